@@ -1,0 +1,350 @@
+import { canonicalPackage } from './rules';
+import type { Difficulty, GameOptions, GameSpec, Move, MoveType, Package, Scenario, Side } from './types';
+import { DIFFICULTIES, MOVE_TYPES, SIDES } from './types';
+
+/**
+ * Result codes: a game (scenario id + version, seed, options, moves) as a compact URL-safe
+ * string, never its outcome, which anyone can recompute by replaying it. Layout:
+ *
+ *   "bc" <format version> "-" base64url( varint(payload length) payload crc32(payload) )
+ *
+ * Moves and options are stored as indices into the scenario, so decoding needs the scenario.
+ * CRC-32 catches every change of up to 32 consecutive bits, so any single changed character
+ * is caught; the decoder also insists on the one canonical spelling of the bytes.
+ */
+export const RESULT_CODE_VERSION = 1;
+const PREFIX = 'bc';
+
+export class ResultCodeError extends Error {
+  constructor(
+    readonly problem: 'not-a-code' | 'unknown-version' | 'truncated' | 'altered' | 'unknown-scenario' | 'scenario-version' | 'invalid',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ResultCodeError';
+  }
+}
+
+// --- bytes ------------------------------------------------------------------------------------
+
+/** UTF-8 through the URI functions, which the core's ES2022 library has (TextEncoder is a web API). */
+export function utf8Encode(s: string): number[] {
+  const escaped = encodeURIComponent(s);
+  const out: number[] = [];
+  for (let i = 0; i < escaped.length; i++) {
+    if (escaped[i] === '%') {
+      out.push(parseInt(escaped.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else {
+      out.push(escaped.charCodeAt(i));
+    }
+  }
+  return out;
+}
+
+export function utf8Decode(bytes: Uint8Array): string | null {
+  let escaped = '';
+  for (const b of bytes) escaped += `%${b.toString(16).padStart(2, '0')}`;
+  try {
+    return decodeURIComponent(escaped);
+  } catch {
+    return null;
+  }
+}
+
+class Writer {
+  private readonly bytes: number[] = [];
+  varint(n: number): void {
+    if (!Number.isInteger(n) || n < 0) throw new Error(`cannot encode ${n} as a varint`);
+    while (n >= 0x80) {
+      this.bytes.push((n % 0x80) | 0x80);
+      n = Math.floor(n / 0x80);
+    }
+    this.bytes.push(n);
+  }
+  byte(n: number): void {
+    this.bytes.push(n & 0xff);
+  }
+  string(s: string): void {
+    const encoded = utf8Encode(s);
+    this.varint(encoded.length);
+    for (const b of encoded) this.bytes.push(b);
+  }
+  done(): Uint8Array {
+    return Uint8Array.from(this.bytes);
+  }
+}
+
+class Reader {
+  private at = 0;
+  constructor(private readonly bytes: Uint8Array) {}
+  private need(n: number): void {
+    if (this.at + n > this.bytes.length) throw new ResultCodeError('altered', 'the code is damaged: its data ends too early');
+  }
+  byte(): number {
+    this.need(1);
+    return this.bytes[this.at++]!;
+  }
+  varint(): number {
+    let n = 0;
+    let scale = 1;
+    for (let i = 0; i < 8; i++) {
+      const b = this.byte();
+      n += (b & 0x7f) * scale;
+      if ((b & 0x80) === 0) return n;
+      scale *= 0x80;
+    }
+    throw new ResultCodeError('altered', 'the code is damaged: a number in it is too long');
+  }
+  string(): string {
+    const length = this.varint();
+    this.need(length);
+    const slice = this.bytes.subarray(this.at, this.at + length);
+    this.at += length;
+    const text = utf8Decode(slice);
+    if (text === null) throw new ResultCodeError('altered', 'the code is damaged: a text in it is not valid UTF-8');
+    return text;
+  }
+  get remaining(): number {
+    return this.bytes.length - this.at;
+  }
+}
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+export function crc32(bytes: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const b of bytes) crc = CRC_TABLE[(crc ^ b) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+export function toBase64Url(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    const chars = bytes.length - i >= 3 ? 4 : bytes.length - i + 1;
+    for (let j = 0; j < chars; j++) out += ALPHABET[(n >> (18 - 6 * j)) & 63];
+  }
+  return out;
+}
+
+export function fromBase64Url(text: string): Uint8Array | null {
+  if (text.length % 4 === 1) return null;
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i += 4) {
+    const chunk = text.slice(i, i + 4);
+    let n = 0;
+    for (let j = 0; j < 4; j++) {
+      const v = j < chunk.length ? ALPHABET.indexOf(chunk[j]!) : 0;
+      if (v < 0) return null;
+      n = (n << 6) | v;
+    }
+    const bytes = chunk.length - 1;
+    for (let j = 0; j < bytes; j++) out.push((n >> (16 - 8 * j)) & 0xff);
+  }
+  return Uint8Array.from(out);
+}
+
+// --- games ------------------------------------------------------------------------------------
+
+const SIDE_BIT: Record<Side, number> = { us: 1, china: 2 };
+
+function difficultyIndex(d: Difficulty): number {
+  return DIFFICULTIES.indexOf(d);
+}
+
+function issueIndex(scenario: Scenario, issueId: string): number {
+  const i = scenario.issues.findIndex((x) => x.id === issueId);
+  if (i < 0) throw new Error(`unknown issue "${issueId}"`);
+  return i;
+}
+
+function positionIndex(scenario: Scenario, issueId: string, positionId: string): number {
+  const i = scenario.issues[issueIndex(scenario, issueId)]!.positions.findIndex((p) => p.id === positionId);
+  if (i < 0) throw new Error(`issue "${issueId}" has no position "${positionId}"`);
+  return i;
+}
+
+function writeOptions(w: Writer, scenario: Scenario, options: GameOptions): void {
+  const humans = options.humans.reduce((bits, side) => bits | SIDE_BIT[side], 0);
+  const hasProfiles = options.profiles !== undefined && Object.keys(options.profiles).length > 0;
+  const hasBranch = options.branchStep !== undefined;
+  w.byte(humans | (difficultyIndex(options.difficulty.us) << 2) | (difficultyIndex(options.difficulty.china) << 4) | (hasProfiles ? 64 : 0) | (hasBranch ? 128 : 0));
+  for (const side of SIDES) w.varint(scenario.doctrines.findIndex((d) => d.id === options.doctrines[side]));
+  if (hasProfiles) {
+    for (const side of SIDES) {
+      const id = options.profiles?.[side];
+      w.varint(id === undefined ? 0 : scenario.profiles.findIndex((p) => p.id === id) + 1);
+    }
+  }
+  if (hasBranch) w.varint(options.branchStep!);
+}
+
+function readOptions(r: Reader, scenario: Scenario): GameOptions {
+  const flags = r.byte();
+  const humans = SIDES.filter((side) => (flags & SIDE_BIT[side]) !== 0);
+  const difficulty = (bits: number): Difficulty => {
+    const d = DIFFICULTIES[bits & 3];
+    if (!d) throw new ResultCodeError('altered', 'the code is damaged: it names an unknown difficulty');
+    return d;
+  };
+  const doctrine = (side: Side): string => {
+    const d = scenario.doctrines[r.varint()];
+    if (!d || d.side !== side) throw new ResultCodeError('invalid', `the code names a doctrine for ${side} that ${scenario.id} does not have`);
+    return d.id;
+  };
+  const options: GameOptions = {
+    doctrines: { us: doctrine('us'), china: doctrine('china') },
+    humans,
+    difficulty: { us: difficulty(flags >> 2), china: difficulty(flags >> 4) },
+  };
+  if (flags & 64) {
+    const profiles: Partial<Record<Side, string>> = {};
+    for (const side of SIDES) {
+      const index = r.varint();
+      if (index === 0) continue;
+      const p = scenario.profiles[index - 1];
+      if (!p || p.side !== side) throw new ResultCodeError('invalid', `the code names a profile for ${side} that ${scenario.id} does not have`);
+      profiles[side] = p.id;
+    }
+    options.profiles = profiles;
+  }
+  if (flags & 128) options.branchStep = r.varint();
+  return options;
+}
+
+function writeMove(w: Writer, scenario: Scenario, move: Move): void {
+  w.byte(MOVE_TYPES.indexOf(move.type) * 2 + (move.side === 'china' ? 1 : 0));
+  if (move.type === 'propose') {
+    const pkg = canonicalPackage(scenario, move.package);
+    const entries = Object.entries(pkg);
+    w.varint(entries.length);
+    for (const [issueId, positionId] of entries) {
+      w.varint(issueIndex(scenario, issueId));
+      w.varint(positionIndex(scenario, issueId, positionId));
+    }
+  } else if (move.type === 'impose' || move.type === 'threaten') {
+    w.varint(issueIndex(scenario, move.issue));
+    w.varint(positionIndex(scenario, move.issue, move.position));
+  }
+}
+
+function readIssuePosition(r: Reader, scenario: Scenario, n: number): [string, string] {
+  const issue = scenario.issues[r.varint()];
+  if (!issue) throw new ResultCodeError('invalid', `move ${n}: the code names an issue that ${scenario.id} does not have`);
+  const position = issue.positions[r.varint()];
+  if (!position) throw new ResultCodeError('invalid', `move ${n}: the code names a position of "${issue.id}" that ${scenario.id} does not have`);
+  return [issue.id, position.id];
+}
+
+function readMove(r: Reader, scenario: Scenario, n: number): Move {
+  const head = r.byte();
+  const type: MoveType | undefined = MOVE_TYPES[head >> 1];
+  if (!type) throw new ResultCodeError('altered', `move ${n}: unknown move type`);
+  const side: Side = head & 1 ? 'china' : 'us';
+  switch (type) {
+    case 'propose': {
+      const count = r.varint();
+      const pkg: Package = {};
+      for (let i = 0; i < count; i++) {
+        const [issue, position] = readIssuePosition(r, scenario, n);
+        pkg[issue] = position;
+      }
+      return { type, side, package: pkg };
+    }
+    case 'impose':
+    case 'threaten': {
+      const [issue, position] = readIssuePosition(r, scenario, n);
+      return { type, side, issue, position };
+    }
+    default:
+      return { type, side } as Move;
+  }
+}
+
+export function encodeResult(spec: GameSpec, scenario: Scenario): string {
+  if (spec.scenario.id !== scenario.id || spec.scenario.version !== scenario.version) {
+    throw new Error(`the game is of ${spec.scenario.id} v${spec.scenario.version}, not ${scenario.id} v${scenario.version}`);
+  }
+  const w = new Writer();
+  w.string(scenario.id);
+  w.varint(scenario.version);
+  w.string(spec.seed);
+  writeOptions(w, scenario, spec.options);
+  w.varint(spec.moves.length);
+  for (const move of spec.moves) writeMove(w, scenario, move);
+  const payload = w.done();
+  const framed = new Writer();
+  framed.varint(payload.length);
+  const head = framed.done();
+  const crc = crc32(payload);
+  const bytes = new Uint8Array(head.length + payload.length + 4);
+  bytes.set(head, 0);
+  bytes.set(payload, head.length);
+  bytes.set([crc >>> 24, (crc >>> 16) & 0xff, (crc >>> 8) & 0xff, crc & 0xff], head.length + payload.length);
+  return `${PREFIX}${RESULT_CODE_VERSION}-${toBase64Url(bytes)}`;
+}
+
+/**
+ * Decode a result code against the scenarios this build knows. Throws ResultCodeError saying
+ * whether the code is truncated, altered, of an unknown format version, or of an unknown
+ * scenario (or another version of a known one).
+ */
+export function decodeResult(code: string, findScenario: (id: string) => Scenario | undefined): GameSpec {
+  const text = code.trim();
+  const match = /^bc(\d+)-(.*)$/s.exec(text);
+  if (!match) throw new ResultCodeError('not-a-code', 'this is not a Bargaining Chips result code (they start with "bc1-")');
+  const version = Number(match[1]);
+  if (version !== RESULT_CODE_VERSION) {
+    throw new ResultCodeError('unknown-version', `result code format version ${version} is unknown: this game reads version ${RESULT_CODE_VERSION}`);
+  }
+  const body = match[2]!;
+  if (!/^[A-Za-z0-9_-]*$/.test(body)) throw new ResultCodeError('altered', 'the code contains characters a result code never has');
+  const bytes = fromBase64Url(body);
+  if (!bytes || toBase64Url(bytes) !== body) {
+    throw new ResultCodeError(body.length % 4 === 1 ? 'truncated' : 'altered', body.length % 4 === 1 ? 'the code is truncated: characters are missing at its end' : 'the code has been altered: its characters do not spell valid data');
+  }
+  const lengthReader = new Reader(bytes);
+  let declared: number;
+  try {
+    declared = lengthReader.varint();
+  } catch {
+    throw new ResultCodeError('truncated', 'the code is truncated: it is too short to hold a game');
+  }
+  const headLength = bytes.length - lengthReader.remaining;
+  const available = bytes.length - headLength - 4;
+  if (available < declared) {
+    throw new ResultCodeError('truncated', `the code is truncated: it should carry ${declared + 4} bytes of game data but has ${Math.max(0, available + 4)}`);
+  }
+  if (available > declared) throw new ResultCodeError('altered', 'the code has been altered: it carries more data than it declares');
+  const payload = bytes.subarray(headLength, headLength + declared);
+  const tail = bytes.subarray(headLength + declared);
+  const stored = ((tail[0]! << 24) | (tail[1]! << 16) | (tail[2]! << 8) | tail[3]!) >>> 0;
+  if (stored !== crc32(payload)) throw new ResultCodeError('altered', 'the code has been altered: its checksum does not match');
+
+  const r = new Reader(payload);
+  const scenarioId = r.string();
+  const scenarioVersion = r.varint();
+  const scenario = findScenario(scenarioId);
+  if (!scenario) throw new ResultCodeError('unknown-scenario', `the code is for scenario "${scenarioId}", which this game does not have`);
+  if (scenario.version !== scenarioVersion) {
+    throw new ResultCodeError('scenario-version', `the code was made with version ${scenarioVersion} of "${scenarioId}", but this game has version ${scenario.version}`);
+  }
+  const seed = r.string();
+  const options = readOptions(r, scenario);
+  const count = r.varint();
+  const moves: Move[] = [];
+  for (let i = 0; i < count; i++) moves.push(readMove(r, scenario, i + 1));
+  if (r.remaining !== 0) throw new ResultCodeError('altered', 'the code has been altered: it carries data after its last move');
+  return { scenario: { id: scenarioId, version: scenarioVersion }, seed, options, moves };
+}

@@ -1,0 +1,360 @@
+/**
+ * The data shapes of the game. Everything here is plain JSON: a scenario as validated by
+ * `src/scenario`, a game as `(scenario id + version, seed, options, moves)`, and the state the
+ * engine derives from it. Nothing in this file has behaviour.
+ */
+
+export const SIDES = ['us', 'china'] as const;
+export type Side = (typeof SIDES)[number];
+
+export const ISSUE_CATEGORIES = [
+  'security-control',
+  'economic',
+  'strategic-resource',
+  'access',
+  'unrelated-priority',
+] as const;
+export type IssueCategory = (typeof ISSUE_CATEGORIES)[number];
+
+/** The indicators the model tracks. Their units and ranges are declared in `indicators.ts`. */
+export const INDICATOR_IDS = [
+  'us.tradeGains',
+  'us.securityCost',
+  'us.supplySecurity',
+  'us.controlCredibility',
+  'us.domesticSupport',
+  'china.tradeGains',
+  'china.selfReliance',
+  'china.chipAccess',
+  'china.rareEarthLeverage',
+  'china.domesticSupport',
+  'tension',
+] as const;
+export type IndicatorId = (typeof INDICATOR_IDS)[number];
+export type Indicators = Record<IndicatorId, number>;
+
+/**
+ * An uncertain quantity as written in a scenario file. A bare number is fixed; the others are
+ * drawn from the seeded RNG when the effect happens.
+ * - `{ uniform: [lo, hi] }`
+ * - `{ normal: [mean, sd], min?, max? }` (truncated to [min, max] when given)
+ * - `{ beta: [alpha, beta], scale: [lo, hi] }` (a beta variate mapped onto [lo, hi])
+ */
+export type Distribution =
+  | number
+  | { uniform: [number, number] }
+  | { normal: [number, number]; min?: number; max?: number }
+  | { beta: [number, number]; scale: [number, number] };
+
+/** Draws for `compliance` (how much of a pledge is kept) stay apart from every other effect. */
+export type EffectStream = 'effects' | 'compliance';
+
+export interface Effect {
+  indicator: IndicatorId;
+  delta: Distribution;
+  /** Which RNG stream draws this effect (default `effects`). */
+  stream?: EffectStream;
+  /** Source id from the scenario's source list. */
+  source?: string;
+  /** Why, in a few words; shown in explanations. */
+  note?: string;
+}
+
+export interface Position {
+  id: string;
+  label: string;
+  description?: string;
+  /** Permanent changes the moment this position comes into force (e.g. credibility lost by trading a control). */
+  effects?: Effect[];
+  /** Level changes that last while this position is in force and are undone when it leaves (e.g. tariff relief). */
+  inForce?: Effect[];
+  /** Changes every round while this position is in force (the running cost of a measure). */
+  perRound?: Effect[];
+  /** A time-limited concession: after this many rounds in force it snaps back to `revertsTo`. */
+  expiresAfter?: number;
+  /** Where an expiring position snaps back to; defaults to the issue's status quo. */
+  revertsTo?: string;
+  /**
+   * A unilateral measure: only the issue's holder can impose it (or threaten to), and it is
+   * never part of a proposed package.
+   */
+  escalation?: boolean;
+  /** Change in tension when this position is imposed unilaterally (default +1). */
+  tension?: number;
+  source?: string;
+}
+
+export interface Issue {
+  id: string;
+  label: string;
+  description?: string;
+  /** Whose lever this is: the side that controls the measure. */
+  holder: Side;
+  category: IssueCategory;
+  statusQuo: string;
+  positions: Position[];
+  source?: string;
+}
+
+export type Condition =
+  | { indicator: IndicatorId; above?: number; below?: number }
+  | { issue: string; is?: string; isNot?: string }
+  | { phase: 'negotiation' | 'aftermath' }
+  | { outcome: OutcomeKind };
+
+export interface ScenarioEvent {
+  id: string;
+  title: string;
+  text: string;
+  /** Scheduled: considered only at the end of this round. */
+  round?: number;
+  /** Chance per round, considered at each round's end while `when` holds (default 1). */
+  chance?: number;
+  /** All must hold for the event to be considered. */
+  when?: Condition[];
+  /** Fires at most once (default true). A repeatable event with chance 1 is a standing rule. */
+  once?: boolean;
+  effects?: Effect[];
+  /** Positions the event forces into force (a court ruling, a law). */
+  sets?: Record<string, string>;
+  source?: string;
+}
+
+export interface Doctrine {
+  id: string;
+  side: Side;
+  label: string;
+  /** One line: what this doctrine values. */
+  summary: string;
+  /** Weight per indicator; positive means more is better. */
+  weights: Partial<Record<IndicatorId, number>>;
+  source?: string;
+}
+
+export interface RedLine {
+  issue: string;
+  /** Positions this negotiator never agrees to. */
+  never: string[];
+  why?: string;
+}
+
+export interface Profile {
+  id: string;
+  side: Side;
+  label: string;
+  doctrine: string;
+  /** Concession exponent e of the time-dependent curve: below 1 holds firm (Boulware), above 1 concedes early. */
+  concession: number;
+  /** Rounds without progress it tolerates before it escalates. */
+  patience: number;
+  /** 0..1: how strongly falling domestic support narrows what it will sign. */
+  domesticSensitivity: number;
+  redLines: RedLine[];
+  description?: string;
+}
+
+export interface SideInfo {
+  label: string;
+  /** Who sits at the table, e.g. ["Scott Bessent", "Jamieson Greer"]. */
+  negotiators: string[];
+  description?: string;
+  /** A deal whose projected domestic support falls below this is not ratified at home. */
+  ratificationThreshold: number;
+  /** Domestic support lost by backing down from a public threat. */
+  audienceCost: number;
+  /** The AI profile used for this side unless the options pick another. */
+  defaultProfile: string;
+}
+
+export interface Source {
+  id: string;
+  title: string;
+  url?: string;
+  publisher?: string;
+  date?: string;
+}
+
+export interface IndicatorSetting {
+  initial?: number;
+  note?: string;
+  source?: string;
+}
+
+export interface Scenario {
+  id: string;
+  version: number;
+  title: string;
+  /** Two lines at most, for the scenario card. */
+  summary: string;
+  description?: string;
+  dates: { start: string; end: string };
+  /** What one round stands for, e.g. "one week of talks". */
+  roundLength: string;
+  /** The negotiating deadline, in rounds. */
+  rounds: number;
+  /** The model runs to this round whatever happens, so deals and breakdowns are judged over the same span. */
+  horizon: number;
+  /** Which side moves first in each round. */
+  opener: Side;
+  /** Rounds a threat gives the other side before it falls due. */
+  threatWindow: number;
+  fictional?: boolean;
+  sources: Source[];
+  sides: Record<Side, SideInfo>;
+  indicators?: Partial<Record<IndicatorId, IndicatorSetting>>;
+  issues: Issue[];
+  events: ScenarioEvent[];
+  doctrines: Doctrine[];
+  profiles: Profile[];
+  /** Free-form teaching material; later issues give it structure. */
+  questions?: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// A game and its moves
+
+export type Difficulty = 'easy' | 'normal' | 'hard';
+export const DIFFICULTIES: readonly Difficulty[] = ['easy', 'normal', 'hard'];
+
+export interface GameOptions {
+  /** The doctrine each side is judged by during play (the debrief scores all of them). */
+  doctrines: Record<Side, string>;
+  /** Which sides a person plays; the others are played by the AI. */
+  humans: Side[];
+  /** Strength of the AI for each side it plays. */
+  difficulty: Record<Side, Difficulty>;
+  /** AI profile per side; defaults to the scenario's `defaultProfile`. */
+  profiles?: Partial<Record<Side, string>>;
+  /** For a game branched from a historical path: how many of its moves were history's. */
+  branchStep?: number;
+}
+
+/** A package names a position for some of the issues; the others stay as they are. */
+export type Package = Record<string, string>;
+
+export type Move =
+  | { type: 'propose'; side: Side; package: Package }
+  | { type: 'accept'; side: Side }
+  | { type: 'reject'; side: Side }
+  | { type: 'impose'; side: Side; issue: string; position: string }
+  | { type: 'threaten'; side: Side; issue: string; position: string }
+  | { type: 'walkout'; side: Side };
+export type MoveType = Move['type'];
+export const MOVE_TYPES: readonly MoveType[] = ['propose', 'accept', 'reject', 'impose', 'threaten', 'walkout'];
+
+export interface GameSpec {
+  scenario: { id: string; version: number };
+  seed: string;
+  options: GameOptions;
+  moves: Move[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The derived state
+
+/** alea's internal state as seedrandom exposes it: plain numbers, JSON-safe. */
+export interface AleaState {
+  c: number;
+  s0: number;
+  s1: number;
+  s2: number;
+}
+
+export type OutcomeKind = 'deal' | 'walkout' | 'deadline';
+
+export interface Outcome {
+  kind: OutcomeKind;
+  round: number;
+  by?: Side;
+  package?: Package;
+}
+
+export type ThreatStatus = 'pending' | 'carried-out' | 'settled-in-deal' | 'backed-down';
+
+export interface Threat {
+  side: Side;
+  issue: string;
+  position: string;
+  madeRound: number;
+  dueRound: number;
+  status: ThreatStatus;
+}
+
+export interface RoundRecord {
+  round: number;
+  indicators: Indicators;
+}
+
+export interface GameState {
+  scenario: { id: string; version: number };
+  seed: string;
+  options: GameOptions;
+  /** The round being played (1-based); after the game ends it is the last round modelled. */
+  round: number;
+  phase: 'negotiation' | 'ended';
+  /** Whose move it is; meaningless once ended. */
+  turn: Side;
+  /** Moves made in the current round (a round ends after each side has moved once). */
+  movesThisRound: number;
+  moveCount: number;
+  indicators: Indicators;
+  /** The position in force on every issue. */
+  positions: Record<string, string>;
+  /** The round each issue's position came into force (for expiry). */
+  enactedRound: Record<string, number>;
+  /** Drawn in-force contributions per issue, kept so they can be undone exactly. */
+  contributions: Record<string, Partial<Indicators>>;
+  /** Measures imposed unilaterally during the game, by issue. */
+  imposed: Record<string, Side>;
+  standing: { by: Side; package: Package; round: number } | null;
+  threats: Threat[];
+  firedEvents: string[];
+  outcome: Outcome | null;
+  /** Indicators at the start (round 0) and at the end of every round played or modelled. */
+  history: RoundRecord[];
+  rng: Record<string, AleaState>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Explanations: what changed and why
+
+export type ExplanationKind =
+  | 'move'
+  | 'effect'
+  | 'drift'
+  | 'expiry'
+  | 'event'
+  | 'threat'
+  | 'ratification'
+  | 'outcome'
+  | 'round';
+
+export interface DrawRecord {
+  stream: string;
+  /** The distribution in words, e.g. "uniform 10–14". */
+  distribution: string;
+  value: number;
+}
+
+export interface Explanation {
+  kind: ExplanationKind;
+  round: number;
+  text: string;
+  indicator?: IndicatorId;
+  /** The change actually applied, after clamping to the indicator's range. */
+  delta?: number;
+  from?: number;
+  to?: number;
+  /** True when the indicator's range cut the change short. */
+  clamped?: boolean;
+  issue?: string;
+  position?: string;
+  event?: string;
+  source?: string;
+  draw?: DrawRecord;
+}
+
+export interface StepResult {
+  state: GameState;
+  explanations: Explanation[];
+}

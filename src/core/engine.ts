@@ -192,6 +192,9 @@ class Step {
         this.explain({ kind: 'move', text: `${who} rejects the offer on the table.` });
         s.standing = null;
         break;
+      case 'hold':
+        this.explain({ kind: 'move', text: `${who} holds its position and makes no new offer.` });
+        break;
       case 'impose': {
         s.standing = null;
         this.impose(move.side, move.issue, move.position, `${who} imposes`);

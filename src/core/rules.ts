@@ -42,6 +42,9 @@ export function checkMove(scenario: Scenario, state: GameState, move: Move): Mov
       return { ok: true };
     case 'walkout':
       return { ok: true };
+    case 'hold':
+      if (state.standing && state.standing.by !== side) return fail(`an offer from ${scenario.sides[otherSide(side)].label} is on the table: accept it, reject it or counter it`);
+      return { ok: true };
     case 'impose':
     case 'threaten': {
       const issue = scenario.issues.find((i) => i.id === move.issue);
@@ -101,6 +104,8 @@ export function legalMoveSpace(scenario: Scenario, state: GameState, side: Side)
   const moves: Move[] = [];
   if (state.standing && state.standing.by !== side) {
     moves.push({ type: 'accept', side }, { type: 'reject', side });
+  } else {
+    moves.push({ type: 'hold', side });
   }
   for (const issue of issuesHeldBy(scenario, side)) {
     for (const position of issue.positions) {
@@ -160,6 +165,6 @@ export function legalMoves(scenario: Scenario, state: GameState, side: Side, lim
 export function legalMoveTypes(space: LegalMoveSpace): MoveType[] {
   const types = new Set<MoveType>(space.moves.map((m) => m.type));
   if (space.packageCount > 0) types.add('propose');
-  const order: MoveType[] = ['propose', 'accept', 'reject', 'impose', 'threaten', 'walkout'];
+  const order: MoveType[] = ['propose', 'accept', 'reject', 'hold', 'impose', 'threaten', 'walkout'];
   return order.filter((t) => types.has(t));
 }

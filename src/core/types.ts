@@ -236,11 +236,14 @@ export type Move =
   | { type: 'propose'; side: Side; package: Package }
   | { type: 'accept'; side: Side }
   | { type: 'reject'; side: Side }
+  /** Make no offer this turn (only when no offer from the other side is on the table). */
+  | { type: 'hold'; side: Side }
   | { type: 'impose'; side: Side; issue: string; position: string }
   | { type: 'threaten'; side: Side; issue: string; position: string }
   | { type: 'walkout'; side: Side };
 export type MoveType = Move['type'];
-export const MOVE_TYPES: readonly MoveType[] = ['propose', 'accept', 'reject', 'impose', 'threaten', 'walkout'];
+/** In this order in result codes: append new types, never reorder. */
+export const MOVE_TYPES: readonly MoveType[] = ['propose', 'accept', 'reject', 'impose', 'threaten', 'walkout', 'hold'];
 
 export interface GameSpec {
   scenario: { id: string; version: number };

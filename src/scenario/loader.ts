@@ -57,7 +57,13 @@ function locate(doc: Document, counter: LineCounter, path: readonly PropertyKey[
 
 function describeZodIssue(issue: z.core.$ZodIssue, data: unknown): { path: PropertyKey[]; message: string }[] {
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => ({ path: [...issue.path, key], message: `unknown field "${key}"` }));
+    return issue.keys.map((key) => ({
+      path: [...issue.path, key],
+      // A key with spaces is nearly always the tail of a text cut at a comma inside { ... }.
+      message: /\s/.test(key)
+        ? `unknown field "${key}": a text with a comma inside { ... } must be quoted, e.g. note: 'a, b'`
+        : `unknown field "${key}"`,
+    }));
   }
   const present = valueAt(data, issue.path) !== undefined;
   const message = present ? issue.message : `is missing (${issue.message})`;
@@ -70,7 +76,7 @@ function describeZodIssue(issue: z.core.$ZodIssue, data: unknown): { path: Prope
  */
 export function loadScenario(file: string, text: string): LoadResult {
   const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return {
       ok: false,
@@ -79,7 +85,7 @@ export function loadScenario(file: string, text: string): LoadResult {
         path: '(syntax)',
         line: e.linePos?.[0].line,
         column: e.linePos?.[0].col,
-        message: e.message.split('\n')[0]!,
+        message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
       })),
     };
   }

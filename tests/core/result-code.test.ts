@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { defaultOptions } from '../../src/core/engine';
+import { crc32, decodeResult, encodeResult, fromBase64Url, ResultCodeError, toBase64Url, utf8Decode, utf8Encode } from '../../src/core/result-code';
+import type { GameSpec, Scenario } from '../../src/core/types';
+import { busan, mini } from '../helpers';
+
+const b = busan();
+const m = mini();
+const find = (id: string): Scenario | undefined => ({ 'busan-2025': b, mini: m })[id];
+
+const spec: GameSpec = {
+  scenario: { id: b.id, version: b.version },
+  seed: 'class-7B',
+  options: { ...defaultOptions(b, { humans: ['us'], difficulty: { us: 'normal', china: 'hard' } }), profiles: { china: 'china-stability' }, branchStep: 3 },
+  moves: [
+    { type: 'propose', side: 'us', package: { soybeanPurchases: '25mmt', tariffTruce: 'extended-1yr' } },
+    { type: 'threaten', side: 'china', issue: 'rareEarthControls', position: 'oct9-controls' },
+    { type: 'hold', side: 'us' },
+    { type: 'impose', side: 'china', issue: 'rareEarthControls', position: 'oct9-controls' },
+    { type: 'reject', side: 'us' },
+    { type: 'walkout', side: 'china' },
+    { type: 'accept', side: 'us' },
+  ],
+};
+
+function problemOf(code: string): string {
+  try {
+    decodeResult(code, find);
+  } catch (error) {
+    if (error instanceof ResultCodeError) return error.problem;
+    throw error;
+  }
+  return 'accepted';
+}
+
+describe('result codes', () => {
+  it('round-trips a game, with packages in canonical order', () => {
+    const code = encodeResult(spec, b);
+    expect(code).toMatch(/^bc1-[A-Za-z0-9_-]+$/);
+    const decoded = decodeResult(code, find);
+    expect(decoded).toEqual({
+      ...spec,
+      moves: [{ type: 'propose', side: 'us', package: { tariffTruce: 'extended-1yr', soybeanPurchases: '25mmt' } }, ...spec.moves.slice(1)],
+    });
+  });
+
+  it('is compact', () => {
+    expect(encodeResult(spec, b).length).toBeLessThan(80);
+  });
+
+  it('rejects a truncated code, saying so', () => {
+    const code = encodeResult(spec, b);
+    for (let cut = 1; cut < code.length - 4; cut++) expect(['truncated', 'altered', 'not-a-code']).toContain(problemOf(code.slice(0, code.length - cut)));
+    expect(() => decodeResult(code.slice(0, -6), find)).toThrow(/truncated/);
+  });
+
+  it('rejects every single-character change', () => {
+    const code = encodeResult(spec, b);
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    for (let i = 0; i < code.length; i++) {
+      for (const c of alphabet) {
+        if (c === code[i]) continue;
+        const changed = code.slice(0, i) + c + code.slice(i + 1);
+        expect(problemOf(changed), `${changed} (position ${i})`).not.toBe('accepted');
+      }
+    }
+  });
+
+  it('names an unknown format version, an unknown scenario and a scenario version mismatch', () => {
+    const code = encodeResult(spec, b);
+    expect(() => decodeResult(code.replace(/^bc1-/, 'bc2-'), find)).toThrow('result code format version 2 is unknown: this game reads version 1');
+    expect(() => decodeResult(code, () => undefined)).toThrow('the code is for scenario "busan-2025", which this game does not have');
+    expect(() => decodeResult(code, () => ({ ...b, version: 2 }))).toThrow('the code was made with version 1 of "busan-2025", but this game has version 2');
+    expect(() => decodeResult('hello', find)).toThrow('not a Bargaining Chips result code');
+    expect(() => decodeResult('bc1-!!', find)).toThrow('characters a result code never has');
+  });
+
+  it('refuses a non-canonical spelling of the same bytes', () => {
+    const bytes = Uint8Array.from([1, 2]);
+    const canonical = toBase64Url(bytes); // "AQI": the last character carries two unused bits
+    expect(canonical).toBe('AQI');
+    expect(fromBase64Url('AQJ')).toEqual(bytes);
+    expect(toBase64Url(fromBase64Url('AQJ')!)).not.toBe('AQJ');
+  });
+
+  it('encodes text as UTF-8 and the checksum as CRC-32', () => {
+    expect(crc32(Uint8Array.from(utf8Encode('123456789')))).toBe(0xcbf43926);
+    expect(utf8Encode('é')).toEqual([0xc3, 0xa9]);
+    expect(utf8Decode(Uint8Array.from([0xc3, 0xa9]))).toBe('é');
+    expect(utf8Decode(Uint8Array.from([0xc3]))).toBeNull();
+    const seeded: GameSpec = { ...spec, seed: 'Classe de 5e — groupe β', moves: [] };
+    expect(decodeResult(encodeResult(seeded, b), find).seed).toBe('Classe de 5e — groupe β');
+  });
+
+  it('refuses to encode a game of another scenario', () => {
+    expect(() => encodeResult(spec, m)).toThrow('the game is of busan-2025 v1, not mini v3');
+  });
+});

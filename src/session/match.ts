@@ -1,0 +1,269 @@
+import { applyMove, IllegalMoveError, newGame } from '../core/engine';
+import { checkMove } from '../core/rules';
+import type { Explanation, GameOptions, GameSpec, GameState, Move, Scenario, Side } from '../core/types';
+import { SIDES } from '../core/types';
+import { decideMove, type AiDecision, type Posture } from '../negotiators/index';
+import { errorText } from './storage';
+
+/** The AI's stated reason and posture for one of its moves, kept beside the move log. */
+export interface AiNote {
+  /** Index of the move in the log. */
+  move: number;
+  reason: string;
+  posture: Posture;
+}
+
+export type Decide = (scenario: Scenario, spec: GameSpec, side: Side) => AiDecision;
+
+/** One move of the log with everything the view shows about it. */
+export interface Turn {
+  index: number;
+  move: Move;
+  by: 'human' | 'ai';
+  /** The round the move was made in. */
+  round: number;
+  explanations: Explanation[];
+  /** The AI's reason and posture, for its moves. */
+  ai?: { reason: string; posture: Posture };
+}
+
+/** A place the game can be rewound to: the start of a round. */
+export interface RewindPoint {
+  round: number;
+  /** Number of moves kept. */
+  moves: number;
+}
+
+/** What a human's own moves look like at the table. */
+export function postureOfMove(move: Move | undefined, state: GameState): Posture {
+  if (!move) return 'preparing';
+  switch (move.type) {
+    case 'propose':
+      return 'probing';
+    case 'accept':
+      return state.outcome?.kind === 'deal' ? 'deal' : 'conceding';
+    case 'reject':
+    case 'hold':
+      return 'firm';
+    case 'impose':
+    case 'threaten':
+      return 'escalating';
+    case 'walkout':
+      return 'walked-out';
+  }
+}
+
+/**
+ * A match: the game as its move log, with the states it derives, coordinating the human sides
+ * and the AI. Pure: no clock, no storage, no DOM. The AI is asked for its move whenever it is its
+ * turn, so every move the player makes returns with the AI's replies already played.
+ */
+export class Match {
+  private readonly states: GameState[];
+  private readonly movesLog: Move[] = [];
+  private readonly explanationLog: Explanation[][] = [];
+  private readonly notes = new Map<number, AiNote>();
+  /** Problems met while playing the AI (its move was illegal or it failed); shown to the player. */
+  readonly aiProblems: string[] = [];
+
+  private constructor(
+    readonly scenario: Scenario,
+    private readonly seed: string,
+    private readonly options: GameOptions,
+    private readonly decide: Decide,
+  ) {
+    this.states = [newGame(scenario, seed, options)];
+  }
+
+  /** A new game; the AI plays at once if it opens. */
+  static start(scenario: Scenario, seed: string, options: GameOptions, decide: Decide = decideMove): Match {
+    const match = new Match(scenario, seed, options, decide);
+    match.runAi();
+    return match;
+  }
+
+  /**
+   * Rebuild a match from a move log (a save, a result code). Throws IllegalMoveError if a move
+   * is not legal, InvalidOptionsError for bad options. AI notes are kept for the AI's moves;
+   * the AI then plays on if it is its turn.
+   */
+  static resume(scenario: Scenario, spec: GameSpec, notes: AiNote[] = [], decide: Decide = decideMove): Match {
+    if (spec.scenario.id !== scenario.id || spec.scenario.version !== scenario.version) {
+      throw new Error(`the game is of ${spec.scenario.id} v${spec.scenario.version}, not ${scenario.id} v${scenario.version}`);
+    }
+    const match = new Match(scenario, spec.seed, spec.options, decide);
+    for (const move of spec.moves) match.apply(move);
+    for (const note of notes) {
+      const move = spec.moves[note.move];
+      if (move && !spec.options.humans.includes(move.side)) match.notes.set(note.move, { ...note });
+    }
+    match.runAi();
+    return match;
+  }
+
+  get state(): GameState {
+    return this.states[this.states.length - 1]!;
+  }
+
+  get moves(): Move[] {
+    return [...this.movesLog];
+  }
+
+  get spec(): GameSpec {
+    return { scenario: { id: this.scenario.id, version: this.scenario.version }, seed: this.seed, options: this.options, moves: [...this.movesLog] };
+  }
+
+  get humans(): Side[] {
+    return this.options.humans;
+  }
+
+  /** The side the player plays (the first human side), or null when the AI plays both. */
+  get playerSide(): Side | null {
+    return this.options.humans[0] ?? null;
+  }
+
+  get aiNotes(): AiNote[] {
+    return [...this.notes.values()].sort((a, b) => a.move - b.move);
+  }
+
+  get ended(): boolean {
+    return this.state.phase === 'ended';
+  }
+
+  /** The human side whose move it is, or null (game over, or the AI's turn). */
+  humanToMove(): Side | null {
+    const s = this.state;
+    if (s.phase !== 'negotiation') return null;
+    return this.options.humans.includes(s.turn) ? s.turn : null;
+  }
+
+  stateBefore(moveIndex: number): GameState {
+    return this.states[moveIndex]!;
+  }
+
+  /** All states: before any move, then after each move. */
+  allStates(): readonly GameState[] {
+    return this.states;
+  }
+
+  turns(): Turn[] {
+    return this.movesLog.map((move, index) => this.turn(index, move));
+  }
+
+  private turn(index: number, move: Move): Turn {
+    const note = this.notes.get(index);
+    const human = this.options.humans.includes(move.side);
+    return {
+      index,
+      move,
+      by: human ? 'human' : 'ai',
+      round: this.states[index]!.round,
+      explanations: this.explanationLog[index]!,
+      ...(note && !human ? { ai: { reason: note.reason, posture: note.posture } } : {}),
+    };
+  }
+
+  /** Why a move would be refused now, or null if it is legal. */
+  check(move: Move): string | null {
+    const result = checkMove(this.scenario, this.state, move);
+    return result.ok ? null : result.reason;
+  }
+
+  /**
+   * A human move, then the AI's replies until a human is to move again or the game ends.
+   * Returns the turns played. Throws IllegalMoveError for an illegal move (nothing changes).
+   */
+  play(move: Move): Turn[] {
+    if (!this.options.humans.includes(move.side)) throw new IllegalMoveError(move, `${this.scenario.sides[move.side].label} is played by the AI`);
+    const first = this.movesLog.length;
+    this.apply(move);
+    this.runAi();
+    return this.movesLog.slice(first).map((m, i) => this.turn(first + i, m));
+  }
+
+  /** The current posture of each side: the AI's as it last stated it, a human's from their last move. */
+  postures(): Record<Side, Posture> {
+    const out = {} as Record<Side, Posture>;
+    for (const side of SIDES) {
+      let posture: Posture = 'preparing';
+      for (let i = this.movesLog.length - 1; i >= 0; i--) {
+        const move = this.movesLog[i]!;
+        if (move.side !== side) continue;
+        posture = this.notes.get(i)?.posture ?? postureOfMove(move, this.states[i + 1]!);
+        break;
+      }
+      if (this.state.outcome?.kind === 'deal') posture = 'deal';
+      if (this.state.outcome?.kind === 'walkout' && this.state.outcome.by === side) posture = 'walked-out';
+      out[side] = posture;
+    }
+    return out;
+  }
+
+  /** The starts of the rounds so far, where a human may rewind to and play on. */
+  rewindPoints(): RewindPoint[] {
+    const points: RewindPoint[] = [];
+    for (let i = 0; i < this.movesLog.length; i++) {
+      const s = this.states[i]!;
+      if (s.phase === 'negotiation' && s.movesThisRound === 0 && !points.some((p) => p.round === s.round)) points.push({ round: s.round, moves: i });
+    }
+    return points;
+  }
+
+  /**
+   * Go back to the start of a round and play on from there: later moves are dropped, and if the
+   * AI opens that round it moves again (deterministically, so as it did before).
+   */
+  rewindToRound(round: number): void {
+    const point = this.rewindPoints().find((p) => p.round === round);
+    if (!point) throw new Error(`cannot rewind to round ${round}: no round ${round} has been played`);
+    this.truncate(point.moves);
+    this.runAi();
+  }
+
+  /** Undo the last human move (and the AI's replies to it). Returns false when there is none. */
+  undoLastHumanMove(): boolean {
+    for (let i = this.movesLog.length - 1; i >= 0; i--) {
+      if (this.options.humans.includes(this.movesLog[i]!.side)) {
+        this.truncate(i);
+        this.runAi();
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private truncate(moves: number): void {
+    this.movesLog.length = moves;
+    this.explanationLog.length = moves;
+    this.states.length = moves + 1;
+    for (const key of [...this.notes.keys()]) if (key >= moves) this.notes.delete(key);
+  }
+
+  private apply(move: Move): void {
+    const result = applyMove(this.scenario, this.state, move);
+    this.movesLog.push(move);
+    this.states.push(result.state);
+    this.explanationLog.push(result.explanations);
+  }
+
+  /** Let the AI move while it is the AI's turn. A failing or illegal AI falls back to a safe move and says so. */
+  private runAi(): void {
+    while (this.state.phase === 'negotiation' && !this.options.humans.includes(this.state.turn)) {
+      const side = this.state.turn;
+      const index = this.movesLog.length;
+      let decision: AiDecision;
+      try {
+        decision = this.decide(this.scenario, this.spec, side);
+        const problem = this.check(decision.move);
+        if (problem !== null || decision.move.side !== side) throw new Error(`it chose an illegal move (${problem ?? 'wrong side'})`);
+      } catch (error) {
+        const fallback: Move = this.check({ type: 'hold', side }) === null ? { type: 'hold', side } : { type: 'reject', side };
+        const problem = `The AI for ${this.scenario.sides[side].label} failed in round ${this.state.round}: ${errorText(error)}. It made no offer instead.`;
+        this.aiProblems.push(problem);
+        decision = { move: fallback, reason: problem, posture: 'firm' };
+      }
+      this.apply(decision.move);
+      this.notes.set(index, { move: index, reason: decision.reason, posture: decision.posture });
+    }
+  }
+}

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { defaultOptions, IllegalMoveError, newGame, replay } from '../../src/core/engine';
+import type { GameOptions, Move, Scenario, Side } from '../../src/core/types';
+import { decideMove } from '../../src/negotiators/index';
+import { Match } from '../../src/session/match';
+import { mini } from '../helpers';
+import { scriptedAi } from './helpers';
+
+const scenario: Scenario = mini();
+const options = (human: Side): GameOptions => defaultOptions(scenario, { humans: [human] });
+
+describe('Match', () => {
+  it('lets the human open when their side opens, and answers each human move with the AI reply', () => {
+    const ai = scriptedAi({ 1: { type: 'accept', side: 'china' } });
+    const match = Match.start(scenario, 's', options('us'), ai.decide);
+    expect(match.moves).toEqual([]);
+    expect(match.humanToMove()).toBe('us');
+    const turns = match.play({ type: 'propose', side: 'us', package: { beans: 'lots' } });
+    expect(turns.map((t) => [t.by, t.move.type])).toEqual([
+      ['human', 'propose'],
+      ['ai', 'accept'],
+    ]);
+    expect(turns[1]!.ai).toEqual({ reason: 'scripted accept', posture: 'escalating' });
+    expect(match.ended).toBe(true);
+    expect(match.state.outcome?.kind).toBe('deal');
+    expect(match.humanToMove()).toBeNull();
+  });
+
+  it('plays the AI opener first when the human plays the second side', () => {
+    const ai = scriptedAi({ 0: { type: 'propose', side: 'us', package: { chips: 'relaxed' } } });
+    const match = Match.start(scenario, 's', options('china'), ai.decide);
+    expect(match.moves).toEqual([{ type: 'propose', side: 'us', package: { chips: 'relaxed' } }]);
+    expect(match.humanToMove()).toBe('china');
+    expect(match.state.standing?.by).toBe('us');
+  });
+
+  it('derives exactly the state the core replay gives for the same moves', () => {
+    const match = Match.start(scenario, 'seed-9', options('us'), scriptedAi({ 3: { type: 'threaten', side: 'china', issue: 'chips', position: 'ban' } }).decide);
+    match.play({ type: 'propose', side: 'us', package: { beans: 'some' } });
+    match.play({ type: 'hold', side: 'us' });
+    match.play({ type: 'impose', side: 'us', issue: 'chips', position: 'ban' });
+    const spec = match.spec;
+    expect(match.state).toEqual(replay(scenario, spec.seed, spec.options, spec.moves).final);
+    expect(match.allStates()).toEqual(replay(scenario, spec.seed, spec.options, spec.moves).states);
+  });
+
+  it('refuses an illegal move with the core reason and changes nothing', () => {
+    const match = Match.start(scenario, 's', options('us'), scriptedAi().decide);
+    expect(() => match.play({ type: 'accept', side: 'us' })).toThrow(IllegalMoveError);
+    expect(() => match.play({ type: 'accept', side: 'us' })).toThrow(/no offer from China/);
+    expect(() => match.play({ type: 'hold', side: 'china' })).toThrow(/played by the AI/);
+    expect(match.moves).toEqual([]);
+    expect(match.check({ type: 'walkout', side: 'us' })).toBeNull();
+    expect(match.check({ type: 'propose', side: 'us', package: {} })).toMatch(/at least one issue/);
+  });
+
+  it('rewinds to the start of an earlier round and plays on from there', () => {
+    const match = Match.start(scenario, 's', options('us'), scriptedAi().decide);
+    match.play({ type: 'propose', side: 'us', package: { beans: 'some' } });
+    match.play({ type: 'hold', side: 'us' });
+    expect(match.state.round).toBe(3);
+    expect(match.rewindPoints()).toEqual([
+      { round: 1, moves: 0 },
+      { round: 2, moves: 2 },
+    ]);
+    match.rewindToRound(2);
+    expect(match.state.round).toBe(2);
+    expect(match.moves).toHaveLength(2);
+    match.rewindToRound(1);
+    expect(match.state).toEqual(newGame(scenario, 's', options('us')));
+    expect(() => match.rewindToRound(2)).toThrow(/no round 2/);
+  });
+
+  it('replays the AI opener after a rewind, as it played it before', () => {
+    const ai = scriptedAi({ 0: { type: 'propose', side: 'us', package: { chips: 'relaxed' } } });
+    const match = Match.start(scenario, 's', options('china'), ai.decide);
+    match.play({ type: 'reject', side: 'china' });
+    match.play({ type: 'hold', side: 'china' });
+    match.rewindToRound(1);
+    expect(match.moves).toEqual([{ type: 'propose', side: 'us', package: { chips: 'relaxed' } }]);
+    expect(match.turns()[0]!.ai?.reason).toBe('scripted propose');
+  });
+
+  it('undoes the last human move together with the AI replies to it', () => {
+    const match = Match.start(scenario, 's', options('us'), scriptedAi().decide);
+    expect(match.undoLastHumanMove()).toBe(false);
+    match.play({ type: 'propose', side: 'us', package: { beans: 'some' } });
+    match.play({ type: 'propose', side: 'us', package: { beans: 'lots' } });
+    expect(match.undoLastHumanMove()).toBe(true);
+    expect(match.moves).toHaveLength(2);
+    expect(match.humanToMove()).toBe('us');
+  });
+
+  it('keeps the game going when the AI fails or picks an illegal move, and says so', () => {
+    const throwing = Match.start(scenario, 's', options('china'), () => {
+      throw new Error('no plan');
+    });
+    expect(throwing.moves).toEqual([{ type: 'hold', side: 'us' }]);
+    expect(throwing.aiProblems[0]).toMatch(/AI for United States failed in round 1: no plan/);
+    const illegal = Match.start(scenario, 's', options('us'), (_s, _spec, side) => ({ move: { type: 'accept', side }, reason: 'x', posture: 'firm' }));
+    illegal.play({ type: 'hold', side: 'us' });
+    // No offer from the US is on the table: accepting is illegal, so the AI holds instead.
+    expect(illegal.moves[1]).toEqual({ type: 'hold', side: 'china' });
+    expect(illegal.aiProblems.at(-1)).toMatch(/illegal move \(there is no offer/);
+  });
+
+  it('shows postures: the AI as it states them, the human from their moves', () => {
+    const ai = scriptedAi({ 1: { type: 'threaten', side: 'china', issue: 'beans', position: 'none' } });
+    const match = Match.start(scenario, 's', options('us'), ai.decide);
+    expect(match.postures()).toEqual({ us: 'preparing', china: 'preparing' });
+    match.play({ type: 'propose', side: 'us', package: { beans: 'some' } });
+    expect(match.postures().us).toBe('probing');
+    expect(match.postures().china).toBe('firm');
+    match.play({ type: 'walkout', side: 'us' });
+    expect(match.postures().us).toBe('walked-out');
+  });
+
+  it('resumes from a move log with the AI notes, and refuses a log with an illegal move', () => {
+    const ai = scriptedAi();
+    const first = Match.start(scenario, 's', options('us'), ai.decide);
+    first.play({ type: 'propose', side: 'us', package: { beans: 'some' } });
+    const again = Match.resume(scenario, first.spec, first.aiNotes, ai.decide);
+    expect(again.state).toEqual(first.state);
+    expect(again.turns()[1]!.ai?.reason).toBe(first.turns()[1]!.ai?.reason);
+    const bad: Move[] = [{ type: 'accept', side: 'us' }];
+    expect(() => Match.resume(scenario, { ...first.spec, moves: bad })).toThrow(IllegalMoveError);
+  });
+
+  it('plays against the negotiators module through its public contract', () => {
+    const match = Match.start(scenario, 'contract', options('us'), decideMove);
+    match.play({ type: 'propose', side: 'us', package: { beans: 'some' } });
+    const spec = match.spec;
+    expect(match.state).toEqual(replay(scenario, spec.seed, spec.options, spec.moves).final);
+    for (const turn of match.turns().filter((t) => t.by === 'ai')) {
+      expect(turn.move.side).toBe('china');
+      expect(typeof turn.ai?.reason).toBe('string');
+    }
+  });
+});

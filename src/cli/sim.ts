@@ -14,6 +14,7 @@ import { scoreAll } from '../core/scoring';
 import type { GameState, Move, Scenario } from '../core/types';
 import { SIDES } from '../core/types';
 import { parseFlags, UsageError } from './args';
+import { runHistorical } from './historical';
 import { loadShippedScenario, ScenarioLoadError } from './scenario-files';
 
 const USAGE = 'usage: npm run sim -- --scenario ID --seed N [--moves FILE] [--json]';
@@ -98,6 +99,8 @@ function outcomeText({ scenario, state }: SimResult): string {
 }
 
 function main(argv: string[]): number {
+  // --historical replays the scenario's real path and measures its fidelity (src/cli/historical.ts).
+  if (argv.includes('--historical')) return runHistorical(argv);
   try {
     const { values, switches, rest } = parseFlags(argv, { values: ['scenario', 'seed', 'moves'], switches: ['json'] });
     if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);

@@ -82,6 +82,11 @@ export interface Position {
   /** Change in tension when this position is imposed unilaterally (default +1). */
   tension?: number;
   source?: string;
+  /**
+   * What this position adds, while in force, to real-world quantities the scenario declares
+   * (e.g. points of the average tariff rate). Read by `src/core/quantities.ts`; the engine ignores it.
+   */
+  quantities?: Record<string, number>;
 }
 
 export interface Issue {
@@ -208,6 +213,167 @@ export interface Scenario {
   profiles: Profile[];
   /** Free-form teaching material; later issues give it structure. */
   questions?: string[];
+  /** The sources the title, summary and description rely on. */
+  descriptionSources?: string[];
+  /** Real-world quantities the positions add to (an average tariff rate, an ownership share). */
+  quantities?: Quantity[];
+  /** The real episode: its path, outcome, decision points and teaching notes. */
+  history?: ScenarioHistory;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quantities and history (see src/core/quantities.ts and src/core/history.ts)
+
+/**
+ * A real-world figure computed from the positions in force: `base` plus what each issue's
+ * position adds (`Position.quantities`). No draws: a tariff schedule is a decision, not a chance.
+ */
+export interface Quantity {
+  id: string;
+  label: string;
+  /** e.g. "%", "$B", "firms". */
+  unit: string;
+  /** The value when no position adds anything. */
+  base: number;
+  source?: string;
+  /** How the contributions were derived. */
+  note?: string;
+}
+
+/** The five things a class should take away (DESIGN.md); questions and decision points cite them. */
+export const LESSON_IDS = ['controls-not-chips', 'linkage', 'chokepoints', 'two-level', 'commitments'] as const;
+export type LessonId = (typeof LESSON_IDS)[number];
+
+/** One move of the historical path. */
+export interface HistoryStep {
+  move: Move;
+  /** When it happened: YYYY-MM-DD, or YYYY-MM when the sources give only the month. */
+  date: string;
+  /** One line, in the project's own words. */
+  account: string;
+  source: string;
+  /** In a what-if scenario: this move is supposed, not something that happened as a negotiating move. */
+  whatIf?: boolean;
+}
+
+/** The dated, real-world counterpart of one of the scenario's model events. */
+export interface HistoryEventNote {
+  event: string;
+  date: string;
+  account: string;
+  source: string;
+  /** The dossier could not confirm it: show it labelled as unverified, never as fact. */
+  unverified?: boolean;
+}
+
+/**
+ * Where a metric is read: `end` (the horizon), `talks-end` (the end of the round in which the
+ * talks ended, by a deal, a walkout or the deadline: comparable across games), `{ round: R }` (the
+ * end of round R), or `{ afterMoves: N }` (right after the game's first N moves; if move N ended
+ * the talks, the end of that round).
+ */
+export type MetricPoint = 'end' | 'talks-end' | { round: number } | { afterMoves: number };
+
+/** One compliance draw a metric reads: the effect of `position` on `indicator`, drawn on the compliance stream. */
+export interface DrawRef {
+  issue: string;
+  position: string;
+  indicator: IndicatorId;
+  /** The draw that means none of the pledge was kept (default: the bottom of the draw's range). */
+  zero?: number;
+  /** The draw that means all of it was kept (default: the top of the draw's range). */
+  full?: number;
+}
+
+interface MetricBase {
+  id: string;
+  label: string;
+  unit: string;
+  /** The real value. */
+  expected: number;
+  /** The tolerance band [low, high] around it that counts as reproducing history. */
+  band: [number, number];
+  source: string;
+  /** How the real number maps onto the model. */
+  note?: string;
+  /** The model was tuned to this number, so matching it is not independent evidence. */
+  fitted?: boolean;
+}
+
+/**
+ * A real number of the historical outcome and how to read it off the model:
+ * - `quantity`: a declared quantity (e.g. the average tariff) at a point of the game;
+ * - `indicator`: an indicator at a point, or its mean over rounds `over`, optionally as a change from round 0;
+ * - `compliance`: the share of a pledge kept, in percent: over every draw of the named effects,
+ *   100 × Σ(draw − zero) / Σ(full − zero);
+ * - `eventRound`: the round in which a model event fired, minus `since` (e.g. weeks after the deal).
+ */
+export type HistoryMetric = MetricBase &
+  (
+    | { kind: 'quantity'; quantity: string; at?: MetricPoint }
+    | { kind: 'indicator'; indicator: IndicatorId; at?: MetricPoint; over?: [number, number]; change?: boolean }
+    | { kind: 'compliance'; draws: DrawRef[] }
+    | { kind: 'eventRound'; event: string; since?: number }
+  );
+export type HistoryMetricKind = HistoryMetric['kind'];
+
+export interface DecisionAlternative {
+  label: string;
+  /** The move that starts a branch here instead of history's; it must be legal at this step. */
+  move?: Move;
+  note?: string;
+  source?: string;
+}
+
+export interface DecisionPoint {
+  id: string;
+  /**
+   * How many moves of the path come before the decision: history's choice is `path[step]`, and a
+   * game branched here has `branchStep: step`.
+   */
+  step: number;
+  question: string;
+  /** What history did, in a line. */
+  history: string;
+  alternatives: DecisionAlternative[];
+  lessons: LessonId[];
+  source?: string;
+}
+
+export interface DiscussionQuestion {
+  text: string;
+  lessons: LessonId[];
+  source?: string;
+}
+
+export interface EpilogueItem {
+  date: string;
+  text: string;
+  source: string;
+  unverified?: boolean;
+}
+
+export interface ScenarioHistory {
+  /** `what-if`: built on real events, but the path supposes something that did not happen (see `whatIf`). */
+  kind: 'historical' | 'what-if';
+  /** For a what-if: what is real, and what is supposed. */
+  whatIf?: string;
+  /** The seed whose replay of the path lands every metric in its band. */
+  seed: string;
+  /** Round R starts on `start` + (R − 1) × `roundDays` days; lets a screen date the model's rounds. */
+  calendar: { start: string; roundDays: number };
+  /** The moves each side really made, in order; it must be a legal, complete game. */
+  path: HistoryStep[];
+  /** Dated real-world counterparts of model events (e.g. a Senate vote, the lifting of an order). */
+  events?: HistoryEventNote[];
+  /** The real numbers, each with its tolerance band. */
+  outcome: HistoryMetric[];
+  decisionPoints: DecisionPoint[];
+  questions: DiscussionQuestion[];
+  /** What the model represents and what it simplifies. */
+  calibration: string;
+  /** What came after the modelled span. */
+  epilogue?: EpilogueItem[];
 }
 
 // ---------------------------------------------------------------------------------------------

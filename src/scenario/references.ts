@@ -1,4 +1,5 @@
 import { INDICATORS, isIndicatorId } from '../core/indicators';
+import { checkHistoryPlay, checkQuantitiesAndHistory } from './history-checks';
 
 /**
  * Checks of what refers to what in a scenario: ids that must be unique, references that must
@@ -103,7 +104,7 @@ export function checkReferences(data: unknown): ReferenceProblem[] {
     });
   });
 
-  uniqueIds(list(data.events), 'events', 'event');
+  const eventIds = uniqueIds(list(data.events), 'events', 'event');
   const horizon = num(data.horizon);
   const rounds = num(data.rounds);
   if (horizon !== undefined && rounds !== undefined && horizon < rounds) add(['horizon'], `the horizon (${horizon}) must be at least the number of rounds (${rounds})`);
@@ -188,5 +189,9 @@ export function checkReferences(data: unknown): ReferenceProblem[] {
     const end = str(data.dates.end);
     if (start && end && start > end) add(['dates', 'end'], `the end (${end}) comes before the start (${start})`);
   }
+
+  checkQuantitiesAndHistory(data, { sources, positionsByIssue, events: eventIds }, add);
+  // The historical path is replayed through the engine only once everything it names resolves.
+  if (problems.length === 0) problems.push(...checkHistoryPlay(data));
   return problems;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INDICATOR_IDS, ISSUE_CATEGORIES, SIDES } from '../core/types';
+import { INDICATOR_IDS, ISSUE_CATEGORIES, LESSON_IDS, SIDES } from '../core/types';
 
 /**
  * The scenario file format. This schema checks shapes and ranges; `references.ts` checks what
@@ -59,6 +59,7 @@ export const positionSchema = z.strictObject({
   escalation: z.boolean().optional(),
   tension: finite.optional(),
   source: id.optional(),
+  quantities: z.record(id, finite).optional(),
 });
 
 export const issueSchema = z.strictObject({
@@ -133,6 +134,104 @@ export const sourceSchema = z.strictObject({
   date: text.optional(),
 });
 
+// --- quantities and history -------------------------------------------------------------------
+
+/** A day, or only a month when the sources give no day. */
+const historyDate = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, { error: 'expected a date as YYYY-MM-DD, or YYYY-MM when only the month is known' });
+const lessons = z.array(z.enum(LESSON_IDS, { error: `expected one of the lessons: ${LESSON_IDS.join(', ')}` })).min(1, { error: 'name at least one of the five lessons' });
+const nonNegativeInt = z.number({ error: 'expected a whole number' }).int({ error: 'expected a whole number' }).min(0, { error: 'must be 0 or more' });
+
+export const quantitySchema = z.strictObject({
+  id,
+  label: text,
+  unit: text,
+  base: finite,
+  source: id.optional(),
+  note: text.optional(),
+});
+
+export const moveSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({ type: z.literal('propose'), side, package: z.record(id, id) }),
+    z.strictObject({ type: z.literal('accept'), side }),
+    z.strictObject({ type: z.literal('reject'), side }),
+    z.strictObject({ type: z.literal('hold'), side }),
+    z.strictObject({ type: z.literal('impose'), side, issue: id, position: id }),
+    z.strictObject({ type: z.literal('threaten'), side, issue: id, position: id }),
+    z.strictObject({ type: z.literal('walkout'), side }),
+  ],
+  { error: 'expected a move: {type: propose, side, package}, {type: accept|reject|hold|walkout, side} or {type: impose|threaten, side, issue, position}' },
+);
+
+const metricPoint = z.union(
+  [z.literal('end'), z.literal('talks-end'), z.strictObject({ round: positiveInt }), z.strictObject({ afterMoves: positiveInt })],
+  { error: 'expected "end", "talks-end", {round: R} or {afterMoves: N}' },
+);
+
+const metricBase = {
+  id,
+  label: text,
+  unit: text,
+  expected: finite,
+  band: pair.refine(([lo, hi]) => lo <= hi, { error: 'a band [low, high] needs low <= high' }),
+  source: id,
+  note: text.optional(),
+  fitted: z.boolean().optional(),
+};
+
+export const metricSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ ...metricBase, kind: z.literal('quantity'), quantity: id, at: metricPoint.optional() }),
+    z.strictObject({
+      ...metricBase,
+      kind: z.literal('indicator'),
+      indicator,
+      at: metricPoint.optional(),
+      over: z.tuple([nonNegativeInt, nonNegativeInt], { error: 'expected a range of rounds [from, to]' }).optional(),
+      change: z.boolean().optional(),
+    }),
+    z.strictObject({
+      ...metricBase,
+      kind: z.literal('compliance'),
+      draws: z
+        .array(z.strictObject({ issue: id, position: id, indicator, zero: finite.optional(), full: finite.optional() }))
+        .min(1, { error: 'name at least one compliance draw' }),
+    }),
+    z.strictObject({ ...metricBase, kind: z.literal('eventRound'), event: id, since: nonNegativeInt.optional() }),
+  ],
+  { error: 'expected a metric of kind quantity, indicator, compliance or eventRound' },
+);
+
+export const historySchema = z.strictObject({
+  kind: z.enum(['historical', 'what-if'], { error: 'expected "historical" or "what-if"' }),
+  whatIf: text.optional(),
+  seed: z.string({ error: 'expected the reference seed as text' }).min(1, { error: 'must not be empty' }),
+  calendar: z.strictObject({ start: isoDate, roundDays: positiveInt }),
+  path: z
+    .array(z.strictObject({ move: moveSchema, date: historyDate, account: text, source: id, whatIf: z.boolean().optional() }))
+    .min(1, { error: 'the historical path needs at least one move' }),
+  events: z.array(z.strictObject({ event: id, date: historyDate, account: text, source: id, unverified: z.boolean().optional() })).optional(),
+  outcome: z.array(metricSchema).min(1, { error: 'the historical outcome needs at least one metric' }),
+  decisionPoints: z.array(
+    z.strictObject({
+      id,
+      step: nonNegativeInt,
+      question: text,
+      history: text,
+      alternatives: z
+        .array(z.strictObject({ label: text, move: moveSchema.optional(), note: text.optional(), source: id.optional() }))
+        .min(1, { error: 'a decision point needs at least one alternative' }),
+      lessons,
+      source: id.optional(),
+    }),
+  ),
+  questions: z.array(z.strictObject({ text, lessons, source: id.optional() })).min(1, { error: 'give the class at least one question' }),
+  calibration: text,
+  epilogue: z.array(z.strictObject({ date: historyDate, text, source: id, unverified: z.boolean().optional() })).optional(),
+});
+
 export const scenarioSchema = z.strictObject({
   $schema: z.string().optional(),
   id,
@@ -155,6 +254,9 @@ export const scenarioSchema = z.strictObject({
   doctrines: z.array(doctrineSchema).min(2, { error: 'a scenario needs doctrines for both sides' }),
   profiles: z.array(profileSchema).min(2, { error: 'a scenario needs AI profiles for both sides' }),
   questions: z.array(text).optional(),
+  descriptionSources: z.array(id).optional(),
+  quantities: z.array(quantitySchema).optional(),
+  history: historySchema.optional(),
 });
 
 export type ScenarioFile = z.input<typeof scenarioSchema>;

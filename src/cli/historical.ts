@@ -1,0 +1,95 @@
+/**
+ * `npm run sim -- --scenario ID --historical [--seed S] [--seeds FROM-TO] [--json]`
+ *
+ * Replays a scenario's historical path and prints, for each metric of the historical outcome,
+ * the real value, its band and what the model gives (under the reference seed unless --seed says
+ * otherwise), then the 10th/50th/90th percentiles of each metric when the path is replayed under
+ * seeds 1 to 200 (or --seeds), and whether the real value lies between p10 and p90. Exits 1 when
+ * a metric misses its band or its value falls outside [p10, p90].
+ */
+import { outcomeSpread, readOutcome, seedRange, type MetricResult, type MetricSpread } from '../core/fidelity';
+import { historicalSpec, historyOf, replaySpec } from '../core/history';
+import { encodeResult } from '../core/result-code';
+import type { Scenario } from '../core/types';
+import { parseFlags, UsageError } from './args';
+import { loadShippedScenario, ScenarioLoadError } from './scenario-files';
+
+export const HISTORICAL_USAGE = 'usage: npm run sim -- --scenario ID --historical [--seed S] [--seeds FROM-TO] [--json]';
+
+export interface FidelityReport {
+  scenario: { id: string; version: number };
+  kind: 'historical' | 'what-if';
+  seed: string;
+  outcome: unknown;
+  resultCode: string;
+  metrics: MetricResult[];
+  percentiles: { seeds: string; metrics: MetricSpread[] };
+  ok: boolean;
+}
+
+export function parseSeedRange(text: string): [number, number] {
+  const match = /^(\d+)-(\d+)$/.exec(text);
+  if (!match) throw new UsageError(`--seeds expects a range like 1-200, got "${text}"`);
+  const from = Number(match[1]);
+  const to = Number(match[2]);
+  if (from > to) throw new UsageError(`--seeds ${text}: the range must run upward`);
+  return [from, to];
+}
+
+export function fidelityReport(scenario: Scenario, seed?: string, seeds: [number, number] = [1, 200]): FidelityReport {
+  const history = historyOf(scenario);
+  const spec = historicalSpec(scenario, seed ?? history.seed);
+  const final = replaySpec(scenario, spec).final;
+  const metrics = readOutcome(scenario, spec);
+  const spread = outcomeSpread(scenario, seedRange(seeds[0], seeds[1]));
+  return {
+    scenario: { id: scenario.id, version: scenario.version },
+    kind: history.kind,
+    seed: spec.seed,
+    outcome: final.outcome,
+    resultCode: encodeResult(spec, scenario),
+    metrics,
+    percentiles: { seeds: `${seeds[0]}-${seeds[1]}`, metrics: spread },
+    ok: metrics.every((m) => m.ok) && spread.every((m) => m.within),
+  };
+}
+
+const fmt = (x: number | null) => (x === null ? 'never' : String(Math.round(x * 100) / 100));
+
+function printText(scenario: Scenario, r: FidelityReport): void {
+  const lines: string[] = [];
+  lines.push(`${scenario.title} (${scenario.id} v${scenario.version}): the ${r.kind === 'what-if' ? 'what-if' : 'historical'} path, seed ${r.seed}`);
+  lines.push('', 'metric'.padEnd(30) + 'expected'.padStart(10) + 'band'.padStart(18) + 'got'.padStart(10) + '  ok');
+  for (const m of r.metrics) {
+    lines.push(m.metric.padEnd(30) + fmt(m.expected).padStart(10) + `[${fmt(m.band[0])}, ${fmt(m.band[1])}]`.padStart(18) + fmt(m.got).padStart(10) + `  ${m.ok ? 'yes' : 'NO'}${m.fitted ? ' (fitted)' : ''}`);
+  }
+  lines.push('', `Over seeds ${r.percentiles.seeds}:`, 'metric'.padEnd(30) + 'p10'.padStart(10) + 'p50'.padStart(10) + 'p90'.padStart(10) + '  real value within [p10, p90]');
+  for (const m of r.percentiles.metrics) {
+    lines.push(m.metric.padEnd(30) + fmt(m.p10).padStart(10) + fmt(m.p50).padStart(10) + fmt(m.p90).padStart(10) + `  ${m.within ? 'yes' : 'NO'}${m.deterministic ? ' (the path alone fixes it)' : ''}`);
+  }
+  lines.push('', `Result code of the historical game: ${r.resultCode}`, r.ok ? 'Fidelity: every metric in its band and within [p10, p90].' : 'Fidelity: FAILED (see NO above).');
+  console.log(lines.join('\n'));
+}
+
+/** The --historical mode of `npm run sim`; returns the exit code. */
+export function runHistorical(argv: string[]): number {
+  try {
+    const { values, switches, rest } = parseFlags(argv, { values: ['scenario', 'seed', 'seeds'], switches: ['json', 'historical'] });
+    if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+    if (!values.scenario) throw new UsageError('--scenario is required');
+    if (values.seed === '') throw new UsageError('--seed needs a value');
+    const scenario = loadShippedScenario(values.scenario);
+    if (!scenario.history) throw new UsageError(`scenario "${scenario.id}" has no history section, so it has no historical path to replay`);
+    const report = fidelityReport(scenario, values.seed, values.seeds ? parseSeedRange(values.seeds) : undefined);
+    if (switches.has('json')) console.log(JSON.stringify(report, null, 2));
+    else printText(scenario, report);
+    return report.ok ? 0 : 1;
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ScenarioLoadError) {
+      console.error(`sim: ${error.message}`);
+      if (error instanceof UsageError) console.error(HISTORICAL_USAGE);
+      return 1;
+    }
+    throw error;
+  }
+}

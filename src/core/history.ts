@@ -1,6 +1,6 @@
 import { defaultOptions, replay, type Replay } from './engine';
 import { canonicalPackage } from './rules';
-import type { DecisionPoint, Explanation, GameOptions, GameSpec, GameState, HistoryStep, LessonId, Move, Scenario, ScenarioHistory, Side } from './types';
+import type { DecisionPoint, Explanation, GameOptions, GameSpec, GameState, HistoryCalendar, HistoryStep, LessonId, Move, Scenario, ScenarioHistory, Side } from './types';
 
 /**
  * The real episodes as games. A scenario's `history.path` is a legal move sequence; replaying it
@@ -208,14 +208,37 @@ export function dateSpan(date: string): [number, number] {
   return [daysFromCivil(y, m, 1), next - 1];
 }
 
+/** The day number on which round `round` starts under a calendar (rounds of N days or N months). */
+export function calendarRoundStart(calendar: HistoryCalendar, round: number): number {
+  const [y, m, d] = calendar.start.split('-').map(Number) as [number, number, number];
+  if (calendar.roundMonths !== undefined) {
+    const months = m - 1 + (round - 1) * calendar.roundMonths;
+    const year = y + Math.floor(months / 12);
+    const month = (((months % 12) + 12) % 12) + 1;
+    return daysFromCivil(year, month, d);
+  }
+  return daysFromCivil(y, m, d) + (round - 1) * (calendar.roundDays ?? 1);
+}
+
+/** The first and last day of a round. */
+export function roundSpan(calendar: HistoryCalendar, round: number): [number, number] {
+  return [calendarRoundStart(calendar, round), calendarRoundStart(calendar, round + 1) - 1];
+}
+
 /** The day on which a model round starts, by the scenario's history calendar. */
 export function roundStartDate(scenario: Scenario, round: number): string {
-  const { start, roundDays } = historyOf(scenario).calendar;
-  return civilFromDays(dayNumber(start) + (round - 1) * roundDays);
+  return civilFromDays(calendarRoundStart(historyOf(scenario).calendar, round));
 }
 
 /** The round whose calendar span contains a date (0 or less: before the first round). */
 export function roundOfDate(scenario: Scenario, date: string): number {
-  const { start, roundDays } = historyOf(scenario).calendar;
-  return Math.floor((dayNumber(date) - dayNumber(start)) / roundDays) + 1;
+  const calendar = historyOf(scenario).calendar;
+  const day = dayNumber(date);
+  let round = 1;
+  if (day < calendarRoundStart(calendar, 1)) {
+    while (day < calendarRoundStart(calendar, round)) round -= 1;
+    return round;
+  }
+  while (day >= calendarRoundStart(calendar, round + 1)) round += 1;
+  return round;
 }

@@ -244,6 +244,12 @@ export interface Quantity {
 export const LESSON_IDS = ['controls-not-chips', 'linkage', 'chokepoints', 'two-level', 'commitments'] as const;
 export type LessonId = (typeof LESSON_IDS)[number];
 
+export interface HistoryCalendar {
+  start: string;
+  roundDays?: number;
+  roundMonths?: number;
+}
+
 /** One move of the historical path. */
 export interface HistoryStep {
   move: Move;
@@ -360,8 +366,11 @@ export interface ScenarioHistory {
   whatIf?: string;
   /** The seed whose replay of the path lands every metric in its band. */
   seed: string;
-  /** Round R starts on `start` + (R − 1) × `roundDays` days; lets a screen date the model's rounds. */
-  calendar: { start: string; roundDays: number };
+  /**
+   * When the model's rounds fall: round R starts on `start` + (R − 1) × `roundDays` days, or
+   * (R − 1) × `roundMonths` months (give one of the two). Lets a screen date the rounds.
+   */
+  calendar: HistoryCalendar;
   /** The moves each side really made, in order; it must be a legal, complete game. */
   path: HistoryStep[];
   /** Dated real-world counterparts of model events (e.g. a Senate vote, the lifting of an order). */

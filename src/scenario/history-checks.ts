@@ -1,9 +1,9 @@
 import { IllegalMoveError, applyMove, newGame } from '../core/engine';
 import { historicalOptions } from '../core/history';
 import { drawRange, GameReading } from '../core/fidelity';
-import { dateSpan, dayNumber } from '../core/history';
+import { dateSpan, roundSpan } from '../core/history';
 import { checkMove } from '../core/rules';
-import type { GameState, Scenario } from '../core/types';
+import type { GameState, HistoryCalendar, Scenario } from '../core/types';
 import { scenarioSchema } from './schema';
 
 /**
@@ -74,9 +74,11 @@ export function checkQuantitiesAndHistory(data: Raw, ctx: ReferenceContext, add:
     if (move.issue !== undefined) ref(move.issue, move.position, [...p, 'issue']);
   };
 
-  const calendar = isObject(history.calendar) ? history.calendar : undefined;
-  const start = calendar && validDate(calendar.start) ? dayNumber(calendar.start) : undefined;
-  const roundDays = calendar ? num(calendar.roundDays) : undefined;
+  const rawCalendar = isObject(history.calendar) ? history.calendar : undefined;
+  const calendar: HistoryCalendar | undefined =
+    rawCalendar && validDate(rawCalendar.start) && (num(rawCalendar.roundDays) !== undefined) !== (num(rawCalendar.roundMonths) !== undefined)
+      ? { start: rawCalendar.start, roundDays: num(rawCalendar.roundDays), roundMonths: num(rawCalendar.roundMonths) }
+      : undefined;
   let previous: number | undefined;
   path.forEach((step, i) => {
     if (!isObject(step)) return;
@@ -89,12 +91,13 @@ export function checkQuantitiesAndHistory(data: Raw, ctx: ReferenceContext, add:
     // Each round holds one move by each side, so step i is made in round floor(i / 2) + 1. Real
     // dates and model rounds cannot match exactly (a summit is one offer and one acceptance), but
     // a step more than a round away from its round's dates means the calendar or the path is off.
-    if (start !== undefined && roundDays !== undefined && roundDays > 0) {
+    if (calendar && (calendar.roundDays ?? calendar.roundMonths ?? 0) > 0) {
       const round = Math.floor(i / 2) + 1;
-      const from = start + (round - 2) * roundDays;
-      const to = start + (round + 1) * roundDays - 1;
+      const from = roundSpan(calendar, round - 1)[0];
+      const to = roundSpan(calendar, round + 1)[1];
       if (last < from || first > to) {
-        add(at('path', i, 'date'), `${step.date} is more than a round away from round ${round} of the calendar (which starts ${calendar!.start as string}, ${roundDays} days a round)`);
+        const length = calendar.roundDays !== undefined ? `${calendar.roundDays} days` : `${calendar.roundMonths} month${calendar.roundMonths === 1 ? '' : 's'}`;
+        add(at('path', i, 'date'), `${step.date} is more than a round away from round ${round} of the calendar (which starts ${calendar.start}, ${length} a round)`);
       }
     }
   });

@@ -208,7 +208,9 @@ export const historySchema = z.strictObject({
   kind: z.enum(['historical', 'what-if'], { error: 'expected "historical" or "what-if"' }),
   whatIf: text.optional(),
   seed: z.string({ error: 'expected the reference seed as text' }).min(1, { error: 'must not be empty' }),
-  calendar: z.strictObject({ start: isoDate, roundDays: positiveInt }),
+  calendar: z
+    .strictObject({ start: isoDate, roundDays: positiveInt.optional(), roundMonths: positiveInt.optional() })
+    .refine((c) => (c.roundDays === undefined) !== (c.roundMonths === undefined), { error: 'give the length of a round as either "roundDays" or "roundMonths"' }),
   path: z
     .array(z.strictObject({ move: moveSchema, date: historyDate, account: text, source: id, whatIf: z.boolean().optional() }))
     .min(1, { error: 'the historical path needs at least one move' }),

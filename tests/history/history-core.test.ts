@@ -61,6 +61,18 @@ describe('the calendar', () => {
     expect(dateSpan('2025-10-30')).toEqual([dayNumber('2025-10-30'), dayNumber('2025-10-30')]);
   });
 
+  it('counts rounds in months as well as days', () => {
+    const monthly: Scenario = { ...scenario, history: { ...scenario.history!, calendar: { start: '2019-12-01', roundMonths: 1 } } };
+    expect(roundStartDate(monthly, 1)).toBe('2019-12-01');
+    expect(roundStartDate(monthly, 2)).toBe('2020-01-01');
+    expect(roundStartDate(monthly, 26)).toBe('2022-01-01');
+    expect(roundOfDate(monthly, '2020-02-14')).toBe(3);
+    expect(roundOfDate(monthly, '2019-11-30')).toBe(0);
+    const halfYearly: Scenario = { ...scenario, history: { ...scenario.history!, calendar: { start: '2022-10-01', roundMonths: 6 } } };
+    expect(roundStartDate(halfYearly, 3)).toBe('2023-10-01');
+    expect(roundOfDate(halfYearly, '2024-12-03')).toBe(5);
+  });
+
   it('dates the model rounds and places dates in rounds', () => {
     expect(roundStartDate(scenario, 1)).toBe('2030-01-07');
     expect(roundStartDate(scenario, 3)).toBe('2030-01-21');
@@ -308,6 +320,12 @@ describe('checking a history section', () => {
 
   it('wants a what-if to say what is real and what is supposed', () => {
     expect(problems('  kind: historical\n', '  kind: what-if\n')).toEqual(['history.whatIf: a what-if needs "whatIf": say what is real and what is supposed']);
+  });
+
+  it('wants the length of a round given one way', () => {
+    expect(problems('calendar: { start: 2030-01-07, roundDays: 7 }', 'calendar: { start: 2030-01-07, roundDays: 7, roundMonths: 1 }')).toEqual([
+      'history.calendar: give the length of a round as either "roundDays" or "roundMonths"',
+    ]);
   });
 
   it('checks shapes: dates, lessons, metric kinds and moves', () => {

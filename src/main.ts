@@ -1,0 +1,53 @@
+import { MemoryStorage, type KeyValueStorage } from './session/storage';
+import { App } from './view/app';
+import { EMBEDDED_SCENARIOS } from './view/embedded-scenarios';
+import { stageContext } from './view/scenes/context';
+import { installTestHook } from './view/test-hook';
+
+/** The browser entry: storage, the app, the top bar, and the test hook. */
+
+function browserStorage(): { storage: KeyValueStorage; problem: string | null } {
+  try {
+    const storage = window.localStorage;
+    const probe = 'bargaining-chips/probe';
+    storage.setItem(probe, '1');
+    storage.removeItem(probe);
+    return { storage, problem: null };
+  } catch (error) {
+    return { storage: new MemoryStorage(), problem: `This browser does not let the game save (${(error as Error).message}): a reload will start afresh.` };
+  }
+}
+
+function randomSeed(): string {
+  const bytes = new Uint32Array(1);
+  crypto.getRandomValues(bytes);
+  return bytes[0]!.toString(36).padStart(6, '0').slice(-6);
+}
+
+const panel = document.getElementById('panel')!;
+const announcer = document.getElementById('announcer')!;
+const stage = document.getElementById('stage')!;
+const { storage, problem } = browserStorage();
+
+const app = new App(panel, announcer, stage, {
+  storage,
+  embedded: EMBEDDED_SCENARIOS,
+  prefersReducedMotion: window.matchMedia('(prefers-reduced-motion: reduce)').matches,
+  randomSeed,
+});
+const hook = installTestHook(app);
+stageContext.onScreenDrawn = (key) => {
+  const now = performance.now();
+  hook.drawn[key] = now;
+  if (key === 'title' && hook.perf.firstFrame === null) hook.perf.firstFrame = now;
+  hook.ready = true;
+};
+
+document.getElementById('nav-menu')!.addEventListener('click', () => app.go('title'));
+document.getElementById('nav-settings')!.addEventListener('click', () => app.openSettings());
+
+app.start();
+if (problem) {
+  app.notices = [{ kind: 'error', text: problem }];
+  app.render();
+}

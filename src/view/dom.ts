@@ -1,0 +1,92 @@
+/**
+ * DOM helpers. Every piece of text goes in as a text node: scenario files are untrusted, so
+ * nothing here ever parses HTML.
+ */
+
+type Child = Node | string | number | null | undefined | false;
+export type Children = Child | Child[];
+
+export interface Props {
+  class?: string;
+  id?: string;
+  /** Attributes, e.g. aria-*, type, for, href (see safeHref for links from scenario data). */
+  attrs?: Record<string, string | number | boolean | null | undefined>;
+  on?: { [K in keyof HTMLElementEventMap]?: (event: HTMLElementEventMap[K]) => void };
+  /** For inputs and textareas. */
+  value?: string;
+  checked?: boolean;
+  disabled?: boolean;
+}
+
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props | null = null, ...children: Children[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  if (props) {
+    if (props.class) el.className = props.class;
+    if (props.id) el.id = props.id;
+    for (const [name, value] of Object.entries(props.attrs ?? {})) {
+      if (value === null || value === undefined || value === false) continue;
+      el.setAttribute(name, value === true ? '' : String(value));
+    }
+    for (const [type, handler] of Object.entries(props.on ?? {})) el.addEventListener(type, handler as EventListener);
+    if (props.value !== undefined) (el as HTMLInputElement).value = props.value;
+    if (props.checked !== undefined) (el as HTMLInputElement).checked = props.checked;
+    if (props.disabled !== undefined) (el as HTMLButtonElement).disabled = props.disabled;
+  }
+  append(el, children);
+  return el;
+}
+
+export function append(el: Node, children: Children[]): void {
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    el.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+  }
+}
+
+export function clear(el: Element): void {
+  while (el.firstChild) el.removeChild(el.firstChild);
+}
+
+/** A button; `key` gives it a stable identity so focus can be restored after a re-render. */
+export function button(label: Children, onClick: () => void, options: { class?: string; key?: string; attrs?: Props['attrs']; disabled?: boolean } = {}): HTMLButtonElement {
+  return h(
+    'button',
+    {
+      class: options.class,
+      attrs: { type: 'button', 'data-key': options.key, ...options.attrs },
+      on: { click: onClick },
+      ...(options.disabled !== undefined ? { disabled: options.disabled } : {}),
+    },
+    label,
+  );
+}
+
+/** Only http(s) links from scenario data become links; anything else stays text. */
+export function safeHref(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Offer a text as a file download. */
+export function download(name: string, type: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = h('a', { attrs: { href: url, download: name } });
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function fmt(value: number, digits = 1): string {
+  return (Math.round(value * 10 ** digits) / 10 ** digits).toFixed(digits).replace('-', '−');
+}
+
+export function signed(value: number, digits = 1): string {
+  const text = fmt(value, digits);
+  return value > 0 && text !== fmt(0, digits) ? `+${text}` : text === `−${fmt(0, digits)}` ? fmt(0, digits) : text;
+}

@@ -1,0 +1,20 @@
+import { NORMAL, type Palette } from '../theme';
+
+/** What every scene reads from the app: the look, the motion setting, and where to send intents. */
+export interface StageContext {
+  palette: Palette;
+  reducedMotion: boolean;
+  highContrast: boolean;
+  /** A chip dragged (or clicked) on the canvas: put it in the package or take it out. */
+  setChip(issue: string, position: string, inPackage: boolean): void;
+  /** Called once, when the first frame with a screen's content has been drawn. */
+  onScreenDrawn(key: string): void;
+}
+
+export const stageContext: StageContext = {
+  palette: NORMAL,
+  reducedMotion: false,
+  highContrast: false,
+  setChip: () => undefined,
+  onScreenDrawn: () => undefined,
+};

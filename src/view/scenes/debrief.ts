@@ -1,0 +1,115 @@
+import type Phaser from 'phaser';
+import type { IndicatorId } from '../../core/types';
+import { fmt } from '../dom';
+import { ScreenScene } from './base';
+import { stageContext } from './context';
+import { text } from './draw';
+
+export interface DebriefSceneModel {
+  title: string;
+  trajectories: { id: IndicatorId; label: string; unit: string; values: number[]; without: number[] | null; weight: number }[];
+  talksEnded: number;
+  withoutLabel: string | null;
+}
+
+/** The debrief's charts: every indicator over the rounds, the talks shaded, the counterfactual dotted. */
+export class DebriefScene extends ScreenScene<DebriefSceneModel> {
+  constructor() {
+    super('debrief');
+  }
+
+  protected draw(): void {
+    const p = stageContext.palette;
+    const m = this.model;
+    this.put(text(this, 40, 18, m.title, { size: 32, bold: true, wrap: 1520 }));
+    const cols = 4;
+    const cellW = 385;
+    const cellH = 296;
+    const left = 20;
+    const top = 74;
+    m.trajectories.forEach((t, i) => {
+      const cx = left + (i % cols) * (cellW + 10);
+      const cy = top + Math.floor(i / cols) * (cellH + 10);
+      this.chart(t, cx, cy, cellW, cellH);
+    });
+    // Legend in the last cell.
+    const i = m.trajectories.length;
+    const lx = left + (i % cols) * (cellW + 10) + 16;
+    const ly = top + Math.floor(i / cols) * (cellH + 10) + 10;
+    const g = this.put(this.add.graphics());
+    this.put(text(this, lx, ly, 'How to read these', { size: 20, bold: true }));
+    g.fillStyle(p.surface2, 1);
+    g.fillRect(lx, ly + 40, 40, 20);
+    this.put(text(this, lx + 52, ly + 38, 'the rounds of talks', { size: 17 }));
+    g.lineStyle(3, p.ink, 1);
+    g.lineBetween(lx, ly + 82, lx + 40, ly + 82);
+    this.put(text(this, lx + 52, ly + 72, 'as played', { size: 17 }));
+    if (m.withoutLabel) {
+      this.dotted(g, [
+        [lx, ly + 114],
+        [lx + 40, ly + 114],
+      ], p.bad);
+      this.put(text(this, lx + 52, ly + 104, m.withoutLabel, { size: 17, wrap: 300 }));
+    }
+    this.put(text(this, lx, ly + 160, '★ counts in your score', { size: 17 }));
+    this.put(text(this, lx, ly + 188, '● trade gains  ■ security cost', { size: 17 }));
+  }
+
+  private dotted(g: Phaser.GameObjects.Graphics, pts: [number, number][], color: number): void {
+    g.fillStyle(color, 1);
+    for (let i = 1; i < pts.length; i++) {
+      const [x0, y0] = pts[i - 1]!;
+      const [x1, y1] = pts[i]!;
+      const len = Math.hypot(x1 - x0, y1 - y0);
+      for (let d = 0; d <= len; d += 7) g.fillCircle(x0 + ((x1 - x0) * d) / (len || 1), y0 + ((y1 - y0) * d) / (len || 1), 1.8);
+    }
+  }
+
+  private chart(t: DebriefSceneModel['trajectories'][number], x: number, y: number, w: number, h: number): void {
+    const p = stageContext.palette;
+    const g = this.put(this.add.graphics());
+    g.fillStyle(p.surface, 1);
+    g.lineStyle(2, p.line, 1);
+    g.fillRoundedRect(x, y, w, h, 10);
+    g.strokeRoundedRect(x, y, w, h, 10);
+    const star = t.weight !== 0 ? '★ ' : '';
+    this.put(text(this, x + 12, y + 8, `${star}${t.label}`, { size: 19, bold: true, wrap: w - 130, maxLines: 2 }));
+    const plot = { x: x + 60, y: y + 62, w: w - 76, h: h - 96 };
+    const all = [...t.values, ...(t.without ?? [])];
+    let lo = Math.min(...all);
+    let hi = Math.max(...all);
+    if (hi - lo < 2) {
+      lo -= 1;
+      hi += 1;
+    }
+    const pad = (hi - lo) * 0.1;
+    lo -= pad;
+    hi += pad;
+    const n = Math.max(t.values.length, t.without?.length ?? 0) - 1;
+    const X = (r: number) => plot.x + (r / (n || 1)) * plot.w;
+    const Y = (v: number) => plot.y + plot.h - ((v - lo) / (hi - lo)) * plot.h;
+    g.fillStyle(p.surface2, 1);
+    g.fillRect(plot.x, plot.y, X(this.model.talksEnded) - plot.x, plot.h);
+    g.lineStyle(1, p.line, 1);
+    g.strokeRect(plot.x, plot.y, plot.w, plot.h);
+    this.put(text(this, plot.x - 6, plot.y, fmt(hi - pad), { size: 16, originX: 1, color: p.muted }));
+    this.put(text(this, plot.x - 6, plot.y + plot.h, fmt(lo + pad), { size: 16, originX: 1, originY: 1, color: p.muted }));
+    this.put(text(this, plot.x, plot.y + plot.h + 4, 'round 0', { size: 16, color: p.muted }));
+    this.put(text(this, plot.x + plot.w, plot.y + plot.h + 4, `${n}`, { size: 16, color: p.muted, originX: 1 }));
+    if (t.without) this.dotted(g, t.without.map((v, r) => [X(r), Y(v)]), p.bad);
+    const dashed = t.id === 'us.securityCost';
+    g.lineStyle(3, p.ink, 1);
+    for (let r = 1; r < t.values.length; r++) {
+      if (dashed && r % 2 === 0) continue;
+      g.lineBetween(X(r - 1), Y(t.values[r - 1]!), X(r), Y(t.values[r]!));
+    }
+    g.fillStyle(p.ink, 1);
+    const markEvery = Math.max(1, Math.round(n / 6));
+    for (let r = 0; r < t.values.length; r += markEvery) {
+      if (t.id.endsWith('tradeGains')) g.fillCircle(X(r), Y(t.values[r]!), 5);
+      else if (dashed) g.fillRect(X(r) - 5, Y(t.values[r]!) - 5, 10, 10);
+    }
+    const last = t.values[t.values.length - 1]!;
+    this.put(text(this, x + w - 12, y + 8, `${fmt(last)}${t.unit === '$B/yr' ? ' $B/yr' : ''}`, { size: 19, bold: true, originX: 1 }));
+  }
+}

@@ -1,0 +1,198 @@
+import type Phaser from 'phaser';
+import type { IssueCategory, Side } from '../../core/types';
+import type { Posture } from '../../negotiators/index';
+import { POSTURES } from '../../session/text';
+import { css, FONT } from '../theme';
+import { stageContext } from './context';
+
+/** Drawing helpers shared by the scenes. All text is set as text (Phaser never parses markup). */
+
+export interface TextOptions {
+  size?: number;
+  color?: number;
+  bold?: boolean;
+  wrap?: number;
+  align?: 'left' | 'center' | 'right';
+  originX?: number;
+  originY?: number;
+  maxLines?: number;
+}
+
+export function text(scene: Phaser.Scene, x: number, y: number, content: string, o: TextOptions = {}): Phaser.GameObjects.Text {
+  const t = scene.add.text(x, y, content, {
+    fontFamily: FONT,
+    fontSize: `${o.size ?? 20}px`,
+    fontStyle: o.bold ? 'bold' : 'normal',
+    color: css(o.color ?? stageContext.palette.ink),
+    align: o.align ?? 'left',
+    resolution: 1.5,
+    ...(o.wrap ? { wordWrap: { width: o.wrap, useAdvancedWrap: true } } : {}),
+    ...(o.maxLines ? { maxLines: o.maxLines } : {}),
+  });
+  t.setOrigin(o.originX ?? 0, o.originY ?? 0);
+  return t;
+}
+
+/** Shorten a label to fit `lines` lines of a wrapped text, with an ellipsis. */
+export function fitText(t: Phaser.GameObjects.Text, content: string, lines: number): void {
+  t.setText(content);
+  let wrapped = t.getWrappedText(content);
+  if (wrapped.length <= lines) return;
+  let cut = content;
+  while (cut.length > 4 && wrapped.length > lines) {
+    cut = cut.slice(0, Math.max(4, cut.lastIndexOf(' ', cut.length - 2)) || cut.length - 4).replace(/[\s,;:–-]+$/, '');
+    wrapped = t.getWrappedText(`${cut}…`);
+  }
+  t.setText(`${cut}…`);
+}
+
+export function flag(scene: Phaser.Scene, side: Side, x: number, y: number, height: number): Phaser.GameObjects.GameObject {
+  const key = `flag-${side}`;
+  if (scene.textures.exists(key)) {
+    const img = scene.add.image(x, y, key);
+    img.setDisplaySize((height * img.width) / img.height, height);
+    return img;
+  }
+  const w = height * (side === 'us' ? 1.9 : 1.5);
+  return scene.add.rectangle(x, y, w, height, side === 'us' ? 0x3c3b6e : 0xde2910);
+}
+
+export function categoryIcon(scene: Phaser.Scene, category: IssueCategory, x: number, y: number, size: number): Phaser.GameObjects.GameObject {
+  const key = `icon-${category}`;
+  if (scene.textures.exists(key)) return scene.add.image(x, y, key).setDisplaySize(size, size);
+  return scene.add.circle(x, y, size / 2, stageContext.palette.category[category]);
+}
+
+export const POSTURE_GLYPHS: Record<Posture, string> = {
+  preparing: '…',
+  probing: '?',
+  firm: '■',
+  conceding: '▼',
+  escalating: '▲',
+  'cooling-off': '≈',
+  deal: '✓',
+  'walked-out': '✕',
+};
+
+/**
+ * A seated negotiator: the project's figure art, arms drawn in the pose of the posture, and a
+ * badge naming it (posture is never shown by colour or pose alone).
+ */
+export function negotiator(
+  scene: Phaser.Scene,
+  side: Side,
+  x: number,
+  y: number,
+  scale: number,
+  posture: Posture,
+  name: string,
+  opts: { badge?: boolean; highlight?: boolean } = {},
+): Phaser.GameObjects.Container {
+  const p = stageContext.palette;
+  const c = scene.add.container(x, y);
+  const key = `figure-${side}`;
+  const gone = posture === 'walked-out';
+  // Chair back.
+  const chair = scene.add.graphics();
+  chair.fillStyle(p.tableEdge, gone ? 0.5 : 0.9);
+  chair.fillRoundedRect(-78 * scale, 20 * scale, 156 * scale, 130 * scale, 18 * scale);
+  c.add(chair);
+  if (!gone) {
+    if (scene.textures.exists(key)) {
+      c.add(scene.add.image(0, 0, key).setDisplaySize(200 * scale, 240 * scale).setOrigin(0.5, 0.5));
+    } else {
+      const g = scene.add.graphics();
+      g.fillStyle(p.muted, 1);
+      g.fillCircle(0, -30 * scale, 38 * scale);
+      g.fillRoundedRect(-70 * scale, 30 * scale, 140 * scale, 90 * scale, 30 * scale);
+      c.add(g);
+    }
+    c.add(arms(scene, posture, scale, side === 'us' ? 0x2f3e55 : 0x3b3f46));
+  } else {
+    const g = scene.add.graphics();
+    g.lineStyle(3, p.muted, 1);
+    g.strokeCircle(0, -30 * scale, 38 * scale);
+    c.add(g);
+  }
+  if (opts.highlight) {
+    const ring = scene.add.graphics();
+    ring.lineStyle(5, p.accent, 1);
+    ring.strokeRoundedRect(-100 * scale, -125 * scale, 200 * scale, 255 * scale, 16 * scale);
+    c.add(ring);
+  }
+  if (name) c.add(text(scene, 0, 150 * scale + 8, name, { size: 22, bold: true, originX: 0.5 }));
+  if (opts.badge !== false) c.add(postureBadge(scene, posture, 0, 150 * scale + 58));
+  return c;
+}
+
+function arms(scene: Phaser.Scene, posture: Posture, s: number, sleeve: number): Phaser.GameObjects.Graphics {
+  const g = scene.add.graphics();
+  const hand = 0xe2b48c;
+  const line = (pts: [number, number][]) => {
+    g.lineStyle(26 * s, sleeve, 1);
+    g.beginPath();
+    g.moveTo(pts[0]![0] * s, pts[0]![1] * s);
+    for (const [px, py] of pts.slice(1)) g.lineTo(px * s, py * s);
+    g.strokePath();
+    const [hx, hy] = pts[pts.length - 1]!;
+    g.fillStyle(hand, 1);
+    g.fillCircle(hx * s, hy * s, 13 * s);
+  };
+  switch (posture) {
+    case 'probing':
+      line([[-62, 60], [-70, 110], [-30, 118]]);
+      line([[62, 60], [58, 40], [26, 6]]);
+      break;
+    case 'firm':
+      line([[-62, 60], [-40, 100], [40, 92]]);
+      line([[62, 60], [40, 104], [-40, 96]]);
+      break;
+    case 'conceding':
+      line([[-62, 60], [-88, 108], [-110, 112]]);
+      line([[62, 60], [88, 108], [110, 112]]);
+      break;
+    case 'escalating':
+      line([[-62, 60], [-70, 110], [-34, 118]]);
+      line([[62, 60], [96, 10], [104, -50]]);
+      break;
+    case 'cooling-off':
+      line([[-62, 60], [-76, 120]]);
+      line([[62, 60], [76, 120]]);
+      break;
+    case 'deal':
+      line([[-62, 60], [-70, 110], [-34, 118]]);
+      line([[62, 60], [110, 84], [150, 80]]);
+      break;
+    default:
+      // preparing: both hands on the papers in front.
+      line([[-62, 60], [-60, 110], [-26, 120]]);
+      line([[62, 60], [60, 110], [26, 120]]);
+      g.fillStyle(0xffffff, 1);
+      g.fillRect(-34 * s, 112 * s, 68 * s, 18 * s);
+  }
+  return g;
+}
+
+export function postureBadge(scene: Phaser.Scene, posture: Posture, x: number, y: number): Phaser.GameObjects.Container {
+  const p = stageContext.palette;
+  const c = scene.add.container(x, y);
+  const label = text(scene, 0, 0, `${POSTURE_GLYPHS[posture]}  ${POSTURES[posture].label}`, { size: 21, bold: true, originX: 0.5, originY: 0.5, color: p.ink });
+  const w = label.width + 28;
+  const bg = scene.add.graphics();
+  bg.fillStyle(p.surface, 1);
+  bg.lineStyle(2, p.ink, 1);
+  bg.fillRoundedRect(-w / 2, -19, w, 38, 19);
+  bg.strokeRoundedRect(-w / 2, -19, w, 38, 19);
+  c.add([bg, label]);
+  return c;
+}
+
+/** Tween unless the player asked for reduced motion, in which case jump to the end at once. */
+export function move(scene: Phaser.Scene, target: Phaser.GameObjects.Components.Transform & Phaser.GameObjects.GameObject, props: { x?: number; y?: number; scale?: number; alpha?: number }, duration = 220): void {
+  scene.tweens.killTweensOf(target);
+  if (stageContext.reducedMotion) {
+    Object.assign(target, props);
+    return;
+  }
+  scene.tweens.add({ targets: target, ...props, duration, ease: 'Cubic.easeOut' });
+}

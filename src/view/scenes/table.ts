@@ -1,0 +1,589 @@
+import Phaser from 'phaser';
+import { INDICATORS } from '../../core/indicators';
+import type { IndicatorProjection } from '../../core/projection';
+import type { IndicatorId, Indicators, IssueCategory, Package, Side } from '../../core/types';
+import type { Posture } from '../../negotiators/index';
+import type { Chip, ChipGroup } from '../../session/draft';
+import { fmt, signed } from '../dom';
+import { ScreenScene } from './base';
+import { stageContext } from './context';
+import { categoryIcon, fitText, move, negotiator, text } from './draw';
+
+export interface TableModel {
+  side: Side;
+  opponent: Side;
+  labels: Record<Side, string>;
+  round: number;
+  rounds: number;
+  ended: boolean;
+  /** Whether the player may move now (chips can be dragged). */
+  yourTurn: boolean;
+  postures: Record<Side, Posture>;
+  offers: ChipGroup[];
+  asks: ChipGroup[];
+  draft: Package;
+  standing: { by: Side; chips: Chip[] } | null;
+  now: Indicators;
+  /** Indicator values at round 0 and at the end of each round so far. */
+  history: Indicators[];
+  tradeIndicator: IndicatorId;
+  projection: IndicatorProjection[] | null;
+  standingProjection: IndicatorProjection[] | null;
+  weights: Partial<Record<IndicatorId, number>>;
+  /** Changes whenever the other side has moved, to animate its offer onto the table. */
+  moveKey: number;
+}
+
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+const LEFT = { x: 16, w: 816 };
+const OPP_TRAY: Rect = { x: LEFT.x, y: 8, w: LEFT.w, h: 232 };
+const TABLE: Rect = { x: LEFT.x, y: 252, w: LEFT.w, h: 440 };
+const STANDING: Rect = { x: TABLE.x + 14, y: TABLE.y + 14, w: TABLE.w - 28, h: 112 };
+const ASK: Rect = { x: TABLE.x + 14, y: TABLE.y + 136, w: TABLE.w - 28, h: 140 };
+const OFFER: Rect = { x: TABLE.x + 14, y: TABLE.y + 286, w: TABLE.w - 28, h: 140 };
+const OWN_TRAY: Rect = { x: LEFT.x, y: 704, w: LEFT.w, h: 292 };
+const RIGHT = { x: 1080, w: 508 };
+const TOKEN = { w: 198, h: 74, gap: 7 };
+const TRAY_LABEL = 30;
+const FIGURE_X = 956;
+
+/** About `count` round tick values covering [lo, hi]. */
+function niceTicks(lo: number, hi: number, count: number): number[] {
+  if (hi - lo < 1e-9) {
+    lo -= 1;
+    hi += 1;
+  }
+  const raw = (hi - lo) / count;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((f) => f * mag).find((s) => s >= raw) ?? 10 * mag;
+  const start = Math.floor(lo / step) * step;
+  const ticks: number[] = [];
+  for (let v = start; v < hi + step - 1e-9; v += step) ticks.push(Math.round(v * 1e6) / 1e6);
+  return ticks;
+}
+
+/** A marker shape: the chart and ladder never tell things apart by colour alone. */
+function marker(g: Phaser.GameObjects.Graphics, shape: 'diamond' | 'triangle', x: number, y: number, r: number, color: number, fill: number): void {
+  g.fillStyle(fill, 1);
+  g.lineStyle(3, color, 1);
+  if (shape === 'diamond') {
+    const pts = [new Phaser.Math.Vector2(x, y - r), new Phaser.Math.Vector2(x + r, y), new Phaser.Math.Vector2(x, y + r), new Phaser.Math.Vector2(x - r, y)];
+    g.fillPoints(pts, true);
+    g.strokePoints(pts, true);
+  } else {
+    g.fillTriangle(x, y - r, x + r, y + r * 0.8, x - r, y + r * 0.8);
+    g.strokeTriangle(x, y - r, x + r, y + r * 0.8, x - r, y + r * 0.8);
+  }
+}
+
+const SHORT_CATEGORY: Record<IssueCategory, string> = {
+  'security-control': 'Security control',
+  economic: 'Economic',
+  'strategic-resource': 'Resource',
+  access: 'Access',
+  'unrelated-priority': 'Unrelated',
+};
+
+interface Slot {
+  x: number;
+  y: number;
+  scale: number;
+}
+
+interface TrayLayout {
+  slots: Map<string, Slot>;
+  headers: { category: IssueCategory; x: number; y: number; scale: number }[];
+}
+
+/** Lay groups of chips out in columns inside an area, shrinking them until they fit. */
+function layoutTray(groups: ChipGroup[], area: Rect, headerH = 28): TrayLayout {
+  for (let scale = 1; scale >= 0.45; scale -= 0.05) {
+    const tw = TOKEN.w * scale;
+    const th = TOKEN.h * scale;
+    const gap = TOKEN.gap * scale;
+    const cols = Math.floor((area.w + gap) / (tw + gap));
+    const rows = Math.floor((area.h - headerH + gap) / (th + gap));
+    if (rows < 1) continue;
+    const needed = groups.reduce((n, g) => n + Math.ceil(g.chips.length / rows), 0);
+    if (needed > cols && scale > 0.46) continue;
+    const slots = new Map<string, Slot>();
+    const headers: TrayLayout['headers'] = [];
+    let col = 0;
+    for (const group of groups) {
+      headers.push({ category: group.category, x: area.x + col * (tw + gap), y: area.y, scale });
+      group.chips.forEach((chip, i) => {
+        const c = col + Math.floor(i / rows);
+        const r = i % rows;
+        slots.set(chip.id, { x: area.x + c * (tw + gap) + tw / 2, y: area.y + headerH + r * (th + gap) + th / 2, scale });
+      });
+      col += Math.ceil(group.chips.length / rows);
+    }
+    return { slots, headers };
+  }
+  return { slots: new Map(), headers: [] };
+}
+
+/** Lay chips out in rows inside a zone of the table. */
+function layoutZone(ids: string[], area: Rect, top = 36): Map<string, Slot> {
+  const slots = new Map<string, Slot>();
+  if (ids.length === 0) return slots;
+  for (let scale = 1; scale >= 0.4; scale -= 0.05) {
+    const tw = TOKEN.w * scale;
+    const th = TOKEN.h * scale;
+    const gap = TOKEN.gap * scale;
+    const cols = Math.max(1, Math.floor((area.w - 20 + gap) / (tw + gap)));
+    const rows = Math.ceil(ids.length / cols);
+    if (top + rows * (th + gap) > area.h && scale > 0.41) continue;
+    ids.forEach((id, i) => {
+      slots.set(id, { x: area.x + 10 + (i % cols) * (tw + gap) + tw / 2, y: area.y + top + Math.floor(i / cols) * (th + gap) + th / 2, scale });
+    });
+    return slots;
+  }
+  return slots;
+}
+
+function inside(r: Rect, x: number, y: number): boolean {
+  return x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h;
+}
+
+interface Token {
+  chip: Chip;
+  container: Phaser.GameObjects.Container;
+  inPackage: boolean;
+  dragged: boolean;
+}
+
+/**
+ * The table: the other side's levers at the top, yours at the bottom, the package between them,
+ * the two negotiators, and on the right the round, the projected effect on the trade-gains vs
+ * security-cost chart, the tension ladder and the other indicators.
+ */
+export class TableScene extends ScreenScene<TableModel> {
+  private tokens = new Map<string, Token>();
+  private tokenLayer!: Phaser.GameObjects.Container;
+  private lastMoveKey = -1;
+
+  constructor() {
+    super('table');
+  }
+
+  override init(data: { model: TableModel }): void {
+    super.init(data);
+    this.tokens = new Map();
+    this.lastMoveKey = -1;
+  }
+
+  protected override build(): void {
+    this.tokenLayer = this.add.container(0, 0).setDepth(10);
+    this.input.dragDistanceThreshold = 4;
+    this.input.on(Phaser.Input.Events.DRAG_START, (_p: Phaser.Input.Pointer, obj: Phaser.GameObjects.Container) => {
+      this.tokenLayer.bringToTop(obj);
+      this.tweens.killTweensOf(obj);
+      obj.setScale(Math.max(obj.scale, 0.8));
+    });
+    this.input.on(Phaser.Input.Events.DRAG, (_p: Phaser.Input.Pointer, obj: Phaser.GameObjects.Container, x: number, y: number) => {
+      obj.setPosition(x, y);
+      const token = this.tokenOf(obj);
+      if (token) token.dragged = true;
+    });
+    this.input.on(Phaser.Input.Events.DRAG_END, (pointer: Phaser.Input.Pointer, obj: Phaser.GameObjects.Container) => {
+      const token = this.tokenOf(obj);
+      if (!token) return;
+      const onTable = inside(TABLE, pointer.worldX, pointer.worldY);
+      if (onTable !== token.inPackage) stageContext.setChip(token.chip.issue, token.chip.position, onTable);
+      else this.placeTokens();
+    });
+  }
+
+  private tokenOf(obj: Phaser.GameObjects.GameObject): Token | undefined {
+    return [...this.tokens.values()].find((t) => t.container === obj);
+  }
+
+  override redraw(): void {
+    if (!this.root) return;
+    this.cameras.main.setBackgroundColor(stageContext.palette.bg);
+    for (const child of this.root.list) this.tweens.killTweensOf(child);
+    this.root.removeAll(true);
+    this.draw();
+  }
+
+  /** Where the chips and the table's zones are, in game coordinates (for the test hook). */
+  layoutInfo(): { tokens: { id: string; role: Chip['role']; inPackage: boolean; x: number; y: number; w: number; h: number }[]; zones: Record<'table' | 'offer' | 'ask' | 'ownTray' | 'theirTray', Rect> } {
+    return {
+      tokens: [...this.tokens.values()].map((t) => {
+        const slot = this.slotOf(t);
+        return { id: t.chip.id, role: t.chip.role, inPackage: t.inPackage, x: slot.x, y: slot.y, w: TOKEN.w * slot.scale, h: TOKEN.h * slot.scale };
+      }),
+      zones: { table: TABLE, offer: OFFER, ask: ASK, ownTray: OWN_TRAY, theirTray: OPP_TRAY },
+    };
+  }
+
+  private slots = new Map<string, Slot>();
+
+  private slotOf(t: Token): Slot {
+    return this.slots.get(t.chip.id) ?? { x: t.container.x, y: t.container.y, scale: t.container.scale };
+  }
+
+  protected draw(): void {
+    const m = this.model;
+    const p = stageContext.palette;
+    this.drawTable();
+    this.drawFigures();
+    this.drawRound();
+    this.drawChart();
+    this.drawLadder();
+    this.drawBars();
+    if (m.ended) {
+      this.put(text(this, TABLE.x + TABLE.w / 2, TABLE.y + TABLE.h / 2, 'The talks are over', { size: 34, bold: true, originX: 0.5, originY: 0.5, color: p.tableInk }));
+    }
+    this.syncTokens();
+  }
+
+  private drawTable(): void {
+    const p = stageContext.palette;
+    const m = this.model;
+    const g = this.put(this.add.graphics());
+    g.fillStyle(p.tableEdge, 1);
+    g.fillRoundedRect(TABLE.x, TABLE.y, TABLE.w, TABLE.h, 26);
+    g.fillStyle(p.table, 1);
+    g.fillRoundedRect(TABLE.x + 6, TABLE.y + 6, TABLE.w - 12, TABLE.h - 12, 22);
+    const zone = (r: Rect, title: string, dashed: boolean) => {
+      g.fillStyle(p.zone, 1);
+      g.fillRoundedRect(r.x, r.y, r.w, r.h, 14);
+      g.lineStyle(2, p.tableInk, dashed ? 0.5 : 0.9);
+      g.strokeRoundedRect(r.x, r.y, r.w, r.h, 14);
+      this.put(text(this, r.x + 12, r.y + 6, title, { size: 21, bold: true, color: p.tableInk }));
+    };
+    const them = m.labels[m.opponent];
+    zone(STANDING, m.standing && m.standing.by === m.opponent ? `${them}'s offer on the table` : m.standing ? 'Your offer on the table' : 'No offer on the table', true);
+    zone(ASK, `You ask of ${them}`, false);
+    zone(OFFER, 'You offer', false);
+    const hint = m.yourTurn ? 'Drag a chip here, or click it' : '';
+    if (!Object.values(m.draft).length && hint) {
+      this.put(text(this, ASK.x + ASK.w / 2, ASK.y + ASK.h / 2 + 14, `${hint} (${them}'s levers, top)`, { size: 20, color: p.tableInk, originX: 0.5, originY: 0.5 }));
+      this.put(text(this, OFFER.x + OFFER.w / 2, OFFER.y + OFFER.h / 2 + 14, `${hint} (your levers, below)`, { size: 20, color: p.tableInk, originX: 0.5, originY: 0.5 }));
+    }
+    // The standing offer, as cards that cannot be dragged.
+    if (m.standing) {
+      const ids = m.standing.chips.map((c) => c.id);
+      const slots = layoutZone(ids, STANDING);
+      const fresh = m.moveKey !== this.lastMoveKey && m.standing.by === m.opponent;
+      m.standing.chips.forEach((chip) => {
+        const slot = slots.get(chip.id)!;
+        const card = this.put(this.chipCard(chip, true));
+        card.setScale(slot.scale);
+        if (fresh && !stageContext.reducedMotion) {
+          card.setPosition(FIGURE_X, 124).setAlpha(0.2);
+          move(this, card, { x: slot.x, y: slot.y, alpha: 1 }, 320);
+        } else card.setPosition(slot.x, slot.y);
+      });
+    }
+    this.lastMoveKey = m.moveKey;
+    this.put(text(this, OPP_TRAY.x, OPP_TRAY.y, `${them}'s levers: drag one onto the table to ask for it`, { size: 21, bold: true }));
+    this.put(text(this, OWN_TRAY.x, OWN_TRAY.y, 'Your levers: drag one onto the table to offer it', { size: 21, bold: true }));
+  }
+
+  private drawFigures(): void {
+    const m = this.model;
+    this.put(negotiator(this, m.opponent, FIGURE_X, 124, 0.92, m.postures[m.opponent], m.labels[m.opponent]));
+    this.put(negotiator(this, m.side, FIGURE_X, 740, 0.92, m.postures[m.side], `${m.labels[m.side]} (you)`, { highlight: true }));
+  }
+
+  private drawRound(): void {
+    const m = this.model;
+    const p = stageContext.palette;
+    this.put(text(this, RIGHT.x, 6, m.ended ? 'Talks over' : `Round ${m.round} of ${m.rounds}`, { size: 34, bold: true }));
+    const g = this.put(this.add.graphics());
+    const gap = Math.min(36, 190 / Math.max(1, m.rounds - 1));
+    for (let r = 1; r <= m.rounds; r++) {
+      const x = RIGHT.x + RIGHT.w - 14 - (m.rounds - r) * gap;
+      const done = r < m.round || m.ended;
+      const current = r === m.round && !m.ended;
+      g.lineStyle(3, p.ink, 1);
+      if (done) {
+        g.fillStyle(p.ink, 1);
+        g.fillCircle(x, 28, 11);
+      } else g.strokeCircle(x, 28, current ? 14 : 10);
+      if (current) {
+        g.fillStyle(p.accent, 1);
+        g.fillCircle(x, 28, 7);
+      }
+    }
+    this.put(text(this, RIGHT.x, 52, `Deadline: the end of round ${m.rounds}`, { size: 21, color: p.muted }));
+  }
+
+  private drawChart(): void {
+    const m = this.model;
+    const p = stageContext.palette;
+    const top = 96;
+    const plot = { x: RIGHT.x + 80, y: top + 78, w: RIGHT.w - 92, h: 300 };
+    this.put(text(this, RIGHT.x, top, 'Trade gains vs security cost', { size: 27, bold: true }));
+    this.put(text(this, RIGHT.x, top + 36, m.side === 'us' ? 'Better for the US: to the right and down' : 'Better for China’s trade: to the right', { size: 20, color: p.muted }));
+    const tradeId = m.tradeIndicator;
+    const secId: IndicatorId = 'us.securityCost';
+    const proj = (list: IndicatorProjection[] | null, id: IndicatorId) => list?.find((x) => x.indicator === id);
+    const points: { x: number; y: number }[] = m.history.map((h) => ({ x: h[tradeId], y: h[secId] }));
+    const now = { x: m.now[tradeId], y: m.now[secId] };
+    points.push(now);
+    const bands: { x0: number; x1: number; y0: number; y1: number; mx: number; my: number; kind: 'draft' | 'standing' }[] = [];
+    for (const [list, kind] of [
+      [m.projection, 'draft'],
+      [m.standingProjection, 'standing'],
+    ] as const) {
+      if (!list || list.length === 0) continue;
+      const t = proj(list, tradeId);
+      const s = proj(list, secId);
+      bands.push({
+        x0: now.x + (t?.low ?? 0),
+        x1: now.x + (t?.high ?? 0),
+        y0: now.y + (s?.low ?? 0),
+        y1: now.y + (s?.high ?? 0),
+        mx: now.x + (t?.mean ?? 0),
+        my: now.y + (s?.mean ?? 0),
+        kind,
+      });
+    }
+    const xs = [...points.map((q) => q.x), ...bands.flatMap((b) => [b.x0, b.x1])];
+    const ys = [...points.map((q) => q.y), ...bands.flatMap((b) => [b.y0, b.y1])];
+    const xt = niceTicks(Math.min(...xs) - 5, Math.max(...xs) + 5, 4);
+    const yt = niceTicks(Math.max(0, Math.min(...ys) - 4), Math.min(100, Math.max(...ys) + 4), 4);
+    const [xMin, xMax] = [xt[0]!, xt[xt.length - 1]!];
+    const [yMin, yMax] = [yt[0]!, yt[yt.length - 1]!];
+    const X = (v: number) => plot.x + ((v - xMin) / (xMax - xMin || 1)) * plot.w;
+    const Y = (v: number) => plot.y + plot.h - ((v - yMin) / (yMax - yMin || 1)) * plot.h;
+    const g = this.put(this.add.graphics());
+    g.fillStyle(p.surface, 1);
+    g.fillRect(plot.x, plot.y, plot.w, plot.h);
+    g.lineStyle(1, p.line, 1);
+    for (const vx of xt) {
+      g.lineBetween(X(vx), plot.y, X(vx), plot.y + plot.h);
+      this.put(text(this, X(vx), plot.y + plot.h + 6, fmt(vx, 0), { size: 18, originX: 0.5, color: p.muted }));
+    }
+    for (const vy of yt) {
+      g.lineBetween(plot.x, Y(vy), plot.x + plot.w, Y(vy));
+      this.put(text(this, plot.x - 8, Y(vy), fmt(vy, 0), { size: 18, originX: 1, originY: 0.5, color: p.muted }));
+    }
+    if (xMin < 0 && xMax > 0) {
+      g.lineStyle(2, p.muted, 1);
+      g.lineBetween(X(0), plot.y, X(0), plot.y + plot.h);
+    }
+    g.lineStyle(2, p.ink, 1);
+    g.strokeRect(plot.x, plot.y, plot.w, plot.h);
+    this.put(text(this, plot.x + plot.w / 2, plot.y + plot.h + 30, `${INDICATORS[tradeId].short} ($B/yr, change) →`, { size: 20, originX: 0.5, bold: true }));
+    const yLabel = this.put(text(this, RIGHT.x + 12, plot.y + plot.h / 2, '↑ US security cost (index)', { size: 20, originX: 0.5, originY: 0.5, bold: true }));
+    yLabel.setAngle(-90);
+    // The path so far: small squares joined by a line.
+    g.lineStyle(2, p.muted, 1);
+    for (let i = 1; i < points.length; i++) g.lineBetween(X(points[i - 1]!.x), Y(points[i - 1]!.y), X(points[i]!.x), Y(points[i]!.y));
+    g.fillStyle(p.muted, 1);
+    for (const q of points.slice(0, -1)) g.fillRect(X(q.x) - 4, Y(q.y) - 4, 8, 8);
+    for (const b of bands) {
+      const color = b.kind === 'draft' ? p.accent : p.bad;
+      const bx = X(b.x0);
+      const by = Y(b.y1);
+      const bw = Math.max(4, X(b.x1) - X(b.x0));
+      const bh = Math.max(4, Y(b.y0) - Y(b.y1));
+      g.fillStyle(color, 0.14);
+      g.fillRect(bx, by, bw, bh);
+      g.lineStyle(2, color, 1);
+      g.strokeRect(bx, by, bw, bh);
+      const cx = X(b.mx);
+      const cy = Y(b.my);
+      g.lineStyle(3, color, 1);
+      g.lineBetween(X(now.x), Y(now.y), cx, cy);
+      marker(g, b.kind === 'draft' ? 'diamond' : 'triangle', cx, cy, 13, color, p.surface);
+    }
+    g.fillStyle(p.ink, 1);
+    g.fillCircle(X(now.x), Y(now.y), 11);
+    // Legend: shapes as well as colours.
+    const ly = plot.y + plot.h + 66;
+    const lg = this.put(this.add.graphics());
+    lg.fillStyle(p.ink, 1);
+    lg.fillCircle(RIGHT.x + 10, ly + 12, 9);
+    this.put(text(this, RIGHT.x + 26, ly, 'now', { size: 19 }));
+    marker(lg, 'diamond', RIGHT.x + 92, ly + 12, 10, p.accent, p.surface);
+    this.put(text(this, RIGHT.x + 108, ly, 'your package', { size: 19 }));
+    marker(lg, 'triangle', RIGHT.x + 250, ly + 12, 10, p.bad, p.surface);
+    this.put(text(this, RIGHT.x + 266, ly, 'their offer', { size: 19 }));
+    lg.lineStyle(2, p.muted, 1);
+    lg.strokeRect(RIGHT.x + 378, ly + 3, 24, 18);
+    this.put(text(this, RIGHT.x + 408, ly, '10–90%', { size: 19 }));
+  }
+
+  private drawLadder(): void {
+    const m = this.model;
+    const p = stageContext.palette;
+    const top = 610;
+    const x0 = RIGHT.x + 12;
+    const w = RIGHT.w - 30;
+    const step = w / 10;
+    const tension = m.now.tension;
+    const proj = m.projection?.find((x) => x.indicator === 'tension');
+    this.put(text(this, RIGHT.x, top, `Tension ladder: ${fmt(tension)} of 10`, { size: 24, bold: true }));
+    const g = this.put(this.add.graphics());
+    const y = top + 74;
+    for (let r = 0; r <= 10; r++) {
+      const x = x0 + r * step;
+      g.lineStyle(r % 5 === 0 ? 4 : 2, p.ink, 1);
+      g.lineBetween(x, y - 12, x, y + 12);
+    }
+    g.lineStyle(3, p.ink, 1);
+    g.lineBetween(x0, y - 12, x0 + w, y - 12);
+    g.lineBetween(x0, y + 12, x0 + w, y + 12);
+    g.fillStyle(p.ink, 1);
+    const tx = x0 + tension * step;
+    g.fillTriangle(tx, y - 15, tx - 12, y - 35, tx + 12, y - 35);
+    if (proj && Math.abs(proj.mean) > 1e-9) {
+      const px = x0 + Math.min(10, Math.max(0, tension + proj.mean)) * step;
+      marker(g, 'diamond', px, y + 28, 11, p.accent, p.surface);
+      this.put(text(this, Math.min(Math.max(px, x0 + 90), x0 + w - 90), y + 42, `package: ${signed(proj.mean)}`, { size: 18, originX: 0.5 }));
+    } else {
+      this.put(text(this, x0, y + 18, 'détente', { size: 18, color: p.muted }));
+      this.put(text(this, x0 + w, y + 18, 'economic war', { size: 18, color: p.muted, originX: 1 }));
+    }
+  }
+
+  private drawBars(): void {
+    const m = this.model;
+    const p = stageContext.palette;
+    const top = 770;
+    const ids = (Object.keys(INDICATORS) as IndicatorId[]).filter((id) => id !== m.tradeIndicator && id !== 'us.securityCost' && id !== 'tension');
+    this.put(text(this, RIGHT.x, top - 34, 'Other indicators: now → package', { size: 22, bold: true }));
+    const rowH = (996 - top) / ids.length;
+    const g = this.put(this.add.graphics());
+    const barMid = RIGHT.x + 430;
+    const half = 72;
+    g.lineStyle(2, p.muted, 1);
+    g.lineBetween(barMid, top, barMid, top + rowH * ids.length);
+    ids.forEach((id, i) => {
+      const def = INDICATORS[id];
+      const y = top + i * rowH;
+      const weight = m.weights[id] ?? 0;
+      const mark = weight !== 0 ? (weight > 0 ? '★▲ ' : '★▼ ') : '';
+      this.put(text(this, RIGHT.x, y, `${mark}${def.short}`, { size: 19, bold: weight !== 0 }));
+      this.put(text(this, RIGHT.x + 250, y, fmt(m.now[id]), { size: 19, color: p.muted, originX: 1 }));
+      const pr = m.projection?.find((x) => x.indicator === id);
+      if (!pr) return;
+      this.put(text(this, RIGHT.x + 345, y, signed(pr.mean), { size: 19, bold: true, originX: 1 }));
+      const range = def.max - def.min;
+      const sx = (v: number) => barMid + Math.max(-1, Math.min(1, (v / range) * 5)) * half;
+      g.fillStyle(p.ink, 1);
+      const x0 = Math.min(sx(0), sx(pr.mean));
+      g.fillRect(x0, y + 5, Math.max(3, Math.abs(sx(pr.mean) - sx(0))), rowH - 12);
+      g.lineStyle(2, p.accent, 1);
+      g.lineBetween(sx(pr.low), y + rowH / 2 - 1, sx(pr.high), y + rowH / 2 - 1);
+      g.lineBetween(sx(pr.low), y + 3, sx(pr.low), y + rowH - 5);
+      g.lineBetween(sx(pr.high), y + 3, sx(pr.high), y + rowH - 5);
+    });
+  }
+
+  /** A chip as drawn: a card with its category's icon and colour stripe and its position's label. */
+  private chipCard(chip: Chip, ghost = false): Phaser.GameObjects.Container {
+    const p = stageContext.palette;
+    const c = this.add.container(0, 0);
+    const w = TOKEN.w;
+    const h = TOKEN.h;
+    const bg = this.add.graphics();
+    bg.fillStyle(ghost ? p.surface2 : p.surface, 1);
+    bg.fillRoundedRect(-w / 2, -h / 2, w, h, 10);
+    bg.fillStyle(p.category[chip.category], 1);
+    bg.fillRoundedRect(-w / 2, -h / 2, 12, h, { tl: 10, bl: 10, tr: 0, br: 0 });
+    bg.lineStyle(ghost ? 3 : 2, ghost ? p.bad : p.ink, 1);
+    bg.strokeRoundedRect(-w / 2, -h / 2, w, h, 10);
+    c.add(bg);
+    c.add(categoryIcon(this, chip.category, -w / 2 + 34, 0, 30) as Phaser.GameObjects.Image);
+    const label = text(this, -w / 2 + 54, 0, '', { size: 17, wrap: w - 58, originY: 0.5 });
+    fitText(label, chip.positionLabel, 3);
+    c.add(label);
+    c.setSize(w, h);
+    return c;
+  }
+
+  private syncTokens(): void {
+    const m = this.model;
+    const all = [...m.offers, ...m.asks].flatMap((g) => g.chips);
+    const ids = new Set(all.map((c) => c.id));
+    for (const [id, token] of this.tokens) {
+      if (!ids.has(id) || this.highContrastChanged) {
+        token.container.destroy();
+        this.tokens.delete(id);
+      }
+    }
+    this.highContrastChanged = false;
+    for (const chip of all) {
+      if (this.tokens.has(chip.id)) {
+        this.tokens.get(chip.id)!.chip = chip;
+        continue;
+      }
+      const container = this.chipCard(chip);
+      container.setInteractive({ draggable: true, useHandCursor: true });
+      container.on(Phaser.Input.Events.GAMEOBJECT_POINTER_UP, () => {
+        const token = this.tokens.get(chip.id);
+        if (!token) return;
+        if (token.dragged) {
+          token.dragged = false;
+          return;
+        }
+        if (this.model.yourTurn) stageContext.setChip(token.chip.issue, token.chip.position, !token.inPackage);
+      });
+      this.tokenLayer.add(container);
+      this.tokens.set(chip.id, { chip, container, inPackage: false, dragged: false });
+    }
+    this.placeTokens();
+    // Category headings over each tray column.
+    for (const [groups, area] of [
+      [m.asks, { ...OPP_TRAY, y: OPP_TRAY.y + TRAY_LABEL, h: OPP_TRAY.h - TRAY_LABEL }],
+      [m.offers, { ...OWN_TRAY, y: OWN_TRAY.y + TRAY_LABEL, h: OWN_TRAY.h - TRAY_LABEL }],
+    ] as const) {
+      const layout = layoutTray(groups as ChipGroup[], area);
+      for (const header of layout.headers) {
+        this.put(categoryIcon(this, header.category, header.x + 11, header.y + 11, 22) as Phaser.GameObjects.Image);
+        this.put(text(this, header.x + 28, header.y, SHORT_CATEGORY[header.category], { size: 18, bold: true, color: stageContext.palette.muted }));
+      }
+    }
+  }
+
+  private highContrastChanged = false;
+
+  /** The palette changed: chips are rebuilt with the new colours. */
+  refreshLook(): void {
+    this.highContrastChanged = true;
+    this.redraw();
+  }
+
+  /** Move every chip to its place: in a zone if it is in the package, else in its tray. */
+  private placeTokens(): void {
+    const m = this.model;
+    const draft = m.draft;
+    const trayOwn = layoutTray(m.offers.map((g) => ({ ...g, chips: g.chips })), { ...OWN_TRAY, y: OWN_TRAY.y + TRAY_LABEL, h: OWN_TRAY.h - TRAY_LABEL });
+    const trayOpp = layoutTray(m.asks, { ...OPP_TRAY, y: OPP_TRAY.y + TRAY_LABEL, h: OPP_TRAY.h - TRAY_LABEL });
+    const inPkg = (c: Chip) => draft[c.issue] === c.position;
+    const offerIds = m.offers.flatMap((g) => g.chips).filter(inPkg).map((c) => c.id);
+    const askIds = m.asks.flatMap((g) => g.chips).filter(inPkg).map((c) => c.id);
+    const zoneOffer = layoutZone(offerIds, OFFER);
+    const zoneAsk = layoutZone(askIds, ASK);
+    this.slots = new Map();
+    for (const token of this.tokens.values()) {
+      const chip = token.chip;
+      token.inPackage = inPkg(chip);
+      const slot = (token.inPackage ? (chip.role === 'offer' ? zoneOffer : zoneAsk) : chip.role === 'offer' ? trayOwn.slots : trayOpp.slots).get(chip.id);
+      if (!slot) {
+        token.container.setVisible(false);
+        continue;
+      }
+      this.slots.set(chip.id, slot);
+      token.container.setVisible(true);
+      token.container.setAlpha(m.yourTurn ? 1 : 0.55);
+      if (this.input.enabled && token.container.input) token.container.input.enabled = m.yourTurn;
+      if (token.container.x === 0 && token.container.y === 0) token.container.setPosition(slot.x, slot.y).setScale(slot.scale);
+      else move(this, token.container, { x: slot.x, y: slot.y, scale: slot.scale }, 240);
+    }
+  }
+}
+

@@ -1,0 +1,112 @@
+import { INDICATOR_LIST } from '../../core/indicators';
+import { initialIndicators } from '../../core/indicators';
+import { otherSide, positionOf } from '../../core/scenario-lookup';
+import type { GameSpec, IssueCategory, Side } from '../../core/types';
+import { intelReport, type IntelLevel } from '../../negotiators/index';
+import { CATEGORY_LABELS } from '../../session/text';
+import type { App, ScreenView } from '../app';
+import { button, h, safeHref } from '../dom';
+import { categoryIcon, flagImg } from './common';
+
+const INTEL_BY_DIFFICULTY: Record<string, IntelLevel> = { easy: 'high', normal: 'medium', hard: 'low' };
+
+export function briefingScreen(app: App): ScreenView {
+  const scenario = app.scenario!;
+  const setup = app.setup!;
+  const options = app.gameOptions()!;
+  const side = setup.side;
+  const ai = otherSide(side);
+  const doctrine = scenario.doctrines.find((d) => d.id === setup.doctrine)!;
+  const spec: GameSpec = { scenario: { id: scenario.id, version: scenario.version }, seed: setup.seed, options, moves: [] };
+  const level = INTEL_BY_DIFFICULTY[setup.difficulty] ?? 'medium';
+  let intel: ReturnType<typeof intelReport> = [];
+  let intelProblem: string | null = null;
+  try {
+    intel = intelReport(scenario, spec, ai, level);
+  } catch (error) {
+    intelProblem = `No intelligence report is available: ${(error as Error).message}`;
+  }
+  const levers = (s: Side) =>
+    h(
+      'ul',
+      { class: 'plain' },
+      ...scenario.issues
+        .filter((i) => i.holder === s)
+        .map((issue) =>
+          h(
+            'li',
+            null,
+            categoryIcon(issue.category),
+            h('strong', null, issue.label),
+            ` (${CATEGORY_LABELS[issue.category].toLowerCase()}). Now: ${positionOf(scenario, issue.id, issue.statusQuo).label}.`,
+            issue.description ? h('span', { class: 'hint' }, ` ${issue.description}`) : null,
+          ),
+        ),
+    );
+  const weights = Object.entries(doctrine.weights).filter(([, w]) => w !== 0);
+  const body: Node[] = [
+    scenario.description ? h('p', null, scenario.description) : h('p', null, scenario.summary),
+    h('h2', null, 'Your objectives'),
+    h('p', null, flagImg(side), `You negotiate for ${scenario.sides[side].label} as a “${doctrine.label}”: ${doctrine.summary}`),
+    h(
+      'ul',
+      { class: 'plain' },
+      ...weights.map(([id, w]) => {
+        const def = INDICATOR_LIST.find((d) => d.id === id)!;
+        return h('li', null, h('strong', null, def.label), `: ${w > 0 ? 'more is better' : 'less is better'} (weight ${Math.abs(w).toFixed(1)}). `, h('span', { class: 'hint' }, def.meaning));
+      }),
+    ),
+    h(
+      'p',
+      null,
+      `You have ${scenario.rounds} rounds (${scenario.roundLength}). The model runs on to round ${scenario.horizon} whatever happens, and your score is the average over all of it. A deal must pass at home: if it would leave your domestic support below ${scenario.sides[side].ratificationThreshold}, it fails and the talks go on. A public threat you do not carry out costs you ${scenario.sides[side].audienceCost} points of support at home.`,
+    ),
+    h('h2', null, 'The levers'),
+    h('h3', null, flagImg(side), `You hold (${scenario.sides[side].label})`),
+    levers(side),
+    h('h3', null, flagImg(ai), `${scenario.sides[ai].label} holds`),
+    levers(ai),
+    h('h2', null, `What intelligence says of ${scenario.sides[ai].label}’s priorities`),
+    h('p', { class: 'hint' }, `Your intelligence is ${level === 'high' ? 'good' : level === 'medium' ? 'patchy' : 'thin'} against a ${setup.difficulty} opponent. Treat it as an estimate, not a fact.`),
+    intelProblem
+      ? h('p', null, intelProblem)
+      : h(
+          'ul',
+          { class: 'plain' },
+          ...intel.map((item) => {
+            const issue = scenario.issues.find((i) => i.id === item.issue);
+            return h('li', null, h('strong', null, issue?.label ?? item.issue), `: ${item.weight === 'unknown' ? 'unknown' : `${item.weight} priority`} (${item.confidence}).`);
+          }),
+        ),
+    h('h2', null, 'Sources'),
+    h(
+      'ul',
+      { class: 'plain sources' },
+      ...scenario.sources.map((s) => {
+        const href = safeHref(s.url);
+        const label = `${s.title}${s.publisher ? `, ${s.publisher}` : ''}${s.date ? `, ${s.date}` : ''}`;
+        return h('li', null, href ? h('a', { attrs: { href, target: '_blank', rel: 'noopener noreferrer' } }, label) : label);
+      }),
+    ),
+    h('div', { class: 'actions' }, button('Sit down at the table', () => app.startMatch(), { key: 'start-match' }), button('Back', () => app.go('setup'), { key: 'back', class: 'secondary' })),
+  ];
+  const values = initialIndicators(scenario);
+  const levelsBySide = (s: Side) => {
+    const counts: Partial<Record<IssueCategory, number>> = {};
+    for (const issue of scenario.issues.filter((i) => i.holder === s)) counts[issue.category] = (counts[issue.category] ?? 0) + 1;
+    return counts;
+  };
+  return {
+    title: `Briefing: ${scenario.title}`,
+    body,
+    scene: {
+      key: 'briefing',
+      model: {
+        side,
+        labels: { us: scenario.sides.us.label, china: scenario.sides.china.label },
+        indicators: INDICATOR_LIST.map((d) => ({ label: d.label, unit: d.unit === 'index' ? '' : d.unit === 'ladder' ? 'of 10' : d.unit, min: d.min, max: d.max, value: values[d.id], weight: doctrine.weights[d.id] ?? 0 })),
+        levers: { us: levelsBySide('us'), china: levelsBySide('china') },
+      },
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import { formatDates } from '../../session/text';
+import type { App, ScreenView } from '../app';
+import { button, h } from '../dom';
+import { categoryIcon, loadFailures, notices } from './common';
+
+export function choiceScreen(app: App): ScreenView {
+  const entries = app.catalog.entries;
+  const focusCard = (id: string) => {
+    if (app.focusedScenario === id) return;
+    app.focusedScenario = id;
+    app.stage.show('choice', choiceModel(app));
+  };
+  const cards = h(
+    'ul',
+    { class: 'cards' },
+    ...entries.map(({ scenario, origin, source }) =>
+      h(
+        'li',
+        { class: 'card', on: { mouseenter: () => focusCard(scenario.id), focusin: () => focusCard(scenario.id) } },
+        h('h2', { id: `card-${scenario.id}` }, scenario.title, scenario.fictional ? h('span', { class: 'tag' }, 'fictional') : null, origin === 'opened' ? h('span', { class: 'tag' }, `from ${source.file}`) : null),
+        h('p', { class: 'dates' }, `${formatDates(scenario.dates)} · ${scenario.rounds} rounds`),
+        h('p', { class: 'summary' }, scenario.summary),
+        h('p', { class: 'hint' }, 'On the table:'),
+        h('ul', { class: 'on-table' }, ...scenario.issues.map((issue) => h('li', null, categoryIcon(issue.category), issue.label))),
+        button(`Play this scenario`, () => app.chooseScenario(scenario.id), { key: `choose-${scenario.id}`, attrs: { 'aria-describedby': `card-${scenario.id}` } }),
+      ),
+    ),
+  );
+  const fileInput = h('input', {
+    id: 'scenario-file',
+    attrs: { type: 'file', accept: '.yaml,.yml,.json,application/json,text/yaml' },
+    on: {
+      change: (e) => {
+        const input = e.target as HTMLInputElement;
+        const file = input.files?.[0];
+        if (!file) return;
+        void file.text().then(
+          (text) => app.openScenarioFile({ file: file.name, text }),
+          () => app.openScenarioFile({ file: file.name, text: '' }),
+        );
+      },
+    },
+  });
+  const body: Node[] = [
+    ...notices(app.notices),
+    ...loadFailures(app),
+    entries.length === 0 ? h('p', null, 'No scenario could be loaded. Open a scenario file below.') : h('p', null, 'Each scenario is a real episode or a fictional sandbox. Pick one to choose your side.'),
+    cards,
+    h('h2', null, 'A scenario of your own'),
+    h('p', { class: 'hint' }, 'Teachers can share scenario files (YAML or JSON, see the README). A file with problems is listed with each problem and its line; nothing else is affected.'),
+    h('label', { attrs: { for: 'scenario-file' } }, 'Open a scenario file'),
+    fileInput,
+    h('div', { class: 'actions' }, button('Back', () => app.go('title'), { key: 'back', class: 'secondary' })),
+  ];
+  return { title: 'Choose a scenario', body, scene: { key: 'choice', model: choiceModel(app) } };
+}
+
+function choiceModel(app: App) {
+  const scenarios = app.catalog.scenarios;
+  return {
+    scenarios: scenarios.map((s) => ({ id: s.id, title: s.title, start: s.dates.start, end: s.dates.end, fictional: s.fictional === true })),
+    selected: app.focusedScenario ?? scenarios[0]?.id ?? null,
+  };
+}

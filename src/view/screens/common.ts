@@ -1,0 +1,48 @@
+import type { IssueCategory, Side } from '../../core/types';
+import type { ScenarioProblem } from '../../scenario/loader';
+import { CATEGORY_LABELS } from '../../session/text';
+import type { App, Notice } from '../app';
+import { FLAGS, ICONS } from '../assets';
+import { h } from '../dom';
+
+export function notices(list: Notice[]): Node[] {
+  return list.map((n) => h('div', { class: `message${n.kind === 'error' ? ' error' : ''}`, attrs: { role: n.kind === 'error' ? 'alert' : 'status' } }, h('p', null, n.text)));
+}
+
+export function flagImg(side: Side): HTMLImageElement {
+  return h('img', { class: 'flag', attrs: { src: FLAGS[side], alt: '' } });
+}
+
+export function categoryIcon(category: IssueCategory): HTMLImageElement {
+  return h('img', { class: 'icon', attrs: { src: ICONS[category], alt: '' } });
+}
+
+export function categoryHeading(tag: 'h3' | 'h4', category: IssueCategory): HTMLElement {
+  return h(tag, null, categoryIcon(category), CATEGORY_LABELS[category]);
+}
+
+/** Every problem of every file that failed to load: which file, where, and why. */
+export function loadFailures(app: App): Node[] {
+  const failures = app.catalog.failures;
+  if (failures.length === 0) return [];
+  return [
+    h(
+      'div',
+      { class: 'message error', attrs: { role: 'alert' } },
+      h('p', null, h('strong', null, failures.length === 1 ? 'One scenario file could not be loaded; the others are fine.' : `${failures.length} scenario files could not be loaded; the others are fine.`)),
+      ...failures.map((f) =>
+        h(
+          'div',
+          null,
+          h('p', null, `${f.file}:`),
+          h('ul', { class: 'problem-list' }, ...f.problems.map((p) => h('li', null, problemText(p)))),
+        ),
+      ),
+    ),
+  ];
+}
+
+export function problemText(p: ScenarioProblem): string {
+  const where = p.line !== undefined ? `line ${p.line}` : '';
+  return `${where ? `${where}, ` : ''}${p.path}: ${p.message}`;
+}

@@ -1,0 +1,438 @@
+import { INDICATORS } from '../../core/indicators';
+import { projectPackage } from '../../core/projection';
+import { doctrineFor } from '../../core/engine';
+import { otherSide } from '../../core/scenario-lookup';
+import type { Explanation, IndicatorId, Package, Scenario, Side } from '../../core/types';
+import { assessDraft, chipsFor, escalationMoves, type Chip, type ChipGroup } from '../../session/draft';
+import type { Turn } from '../../session/match';
+import { CATEGORY_LABELS, describeMove, packageItems, POSTURES } from '../../session/text';
+import type { App, ScreenView } from '../app';
+import { button, fmt, h, signed } from '../dom';
+import type { TableModel } from '../scenes/table';
+import { categoryHeading, categoryIcon, notices } from './common';
+
+/** The table's DOM half: the offer on the table, the package builder, the projection, every move. */
+export function tableScreen(app: App): ScreenView {
+  const match = app.match!;
+  const scenario = match.scenario;
+  const state = match.state;
+  const side = match.playerSide ?? 'us';
+  const opponent = otherSide(side);
+  const them = scenario.sides[opponent].label;
+  const yourTurn = match.humanToMove() === side;
+  const doctrine = doctrineFor(scenario, state.options, side);
+  const { offers, asks } = chipsFor(scenario, state, side);
+  const postures = match.postures();
+  const body: Node[] = [];
+
+  body.push(
+    h(
+      'div',
+      { class: 'status' },
+      h('span', { class: 'turn' }, match.ended ? 'The talks are over.' : yourTurn ? 'Your move.' : `${them} is thinking.`),
+      h('span', null, `You: ${scenario.sides[side].label}, ${doctrine.label}.`),
+      h('span', null, `Deadline: end of round ${scenario.rounds}.`),
+    ),
+    h('p', { class: 'hint' }, `${them} is ${POSTURES[postures[opponent]].label.toLowerCase()}: ${POSTURES[postures[opponent]].meaning}. Tension stands at ${fmt(state.indicators.tension)} of 10.`),
+  );
+  body.push(...notices(app.notices));
+
+  if (match.ended) {
+    body.push(
+      h('div', { class: 'actions' }, button('See the debrief', () => app.go('debrief'), { key: 'to-debrief', attrs: { 'data-focus-after-move': '' } })),
+    );
+  }
+
+  body.push(...report(app, app.lastTurns));
+
+  if (!match.ended) {
+    body.push(standingSection(app, yourTurn));
+    body.push(packageSection(app, offers, asks, yourTurn));
+    if (Object.keys(app.draft).length > 0) body.push(projectionSection(app));
+    body.push(otherMovesSection(app, yourTurn));
+  }
+  body.push(newsSection(app));
+  body.push(logSection(app));
+
+  const standingChips: Chip[] = state.standing
+    ? packageItems(scenario, state, state.standing.package).map((i) => ({
+        id: `${i.issue}=${i.position}`,
+        issue: i.issue,
+        position: i.position,
+        issueLabel: i.issueLabel,
+        positionLabel: i.positionLabel,
+        category: i.category,
+        holder: i.holder,
+        role: i.holder === side ? 'offer' : 'ask',
+      }))
+    : [];
+  const model: TableModel = {
+    side,
+    opponent,
+    labels: { us: scenario.sides.us.label, china: scenario.sides.china.label },
+    round: state.round,
+    rounds: scenario.rounds,
+    ended: match.ended,
+    yourTurn,
+    postures,
+    offers,
+    asks,
+    draft: app.draft,
+    standing: state.standing ? { by: state.standing.by, chips: standingChips } : null,
+    now: state.indicators,
+    history: state.history.map((r) => r.indicators),
+    tradeIndicator: side === 'us' ? 'us.tradeGains' : 'china.tradeGains',
+    projection: Object.keys(app.draft).length > 0 ? projectPackage(scenario, state, app.draft) : null,
+    standingProjection: state.standing && state.standing.by === opponent ? projectPackage(scenario, state, state.standing.package) : null,
+    weights: doctrine.weights,
+    moveKey: app.moveKey,
+  };
+  const title = match.ended ? `${scenario.title}: the talks are over` : `Round ${state.round} of ${scenario.rounds}`;
+  return { title, body, scene: { key: 'table', model } };
+}
+
+function section(title: string, id: string, ...children: (Node | null)[]): HTMLElement {
+  return h('section', { attrs: { 'aria-labelledby': id } }, h('h2', { id }, title), ...children.filter((c): c is Node => c !== null));
+}
+
+const SHOWN_KINDS: Explanation['kind'][] = ['effect', 'expiry', 'event', 'threat', 'ratification', 'outcome'];
+
+/** What just happened: each move in a sentence, the AI's stated reason, and the core's explanations. */
+function report(app: App, turns: Turn[]): Node[] {
+  const match = app.match!;
+  if (turns.length === 0) return [];
+  const scenario = match.scenario;
+  const items = turns.map((t) => {
+    const sentence = describeMove(scenario, t.move, match.stateBefore(t.index), match.playerSide);
+    const changes = t.explanations.filter((e) => SHOWN_KINDS.includes(e.kind));
+    const drift = t.explanations.filter((e) => e.kind === 'drift');
+    return h(
+      'li',
+      null,
+      h('p', null, h('strong', null, `Round ${t.round}: `), sentence),
+      t.ai ? h('p', { class: 'reason' }, `Why, in ${scenario.sides[t.move.side].label}’s words: ${t.ai.reason}`) : null,
+      changes.length > 0
+        ? h('details', { attrs: { open: true } }, h('summary', null, `What changed and why (${changes.length})`), h('ul', { class: 'plain' }, ...changes.map((e) => h('li', null, e.text))))
+        : null,
+      drift.length > 0 ? h('details', null, h('summary', null, 'Running costs of the measures in force'), h('ul', { class: 'plain' }, ...summariseDrift(match.scenario, drift).map((line) => h('li', null, line)))) : null,
+    );
+  });
+  return [
+    h(
+      'section',
+      { class: 'report', attrs: { 'aria-labelledby': 'report-title' } },
+      h('h2', { id: 'report-title', attrs: { tabindex: -1, 'data-focus-after-move': '' } }, 'What just happened'),
+      h('ol', null, ...items),
+    ),
+  ];
+}
+
+/** Per-round running costs, summed per measure and indicator (a game's aftermath has dozens of rounds). */
+function summariseDrift(scenario: Scenario, drift: Explanation[]): string[] {
+  const groups = new Map<string, { indicator: IndicatorId; issue?: string; position?: string; total: number; rounds: Set<number> }>();
+  for (const e of drift) {
+    if (!e.indicator || e.delta === undefined) continue;
+    const key = `${e.issue}|${e.position}|${e.indicator}`;
+    const g = groups.get(key) ?? { indicator: e.indicator, ...(e.issue ? { issue: e.issue } : {}), ...(e.position ? { position: e.position } : {}), total: 0, rounds: new Set<number>() };
+    g.total += e.delta;
+    g.rounds.add(e.round);
+    groups.set(key, g);
+  }
+  return [...groups.values()].map((g) => {
+    const issue = scenario.issues.find((i) => i.id === g.issue);
+    const position = issue?.positions.find((p) => p.id === g.position);
+    const rounds = [...g.rounds].sort((a, b) => a - b);
+    const span = rounds.length === 1 ? `round ${rounds[0]}` : `rounds ${rounds[0]}–${rounds[rounds.length - 1]}`;
+    return `${INDICATORS[g.indicator].label} ${signed(g.total, 2)} over ${span}: ${position?.label ?? 'a measure'}${issue ? ` (${issue.label})` : ''} in force.`;
+  });
+}
+
+function standingSection(app: App, yourTurn: boolean): HTMLElement {
+  const match = app.match!;
+  const scenario = match.scenario;
+  const state = match.state;
+  const side = match.playerSide ?? 'us';
+  const them = scenario.sides[otherSide(side)].label;
+  const standing = state.standing;
+  if (!standing) return section('On the table', 'standing-title', h('p', null, 'No offer is on the table. Build a package below and propose it, or make no offer this round.'));
+  if (standing.by === side) return section('On the table', 'standing-title', h('p', null, `Your offer is on the table; ${them} has not answered it yet.`));
+  const items = packageItems(scenario, state, standing.package);
+  const assessment = assessDraft(scenario, state, side, standing.package);
+  const passes = assessment.ratification[side];
+  const theirs = assessment.ratification[otherSide(side)];
+  return section(
+    `${them}’s offer`,
+    'standing-title',
+    h(
+      'div',
+      { class: 'offer-box' },
+      h(
+        'ul',
+        { class: 'plain' },
+        ...items.map((i) => h('li', null, categoryIcon(i.category), h('strong', null, `${i.issueLabel}: `), i.positionLabel, h('span', { class: 'hint' }, ` (now: ${i.currentLabel}; ${i.holder === side ? 'you give' : 'they give'})`))),
+      ),
+      h(
+        'p',
+        null,
+        `Worth to you as a ${doctrineFor(scenario, state.options, side).label}: `,
+        worthText(assessment.worth),
+        `. At home it would ${passes.ratified ? 'pass' : 'fail'} (your support ${fmt(passes.projected)}, needs ${passes.threshold})${theirs.ratified ? '' : `; in ${them} it would fail (${fmt(theirs.projected)} against ${theirs.threshold})`}.`,
+      ),
+      yourTurn
+        ? h(
+            'div',
+            { class: 'actions' },
+            button('Accept their offer', () => app.play({ type: 'accept', side }), { key: 'accept' }),
+            button('Reject it', () => app.play({ type: 'reject', side }), { key: 'reject', class: 'secondary' }),
+            button('Counter: start from their offer', () => app.startFromStanding(), { key: 'counter-from', class: 'secondary' }),
+          )
+        : null,
+    ),
+  );
+}
+
+function worthText(worth: number): HTMLElement {
+  const cls = worth > 0.05 ? 'good' : worth < -0.05 ? 'bad' : '';
+  const word = worth > 0.05 ? '▲ gain' : worth < -0.05 ? '▼ loss' : 'about even';
+  return h('span', { class: cls }, `${signed(worth, 2)} points (${word})`);
+}
+
+function chipButton(app: App, chip: Chip, currentLabel: string, enabled: boolean): HTMLElement {
+  const pressed = app.draft[chip.issue] === chip.position;
+  return h(
+    'li',
+    null,
+    button(
+      [h('span', { class: 'mark', attrs: { 'aria-hidden': 'true' } }), h('span', null, chip.positionLabel, h('span', { class: 'issue' }, `${chip.issueLabel} · now: ${currentLabel}`))],
+      () => app.toggleChip(chip.issue, chip.position),
+      { key: `chip-${chip.id}`, class: 'chip-toggle', attrs: { 'aria-pressed': pressed ? 'true' : 'false', 'data-chip': chip.id }, disabled: !enabled },
+    ),
+  );
+}
+
+function chipGroups(app: App, groups: ChipGroup[], enabled: boolean): Node[] {
+  const match = app.match!;
+  const scenario = match.scenario;
+  return groups.map((g) =>
+    h(
+      'div',
+      { class: 'chip-group' },
+      categoryHeading('h4', g.category),
+      h(
+        'ul',
+        { class: 'chip-list', attrs: { 'aria-label': CATEGORY_LABELS[g.category] } },
+        ...g.chips.map((chip) => {
+          const issue = scenario.issues.find((i) => i.id === chip.issue)!;
+          const current = issue.positions.find((p) => p.id === match.state.positions[chip.issue])!;
+          return chipButton(app, chip, current.label, enabled);
+        }),
+      ),
+    ),
+  );
+}
+
+function packageSection(app: App, offers: ChipGroup[], asks: ChipGroup[], yourTurn: boolean): HTMLElement {
+  const match = app.match!;
+  const scenario = match.scenario;
+  const state = match.state;
+  const side = match.playerSide ?? 'us';
+  const them = scenario.sides[otherSide(side)].label;
+  const draft: Package = app.draft;
+  const items = packageItems(scenario, state, draft);
+  const assessment = assessDraft(scenario, state, side, draft);
+  const countering = state.standing !== null && state.standing.by !== side;
+  return section(
+    'Build your package',
+    'package-title',
+    h('p', { class: 'hint' }, 'Pick what you offer and what you ask for: press a chip here, or drag it onto the table. One position per issue; press it again to take it off.'),
+    h('fieldset', null, h('legend', null, 'You offer (your levers)'), ...chipGroups(app, offers, yourTurn)),
+    h('fieldset', null, h('legend', null, `You ask of ${them} (their levers)`), ...chipGroups(app, asks, yourTurn)),
+    h('h3', { id: 'draft-title' }, items.length === 0 ? 'Your package is empty' : `Your package: ${items.length} ${items.length === 1 ? 'item' : 'items'}`),
+    items.length > 0
+      ? h('ul', { class: 'package-summary', attrs: { 'aria-labelledby': 'draft-title' } }, ...items.map((i) => h('li', null, `${i.holder === side ? 'You offer' : 'You ask'}: ${i.issueLabel}: ${i.positionLabel}`)))
+      : null,
+    yourTurn && assessment.problem && items.length > 0 ? h('p', { class: 'bad' }, `Cannot be proposed: ${assessment.problem}.`) : null,
+    yourTurn
+      ? h(
+          'div',
+          { class: 'actions' },
+          button(countering ? 'Counter with this package' : 'Propose this package', () => app.play({ type: 'propose', side, package: draft }), {
+            key: 'propose',
+            disabled: assessment.problem !== null,
+          }),
+          button('Clear the package', () => app.clearDraft(), { key: 'clear', class: 'secondary', disabled: items.length === 0 }),
+        )
+      : null,
+  );
+}
+
+function projectionSection(app: App): HTMLElement {
+  const match = app.match!;
+  const scenario = match.scenario;
+  const state = match.state;
+  const side = match.playerSide ?? 'us';
+  const doctrine = doctrineFor(scenario, state.options, side);
+  const a = assessDraft(scenario, state, side, app.draft);
+  const rows = a.projections.map((p) => {
+    const def = INDICATORS[p.indicator];
+    const w = doctrine.weights[p.indicator as IndicatorId] ?? 0;
+    return h(
+      'tr',
+      null,
+      h('th', { attrs: { scope: 'row' } }, w !== 0 ? '★ ' : '', def.label),
+      h('td', null, fmt(state.indicators[p.indicator])),
+      h('td', null, signed(p.mean)),
+      h('td', null, `${signed(p.low)} to ${signed(p.high)}`),
+      h('td', null, signed(p.average)),
+    );
+  });
+  const rat = (s: Side) => {
+    const r = a.ratification[s];
+    return h('li', null, `${scenario.sides[s].label}: ${r.ratified ? '✓ would pass' : '✕ would fail'} (domestic support ${fmt(r.projected)}, needs ${r.threshold})`);
+  };
+  return section(
+    'Projected effect of your package',
+    'projection-title',
+    h('p', null, `Worth to you as a ${doctrine.label}: `, worthText(a.worth), '. This is the expected change of your score over the whole game if the package came into force now.'),
+    h('p', null, 'Would it pass at home?'),
+    h('ul', { class: 'plain' }, rat(side), rat(otherSide(side))),
+    h(
+      'table',
+      { class: 'data' },
+      h('caption', null, 'Expected change once in force, with its 10–90% range (★ counts in your score)'),
+      h('thead', null, h('tr', null, h('th', { attrs: { scope: 'col' } }, 'Indicator'), h('th', { attrs: { scope: 'col' } }, 'Now'), h('th', { attrs: { scope: 'col' } }, 'Change'), h('th', { attrs: { scope: 'col' } }, '10–90%'), h('th', { attrs: { scope: 'col' } }, 'Average to the end'))),
+      h('tbody', null, ...rows),
+    ),
+  );
+}
+
+function otherMovesSection(app: App, yourTurn: boolean): HTMLElement {
+  const match = app.match!;
+  const scenario = match.scenario;
+  const state = match.state;
+  const side = match.playerSide ?? 'us';
+  if (!yourTurn) return section('Other moves', 'other-title', h('p', null, 'Wait for the other side to move.'));
+  const canHold = match.check({ type: 'hold', side }) === null;
+  const escalations = escalationMoves(scenario, state, side);
+  const byIssue = new Map<string, typeof escalations>();
+  for (const m of escalations) byIssue.set(`${m.issue}=${m.position}`, [...(byIssue.get(`${m.issue}=${m.position}`) ?? []), m]);
+  const escalationList = h(
+    'ul',
+    { class: 'plain' },
+    ...[...byIssue.values()].map((moves) => {
+      const first = moves[0]!;
+      const issue = scenario.issues.find((i) => i.id === first.issue)!;
+      const position = issue.positions.find((p) => p.id === first.position)!;
+      return h(
+        'li',
+        null,
+        h('p', null, categoryIcon(issue.category), h('strong', null, position.label), ` (${issue.label}). Tension +${fmt(position.tension ?? 1)} if imposed.`),
+        h(
+          'div',
+          { class: 'actions' },
+          ...moves.map((m) =>
+            button(m.type === 'threaten' ? 'Threaten it' : 'Impose it now', () => app.play(m), {
+              key: `${m.type}-${m.issue}-${m.position}`,
+              class: 'secondary',
+              attrs: { 'aria-label': `${m.type === 'threaten' ? 'Threaten' : 'Impose'}: ${position.label}` },
+            }),
+          ),
+        ),
+      );
+    }),
+  );
+  const walkout = app.confirmingWalkout
+    ? h(
+        'div',
+        { class: 'confirm', attrs: { role: 'group', 'aria-labelledby': 'walkout-q' } },
+        h('p', { id: 'walkout-q' }, 'Walk out for good? The talks end with no deal, any pending threats are carried out, and tension rises.'),
+        h(
+          'div',
+          { class: 'actions' },
+          button('Yes, walk out', () => app.play({ type: 'walkout', side }), { key: 'walkout-confirm', class: 'danger' }),
+          button(
+            'Stay at the table',
+            () => {
+              app.confirmingWalkout = false;
+              app.render();
+            },
+            { key: 'walkout-cancel', class: 'secondary' },
+          ),
+        ),
+      )
+    : null;
+  return section(
+    'Other moves',
+    'other-title',
+    h(
+      'div',
+      { class: 'actions' },
+      canHold ? button('Make no offer this round', () => app.play({ type: 'hold', side }), { key: 'hold', class: 'secondary' }) : null,
+      button(
+        'Walk out…',
+        () => {
+          app.confirmingWalkout = true;
+          app.render();
+          app.focusKey('walkout-confirm');
+        },
+        { key: 'walkout', class: 'danger' },
+      ),
+    ),
+    walkout,
+    escalations.length > 0
+      ? h(
+          'details',
+          null,
+          h('summary', { attrs: { 'data-key': 'escalate' } }, `Escalate: threaten or impose a measure (${byIssue.size})`),
+          h('p', { class: 'hint' }, `A threat gives ${scenario.sides[otherSide(side)].label} ${scenario.threatWindow} rounds; if there is no deal by then and you do not act, you pay ${scenario.sides[side].audienceCost} points of support at home. An imposed measure takes effect at once.`),
+          escalationList,
+        )
+      : null,
+  );
+}
+
+function newsSection(app: App): HTMLElement {
+  const match = app.match!;
+  const news: { round: number; text: string }[] = [];
+  for (const t of match.turns()) {
+    for (const e of t.explanations) if (e.kind === 'event' || e.kind === 'expiry' || (e.kind === 'threat' && !e.text.includes('threatens publicly'))) news.push({ round: e.round, text: e.text });
+  }
+  news.reverse();
+  return section(
+    'News',
+    'news-title',
+    news.length === 0 ? h('p', { class: 'hint' }, 'No news yet. Events, expiring measures and threats falling due appear here.') : h('ul', { class: 'plain news' }, ...news.map((n) => h('li', null, h('strong', null, n.round > match.scenario.rounds || (match.ended && n.round > (match.state.outcome?.round ?? 0)) ? `After the talks, round ${n.round}: ` : `Round ${n.round}: `), n.text))),
+  );
+}
+
+function logSection(app: App): HTMLElement {
+  const match = app.match!;
+  const scenario = match.scenario;
+  const turns = match.turns();
+  const points = match.rewindPoints().filter((p) => p.round < match.state.round || match.ended);
+  return section(
+    'Moves so far',
+    'log-title',
+    turns.length === 0
+      ? h('p', { class: 'hint' }, 'No moves yet.')
+      : h(
+          'div',
+          { class: 'log' },
+          h('ol', null, ...turns.map((t) => h('li', null, h('strong', null, `Round ${t.round}: `), describeMove(scenario, t.move, match.stateBefore(t.index), match.playerSide)))),
+        ),
+    points.length > 0 || turns.some((t) => t.by === 'human')
+      ? h(
+          'details',
+          null,
+          h('summary', { attrs: { 'data-key': 'rewind-summary' } }, 'Rewind: go back and try another path'),
+          h('p', { class: 'hint' }, 'The game is its list of moves: going back drops the later ones and you play on from there. The same seed keeps chance the same.'),
+          h(
+            'div',
+            { class: 'stack' },
+            turns.some((t) => t.by === 'human') && !match.ended ? button('Undo my last move', () => app.undo(), { key: 'undo', class: 'secondary' }) : null,
+            ...points.map((p) => button(`Go back to the start of round ${p.round}`, () => app.rewind(p.round), { key: `rewind-${p.round}`, class: 'secondary' })),
+          ),
+        )
+      : null,
+  );
+}

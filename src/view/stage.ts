@@ -1,0 +1,105 @@
+import Phaser from 'phaser';
+import { AssetsScene, type ScreenScene } from './scenes/base';
+import { BriefingScene, type BriefingModel } from './scenes/briefing';
+import { ChoiceScene, type ChoiceModel } from './scenes/choice';
+import { stageContext } from './scenes/context';
+import { DebriefScene, type DebriefSceneModel } from './scenes/debrief';
+import { SetupScene, type SetupModel } from './scenes/setup';
+import { TableScene, type TableModel } from './scenes/table';
+import { TitleScene, type TitleModel } from './scenes/title';
+import { HIGH_CONTRAST, NORMAL } from './theme';
+
+export interface SceneModels {
+  title: TitleModel;
+  choice: ChoiceModel;
+  setup: SetupModel;
+  briefing: BriefingModel;
+  table: TableModel;
+  debrief: DebriefSceneModel;
+}
+
+export type SceneKey = keyof SceneModels;
+
+export const GAME_SIZE = { width: 1600, height: 1000 };
+
+/**
+ * The canvas half of the screens: one Phaser 4 game, one scene per screen. The DOM half (every
+ * control, every text-heavy panel) is built by the screens in src/view/screens.
+ */
+export class Stage {
+  readonly game: Phaser.Game;
+  private current: SceneKey | null = null;
+  private pending: { key: SceneKey; model: unknown } | null = null;
+  private booted = false;
+
+  constructor(parent: HTMLElement, first: { key: SceneKey; model: unknown }) {
+    this.pending = first;
+    this.game = new Phaser.Game({
+      type: Phaser.AUTO,
+      parent,
+      width: GAME_SIZE.width,
+      height: GAME_SIZE.height,
+      backgroundColor: stageContext.palette.bg,
+      banner: false,
+      scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
+      render: { preserveDrawingBuffer: true, antialias: true },
+      input: { keyboard: false, gamepad: false },
+      audio: { noAudio: true },
+      scene: [AssetsScene, TitleScene, ChoiceScene, SetupScene, BriefingScene, TableScene, DebriefScene],
+      callbacks: {
+        postBoot: () => {
+          this.booted = true;
+          const p = this.pending;
+          this.pending = null;
+          if (p) this.show(p.key as SceneKey, p.model as never);
+        },
+      },
+    });
+    this.game.canvas?.setAttribute('aria-hidden', 'true');
+  }
+
+  show<K extends SceneKey>(key: K, model: SceneModels[K]): void {
+    if (!this.booted) {
+      this.pending = { key, model };
+      return;
+    }
+    const manager = this.game.scene;
+    if (this.current === key && manager.isActive(key)) {
+      (manager.getScene(key) as ScreenScene<SceneModels[K]>).setModel(model);
+      return;
+    }
+    if (this.current && this.current !== key) manager.stop(this.current);
+    this.current = key;
+    manager.start(key, { model });
+  }
+
+  get screen(): SceneKey | null {
+    return this.current;
+  }
+
+  scene<K extends SceneKey>(key: K): Phaser.Scene | null {
+    return this.game.scene.isActive(key) ? this.game.scene.getScene(key) : null;
+  }
+
+  /** Apply the look and motion settings and redraw the current screen. */
+  setLook(highContrast: boolean, reducedMotion: boolean): void {
+    const changed = stageContext.highContrast !== highContrast;
+    stageContext.highContrast = highContrast;
+    stageContext.palette = highContrast ? HIGH_CONTRAST : NORMAL;
+    stageContext.reducedMotion = reducedMotion;
+    if (!this.current) return;
+    const scene = this.scene(this.current);
+    if (scene instanceof TableScene && changed) scene.refreshLook();
+    else if (scene) (scene as ScreenScene<unknown>).redraw();
+  }
+
+  /** Convert game coordinates to page (client) coordinates. */
+  toClient(x: number, y: number): { x: number; y: number } {
+    const rect = this.game.canvas.getBoundingClientRect();
+    return { x: rect.left + (x / GAME_SIZE.width) * rect.width, y: rect.top + (y / GAME_SIZE.height) * rect.height };
+  }
+
+  scaleFactor(): number {
+    return this.game.canvas.getBoundingClientRect().width / GAME_SIZE.width;
+  }
+}

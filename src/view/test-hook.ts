@@ -1,0 +1,72 @@
+import Phaser from 'phaser';
+import type { App } from './app';
+import { TableScene } from './scenes/table';
+
+/**
+ * A small window hook for the end-to-end tests and the benchmark: readiness, the current state,
+ * where the chips are on the canvas (to drag them as a user would), and frame timings. Tests
+ * play through clicks, drags and keys; this only lets them see.
+ */
+export interface TestHook {
+  ready: boolean;
+  /** performance.now() of each screen's first drawn frame, by screen (scene) key. */
+  drawn: Record<string, number>;
+  state(): Record<string, unknown>;
+  layout(): { tokens: { id: string; role: string; inPackage: boolean; x: number; y: number; w: number; h: number }[]; zones: Record<string, { x: number; y: number; w: number; h: number }> } | null;
+  perf: { firstFrame: number | null; frames: number[]; recording: boolean };
+}
+
+declare global {
+  interface Window {
+    __bc?: TestHook;
+  }
+}
+
+export function installTestHook(app: App): TestHook {
+  const hook: TestHook = {
+    ready: false,
+    drawn: {},
+    state: () => {
+      const m = app.match;
+      return {
+        screen: app.screen,
+        stage: app.stage.screen,
+        scenario: app.scenario?.id ?? null,
+        setup: app.setup,
+        draft: app.draft,
+        spec: m?.spec ?? null,
+        round: m?.state.round ?? null,
+        phase: m?.state.phase ?? null,
+        turn: m?.state.turn ?? null,
+        humanToMove: m?.humanToMove() ?? null,
+        outcome: m?.state.outcome ?? null,
+        standing: m?.state.standing ?? null,
+        settings: app.settings,
+      };
+    },
+    layout: () => {
+      const scene = app.stage.scene('table');
+      if (!(scene instanceof TableScene)) return null;
+      const info = scene.layoutInfo();
+      const k = app.stage.scaleFactor();
+      const toClient = (r: { x: number; y: number; w: number; h: number }, centred: boolean) => {
+        const p = app.stage.toClient(r.x, r.y);
+        return centred ? { x: p.x, y: p.y, w: r.w * k, h: r.h * k } : { x: p.x, y: p.y, w: r.w * k, h: r.h * k };
+      };
+      return {
+        tokens: info.tokens.map((t) => ({ ...t, ...toClient(t, true) })),
+        zones: Object.fromEntries(Object.entries(info.zones).map(([key, r]) => [key, toClient(r, false)])),
+      };
+    },
+    perf: { firstFrame: null, frames: [], recording: false },
+  };
+  let stepStart = 0;
+  app.stage.game.events.on(Phaser.Core.Events.PRE_STEP, () => {
+    stepStart = performance.now();
+  });
+  app.stage.game.events.on(Phaser.Core.Events.POST_RENDER, () => {
+    if (hook.perf.recording) hook.perf.frames.push(performance.now() - stepStart);
+  });
+  window.__bc = hook;
+  return hook;
+}

@@ -7,7 +7,7 @@
  * seeds 1 to 200 (or --seeds), and whether the real value lies between p10 and p90. Exits 1 when
  * a metric misses its band or its value falls outside [p10, p90].
  */
-import { outcomeSpread, readOutcome, seedRange, type MetricResult, type MetricSpread } from '../core/fidelity';
+import { readOutcome, seedRange, spreadOf, type MetricResult, type MetricSpread } from '../core/fidelity';
 import { historicalSpec, historyOf, replaySpec } from '../core/history';
 import { encodeResult } from '../core/result-code';
 import type { Scenario } from '../core/types';
@@ -23,7 +23,8 @@ export interface FidelityReport {
   outcome: unknown;
   resultCode: string;
   metrics: MetricResult[];
-  percentiles: { seeds: string; metrics: MetricSpread[] };
+  /** Percentiles over the seeds, and the share of seeds that land every metric in its band at once. */
+  percentiles: { seeds: string; metrics: MetricSpread[]; allInBand: number };
   ok: boolean;
 }
 
@@ -41,7 +42,7 @@ export function fidelityReport(scenario: Scenario, seed?: string, seeds: [number
   const spec = historicalSpec(scenario, seed ?? history.seed);
   const final = replaySpec(scenario, spec).final;
   const metrics = readOutcome(scenario, spec);
-  const spread = outcomeSpread(scenario, seedRange(seeds[0], seeds[1]));
+  const spread = spreadOf(scenario, seedRange(seeds[0], seeds[1]));
   return {
     scenario: { id: scenario.id, version: scenario.version },
     kind: history.kind,
@@ -49,8 +50,8 @@ export function fidelityReport(scenario: Scenario, seed?: string, seeds: [number
     outcome: final.outcome,
     resultCode: encodeResult(spec, scenario),
     metrics,
-    percentiles: { seeds: `${seeds[0]}-${seeds[1]}`, metrics: spread },
-    ok: metrics.every((m) => m.ok) && spread.every((m) => m.within),
+    percentiles: { seeds: `${seeds[0]}-${seeds[1]}`, metrics: spread.metrics, allInBand: spread.allInBand },
+    ok: metrics.every((m) => m.ok) && spread.metrics.every((m) => m.within),
   };
 }
 
@@ -58,15 +59,18 @@ const fmt = (x: number | null) => (x === null ? 'never' : String(Math.round(x * 
 
 function printText(scenario: Scenario, r: FidelityReport): void {
   const lines: string[] = [];
+  const w = Math.max(30, ...r.metrics.map((m) => m.metric.length + 2));
   lines.push(`${scenario.title} (${scenario.id} v${scenario.version}): the ${r.kind === 'what-if' ? 'what-if' : 'historical'} path, seed ${r.seed}`);
-  lines.push('', 'metric'.padEnd(30) + 'expected'.padStart(10) + 'band'.padStart(18) + 'got'.padStart(10) + '  ok');
+  lines.push('', 'metric'.padEnd(w) + 'expected'.padStart(10) + 'band'.padStart(18) + 'got'.padStart(10) + '  ok');
   for (const m of r.metrics) {
-    lines.push(m.metric.padEnd(30) + fmt(m.expected).padStart(10) + `[${fmt(m.band[0])}, ${fmt(m.band[1])}]`.padStart(18) + fmt(m.got).padStart(10) + `  ${m.ok ? 'yes' : 'NO'}${m.fitted ? ' (fitted)' : ''}`);
+    lines.push(m.metric.padEnd(w) + fmt(m.expected).padStart(10) + `[${fmt(m.band[0])}, ${fmt(m.band[1])}]`.padStart(18) + fmt(m.got).padStart(10) + `  ${m.ok ? 'yes' : 'NO'}${m.fitted ? ' (fitted)' : ''}`);
   }
-  lines.push('', `Over seeds ${r.percentiles.seeds}:`, 'metric'.padEnd(30) + 'p10'.padStart(10) + 'p50'.padStart(10) + 'p90'.padStart(10) + '  real value within [p10, p90]');
+  lines.push('', `Over seeds ${r.percentiles.seeds}:`, 'metric'.padEnd(w) + 'p10'.padStart(10) + 'p50'.padStart(10) + 'p90'.padStart(10) + '  in band' + '  real value within [p10, p90]');
   for (const m of r.percentiles.metrics) {
-    lines.push(m.metric.padEnd(30) + fmt(m.p10).padStart(10) + fmt(m.p50).padStart(10) + fmt(m.p90).padStart(10) + `  ${m.within ? 'yes' : 'NO'}${m.deterministic ? ' (the path alone fixes it)' : ''}`);
+    const share = `${Math.round(m.inBand * 100)}%`.padStart(9);
+    lines.push(m.metric.padEnd(w) + fmt(m.p10).padStart(10) + fmt(m.p50).padStart(10) + fmt(m.p90).padStart(10) + share + `  ${m.within ? 'yes' : 'NO'}${m.deterministic ? ' (the path alone fixes it)' : ''}`);
   }
+  lines.push(`Seeds landing every metric in its band at once: ${Math.round(r.percentiles.allInBand * 100)}% (the reference seed is one of them).`);
   lines.push('', `Result code of the historical game: ${r.resultCode}`, r.ok ? 'Fidelity: every metric in its band and within [p10, p90].' : 'Fidelity: FAILED (see NO above).');
   console.log(lines.join('\n'));
 }

@@ -52,7 +52,34 @@ export class GameReading {
     return state;
   }
 
-  /** The state a metric point names (see `MetricPoint`). */
+  /**
+   * The positions the talks left in force at the moment they ended: a deal's package over what
+   * was in force, or the threats carried out when talks broke down or ran out of time. Nothing
+   * that happens later in that round (an event, a snap-back) is included.
+   */
+  talksEndPositions(): Record<string, string> {
+    const outcome = this.final.outcome;
+    if (!outcome) throw new Error('the game has not ended, so it has no aftermath to read');
+    // At the deadline the round's events come before the talks end, so the round's end is the moment.
+    if (outcome.kind === 'deadline') return this.aftermathState(outcome.round).positions;
+    const { states } = this.replay;
+    const before = states[states.length - 2]!;
+    if (outcome.kind === 'deal') return { ...before.positions, ...outcome.package };
+    const positions = { ...before.positions };
+    for (const t of before.threats) if (t.status === 'pending') positions[t.issue] = t.position;
+    return positions;
+  }
+
+  /** The positions in force at a metric point. */
+  positionsAt(point: MetricPoint = 'end'): Record<string, string> {
+    if (point === 'talks-end') return this.talksEndPositions();
+    if (point !== 'end' && 'afterMoves' in point && point.afterMoves === this.replay.states.length - 1 && this.final.phase === 'ended') {
+      return this.talksEndPositions();
+    }
+    return this.stateAt(point).positions;
+  }
+
+  /** The state a metric point names (see `MetricPoint`); for `talks-end`, the end of the round the talks ended in. */
   stateAt(point: MetricPoint = 'end'): GameState {
     if (point === 'end') return this.final;
     if (point === 'talks-end') return this.aftermathState(this.endRound());
@@ -61,7 +88,7 @@ export class GameReading {
       const n = point.afterMoves;
       if (n >= states.length) throw new Error(`the game has ${states.length - 1} moves, so there is no state after move ${n}`);
       const state = states[n]!;
-      if (state.phase === 'negotiation' || n < states.length - 1) return state;
+      if (state.phase === 'negotiation') return state;
       return this.aftermathState(this.endRound());
     }
     const round = point.round;
@@ -111,7 +138,7 @@ export function readMetric(reading: GameReading, metric: HistoryMetric): MetricV
   const { scenario } = reading;
   switch (metric.kind) {
     case 'quantity':
-      return { value: quantityValue(scenario, reading.stateAt(metric.at).positions, metric.quantity) };
+      return { value: quantityValue(scenario, reading.positionsAt(metric.at), metric.quantity) };
     case 'indicator': {
       const id = metric.indicator;
       const start = reading.final.history[0]!.indicators[id];
@@ -225,6 +252,8 @@ export interface MetricSpread {
   deterministic: boolean;
   /** Seeds for which the metric did not apply (counted as +∞ in the percentiles). */
   missing: number;
+  /** Share of the seeds whose value lies in the metric's band (the reference seed is chosen; this is not). */
+  inBand: number;
 }
 
 /** Seeds "from" to "to" as the strings the game uses. */
@@ -236,29 +265,44 @@ export function seedRange(from: number, to: number): string[] {
 
 /** The distribution of every outcome metric when the historical path is replayed under many seeds. */
 export function outcomeSpread(scenario: Scenario, seeds: readonly string[]): MetricSpread[] {
+  return spreadOf(scenario, seeds).metrics;
+}
+
+/** As `outcomeSpread`, with the share of seeds that land every metric in its band at once. */
+export function spreadOf(scenario: Scenario, seeds: readonly string[]): { metrics: MetricSpread[]; allInBand: number } {
   const metrics = historyOf(scenario).outcome;
   const values: number[][] = metrics.map(() => []);
+  let all = 0;
   for (const seed of seeds) {
     const reading = new GameReading(scenario, historicalSpec(scenario, seed));
-    metrics.forEach((metric, i) => values[i]!.push(readMetric(reading, metric).value ?? Infinity));
+    let ok = true;
+    metrics.forEach((metric, i) => {
+      const value = readMetric(reading, metric).value;
+      values[i]!.push(value ?? Infinity);
+      if (!inBand(value, metric.band)) ok = false;
+    });
+    if (ok) all += 1;
   }
+  return { metrics: metrics.map((metric, i) => spreadOfValues(metric, values[i]!)), allInBand: round9(all / seeds.length) };
+}
+
+function spreadOfValues(metric: HistoryMetric, values: number[]): MetricSpread {
   const finite = (x: number) => (Number.isFinite(x) ? round9(x) : null);
-  return metrics.map((metric, i) => {
-    const sorted = [...values[i]!].sort((a, b) => a - b);
-    const p10 = quantile(sorted, 0.1);
-    const p90 = quantile(sorted, 0.9);
-    const eps = 1e-9;
-    return {
-      metric: metric.id,
-      expected: metric.expected,
-      p10: finite(p10),
-      p50: finite(quantile(sorted, 0.5)),
-      p90: finite(p90),
-      within: metric.expected >= p10 - eps && metric.expected <= p90 + eps,
-      deterministic: sorted[0] === sorted[sorted.length - 1],
-      missing: sorted.filter((x) => !Number.isFinite(x)).length,
-    };
-  });
+  const sorted = [...values].sort((a, b) => a - b);
+  const p10 = quantile(sorted, 0.1);
+  const p90 = quantile(sorted, 0.9);
+  const eps = 1e-9;
+  return {
+    metric: metric.id,
+    expected: metric.expected,
+    p10: finite(p10),
+    p50: finite(quantile(sorted, 0.5)),
+    p90: finite(p90),
+    within: metric.expected >= p10 - eps && metric.expected <= p90 + eps,
+    deterministic: sorted[0] === sorted[sorted.length - 1],
+    missing: sorted.filter((x) => !Number.isFinite(x)).length,
+    inBand: round9(sorted.filter((x) => inBand(x, metric.band)).length / sorted.length),
+  };
 }
 
 export interface HistoryComparison {

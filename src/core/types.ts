@@ -273,10 +273,11 @@ export interface HistoryEventNote {
 }
 
 /**
- * Where a metric is read: `end` (the horizon), `talks-end` (the end of the round in which the
- * talks ended, by a deal, a walkout or the deadline: comparable across games), `{ round: R }` (the
- * end of round R), or `{ afterMoves: N }` (right after the game's first N moves; if move N ended
- * the talks, the end of that round).
+ * Where a metric is read: `end` (the horizon); `talks-end` (the moment the talks ended, by a deal,
+ * a walkout or the deadline, comparable across games: for quantities, the positions the ending
+ * left in force; for indicators, the end of that round); `{ round: R }` (the end of round R); or
+ * `{ afterMoves: N }` (right after the game's first N moves; if move N ended the talks, as
+ * `talks-end`).
  */
 export type MetricPoint = 'end' | 'talks-end' | { round: number } | { afterMoves: number };
 

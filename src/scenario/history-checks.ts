@@ -233,7 +233,7 @@ function playHistory(data: unknown): { path: Path; message: string }[] {
       if (metric.kind === 'quantity' || metric.kind === 'indicator') {
         if (metric.kind === 'indicator' && metric.over) return;
         reading.indicatorsAt(metric.at);
-        reading.stateAt(metric.at);
+        reading.positionsAt(metric.at);
       }
     } catch (error) {
       problems.push({ path: ['history', 'outcome', i], message: (error as Error).message });

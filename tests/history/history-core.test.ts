@@ -167,6 +167,19 @@ describe('reading metrics off a game', () => {
     expect(reading.stateAt({ afterMoves: 2 }).round).toBe(2);
   });
 
+  it('reads the positions the talks left in force, before anything later in that round', () => {
+    // An event that undoes the tariff cut in the very round of the deal.
+    const relapse: Scenario = {
+      ...scenario,
+      events: [...scenario.events, { id: 'relapse', title: 'Relapse', text: 'The cut is undone.', when: [{ phase: 'aftermath' }], sets: { tariff: 'high' } }],
+    };
+    const r = new GameReading(relapse, spec);
+    expect(r.stateAt('talks-end').positions.tariff).toBe('high');
+    expect(r.positionsAt('talks-end')).toEqual({ tariff: 'cut', pledge: 'year1' });
+    expect(r.positionsAt({ afterMoves: 4 })).toEqual({ tariff: 'cut', pledge: 'year1' });
+    expect(readMetric(r, metric('tariff-after'))).toEqual({ value: 12.5 });
+  });
+
   it('reads the share of a pledge kept from every compliance draw', () => {
     expect(draws.map((d) => [d.round, d.position])).toEqual([
       [2, 'year1'],

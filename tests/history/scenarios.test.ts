@@ -141,7 +141,7 @@ describe('the historical scenarios together', () => {
  * what-if's supposed steps and note).
  */
 const UNVERIFIED: { claim: string; pattern: RegExp; only?: string }[] = [
-  { claim: 'the NDAA provision reimposing the ZTE ban was dropped in conference', pattern: /conference/i },
+  { claim: 'the NDAA provision reimposing the ZTE ban was dropped in conference', pattern: /\b(dropped|removed|stripped|struck|cut)\b[^.]{0,40}\bin conference\b|\bconference (committee|report)\b/i },
   { claim: 'the exact day PAFACA was signed', pattern: /\b\d{1,2} April 2024\b|\bApril \d{1,2},? 2024\b|\b2024-04-\d{2}\b/ },
   { claim: 'the end date of the fourth TikTok extension', pattern: /fourth extension[^.;]*\b(until|through|to|ending|expires?)\b/i },
   { claim: 'the end date of the fourth TikTok extension, as a date', pattern: /\b2025-12(-\d{2})?\b|\bDecember 2025\b/i, only: 'tiktok-2020' },
@@ -168,6 +168,7 @@ describe('UNVERIFIED claims', () => {
   it('catches a claim stated as fact (the check can fail)', () => {
     const text = 'The provision was later dropped in conference.';
     expect(UNVERIFIED[0]!.pattern.test(text)).toBe(true);
+    expect(UNVERIFIED[0]!.pattern.test('at the Glasgow climate conference')).toBe(false);
     expect(UNVERIFIED[1]!.pattern.test('PAFACA was signed on 24 April 2024')).toBe(true);
     expect(UNVERIFIED[2]!.pattern.test('a fourth extension until 16 December')).toBe(true);
     expect(UNVERIFIED[3]!.pattern.test('date: 2025-12-16')).toBe(true);

@@ -57,6 +57,11 @@ export function packageItems(scenario: Scenario, state: GameState, pkg: Package)
     }));
 }
 
+/** "China’s", "the United States’". */
+export function possessive(label: string): string {
+  return label.endsWith('s') ? `${label}’` : `${label}’s`;
+}
+
 export function sideName(scenario: Scenario, side: Side, player: Side | null): string {
   return side === player ? 'You' : scenario.sides[side].label;
 }
@@ -70,7 +75,7 @@ function packageText(scenario: Scenario, pkg: Package): string {
 export function describeMove(scenario: Scenario, move: Move, before: GameState, player: Side | null): string {
   const who = sideName(scenario, move.side, player);
   const other = sideName(scenario, otherSide(move.side), player);
-  const otherPossessive = other === 'You' ? 'your' : `${other}'s`;
+  const otherPossessive = other === 'You' ? 'your' : possessive(other);
   switch (move.type) {
     case 'propose':
       return `${who} ${before.standing && before.standing.by !== move.side ? 'counter' : 'propose'}${who === 'You' ? '' : 's'}: ${packageText(scenario, move.package)}.`;

@@ -419,11 +419,13 @@ export class App {
     for (const node of view.body) this.panel.appendChild(node);
     document.title = `${view.title} · Bargaining Chips`;
     this.stage.show(view.scene.key, view.scene.model as never);
+    const first = this.lastScreen === null;
     const changed = this.lastScreen !== this.screen;
     this.lastScreen = this.screen;
     if (changed) {
       this.panel.scrollTop = 0;
-      heading.focus({ preventScroll: true });
+      // A new screen takes the focus to its heading (but a fresh page leaves the skip link first).
+      if (!first) heading.focus({ preventScroll: true });
       return;
     }
     this.panel.scrollTop = scrollTop;

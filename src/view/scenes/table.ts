@@ -5,6 +5,7 @@ import type { IndicatorId, Indicators, IssueCategory, Package, Side } from '../.
 import type { Posture } from '../../negotiators/index';
 import type { Chip, ChipGroup } from '../../session/draft';
 import { fmt, signed } from '../dom';
+import { possessive } from '../../session/text';
 import { ScreenScene } from './base';
 import { stageContext } from './context';
 import { categoryIcon, fitText, move, negotiator, text } from './draw';
@@ -42,11 +43,11 @@ export interface Rect {
 }
 
 const LEFT = { x: 16, w: 816 };
-const OPP_TRAY: Rect = { x: LEFT.x, y: 8, w: LEFT.w, h: 232 };
-const TABLE: Rect = { x: LEFT.x, y: 252, w: LEFT.w, h: 440 };
-const STANDING: Rect = { x: TABLE.x + 14, y: TABLE.y + 14, w: TABLE.w - 28, h: 112 };
-const ASK: Rect = { x: TABLE.x + 14, y: TABLE.y + 136, w: TABLE.w - 28, h: 140 };
-const OFFER: Rect = { x: TABLE.x + 14, y: TABLE.y + 286, w: TABLE.w - 28, h: 140 };
+const OPP_TRAY: Rect = { x: LEFT.x, y: 8, w: LEFT.w, h: 282 };
+const TABLE: Rect = { x: LEFT.x, y: 298, w: LEFT.w, h: 396 };
+const STANDING: Rect = { x: TABLE.x + 14, y: TABLE.y + 14, w: TABLE.w - 28, h: 114 };
+const ASK: Rect = { x: TABLE.x + 14, y: TABLE.y + 136, w: TABLE.w - 28, h: 120 };
+const OFFER: Rect = { x: TABLE.x + 14, y: TABLE.y + 264, w: TABLE.w - 28, h: 120 };
 const OWN_TRAY: Rect = { x: LEFT.x, y: 704, w: LEFT.w, h: 292 };
 const RIGHT = { x: 1080, w: 508 };
 const TOKEN = { w: 198, h: 74, gap: 7 };
@@ -130,7 +131,7 @@ function layoutTray(groups: ChipGroup[], area: Rect, headerH = 28): TrayLayout {
 }
 
 /** Lay chips out in rows inside a zone of the table. */
-function layoutZone(ids: string[], area: Rect, top = 36): Map<string, Slot> {
+function layoutZone(ids: string[], area: Rect, top = 34): Map<string, Slot> {
   const slots = new Map<string, Slot>();
   if (ids.length === 0) return slots;
   for (let scale = 1; scale >= 0.4; scale -= 0.05) {
@@ -261,12 +262,12 @@ export class TableScene extends ScreenScene<TableModel> {
       this.put(text(this, r.x + 12, r.y + 6, title, { size: 21, bold: true, color: p.tableInk }));
     };
     const them = m.labels[m.opponent];
-    zone(STANDING, m.standing && m.standing.by === m.opponent ? `${them}'s offer on the table` : m.standing ? 'Your offer on the table' : 'No offer on the table', true);
+    zone(STANDING, m.standing && m.standing.by === m.opponent ? `${possessive(them)} offer on the table` : m.standing ? 'Your offer on the table' : 'No offer on the table', true);
     zone(ASK, `You ask of ${them}`, false);
     zone(OFFER, 'You offer', false);
     const hint = m.yourTurn ? 'Drag a chip here, or click it' : '';
     if (!Object.values(m.draft).length && hint) {
-      this.put(text(this, ASK.x + ASK.w / 2, ASK.y + ASK.h / 2 + 14, `${hint} (${them}'s levers, top)`, { size: 20, color: p.tableInk, originX: 0.5, originY: 0.5 }));
+      this.put(text(this, ASK.x + ASK.w / 2, ASK.y + ASK.h / 2 + 14, `${hint} (${possessive(them)} levers, top)`, { size: 20, color: p.tableInk, originX: 0.5, originY: 0.5 }));
       this.put(text(this, OFFER.x + OFFER.w / 2, OFFER.y + OFFER.h / 2 + 14, `${hint} (your levers, below)`, { size: 20, color: p.tableInk, originX: 0.5, originY: 0.5 }));
     }
     // The standing offer, as cards that cannot be dragged.
@@ -285,13 +286,13 @@ export class TableScene extends ScreenScene<TableModel> {
       });
     }
     this.lastMoveKey = m.moveKey;
-    this.put(text(this, OPP_TRAY.x, OPP_TRAY.y, `${them}'s levers: drag one onto the table to ask for it`, { size: 21, bold: true }));
+    this.put(text(this, OPP_TRAY.x, OPP_TRAY.y, `${possessive(them)} levers: drag one onto the table to ask for it`, { size: 21, bold: true }));
     this.put(text(this, OWN_TRAY.x, OWN_TRAY.y, 'Your levers: drag one onto the table to offer it', { size: 21, bold: true }));
   }
 
   private drawFigures(): void {
     const m = this.model;
-    this.put(negotiator(this, m.opponent, FIGURE_X, 124, 0.92, m.postures[m.opponent], m.labels[m.opponent]));
+    this.put(negotiator(this, m.opponent, FIGURE_X, 134, 0.92, m.postures[m.opponent], m.labels[m.opponent]));
     this.put(negotiator(this, m.side, FIGURE_X, 740, 0.92, m.postures[m.side], `${m.labels[m.side]} (you)`, { highlight: true }));
   }
 

@@ -3,7 +3,7 @@ import { initialIndicators } from '../../core/indicators';
 import { otherSide, positionOf } from '../../core/scenario-lookup';
 import type { GameSpec, IssueCategory, Side } from '../../core/types';
 import { intelReport, type IntelLevel } from '../../negotiators/index';
-import { CATEGORY_LABELS } from '../../session/text';
+import { CATEGORY_LABELS, possessive } from '../../session/text';
 import type { App, ScreenView } from '../app';
 import { button, h, safeHref } from '../dom';
 import { categoryIcon, flagImg } from './common';
@@ -66,7 +66,7 @@ export function briefingScreen(app: App): ScreenView {
     levers(side),
     h('h3', null, flagImg(ai), `${scenario.sides[ai].label} holds`),
     levers(ai),
-    h('h2', null, `What intelligence says of ${scenario.sides[ai].label}’s priorities`),
+    h('h2', null, `What intelligence says of ${possessive(scenario.sides[ai].label)} priorities`),
     h('p', { class: 'hint' }, `Your intelligence is ${level === 'high' ? 'good' : level === 'medium' ? 'patchy' : 'thin'} against a ${setup.difficulty} opponent. Treat it as an estimate, not a fact.`),
     intelProblem
       ? h('p', null, intelProblem)

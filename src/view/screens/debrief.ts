@@ -156,7 +156,7 @@ export function debriefScreen(app: App): ScreenView {
   );
 
   // Result code and exports.
-  const codeInput = h('input', { id: 'result-code', attrs: { type: 'text', readonly: true, 'aria-describedby': 'code-hint' }, value: d.resultCode });
+  const codeInput = h('input', { id: 'result-code', attrs: { type: 'text', readonly: true, 'aria-labelledby': 'code-title', 'aria-describedby': 'code-hint' }, value: d.resultCode });
   body.push(
     section(
       'Result code',

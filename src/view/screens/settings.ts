@@ -24,10 +24,10 @@ export class SettingsDialog {
     while (d.firstChild) d.removeChild(d.firstChild);
     const check = (id: string, label: string, hint: string, checked: boolean, onChange: (v: boolean) => void) =>
       h(
-        'label',
-        { class: 'choice', attrs: { for: id } },
-        h('input', { id, attrs: { type: 'checkbox' }, checked, on: { change: (e) => onChange((e.target as HTMLInputElement).checked) } }),
-        h('span', null, h('strong', null, label), h('span', { class: 'hint' }, hint)),
+        'div',
+        { class: 'choice' },
+        h('input', { id, attrs: { type: 'checkbox', 'aria-describedby': `${id}-hint` }, checked, on: { change: (e) => onChange((e.target as HTMLInputElement).checked) } }),
+        h('span', null, h('label', { class: 'choice-label', attrs: { for: id } }, label), h('span', { id: `${id}-hint`, class: 'hint' }, hint)),
       );
     const select = h(
       'select',

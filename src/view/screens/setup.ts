@@ -19,10 +19,10 @@ export function setupScreen(app: App): ScreenView {
   const radio = (name: string, value: string, checked: boolean, label: Children[], hint: Children[], onPick: () => void) => {
     const id = `${name}-${value}`;
     return h(
-      'label',
-      { class: 'choice', attrs: { for: id } },
-      h('input', { id, attrs: { type: 'radio', name, value, 'data-key': id }, checked, on: { change: onPick } }),
-      h('span', null, h('strong', null, ...label), h('span', { class: 'hint' }, ...hint)),
+      'div',
+      { class: 'choice' },
+      h('input', { id, attrs: { type: 'radio', name, value, 'data-key': id, 'aria-describedby': `${id}-hint` }, checked, on: { change: onPick } }),
+      h('span', null, h('label', { class: 'choice-label', attrs: { for: id } }, ...label), h('span', { id: `${id}-hint`, class: 'hint' }, ...hint)),
     );
   };
   const sides = h(

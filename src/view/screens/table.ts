@@ -5,7 +5,7 @@ import { otherSide } from '../../core/scenario-lookup';
 import type { Explanation, IndicatorId, Package, Scenario, Side } from '../../core/types';
 import { assessDraft, chipsFor, escalationMoves, type Chip, type ChipGroup } from '../../session/draft';
 import type { Turn } from '../../session/match';
-import { CATEGORY_LABELS, describeMove, packageItems, POSTURES } from '../../session/text';
+import { CATEGORY_LABELS, describeMove, packageItems, possessive, POSTURES } from '../../session/text';
 import type { App, ScreenView } from '../app';
 import { button, fmt, h, signed } from '../dom';
 import type { TableModel } from '../scenes/table';
@@ -110,7 +110,7 @@ function report(app: App, turns: Turn[]): Node[] {
       'li',
       null,
       h('p', null, h('strong', null, `Round ${t.round}: `), sentence),
-      t.ai ? h('p', { class: 'reason' }, `Why, in ${scenario.sides[t.move.side].label}’s words: ${t.ai.reason}`) : null,
+      t.ai ? h('p', { class: 'reason' }, `Why, in ${possessive(scenario.sides[t.move.side].label)} words: ${t.ai.reason}`) : null,
       changes.length > 0
         ? h('details', { attrs: { open: true } }, h('summary', null, `What changed and why (${changes.length})`), h('ul', { class: 'plain' }, ...changes.map((e) => h('li', null, e.text))))
         : null,
@@ -161,7 +161,7 @@ function standingSection(app: App, yourTurn: boolean): HTMLElement {
   const passes = assessment.ratification[side];
   const theirs = assessment.ratification[otherSide(side)];
   return section(
-    `${them}’s offer`,
+    `${possessive(them)} offer`,
     'standing-title',
     h(
       'div',

@@ -1,0 +1,185 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** The game's test hook as the tests see it (src/view/test-hook.ts). */
+export interface Hook {
+  ready: boolean;
+  drawn: Record<string, number>;
+  state(): Record<string, unknown>;
+  layout(): Layout | null;
+  perf: { firstFrame: number | null; frames: number[]; recording: boolean };
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface Layout {
+  tokens: (Box & { id: string; role: 'offer' | 'ask'; inPackage: boolean })[];
+  zones: Record<'table' | 'offer' | 'ask' | 'ownTray' | 'theirTray', Box>;
+}
+
+declare global {
+  interface Window {
+    __bc?: Hook;
+  }
+}
+
+export const SCREENSHOT_DIR = fileURLToPath(new URL('../../test-results/screenshots', import.meta.url));
+
+/** The Chromium the tests drive: $CHROME_PATH, else Debian's /usr/bin/chromium. */
+export function chromePath(): string | null {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium'].filter((p): p is string => !!p);
+  return candidates.find((p) => existsSync(p)) ?? null;
+}
+
+/** Without a browser the tests are skipped with a message, except under CI, where that fails. */
+export function browserOrSkip(): string | null {
+  const path = chromePath();
+  if (path) return path;
+  const message = 'No Chromium found at $CHROME_PATH or /usr/bin/chromium: the browser tests are skipped. Install Debian’s chromium package (or set CHROME_PATH) to run them.';
+  if (process.env.CI === '1' || process.env.CI === 'true') throw new Error(`${message} Under CI this is a failure.`);
+  console.warn(message);
+  return null;
+}
+
+export const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and uncaught exceptions seen so far. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/** A fresh browser with a fresh profile (so a fresh localStorage). */
+export async function launch(options: { reducedMotion?: boolean; viewport?: { width: number; height: number } } = {}): Promise<Session> {
+  const executablePath = chromePath()!;
+  const profile = mkdtempSync(join(tmpdir(), 'bc-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    args: FLAGS,
+    viewport: options.viewport ?? { width: 1600, height: 900 },
+    reducedMotion: options.reducedMotion ? 'reduce' : 'no-preference',
+    acceptDownloads: true,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  return {
+    context,
+    page,
+    errors,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function openGame(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForFunction(() => window.__bc?.ready === true, null, { timeout: 30_000 });
+}
+
+/** Wait until the app shows `screen` and its canvas has drawn it. */
+export async function waitScreen(page: Page, screen: string, sceneKey = screen): Promise<void> {
+  await page.waitForFunction(
+    ([s, k]) => {
+      const hook = window.__bc;
+      if (!hook) return false;
+      const state = hook.state() as { screen: string; stage: string };
+      return state.screen === s && state.stage === k && hook.drawn[k] !== undefined;
+    },
+    [screen, sceneKey] as const,
+    { timeout: 20_000 },
+  );
+}
+
+export async function state<T = Record<string, unknown>>(page: Page): Promise<T> {
+  return (await page.evaluate(() => window.__bc!.state())) as T;
+}
+
+/** Let tweens finish before a screenshot or a canvas check. */
+export async function settle(page: Page, ms = 450): Promise<void> {
+  await page.waitForTimeout(ms);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+}
+
+/**
+ * The canvas shows something: enough distinct colours and enough pixels away from the
+ * background (the game keeps its drawing buffer, so the canvas can be read back).
+ */
+export async function expectCanvasNotBlank(page: Page): Promise<void> {
+  const stats = await page.evaluate(() => {
+    const source = document.querySelector<HTMLCanvasElement>('#stage canvas');
+    if (!source) return null;
+    const w = 400;
+    const h = Math.round((source.height / source.width) * w);
+    const c = document.createElement('canvas');
+    c.width = w;
+    c.height = h;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(source, 0, 0, w, h);
+    const data = ctx.getImageData(0, 0, w, h).data;
+    const colours = new Set<number>();
+    const counts = new Map<number, number>();
+    for (let i = 0; i < data.length; i += 4) {
+      const key = ((data[i]! >> 3) << 10) | ((data[i + 1]! >> 3) << 5) | (data[i + 2]! >> 3);
+      colours.add(key);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const top = Math.max(...counts.values());
+    return { colours: colours.size, nonBackground: 1 - top / (w * h) };
+  });
+  expect(stats, 'the game canvas exists').not.toBeNull();
+  expect(stats!.colours, 'distinct colours on the canvas').toBeGreaterThan(12);
+  expect(stats!.nonBackground, 'share of the canvas that is not background').toBeGreaterThan(0.04);
+}
+
+const require = createRequire(import.meta.url);
+
+/** axe-core on the page as it is: no serious or critical violation. */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const result = (await page.evaluate(() => (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } }).axe.run(document, { resultTypes: ['violations'] }))) as {
+    violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
+  };
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const text = bad.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')})`).join('\n');
+  if (bad.length > 0) writeFileSync(join(SCREENSHOT_DIR, `${label}.axe.txt`), text);
+  expect(text, `accessibility of ${label}`).toBe('');
+}
+
+/** Every screen gets the same three checks: drawn, accessible, photographed. */
+export async function checkScreen(page: Page, name: string): Promise<void> {
+  await settle(page);
+  await expectCanvasNotBlank(page);
+  await expectAccessible(page, name);
+  await screenshot(page, name);
+}

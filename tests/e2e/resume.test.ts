@@ -1,0 +1,64 @@
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { browserOrSkip, checkScreen, launch, openGame, waitScreen, type Session } from './browser';
+import { startSolo, view } from './flows';
+
+const browser = browserOrSkip();
+
+const SAVE_KEY = 'bargaining-chips/save';
+
+describe.skipIf(!browser)('autosave', () => {
+  let s: Session;
+  beforeEach(async () => {
+    s = await launch();
+  });
+  afterEach(async () => {
+    await s?.close();
+  });
+
+  it('resumes at the same round after a reload, and sets a corrupt save aside with a message and the title screen', async () => {
+    const { page } = s;
+    await openGame(page, inject('baseUrl'));
+    // Play into the game until the talks are past round 1 and still going (whatever the AI does).
+    let v = await view(page);
+    for (let attempt = 0; attempt < 8; attempt++) {
+      await startSolo(page, { side: 'us', seed: `resume-${attempt}` });
+      for (let i = 0; i < 2; i++) {
+        v = await view(page);
+        if (v.outcome) break;
+        await page.getByRole('button', { name: v.standing?.by === 'china' ? 'Reject it' : 'Make no offer this round' }).click();
+      }
+      v = await view(page);
+      if (!v.outcome && v.round! >= 2) break;
+      await page.getByRole('button', { name: 'Main menu' }).first().click();
+    }
+    expect(v.outcome).toBeNull();
+    const before = v;
+    await page.reload();
+    await page.waitForFunction(() => window.__bc?.ready === true);
+    await waitScreen(page, 'table');
+    const after = await view(page);
+    expect(after.round).toBe(before.round);
+    expect(after.spec).toEqual(before.spec);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`Round ${before.round} of 6`);
+    await checkScreen(page, '15-table-resumed');
+
+    // Damage the save, as a half-written file or a meddling extension would, and reload.
+    const corrupt = '{"format":"bargaining-chips-save","version":1,"spec":{"scenario":';
+    await page.evaluate(([key, text]) => localStorage.setItem(key, text), [SAVE_KEY, corrupt] as const);
+    await page.reload();
+    await page.waitForFunction(() => window.__bc?.ready === true);
+    await waitScreen(page, 'title');
+    const alert = page.getByRole('alert');
+    expect(await alert.textContent()).toMatch(/could not be resumed: it is not valid JSON .*set aside .*"bargaining-chips\/set-aside\/1".*nothing was overwritten/);
+    await checkScreen(page, '16-title-corrupt-save');
+    const stored = await page.evaluate(() => ({ setAside: localStorage.getItem('bargaining-chips/set-aside/1'), save: localStorage.getItem('bargaining-chips/save') }));
+    expect(stored).toEqual({ setAside: corrupt, save: null });
+    // The previous good autosave is offered, and resumes a playable game.
+    await page.getByRole('button', { name: /Resume the earlier autosave/ }).click();
+    await waitScreen(page, 'table');
+    const backup = await view(page);
+    expect(backup.outcome).toBeNull();
+    expect(backup.spec!.moves.length).toBeLessThan(before.spec!.moves.length);
+    expect(s.errors).toEqual([]);
+  });
+});

@@ -1,23 +1,24 @@
 /**
- * `npm run sim -- --scenario ID --seed N [--moves FILE] [--json]`
+ * `npm run sim -- --scenario ID --seed N [--moves FILE] [--us PLAYER] [--china PLAYER] [--json]`
  *
  * Plays a game headless. With --moves, plays the moves in FILE (a JSON array of moves); without,
- * both sides play the random baseline from their seeded ai:* streams. Prints the final state and
- * the scores under every doctrine. The same arguments always print the same bytes.
+ * the AI negotiators play each other (`--us hard --china normal` unless told otherwise; a player
+ * is easy, normal, hard or random, the random baseline). Prints the moves with the AI's reasons,
+ * the final state and the scores under every doctrine. The same arguments always print the same bytes.
  */
 import { readFileSync } from 'node:fs';
 import { applyMove, defaultOptions, IllegalMoveError, newGame } from '../core/engine';
 import { INDICATOR_LIST, formatIndicatorValue } from '../core/indicators';
-import { randomMove } from '../core/random-player';
 import { encodeResult } from '../core/result-code';
 import { scoreAll } from '../core/scoring';
-import type { GameState, Move, Scenario } from '../core/types';
+import type { GameState, Move, Scenario, Side } from '../core/types';
 import { SIDES } from '../core/types';
 import { parseFlags, UsageError } from './args';
 import { runHistorical } from './historical';
 import { loadShippedScenario, ScenarioLoadError } from './scenario-files';
+import { DEFAULT_PLAYERS, difficultiesOf, parsePlayer, playerMove, type PlayedMove, type Player } from './sim-players';
 
-const USAGE = 'usage: npm run sim -- --scenario ID --seed N [--moves FILE] [--json]';
+const USAGE = 'usage: npm run sim -- --scenario ID --seed N [--moves FILE] [--us PLAYER] [--china PLAYER] [--json]  (PLAYER: easy, normal, hard, random)';
 
 export function readMovesFile(file: string): Move[] {
   let text: string;
@@ -43,13 +44,23 @@ export interface SimResult {
   scenario: Scenario;
   state: GameState;
   moves: Move[];
+  /** Who played each side, when no moves file was given, and each AI move's reason. */
+  players?: Record<Side, Player>;
+  notes?: PlayedMove[];
 }
 
-export function simulate(scenario: Scenario, seed: string, moves: Move[] | null, file = 'moves'): SimResult {
-  const options = defaultOptions(scenario);
+export function simulate(scenario: Scenario, seed: string, moves: Move[] | null, file = 'moves', players: Record<Side, Player> = DEFAULT_PLAYERS): SimResult {
+  const options = defaultOptions(scenario, moves ? {} : { difficulty: difficultiesOf(players) });
   let state = newGame(scenario, seed, options);
   const played: Move[] = [];
-  const next = (): Move | undefined => (moves ? moves[played.length] : state.phase === 'negotiation' ? randomMove(scenario, state, state.turn) : undefined);
+  const notes: PlayedMove[] = [];
+  const next = (): Move | undefined => {
+    if (moves) return moves[played.length];
+    if (state.phase !== 'negotiation') return undefined;
+    const note = playerMove(scenario, state, options, played, players[state.turn]);
+    notes.push(note);
+    return note.move;
+  };
   for (let move = next(); move !== undefined; move = next()) {
     if (state.phase !== 'negotiation') throw new UsageError(`${file}: move ${played.length + 1} comes after the game has ended`);
     try {
@@ -60,13 +71,14 @@ export function simulate(scenario: Scenario, seed: string, moves: Move[] | null,
     }
     played.push(move);
   }
-  return { scenario, state, moves: played };
+  return moves ? { scenario, state, moves: played } : { scenario, state, moves: played, players: { ...players }, notes };
 }
 
-export function report({ scenario, state, moves }: SimResult) {
+export function report({ scenario, state, moves, players, notes }: SimResult) {
   const scores = Object.fromEntries(SIDES.map((side) => [side, scoreAll(scenario, state, side).map((s) => ({ doctrine: s.doctrine, score: s.total }))]));
   const resultCode = encodeResult({ scenario: state.scenario, seed: state.seed, options: state.options, moves }, scenario);
-  return { scenario: state.scenario, seed: state.seed, moves, outcome: state.outcome, resultCode, scores, state };
+  const ai = players && notes ? { players, reasons: notes.map((n) => n.reason ?? null) } : {};
+  return { scenario: state.scenario, seed: state.seed, ...ai, moves, outcome: state.outcome, resultCode, scores, state };
 }
 
 function printText(result: SimResult): void {
@@ -75,6 +87,10 @@ function printText(result: SimResult): void {
   const lines: string[] = [];
   lines.push(`${scenario.title} (${scenario.id} v${scenario.version}), seed ${state.seed}`);
   lines.push(`${r.moves.length} moves; ${state.outcome ? outcomeText(result) : `still negotiating in round ${state.round}`}`);
+  if (result.players && result.notes) {
+    lines.push('', `Moves (${SIDES.map((s) => `${scenario.sides[s].label}: ${result.players![s]}`).join(', ')}):`);
+    result.notes.forEach((n, i) => lines.push(`  ${String(i + 1).padStart(2)}. ${describeMove(scenario, n.move)}${n.reason ? `\n      ${n.reason}` : ''}`));
+  }
   lines.push('', 'Indicators (start -> end):');
   const start = state.history[0]!.indicators;
   for (const def of INDICATOR_LIST) {
@@ -91,6 +107,20 @@ function printText(result: SimResult): void {
   console.log(lines.join('\n'));
 }
 
+function describeMove(scenario: Scenario, move: Move): string {
+  const who = scenario.sides[move.side].label;
+  const label = (issue: string, position: string) => scenario.issues.find((i) => i.id === issue)?.positions.find((p) => p.id === position)?.label ?? position;
+  switch (move.type) {
+    case 'propose':
+      return `${who} proposes ${Object.entries(move.package).map(([i, p]) => label(i, p)).join('; ')}`;
+    case 'impose':
+    case 'threaten':
+      return `${who} ${move.type === 'impose' ? 'imposes' : 'threatens'} ${label(move.issue, move.position)}`;
+    default:
+      return `${who}: ${move.type}`;
+  }
+}
+
 function outcomeText({ scenario, state }: SimResult): string {
   const o = state.outcome!;
   if (o.kind === 'deal') return `deal in round ${o.round}`;
@@ -102,13 +132,15 @@ function main(argv: string[]): number {
   // --historical replays the scenario's real path and measures its fidelity (src/cli/historical.ts).
   if (argv.includes('--historical')) return runHistorical(argv);
   try {
-    const { values, switches, rest } = parseFlags(argv, { values: ['scenario', 'seed', 'moves'], switches: ['json'] });
+    const { values, switches, rest } = parseFlags(argv, { values: ['scenario', 'seed', 'moves', 'us', 'china'], switches: ['json'] });
     if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
     if (!values.scenario) throw new UsageError('--scenario is required');
     if (values.seed === undefined || values.seed === '') throw new UsageError('--seed is required');
     const scenario = loadShippedScenario(values.scenario);
     const moves = values.moves ? readMovesFile(values.moves) : null;
-    const result = simulate(scenario, values.seed, moves, values.moves);
+    if (moves && (values.us !== undefined || values.china !== undefined)) throw new UsageError('--us and --china choose the players of a game without --moves');
+    const players = { us: parsePlayer('us', values.us, DEFAULT_PLAYERS.us), china: parsePlayer('china', values.china, DEFAULT_PLAYERS.china) };
+    const result = simulate(scenario, values.seed, moves, values.moves, players);
     if (switches.has('json')) console.log(JSON.stringify(report(result), null, 2));
     else printText(result);
     return 0;

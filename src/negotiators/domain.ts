@@ -98,11 +98,14 @@ export class UtilityTable {
   readonly max: number;
   readonly min: number;
 
+  /** `adjust` may rewrite a package's utility, e.g. to rule out packages a side can never sign. */
   constructor(
     readonly space: PackageSpace,
     readonly prefs: Preferences,
+    adjust?: (pkg: number, utility: number) => number,
   ) {
     this.utilities = space.utilities(prefs);
+    if (adjust) for (let p = 0; p < space.size; p++) this.utilities[p] = adjust(p, this.utilities[p]!);
     const u = this.utilities;
     const order = Array.from({ length: space.size }, (_, p) => p);
     order.sort((a, b) => u[b]! - u[a]! || a - b);

@@ -1,16 +1,20 @@
 /**
  * The AI negotiators' public interface, used by the session and the CLI.
  *
- * INTERIM: until the statechart negotiators land (issue 3), every function below is backed by
- * the random baseline of src/core/random-player.ts. The signatures are the contract the session
- * and the view are written against; the negotiator work replaces the bodies.
+ * Each AI side is a statechart negotiator (game/machine.ts) driven by pure strategy functions
+ * (strategy/, agents/): it replays the move log to rebuild its memory, assesses the game state
+ * (game/assess.ts) and decides. The generic multi-issue layer and the benchmark agents live beside
+ * it (domain.ts, protocol.ts, agents/, bench.ts).
  */
-import { replay } from '../core/engine';
-import { randomMove } from '../core/random-player';
 import type { Difficulty, GameSpec, Move, Scenario, Side } from '../core/types';
+import type { IntelLevel } from './game/assess';
+import { intel, type IntelItem } from './game/intel';
+import { ledger, type LedgerEntry } from './game/ledger';
+import type { Posture } from './game/machine';
+import { intelForDifficulty, negotiatorDecision } from './game/negotiator';
 
-/** What the table shows of a negotiator's statechart state. */
-export type Posture = 'preparing' | 'probing' | 'firm' | 'conceding' | 'escalating' | 'cooling-off' | 'deal' | 'walked-out';
+export type { IntelItem, IntelLevel, LedgerEntry, Posture };
+export { intelForDifficulty };
 
 export interface AiDecision {
   move: Move;
@@ -19,42 +23,24 @@ export interface AiDecision {
   posture: Posture;
 }
 
-/** A threat or promise the AI made, and whether it carried it out. */
-export interface LedgerEntry {
-  round: number;
-  kind: 'threat' | 'promise';
-  text: string;
-  status: 'pending' | 'kept' | 'broken' | 'withdrawn';
-}
-
-export type IntelLevel = 'low' | 'medium' | 'high';
-
-/** What the player's intelligence says of the AI's priorities on one issue. */
-export interface IntelItem {
-  issue: string;
-  /** How much the AI cares about this issue, as far as the intelligence level reveals. */
-  weight: 'high' | 'medium' | 'low' | 'unknown';
-  /** How sure the assessment is, in words (honest uncertainty). */
-  confidence: string;
-}
-
 /**
  * The AI's move for `side` in the game `spec` (whose moves are those played so far; it must be
  * `side`'s turn). Pure and deterministic: the same spec gives the same decision, so replaying a
- * move log rebuilds every AI decision in it.
+ * move log rebuilds every AI decision in it. `intel` is what the player knows of this AI, which
+ * sets how much of its priorities the reason reveals (by default, as the briefing maps
+ * difficulty to intelligence).
  */
-export function decideMove(scenario: Scenario, spec: GameSpec, side: Side, _difficulty: Difficulty = spec.options.difficulty[side]): AiDecision {
-  const { final } = replay(scenario, spec.seed, spec.options, spec.moves);
-  const move = randomMove(scenario, final, side);
-  return { move, reason: 'It picks a legal move at random (the baseline player).', posture: 'probing' };
+export function decideMove(scenario: Scenario, spec: GameSpec, side: Side, difficulty: Difficulty = spec.options.difficulty[side], intelLevel: IntelLevel = intelForDifficulty(difficulty)): AiDecision {
+  const d = negotiatorDecision(scenario, spec, side, difficulty, intelLevel);
+  return { move: d.move, reason: d.reason, posture: d.posture };
 }
 
 /** The AI's threats and promises so far, each with what became of it. */
-export function ledgerOf(_scenario: Scenario, _spec: GameSpec, _side: Side): LedgerEntry[] {
-  return [];
+export function ledgerOf(scenario: Scenario, spec: GameSpec, side: Side): LedgerEntry[] {
+  return ledger(scenario, spec, side);
 }
 
 /** The AI's priorities over the issues, as much as `level` intelligence reveals. */
-export function intelReport(scenario: Scenario, _spec: GameSpec, _side: Side, _level: IntelLevel): IntelItem[] {
-  return scenario.issues.map((i) => ({ issue: i.id, weight: 'unknown', confidence: 'no assessment yet' }));
+export function intelReport(scenario: Scenario, spec: GameSpec, side: Side, level: IntelLevel): IntelItem[] {
+  return intel(scenario, spec, side, level);
 }

@@ -137,3 +137,43 @@ export function parseInstances(text: string, file = 'instances'): ParseResult<In
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: instances };
 }
+
+/**
+ * Problems with an AI profile against its scenario: its doctrine must exist and belong to its
+ * side, its numbers be in range, and its red lines name issues and positions the scenario has.
+ * Each problem names the field, e.g. `profiles.us-hawk.redLines[0].issue: unknown issue "chips"`.
+ */
+export function checkProfile(scenario: { issues: { id: string; positions: { id: string }[] }[]; doctrines: { id: string; side: string }[] }, profile: unknown): string[] {
+  if (!isObject(profile)) return [`profile: expected an object, got ${show(profile)}`];
+  const at = `profiles.${typeof profile.id === 'string' ? profile.id : '?'}`;
+  const problems: string[] = [];
+  const doctrine = scenario.doctrines.find((d) => d.id === profile.doctrine);
+  if (!doctrine) problems.push(`${at}.doctrine: unknown doctrine ${show(profile.doctrine)}`);
+  else if (doctrine.side !== profile.side) problems.push(`${at}.doctrine: "${doctrine.id}" is a doctrine of ${doctrine.side}, not of ${String(profile.side)}`);
+  if (!isNumber(profile.concession) || profile.concession < 0) problems.push(`${at}.concession: expected a number of at least 0, got ${show(profile.concession)}`);
+  if (!isNumber(profile.patience) || profile.patience < 0) problems.push(`${at}.patience: expected a number of at least 0, got ${show(profile.patience)}`);
+  if (!isNumber(profile.domesticSensitivity) || profile.domesticSensitivity < 0 || profile.domesticSensitivity > 1) {
+    problems.push(`${at}.domesticSensitivity: expected a number in [0, 1], got ${show(profile.domesticSensitivity)}`);
+  }
+  if (!Array.isArray(profile.redLines)) return [...problems, `${at}.redLines: expected a list, got ${show(profile.redLines)}`];
+  profile.redLines.forEach((line, k) => {
+    const here = `${at}.redLines[${k}]`;
+    if (!isObject(line)) {
+      problems.push(`${here}: expected an object {"issue", "never"}, got ${show(line)}`);
+      return;
+    }
+    const issue = scenario.issues.find((i) => i.id === line.issue);
+    if (!issue) {
+      problems.push(`${here}.issue: unknown issue ${show(line.issue)}`);
+      return;
+    }
+    if (!Array.isArray(line.never)) {
+      problems.push(`${here}.never: expected a list of positions, got ${show(line.never)}`);
+      return;
+    }
+    line.never.forEach((p, m) => {
+      if (!issue.positions.some((pos) => pos.id === p)) problems.push(`${here}.never[${m}]: issue "${issue.id}" has no position ${show(p)}`);
+    });
+  });
+  return problems;
+}

@@ -66,8 +66,10 @@ export interface HardTurn {
 
 /** Why it did what it did, with the numbers behind it, for explanations. */
 export interface HardWhy {
-  kind: 'accept' | 'accept-last' | 'refuse-last' | 'counter' | 'ultimatum';
+  kind: 'accept' | 'accept-best' | 'accept-last' | 'refuse-last' | 'counter' | 'ultimatum';
   target: number;
+  /** My utility of the package I would offer now. */
+  next: number;
   floor: number;
   /** My utility of the offer on the table, when there is one. */
   offerUtility: number | null;
@@ -117,14 +119,13 @@ export function hardDecide(seat: Seat, memory: HardMemory, input: HardTurn, para
   const notGivingIn = (p: number) => !stubborn || nearBest(p) || rate(p) < theirFavourite - 1e-9;
   const acceptable = (p: number) => u[p]! >= r && notGivingIn(p);
 
-  const why = (kind: HardWhy['kind']): HardWhy => ({ kind, target, floor, offerUtility: offerPkg === null ? null : u[offerPkg]!, stubborn, reciprocal });
+  const next = nextOffer(seat, mem, { rate, offered, target, floor, reciprocal, notGivingIn }, params);
+  const why = (kind: HardWhy['kind']): HardWhy => ({ kind, target, next: u[next]!, floor, offerUtility: offerPkg === null ? null : u[offerPkg]!, stubborn, reciprocal });
   const propose = (pkg: number, kind: HardWhy['kind']): HardMove => ({
     action: { type: 'offer', pkg },
     memory: offered.has(pkg) ? mem : { ...mem, offered: [...mem.offered, space.outcome(pkg)] },
     why: why(kind),
   });
-
-  const next = nextOffer(seat, mem, { rate, offered, target, floor, reciprocal, notGivingIn }, params);
 
   if (input.turn === turns - 1) {
     // the last turn: an offer now would die with the deadline
@@ -138,7 +139,7 @@ export function hardDecide(seat: Seat, memory: HardMemory, input: HardTurn, para
       const p = space.indexOf(o);
       if (acceptable(p) && (best < 0 || u[p]! > u[best]!)) best = p;
     }
-    if (best >= 0 && offerPkg !== null && u[offerPkg]! >= u[best]!) return { action: { type: 'accept' }, memory: mem, why: why('accept') };
+    if (best >= 0 && offerPkg !== null && u[offerPkg]! >= u[best]!) return { action: { type: 'accept' }, memory: mem, why: why('accept-best') };
     if (best >= 0) return propose(best, 'ultimatum');
     if (stubborn || mem.lastReceived === null) return propose(next, 'counter');
     // nothing it offered is good enough: my best package it should like as much as its last offer
@@ -166,7 +167,6 @@ interface OfferContext {
 function nextOffer(seat: Seat, mem: HardMemory, c: OfferContext, params: HardParams): number {
   const { space, table } = seat;
   const u = table.utilities;
-  if (mem.model.offers === 0) return table.order[0]!;
   const fresh = (p: number) => !c.offered.has(p) && c.notGivingIn(p);
   let next = bestInBand(table, c.rate, c.target, c.target + params.band, fresh);
   if (next < 0) next = bestInBand(table, c.rate, c.target, c.target + params.band, c.notGivingIn);

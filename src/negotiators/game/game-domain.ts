@@ -1,0 +1,226 @@
+import { DEAL_TENSION, RETREAT_SHARE } from '../../core/engine';
+import { clampIndicator, domesticSupportOf } from '../../core/indicators';
+import { mean } from '../../core/distributions';
+import { positionWorth } from '../../core/projection';
+import { otherSide, positionOf } from '../../core/scenario-lookup';
+import { scoreChanges } from '../../core/scoring';
+import type { Doctrine, GameState, IndicatorId, Package, Profile, Scenario, Side } from '../../core/types';
+import type { Domain, Outcome, Preferences } from '../domain';
+import { PackageSpace, UtilityTable } from '../domain';
+
+/**
+ * A side's negotiation problem in the game, as a generic domain. Its utility of a package is its
+ * doctrine's weighting of the expected indicator changes the package brings (positionWorth, in
+ * score points: linear over the issues), normalised so that the weights sum to 1 and each issue's
+ * values run from 0 to 1. Its reservation is what no deal is worth on the same scale: the measures
+ * in force run on to the horizon and every pending threat is carried out. A deal also calms
+ * tension, and lifting a measure the side imposed itself costs it at home; both are counted.
+ *
+ * Packages it may never sign are worth -1 in its table, below any reservation, so no strategy
+ * offers or accepts them: those that change nothing, and those either side's domestic politics
+ * would not ratify (its own with a safety margin that grows as its support falls, by its profile's
+ * sensitivity). Red-line positions are not options at all.
+ */
+
+export const INFEASIBLE = -1;
+
+/** How many points of domestic support above the threshold a fully sensitive negotiator wants per point of support lost. */
+export const WIN_SET_MARGIN_PER_POINT = 0.5;
+
+export interface GameIssue {
+  id: string;
+  /** Position ids, in scenario order, that this side may agree to (or keep). */
+  options: string[];
+  /** Worth of each option in score points under the side's doctrine (0 for the position in force). */
+  worths: number[];
+  current: number;
+}
+
+export interface RatificationModel {
+  side: Side;
+  base: number;
+  threshold: number;
+  /** Extra support this negotiator wants above the threshold before it signs (0 for the other side). */
+  margin: number;
+  /** deltas[i][o]: expected change in support if issue i moves to option o. */
+  deltas: number[][];
+}
+
+export interface GameDomain {
+  side: Side;
+  doctrine: Doctrine;
+  profile: Profile;
+  issues: GameIssue[];
+  domain: Domain;
+  prefs: Preferences;
+  space: PackageSpace;
+  table: UtilityTable;
+  /** Score points: the scale the normalisation maps to [0, 1]. */
+  offset: number;
+  scale: number;
+  /** What a deal is worth beyond its package (calmer relations), in points. */
+  dealBonus: number;
+  /** What no deal is worth against the status quo, in points. */
+  noDealWorth: number;
+  /** The reservation before it was kept within [0, 1]. */
+  rawReservation: number;
+  home: RatificationModel;
+  there: RatificationModel;
+}
+
+/** Share of the horizon a change made now lasts: the engine scores the mean over all rounds. */
+export function remainingShare(scenario: Scenario, state: GameState): number {
+  return Math.max(0, scenario.horizon - state.round + 1) / scenario.horizon;
+}
+
+/** A lasting change in one indicator from now on, in a doctrine's score points. */
+export function levelWorth(scenario: Scenario, state: GameState, doctrine: Doctrine, indicator: IndicatorId, delta: number): number {
+  return scoreChanges({ [indicator]: delta * remainingShare(scenario, state) }, doctrine).total;
+}
+
+/** Expected domestic support after moving one issue, as the engine's ratification computes it, less the base. */
+function supportDelta(scenario: Scenario, state: GameState, side: Side, issueId: string, positionId: string): number {
+  if (state.positions[issueId] === positionId) return 0;
+  const indicator = domesticSupportOf(side);
+  let delta = -(state.contributions[issueId]?.[indicator] ?? 0);
+  const position = positionOf(scenario, issueId, positionId);
+  for (const effect of [...(position.effects ?? []), ...(position.inForce ?? [])]) if (effect.indicator === indicator) delta += mean(effect.delta);
+  return delta;
+}
+
+function ratificationModel(scenario: Scenario, state: GameState, side: Side, issues: GameIssue[], margin: number): RatificationModel {
+  return {
+    side,
+    base: state.indicators[domesticSupportOf(side)],
+    threshold: scenario.sides[side].ratificationThreshold,
+    margin,
+    deltas: issues.map((issue) => issue.options.map((o) => supportDelta(scenario, state, side, issue.id, o))),
+  };
+}
+
+/** Projected domestic support under a package, clamped to the indicator's range as the engine does. */
+export function projectedSupport(model: RatificationModel, outcome: Outcome): number {
+  let projected = model.base;
+  for (let i = 0; i < outcome.length; i++) projected += model.deltas[i]![outcome[i]!]!;
+  return clampIndicator(domesticSupportOf(model.side), projected);
+}
+
+export function ratifies(model: RatificationModel, outcome: Outcome): boolean {
+  return projectedSupport(model, outcome) >= model.threshold + model.margin;
+}
+
+/** The margin a negotiator keeps above its ratification threshold: its sensitivity times half the support it has lost. */
+export function winSetMargin(scenario: Scenario, state: GameState, side: Side, profile: Profile): number {
+  const indicator = domesticSupportOf(side);
+  const lost = Math.max(0, state.history[0]!.indicators[indicator] - state.indicators[indicator]);
+  return profile.domesticSensitivity * WIN_SET_MARGIN_PER_POINT * lost;
+}
+
+/** The issues, preferences and reservation of a side now, without enumerating packages. */
+export interface GamePreferences {
+  issues: GameIssue[];
+  prefs: Preferences;
+  offset: number;
+  scale: number;
+  dealBonus: number;
+  noDealWorth: number;
+  rawReservation: number;
+}
+
+export function gamePreferences(scenario: Scenario, state: GameState, side: Side, profile: Profile, doctrine: Doctrine): GamePreferences {
+  const never = new Map(profile.redLines.map((l) => [l.issue, new Set(l.never)]));
+  const share = remainingShare(scenario, state);
+  const retreatCost = levelWorth(scenario, state, doctrine, domesticSupportOf(side), -scenario.sides[side].audienceCost * RETREAT_SHARE);
+  const issues: GameIssue[] = scenario.issues.map((issue) => {
+    const current = state.positions[issue.id]!;
+    const options = issue.positions
+      .filter((p) => p.id === current || (!p.escalation && !never.get(issue.id)?.has(p.id)))
+      .map((p) => p.id);
+    const worths = options.map((o) => {
+      if (o === current) return 0;
+      const lifting = state.imposed[issue.id] === side ? retreatCost : 0;
+      return positionWorth(scenario, state, doctrine, issue.id, o) + lifting;
+    });
+    return { id: issue.id, options, worths, current: options.indexOf(current) };
+  });
+
+  const ranges = issues.map((i) => Math.max(...i.worths) - Math.min(...i.worths));
+  const scale = ranges.reduce((a, b) => a + b, 0);
+  const offset = issues.reduce((s, i) => s + Math.min(...i.worths), 0);
+  const weights = scale > 0 ? ranges.map((r) => r / scale) : issues.map(() => 1 / issues.length);
+  const values = issues.map((issue, i) => issue.worths.map((w) => (ranges[i]! > 0 ? (w - Math.min(...issue.worths)) / ranges[i]! : 0)));
+
+  const dealBonus = levelWorth(scenario, state, doctrine, 'tension', DEAL_TENSION);
+  let noDealWorth = 0;
+  for (const threat of state.threats) {
+    if (threat.status !== 'pending') continue;
+    noDealWorth += positionWorth(scenario, state, doctrine, threat.issue, threat.position);
+    noDealWorth += scoreChanges({ tension: (positionOf(scenario, threat.issue, threat.position).tension ?? 1) * share }, doctrine).total;
+  }
+  const rawReservation = scale > 0 ? (noDealWorth - dealBonus - offset) / scale : 0;
+  const prefs: Preferences = { weights, values, reservation: Math.min(1, Math.max(0, rawReservation)) };
+  return { issues, prefs, offset, scale, dealBonus, noDealWorth, rawReservation };
+}
+
+export function buildGameDomain(scenario: Scenario, state: GameState, side: Side, profile: Profile, doctrine: Doctrine): GameDomain {
+  const gp = gamePreferences(scenario, state, side, profile, doctrine);
+  const { issues, prefs } = gp;
+  const domain: Domain = { issues: issues.map((i) => ({ name: i.id, options: i.options })) };
+  const space = new PackageSpace(domain);
+  const home = ratificationModel(scenario, state, side, issues, winSetMargin(scenario, state, side, profile));
+  const there = ratificationModel(scenario, state, otherSide(side), issues, 0);
+  const unchanged = space.indexOf(issues.map((i) => i.current));
+  const table = new UtilityTable(space, prefs, (pkg, u) => {
+    if (pkg === unchanged) return INFEASIBLE;
+    const outcome = space.outcome(pkg);
+    return ratifies(home, outcome) && ratifies(there, outcome) ? u : INFEASIBLE;
+  });
+  return { side, doctrine, profile, ...gp, domain, space, table, home, there };
+}
+
+/** A package as the game writes it (only the issues it changes) from a full outcome. */
+export function packageOf(gd: GameDomain, outcome: Outcome): Package {
+  const pkg: Package = {};
+  gd.issues.forEach((issue, i) => {
+    if (outcome[i] !== issue.current) pkg[issue.id] = issue.options[outcome[i]!]!;
+  });
+  return pkg;
+}
+
+/**
+ * The full outcome of a package in force now: its positions where it names one, the positions in
+ * force elsewhere. Null when it names a position this side may not agree to (a red line), unless
+ * `lenient`, which reads such a position as the one in force: what an opponent model can learn
+ * from the rest of the offer.
+ */
+export function outcomeOf(gd: { issues: GameIssue[] }, positions: Record<string, string>, lenient = false): number[] | null {
+  const out: number[] = [];
+  for (const issue of gd.issues) {
+    const o = issue.options.indexOf(positions[issue.id] ?? issue.options[issue.current]!);
+    if (o < 0 && !lenient) return null;
+    out.push(o < 0 ? issue.current : o);
+  }
+  return out;
+}
+
+/** Positions in force once a package is agreed. */
+export function positionsAfter(state: GameState, pkg: Package): Record<string, string> {
+  return { ...state.positions, ...pkg };
+}
+
+/** The red lines a package crosses for this profile. */
+export function redLinesCrossed(profile: Profile, state: GameState, pkg: Package): { issue: string; position: string }[] {
+  const out: { issue: string; position: string }[] = [];
+  for (const line of profile.redLines) {
+    const position = pkg[line.issue];
+    if (position !== undefined && position !== state.positions[line.issue] && line.never.includes(position)) {
+      out.push({ issue: line.issue, position });
+    }
+  }
+  return out;
+}
+
+/** Points (the doctrine's score scale) of a normalised utility. */
+export function toPoints(gd: { offset: number; scale: number; dealBonus: number }, utility: number): number {
+  return gd.offset + utility * gd.scale + gd.dealBonus;
+}

@@ -1,0 +1,150 @@
+import { assign, setup } from 'xstate';
+import type { Move, Side } from '../../core/types';
+import type { Assessment, DecisionKind, IntelLevel } from './assess';
+import { moveFor, mustCarryOut, offerAcceptable, shouldCoolOff, shouldThreaten, shouldWalkOut } from './assess';
+import type { Memory, MoveFacts } from './memory';
+import { EMPTY_MEMORY, remember } from './memory';
+import { reasonFor } from './reasons';
+
+/**
+ * The game negotiator: one statechart for both sides, parameterised by the side, its profile
+ * (through the assessments its driver computes) and the player's intelligence level.
+ *
+ * It reads the talks move by move (`observe`): its own moves send it back to awaiting the other
+ * side; the other side's offer puts it in evaluating, a threat or a measure imposed on it in
+ * provoked, anything else (a rejection, a hold) in stalled. When its turn comes (`decide`, with an
+ * assessment of the game state) it settles, in this order, whether to accept the offer on the
+ * table, carry out a threat that falls due, walk out, cool off, escalate, or counter; each choice
+ * is a state with the move and the reason. The game's end puts it in deal, walked out or no deal.
+ *
+ * Guards and actions are named and their logic lives in pure functions (assess.ts, memory.ts,
+ * reasons.ts), so the chart holds no arithmetic of its own, and its state after a move log is a
+ * function of that log: the driver replays it to rebuild a negotiator at any point.
+ */
+
+export type Posture = 'preparing' | 'probing' | 'firm' | 'conceding' | 'escalating' | 'cooling-off' | 'deal' | 'walked-out';
+
+export interface Decision {
+  kind: DecisionKind;
+  move: Move;
+  reason: string;
+  posture: Posture;
+}
+
+export interface NegotiatorContext {
+  side: Side;
+  intel: IntelLevel;
+  memory: Memory;
+  assessment: Assessment | null;
+  decision: Decision | null;
+}
+
+export type NegotiatorEvent = { type: 'observe'; facts: MoveFacts } | { type: 'decide'; assessment: Assessment };
+
+export interface NegotiatorInput {
+  side: Side;
+  intel: IntelLevel;
+}
+
+/** The posture a decision shows at the table. */
+export function postureOf(kind: DecisionKind, a: Assessment): Posture {
+  switch (kind) {
+    case 'accept':
+      return 'deal';
+    case 'walkout':
+      return 'walked-out';
+    case 'cool-off':
+      return 'cooling-off';
+    case 'threaten':
+    case 'carry-out':
+      return 'escalating';
+    case 'counter':
+      if (!a.counter || a.counter.previousUtility === null) return 'probing';
+      return a.counter.utility >= a.counter.previousUtility - 0.02 ? 'firm' : 'conceding';
+  }
+}
+
+function decision(kind: DecisionKind, context: NegotiatorContext): Decision {
+  const a = context.assessment!;
+  return { kind, move: moveFor(kind, a), reason: reasonFor(kind, a, context.memory, context.intel), posture: postureOf(kind, a) };
+}
+
+const facts = (event: NegotiatorEvent): MoveFacts | null => (event.type === 'observe' ? event.facts : null);
+
+export const negotiatorMachine = setup({
+  types: {
+    context: {} as NegotiatorContext,
+    events: {} as NegotiatorEvent,
+    input: {} as NegotiatorInput,
+  },
+  guards: {
+    endedInDeal: ({ event }) => facts(event)?.ended === 'deal',
+    endedByWalkout: ({ event }) => facts(event)?.ended === 'walkout',
+    endedAtDeadline: ({ event }) => facts(event)?.ended === 'deadline',
+    ownMove: ({ event }) => facts(event)?.mine === true,
+    theirOffer: ({ event }) => facts(event)?.move.type === 'propose',
+    theirEscalation: ({ event }) => ['threaten', 'impose'].includes(facts(event)?.move.type ?? ''),
+    acceptable: ({ context }) => offerAcceptable(context.assessment!),
+    threatFallsDue: ({ context }) => mustCarryOut(context.assessment!),
+    fedUp: ({ context }) => shouldWalkOut(context.assessment!, context.memory),
+    heated: ({ context }) => shouldCoolOff(context.assessment!, context.memory),
+    outOfPatience: ({ context }) => shouldThreaten(context.assessment!, context.memory),
+  },
+  actions: {
+    remember: assign({ memory: ({ context, event }) => (event.type === 'observe' ? remember(context.memory, event.facts) : context.memory) }),
+    takeAssessment: assign({ assessment: ({ event }) => (event.type === 'decide' ? event.assessment : null), decision: null }),
+    decideAccept: assign({ decision: ({ context }) => decision('accept', context) }),
+    decideCarryOut: assign({ decision: ({ context }) => decision('carry-out', context) }),
+    decideWalkOut: assign({ decision: ({ context }) => decision('walkout', context) }),
+    decideCoolOff: assign({ decision: ({ context }) => decision('cool-off', context) }),
+    decideThreaten: assign({ decision: ({ context }) => decision('threaten', context) }),
+    decideCounter: assign({ decision: ({ context }) => decision('counter', context) }),
+  },
+}).createMachine({
+  id: 'negotiator',
+  context: ({ input }) => ({ side: input.side, intel: input.intel, memory: EMPTY_MEMORY, assessment: null, decision: null }),
+  initial: 'preparing',
+  on: {
+    observe: [
+      { guard: 'endedInDeal', target: '.deal', actions: 'remember' },
+      { guard: 'endedByWalkout', target: '.walkedOut', actions: 'remember' },
+      { guard: 'endedAtDeadline', target: '.noDeal', actions: 'remember' },
+      { guard: 'ownMove', target: '.awaiting', actions: 'remember' },
+      { guard: 'theirOffer', target: '.evaluating', actions: 'remember' },
+      { guard: 'theirEscalation', target: '.provoked', actions: 'remember' },
+      { target: '.stalled', actions: 'remember' },
+    ],
+  },
+  states: {
+    /** Before its first move. */
+    preparing: { on: { decide: { target: 'deciding', actions: 'takeAssessment' } } },
+    /** The other side is to move. */
+    awaiting: {},
+    /** An offer of the other side is on the table. */
+    evaluating: { on: { decide: { target: 'deciding', actions: 'takeAssessment' } } },
+    /** The other side has threatened or imposed a measure. */
+    provoked: { on: { decide: { target: 'deciding', actions: 'takeAssessment' } } },
+    /** The other side rejected, held, or its acceptance failed at home: nothing on the table. */
+    stalled: { on: { decide: { target: 'deciding', actions: 'takeAssessment' } } },
+    deciding: {
+      always: [
+        { guard: 'acceptable', target: 'accepting', actions: 'decideAccept' },
+        { guard: 'threatFallsDue', target: 'escalating', actions: 'decideCarryOut' },
+        { guard: 'fedUp', target: 'walkingOut', actions: 'decideWalkOut' },
+        { guard: 'heated', target: 'coolingOff', actions: 'decideCoolOff' },
+        { guard: 'outOfPatience', target: 'escalating', actions: 'decideThreaten' },
+        { target: 'countering', actions: 'decideCounter' },
+      ],
+    },
+    accepting: {},
+    countering: {},
+    escalating: {},
+    coolingOff: {},
+    walkingOut: {},
+    deal: { type: 'final' },
+    walkedOut: { type: 'final' },
+    noDeal: { type: 'final' },
+  },
+});
+
+export type NegotiatorMachine = typeof negotiatorMachine;

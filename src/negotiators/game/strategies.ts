@@ -1,0 +1,104 @@
+import type { Difficulty, Profile } from '../../core/types';
+import type { Outcome } from '../domain';
+import type { HardParams } from '../agents/hard';
+import { HARD_PARAMS, hardDecide, hardMemory, hardObserve } from '../agents/hard';
+import type { Seat } from '../protocol';
+import { acceptsOffer } from '../strategy/acceptance';
+import { concessionFloor, faratinTarget } from '../strategy/concession';
+import { emptyModel, observeOffer } from '../strategy/opponent-model';
+import { bandSearch, leastAtLeast, modelRater } from '../strategy/search';
+import type { GameDomain } from './game-domain';
+
+/**
+ * The package strategy of each difficulty, on a game domain: what to accept and what to counter
+ * with. The statechart decides whether to bargain at all (or escalate, cool off, walk out); these
+ * decide how.
+ *  - easy: concedes readily (its profile's exponent doubled, plus a half), down to its
+ *    reservation, offering the package nearest its target without reading the other side.
+ *  - normal: Faratin's curve with the profile's own exponent, logrolling through the frequency
+ *    model (boulware-om when the profile holds firm, a conceder when it does not).
+ *  - hard: the benchmark's `hard` agent, its curve scaled by the profile's exponent.
+ */
+
+export interface StrategyInput {
+  gd: GameDomain;
+  turn: number;
+  turns: number;
+  t: number;
+  /** The other side's offer on the table, as an outcome of this domain; null when there is none. */
+  offer: Outcome | null;
+  /** Its earlier offers (before the one on the table) that this domain can express, oldest first. */
+  received: Outcome[];
+  /** My earlier offers that this domain can express. */
+  offered: Outcome[];
+  difficulty: Difficulty;
+  profile: Profile;
+}
+
+export interface StrategyOutput {
+  accept: boolean;
+  /** The package to counter with, or null when there is nothing worth offering. */
+  counter: number | null;
+  /** What it aims for now, and the least it will go to, in normalised utility. */
+  target: number;
+  floor: number;
+  /** My utility of what I would offer now (whether or not I accept instead). */
+  next: number;
+  /** Why it accepts: the offer beats its next offer, it is the last move, or (hard, the other side having the last word) it is the best the other side has offered. */
+  acceptedBecause: 'next' | 'last' | 'best-of-theirs' | null;
+  /** For hard: it read the other side as stubborn (one offer, repeated) or reciprocal (MiCRO-like). */
+  stubborn: boolean;
+  reciprocal: boolean;
+}
+
+export const NORMAL_BAND = 0.05;
+
+/**
+ * The hard agent's parameters for a profile: half the profile's exponent (firmer than normal). A
+ * game has a dozen turns, not the benchmark's hundred, so the curve cannot be as steep there.
+ */
+export function hardParamsFor(profile: Profile): HardParams {
+  return { ...HARD_PARAMS, e: Math.min(1, Math.max(0.1, 0.5 * profile.concession)) };
+}
+
+export function easyExponent(profile: Profile): number {
+  return 2 * profile.concession + 0.5;
+}
+
+export function runStrategy(input: StrategyInput): StrategyOutput {
+  const { gd } = input;
+  const seat: Seat = { space: gd.space, table: gd.table, prefs: gd.prefs, turns: input.turns, first: false };
+  const r = gd.prefs.reservation;
+  if (gd.table.max < r) {
+    // nothing either side's politics would sign beats no deal for us
+    return { accept: false, counter: null, target: r, floor: r, next: r, acceptedBecause: null, stubborn: false, reciprocal: false };
+  }
+  if (input.difficulty === 'hard') {
+    const params = hardParamsFor(input.profile);
+    let memory = hardMemory(gd.space.radices);
+    for (const o of input.received) memory = hardObserve(seat, memory, o);
+    memory = { ...memory, offered: input.offered.map((o) => Array.from(o)) };
+    const move = hardDecide(seat, memory, { turn: input.turn, t: input.t, offer: input.offer }, params);
+    const counter = move.action.type === 'offer' ? move.action.pkg : null;
+    const feasibleCounter = counter !== null && gd.table.utilities[counter]! >= r ? counter : null;
+    const because = move.action.type !== 'accept' ? null : move.why.kind === 'accept-last' ? 'last' : move.why.kind === 'accept-best' ? 'best-of-theirs' : 'next';
+    return { accept: move.action.type === 'accept', counter: feasibleCounter, target: move.why.target, floor: move.why.floor, next: move.why.next, acceptedBecause: because, stubborn: move.why.stubborn, reciprocal: move.why.reciprocal };
+  }
+  const withModel = input.difficulty === 'normal';
+  const e = withModel ? input.profile.concession : easyExponent(input.profile);
+  const pmin = concessionFloor(r, Math.max(r, gd.table.min));
+  const target = faratinTarget(input.t, e, pmin, gd.table.max);
+  let counter: number;
+  if (withModel) {
+    let model = emptyModel(gd.space.radices);
+    for (const o of [...input.received, ...(input.offer ? [input.offer] : [])]) model = observeOffer(model, o);
+    const cap = Math.min(Infinity, ...input.offered.map((o) => gd.table.utilities[gd.space.indexOf(o)]!).filter((u) => u >= target));
+    counter = model.offers > 0 ? bandSearch(gd.table, modelRater(model, gd.space), target, NORMAL_BAND, cap) : leastAtLeast(gd.table, target);
+  } else {
+    counter = leastAtLeast(gd.table, target);
+  }
+  const offerUtility = input.offer ? gd.table.utilities[gd.space.indexOf(input.offer)]! : -Infinity;
+  const accept = input.offer !== null && acceptsOffer(offerUtility, gd.table.utilities[counter]!, r);
+  const last = input.turn >= input.turns - 1;
+  return { accept, counter: gd.table.utilities[counter]! >= r ? counter : null, target, floor: pmin, next: gd.table.utilities[counter]!, acceptedBecause: accept ? (last ? 'last' : 'next') : null, stubborn: false, reciprocal: false };
+}

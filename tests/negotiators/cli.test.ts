@@ -1,0 +1,93 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const tsx = join(root, 'node_modules', '.bin', 'tsx');
+const run = (script: string, args: string[]) => spawnSync(tsx, [join(root, 'src', 'cli', script), ...args], { cwd: root, encoding: 'utf8' });
+const tmp = mkdtempSync(join(tmpdir(), 'bc-neg-'));
+
+describe('npm run sim: AI against AI', () => {
+  it('plays hard against normal by default, with each move and its reason, the same bytes each time', () => {
+    const a = run('sim.ts', ['--scenario', 'busan-2025', '--seed', '3']);
+    const b = run('sim.ts', ['--scenario', 'busan-2025', '--seed', '3']);
+    expect(a.status).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    expect(a.stdout).toContain('Moves (United States: hard, China: normal):');
+    expect(a.stdout).toMatch(/\n {3}1\. United States proposes .+\n {6}There is no offer from China on the table\. It opens with a package worth/);
+  });
+
+  it('lets each side be easy, normal, hard or the random baseline, and reports them in JSON', () => {
+    const out = run('sim.ts', ['--scenario', 'busan-2025', '--seed', '3', '--us', 'random', '--china', 'easy', '--json']);
+    expect(out.status).toBe(0);
+    const report = JSON.parse(out.stdout);
+    expect(report.players).toEqual({ us: 'random', china: 'easy' });
+    expect(report.reasons).toHaveLength(report.moves.length);
+    report.moves.forEach((m: { side: string }, i: number) => (m.side === 'us' ? expect(report.reasons[i]).toBeNull() : expect(typeof report.reasons[i]).toBe('string')));
+    expect(report.state.options.difficulty).toEqual({ us: 'normal', china: 'easy' });
+  });
+
+  it('refuses an unknown player, and players with a moves file', () => {
+    const bad = run('sim.ts', ['--scenario', 'busan-2025', '--seed', '3', '--us', 'genius']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('--us: expected easy, normal, hard, random, got "genius"');
+    const file = join(tmp, 'moves.json');
+    writeFileSync(file, '[]');
+    expect(run('sim.ts', ['--scenario', 'busan-2025', '--seed', '3', '--moves', file, '--china', 'hard']).stderr).toContain('--us and --china choose the players of a game without --moves');
+  });
+});
+
+describe('npm run bench:negotiators', () => {
+  it('prints the per-agent table, self-play and head to head, the same bytes each time', () => {
+    const a = run('bench-negotiators.ts', ['--seeds', '4', '--agents', 'boulware,hard']);
+    const b = run('bench-negotiators.ts', ['--seeds', '4', '--agents', 'boulware,hard']);
+    expect(a.status).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    expect(a.stdout).toContain('Negotiator benchmark: 4 generated instances (seeds 0..3); 2 agents, 16 games.');
+    expect(a.stdout).toMatch(/\nhard +\d\.\d{3} \[\d\.\d{3}, \d\.\d{3}\] +\d\.\d{3} +0 /);
+    expect(a.stdout).toContain('Self-play (the agent against itself):');
+    expect(a.stdout).toContain('Head to head:');
+  });
+
+  it('gives every game raw in JSON, in the form the issue names', () => {
+    const out = run('bench-negotiators.ts', ['--seeds', '2', '--agents', 'linear,hard', '--json']);
+    const report = JSON.parse(out.stdout);
+    expect(report.games).toHaveLength(8);
+    expect(Object.keys(report.games[0])).toEqual(['instance', 'first', 'second', 'agreement', 'outcome', 'utilities', 'turn']);
+    expect(report.headToHead.hard.linear).toBeCloseTo(-report.headToHead.linear.hard, 12);
+    expect(report.stats.map((s: { agent: string }) => s.agent)).toEqual(['linear', 'hard']);
+  });
+
+  it('runs the instances of a file', () => {
+    const file = join(tmp, 'one.json');
+    const instance = { id: 'x', turns: 20, issues: [{ name: 'a', options: ['lo', 'mid', 'hi'] }], sides: [{ weights: [1], values: [[0, 0.5, 1]], reservation: 0.1 }, { weights: [1], values: [[1, 0.5, 0]], reservation: 0.2 }] };
+    writeFileSync(file, JSON.stringify({ instances: [instance] }));
+    const out = run('bench-negotiators.ts', ['--instances', file, '--agents', 'conceder,hard', '--json']);
+    expect(out.status).toBe(0);
+    const report = JSON.parse(out.stdout);
+    expect(report.source).toBe(`1 instances from ${file}`);
+    expect(report.games.map((g: { instance: string }) => g.instance)).toEqual(['x', 'x', 'x', 'x']);
+  });
+
+  it('refuses a bad instances file, naming the field, and runs nothing', () => {
+    const file = join(tmp, 'bad.json');
+    const instance = { id: 'x', turns: 20, issues: [{ name: 'a', options: ['lo', 'hi'] }], sides: [{ weights: [0.5], values: [[0, 1]], reservation: 0.1 }, { weights: [1], values: [[1, 2]], reservation: 0.2 }] };
+    writeFileSync(file, JSON.stringify({ instances: [instance] }));
+    const out = run('bench-negotiators.ts', ['--instances', file]);
+    expect(out.status).toBe(1);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toContain(`${file}.instances[0].sides[0].weights: sum to 0.5, not 1 (within 0.000001)`);
+    expect(out.stderr).toContain(`${file}.instances[0].sides[1].values[0][1]: expected a number in [0, 1], got 2`);
+    writeFileSync(file, '{"instances": [}');
+    expect(run('bench-negotiators.ts', ['--instances', file]).stderr).toContain('not valid JSON');
+  });
+
+  it('refuses unknown agents and stray arguments', () => {
+    expect(run('bench-negotiators.ts', ['--agents', 'hard,genius']).stderr).toContain('--agents: unknown agent "genius"');
+    expect(run('bench-negotiators.ts', ['--seeds', '0']).stderr).toContain('--seeds: expected a whole number of at least 1');
+    expect(run('bench-negotiators.ts', ['extra']).stderr).toContain('unexpected argument "extra"');
+  });
+});

@@ -110,8 +110,7 @@ describe.each(historical.map((s) => [s.id, s] as const))('%s', (_id, scenario: S
 });
 
 describe('the historical scenarios together', () => {
-  // Skipped only while the episodes land one commit at a time; the last of those commits enables it.
-  it.skip('cover every episode of the issue', () => {
+  it('cover every episode of the issue', () => {
     expect(historical.map((s) => s.id).sort()).toEqual([...EPISODES].sort());
   });
 
@@ -120,7 +119,7 @@ describe('the historical scenarios together', () => {
     expect([...cited].sort()).toEqual([...LESSON_IDS].sort());
   });
 
-  it.skip('label the what-if built on the Meng and Glasgow events as one', () => {
+  it('label the what-if built on the Meng and Glasgow events as one', () => {
     const meng = byId('meng-glasgow-2021');
     expect(meng.history!.kind).toBe('what-if');
     expect(meng.title).toMatch(/what if/i);

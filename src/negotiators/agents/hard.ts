@@ -109,7 +109,8 @@ export function hardDecide(seat: Seat, memory: HardMemory, input: HardTurn, para
   const offered = new Set(mem.offered.map((o) => space.indexOf(o)));
 
   const floor = Math.max(concessionFloor(r, table.min), r + params.share * (table.max - r));
-  const target = faratinTarget(input.t, params.e, floor, table.max);
+  let target = faratinTarget(input.t, params.e, floor, table.max);
+
 
   const stubborn = mem.receivedCount >= 2 && mem.received.length === 1;
   const reciprocal = mem.receivedCount >= 4 && (mem.backtracks >= 2 || (mem.received.length <= offered.size + 1 && mem.backtracks >= 1));

@@ -109,7 +109,7 @@ export function hardDecide(seat: Seat, memory: HardMemory, input: HardTurn, para
   const offered = new Set(mem.offered.map((o) => space.indexOf(o)));
 
   const floor = Math.max(concessionFloor(r, table.min), r + params.share * (table.max - r));
-  let target = faratinTarget(input.t, params.e, floor, table.max);
+  const target = faratinTarget(input.t, params.e, floor, table.max);
 
 
   const stubborn = mem.receivedCount >= 2 && mem.received.length === 1;

@@ -15,6 +15,7 @@ import {
   historicalMoves,
   historicalOptions,
   historicalSpec,
+  historyTimeline,
   replayedSteps,
   replayHistory,
   roundOfDate,
@@ -143,6 +144,30 @@ describe('replaying and branching history', () => {
     // Walked out at once: the second decision was never reached.
     const out = { ...same, moves: [{ type: 'walkout' as const, side: 'us' as const }] };
     expect(compareDecisions(scenario, out).map((d) => d.status)).toEqual(['different', 'not-reached']);
+  });
+});
+
+describe('the timeline', () => {
+  it('lists the steps, then what the model did because of them, with real dates where history has them', () => {
+    const timeline = historyTimeline(scenario, '3');
+    expect(timeline.filter((e) => e.kind === 'step').map((e) => [e.step, e.round, e.date])).toEqual([
+      [0, 1, '2030-01-07'],
+      [1, 1, '2030-01'],
+      [2, 2, '2030-01-15'],
+      [3, 2, '2030-01-16'],
+    ]);
+    const lifted = timeline.find((e) => e.kind === 'event')!;
+    expect(lifted).toMatchObject({ event: 'lifted', date: '2030-02-01', text: 'The order was lifted.', source: 'src-b' });
+    expect(lifted.calendarDate).toBeUndefined();
+    const expiries = timeline.filter((e) => e.kind === 'expiry');
+    expect(expiries.map((e) => [e.round, e.date, e.calendarDate])).toEqual([
+      [4, '2030-01-28', true],
+      [6, '2030-02-11', true],
+    ]);
+    expect(timeline.find((e) => e.kind === 'outcome')).toMatchObject({ round: 2, date: '2030-01-16' });
+    // In the order the model plays them: the outcome comes right after the accepting step.
+    const kinds = timeline.map((e) => e.kind);
+    expect(kinds.indexOf('outcome')).toBe(4);
   });
 });
 

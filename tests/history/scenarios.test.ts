@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadAllShippedScenarios } from '../../src/cli/scenario-files';
-import { applyMove, newGame } from '../../src/core/engine';
+import { applyMove, defaultOptions, newGame } from '../../src/core/engine';
+import { INDICATORS } from '../../src/core/indicators';
+import { randomMove } from '../../src/core/random-player';
 import { outcomeSpread, readOutcome, seedRange } from '../../src/core/fidelity';
 import { decisionBranch, historicalOptions, historicalSpec, replayHistory, replaySpec } from '../../src/core/history';
-import { LESSON_IDS, SIDES, type Scenario } from '../../src/core/types';
+import { INDICATOR_IDS, LESSON_IDS, SIDES, type Scenario } from '../../src/core/types';
 
 /**
  * Every shipped scenario with a history section: its path is a legal game, the reference seed
@@ -99,6 +101,20 @@ describe.each(historical.map((s) => [s.id, s] as const))('%s', (_id, scenario: S
       const profiles = scenario.profiles.filter((p) => p.side === side);
       expect(profiles.length).toBeGreaterThanOrEqual(2);
       expect(profiles.some((p) => p.redLines.length > 0)).toBe(true);
+    }
+  });
+
+  it('plays to the end under the random baseline, with every indicator finite and in range', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      let state = newGame(scenario, String(seed), defaultOptions(scenario));
+      while (state.phase === 'negotiation') state = applyMove(scenario, state, randomMove(scenario, state, state.turn)).state;
+      expect(state.round).toBe(scenario.horizon);
+      for (const record of state.history) {
+        for (const id of INDICATOR_IDS) {
+          const v = record.indicators[id];
+          expect(Number.isFinite(v) && v >= INDICATORS[id].min && v <= INDICATORS[id].max, `${id} = ${v} in round ${record.round}, seed ${seed}`).toBe(true);
+        }
+      }
     }
   });
 

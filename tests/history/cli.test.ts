@@ -1,0 +1,48 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { fidelityReport, parseSeedRange } from '../../src/cli/historical';
+import { loadShippedScenario } from '../../src/cli/scenario-files';
+import { readOutcome } from '../../src/core/fidelity';
+import { historicalSpec } from '../../src/core/history';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const tsx = join(root, 'node_modules', '.bin', 'tsx');
+const sim = (args: string[]) => spawnSync(tsx, [join(root, 'src', 'cli', 'sim.ts'), ...args], { cwd: root, encoding: 'utf8' });
+
+describe('npm run sim -- --historical', () => {
+  it('prints each metric against history and the percentiles over the seeds, as JSON', () => {
+    const out = sim(['--scenario', 'zte-2018', '--historical', '--seeds', '1-40', '--json']);
+    expect(out.status).toBe(0);
+    const report = JSON.parse(out.stdout);
+    expect(report).toMatchObject({ scenario: { id: 'zte-2018', version: 1 }, kind: 'historical', seed: '55', ok: true });
+    expect(report.resultCode).toMatch(/^bc1-/);
+    expect(report.outcome).toMatchObject({ kind: 'deal', round: 4 });
+    expect(report.metrics.map((m: { metric: string }) => m.metric)).toEqual(['zte-payments', 'lifting-after-settlement', 'senate-vote-after-settlement']);
+    for (const m of report.metrics) expect(Object.keys(m)).toEqual(expect.arrayContaining(['metric', 'expected', 'band', 'got', 'ok', 'source']));
+    expect(report.percentiles.seeds).toBe('1-40');
+    for (const m of report.percentiles.metrics) expect(Object.keys(m)).toEqual(expect.arrayContaining(['metric', 'p10', 'p50', 'p90', 'within', 'inBand']));
+    // The same arguments give the same report (the CLI prints fidelityReport as JSON).
+    expect(JSON.stringify(fidelityReport(loadShippedScenario('zte-2018'), undefined, [1, 40]), null, 2)).toBe(out.stdout.trim());
+  });
+
+  it('replays under another seed on request, and exits 1 when a metric misses its band', () => {
+    const scenario = loadShippedScenario('zte-2018');
+    const miss = Array.from({ length: 50 }, (_, i) => String(i + 1)).find((seed) => readOutcome(scenario, historicalSpec(scenario, seed)).some((m) => !m.ok))!;
+    const out = sim(['--scenario', 'zte-2018', '--historical', '--seed', miss, '--seeds', '1-40']);
+    expect(out.status).toBe(1);
+    expect(out.stdout).toContain(`seed ${miss}`);
+    expect(out.stdout).toContain('NO');
+    expect(out.stdout).toContain('Fidelity: FAILED');
+  });
+
+  it('explains what is wrong', () => {
+    const none = sim(['--scenario', 'sandbox', '--historical']);
+    expect(none.status).toBe(1);
+    expect(none.stderr).toContain('has no history section');
+    expect(parseSeedRange('1-200')).toEqual([1, 200]);
+    expect(() => parseSeedRange('9-1')).toThrow('the range must run upward');
+    expect(() => parseSeedRange('all')).toThrow('--seeds expects a range like 1-200');
+  });
+});

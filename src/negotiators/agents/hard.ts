@@ -62,6 +62,8 @@ export interface HardTurn {
   turn: number;
   t: number;
   offer: Outcome | null;
+  /** Breaks ties between packages equally good for me and equally rated for the opponent. */
+  random?: () => number;
 }
 
 /** Why it did what it did, with the numbers behind it, for explanations. */
@@ -120,7 +122,7 @@ export function hardDecide(seat: Seat, memory: HardMemory, input: HardTurn, para
   const notGivingIn = (p: number) => !stubborn || nearBest(p) || rate(p) < theirFavourite - 1e-9;
   const acceptable = (p: number) => u[p]! >= r && notGivingIn(p);
 
-  const next = nextOffer(seat, mem, { rate, offered, target, floor, reciprocal, notGivingIn }, params);
+  const next = nextOffer(seat, mem, { rate, offered, target, floor, reciprocal, notGivingIn, random: input.random }, params);
   const why = (kind: HardWhy['kind']): HardWhy => ({ kind, target, next: u[next]!, floor, offerUtility: offerPkg === null ? null : u[offerPkg]!, stubborn, reciprocal });
   const propose = (pkg: number, kind: HardWhy['kind']): HardMove => ({
     action: { type: 'offer', pkg },
@@ -162,6 +164,7 @@ interface OfferContext {
   floor: number;
   reciprocal: boolean;
   notGivingIn: (p: number) => boolean;
+  random: (() => number) | undefined;
 }
 
 /** The package it would offer now: see the notes at the top of the file. */
@@ -169,8 +172,8 @@ function nextOffer(seat: Seat, mem: HardMemory, c: OfferContext, params: HardPar
   const { space, table } = seat;
   const u = table.utilities;
   const fresh = (p: number) => !c.offered.has(p) && c.notGivingIn(p);
-  let next = bestInBand(table, c.rate, c.target, c.target + params.band, fresh);
-  if (next < 0) next = bestInBand(table, c.rate, c.target, c.target + params.band, c.notGivingIn);
+  let next = bestInBand(table, c.rate, c.target, c.target + params.band, fresh, c.random);
+  if (next < 0) next = bestInBand(table, c.rate, c.target, c.target + params.band, c.notGivingIn, c.random);
   if (next < 0) {
     for (let k = table.lastRankAtLeast(c.target); k >= 0 && next < 0; k--) if (c.notGivingIn(table.order[k]!)) next = table.order[k]!;
   }
@@ -179,8 +182,8 @@ function nextOffer(seat: Seat, mem: HardMemory, c: OfferContext, params: HardPar
     // one step down my ranking for every new offer: the next unoffered package at or above my
     // (offers + 1)-th best, or else a new one a little below the target
     const stepLevel = Math.max(c.floor, u[table.order[Math.min(space.size - 1, c.offered.size)]!]!);
-    let step = bestInBand(table, c.rate, stepLevel, table.max, fresh);
-    if (step < 0) step = bestInBand(table, c.rate, Math.max(c.floor, c.target - params.walk), c.target + params.band, fresh);
+    let step = bestInBand(table, c.rate, stepLevel, table.max, fresh, c.random);
+    if (step < 0) step = bestInBand(table, c.rate, Math.max(c.floor, c.target - params.walk), c.target + params.band, fresh, c.random);
     if (step >= 0) next = step;
   }
   return next;
@@ -190,8 +193,8 @@ export function hardAgent(params: HardParams = HARD_PARAMS): AgentFactory {
   return (seat) => {
     let memory = hardMemory(seat.space.radices);
     return {
-      act({ turn, t, offer }) {
-        const move = hardDecide(seat, memory, { turn, t, offer: offer === null ? null : seat.space.outcome(offer) }, params);
+      act({ turn, t, offer, random }) {
+        const move = hardDecide(seat, memory, { turn, t, offer: offer === null ? null : seat.space.outcome(offer), random }, params);
         memory = move.memory;
         return move.action;
       },

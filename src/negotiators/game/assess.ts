@@ -3,6 +3,7 @@ import { doctrineOf, issueOf, otherSide, positionOf } from '../../core/scenario-
 import type { Difficulty, GameOptions, GameState, Move, Package, Profile, Scenario, Side, Threat } from '../../core/types';
 import { utility } from '../domain';
 import { timeAt } from '../strategy/concession';
+import { decisionRng } from '../../core/rng';
 import type { Lever } from './escalation';
 import { bestLever, threatDueNow } from './escalation';
 import type { GameDomain } from './game-domain';
@@ -166,7 +167,9 @@ export function assess({ scenario, options, state, side, difficulty, memory }: A
   const receivedAll = expressible(gd, memory.received);
   const received = offerOutcome && receivedAll.length > 0 ? receivedAll.slice(0, -1) : receivedAll;
   const offered = expressible(gd, memory.offered);
-  const strategy = runStrategy({ gd, turn, turns, t, offer: offerOutcome, received, offered, difficulty, profile });
+  // tie-breaks come from the side's own stream keyed by the move number: never from the model's streams
+  const random = decisionRng(state.seed, `ai:${side}`, state.moveCount);
+  const strategy = runStrategy({ gd, turn, turns, t, offer: offerOutcome, received, offered, difficulty, profile, random });
 
   let counter: CounterView | null = null;
   if (strategy.counter !== null) {

@@ -33,6 +33,8 @@ export interface StrategyInput {
   offered: Outcome[];
   difficulty: Difficulty;
   profile: Profile;
+  /** Tie-breaks, from the side's seeded `ai:*` stream for this move. */
+  random: () => number;
 }
 
 export interface StrategyOutput {
@@ -78,7 +80,7 @@ export function runStrategy(input: StrategyInput): StrategyOutput {
     let memory = hardMemory(gd.space.radices);
     for (const o of input.received) memory = hardObserve(seat, memory, o);
     memory = { ...memory, offered: input.offered.map((o) => Array.from(o)) };
-    const move = hardDecide(seat, memory, { turn: input.turn, t: input.t, offer: input.offer }, params);
+    const move = hardDecide(seat, memory, { turn: input.turn, t: input.t, offer: input.offer, random: input.random }, params);
     const counter = move.action.type === 'offer' ? move.action.pkg : null;
     const feasibleCounter = counter !== null && gd.table.utilities[counter]! >= r ? counter : null;
     const because = move.action.type !== 'accept' ? null : move.why.kind === 'accept-last' ? 'last' : move.why.kind === 'accept-best' ? 'best-of-theirs' : 'next';
@@ -93,7 +95,7 @@ export function runStrategy(input: StrategyInput): StrategyOutput {
     let model = emptyModel(gd.space.radices);
     for (const o of [...input.received, ...(input.offer ? [input.offer] : [])]) model = observeOffer(model, o);
     const cap = Math.min(Infinity, ...input.offered.map((o) => gd.table.utilities[gd.space.indexOf(o)]!).filter((u) => u >= target));
-    counter = model.offers > 0 ? bandSearch(gd.table, modelRater(model, gd.space), target, NORMAL_BAND, cap) : leastAtLeast(gd.table, target);
+    counter = model.offers > 0 ? bandSearch(gd.table, modelRater(model, gd.space), target, NORMAL_BAND, cap, input.random) : leastAtLeast(gd.table, target);
   } else {
     counter = leastAtLeast(gd.table, target);
   }

@@ -24,25 +24,34 @@ export function leastAtLeast(table: UtilityTable, target: number): number {
 
 /**
  * The package the opponent rates highest among those worth between `lo` and `hi` to me that
- * `allowed` lets through; ties go to my higher utility, then to the lower package number.
- * -1 when there is none.
+ * `allowed` lets through; ties go to my higher utility, then, when `random` is given, to a draw
+ * among the packages tied on both (else to the lower package number). -1 when there is none.
  */
-export function bestInBand(table: UtilityTable, rate: Rater, lo: number, hi: number, allowed: (pkg: number) => boolean = () => true): number {
+export function bestInBand(table: UtilityTable, rate: Rater, lo: number, hi: number, allowed: (pkg: number) => boolean = () => true, random?: () => number): number {
   const from = table.firstRankAtMost(hi);
   const to = table.lastRankAtLeast(lo);
   let best = -1;
   let bestRating = -Infinity;
+  let tied = 0;
   for (let r = from; r <= to; r++) {
     const pkg = table.order[r]!;
     if (!allowed(pkg)) continue;
     const rating = rate(pkg);
-    if (rating > bestRating) {
+    if (rating > bestRating + TIE) {
       best = pkg;
       bestRating = rating;
+      tied = 1;
+    } else if (random && rating >= bestRating - TIE && Math.abs(table.utilities[pkg]! - table.utilities[best]!) <= TIE) {
+      // reservoir sampling: each of the tied packages ends up chosen with equal chance
+      tied++;
+      if (random() * tied < 1) best = pkg;
     }
   }
   return best;
 }
+
+/** Ratings and utilities closer than this are a tie. */
+export const TIE = 1e-12;
 
 /**
  * Package search with logrolling: among the packages worth between `target` and `target + band`
@@ -51,7 +60,7 @@ export function bestInBand(table: UtilityTable, rate: Rater, lo: number, hi: num
  * most is what lifts the opponent's rating at equal cost to me. Ties go to my higher utility, then
  * to the lower package number. With nothing in the band, the least package at or above `target`.
  */
-export function bandSearch(table: UtilityTable, rate: Rater, target: number, band: number, cap = Infinity): number {
-  const best = bestInBand(table, rate, target, Math.min(target + band, cap));
+export function bandSearch(table: UtilityTable, rate: Rater, target: number, band: number, cap = Infinity, random?: () => number): number {
+  const best = bestInBand(table, rate, target, Math.min(target + band, cap), () => true, random);
   return best >= 0 ? best : leastAtLeast(table, target);
 }

@@ -127,8 +127,13 @@ describe('package search', () => {
     expect(bestInBand(table, likesB, 0.8, 0.9)).toBe(-1);
   });
 
-  it('breaks rating ties by my higher utility', () => {
+  it('breaks rating ties by my higher utility, then by a draw when given one', () => {
     expect(bestInBand(table, () => 1, 0, 1)).toBe(2);
+    // p1 (y,p) and p4 (y,q) tie for a side that cares only about issue a: a draw below 1/2 takes the second
+    const tiedTable = new UtilityTable(space, { weights: [1, 0], values: [[0, 1, 0], [0, 0]], reservation: 0 });
+    expect(bestInBand(tiedTable, () => 1, 0.5, 1)).toBe(1);
+    expect(bestInBand(tiedTable, () => 1, 0.5, 1, undefined, () => 0.9)).toBe(1);
+    expect(bestInBand(tiedTable, () => 1, 0.5, 1, undefined, () => 0.1)).toBe(4);
   });
 
   it('rates packages through the frequency model', () => {

@@ -1,6 +1,6 @@
 import { MemoryStorage, type KeyValueStorage } from './session/storage';
 import { App } from './view/app';
-import { EMBEDDED_SCENARIOS } from './view/embedded-scenarios';
+import { loadEmbeddedScenarios } from './view/embedded-scenarios';
 import { stageContext } from './view/scenes/context';
 import { installTestHook } from './view/test-hook';
 
@@ -31,23 +31,37 @@ const { storage, problem } = browserStorage();
 
 const app = new App(panel, announcer, stage, {
   storage,
-  embedded: EMBEDDED_SCENARIOS,
+  scenarios: async () => {
+    const [files, loader] = await Promise.all([loadEmbeddedScenarios(), import('./scenario/loader')]);
+    return { files, load: loader.loadScenario };
+  },
   prefersReducedMotion: window.matchMedia('(prefers-reduced-motion: reduce)').matches,
+  ai: () => import('./negotiators/index'),
   randomSeed,
 });
 const hook = installTestHook(app);
+let started = false;
 stageContext.onScreenDrawn = (key) => {
   const now = performance.now();
   hook.drawn[key] = now;
   if (key === 'title' && hook.perf.firstFrame === null) hook.perf.firstFrame = now;
-  hook.ready = true;
+  hook.ready = started;
 };
 
 document.getElementById('nav-menu')!.addEventListener('click', () => app.go('title'));
 document.getElementById('nav-settings')!.addEventListener('click', () => app.openSettings());
 
-app.start();
-if (problem) {
-  app.notices = [{ kind: 'error', text: problem }];
-  app.render();
-}
+app.start().then(
+  () => {
+    started = true;
+    hook.ready = Object.keys(hook.drawn).length > 0;
+    if (problem) {
+      app.notices = [{ kind: 'error', text: problem }];
+      app.render();
+    }
+  },
+  (error: unknown) => {
+    const message = document.getElementById('boot-message');
+    if (message) message.textContent = `The game could not start: ${error instanceof Error ? error.message : String(error)}. Reload the page to try again.`;
+  },
+);

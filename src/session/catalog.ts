@@ -1,5 +1,11 @@
 import type { Scenario } from '../core/types';
-import { loadScenario, loadScenarioSet, type ScenarioProblem } from '../scenario/loader';
+import type { LoadResult, ScenarioProblem } from '../scenario/loader';
+
+/**
+ * The scenario loader (src/scenario/loader.ts's loadScenario). It is passed in, so the browser
+ * can fetch it (YAML and zod) after the first frame instead of before it.
+ */
+export type ScenarioLoader = (file: string, text: string) => LoadResult;
 
 export interface ScenarioFile {
   file: string;
@@ -27,13 +33,18 @@ export class ScenarioCatalog {
   readonly entries: CatalogEntry[] = [];
   readonly failures: CatalogFailure[] = [];
 
-  constructor(embedded: ScenarioFile[]) {
+  constructor(
+    embedded: ScenarioFile[],
+    private readonly load: ScenarioLoader,
+  ) {
     // As loadScenarioSet does, but keeping which file each scenario came from.
     for (const file of embedded) {
-      const set = loadScenarioSet([file]);
-      for (const failure of set.failures) this.failures.push(failure);
-      const scenario = set.scenarios[0];
-      if (!scenario) continue;
+      const result = load(file.file, file.text);
+      if (!result.ok) {
+        this.failures.push({ file: file.file, problems: result.problems });
+        continue;
+      }
+      const scenario = result.scenario;
       const other = this.entries.find((e) => e.scenario.id === scenario.id);
       if (other) {
         this.failures.push({ file: file.file, problems: [{ file: file.file, path: 'id', message: `scenario id "${scenario.id}" is already used by ${other.source.file}` }] });
@@ -61,7 +72,7 @@ export class ScenarioCatalog {
    * but never a shipped one.
    */
   open(file: ScenarioFile): { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] } {
-    const result = loadScenario(file.file, file.text);
+    const result = this.load(file.file, file.text);
     if (!result.ok) {
       this.recordFailure(file.file, result.problems);
       return result;

@@ -4,7 +4,7 @@ import { encodeResult } from '../core/result-code';
 import { doctrineOf, issueOf, otherSide, positionOf } from '../core/scenario-lookup';
 import { meanChanges, score, type Score } from '../core/scoring';
 import type { Doctrine, GameSpec, GameState, Indicators, Outcome, Scenario, Side, ThreatStatus } from '../core/types';
-import { ledgerOf, type LedgerEntry } from '../negotiators/index';
+import type { LedgerEntry } from '../negotiators/index';
 import { findCounterfactual, type Counterfactual } from './counterfactual';
 import { outcomeText, packageItems, type PackageItem } from './text';
 
@@ -48,8 +48,11 @@ export interface Debrief {
   resultCode: string;
 }
 
+/** The AI's ledger of threats and promises (src/negotiators' ledgerOf). */
+export type Ledger = (scenario: Scenario, spec: GameSpec, side: Side) => LedgerEntry[];
+
 /** Everything the debrief shows, derived from the move log alone. */
-export function buildDebrief(scenario: Scenario, spec: GameSpec, side: Side = spec.options.humans[0] ?? 'us'): Debrief {
+export function buildDebrief(scenario: Scenario, spec: GameSpec, ledgerOf: Ledger, side: Side = spec.options.humans[0] ?? 'us'): Debrief {
   const run = replay(scenario, spec.seed, spec.options, spec.moves);
   const final = run.final;
   if (!final.outcome) throw new Error('the game has not ended');

@@ -2,7 +2,7 @@ import { applyMove, IllegalMoveError, newGame } from '../core/engine';
 import { checkMove } from '../core/rules';
 import type { Explanation, GameOptions, GameSpec, GameState, Move, Scenario, Side } from '../core/types';
 import { SIDES } from '../core/types';
-import { decideMove, type AiDecision, type Posture } from '../negotiators/index';
+import type { AiDecision, Posture } from '../negotiators/index';
 import { errorText } from './storage';
 
 /** The AI's stated reason and posture for one of its moves, kept beside the move log. */
@@ -13,6 +13,7 @@ export interface AiNote {
   posture: Posture;
 }
 
+/** The AI's move (src/negotiators' decideMove); passed in, so the browser can load the AI lazily. */
 export type Decide = (scenario: Scenario, spec: GameSpec, side: Side) => AiDecision;
 
 /** One move of the log with everything the view shows about it. */
@@ -76,7 +77,7 @@ export class Match {
   }
 
   /** A new game; the AI plays at once if it opens. */
-  static start(scenario: Scenario, seed: string, options: GameOptions, decide: Decide = decideMove): Match {
+  static start(scenario: Scenario, seed: string, options: GameOptions, decide: Decide): Match {
     const match = new Match(scenario, seed, options, decide);
     match.runAi();
     return match;
@@ -87,7 +88,7 @@ export class Match {
    * is not legal, InvalidOptionsError for bad options. AI notes are kept for the AI's moves;
    * the AI then plays on if it is its turn.
    */
-  static resume(scenario: Scenario, spec: GameSpec, notes: AiNote[] = [], decide: Decide = decideMove): Match {
+  static resume(scenario: Scenario, spec: GameSpec, notes: AiNote[], decide: Decide): Match {
     if (spec.scenario.id !== scenario.id || spec.scenario.version !== scenario.version) {
       throw new Error(`the game is of ${spec.scenario.id} v${spec.scenario.version}, not ${scenario.id} v${scenario.version}`);
     }

@@ -57,7 +57,7 @@ export class AutoSave {
   constructor(
     private readonly storage: KeyValueStorage,
     private readonly catalog: ScenarioCatalog,
-    private readonly decide?: Decide,
+    private readonly decide: Decide,
   ) {}
 
   /** Whether `text` is a save this game can resume, and if not, why not, in the player's words. */

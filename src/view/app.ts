@@ -2,9 +2,10 @@ import { defaultOptions, IllegalMoveError, InvalidOptionsError } from '../core/e
 import { decodeResult, ResultCodeError } from '../core/result-code';
 import { doctrinesFor, otherSide, profileOf } from '../core/scenario-lookup';
 import type { Difficulty, GameOptions, Move, Package, Scenario, Side } from '../core/types';
-import { ScenarioCatalog, type ScenarioFile } from '../session/catalog';
+import { ScenarioCatalog, type ScenarioFile, type ScenarioLoader } from '../session/catalog';
 import { buildDebrief, type Debrief } from '../session/debrief';
 import { pruneDraft } from '../session/draft';
+import type * as Negotiators from '../negotiators/index';
 import { Match, type Decide, type Turn } from '../session/match';
 import { AutoSave, type Resumed } from '../session/save';
 import { defaultSettings, loadSettings, storeSettings, type Settings } from '../session/settings';
@@ -21,6 +22,7 @@ import { setupScreen } from './screens/setup';
 import { tableScreen } from './screens/table';
 import { titleScreen } from './screens/title';
 import { Sound } from './sound';
+import { HIGH_CONTRAST, NORMAL } from './theme';
 import { Stage, type SceneKey, type SceneModels } from './stage';
 
 export type Screen = 'title' | 'choice' | 'setup' | 'briefing' | 'table' | 'debrief' | 'load-code';
@@ -41,12 +43,16 @@ export interface SetupChoice {
 
 export interface AppDeps {
   storage: KeyValueStorage;
-  embedded: ScenarioFile[];
+  /** The shipped scenario files and the loader that validates them (both fetched after the first frame). */
+  scenarios(): Promise<{ files: ScenarioFile[]; load: ScenarioLoader }>;
   prefersReducedMotion: boolean;
+  /** The AI negotiators (src/negotiators), fetched after the first frame. */
+  ai(): Promise<AiModule>;
   /** A fresh seed for a new game (the browser may use its own randomness; the core never does). */
   randomSeed(): string;
-  decide?: Decide;
 }
+
+export type AiModule = Pick<typeof Negotiators, 'decideMove' | 'ledgerOf' | 'intelReport'>;
 
 export interface Notice {
   kind: 'info' | 'error';
@@ -58,8 +64,11 @@ export interface Notice {
  * draft package. It renders each screen's DOM panel and hands its canvas model to the stage.
  */
 export class App {
-  readonly catalog: ScenarioCatalog;
-  readonly autosave: AutoSave;
+  catalog!: ScenarioCatalog;
+  autosave!: AutoSave;
+  ai!: AiModule;
+  /** The AI's move, as the session asks for it. */
+  readonly decide: Decide = (scenario, spec, side) => this.ai.decideMove(scenario, spec, side);
   readonly sound = new Sound();
   settings: Settings;
   screen: Screen = 'title';
@@ -97,14 +106,19 @@ export class App {
     this.settings = loadSettings(deps.storage, defaultSettings(deps.prefersReducedMotion));
     this.applySettings();
     this.stage = new Stage(stageParent, { key: 'title', model: { tagline: TAGLINE } });
-    this.catalog = new ScenarioCatalog(deps.embedded);
-    this.autosave = new AutoSave(deps.storage, this.catalog, deps.decide);
     this.settingsDialog = new SettingsDialog(this);
     stageContext.setChip = (issue, position, inPackage) => this.setChip(issue, position, inPackage);
   }
 
-  /** Resume the autosave, or show the title (with a message if the save could not be read). */
-  start(): void {
+  /**
+   * Load the scenarios, then resume the autosave or show the title (with a message if the save
+   * could not be read). The title screen's canvas is already drawing meanwhile.
+   */
+  async start(): Promise<void> {
+    const [{ files, load }, ai] = await Promise.all([this.deps.scenarios(), this.deps.ai()]);
+    this.ai = ai;
+    this.catalog = new ScenarioCatalog(files, load);
+    this.autosave = new AutoSave(this.deps.storage, this.catalog, this.decide);
     const loaded = this.autosave.load();
     if (loaded.kind === 'ok') {
       this.enterMatch(loaded.match, loaded.save.scenarioFile);
@@ -172,7 +186,7 @@ export class App {
     const seed = this.setup.seed.trim() || this.deps.randomSeed();
     let match: Match;
     try {
-      match = Match.start(this.scenario, seed, options, this.deps.decide);
+      match = Match.start(this.scenario, seed, options, this.decide);
     } catch (error) {
       this.notices = [{ kind: 'error', text: error instanceof InvalidOptionsError ? `These options cannot start a game: ${error.problems.join('; ')}` : errorText(error) }];
       this.render();
@@ -299,7 +313,7 @@ export class App {
     const match = this.match;
     if (!match || !match.ended) return null;
     const key = JSON.stringify(match.spec);
-    if (this.debriefCache?.key !== key) this.debriefCache = { key, debrief: buildDebrief(match.scenario, match.spec, match.playerSide ?? 'us') };
+    if (this.debriefCache?.key !== key) this.debriefCache = { key, debrief: buildDebrief(match.scenario, match.spec, this.ai.ledgerOf, match.playerSide ?? 'us') };
     return this.debriefCache.debrief;
   }
 
@@ -327,7 +341,7 @@ export class App {
     const scenario = this.catalog.find(spec.scenario.id)!;
     let match: Match;
     try {
-      match = Match.resume(scenario, spec, [], this.deps.decide);
+      match = Match.resume(scenario, spec, [], this.decide);
     } catch (error) {
       this.codeError = `This code names a game that does not replay: ${errorText(error)}.`;
       this.render();
@@ -370,7 +384,10 @@ export class App {
     stageContext.reducedMotion = this.settings.reducedMotion;
     // The stage exists after the constructor's first call.
     if ((this as { stage?: Stage }).stage) this.stage.setLook(this.settings.highContrast, this.settings.reducedMotion);
-    else stageContext.highContrast = this.settings.highContrast;
+    else {
+      stageContext.highContrast = this.settings.highContrast;
+      stageContext.palette = this.settings.highContrast ? HIGH_CONTRAST : NORMAL;
+    }
   }
 
   // --- rendering -------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../../src/scenario/loader';
 import { ScenarioCatalog } from '../../src/session/catalog';
 import { defaultSettings, loadSettings, parseSettings, storeSettings } from '../../src/session/settings';
 import { MemoryStorage } from '../../src/session/storage';
@@ -7,7 +8,7 @@ import { busanFile, miniFile } from './helpers';
 describe('ScenarioCatalog', () => {
   it('loads the good files and lists every problem of a bad one with its file and line', () => {
     const bad = { file: 'broken.yaml', text: 'id: broken\nversion: one\n' };
-    const catalog = new ScenarioCatalog([miniFile(), bad, busanFile()]);
+    const catalog = new ScenarioCatalog([miniFile(), bad, busanFile()], loadScenario);
     expect(catalog.scenarios.map((s) => s.id)).toEqual(['mini', 'busan-2025']);
     expect(catalog.failures).toHaveLength(1);
     expect(catalog.failures[0]!.file).toBe('broken.yaml');
@@ -16,7 +17,7 @@ describe('ScenarioCatalog', () => {
   });
 
   it('refuses a second file with a shipped id, and an opened file with a shipped id', () => {
-    const catalog = new ScenarioCatalog([miniFile(), { file: 'copy.yaml', text: miniFile().text }]);
+    const catalog = new ScenarioCatalog([miniFile(), { file: 'copy.yaml', text: miniFile().text }], loadScenario);
     expect(catalog.failures[0]!.problems[0]!.message).toMatch(/already used by mini.yaml/);
     const opened = catalog.open({ file: 'mine.yaml', text: miniFile().text });
     expect(opened.ok).toBe(false);
@@ -24,7 +25,7 @@ describe('ScenarioCatalog', () => {
   });
 
   it('adds an opened file, and replaces an earlier opened file of the same id', () => {
-    const catalog = new ScenarioCatalog([]);
+    const catalog = new ScenarioCatalog([], loadScenario);
     const text = miniFile().text;
     expect(catalog.open({ file: 'a.yaml', text }).ok).toBe(true);
     expect(catalog.open({ file: 'b.yaml', text: text.replace('title: Mini', 'title: Mini two') }).ok).toBe(true);

@@ -3,6 +3,7 @@ import { defaultOptions, newGame, replay } from '../../src/core/engine';
 import { decodeResult } from '../../src/core/result-code';
 import { score, scoreAll } from '../../src/core/scoring';
 import type { GameSpec, Move, Scenario } from '../../src/core/types';
+import { ledgerOf } from '../../src/negotiators/index';
 import { findCounterfactual, playWithout } from '../../src/session/counterfactual';
 import { buildDebrief } from '../../src/session/debrief';
 import { assessDraft, chipsFor, escalationMoves, pruneDraft, toggleChip } from '../../src/session/draft';
@@ -102,7 +103,7 @@ describe('debrief and exports', () => {
   };
 
   it('derives every figure from the core replay of the move log', () => {
-    const d = buildDebrief(b, bSpec);
+    const d = buildDebrief(b, bSpec, ledgerOf);
     const final = replay(b, bSpec.seed, bSpec.options, bSpec.moves).final;
     expect(d.final).toEqual(final);
     expect(d.outcome.kind).toBe('deal');
@@ -117,7 +118,7 @@ describe('debrief and exports', () => {
   });
 
   it('exports JSON and CSV with the same numbers', () => {
-    const d = buildDebrief(b, bSpec);
+    const d = buildDebrief(b, bSpec, ledgerOf);
     const json = JSON.parse(debriefJson(d));
     expect(json.resultCode).toBe(d.resultCode);
     expect(json.scores.us[bSpec.options.doctrines.us]).toBe(d.scores[0]!.score.total);
@@ -131,6 +132,6 @@ describe('debrief and exports', () => {
   });
 
   it('refuses to debrief a game that has not ended', () => {
-    expect(() => buildDebrief(b, { ...bSpec, moves: [] })).toThrow(/not ended/);
+    expect(() => buildDebrief(b, { ...bSpec, moves: [] }, ledgerOf)).toThrow(/not ended/);
   });
 });

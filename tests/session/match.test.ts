@@ -123,7 +123,7 @@ describe('Match', () => {
     expect(again.state).toEqual(first.state);
     expect(again.turns()[1]!.ai?.reason).toBe(first.turns()[1]!.ai?.reason);
     const bad: Move[] = [{ type: 'accept', side: 'us' }];
-    expect(() => Match.resume(scenario, { ...first.spec, moves: bad })).toThrow(IllegalMoveError);
+    expect(() => Match.resume(scenario, { ...first.spec, moves: bad }, [], ai.decide)).toThrow(IllegalMoveError);
   });
 
   it('plays against the negotiators module through its public contract', () => {

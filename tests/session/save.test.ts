@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultOptions } from '../../src/core/engine';
+import { loadScenario } from '../../src/scenario/loader';
 import { ScenarioCatalog } from '../../src/session/catalog';
 import { Match } from '../../src/session/match';
 import { AutoSave, BACKUP_KEY, SAVE_KEY, SET_ASIDE_PREFIX } from '../../src/session/save';
@@ -8,7 +9,7 @@ import { miniFile, scriptedAi } from './helpers';
 
 const ai = scriptedAi();
 const setup = () => {
-  const catalog = new ScenarioCatalog([miniFile()]);
+  const catalog = new ScenarioCatalog([miniFile()], loadScenario);
   const storage = new MemoryStorage();
   const scenario = catalog.find('mini')!;
   const match = Match.start(scenario, 's', defaultOptions(scenario, { humans: ['us'] }), ai.decide);
@@ -66,10 +67,10 @@ describe('AutoSave', () => {
     autosave.write(match);
     const good = JSON.parse(storage.getItem(SAVE_KEY)!);
     storage.setItem(SAVE_KEY, JSON.stringify({ ...good, spec: { ...good.spec, moves: [{ type: 'accept', side: 'us' }] } }));
-    const illegal = new AutoSave(storage, new ScenarioCatalog([miniFile()]), ai.decide).load();
+    const illegal = new AutoSave(storage, new ScenarioCatalog([miniFile()], loadScenario), ai.decide).load();
     expect(illegal.kind === 'set-aside' && illegal.message).toMatch(/moves do not replay \(illegal move: there is no offer from China to accept\)/);
     storage.setItem(SAVE_KEY, JSON.stringify({ ...good, spec: { ...good.spec, scenario: { id: 'gone', version: 1 } } }));
-    const unknown = new AutoSave(storage, new ScenarioCatalog([miniFile()]), ai.decide).load();
+    const unknown = new AutoSave(storage, new ScenarioCatalog([miniFile()], loadScenario), ai.decide).load();
     expect(unknown.kind === 'set-aside' && unknown.message).toMatch(/scenario "gone", which this game does not have/);
     // Each unreadable save has its own key: the second did not overwrite the first.
     expect(storage.getItem(`${SET_ASIDE_PREFIX}1`)).toContain('"accept"');
@@ -116,14 +117,14 @@ describe('AutoSave', () => {
 
   it('carries a scenario the player opened from a file, so the game resumes without it being opened again', () => {
     const file = { file: 'my-class.yaml', text: miniFile().text.replace('id: mini', 'id: my-class') };
-    const catalog = new ScenarioCatalog([]);
+    const catalog = new ScenarioCatalog([], loadScenario);
     const opened = catalog.open(file);
     expect(opened.ok).toBe(true);
     const scenario = catalog.find('my-class')!;
     const storage = new MemoryStorage();
     const match = Match.start(scenario, 's', defaultOptions(scenario, { humans: ['us'] }), ai.decide);
     expect(new AutoSave(storage, catalog, ai.decide).write(match, file)).toBeNull();
-    const fresh = new AutoSave(storage, new ScenarioCatalog([]), ai.decide).load();
+    const fresh = new AutoSave(storage, new ScenarioCatalog([], loadScenario), ai.decide).load();
     expect(fresh.kind).toBe('ok');
     if (fresh.kind === 'ok') expect(fresh.scenario.id).toBe('my-class');
   });

@@ -11,6 +11,11 @@ export class AssetsScene extends Phaser.Scene {
   }
 
   create(): void {
+    // After the first frame: the title screen draws without waiting for the art.
+    this.game.events.once(Phaser.Core.Events.POST_RENDER, () => this.loadArt());
+  }
+
+  private loadArt(): void {
     const missing = SVG_ASSETS.filter((a) => !this.textures.exists(a.key));
     for (const a of missing) this.load.svg(a.key, a.url, { width: a.width * 2, height: a.height * 2 });
     this.load.once(Phaser.Loader.Events.COMPLETE, () => {

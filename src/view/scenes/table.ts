@@ -45,7 +45,7 @@ export interface Rect {
 const LEFT = { x: 16, w: 816 };
 const OPP_TRAY: Rect = { x: LEFT.x, y: 8, w: LEFT.w, h: 282 };
 const TABLE: Rect = { x: LEFT.x, y: 298, w: LEFT.w, h: 396 };
-const STANDING: Rect = { x: TABLE.x + 14, y: TABLE.y + 14, w: TABLE.w - 28, h: 114 };
+const STANDING: Rect = { x: TABLE.x + 14, y: TABLE.y + 12, w: TABLE.w - 28, h: 118 };
 const ASK: Rect = { x: TABLE.x + 14, y: TABLE.y + 136, w: TABLE.w - 28, h: 120 };
 const OFFER: Rect = { x: TABLE.x + 14, y: TABLE.y + 264, w: TABLE.w - 28, h: 120 };
 const OWN_TRAY: Rect = { x: LEFT.x, y: 704, w: LEFT.w, h: 292 };
@@ -273,7 +273,7 @@ export class TableScene extends ScreenScene<TableModel> {
     // The standing offer, as cards that cannot be dragged.
     if (m.standing) {
       const ids = m.standing.chips.map((c) => c.id);
-      const slots = layoutZone(ids, STANDING);
+      const slots = layoutZone(ids, STANDING, 32);
       const fresh = m.moveKey !== this.lastMoveKey && m.standing.by === m.opponent;
       m.standing.chips.forEach((chip) => {
         const slot = slots.get(chip.id)!;

@@ -2,7 +2,7 @@ import { INDICATOR_LIST } from '../../core/indicators';
 import { initialIndicators } from '../../core/indicators';
 import { otherSide, positionOf } from '../../core/scenario-lookup';
 import type { GameSpec, IssueCategory, Side } from '../../core/types';
-import { intelReport, type IntelLevel } from '../../negotiators/index';
+import type { IntelItem, IntelLevel } from '../../negotiators/index';
 import { CATEGORY_LABELS, possessive } from '../../session/text';
 import type { App, ScreenView } from '../app';
 import { button, h, safeHref } from '../dom';
@@ -19,10 +19,10 @@ export function briefingScreen(app: App): ScreenView {
   const doctrine = scenario.doctrines.find((d) => d.id === setup.doctrine)!;
   const spec: GameSpec = { scenario: { id: scenario.id, version: scenario.version }, seed: setup.seed, options, moves: [] };
   const level = INTEL_BY_DIFFICULTY[setup.difficulty] ?? 'medium';
-  let intel: ReturnType<typeof intelReport> = [];
+  let intel: IntelItem[] = [];
   let intelProblem: string | null = null;
   try {
-    intel = intelReport(scenario, spec, ai, level);
+    intel = app.ai.intelReport(scenario, spec, ai, level);
   } catch (error) {
     intelProblem = `No intelligence report is available: ${(error as Error).message}`;
   }

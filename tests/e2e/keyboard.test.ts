@@ -60,8 +60,8 @@ describe.skipIf(!browser)('a new player, with the keyboard alone', () => {
           made.push({ type: 'propose', side: 'us', package: pkg });
         }
         await settle(page, 100);
-        // After a move the focus is on the report of what happened, ready to read.
-        expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/What just happened|See the debrief/);
+        // After a move the focus is on what needs reading: the other side's offer, or the report of what happened.
+        expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/What just happened|See the debrief|^China’s offer$/);
       }
       const v = await view(page);
       outcomes.push(`${v.outcome?.kind}`);

@@ -2,6 +2,7 @@ import { formatDates } from '../../session/text';
 import { ScreenScene } from './base';
 import { stageContext } from './context';
 import { text } from './draw';
+import { css, FONT } from '../theme';
 
 export interface ChoiceModel {
   scenarios: { id: string; title: string; start: string; end: string; fictional: boolean }[];
@@ -27,7 +28,7 @@ export class ChoiceScene extends ScreenScene<ChoiceModel> {
     const fictional = this.model.scenarios.filter((s) => !real.includes(s));
     const left = 120;
     const right = fictional.length > 0 ? 1150 : 1480;
-    const axisY = 580;
+    const axisY = 600;
     const years = real.flatMap((s) => [yearOf(s.start), yearOf(s.end)]);
     let from = Math.floor(Math.min(2018, ...years));
     let to = Math.ceil(Math.max(2026, ...years));
@@ -41,20 +42,34 @@ export class ChoiceScene extends ScreenScene<ChoiceModel> {
     g.lineBetween(left, axisY, right, axisY);
     for (let year = from; year <= to; year++) {
       g.lineBetween(x(year), axisY - 10, x(year), axisY + 10);
-      this.put(text(this, x(year), axisY + 20, String(year), { size: 22, originX: 0.5, color: p.muted }));
+      this.put(text(this, x(year), axisY + 18, String(year), { size: 20, originX: 0.5, color: p.muted }));
     }
-    real.forEach((s, i) => {
+    // Labels go in lanes above and below the axis, each in the first lane where it fits.
+    const sorted = [...real].sort((a, b) => yearOf(a.start) - yearOf(b.start));
+    const lanes: [number, number][][] = [[], [], [], [], [], [], [], []];
+    const laneY = (lane: number) => (lane % 2 === 0 ? axisY - 90 - Math.floor(lane / 2) * 62 : axisY + 62 + Math.floor(lane / 2) * 62);
+    sorted.forEach((s) => {
       const selected = s.id === this.model.selected;
       const x0 = x(yearOf(s.start));
       const x1 = Math.max(x0 + 16, x(yearOf(s.end)));
-      const up = i % 2 === 0;
-      const labelY = up ? axisY - 120 - (i % 4 === 0 ? 0 : 70) : axisY + 90 + (i % 4 === 1 ? 0 : 70);
+      const cx = (x0 + x1) / 2;
+      const title = this.add.text(0, 0, s.title, { fontFamily: FONT, fontSize: selected ? '24px' : '21px', fontStyle: selected ? 'bold' : 'normal', color: css(p.ink), resolution: 1.5 });
+      const dates = this.add.text(0, 0, formatDates(s), { fontFamily: FONT, fontSize: '17px', color: css(p.muted), resolution: 1.5 });
+      const w = Math.max(title.width, dates.width) + 24;
+      const lx = Math.min(Math.max(cx, left + w / 2 - 40), right + 60 - w / 2);
+      let lane = lanes.findIndex((spans) => spans.every(([a, b]) => lx + w / 2 < a || lx - w / 2 > b));
+      if (lane < 0) lane = 0;
+      lanes[lane]!.push([lx - w / 2, lx + w / 2]);
+      const ly = laneY(lane);
+      title.setOrigin(0.5, 0).setPosition(lx, ly);
+      dates.setOrigin(0.5, 0).setPosition(lx, ly + 28);
+      this.put(title);
+      this.put(dates);
       g.fillStyle(selected ? p.accent : p.ink, 1);
       g.fillRoundedRect(x0, axisY - 14, x1 - x0, 28, 8);
       g.lineStyle(2, p.muted, 1);
-      g.lineBetween((x0 + x1) / 2, up ? axisY - 16 : axisY + 16, (x0 + x1) / 2, up ? labelY + 60 : labelY);
-      this.put(text(this, (x0 + x1) / 2, labelY, s.title, { size: selected ? 28 : 24, bold: selected, originX: 0.5, wrap: 320, align: 'center' }));
-      this.put(text(this, (x0 + x1) / 2, labelY + (selected ? 34 : 30), formatDates(s), { size: 18, originX: 0.5, color: p.muted }));
+      const above = lane % 2 === 0;
+      g.lineBetween(cx, above ? axisY - 16 : axisY + 16, lx, above ? ly + 52 : ly - 2);
       if (selected) {
         g.lineStyle(4, p.accent, 1);
         g.strokeRoundedRect(x0 - 6, axisY - 20, x1 - x0 + 12, 40, 12);

@@ -45,9 +45,9 @@ export interface Rect {
 const LEFT = { x: 16, w: 816 };
 const OPP_TRAY: Rect = { x: LEFT.x, y: 8, w: LEFT.w, h: 282 };
 const TABLE: Rect = { x: LEFT.x, y: 298, w: LEFT.w, h: 396 };
-const STANDING: Rect = { x: TABLE.x + 14, y: TABLE.y + 12, w: TABLE.w - 28, h: 118 };
-const ASK: Rect = { x: TABLE.x + 14, y: TABLE.y + 136, w: TABLE.w - 28, h: 120 };
-const OFFER: Rect = { x: TABLE.x + 14, y: TABLE.y + 264, w: TABLE.w - 28, h: 120 };
+const STANDING: Rect = { x: TABLE.x + 14, y: TABLE.y + 12, w: TABLE.w - 28, h: 152 };
+const ASK: Rect = { x: TABLE.x + 14, y: TABLE.y + 170, w: TABLE.w - 28, h: 104 };
+const OFFER: Rect = { x: TABLE.x + 14, y: TABLE.y + 282, w: TABLE.w - 28, h: 104 };
 const OWN_TRAY: Rect = { x: LEFT.x, y: 704, w: LEFT.w, h: 292 };
 const RIGHT = { x: 1080, w: 508 };
 const TOKEN = { w: 198, h: 74, gap: 7 };
@@ -262,7 +262,7 @@ export class TableScene extends ScreenScene<TableModel> {
       this.put(text(this, r.x + 12, r.y + 6, title, { size: 21, bold: true, color: p.tableInk }));
     };
     const them = m.labels[m.opponent];
-    zone(STANDING, m.standing && m.standing.by === m.opponent ? `${possessive(them)} offer on the table` : m.standing ? 'Your offer on the table' : 'No offer on the table', true);
+    zone(STANDING, m.standing ? '' : 'No offer on the table', true);
     zone(ASK, `You ask of ${them}`, false);
     zone(OFFER, 'You offer', false);
     const hint = m.yourTurn ? 'Drag a chip here, or click it' : '';
@@ -270,20 +270,35 @@ export class TableScene extends ScreenScene<TableModel> {
       this.put(text(this, ASK.x + ASK.w / 2, ASK.y + ASK.h / 2 + 14, `${hint} (${possessive(them)} levers, top)`, { size: 20, color: p.tableInk, originX: 0.5, originY: 0.5 }));
       this.put(text(this, OFFER.x + OFFER.w / 2, OFFER.y + OFFER.h / 2 + 14, `${hint} (your levers, below)`, { size: 20, color: p.tableInk, originX: 0.5, originY: 0.5 }));
     }
-    // The standing offer, as cards that cannot be dragged.
+    // The standing offer, as a sheet of paper: what they give, and what they ask of you.
     if (m.standing) {
-      const ids = m.standing.chips.map((c) => c.id);
-      const slots = layoutZone(ids, STANDING, 32);
+      const sheet = this.put(this.add.container(0, 0));
       const fresh = m.moveKey !== this.lastMoveKey && m.standing.by === m.opponent;
-      m.standing.chips.forEach((chip) => {
-        const slot = slots.get(chip.id)!;
-        const card = this.put(this.chipCard(chip, true));
-        card.setScale(slot.scale);
-        if (fresh && !stageContext.reducedMotion) {
-          card.setPosition(FIGURE_X, 124).setAlpha(0.2);
-          move(this, card, { x: slot.x, y: slot.y, alpha: 1 }, 320);
-        } else card.setPosition(slot.x, slot.y);
+      const mine = m.standing.by === m.side;
+      const give = m.standing.chips.filter((c) => c.holder === m.standing!.by);
+      const take = m.standing.chips.filter((c) => c.holder !== m.standing!.by);
+      const colW = (STANDING.w - 30) / 2;
+      const top = STANDING.y + 36;
+      const rowH = Math.min(26, (STANDING.h - 42) / Math.max(1, give.length, take.length));
+      const size = Math.max(14, Math.min(19, Math.floor(rowH * 0.78)));
+      [
+        [give, mine ? 'Your offer: you give' : `${possessive(them)} offer: ${them} gives`],
+        [take, mine ? `and you ask of ${them}` : 'and it asks of you'],
+      ].forEach(([chips, heading], col) => {
+        const x0 = STANDING.x + 12 + col * (colW + 10);
+        sheet.add(text(this, x0, STANDING.y + 6, heading as string, { size: 20, bold: true, color: p.tableInk }));
+        (chips as Chip[]).forEach((chip, i) => {
+          const y = top + i * rowH;
+          sheet.add(categoryIcon(this, chip.category, x0 + 9, y + rowH / 2, Math.min(18, rowH - 2)) as Phaser.GameObjects.Image);
+          const t = text(this, x0 + 22, y + rowH / 2, '', { size, color: p.tableInk, originY: 0.5, wrap: colW - 26 });
+          fitText(t, chip.positionLabel, 1);
+          sheet.add(t);
+        });
       });
+      if (fresh && !stageContext.reducedMotion) {
+        sheet.setPosition(FIGURE_X - STANDING.x - STANDING.w / 2, 134 - STANDING.y).setAlpha(0.2).setScale(0.4);
+        move(this, sheet, { x: 0, y: 0, alpha: 1, scale: 1 }, 320);
+      }
     }
     this.lastMoveKey = m.moveKey;
     this.put(text(this, OPP_TRAY.x, OPP_TRAY.y, `${possessive(them)} levers: drag one onto the table to ask for it`, { size: 21, bold: true }));
@@ -455,7 +470,8 @@ export class TableScene extends ScreenScene<TableModel> {
     const p = stageContext.palette;
     const top = 770;
     const ids = (Object.keys(INDICATORS) as IndicatorId[]).filter((id) => id !== m.tradeIndicator && id !== 'us.securityCost' && id !== 'tension');
-    this.put(text(this, RIGHT.x, top - 34, 'Other indicators: now → package', { size: 22, bold: true }));
+    const shown = m.projection ?? m.standingProjection;
+    this.put(text(this, RIGHT.x, top - 34, `Other indicators: now → ${m.projection ? 'your package' : m.standingProjection ? 'their offer' : 'a package'}`, { size: 22, bold: true }));
     const rowH = (996 - top) / ids.length;
     const g = this.put(this.add.graphics());
     const barMid = RIGHT.x + 430;
@@ -469,7 +485,7 @@ export class TableScene extends ScreenScene<TableModel> {
       const mark = weight !== 0 ? (weight > 0 ? '★▲ ' : '★▼ ') : '';
       this.put(text(this, RIGHT.x, y, `${mark}${def.short}`, { size: 19, bold: weight !== 0 }));
       this.put(text(this, RIGHT.x + 250, y, fmt(m.now[id]), { size: 19, color: p.muted, originX: 1 }));
-      const pr = m.projection?.find((x) => x.indicator === id);
+      const pr = shown?.find((x) => x.indicator === id);
       if (!pr) return;
       this.put(text(this, RIGHT.x + 345, y, signed(pr.mean), { size: 19, bold: true, originX: 1 }));
       const range = def.max - def.min;
@@ -477,7 +493,7 @@ export class TableScene extends ScreenScene<TableModel> {
       g.fillStyle(p.ink, 1);
       const x0 = Math.min(sx(0), sx(pr.mean));
       g.fillRect(x0, y + 5, Math.max(3, Math.abs(sx(pr.mean) - sx(0))), rowH - 12);
-      g.lineStyle(2, p.accent, 1);
+      g.lineStyle(2, m.projection ? p.accent : p.bad, 1);
       g.lineBetween(sx(pr.low), y + rowH / 2 - 1, sx(pr.high), y + rowH / 2 - 1);
       g.lineBetween(sx(pr.low), y + 3, sx(pr.low), y + rowH - 5);
       g.lineBetween(sx(pr.high), y + 3, sx(pr.high), y + rowH - 5);

@@ -47,7 +47,7 @@ export function briefingScreen(app: App): ScreenView {
   const body: Node[] = [
     scenario.description ? h('p', null, scenario.description) : h('p', null, scenario.summary),
     h('h2', null, 'Your objectives'),
-    h('p', null, flagImg(side), `You negotiate for ${scenario.sides[side].label} as a “${doctrine.label}”: ${doctrine.summary}`),
+    h('p', null, flagImg(side), `Your side: ${scenario.sides[side].label}. Your doctrine: “${doctrine.label}”. ${doctrine.summary}`),
     h(
       'ul',
       { class: 'plain' },

@@ -4,7 +4,7 @@ import { button, h } from '../dom';
 import { categoryIcon, loadFailures, notices } from './common';
 
 export function choiceScreen(app: App): ScreenView {
-  const entries = app.catalog.entries;
+  const entries = sortedEntries(app);
   const focusCard = (id: string) => {
     if (app.focusedScenario === id) return;
     app.focusedScenario = id;
@@ -55,8 +55,14 @@ export function choiceScreen(app: App): ScreenView {
   return { title: 'Choose a scenario', body, scene: { key: 'choice', model: choiceModel(app) } };
 }
 
+/** Real episodes in the order they happened, then the fictional ones, then files the player opened. */
+function sortedEntries(app: App) {
+  const rank = (e: (typeof app.catalog.entries)[number]) => (e.origin === 'opened' ? 2 : e.scenario.fictional ? 1 : 0);
+  return [...app.catalog.entries].sort((a, b) => rank(a) - rank(b) || a.scenario.dates.start.localeCompare(b.scenario.dates.start));
+}
+
 function choiceModel(app: App) {
-  const scenarios = app.catalog.scenarios;
+  const scenarios = sortedEntries(app).map((e) => e.scenario);
   return {
     scenarios: scenarios.map((s) => ({ id: s.id, title: s.title, start: s.dates.start, end: s.dates.end, fictional: s.fictional === true })),
     selected: app.focusedScenario ?? scenarios[0]?.id ?? null,

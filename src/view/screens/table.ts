@@ -43,10 +43,11 @@ export function tableScreen(app: App): ScreenView {
     );
   }
 
-  body.push(...report(app, app.lastTurns));
+  const offerStands = !match.ended && state.standing !== null && state.standing.by === opponent;
+  if (!match.ended) body.push(standingSection(app, yourTurn));
+  body.push(...report(app, app.lastTurns, !offerStands));
 
   if (!match.ended) {
-    body.push(standingSection(app, yourTurn));
     body.push(packageSection(app, offers, asks, yourTurn));
     if (Object.keys(app.draft).length > 0) body.push(projectionSection(app));
     body.push(otherMovesSection(app, yourTurn));
@@ -92,13 +93,13 @@ export function tableScreen(app: App): ScreenView {
 }
 
 function section(title: string, id: string, ...children: (Node | null)[]): HTMLElement {
-  return h('section', { attrs: { 'aria-labelledby': id } }, h('h2', { id }, title), ...children.filter((c): c is Node => c !== null));
+  return h('section', { attrs: { 'aria-labelledby': id } }, h('h2', { id, attrs: { tabindex: -1 } }, title), ...children.filter((c): c is Node => c !== null));
 }
 
 const SHOWN_KINDS: Explanation['kind'][] = ['effect', 'expiry', 'event', 'threat', 'ratification', 'outcome'];
 
 /** What just happened: each move in a sentence, the AI's stated reason, and the core's explanations. */
-function report(app: App, turns: Turn[]): Node[] {
+function report(app: App, turns: Turn[], takesFocus: boolean): Node[] {
   const match = app.match!;
   if (turns.length === 0) return [];
   const scenario = match.scenario;
@@ -121,7 +122,7 @@ function report(app: App, turns: Turn[]): Node[] {
     h(
       'section',
       { class: 'report', attrs: { 'aria-labelledby': 'report-title' } },
-      h('h2', { id: 'report-title', attrs: { tabindex: -1, 'data-focus-after-move': '' } }, 'What just happened'),
+      h('h2', { id: 'report-title', attrs: { tabindex: -1, 'data-focus-after-move': takesFocus ? '' : null } }, 'What just happened'),
       h('ol', null, ...items),
     ),
   ];
@@ -160,7 +161,7 @@ function standingSection(app: App, yourTurn: boolean): HTMLElement {
   const assessment = assessDraft(scenario, state, side, standing.package);
   const passes = assessment.ratification[side];
   const theirs = assessment.ratification[otherSide(side)];
-  return section(
+  const offer = section(
     `${possessive(them)} offer`,
     'standing-title',
     h(
@@ -189,6 +190,8 @@ function standingSection(app: App, yourTurn: boolean): HTMLElement {
         : null,
     ),
   );
+  offer.querySelector('h2')!.setAttribute('data-focus-after-move', '');
+  return offer;
 }
 
 function worthText(worth: number): HTMLElement {

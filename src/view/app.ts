@@ -441,6 +441,8 @@ export class App {
     this.lastScreen = this.screen;
     if (changed) {
       this.panel.scrollTop = 0;
+      // On a narrow screen the page itself scrolls (canvas above, panel below): start at the top.
+      if (!first) window.scrollTo({ top: 0 });
       // A new screen takes the focus to its heading (but a fresh page leaves the skip link first).
       if (!first) heading.focus({ preventScroll: true });
       return;

@@ -1,3 +1,5 @@
+import { fmt, isWebLink, signed } from '../session/format';
+
 /**
  * DOM helpers. Every piece of text goes in as a text node: scenario files are untrusted, so
  * nothing here ever parses HTML.
@@ -63,10 +65,9 @@ export function button(label: Children, onClick: () => void, options: { class?: 
 
 /** Only http(s) links from scenario data become links; anything else stays text. */
 export function safeHref(url: string | undefined): string | null {
-  if (!url) return null;
+  if (!isWebLink(url)) return null;
   try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+    return new URL(url.trim()).href;
   } catch {
     return null;
   }
@@ -82,11 +83,4 @@ export function download(name: string, type: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function fmt(value: number, digits = 1): string {
-  return (Math.round(value * 10 ** digits) / 10 ** digits).toFixed(digits).replace('-', '−');
-}
-
-export function signed(value: number, digits = 1): string {
-  const text = fmt(value, digits);
-  return value > 0 && text !== fmt(0, digits) ? `+${text}` : text === `−${fmt(0, digits)}` ? fmt(0, digits) : text;
-}
+export { fmt, signed };

@@ -282,8 +282,8 @@ export class TableScene extends ScreenScene<TableModel> {
       const rowH = Math.min(26, (STANDING.h - 42) / Math.max(1, give.length, take.length));
       const size = Math.max(14, Math.min(19, Math.floor(rowH * 0.78)));
       [
-        [give, mine ? 'Your offer: you give' : `${possessive(them)} offer: ${them} gives`],
-        [take, mine ? `and you ask of ${them}` : 'and it asks of you'],
+        [give, mine ? 'Your offer: you give' : `${possessive(them)} offer: they give`],
+        [take, mine ? 'and you ask' : 'and they ask of you'],
       ].forEach(([chips, heading], col) => {
         const x0 = STANDING.x + 12 + col * (colW + 10);
         sheet.add(text(this, x0, STANDING.y + 6, heading as string, { size: 20, bold: true, color: p.tableInk }));
@@ -314,9 +314,9 @@ export class TableScene extends ScreenScene<TableModel> {
   private drawRound(): void {
     const m = this.model;
     const p = stageContext.palette;
-    this.put(text(this, RIGHT.x, 6, m.ended ? 'Talks over' : `Round ${m.round} of ${m.rounds}`, { size: 34, bold: true }));
+    const title = this.put(text(this, RIGHT.x, 6, m.ended ? 'Talks over' : `Round ${m.round} of ${m.rounds}`, { size: 34, bold: true }));
     const g = this.put(this.add.graphics());
-    const gap = Math.min(36, 190 / Math.max(1, m.rounds - 1));
+    const gap = Math.min(36, (RIGHT.w - title.width - 50) / Math.max(1, m.rounds - 1));
     for (let r = 1; r <= m.rounds; r++) {
       const x = RIGHT.x + RIGHT.w - 14 - (m.rounds - r) * gap;
       const done = r < m.round || m.ended;

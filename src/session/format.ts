@@ -1,0 +1,19 @@
+/** Number and link formatting shared by the screens. Pure: no DOM. */
+
+/** A number with `digits` decimals and a true minus sign, e.g. "−3.0". */
+export function fmt(value: number, digits = 1): string {
+  return (Math.round(value * 10 ** digits) / 10 ** digits).toFixed(digits).replace('-', '−');
+}
+
+/** Like fmt, with an explicit plus for gains, e.g. "+2.5"; a change that rounds to zero is "0.0". */
+export function signed(value: number, digits = 1): string {
+  const text = fmt(value, digits);
+  const zero = fmt(0, digits);
+  if (text === `−${zero}`) return zero;
+  return value > 0 && text !== zero ? `+${text}` : text;
+}
+
+/** Whether an address from a scenario file may become a link: http(s) only, nothing that could run. */
+export function isWebLink(url: string | undefined): url is string {
+  return typeof url === 'string' && /^https?:\/\/[^\s<>"'`\\]+$/i.test(url.trim());
+}

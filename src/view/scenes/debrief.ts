@@ -92,8 +92,8 @@ export class DebriefScene extends ScreenScene<DebriefSceneModel> {
     g.fillRect(plot.x, plot.y, X(this.model.talksEnded) - plot.x, plot.h);
     g.lineStyle(1, p.line, 1);
     g.strokeRect(plot.x, plot.y, plot.w, plot.h);
-    this.put(text(this, plot.x - 6, plot.y, fmt(hi - pad), { size: 16, originX: 1, color: p.muted }));
-    this.put(text(this, plot.x - 6, plot.y + plot.h, fmt(lo + pad), { size: 16, originX: 1, originY: 1, color: p.muted }));
+    this.put(text(this, plot.x - 10, plot.y, fmt(hi - pad), { size: 16, originX: 1, color: p.muted }));
+    this.put(text(this, plot.x - 10, plot.y + plot.h, fmt(lo + pad), { size: 16, originX: 1, originY: 1, color: p.muted }));
     this.put(text(this, plot.x, plot.y + plot.h + 4, 'round 0', { size: 16, color: p.muted }));
     this.put(text(this, plot.x + plot.w, plot.y + plot.h + 4, `${n}`, { size: 16, color: p.muted, originX: 1 }));
     if (t.without) this.dotted(g, t.without.map((v, r) => [X(r), Y(v)]), p.bad);

@@ -426,6 +426,8 @@ export class App {
   }
 
   render(): void {
+    // Until the scenarios are in (a moment after the first frame), the panel keeps its loading note.
+    if (!this.catalog) return;
     const active = document.activeElement;
     const focusKey = active instanceof HTMLElement && this.panel.contains(active) ? active.dataset.key : undefined;
     const scrollTop = this.panel.scrollTop;

@@ -34,6 +34,10 @@ export class Stage {
 
   constructor(parent: HTMLElement, first: { key: SceneKey; model: unknown }) {
     this.pending = first;
+    // The canvas is scaled to fit its box: text textures need that many pixels per unit, at most 2.
+    const box = parent.getBoundingClientRect();
+    const fit = Math.min(box.width / GAME_SIZE.width, box.height / GAME_SIZE.height) || 1;
+    stageContext.textResolution = Math.min(2, Math.max(1, Math.ceil(fit * window.devicePixelRatio * 4) / 4));
     this.game = new Phaser.Game({
       type: Phaser.AUTO,
       parent,

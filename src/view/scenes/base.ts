@@ -3,6 +3,7 @@ import { SVG_ASSETS } from '../assets';
 import { stageContext } from './context';
 
 export const ASSETS_READY = 'bargaining-chips:assets-ready';
+export const SCREEN_DRAWN = 'bargaining-chips:screen-drawn';
 
 /** A scene that loads the project's SVG art in the background, so no screen waits for it. */
 export class AssetsScene extends Phaser.Scene {
@@ -11,8 +12,8 @@ export class AssetsScene extends Phaser.Scene {
   }
 
   create(): void {
-    // After the first frame: the title screen draws without waiting for the art.
-    this.game.events.once(Phaser.Core.Events.POST_RENDER, () => this.loadArt());
+    // After the first screen's first frame: the title draws without waiting for the art.
+    this.game.events.once(SCREEN_DRAWN, () => this.loadArt());
   }
 
   private loadArt(): void {
@@ -52,6 +53,7 @@ export abstract class ScreenScene<M> extends Phaser.Scene {
       if (this.reported) return;
       this.reported = true;
       stageContext.onScreenDrawn(this.scene.key);
+      this.game.events.emit(SCREEN_DRAWN, this.scene.key);
     });
   }
 

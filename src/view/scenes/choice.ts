@@ -2,7 +2,6 @@ import { formatDates } from '../../session/text';
 import { ScreenScene } from './base';
 import { stageContext } from './context';
 import { text } from './draw';
-import { css, FONT } from '../theme';
 
 export interface ChoiceModel {
   scenarios: { id: string; title: string; start: string; end: string; fictional: boolean }[];
@@ -53,8 +52,8 @@ export class ChoiceScene extends ScreenScene<ChoiceModel> {
       const x0 = x(yearOf(s.start));
       const x1 = Math.max(x0 + 16, x(yearOf(s.end)));
       const cx = (x0 + x1) / 2;
-      const title = this.add.text(0, 0, s.title, { fontFamily: FONT, fontSize: selected ? '24px' : '21px', fontStyle: selected ? 'bold' : 'normal', color: css(p.ink), resolution: 1.5 });
-      const dates = this.add.text(0, 0, formatDates(s), { fontFamily: FONT, fontSize: '17px', color: css(p.muted), resolution: 1.5 });
+      const title = text(this, 0, 0, s.title, { size: selected ? 24 : 21, bold: selected });
+      const dates = text(this, 0, 0, formatDates(s), { size: 17, color: p.muted });
       const w = Math.max(title.width, dates.width) + 24;
       const lx = Math.min(Math.max(cx, left + w / 2 - 40), right + 60 - w / 2);
       let lane = lanes.findIndex((spans) => spans.every(([a, b]) => lx + w / 2 < a || lx - w / 2 > b));

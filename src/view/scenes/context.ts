@@ -5,6 +5,8 @@ export interface StageContext {
   palette: Palette;
   reducedMotion: boolean;
   highContrast: boolean;
+  /** Pixels of text texture per game unit: enough for the screen, no more (text textures are costly to upload). */
+  textResolution: number;
   /** A chip dragged (or clicked) on the canvas: put it in the package or take it out. */
   setChip(issue: string, position: string, inPackage: boolean): void;
   /** Called once, when the first frame with a screen's content has been drawn. */
@@ -15,6 +17,7 @@ export const stageContext: StageContext = {
   palette: NORMAL,
   reducedMotion: false,
   highContrast: false,
+  textResolution: 1,
   setChip: () => undefined,
   onScreenDrawn: () => undefined,
 };

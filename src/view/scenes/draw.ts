@@ -18,17 +18,27 @@ export interface TextOptions {
   maxLines?: number;
 }
 
+/**
+ * Font metrics by size and weight. Phaser measures a font by drawing it and scanning the pixels
+ * each time a Text is made; one measurement per font is enough, and a table redraw makes dozens.
+ */
+const metricsCache = new Map<string, Phaser.Types.GameObjects.Text.TextMetrics>();
+
 export function text(scene: Phaser.Scene, x: number, y: number, content: string, o: TextOptions = {}): Phaser.GameObjects.Text {
+  const fontKey = `${o.size ?? 20}|${o.bold ? 'b' : 'n'}`;
+  const metrics = metricsCache.get(fontKey);
   const t = scene.add.text(x, y, content, {
     fontFamily: FONT,
     fontSize: `${o.size ?? 20}px`,
     fontStyle: o.bold ? 'bold' : 'normal',
     color: css(o.color ?? stageContext.palette.ink),
     align: o.align ?? 'left',
-    resolution: 1.5,
+    resolution: stageContext.textResolution,
     ...(o.wrap ? { wordWrap: { width: o.wrap, useAdvancedWrap: true } } : {}),
     ...(o.maxLines ? { maxLines: o.maxLines } : {}),
+    ...(metrics ? { metrics } : {}),
   });
+  if (!metrics) metricsCache.set(fontKey, t.getTextMetrics());
   t.setOrigin(o.originX ?? 0, o.originY ?? 0);
   return t;
 }

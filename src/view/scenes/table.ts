@@ -435,7 +435,7 @@ export class TableScene extends ScreenScene<TableModel> {
   private drawLadder(): void {
     const m = this.model;
     const p = stageContext.palette;
-    const top = 610;
+    const top = 596;
     const x0 = RIGHT.x + 12;
     const w = RIGHT.w - 30;
     const step = w / 10;
@@ -443,7 +443,7 @@ export class TableScene extends ScreenScene<TableModel> {
     const proj = m.projection?.find((x) => x.indicator === 'tension');
     this.put(text(this, RIGHT.x, top, `Tension ladder: ${fmt(tension)} of 10`, { size: 24, bold: true }));
     const g = this.put(this.add.graphics());
-    const y = top + 74;
+    const y = top + 66;
     for (let r = 0; r <= 10; r++) {
       const x = x0 + r * step;
       g.lineStyle(r % 5 === 0 ? 4 : 2, p.ink, 1);
@@ -458,7 +458,7 @@ export class TableScene extends ScreenScene<TableModel> {
     if (proj && Math.abs(proj.mean) > 1e-9) {
       const px = x0 + Math.min(10, Math.max(0, tension + proj.mean)) * step;
       marker(g, 'diamond', px, y + 28, 11, p.accent, p.surface);
-      this.put(text(this, Math.min(Math.max(px, x0 + 90), x0 + w - 90), y + 42, `package: ${signed(proj.mean)}`, { size: 18, originX: 0.5 }));
+      this.put(text(this, Math.min(Math.max(px, x0 + 90), x0 + w - 90), y + 38, `package: ${signed(proj.mean)}`, { size: 18, originX: 0.5 }));
     } else {
       this.put(text(this, x0, y + 18, 'détente', { size: 18, color: p.muted }));
       this.put(text(this, x0 + w, y + 18, 'economic war', { size: 18, color: p.muted, originX: 1 }));

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
 import type { TestProject } from 'vitest/node';
@@ -16,6 +16,8 @@ export const SCREENSHOT_DIR = fileURLToPath(new URL('../../test-results/screensh
 
 /** Build the game with the project's own Vite config and serve it, as `npm run build && npm run preview` would. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // Fresh screenshots (and axe reports) each run, so nothing stale is left to mislead.
+  rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await build({ root, configFile: `${root}/vite.config.ts`, logLevel: 'warn', build: { outDir: BUILD_DIR, emptyOutDir: true } });
   const server = await preview({ root, configFile: `${root}/vite.config.ts`, logLevel: 'warn', build: { outDir: BUILD_DIR }, preview: { host: '127.0.0.1', port: 0, open: false } });

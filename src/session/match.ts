@@ -1,6 +1,7 @@
 import { applyMove, IllegalMoveError, newGame } from '../core/engine';
+import { followsHistory, sameMove } from '../core/history';
 import { checkMove } from '../core/rules';
-import type { Explanation, GameOptions, GameSpec, GameState, Move, Scenario, Side } from '../core/types';
+import type { DecisionAlternative, Explanation, GameOptions, GameSpec, GameState, Move, Scenario, Side } from '../core/types';
 import { SIDES } from '../core/types';
 import type { AiDecision, Posture } from '../negotiators/index';
 import { errorText } from './storage';
@@ -20,12 +21,15 @@ export type Decide = (scenario: Scenario, spec: GameSpec, side: Side) => AiDecis
 export interface Turn {
   index: number;
   move: Move;
-  by: 'human' | 'ai';
+  /** `history`: one of the historical moves a branched game starts from (see `Match.branch`). */
+  by: 'human' | 'ai' | 'history';
   /** The round the move was made in. */
   round: number;
   explanations: Explanation[];
   /** The AI's reason and posture, for its moves. */
   ai?: { reason: string; posture: Posture };
+  /** In a branched game: this move is the alternative of the decision point where the game took over (its label). */
+  alternative?: string;
 }
 
 /** A place the game can be rewound to: the start of a round. */
@@ -33,6 +37,8 @@ export interface RewindPoint {
   round: number;
   /** Number of moves kept. */
   moves: number;
+  /** In a branched game: the point where the player took over from history (it may fall mid-round). */
+  takeover?: boolean;
 }
 
 /** What a human's own moves look like at the table. */
@@ -66,6 +72,12 @@ export class Match {
   private readonly notes = new Map<number, AiNote>();
   /** Problems met while playing the AI (its move was illegal or it failed); shown to the player. */
   readonly aiProblems: string[] = [];
+  /**
+   * For a game branched from a historical path: how many of its first moves are history's, and
+   * how many the player cannot undo or rewind (history's, plus a decision point's alternative
+   * played for the AI side), since the game would then no longer be that branch.
+   */
+  private branchInfo: { step: number; kept: number } | null = null;
 
   private constructor(
     readonly scenario: Scenario,
@@ -93,13 +105,28 @@ export class Match {
       throw new Error(`the game is of ${spec.scenario.id} v${spec.scenario.version}, not ${scenario.id} v${scenario.version}`);
     }
     const match = new Match(scenario, spec.seed, spec.options, decide);
+    // A saved or coded branch of history comes back as a branch (a result code only records the
+    // number of history's moves, so they are checked against the path before they are trusted).
+    if (followsHistory(scenario, spec)) match.branchInfo = branchInfo(scenario, spec);
     for (const move of spec.moves) match.apply(move);
     for (const note of notes) {
       const move = spec.moves[note.move];
-      if (move && !spec.options.humans.includes(move.side)) match.notes.set(note.move, { ...note });
+      if (move && note.move >= match.keptMoves && !spec.options.humans.includes(move.side)) match.notes.set(note.move, { ...note });
     }
     match.runAi();
     return match;
+  }
+
+  /**
+   * A game branched from a historical path: `spec.moves` starts with history's first
+   * `spec.options.branchStep` moves (and may go on with a decision point's alternative at that
+   * step, for either side); the AI then plays on from exactly that state. Throws if the spec's
+   * first moves are not history's.
+   */
+  static branch(scenario: Scenario, spec: GameSpec, decide: Decide): Match {
+    if (spec.options.branchStep === undefined) throw new Error('a branch of history needs options.branchStep: how many of its moves are history’s');
+    if (!followsHistory(scenario, spec)) throw new Error(`the first ${spec.options.branchStep} moves of this game are not the historical path of ${scenario.id}`);
+    return Match.resume(scenario, spec, [], decide);
   }
 
   get state(): GameState {
@@ -131,6 +158,24 @@ export class Match {
     return this.state.phase === 'ended';
   }
 
+  /** Where a game branched from history took over: after `step` of history's moves (null for other games). */
+  get branch(): { step: number; alternative: string | null } | null {
+    return this.branchInfo && { step: this.branchInfo.step, alternative: this.alternativeAt(this.branchInfo.step) };
+  }
+
+  /** The label of the decision point's alternative that move `index` plays, if it is the first move after the branch point. */
+  private alternativeAt(index: number): string | null {
+    const b = this.branchInfo;
+    const move = this.movesLog[index];
+    if (!b || index !== b.step || !move) return null;
+    return alternativeOf(this.scenario, b.step, move)?.label ?? null;
+  }
+
+  /** Moves the player cannot undo or rewind: history's, and an alternative played for the AI. */
+  private get keptMoves(): number {
+    return this.branchInfo?.kept ?? 0;
+  }
+
   /** The human side whose move it is, or null (game over, or the AI's turn). */
   humanToMove(): Side | null {
     const s = this.state;
@@ -154,10 +199,13 @@ export class Match {
   private turn(index: number, move: Move): Turn {
     const note = this.notes.get(index);
     const human = this.options.humans.includes(move.side);
+    const b = this.branchInfo;
+    const alternative = this.alternativeAt(index);
     return {
       index,
       move,
-      by: human ? 'human' : 'ai',
+      by: b && index < b.step ? 'history' : human ? 'human' : 'ai',
+      ...(alternative ? { alternative } : {}),
       round: this.states[index]!.round,
       explanations: this.explanationLog[index]!,
       ...(note && !human ? { ai: { reason: note.reason, posture: note.posture } } : {}),
@@ -203,7 +251,13 @@ export class Match {
   /** The starts of the rounds so far, where a human may rewind to and play on. */
   rewindPoints(): RewindPoint[] {
     const points: RewindPoint[] = [];
-    for (let i = 0; i < this.movesLog.length; i++) {
+    // A branch can go back to where the player took over, never into history's moves.
+    const kept = this.keptMoves;
+    if (this.branchInfo && kept < this.movesLog.length) {
+      const s = this.states[kept]!;
+      if (s.phase === 'negotiation') points.push({ round: s.round, moves: kept, takeover: true });
+    }
+    for (let i = kept; i < this.movesLog.length; i++) {
       const s = this.states[i]!;
       if (s.phase === 'negotiation' && s.movesThisRound === 0 && !points.some((p) => p.round === s.round)) points.push({ round: s.round, moves: i });
     }
@@ -223,7 +277,7 @@ export class Match {
 
   /** Undo the last human move (and the AI's replies to it). Returns false when there is none. */
   undoLastHumanMove(): boolean {
-    for (let i = this.movesLog.length - 1; i >= 0; i--) {
+    for (let i = this.movesLog.length - 1; i >= this.keptMoves; i--) {
       if (this.options.humans.includes(this.movesLog[i]!.side)) {
         this.truncate(i);
         this.runAi();
@@ -267,4 +321,23 @@ export class Match {
       this.notes.set(index, { move: index, reason: decision.reason, posture: decision.posture });
     }
   }
+}
+
+/** The alternative of the decision point at `step` that `move` plays, if any. */
+function alternativeOf(scenario: Scenario, step: number, move: Move): DecisionAlternative | undefined {
+  const point = scenario.history?.decisionPoints.find((d) => d.step === step);
+  return point?.alternatives.find((a) => a.move !== undefined && sameMove(scenario, a.move, move));
+}
+
+/**
+ * Where a branch of history took over, and how many moves the player may not undo or rewind:
+ * history's, plus the decision point's alternative when it was played for the AI side (a rewind
+ * would let the AI choose again, and the game would no longer be that branch). The alternative
+ * is recognised from the move itself, so a result code brings it back.
+ */
+function branchInfo(scenario: Scenario, spec: GameSpec): { step: number; kept: number } {
+  const step = spec.options.branchStep!;
+  const next = spec.moves[step];
+  const forAi = next !== undefined && alternativeOf(scenario, step, next) !== undefined && !spec.options.humans.includes(next.side);
+  return { step, kept: forAi ? step + 1 : step };
 }

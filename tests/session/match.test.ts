@@ -1,9 +1,12 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { defaultOptions, IllegalMoveError, newGame, replay } from '../../src/core/engine';
-import type { GameOptions, Move, Scenario, Side } from '../../src/core/types';
+import { branchSpec, decisionBranch, historicalMoves, replayHistory } from '../../src/core/history';
+import { decodeResult, encodeResult } from '../../src/core/result-code';
+import type { GameOptions, GameSpec, Move, Scenario, Side } from '../../src/core/types';
 import { decideMove } from '../../src/negotiators/index';
 import { Match } from '../../src/session/match';
-import { mini } from '../helpers';
+import { loadOrThrow, mini } from '../helpers';
 import { scriptedAi } from './helpers';
 
 const scenario: Scenario = mini();
@@ -135,5 +138,96 @@ describe('Match', () => {
       expect(turn.move.side).toBe('china');
       expect(typeof turn.ai?.reason).toBe('string');
     }
+  });
+});
+
+describe('Match.branch: a game that takes over from a historical path', () => {
+  const history: Scenario = loadOrThrow(fileURLToPath(new URL('../history/fixtures/mini-history.yaml', import.meta.url)));
+  const seed = history.history!.seed;
+  const opts = (human: Side): GameOptions => defaultOptions(history, { humans: [human] });
+  const path = historicalMoves(history);
+
+  it('starts from exactly the state history reached after the shared moves, which are history’s, not the player’s', () => {
+    const spec = branchSpec(history, 2, seed, opts('us'));
+    const match = Match.branch(history, spec, scriptedAi().decide);
+    expect(match.moves).toEqual(path.slice(0, 2));
+    // The same state as history's replay (which plays with no human side), but for the options.
+    expect({ ...match.state, options: null }).toEqual({ ...replayHistory(history, seed).states[2]!, options: null });
+    expect(match.humanToMove()).toBe('us');
+    expect(match.branch).toEqual({ step: 2, alternative: null });
+    expect(match.turns().map((t) => t.by)).toEqual(['history', 'history']);
+    // Nothing of the player's to undo yet, and no way back into history's moves.
+    expect(match.undoLastHumanMove()).toBe(false);
+    expect(match.rewindPoints()).toEqual([]);
+    expect(match.spec.options.branchStep).toBe(2);
+  });
+
+  it('lets the AI play on at once when it is the other side’s move, and undoes only the player’s moves', () => {
+    const ai = scriptedAi({ 1: { type: 'reject', side: 'china' } });
+    const match = Match.branch(history, branchSpec(history, 1, seed, opts('us')), ai.decide);
+    // History's threat stands; the AI (China) moves instead of history's hold.
+    expect(match.turns().map((t) => [t.by, t.move.type])).toEqual([
+      ['history', 'threaten'],
+      ['ai', 'hold'],
+    ]);
+    expect(ai.calls[0]!.moves).toEqual(path.slice(0, 1));
+    match.play({ type: 'propose', side: 'us', package: { tariff: 'cut' } });
+    match.play({ type: 'hold', side: 'us' });
+    expect(match.undoLastHumanMove()).toBe(true);
+    expect(match.undoLastHumanMove()).toBe(true);
+    expect(match.undoLastHumanMove()).toBe(false);
+    expect(match.moves).toHaveLength(2);
+    // The take-over point falls mid-round 1: a rewind goes back there, never to round 1's start.
+    match.play({ type: 'propose', side: 'us', package: { tariff: 'cut' } });
+    expect(match.rewindPoints()).toEqual([
+      { round: 1, moves: 1, takeover: true },
+      { round: 2, moves: 2 },
+    ]);
+    match.rewindToRound(1);
+    // Back to the take-over point: the AI answers history's threat again, as it did before.
+    expect(match.moves).toEqual([path[0], { type: 'hold', side: 'china' }]);
+    expect(match.turns().map((t) => t.by)).toEqual(['history', 'ai']);
+  });
+
+  it('plays a decision point’s alternative for the AI side and keeps it through undo and rewind', () => {
+    const spec = decisionBranch(history, 'offer', 0, seed, opts('china'));
+    const match = Match.branch(history, spec, scriptedAi().decide);
+    const turns = match.turns();
+    expect(turns[2]).toMatchObject({ by: 'ai', alternative: 'A cut alone', move: { type: 'propose', side: 'us', package: { tariff: 'cut' } } });
+    expect(match.branch).toEqual({ step: 2, alternative: 'A cut alone' });
+    expect(match.humanToMove()).toBe('china');
+    match.play({ type: 'reject', side: 'china' });
+    expect(match.rewindPoints()[0]).toEqual({ round: 2, moves: 3, takeover: true });
+    match.rewindToRound(2);
+    expect(match.moves).toEqual(spec.moves);
+    expect(match.undoLastHumanMove()).toBe(false);
+  });
+
+  it('lets the player make the alternative and take it back', () => {
+    const spec = decisionBranch(history, 'threat', 1, seed, opts('us'));
+    const match = Match.branch(history, spec, scriptedAi().decide);
+    expect(match.turns()[0]).toMatchObject({ by: 'human', alternative: 'Offer instead' });
+    expect(match.undoLastHumanMove()).toBe(true);
+    expect(match.moves).toEqual([]);
+    expect(match.branch).toEqual({ step: 0, alternative: null });
+  });
+
+  it('refuses a spec whose first moves are not history’s, or that names no branch point', () => {
+    const forged: GameSpec = { ...branchSpec(history, 2, seed, opts('us')), moves: [path[0]!, { type: 'reject', side: 'china' }] };
+    expect(() => Match.branch(history, forged, scriptedAi().decide)).toThrow(/not the historical path/);
+    expect(() => Match.branch(history, { ...forged, options: opts('us') }, scriptedAi().decide)).toThrow(/needs options.branchStep/);
+  });
+
+  it('comes back as the same branch from its result code, and a forged branch step as an ordinary game', () => {
+    const played = Match.branch(history, branchSpec(history, 2, seed, opts('us')), scriptedAi().decide);
+    played.play({ type: 'propose', side: 'us', package: { tariff: 'cut' } });
+    const decoded = decodeResult(encodeResult(played.spec, history), () => history);
+    const again = Match.resume(history, decoded, [], scriptedAi().decide);
+    expect(again.branch).toEqual({ step: 2, alternative: 'A cut alone' });
+    expect(again.turns().map((t) => t.by)).toEqual(['history', 'history', 'human', 'ai']);
+    expect(again.state).toEqual(played.state);
+    const forged = Match.resume(history, { ...decoded, moves: [{ type: 'hold', side: 'us' }, { type: 'hold', side: 'china' }] }, [], scriptedAi().decide);
+    expect(forged.branch).toBeNull();
+    expect(forged.turns()[0]!.by).toBe('human');
   });
 });

@@ -13,6 +13,12 @@ export function signed(value: number, digits = 1): string {
   return value > 0 && text !== zero ? `+${text}` : text;
 }
 
+/** A figure as a person writes it: at most `digits` decimals, no trailing zeros, a true minus sign ("1.4", "3", "−0.25"). */
+export function compact(value: number, digits = 2): string {
+  const text = fmt(value, digits);
+  return (text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text).replace(/^−0$/, '0');
+}
+
 /** Whether an address from a scenario file may become a link: http(s) only, nothing that could run. */
 export function isWebLink(url: string | undefined): url is string {
   return typeof url === 'string' && /^https?:\/\/[^\s<>"'`\\]+$/i.test(url.trim());

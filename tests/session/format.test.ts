@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fmt, isWebLink, signed } from '../../src/session/format';
+import { compact, fmt, isWebLink, signed } from '../../src/session/format';
 
 describe('formatting for the screens', () => {
   it('lets only http(s) addresses from scenario files become links', () => {
@@ -20,5 +20,15 @@ describe('formatting for the screens', () => {
     expect(signed(-0.04)).toBe('0.0');
     expect(signed(0.04)).toBe('0.0');
     expect(signed(-7.25, 2)).toBe('−7.25');
+  });
+
+  it('writes a figure of the historical record without needless decimals', () => {
+    expect(compact(1.4)).toBe('1.4');
+    expect(compact(3)).toBe('3');
+    expect(compact(12.5)).toBe('12.5');
+    expect(compact(-0.25)).toBe('−0.25');
+    expect(compact(58.1234)).toBe('58.12');
+    expect(compact(-0.001)).toBe('0');
+    expect(compact(200)).toBe('200');
   });
 });

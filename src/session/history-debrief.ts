@@ -1,0 +1,148 @@
+import { replay } from '../core/engine';
+import { compareWithHistory, type HistoryComparison } from '../core/fidelity';
+import { historyOf, type DecisionStatus } from '../core/history';
+import { INDICATOR_LIST } from '../core/indicators';
+import type { GameSpec, IndicatorId, Scenario, Side, Source } from '../core/types';
+import { lessonRefs, sourceOf, type LessonRef } from './history-replay';
+import { describeMove, outcomeText } from './text';
+
+/**
+ * The side-by-side half of a debrief for a game of a historical scenario: history's path
+ * replayed under the game's own seed (so the differences come from decisions, not from the
+ * draws), every real number of the outcome read off both games, and what the game did at each
+ * decision point. Pure, and built on `compareWithHistory`, so the page can be checked against it.
+ */
+
+export interface MetricRow {
+  id: string;
+  label: string;
+  unit: string;
+  /** The real value and its tolerance band. */
+  expected: number;
+  band: [number, number];
+  /** The model's value for history's path under the game's seed, and for the game (null: does not apply, with why). */
+  history: number | null;
+  historyWhy: string | null;
+  game: number | null;
+  gameWhy: string | null;
+  gameInBand: boolean;
+  source: Source | null;
+  sourceId: string;
+  /** The model was tuned to this number. */
+  fitted: boolean;
+}
+
+export interface DecisionRow {
+  id: string;
+  step: number;
+  date: string;
+  question: string;
+  /** What history did, in the scenario's words. */
+  history: string;
+  side: Side;
+  sideLabel: string;
+  byPlayer: boolean;
+  status: DecisionStatus;
+  /** The status in a sentence, e.g. "You chose differently: …". */
+  verdict: string;
+  /** The game's move in words, when it made one here. */
+  gameMove: string | null;
+  /** The listed alternative the game's move was, if any. */
+  alternative: string | null;
+  lessons: LessonRef[];
+}
+
+export interface HistoryDebrief {
+  comparison: HistoryComparison;
+  seed: string;
+  /**
+   * Where the game took over from history: after `step` of its moves, the last of them `last`
+   * (null at step 0). Null for a game played from the start, or whose branch step is not history's.
+   */
+  branch: { step: number; last: { date: string; account: string } | null } | null;
+  historyOutcome: string;
+  metrics: MetricRow[];
+  decisions: DecisionRow[];
+  /** History's indicators at round 0 and the end of every round, for the charts. */
+  trajectories: Record<IndicatorId, number[]>;
+  /** The round history's talks ended in. */
+  historyTalksEnded: number;
+}
+
+const STATUS_TEXT: Record<DecisionStatus, string> = {
+  history: 'Before the take-over: history’s choice stood.',
+  same: 'the same as history.',
+  different: 'a different choice from history’s.',
+  'not-reached': 'Not reached: the talks had ended before this point.',
+};
+
+export function historyDebrief(scenario: Scenario, spec: GameSpec, player: Side | null): HistoryDebrief {
+  const h = historyOf(scenario);
+  const comparison = compareWithHistory(scenario, spec);
+  const states = replay(scenario, spec.seed, spec.options, spec.moves).states;
+  const historyMetric = new Map(comparison.history.metrics.map((m) => [m.metric, m]));
+  const kinds = new Map(h.outcome.map((m) => [m.id, m.kind]));
+  /** Why a metric does not apply, in the player's words (the core's reason names model ids). */
+  const whyNot = (id: string, why: string | undefined): string | null => {
+    if (why === undefined) return null;
+    if (kinds.get(id) === 'eventRound') return 'It never happened within the model’s span.';
+    if (kinds.get(id) === 'compliance') return 'The pledge never came into force.';
+    return why;
+  };
+  const metrics: MetricRow[] = comparison.game.metrics.map((g) => {
+    const hm = historyMetric.get(g.metric)!;
+    return {
+      id: g.metric,
+      label: g.label,
+      unit: g.unit,
+      expected: g.expected,
+      band: g.band,
+      history: hm.got,
+      historyWhy: whyNot(g.metric, hm.why),
+      game: g.got,
+      gameWhy: whyNot(g.metric, g.why),
+      gameInBand: g.ok,
+      source: sourceOf(scenario, g.source),
+      sourceId: g.source,
+      fitted: g.fitted,
+    };
+  });
+  const decisions: DecisionRow[] = comparison.decisions.map((d) => {
+    const point = h.decisionPoints.find((p) => p.id === d.id)!;
+    const who = d.byPlayer && d.side === player ? 'You' : `${scenario.sides[d.side].label} (the AI)`;
+    const gameMove = d.gameMove && d.status !== 'history' && states[d.step] ? describeMove(scenario, d.gameMove, states[d.step]!, player) : null;
+    const alternative = d.alternative !== undefined ? point.alternatives[d.alternative]!.label : null;
+    let verdict = STATUS_TEXT[d.status];
+    if (d.status === 'same' || d.status === 'different') verdict = `${who} made ${verdict}`;
+    return {
+      id: d.id,
+      step: d.step,
+      date: h.path[d.step]?.date ?? '',
+      question: point.question,
+      history: point.history,
+      side: d.side,
+      sideLabel: scenario.sides[d.side].label,
+      byPlayer: d.byPlayer,
+      status: d.status,
+      verdict,
+      gameMove,
+      alternative,
+      lessons: lessonRefs(point.lessons),
+    };
+  });
+  const trajectories = {} as Record<IndicatorId, number[]>;
+  for (const def of INDICATOR_LIST) trajectories[def.id] = comparison.history.final.history.map((r) => r.indicators[def.id]);
+  const step = spec.options.branchStep;
+  const lastStep = step !== undefined && step > 0 ? h.path[step - 1]! : null;
+  const branch = comparison.branched && step !== undefined ? { step, last: lastStep && { date: lastStep.date, account: lastStep.account } } : null;
+  return {
+    comparison,
+    seed: spec.seed,
+    branch,
+    historyOutcome: outcomeText(scenario, comparison.history.final.outcome, null),
+    metrics,
+    decisions,
+    trajectories,
+    historyTalksEnded: comparison.history.final.outcome?.round ?? comparison.history.final.round,
+  };
+}

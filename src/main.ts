@@ -37,6 +37,7 @@ const app = new App(panel, announcer, stage, {
   },
   prefersReducedMotion: window.matchMedia('(prefers-reduced-motion: reduce)').matches,
   ai: () => import('./negotiators/index'),
+  history: () => import('./view/history-ui'),
   randomSeed,
 });
 const hook = installTestHook(app);

@@ -1,11 +1,14 @@
 import { defaultOptions, IllegalMoveError, InvalidOptionsError } from '../core/engine';
+import { branchSpec, sameMove } from '../core/history';
 import { decodeResult, ResultCodeError } from '../core/result-code';
 import { doctrinesFor, otherSide, profileOf } from '../core/scenario-lookup';
-import type { Difficulty, GameOptions, Move, Package, Scenario, Side } from '../core/types';
+import type { Difficulty, GameOptions, GameSpec, Move, Package, Scenario, Side } from '../core/types';
 import { ScenarioCatalog, type ScenarioFile, type ScenarioLoader } from '../session/catalog';
 import { buildDebrief, type Debrief } from '../session/debrief';
+import type { HistoryReplay } from '../session/history-replay';
 import { pruneDraft } from '../session/draft';
 import type * as Negotiators from '../negotiators/index';
+import type * as HistoryModule from './history-ui';
 import { Match, type Decide, type Turn } from '../session/match';
 import { AutoSave, type Resumed } from '../session/save';
 import { defaultSettings, loadSettings, storeSettings, type Settings } from '../session/settings';
@@ -25,7 +28,7 @@ import { Sound } from './sound';
 import { HIGH_CONTRAST, NORMAL } from './theme';
 import { Stage, type SceneKey, type SceneModels } from './stage';
 
-export type Screen = 'title' | 'choice' | 'setup' | 'briefing' | 'table' | 'debrief' | 'load-code';
+export type Screen = 'title' | 'choice' | 'setup' | 'briefing' | 'table' | 'debrief' | 'load-code' | 'history' | 'replay' | 'history-notes';
 
 /** What a screen renders: its heading, its DOM panel and its canvas. */
 export interface ScreenView {
@@ -39,6 +42,11 @@ export interface SetupChoice {
   doctrine: string;
   difficulty: Difficulty;
   seed: string;
+  /**
+   * Taking over from a replay: keep history's first `step` moves, then (when given) play the
+   * alternative of the decision point at that step. The seed is then the replay's.
+   */
+  branch?: { step: number; alternative: number | null };
 }
 
 export interface AppDeps {
@@ -50,9 +58,12 @@ export interface AppDeps {
   ai(): Promise<AiModule>;
   /** A fresh seed for a new game (the browser may use its own randomness; the core never does). */
   randomSeed(): string;
+  /** The history screens (src/view/history-ui.ts), fetched after the first frame. */
+  history(): Promise<HistoryUi>;
 }
 
 export type AiModule = Pick<typeof Negotiators, 'decideMove' | 'ledgerOf' | 'intelReport'>;
+export type HistoryUi = typeof HistoryModule;
 
 export interface Notice {
   kind: 'info' | 'error';
@@ -67,6 +78,11 @@ export class App {
   catalog!: ScenarioCatalog;
   autosave!: AutoSave;
   ai!: AiModule;
+  historyUi!: HistoryUi;
+  /** The episode being replayed and where the replay stands (0: before the first step). */
+  replaying: { id: string; position: number } | null = null;
+  /** Which episode the history timeline highlights. */
+  focusedEpisode: string | null = null;
   /** The AI's move, as the session asks for it. */
   readonly decide: Decide = (scenario, spec, side) => this.ai.decideMove(scenario, spec, side);
   readonly sound = new Sound();
@@ -108,6 +124,7 @@ export class App {
     this.stage = new Stage(stageParent, { key: 'title', model: { tagline: TAGLINE } });
     this.settingsDialog = new SettingsDialog(this);
     stageContext.setChip = (issue, position, inPackage) => this.setChip(issue, position, inPackage);
+    document.addEventListener('keydown', (event) => this.onKey(event));
   }
 
   /**
@@ -115,8 +132,10 @@ export class App {
    * could not be read). The title screen's canvas is already drawing meanwhile.
    */
   async start(): Promise<void> {
-    const [{ files, load }, ai] = await Promise.all([this.deps.scenarios(), this.deps.ai()]);
+    const [{ files, load }, ai, historyUi] = await Promise.all([this.deps.scenarios(), this.deps.ai(), this.deps.history()]);
     this.ai = ai;
+    this.historyUi = historyUi;
+    this.stage.register(historyUi.historyScenes);
     this.catalog = new ScenarioCatalog(files, load);
     this.autosave = new AutoSave(this.deps.storage, this.catalog, this.decide);
     const loaded = this.autosave.load();
@@ -180,23 +199,43 @@ export class App {
     };
   }
 
-  startMatch(): void {
+  /**
+   * The game the setup describes, before it starts: no moves for a new game; for a take-over,
+   * history's first moves (and the chosen alternative), under the replay's seed.
+   */
+  pendingSpec(): GameSpec | null {
     const options = this.gameOptions();
-    if (!this.scenario || !this.setup || !options) return;
-    const seed = this.setup.seed.trim() || this.deps.randomSeed();
+    const scenario = this.scenario;
+    const setup = this.setup;
+    if (!scenario || !setup || !options) return null;
+    const branch = setup.branch;
+    if (!branch) return { scenario: { id: scenario.id, version: scenario.version }, seed: setup.seed.trim(), options, moves: [] };
+    const point = scenario.history?.decisionPoints.find((d) => d.step === branch.step);
+    const alternative = branch.alternative === null ? undefined : point?.alternatives[branch.alternative]?.move;
+    return branchSpec(scenario, branch.step, setup.seed, options, alternative ? [alternative] : []);
+  }
+
+  startMatch(): void {
+    const spec = this.pendingSpec();
+    if (!this.scenario || !this.setup || !spec) return;
+    const seed = spec.seed || this.deps.randomSeed();
     let match: Match;
     try {
-      match = Match.start(this.scenario, seed, options, this.decide);
+      match = this.setup.branch ? Match.branch(this.scenario, spec, this.decide) : Match.start(this.scenario, seed, spec.options, this.decide);
     } catch (error) {
       this.notices = [{ kind: 'error', text: error instanceof InvalidOptionsError ? `These options cannot start a game: ${error.problems.join('; ')}` : errorText(error) }];
       this.render();
       return;
     }
     this.enterMatch(match, this.scenarioFile);
-    this.lastTurns = match.turns();
+    // A take-over reports what happened from the branch point on; history's moves are in the log.
+    this.lastTurns = match.turns().filter((t) => t.by !== 'history');
+    // Show what the AI did before the player's first move (an opening offer, an answer to history).
+    if (this.lastTurns.length > 0) this.render();
     this.save();
     const opening = this.lastTurns.map((t) => this.turnAnnouncement(t)).join(' ');
-    this.announce(`The talks begin. ${opening}`.trim());
+    const start = match.branch ? `You take over from history after step ${match.branch.step}.` : 'The talks begin.';
+    this.announce(`${start} ${opening}`.trim());
   }
 
   private enterMatch(match: Match, scenarioFile?: ScenarioFile): void {
@@ -323,7 +362,74 @@ export class App {
     this.scenario = m.scenario;
     const side = m.playerSide ?? 'us';
     this.setup = { side, doctrine: m.spec.options.doctrines[side], difficulty: m.spec.options.difficulty[otherSide(side)], seed: this.deps.randomSeed() };
+    // A branch of history starts again from the same point, under the same seed.
+    const branch = m.branch;
+    if (branch) {
+      const point = m.scenario.history?.decisionPoints.find((d) => d.step === branch.step);
+      const next = m.spec.moves[branch.step];
+      const alternative = branch.alternative && next && point ? point.alternatives.findIndex((a) => a.move !== undefined && sameMove(m.scenario, a.move, next)) : -1;
+      this.setup = { ...this.setup, seed: m.spec.seed, branch: { step: branch.step, alternative: alternative >= 0 ? alternative : null } };
+    }
     this.go('setup');
+  }
+
+  // --- history ---------------------------------------------------------------------------
+
+  /** The episode being replayed, or null. */
+  currentReplay(): HistoryReplay | null {
+    const id = this.replaying?.id;
+    const scenario = id ? this.catalog.find(id) : undefined;
+    return scenario?.history ? this.historyUi.replayOf(scenario) : null;
+  }
+
+  openReplay(id: string, position = 0): void {
+    const scenario = this.catalog.find(id);
+    if (!scenario?.history) return;
+    this.replaying = { id, position };
+    this.focusedEpisode = id;
+    this.go('replay');
+    this.announce(`Replay of ${scenario.title}. ${this.historyUi.replayAnnouncement(this.currentReplay()!, position)}`);
+  }
+
+  /** Move the replay to a position (clamped), from a button, a key or the notes. */
+  setReplayPosition(position: number): void {
+    const r = this.currentReplay();
+    if (!r || !this.replaying) return;
+    const to = Math.max(0, Math.min(r.frames.length - 1, position));
+    const moved = to !== this.replaying.position;
+    this.replaying = { ...this.replaying, position: to };
+    if (this.screen !== 'replay') this.go('replay');
+    else if (moved) {
+      this.render();
+      // A new step is read from the top of the panel, wherever the last one was scrolled to.
+      this.panel.scrollTop = 0;
+    }
+    if (moved || this.screen !== 'replay') this.announce(this.historyUi.replayAnnouncement(r, to));
+  }
+
+  /**
+   * Take over from the replay at `position` (history's moves before it are kept), as `side`,
+   * optionally playing a decision point's alternative first. The setup screen comes next.
+   */
+  takeOver(r: HistoryReplay, position: number, side: Side, alternative: number | null): void {
+    const scenario = r.scenario;
+    this.scenario = scenario;
+    const entry = this.catalog.entry(scenario.id);
+    this.scenarioFile = entry?.origin === 'opened' ? entry.source : undefined;
+    this.setup = { side, doctrine: this.defaultDoctrine(scenario, side), difficulty: this.setup?.difficulty ?? 'normal', seed: r.seed, branch: { step: position, alternative } };
+    this.go('setup');
+  }
+
+  /** The replay's keys: → / Page Down forward, ← / Page Up back, Home and End (a presentation clicker sends Page Up/Down). */
+  private onKey(event: KeyboardEvent): void {
+    if (this.screen !== 'replay' || !this.replaying || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const target = event.target instanceof HTMLElement ? event.target : null;
+    if (target?.closest('input, textarea, select, [contenteditable="true"]') || document.querySelector('dialog[open]')) return;
+    const at = this.replaying.position;
+    const to = { ArrowRight: at + 1, PageDown: at + 1, ArrowLeft: at - 1, PageUp: at - 1, Home: 0, End: Number.MAX_SAFE_INTEGER }[event.key];
+    if (to === undefined) return;
+    event.preventDefault();
+    this.setReplayPosition(to);
   }
 
   // --- result codes ------------------------------------------------------------------------
@@ -422,6 +528,16 @@ export class App {
         return this.debrief() ? debriefScreen(this) : titleScreen(this);
       case 'load-code':
         return loadCodeScreen(this);
+      case 'history':
+        return this.historyUi.historyScreen(this);
+      case 'replay': {
+        const r = this.currentReplay();
+        return r ? this.historyUi.replayScreen(this, r, this.replaying!.position) : this.historyUi.historyScreen(this);
+      }
+      case 'history-notes': {
+        const r = this.currentReplay();
+        return r ? this.historyUi.historyNotesScreen(this, r.scenario, this.replaying!.position) : this.historyUi.historyScreen(this);
+      }
     }
   }
 

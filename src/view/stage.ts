@@ -7,6 +7,9 @@ import { DebriefScene, type DebriefSceneModel } from './scenes/debrief';
 import { SetupScene, type SetupModel } from './scenes/setup';
 import { TableScene, type TableModel } from './scenes/table';
 import { TitleScene, type TitleModel } from './scenes/title';
+import type { HistoryModel } from './scenes/history';
+import type { NotesModel } from './scenes/history-notes';
+import type { ReplayModel } from './scenes/replay';
 import { HIGH_CONTRAST, NORMAL } from './theme';
 
 export interface SceneModels {
@@ -16,6 +19,10 @@ export interface SceneModels {
   briefing: BriefingModel;
   table: TableModel;
   debrief: DebriefSceneModel;
+  /** The history screens' scenes are registered when their code arrives (see `register`). */
+  history: HistoryModel;
+  replay: ReplayModel;
+  'history-notes': NotesModel;
 }
 
 export type SceneKey = keyof SceneModels;
@@ -29,6 +36,8 @@ export const GAME_SIZE = { width: 1600, height: 1000 };
 export class Stage {
   readonly game: Phaser.Game;
   private current: SceneKey | null = null;
+  /** The model the current screen was last drawn from (the test hook reads it). */
+  model: unknown = null;
   private pending: { key: SceneKey; model: unknown } | null = null;
   private booted = false;
 
@@ -62,7 +71,18 @@ export class Stage {
     this.game.canvas?.setAttribute('aria-hidden', 'true');
   }
 
+  /**
+   * Add scenes whose code is loaded after the first frame (the history screens), so the title
+   * does not wait for them.
+   */
+  register(scenes: Partial<Record<SceneKey, typeof Phaser.Scene>>): void {
+    for (const [key, scene] of Object.entries(scenes)) {
+      if (!this.game.scene.getScene(key)) this.game.scene.add(key, scene, false);
+    }
+  }
+
   show<K extends SceneKey>(key: K, model: SceneModels[K]): void {
+    this.model = model;
     if (!this.booted) {
       this.pending = { key, model };
       return;

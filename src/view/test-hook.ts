@@ -42,6 +42,10 @@ export function installTestHook(app: App): TestHook {
         outcome: m?.state.outcome ?? null,
         standing: m?.state.standing ?? null,
         settings: app.settings,
+        replay: app.replaying,
+        branch: m?.branch ?? null,
+        /** What the canvas was last drawn from (e.g. the debrief's series, history's among them). */
+        stageModel: app.stage.model,
       };
     },
     layout: () => {

@@ -142,15 +142,15 @@ export function humanMoves(spec: GameSpec, side: Side): Move[] {
  * The debrief's numbers against the core: decode the result code shown on the page, replay it in
  * Node, and compare the outcome, every score, every indicator and the counterfactual.
  */
-export async function expectDebriefMatchesReplay(page: Page, side: Side): Promise<GameSpec> {
+export async function expectDebriefMatchesReplay(page: Page, side: Side, played: Scenario = scenario): Promise<GameSpec> {
   const code = await page.getByRole('textbox', { name: 'Result code' }).inputValue();
-  const spec = decodeResult(code, (id) => (id === scenario.id ? scenario : undefined));
+  const spec = decodeResult(code, (id) => (id === played.id ? played : undefined));
   const hookSpec = (await view(page)).spec;
   expect(spec).toEqual(hookSpec);
-  const run = replay(scenario, spec.seed, spec.options, spec.moves);
+  const run = replay(played, spec.seed, spec.options, spec.moves);
   const final = run.final;
   expect(await page.locator('[data-outcome]').getAttribute('data-outcome')).toBe(final.outcome!.kind);
-  const scores = scoreAll(scenario, final, side);
+  const scores = scoreAll(played, final, side);
   const shown = await page.locator('#scores tbody tr').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-doctrine'), r.querySelector('[data-score]')!.getAttribute('data-score')]));
   expect(Object.fromEntries(shown)).toEqual(Object.fromEntries(scores.map((s) => [s.doctrine, String(s.total)])));
   const changes = meanChanges(final);
@@ -162,7 +162,7 @@ export async function expectDebriefMatchesReplay(page: Page, side: Side): Promis
     expect(Number(mean), `${id} mean change`).toBe(changes[id as keyof typeof changes]);
   }
   expect(indicators).toHaveLength(Object.keys(final.indicators).length);
-  const cf = findCounterfactual(scenario, spec, side);
+  const cf = findCounterfactual(played, spec, side);
   if (cf) expect(await page.locator('[data-cf-score]').getAttribute('data-cf-score')).toBe(String(cf.without));
   return spec;
 }

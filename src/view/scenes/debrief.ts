@@ -7,12 +7,19 @@ import { text } from './draw';
 
 export interface DebriefSceneModel {
   title: string;
-  trajectories: { id: IndicatorId; label: string; unit: string; values: number[]; without: number[] | null; weight: number }[];
+  trajectories: { id: IndicatorId; label: string; unit: string; values: number[]; without: number[] | null; history?: number[] | null; weight: number }[];
   talksEnded: number;
   withoutLabel: string | null;
+  /** For a game of a real episode: history's path under the same seed, drawn as a second, dashed series. */
+  historyLabel?: string | null;
+  historyTalksEnded?: number | null;
 }
 
-/** The debrief's charts: every indicator over the rounds, the talks shaded, the counterfactual dotted. */
+/**
+ * The debrief's charts: every indicator over the rounds, the talks shaded, the counterfactual
+ * dotted, and for a real episode history's own path dashed, with hollow markers, in another
+ * colour (so it reads without colour too).
+ */
 export class DebriefScene extends ScreenScene<DebriefSceneModel> {
   constructor() {
     super('debrief');
@@ -40,10 +47,14 @@ export class DebriefScene extends ScreenScene<DebriefSceneModel> {
     this.put(text(this, lx, ly, 'How to read these', { size: 20, bold: true }));
     g.fillStyle(p.surface2, 1);
     g.fillRect(lx, ly + 40, 40, 20);
-    this.put(text(this, lx + 52, ly + 38, 'the rounds of talks', { size: 17 }));
+    this.put(text(this, lx + 52, ly + 38, m.historyLabel ? 'the rounds of your talks' : 'the rounds of talks', { size: 17 }));
     g.lineStyle(3, p.ink, 1);
     g.lineBetween(lx, ly + 82, lx + 40, ly + 82);
-    this.put(text(this, lx + 52, ly + 72, 'as played', { size: 17 }));
+    if (m.historyLabel) {
+      g.fillStyle(p.ink, 1);
+      g.fillCircle(lx + 20, ly + 82, 5);
+    }
+    this.put(text(this, lx + 52, ly + 72, m.historyLabel ? 'your game' : 'as played', { size: 17 }));
     if (m.withoutLabel) {
       this.dotted(g, [
         [lx, ly + 114],
@@ -51,8 +62,16 @@ export class DebriefScene extends ScreenScene<DebriefSceneModel> {
       ], p.bad);
       this.put(text(this, lx + 52, ly + 104, m.withoutLabel, { size: 17, wrap: 300 }));
     }
+    if (m.historyLabel) {
+      dashed(g, [
+        [lx, ly + 114],
+        [lx + 40, ly + 114],
+      ], p.security);
+      hollowMarker(g, lx + 20, ly + 114, p.security);
+      this.put(text(this, lx + 52, ly + 104, m.historyLabel, { size: 17, wrap: 300 }));
+    }
     this.put(text(this, lx, ly + 160, '★ counts in your score', { size: 17 }));
-    this.put(text(this, lx, ly + 188, '● trade gains  ■ security cost', { size: 17 }));
+    if (!m.historyLabel) this.put(text(this, lx, ly + 188, '● trade gains  ■ security cost', { size: 17 }));
   }
 
   private dotted(g: Phaser.GameObjects.Graphics, pts: [number, number][], color: number): void {
@@ -75,7 +94,7 @@ export class DebriefScene extends ScreenScene<DebriefSceneModel> {
     const star = t.weight !== 0 ? '★ ' : '';
     this.put(text(this, x + 12, y + 8, `${star}${t.label}`, { size: 19, bold: true, wrap: w - 130, maxLines: 2 }));
     const plot = { x: x + 60, y: y + 62, w: w - 76, h: h - 96 };
-    const all = [...t.values, ...(t.without ?? [])];
+    const all = [...t.values, ...(t.without ?? []), ...(t.history ?? [])];
     let lo = Math.min(...all);
     let hi = Math.max(...all);
     if (hi - lo < 2) {
@@ -85,7 +104,7 @@ export class DebriefScene extends ScreenScene<DebriefSceneModel> {
     const pad = (hi - lo) * 0.1;
     lo -= pad;
     hi += pad;
-    const n = Math.max(t.values.length, t.without?.length ?? 0) - 1;
+    const n = Math.max(t.values.length, t.without?.length ?? 0, t.history?.length ?? 0) - 1;
     const X = (r: number) => plot.x + (r / (n || 1)) * plot.w;
     const Y = (v: number) => plot.y + plot.h - ((v - lo) / (hi - lo)) * plot.h;
     g.fillStyle(p.surface2, 1);
@@ -97,19 +116,62 @@ export class DebriefScene extends ScreenScene<DebriefSceneModel> {
     this.put(text(this, plot.x, plot.y + plot.h + 4, 'round 0', { size: 16, color: p.muted }));
     this.put(text(this, plot.x + plot.w, plot.y + plot.h + 4, `${n}`, { size: 16, color: p.muted, originX: 1 }));
     if (t.without) this.dotted(g, t.without.map((v, r) => [X(r), Y(v)]), p.bad);
-    const dashed = t.id === 'us.securityCost';
-    g.lineStyle(3, p.ink, 1);
-    for (let r = 1; r < t.values.length; r++) {
-      if (dashed && r % 2 === 0) continue;
-      g.lineBetween(X(r - 1), Y(t.values[r - 1]!), X(r), Y(t.values[r]!));
-    }
-    g.fillStyle(p.ink, 1);
     const markEvery = Math.max(1, Math.round(n / 6));
-    for (let r = 0; r < t.values.length; r += markEvery) {
-      if (t.id.endsWith('tradeGains')) g.fillCircle(X(r), Y(t.values[r]!), 5);
-      else if (dashed) g.fillRect(X(r) - 5, Y(t.values[r]!) - 5, 10, 10);
+    if (t.history) {
+      // The game: solid, filled markers. History on top: dashed, in another colour, hollow
+      // markers, so where the two coincide both still show.
+      g.lineStyle(3, p.ink, 1);
+      for (let r = 1; r < t.values.length; r++) g.lineBetween(X(r - 1), Y(t.values[r - 1]!), X(r), Y(t.values[r]!));
+      g.fillStyle(p.ink, 1);
+      for (let r = 0; r < t.values.length; r += markEvery) g.fillCircle(X(r), Y(t.values[r]!), 5);
+      dashed(g, t.history.map((v, r) => [X(r), Y(v)]), p.security);
+      for (let r = 0; r < t.history.length; r += markEvery) hollowMarker(g, X(r), Y(t.history[r]!), p.security);
+    } else {
+      const dashedOwn = t.id === 'us.securityCost';
+      g.lineStyle(3, p.ink, 1);
+      for (let r = 1; r < t.values.length; r++) {
+        if (dashedOwn && r % 2 === 0) continue;
+        g.lineBetween(X(r - 1), Y(t.values[r - 1]!), X(r), Y(t.values[r]!));
+      }
+      g.fillStyle(p.ink, 1);
+      for (let r = 0; r < t.values.length; r += markEvery) {
+        if (t.id.endsWith('tradeGains')) g.fillCircle(X(r), Y(t.values[r]!), 5);
+        else if (dashedOwn) g.fillRect(X(r) - 5, Y(t.values[r]!) - 5, 10, 10);
+      }
     }
     const last = t.values[t.values.length - 1]!;
     this.put(text(this, x + w - 12, y + 8, `${fmt(last)}${t.unit === '$B/yr' ? ' $B/yr' : ''}`, { size: 19, bold: true, originX: 1 }));
+    if (t.history) this.put(text(this, x + w - 12, y + 32, `history ${fmt(t.history[t.history.length - 1]!)}`, { size: 16, originX: 1, color: p.muted }));
   }
+}
+
+/** A dashed polyline: dashes of 12 and gaps of 7 along the whole path, so the pattern runs on across rounds. */
+function dashed(g: Phaser.GameObjects.Graphics, pts: [number, number][], color: number, width = 3): void {
+  g.lineStyle(width, color, 1);
+  const dash = 12;
+  const gap = 7;
+  let phase = 0;
+  for (let i = 1; i < pts.length; i++) {
+    const [x0, y0] = pts[i - 1]!;
+    const [x1, y1] = pts[i]!;
+    const len = Math.hypot(x1 - x0, y1 - y0);
+    let d = 0;
+    while (d < len) {
+      const inDash = phase < dash;
+      const step = Math.min(len - d, inDash ? dash - phase : dash + gap - phase);
+      if (inDash) {
+        const a = d / (len || 1);
+        const b = (d + step) / (len || 1);
+        g.lineBetween(x0 + (x1 - x0) * a, y0 + (y1 - y0) * a, x0 + (x1 - x0) * b, y0 + (y1 - y0) * b);
+      }
+      d += step;
+      phase = (phase + step) % (dash + gap);
+    }
+  }
+}
+
+/** A ring, not a dot: where history and the game meet, the game's filled marker shows inside it. */
+function hollowMarker(g: Phaser.GameObjects.Graphics, x: number, y: number, color: number): void {
+  g.lineStyle(2.5, color, 1);
+  g.strokeCircle(x, y, 7);
 }

@@ -1,9 +1,9 @@
+import { replay } from '../../core/engine';
 import { INDICATOR_LIST } from '../../core/indicators';
-import { initialIndicators } from '../../core/indicators';
 import { otherSide, positionOf } from '../../core/scenario-lookup';
 import type { GameSpec, IssueCategory, Side } from '../../core/types';
 import type { IntelItem, IntelLevel } from '../../negotiators/index';
-import { CATEGORY_LABELS, possessive } from '../../session/text';
+import { CATEGORY_LABELS, describeMove, formatDate, possessive } from '../../session/text';
 import type { App, ScreenView } from '../app';
 import { button, h, safeHref } from '../dom';
 import { categoryIcon, flagImg } from './common';
@@ -13,11 +13,12 @@ const INTEL_BY_DIFFICULTY: Record<string, IntelLevel> = { easy: 'high', normal: 
 export function briefingScreen(app: App): ScreenView {
   const scenario = app.scenario!;
   const setup = app.setup!;
-  const options = app.gameOptions()!;
   const side = setup.side;
   const ai = otherSide(side);
   const doctrine = scenario.doctrines.find((d) => d.id === setup.doctrine)!;
-  const spec: GameSpec = { scenario: { id: scenario.id, version: scenario.version }, seed: setup.seed, options, moves: [] };
+  // A take-over starts where history stood; a new game from the scenario's status quo.
+  const spec: GameSpec = app.pendingSpec()!;
+  const start = replay(scenario, spec.seed, spec.options, spec.moves).final;
   const level = INTEL_BY_DIFFICULTY[setup.difficulty] ?? 'medium';
   let intel: IntelItem[] = [];
   let intelProblem: string | null = null;
@@ -38,14 +39,26 @@ export function briefingScreen(app: App): ScreenView {
             null,
             categoryIcon(issue.category),
             h('strong', null, issue.label),
-            ` (${CATEGORY_LABELS[issue.category].toLowerCase()}). Now: ${positionOf(scenario, issue.id, issue.statusQuo).label}.`,
+            ` (${CATEGORY_LABELS[issue.category].toLowerCase()}). Now: ${positionOf(scenario, issue.id, start.positions[issue.id] ?? issue.statusQuo).label}.`,
             issue.description ? h('span', { class: 'hint' }, ` ${issue.description}`) : null,
           ),
         ),
     );
   const weights = Object.entries(doctrine.weights).filter(([, w]) => w !== 0);
+  const branch = setup.branch;
+  const path = scenario.history?.path ?? [];
   const body: Node[] = [
     scenario.description ? h('p', null, scenario.description) : h('p', null, scenario.summary),
+    ...(branch
+      ? [
+          h('h2', null, 'History so far'),
+          branch.step === 0
+            ? h('p', null, 'You take over before history’s first move.')
+            : h('ol', { class: 'plain', id: 'history-so-far' }, ...path.slice(0, branch.step).map((p) => h('li', null, h('strong', null, `${formatDate(p.date)}: `), p.account))),
+          spec.moves.length > branch.step ? h('p', null, h('strong', null, 'Then: '), describeMove(scenario, spec.moves[branch.step]!, start, side === spec.moves[branch.step]!.side ? side : null)) : null,
+          start.phase === 'negotiation' ? h('p', { class: 'hint' }, `The game stands in round ${start.round} of ${scenario.rounds}.`) : null,
+        ].filter((x): x is NonNullable<typeof x> => x !== null)
+      : []),
     h('h2', null, 'Your objectives'),
     h('p', null, flagImg(side), `Your side: ${scenario.sides[side].label}. Your doctrine: “${doctrine.label}”. ${doctrine.summary}`),
     h(
@@ -90,7 +103,7 @@ export function briefingScreen(app: App): ScreenView {
     ),
     h('div', { class: 'actions' }, button('Sit down at the table', () => app.startMatch(), { key: 'start-match' }), button('Back', () => app.go('setup'), { key: 'back', class: 'secondary' })),
   ];
-  const values = initialIndicators(scenario);
+  const values = start.indicators;
   const levelsBySide = (s: Side) => {
     const counts: Partial<Record<IssueCategory, number>> = {};
     for (const issue of scenario.issues.filter((i) => i.holder === s)) counts[issue.category] = (counts[issue.category] ?? 0) + 1;

@@ -1,9 +1,9 @@
-import type { IssueCategory, Side } from '../../core/types';
+import type { IssueCategory, Side, Source } from '../../core/types';
 import type { ScenarioProblem } from '../../scenario/loader';
 import { CATEGORY_LABELS } from '../../session/text';
 import type { App, Notice } from '../app';
 import { FLAGS, ICONS } from '../assets';
-import { h } from '../dom';
+import { h, safeHref } from '../dom';
 
 export function notices(list: Notice[]): Node[] {
   return list.map((n) => h('div', { class: `message${n.kind === 'error' ? ' error' : ''}`, attrs: { role: n.kind === 'error' ? 'alert' : 'status' } }, h('p', null, n.text)));
@@ -45,4 +45,26 @@ export function loadFailures(app: App): Node[] {
 export function problemText(p: ScenarioProblem): string {
   const where = p.line !== undefined ? `line ${p.line}` : '';
   return `${where ? `${where}, ` : ''}${p.path}: ${p.message}`;
+}
+
+/**
+ * A source as the screens cite it: its title (a link only for an http(s) address), publisher
+ * and date. Scenario text, so text nodes only.
+ */
+export function sourceCite(source: Source | null, id?: string): Node {
+  if (!source) return document.createTextNode(id ? `source “${id}” (not in the scenario's list)` : 'no source given');
+  const href = safeHref(source.url);
+  const label = source.title;
+  const rest = [source.publisher, source.date].filter(Boolean).join(', ');
+  return h(
+    'span',
+    { class: 'cite' },
+    href ? h('a', { attrs: { href, target: '_blank', rel: 'noopener noreferrer' } }, label) : label,
+    rest ? ` (${rest})` : '',
+  );
+}
+
+/** A label that keeps supposed or unconfirmed items from reading as fact. */
+export function caveatTag(kind: 'what-if' | 'unverified'): HTMLElement {
+  return h('span', { class: `tag caveat`, attrs: { 'data-caveat': kind } }, kind === 'what-if' ? 'What-if: supposed' : 'Unverified');
 }

@@ -2,10 +2,10 @@ import { INDICATOR_LIST } from '../../core/indicators';
 import { meanChanges, score } from '../../core/scoring';
 import { THREAT_STATUS_TEXT } from '../../session/debrief';
 import { debriefJson, trajectoriesCsv } from '../../session/export';
-import { describeMove } from '../../session/text';
 import type { App, ScreenView } from '../app';
 import { button, download, fmt, h, signed } from '../dom';
 import { categoryIcon, notices } from './common';
+import { rewindLabel, turnLine } from './table';
 
 function section(title: string, id: string, ...children: (Node | null)[]): HTMLElement {
   return h('section', { attrs: { 'aria-labelledby': id } }, h('h2', { id }, title), ...children.filter((c): c is Node => c !== null));
@@ -34,6 +34,10 @@ export function debriefScreen(app: App): ScreenView {
           h('p', null, 'With no deal, every measure in force stayed in force and every pending threat was carried out; the model then ran on to the end of the game.'),
         );
   body.push(section('Outcome', 'outcome-title', outcome, h('p', { class: 'hint' }, `The talks ended in round ${d.talksEnded}; the model ran on to round ${scenario.horizon}, and every score below averages over all ${scenario.horizon} rounds.`)));
+
+  // A game of a real episode (played from its start or taken over from its replay): beside history.
+  const hd = scenario.history ? app.historyUi.historyDebriefOf(scenario, d.spec, match.playerSide) : null;
+  if (hd) body.push(app.historyUi.historySection(d, hd));
 
   // Scores.
   const rows = d.scores.map(({ doctrine, score: s, chosen }) =>
@@ -108,6 +112,7 @@ export function debriefScreen(app: App): ScreenView {
       h('td', null, fmt(v[Math.min(d.talksEnded, v.length - 1)]!)),
       h('td', { attrs: { 'data-final': String(v[v.length - 1]) } }, fmt(v[v.length - 1]!)),
       h('td', { attrs: { 'data-mean-change': String(d.changes[t.indicator.id]) } }, signed(d.changes[t.indicator.id])),
+      hd ? h('td', { attrs: { 'data-history-final': String(hd.trajectories[t.indicator.id].at(-1)) } }, fmt(hd.trajectories[t.indicator.id].at(-1)!)) : null,
     );
   });
   body.push(
@@ -118,7 +123,20 @@ export function debriefScreen(app: App): ScreenView {
         'table',
         { class: 'data', id: 'trajectories' },
         h('caption', null, 'Start, end of the talks, end of the game, and average change (what the scores weigh)'),
-        h('thead', null, h('tr', null, h('th', { attrs: { scope: 'col' } }, 'Indicator'), h('th', { attrs: { scope: 'col' } }, 'Start'), h('th', { attrs: { scope: 'col' } }, `Round ${d.talksEnded}`), h('th', { attrs: { scope: 'col' } }, `Round ${scenario.horizon}`), h('th', { attrs: { scope: 'col' } }, 'Avg change'))),
+        h(
+          'thead',
+          null,
+          h(
+            'tr',
+            null,
+            h('th', { attrs: { scope: 'col' } }, 'Indicator'),
+            h('th', { attrs: { scope: 'col' } }, 'Start'),
+            h('th', { attrs: { scope: 'col' } }, `Round ${d.talksEnded}`),
+            h('th', { attrs: { scope: 'col' } }, `Round ${scenario.horizon}`),
+            h('th', { attrs: { scope: 'col' } }, 'Avg change'),
+            hd ? h('th', { attrs: { scope: 'col' } }, `History, round ${scenario.horizon}`) : null,
+          ),
+        ),
         h('tbody', null, ...trajRows),
       ),
     ),
@@ -151,7 +169,7 @@ export function debriefScreen(app: App): ScreenView {
     section(
       'Every move',
       'moves-title',
-      h('ol', { class: 'plain' }, ...match.turns().map((t) => h('li', null, h('strong', null, `Round ${t.round}: `), describeMove(scenario, t.move, match.stateBefore(t.index), match.playerSide), t.ai ? h('span', { class: 'hint' }, ` Its reason: ${t.ai.reason}`) : null))),
+      h('ol', { class: 'plain' }, ...match.turns().map((t) => h('li', { attrs: { 'data-by': t.by } }, ...turnLine(match, t), t.ai ? h('span', { class: 'hint' }, ` Its reason: ${t.ai.reason}`) : null))),
     ),
   );
 
@@ -197,7 +215,7 @@ export function debriefScreen(app: App): ScreenView {
         'details',
         null,
         h('summary', { attrs: { 'data-key': 'rewind-summary' } }, 'Rewind: go back to a round and try another path'),
-        h('div', { class: 'stack' }, ...match.rewindPoints().map((p) => button(`Go back to the start of round ${p.round}`, () => app.rewind(p.round), { key: `rewind-${p.round}`, class: 'secondary' }))),
+        h('div', { class: 'stack' }, ...match.rewindPoints().map((p) => button(rewindLabel(p), () => app.rewind(p.round), { key: `rewind-${p.round}`, class: 'secondary' }))),
       ),
       h('div', { class: 'actions' }, button('New game, same setup', () => app.newGameSameSetup(), { key: 'new-game' }), button('Main menu', () => app.go('title'), { key: 'menu', class: 'secondary' })),
     ),
@@ -216,11 +234,15 @@ export function debriefScreen(app: App): ScreenView {
           label: t.indicator.label,
           unit: t.indicator.unit,
           values: t.values,
-          without: cf ? cf.final.history.map((r) => r.indicators[t.indicator.id]) : null,
+          // With history beside the game, the charts show the two of them; the counterfactual stays in its section.
+          without: cf && !hd ? cf.final.history.map((r) => r.indicators[t.indicator.id]) : null,
+          history: hd ? hd.trajectories[t.indicator.id] : null,
           weight: doctrine.weights[t.indicator.id] ?? 0,
         })),
         talksEnded: d.talksEnded,
-        withoutLabel: cf ? `without “${cf.issueLabel}”` : null,
+        withoutLabel: cf && !hd ? `without “${cf.issueLabel}”` : null,
+        historyLabel: hd ? `history (same seed)` : null,
+        historyTalksEnded: hd ? hd.historyTalksEnded : null,
       },
     },
   };

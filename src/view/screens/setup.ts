@@ -4,6 +4,7 @@ import { describeWeights } from '../../core/scoring';
 import type { Difficulty, IndicatorId, Side } from '../../core/types';
 import { DIFFICULTIES, SIDES } from '../../core/types';
 import type { App, ScreenView } from '../app';
+import { formatDate } from '../../session/text';
 import { button, h, type Children } from '../dom';
 import { flagImg, notices } from './common';
 
@@ -62,32 +63,41 @@ export function setupScreen(app: App): ScreenView {
     value: setup.seed,
     on: { change: (e) => (app.setup = { ...app.setup!, seed: (e.target as HTMLInputElement).value }) },
   });
+  const branch = setup.branch;
+  const seedPart: Node[] = branch
+    ? [h('p', null, h('strong', null, `Seed: ${setup.seed}. `), 'It is the replay’s, so the game starts from exactly the state the replay showed; chance then goes on as it would have.')]
+    : [
+        h('label', { attrs: { for: 'seed' } }, 'Seed'),
+        seedInput,
+        h('p', { id: 'seed-help', class: 'hint' }, 'The seed fixes every chance event. The same seed and the same moves always give the same game, so a class can play one seed and compare.'),
+        h('div', { class: 'actions' }, button('New random seed', () => app.updateSetup({ seed: app.deps.randomSeed() }), { key: 'new-seed', class: 'secondary' })),
+      ];
   const body: Node[] = [
     ...notices(app.notices),
+    ...(branch ? [takeOverNote(app)] : []),
     sides,
     doctrines,
     difficulty,
-    h('label', { attrs: { for: 'seed' } }, 'Seed'),
-    seedInput,
-    h('p', { id: 'seed-help', class: 'hint' }, 'The seed fixes every chance event. The same seed and the same moves always give the same game, so a class can play one seed and compare.'),
-    h('div', { class: 'actions' }, button('New random seed', () => app.updateSetup({ seed: app.deps.randomSeed() }), { key: 'new-seed', class: 'secondary' })),
+    ...seedPart,
     h(
       'div',
       { class: 'actions' },
       button(
         'Continue to the briefing',
         () => {
-          app.setup = { ...app.setup!, seed: seedInput.value };
+          if (!branch) app.setup = { ...app.setup!, seed: seedInput.value };
           app.go('briefing');
         },
         { key: 'to-briefing' },
       ),
-      button('Back', () => app.go('choice'), { key: 'back', class: 'secondary' }),
+      branch
+        ? button('Back to the replay', () => app.openReplay(scenario.id, branch.step), { key: 'back', class: 'secondary' })
+        : button('Back', () => app.go('choice'), { key: 'back', class: 'secondary' }),
     ),
   ];
   const doctrine = scenario.doctrines.find((d) => d.id === setup.doctrine) ?? null;
   return {
-    title: `Set up: ${scenario.title}`,
+    title: branch ? `Take over: ${scenario.title}` : `Set up: ${scenario.title}`,
     body,
     scene: {
       key: 'setup',
@@ -107,4 +117,28 @@ export function setupScreen(app: App): ScreenView {
 
 export function sideOf(value: string): Side {
   return value === 'china' ? 'china' : 'us';
+}
+
+/** Where a take-over starts: after which of history's steps, and the alternative played first, if any. */
+function takeOverNote(app: App): HTMLElement {
+  const scenario = app.scenario!;
+  const branch = app.setup!.branch!;
+  const path = scenario.history?.path ?? [];
+  const last = branch.step > 0 ? path[branch.step - 1] : undefined;
+  const point = scenario.history?.decisionPoints.find((d) => d.step === branch.step);
+  const alternative = branch.alternative === null ? undefined : point?.alternatives[branch.alternative];
+  return h(
+    'div',
+    { class: 'message', attrs: { role: 'note', id: 'takeover-note' } },
+    h(
+      'p',
+      null,
+      h('strong', null, last ? `You take over after step ${branch.step} of ${path.length} (${formatDate(last.date)}). ` : 'You take over before history’s first step. '),
+      last ? `History’s ${branch.step} step${branch.step === 1 ? '' : 's'} so far stay as they were; the last: ${last.account}` : 'Nothing has happened yet.',
+    ),
+    alternative?.move
+      ? h('p', null, `Then, instead of what history did, ${scenario.sides[alternative.move.side].label} plays the alternative: “${alternative.label}”.`)
+      : null,
+    h('p', { class: 'hint' }, 'Pick your side below; the AI plays the other. Your result code will record where you took over.'),
+  );
 }

@@ -4,10 +4,10 @@ import { doctrineFor } from '../../core/engine';
 import { otherSide } from '../../core/scenario-lookup';
 import type { Explanation, IndicatorId, Package, Scenario, Side } from '../../core/types';
 import { assessDraft, chipsFor, escalationMoves, type Chip, type ChipGroup } from '../../session/draft';
-import type { Turn } from '../../session/match';
-import { CATEGORY_LABELS, describeMove, packageItems, possessive, POSTURES } from '../../session/text';
+import type { Match, RewindPoint, Turn } from '../../session/match';
+import { CATEGORY_LABELS, describeMove, formatDate, packageItems, possessive, POSTURES } from '../../session/text';
 import type { App, ScreenView } from '../app';
-import { button, fmt, h, signed } from '../dom';
+import { button, fmt, h, signed, type Children } from '../dom';
 import type { TableModel } from '../scenes/table';
 import { categoryHeading, categoryIcon, notices } from './common';
 
@@ -35,6 +35,7 @@ export function tableScreen(app: App): ScreenView {
     ),
     h('p', { class: 'hint' }, `${them} is ${POSTURES[postures[opponent]].label.toLowerCase()}: ${POSTURES[postures[opponent]].meaning}. Tension stands at ${fmt(state.indicators.tension)} of 10.`),
   );
+  if (match.branch) body.push(branchNote(match));
   body.push(...notices(app.notices));
 
   if (match.ended) {
@@ -111,6 +112,7 @@ function report(app: App, turns: Turn[], takesFocus: boolean): Node[] {
       'li',
       null,
       h('p', null, h('strong', null, `Round ${t.round}: `), sentence),
+      t.alternative ? h('p', { class: 'reason' }, `The alternative chosen at the decision point: “${t.alternative}”.`) : null,
       t.ai ? h('p', { class: 'reason' }, `Why, in ${possessive(scenario.sides[t.move.side].label)} words: ${t.ai.reason}`) : null,
       changes.length > 0
         ? h('details', { attrs: { open: true } }, h('summary', null, `What changed and why (${changes.length})`), h('ul', { class: 'plain' }, ...changes.map((e) => h('li', null, e.text))))
@@ -410,9 +412,8 @@ function newsSection(app: App): HTMLElement {
 
 function logSection(app: App): HTMLElement {
   const match = app.match!;
-  const scenario = match.scenario;
   const turns = match.turns();
-  const points = match.rewindPoints().filter((p) => p.round < match.state.round || match.ended);
+  const points = match.rewindPoints().filter((p) => p.takeover || p.round < match.state.round || match.ended);
   return section(
     'Moves so far',
     'log-title',
@@ -421,7 +422,7 @@ function logSection(app: App): HTMLElement {
       : h(
           'div',
           { class: 'log' },
-          h('ol', null, ...turns.map((t) => h('li', null, h('strong', null, `Round ${t.round}: `), describeMove(scenario, t.move, match.stateBefore(t.index), match.playerSide)))),
+          h('ol', null, ...turns.map((t) => h('li', { attrs: { 'data-by': t.by } }, ...turnLine(match, t)))),
         ),
     points.length > 0 || turns.some((t) => t.by === 'human')
       ? h(
@@ -433,9 +434,42 @@ function logSection(app: App): HTMLElement {
             'div',
             { class: 'stack' },
             turns.some((t) => t.by === 'human') && !match.ended ? button('Undo my last move', () => app.undo(), { key: 'undo', class: 'secondary' }) : null,
-            ...points.map((p) => button(`Go back to the start of round ${p.round}`, () => app.rewind(p.round), { key: `rewind-${p.round}`, class: 'secondary' })),
+            ...points.map((p) => button(rewindLabel(p), () => app.rewind(p.round), { key: `rewind-${p.round}`, class: 'secondary' })),
           ),
         )
       : null,
+  );
+}
+
+/** A move of the log: history's moves in a branched game say so, with their date. */
+export function turnLine(match: Match, t: Turn): Children[] {
+  const scenario = match.scenario;
+  if (t.by === 'history') {
+    const step = scenario.history?.path[t.index];
+    return [h('strong', null, `Round ${t.round}, history${step ? ` (${formatDate(step.date)})` : ''}: `), describeMove(scenario, t.move, match.stateBefore(t.index), null)];
+  }
+  return [
+    h('strong', null, `Round ${t.round}: `),
+    describeMove(scenario, t.move, match.stateBefore(t.index), match.playerSide),
+    t.alternative ? h('span', { class: 'hint' }, ` (the alternative “${t.alternative}”)`) : null,
+  ];
+}
+
+export function rewindLabel(p: RewindPoint): string {
+  return p.takeover ? `Go back to where you took over (round ${p.round})` : `Go back to the start of round ${p.round}`;
+}
+
+/** In a game taken over from history: where, so the player knows what was history's. */
+function branchNote(match: Match): HTMLElement {
+  const b = match.branch!;
+  const path = match.scenario.history?.path ?? [];
+  const last = b.step > 0 ? path[b.step - 1] : undefined;
+  return h(
+    'p',
+    { class: 'branch-note', attrs: { 'data-branch-step': b.step } },
+    h('strong', null, 'Taken over from history '),
+    last ? `after step ${b.step} of ${path.length} (${formatDate(last.date)}).` : 'before its first step.',
+    b.alternative ? ` Then the alternative “${b.alternative}”.` : '',
+    ' Everything from there on is this game’s.',
   );
 }

@@ -28,6 +28,7 @@ export function titleScreen(app: App): ScreenView {
     );
   }
   item('Play solo', 'Pick a scenario and a side, and negotiate against the AI.', () => app.go('choice'), 'play-solo', match ? 'secondary' : undefined);
+  item('History', 'Replay the real episodes of 2018–2026 step by step, with their sources; stop at a decision point and take over.', () => app.go('history'), 'history', 'secondary');
   item('Load a result code', 'Open a game someone played, from the code its debrief gave.', () => app.go('load-code'), 'load-code', 'secondary');
   item('Settings', 'Sound, reduced motion, text size, high contrast.', () => app.openSettings(), 'settings', 'secondary');
   body.push(h('nav', { attrs: { 'aria-label': 'Start' } }, menu));

@@ -1,0 +1,169 @@
+import type { IndicatorId, Side } from '../../core/types';
+import { fmt } from '../dom';
+import { ScreenScene } from './base';
+import { stageContext } from './context';
+import { text } from './draw';
+
+export interface ReplayNode {
+  kind: 'start' | 'step' | 'aftermath';
+  /** Whose move it was (steps only). */
+  side: Side | null;
+  /** A short date for under the node, e.g. "3 May" or "May". */
+  date: string;
+  /** History's move here was a choice (a decision point comes just before it). */
+  decision: boolean;
+  whatIf: boolean;
+}
+
+export interface ReplayModel {
+  title: string;
+  whatIf: boolean;
+  position: number;
+  /** e.g. "Step 3 of 7 · 3 May 2018 · United States". */
+  heading: string;
+  /** The account of the current step (untrusted scenario text, drawn as text). */
+  account: string;
+  nodes: ReplayNode[];
+  charts: { id: IndicatorId; label: string; unit: string; values: number[] }[];
+  labels: Record<Side, string>;
+  /** A decision point comes next: its question, shown under the account. */
+  decision: string | null;
+}
+
+const SIDE_SHORT: Record<Side, string> = { us: 'US', china: 'CN' };
+
+/**
+ * The replay's canvas: the path as a row of numbered steps (whose move, when, where history
+ * chose), the current step's account in large type for the back of the room, and the model's
+ * indicators over the steps so far, the rest of the path drawn faint.
+ */
+export class ReplayScene extends ScreenScene<ReplayModel> {
+  constructor() {
+    super('replay');
+  }
+
+  protected draw(): void {
+    const p = stageContext.palette;
+    const m = this.model;
+    this.put(text(this, 48, 22, m.title, { size: 34, bold: true, wrap: m.whatIf ? 1280 : 1500, maxLines: 1 }));
+    if (m.whatIf) this.tag(1552, 26, 'WHAT-IF: supposed, not history');
+    this.put(text(this, 50, 76, m.heading, { size: 27, bold: true, color: p.accent }));
+    this.path(90, 1490, 196);
+    const account = this.put(text(this, 50, 292, m.account, { size: 27, wrap: 1500, maxLines: 3 }));
+    if (m.decision) {
+      const y = account.y + account.height + 12;
+      this.put(text(this, 50, y, `◆ Decision point next: ${m.decision}`, { size: 24, bold: true, wrap: 1500, maxLines: 1, color: p.accent }));
+    }
+    const cols = 3;
+    const cellW = 502;
+    const cellH = 262;
+    m.charts.forEach((c, i) => this.chart(c, 24 + (i % cols) * (cellW + 14), 448 + Math.floor(i / cols) * (cellH + 14), cellW, cellH));
+  }
+
+  private tag(right: number, y: number, label: string): void {
+    const p = stageContext.palette;
+    const t = text(this, right - 14, y + 6, label, { size: 19, bold: true, originX: 1, color: p.bad });
+    const g = this.put(this.add.graphics());
+    g.lineStyle(2, p.bad, 1);
+    g.strokeRoundedRect(right - t.width - 28, y, t.width + 28, 36, 18);
+    this.put(t);
+  }
+
+  /** The path: start, each step, the model's end; past steps solid, the current one ringed, the rest faint. */
+  private path(x0: number, x1: number, y: number): void {
+    const p = stageContext.palette;
+    const m = this.model;
+    const n = m.nodes.length;
+    const X = (i: number) => x0 + (i / Math.max(1, n - 1)) * (x1 - x0);
+    const g = this.put(this.add.graphics());
+    g.lineStyle(4, p.line, 1);
+    g.lineBetween(X(0), y, X(n - 1), y);
+    g.lineStyle(6, p.ink, 1);
+    g.lineBetween(X(0), y, X(Math.min(m.position, n - 1)), y);
+    m.nodes.forEach((node, i) => {
+      const cx = X(i);
+      const done = i <= m.position;
+      const alpha = done ? 1 : 0.4;
+      if (node.kind === 'step' && node.side) {
+        g.fillStyle(node.side === 'us' ? p.us : p.china, alpha);
+        g.fillCircle(cx, y, 22);
+        if (node.whatIf) {
+          g.lineStyle(3, p.bad, alpha);
+          g.strokeCircle(cx, y, 26);
+        }
+        // On the side's colour: white, or black on the light high-contrast fills.
+        const ink = stageContext.highContrast ? p.bg : 0xffffff;
+        this.put(text(this, cx, y, SIDE_SHORT[node.side], { size: 17, bold: true, originX: 0.5, originY: 0.5, color: ink })).setAlpha(alpha);
+      } else {
+        g.fillStyle(p.surface, 1);
+        g.lineStyle(4, p.ink, alpha);
+        g.fillCircle(cx, y, 16);
+        g.strokeCircle(cx, y, 16);
+      }
+      if (node.decision) {
+        // A diamond before the step: the choice history made here could have gone otherwise.
+        const dx = X(i - 0.5);
+        g.fillStyle(p.surface, 1);
+        g.lineStyle(3, p.accent, 1);
+        const d = 15;
+        g.beginPath();
+        g.moveTo(dx, y - d);
+        g.lineTo(dx + d, y);
+        g.lineTo(dx, y + d);
+        g.lineTo(dx - d, y);
+        g.closePath();
+        g.fillPath();
+        g.strokePath();
+        this.put(text(this, dx, y, '?', { size: 17, bold: true, originX: 0.5, originY: 0.5, color: p.accent }));
+      }
+      if (i === m.position) {
+        g.lineStyle(5, p.accent, 1);
+        g.strokeCircle(cx, y, 33);
+        this.put(text(this, cx, y - 44, '▼', { size: 20, originX: 0.5, originY: 1, color: p.accent }));
+      }
+      const label = node.kind === 'start' ? 'Start' : node.kind === 'aftermath' ? 'Model’s end' : `${i}`;
+      this.put(text(this, cx, y + 38, label, { size: 19, bold: true, originX: 0.5, color: done ? p.ink : p.muted }));
+      if (node.date) this.put(text(this, cx, y + 62, node.date, { size: 17, originX: 0.5, color: p.muted }));
+    });
+  }
+
+  private chart(c: ReplayModel['charts'][number], x: number, y: number, w: number, h: number): void {
+    const p = stageContext.palette;
+    const pos = this.model.position;
+    const g = this.put(this.add.graphics());
+    g.fillStyle(p.surface, 1);
+    g.lineStyle(2, p.line, 1);
+    g.fillRoundedRect(x, y, w, h, 10);
+    g.strokeRoundedRect(x, y, w, h, 10);
+    const now = c.values[Math.min(pos, c.values.length - 1)]!;
+    this.put(text(this, x + 14, y + 10, c.label, { size: 21, bold: true, wrap: w - 150, maxLines: 1 }));
+    this.put(text(this, x + w - 14, y + 8, `${fmt(now)}${c.unit === '$B/yr' ? ' $B/yr' : ''}`, { size: 24, bold: true, originX: 1, color: p.accent }));
+    const plot = { x: x + 64, y: y + 54, w: w - 84, h: h - 90 };
+    let lo = Math.min(...c.values);
+    let hi = Math.max(...c.values);
+    if (hi - lo < 2) {
+      lo -= 1;
+      hi += 1;
+    }
+    const pad = (hi - lo) * 0.12;
+    const n = c.values.length - 1;
+    const X = (i: number) => plot.x + (i / Math.max(1, n)) * plot.w;
+    const Y = (v: number) => plot.y + plot.h - ((v - (lo - pad)) / (hi - lo + 2 * pad)) * plot.h;
+    g.lineStyle(1, p.line, 1);
+    g.strokeRect(plot.x, plot.y, plot.w, plot.h);
+    this.put(text(this, plot.x - 8, Y(hi), fmt(hi), { size: 16, originX: 1, originY: 0.5, color: p.muted }));
+    this.put(text(this, plot.x - 8, Y(lo), fmt(lo), { size: 16, originX: 1, originY: 0.5, color: p.muted }));
+    this.put(text(this, plot.x, plot.y + plot.h + 6, 'start', { size: 16, color: p.muted }));
+    this.put(text(this, plot.x + plot.w, plot.y + plot.h + 6, 'model’s end', { size: 16, color: p.muted, originX: 1 }));
+    // The steps still to come, faint and thin; the steps so far, solid.
+    g.lineStyle(2, p.line, 1);
+    for (let i = Math.max(1, pos + 1); i <= n; i++) g.lineBetween(X(i - 1), Y(c.values[i - 1]!), X(i), Y(c.values[i]!));
+    g.lineStyle(4, p.ink, 1);
+    for (let i = 1; i <= Math.min(pos, n); i++) g.lineBetween(X(i - 1), Y(c.values[i - 1]!), X(i), Y(c.values[i]!));
+    g.lineStyle(2, p.accent, 1);
+    g.lineBetween(X(Math.min(pos, n)), plot.y, X(Math.min(pos, n)), plot.y + plot.h);
+    g.fillStyle(p.accent, 1);
+    g.fillCircle(X(Math.min(pos, n)), Y(now), 7);
+  }
+}
+

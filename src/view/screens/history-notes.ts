@@ -1,0 +1,114 @@
+import { readOutcome } from '../../core/fidelity';
+import type { Scenario } from '../../core/types';
+import { compact } from '../../session/format';
+import { teachingNotes } from '../../session/history-replay';
+import { formatDate } from '../../session/text';
+import type { App, ScreenView } from '../app';
+import { button, h } from '../dom';
+import type { NotesModel } from '../scenes/history-notes';
+import { caveatTag, sourceCite } from './common';
+import { lessonsLine } from './replay';
+
+function section(title: string, id: string, ...children: (Node | null)[]): HTMLElement {
+  return h('section', { attrs: { 'aria-labelledby': id } }, h('h2', { id }, title), ...children.filter((c): c is Node => c !== null));
+}
+
+/** A band as words: "exactly 1.4" or "2 to 4". */
+export function bandText(band: [number, number]): string {
+  return band[0] === band[1] ? `exactly ${compact(band[0])}` : `${compact(band[0])} to ${compact(band[1])}`;
+}
+
+/**
+ * The debrief-style material of an episode, reachable from its replay: what the model
+ * represents, the questions with the lessons they serve, the decision points, how close the
+ * model comes to the real numbers, and what came after (unverified items labelled as such).
+ */
+export function historyNotesScreen(app: App, scenario: Scenario, backTo: number): ScreenView {
+  const notes = teachingNotes(scenario);
+  const body: Node[] = [];
+  if (notes.kind === 'what-if') {
+    body.push(h('div', { class: 'message', attrs: { role: 'note' } }, h('p', null, h('strong', null, 'A what-if, built on real events. '), notes.whatIf ?? '')));
+  }
+  body.push(
+    section(
+      'Questions for the class',
+      'questions-title',
+      h(
+        'ol',
+        { class: 'plain', id: 'questions' },
+        ...notes.questions.map((q) =>
+          h('li', null, h('p', null, q.text), h('p', { class: 'hint' }, lessonsLine(q.lessons), q.source ? [' Source: ', sourceCite(q.source), '.'] : null)),
+        ),
+      ),
+    ),
+    section('What the model represents, and what it simplifies', 'calibration-title', h('p', { id: 'calibration' }, notes.calibration)),
+    section(
+      'The decision points',
+      'decisions-title',
+      h(
+        'ol',
+        { class: 'plain' },
+        ...notes.decisions.map((d) =>
+          h(
+            'li',
+            { attrs: { 'data-decision': d.id } },
+            h('p', null, h('strong', null, `Before step ${d.stepNumber} (${formatDate(d.date)}): `), d.question),
+            h('p', null, `History: ${d.history}`),
+            h('ul', { class: 'plain' }, ...d.alternatives.map((a) => h('li', null, `Alternative: ${a.label}`, a.note ? h('span', { class: 'hint' }, ` ${a.note}`) : null, a.source ? h('span', { class: 'hint' }, ' Source: ', sourceCite(a.source), '.') : null))),
+            h('p', { class: 'hint' }, lessonsLine(d.lessons)),
+          ),
+        ),
+      ),
+    ),
+  );
+  // How close the model comes: the replay under the reference seed against the real numbers.
+  const results = readOutcome(scenario);
+  body.push(
+    section(
+      'The real numbers and the model',
+      'fidelity-title',
+      h('p', { class: 'hint' }, `The model’s replay of the path under the reference seed (${scenario.history!.seed}). “Fitted” marks a number the model was tuned to: matching it shows calibration, not prediction.`),
+      h(
+        'table',
+        { class: 'data', id: 'fidelity' },
+        h('caption', null, 'Each real figure, its tolerance band, and the model'),
+        h('thead', null, h('tr', null, h('th', { attrs: { scope: 'col' } }, 'Measure'), h('th', { attrs: { scope: 'col' } }, 'Real'), h('th', { attrs: { scope: 'col' } }, 'Band'), h('th', { attrs: { scope: 'col' } }, 'Model'), h('th', { class: 'text', attrs: { scope: 'col' } }, 'Source'))),
+        h(
+          'tbody',
+          null,
+          ...results.map((m) =>
+            h(
+              'tr',
+              { attrs: { 'data-metric': m.metric } },
+              h('th', { attrs: { scope: 'row' } }, `${m.label} (${m.unit})`, m.fitted ? h('span', { class: 'tag' }, 'fitted') : null),
+              h('td', null, compact(m.expected)),
+              h('td', null, bandText(m.band)),
+              h('td', null, m.got === null ? '—' : compact(m.got), m.got !== null ? (m.ok ? ' (in band)' : ' (outside)') : ''),
+              h('td', { class: 'text' }, sourceCite(scenario.sources.find((s) => s.id === m.source) ?? null, m.source)),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+  if (notes.epilogue.length > 0) {
+    body.push(
+      section(
+        'What came after',
+        'epilogue-title',
+        h(
+          'ul',
+          { class: 'plain news', id: 'epilogue' },
+          ...notes.epilogue.map((e) => h('li', null, h('strong', null, `${formatDate(e.date)}: `), e.text, e.unverified ? caveatTag('unverified') : null, h('span', { class: 'hint' }, ' Source: ', sourceCite(e.source), '.'))),
+        ),
+      ),
+    );
+  }
+  body.push(h('div', { class: 'actions' }, button('Back to the replay', () => app.setReplayPosition(backTo), { key: 'back-to-replay' }), button('All episodes', () => app.go('history'), { key: 'episodes', class: 'secondary' })));
+  const model: NotesModel = {
+    title: scenario.title,
+    whatIf: notes.kind === 'what-if',
+    questions: notes.questions.map((q) => ({ text: q.text, lessons: q.lessons.map((l) => `Lesson ${l.number}: ${l.short}`).join('  ·  ') })),
+  };
+  return { title: `Teaching notes: ${scenario.title}`, body, scene: { key: 'history-notes', model } };
+}

@@ -8,8 +8,8 @@ import { timeAt } from './strategy/concession';
  * k is even. At turn 0 the first side must make an offer (or end the talks); afterwards the side
  * to move accepts the offer on the table, counters with an offer of its own, or ends the talks.
  * So at most `turns` offers are made, and an offer made at the last turn dies with the deadline.
- * Time runs t = k / (turns - 1), from 0 at the first turn to 1 at the last. No deal gives each
- * side its reservation value.
+ * Each side's time runs from 0 at its own first turn to 1 at its own last (see timeAt). No deal
+ * gives each side its reservation value.
  */
 
 export type Action = { type: 'accept' } | { type: 'offer'; pkg: number } | { type: 'end' };

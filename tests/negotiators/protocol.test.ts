@@ -19,14 +19,16 @@ function scripted(actions: Action[], seen: { turn: number; t: number; offer: num
 describe('alternating offers with a deadline', () => {
   const prepared = prepare(INSTANCE);
 
-  it('gives each side the other side offer and runs time from 0 to 1', () => {
+  it("gives each side the other side's offer and runs each side's time from 0 to 1", () => {
     const seenA: { turn: number; t: number; offer: number | null }[] = [];
     const seenB: { turn: number; t: number; offer: number | null }[] = [];
     const r = negotiate(prepared, [scripted([{ type: 'offer', pkg: 2 }, { type: 'offer', pkg: 1 }], seenA), scripted([{ type: 'offer', pkg: 3 }, { type: 'accept' }], seenB)], 'g');
     expect(seenA.map((s) => s.offer)).toEqual([null, 3]);
     expect(seenB.map((s) => s.offer)).toEqual([2, 1]);
     expect(seenA[0]!.t).toBe(0);
-    expect(seenB[1]!.t).toBeCloseTo(3 / 9, 12);
+    expect(seenB[0]!.t).toBe(0);
+    // turn 3 is the second side's second of five turns
+    expect(seenB[1]!.t).toBeCloseTo(1 / 4, 12);
     expect(r).toEqual({ agreement: true, pkg: 1, utilities: [prepared.tables[0].utilities[1], prepared.tables[1].utilities[1]], turn: 3, endedBy: null });
   });
 

@@ -22,10 +22,15 @@ describe('faratinTarget (Faratin, Sierra & Jennings 1998)', () => {
     expect(faratinTarget(0.5, 0.2, 0.1, 0.9)).toBeCloseTo(0.1 + 0.8 * (1 - 1 / 32), 12);
   });
 
-  it('never concedes with e = 0 (the hardliner), even at t = 1', () => {
+  it('with e = 0 (the hardliner) takes the limit: Pmax until the deadline, Pmin at t = 1', () => {
     expect(faratinTarget(0, 0, 0.3, 0.9)).toBe(0.9);
     expect(faratinTarget(0.99, 0, 0.3, 0.9)).toBe(0.9);
-    expect(faratinTarget(1, 0, 0.3, 0.9)).toBe(0.9);
+    expect(faratinTarget(1 - 1e-12, 0, 0.3, 0.9)).toBe(0.9);
+    expect(faratinTarget(1, 0, 0.3, 0.9)).toBe(0.3);
+    expect(faratinTarget(1.5, 0, 0.3, 0.9)).toBe(0.3);
+    // the curve tends to that limit as e falls
+    expect(faratinTarget(0.99, 0.001, 0.3, 0.9)).toBeCloseTo(0.9, 3);
+    expect(Number.isNaN(faratinTarget(1, 0, 0.3, 0.9))).toBe(false);
   });
 
   it('keeps t inside [0, 1]', () => {
@@ -38,11 +43,22 @@ describe('faratinTarget (Faratin, Sierra & Jennings 1998)', () => {
     expect(concessionFloor(0.05, 0.1)).toBe(0.1);
   });
 
-  it('runs time from 0 at the first turn to 1 at the last', () => {
+  it("runs each side's time from 0 at its first turn to 1 at its last", () => {
+    // 100 turns: the first side moves at 0, 2, ..., 98, the second at 1, 3, ..., 99
     expect(timeAt(0, 100)).toBe(0);
+    expect(timeAt(1, 100)).toBe(0);
+    expect(timeAt(98, 100)).toBe(1);
     expect(timeAt(99, 100)).toBe(1);
-    expect(timeAt(33, 100)).toBeCloseTo(1 / 3, 12);
+    expect(timeAt(33, 100)).toBeCloseTo(16 / 49, 12);
+    expect(timeAt(34, 100)).toBeCloseTo(17 / 49, 12);
+    // an odd deadline gives the first side one turn more
+    expect(timeAt(98, 99)).toBe(1);
+    expect(timeAt(96, 99)).toBeCloseTo(48 / 49, 12);
+    expect(timeAt(97, 99)).toBe(1);
+    // a side with a single turn is at its deadline
     expect(timeAt(0, 1)).toBe(1);
+    expect(timeAt(0, 2)).toBe(1);
+    expect(timeAt(1, 2)).toBe(1);
   });
 });
 

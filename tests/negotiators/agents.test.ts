@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AGENT_NAMES, AGENTS } from '../../src/negotiators/agents';
-import { hardAgent } from '../../src/negotiators/agents/hard';
+import type { HardMemory } from '../../src/negotiators/agents/hard';
+import { hardAgent, hardDecide, hardMemory, hardObserve } from '../../src/negotiators/agents/hard';
 import { micro } from '../../src/negotiators/agents/micro';
 import { randomAgent } from '../../src/negotiators/agents/random';
 import { timeDependent } from '../../src/negotiators/agents/time-dependent';
@@ -8,6 +9,7 @@ import { titForTat } from '../../src/negotiators/agents/tit-for-tat';
 import { decisionRng } from '../../src/core/rng';
 import type { AgentFactory, Negotiator, Seat } from '../../src/negotiators/protocol';
 import { negotiate, prepare } from '../../src/negotiators/protocol';
+import { generateInstance } from '../../src/negotiators/instances';
 import { timeAt } from '../../src/negotiators/strategy/concession';
 import { INSTANCE } from './fixtures';
 
@@ -131,9 +133,78 @@ describe('hard', () => {
     expect(act(hardAgent()(seat(0)), 0, null)).toEqual({ type: 'offer', pkg: 2 });
   });
 
-  it("takes the hardliner's one concession, at the hardliner's deadline", () => {
-    // A (the hardliner) demands p2 until turn 8, its last, where it offers p4: the least it accepts
-    expect(negotiate(prepared, [AGENTS.hardliner!, hardAgent()], 'h')).toMatchObject({ agreement: true, pkg: 4, turn: 9 });
+  it("does not give in to a hardliner: at the hardliner's deadline it gets p5 (A 0.6, B 0.7), not the hardliner's demand", () => {
+    // B's last offer (turn 7) keeps half of what A asks for by the model of A's one repeated offer (p2): p5
+    const second = negotiate(prepared, [AGENTS.hardliner!, hardAgent()], 'h');
+    expect(second).toMatchObject({ agreement: true, pkg: 5, turn: 8 });
+    // as the first side its ultimatum (turn 8) is the best for A keeping half of p3: p5 again
+    const first = negotiate(prepared, [hardAgent(), AGENTS.hardliner!], 'h');
+    expect(first).toMatchObject({ agreement: true, pkg: 5, turn: 9 });
+  });
+
+  it('makes its last offer that can still be accepted the best for it of the opponent offers, or accepts one as good', () => {
+    // A moves last-but-one at turn 8 of 10; B has proposed p0 (A 0.4), p5 (A 0.6) and p4 (A 0.3)
+    const play = (last: number) => {
+      const h = hardAgent()(seat(0));
+      act(h, 0, null);
+      act(h, 2, 0);
+      act(h, 4, 5);
+      act(h, 6, 4);
+      return act(h, 8, last);
+    };
+    expect(play(4)).toEqual({ type: 'offer', pkg: 5 });
+    expect(play(5)).toEqual({ type: 'accept' });
+  });
+
+  it('reads MiCRO by its rule: no new offer while ahead of mine, a step back to an earlier one when ahead', () => {
+    const s0 = seat(0);
+    const mine: HardMemory = { ...hardMemory(prepared.space.radices), offered: [[2, 0]], lastOffered: [2, 0] };
+    // p3 and p4 come while A has made one offer (p2): the first is no step ahead, the second one
+    // step (B has one, A one); then, ahead of A, B goes back to p3
+    const micro = [[0, 1], [1, 1], [0, 1]].reduce((m, o) => hardObserve(s0, m, o), mine);
+    expect(micro).toMatchObject({ ahead: 0, waits: 1, receivedCount: 3 });
+    // a time-dependent agent makes new offers whatever A does
+    const td = [[0, 1], [1, 1], [0, 0]].reduce((m, o) => hardObserve(s0, m, o), mine);
+    expect(td).toMatchObject({ ahead: 1, waits: 0 });
+  });
+
+  it('against MiCRO, rather than repeat itself, offers a package neither side has offered that the model does not rate near MiCRO next step', () => {
+    const s0 = seat(0);
+    const start: HardMemory = { ...hardMemory(prepared.space.radices), offered: [[2, 0]], lastOffered: [2, 0] };
+    const mem = [[0, 1], [1, 1]].reduce((m, o) => hardObserve(s0, m, o), start);
+    // B goes back to p3: at turn 6 its target (0.93) leaves nothing new, so it would repeat p2. The
+    // model of B (p3, p4, p3) rates p5 (0.72) and p0 (0.56) highest of the packages B has not
+    // offered (p0, p1, p2, p5). It avoids the top 30% of four, rounded up: p5 and p0. Of p1 and
+    // p2 (already offered), it offers p1 (A 0.7)
+    const move = hardDecide(s0, mem, { turn: 6, t: timeAt(6, 10), offer: [0, 1] });
+    expect(move.why.reciprocal).toBe(true);
+    expect(move.action).toEqual({ type: 'offer', pkg: 1 });
+    // had B repeated its last offer (p4) instead of going back to p3, it would repeat p2
+    const plain = hardDecide(s0, mem, { turn: 6, t: timeAt(6, 10), offer: [1, 1] });
+    expect(plain.why.reciprocal).toBe(false);
+    expect(plain.action).toEqual({ type: 'offer', pkg: 2 });
+  });
+
+  it('keeps MiCRO walking down its ranking and takes the best of its offers (a 288-package instance)', () => {
+    const big = prepare(generateInstance(21));
+    for (const side of [0, 1] as const) {
+      const theirs = new Set<number>();
+      const watch: AgentFactory = (s) => {
+        const inner = micro()(s);
+        return {
+          act(input) {
+            const a = inner.act(input);
+            if (a.type === 'offer') theirs.add(a.pkg);
+            return a;
+          },
+        };
+      };
+      const r = negotiate(big, side === 0 ? [hardAgent(), watch] : [watch, hardAgent()], 'm');
+      expect(theirs.size).toBeGreaterThanOrEqual(45);
+      expect(r.utilities[side]).toBe(Math.max(...[...theirs].map((p) => big.tables[side].utilities[p]!)));
+      const boulware = negotiate(big, side === 0 ? [AGENTS.boulware!, micro()] : [micro(), AGENTS.boulware!], 'm');
+      expect(r.utilities[side]).toBeGreaterThan(boulware.utilities[side] + 0.1);
+    }
   });
 
   it('reaches the Pareto-optimal Nash point against itself on the hand-checked domain', () => {

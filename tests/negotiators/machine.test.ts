@@ -25,7 +25,7 @@ function assessment(over: Partial<Assessment> = {}): Assessment {
     lastTurn: false,
     tension: 5,
     offer: null,
-    strategy: { accept: false, counter: 0, target: 0.8, floor: 0.3, next: 0.8, acceptedBecause: null, stubborn: false, reciprocal: false },
+    strategy: { accept: false, counter: 0, target: 0.8, floor: 0.3, next: 0.8, acceptedBecause: null, finalOffer: null, stubborn: false, reciprocal: false },
     counter: { pkg: { beans: 'lots' }, utility: 0.8, points: 3, previousUtility: null },
     previousOffer: null,
     reservation: { utility: 0.2, points: 0 },

@@ -62,6 +62,31 @@ describe('properties of every agent', () => {
     );
   });
 
+  it('hard never goes back to an offer of its own older than its last, before its final offer (MiCRO reads going back as its own rule)', () => {
+    fc.assert(
+      fc.property(arbitraryGame, fc.boolean(), ({ seed, turns, second }, hardFirst) => {
+        const mine: { turn: number; pkg: number }[] = [];
+        const track: AgentFactory = (seat) => {
+          const inner = AGENTS.hard!(seat);
+          return {
+            act(input) {
+              const a = inner.act(input);
+              if (a.type === 'offer') mine.push({ turn: input.turn, pkg: a.pkg });
+              return a;
+            },
+          };
+        };
+        negotiate(prepare(instanceOf(seed, turns)), hardFirst ? [track, AGENTS[second]!] : [AGENTS[second]!, track], `b${seed}`);
+        for (let i = 1; i < mine.length; i++) {
+          if (mine[i]!.turn + 2 >= turns - 1) continue;
+          const earlier = mine.slice(0, i - 1).map((m) => m.pkg);
+          if (mine[i]!.pkg !== mine[i - 1]!.pkg) expect(earlier).not.toContain(mine[i]!.pkg);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('a game is a pure function of the instance, the agents and the game name', () => {
     fc.assert(
       fc.property(arbitraryGame, ({ seed, turns, first, second }) => {

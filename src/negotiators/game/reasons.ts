@@ -64,7 +64,7 @@ export function reasonFor(kind: DecisionKind, a: Assessment, m: Memory, intel: I
         a.strategy.acceptedBecause === 'last'
           ? 'This is the last move of the talks and the deal beats no deal.'
           : a.strategy.acceptedBecause === 'best-of-theirs'
-            ? `${them} has the last word, and this is the best of its offers so far.`
+            ? `It has one offer left that ${them} could still accept before the deadline, and this package is worth at least as much to it as that final offer would be.`
             : `That is at least what it would ask for next (${pts(a.nextPoints)}).`;
       return `${me} accepts. The package is worth ${pts(o.points)} points to it under ${a.doctrineLabel}, against ${pts(a.reservation.points)} for no deal. ${why} At home, support would stand at ${one(o.home.projected)}, above the ${one(o.home.needed)} it needs.${priorities}`;
     }
@@ -104,8 +104,14 @@ export function reasonFor(kind: DecisionKind, a: Assessment, m: Memory, intel: I
               : 'It holds firm and repeats its offer.'
             : `It gives ground${moved.length > 0 ? ` on ${list(moved)}` : ''}: its offer is now worth ${pts(c.points)} points to it.`;
       const base = a.offer ? refusal(a) : `There is no offer from ${them} on the table.`;
+      const final =
+        a.strategy.finalOffer === 'theirs'
+          ? ` It is its last offer that ${them} can still accept: the best for ${me} of the packages ${them} has proposed itself.`
+          : a.strategy.finalOffer === 'own'
+            ? ` It is its last offer that ${them} can still accept.`
+            : '';
       const read = a.strategy.stubborn ? ` ${them} has repeated one offer; ${me} will not simply give it what it asks.` : '';
-      return `${base} ${stance}${read}${priorities}`;
+      return `${base} ${stance}${final}${read}${priorities}`;
     }
   }
 }

@@ -86,7 +86,41 @@ export function formatReport(r: BenchReport): string {
   lines.push('', 'Mean advantage of the row agent against the column agent (both orders; self-play on the diagonal).');
   lines.push(`${''.padEnd(w)}  ${r.agents.map((a) => a.padStart(cw)).join(' ')}`);
   r.agents.forEach((a, i) => lines.push(`${a.padEnd(w)}  ${r.advantages[i]!.map((x) => f3(x).padStart(cw)).join(' ')}`));
+  const bars = hardBars(r);
+  if (bars.length > 0) lines.push('', "Issue 3's bars for hard (set for the full round robin on the 1,000 generated instances):", ...bars.map((b) => `  ${b.met ? 'met    ' : 'NOT met'}  ${b.bar}: ${b.value}`));
   return lines.join('\n');
+}
+
+export interface Bar {
+  bar: string;
+  value: string;
+  met: boolean;
+}
+
+/** The issue's bars for `hard`, measured on this run; empty unless hard and boulware both played. */
+export function hardBars(r: BenchReport): Bar[] {
+  const hard = r.stats.find((s) => s.agent === 'hard');
+  const boulware = r.stats.find((s) => s.agent === 'boulware');
+  if (!hard || !boulware) return [];
+  const h = r.agents.indexOf('hard');
+  const others = r.agents.filter((a) => a !== 'hard');
+  const worst = others.reduce<{ agent: string; d: number } | null>((w, a) => {
+    const d = r.headToHead[h]![r.agents.indexOf(a)]!;
+    return w === null || d < w.d ? { agent: a, d } : w;
+  }, null);
+  const low = hard.advantage.mean - hard.advantage.half;
+  const bars: Bar[] = [
+    { bar: 'mean advantage at least 0.755', value: f3(hard.advantage.mean), met: hard.advantage.mean >= 0.755 },
+    { bar: "lower end of its 95% interval above boulware's mean", value: `${f3(low)} against ${f3(boulware.advantage.mean)}`, met: low > boulware.advantage.mean },
+    { bar: 'agreement rate at least 0.98', value: f3(hard.agreementRate), met: hard.agreementRate >= 0.98 },
+    { bar: 'no individual-rationality violation', value: String(hard.irViolations), met: hard.irViolations === 0 },
+  ];
+  if (hard.selfPlay) {
+    bars.push({ bar: 'self-play Pareto distance at most 0.01', value: f3(hard.selfPlay.paretoDistance), met: hard.selfPlay.paretoDistance <= 0.01 });
+    bars.push({ bar: 'self-play Nash distance at most 0.08', value: f3(hard.selfPlay.nashDistance), met: hard.selfPlay.nashDistance <= 0.08 });
+  }
+  if (worst) bars.push({ bar: 'no head-to-head loss worse than 0.01', value: `worst ${signed(worst.d)} against ${worst.agent}`, met: worst.d >= -0.01 });
+  return bars;
 }
 
 export function jsonReport(r: BenchReport): string {

@@ -50,6 +50,12 @@ describe('npm run bench:negotiators', () => {
     expect(a.stdout).toMatch(/\nhard +\d\.\d{3} \[\d\.\d{3}, \d\.\d{3}\] +\d\.\d{3} +0 /);
     expect(a.stdout).toContain('Self-play (the agent against itself):');
     expect(a.stdout).toContain('Head to head:');
+    // with hard and boulware in the run, the issue's bars for hard, each marked met or not
+    const bars = a.stdout.slice(a.stdout.indexOf("Issue 3's bars for hard")).split('\n').slice(1).filter((l) => l !== '');
+    expect(bars).toHaveLength(7);
+    for (const line of bars) expect(line).toMatch(/^ {2}(met {4}|NOT met) {2}\S.*: \S/);
+    expect(bars[6]).toMatch(/no head-to-head loss worse than 0\.01: worst [+−]\d\.\d{3} against boulware$/);
+    expect(run('bench-negotiators.ts', ['--seeds', '2', '--agents', 'linear,conceder']).stdout).not.toContain("Issue 3's bars");
   });
 
   it('gives every game raw in JSON, in the form the issue names', () => {

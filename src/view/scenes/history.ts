@@ -64,7 +64,7 @@ export class HistoryScene extends ScreenScene<HistoryModel> {
       const sub = text(this, 0, 0, `${formatDates(e)} · ${e.steps} steps${e.whatIf ? ' · WHAT-IF' : ''}`, { size: 20, color: selected ? p.ink : p.muted });
       const w = Math.max(title.width, sub.width);
       // Beside the bar, on whichever side has room.
-      const after = x1 + 18 + w <= right + 80;
+      const after = x1 + 18 + w <= right + 40;
       const lx = after ? x1 + 18 : x0 - 18;
       title.setOrigin(after ? 0 : 1, 1).setPosition(lx, cy + 2);
       sub.setOrigin(after ? 0 : 1, 0).setPosition(lx, cy + 4);

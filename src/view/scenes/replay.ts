@@ -76,7 +76,7 @@ export class ReplayScene extends ScreenScene<ReplayModel> {
     const n = m.nodes.length;
     const X = (i: number) => x0 + (i / Math.max(1, n - 1)) * (x1 - x0);
     const g = this.put(this.add.graphics());
-    g.lineStyle(4, p.line, 1);
+    g.lineStyle(4, p.line, stageContext.highContrast ? 0.45 : 1);
     g.lineBetween(X(0), y, X(n - 1), y);
     g.lineStyle(6, p.ink, 1);
     g.lineBetween(X(0), y, X(Math.min(m.position, n - 1)), y);
@@ -156,7 +156,7 @@ export class ReplayScene extends ScreenScene<ReplayModel> {
     this.put(text(this, plot.x, plot.y + plot.h + 6, 'start', { size: 16, color: p.muted }));
     this.put(text(this, plot.x + plot.w, plot.y + plot.h + 6, 'model’s end', { size: 16, color: p.muted, originX: 1 }));
     // The steps still to come, faint and thin; the steps so far, solid.
-    g.lineStyle(2, p.line, 1);
+    g.lineStyle(2, p.line, stageContext.highContrast ? 0.45 : 1);
     for (let i = Math.max(1, pos + 1); i <= n; i++) g.lineBetween(X(i - 1), Y(c.values[i - 1]!), X(i), Y(c.values[i]!));
     g.lineStyle(4, p.ink, 1);
     for (let i = 1; i <= Math.min(pos, n); i++) g.lineBetween(X(i - 1), Y(c.values[i - 1]!), X(i), Y(c.values[i]!));

@@ -5,7 +5,7 @@ import type { Debrief } from '../../session/debrief';
 import { h } from '../dom';
 import { sourceCite } from './common';
 import { bandText } from './history-notes';
-import { lessonsLine } from './replay';
+import { lessonsShort } from './replay';
 
 /**
  * The debrief's side-by-side section for a game of a historical scenario: the game beside
@@ -40,7 +40,7 @@ export function historySection(d: Debrief, hd: HistoryDebrief): HTMLElement {
       x.status === 'same' || x.status === 'different'
         ? h('p', null, x.verdict, x.gameMove ? ` ${x.gameMove}` : '', x.alternative ? ` That is one of the listed alternatives: “${x.alternative}”.` : '')
         : h('p', null, x.verdict),
-      h('p', { class: 'hint' }, lessonsLine(x.lessons)),
+      h('p', { class: 'hint' }, lessonsShort(x.lessons)),
     ),
   );
   const branchText = hd.branch

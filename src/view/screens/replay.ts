@@ -24,8 +24,14 @@ function shortDate(iso: string): string {
   return d ? `${Number(d)} ${month}` : month;
 }
 
+/** The lessons in full (the teaching notes). */
 export function lessonsLine(lessons: LessonRef[]): string {
   return lessons.map((l) => `Lesson ${l.number}: ${l.title}`).join(' ');
+}
+
+/** The lessons in a few words, where the full sentences would crowd the panel. */
+export function lessonsShort(lessons: LessonRef[]): string {
+  return `${lessons.length === 1 ? 'Lesson' : 'Lessons'}: ${lessons.map((l) => `${l.number}, ${l.short}`).join('; ')}.`;
 }
 
 /** A dated entry of the timeline (a model event, a snap-back, the end of the talks, an epilogue item). */
@@ -130,7 +136,7 @@ export function replayScreen(app: App, r: HistoryReplay, position: number): Scre
             ),
           ),
         ),
-        h('p', { class: 'hint' }, lessonsLine(lessonRefs(d.lessons))),
+        h('p', { class: 'hint' }, lessonsShort(lessonRefs(d.lessons))),
       ),
     );
   }

@@ -102,7 +102,7 @@ export function setupScreen(app: App): ScreenView {
     scene: {
       key: 'setup',
       model: {
-        scenarioTitle: scenario.title,
+        scenarioTitle: branch ? `${scenario.title}, after step ${branch.step}` : scenario.title,
         side: setup.side,
         labels: { us: scenario.sides.us.label, china: scenario.sides.china.label },
         difficulty: setup.difficulty,

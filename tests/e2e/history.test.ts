@@ -97,7 +97,7 @@ describe.skipIf(!browser)('history: replay an episode, take over, and compare', 
     await openGame(page, inject('baseUrl'));
     await page.getByRole('button', { name: /^History/ }).click();
     await waitScreen(page, 'history');
-    await checkScreen(page, '20-history');
+    await checkScreen(page, '30-history');
     const cards = page.locator('[data-episode]');
     expect(await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-episode')))).toEqual([
       'zte-2018',
@@ -117,7 +117,7 @@ describe.skipIf(!browser)('history: replay an episode, take over, and compare', 
     await waitScreen(page, 'replay');
     await expectFrame(page, 0);
     expect(await page.getByRole('button', { name: 'Previous step' }).isDisabled()).toBe(true);
-    await checkScreen(page, '21-replay-start');
+    await checkScreen(page, '31-replay-start');
 
     // Forward by the button, then by the keyboard.
     await page.getByRole('button', { name: 'Next step' }).click();
@@ -131,7 +131,7 @@ describe.skipIf(!browser)('history: replay an episode, take over, and compare', 
     expect(await did.isVisible()).toBe(false);
     await decision.getByText('What history did').click();
     expect(await did.isVisible()).toBe(true);
-    await checkScreen(page, '22-replay-decision');
+    await checkScreen(page, '32-replay-decision');
 
     // Back: the decision is gone and the numbers are step 1's again.
     await page.keyboard.press('ArrowLeft');
@@ -153,7 +153,7 @@ describe.skipIf(!browser)('history: replay an episode, take over, and compare', 
     const after = await page.locator('#replay-step').innerText();
     expect(after).toContain('13 Jul 2018: After a temporary authorisation on 2 July');
     expect(after).toContain('16 May 2019: A year later Huawei and 68 affiliates');
-    await checkScreen(page, '23-replay-end');
+    await checkScreen(page, '33-replay-end');
     await page.keyboard.press('Home');
     await expectFrame(page, 0);
 
@@ -166,7 +166,7 @@ describe.skipIf(!browser)('history: replay an episode, take over, and compare', 
     expect((await page.locator('#calibration').innerText()).replace(/\s+/g, ' ')).toBe(zte.history!.calibration.replace(/\s+/g, ' '));
     expect(await page.locator('#fidelity tbody tr').count()).toBe(zte.history!.outcome.length);
     expect(await page.locator('#epilogue li').count()).toBe(zte.history!.epilogue!.length);
-    await checkScreen(page, '24-history-notes');
+    await checkScreen(page, '34-history-notes');
     await page.getByRole('button', { name: 'Back to the replay' }).click();
     await waitScreen(page, 'replay');
     await expectStep(page, 1);
@@ -180,7 +180,7 @@ describe.skipIf(!browser)('history: replay an episode, take over, and compare', 
     await page.keyboard.press('ArrowRight');
     expect(await page.locator('[data-account] [data-caveat="what-if"]').innerText()).toBe('What-if: supposed');
     expect(await page.locator('[data-account]').innerText()).toContain(meng.history!.path[0]!.account);
-    await checkScreen(page, '25-replay-what-if');
+    await checkScreen(page, '35-replay-what-if');
     expect(s.errors).toEqual([]);
   });
 
@@ -200,11 +200,11 @@ describe.skipIf(!browser)('history: replay an episode, take over, and compare', 
     expect(await page.locator('#takeover-note').innerText()).toContain('You take over after step 4 of 7 (May 2018).');
     expect(await page.getByRole('radio', { name: /United States/ }).isChecked()).toBe(true);
     expect(await page.getByLabel('Seed').count()).toBe(0);
-    await checkScreen(page, '26-setup-takeover');
+    await checkScreen(page, '36-setup-takeover');
     await page.getByRole('button', { name: 'Continue to the briefing' }).click();
     await waitScreen(page, 'briefing');
     expect(await page.locator('#history-so-far li').allInnerTexts()).toEqual(zte.history!.path.slice(0, 4).map((p) => `${formatDate(p.date)}: ${p.account}`));
-    await checkScreen(page, '27-briefing-takeover');
+    await checkScreen(page, '37-briefing-takeover');
     await page.getByRole('button', { name: 'Sit down at the table' }).click();
     await waitScreen(page, 'table');
     await settle(page, 200);
@@ -216,7 +216,7 @@ describe.skipIf(!browser)('history: replay an episode, take over, and compare', 
     expect(v.spec!.moves[4]).toEqual({ type: 'reject', side: 'us' });
     expect(await page.locator('.branch-note').innerText()).toContain('Taken over from history after step 4 of 7');
     expect(await page.locator('#log-title + .log li[data-by="history"]').count()).toBe(4);
-    await checkScreen(page, '28-table-takeover');
+    await checkScreen(page, '38-table-takeover');
 
     // Play to the end through the buttons: accept an offer that would pass at home, else no offer / reject.
     for (let guard = 0; guard < 30; guard++) {
@@ -231,7 +231,7 @@ describe.skipIf(!browser)('history: replay an episode, take over, and compare', 
     expect(v.outcome, 'the game reached its end').not.toBeNull();
     await page.getByRole('button', { name: 'See the debrief' }).click();
     await waitScreen(page, 'debrief');
-    await checkScreen(page, '29-debrief-history');
+    await checkScreen(page, '39-debrief-history');
     const spec = await expectDebriefMatchesReplay(page, 'us', zte);
     await expectHistoryComparison(page, spec);
     expect(s.errors).toEqual([]);

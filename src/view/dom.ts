@@ -84,3 +84,8 @@ export function download(name: string, type: string, text: string): void {
 }
 
 export { fmt, signed };
+
+/** A table head of column headers; a null label leaves its column out. */
+export function columnHeads(...labels: (Children | null)[]): HTMLTableSectionElement {
+  return h('thead', null, h('tr', null, ...labels.filter((l) => l !== null).map((l) => h('th', { attrs: { scope: 'col' } }, l))));
+}

@@ -3,7 +3,7 @@ import { meanChanges, score } from '../../core/scoring';
 import { THREAT_STATUS_TEXT } from '../../session/debrief';
 import { debriefJson, trajectoriesCsv } from '../../session/export';
 import type { App, ScreenView } from '../app';
-import { button, download, fmt, h, signed } from '../dom';
+import { button, columnHeads, download, fmt, h, signed } from '../dom';
 import { categoryIcon, notices } from './common';
 import { rewindLabel, turnLine } from './table';
 
@@ -91,7 +91,7 @@ export function debriefScreen(app: App): ScreenView {
               'table',
               { class: 'data' },
               h('caption', null, 'Average change of each indicator: as played, and without that chip'),
-              h('thead', null, h('tr', null, h('th', { attrs: { scope: 'col' } }, 'Indicator'), h('th', { attrs: { scope: 'col' } }, 'As played'), h('th', { attrs: { scope: 'col' } }, 'Without it'))),
+              columnHeads('Indicator', 'As played', 'Without it'),
               h('tbody', null, ...diffRows),
             )
           : null,
@@ -123,19 +123,13 @@ export function debriefScreen(app: App): ScreenView {
         'table',
         { class: 'data', id: 'trajectories' },
         h('caption', null, 'Start, end of the talks, end of the game, and average change (what the scores weigh)'),
-        h(
-          'thead',
-          null,
-          h(
-            'tr',
-            null,
-            h('th', { attrs: { scope: 'col' } }, 'Indicator'),
-            h('th', { attrs: { scope: 'col' } }, 'Start'),
-            h('th', { attrs: { scope: 'col' } }, `Round ${d.talksEnded}`),
-            h('th', { attrs: { scope: 'col' } }, `Round ${scenario.horizon}`),
-            h('th', { attrs: { scope: 'col' } }, 'Avg change'),
-            hd ? h('th', { attrs: { scope: 'col' } }, `History, round ${scenario.horizon}`) : null,
-          ),
+        columnHeads(
+          'Indicator',
+          'Start',
+          `Round ${d.talksEnded}`,
+          `Round ${scenario.horizon}`,
+          'Avg change',
+          hd ? `History, round ${scenario.horizon}` : null,
         ),
         h('tbody', null, ...trajRows),
       ),

@@ -2,7 +2,7 @@ import { compact } from '../../session/format';
 import type { HistoryDebrief } from '../../session/history-debrief';
 import { formatDate } from '../../session/text';
 import type { Debrief } from '../../session/debrief';
-import { h } from '../dom';
+import { columnHeads, h } from '../dom';
 import { sourceCite } from './common';
 import { bandText } from './history-notes';
 import { lessonsShort } from './replay';
@@ -58,18 +58,7 @@ export function historySection(d: Debrief, hd: HistoryDebrief): HTMLElement {
       'table',
       { class: 'data', id: 'history-metrics' },
       h('caption', null, 'The real numbers: what happened, the model’s replay of history, and your game'),
-      h(
-        'thead',
-        null,
-        h(
-          'tr',
-          null,
-          h('th', { attrs: { scope: 'col' } }, 'Measure'),
-          h('th', { attrs: { scope: 'col' } }, 'Real (band)'),
-          h('th', { attrs: { scope: 'col' } }, 'History, modelled'),
-          h('th', { attrs: { scope: 'col' } }, 'Your game'),
-        ),
-      ),
+      columnHeads('Measure', 'Real (band)', 'History, modelled', 'Your game'),
       h('tbody', null, ...metricRows),
     ),
     h('h3', null, 'The decision points'),

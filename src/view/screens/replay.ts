@@ -4,7 +4,7 @@ import type { IndicatorId, Indicators, Scenario, Side } from '../../core/types';
 import { canTakeOver, lessonRefs, positionTitle, sourceOf, type HistoryReplay, type LessonRef } from '../../session/history-replay';
 import { formatDate } from '../../session/text';
 import type { App, ScreenView } from '../app';
-import { button, fmt, h, signed } from '../dom';
+import { button, columnHeads, fmt, h, signed } from '../dom';
 import type { ReplayModel } from '../scenes/replay';
 import { caveatTag, flagImg, notices, sourceCite } from './common';
 
@@ -166,7 +166,7 @@ export function replayScreen(app: App, r: HistoryReplay, position: number): Scre
         'table',
         { class: 'data', id: 'replay-indicators' },
         h('caption', null, caption),
-        h('thead', null, h('tr', null, h('th', { attrs: { scope: 'col' } }, 'Indicator'), h('th', { attrs: { scope: 'col' } }, 'Before'), h('th', { attrs: { scope: 'col' } }, 'After'), h('th', { attrs: { scope: 'col' } }, 'Change'))),
+        columnHeads('Indicator', 'Before', 'After', 'Change'),
         h('tbody', null, ...rows),
       ),
     ),

@@ -7,7 +7,7 @@ import { assessDraft, chipsFor, escalationMoves, type Chip, type ChipGroup } fro
 import type { Match, RewindPoint, Turn } from '../../session/match';
 import { CATEGORY_LABELS, describeMove, formatDate, packageItems, possessive, POSTURES } from '../../session/text';
 import type { App, ScreenView } from '../app';
-import { button, fmt, h, signed, type Children } from '../dom';
+import { button, columnHeads, fmt, h, signed, type Children } from '../dom';
 import type { TableModel } from '../scenes/table';
 import { categoryHeading, categoryIcon, notices } from './common';
 
@@ -305,7 +305,7 @@ function projectionSection(app: App): HTMLElement {
       'table',
       { class: 'data' },
       h('caption', null, 'Expected change once in force, with its 10–90% range (★ counts in your score)'),
-      h('thead', null, h('tr', null, h('th', { attrs: { scope: 'col' } }, 'Indicator'), h('th', { attrs: { scope: 'col' } }, 'Now'), h('th', { attrs: { scope: 'col' } }, 'Change'), h('th', { attrs: { scope: 'col' } }, '10–90%'), h('th', { attrs: { scope: 'col' } }, 'Average to the end'))),
+      columnHeads('Indicator', 'Now', 'Change', '10–90%', 'Average to the end'),
       h('tbody', null, ...rows),
     ),
   );

@@ -39,7 +39,7 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return cur;
 }
 
-/** The line and column of the nearest node at or above `path` in the YAML document. */
+/** The line and column of the nearest node at or above `path` in the parsed YAML. */
 function locate(doc: Document, counter: LineCounter, path: readonly PropertyKey[]): { line: number; column: number } | undefined {
   for (let n = path.length; n >= 0; n--) {
     const node = doc.getIn(path.slice(0, n) as unknown[], true);

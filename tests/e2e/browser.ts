@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 
 /** The game's test hook as the tests see it (src/view/test-hook.ts). */
 export interface Hook {
@@ -45,8 +45,10 @@ export function chromePath(): string | null {
 export function browserOrSkip(): string | null {
   const path = chromePath();
   if (path) return path;
-  const message = 'No Chromium found at $CHROME_PATH or /usr/bin/chromium: the browser tests are skipped. Install Debian’s chromium package (or set CHROME_PATH) to run them.';
-  if (process.env.CI === '1' || process.env.CI === 'true') throw new Error(`${message} Under CI this is a failure.`);
+  const message =
+    'No Chromium found at $CHROME_PATH or /usr/bin/chromium: the browser tests are skipped. Install Debian’s chromium package (or set CHROME_PATH) to run them.';
+  if (process.env.CI === '1' || process.env.CI === 'true')
+    throw new Error(`${message} Under CI this is a failure.`);
   console.warn(message);
   return null;
 }
@@ -70,8 +72,41 @@ export interface Session {
   close(): Promise<void>;
 }
 
+/**
+ * A fresh browser for each test of the enclosing describe block, closed after it. The session
+ * returned reads through to the current test's browser.
+ */
+export function browserPerTest(): Session {
+  let current: Session | undefined;
+  beforeEach(async () => {
+    current = await launch();
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  const live = (): Session => {
+    if (!current) throw new Error('the browser session is only open inside a test');
+    return current;
+  };
+  return {
+    get context() {
+      return live().context;
+    },
+    get page() {
+      return live().page;
+    },
+    get errors() {
+      return live().errors;
+    },
+    close: () => live().close(),
+  };
+}
+
 /** A fresh browser with a fresh profile (so a fresh localStorage). */
-export async function launch(options: { reducedMotion?: boolean; viewport?: { width: number; height: number } } = {}): Promise<Session> {
+export async function launch(
+  options: { reducedMotion?: boolean; viewport?: { width: number; height: number } } = {},
+): Promise<Session> {
   const executablePath = chromePath()!;
   const profile = mkdtempSync(join(tmpdir(), 'bc-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -166,12 +201,26 @@ const require = createRequire(import.meta.url);
 
 /** axe-core on the page as it is: no serious or critical violation. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  const result = (await page.evaluate(() => (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } }).axe.run(document, { resultTypes: ['violations'] }))) as {
+  if (!(await page.evaluate(() => 'axe' in window)))
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const result = (await page.evaluate(() =>
+    (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } }).axe.run(
+      document,
+      { resultTypes: ['violations'] },
+    ),
+  )) as {
     violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
   };
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const text = bad.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')})`).join('\n');
+  const text = bad
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} (${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join('; ')})`,
+    )
+    .join('\n');
   if (bad.length > 0) writeFileSync(join(SCREENSHOT_DIR, `${label}.axe.txt`), text);
   expect(text, `accessibility of ${label}`).toBe('');
 }

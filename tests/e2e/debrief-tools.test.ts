@@ -1,21 +1,23 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { replay } from '../../src/core/engine';
 import { decodeResult } from '../../src/core/result-code';
 import { scoreAll } from '../../src/core/scoring';
-import { browserOrSkip, checkScreen, launch, openGame, screenshot, settle, waitScreen, type Session } from './browser';
+import {
+  browserOrSkip,
+  checkScreen,
+  openGame,
+  screenshot,
+  settle,
+  waitScreen,
+  browserPerTest,
+} from './browser';
 import { scenario, startSolo, view } from './flows';
 
 const browser = browserOrSkip();
 
 describe.skipIf(!browser)('after the game', () => {
-  let s: Session;
-  beforeEach(async () => {
-    s = await launch();
-  });
-  afterEach(async () => {
-    await s?.close();
-  });
+  const s = browserPerTest();
 
   it('exports JSON and CSV, prints, reopens its result code, refuses an altered one, and rewinds', async () => {
     const { page } = s;
@@ -34,15 +36,25 @@ describe.skipIf(!browser)('after the game', () => {
     const spec = decodeResult(code, (id) => (id === scenario.id ? scenario : undefined));
     const final = replay(scenario, spec.seed, spec.options, spec.moves).final;
 
-    const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
+    const [jsonDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download JSON' }).click(),
+    ]);
     const json = JSON.parse(readFileSync((await jsonDownload.path())!, 'utf8'));
     expect(json.resultCode).toBe(code);
     expect(json.game).toEqual(spec);
-    expect(json.scores.us).toEqual(Object.fromEntries(scoreAll(scenario, final, 'us').map((x) => [x.doctrine, x.total])));
+    expect(json.scores.us).toEqual(
+      Object.fromEntries(scoreAll(scenario, final, 'us').map((x) => [x.doctrine, x.total])),
+    );
     expect(json.trajectories).toHaveLength(final.history.length);
 
-    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
-    const csv = readFileSync((await csvDownload.path())!, 'utf8').trim().split('\n');
+    const [csvDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download CSV' }).click(),
+    ]);
+    const csv = readFileSync((await csvDownload.path())!, 'utf8')
+      .trim()
+      .split('\n');
     expect(csv).toHaveLength(final.history.length + 1);
     expect(csv.at(-1)!.split(',')[2]).toBe(String(final.indicators['us.tradeGains']));
 
@@ -61,7 +73,9 @@ describe.skipIf(!browser)('after the game', () => {
     const altered = code.slice(0, -3) + (code.at(-3) === 'A' ? 'B' : 'A') + code.slice(-2);
     await page.getByRole('textbox', { name: 'Result code' }).fill(altered);
     await page.getByRole('button', { name: 'Open this code' }).click();
-    expect(await page.getByRole('alert').textContent()).toMatch(/cannot be opened: the code has been altered/);
+    expect(await page.getByRole('alert').textContent()).toMatch(
+      /cannot be opened: the code has been altered/,
+    );
     await checkScreen(page, '21-load-code-error');
     await page.getByRole('textbox', { name: 'Result code' }).fill(code);
     await page.getByRole('button', { name: 'Open this code' }).click();

@@ -27,17 +27,30 @@ export interface GameView {
 export const view = (page: Page) => state<GameView>(page);
 
 /** From the title to the table, by clicking. */
-export async function startSolo(page: Page, options: { side: Side; seed: string; difficulty?: 'easy' | 'normal' | 'hard'; check?: (name: string) => Promise<void> }): Promise<void> {
+export async function startSolo(
+  page: Page,
+  options: {
+    side: Side;
+    seed: string;
+    difficulty?: 'easy' | 'normal' | 'hard';
+    check?: (name: string) => Promise<void>;
+  },
+): Promise<void> {
   const check = options.check ?? (async () => undefined);
   await waitScreen(page, 'title');
   await check('01-title');
   await page.getByRole('button', { name: /Play solo/ }).click();
   await waitScreen(page, 'choice');
   await check('02-choice');
-  await page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: scenario.title }) }).getByRole('button', { name: 'Play this scenario' }).click();
+  await page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: scenario.title }) })
+    .getByRole('button', { name: 'Play this scenario' })
+    .click();
   await waitScreen(page, 'setup');
   await page.getByRole('radio', { name: new RegExp(scenario.sides[options.side].label) }).check();
-  if (options.difficulty) await page.getByRole('radio', { name: new RegExp(`^${options.difficulty}`, 'i') }).check();
+  if (options.difficulty)
+    await page.getByRole('radio', { name: new RegExp(`^${options.difficulty}`, 'i') }).check();
   await page.getByLabel('Seed').fill(options.seed);
   await check(`03-setup-${options.side}`);
   await page.getByRole('button', { name: 'Continue to the briefing' }).click();
@@ -54,7 +67,11 @@ export async function layout(page: Page): Promise<Layout> {
 }
 
 /** Drag a chip token on the canvas to the middle of a zone (or back to a tray), as a mouse user. */
-export async function dragChip(page: Page, chipId: string, to: 'offer' | 'ask' | 'ownTray' | 'theirTray'): Promise<void> {
+export async function dragChip(
+  page: Page,
+  chipId: string,
+  to: 'offer' | 'ask' | 'ownTray' | 'theirTray',
+): Promise<void> {
   const before = await layout(page);
   const token = before.tokens.find((t) => t.id === chipId);
   if (!token) throw new Error(`no chip ${chipId} on the canvas`);
@@ -70,20 +87,34 @@ export async function dragChip(page: Page, chipId: string, to: 'offer' | 'ask' |
 /** A package the US can propose now: asks and offers that exist as chips on the canvas. */
 export function usPackage(attempt: number): Package {
   const variants: Package[] = [
-    { soybeanPurchases: '25mmt', rareEarthControls: 'general-licences-1yr', tariffTruce: 'extended-1yr', portFees: 'suspended-1yr' },
+    {
+      soybeanPurchases: '25mmt',
+      rareEarthControls: 'general-licences-1yr',
+      tariffTruce: 'extended-1yr',
+      portFees: 'suspended-1yr',
+    },
     { soybeanPurchases: '12mmt', tariffTruce: 'extended-1yr' },
-    { rareEarthControls: 'general-licences-1yr', tariffTruce: 'extended-1yr', fentanylPrecursors: 'tighter-controls' },
+    {
+      rareEarthControls: 'general-licences-1yr',
+      tariffTruce: 'extended-1yr',
+      fentanylPrecursors: 'tighter-controls',
+    },
   ];
   return variants[attempt % variants.length]!;
 }
 
-export const chipsOf = (pkg: Package) => Object.entries(pkg).map(([issue, position]) => `${issue}=${position}`);
+export const chipsOf = (pkg: Package) =>
+  Object.entries(pkg).map(([issue, position]) => `${issue}=${position}`);
 
 /**
  * Play the US through a game by mouse: accept China's offer when it would pass at home, else
  * build a package by dragging chips and propose it. Returns the human moves made.
  */
-export async function playUsByMouse(page: Page, attempt: number, check?: (name: string) => Promise<void>): Promise<Move[]> {
+export async function playUsByMouse(
+  page: Page,
+  attempt: number,
+  check?: (name: string) => Promise<void>,
+): Promise<Move[]> {
   const moves: Move[] = [];
   let shotDraft = false;
   for (let guard = 0; guard < 20; guard++) {
@@ -142,7 +173,11 @@ export function humanMoves(spec: GameSpec, side: Side): Move[] {
  * The debrief's numbers against the core: decode the result code shown on the page, replay it in
  * Node, and compare the outcome, every score, every indicator and the counterfactual.
  */
-export async function expectDebriefMatchesReplay(page: Page, side: Side, played: Scenario = scenario): Promise<GameSpec> {
+export async function expectDebriefMatchesReplay(
+  page: Page,
+  side: Side,
+  played: Scenario = scenario,
+): Promise<GameSpec> {
   const code = await page.getByRole('textbox', { name: 'Result code' }).inputValue();
   const spec = decodeResult(code, (id) => (id === played.id ? played : undefined));
   const hookSpec = (await view(page)).spec;
@@ -151,18 +186,34 @@ export async function expectDebriefMatchesReplay(page: Page, side: Side, played:
   const final = run.final;
   expect(await page.locator('[data-outcome]').getAttribute('data-outcome')).toBe(final.outcome!.kind);
   const scores = scoreAll(played, final, side);
-  const shown = await page.locator('#scores tbody tr').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-doctrine'), r.querySelector('[data-score]')!.getAttribute('data-score')]));
-  expect(Object.fromEntries(shown)).toEqual(Object.fromEntries(scores.map((s) => [s.doctrine, String(s.total)])));
-  const changes = meanChanges(final);
-  const indicators = await page.locator('#trajectories tbody tr').evaluateAll((rows) =>
-    rows.map((r) => [r.getAttribute('data-indicator'), r.querySelector('[data-final]')!.getAttribute('data-final'), r.querySelector('[data-mean-change]')!.getAttribute('data-mean-change')]),
+  const shown = await page
+    .locator('#scores tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((r) => [
+        r.getAttribute('data-doctrine'),
+        r.querySelector('[data-score]')!.getAttribute('data-score'),
+      ]),
+    );
+  expect(Object.fromEntries(shown)).toEqual(
+    Object.fromEntries(scores.map((s) => [s.doctrine, String(s.total)])),
   );
+  const changes = meanChanges(final);
+  const indicators = await page
+    .locator('#trajectories tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((r) => [
+        r.getAttribute('data-indicator'),
+        r.querySelector('[data-final]')!.getAttribute('data-final'),
+        r.querySelector('[data-mean-change]')!.getAttribute('data-mean-change'),
+      ]),
+    );
   for (const [id, last, mean] of indicators) {
     expect(Number(last), `${id} at the end`).toBe(final.indicators[id as keyof typeof final.indicators]);
     expect(Number(mean), `${id} mean change`).toBe(changes[id as keyof typeof changes]);
   }
   expect(indicators).toHaveLength(Object.keys(final.indicators).length);
   const cf = findCounterfactual(played, spec, side);
-  if (cf) expect(await page.locator('[data-cf-score]').getAttribute('data-cf-score')).toBe(String(cf.without));
+  if (cf)
+    expect(await page.locator('[data-cf-score]').getAttribute('data-cf-score')).toBe(String(cf.without));
   return spec;
 }

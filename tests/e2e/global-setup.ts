@@ -19,8 +19,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // Fresh screenshots (and axe reports) each run, so nothing stale is left to mislead.
   rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await build({ root, configFile: `${root}/vite.config.ts`, logLevel: 'warn', build: { outDir: BUILD_DIR, emptyOutDir: true } });
-  const server = await preview({ root, configFile: `${root}/vite.config.ts`, logLevel: 'warn', build: { outDir: BUILD_DIR }, preview: { host: '127.0.0.1', port: 0, open: false } });
+  await build({
+    root,
+    configFile: `${root}/vite.config.ts`,
+    logLevel: 'warn',
+    build: { outDir: BUILD_DIR, emptyOutDir: true },
+  });
+  const server = await preview({
+    root,
+    configFile: `${root}/vite.config.ts`,
+    logLevel: 'warn',
+    build: { outDir: BUILD_DIR },
+    preview: { host: '127.0.0.1', port: 0, open: false },
+  });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report a URL');
   project.provide('baseUrl', url);

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { compareWithHistory } from '../../src/core/fidelity';
 import { followsHistory } from '../../src/core/history';
 import { INDICATOR_IDS, type GameSpec, type IndicatorId, type Scenario } from '../../src/core/types';
 import { historyReplay } from '../../src/session/history-replay';
 import { formatDate } from '../../src/session/text';
 import { loadOrThrow, scenarioPath } from '../helpers';
-import { browserOrSkip, checkScreen, launch, openGame, settle, state, waitScreen, type Session } from './browser';
+import { browserOrSkip, checkScreen, openGame, settle, state, waitScreen, browserPerTest } from './browser';
 import { expectDebriefMatchesReplay, view } from './flows';
 import { decodeResult } from '../../src/core/result-code';
 
@@ -28,13 +28,21 @@ interface ReplayView {
   replay: { id: string; position: number } | null;
 }
 
-const position = async (page: Page) => Number(await page.locator('[data-position]').getAttribute('data-position'));
+const position = async (page: Page) =>
+  Number(await page.locator('[data-position]').getAttribute('data-position'));
 
 /** The replay's indicator table equals the model's frame at this position, and the hook agrees on where it stands. */
 async function expectFrame(page: Page, at: number): Promise<void> {
   expect(await position(page)).toBe(at);
   expect((await state<ReplayView>(page)).replay).toEqual({ id: zte.id, position: at });
-  const shown = await page.locator('#replay-indicators tbody tr').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-indicator'), Number(r.querySelector('[data-value]')!.getAttribute('data-value'))]));
+  const shown = await page
+    .locator('#replay-indicators tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((r) => [
+        r.getAttribute('data-indicator'),
+        Number(r.querySelector('[data-value]')!.getAttribute('data-value')),
+      ]),
+    );
   expect(Object.fromEntries(shown)).toEqual(replayed.frames[at]!.indicators);
 }
 
@@ -43,10 +51,13 @@ async function expectStep(page: Page, at: number): Promise<void> {
   const step = replayed.steps[at - 1]!;
   await expectFrame(page, at);
   expect(await page.locator('[data-account]').innerText()).toBe(step.account);
-  expect(await page.locator('#step-title').innerText()).toBe(`Step ${at} of ${replayed.steps.length}: ${formatDate(step.date)}`);
+  expect(await page.locator('#step-title').innerText()).toBe(
+    `Step ${at} of ${replayed.steps.length}: ${formatDate(step.date)}`,
+  );
   expect(await page.locator('#replay-step .who').innerText()).toContain(zte.sides[step.side].label);
   const source = page.locator('#replay-step .source');
-  if (step.source?.url) expect(await source.getByRole('link').getAttribute('href')).toBe(new URL(step.source.url).href);
+  if (step.source?.url)
+    expect(await source.getByRole('link').getAttribute('href')).toBe(new URL(step.source.url).href);
   else expect(await source.getByRole('link').count()).toBe(0);
   expect(await source.innerText()).toContain(step.source!.title);
 }
@@ -59,12 +70,24 @@ const SCRIPT = '<script>window.__pwned=2</script>';
  * javascript: address, and an event and an epilogue item the sources could not confirm.
  */
 function hostileHistory(): string {
-  return readFileSync(fileURLToPath(new URL('../history/fixtures/mini-history.yaml', import.meta.url)), 'utf8')
+  return readFileSync(
+    fileURLToPath(new URL('../history/fixtures/mini-history.yaml', import.meta.url)),
+    'utf8',
+  )
     .replace('title: Mini history', `title: 'Mini history ${IMG}'`)
     .replace('account: The US threatens a hike.', `account: 'The US threatens a hike ${SCRIPT}.'`)
-    .replace('{ id: src-b, title: Source B }', "{ id: src-b, title: Source B, url: 'javascript:window.__pwned=3' }")
-    .replace('account: The order was lifted., source: src-b }', 'account: The order was lifted., source: src-b, unverified: true }')
-    .replace('  calibration: A test fixture.', `  calibration: A test fixture.\n  epilogue:\n    - { date: 2031-01, text: 'A rumoured deal ${IMG}', source: src-b, unverified: true }`);
+    .replace(
+      '{ id: src-b, title: Source B }',
+      "{ id: src-b, title: Source B, url: 'javascript:window.__pwned=3' }",
+    )
+    .replace(
+      'account: The order was lifted., source: src-b }',
+      'account: The order was lifted., source: src-b, unverified: true }',
+    )
+    .replace(
+      '  calibration: A test fixture.',
+      `  calibration: A test fixture.\n  epilogue:\n    - { date: 2031-01, text: 'A rumoured deal ${IMG}', source: src-b, unverified: true }`,
+    );
 }
 
 /** Pixels of the canvas near a colour, read back at full size (the game keeps its drawing buffer). */
@@ -78,19 +101,14 @@ async function pixelsNear(page: Page, rgb: [number, number, number]): Promise<nu
     ctx.drawImage(source, 0, 0);
     const data = ctx.getImageData(0, 0, c.width, c.height).data;
     let n = 0;
-    for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i]! - r) + Math.abs(data[i + 1]! - g) + Math.abs(data[i + 2]! - b) < 60) n++;
+    for (let i = 0; i < data.length; i += 4)
+      if (Math.abs(data[i]! - r) + Math.abs(data[i + 1]! - g) + Math.abs(data[i + 2]! - b) < 60) n++;
     return n;
   }, rgb);
 }
 
 describe.skipIf(!browser)('history: replay an episode, take over, and compare', () => {
-  let s: Session;
-  beforeEach(async () => {
-    s = await launch();
-  });
-  afterEach(async () => {
-    await s?.close();
-  });
+  const s = browserPerTest();
 
   it('lists the episodes on a timeline, steps a replay forward and back by buttons and keys, and opens the teaching notes', async () => {
     const { page } = s;
@@ -111,9 +129,16 @@ describe.skipIf(!browser)('history: replay an episode, take over, and compare', 
       'beijing-2026',
     ]);
     // The what-if is labelled as such in the list; nothing else is.
-    expect(await page.locator('[data-episode] [data-caveat="what-if"]').evaluateAll((els) => els.map((e) => e.closest('[data-episode]')!.getAttribute('data-episode')))).toEqual(['meng-glasgow-2021']);
+    expect(
+      await page
+        .locator('[data-episode] [data-caveat="what-if"]')
+        .evaluateAll((els) => els.map((e) => e.closest('[data-episode]')!.getAttribute('data-episode'))),
+    ).toEqual(['meng-glasgow-2021']);
 
-    await page.locator('[data-episode="zte-2018"]').getByRole('button', { name: 'Replay this episode' }).click();
+    await page
+      .locator('[data-episode="zte-2018"]')
+      .getByRole('button', { name: 'Replay this episode' })
+      .click();
     await waitScreen(page, 'replay');
     await expectFrame(page, 0);
     expect(await page.getByRole('button', { name: 'Previous step' }).isDisabled()).toBe(true);
@@ -126,7 +151,9 @@ describe.skipIf(!browser)('history: replay an episode, take over, and compare', 
     await expectStep(page, 2);
     // History's next move was a choice: the question shows, history's answer only when asked for.
     const decision = page.locator('section[data-decision="opening-ask"]');
-    expect(await decision.getByRole('heading', { level: 2 }).innerText()).toBe('Decision point: What should the US ask for in Beijing?');
+    expect(await decision.getByRole('heading', { level: 2 }).innerText()).toBe(
+      'Decision point: What should the US ask for in Beijing?',
+    );
     const did = decision.getByText('A $200B cut in the trade deficit.');
     expect(await did.isVisible()).toBe(false);
     await decision.getByText('What history did').click();
@@ -162,8 +189,12 @@ describe.skipIf(!browser)('history: replay an episode, take over, and compare', 
     await page.getByRole('button', { name: 'Open the teaching notes' }).click();
     await waitScreen(page, 'history-notes');
     expect(await page.locator('#questions > li').count()).toBe(zte.history!.questions.length);
-    expect(await page.locator('#questions').innerText()).toContain('Lesson 1: A security control and a trade bargaining chip are different instruments');
-    expect((await page.locator('#calibration').innerText()).replace(/\s+/g, ' ')).toBe(zte.history!.calibration.replace(/\s+/g, ' '));
+    expect(await page.locator('#questions').innerText()).toContain(
+      'Lesson 1: A security control and a trade bargaining chip are different instruments',
+    );
+    expect((await page.locator('#calibration').innerText()).replace(/\s+/g, ' ')).toBe(
+      zte.history!.calibration.replace(/\s+/g, ' '),
+    );
     expect(await page.locator('#fidelity tbody tr').count()).toBe(zte.history!.outcome.length);
     expect(await page.locator('#epilogue li').count()).toBe(zte.history!.epilogue!.length);
     await checkScreen(page, '34-history-notes');
@@ -174,11 +205,18 @@ describe.skipIf(!browser)('history: replay an episode, take over, and compare', 
     // A what-if says so before anything else, and on each supposed step.
     await page.getByRole('button', { name: 'All episodes' }).click();
     await waitScreen(page, 'history');
-    await page.locator('[data-episode="meng-glasgow-2021"]').getByRole('button', { name: 'Replay this episode' }).click();
+    await page
+      .locator('[data-episode="meng-glasgow-2021"]')
+      .getByRole('button', { name: 'Replay this episode' })
+      .click();
     await waitScreen(page, 'replay');
-    expect(await page.getByRole('note').innerText()).toMatch(/^A what-if, built on real events\. What is real:/);
+    expect(await page.getByRole('note').innerText()).toMatch(
+      /^A what-if, built on real events\. What is real:/,
+    );
     await page.keyboard.press('ArrowRight');
-    expect(await page.locator('[data-account] [data-caveat="what-if"]').innerText()).toBe('What-if: supposed');
+    expect(await page.locator('[data-account] [data-caveat="what-if"]').innerText()).toBe(
+      'What-if: supposed',
+    );
     expect(await page.locator('[data-account]').innerText()).toContain(meng.history!.path[0]!.account);
     await checkScreen(page, '35-replay-what-if');
     expect(s.errors).toEqual([]);
@@ -189,21 +227,30 @@ describe.skipIf(!browser)('history: replay an episode, take over, and compare', 
     await openGame(page, inject('baseUrl'));
     await page.getByRole('button', { name: /^History/ }).click();
     await waitScreen(page, 'history');
-    await page.locator('[data-episode="zte-2018"]').getByRole('button', { name: 'Replay this episode' }).click();
+    await page
+      .locator('[data-episode="zte-2018"]')
+      .getByRole('button', { name: 'Replay this episode' })
+      .click();
     await waitScreen(page, 'replay');
     for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Next step' }).click();
     await expectStep(page, 4);
     // Decision point zte-on-the-table: keep the order out of the talks (the US rejects Beijing's precondition).
     const decision = page.locator('section[data-decision="zte-on-the-table"]');
-    await decision.getByRole('button', { name: /Take over with this alternative: Keep the order out of the talks/ }).click();
+    await decision
+      .getByRole('button', { name: /Take over with this alternative: Keep the order out of the talks/ })
+      .click();
     await waitScreen(page, 'setup');
-    expect(await page.locator('#takeover-note').innerText()).toContain('You take over after step 4 of 7 (May 2018).');
+    expect(await page.locator('#takeover-note').innerText()).toContain(
+      'You take over after step 4 of 7 (May 2018).',
+    );
     expect(await page.getByRole('radio', { name: /United States/ }).isChecked()).toBe(true);
     expect(await page.getByLabel('Seed').count()).toBe(0);
     await checkScreen(page, '36-setup-takeover');
     await page.getByRole('button', { name: 'Continue to the briefing' }).click();
     await waitScreen(page, 'briefing');
-    expect(await page.locator('#history-so-far li').allInnerTexts()).toEqual(zte.history!.path.slice(0, 4).map((p) => `${formatDate(p.date)}: ${p.account}`));
+    expect(await page.locator('#history-so-far li').allInnerTexts()).toEqual(
+      zte.history!.path.slice(0, 4).map((p) => `${formatDate(p.date)}: ${p.account}`),
+    );
     await checkScreen(page, '37-briefing-takeover');
     await page.getByRole('button', { name: 'Sit down at the table' }).click();
     await waitScreen(page, 'table');
@@ -214,7 +261,9 @@ describe.skipIf(!browser)('history: replay an episode, take over, and compare', 
     expect(v.spec!.options.branchStep).toBe(4);
     expect(v.spec!.moves.slice(0, 4)).toEqual(zte.history!.path.slice(0, 4).map((p) => p.move));
     expect(v.spec!.moves[4]).toEqual({ type: 'reject', side: 'us' });
-    expect(await page.locator('.branch-note').innerText()).toContain('Taken over from history after step 4 of 7');
+    expect(await page.locator('.branch-note').innerText()).toContain(
+      'Taken over from history after step 4 of 7',
+    );
     expect(await page.locator('#log-title + .log li[data-by="history"]').count()).toBe(4);
     await checkScreen(page, '38-table-takeover');
 
@@ -222,7 +271,8 @@ describe.skipIf(!browser)('history: replay an episode, take over, and compare', 
     for (let guard = 0; guard < 30; guard++) {
       v = await view(page);
       if (v.outcome || v.humanToMove !== 'us') break;
-      if (v.standing?.by === 'china' && (await page.getByText(/At home it would pass/).count()) > 0) await page.getByRole('button', { name: 'Accept their offer' }).click();
+      if (v.standing?.by === 'china' && (await page.getByText(/At home it would pass/).count()) > 0)
+        await page.getByRole('button', { name: 'Accept their offer' }).click();
       else if (v.standing?.by === 'china') await page.getByRole('button', { name: 'Reject it' }).click();
       else await page.getByRole('button', { name: 'Make no offer this round' }).click();
       await settle(page, 120);
@@ -245,7 +295,10 @@ describe.skipIf(!browser)('history: replay an episode, take over, and compare', 
     await page.getByRole('textbox', { name: 'Result code' }).fill(code);
     await page.getByRole('button', { name: 'Open this code' }).click();
     await waitScreen(page, 'debrief');
-    expect((await state<{ branch: unknown }>(page)).branch).toEqual({ step: 4, alternative: "Keep the order out of the talks and refuse Beijing's precondition" });
+    expect((await state<{ branch: unknown }>(page)).branch).toEqual({
+      step: 4,
+      alternative: "Keep the order out of the talks and refuse Beijing's precondition",
+    });
     await expectHistoryComparison(page, spec);
     expect(s.errors).toEqual([]);
   });
@@ -255,7 +308,10 @@ describe.skipIf(!browser)('history: replay an episode, take over, and compare', 
     await openGame(page, inject('baseUrl'));
     await page.getByRole('button', { name: /^History/ }).click();
     await waitScreen(page, 'history');
-    await page.locator('[data-episode="zte-2018"]').getByRole('button', { name: 'Replay this episode' }).click();
+    await page
+      .locator('[data-episode="zte-2018"]')
+      .getByRole('button', { name: 'Replay this episode' })
+      .click();
     await waitScreen(page, 'replay');
     await page.keyboard.press('ArrowRight');
     await expectStep(page, 1);
@@ -277,20 +333,20 @@ describe.skipIf(!browser)('history: replay an episode, take over, and compare', 
 });
 
 describe.skipIf(!browser)('history from a file a teacher was sent', () => {
-  let s: Session;
-  beforeEach(async () => {
-    s = await launch();
-  });
-  afterEach(async () => {
-    await s?.close();
-  });
+  const s = browserPerTest();
 
   it('shows its texts as text, links only http(s) sources, and labels what the sources could not confirm', async () => {
     const { page } = s;
     await openGame(page, inject('baseUrl'));
     await page.getByRole('button', { name: /Play solo/ }).click();
     await waitScreen(page, 'choice');
-    await page.getByLabel('Open a scenario file').setInputFiles({ name: 'mini-history.yaml', mimeType: 'text/yaml', buffer: Buffer.from(hostileHistory()) });
+    await page
+      .getByLabel('Open a scenario file')
+      .setInputFiles({
+        name: 'mini-history.yaml',
+        mimeType: 'text/yaml',
+        buffer: Buffer.from(hostileHistory()),
+      });
     await page.getByRole('heading', { name: /^Mini history/ }).waitFor();
     await page.getByRole('button', { name: 'Main menu' }).first().click();
     await page.getByRole('button', { name: /^History/ }).click();
@@ -305,9 +361,19 @@ describe.skipIf(!browser)('history from a file a teacher was sent', () => {
     // The model's event whose real counterpart is unconfirmed (it follows the deal, the last step), and the epilogue item: both labelled.
     await page.keyboard.press('End');
     await page.keyboard.press('ArrowLeft');
-    expect(await after.locator('li', { hasText: 'The order was lifted.' }).locator('[data-caveat="unverified"]').textContent()).toBe('Unverified');
+    expect(
+      await after
+        .locator('li', { hasText: 'The order was lifted.' })
+        .locator('[data-caveat="unverified"]')
+        .textContent(),
+    ).toBe('Unverified');
     await page.keyboard.press('End');
-    expect(await after.locator('li', { hasText: 'A rumoured deal' }).locator('[data-caveat="unverified"]').textContent()).toBe('Unverified');
+    expect(
+      await after
+        .locator('li', { hasText: 'A rumoured deal' })
+        .locator('[data-caveat="unverified"]')
+        .textContent(),
+    ).toBe('Unverified');
     expect(await after.getByText(`A rumoured deal ${IMG}`).count()).toBe(1);
     expect(await after.getByText('Source B').count()).toBeGreaterThan(0);
     expect(await page.locator('a[href^="javascript"]').count()).toBe(0);
@@ -341,26 +407,64 @@ async function expectHistoryComparison(page: Page, spec: GameSpec): Promise<void
     })),
   );
   expect(rows).toEqual(
-    c.game.metrics.map((g, i) => ({ metric: g.metric, expected: String(g.expected), history: String(c.history.metrics[i]!.got), game: String(g.got) })),
+    c.game.metrics.map((g, i) => ({
+      metric: g.metric,
+      expected: String(g.expected),
+      history: String(c.history.metrics[i]!.got),
+      game: String(g.got),
+    })),
   );
   // Every metric cites its source, by title.
-  for (const m of zte.history!.outcome) expect(await page.locator(`#history-metrics tr[data-metric="${m.id}"]`).innerText()).toContain(zte.sources.find((x) => x.id === m.source)!.title);
+  for (const m of zte.history!.outcome)
+    expect(await page.locator(`#history-metrics tr[data-metric="${m.id}"]`).innerText()).toContain(
+      zte.sources.find((x) => x.id === m.source)!.title,
+    );
 
-  const decisions = await page.locator('#history-decisions > li').evaluateAll((lis) => lis.map((li) => [li.getAttribute('data-decision'), li.getAttribute('data-status'), li.getAttribute('data-by-player')]));
+  const decisions = await page
+    .locator('#history-decisions > li')
+    .evaluateAll((lis) =>
+      lis.map((li) => [
+        li.getAttribute('data-decision'),
+        li.getAttribute('data-status'),
+        li.getAttribute('data-by-player'),
+      ]),
+    );
   expect(decisions).toEqual(c.decisions.map((d) => [d.id, d.status, String(d.byPlayer)]));
-  expect(c.decisions.find((d) => d.id === 'zte-on-the-table')).toMatchObject({ status: 'different', alternative: 0, byPlayer: true });
-  expect(await page.locator('#history-decisions > li[data-decision="zte-on-the-table"]').innerText()).toContain('You made a different choice from history’s. You reject China’s offer.');
+  expect(c.decisions.find((d) => d.id === 'zte-on-the-table')).toMatchObject({
+    status: 'different',
+    alternative: 0,
+    byPlayer: true,
+  });
+  expect(
+    await page.locator('#history-decisions > li[data-decision="zte-on-the-table"]').innerText(),
+  ).toContain('You made a different choice from history’s. You reject China’s offer.');
 
-  const finals = await page.locator('#trajectories tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-indicator'), Number(tr.querySelector('[data-history-final]')!.getAttribute('data-history-final'))]));
+  const finals = await page
+    .locator('#trajectories tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) => [
+        tr.getAttribute('data-indicator'),
+        Number(tr.querySelector('[data-history-final]')!.getAttribute('data-history-final')),
+      ]),
+    );
   expect(Object.fromEntries(finals)).toEqual(c.history.final.indicators);
 
   // The canvas draws history as a second series: the model behind it, and its dashed line on screen.
-  const model = (await state<{ stageModel: { historyLabel: string; trajectories: { id: IndicatorId; values: number[]; history: number[] }[] } }>(page)).stageModel;
+  const model = (
+    await state<{
+      stageModel: {
+        historyLabel: string;
+        trajectories: { id: IndicatorId; values: number[]; history: number[] }[];
+      };
+    }>(page)
+  ).stageModel;
   expect(model.historyLabel).toBe('history (same seed)');
   for (const id of INDICATOR_IDS) {
     const t = model.trajectories.find((x) => x.id === id)!;
     expect(t.history, id).toEqual(c.history.final.history.map((r) => r.indicators[id]));
     expect(t.values, id).toEqual(c.game.final.history.map((r) => r.indicators[id]));
   }
-  expect(await pixelsNear(page, [0x00, 0x72, 0xb2]), 'pixels of the dashed history series').toBeGreaterThan(1500);
+  expect(await pixelsNear(page, [0x00, 0x72, 0xb2]), 'pixels of the dashed history series').toBeGreaterThan(
+    1500,
+  );
 }

@@ -1,19 +1,13 @@
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Move, Package } from '../../src/core/types';
-import { browserOrSkip, checkScreen, launch, openGame, settle, waitScreen, type Session } from './browser';
+import { browserOrSkip, checkScreen, openGame, settle, waitScreen, browserPerTest } from './browser';
 import { chipsOf, expectDebriefMatchesReplay, humanMoves, scenario, usPackage, view } from './flows';
 import { activate, tabTo } from './keyboard';
 
 const browser = browserOrSkip();
 
 describe.skipIf(!browser)('a new player, with the keyboard alone', () => {
-  let s: Session;
-  beforeEach(async () => {
-    s = await launch();
-  });
-  afterEach(async () => {
-    await s?.close();
-  });
+  const s = browserPerTest();
 
   it('plays a whole game as the US, from the title to the debrief, and the debrief equals the core replay', async () => {
     const { page } = s;
@@ -61,7 +55,9 @@ describe.skipIf(!browser)('a new player, with the keyboard alone', () => {
         }
         await settle(page, 100);
         // After a move the focus is on what needs reading: the other side's offer, or the report of what happened.
-        expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/What just happened|See the debrief|^China’s offer$/);
+        expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(
+          /What just happened|See the debrief|^China’s offer$/,
+        );
       }
       const v = await view(page);
       outcomes.push(`${v.outcome?.kind}`);

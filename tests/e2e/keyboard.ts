@@ -21,12 +21,20 @@ export async function tabTo(page: Page, target: Target, max = 400): Promise<void
         if (text !== undefined && !new RegExp(text, flags).test((el.textContent ?? '').trim())) return false;
         return true;
       },
-      { text: target.text?.source, flags: target.text?.flags ?? '', id: target.id, chip: target.chip, key: target.key },
+      {
+        text: target.text?.source,
+        flags: target.text?.flags ?? '',
+        id: target.id,
+        chip: target.chip,
+        key: target.key,
+      },
     );
     if (found) return;
     await page.keyboard.press('Tab');
   }
-  throw new Error(`could not reach ${JSON.stringify({ ...target, text: target.text?.source })} with the Tab key`);
+  throw new Error(
+    `could not reach ${JSON.stringify({ ...target, text: target.text?.source })} with the Tab key`,
+  );
 }
 
 export async function activate(page: Page, target: Target, key: 'Enter' | 'Space' = 'Enter'): Promise<void> {

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { browserOrSkip, checkScreen, launch, openGame, waitScreen, type Session } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { browserOrSkip, checkScreen, openGame, waitScreen, browserPerTest } from './browser';
 import { startSolo, view } from './flows';
 
 const browser = browserOrSkip();
@@ -7,13 +7,7 @@ const browser = browserOrSkip();
 const SAVE_KEY = 'bargaining-chips/save';
 
 describe.skipIf(!browser)('autosave', () => {
-  let s: Session;
-  beforeEach(async () => {
-    s = await launch();
-  });
-  afterEach(async () => {
-    await s?.close();
-  });
+  const s = browserPerTest();
 
   it('resumes at the same round after a reload, and sets a corrupt save aside with a message and the title screen', async () => {
     const { page } = s;
@@ -25,7 +19,11 @@ describe.skipIf(!browser)('autosave', () => {
       for (let i = 0; i < 2; i++) {
         v = await view(page);
         if (v.outcome) break;
-        await page.getByRole('button', { name: v.standing?.by === 'china' ? 'Reject it' : 'Make no offer this round' }).click();
+        await page
+          .getByRole('button', {
+            name: v.standing?.by === 'china' ? 'Reject it' : 'Make no offer this round',
+          })
+          .click();
       }
       v = await view(page);
       if (!v.outcome && v.round! >= 2) break;
@@ -49,9 +47,14 @@ describe.skipIf(!browser)('autosave', () => {
     await page.waitForFunction(() => window.__bc?.ready === true);
     await waitScreen(page, 'title');
     const alert = page.getByRole('alert');
-    expect(await alert.textContent()).toMatch(/could not be resumed: it is not valid JSON .*set aside .*"bargaining-chips\/set-aside\/1".*nothing was overwritten/);
+    expect(await alert.textContent()).toMatch(
+      /could not be resumed: it is not valid JSON .*set aside .*"bargaining-chips\/set-aside\/1".*nothing was overwritten/,
+    );
     await checkScreen(page, '16-title-corrupt-save');
-    const stored = await page.evaluate(() => ({ setAside: localStorage.getItem('bargaining-chips/set-aside/1'), save: localStorage.getItem('bargaining-chips/save') }));
+    const stored = await page.evaluate(() => ({
+      setAside: localStorage.getItem('bargaining-chips/set-aside/1'),
+      save: localStorage.getItem('bargaining-chips/save'),
+    }));
     expect(stored).toEqual({ setAside: corrupt, save: null });
     // The previous good autosave is offered, and resumes a playable game.
     await page.getByRole('button', { name: /Resume the earlier autosave/ }).click();

@@ -1,18 +1,12 @@
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Move } from '../../src/core/types';
-import { browserOrSkip, checkScreen, launch, openGame, settle, waitScreen, type Session } from './browser';
+import { browserOrSkip, checkScreen, openGame, settle, waitScreen, browserPerTest } from './browser';
 import { dragChip, expectDebriefMatchesReplay, humanMoves, playUsByMouse, startSolo, view } from './flows';
 
 const browser = browserOrSkip();
 
 describe.skipIf(!browser)('a new player, with the mouse', () => {
-  let s: Session;
-  beforeEach(async () => {
-    s = await launch();
-  });
-  afterEach(async () => {
-    await s?.close();
-  });
+  const s = browserPerTest();
 
   it('plays the US to a deal, and the debrief equals the core replay of the same moves', async () => {
     const { page } = s;
@@ -22,7 +16,11 @@ describe.skipIf(!browser)('a new player, with the mouse', () => {
     // Whatever the AI does, play on; if a game ends without a deal, start another with a new seed.
     for (let attempt = 0; attempt < 8; attempt++) {
       const first = attempt === 0;
-      await startSolo(page, { side: 'us', seed: `deal-${attempt}`, ...(first ? { check: (name) => checkScreen(page, name) } : {}) });
+      await startSolo(page, {
+        side: 'us',
+        seed: `deal-${attempt}`,
+        ...(first ? { check: (name) => checkScreen(page, name) } : {}),
+      });
       if (first) await checkScreen(page, '05-table-start-us');
       made = await playUsByMouse(page, attempt, first ? (name) => checkScreen(page, name) : undefined);
       const v = await view(page);

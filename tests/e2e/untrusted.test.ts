@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { scenarioPath } from '../helpers';
-import { browserOrSkip, checkScreen, launch, openGame, waitScreen, type Session } from './browser';
+import { browserOrSkip, checkScreen, openGame, waitScreen, browserPerTest } from './browser';
 
 const browser = browserOrSkip();
 
@@ -20,13 +20,7 @@ function hostileScenario(): string {
 }
 
 describe.skipIf(!browser)('untrusted scenario files', () => {
-  let s: Session;
-  beforeEach(async () => {
-    s = await launch();
-  });
-  afterEach(async () => {
-    await s?.close();
-  });
+  const s = browserPerTest();
 
   it('shows markup in a scenario as text, runs none of it, and reports a broken file without losing the others', async () => {
     const { page } = s;
@@ -34,7 +28,11 @@ describe.skipIf(!browser)('untrusted scenario files', () => {
     await page.getByRole('button', { name: /Play solo/ }).click();
     await waitScreen(page, 'choice');
     const input = page.getByLabel('Open a scenario file');
-    await input.setInputFiles({ name: 'hostile.yaml', mimeType: 'text/yaml', buffer: Buffer.from(hostileScenario()) });
+    await input.setInputFiles({
+      name: 'hostile.yaml',
+      mimeType: 'text/yaml',
+      buffer: Buffer.from(hostileScenario()),
+    });
     const heading = page.getByRole('heading', { name: /^Hostile/ });
     await heading.waitFor();
     expect(await heading.textContent()).toContain(`Hostile ${IMG}`);
@@ -44,7 +42,11 @@ describe.skipIf(!browser)('untrusted scenario files', () => {
     await checkScreen(page, '17-choice-hostile-file');
 
     // Play it: the setup, the briefing (whose javascript: source must not become a link) and the table.
-    await page.getByRole('listitem').filter({ has: heading }).getByRole('button', { name: 'Play this scenario' }).click();
+    await page
+      .getByRole('listitem')
+      .filter({ has: heading })
+      .getByRole('button', { name: 'Play this scenario' })
+      .click();
     await waitScreen(page, 'setup');
     await page.getByRole('button', { name: 'Continue to the briefing' }).click();
     await waitScreen(page, 'briefing');
@@ -62,7 +64,9 @@ describe.skipIf(!browser)('untrusted scenario files', () => {
     await page.getByRole('button', { name: /Play solo/ }).click();
     await waitScreen(page, 'choice');
     const broken = 'id: broken\nversion: one\ntitle: Broken\nrounds: -2\n';
-    await page.getByLabel('Open a scenario file').setInputFiles({ name: 'broken.yaml', mimeType: 'text/yaml', buffer: Buffer.from(broken) });
+    await page
+      .getByLabel('Open a scenario file')
+      .setInputFiles({ name: 'broken.yaml', mimeType: 'text/yaml', buffer: Buffer.from(broken) });
     const alert = page.getByRole('alert').filter({ hasText: 'could not be loaded' });
     await alert.waitFor();
     const text = await alert.textContent();

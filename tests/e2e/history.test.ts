@@ -107,6 +107,18 @@ async function pixelsNear(page: Page, rgb: [number, number, number]): Promise<nu
   }, rgb);
 }
 
+/** From a fresh page: title, History, then the replay of one episode. */
+async function openReplay(page: Page, episode: string): Promise<void> {
+  await openGame(page, inject('baseUrl'));
+  await page.getByRole('button', { name: /^History/ }).click();
+  await waitScreen(page, 'history');
+  await page
+    .locator(`[data-episode="${episode}"]`)
+    .getByRole('button', { name: 'Replay this episode' })
+    .click();
+  await waitScreen(page, 'replay');
+}
+
 describe.skipIf(!browser)('history: replay an episode, take over, and compare', () => {
   const s = browserPerTest();
 
@@ -224,14 +236,7 @@ describe.skipIf(!browser)('history: replay an episode, take over, and compare', 
 
   it('lets a student take over at a decision point, play to the end, and see the game beside history; its code brings the branch back', async () => {
     const { page } = s;
-    await openGame(page, inject('baseUrl'));
-    await page.getByRole('button', { name: /^History/ }).click();
-    await waitScreen(page, 'history');
-    await page
-      .locator('[data-episode="zte-2018"]')
-      .getByRole('button', { name: 'Replay this episode' })
-      .click();
-    await waitScreen(page, 'replay');
+    await openReplay(page, 'zte-2018');
     for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Next step' }).click();
     await expectStep(page, 4);
     // Decision point zte-on-the-table: keep the order out of the talks (the US rejects Beijing's precondition).
@@ -305,14 +310,7 @@ describe.skipIf(!browser)('history: replay an episode, take over, and compare', 
 
   it('takes over at an ordinary step as the side that does not move next: the AI answers from history’s state', async () => {
     const { page } = s;
-    await openGame(page, inject('baseUrl'));
-    await page.getByRole('button', { name: /^History/ }).click();
-    await waitScreen(page, 'history');
-    await page
-      .locator('[data-episode="zte-2018"]')
-      .getByRole('button', { name: 'Replay this episode' })
-      .click();
-    await waitScreen(page, 'replay');
+    await openReplay(page, 'zte-2018');
     await page.keyboard.press('ArrowRight');
     await expectStep(page, 1);
     // China moves next in history; the student takes the US, so the AI (China) moves first.
@@ -340,13 +338,11 @@ describe.skipIf(!browser)('history from a file a teacher was sent', () => {
     await openGame(page, inject('baseUrl'));
     await page.getByRole('button', { name: /Play solo/ }).click();
     await waitScreen(page, 'choice');
-    await page
-      .getByLabel('Open a scenario file')
-      .setInputFiles({
-        name: 'mini-history.yaml',
-        mimeType: 'text/yaml',
-        buffer: Buffer.from(hostileHistory()),
-      });
+    await page.getByLabel('Open a scenario file').setInputFiles({
+      name: 'mini-history.yaml',
+      mimeType: 'text/yaml',
+      buffer: Buffer.from(hostileHistory()),
+    });
     await page.getByRole('heading', { name: /^Mini history/ }).waitFor();
     await page.getByRole('button', { name: 'Main menu' }).first().click();
     await page.getByRole('button', { name: /^History/ }).click();

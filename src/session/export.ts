@@ -1,7 +1,12 @@
+import { replay } from '../core/engine';
 import { INDICATOR_LIST } from '../core/indicators';
+import { issueOf, positionOf } from '../core/scenario-lookup';
 import { scoreAll } from '../core/scoring';
+import type { GameSpec, Scenario } from '../core/types';
 import { SIDES } from '../core/types';
+import { toCsv, type CsvRow } from './csv';
 import type { Debrief } from './debrief';
+import { describeMove } from './text';
 
 /** Exports of a finished game. The game itself is its move log; the figures are there for a spreadsheet. */
 
@@ -31,14 +36,39 @@ export function debriefJson(d: Debrief): string {
   return `${JSON.stringify(data, null, 2)}\n`;
 }
 
-function csvCell(value: string | number): string {
-  const text = String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** One row per round: the talks' rounds, then the aftermath to the horizon. */
 export function trajectoriesCsv(d: Debrief): string {
   const header = ['round', 'phase', ...INDICATOR_LIST.map((i) => `${i.id} (${i.unit})`)];
   const rows = d.final.history.map((h) => [h.round, h.round === 0 ? 'start' : h.round <= d.talksEnded ? 'talks' : 'aftermath', ...INDICATOR_LIST.map((i) => h.indicators[i.id])]);
-  return `${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n')}\n`;
+  return toCsv([header, ...rows]);
+}
+
+/**
+ * One row per move: who made it, in which round, what it put on the table (with the scenario's
+ * own labels) and, for the AI's moves, the reason it gave. Scenario labels and reasons are
+ * untrusted text: the CSV writer keeps them from running as formulas.
+ */
+export function movesCsv(scenario: Scenario, spec: GameSpec, aiNotes: readonly { move: number; reason: string }[] = []): string {
+  const { states } = replay(scenario, spec.seed, spec.options, spec.moves);
+  const reasons = new Map(aiNotes.map((n) => [n.move, n.reason]));
+  const header: CsvRow = ['move', 'round', 'side', 'played by', 'type', 'issue', 'position', 'package', 'in words', 'AI reason'];
+  const label = (issue: string, position: string) => ({ issue: issueOf(scenario, issue).label, position: positionOf(scenario, issue, position).label });
+  const rows: CsvRow[] = spec.moves.map((move, i) => {
+    const before = states[i]!;
+    const lever = move.type === 'impose' || move.type === 'threaten' ? label(move.issue, move.position) : null;
+    const pkg = move.type === 'propose' ? Object.entries(move.package).map(([issue, position]) => Object.values(label(issue, position)).join(': ')) : [];
+    return [
+      i + 1,
+      before.round,
+      scenario.sides[move.side].label,
+      spec.options.humans.includes(move.side) ? 'player' : 'AI',
+      move.type,
+      lever?.issue ?? null,
+      lever?.position ?? null,
+      pkg.join('; '),
+      describeMove(scenario, move, before, null),
+      reasons.get(i) ?? null,
+    ];
+  });
+  return toCsv([header, ...rows]);
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import { describe, expect, inject, it } from 'vitest';
 import { replay } from '../../src/core/engine';
 import { decodeResult } from '../../src/core/result-code';
@@ -50,13 +51,25 @@ describe.skipIf(!browser)('after the game', () => {
 
     const [csvDownload] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Download CSV' }).click(),
+      page.getByRole('button', { name: 'Download indicators (CSV)' }).click(),
     ]);
-    const csv = readFileSync((await csvDownload.path())!, 'utf8')
-      .trim()
-      .split('\n');
+    const csvText = readFileSync((await csvDownload.path())!, 'utf8');
+    expect(csvText.startsWith('\uFEFF')).toBe(true);
+    const csv = csvText.slice(1).trim().split('\r\n');
     expect(csv).toHaveLength(final.history.length + 1);
     expect(csv.at(-1)!.split(',')[2]).toBe(String(final.indicators['us.tradeGains']));
+
+    const [movesDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download moves (CSV)' }).click(),
+    ]);
+    const moveRows = Papa.parse<string[]>(readFileSync((await movesDownload.path())!, 'utf8').slice(1), {
+      delimiter: ',',
+      newline: '\r\n',
+      skipEmptyLines: true,
+    }).data;
+    expect(moveRows).toHaveLength(spec.moves.length + 1);
+    expect(moveRows.slice(1).map((r) => r[4])).toEqual(spec.moves.map((m) => m.type));
 
     // The printable page: the debrief alone, no canvas, no buttons.
     await page.emulateMedia({ media: 'print' });

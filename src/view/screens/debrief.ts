@@ -1,7 +1,7 @@
 import { INDICATOR_LIST } from '../../core/indicators';
 import { meanChanges, score } from '../../core/scoring';
 import { THREAT_STATUS_TEXT } from '../../session/debrief';
-import { debriefJson, trajectoriesCsv } from '../../session/export';
+import { debriefJson, movesCsv, trajectoriesCsv } from '../../session/export';
 import type { App, ScreenView } from '../app';
 import { button, columnHeads, download, fmt, h, signed } from '../dom';
 import { categoryIcon, notices } from './common';
@@ -202,7 +202,8 @@ export function debriefScreen(app: App): ScreenView {
         'div',
         { class: 'actions' },
         button('Download JSON', () => download(`${fileBase}.json`, 'application/json', debriefJson(d)), { key: 'export-json', class: 'secondary' }),
-        button('Download CSV', () => download(`${fileBase}.csv`, 'text/csv', trajectoriesCsv(d)), { key: 'export-csv', class: 'secondary' }),
+        button('Download indicators (CSV)', () => download(`${fileBase}-indicators.csv`, 'text/csv;charset=utf-8', trajectoriesCsv(d)), { key: 'export-csv', class: 'secondary' }),
+        button('Download moves (CSV)', () => download(`${fileBase}-moves.csv`, 'text/csv;charset=utf-8', movesCsv(scenario, d.spec, match.aiNotes)), { key: 'export-moves-csv', class: 'secondary' }),
         button('Print this debrief', () => window.print(), { key: 'print', class: 'secondary' }),
       ),
       h(

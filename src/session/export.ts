@@ -2,6 +2,7 @@ import { INDICATOR_LIST } from '../core/indicators';
 import { scoreAll } from '../core/scoring';
 import { SIDES } from '../core/types';
 import type { Debrief } from './debrief';
+import { ratingsJson } from './outcome';
 
 /** Exports of a finished game. The game itself is its move log; the figures are there for a spreadsheet. */
 
@@ -16,6 +17,7 @@ export function debriefJson(d: Debrief): string {
     outcome: d.outcome,
     outcomeText: d.outcomeText,
     deal: d.deal.map((i) => ({ issue: i.issue, position: i.position, label: `${i.issueLabel}: ${i.positionLabel}` })),
+    ...ratingsJson(d.rating),
     scores: Object.fromEntries(SIDES.map((side) => [side, Object.fromEntries(scoreAll(d.scenario, d.final, side).map((s) => [s.doctrine, s.total]))])),
     meanChanges: d.changes,
     trajectories: d.final.history.map((h) => ({ round: h.round, ...h.indicators })),

@@ -1,10 +1,30 @@
 import { mean } from './distributions';
-import { DEAL_TENSION, FAILED_RATIFICATION_TENSION, RETREAT_SHARE, THREAT_TENSION, WALKOUT_TENSION, ratification, replay, type Replay } from './engine';
+import {
+  DEAL_TENSION,
+  FAILED_RATIFICATION_TENSION,
+  RETREAT_SHARE,
+  THREAT_TENSION,
+  WALKOUT_TENSION,
+  ratification,
+  replay,
+  type Replay,
+} from './engine';
 import { INDICATORS, domesticSupportOf } from './indicators';
 import { issuePathSum } from './projection';
 import { doctrineOf, otherSide, positionOf } from './scenario-lookup';
 import { pointsPerUnit, score } from './scoring';
-import type { Doctrine, Explanation, GameSpec, GameState, IndicatorId, Move, OutcomeKind, Package, Scenario, Side } from './types';
+import type {
+  Doctrine,
+  Explanation,
+  GameSpec,
+  GameState,
+  IndicatorId,
+  Move,
+  OutcomeKind,
+  Package,
+  Scenario,
+  Side,
+} from './types';
 import { INDICATOR_IDS, SIDES } from './types';
 
 /**
@@ -58,10 +78,17 @@ function share(scenario: Scenario, state: GameState): number {
   return Math.max(0, scenario.horizon - state.round + 1) / scenario.horizon;
 }
 
-function pathChanges(scenario: Scenario, state: GameState, issueId: string, positionId: string, kept: Partial<Record<IndicatorId, number>>): Changes {
+function pathChanges(
+  scenario: Scenario,
+  state: GameState,
+  issueId: string,
+  positionId: string,
+  kept: Partial<Record<IndicatorId, number>>,
+): Changes {
   const moved = issuePathSum(scenario, state, issueId, positionId);
   const v = new Float64Array(N);
-  for (let j = 0; j < N; j++) v[j] = ((moved[INDICATOR_IDS[j]!] ?? 0) - (kept[INDICATOR_IDS[j]!] ?? 0)) / scenario.horizon;
+  for (let j = 0; j < N; j++)
+    v[j] = ((moved[INDICATOR_IDS[j]!] ?? 0) - (kept[INDICATOR_IDS[j]!] ?? 0)) / scenario.horizon;
   return v;
 }
 
@@ -81,7 +108,10 @@ function keptChanges(scenario: Scenario, state: GameState): Changes {
   const h = scenario.horizon;
   const start = state.history[0]!.indicators;
   const recorded = state.history.slice(1);
-  if (recorded.length !== state.round - 1) throw new Error(`a bargaining zone is judged during the talks; round ${state.round} has ${recorded.length} rounds recorded`);
+  if (recorded.length !== state.round - 1)
+    throw new Error(
+      `a bargaining zone is judged during the talks; round ${state.round} has ${recorded.length} rounds recorded`,
+    );
   const v = new Float64Array(N);
   const ahead = h - state.round + 1;
   for (let j = 0; j < N; j++) {
@@ -92,7 +122,8 @@ function keptChanges(scenario: Scenario, state: GameState): Changes {
   }
   for (const issue of scenario.issues) {
     const path = issuePathSum(scenario, state, issue.id, state.positions[issue.id]!);
-    for (const [id, x] of Object.entries(path) as [IndicatorId, number][]) v[INDEX[id]] = v[INDEX[id]]! + x / h;
+    for (const [id, x] of Object.entries(path) as [IndicatorId, number][])
+      v[INDEX[id]] = v[INDEX[id]]! + x / h;
   }
   return v;
 }
@@ -138,12 +169,17 @@ function reenactChanges(scenario: Scenario, state: GameState, issueId: string, p
   // The engine enacts a carried-out threat even when its position is already in force (an event
   // may have set it): the permanent effects apply again, the in-force levels are drawn afresh.
   const v = new Float64Array(N);
-  for (const e of positionOf(scenario, issueId, positionId).effects ?? []) v[INDEX[e.indicator]] = v[INDEX[e.indicator]]! + mean(e.delta) * share(scenario, state);
+  for (const e of positionOf(scenario, issueId, positionId).effects ?? [])
+    v[INDEX[e.indicator]] = v[INDEX[e.indicator]]! + mean(e.delta) * share(scenario, state);
   return v;
 }
 
 /** What no deal adds to keeping things as they are: each pending threat carried out. */
-function noDealChanges(scenario: Scenario, state: GameState, keptPaths: Map<string, Partial<Record<IndicatorId, number>>>): Changes {
+function noDealChanges(
+  scenario: Scenario,
+  state: GameState,
+  keptPaths: Map<string, Partial<Record<IndicatorId, number>>>,
+): Changes {
   const v = new Float64Array(N);
   for (const threat of state.threats) {
     if (threat.status !== 'pending') continue;
@@ -152,7 +188,13 @@ function noDealChanges(scenario: Scenario, state: GameState, keptPaths: Map<stri
   return v;
 }
 
-function threatChanges(scenario: Scenario, state: GameState, issueId: string, positionId: string, keptPaths: Map<string, Partial<Record<IndicatorId, number>>>): Changes {
+function threatChanges(
+  scenario: Scenario,
+  state: GameState,
+  issueId: string,
+  positionId: string,
+  keptPaths: Map<string, Partial<Record<IndicatorId, number>>>,
+): Changes {
   const v =
     state.positions[issueId] === positionId
       ? reenactChanges(scenario, state, issueId, positionId)
@@ -161,12 +203,19 @@ function threatChanges(scenario: Scenario, state: GameState, issueId: string, po
   return v;
 }
 
-function supportDelta(scenario: Scenario, state: GameState, side: Side, issueId: string, positionId: string): number {
+function supportDelta(
+  scenario: Scenario,
+  state: GameState,
+  side: Side,
+  issueId: string,
+  positionId: string,
+): number {
   if (state.positions[issueId] === positionId) return 0;
   const indicator = domesticSupportOf(side);
   let delta = -(state.contributions[issueId]?.[indicator] ?? 0);
   const position = positionOf(scenario, issueId, positionId);
-  for (const e of [...(position.effects ?? []), ...(position.inForce ?? [])]) if (e.indicator === indicator) delta += mean(e.delta);
+  for (const e of [...(position.effects ?? []), ...(position.inForce ?? [])])
+    if (e.indicator === indicator) delta += mean(e.delta);
   return delta;
 }
 
@@ -180,10 +229,17 @@ function supportNeed(scenario: Scenario, state: GameState, side: Side): number {
 }
 
 /** The bargaining zone at a moment of the talks (`state` must still be negotiating), under these doctrines. */
-export function bargainingZone(scenario: Scenario, state: GameState, doctrines: Record<Side, Doctrine>): BargainingZone {
-  if (state.phase !== 'negotiation') throw new Error('a bargaining zone is judged while the talks go on; this game has ended');
+export function bargainingZone(
+  scenario: Scenario,
+  state: GameState,
+  doctrines: Record<Side, Doctrine>,
+): BargainingZone {
+  if (state.phase !== 'negotiation')
+    throw new Error('a bargaining zone is judged while the talks go on; this game has ended');
   const coef = { us: coefficients(doctrines.us), china: coefficients(doctrines.china) };
-  const keptPaths = new Map(scenario.issues.map((i) => [i.id, issuePathSum(scenario, state, i.id, state.positions[i.id]!)]));
+  const keptPaths = new Map(
+    scenario.issues.map((i) => [i.id, issuePathSum(scenario, state, i.id, state.positions[i.id]!)]),
+  );
   const issues: ZoneIssue[] = scenario.issues.map((issue) => {
     const current = state.positions[issue.id]!;
     const options = issue.positions.filter((p) => p.id === current || !p.escalation).map((p) => p.id);
@@ -195,7 +251,16 @@ export function bargainingZone(scenario: Scenario, state: GameState, doctrines: 
       if (o !== current) {
         v = pathChanges(scenario, state, issue.id, o, keptPaths.get(issue.id)!);
         // Lifting in a deal a measure imposed during the game costs the imposer at home.
-        if (imposer) add(v, levelChange(scenario, state, domesticSupportOf(imposer), -scenario.sides[imposer].audienceCost * RETREAT_SHARE));
+        if (imposer)
+          add(
+            v,
+            levelChange(
+              scenario,
+              state,
+              domesticSupportOf(imposer),
+              -scenario.sides[imposer].audienceCost * RETREAT_SHARE,
+            ),
+          );
       }
       for (const side of SIDES) {
         worth[side].push(o === current ? 0 : dot(coef[side], v));
@@ -284,14 +349,22 @@ interface SearchOrder {
  * and bound over the issues with the per-issue maxima of what remains as bounds, each answer
  * confirmed by the engine's ratification test. Null when no package qualifies.
  */
-export function optimiseDeal(zone: BargainingZone, objective: Record<Side, number>, floor: Record<Side, number> = { us: -Infinity, china: -Infinity }): ZoneDeal | null {
+export function optimiseDeal(
+  zone: BargainingZone,
+  objective: Record<Side, number>,
+  floor: Record<Side, number> = { us: -Infinity, china: -Infinity },
+): ZoneDeal | null {
   const issues = zone.issues;
   const n = issues.length;
-  const obj = issues.map((iss) => iss.options.map((_, o) => objective.us * iss.worth.us[o]! + objective.china * iss.worth.china[o]!));
+  const obj = issues.map((iss) =>
+    iss.options.map((_, o) => objective.us * iss.worth.us[o]! + objective.china * iss.worth.china[o]!),
+  );
   const order: SearchOrder = { issue: [], options: [] };
   const spread = (i: number) => Math.max(...obj[i]!) - Math.min(...obj[i]!);
   order.issue = issues.map((_, i) => i).sort((a, b) => spread(b) - spread(a) || a - b);
-  order.options = order.issue.map((i) => obj[i]!.map((_, o) => o).sort((a, b) => obj[i]![b]! - obj[i]![a]! || a - b));
+  order.options = order.issue.map((i) =>
+    obj[i]!.map((_, o) => o).sort((a, b) => obj[i]![b]! - obj[i]![a]! || a - b),
+  );
   // Suffix maxima: the most that the issues from depth d on can still add, per quantity.
   const suffix = (f: (i: number, o: number) => number) => {
     const out = new Float64Array(n + 1);
@@ -314,10 +387,22 @@ export function optimiseDeal(zone: BargainingZone, objective: Record<Side, numbe
 
   const choice = new Array<number>(n).fill(0);
   let best: { obj: number; outcome: number[] } | null = null;
-  const visit = (d: number, o: number, us: number, ch: number, sUs: number, sCh: number, changed: number): void => {
+  const visit = (
+    d: number,
+    o: number,
+    us: number,
+    ch: number,
+    sUs: number,
+    sCh: number,
+    changed: number,
+  ): void => {
     if (o + maxObj[d]! <= (best ? best.obj + slack : -Infinity)) return;
     if (us + maxUs[d]! < needUs - slack || ch + maxCh[d]! < needCh - slack) return;
-    if (sUs + maxSupUs[d]! < zone.supportNeed.us - slack || sCh + maxSupCh[d]! < zone.supportNeed.china - slack) return;
+    if (
+      sUs + maxSupUs[d]! < zone.supportNeed.us - slack ||
+      sCh + maxSupCh[d]! < zone.supportNeed.china - slack
+    )
+      return;
     if (d === n) {
       if (changed === 0) return;
       const outcome = [...choice];
@@ -332,7 +417,15 @@ export function optimiseDeal(zone: BargainingZone, objective: Record<Side, numbe
     const iss = issues[i]!;
     for (const opt of order.options[d]!) {
       choice[i] = opt;
-      visit(d + 1, o + obj[i]![opt]!, us + iss.worth.us[opt]!, ch + iss.worth.china[opt]!, sUs + iss.support.us[opt]!, sCh + iss.support.china[opt]!, changed + (opt === iss.current ? 0 : 1));
+      visit(
+        d + 1,
+        o + obj[i]![opt]!,
+        us + iss.worth.us[opt]!,
+        ch + iss.worth.china[opt]!,
+        sUs + iss.support.us[opt]!,
+        sCh + iss.support.china[opt]!,
+        changed + (opt === iss.current ? 0 : 1),
+      );
     }
   };
   visit(0, 0, 0, 0, 0, 0, 0);
@@ -362,7 +455,10 @@ export function bestDealFor(zone: BargainingZone, side: Side): ZoneDeal | null {
  * largest sum of gains over it, in score points, of a deal both sides ratify and neither likes
  * less. 0 when the outcome is on the frontier.
  */
-export function jointGap(zone: BargainingZone, values: Record<Side, number>): { gap: number; deal: ZoneDeal | null } {
+export function jointGap(
+  zone: BargainingZone,
+  values: Record<Side, number>,
+): { gap: number; deal: ZoneDeal | null } {
   const deal = optimiseDeal(zone, { us: 1, china: 1 }, values);
   if (!deal) return { gap: 0, deal: null };
   const gap = deal.values.us - values.us + deal.values.china - values.china;
@@ -386,7 +482,11 @@ export function ratingOf(value: number, noDeal: number, best: number | null): nu
 export function ratifiableFrontier(zone: BargainingZone): ZoneDeal[] {
   const issues = zone.issues;
   const n = issues.length;
-  const spread = (i: number) => Math.max(...issues[i]!.worth.us) - Math.min(...issues[i]!.worth.us) + Math.max(...issues[i]!.worth.china) - Math.min(...issues[i]!.worth.china);
+  const spread = (i: number) =>
+    Math.max(...issues[i]!.worth.us) -
+    Math.min(...issues[i]!.worth.us) +
+    Math.max(...issues[i]!.worth.china) -
+    Math.min(...issues[i]!.worth.china);
   const order = issues.map((_, i) => i).sort((a, b) => spread(b) - spread(a) || a - b);
   const suffix = (f: (iss: ZoneIssue) => number) => {
     const out = new Float64Array(n + 1);
@@ -400,7 +500,11 @@ export function ratifiableFrontier(zone: BargainingZone): ZoneDeal[] {
   // Options of each issue, the better for both sides together first, so good deals are found early.
   const options = order.map((i) => {
     const iss = issues[i]!;
-    return iss.options.map((_, o) => o).sort((a, b) => iss.worth.us[b]! + iss.worth.china[b]! - iss.worth.us[a]! - iss.worth.china[a]! || a - b);
+    return iss.options
+      .map((_, o) => o)
+      .sort(
+        (a, b) => iss.worth.us[b]! + iss.worth.china[b]! - iss.worth.us[a]! - iss.worth.china[a]! || a - b,
+      );
   });
   // The frontier so far: US value ascending, China's value strictly descending.
   const front: { us: number; china: number; outcome: number[] }[] = [];
@@ -417,7 +521,8 @@ export function ratifiableFrontier(zone: BargainingZone): ZoneDeal[] {
   };
   const insert = (us: number, china: number, outcome: number[]) => {
     // Drop the points the new one dominates, then place it by US value.
-    for (let k = front.length - 1; k >= 0; k--) if (front[k]!.us <= us + POINT_EPSILON && front[k]!.china <= china + POINT_EPSILON) front.splice(k, 1);
+    for (let k = front.length - 1; k >= 0; k--)
+      if (front[k]!.us <= us + POINT_EPSILON && front[k]!.china <= china + POINT_EPSILON) front.splice(k, 1);
     let at = 0;
     while (at < front.length && front[at]!.us < us) at++;
     front.splice(at, 0, { us, china, outcome });
@@ -425,7 +530,11 @@ export function ratifiableFrontier(zone: BargainingZone): ZoneDeal[] {
   const choice = issues.map((iss) => iss.current);
   const slack = 1e-9;
   const visit = (d: number, vUs: number, vCh: number, sUs: number, sCh: number, changed: number): void => {
-    if (sUs + maxSupUs[d]! < zone.supportNeed.us - slack || sCh + maxSupCh[d]! < zone.supportNeed.china - slack) return;
+    if (
+      sUs + maxSupUs[d]! < zone.supportNeed.us - slack ||
+      sCh + maxSupCh[d]! < zone.supportNeed.china - slack
+    )
+      return;
     if (dominated(vUs + maxUs[d]!, vCh + maxCh[d]!)) return;
     if (d === n) {
       if (changed === 0) return;
@@ -437,12 +546,22 @@ export function ratifiableFrontier(zone: BargainingZone): ZoneDeal[] {
     const iss = issues[i]!;
     for (const o of options[d]!) {
       choice[i] = o;
-      visit(d + 1, vUs + iss.worth.us[o]!, vCh + iss.worth.china[o]!, sUs + iss.support.us[o]!, sCh + iss.support.china[o]!, changed + (o === iss.current ? 0 : 1));
+      visit(
+        d + 1,
+        vUs + iss.worth.us[o]!,
+        vCh + iss.worth.china[o]!,
+        sUs + iss.support.us[o]!,
+        sCh + iss.support.china[o]!,
+        changed + (o === iss.current ? 0 : 1),
+      );
     }
     choice[i] = iss.current;
   };
   visit(0, zone.dealBase.us, zone.dealBase.china, 0, 0, 0);
-  return front.map((p) => ({ package: packageOfOutcome(zone, p.outcome), values: outcomeValues(zone, p.outcome) }));
+  return front.map((p) => ({
+    package: packageOfOutcome(zone, p.outcome),
+    values: outcomeValues(zone, p.outcome),
+  }));
 }
 
 /**
@@ -538,20 +657,37 @@ interface ExpectedOutcome {
 function expectedOutcome(zone: BargainingZone, last: Move, outcome: OutcomeKind): ExpectedOutcome {
   const { scenario, state, doctrines } = zone;
   if (outcome === 'deal') return { values: dealValues(zone, state.standing!.package), causes: [] };
-  if (outcome === 'walkout') return { values: { ...zone.walkout }, causes: [`walking out raised tension by ${WALKOUT_TENSION} rungs`] };
+  if (outcome === 'walkout')
+    return {
+      values: { ...zone.walkout },
+      causes: [`walking out raised tension by ${WALKOUT_TENSION} rungs`],
+    };
   const label = (side: Side) => scenario.sides[side].label;
   const v = new Float64Array(N);
   const causes: string[] = [];
-  const keptPaths = new Map(scenario.issues.map((i) => [i.id, issuePathSum(scenario, state, i.id, state.positions[i.id]!)]));
+  const keptPaths = new Map(
+    scenario.issues.map((i) => [i.id, issuePathSum(scenario, state, i.id, state.positions[i.id]!)]),
+  );
   const threats = state.threats.filter((t) => t.status === 'pending').map((t) => ({ ...t }));
   if (last.type === 'impose') {
     add(v, threatChanges(scenario, state, last.issue, last.position, keptPaths));
-    causes.push(`${label(last.side)} imposed ${positionOf(scenario, last.issue, last.position).label} in the last round`);
-    for (const t of threats) if (t.side === last.side && t.issue === last.issue && t.position === last.position) t.status = 'carried-out';
+    causes.push(
+      `${label(last.side)} imposed ${positionOf(scenario, last.issue, last.position).label} in the last round`,
+    );
+    for (const t of threats)
+      if (t.side === last.side && t.issue === last.issue && t.position === last.position)
+        t.status = 'carried-out';
   } else if (last.type === 'threaten') {
     add(v, levelChange(scenario, state, 'tension', THREAT_TENSION));
     causes.push(`${label(last.side)} made a public threat in the last round`);
-    threats.push({ side: last.side, issue: last.issue, position: last.position, madeRound: state.round, dueRound: state.round + scenario.threatWindow, status: 'pending' });
+    threats.push({
+      side: last.side,
+      issue: last.issue,
+      position: last.position,
+      madeRound: state.round,
+      dueRound: state.round + scenario.threatWindow,
+      status: 'pending',
+    });
   } else if (last.type === 'accept') {
     add(v, levelChange(scenario, state, 'tension', FAILED_RATIFICATION_TENSION));
     causes.push('a deal failed at home in the last round');
@@ -563,7 +699,13 @@ function expectedOutcome(zone: BargainingZone, last: Move, outcome: OutcomeKind)
       causes.push(`${label(t.side)} let a threat fall due in the last round without acting`);
     } else add(v, threatChanges(scenario, state, t.issue, t.position, keptPaths));
   }
-  return { values: { us: zone.kept.us + dot(coefficients(doctrines.us), v), china: zone.kept.china + dot(coefficients(doctrines.china), v) }, causes };
+  return {
+    values: {
+      us: zone.kept.us + dot(coefficients(doctrines.us), v),
+      china: zone.kept.china + dot(coefficients(doctrines.china), v),
+    },
+    causes,
+  };
 }
 
 /** Rate a finished game for both sides under the doctrines each was judged by. */
@@ -577,12 +719,20 @@ export function rateGame(scenario: Scenario, spec: GameSpec, doctrines?: Record<
  * taken, so the deal accepted is rated against the choices open to the side that accepted it.
  * `doctrines` defaults to the doctrines each side was judged by in the game.
  */
-export function rateReplay(scenario: Scenario, run: Replay, moves: readonly Move[], doctrines?: Record<Side, Doctrine>): GameRating {
+export function rateReplay(
+  scenario: Scenario,
+  run: Replay,
+  moves: readonly Move[],
+  doctrines?: Record<Side, Doctrine>,
+): GameRating {
   const final = run.final;
   if (!final.outcome || moves.length === 0) throw new Error('a game is rated once its talks have ended');
   const k = moves.length - 1;
   const before = run.states[k]!;
-  const judgedBy = doctrines ?? { us: doctrineOf(scenario, final.options.doctrines.us), china: doctrineOf(scenario, final.options.doctrines.china) };
+  const judgedBy = doctrines ?? {
+    us: doctrineOf(scenario, final.options.doctrines.us),
+    china: doctrineOf(scenario, final.options.doctrines.china),
+  };
   const zone = bargainingZone(scenario, before, judgedBy);
   const expected = expectedOutcome(zone, moves[k]!, final.outcome.kind);
   const gap = jointGap(zone, expected.values);
@@ -605,14 +755,29 @@ export function rateReplay(scenario: Scenario, run: Replay, moves: readonly Move
       reasons: [],
     };
   }
-  for (const side of SIDES) sides[side].reasons = reasonsFor(scenario, sides[side], sides[otherSide(side)], final.outcome.kind, expected.causes, events);
-  return { outcome: final.outcome.kind, judgedAt: { moves: k, round: before.round }, sides, jointGap: gap.gap, gapPackage: gap.deal?.package ?? null };
+  for (const side of SIDES)
+    sides[side].reasons = reasonsFor(
+      scenario,
+      sides[side],
+      sides[otherSide(side)],
+      final.outcome.kind,
+      expected.causes,
+      events,
+    );
+  return {
+    outcome: final.outcome.kind,
+    judgedAt: { moves: k, round: before.round },
+    sides,
+    jointGap: gap.gap,
+    gapPackage: gap.deal?.package ?? null,
+  };
 }
 
 /** Titles of the model events that fired after the moment of judgement, with how often. */
 function eventsAfter(scenario: Scenario, explanations: readonly Explanation[]): string[] {
   const counts = new Map<string, number>();
-  for (const e of explanations) if (e.kind === 'event' && e.event) counts.set(e.event, (counts.get(e.event) ?? 0) + 1);
+  for (const e of explanations)
+    if (e.kind === 'event' && e.event) counts.set(e.event, (counts.get(e.event) ?? 0) + 1);
   return [...counts].map(([id, n]) => {
     const title = scenario.events.find((ev) => ev.id === id)?.title ?? id;
     return n > 1 ? `${title} (${n} times)` : title;
@@ -624,7 +789,14 @@ function pts(x: number): string {
   return `${text} point${text === '1.0' ? '' : 's'}`;
 }
 
-function reasonsFor(scenario: Scenario, own: SideRating, other: SideRating, outcome: OutcomeKind, causes: string[], events: string[]): RatingReason[] {
+function reasonsFor(
+  scenario: Scenario,
+  own: SideRating,
+  other: SideRating,
+  outcome: OutcomeKind,
+  causes: string[],
+  events: string[],
+): RatingReason[] {
   const reasons: RatingReason[] = [];
   const name = scenario.sides[own.side].label;
   const otherName = scenario.sides[other.side].label;
@@ -647,11 +819,18 @@ function reasonsFor(scenario: Scenario, own: SideRating, other: SideRating, outc
   }
   if (outcome !== 'deal' && (Math.abs(ending) >= NOTEWORTHY_POINTS || (below && ending < 0))) {
     const how = causes.length > 0 ? causes.join('; ') : 'the way the talks ended';
-    reasons.push({ kind: 'ending', points: ending, text: `The talks ended without a deal, and ${how}: ${pts(ending)} ${ending < 0 ? 'worse' : 'better'} for ${name} than no deal alone.` });
+    reasons.push({
+      kind: 'ending',
+      points: ending,
+      text: `The talks ended without a deal, and ${how}: ${pts(ending)} ${ending < 0 ? 'worse' : 'better'} for ${name} than no deal alone.`,
+    });
   }
   const luck = own.value - own.expected;
   if (Math.abs(luck) >= NOTEWORTHY_POINTS || (below && luck < 0)) {
-    const what = events.length > 0 ? `the events (${events.join('; ')}) and the draws of uncertain effects` : 'the draws of uncertain effects';
+    const what =
+      events.length > 0
+        ? `the events (${events.join('; ')}) and the draws of uncertain effects`
+        : 'the draws of uncertain effects';
     reasons.push({
       kind: 'afterwards',
       points: luck,
@@ -659,7 +838,12 @@ function reasonsFor(scenario: Scenario, own: SideRating, other: SideRating, outc
       text: `What happened ${outcome === 'deal' ? 'after the deal' : 'after the talks'}, ${what}, made the outcome worth ${pts(luck)} ${luck < 0 ? 'less' : 'more'} to ${name} than the model expected when it was judged.`,
     });
   }
-  if (outcome === 'deal' && other.expected < other.noDeal - NOTEWORTHY_POINTS && own.best !== null && own.expected > own.best + NOTEWORTHY_POINTS) {
+  if (
+    outcome === 'deal' &&
+    other.expected < other.noDeal - NOTEWORTHY_POINTS &&
+    own.best !== null &&
+    own.expected > own.best + NOTEWORTHY_POINTS
+  ) {
     reasons.push({
       kind: 'beyond-best',
       text: `${otherName} agreed to less than no deal was worth to it, so this deal is better for ${name} than any deal ${otherName} had reason to accept.`,

@@ -1,6 +1,14 @@
 import { defaultOptions, newGame, replay, type Replay } from '../core/engine';
 import { historicalSpec, isHistorical, historyOf } from '../core/history';
-import { bargainingZone, nashDeal, rateReplay, ratifiableFrontier, bestDealFor, type BargainingZone, type GameRating } from '../core/rating';
+import {
+  bargainingZone,
+  nashDeal,
+  rateReplay,
+  ratifiableFrontier,
+  bestDealFor,
+  type BargainingZone,
+  type GameRating,
+} from '../core/rating';
 import { doctrineOf } from '../core/scenario-lookup';
 import { score } from '../core/scoring';
 import type { Doctrine, GameSpec, OutcomeKind, Package, Scenario, Side } from '../core/types';
@@ -93,16 +101,29 @@ function valuesText(scenario: Scenario, x: number, y: number): string {
   return `${scenario.sides.us.label} ${signed(x, 2)}, ${scenario.sides.china.label} ${signed(y, 2)}`;
 }
 
-function zoneAt(scenario: Scenario, moment: ChartMoment, doctrines: Record<Side, Doctrine>): { zone: BargainingZone; judgedAt: string } {
+function zoneAt(
+  scenario: Scenario,
+  moment: ChartMoment,
+  doctrines: Record<Side, Doctrine>,
+): { zone: BargainingZone; judgedAt: string } {
   if (moment === 'start') {
     // The start is the same for every seed and every game of the scenario: nothing has been drawn yet.
-    const options = defaultOptions(scenario, { doctrines: { us: doctrines.us.id, china: doctrines.china.id } });
-    return { zone: bargainingZone(scenario, newGame(scenario, 'chart', options), doctrines), judgedAt: 'the start of the game' };
+    const options = defaultOptions(scenario, {
+      doctrines: { us: doctrines.us.id, china: doctrines.china.id },
+    });
+    return {
+      zone: bargainingZone(scenario, newGame(scenario, 'chart', options), doctrines),
+      judgedAt: 'the start of the game',
+    };
   }
   const run = replay(scenario, moment.seed, moment.options, moment.moves);
-  if (!run.final.outcome || moment.moves.length === 0) throw new Error('the deal chart is judged at the end of a finished game');
+  if (!run.final.outcome || moment.moves.length === 0)
+    throw new Error('the deal chart is judged at the end of a finished game');
   const before = run.states[moment.moves.length - 1]!;
-  return { zone: bargainingZone(scenario, before, doctrines), judgedAt: `round ${before.round}, when the talks ended` };
+  return {
+    zone: bargainingZone(scenario, before, doctrines),
+    judgedAt: `round ${before.round}, when the talks ended`,
+  };
 }
 
 function axis(scenario: Scenario, side: Side, doctrine: Doctrine, values: number[]): ChartAxis {
@@ -120,11 +141,22 @@ function axis(scenario: Scenario, side: Side, doctrine: Doctrine, values: number
   };
 }
 
-function gameMark(scenario: Scenario, label: string, run: Replay, rating: GameRating, doctrines: Record<Side, Doctrine>): ChartGame {
+function gameMark(
+  scenario: Scenario,
+  label: string,
+  run: Replay,
+  rating: GameRating,
+  doctrines: Record<Side, Doctrine>,
+): ChartGame {
   const x = score(run.final, doctrines.us).total;
   const y = score(run.final, doctrines.china).total;
   const outcome = run.final.outcome!;
-  const what = outcome.kind === 'deal' ? `deal in round ${outcome.round}` : outcome.kind === 'walkout' ? `${scenario.sides[outcome.by!].label} walked out in round ${outcome.round}` : 'no deal by the deadline';
+  const what =
+    outcome.kind === 'deal'
+      ? `deal in round ${outcome.round}`
+      : outcome.kind === 'walkout'
+        ? `${scenario.sides[outcome.by!].label} walked out in round ${outcome.round}`
+        : 'no deal by the deadline';
   return {
     kind: 'game',
     x,
@@ -153,12 +185,22 @@ function framed(frontier: FrontierPoint[]): FrontierPoint[] {
 
 /** The deal chart for a scenario, a moment and any number of games (a class plots every pair in one). */
 export function dealChart(scenario: Scenario, request: DealChartRequest): DealChart {
-  const ids = request.doctrines ?? request.games[0]?.spec.options.doctrines ?? (request.moment === 'start' ? defaultOptions(scenario).doctrines : request.moment.options.doctrines);
-  const doctrines: Record<Side, Doctrine> = { us: doctrineOf(scenario, ids.us), china: doctrineOf(scenario, ids.china) };
+  const ids =
+    request.doctrines ??
+    request.games[0]?.spec.options.doctrines ??
+    (request.moment === 'start' ? defaultOptions(scenario).doctrines : request.moment.options.doctrines);
+  const doctrines: Record<Side, Doctrine> = {
+    us: doctrineOf(scenario, ids.us),
+    china: doctrineOf(scenario, ids.china),
+  };
   const { zone, judgedAt } = zoneAt(scenario, request.moment, doctrines);
   const rawFrontier = ratifiableFrontier(zone);
   const nd = zone.noDeal;
-  const frontier: FrontierPoint[] = rawFrontier.map((d) => ({ ...point(d.values), inZone: d.values.us >= nd.us - 1e-9 && d.values.china >= nd.china - 1e-9, package: d.package }));
+  const frontier: FrontierPoint[] = rawFrontier.map((d) => ({
+    ...point(d.values),
+    inZone: d.values.us >= nd.us - 1e-9 && d.values.china >= nd.china - 1e-9,
+    package: d.package,
+  }));
   const nash = nashDeal(rawFrontier, nd);
   const best = {} as Record<Side, ChartMark | null>;
   for (const side of SIDES) {
@@ -193,7 +235,12 @@ export function dealChart(scenario: Scenario, request: DealChartRequest): DealCh
       ...(final.outcome?.package ? { package: final.outcome.package } : {}),
     };
   }
-  const noDeal: ChartMark = { kind: 'no-deal', ...point(nd), label: 'No deal', description: `No deal, judged at ${judgedAt}: ${valuesText(scenario, nd.us, nd.china)}.` };
+  const noDeal: ChartMark = {
+    kind: 'no-deal',
+    ...point(nd),
+    label: 'No deal',
+    description: `No deal, judged at ${judgedAt}: ${valuesText(scenario, nd.us, nd.china)}.`,
+  };
   const nashMark: ChartMark | null = nash && {
     kind: 'nash',
     ...point(nash.values),
@@ -201,7 +248,15 @@ export function dealChart(scenario: Scenario, request: DealChartRequest): DealCh
     description: `The Nash point, the deal that maximises the product of both sides' gains over no deal: ${valuesText(scenario, nash.values.us, nash.values.china)}.`,
     package: nash.package,
   };
-  const marks = [noDeal, ...(nashMark ? [nashMark] : []), ...SIDES.flatMap((s) => (best[s] ? [best[s]] : [])), ...games, ...games.map((g) => g.expected), ...(history ? [history] : []), ...framed(frontier)];
+  const marks = [
+    noDeal,
+    ...(nashMark ? [nashMark] : []),
+    ...SIDES.flatMap((s) => (best[s] ? [best[s]] : [])),
+    ...games,
+    ...games.map((g) => g.expected),
+    ...(history ? [history] : []),
+    ...framed(frontier),
+  ];
   const zoneCount = frontier.filter((f) => f.inZone).length;
   const summary = [
     `Values are each side's doctrine score (${doctrines.us.label} for ${scenario.sides.us.label}, ${doctrines.china.label} for ${scenario.sides.china.label}), judged at ${judgedAt}.`,
@@ -216,8 +271,18 @@ export function dealChart(scenario: Scenario, request: DealChartRequest): DealCh
   return {
     title: `Deal chart: ${scenario.sides.us.label} value against ${scenario.sides.china.label} value`,
     judgedAt,
-    x: axis(scenario, 'us', doctrines.us, marks.map((m) => m.x)),
-    y: axis(scenario, 'china', doctrines.china, marks.map((m) => m.y)),
+    x: axis(
+      scenario,
+      'us',
+      doctrines.us,
+      marks.map((m) => m.x),
+    ),
+    y: axis(
+      scenario,
+      'china',
+      doctrines.china,
+      marks.map((m) => m.y),
+    ),
     frontier,
     noDeal,
     nash: nashMark,

@@ -49,7 +49,12 @@ function scoreSentence(doctrine: Doctrine, horizon: number): string {
  * both ratings, the joint gap, every doctrine score of `side`, then the score of the other side
  * under the doctrine it was judged by.
  */
-export function outcomeFigures(scenario: Scenario, final: GameState, rating: GameRating, side: Side): OutcomeFigure[] {
+export function outcomeFigures(
+  scenario: Scenario,
+  final: GameState,
+  rating: GameRating,
+  side: Side,
+): OutcomeFigure[] {
   const other = otherSide(side);
   const figures: OutcomeFigure[] = [side, other].map((s) => {
     const r = rating.sides[s];
@@ -127,7 +132,10 @@ export function ratingsJson(rating: GameRating | null): RatingsJson {
     bestPackage: r.bestPackage,
     reasons: r.reasons.map((x) => ({ kind: x.kind, text: x.text })),
   });
-  return { ratings: Object.fromEntries(SIDES.map((s) => [s, side(rating.sides[s])])) as Record<Side, SideRatingJson>, jointGap: round4(rating.jointGap) };
+  return {
+    ratings: Object.fromEntries(SIDES.map((s) => [s, side(rating.sides[s])])) as Record<Side, SideRatingJson>,
+    jointGap: round4(rating.jointGap),
+  };
 }
 
 /** The ratings of a game given as its spec (the CLI's case): rated if its talks have ended. */

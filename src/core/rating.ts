@@ -468,7 +468,7 @@ export function jointGap(
 /** Raiffa's scale: 0 at no deal, 100 at the best deal in the zone. Null when the zone gives this side nothing better than no deal. */
 export function ratingOf(value: number, noDeal: number, best: number | null): number | null {
   if (best === null || best - noDeal <= POINT_EPSILON) return null;
-  return (100 * (value - noDeal)) / (best - noDeal);
+  return 100 * ((value - noDeal) / (best - noDeal));
 }
 
 /**
@@ -776,8 +776,11 @@ export function rateReplay(
 /** Titles of the model events that fired after the moment of judgement, with how often. */
 function eventsAfter(scenario: Scenario, explanations: readonly Explanation[]): string[] {
   const counts = new Map<string, number>();
-  for (const e of explanations)
-    if (e.kind === 'event' && e.event) counts.set(e.event, (counts.get(e.event) ?? 0) + 1);
+  // An event is announced once, then each of its effects is explained with its id as well.
+  for (const e of explanations) {
+    if (e.kind === 'event' && e.event && e.indicator === undefined)
+      counts.set(e.event, (counts.get(e.event) ?? 0) + 1);
+  }
   return [...counts].map(([id, n]) => {
     const title = scenario.events.find((ev) => ev.id === id)?.title ?? id;
     return n > 1 ? `${title} (${n} times)` : title;

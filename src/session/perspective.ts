@@ -1,7 +1,7 @@
 import { INDICATORS } from '../core/indicators';
-import { bargainingZone } from '../core/rating';
+import { bargainingZone, bestDealFor, dealValues, ratingOf } from '../core/rating';
 import { doctrineOf, otherSide, positionOf } from '../core/scenario-lookup';
-import type { Doctrine, GameState, IndicatorId, Position, Scenario, Side } from '../core/types';
+import type { Doctrine, GameState, IndicatorId, Package, Position, Scenario, Side } from '../core/types';
 import { INDICATOR_IDS } from '../core/types';
 
 /**
@@ -199,4 +199,63 @@ export function mainChartFor(doctrine: Doctrine): MainChart {
     ? `Better under ${doctrine.label}: ${across} and ${y.moreIsBetter ? 'up' : 'down'}.`
     : `Better under ${doctrine.label}: ${across}.`;
   return { x, y: y ?? null, others, caption };
+}
+
+// ---------------------------------------------------------------------------------------------
+// A draft's rating, during play
+
+export interface DraftRating {
+  /** What the model expects the draft to be worth to the chooser if it were agreed now (the debrief's scale). */
+  value: number;
+  /** No deal for the chooser now. */
+  noDeal: number;
+  /** For each of the other side's published doctrines: the draft's rating if that were its doctrine (null: no zone). */
+  byTheirDoctrine: {
+    doctrine: string;
+    label: string;
+    rating: number | null;
+    best: number | null;
+    theyPreferIt: boolean;
+  }[];
+  /** The lowest and highest of those ratings (null when none is defined). */
+  range: [number, number] | null;
+}
+
+/**
+ * The rating a draft would earn if it were agreed now, for the chooser. Where 100 lies depends on
+ * the other side's doctrine, which play keeps hidden, so it is given for each doctrine the
+ * scenario publishes for that side, with the range: an estimate that reveals nothing.
+ */
+export function draftRating(scenario: Scenario, state: GameState, side: Side, pkg: Package): DraftRating {
+  const other = otherSide(side);
+  const own = doctrineOf(scenario, state.options.doctrines[side]);
+  const byTheirDoctrine = scenario.doctrines
+    .filter((d) => d.side === other)
+    .map((d) => {
+      const zone = bargainingZone(scenario, state, { [side]: own, [other]: d } as Record<Side, Doctrine>);
+      const values = dealValues(zone, pkg);
+      const best = bestDealFor(zone, side);
+      return {
+        doctrine: d.id,
+        label: d.label,
+        rating: ratingOf(values[side], zone.noDeal[side], best?.values[side] ?? null),
+        best: best?.values[side] ?? null,
+        theyPreferIt: values[other] >= zone.noDeal[other],
+        value: values[side],
+        noDeal: zone.noDeal[side],
+      };
+    });
+  const defined = byTheirDoctrine.map((x) => x.rating).filter((r): r is number => r !== null);
+  return {
+    value: byTheirDoctrine[0]!.value,
+    noDeal: byTheirDoctrine[0]!.noDeal,
+    byTheirDoctrine: byTheirDoctrine.map(({ doctrine, label, rating, best, theyPreferIt }) => ({
+      doctrine,
+      label,
+      rating,
+      best,
+      theyPreferIt,
+    })),
+    range: defined.length > 0 ? [Math.min(...defined), Math.max(...defined)] : null,
+  };
 }

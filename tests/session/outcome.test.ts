@@ -12,7 +12,7 @@ import { dealChart, gameDealChart } from '../../src/session/deal-chart';
 import { buildDebrief } from '../../src/session/debrief';
 import { debriefJson } from '../../src/session/export';
 import { RATING_HELP, ratingsJson } from '../../src/session/outcome';
-import { leversFor, mainChartFor } from '../../src/session/perspective';
+import { draftRating, leversFor, mainChartFor } from '../../src/session/perspective';
 import { fixturePath, loadOrThrow, scenarioPath } from '../helpers';
 
 const load = (id: string) => loadOrThrow(scenarioPath(`${id}.yaml`));
@@ -272,5 +272,39 @@ describe('levers from the chooser’s point of view (Geneva–London 2025)', () 
         Math.max(...Object.values(d.weights).map((w) => Math.abs(w!))),
       );
     }
+  });
+});
+
+describe('a draft’s rating during play', () => {
+  it('rates the draft as if agreed now, for each doctrine the other side might hold', () => {
+    const state = newGame(zone, 's', defaultOptions(zone, { humans: ['us'] }));
+    const r = draftRating(zone, state, 'us', { tariffs: 'low', purchases: 'some' });
+    expect(r.value).toBeCloseTo(4.5, 9);
+    expect(r.noDeal).toBe(0);
+    expect(r.byTheirDoctrine).toEqual([
+      {
+        doctrine: 'china-d',
+        label: 'China doctrine',
+        rating: 100,
+        best: expect.closeTo(4.5, 9),
+        theyPreferIt: true,
+      },
+    ]);
+    expect(r.range).toEqual([100, 100]);
+    expect(draftRating(zone, state, 'us', { purchases: 'some' }).byTheirDoctrine[0]).toMatchObject({
+      rating: expect.closeTo(100 * (2.5 / 4.5), 9),
+      theyPreferIt: false,
+    });
+  });
+
+  it('gives a range over the other side’s published doctrines, not its hidden one', () => {
+    const geneva = load('geneva-london-2025');
+    const state = newGame(geneva, '1', defaultOptions(geneva, { humans: ['us'] }));
+    const r = draftRating(geneva, state, 'us', { fentanylTariff: '10pct', chinaEarlierTariffs: 'suspended' });
+    expect(r.byTheirDoctrine.map((d) => d.doctrine)).toEqual(
+      geneva.doctrines.filter((d) => d.side === 'china').map((d) => d.id),
+    );
+    const defined = r.byTheirDoctrine.map((d) => d.rating).filter((x): x is number => x !== null);
+    expect(r.range).toEqual([Math.min(...defined), Math.max(...defined)]);
   });
 });

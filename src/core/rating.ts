@@ -42,12 +42,14 @@ import { INDICATOR_IDS, SIDES } from './types';
  * own position, and a score is a weighted sum of indicator means. So a package's value is a
  * constant plus one term per issue, and ratification (expected domestic support after the package,
  * against a threshold) is a sum per issue too. The zone is therefore a multiple-choice problem
- * with linear constraints, searched exactly by branch and bound, and the frontier by enumeration
- * with pruning; both confirm their answers with the engine's own ratification test.
+ * with linear constraints, searched exactly by branch and bound (one objective for a best deal or
+ * the joint gap, two for the frontier); every answer passes the engine's own ratification test.
  *
- * Effects the linear projection leaves out (events, random draws, indicators held at the ends of
- * their ranges) show up as the difference between an outcome's recorded score and what the model
- * expected of it when it was judged; a rating says so when that difference matters.
+ * A finished game is judged just before the move that ended its talks, so no deal and the zone
+ * are what the side that took the last decision faced. The outcome itself is valued by its
+ * recorded score, the number the debrief shows. Effects the linear projection leaves out (events,
+ * random draws, indicators held at the ends of their ranges) show up as the difference between
+ * that score and what the model expected when the talks ended; a rating names it when it matters.
  */
 
 const N = INDICATOR_IDS.length;
@@ -155,8 +157,9 @@ export interface BargainingZone {
   dealBase: Record<Side, number>;
   /**
    * Expected score of no deal from now: the positions in force run on and every pending threat is
-   * carried out, as when talks break down. The 0 of the rating, and the reservation value the AI
-   * negotiators use too. (Walking out costs a further rise in tension; see `walkout`.)
+   * carried out, as when talks break down. The 0 of the rating; the AI's reservation
+   * (src/negotiators/game/game-domain.ts) counts the same things. (Walking out costs a further rise
+   * in tension; see `walkout`.)
    */
   noDeal: Record<Side, number>;
   /** Expected score of walking out now: no deal, plus the walkout's own rise in tension. */

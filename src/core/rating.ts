@@ -739,7 +739,7 @@ export function rateReplay(
   const zone = bargainingZone(scenario, before, judgedBy);
   const expected = expectedOutcome(zone, moves[k]!, final.outcome.kind);
   const gap = jointGap(zone, expected.values);
-  const events = eventsAfter(scenario, run.explanations[k] ?? []);
+  const after = afterwards(scenario, run.explanations[k] ?? []);
   const sides = {} as Record<Side, SideRating>;
   for (const side of SIDES) {
     const best = bestDealFor(zone, side);
@@ -765,7 +765,7 @@ export function rateReplay(
       sides[otherSide(side)],
       final.outcome.kind,
       expected.causes,
-      events,
+      after,
     );
   return {
     outcome: final.outcome.kind,
@@ -776,18 +776,39 @@ export function rateReplay(
   };
 }
 
-/** Titles of the model events that fired after the moment of judgement, with how often. */
-function eventsAfter(scenario: Scenario, explanations: readonly Explanation[]): string[] {
+/** What happened after the moment of judgement that the model's expectation leaves out. */
+interface Afterwards {
+  /** Titles of the model events that fired, with how often. */
+  events: string[];
+  /** Some effect was drawn from its distribution. */
+  drawn: boolean;
+  /** Some indicator was held at the end of its range. */
+  clamped: boolean;
+}
+
+function afterwards(scenario: Scenario, explanations: readonly Explanation[]): Afterwards {
   const counts = new Map<string, number>();
   // An event is announced once, then each of its effects is explained with its id as well.
   for (const e of explanations) {
     if (e.kind === 'event' && e.event && e.indicator === undefined)
       counts.set(e.event, (counts.get(e.event) ?? 0) + 1);
   }
-  return [...counts].map(([id, n]) => {
+  const events = [...counts].map(([id, n]) => {
     const title = scenario.events.find((ev) => ev.id === id)?.title ?? id;
     return n > 1 ? `${title} (${n} times)` : title;
   });
+  return {
+    events,
+    drawn: explanations.some((e) => e.draw !== undefined),
+    clamped: explanations.some((e) => e.clamped),
+  };
+}
+
+/** "a, b and c". */
+function listing(parts: string[]): string {
+  return parts.length <= 1
+    ? (parts[0] ?? '')
+    : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
 function pts(x: number): string {
@@ -801,7 +822,7 @@ function reasonsFor(
   other: SideRating,
   outcome: OutcomeKind,
   causes: string[],
-  events: string[],
+  after: Afterwards,
 ): RatingReason[] {
   const reasons: RatingReason[] = [];
   const name = scenario.sides[own.side].label;
@@ -833,14 +854,16 @@ function reasonsFor(
   }
   const luck = own.value - own.expected;
   if (Math.abs(luck) >= NOTEWORTHY_POINTS || (below && luck < 0)) {
-    const what =
-      events.length > 0
-        ? `the events (${events.join('; ')}) and the draws of uncertain effects`
-        : 'the draws of uncertain effects';
+    const parts = [
+      ...(after.events.length > 0 ? [`the events (${after.events.join('; ')})`] : []),
+      ...(after.drawn ? ['the draws of uncertain effects'] : []),
+      ...(after.clamped ? ['indicators held at the end of their range'] : []),
+    ];
+    const what = parts.length > 0 ? listing(parts) : "effects the model's expectation leaves out";
     reasons.push({
       kind: 'afterwards',
       points: luck,
-      events,
+      events: after.events,
       text: `What happened ${outcome === 'deal' ? 'after the deal' : 'after the talks'}, ${what}, made the outcome worth ${pts(luck)} ${luck < 0 ? 'less' : 'more'} to ${name} than the model expected when it was judged.`,
     });
   }

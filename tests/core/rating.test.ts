@@ -166,7 +166,7 @@ describe('the bargaining zone, worked out by hand (tests/fixtures/zone.yaml)', (
         kind: 'afterwards',
         points: expect.closeTo(-3, 9),
         events: ['Backlash'],
-        text: 'What happened after the deal, the events (Backlash) and the draws of uncertain effects, made the outcome worth 3.0 points less to United States than the model expected when it was judged.',
+        text: 'What happened after the deal, the events (Backlash), made the outcome worth 3.0 points less to United States than the model expected when it was judged.',
       },
     ]);
   });

@@ -192,7 +192,22 @@ export function mainChartFor(doctrine: Doctrine): MainChart {
         Math.abs(b.weight) - Math.abs(a.weight) ||
         INDICATOR_IDS.indexOf(a.indicator) - INDICATOR_IDS.indexOf(b.indicator),
     );
-  if (ranked.length === 0) throw new Error(`doctrine ${doctrine.id} weighs no indicator`);
+  if (ranked.length === 0) {
+    // A scenario file may give a doctrine no weights: chart the side's trade gains and the tension ladder.
+    const plain = (indicator: IndicatorId): ChartIndicator => ({
+      indicator,
+      label: INDICATORS[indicator].label,
+      weight: 0,
+      share: 0,
+      moreIsBetter: INDICATORS[indicator].higherIsBetter,
+    });
+    return {
+      x: plain(doctrine.side === 'us' ? 'us.tradeGains' : 'china.tradeGains'),
+      y: plain('tension'),
+      others: [],
+      caption: `${doctrine.label} weighs no indicator, so nothing on this chart is better or worse under it.`,
+    };
+  }
   const [x, y, ...others] = ranked as [ChartIndicator, ...ChartIndicator[]];
   const across = x.moreIsBetter ? 'to the right' : 'to the left';
   const caption = y

@@ -265,6 +265,18 @@ describe('levers from the chooser’s point of view (Geneva–London 2025)', () 
     ]);
     // a tie of weights keeps the model's indicator order
     expect(security.others.map((o) => o.indicator)).toEqual(['us.tradeGains', 'us.supplySecurity']);
+    const empty = mainChartFor({
+      id: 'none',
+      side: 'china',
+      label: 'Nothing',
+      summary: 'Nothing.',
+      weights: {},
+    });
+    expect([empty.x.indicator, empty.y?.indicator, empty.caption]).toEqual([
+      'china.tradeGains',
+      'tension',
+      'Nothing weighs no indicator, so nothing on this chart is better or worse under it.',
+    ]);
     for (const d of geneva.doctrines) {
       const m = mainChartFor(d);
       expect(d.weights[m.x.indicator]).toBeDefined();

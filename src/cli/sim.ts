@@ -13,6 +13,7 @@ import { encodeResult } from '../core/result-code';
 import { scoreAll } from '../core/scoring';
 import type { GameState, Move, Scenario, Side } from '../core/types';
 import { SIDES } from '../core/types';
+import { gameRatingsJson, ratingText } from '../session/outcome';
 import { parseFlags, UsageError } from './args';
 import { runHistorical } from './historical';
 import { loadShippedScenario, ScenarioLoadError } from './scenario-files';
@@ -78,7 +79,9 @@ export function report({ scenario, state, moves, players, notes }: SimResult) {
   const scores = Object.fromEntries(SIDES.map((side) => [side, scoreAll(scenario, state, side).map((s) => ({ doctrine: s.doctrine, score: s.total }))]));
   const resultCode = encodeResult({ scenario: state.scenario, seed: state.seed, options: state.options, moves }, scenario);
   const ai = players && notes ? { players, reasons: notes.map((n) => n.reason ?? null) } : {};
-  return { scenario: state.scenario, seed: state.seed, ...ai, moves, outcome: state.outcome, resultCode, scores, state };
+  // Ratings on the bargaining-zone scale (src/core/rating.ts), null while the talks go on.
+  const rated = gameRatingsJson(scenario, { scenario: state.scenario, seed: state.seed, options: state.options, moves }, state.outcome !== null);
+  return { scenario: state.scenario, seed: state.seed, ...ai, moves, outcome: state.outcome, resultCode, ...rated, scores, state };
 }
 
 function printText(result: SimResult): void {
@@ -102,6 +105,11 @@ function printText(result: SimResult): void {
       const label = scenario.doctrines.find((d) => d.id === s.doctrine)!.label;
       lines.push(`  ${label.padEnd(24)} ${s.score.toFixed(2).padStart(8)}`);
     }
+  }
+  if (r.ratings) {
+    lines.push('', 'Ratings (0 = no deal, 100 = the best deal the other side would ratify and prefer to no deal):');
+    for (const side of SIDES) lines.push(`  ${scenario.sides[side].label.padEnd(30)} ${ratingText(r.ratings[side].rating).padStart(8)}`);
+    lines.push(`  ${'Joint value left on the table'.padEnd(30)} ${r.jointGap!.toFixed(2).padStart(8)}`);
   }
   lines.push('', `Result code: ${r.resultCode}`);
   console.log(lines.join('\n'));

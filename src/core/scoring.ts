@@ -42,6 +42,18 @@ export function score(state: GameState, doctrine: Doctrine): Score {
   return scoreChanges(meanChanges(state), doctrine);
 }
 
+/**
+ * Score points per unit of mean change of each indicator under a doctrine: 100 × weight / range /
+ * total |weight|. A score is the dot product of these with the mean changes, so it is linear.
+ */
+export function pointsPerUnit(doctrine: Doctrine): Partial<Record<IndicatorId, number>> {
+  const entries = Object.entries(doctrine.weights) as [IndicatorId, number][];
+  const totalWeight = entries.reduce((sum, [, w]) => sum + Math.abs(w), 0) || 1;
+  const out: Partial<Record<IndicatorId, number>> = {};
+  for (const [indicator, weight] of entries) out[indicator] = (100 * weight) / indicatorRange(indicator) / totalWeight;
+  return out;
+}
+
 /** The same weighting applied to any set of indicator changes (used for projections too). */
 export function scoreChanges(changes: Partial<Indicators>, doctrine: Doctrine): Score {
   const entries = Object.entries(doctrine.weights) as [IndicatorId, number][];

@@ -2,10 +2,12 @@ import { doctrineFor, profileFor, replay } from '../core/engine';
 import { INDICATOR_LIST, type IndicatorDefinition } from '../core/indicators';
 import { encodeResult } from '../core/result-code';
 import { doctrineOf, issueOf, otherSide, positionOf } from '../core/scenario-lookup';
+import { rateReplay, type GameRating } from '../core/rating';
 import { meanChanges, score, type Score } from '../core/scoring';
 import type { Doctrine, GameSpec, GameState, Indicators, Outcome, Scenario, Side, ThreatStatus } from '../core/types';
 import type { LedgerEntry } from '../negotiators/index';
 import { findCounterfactual, type Counterfactual } from './counterfactual';
+import { outcomeFigures, type OutcomeFigure } from './outcome';
 import { outcomeText, packageItems, type PackageItem } from './text';
 
 export interface Trajectory {
@@ -37,6 +39,10 @@ export interface Debrief {
   trajectories: Trajectory[];
   /** Mean change of each indicator over the rounds modelled (what the scores weigh). */
   changes: Indicators;
+  /** Both sides' ratings on the bargaining-zone scale and the joint value left on the table (src/core/rating.ts). */
+  rating: GameRating;
+  /** The outcome figures the debrief leads with, each explained in one sentence: both ratings, the joint gap, the doctrine scores. */
+  figures: OutcomeFigure[];
   /** Scores under every doctrine of the player's side, the chosen one first. */
   scores: { doctrine: Doctrine; score: Score; chosen: boolean }[];
   counterfactual: Counterfactual | null;
@@ -63,6 +69,7 @@ export function buildDebrief(scenario: Scenario, spec: GameSpec, ledgerOf: Ledge
   doctrines.sort((a, b) => (a.id === chosen.id ? -1 : b.id === chosen.id ? 1 : 0));
   const beforeDeal = run.states[run.states.length - 2] ?? run.states[0]!;
   const profile = profileFor(scenario, spec.options, opponent);
+  const rating = rateReplay(scenario, run, spec.moves);
   return {
     scenario,
     spec,
@@ -76,6 +83,8 @@ export function buildDebrief(scenario: Scenario, spec: GameSpec, ledgerOf: Ledge
     talksEnded: final.outcome.round,
     trajectories: INDICATOR_LIST.map((indicator) => ({ indicator, values: final.history.map((h) => h.indicators[indicator.id]) })),
     changes: meanChanges(final),
+    rating,
+    figures: outcomeFigures(scenario, final, rating, side),
     scores: doctrines.map((doctrine) => ({ doctrine, score: score(final, doctrine), chosen: doctrine.id === chosen.id })),
     counterfactual: findCounterfactual(scenario, spec, side),
     aiProfile: opponentIsAi ? { label: profile.label, doctrine: doctrineOf(scenario, profile.doctrine), ...(profile.description ? { description: profile.description } : {}) } : null,

@@ -6,6 +6,7 @@ import type { GameSpec, Scenario } from '../core/types';
 import { SIDES } from '../core/types';
 import { toCsv, type CsvRow } from './csv';
 import type { Debrief } from './debrief';
+import { ratingsJson } from './outcome';
 import { describeMove } from './text';
 
 /** Exports of a finished game. The game itself is its move log; the figures are there for a spreadsheet. */
@@ -21,6 +22,7 @@ export function debriefJson(d: Debrief): string {
     outcome: d.outcome,
     outcomeText: d.outcomeText,
     deal: d.deal.map((i) => ({ issue: i.issue, position: i.position, label: `${i.issueLabel}: ${i.positionLabel}` })),
+    ...ratingsJson(d.rating),
     scores: Object.fromEntries(SIDES.map((side) => [side, Object.fromEntries(scoreAll(d.scenario, d.final, side).map((s) => [s.doctrine, s.total]))])),
     meanChanges: d.changes,
     trajectories: d.final.history.map((h) => ({ round: h.round, ...h.indicators })),

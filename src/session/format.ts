@@ -23,3 +23,18 @@ export function compact(value: number, digits = 2): string {
 export function isWebLink(url: string | undefined): url is string {
   return typeof url === 'string' && /^https?:\/\/[^\s<>"'`\\]+$/i.test(url.trim());
 }
+
+/** About `count` round tick values covering [lo, hi], for a chart's axis. */
+export function niceTicks(lo: number, hi: number, count: number): number[] {
+  if (hi - lo < 1e-9) {
+    lo -= 1;
+    hi += 1;
+  }
+  const raw = (hi - lo) / count;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((f) => f * mag).find((s) => s >= raw) ?? 10 * mag;
+  const start = Math.floor(lo / step) * step;
+  const ticks: number[] = [];
+  for (let v = start; v < hi + step - 1e-9; v += step) ticks.push(Math.round(v * 1e6) / 1e6);
+  return ticks;
+}

@@ -23,6 +23,12 @@ describe('npm run sim', () => {
     expect(report.resultCode).toMatch(/^bc1-/);
     expect(report.state.phase).toBe('ended');
     expect(Object.keys(report.scores)).toEqual(['us', 'china']);
+    // Ratings on the bargaining-zone scale, at the top level (src/core/rating.ts).
+    for (const side of ['us', 'china']) {
+      expect(report.ratings[side]).toEqual(expect.objectContaining({ rating: expect.any(Number), value: expect.any(Number), noDeal: expect.any(Number), best: expect.any(Number) }));
+      expect(report.ratings[side].value).toBe(report.scores[side].find((s: { doctrine: string }) => s.doctrine === report.state.options.doctrines[side]).score);
+    }
+    expect(report.jointGap).toBeGreaterThanOrEqual(0);
   });
 
   it('plays a moves file', () => {

@@ -1,9 +1,24 @@
 import { support } from './distributions';
 import { replay, type Replay } from './engine';
-import { compareDecisions, followsHistory, historicalSpec, historyOf, type DecisionComparison } from './history';
+import {
+  compareDecisions,
+  followsHistory,
+  historicalSpec,
+  historyOf,
+  type DecisionComparison,
+} from './history';
 import { quantityValue } from './quantities';
 import { positionOf } from './scenario-lookup';
-import type { DrawRef, GameSpec, GameState, HistoryMetric, Indicators, MetricPoint, Scenario } from './types';
+import type {
+  DrawRef,
+  GameSpec,
+  GameState,
+  HistoryMetric,
+  Indicators,
+  MetricBasis,
+  MetricPoint,
+  Scenario,
+} from './types';
 
 /**
  * Fidelity: how the model's replay of a historical path compares with the real numbers. Each
@@ -46,7 +61,12 @@ export class GameReading {
     if (round >= this.scenario.horizon) return this.final;
     let state = this.truncated.get(round);
     if (!state) {
-      state = replay({ ...this.scenario, horizon: round }, this.spec.seed, this.spec.options, this.spec.moves).final;
+      state = replay(
+        { ...this.scenario, horizon: round },
+        this.spec.seed,
+        this.spec.options,
+        this.spec.moves,
+      ).final;
       this.truncated.set(round, state);
     }
     return state;
@@ -73,7 +93,12 @@ export class GameReading {
   /** The positions in force at a metric point. */
   positionsAt(point: MetricPoint = 'end'): Record<string, string> {
     if (point === 'talks-end') return this.talksEndPositions();
-    if (point !== 'end' && 'afterMoves' in point && point.afterMoves === this.replay.states.length - 1 && this.final.phase === 'ended') {
+    if (
+      point !== 'end' &&
+      'afterMoves' in point &&
+      point.afterMoves === this.replay.states.length - 1 &&
+      this.final.phase === 'ended'
+    ) {
       return this.talksEndPositions();
     }
     return this.stateAt(point).positions;
@@ -86,7 +111,8 @@ export class GameReading {
     const { states } = this.replay;
     if ('afterMoves' in point) {
       const n = point.afterMoves;
-      if (n >= states.length) throw new Error(`the game has ${states.length - 1} moves, so there is no state after move ${n}`);
+      if (n >= states.length)
+        throw new Error(`the game has ${states.length - 1} moves, so there is no state after move ${n}`);
       const state = states[n]!;
       if (state.phase === 'negotiation') return state;
       return this.aftermathState(this.endRound());
@@ -121,15 +147,20 @@ export interface MetricValue {
 /** The bottom and top of the compliance draw a reference names, from the file or the draw's range. */
 export function drawRange(scenario: Scenario, ref: DrawRef): [number, number] {
   const position = positionOf(scenario, ref.issue, ref.position);
-  const effect = [...(position.effects ?? []), ...(position.inForce ?? []), ...(position.perRound ?? [])].find(
-    (e) => e.indicator === ref.indicator && e.stream === 'compliance',
-  );
-  if (!effect) throw new Error(`"${ref.position}" on "${ref.issue}" has no compliance draw on ${ref.indicator}`);
+  const effect = [
+    ...(position.effects ?? []),
+    ...(position.inForce ?? []),
+    ...(position.perRound ?? []),
+  ].find((e) => e.indicator === ref.indicator && e.stream === 'compliance');
+  if (!effect)
+    throw new Error(`"${ref.position}" on "${ref.issue}" has no compliance draw on ${ref.indicator}`);
   const [lo, hi] = support(effect.delta);
   const zero = ref.zero ?? lo;
   const full = ref.full ?? hi;
-  if (!Number.isFinite(zero) || !Number.isFinite(full)) throw new Error(`the draw of "${ref.position}" on ${ref.indicator} is unbounded: give "zero" and "full"`);
-  if (zero === full) throw new Error(`"zero" and "full" of the draw of "${ref.position}" on ${ref.indicator} must differ`);
+  if (!Number.isFinite(zero) || !Number.isFinite(full))
+    throw new Error(`the draw of "${ref.position}" on ${ref.indicator} is unbounded: give "zero" and "full"`);
+  if (zero === full)
+    throw new Error(`"zero" and "full" of the draw of "${ref.position}" on ${ref.indicator} must differ`);
   return [zero, full];
 }
 
@@ -146,7 +177,8 @@ export function readMetric(reading: GameReading, metric: HistoryMetric): MetricV
       if (metric.over) {
         const [from, to] = metric.over;
         const records = reading.final.history.filter((h) => h.round >= from && h.round <= to);
-        if (records.length === 0) return { value: null, why: `the game has no record of rounds ${from} to ${to}` };
+        if (records.length === 0)
+          return { value: null, why: `the game has no record of rounds ${from} to ${to}` };
         value = records.reduce((sum, h) => sum + h.indicators[id], 0) / records.length;
       } else {
         value = reading.indicatorsAt(metric.at)[id];
@@ -160,7 +192,13 @@ export function readMetric(reading: GameReading, metric: HistoryMetric): MetricV
       for (const ref of metric.draws) {
         const [zero, full] = drawRange(scenario, ref);
         for (const e of reading.replay.explanations.flat()) {
-          if (e.draw?.stream !== 'compliance' || e.issue !== ref.issue || e.position !== ref.position || e.indicator !== ref.indicator) continue;
+          if (
+            e.draw?.stream !== 'compliance' ||
+            e.issue !== ref.issue ||
+            e.position !== ref.position ||
+            e.indicator !== ref.indicator
+          )
+            continue;
           kept += e.draw.value - zero;
           pledged += full - zero;
           draws += 1;
@@ -170,7 +208,9 @@ export function readMetric(reading: GameReading, metric: HistoryMetric): MetricV
       return { value: round9((100 * kept) / pledged) };
     }
     case 'eventRound': {
-      const fired = reading.replay.explanations.flat().find((e) => e.kind === 'event' && e.event === metric.event);
+      const fired = reading.replay.explanations
+        .flat()
+        .find((e) => e.kind === 'event' && e.event === metric.event);
       if (!fired) return { value: null, why: `"${metric.event}" did not happen by the horizon` };
       return { value: fired.round - (metric.since ?? 0) };
     }
@@ -189,7 +229,14 @@ export interface MetricResult {
   ok: boolean;
   source: string;
   fitted: boolean;
+  /** What matching this number says about the model: set by the path, fitted, or predicted. */
+  basis: MetricBasis;
   why?: string;
+}
+
+/** A metric's basis as declared, or, undeclared, `fitted` when marked fitted and `predicted` otherwise. */
+export function metricBasis(metric: HistoryMetric): MetricBasis {
+  return metric.basis ?? (metric.fitted ? 'fitted' : 'predicted');
 }
 
 export function inBand(value: number | null, band: [number, number]): boolean {
@@ -217,7 +264,8 @@ export function readOutcome(scenario: Scenario, spec: GameSpec = historicalSpec(
       got: value,
       ok: inBand(value, metric.band),
       source: metric.source,
-      fitted: metric.fitted ?? false,
+      fitted: metricBasis(metric) === 'fitted',
+      basis: metricBasis(metric),
       ...(why ? { why } : {}),
     };
   });
@@ -254,6 +302,7 @@ export interface MetricSpread {
   missing: number;
   /** Share of the seeds whose value lies in the metric's band (the reference seed is chosen; this is not). */
   inBand: number;
+  basis: MetricBasis;
 }
 
 /** Seeds "from" to "to" as the strings the game uses. */
@@ -269,7 +318,10 @@ export function outcomeSpread(scenario: Scenario, seeds: readonly string[]): Met
 }
 
 /** As `outcomeSpread`, with the share of seeds that land every metric in its band at once. */
-export function spreadOf(scenario: Scenario, seeds: readonly string[]): { metrics: MetricSpread[]; allInBand: number } {
+export function spreadOf(
+  scenario: Scenario,
+  seeds: readonly string[],
+): { metrics: MetricSpread[]; allInBand: number } {
   const metrics = historyOf(scenario).outcome;
   const values: number[][] = metrics.map(() => []);
   let all = 0;
@@ -283,7 +335,10 @@ export function spreadOf(scenario: Scenario, seeds: readonly string[]): { metric
     });
     if (ok) all += 1;
   }
-  return { metrics: metrics.map((metric, i) => spreadOfValues(metric, values[i]!)), allInBand: round9(all / seeds.length) };
+  return {
+    metrics: metrics.map((metric, i) => spreadOfValues(metric, values[i]!)),
+    allInBand: round9(all / seeds.length),
+  };
 }
 
 function spreadOfValues(metric: HistoryMetric, values: number[]): MetricSpread {
@@ -302,6 +357,7 @@ function spreadOfValues(metric: HistoryMetric, values: number[]): MetricSpread {
     deterministic: sorted[0] === sorted[sorted.length - 1],
     missing: sorted.filter((x) => !Number.isFinite(x)).length,
     inBand: round9(sorted.filter((x) => inBand(x, metric.band)).length / sorted.length),
+    basis: metricBasis(metric),
   };
 }
 
@@ -325,7 +381,10 @@ export function compareWithHistory(scenario: Scenario, spec: GameSpec): HistoryC
   return {
     seed: spec.seed,
     branched: followsHistory(scenario, spec),
-    history: { final: new GameReading(scenario, historySpec).final, metrics: readOutcome(scenario, historySpec) },
+    history: {
+      final: new GameReading(scenario, historySpec).final,
+      metrics: readOutcome(scenario, historySpec),
+    },
     game: { final: new GameReading(scenario, spec).final, metrics: readOutcome(scenario, spec) },
     decisions: compareDecisions(scenario, spec),
   };

@@ -19,7 +19,11 @@ export class ScenarioLoadError extends Error {
     message: string,
     readonly problems: ScenarioProblem[] = [],
   ) {
-    super(problems.length > 0 ? `${message}\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}` : message);
+    super(
+      problems.length > 0
+        ? `${message}\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`
+        : message,
+    );
     this.name = 'ScenarioLoadError';
   }
 }

@@ -184,11 +184,9 @@ export const sourceSchema = z.strictObject({
 // --- quantities and history -------------------------------------------------------------------
 
 /** A day, or only a month when the sources give no day. */
-const historyDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}(-\d{2})?$/, {
-    error: 'expected a date as YYYY-MM-DD, or YYYY-MM when only the month is known',
-  });
+const historyDate = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, {
+  error: 'expected a date as YYYY-MM-DD, or YYYY-MM when only the month is known',
+});
 const lessons = z
   .array(z.enum(LESSON_IDS, { error: `expected one of the lessons: ${LESSON_IDS.join(', ')}` }))
   .min(1, { error: 'name at least one of the five lessons' });

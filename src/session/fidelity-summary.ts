@@ -24,14 +24,23 @@ export interface FidelitySummary {
   counts: Record<MetricBasis, number>;
 }
 
-export function fidelitySummary(scenario: Scenario, seeds: readonly string[] = seedRange(1, 200)): FidelitySummary {
+export function fidelitySummary(
+  scenario: Scenario,
+  seeds: readonly string[] = seedRange(1, 200),
+): FidelitySummary {
   const outcome = historyOf(scenario).outcome;
   const spread = spreadOf(scenario, seeds);
   const counts: Record<MetricBasis, number> = { path: 0, fitted: 0, predicted: 0 };
   const metrics = outcome.map((m, i) => {
     const basis = metricBasis(m);
     counts[basis] += 1;
-    return { id: m.id, label: m.label, basis, basisText: BASIS_TEXT[basis], inBand: spread.metrics[i]!.inBand };
+    return {
+      id: m.id,
+      label: m.label,
+      basis,
+      basisText: BASIS_TEXT[basis],
+      inBand: spread.metrics[i]!.inBand,
+    };
   });
   return { seeds: seeds.length, allInBand: spread.allInBand, metrics, counts };
 }

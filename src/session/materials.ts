@@ -196,7 +196,11 @@ class InlineParser {
         j += 1;
         continue;
       }
-      if (this.s.startsWith(mark, j) && !(mark === '*' && this.s[j + 1] === '*')) return j > from ? j : -1;
+      if (!this.s.startsWith(mark, j)) continue;
+      // In a run of three stars, "**" closes with the last two ("**b *c***").
+      if (mark === '**' && this.s[j + 2] === '*') continue;
+      if (mark === '*' && this.s[j + 1] === '*') continue;
+      return j > from ? j : -1;
     }
     return -1;
   }

@@ -6,8 +6,16 @@ import { compareWithHistory } from '../../src/core/fidelity';
 import { decisionBranch, historicalSpec, historyTimeline, replayHistory } from '../../src/core/history';
 import { INDICATORS } from '../../src/core/indicators';
 import type { Indicators, Scenario } from '../../src/core/types';
-import { historyDebrief } from '../../src/session/history-debrief';
-import { canTakeOver, chartedIndicators, clampPosition, historyEpisodes, historyReplay, positionTitle, teachingNotes } from '../../src/session/history-replay';
+import { historyDebrief, historySeriesLabel, historySoFar } from '../../src/session/history-debrief';
+import {
+  canTakeOver,
+  chartedIndicators,
+  clampPosition,
+  historyEpisodes,
+  historyReplay,
+  positionTitle,
+  teachingNotes,
+} from '../../src/session/history-replay';
 import { formatDate } from '../../src/session/text';
 import { loadOrThrow, scenarioPath } from '../helpers';
 
@@ -16,7 +24,9 @@ const all: Scenario[] = readdirSync(fileURLToPath(new URL('../../scenarios', imp
   .map((f) => loadOrThrow(scenarioPath(f)));
 const byId = (id: string) => all.find((s) => s.id === id)!;
 const zte = byId('zte-2018');
-const mini: Scenario = loadOrThrow(fileURLToPath(new URL('../history/fixtures/mini-history.yaml', import.meta.url)));
+const mini: Scenario = loadOrThrow(
+  fileURLToPath(new URL('../history/fixtures/mini-history.yaml', import.meta.url)),
+);
 
 describe('the episodes on the history screen', () => {
   it('lists every scenario with a history, in the order the episodes happened, what-ifs labelled', () => {
@@ -38,7 +48,7 @@ describe('the episodes on the history screen', () => {
       expect(Number(e.end.slice(0, 4))).toBeLessThanOrEqual(2026);
       expect(e.stepDates).toHaveLength(e.steps);
     }
-    expect(episodes[0]).toMatchObject({ title: zte.title, steps: 7, decisionPoints: 3 });
+    expect(episodes[0]).toMatchObject({ title: zte.title, steps: 8, decisionPoints: 4 });
   });
 
   it('writes month-only history dates as the month', () => {
@@ -55,22 +65,46 @@ describe('the replay of an episode', () => {
 
   it('has a frame for the start, after every step, and the model’s end, each the model’s own numbers', () => {
     expect(r.seed).toBe(zte.history!.seed);
-    expect(r.frames.map((f) => f.kind)).toEqual(['start', ...zte.history!.path.map(() => 'step'), 'aftermath']);
+    expect(r.frames.map((f) => f.kind)).toEqual([
+      'start',
+      ...zte.history!.path.map(() => 'step'),
+      'aftermath',
+    ]);
     expect(r.frames[0]!.indicators).toEqual(run.states[0]!.indicators);
-    for (let k = 1; k < r.steps.length; k++) expect(r.frames[k]!.indicators).toEqual(run.states[k]!.indicators);
+    for (let k = 1; k < r.steps.length; k++)
+      expect(r.frames[k]!.indicators).toEqual(run.states[k]!.indicators);
     // The move that ends the talks is shown at the end of its round; the aftermath at the horizon.
-    expect(r.frames[r.steps.length]!.indicators).toEqual(run.final.history.find((h) => h.round === outcome.round)!.indicators);
-    expect(r.frames.at(-1)).toMatchObject({ kind: 'aftermath', round: zte.horizon, indicators: run.final.indicators });
-    expect(r.aftermath).toMatchObject({ talksEnded: outcome.round, horizon: zte.horizon, outcomeText: `Deal in round ${outcome.round}.` });
+    expect(r.frames[r.steps.length]!.indicators).toEqual(
+      run.final.history.find((h) => h.round === outcome.round)!.indicators,
+    );
+    expect(r.frames.at(-1)).toMatchObject({
+      kind: 'aftermath',
+      round: zte.horizon,
+      indicators: run.final.indicators,
+    });
+    expect(r.aftermath).toMatchObject({
+      talksEnded: outcome.round,
+      horizon: zte.horizon,
+      outcomeText: `Deal in round ${outcome.round}.`,
+    });
   });
 
   it('tells each step with its date, account, source, side and move, and marks history’s choices', () => {
     const third = r.steps[2]!;
-    expect(third).toMatchObject({ index: 2, side: 'us', date: '2018-05-03', sourceId: 'epoch-on-hold', whatIf: false, round: run.states[2]!.round });
-    expect(third.source?.id).toBe('epoch-on-hold');
+    expect(third).toMatchObject({
+      index: 2,
+      side: 'us',
+      date: '2018-05-03',
+      sourceId: 'hill-200b-demand',
+      whatIf: false,
+      round: run.states[2]!.round,
+    });
+    expect(third.source?.id).toBe('hill-200b-demand');
     expect(third.moveText).toMatch(/^United States proposes: /);
     expect(third.decision?.id).toBe('opening-ask');
-    expect(r.steps.filter((s) => s.decision).map((s) => s.index)).toEqual(zte.history!.decisionPoints.map((d) => d.step));
+    expect(r.steps.filter((s) => s.decision).map((s) => s.index)).toEqual(
+      zte.history!.decisionPoints.map((d) => d.step),
+    );
     expect(third.roundDate).toBe('2018-04-30');
   });
 
@@ -82,7 +116,10 @@ describe('the replay of an episode', () => {
     for (const e of r.aftermath!.entries) expect(e.round).toBeGreaterThan(outcome.round);
     expect(r.steps.at(-1)!.following.some((e) => e.kind === 'outcome')).toBe(true);
     // The termination of the order comes after the deal, with its real date.
-    expect(r.aftermath!.entries.find((e) => e.event === 'order-terminated')).toMatchObject({ date: '2018-07-13', source: 'th-zte-terminated' });
+    expect(r.aftermath!.entries.find((e) => e.event === 'order-terminated')).toMatchObject({
+      date: '2018-07-13',
+      source: 'th-zte-terminated',
+    });
     expect(r.epilogue.map((e) => e.date)).toEqual(['2019-05-16']);
   });
 
@@ -91,16 +128,21 @@ describe('the replay of an episode', () => {
     expect(r.charted.length).toBeLessThanOrEqual(6);
     const flat = { ...INDICATORS_AT(0), 'china.selfReliance': 10 } as Indicators;
     const moved = { ...flat, tension: 9, 'us.supplySecurity': 60 } as Indicators;
-    expect(chartedIndicators([flat, moved])).toEqual(['us.tradeGains', 'us.securityCost', 'us.supplySecurity', 'tension']);
+    expect(chartedIndicators([flat, moved])).toEqual([
+      'us.tradeGains',
+      'us.securityCost',
+      'us.supplySecurity',
+      'tension',
+    ]);
   });
 
   it('knows where a class can stand and take over', () => {
     expect(positionTitle(r, 0)).toBe('The starting position');
-    expect(positionTitle(r, 3)).toBe('Step 3 of 7');
-    expect(positionTitle(r, 8)).toBe('After the talks');
+    expect(positionTitle(r, 3)).toBe('Step 3 of 8');
+    expect(positionTitle(r, 9)).toBe('After the talks');
     expect(clampPosition(r, -2)).toBe(0);
-    expect(clampPosition(r, 99)).toBe(8);
-    expect([0, 6, 7, 8].map((p) => canTakeOver(r, p))).toEqual([true, true, false, false]);
+    expect(clampPosition(r, 99)).toBe(9);
+    expect([0, 7, 8, 9].map((p) => canTakeOver(r, p))).toEqual([true, true, false, false]);
   });
 
   it('labels a what-if episode’s supposed steps', () => {
@@ -128,8 +170,18 @@ describe('the teaching notes', () => {
     const notes = teachingNotes(withEpilogue);
     expect(notes.kind).toBe('historical');
     expect(notes.calibration).toBe('A test fixture.');
-    expect(notes.questions).toEqual([{ text: 'Was the pledge worth it?', lessons: [expect.objectContaining({ id: 'commitments', number: 5, short: 'commitments are not outcomes' })], source: null }]);
-    expect(notes.decisions.map((d) => [d.id, d.stepNumber, d.date, d.alternatives.map((a) => a.playable)])).toEqual([
+    expect(notes.questions).toEqual([
+      {
+        text: 'Was the pledge worth it?',
+        lessons: [
+          expect.objectContaining({ id: 'commitments', number: 5, short: 'commitments are not outcomes' }),
+        ],
+        source: null,
+      },
+    ]);
+    expect(
+      notes.decisions.map((d) => [d.id, d.stepNumber, d.date, d.alternatives.map((a) => a.playable)]),
+    ).toEqual([
       ['threat', 1, '2030-01-07', [true, true]],
       ['offer', 3, '2030-01-15', [true]],
     ]);
@@ -152,25 +204,39 @@ describe('the side-by-side debrief', () => {
     for (let guard = 0; guard < 40; guard++) {
       const state = replay(zte, spec.seed, spec.options, moves).final;
       if (state.phase === 'ended') break;
-      moves.push(state.standing && state.standing.by !== state.turn ? { type: 'reject', side: state.turn } : { type: 'hold', side: state.turn });
+      moves.push(
+        state.standing && state.standing.by !== state.turn
+          ? { type: 'reject', side: state.turn }
+          : { type: 'hold', side: state.turn },
+      );
     }
     const played = { ...spec, moves };
     const d = historyDebrief(zte, played, 'us');
     const c = compareWithHistory(zte, played);
     expect(d.seed).toBe('class-7');
-    expect(d.branch).toEqual({ step: 4, last: { date: '2018-05', account: zte.history!.path[3]!.account } });
-    expect(d.metrics.map((m) => [m.id, m.expected, m.history, m.game])).toEqual(c.game.metrics.map((g, i) => [g.metric, g.expected, c.history.metrics[i]!.got, g.got]));
+    expect(d.branch).toEqual({
+      step: 4,
+      last: { date: '2018-05', account: zte.history!.path[3]!.account, whatIf: false },
+    });
+    expect(d.historyLabel).toBe('History');
+    expect(d.decisions.every((x) => x.historyWhatIf === false)).toBe(true);
+    expect(d.metrics.map((m) => [m.id, m.expected, m.history, m.game])).toEqual(
+      c.game.metrics.map((g, i) => [g.metric, g.expected, c.history.metrics[i]!.got, g.got]),
+    );
     expect(d.metrics.every((m) => m.source !== null)).toBe(true);
     expect(d.decisions.map((x) => [x.id, x.status])).toEqual([
+      ['beijing-answer', 'history'],
       ['opening-ask', 'history'],
       ['zte-on-the-table', 'different'],
       ['accept-no-figure', expect.stringMatching(/^(different|not-reached)$/)],
     ]);
-    const onTable = d.decisions[1]!;
+    const onTable = d.decisions[2]!;
     expect(onTable.verdict).toBe('You made a different choice from history’s.');
     expect(onTable.alternative).toBe("Keep the order out of the talks and refuse Beijing's precondition");
     expect(onTable.gameMove).toBe('You reject China’s offer.');
-    expect(d.trajectories['us.tradeGains']).toEqual(c.history.final.history.map((h) => h.indicators['us.tradeGains']));
+    expect(d.trajectories['us.tradeGains']).toEqual(
+      c.history.final.history.map((h) => h.indicators['us.tradeGains']),
+    );
     expect(d.historyOutcome).toMatch(/^Deal in round/);
   });
 
@@ -178,10 +244,42 @@ describe('the side-by-side debrief', () => {
     const own = historyDebrief(zte, historicalSpec(zte), null);
     expect(own.decisions.every((x) => x.status === 'history')).toBe(true);
     expect(own.metrics.every((m) => m.game === m.history)).toBe(true);
-    const fresh = historyDebrief(zte, { scenario: { id: zte.id, version: zte.version }, seed: 'x', options: defaultOptions(zte, { humans: ['china'] }), moves: [{ type: 'walkout', side: 'us' }] }, 'china');
+    const fresh = historyDebrief(
+      zte,
+      {
+        scenario: { id: zte.id, version: zte.version },
+        seed: 'x',
+        options: defaultOptions(zte, { humans: ['china'] }),
+        moves: [{ type: 'walkout', side: 'us' }],
+      },
+      'china',
+    );
     expect(fresh.branch).toBeNull();
-    expect(fresh.decisions.map((x) => x.status)).toEqual(['not-reached', 'not-reached', 'not-reached']);
-    expect(fresh.metrics.find((m) => m.id === 'lifting-after-settlement')).toMatchObject({ game: null, gameInBand: false });
-    expect(fresh.metrics.find((m) => m.id === 'lifting-after-settlement')!.gameWhy).toBe('It never happened within the model’s span.');
+    expect(fresh.decisions.map((x) => x.status)).toEqual([
+      'not-reached',
+      'not-reached',
+      'not-reached',
+      'not-reached',
+    ]);
+    expect(fresh.metrics.find((m) => m.id === 'lifting-after-settlement')).toMatchObject({
+      game: null,
+      gameInBand: false,
+    });
+    expect(fresh.metrics.find((m) => m.id === 'lifting-after-settlement')!.gameWhy).toBe(
+      'It never happened within the model’s span.',
+    );
+  });
+});
+
+describe('what-if steps are never labelled as history', () => {
+  it('names history’s series a what-if and tags supposed steps in the briefing’s history so far', () => {
+    const meng = byId('meng-glasgow-2021');
+    expect(historySeriesLabel(meng)).toBe('History (what-if)');
+    expect(historySeriesLabel(zte)).toBe('History');
+    expect(historySoFar(meng, 2).map((x) => x.tag)).toEqual(['What-if', 'What-if']);
+    expect(historySoFar(zte, 2).every((x) => x.tag === null)).toBe(true);
+    const d = historyDebrief(meng, historicalSpec(meng), null);
+    expect(d.historyLabel).toBe('History (what-if)');
+    expect(d.decisions.every((x) => x.historyWhatIf)).toBe(true);
   });
 });

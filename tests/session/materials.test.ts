@@ -26,13 +26,12 @@ describe('parseMaterial: the Markdown subset as a typed tree', () => {
       ['list', 11],
       ['heading', 13],
     ]);
-    const [, para, , bullets, numbers] = doc.blocks;
-    expect(para!.type === 'paragraph' && plainText(para.children)).toBe('One line joined.');
-    expect(bullets!.type === 'list' && !bullets.ordered && bullets.items.map(plainText)).toEqual([
-      'a continued',
-      'b',
-    ]);
-    expect(numbers!.type === 'list' && numbers.ordered && numbers.items.length).toBe(2);
+    const para = doc.blocks[1]!;
+    const bullets = doc.blocks[3]!;
+    const numbers = doc.blocks[4]!;
+    expect(para.type === 'paragraph' && plainText(para.children)).toBe('One line joined.');
+    expect(bullets.type === 'list' && !bullets.ordered && bullets.items.map(plainText)).toEqual(['a continued', 'b']);
+    expect(numbers.type === 'list' && numbers.ordered && numbers.items.length).toBe(2);
     expect(titleOf(doc)).toBe('Title');
   });
 

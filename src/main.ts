@@ -14,10 +14,7 @@ function browserStorage(): { storage: KeyValueStorage; problem: string | null } 
     storage.removeItem(probe);
     return { storage, problem: null };
   } catch (error) {
-    return {
-      storage: new MemoryStorage(),
-      problem: `This browser does not let the game save (${(error as Error).message}): a reload will start afresh.`,
-    };
+    return { storage: new MemoryStorage(), problem: `This browser does not let the game save (${(error as Error).message}): a reload will start afresh.` };
   }
 }
 
@@ -65,8 +62,7 @@ function begin(): void {
     },
     (error: unknown) => {
       const message = document.getElementById('boot-message');
-      if (message)
-        message.textContent = `The game could not start: ${error instanceof Error ? error.message : String(error)}. Reload the page to try again.`;
+      if (message) message.textContent = `The game could not start: ${error instanceof Error ? error.message : String(error)}. Reload the page to try again.`;
     },
   );
 }

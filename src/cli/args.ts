@@ -13,10 +13,7 @@ export interface FlagSpec {
   switches: string[];
 }
 
-export function parseFlags(
-  argv: string[],
-  spec: FlagSpec,
-): { values: Record<string, string>; switches: Set<string>; rest: string[] } {
+export function parseFlags(argv: string[], spec: FlagSpec): { values: Record<string, string>; switches: Set<string>; rest: string[] } {
   const values: Record<string, string> = {};
   const switches = new Set<string>();
   const rest: string[] = [];
@@ -32,8 +29,7 @@ export function parseFlags(
       switches.add(name);
     } else if (spec.values.includes(name)) {
       const value = inline ?? argv[++i];
-      if (value === undefined || (inline === undefined && value.startsWith('--')))
-        throw new UsageError(`--${name} needs a value`);
+      if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new UsageError(`--${name} needs a value`);
       values[name] = value;
     } else {
       throw new UsageError(`unknown option --${name}`);

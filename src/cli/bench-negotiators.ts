@@ -18,8 +18,7 @@ import type { Instance } from '../negotiators/protocol';
 import { parseInstances } from '../negotiators/validate';
 import { parseFlags, UsageError } from './args';
 
-const USAGE =
-  'usage: npm run bench:negotiators -- [--instances FILE] [--agents a,b,...] [--seeds N] [--json]';
+const USAGE = 'usage: npm run bench:negotiators -- [--instances FILE] [--agents a,b,...] [--seeds N] [--json]';
 export const DEFAULT_SEEDS = 1000;
 
 export function readInstances(file: string): Instance[] {
@@ -30,10 +29,7 @@ export function readInstances(file: string): Instance[] {
     throw new UsageError(`cannot read the instances file ${file}: ${(error as Error).message}`);
   }
   const parsed = parseInstances(text, file);
-  if (!parsed.ok)
-    throw new UsageError(
-      `${file} is not a valid instances file; nothing was run:\n${parsed.problems.map((p) => `  ${p}`).join('\n')}`,
-    );
+  if (!parsed.ok) throw new UsageError(`${file} is not a valid instances file; nothing was run:\n${parsed.problems.map((p) => `  ${p}`).join('\n')}`);
   return parsed.value;
 }
 
@@ -41,12 +37,8 @@ export function parseAgents(list: string | undefined): string[] {
   if (list === undefined) return [...AGENT_NAMES];
   const names = list.split(',').map((s) => s.trim());
   const unknown = names.filter((n) => !AGENT_NAMES.includes(n));
-  if (names.length === 0 || names.some((n) => n === ''))
-    throw new UsageError('--agents: expected a comma-separated list of agent names');
-  if (unknown.length > 0)
-    throw new UsageError(
-      `--agents: unknown agent ${unknown.map((n) => `"${n}"`).join(', ')}; the agents are ${AGENT_NAMES.join(', ')}`,
-    );
+  if (names.length === 0 || names.some((n) => n === '')) throw new UsageError('--agents: expected a comma-separated list of agent names');
+  if (unknown.length > 0) throw new UsageError(`--agents: unknown agent ${unknown.map((n) => `"${n}"`).join(', ')}; the agents are ${AGENT_NAMES.join(', ')}`);
   if (new Set(names).size !== names.length) throw new UsageError('--agents: an agent is named twice');
   return names;
 }
@@ -65,15 +57,7 @@ export function runBench(instances: Instance[], agents: string[], source: string
   const games = roundRobin(instances, AGENTS, agents);
   const byId = new Map(instances.map((i) => [i.id, i]));
   const stats = agentStats(games, agents, (id, seat) => byId.get(id)!.sides[seat].reservation);
-  return {
-    source,
-    instances: instances.length,
-    agents,
-    stats,
-    headToHead: headToHead(games, agents),
-    advantages: advantageTable(games, agents),
-    games,
-  };
+  return { source, instances: instances.length, agents, stats, headToHead: headToHead(games, agents), advantages: advantageTable(games, agents), games };
 }
 
 const f3 = (x: number) => (Number.isNaN(x) ? '-' : x.toFixed(3));
@@ -82,54 +66,28 @@ const signed = (x: number) => (Number.isNaN(x) ? '-' : `${x >= 0 ? '+' : '−'}$
 export function formatReport(r: BenchReport): string {
   const lines: string[] = [];
   lines.push(`Negotiator benchmark: ${r.source}; ${r.agents.length} agents, ${r.games.length} games.`);
-  lines.push(
-    "Advantage is (u - r) / (max u - r): 0 at no deal, 1 at the agent's best package. Distances are in utility space; no deal counts at the reservations.",
-    '',
-  );
+  lines.push('Advantage is (u - r) / (max u - r): 0 at no deal, 1 at the agent\'s best package. Distances are in utility space; no deal counts at the reservations.', '');
   const w = Math.max(5, ...r.agents.map((a) => a.length));
-  lines.push(
-    `${'agent'.padEnd(w)}  mean advantage [95% CI]  agreement  IR viol.  Pareto dist.  Nash dist.  welfare`,
-  );
+  lines.push(`${'agent'.padEnd(w)}  mean advantage [95% CI]  agreement  IR viol.  Pareto dist.  Nash dist.  welfare`);
   for (const s of r.stats) {
     const ci = `${f3(s.advantage.mean)} [${f3(s.advantage.mean - s.advantage.half)}, ${f3(s.advantage.mean + s.advantage.half)}]`;
-    lines.push(
-      `${s.agent.padEnd(w)}  ${ci.padEnd(23)}  ${f3(s.agreementRate).padStart(9)}  ${String(s.irViolations).padStart(8)}  ${f3(s.paretoDistance).padStart(12)}  ${f3(s.nashDistance).padStart(10)}  ${f3(s.welfare).padStart(7)}`,
-    );
+    lines.push(`${s.agent.padEnd(w)}  ${ci.padEnd(23)}  ${f3(s.agreementRate).padStart(9)}  ${String(s.irViolations).padStart(8)}  ${f3(s.paretoDistance).padStart(12)}  ${f3(s.nashDistance).padStart(10)}  ${f3(s.welfare).padStart(7)}`);
   }
   lines.push('', 'Self-play (the agent against itself):');
   lines.push(`${'agent'.padEnd(w)}  agreement  Pareto dist.  Nash dist.  mean advantage`);
   for (const s of r.stats) {
     if (!s.selfPlay) continue;
-    lines.push(
-      `${s.agent.padEnd(w)}  ${f3(s.selfPlay.agreementRate).padStart(9)}  ${f3(s.selfPlay.paretoDistance).padStart(12)}  ${f3(s.selfPlay.nashDistance).padStart(10)}  ${f3(s.selfPlay.advantage).padStart(14)}`,
-    );
+    lines.push(`${s.agent.padEnd(w)}  ${f3(s.selfPlay.agreementRate).padStart(9)}  ${f3(s.selfPlay.paretoDistance).padStart(12)}  ${f3(s.selfPlay.nashDistance).padStart(10)}  ${f3(s.selfPlay.advantage).padStart(14)}`);
   }
-  lines.push(
-    '',
-    "Head to head: the row agent's mean advantage minus the column agent's, over their games in both orders.",
-  );
+  lines.push('', 'Head to head: the row agent\'s mean advantage minus the column agent\'s, over their games in both orders.');
   const cw = Math.max(7, ...r.agents.map((a) => a.length));
   lines.push(`${''.padEnd(w)}  ${r.agents.map((a) => a.padStart(cw)).join(' ')}`);
-  r.agents.forEach((a, i) =>
-    lines.push(
-      `${a.padEnd(w)}  ${r.headToHead[i]!.map((x, j) => (i === j ? '·' : signed(x)).padStart(cw)).join(' ')}`,
-    ),
-  );
-  lines.push(
-    '',
-    'Mean advantage of the row agent against the column agent (both orders; self-play on the diagonal).',
-  );
+  r.agents.forEach((a, i) => lines.push(`${a.padEnd(w)}  ${r.headToHead[i]!.map((x, j) => (i === j ? '·' : signed(x)).padStart(cw)).join(' ')}`));
+  lines.push('', 'Mean advantage of the row agent against the column agent (both orders; self-play on the diagonal).');
   lines.push(`${''.padEnd(w)}  ${r.agents.map((a) => a.padStart(cw)).join(' ')}`);
-  r.agents.forEach((a, i) =>
-    lines.push(`${a.padEnd(w)}  ${r.advantages[i]!.map((x) => f3(x).padStart(cw)).join(' ')}`),
-  );
+  r.agents.forEach((a, i) => lines.push(`${a.padEnd(w)}  ${r.advantages[i]!.map((x) => f3(x).padStart(cw)).join(' ')}`));
   const bars = hardBars(r);
-  if (bars.length > 0)
-    lines.push(
-      '',
-      "Issue 3's bars for hard (set for the full round robin on the 1,000 generated instances):",
-      ...bars.map((b) => `  ${b.met ? 'met    ' : 'NOT met'}  ${b.bar}: ${b.value}`),
-    );
+  if (bars.length > 0) lines.push('', "Issue 3's bars for hard (set for the full round robin on the 1,000 generated instances):", ...bars.map((b) => `  ${b.met ? 'met    ' : 'NOT met'}  ${b.bar}: ${b.value}`));
   return lines.join('\n');
 }
 
@@ -152,41 +110,16 @@ export function hardBars(r: BenchReport): Bar[] {
   }, null);
   const low = hard.advantage.mean - hard.advantage.half;
   const bars: Bar[] = [
-    {
-      bar: 'mean advantage at least 0.755',
-      value: f3(hard.advantage.mean),
-      met: hard.advantage.mean >= 0.755,
-    },
-    {
-      bar: "lower end of its 95% interval above boulware's mean",
-      value: `${f3(low)} against ${f3(boulware.advantage.mean)}`,
-      met: low > boulware.advantage.mean,
-    },
+    { bar: 'mean advantage at least 0.755', value: f3(hard.advantage.mean), met: hard.advantage.mean >= 0.755 },
+    { bar: "lower end of its 95% interval above boulware's mean", value: `${f3(low)} against ${f3(boulware.advantage.mean)}`, met: low > boulware.advantage.mean },
     { bar: 'agreement rate at least 0.98', value: f3(hard.agreementRate), met: hard.agreementRate >= 0.98 },
-    {
-      bar: 'no individual-rationality violation',
-      value: String(hard.irViolations),
-      met: hard.irViolations === 0,
-    },
+    { bar: 'no individual-rationality violation', value: String(hard.irViolations), met: hard.irViolations === 0 },
   ];
   if (hard.selfPlay) {
-    bars.push({
-      bar: 'self-play Pareto distance at most 0.01',
-      value: f3(hard.selfPlay.paretoDistance),
-      met: hard.selfPlay.paretoDistance <= 0.01,
-    });
-    bars.push({
-      bar: 'self-play Nash distance at most 0.08',
-      value: f3(hard.selfPlay.nashDistance),
-      met: hard.selfPlay.nashDistance <= 0.08,
-    });
+    bars.push({ bar: 'self-play Pareto distance at most 0.01', value: f3(hard.selfPlay.paretoDistance), met: hard.selfPlay.paretoDistance <= 0.01 });
+    bars.push({ bar: 'self-play Nash distance at most 0.08', value: f3(hard.selfPlay.nashDistance), met: hard.selfPlay.nashDistance <= 0.08 });
   }
-  if (worst)
-    bars.push({
-      bar: 'no head-to-head loss worse than 0.01',
-      value: `worst ${signed(worst.d)} against ${worst.agent}`,
-      met: worst.d >= -0.01,
-    });
+  if (worst) bars.push({ bar: 'no head-to-head loss worse than 0.01', value: `worst ${signed(worst.d)} against ${worst.agent}`, met: worst.d >= -0.01 });
   return bars;
 }
 
@@ -197,21 +130,8 @@ export function jsonReport(r: BenchReport): string {
       instances: r.instances,
       agents: r.agents,
       stats: r.stats,
-      headToHead: Object.fromEntries(
-        r.agents.map((a, i) => [
-          a,
-          Object.fromEntries(r.agents.map((b, j) => [b, i === j ? null : r.headToHead[i]![j]!])),
-        ]),
-      ),
-      games: r.games.map((g) => ({
-        instance: g.instance,
-        first: g.first,
-        second: g.second,
-        agreement: g.agreement,
-        outcome: g.outcome,
-        utilities: g.utilities,
-        turn: g.turn,
-      })),
+      headToHead: Object.fromEntries(r.agents.map((a, i) => [a, Object.fromEntries(r.agents.map((b, j) => [b, i === j ? null : r.headToHead[i]![j]!]))])),
+      games: r.games.map((g) => ({ instance: g.instance, first: g.first, second: g.second, agreement: g.agreement, outcome: g.outcome, utilities: g.utilities, turn: g.turn })),
     },
     null,
     2,
@@ -220,23 +140,18 @@ export function jsonReport(r: BenchReport): string {
 
 function main(argv: string[]): number {
   try {
-    const { values, switches, rest } = parseFlags(argv, {
-      values: ['instances', 'agents', 'seeds'],
-      switches: ['json'],
-    });
+    const { values, switches, rest } = parseFlags(argv, { values: ['instances', 'agents', 'seeds'], switches: ['json'] });
     if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
     const agents = parseAgents(values.agents);
     let instances: Instance[];
     let source: string;
     if (values.instances !== undefined) {
-      if (values.seeds !== undefined)
-        throw new UsageError('--seeds applies to generated instances only, not with --instances');
+      if (values.seeds !== undefined) throw new UsageError('--seeds applies to generated instances only, not with --instances');
       instances = readInstances(values.instances);
       source = `${instances.length} instances from ${values.instances}`;
     } else {
       const n = values.seeds === undefined ? DEFAULT_SEEDS : Number(values.seeds);
-      if (!Number.isInteger(n) || n < 1)
-        throw new UsageError(`--seeds: expected a whole number of at least 1, got "${values.seeds}"`);
+      if (!Number.isInteger(n) || n < 1) throw new UsageError(`--seeds: expected a whole number of at least 1, got "${values.seeds}"`);
       instances = Array.from({ length: n }, (_, seed) => generateInstance(seed));
       source = `${n} generated instances (seeds 0..${n - 1})`;
     }

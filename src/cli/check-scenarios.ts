@@ -27,8 +27,7 @@ function main(args: string[]): number {
     }
   }
   const { scenarios, failures } = loadScenarioSet(inputs);
-  for (const s of scenarios)
-    console.log(`ok   ${s.id} v${s.version}: ${s.title} (${s.issues.length} issues, ${s.rounds} rounds)`);
+  for (const s of scenarios) console.log(`ok   ${s.id} v${s.version}: ${s.title} (${s.issues.length} issues, ${s.rounds} rounds)`);
   for (const f of failures) {
     console.error(`FAIL ${f.file}: ${f.problems.length} problem${f.problems.length === 1 ? '' : 's'}`);
     for (const p of f.problems) console.error(`  ${formatProblem(p)}`);
@@ -36,9 +35,7 @@ function main(args: string[]): number {
   const domains = readBlockedDomains();
   for (const s of scenarios) {
     for (const b of blockedSources(s.sources, domains)) {
-      console.error(
-        `FAIL ${s.id}: source "${b.id}" points at ${b.domain}, a blocked domain (scenarios/blocked-sources.txt): ${b.url}`,
-      );
+      console.error(`FAIL ${s.id}: source "${b.id}" points at ${b.domain}, a blocked domain (scenarios/blocked-sources.txt): ${b.url}`);
       failed = true;
     }
   }
@@ -48,16 +45,13 @@ function main(args: string[]): number {
     const loaded = glossary ? loadGlossary(glossary.text) : null;
     if (loaded?.ok) {
       for (const b of blockedSources(loaded.glossary.sources, domains)) {
-        console.error(
-          `FAIL materials/${GLOSSARY_FILE}: source "${b.id}" points at ${b.domain}, a blocked domain: ${b.url}`,
-        );
+        console.error(`FAIL materials/${GLOSSARY_FILE}: source "${b.id}" points at ${b.domain}, a blocked domain: ${b.url}`);
         failed = true;
       }
     }
     const required = scenarios.filter((s) => s.history !== undefined).map((s) => s.id);
     const problems = checkMaterialSet(scenarios, materials, required);
-    for (const p of problems)
-      console.error(`FAIL materials/${p.file}${p.line !== undefined ? `:${p.line}` : ''}: ${p.message}`);
+    for (const p of problems) console.error(`FAIL materials/${p.file}${p.line !== undefined ? `:${p.line}` : ''}: ${p.message}`);
     if (problems.length > 0) failed = true;
     else console.log(`ok   materials: ${materials.length} files`);
   }

@@ -21,8 +21,7 @@ import { aiAgreement, type AiAgreement } from '../session/ai-agreement';
 import { parseFlags, UsageError } from './args';
 import { loadAllShippedScenarios, loadShippedScenario, ScenarioLoadError } from './scenario-files';
 
-export const HISTORICAL_USAGE =
-  'usage: npm run sim -- --historical [--scenario ID] [--seed S] [--seeds FROM-TO] [--json]';
+export const HISTORICAL_USAGE = 'usage: npm run sim -- --historical [--scenario ID] [--seed S] [--seeds FROM-TO] [--json]';
 
 export interface FidelityReport {
   scenario: { id: string; version: number };
@@ -47,11 +46,7 @@ export function parseSeedRange(text: string): [number, number] {
   return [from, to];
 }
 
-export function fidelityReport(
-  scenario: Scenario,
-  seed?: string,
-  seeds: [number, number] = [1, 200],
-): FidelityReport {
+export function fidelityReport(scenario: Scenario, seed?: string, seeds: [number, number] = [1, 200]): FidelityReport {
   const history = historyOf(scenario);
   const spec = historicalSpec(scenario, seed ?? history.seed);
   const final = replaySpec(scenario, spec).final;
@@ -75,73 +70,29 @@ const fmt = (x: number | null) => (x === null ? 'never' : String(Math.round(x * 
 function printText(scenario: Scenario, r: FidelityReport): void {
   const lines: string[] = [];
   const w = Math.max(30, ...r.metrics.map((m) => m.metric.length + 2));
-  lines.push(
-    `${scenario.title} (${scenario.id} v${scenario.version}): the ${r.kind === 'what-if' ? 'what-if' : 'historical'} path, seed ${r.seed}`,
-  );
-  lines.push(
-    '',
-    'metric'.padEnd(w) + 'expected'.padStart(10) + 'band'.padStart(18) + 'got'.padStart(10) + '  ok',
-  );
+  lines.push(`${scenario.title} (${scenario.id} v${scenario.version}): the ${r.kind === 'what-if' ? 'what-if' : 'historical'} path, seed ${r.seed}`);
+  lines.push('', 'metric'.padEnd(w) + 'expected'.padStart(10) + 'band'.padStart(18) + 'got'.padStart(10) + '  ok');
   for (const m of r.metrics) {
-    lines.push(
-      m.metric.padEnd(w) +
-        fmt(m.expected).padStart(10) +
-        `[${fmt(m.band[0])}, ${fmt(m.band[1])}]`.padStart(18) +
-        fmt(m.got).padStart(10) +
-        `  ${m.ok ? 'yes' : 'NO'} (${m.basis})`,
-    );
+    lines.push(m.metric.padEnd(w) + fmt(m.expected).padStart(10) + `[${fmt(m.band[0])}, ${fmt(m.band[1])}]`.padStart(18) + fmt(m.got).padStart(10) + `  ${m.ok ? 'yes' : 'NO'} (${m.basis})`);
   }
-  lines.push(
-    '',
-    `Over seeds ${r.percentiles.seeds}:`,
-    'metric'.padEnd(w) +
-      'p10'.padStart(10) +
-      'p50'.padStart(10) +
-      'p90'.padStart(10) +
-      '  in band' +
-      '  real value within [p10, p90]',
-  );
+  lines.push('', `Over seeds ${r.percentiles.seeds}:`, 'metric'.padEnd(w) + 'p10'.padStart(10) + 'p50'.padStart(10) + 'p90'.padStart(10) + '  in band' + '  real value within [p10, p90]');
   for (const m of r.percentiles.metrics) {
     const share = `${Math.round(m.inBand * 100)}%`.padStart(9);
-    lines.push(
-      m.metric.padEnd(w) +
-        fmt(m.p10).padStart(10) +
-        fmt(m.p50).padStart(10) +
-        fmt(m.p90).padStart(10) +
-        share +
-        `  ${m.within ? 'yes' : 'NO'}${m.deterministic ? ' (the path alone fixes it)' : ''}`,
-    );
+    lines.push(m.metric.padEnd(w) + fmt(m.p10).padStart(10) + fmt(m.p50).padStart(10) + fmt(m.p90).padStart(10) + share + `  ${m.within ? 'yes' : 'NO'}${m.deterministic ? ' (the path alone fixes it)' : ''}`);
   }
-  lines.push(
-    `Seeds landing every metric in its band at once: ${Math.round(r.percentiles.allInBand * 100)}% (the reference seed is one of them).`,
-  );
-  lines.push(
-    'Basis: path = the historical moves fix the number; fitted = a chance or constant was tuned to it; predicted = neither.',
-  );
+  lines.push(`Seeds landing every metric in its band at once: ${Math.round(r.percentiles.allInBand * 100)}% (the reference seed is one of them).`);
+  lines.push('Basis: path = the historical moves fix the number; fitted = a chance or constant was tuned to it; predicted = neither.');
   const a = r.aiAgreement;
-  lines.push(
-    '',
-    `The AI in each side's default doctrine would have made history's move at ${a.matched} of ${a.total} real steps (the same kind of move at ${a.sameType}):`,
-  );
-  for (const st of a.steps)
-    lines.push(
-      `  ${String(st.step + 1).padStart(2)}. ${st.date} ${st.matched ? 'same' : st.sameType ? 'same kind' : 'differs'}: history ${st.historyText} AI: ${st.aiText}`,
-    );
-  lines.push(
-    '',
-    `Result code of the historical game: ${r.resultCode}`,
-    r.ok ? 'Fidelity: every metric in its band and within [p10, p90].' : 'Fidelity: FAILED (see NO above).',
-  );
+  lines.push('', `The AI in each side's default doctrine would have made history's move at ${a.matched} of ${a.total} real steps (the same kind of move at ${a.sameType}):`);
+  for (const st of a.steps) lines.push(`  ${String(st.step + 1).padStart(2)}. ${st.date} ${st.matched ? 'same' : st.sameType ? 'same kind' : 'differs'}: history ${st.historyText} AI: ${st.aiText}`);
+  lines.push('', `Result code of the historical game: ${r.resultCode}`, r.ok ? 'Fidelity: every metric in its band and within [p10, p90].' : 'Fidelity: FAILED (see NO above).');
   console.log(lines.join('\n'));
 }
 
 /** The --historical mode of `npm run sim`; returns the exit code. */
 export function runHistorical(argv: string[]): number {
   try {
-    const { values, switches, rest } = parseFlags(argv, {
-      values: ['scenario', 'seed', 'seeds'],
-      switches: ['json', 'historical'],
-    });
+    const { values, switches, rest } = parseFlags(argv, { values: ['scenario', 'seed', 'seeds'], switches: ['json', 'historical'] });
     if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
     if (values.seed === '') throw new UsageError('--seed needs a value');
     const seeds = values.seeds ? parseSeedRange(values.seeds) : undefined;
@@ -153,10 +104,7 @@ export function runHistorical(argv: string[]): number {
       return reports.every((r) => r.ok) ? 0 : 1;
     }
     const scenario = loadShippedScenario(values.scenario);
-    if (!scenario.history)
-      throw new UsageError(
-        `scenario "${scenario.id}" has no history section, so it has no historical path to replay`,
-      );
+    if (!scenario.history) throw new UsageError(`scenario "${scenario.id}" has no history section, so it has no historical path to replay`);
     const report = fidelityReport(scenario, values.seed, seeds);
     if (switches.has('json')) console.log(JSON.stringify(report, null, 2));
     else printText(scenario, report);

@@ -19,11 +19,7 @@ export class ScenarioLoadError extends Error {
     message: string,
     readonly problems: ScenarioProblem[] = [],
   ) {
-    super(
-      problems.length > 0
-        ? `${message}\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`
-        : message,
-    );
+    super(problems.length > 0 ? `${message}\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}` : message);
     this.name = 'ScenarioLoadError';
   }
 }

@@ -14,17 +14,13 @@ export const DEFAULT_PLAYERS: Readonly<Record<Side, Player>> = { us: 'hard', chi
 
 export function parsePlayer(flag: string, value: string | undefined, fallback: Player): Player {
   if (value === undefined) return fallback;
-  if (!(PLAYERS as readonly string[]).includes(value))
-    throw new UsageError(`--${flag}: expected ${PLAYERS.join(', ')}, got "${value}"`);
+  if (!(PLAYERS as readonly string[]).includes(value)) throw new UsageError(`--${flag}: expected ${PLAYERS.join(', ')}, got "${value}"`);
   return value as Player;
 }
 
 /** Game options for these players: the AI difficulties (the random baseline keeps the default). */
 export function difficultiesOf(players: Record<Side, Player>): Record<Side, Difficulty> {
-  return {
-    us: players.us === 'random' ? 'normal' : players.us,
-    china: players.china === 'random' ? 'normal' : players.china,
-  };
+  return { us: players.us === 'random' ? 'normal' : players.us, china: players.china === 'random' ? 'normal' : players.china };
 }
 
 export interface PlayedMove {
@@ -34,13 +30,7 @@ export interface PlayedMove {
   posture?: Posture;
 }
 
-export function playerMove(
-  scenario: Scenario,
-  state: GameState,
-  options: GameOptions,
-  moves: Move[],
-  player: Player,
-): PlayedMove {
+export function playerMove(scenario: Scenario, state: GameState, options: GameOptions, moves: Move[], player: Player): PlayedMove {
   const side = state.turn;
   if (player === 'random') return { move: randomMove(scenario, state, side) };
   const spec = { scenario: { id: scenario.id, version: scenario.version }, seed: state.seed, options, moves };

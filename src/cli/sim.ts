@@ -16,17 +16,9 @@ import { SIDES } from '../core/types';
 import { parseFlags, UsageError } from './args';
 import { runHistorical } from './historical';
 import { loadShippedScenario, ScenarioLoadError } from './scenario-files';
-import {
-  DEFAULT_PLAYERS,
-  difficultiesOf,
-  parsePlayer,
-  playerMove,
-  type PlayedMove,
-  type Player,
-} from './sim-players';
+import { DEFAULT_PLAYERS, difficultiesOf, parsePlayer, playerMove, type PlayedMove, type Player } from './sim-players';
 
-const USAGE =
-  'usage: npm run sim -- --scenario ID --seed N [--moves FILE] [--us PLAYER] [--china PLAYER] [--json]  (PLAYER: easy, normal, hard, random)';
+const USAGE = 'usage: npm run sim -- --scenario ID --seed N [--moves FILE] [--us PLAYER] [--china PLAYER] [--json]  (PLAYER: easy, normal, hard, random)';
 
 export function readMovesFile(file: string): Move[] {
   let text: string;
@@ -41,11 +33,9 @@ export function readMovesFile(file: string): Move[] {
   } catch (error) {
     throw new UsageError(`${file} is not valid JSON: ${(error as Error).message}`);
   }
-  if (!Array.isArray(data))
-    throw new UsageError(`${file} must hold a JSON array of moves, e.g. [{"type":"walkout","side":"us"}]`);
+  if (!Array.isArray(data)) throw new UsageError(`${file} must hold a JSON array of moves, e.g. [{"type":"walkout","side":"us"}]`);
   data.forEach((m, i) => {
-    if (typeof m !== 'object' || m === null || Array.isArray(m))
-      throw new UsageError(`${file}: move ${i + 1} must be an object, got ${JSON.stringify(m)}`);
+    if (typeof m !== 'object' || m === null || Array.isArray(m)) throw new UsageError(`${file}: move ${i + 1} must be an object, got ${JSON.stringify(m)}`);
   });
   return data as Move[];
 }
@@ -59,13 +49,7 @@ export interface SimResult {
   notes?: PlayedMove[];
 }
 
-export function simulate(
-  scenario: Scenario,
-  seed: string,
-  moves: Move[] | null,
-  file = 'moves',
-  players: Record<Side, Player> = DEFAULT_PLAYERS,
-): SimResult {
+export function simulate(scenario: Scenario, seed: string, moves: Move[] | null, file = 'moves', players: Record<Side, Player> = DEFAULT_PLAYERS): SimResult {
   const options = defaultOptions(scenario, moves ? {} : { difficulty: difficultiesOf(players) });
   let state = newGame(scenario, seed, options);
   const played: Move[] = [];
@@ -78,44 +62,23 @@ export function simulate(
     return note.move;
   };
   for (let move = next(); move !== undefined; move = next()) {
-    if (state.phase !== 'negotiation')
-      throw new UsageError(`${file}: move ${played.length + 1} comes after the game has ended`);
+    if (state.phase !== 'negotiation') throw new UsageError(`${file}: move ${played.length + 1} comes after the game has ended`);
     try {
       state = applyMove(scenario, state, move).state;
     } catch (error) {
-      if (error instanceof IllegalMoveError)
-        throw new UsageError(`${file}: move ${played.length + 1} ${JSON.stringify(move)}: ${error.message}`);
+      if (error instanceof IllegalMoveError) throw new UsageError(`${file}: move ${played.length + 1} ${JSON.stringify(move)}: ${error.message}`);
       throw error;
     }
     played.push(move);
   }
-  return moves
-    ? { scenario, state, moves: played }
-    : { scenario, state, moves: played, players: { ...players }, notes };
+  return moves ? { scenario, state, moves: played } : { scenario, state, moves: played, players: { ...players }, notes };
 }
 
 export function report({ scenario, state, moves, players, notes }: SimResult) {
-  const scores = Object.fromEntries(
-    SIDES.map((side) => [
-      side,
-      scoreAll(scenario, state, side).map((s) => ({ doctrine: s.doctrine, score: s.total })),
-    ]),
-  );
-  const resultCode = encodeResult(
-    { scenario: state.scenario, seed: state.seed, options: state.options, moves },
-    scenario,
-  );
+  const scores = Object.fromEntries(SIDES.map((side) => [side, scoreAll(scenario, state, side).map((s) => ({ doctrine: s.doctrine, score: s.total }))]));
+  const resultCode = encodeResult({ scenario: state.scenario, seed: state.seed, options: state.options, moves }, scenario);
   const ai = players && notes ? { players, reasons: notes.map((n) => n.reason ?? null) } : {};
-  return {
-    scenario: state.scenario,
-    seed: state.seed,
-    ...ai,
-    moves,
-    outcome: state.outcome,
-    resultCode,
-    scores,
-    state,
-  };
+  return { scenario: state.scenario, seed: state.seed, ...ai, moves, outcome: state.outcome, resultCode, scores, state };
 }
 
 function printText(result: SimResult): void {
@@ -123,32 +86,18 @@ function printText(result: SimResult): void {
   const { scenario, state } = result;
   const lines: string[] = [];
   lines.push(`${scenario.title} (${scenario.id} v${scenario.version}), seed ${state.seed}`);
-  lines.push(
-    `${r.moves.length} moves; ${state.outcome ? outcomeText(result) : `still negotiating in round ${state.round}`}`,
-  );
+  lines.push(`${r.moves.length} moves; ${state.outcome ? outcomeText(result) : `still negotiating in round ${state.round}`}`);
   if (result.players && result.notes) {
-    lines.push(
-      '',
-      `Moves (${SIDES.map((s) => `${scenario.sides[s].label}: ${result.players![s]}`).join(', ')}):`,
-    );
-    result.notes.forEach((n, i) =>
-      lines.push(
-        `  ${String(i + 1).padStart(2)}. ${describeMove(scenario, n.move)}${n.reason ? `\n      ${n.reason}` : ''}`,
-      ),
-    );
+    lines.push('', `Moves (${SIDES.map((s) => `${scenario.sides[s].label}: ${result.players![s]}`).join(', ')}):`);
+    result.notes.forEach((n, i) => lines.push(`  ${String(i + 1).padStart(2)}. ${describeMove(scenario, n.move)}${n.reason ? `\n      ${n.reason}` : ''}`));
   }
   lines.push('', 'Indicators (start -> end):');
   const start = state.history[0]!.indicators;
   for (const def of INDICATOR_LIST) {
-    lines.push(
-      `  ${def.label.padEnd(36)} ${formatIndicatorValue(def.id, start[def.id]).padStart(14)} -> ${formatIndicatorValue(def.id, state.indicators[def.id]).padStart(14)}`,
-    );
+    lines.push(`  ${def.label.padEnd(36)} ${formatIndicatorValue(def.id, start[def.id]).padStart(14)} -> ${formatIndicatorValue(def.id, state.indicators[def.id]).padStart(14)}`);
   }
   for (const side of SIDES) {
-    lines.push(
-      '',
-      `Scores for ${scenario.sides[side].label} (mean over ${state.history.length - 1} rounds, -100..100):`,
-    );
+    lines.push('', `Scores for ${scenario.sides[side].label} (mean over ${state.history.length - 1} rounds, -100..100):`);
     for (const s of r.scores[side]!) {
       const label = scenario.doctrines.find((d) => d.id === s.doctrine)!.label;
       lines.push(`  ${label.padEnd(24)} ${s.score.toFixed(2).padStart(8)}`);
@@ -160,13 +109,10 @@ function printText(result: SimResult): void {
 
 function describeMove(scenario: Scenario, move: Move): string {
   const who = scenario.sides[move.side].label;
-  const label = (issue: string, position: string) =>
-    scenario.issues.find((i) => i.id === issue)?.positions.find((p) => p.id === position)?.label ?? position;
+  const label = (issue: string, position: string) => scenario.issues.find((i) => i.id === issue)?.positions.find((p) => p.id === position)?.label ?? position;
   switch (move.type) {
     case 'propose':
-      return `${who} proposes ${Object.entries(move.package)
-        .map(([i, p]) => label(i, p))
-        .join('; ')}`;
+      return `${who} proposes ${Object.entries(move.package).map(([i, p]) => label(i, p)).join('; ')}`;
     case 'impose':
     case 'threaten':
       return `${who} ${move.type === 'impose' ? 'imposes' : 'threatens'} ${label(move.issue, move.position)}`;
@@ -186,21 +132,14 @@ function main(argv: string[]): number {
   // --historical replays the scenario's real path and measures its fidelity (src/cli/historical.ts).
   if (argv.includes('--historical')) return runHistorical(argv);
   try {
-    const { values, switches, rest } = parseFlags(argv, {
-      values: ['scenario', 'seed', 'moves', 'us', 'china'],
-      switches: ['json'],
-    });
+    const { values, switches, rest } = parseFlags(argv, { values: ['scenario', 'seed', 'moves', 'us', 'china'], switches: ['json'] });
     if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
     if (!values.scenario) throw new UsageError('--scenario is required');
     if (values.seed === undefined || values.seed === '') throw new UsageError('--seed is required');
     const scenario = loadShippedScenario(values.scenario);
     const moves = values.moves ? readMovesFile(values.moves) : null;
-    if (moves && (values.us !== undefined || values.china !== undefined))
-      throw new UsageError('--us and --china choose the players of a game without --moves');
-    const players = {
-      us: parsePlayer('us', values.us, DEFAULT_PLAYERS.us),
-      china: parsePlayer('china', values.china, DEFAULT_PLAYERS.china),
-    };
+    if (moves && (values.us !== undefined || values.china !== undefined)) throw new UsageError('--us and --china choose the players of a game without --moves');
+    const players = { us: parsePlayer('us', values.us, DEFAULT_PLAYERS.us), china: parsePlayer('china', values.china, DEFAULT_PLAYERS.china) };
     const result = simulate(scenario, values.seed, moves, values.moves, players);
     if (switches.has('json')) console.log(JSON.stringify(report(result), null, 2));
     else printText(result);

@@ -1,11 +1,5 @@
 import { describe, isFixed, mean, sample } from './distributions';
-import {
-  INDICATORS,
-  clampIndicator,
-  domesticSupportOf,
-  formatIndicatorValue,
-  initialIndicators,
-} from './indicators';
+import { INDICATORS, clampIndicator, domesticSupportOf, formatIndicatorValue, initialIndicators } from './indicators';
 import { Streams } from './rng';
 import { canonicalPackage, changedIssues, checkMove } from './rules';
 import { doctrineOf, issueOf, otherSide, positionOf, profileOf } from './scenario-lookup';
@@ -53,8 +47,7 @@ export class InvalidOptionsError extends Error {
 /** Options a scenario would pick for a game nobody configured: each side's default profile's doctrine, AI on both sides. */
 export function defaultOptions(scenario: Scenario, overrides: Partial<GameOptions> = {}): GameOptions {
   const doctrines = {} as Record<Side, string>;
-  for (const side of SIDES)
-    doctrines[side] = profileOf(scenario, scenario.sides[side].defaultProfile).doctrine;
+  for (const side of SIDES) doctrines[side] = profileOf(scenario, scenario.sides[side].defaultProfile).doctrine;
   return {
     doctrines: { ...doctrines, ...overrides.doctrines },
     humans: overrides.humans ?? [],
@@ -70,24 +63,17 @@ export function checkOptions(scenario: Scenario, options: GameOptions): string[]
     const doctrineId = options.doctrines?.[side];
     const doctrine = scenario.doctrines.find((d) => d.id === doctrineId);
     if (!doctrine) problems.push(`doctrines.${side}: unknown doctrine ${JSON.stringify(doctrineId)}`);
-    else if (doctrine.side !== side)
-      problems.push(`doctrines.${side}: "${doctrine.id}" is a doctrine of ${doctrine.side}`);
+    else if (doctrine.side !== side) problems.push(`doctrines.${side}: "${doctrine.id}" is a doctrine of ${doctrine.side}`);
     const difficulty = options.difficulty?.[side];
-    if (!DIFFICULTIES.includes(difficulty))
-      problems.push(`difficulty.${side}: expected easy, normal or hard, got ${JSON.stringify(difficulty)}`);
+    if (!DIFFICULTIES.includes(difficulty)) problems.push(`difficulty.${side}: expected easy, normal or hard, got ${JSON.stringify(difficulty)}`);
     const profileId = options.profiles?.[side];
     if (profileId !== undefined) {
       const profile = scenario.profiles.find((p) => p.id === profileId);
       if (!profile) problems.push(`profiles.${side}: unknown profile ${JSON.stringify(profileId)}`);
-      else if (profile.side !== side)
-        problems.push(`profiles.${side}: "${profile.id}" is a profile of ${profile.side}`);
+      else if (profile.side !== side) problems.push(`profiles.${side}: "${profile.id}" is a profile of ${profile.side}`);
     }
   }
-  if (
-    !Array.isArray(options.humans) ||
-    options.humans.some((h) => !SIDES.includes(h)) ||
-    new Set(options.humans).size !== options.humans.length
-  ) {
+  if (!Array.isArray(options.humans) || options.humans.some((h) => !SIDES.includes(h)) || new Set(options.humans).size !== options.humans.length) {
     problems.push('humans: expected a list of distinct sides, "us" and/or "china"');
   }
   return problems;
@@ -145,12 +131,7 @@ export interface Replay {
 }
 
 /** Rebuild a game from its moves. Equals playing the moves live, step for step. */
-export function replay(
-  scenario: Scenario,
-  seed: string,
-  options: GameOptions,
-  moves: readonly Move[],
-): Replay {
+export function replay(scenario: Scenario, seed: string, options: GameOptions, moves: readonly Move[]): Replay {
   let state = newGame(scenario, seed, options);
   const states = [state];
   const explanations: Explanation[][] = [];
@@ -201,10 +182,7 @@ class Step {
         const pkg = canonicalPackage(this.scenario, move.package);
         const countering = s.standing && s.standing.by !== move.side;
         s.standing = { by: move.side, package: pkg, round: s.round };
-        this.explain({
-          kind: 'move',
-          text: `${who} ${countering ? 'counters with' : 'proposes'} ${this.describePackage(pkg)}.`,
-        });
+        this.explain({ kind: 'move', text: `${who} ${countering ? 'counters with' : 'proposes'} ${this.describePackage(pkg)}.` });
         break;
       }
       case 'accept':
@@ -227,14 +205,7 @@ class Step {
         const issue = issueOf(this.scenario, move.issue);
         const position = positionOf(this.scenario, move.issue, move.position);
         const dueRound = s.round + this.scenario.threatWindow;
-        s.threats.push({
-          side: move.side,
-          issue: move.issue,
-          position: move.position,
-          madeRound: s.round,
-          dueRound,
-          status: 'pending',
-        });
+        s.threats.push({ side: move.side, issue: move.issue, position: move.position, madeRound: s.round, dueRound, status: 'pending' });
         this.explain({
           kind: 'threat',
           text: `${who} threatens publicly: "${position.label}" on ${issue.label} unless there is a deal by the end of round ${dueRound}. Backing down later will cost it at home.`,
@@ -274,9 +245,7 @@ class Step {
     const standing = s.standing!;
     const who = this.label(side);
     this.explain({ kind: 'move', text: `${who} accepts the offer from ${this.label(standing.by)}.` });
-    const refusals = SIDES.map((home) => ratification(this.scenario, s, standing.package, home)).filter(
-      (r) => !r.ratified,
-    );
+    const refusals = SIDES.map((home) => ratification(this.scenario, s, standing.package, home)).filter((r) => !r.ratified);
     s.standing = null;
     if (refusals.length > 0) {
       for (const r of refusals) {
@@ -286,10 +255,7 @@ class Step {
           indicator: domesticSupportOf(r.side),
         });
       }
-      this.changeIndicator('tension', FAILED_RATIFICATION_TENSION, {
-        kind: 'effect',
-        why: 'a deal that failed at home',
-      });
+      this.changeIndicator('tension', FAILED_RATIFICATION_TENSION, { kind: 'effect', why: 'a deal that failed at home' });
       return;
     }
     for (const threat of s.threats) {
@@ -321,25 +287,12 @@ class Step {
     const s = this.state;
     const issue = issueOf(this.scenario, issueId);
     const position = positionOf(this.scenario, issueId, positionId);
-    this.explain({
-      kind: 'move',
-      text: `${verb} ${position.label} (${issue.label}).`,
-      issue: issueId,
-      position: positionId,
-    });
+    this.explain({ kind: 'move', text: `${verb} ${position.label} (${issue.label}).`, issue: issueId, position: positionId });
     this.enact(issueId, positionId, 'the measure');
     s.imposed[issueId] = side;
-    this.changeIndicator('tension', position.tension ?? 1, {
-      kind: 'effect',
-      why: `imposing ${position.label}`,
-    });
+    this.changeIndicator('tension', position.tension ?? 1, { kind: 'effect', why: `imposing ${position.label}` });
     for (const threat of s.threats) {
-      if (
-        threat.status === 'pending' &&
-        threat.side === side &&
-        threat.issue === issueId &&
-        threat.position === positionId
-      ) {
+      if (threat.status === 'pending' && threat.side === side && threat.issue === issueId && threat.position === positionId) {
         threat.status = 'carried-out';
       }
     }
@@ -353,48 +306,24 @@ class Step {
     const position = positionOf(this.scenario, issueId, positionId);
     const previous = s.contributions[issueId] ?? {};
     for (const [indicator, amount] of Object.entries(previous) as [IndicatorId, number][]) {
-      this.changeIndicator(indicator, -amount, {
-        kind: 'effect',
-        why: `${old.label} is no longer in force`,
-        issue: issueId,
-        position: old.id,
-      });
+      this.changeIndicator(indicator, -amount, { kind: 'effect', why: `${old.label} is no longer in force`, issue: issueId, position: old.id });
     }
     delete s.contributions[issueId];
     s.positions[issueId] = positionId;
     s.enactedRound[issueId] = s.round;
     for (const effect of position.effects ?? []) {
-      this.applyEffect(
-        effect,
-        'effect',
-        `${position.label} (${issue.label}) through ${cause}`,
-        issueId,
-        positionId,
-      );
+      this.applyEffect(effect, 'effect', `${position.label} (${issue.label}) through ${cause}`, issueId, positionId);
     }
     const levels: Partial<Record<IndicatorId, number>> = {};
     for (const effect of position.inForce ?? []) {
-      const applied = this.applyEffect(
-        effect,
-        'effect',
-        `${position.label} (${issue.label}), while in force`,
-        issueId,
-        positionId,
-      );
+      const applied = this.applyEffect(effect, 'effect', `${position.label} (${issue.label}), while in force`, issueId, positionId);
       levels[effect.indicator] = round6((levels[effect.indicator] ?? 0) + applied);
     }
     if (Object.keys(levels).length > 0) s.contributions[issueId] = levels;
   }
 
   /** Draw an effect's change, apply it and explain it. Returns the change actually applied. */
-  private applyEffect(
-    effect: Effect,
-    kind: Explanation['kind'],
-    why: string,
-    issue?: string,
-    position?: string,
-    event?: string,
-  ): number {
+  private applyEffect(effect: Effect, kind: Explanation['kind'], why: string, issue?: string, position?: string, event?: string): number {
     const stream = effect.stream ?? 'effects';
     let drawn: number;
     let draw: Explanation['draw'];
@@ -405,15 +334,7 @@ class Step {
       draw = { stream, distribution: describe(effect.delta), value: round6(drawn) };
     }
     const fullWhy = effect.note ? `${why}: ${effect.note}` : why;
-    return this.changeIndicator(effect.indicator, drawn, {
-      kind,
-      why: fullWhy,
-      issue,
-      position,
-      event,
-      source: effect.source,
-      draw,
-    });
+    return this.changeIndicator(effect.indicator, drawn, { kind, why: fullWhy, issue, position, event, source: effect.source, draw });
   }
 
   private changeIndicator(
@@ -439,9 +360,7 @@ class Step {
     s.indicators[indicator] = to;
     if (Math.abs(applied) < 1e-9 && !clamped) return 0;
     const def = INDICATORS[indicator];
-    const drawText = cause.draw
-      ? ` (drawn ${formatIndicatorValue(indicator, cause.draw.value, true)} from ${cause.draw.distribution}, ${cause.draw.stream} stream)`
-      : '';
+    const drawText = cause.draw ? ` (drawn ${formatIndicatorValue(indicator, cause.draw.value, true)} from ${cause.draw.distribution}, ${cause.draw.stream} stream)` : '';
     const clampText = clamped ? ` (held at the ${to >= def.max ? 'top' : 'bottom'} of its range)` : '';
     const explanation: Omit<Explanation, 'round'> = {
       kind: cause.kind,
@@ -474,12 +393,7 @@ class Step {
     this.explain({ kind: 'outcome', text });
     if (outcome.kind !== 'deal') {
       for (const threat of s.threats.filter((t) => t.status === 'pending')) {
-        this.impose(
-          threat.side,
-          threat.issue,
-          threat.position,
-          `With no deal, ${this.label(threat.side)} carries out its threat and imposes`,
-        );
+        this.impose(threat.side, threat.issue, threat.position, `With no deal, ${this.label(threat.side)} carries out its threat and imposes`);
         threat.status = 'carried-out';
       }
     }
@@ -514,13 +428,7 @@ class Step {
     for (const issue of this.scenario.issues) {
       const position = positionOf(this.scenario, issue.id, s.positions[issue.id]!);
       for (const effect of position.perRound ?? []) {
-        this.applyEffect(
-          effect,
-          'drift',
-          `${position.label} (${issue.label}) stays in force another round`,
-          issue.id,
-          position.id,
-        );
+        this.applyEffect(effect, 'drift', `${position.label} (${issue.label}) stays in force another round`, issue.id, position.id);
       }
     }
     if (negotiating) {
@@ -528,11 +436,7 @@ class Step {
         if (threat.status !== 'pending' || threat.dueRound !== s.round) continue;
         threat.status = 'backed-down';
         const issue = issueOf(this.scenario, threat.issue);
-        this.explain({
-          kind: 'threat',
-          text: `${this.label(threat.side)} lets its threat on ${issue.label} lapse without acting.`,
-          issue: issue.id,
-        });
+        this.explain({ kind: 'threat', text: `${this.label(threat.side)} lets its threat on ${issue.label} lapse without acting.`, issue: issue.id });
         this.changeIndicator(domesticSupportOf(threat.side), -this.scenario.sides[threat.side].audienceCost, {
           kind: 'effect',
           why: 'backing down from a public threat (audience cost)',
@@ -584,14 +488,8 @@ class Step {
       if (u >= chance) return;
     }
     if (!s.firedEvents.includes(event.id)) s.firedEvents.push(event.id);
-    this.explain({
-      kind: 'event',
-      text: `${event.title}: ${event.text}`,
-      event: event.id,
-      ...(event.source ? { source: event.source } : {}),
-    });
-    for (const effect of event.effects ?? [])
-      this.applyEffect(effect, 'event', event.title, undefined, undefined, event.id);
+    this.explain({ kind: 'event', text: `${event.title}: ${event.text}`, event: event.id, ...(event.source ? { source: event.source } : {}) });
+    for (const effect of event.effects ?? []) this.applyEffect(effect, 'event', event.title, undefined, undefined, event.id);
     for (const [issueId, positionId] of Object.entries(event.sets ?? {})) {
       if (s.positions[issueId] === positionId) continue;
       this.enact(issueId, positionId, event.title);
@@ -612,8 +510,7 @@ function holds(condition: Condition, state: GameState): boolean {
     if (condition.isNot !== undefined && current === condition.isNot) return false;
     return true;
   }
-  if ('phase' in condition)
-    return (state.phase === 'negotiation' ? 'negotiation' : 'aftermath') === condition.phase;
+  if ('phase' in condition) return (state.phase === 'negotiation' ? 'negotiation' : 'aftermath') === condition.phase;
   return state.outcome?.kind === condition.outcome;
 }
 

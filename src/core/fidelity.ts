@@ -1,24 +1,9 @@
 import { support } from './distributions';
 import { replay, type Replay } from './engine';
-import {
-  compareDecisions,
-  followsHistory,
-  historicalSpec,
-  historyOf,
-  type DecisionComparison,
-} from './history';
+import { compareDecisions, followsHistory, historicalSpec, historyOf, type DecisionComparison } from './history';
 import { quantityValue } from './quantities';
 import { positionOf } from './scenario-lookup';
-import type {
-  DrawRef,
-  GameSpec,
-  GameState,
-  HistoryMetric,
-  Indicators,
-  MetricBasis,
-  MetricPoint,
-  Scenario,
-} from './types';
+import type { DrawRef, GameSpec, GameState, HistoryMetric, Indicators, MetricBasis, MetricPoint, Scenario } from './types';
 
 /**
  * Fidelity: how the model's replay of a historical path compares with the real numbers. Each
@@ -61,12 +46,7 @@ export class GameReading {
     if (round >= this.scenario.horizon) return this.final;
     let state = this.truncated.get(round);
     if (!state) {
-      state = replay(
-        { ...this.scenario, horizon: round },
-        this.spec.seed,
-        this.spec.options,
-        this.spec.moves,
-      ).final;
+      state = replay({ ...this.scenario, horizon: round }, this.spec.seed, this.spec.options, this.spec.moves).final;
       this.truncated.set(round, state);
     }
     return state;
@@ -93,12 +73,7 @@ export class GameReading {
   /** The positions in force at a metric point. */
   positionsAt(point: MetricPoint = 'end'): Record<string, string> {
     if (point === 'talks-end') return this.talksEndPositions();
-    if (
-      point !== 'end' &&
-      'afterMoves' in point &&
-      point.afterMoves === this.replay.states.length - 1 &&
-      this.final.phase === 'ended'
-    ) {
+    if (point !== 'end' && 'afterMoves' in point && point.afterMoves === this.replay.states.length - 1 && this.final.phase === 'ended') {
       return this.talksEndPositions();
     }
     return this.stateAt(point).positions;
@@ -111,8 +86,7 @@ export class GameReading {
     const { states } = this.replay;
     if ('afterMoves' in point) {
       const n = point.afterMoves;
-      if (n >= states.length)
-        throw new Error(`the game has ${states.length - 1} moves, so there is no state after move ${n}`);
+      if (n >= states.length) throw new Error(`the game has ${states.length - 1} moves, so there is no state after move ${n}`);
       const state = states[n]!;
       if (state.phase === 'negotiation') return state;
       return this.aftermathState(this.endRound());
@@ -147,20 +121,15 @@ export interface MetricValue {
 /** The bottom and top of the compliance draw a reference names, from the file or the draw's range. */
 export function drawRange(scenario: Scenario, ref: DrawRef): [number, number] {
   const position = positionOf(scenario, ref.issue, ref.position);
-  const effect = [
-    ...(position.effects ?? []),
-    ...(position.inForce ?? []),
-    ...(position.perRound ?? []),
-  ].find((e) => e.indicator === ref.indicator && e.stream === 'compliance');
-  if (!effect)
-    throw new Error(`"${ref.position}" on "${ref.issue}" has no compliance draw on ${ref.indicator}`);
+  const effect = [...(position.effects ?? []), ...(position.inForce ?? []), ...(position.perRound ?? [])].find(
+    (e) => e.indicator === ref.indicator && e.stream === 'compliance',
+  );
+  if (!effect) throw new Error(`"${ref.position}" on "${ref.issue}" has no compliance draw on ${ref.indicator}`);
   const [lo, hi] = support(effect.delta);
   const zero = ref.zero ?? lo;
   const full = ref.full ?? hi;
-  if (!Number.isFinite(zero) || !Number.isFinite(full))
-    throw new Error(`the draw of "${ref.position}" on ${ref.indicator} is unbounded: give "zero" and "full"`);
-  if (zero === full)
-    throw new Error(`"zero" and "full" of the draw of "${ref.position}" on ${ref.indicator} must differ`);
+  if (!Number.isFinite(zero) || !Number.isFinite(full)) throw new Error(`the draw of "${ref.position}" on ${ref.indicator} is unbounded: give "zero" and "full"`);
+  if (zero === full) throw new Error(`"zero" and "full" of the draw of "${ref.position}" on ${ref.indicator} must differ`);
   return [zero, full];
 }
 
@@ -177,8 +146,7 @@ export function readMetric(reading: GameReading, metric: HistoryMetric): MetricV
       if (metric.over) {
         const [from, to] = metric.over;
         const records = reading.final.history.filter((h) => h.round >= from && h.round <= to);
-        if (records.length === 0)
-          return { value: null, why: `the game has no record of rounds ${from} to ${to}` };
+        if (records.length === 0) return { value: null, why: `the game has no record of rounds ${from} to ${to}` };
         value = records.reduce((sum, h) => sum + h.indicators[id], 0) / records.length;
       } else {
         value = reading.indicatorsAt(metric.at)[id];
@@ -192,13 +160,7 @@ export function readMetric(reading: GameReading, metric: HistoryMetric): MetricV
       for (const ref of metric.draws) {
         const [zero, full] = drawRange(scenario, ref);
         for (const e of reading.replay.explanations.flat()) {
-          if (
-            e.draw?.stream !== 'compliance' ||
-            e.issue !== ref.issue ||
-            e.position !== ref.position ||
-            e.indicator !== ref.indicator
-          )
-            continue;
+          if (e.draw?.stream !== 'compliance' || e.issue !== ref.issue || e.position !== ref.position || e.indicator !== ref.indicator) continue;
           kept += e.draw.value - zero;
           pledged += full - zero;
           draws += 1;
@@ -208,9 +170,7 @@ export function readMetric(reading: GameReading, metric: HistoryMetric): MetricV
       return { value: round9((100 * kept) / pledged) };
     }
     case 'eventRound': {
-      const fired = reading.replay.explanations
-        .flat()
-        .find((e) => e.kind === 'event' && e.event === metric.event);
+      const fired = reading.replay.explanations.flat().find((e) => e.kind === 'event' && e.event === metric.event);
       if (!fired) return { value: null, why: `"${metric.event}" did not happen by the horizon` };
       return { value: fired.round - (metric.since ?? 0) };
     }
@@ -318,10 +278,7 @@ export function outcomeSpread(scenario: Scenario, seeds: readonly string[]): Met
 }
 
 /** As `outcomeSpread`, with the share of seeds that land every metric in its band at once. */
-export function spreadOf(
-  scenario: Scenario,
-  seeds: readonly string[],
-): { metrics: MetricSpread[]; allInBand: number } {
+export function spreadOf(scenario: Scenario, seeds: readonly string[]): { metrics: MetricSpread[]; allInBand: number } {
   const metrics = historyOf(scenario).outcome;
   const values: number[][] = metrics.map(() => []);
   let all = 0;
@@ -335,10 +292,7 @@ export function spreadOf(
     });
     if (ok) all += 1;
   }
-  return {
-    metrics: metrics.map((metric, i) => spreadOfValues(metric, values[i]!)),
-    allInBand: round9(all / seeds.length),
-  };
+  return { metrics: metrics.map((metric, i) => spreadOfValues(metric, values[i]!)), allInBand: round9(all / seeds.length) };
 }
 
 function spreadOfValues(metric: HistoryMetric, values: number[]): MetricSpread {
@@ -381,10 +335,7 @@ export function compareWithHistory(scenario: Scenario, spec: GameSpec): HistoryC
   return {
     seed: spec.seed,
     branched: followsHistory(scenario, spec),
-    history: {
-      final: new GameReading(scenario, historySpec).final,
-      metrics: readOutcome(scenario, historySpec),
-    },
+    history: { final: new GameReading(scenario, historySpec).final, metrics: readOutcome(scenario, historySpec) },
     game: { final: new GameReading(scenario, spec).final, metrics: readOutcome(scenario, spec) },
     decisions: compareDecisions(scenario, spec),
   };

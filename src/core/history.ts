@@ -1,19 +1,6 @@
 import { defaultOptions, replay, type Replay } from './engine';
 import { canonicalPackage } from './rules';
-import type {
-  DecisionPoint,
-  Explanation,
-  GameOptions,
-  GameSpec,
-  GameState,
-  HistoryCalendar,
-  HistoryStep,
-  LessonId,
-  Move,
-  Scenario,
-  ScenarioHistory,
-  Side,
-} from './types';
+import type { DecisionPoint, Explanation, GameOptions, GameSpec, GameState, HistoryCalendar, HistoryStep, LessonId, Move, Scenario, ScenarioHistory, Side } from './types';
 
 /**
  * The real episodes as games. A scenario's `history.path` is a legal move sequence; replaying it
@@ -25,28 +12,11 @@ import type {
 
 /** DESIGN.md's five lessons, in its order; questions and decision points cite them by id. */
 export const LESSONS: Record<LessonId, { number: number; title: string }> = {
-  'controls-not-chips': {
-    number: 1,
-    title:
-      'A security control and a trade bargaining chip are different instruments; trading one for the other costs the credibility of the control.',
-  },
-  linkage: {
-    number: 2,
-    title: 'Linkage cuts both ways; exceptions need a supreme priority and honest odds.',
-  },
-  chokepoints: {
-    number: 3,
-    title: 'Leverage comes from chokepoints and wears out with use: sanctions spur self-reliance.',
-  },
-  'two-level': {
-    number: 4,
-    title:
-      'Negotiators answer to home: an unratifiable deal is no deal, and public threats are costly to withdraw.',
-  },
-  commitments: {
-    number: 5,
-    title: 'Commitments are not outcomes: pledges and suspensions are partly kept, partly expire.',
-  },
+  'controls-not-chips': { number: 1, title: 'A security control and a trade bargaining chip are different instruments; trading one for the other costs the credibility of the control.' },
+  linkage: { number: 2, title: 'Linkage cuts both ways; exceptions need a supreme priority and honest odds.' },
+  chokepoints: { number: 3, title: 'Leverage comes from chokepoints and wears out with use: sanctions spur self-reliance.' },
+  'two-level': { number: 4, title: 'Negotiators answer to home: an unratifiable deal is no deal, and public threats are costly to withdraw.' },
+  commitments: { number: 5, title: 'Commitments are not outcomes: pledges and suspensions are partly kept, partly expire.' },
 };
 
 export function historyOf(scenario: Scenario): ScenarioHistory {
@@ -72,12 +42,7 @@ export function historicalOptions(scenario: Scenario): GameOptions {
 
 /** The historical game under a seed (the scenario's reference seed unless given). */
 export function historicalSpec(scenario: Scenario, seed = historyOf(scenario).seed): GameSpec {
-  return {
-    scenario: { id: scenario.id, version: scenario.version },
-    seed,
-    options: historicalOptions(scenario),
-    moves: historicalMoves(scenario),
-  };
+  return { scenario: { id: scenario.id, version: scenario.version }, seed, options: historicalOptions(scenario), moves: historicalMoves(scenario) };
 }
 
 export function replaySpec(scenario: Scenario, spec: GameSpec): Replay {
@@ -116,18 +81,10 @@ export function replayedSteps(scenario: Scenario, seed = historyOf(scenario).see
  * A game that follows history for its first `step` moves, then goes on with `next` (none yet when
  * a player takes over). The state after the shared moves is exactly history's under that seed.
  */
-export function branchSpec(
-  scenario: Scenario,
-  step: number,
-  seed: string,
-  options: GameOptions,
-  next: Move[] = [],
-): GameSpec {
+export function branchSpec(scenario: Scenario, step: number, seed: string, options: GameOptions, next: Move[] = []): GameSpec {
   const path = historyOf(scenario).path;
   if (!Number.isInteger(step) || step < 0 || step >= path.length) {
-    throw new Error(
-      `a branch of ${scenario.id} starts before one of its ${path.length} historical moves (0 to ${path.length - 1}), not at ${step}`,
-    );
+    throw new Error(`a branch of ${scenario.id} starts before one of its ${path.length} historical moves (0 to ${path.length - 1}), not at ${step}`);
   }
   return {
     scenario: { id: scenario.id, version: scenario.version },
@@ -144,27 +101,17 @@ export function decisionPointOf(scenario: Scenario, decisionId: string): Decisio
 }
 
 /** The branch that plays a decision point's alternative instead of history's move. */
-export function decisionBranch(
-  scenario: Scenario,
-  decisionId: string,
-  alternative: number,
-  seed: string,
-  options: GameOptions,
-): GameSpec {
+export function decisionBranch(scenario: Scenario, decisionId: string, alternative: number, seed: string, options: GameOptions): GameSpec {
   const point = decisionPointOf(scenario, decisionId);
   const alt = point.alternatives[alternative];
   if (!alt) throw new Error(`decision point "${decisionId}" has no alternative ${alternative}`);
-  if (!alt.move)
-    throw new Error(
-      `alternative ${alternative} of "${decisionId}" is described in words only and has no move to branch with`,
-    );
+  if (!alt.move) throw new Error(`alternative ${alternative} of "${decisionId}" is described in words only and has no move to branch with`);
   return branchSpec(scenario, point.step, seed, options, [alt.move]);
 }
 
 /** Two moves are the same when they do the same thing (package order does not matter). */
 export function sameMove(scenario: Scenario, a: Move, b: Move): boolean {
-  const norm = (m: Move) =>
-    m.type === 'propose' ? { ...m, package: canonicalPackage(scenario, m.package) } : m;
+  const norm = (m: Move) => (m.type === 'propose' ? { ...m, package: canonicalPackage(scenario, m.package) } : m);
   return JSON.stringify(norm(a)) === JSON.stringify(norm(b));
 }
 
@@ -212,21 +159,12 @@ export function compareDecisions(scenario: Scenario, spec: GameSpec): DecisionCo
   return history.decisionPoints.map((point) => {
     const historyMove = history.path[point.step]!.move;
     const side = historyMove.side;
-    const base = {
-      id: point.id,
-      step: point.step,
-      side,
-      byPlayer: spec.options.humans.includes(side),
-      historyMove,
-    };
-    if (point.step < taken)
-      return { ...base, byPlayer: false, status: 'history' as const, gameMove: historyMove };
+    const base = { id: point.id, step: point.step, side, byPlayer: spec.options.humans.includes(side), historyMove };
+    if (point.step < taken) return { ...base, byPlayer: false, status: 'history' as const, gameMove: historyMove };
     const gameMove = spec.moves[point.step];
     if (!gameMove) return { ...base, status: 'not-reached' as const };
     if (sameMove(scenario, gameMove, historyMove)) return { ...base, status: 'same' as const, gameMove };
-    const alternative = point.alternatives.findIndex(
-      (a) => a.move !== undefined && sameMove(scenario, a.move, gameMove),
-    );
+    const alternative = point.alternatives.findIndex((a) => a.move !== undefined && sameMove(scenario, a.move, gameMove));
     return { ...base, status: 'different' as const, gameMove, ...(alternative >= 0 ? { alternative } : {}) };
   });
 }
@@ -247,9 +185,7 @@ export function civilFromDays(days: number): string {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -356,23 +292,8 @@ export function historyTimeline(scenario: Scenario, seed = historyOf(scenario).s
         const note = notes.get(e.event);
         out.push(
           note
-            ? {
-                kind: 'event',
-                round: e.round,
-                date: note.date,
-                text: note.account,
-                source: note.source,
-                event: e.event,
-                ...(note.unverified ? { unverified: true } : {}),
-              }
-            : {
-                kind: 'event',
-                round: e.round,
-                ...calendar(e.round),
-                text: e.text,
-                event: e.event,
-                ...(e.source ? { source: e.source } : {}),
-              },
+            ? { kind: 'event', round: e.round, date: note.date, text: note.account, source: note.source, event: e.event, ...(note.unverified ? { unverified: true } : {}) }
+            : { kind: 'event', round: e.round, ...calendar(e.round), text: e.text, event: e.event, ...(e.source ? { source: e.source } : {}) },
         );
       } else if (e.kind === 'expiry') {
         out.push({ kind: 'expiry', round: e.round, ...calendar(e.round), text: e.text });
@@ -382,13 +303,7 @@ export function historyTimeline(scenario: Scenario, seed = historyOf(scenario).s
     }
   });
   for (const item of history.epilogue ?? []) {
-    out.push({
-      kind: 'epilogue',
-      date: item.date,
-      text: item.text,
-      source: item.source,
-      ...(item.unverified ? { unverified: true } : {}),
-    });
+    out.push({ kind: 'epilogue', date: item.date, text: item.text, source: item.source, ...(item.unverified ? { unverified: true } : {}) });
   }
   return out;
 }

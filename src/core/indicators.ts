@@ -32,8 +32,7 @@ export const INDICATORS: Record<IndicatorId, IndicatorDefinition> = {
     min: -250,
     max: 250,
     initial: 0,
-    meaning:
-      'Yearly gains to the US economy from purchases, tariff relief, firm revenues and market access, against the start of the scenario.',
+    meaning: 'Yearly gains to the US economy from purchases, tariff relief, firm revenues and market access, against the start of the scenario.',
     higherIsBetter: true,
   },
   'us.securityCost': {
@@ -45,8 +44,7 @@ export const INDICATORS: Record<IndicatorId, IndicatorDefinition> = {
     min: 0,
     max: 100,
     initial: 30,
-    meaning:
-      'How much military-relevant compute and tooling reaches the adversary, and how much alliance cohesion suffers.',
+    meaning: 'How much military-relevant compute and tooling reaches the adversary, and how much alliance cohesion suffers.',
     higherIsBetter: false,
   },
   'us.supplySecurity': {
@@ -70,8 +68,7 @@ export const INDICATORS: Record<IndicatorId, IndicatorDefinition> = {
     min: 0,
     max: 100,
     initial: 70,
-    meaning:
-      'Whether others believe US export controls are security measures rather than chips to be traded.',
+    meaning: 'Whether others believe US export controls are security measures rather than chips to be traded.',
     higherIsBetter: true,
   },
   'us.domesticSupport': {
@@ -83,8 +80,7 @@ export const INDICATORS: Record<IndicatorId, IndicatorDefinition> = {
     min: 0,
     max: 100,
     initial: 55,
-    meaning:
-      'Support at home (Congress, industry, farmers) for the negotiating line; it sets what the US side can ratify.',
+    meaning: 'Support at home (Congress, industry, farmers) for the negotiating line; it sets what the US side can ratify.',
     higherIsBetter: true,
   },
   'china.tradeGains': {
@@ -96,8 +92,7 @@ export const INDICATORS: Record<IndicatorId, IndicatorDefinition> = {
     min: -250,
     max: 250,
     initial: 0,
-    meaning:
-      "Yearly gains to China's economy from tariff relief, exports and market access, against the start of the scenario.",
+    meaning: "Yearly gains to China's economy from tariff relief, exports and market access, against the start of the scenario.",
     higherIsBetter: true,
   },
   'china.selfReliance': {
@@ -109,8 +104,7 @@ export const INDICATORS: Record<IndicatorId, IndicatorDefinition> = {
     min: 0,
     max: 100,
     initial: 40,
-    meaning:
-      "China's drive and capacity to make advanced technology at home; sanctions and controls speed it up.",
+    meaning: "China's drive and capacity to make advanced technology at home; sanctions and controls speed it up.",
     higherIsBetter: true,
   },
   'china.chipAccess': {
@@ -134,8 +128,7 @@ export const INDICATORS: Record<IndicatorId, IndicatorDefinition> = {
     min: 0,
     max: 100,
     initial: 60,
-    meaning:
-      "How much China's hold on rare earths and critical minerals can still move the other side; it wears out with use.",
+    meaning: "How much China's hold on rare earths and critical minerals can still move the other side; it wears out with use.",
     higherIsBetter: true,
   },
   'china.domesticSupport': {
@@ -147,8 +140,7 @@ export const INDICATORS: Record<IndicatorId, IndicatorDefinition> = {
     min: 0,
     max: 100,
     initial: 60,
-    meaning:
-      'Backing within the leadership and from industry for the negotiating line; it sets what the Chinese side can accept.',
+    meaning: 'Backing within the leadership and from industry for the negotiating line; it sets what the Chinese side can accept.',
     higherIsBetter: true,
   },
   tension: {

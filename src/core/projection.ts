@@ -3,16 +3,7 @@ import { clampIndicator } from './indicators';
 import { changedIssues } from './rules';
 import { issueOf, positionOf } from './scenario-lookup';
 import { scoreChanges } from './scoring';
-import type {
-  Doctrine,
-  Effect,
-  GameState,
-  IndicatorId,
-  Indicators,
-  Package,
-  Position,
-  Scenario,
-} from './types';
+import type { Doctrine, Effect, GameState, IndicatorId, Indicators, Package, Position, Scenario } from './types';
 import { INDICATOR_IDS } from './types';
 
 /**
@@ -43,12 +34,7 @@ function meanLevels(effects: Effect[] | undefined): Levels {
  * what is in force). Follows snap-backs: a one-year suspension counts for its year and then for
  * whatever it reverts to.
  */
-export function issuePathSum(
-  scenario: Scenario,
-  state: GameState,
-  issueId: string,
-  positionId: string,
-): Levels {
+export function issuePathSum(scenario: Scenario, state: GameState, issueId: string, positionId: string): Levels {
   const issue = issueOf(scenario, issueId);
   const from = state.round;
   const horizon = scenario.horizon;
@@ -82,13 +68,7 @@ export function issuePathSum(
  * it as it is: the change in the doctrine's time-averaged score (the engine scores the mean over
  * all `horizon` rounds). Linear in the issues, so a package's worth is the sum of its issues'.
  */
-export function positionWorth(
-  scenario: Scenario,
-  state: GameState,
-  doctrine: Doctrine,
-  issueId: string,
-  positionId: string,
-): number {
+export function positionWorth(scenario: Scenario, state: GameState, doctrine: Doctrine, issueId: string, positionId: string): number {
   const current = state.positions[issueId]!;
   if (positionId === current) return 0;
   const moved = issuePathSum(scenario, state, issueId, positionId);
@@ -100,10 +80,7 @@ export function positionWorth(
 
 /** A package's worth to a doctrine: the sum of the worth of each issue it changes. */
 export function packageWorth(scenario: Scenario, state: GameState, doctrine: Doctrine, pkg: Package): number {
-  return changedIssues(state, pkg).reduce(
-    (sum, id) => sum + positionWorth(scenario, state, doctrine, id, pkg[id]!),
-    0,
-  );
+  return changedIssues(state, pkg).reduce((sum, id) => sum + positionWorth(scenario, state, doctrine, id, pkg[id]!), 0);
 }
 
 export interface IndicatorProjection {
@@ -151,22 +128,8 @@ export function projectPackage(scenario: Scenario, state: GameState, pkg: Packag
     const sd = Math.sqrt(variances[indicator] ?? 0);
     const now = state.indicators[indicator];
     // Keep the band inside both what the draws allow and what the indicator's range allows.
-    const low = Math.max(
-      m - Z90 * sd,
-      lows[indicator] ?? m,
-      clampIndicator(indicator, now + m - Z90 * sd) - now,
-    );
-    const high = Math.min(
-      m + Z90 * sd,
-      highs[indicator] ?? m,
-      clampIndicator(indicator, now + m + Z90 * sd) - now,
-    );
-    return {
-      indicator,
-      mean: m,
-      low: Math.min(low, m),
-      high: Math.max(high, m),
-      average: averages[indicator] ?? 0,
-    };
+    const low = Math.max(m - Z90 * sd, lows[indicator] ?? m, clampIndicator(indicator, now + m - Z90 * sd) - now);
+    const high = Math.min(m + Z90 * sd, highs[indicator] ?? m, clampIndicator(indicator, now + m + Z90 * sd) - now);
+    return { indicator, mean: m, low: Math.min(low, m), high: Math.max(high, m), average: averages[indicator] ?? 0 };
   });
 }

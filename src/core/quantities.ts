@@ -20,11 +20,7 @@ export interface QuantityPart {
 }
 
 /** What each position in force adds to a quantity, in scenario order; positions that add nothing are left out. */
-export function quantityParts(
-  scenario: Scenario,
-  positions: Record<string, string>,
-  quantityId: string,
-): QuantityPart[] {
+export function quantityParts(scenario: Scenario, positions: Record<string, string>, quantityId: string): QuantityPart[] {
   quantityOf(scenario, quantityId);
   const parts: QuantityPart[] = [];
   for (const issue of scenario.issues) {
@@ -37,24 +33,14 @@ export function quantityParts(
 }
 
 /** The quantity's value with these positions in force: its base plus every position's contribution. */
-export function quantityValue(
-  scenario: Scenario,
-  positions: Record<string, string>,
-  quantityId: string,
-): number {
-  const total = quantityParts(scenario, positions, quantityId).reduce(
-    (sum, p) => sum + p.amount,
-    quantityOf(scenario, quantityId).base,
-  );
+export function quantityValue(scenario: Scenario, positions: Record<string, string>, quantityId: string): number {
+  const total = quantityParts(scenario, positions, quantityId).reduce((sum, p) => sum + p.amount, quantityOf(scenario, quantityId).base);
   // Contributions are written with a few decimals; keep sums like 57 - 10 exact in reports.
   return Math.round(total * 1e9) / 1e9;
 }
 
 /** Every declared quantity's value with these positions in force. */
-export function quantityValues(
-  scenario: Scenario,
-  positions: Record<string, string>,
-): Record<string, number> {
+export function quantityValues(scenario: Scenario, positions: Record<string, string>): Record<string, number> {
   const out: Record<string, number> = {};
   for (const q of scenario.quantities ?? []) out[q.id] = quantityValue(scenario, positions, q.id);
   return out;

@@ -17,14 +17,7 @@ const PREFIX = 'bc';
 
 export class ResultCodeError extends Error {
   constructor(
-    readonly problem:
-      | 'not-a-code'
-      | 'unknown-version'
-      | 'truncated'
-      | 'altered'
-      | 'unknown-scenario'
-      | 'scenario-version'
-      | 'invalid',
+    readonly problem: 'not-a-code' | 'unknown-version' | 'truncated' | 'altered' | 'unknown-scenario' | 'scenario-version' | 'invalid',
     message: string,
   ) {
     super(message);
@@ -86,8 +79,7 @@ class Reader {
   private at = 0;
   constructor(private readonly bytes: Uint8Array) {}
   private need(n: number): void {
-    if (this.at + n > this.bytes.length)
-      throw new ResultCodeError('altered', 'the code is damaged: its data ends too early');
+    if (this.at + n > this.bytes.length) throw new ResultCodeError('altered', 'the code is damaged: its data ends too early');
   }
   byte(): number {
     this.need(1);
@@ -110,8 +102,7 @@ class Reader {
     const slice = this.bytes.subarray(this.at, this.at + length);
     this.at += length;
     const text = utf8Decode(slice);
-    if (text === null)
-      throw new ResultCodeError('altered', 'the code is damaged: a text in it is not valid UTF-8');
+    if (text === null) throw new ResultCodeError('altered', 'the code is damaged: a text in it is not valid UTF-8');
     return text;
   }
   get remaining(): number {
@@ -188,13 +179,7 @@ function writeOptions(w: Writer, scenario: Scenario, options: GameOptions): void
   const humans = options.humans.reduce((bits, side) => bits | SIDE_BIT[side], 0);
   const hasProfiles = options.profiles !== undefined && Object.keys(options.profiles).length > 0;
   const hasBranch = options.branchStep !== undefined;
-  w.byte(
-    humans |
-      (difficultyIndex(options.difficulty.us) << 2) |
-      (difficultyIndex(options.difficulty.china) << 4) |
-      (hasProfiles ? 64 : 0) |
-      (hasBranch ? 128 : 0),
-  );
+  w.byte(humans | (difficultyIndex(options.difficulty.us) << 2) | (difficultyIndex(options.difficulty.china) << 4) | (hasProfiles ? 64 : 0) | (hasBranch ? 128 : 0));
   for (const side of SIDES) w.varint(scenario.doctrines.findIndex((d) => d.id === options.doctrines[side]));
   if (hasProfiles) {
     for (const side of SIDES) {
@@ -215,11 +200,7 @@ function readOptions(r: Reader, scenario: Scenario): GameOptions {
   };
   const doctrine = (side: Side): string => {
     const d = scenario.doctrines[r.varint()];
-    if (!d || d.side !== side)
-      throw new ResultCodeError(
-        'invalid',
-        `the code names a doctrine for ${side} that ${scenario.id} does not have`,
-      );
+    if (!d || d.side !== side) throw new ResultCodeError('invalid', `the code names a doctrine for ${side} that ${scenario.id} does not have`);
     return d.id;
   };
   const options: GameOptions = {
@@ -233,11 +214,7 @@ function readOptions(r: Reader, scenario: Scenario): GameOptions {
       const index = r.varint();
       if (index === 0) continue;
       const p = scenario.profiles[index - 1];
-      if (!p || p.side !== side)
-        throw new ResultCodeError(
-          'invalid',
-          `the code names a profile for ${side} that ${scenario.id} does not have`,
-        );
+      if (!p || p.side !== side) throw new ResultCodeError('invalid', `the code names a profile for ${side} that ${scenario.id} does not have`);
       profiles[side] = p.id;
     }
     options.profiles = profiles;
@@ -264,17 +241,9 @@ function writeMove(w: Writer, scenario: Scenario, move: Move): void {
 
 function readIssuePosition(r: Reader, scenario: Scenario, n: number): [string, string] {
   const issue = scenario.issues[r.varint()];
-  if (!issue)
-    throw new ResultCodeError(
-      'invalid',
-      `move ${n}: the code names an issue that ${scenario.id} does not have`,
-    );
+  if (!issue) throw new ResultCodeError('invalid', `move ${n}: the code names an issue that ${scenario.id} does not have`);
   const position = issue.positions[r.varint()];
-  if (!position)
-    throw new ResultCodeError(
-      'invalid',
-      `move ${n}: the code names a position of "${issue.id}" that ${scenario.id} does not have`,
-    );
+  if (!position) throw new ResultCodeError('invalid', `move ${n}: the code names a position of "${issue.id}" that ${scenario.id} does not have`);
   return [issue.id, position.id];
 }
 
@@ -305,9 +274,7 @@ function readMove(r: Reader, scenario: Scenario, n: number): Move {
 
 export function encodeResult(spec: GameSpec, scenario: Scenario): string {
   if (spec.scenario.id !== scenario.id || spec.scenario.version !== scenario.version) {
-    throw new Error(
-      `the game is of ${spec.scenario.id} v${spec.scenario.version}, not ${scenario.id} v${scenario.version}`,
-    );
+    throw new Error(`the game is of ${spec.scenario.id} v${spec.scenario.version}, not ${scenario.id} v${scenario.version}`);
   }
   const w = new Writer();
   w.string(scenario.id);
@@ -336,29 +303,16 @@ export function encodeResult(spec: GameSpec, scenario: Scenario): string {
 export function decodeResult(code: string, findScenario: (id: string) => Scenario | undefined): GameSpec {
   const text = code.trim();
   const match = /^bc(\d+)-(.*)$/s.exec(text);
-  if (!match)
-    throw new ResultCodeError(
-      'not-a-code',
-      'this is not a Bargaining Chips result code (they start with "bc1-")',
-    );
+  if (!match) throw new ResultCodeError('not-a-code', 'this is not a Bargaining Chips result code (they start with "bc1-")');
   const version = Number(match[1]);
   if (version !== RESULT_CODE_VERSION) {
-    throw new ResultCodeError(
-      'unknown-version',
-      `result code format version ${version} is unknown: this game reads version ${RESULT_CODE_VERSION}`,
-    );
+    throw new ResultCodeError('unknown-version', `result code format version ${version} is unknown: this game reads version ${RESULT_CODE_VERSION}`);
   }
   const body = match[2]!;
-  if (!/^[A-Za-z0-9_-]*$/.test(body))
-    throw new ResultCodeError('altered', 'the code contains characters a result code never has');
+  if (!/^[A-Za-z0-9_-]*$/.test(body)) throw new ResultCodeError('altered', 'the code contains characters a result code never has');
   const bytes = fromBase64Url(body);
   if (!bytes || toBase64Url(bytes) !== body) {
-    throw new ResultCodeError(
-      body.length % 4 === 1 ? 'truncated' : 'altered',
-      body.length % 4 === 1
-        ? 'the code is truncated: characters are missing at its end'
-        : 'the code has been altered: its characters do not spell valid data',
-    );
+    throw new ResultCodeError(body.length % 4 === 1 ? 'truncated' : 'altered', body.length % 4 === 1 ? 'the code is truncated: characters are missing at its end' : 'the code has been altered: its characters do not spell valid data');
   }
   const lengthReader = new Reader(bytes);
   let declared: number;
@@ -370,40 +324,27 @@ export function decodeResult(code: string, findScenario: (id: string) => Scenari
   const headLength = bytes.length - lengthReader.remaining;
   const available = bytes.length - headLength - 4;
   if (available < declared) {
-    throw new ResultCodeError(
-      'truncated',
-      `the code is truncated: it should carry ${declared + 4} bytes of game data but has ${Math.max(0, available + 4)}`,
-    );
+    throw new ResultCodeError('truncated', `the code is truncated: it should carry ${declared + 4} bytes of game data but has ${Math.max(0, available + 4)}`);
   }
-  if (available > declared)
-    throw new ResultCodeError('altered', 'the code has been altered: it carries more data than it declares');
+  if (available > declared) throw new ResultCodeError('altered', 'the code has been altered: it carries more data than it declares');
   const payload = bytes.subarray(headLength, headLength + declared);
   const tail = bytes.subarray(headLength + declared);
   const stored = ((tail[0]! << 24) | (tail[1]! << 16) | (tail[2]! << 8) | tail[3]!) >>> 0;
-  if (stored !== crc32(payload))
-    throw new ResultCodeError('altered', 'the code has been altered: its checksum does not match');
+  if (stored !== crc32(payload)) throw new ResultCodeError('altered', 'the code has been altered: its checksum does not match');
 
   const r = new Reader(payload);
   const scenarioId = r.string();
   const scenarioVersion = r.varint();
   const scenario = findScenario(scenarioId);
-  if (!scenario)
-    throw new ResultCodeError(
-      'unknown-scenario',
-      `the code is for scenario "${scenarioId}", which this game does not have`,
-    );
+  if (!scenario) throw new ResultCodeError('unknown-scenario', `the code is for scenario "${scenarioId}", which this game does not have`);
   if (scenario.version !== scenarioVersion) {
-    throw new ResultCodeError(
-      'scenario-version',
-      `the code was made with version ${scenarioVersion} of "${scenarioId}", but this game has version ${scenario.version}`,
-    );
+    throw new ResultCodeError('scenario-version', `the code was made with version ${scenarioVersion} of "${scenarioId}", but this game has version ${scenario.version}`);
   }
   const seed = r.string();
   const options = readOptions(r, scenario);
   const count = r.varint();
   const moves: Move[] = [];
   for (let i = 0; i < count; i++) moves.push(readMove(r, scenario, i + 1));
-  if (r.remaining !== 0)
-    throw new ResultCodeError('altered', 'the code has been altered: it carries data after its last move');
+  if (r.remaining !== 0) throw new ResultCodeError('altered', 'the code has been altered: it carries data after its last move');
   return { scenario: { id: scenarioId, version: scenarioVersion }, seed, options, moves };
 }

@@ -33,42 +33,28 @@ export function checkMove(scenario: Scenario, state: GameState, move: Move): Mov
   if (typeof move !== 'object' || move === null) return fail('a move must be an object');
   if (!isSide(move.side)) return fail(`"side" must be "us" or "china", got ${JSON.stringify(move.side)}`);
   if (state.phase !== 'negotiation') return fail('the negotiation is over');
-  if (move.side !== state.turn)
-    return fail(
-      `it is not the turn of ${scenario.sides[move.side].label}: ${scenario.sides[state.turn].label} moves now`,
-    );
+  if (move.side !== state.turn) return fail(`it is not the turn of ${scenario.sides[move.side].label}: ${scenario.sides[state.turn].label} moves now`);
   const side = move.side;
   switch (move.type) {
     case 'accept':
     case 'reject':
-      if (!state.standing || state.standing.by === side)
-        return fail(`there is no offer from ${scenario.sides[otherSide(side)].label} to ${move.type}`);
+      if (!state.standing || state.standing.by === side) return fail(`there is no offer from ${scenario.sides[otherSide(side)].label} to ${move.type}`);
       return { ok: true };
     case 'walkout':
       return { ok: true };
     case 'hold':
-      if (state.standing && state.standing.by !== side)
-        return fail(
-          `an offer from ${scenario.sides[otherSide(side)].label} is on the table: accept it, reject it or counter it`,
-        );
+      if (state.standing && state.standing.by !== side) return fail(`an offer from ${scenario.sides[otherSide(side)].label} is on the table: accept it, reject it or counter it`);
       return { ok: true };
     case 'impose':
     case 'threaten': {
       const issue = scenario.issues.find((i) => i.id === move.issue);
       if (!issue) return fail(`unknown issue "${String(move.issue)}"`);
-      if (issue.holder !== side)
-        return fail(
-          `"${issue.id}" is a lever of ${scenario.sides[issue.holder].label}, not of ${scenario.sides[side].label}`,
-        );
+      if (issue.holder !== side) return fail(`"${issue.id}" is a lever of ${scenario.sides[issue.holder].label}, not of ${scenario.sides[side].label}`);
       const position = findPosition(issue, move.position);
       if (!position) return fail(`issue "${issue.id}" has no position "${String(move.position)}"`);
       if (!position.escalation) return fail(`"${position.id}" on "${issue.id}" is not a unilateral measure`);
-      if (state.positions[issue.id] === position.id)
-        return fail(`"${position.id}" is already in force on "${issue.id}"`);
-      if (
-        move.type === 'threaten' &&
-        state.threats.some((t) => t.side === side && t.issue === issue.id && t.status === 'pending')
-      ) {
+      if (state.positions[issue.id] === position.id) return fail(`"${position.id}" is already in force on "${issue.id}"`);
+      if (move.type === 'threaten' && state.threats.some((t) => t.side === side && t.issue === issue.id && t.status === 'pending')) {
         return fail(`${scenario.sides[side].label} already has a threat pending on "${issue.id}"`);
       }
       return { ok: true };
@@ -81,8 +67,7 @@ export function checkMove(scenario: Scenario, state: GameState, move: Move): Mov
 }
 
 export function checkPackage(scenario: Scenario, state: GameState, pkg: Package): MoveCheck {
-  if (typeof pkg !== 'object' || pkg === null || Array.isArray(pkg))
-    return fail('"package" must be an object of issue: position');
+  if (typeof pkg !== 'object' || pkg === null || Array.isArray(pkg)) return fail('"package" must be an object of issue: position');
   const entries = Object.entries(pkg);
   if (entries.length === 0) return fail('a package must name at least one issue');
   for (const [issueId, positionId] of entries) {
@@ -90,8 +75,7 @@ export function checkPackage(scenario: Scenario, state: GameState, pkg: Package)
     if (!issue) return fail(`unknown issue "${issueId}" in the package`);
     const position = findPosition(issue, positionId);
     if (!position) return fail(`issue "${issueId}" has no position "${String(positionId)}"`);
-    if (position.escalation)
-      return fail(`"${positionId}" on "${issueId}" is a unilateral measure and cannot be part of a package`);
+    if (position.escalation) return fail(`"${positionId}" on "${issueId}" is a unilateral measure and cannot be part of a package`);
   }
   if (changedIssues(state, pkg).length === 0) return fail('the package changes nothing that is in force now');
   return { ok: true };
@@ -127,9 +111,7 @@ export function legalMoveSpace(scenario: Scenario, state: GameState, side: Side)
     for (const position of issue.positions) {
       if (!position.escalation || state.positions[issue.id] === position.id) continue;
       moves.push({ type: 'impose', side, issue: issue.id, position: position.id });
-      const threatened = state.threats.some(
-        (t) => t.side === side && t.issue === issue.id && t.status === 'pending',
-      );
+      const threatened = state.threats.some((t) => t.side === side && t.issue === issue.id && t.status === 'pending');
       if (!threatened) moves.push({ type: 'threaten', side, issue: issue.id, position: position.id });
     }
   }
@@ -174,11 +156,7 @@ export function legalMoves(scenario: Scenario, state: GameState, side: Side, lim
   }
   const proposals: Move[] = [];
   for (let i = 0; i < space.packageCount; i++) {
-    proposals.push({
-      type: 'propose',
-      side,
-      package: canonicalPackage(scenario, packageAt(space.packages, i)),
-    });
+    proposals.push({ type: 'propose', side, package: canonicalPackage(scenario, packageAt(space.packages, i)) });
   }
   return [...proposals, ...space.moves];
 }

@@ -252,13 +252,7 @@ export interface Quantity {
 }
 
 /** The five things a class should take away (DESIGN.md); questions and decision points cite them. */
-export const LESSON_IDS = [
-  'controls-not-chips',
-  'linkage',
-  'chokepoints',
-  'two-level',
-  'commitments',
-] as const;
+export const LESSON_IDS = ['controls-not-chips', 'linkage', 'chokepoints', 'two-level', 'commitments'] as const;
 export type LessonId = (typeof LESSON_IDS)[number];
 
 export interface HistoryCalendar {
@@ -350,13 +344,7 @@ export type MetricBasis = (typeof METRIC_BASES)[number];
 export type HistoryMetric = MetricBase &
   (
     | { kind: 'quantity'; quantity: string; at?: MetricPoint }
-    | {
-        kind: 'indicator';
-        indicator: IndicatorId;
-        at?: MetricPoint;
-        over?: [number, number];
-        change?: boolean;
-      }
+    | { kind: 'indicator'; indicator: IndicatorId; at?: MetricPoint; over?: [number, number]; change?: boolean }
     | { kind: 'compliance'; draws: DrawRef[] }
     | { kind: 'eventRound'; event: string; since?: number }
   );
@@ -458,15 +446,7 @@ export type Move =
   | { type: 'walkout'; side: Side };
 export type MoveType = Move['type'];
 /** In this order in result codes: append new types, never reorder. */
-export const MOVE_TYPES: readonly MoveType[] = [
-  'propose',
-  'accept',
-  'reject',
-  'impose',
-  'threaten',
-  'walkout',
-  'hold',
-];
+export const MOVE_TYPES: readonly MoveType[] = ['propose', 'accept', 'reject', 'impose', 'threaten', 'walkout', 'hold'];
 
 export interface GameSpec {
   scenario: { id: string; version: number };
@@ -545,7 +525,15 @@ export interface GameState {
 // Explanations: what changed and why
 
 export type ExplanationKind =
-  'move' | 'effect' | 'drift' | 'expiry' | 'event' | 'threat' | 'ratification' | 'outcome' | 'round';
+  | 'move'
+  | 'effect'
+  | 'drift'
+  | 'expiry'
+  | 'event'
+  | 'threat'
+  | 'ratification'
+  | 'outcome'
+  | 'round';
 
 export interface DrawRecord {
   stream: string;

@@ -36,18 +36,10 @@ interface InstanceFacts {
 function facts(instance: Instance): InstanceFacts {
   const prepared = prepare(instance);
   const [a, b] = prepared.tables;
-  return {
-    prepared,
-    frontier: paretoFrontier(a.utilities, b.utilities),
-    nash: nashPoint(a.utilities, b.utilities, instance.sides[0].reservation, instance.sides[1].reservation),
-  };
+  return { prepared, frontier: paretoFrontier(a.utilities, b.utilities), nash: nashPoint(a.utilities, b.utilities, instance.sides[0].reservation, instance.sides[1].reservation) };
 }
 
-export function playGame(
-  f: InstanceFacts,
-  names: [string, string],
-  agents: [AgentFactory, AgentFactory],
-): GameRecord {
+export function playGame(f: InstanceFacts, names: [string, string], agents: [AgentFactory, AgentFactory]): GameRecord {
   const { prepared } = f;
   const { instance, space, tables } = prepared;
   const r: NegotiationResult = negotiate(prepared, agents, `${instance.id}/${names[0]}/${names[1]}`);
@@ -61,26 +53,18 @@ export function playGame(
     outcome: r.pkg === null ? null : space.outcome(r.pkg),
     utilities: r.utilities,
     turn: r.turn,
-    advantages: [
-      advantage(r.utilities[0], reservations[0], tables[0].max),
-      advantage(r.utilities[1], reservations[1], tables[1].max),
-    ],
+    advantages: [advantage(r.utilities[0], reservations[0], tables[0].max), advantage(r.utilities[1], reservations[1], tables[1].max)],
     paretoDistance: distanceToFrontier(point, f.frontier),
     nashDistance: f.nash ? distance(point, f.nash) : 0,
   };
 }
 
 /** Every ordered pair of the agents (both opening orders, self-play included) on every instance. */
-export function roundRobin(
-  instances: Instance[],
-  agents: Record<string, AgentFactory>,
-  names: string[],
-): GameRecord[] {
+export function roundRobin(instances: Instance[], agents: Record<string, AgentFactory>, names: string[]): GameRecord[] {
   const games: GameRecord[] = [];
   for (const instance of instances) {
     const f = facts(instance);
-    for (const first of names)
-      for (const second of names) games.push(playGame(f, [first, second], [agents[first]!, agents[second]!]));
+    for (const first of names) for (const second of names) games.push(playGame(f, [first, second], [agents[first]!, agents[second]!]));
   }
   return games;
 }
@@ -111,21 +95,11 @@ export interface AgentStats {
   paretoDistance: number;
   nashDistance: number;
   welfare: number;
-  selfPlay: {
-    games: number;
-    agreementRate: number;
-    paretoDistance: number;
-    nashDistance: number;
-    advantage: number;
-  } | null;
+  selfPlay: { games: number; agreementRate: number; paretoDistance: number; nashDistance: number; advantage: number } | null;
 }
 
 /** Per-agent statistics over every seat it played, and its self-play games on their own. */
-export function agentStats(
-  games: GameRecord[],
-  names: string[],
-  reservationOf: (instance: string, seat: 0 | 1) => number,
-): AgentStats[] {
+export function agentStats(games: GameRecord[], names: string[], reservationOf: (instance: string, seat: 0 | 1) => number): AgentStats[] {
   return names.map((agent) => {
     const adv: number[] = [];
     let agreements = 0;

@@ -46,8 +46,7 @@ export class PackageSpace {
     this.radices = domain.issues.map((issue) => issue.options.length);
     this.issueCount = this.radices.length;
     this.size = this.radices.reduce((n, r) => n * r, 1);
-    if (!Number.isSafeInteger(this.size) || this.size > 5_000_000)
-      throw new Error(`a domain of ${this.size} packages is too large to enumerate`);
+    if (!Number.isSafeInteger(this.size) || this.size > 5_000_000) throw new Error(`a domain of ${this.size} packages is too large to enumerate`);
     this.options = new Int32Array(this.size * this.issueCount);
     for (let p = 0; p < this.size; p++) {
       let rest = p;
@@ -78,8 +77,7 @@ export class PackageSpace {
     const out = new Float64Array(this.size);
     for (let p = 0; p < this.size; p++) {
       let u = 0;
-      for (let i = 0; i < this.issueCount; i++)
-        u += prefs.weights[i]! * prefs.values[i]![this.options[p * this.issueCount + i]!]!;
+      for (let i = 0; i < this.issueCount; i++) u += prefs.weights[i]! * prefs.values[i]![this.options[p * this.issueCount + i]!]!;
       out[p] = u;
     }
     return out;

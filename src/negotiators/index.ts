@@ -30,13 +30,7 @@ export interface AiDecision {
  * sets how much of its priorities the reason reveals (by default, as the briefing maps
  * difficulty to intelligence).
  */
-export function decideMove(
-  scenario: Scenario,
-  spec: GameSpec,
-  side: Side,
-  difficulty: Difficulty = spec.options.difficulty[side],
-  intelLevel: IntelLevel = intelForDifficulty(difficulty),
-): AiDecision {
+export function decideMove(scenario: Scenario, spec: GameSpec, side: Side, difficulty: Difficulty = spec.options.difficulty[side], intelLevel: IntelLevel = intelForDifficulty(difficulty)): AiDecision {
   const d = negotiatorDecision(scenario, spec, side, difficulty, intelLevel);
   return { move: d.move, reason: d.reason, posture: d.posture };
 }

@@ -56,11 +56,7 @@ export interface PreparedInstance {
 
 export function prepare(instance: Instance): PreparedInstance {
   const space = new PackageSpace(instance.domain);
-  return {
-    instance,
-    space,
-    tables: [new UtilityTable(space, instance.sides[0]), new UtilityTable(space, instance.sides[1])],
-  };
+  return { instance, space, tables: [new UtilityTable(space, instance.sides[0]), new UtilityTable(space, instance.sides[1])] };
 }
 
 export interface NegotiationResult {
@@ -78,16 +74,10 @@ export interface NegotiationResult {
 class ProtocolError extends Error {}
 
 /** Play one negotiation. `seed` names the game; each seat's random stream is keyed by seat and turn. */
-export function negotiate(
-  prepared: PreparedInstance,
-  agents: [AgentFactory, AgentFactory],
-  seed: string,
-): NegotiationResult {
+export function negotiate(prepared: PreparedInstance, agents: [AgentFactory, AgentFactory], seed: string): NegotiationResult {
   const { instance, space, tables } = prepared;
   const turns = instance.turns;
-  const seats = [0, 1].map((s) =>
-    agents[s]!({ space, table: tables[s]!, prefs: instance.sides[s]!, turns, first: s === 0 }),
-  ) as [Negotiator, Negotiator];
+  const seats = [0, 1].map((s) => agents[s]!({ space, table: tables[s]!, prefs: instance.sides[s]!, turns, first: s === 0 })) as [Negotiator, Negotiator];
   let standing: number | null = null;
   for (let turn = 0; turn < turns; turn++) {
     const side = (turn % 2) as 0 | 1;
@@ -95,34 +85,14 @@ export function negotiate(
     const random = () => (prng ??= decisionRng(seed, `ai:${side}`, turn))();
     const action = seats[side].act({ turn, t: timeAt(turn, turns), offer: standing, random });
     if (action.type === 'accept') {
-      if (standing === null)
-        throw new ProtocolError(`side ${side} accepted at turn ${turn} with no offer on the table`);
-      return {
-        agreement: true,
-        pkg: standing,
-        utilities: [tables[0].utilities[standing]!, tables[1].utilities[standing]!],
-        turn,
-        endedBy: null,
-      };
+      if (standing === null) throw new ProtocolError(`side ${side} accepted at turn ${turn} with no offer on the table`);
+      return { agreement: true, pkg: standing, utilities: [tables[0].utilities[standing]!, tables[1].utilities[standing]!], turn, endedBy: null };
     }
     if (action.type === 'end') {
-      return {
-        agreement: false,
-        pkg: null,
-        utilities: [instance.sides[0].reservation, instance.sides[1].reservation],
-        turn,
-        endedBy: side,
-      };
+      return { agreement: false, pkg: null, utilities: [instance.sides[0].reservation, instance.sides[1].reservation], turn, endedBy: side };
     }
-    if (!Number.isInteger(action.pkg) || action.pkg < 0 || action.pkg >= space.size)
-      throw new ProtocolError(`side ${side} offered package ${action.pkg} at turn ${turn}`);
+    if (!Number.isInteger(action.pkg) || action.pkg < 0 || action.pkg >= space.size) throw new ProtocolError(`side ${side} offered package ${action.pkg} at turn ${turn}`);
     standing = action.pkg;
   }
-  return {
-    agreement: false,
-    pkg: null,
-    utilities: [instance.sides[0].reservation, instance.sides[1].reservation],
-    turn: turns,
-    endedBy: null,
-  };
+  return { agreement: false, pkg: null, utilities: [instance.sides[0].reservation, instance.sides[1].reservation], turn: turns, endedBy: null };
 }

@@ -31,8 +31,7 @@ export interface ReferenceContext {
 export function checkQuantitiesAndHistory(data: Raw, ctx: ReferenceContext, add: Add): void {
   const source = (value: unknown, path: Path) => {
     const s = str(value);
-    if (s !== undefined && !ctx.sources.has(s))
-      add(path, `unknown source "${s}": add it to the sources list or fix the id`);
+    if (s !== undefined && !ctx.sources.has(s)) add(path, `unknown source "${s}": add it to the sources list or fix the id`);
   };
   list(data.descriptionSources).forEach((s, i) => source(s, ['descriptionSources', i]));
   /** A conflict's values each name a source; two values from one source are no conflict between sources. */
@@ -40,19 +39,15 @@ export function checkQuantitiesAndHistory(data: Raw, ctx: ReferenceContext, add:
     if (!isObject(value)) return;
     const values = list(value.values);
     values.forEach((v, k) => isObject(v) && source(v.source, [...path, 'values', k, 'source']));
-    const named = new Set(
-      values.map((v) => (isObject(v) ? str(v.source) : undefined)).filter((x) => x !== undefined),
-    );
-    if (values.length >= 2 && named.size < 2)
-      add([...path, 'values'], 'a conflict between sources needs values from at least two different sources');
+    const named = new Set(values.map((v) => (isObject(v) ? str(v.source) : undefined)).filter((x) => x !== undefined));
+    if (values.length >= 2 && named.size < 2) add([...path, 'values'], 'a conflict between sources needs values from at least two different sources');
   };
 
   const quantities = new Set<string>();
   list(data.quantities).forEach((q, i) => {
     if (!isObject(q)) return;
     const qid = str(q.id);
-    if (qid !== undefined && quantities.has(qid))
-      add(['quantities', i, 'id'], `duplicate quantity id "${qid}"`);
+    if (qid !== undefined && quantities.has(qid)) add(['quantities', i, 'id'], `duplicate quantity id "${qid}"`);
     if (qid !== undefined) quantities.add(qid);
     source(q.source, ['quantities', i, 'source']);
     conflict(q.conflict, ['quantities', i, 'conflict']);
@@ -63,11 +58,7 @@ export function checkQuantitiesAndHistory(data: Raw, ctx: ReferenceContext, add:
       if (isObject(p)) conflict(p.conflict, ['issues', i, 'positions', j, 'conflict']);
       if (!isObject(p) || !isObject(p.quantities)) return;
       for (const key of Object.keys(p.quantities)) {
-        if (!quantities.has(key))
-          add(
-            ['issues', i, 'positions', j, 'quantities', key],
-            `unknown quantity "${key}": declare it under "quantities"`,
-          );
+        if (!quantities.has(key)) add(['issues', i, 'positions', j, 'quantities', key], `unknown quantity "${key}": declare it under "quantities"`);
       }
     });
   });
@@ -75,10 +66,8 @@ export function checkQuantitiesAndHistory(data: Raw, ctx: ReferenceContext, add:
   const history = data.history;
   if (!isObject(history)) return;
   const at = (...path: Path): Path => ['history', ...path];
-  if (history.kind === 'what-if' && history.whatIf === undefined)
-    add(at('whatIf'), 'a what-if needs "whatIf": say what is real and what is supposed');
-  if (history.kind === 'historical' && history.whatIf !== undefined)
-    add(at('whatIf'), '"whatIf" only applies to a history of kind "what-if"');
+  if (history.kind === 'what-if' && history.whatIf === undefined) add(at('whatIf'), 'a what-if needs "whatIf": say what is real and what is supposed');
+  if (history.kind === 'historical' && history.whatIf !== undefined) add(at('whatIf'), '"whatIf" only applies to a history of kind "what-if"');
 
   const horizon = num(data.horizon);
   const path = list(history.path);
@@ -89,24 +78,16 @@ export function checkQuantitiesAndHistory(data: Raw, ctx: ReferenceContext, add:
       const positions = i !== undefined ? ctx.positionsByIssue.get(i) : undefined;
       if (i !== undefined && !positions) add(where, `unknown issue "${i}"`);
       const pid = str(positionId);
-      if (positions && pid !== undefined && !positions.has(pid))
-        add(where, `issue "${i}" has no position "${pid}" (it has: ${[...positions.keys()].join(', ')})`);
+      if (positions && pid !== undefined && !positions.has(pid)) add(where, `issue "${i}" has no position "${pid}" (it has: ${[...positions.keys()].join(', ')})`);
     };
-    if (isObject(move.package))
-      for (const [i, pid] of Object.entries(move.package)) ref(i, pid, [...p, 'package', i]);
+    if (isObject(move.package)) for (const [i, pid] of Object.entries(move.package)) ref(i, pid, [...p, 'package', i]);
     if (move.issue !== undefined) ref(move.issue, move.position, [...p, 'issue']);
   };
 
   const rawCalendar = isObject(history.calendar) ? history.calendar : undefined;
   const calendar: HistoryCalendar | undefined =
-    rawCalendar &&
-    validDate(rawCalendar.start) &&
-    (num(rawCalendar.roundDays) !== undefined) !== (num(rawCalendar.roundMonths) !== undefined)
-      ? {
-          start: rawCalendar.start,
-          roundDays: num(rawCalendar.roundDays),
-          roundMonths: num(rawCalendar.roundMonths),
-        }
+    rawCalendar && validDate(rawCalendar.start) && (num(rawCalendar.roundDays) !== undefined) !== (num(rawCalendar.roundMonths) !== undefined)
+      ? { start: rawCalendar.start, roundDays: num(rawCalendar.roundDays), roundMonths: num(rawCalendar.roundMonths) }
       : undefined;
   let previous: number | undefined;
   path.forEach((step, i) => {
@@ -116,11 +97,7 @@ export function checkQuantitiesAndHistory(data: Raw, ctx: ReferenceContext, add:
     checkMoveRefs(step.move, at('path', i, 'move'));
     if (!validDate(step.date)) return;
     const [first, last] = dateSpan(step.date);
-    if (previous !== undefined && last < previous)
-      add(
-        at('path', i, 'date'),
-        `the path must run forward in time: ${step.date} comes before the step above it`,
-      );
+    if (previous !== undefined && last < previous) add(at('path', i, 'date'), `the path must run forward in time: ${step.date} comes before the step above it`);
     previous = first;
     // Each round holds one move by each side, so step i is made in round floor(i / 2) + 1. Real
     // dates and model rounds cannot match exactly (a summit is one offer and one acceptance), but
@@ -130,14 +107,8 @@ export function checkQuantitiesAndHistory(data: Raw, ctx: ReferenceContext, add:
       const from = roundSpan(calendar, round - 1)[0];
       const to = roundSpan(calendar, round + 1)[1];
       if (last < from || first > to) {
-        const length =
-          calendar.roundDays !== undefined
-            ? `${calendar.roundDays} days`
-            : `${calendar.roundMonths} month${calendar.roundMonths === 1 ? '' : 's'}`;
-        add(
-          at('path', i, 'date'),
-          `${step.date} is more than a round away from round ${round} of the calendar (which starts ${calendar.start}, ${length} a round)`,
-        );
+        const length = calendar.roundDays !== undefined ? `${calendar.roundDays} days` : `${calendar.roundMonths} month${calendar.roundMonths === 1 ? '' : 's'}`;
+        add(at('path', i, 'date'), `${step.date} is more than a round away from round ${round} of the calendar (which starts ${calendar.start}, ${length} a round)`);
       }
     }
   });
@@ -159,79 +130,56 @@ export function checkQuantitiesAndHistory(data: Raw, ctx: ReferenceContext, add:
     if (mid !== undefined) metricIds.add(mid);
     source(m.source, where('source'));
     conflict(m.conflict, where('conflict'));
-    if (m.fitted === true && m.basis !== undefined && m.basis !== 'fitted')
-      add(where('basis'), `a metric marked "fitted: true" cannot have the basis "${String(m.basis)}"`);
+    if (m.fitted === true && m.basis !== undefined && m.basis !== 'fitted') add(where('basis'), `a metric marked "fitted: true" cannot have the basis "${String(m.basis)}"`);
     const expected = num(m.expected);
     const band = list(m.band).map(num);
-    if (
-      expected !== undefined &&
-      band.length === 2 &&
-      band[0] !== undefined &&
-      band[1] !== undefined &&
-      (expected < band[0] || expected > band[1])
-    ) {
+    if (expected !== undefined && band.length === 2 && band[0] !== undefined && band[1] !== undefined && (expected < band[0] || expected > band[1])) {
       add(where('band'), `the band [${band[0]}, ${band[1]}] must contain the expected value ${expected}`);
     }
     const quantity = str(m.quantity);
-    if (m.kind === 'quantity' && quantity !== undefined && !quantities.has(quantity))
-      add(where('quantity'), `unknown quantity "${quantity}"`);
+    if (m.kind === 'quantity' && quantity !== undefined && !quantities.has(quantity)) add(where('quantity'), `unknown quantity "${quantity}"`);
     const event = str(m.event);
-    if (m.kind === 'eventRound' && event !== undefined && !ctx.events.has(event))
-      add(where('event'), `unknown event "${event}"`);
+    if (m.kind === 'eventRound' && event !== undefined && !ctx.events.has(event)) add(where('event'), `unknown event "${event}"`);
     if (m.kind === 'compliance') {
       list(m.draws).forEach((d, k) => {
         if (!isObject(d)) return;
         const issueId = str(d.issue);
         const positions = issueId !== undefined ? ctx.positionsByIssue.get(issueId) : undefined;
-        if (issueId !== undefined && !positions)
-          return add(where('draws', k, 'issue'), `unknown issue "${issueId}"`);
+        if (issueId !== undefined && !positions) return add(where('draws', k, 'issue'), `unknown issue "${issueId}"`);
         const pid = str(d.position);
         const position = pid !== undefined ? positions?.get(pid) : undefined;
-        if (positions && pid !== undefined && !position)
-          return add(where('draws', k, 'position'), `issue "${issueId}" has no position "${pid}"`);
+        if (positions && pid !== undefined && !position) return add(where('draws', k, 'position'), `issue "${issueId}" has no position "${pid}"`);
         if (!position) return;
         const effects = [...list(position.effects), ...list(position.inForce), ...list(position.perRound)];
         if (!effects.some((e) => isObject(e) && e.indicator === d.indicator && e.stream === 'compliance')) {
-          add(
-            where('draws', k, 'indicator'),
-            `"${pid}" on "${issueId}" has no effect on ${String(d.indicator)} drawn on the compliance stream`,
-          );
+          add(where('draws', k, 'indicator'), `"${pid}" on "${issueId}" has no effect on ${String(d.indicator)} drawn on the compliance stream`);
         }
       });
     }
     const point = m.at;
     if (isObject(point)) {
       const r = num(point.round);
-      if (r !== undefined && horizon !== undefined && r > horizon)
-        add(where('at', 'round'), `round ${r} is after the horizon (${horizon})`);
+      if (r !== undefined && horizon !== undefined && r > horizon) add(where('at', 'round'), `round ${r} is after the horizon (${horizon})`);
       const n = num(point.afterMoves);
-      if (n !== undefined && n > path.length)
-        add(where('at', 'afterMoves'), `the path has only ${path.length} moves`);
+      if (n !== undefined && n > path.length) add(where('at', 'afterMoves'), `the path has only ${path.length} moves`);
     }
     const over = list(m.over).map(num);
     if (over.length === 2 && over[0] !== undefined && over[1] !== undefined) {
       if (over[0] > over[1]) add(where('over'), 'a range of rounds [from, to] needs from <= to');
-      if (horizon !== undefined && over[1] > horizon)
-        add(where('over'), `round ${over[1]} is after the horizon (${horizon})`);
+      if (horizon !== undefined && over[1] > horizon) add(where('over'), `round ${over[1]} is after the horizon (${horizon})`);
     }
-    if (m.over !== undefined && m.at !== undefined)
-      add(where('over'), 'give either "at" or "over", not both');
+    if (m.over !== undefined && m.at !== undefined) add(where('over'), 'give either "at" or "over", not both');
   });
 
   const decisionIds = new Set<string>();
   list(history.decisionPoints).forEach((d, i) => {
     if (!isObject(d)) return;
     const did = str(d.id);
-    if (did !== undefined && decisionIds.has(did))
-      add(at('decisionPoints', i, 'id'), `duplicate decision point id "${did}"`);
+    if (did !== undefined && decisionIds.has(did)) add(at('decisionPoints', i, 'id'), `duplicate decision point id "${did}"`);
     if (did !== undefined) decisionIds.add(did);
     source(d.source, at('decisionPoints', i, 'source'));
     const step = num(d.step);
-    if (step !== undefined && step >= path.length)
-      add(
-        at('decisionPoints', i, 'step'),
-        `step ${step} is past the end of the path (${path.length} moves, numbered from 0)`,
-      );
+    if (step !== undefined && step >= path.length) add(at('decisionPoints', i, 'step'), `step ${step} is past the end of the path (${path.length} moves, numbered from 0)`);
     list(d.alternatives).forEach((a, k) => {
       if (!isObject(a)) return;
       source(a.source, at('decisionPoints', i, 'alternatives', k, 'source'));
@@ -257,9 +205,7 @@ export function checkHistoryPlay(data: unknown): { path: Path; message: string }
     return playHistory(data);
   } catch (error) {
     // A file that resolves but still breaks the engine is reported, never thrown at the loader.
-    return [
-      { path: ['history'], message: `the historical path cannot be replayed: ${(error as Error).message}` },
-    ];
+    return [{ path: ['history'], message: `the historical path cannot be replayed: ${(error as Error).message}` }];
   }
 }
 
@@ -278,20 +224,13 @@ function playHistory(data: unknown): { path: Path; message: string }[] {
       state = applyMove(s, state, step.move).state;
     } catch (error) {
       if (!(error instanceof IllegalMoveError)) throw error;
-      problems.push({
-        path: ['history', 'path', i, 'move'],
-        message: `historical move ${i + 1} is not legal here: ${error.message.replace(/^illegal move: /, '')}`,
-      });
+      problems.push({ path: ['history', 'path', i, 'move'], message: `historical move ${i + 1} is not legal here: ${error.message.replace(/^illegal move: /, '')}` });
       return problems;
     }
     states.push(state);
   }
   if (state.phase !== 'ended') {
-    problems.push({
-      path: ['history', 'path'],
-      message:
-        'the path must end the talks (a deal, a walkout or the deadline) so that the outcome can be read off the model',
-    });
+    problems.push({ path: ['history', 'path'], message: 'the path must end the talks (a deal, a walkout or the deadline) so that the outcome can be read off the model' });
     return problems;
   }
   history.decisionPoints.forEach((d, i) => {
@@ -301,21 +240,11 @@ function playHistory(data: unknown): { path: Path; message: string }[] {
       if (!a.move) return;
       const check = checkMove(s, before, a.move);
       const where: Path = ['history', 'decisionPoints', i, 'alternatives', k, 'move'];
-      if (!check.ok)
-        problems.push({
-          path: where,
-          message: `this alternative is not legal at step ${d.step}: ${check.reason}`,
-        });
-      else if (JSON.stringify(a.move) === JSON.stringify(history.path[d.step]!.move))
-        problems.push({ path: where, message: 'this alternative is the move history made' });
+      if (!check.ok) problems.push({ path: where, message: `this alternative is not legal at step ${d.step}: ${check.reason}` });
+      else if (JSON.stringify(a.move) === JSON.stringify(history.path[d.step]!.move)) problems.push({ path: where, message: 'this alternative is the move history made' });
     });
   });
-  const reading = new GameReading(s, {
-    scenario: { id: s.id, version: s.version },
-    seed: history.seed,
-    options,
-    moves: history.path.map((p) => p.move),
-  });
+  const reading = new GameReading(s, { scenario: { id: s.id, version: s.version }, seed: history.seed, options, moves: history.path.map((p) => p.move) });
   history.outcome.forEach((metric, i) => {
     try {
       if (metric.kind === 'compliance') metric.draws.forEach((d) => drawRange(s, d));

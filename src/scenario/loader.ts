@@ -40,11 +40,7 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** The line and column of the nearest node at or above `path` in the parsed YAML. */
-function locate(
-  doc: Document,
-  counter: LineCounter,
-  path: readonly PropertyKey[],
-): { line: number; column: number } | undefined {
+function locate(doc: Document, counter: LineCounter, path: readonly PropertyKey[]): { line: number; column: number } | undefined {
   for (let n = path.length; n >= 0; n--) {
     const node = doc.getIn(path.slice(0, n) as unknown[], true);
     if (isNode(node) && node.range) {
@@ -59,10 +55,7 @@ function locate(
   return undefined;
 }
 
-function describeZodIssue(
-  issue: z.core.$ZodIssue,
-  data: unknown,
-): { path: PropertyKey[]; message: string }[] {
+function describeZodIssue(issue: z.core.$ZodIssue, data: unknown): { path: PropertyKey[]; message: string }[] {
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => ({
       path: [...issue.path, key],
@@ -137,12 +130,7 @@ export function loadScenarioSet(files: { file: string; text: string }[]): Scenar
     }
     const other = byId.get(result.scenario.id);
     if (other !== undefined) {
-      failures.push({
-        file,
-        problems: [
-          { file, path: 'id', message: `scenario id "${result.scenario.id}" is already used by ${other}` },
-        ],
-      });
+      failures.push({ file, problems: [{ file, path: 'id', message: `scenario id "${result.scenario.id}" is already used by ${other}` }] });
       continue;
     }
     byId.set(result.scenario.id, file);

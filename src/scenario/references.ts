@@ -38,8 +38,7 @@ export function checkReferences(data: unknown): ReferenceProblem[] {
   const sources = uniqueIds(list(data.sources), 'sources', 'source');
   const checkSource = (value: unknown, path: (string | number)[]) => {
     const s = str(value);
-    if (s !== undefined && !sources.has(s))
-      add(path, `unknown source "${s}": add it to the sources list or fix the id`);
+    if (s !== undefined && !sources.has(s)) add(path, `unknown source "${s}": add it to the sources list or fix the id`);
   };
 
   const issues = list(data.issues);
@@ -52,11 +51,7 @@ export function checkReferences(data: unknown): ReferenceProblem[] {
       if (!isObject(p)) return;
       const pid = str(p.id);
       if (pid === undefined) return;
-      if (positions.has(pid))
-        add(
-          ['issues', i, 'positions', j, 'id'],
-          `duplicate position id "${pid}" in issue "${String(issue.id)}"`,
-        );
+      if (positions.has(pid)) add(['issues', i, 'positions', j, 'id'], `duplicate position id "${pid}" in issue "${String(issue.id)}"`);
       positions.set(pid, p);
     });
     const issueId = str(issue.id);
@@ -70,19 +65,10 @@ export function checkReferences(data: unknown): ReferenceProblem[] {
     if (!positions) add(path, `unknown issue "${issueId}"`);
     return positions;
   };
-  const checkPositionRef = (
-    positions: Map<string, Raw> | undefined,
-    issueId: unknown,
-    value: unknown,
-    path: (string | number)[],
-  ) => {
+  const checkPositionRef = (positions: Map<string, Raw> | undefined, issueId: unknown, value: unknown, path: (string | number)[]) => {
     const pid = str(value);
     if (!positions || pid === undefined) return;
-    if (!positions.has(pid))
-      add(
-        path,
-        `issue "${String(issueId)}" has no position "${pid}" (it has: ${[...positions.keys()].join(', ')})`,
-      );
+    if (!positions.has(pid)) add(path, `issue "${String(issueId)}" has no position "${pid}" (it has: ${[...positions.keys()].join(', ')})`);
   };
   const checkEffects = (effects: unknown, path: (string | number)[]) => {
     list(effects).forEach((e, k) => {
@@ -98,17 +84,10 @@ export function checkReferences(data: unknown): ReferenceProblem[] {
     checkPositionRef(positions, issue.id, statusQuo, ['issues', i, 'statusQuo']);
     const sq = statusQuo !== undefined ? positions?.get(statusQuo) : undefined;
     if (sq && list(sq.inForce).length > 0) {
-      add(
-        ['issues', i, 'statusQuo'],
-        `the status quo "${statusQuo}" has inForce effects; its levels are already part of the starting indicators, so put them under "indicators" instead`,
-      );
+      add(['issues', i, 'statusQuo'], `the status quo "${statusQuo}" has inForce effects; its levels are already part of the starting indicators, so put them under "indicators" instead`);
     }
     const negotiable = list(issue.positions).filter((p) => isObject(p) && p.escalation !== true);
-    if (list(issue.positions).length > 0 && negotiable.length === 0)
-      add(
-        ['issues', i, 'positions'],
-        'every position is a unilateral measure: there is nothing to negotiate',
-      );
+    if (list(issue.positions).length > 0 && negotiable.length === 0) add(['issues', i, 'positions'], 'every position is a unilateral measure: there is nothing to negotiate');
     list(issue.positions).forEach((p, j) => {
       if (!isObject(p)) return;
       const path = ['issues', i, 'positions', j];
@@ -118,30 +97,23 @@ export function checkReferences(data: unknown): ReferenceProblem[] {
       checkEffects(p.perRound, [...path, 'perRound']);
       if (p.revertsTo !== undefined) {
         checkPositionRef(positions, issue.id, p.revertsTo, [...path, 'revertsTo']);
-        if (p.expiresAfter === undefined)
-          add([...path, 'revertsTo'], '"revertsTo" only applies to a position with "expiresAfter"');
+        if (p.expiresAfter === undefined) add([...path, 'revertsTo'], '"revertsTo" only applies to a position with "expiresAfter"');
         if (p.revertsTo === p.id) add([...path, 'revertsTo'], 'a position cannot snap back to itself');
       }
-      if (p.tension !== undefined && p.escalation !== true)
-        add([...path, 'tension'], '"tension" only applies to a unilateral measure ("escalation: true")');
+      if (p.tension !== undefined && p.escalation !== true) add([...path, 'tension'], '"tension" only applies to a unilateral measure ("escalation: true")');
     });
   });
 
   const eventIds = uniqueIds(list(data.events), 'events', 'event');
   const horizon = num(data.horizon);
   const rounds = num(data.rounds);
-  if (horizon !== undefined && rounds !== undefined && horizon < rounds)
-    add(['horizon'], `the horizon (${horizon}) must be at least the number of rounds (${rounds})`);
+  if (horizon !== undefined && rounds !== undefined && horizon < rounds) add(['horizon'], `the horizon (${horizon}) must be at least the number of rounds (${rounds})`);
   list(data.events).forEach((event, i) => {
     if (!isObject(event)) return;
     checkSource(event.source, ['events', i, 'source']);
     checkEffects(event.effects, ['events', i, 'effects']);
     const round = num(event.round);
-    if (round !== undefined && horizon !== undefined && round > horizon)
-      add(
-        ['events', i, 'round'],
-        `round ${round} is after the horizon (${horizon}): the event could never happen`,
-      );
+    if (round !== undefined && horizon !== undefined && round > horizon) add(['events', i, 'round'], `round ${round} is after the horizon (${horizon}): the event could never happen`);
     if (isObject(event.sets)) {
       for (const [issueId, positionId] of Object.entries(event.sets)) {
         const positions = checkIssueRef(issueId, ['events', i, 'sets', issueId]);
@@ -154,8 +126,7 @@ export function checkReferences(data: unknown): ReferenceProblem[] {
       checkPositionRef(positions, c.issue, c.is, ['events', i, 'when', k, 'is']);
       checkPositionRef(positions, c.issue, c.isNot, ['events', i, 'when', k, 'isNot']);
     });
-    if (event.effects === undefined && event.sets === undefined)
-      add(['events', i], 'an event needs "effects" or "sets": otherwise it changes nothing');
+    if (event.effects === undefined && event.sets === undefined) add(['events', i], 'an event needs "effects" or "sets": otherwise it changes nothing');
   });
 
   const doctrines = new Map<string, Raw>();
@@ -180,33 +151,25 @@ export function checkReferences(data: unknown): ReferenceProblem[] {
     if (doctrineId !== undefined) {
       const d = doctrines.get(doctrineId);
       if (!d) add(['profiles', i, 'doctrine'], `unknown doctrine "${doctrineId}"`);
-      else if (d.side !== p.side)
-        add(
-          ['profiles', i, 'doctrine'],
-          `doctrine "${doctrineId}" belongs to ${String(d.side)}, but this profile plays ${String(p.side)}`,
-        );
+      else if (d.side !== p.side) add(['profiles', i, 'doctrine'], `doctrine "${doctrineId}" belongs to ${String(d.side)}, but this profile plays ${String(p.side)}`);
     }
     list(p.redLines).forEach((line, k) => {
       if (!isObject(line)) return;
       const positions = checkIssueRef(line.issue, ['profiles', i, 'redLines', k, 'issue']);
-      list(line.never).forEach((pos, m) =>
-        checkPositionRef(positions, line.issue, pos, ['profiles', i, 'redLines', k, 'never', m]),
-      );
+      list(line.never).forEach((pos, m) => checkPositionRef(positions, line.issue, pos, ['profiles', i, 'redLines', k, 'never', m]));
     });
   });
 
   for (const s of ['us', 'china'] as const) {
     const docs = [...doctrines.values()].filter((d) => d.side === s);
-    if (doctrines.size > 0 && docs.length === 0)
-      add(['doctrines'], `no doctrine for ${s}: each side needs at least one`);
+    if (doctrines.size > 0 && docs.length === 0) add(['doctrines'], `no doctrine for ${s}: each side needs at least one`);
     const info = isObject(data.sides) ? data.sides[s] : undefined;
     if (!isObject(info)) continue;
     const pid = str(info.defaultProfile);
     if (pid === undefined) continue;
     const profile = profiles.get(pid);
     if (!profile) add(['sides', s, 'defaultProfile'], `unknown profile "${pid}"`);
-    else if (profile.side !== s)
-      add(['sides', s, 'defaultProfile'], `profile "${pid}" plays ${String(profile.side)}, not ${s}`);
+    else if (profile.side !== s) add(['sides', s, 'defaultProfile'], `profile "${pid}" plays ${String(profile.side)}, not ${s}`);
   }
 
   if (isObject(data.indicators)) {
@@ -216,10 +179,7 @@ export function checkReferences(data: unknown): ReferenceProblem[] {
       const initial = num(setting.initial);
       const def = INDICATORS[key];
       if (initial !== undefined && (initial < def.min || initial > def.max)) {
-        add(
-          ['indicators', key, 'initial'],
-          `${initial} is outside the range of ${def.label} (${def.min} to ${def.max} ${def.unit})`,
-        );
+        add(['indicators', key, 'initial'], `${initial} is outside the range of ${def.label} (${def.min} to ${def.max} ${def.unit})`);
       }
     }
   }
@@ -227,8 +187,7 @@ export function checkReferences(data: unknown): ReferenceProblem[] {
   if (isObject(data.dates)) {
     const start = str(data.dates.start);
     const end = str(data.dates.end);
-    if (start && end && start > end)
-      add(['dates', 'end'], `the end (${end}) comes before the start (${start})`);
+    if (start && end && start > end) add(['dates', 'end'], `the end (${end}) comes before the start (${start})`);
   }
 
   checkQuantitiesAndHistory(data, { sources, positionsByIssue, events: eventIds }, add);

@@ -47,16 +47,7 @@ export class ScenarioCatalog {
       const scenario = result.scenario;
       const other = this.entries.find((e) => e.scenario.id === scenario.id);
       if (other) {
-        this.failures.push({
-          file: file.file,
-          problems: [
-            {
-              file: file.file,
-              path: 'id',
-              message: `scenario id "${scenario.id}" is already used by ${other.source.file}`,
-            },
-          ],
-        });
+        this.failures.push({ file: file.file, problems: [{ file: file.file, path: 'id', message: `scenario id "${scenario.id}" is already used by ${other.source.file}` }] });
         continue;
       }
       this.entries.push({ scenario, origin: 'embedded', source: file });
@@ -89,11 +80,7 @@ export class ScenarioCatalog {
     const existing = this.entries.findIndex((e) => e.scenario.id === result.scenario.id);
     if (existing >= 0 && this.entries[existing]!.origin === 'embedded') {
       const problems: ScenarioProblem[] = [
-        {
-          file: file.file,
-          path: 'id',
-          message: `scenario id "${result.scenario.id}" is already used by a scenario shipped with the game (${this.entries[existing]!.source.file})`,
-        },
+        { file: file.file, path: 'id', message: `scenario id "${result.scenario.id}" is already used by a scenario shipped with the game (${this.entries[existing]!.source.file})` },
       ];
       this.recordFailure(file.file, problems);
       return { ok: false, problems };

@@ -44,11 +44,7 @@ function standIn(scenario: Scenario, state: GameState, side: Side): Move {
  * that becomes illegal is replaced by a stand-in, and if the talks have not ended when the moves
  * run out, both sides make no further offers until the deadline.
  */
-export function playWithout(
-  scenario: Scenario,
-  spec: GameSpec,
-  issue: string,
-): { moves: Move[]; final: GameState; adjustments: string[] } {
+export function playWithout(scenario: Scenario, spec: GameSpec, issue: string): { moves: Move[]; final: GameState; adjustments: string[] } {
   let state = replay(scenario, spec.seed, spec.options, []).final;
   const moves: Move[] = [];
   const adjustments: string[] = [];
@@ -68,9 +64,7 @@ export function playWithout(
     }
     if (move === null || !checkMove(scenario, state, move).ok) {
       const replacement = standIn(scenario, state, original.side);
-      adjustments.push(
-        `move ${i + 1} (${scenario.sides[original.side].label}, ${original.type}) became "${replacement.type}"`,
-      );
+      adjustments.push(`move ${i + 1} (${scenario.sides[original.side].label}, ${original.type}) became "${replacement.type}"`);
       move = replacement;
     }
     push(move);
@@ -91,21 +85,10 @@ export function findCounterfactual(scenario: Scenario, spec: GameSpec, side: Sid
     if (best && Math.abs(without - actual) <= Math.abs(best.without - best.actual)) continue;
     const labels = new Set<string>();
     for (const move of spec.moves) {
-      if (move.type === 'propose' && move.package[issue] !== undefined)
-        labels.add(positionOf(scenario, issue, move.package[issue]).label);
-      if ((move.type === 'impose' || move.type === 'threaten') && move.issue === issue)
-        labels.add(positionOf(scenario, issue, move.position).label);
+      if (move.type === 'propose' && move.package[issue] !== undefined) labels.add(positionOf(scenario, issue, move.package[issue]).label);
+      if ((move.type === 'impose' || move.type === 'threaten') && move.issue === issue) labels.add(positionOf(scenario, issue, move.position).label);
     }
-    best = {
-      issue,
-      issueLabel: issueOf(scenario, issue).label,
-      chipLabels: [...labels],
-      moves: alt.moves,
-      final: alt.final,
-      adjustments: alt.adjustments,
-      actual,
-      without,
-    };
+    best = { issue, issueLabel: issueOf(scenario, issue).label, chipLabels: [...labels], moves: alt.moves, final: alt.final, adjustments: alt.adjustments, actual, without };
   }
   return best;
 }

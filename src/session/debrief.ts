@@ -3,16 +3,7 @@ import { INDICATOR_LIST, type IndicatorDefinition } from '../core/indicators';
 import { encodeResult } from '../core/result-code';
 import { doctrineOf, issueOf, otherSide, positionOf } from '../core/scenario-lookup';
 import { meanChanges, score, type Score } from '../core/scoring';
-import type {
-  Doctrine,
-  GameSpec,
-  GameState,
-  Indicators,
-  Outcome,
-  Scenario,
-  Side,
-  ThreatStatus,
-} from '../core/types';
+import type { Doctrine, GameSpec, GameState, Indicators, Outcome, Scenario, Side, ThreatStatus } from '../core/types';
 import type { LedgerEntry } from '../negotiators/index';
 import { findCounterfactual, type Counterfactual } from './counterfactual';
 import { outcomeText, packageItems, type PackageItem } from './text';
@@ -61,12 +52,7 @@ export interface Debrief {
 export type Ledger = (scenario: Scenario, spec: GameSpec, side: Side) => LedgerEntry[];
 
 /** Everything the debrief shows, derived from the move log alone. */
-export function buildDebrief(
-  scenario: Scenario,
-  spec: GameSpec,
-  ledgerOf: Ledger,
-  side: Side = spec.options.humans[0] ?? 'us',
-): Debrief {
+export function buildDebrief(scenario: Scenario, spec: GameSpec, ledgerOf: Ledger, side: Side = spec.options.humans[0] ?? 'us'): Debrief {
   const run = replay(scenario, spec.seed, spec.options, spec.moves);
   const final = run.final;
   if (!final.outcome) throw new Error('the game has not ended');
@@ -86,27 +72,13 @@ export function buildDebrief(
     final,
     outcome: final.outcome,
     outcomeText: outcomeText(scenario, final.outcome, spec.options.humans.length === 1 ? side : null),
-    deal:
-      final.outcome.kind === 'deal' ? packageItems(scenario, beforeDeal, final.outcome.package ?? {}) : [],
+    deal: final.outcome.kind === 'deal' ? packageItems(scenario, beforeDeal, final.outcome.package ?? {}) : [],
     talksEnded: final.outcome.round,
-    trajectories: INDICATOR_LIST.map((indicator) => ({
-      indicator,
-      values: final.history.map((h) => h.indicators[indicator.id]),
-    })),
+    trajectories: INDICATOR_LIST.map((indicator) => ({ indicator, values: final.history.map((h) => h.indicators[indicator.id]) })),
     changes: meanChanges(final),
-    scores: doctrines.map((doctrine) => ({
-      doctrine,
-      score: score(final, doctrine),
-      chosen: doctrine.id === chosen.id,
-    })),
+    scores: doctrines.map((doctrine) => ({ doctrine, score: score(final, doctrine), chosen: doctrine.id === chosen.id })),
     counterfactual: findCounterfactual(scenario, spec, side),
-    aiProfile: opponentIsAi
-      ? {
-          label: profile.label,
-          doctrine: doctrineOf(scenario, profile.doctrine),
-          ...(profile.description ? { description: profile.description } : {}),
-        }
-      : null,
+    aiProfile: opponentIsAi ? { label: profile.label, doctrine: doctrineOf(scenario, profile.doctrine), ...(profile.description ? { description: profile.description } : {}) } : null,
     redLines: opponentIsAi
       ? profile.redLines.map((r) => ({
           issue: r.issue,

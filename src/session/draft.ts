@@ -33,11 +33,7 @@ export function chipId(issue: string, position: string): string {
 }
 
 /** Every chip a side could put on the table now, grouped by category, offers first. */
-export function chipsFor(
-  scenario: Scenario,
-  state: GameState,
-  side: Side,
-): { offers: ChipGroup[]; asks: ChipGroup[] } {
+export function chipsFor(scenario: Scenario, state: GameState, side: Side): { offers: ChipGroup[]; asks: ChipGroup[] } {
   const all: Chip[] = [];
   for (const issue of scenario.issues) {
     for (const position of negotiablePositions(issue)) {
@@ -55,10 +51,7 @@ export function chipsFor(
     }
   }
   const group = (role: Chip['role']): ChipGroup[] =>
-    CATEGORY_ORDER.map((category) => ({
-      category,
-      chips: all.filter((c) => c.role === role && c.category === category),
-    })).filter((g) => g.chips.length > 0);
+    CATEGORY_ORDER.map((category) => ({ category, chips: all.filter((c) => c.role === role && c.category === category) })).filter((g) => g.chips.length > 0);
   return { offers: group('offer'), asks: group('ask') };
 }
 
@@ -103,10 +96,7 @@ export interface DraftAssessment {
 
 /** The projected effect of a draft before it is committed, from the core's model (no draws). */
 export function assessDraft(scenario: Scenario, state: GameState, side: Side, pkg: Package): DraftAssessment {
-  const check =
-    Object.keys(pkg).length === 0
-      ? { ok: false as const, reason: 'put at least one chip on the table' }
-      : checkPackage(scenario, state, pkg);
+  const check = Object.keys(pkg).length === 0 ? { ok: false as const, reason: 'put at least one chip on the table' } : checkPackage(scenario, state, pkg);
   const doctrine = doctrineFor(scenario, state.options, side);
   const rat = (s: Side) => {
     const r = ratification(scenario, state, pkg, s);
@@ -121,12 +111,6 @@ export function assessDraft(scenario: Scenario, state: GameState, side: Side, pk
 }
 
 /** The unilateral measures a side may impose or threaten now. */
-export function escalationMoves(
-  scenario: Scenario,
-  state: GameState,
-  side: Side,
-): Extract<Move, { type: 'impose' | 'threaten' }>[] {
-  return legalMoveSpace(scenario, state, side).moves.filter(
-    (m): m is Extract<Move, { type: 'impose' | 'threaten' }> => m.type === 'impose' || m.type === 'threaten',
-  );
+export function escalationMoves(scenario: Scenario, state: GameState, side: Side): Extract<Move, { type: 'impose' | 'threaten' }>[] {
+  return legalMoveSpace(scenario, state, side).moves.filter((m): m is Extract<Move, { type: 'impose' | 'threaten' }> => m.type === 'impose' || m.type === 'threaten');
 }

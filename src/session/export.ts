@@ -15,17 +15,8 @@ export function debriefJson(d: Debrief): string {
     player: d.side,
     outcome: d.outcome,
     outcomeText: d.outcomeText,
-    deal: d.deal.map((i) => ({
-      issue: i.issue,
-      position: i.position,
-      label: `${i.issueLabel}: ${i.positionLabel}`,
-    })),
-    scores: Object.fromEntries(
-      SIDES.map((side) => [
-        side,
-        Object.fromEntries(scoreAll(d.scenario, d.final, side).map((s) => [s.doctrine, s.total])),
-      ]),
-    ),
+    deal: d.deal.map((i) => ({ issue: i.issue, position: i.position, label: `${i.issueLabel}: ${i.positionLabel}` })),
+    scores: Object.fromEntries(SIDES.map((side) => [side, Object.fromEntries(scoreAll(d.scenario, d.final, side).map((s) => [s.doctrine, s.total]))])),
     meanChanges: d.changes,
     trajectories: d.final.history.map((h) => ({ round: h.round, ...h.indicators })),
     counterfactual: d.counterfactual && {
@@ -48,10 +39,6 @@ function csvCell(value: string | number): string {
 /** One row per round: the talks' rounds, then the aftermath to the horizon. */
 export function trajectoriesCsv(d: Debrief): string {
   const header = ['round', 'phase', ...INDICATOR_LIST.map((i) => `${i.id} (${i.unit})`)];
-  const rows = d.final.history.map((h) => [
-    h.round,
-    h.round === 0 ? 'start' : h.round <= d.talksEnded ? 'talks' : 'aftermath',
-    ...INDICATOR_LIST.map((i) => h.indicators[i.id]),
-  ]);
+  const rows = d.final.history.map((h) => [h.round, h.round === 0 ? 'start' : h.round <= d.talksEnded ? 'talks' : 'aftermath', ...INDICATOR_LIST.map((i) => h.indicators[i.id])]);
   return `${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n')}\n`;
 }

@@ -114,10 +114,7 @@ export function historyDebrief(scenario: Scenario, spec: GameSpec, player: Side 
   const decisions: DecisionRow[] = comparison.decisions.map((d) => {
     const point = h.decisionPoints.find((p) => p.id === d.id)!;
     const who = d.byPlayer && d.side === player ? 'You' : `${scenario.sides[d.side].label} (the AI)`;
-    const gameMove =
-      d.gameMove && d.status !== 'history' && states[d.step]
-        ? describeMove(scenario, d.gameMove, states[d.step]!, player)
-        : null;
+    const gameMove = d.gameMove && d.status !== 'history' && states[d.step] ? describeMove(scenario, d.gameMove, states[d.step]!, player) : null;
     const alternative = d.alternative !== undefined ? point.alternatives[d.alternative]!.label : null;
     let verdict = STATUS_TEXT[d.status];
     if (d.status === 'same' || d.status === 'different') verdict = `${who} made ${verdict}`;
@@ -139,21 +136,10 @@ export function historyDebrief(scenario: Scenario, spec: GameSpec, player: Side 
     };
   });
   const trajectories = {} as Record<IndicatorId, number[]>;
-  for (const def of INDICATOR_LIST)
-    trajectories[def.id] = comparison.history.final.history.map((r) => r.indicators[def.id]);
+  for (const def of INDICATOR_LIST) trajectories[def.id] = comparison.history.final.history.map((r) => r.indicators[def.id]);
   const step = spec.options.branchStep;
   const lastStep = step !== undefined && step > 0 ? h.path[step - 1]! : null;
-  const branch =
-    comparison.branched && step !== undefined
-      ? {
-          step,
-          last: lastStep && {
-            date: lastStep.date,
-            account: lastStep.account,
-            whatIf: lastStep.whatIf === true,
-          },
-        }
-      : null;
+  const branch = comparison.branched && step !== undefined ? { step, last: lastStep && { date: lastStep.date, account: lastStep.account, whatIf: lastStep.whatIf === true } } : null;
   return {
     comparison,
     seed: spec.seed,
@@ -189,10 +175,5 @@ export interface HistorySoFarItem {
 export function historySoFar(scenario: Scenario, step: number): HistorySoFarItem[] {
   return historyOf(scenario)
     .path.slice(0, Math.max(0, step))
-    .map((p) => ({
-      date: p.date,
-      account: p.account,
-      whatIf: p.whatIf === true,
-      tag: p.whatIf === true ? 'What-if' : null,
-    }));
+    .map((p) => ({ date: p.date, account: p.account, whatIf: p.whatIf === true, tag: p.whatIf === true ? 'What-if' : null }));
 }

@@ -1,12 +1,5 @@
 import { INDICATOR_LIST, INDICATORS } from '../core/indicators';
-import {
-  historyOf,
-  historyTimeline,
-  LESSONS,
-  replayHistory,
-  roundStartDate,
-  type TimelineEntry,
-} from '../core/history';
+import { historyOf, historyTimeline, LESSONS, replayHistory, roundStartDate, type TimelineEntry } from '../core/history';
 import type { DecisionPoint, IndicatorId, Indicators, LessonId, Scenario, Side, Source } from '../core/types';
 import { describeMove, outcomeText } from './text';
 
@@ -72,8 +65,7 @@ const LESSON_SHORT: Record<LessonId, string> = {
   commitments: 'commitments are not outcomes',
 };
 
-export const lessonRefs = (ids: readonly LessonId[]): LessonRef[] =>
-  ids.map((id) => ({ id, ...LESSONS[id], short: LESSON_SHORT[id] }));
+export const lessonRefs = (ids: readonly LessonId[]): LessonRef[] => ids.map((id) => ({ id, ...LESSONS[id], short: LESSON_SHORT[id] }));
 
 export function sourceOf(scenario: Scenario, id: string | undefined): Source | null {
   return id === undefined ? null : (scenario.sources.find((s) => s.id === id) ?? null);
@@ -142,17 +134,8 @@ export function historyReplay(scenario: Scenario, seed = historyOf(scenario).see
   const last = history.path.length - 1;
   const steps: ReplayStep[] = history.path.map((step, index) => {
     const before = run.states[index]!;
-    const after =
-      index === last && outcome
-        ? (roundRecord(outcome.round) ?? run.states[index + 1]!.indicators)
-        : run.states[index + 1]!.indicators;
-    const following = timeline.filter(
-      (e) =>
-        e.kind !== 'step' &&
-        e.kind !== 'epilogue' &&
-        ownerStep(timeline, e) === index &&
-        (index < last || (e.round ?? 0) <= talksEnded),
-    );
+    const after = index === last && outcome ? (roundRecord(outcome.round) ?? run.states[index + 1]!.indicators) : run.states[index + 1]!.indicators;
+    const following = timeline.filter((e) => e.kind !== 'step' && e.kind !== 'epilogue' && ownerStep(timeline, e) === index && (index < last || (e.round ?? 0) <= talksEnded));
     return {
       index,
       side: step.move.side,
@@ -176,19 +159,12 @@ export function historyReplay(scenario: Scenario, seed = historyOf(scenario).see
   ];
   let aftermath: HistoryReplay['aftermath'] = null;
   if (outcome && final.round > talksEnded) {
-    frames.push({
-      position: steps.length + 1,
-      kind: 'aftermath',
-      round: final.round,
-      indicators: final.indicators,
-    });
+    frames.push({ position: steps.length + 1, kind: 'aftermath', round: final.round, indicators: final.indicators });
     aftermath = {
       talksEnded,
       horizon: final.round,
       outcomeText: outcomeText(scenario, outcome, null),
-      entries: timeline.filter(
-        (e) => e.kind !== 'step' && e.kind !== 'epilogue' && (e.round ?? 0) > talksEnded,
-      ),
+      entries: timeline.filter((e) => e.kind !== 'step' && e.kind !== 'epilogue' && (e.round ?? 0) > talksEnded),
     };
   }
   return {
@@ -280,11 +256,7 @@ export function teachingNotes(scenario: Scenario): TeachingNotes {
     kind: h.kind,
     whatIf: h.whatIf ?? null,
     calibration: h.calibration,
-    questions: h.questions.map((q) => ({
-      text: q.text,
-      lessons: lessonRefs(q.lessons),
-      source: sourceOf(scenario, q.source),
-    })),
+    questions: h.questions.map((q) => ({ text: q.text, lessons: lessonRefs(q.lessons), source: sourceOf(scenario, q.source) })),
     decisions: h.decisionPoints.map((d) => ({
       id: d.id,
       stepNumber: d.step + 1,
@@ -293,18 +265,8 @@ export function teachingNotes(scenario: Scenario): TeachingNotes {
       history: d.history,
       lessons: lessonRefs(d.lessons),
       source: sourceOf(scenario, d.source),
-      alternatives: d.alternatives.map((a) => ({
-        label: a.label,
-        note: a.note ?? null,
-        source: sourceOf(scenario, a.source),
-        playable: a.move !== undefined,
-      })),
+      alternatives: d.alternatives.map((a) => ({ label: a.label, note: a.note ?? null, source: sourceOf(scenario, a.source), playable: a.move !== undefined })),
     })),
-    epilogue: (h.epilogue ?? []).map((e) => ({
-      date: e.date,
-      text: e.text,
-      source: sourceOf(scenario, e.source),
-      unverified: e.unverified === true,
-    })),
+    epilogue: (h.epilogue ?? []).map((e) => ({ date: e.date, text: e.text, source: sourceOf(scenario, e.source), unverified: e.unverified === true })),
   };
 }

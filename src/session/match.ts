@@ -1,16 +1,7 @@
 import { applyMove, IllegalMoveError, newGame } from '../core/engine';
 import { followsHistory, sameMove } from '../core/history';
 import { checkMove } from '../core/rules';
-import type {
-  DecisionAlternative,
-  Explanation,
-  GameOptions,
-  GameSpec,
-  GameState,
-  Move,
-  Scenario,
-  Side,
-} from '../core/types';
+import type { DecisionAlternative, Explanation, GameOptions, GameSpec, GameState, Move, Scenario, Side } from '../core/types';
 import { SIDES } from '../core/types';
 import type { AiDecision, Posture } from '../negotiators/index';
 import { errorText } from './storage';
@@ -111,9 +102,7 @@ export class Match {
    */
   static resume(scenario: Scenario, spec: GameSpec, notes: AiNote[], decide: Decide): Match {
     if (spec.scenario.id !== scenario.id || spec.scenario.version !== scenario.version) {
-      throw new Error(
-        `the game is of ${spec.scenario.id} v${spec.scenario.version}, not ${scenario.id} v${scenario.version}`,
-      );
+      throw new Error(`the game is of ${spec.scenario.id} v${spec.scenario.version}, not ${scenario.id} v${scenario.version}`);
     }
     const match = new Match(scenario, spec.seed, spec.options, decide);
     // A saved or coded branch of history comes back as a branch (a result code only records the
@@ -122,8 +111,7 @@ export class Match {
     for (const move of spec.moves) match.apply(move);
     for (const note of notes) {
       const move = spec.moves[note.move];
-      if (move && note.move >= match.keptMoves && !spec.options.humans.includes(move.side))
-        match.notes.set(note.move, { ...note });
+      if (move && note.move >= match.keptMoves && !spec.options.humans.includes(move.side)) match.notes.set(note.move, { ...note });
     }
     match.runAi();
     return match;
@@ -136,12 +124,8 @@ export class Match {
    * first moves are not history's.
    */
   static branch(scenario: Scenario, spec: GameSpec, decide: Decide): Match {
-    if (spec.options.branchStep === undefined)
-      throw new Error('a branch of history needs options.branchStep: how many of its moves are history’s');
-    if (!followsHistory(scenario, spec))
-      throw new Error(
-        `the first ${spec.options.branchStep} moves of this game are not the historical path of ${scenario.id}`,
-      );
+    if (spec.options.branchStep === undefined) throw new Error('a branch of history needs options.branchStep: how many of its moves are history’s');
+    if (!followsHistory(scenario, spec)) throw new Error(`the first ${spec.options.branchStep} moves of this game are not the historical path of ${scenario.id}`);
     return Match.resume(scenario, spec, [], decide);
   }
 
@@ -154,12 +138,7 @@ export class Match {
   }
 
   get spec(): GameSpec {
-    return {
-      scenario: { id: this.scenario.id, version: this.scenario.version },
-      seed: this.seed,
-      options: this.options,
-      moves: [...this.movesLog],
-    };
+    return { scenario: { id: this.scenario.id, version: this.scenario.version }, seed: this.seed, options: this.options, moves: [...this.movesLog] };
   }
 
   get humans(): Side[] {
@@ -181,9 +160,7 @@ export class Match {
 
   /** Where a game branched from history took over: after `step` of history's moves (null for other games). */
   get branch(): { step: number; alternative: string | null } | null {
-    return (
-      this.branchInfo && { step: this.branchInfo.step, alternative: this.alternativeAt(this.branchInfo.step) }
-    );
+    return this.branchInfo && { step: this.branchInfo.step, alternative: this.alternativeAt(this.branchInfo.step) };
   }
 
   /** The label of the decision point's alternative that move `index` plays, if it is the first move after the branch point. */
@@ -246,8 +223,7 @@ export class Match {
    * Returns the turns played. Throws IllegalMoveError for an illegal move (nothing changes).
    */
   play(move: Move): Turn[] {
-    if (!this.options.humans.includes(move.side))
-      throw new IllegalMoveError(move, `${this.scenario.sides[move.side].label} is played by the AI`);
+    if (!this.options.humans.includes(move.side)) throw new IllegalMoveError(move, `${this.scenario.sides[move.side].label} is played by the AI`);
     const first = this.movesLog.length;
     this.apply(move);
     this.runAi();
@@ -283,8 +259,7 @@ export class Match {
     }
     for (let i = kept; i < this.movesLog.length; i++) {
       const s = this.states[i]!;
-      if (s.phase === 'negotiation' && s.movesThisRound === 0 && !points.some((p) => p.round === s.round))
-        points.push({ round: s.round, moves: i });
+      if (s.phase === 'negotiation' && s.movesThisRound === 0 && !points.some((p) => p.round === s.round)) points.push({ round: s.round, moves: i });
     }
     return points;
   }
@@ -335,11 +310,9 @@ export class Match {
       try {
         decision = this.decide(this.scenario, this.spec, side);
         const problem = this.check(decision.move);
-        if (problem !== null || decision.move.side !== side)
-          throw new Error(`it chose an illegal move (${problem ?? 'wrong side'})`);
+        if (problem !== null || decision.move.side !== side) throw new Error(`it chose an illegal move (${problem ?? 'wrong side'})`);
       } catch (error) {
-        const fallback: Move =
-          this.check({ type: 'hold', side }) === null ? { type: 'hold', side } : { type: 'reject', side };
+        const fallback: Move = this.check({ type: 'hold', side }) === null ? { type: 'hold', side } : { type: 'reject', side };
         const problem = `The AI for ${this.scenario.sides[side].label} failed in round ${this.state.round}: ${errorText(error)}. It made no offer instead.`;
         this.aiProblems.push(problem);
         decision = { move: fallback, reason: problem, posture: 'firm' };
@@ -365,9 +338,6 @@ function alternativeOf(scenario: Scenario, step: number, move: Move): DecisionAl
 function branchInfo(scenario: Scenario, spec: GameSpec): { step: number; kept: number } {
   const step = spec.options.branchStep!;
   const next = spec.moves[step];
-  const forAi =
-    next !== undefined &&
-    alternativeOf(scenario, step, next) !== undefined &&
-    !spec.options.humans.includes(next.side);
+  const forAi = next !== undefined && alternativeOf(scenario, step, next) !== undefined && !spec.options.humans.includes(next.side);
   return { step, kept: forAi ? step + 1 : step };
 }

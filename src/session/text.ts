@@ -12,13 +12,7 @@ export const CATEGORY_LABELS: Record<IssueCategory, string> = {
   'unrelated-priority': 'Unrelated priority',
 };
 
-export const CATEGORY_ORDER: readonly IssueCategory[] = [
-  'security-control',
-  'economic',
-  'strategic-resource',
-  'access',
-  'unrelated-priority',
-];
+export const CATEGORY_ORDER: readonly IssueCategory[] = ['security-control', 'economic', 'strategic-resource', 'access', 'unrelated-priority'];
 
 export interface PostureInfo {
   label: string;
@@ -73,10 +67,7 @@ export function sideName(scenario: Scenario, side: Side, player: Side | null): s
 }
 
 function packageText(scenario: Scenario, pkg: Package): string {
-  const parts = Object.entries(pkg).map(
-    ([issue, position]) =>
-      `${issueOf(scenario, issue).label}: ${positionOf(scenario, issue, position).label}`,
-  );
+  const parts = Object.entries(pkg).map(([issue, position]) => `${issueOf(scenario, issue).label}: ${positionOf(scenario, issue, position).label}`);
   return parts.length === 0 ? 'nothing' : parts.join('; ');
 }
 

@@ -30,12 +30,7 @@ export interface SvgAsset {
 }
 
 export const SVG_ASSETS: SvgAsset[] = [
-  ...(Object.entries(ICONS) as [IssueCategory, string][]).map(([category, url]) => ({
-    key: `icon-${category}`,
-    url,
-    width: 48,
-    height: 48,
-  })),
+  ...(Object.entries(ICONS) as [IssueCategory, string][]).map(([category, url]) => ({ key: `icon-${category}`, url, width: 48, height: 48 })),
   { key: 'flag-us', url: usFlag, width: 190, height: 100 },
   { key: 'flag-china', url: chinaFlag, width: 150, height: 100 },
   { key: 'figure-us', url: figureA, width: 200, height: 240 },

@@ -20,11 +20,7 @@ export interface Props {
   disabled?: boolean;
 }
 
-export function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: Props | null = null,
-  ...children: Children[]
-): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props | null = null, ...children: Children[]): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   if (props) {
     if (props.class) el.className = props.class;
@@ -33,8 +29,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(
       if (value === null || value === undefined || value === false) continue;
       el.setAttribute(name, value === true ? '' : String(value));
     }
-    for (const [type, handler] of Object.entries(props.on ?? {}))
-      el.addEventListener(type, handler as EventListener);
+    for (const [type, handler] of Object.entries(props.on ?? {})) el.addEventListener(type, handler as EventListener);
     if (props.value !== undefined) (el as HTMLInputElement).value = props.value;
     if (props.checked !== undefined) (el as HTMLInputElement).checked = props.checked;
     if (props.disabled !== undefined) (el as HTMLButtonElement).disabled = props.disabled;
@@ -46,9 +41,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 export function append(el: Node, children: Children[]): void {
   for (const child of children.flat()) {
     if (child === null || child === undefined || child === false) continue;
-    el.appendChild(
-      typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child,
-    );
+    el.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
   }
 }
 
@@ -57,11 +50,7 @@ export function clear(el: Element): void {
 }
 
 /** A button; `key` gives it a stable identity so focus can be restored after a re-render. */
-export function button(
-  label: Children,
-  onClick: () => void,
-  options: { class?: string; key?: string; attrs?: Props['attrs']; disabled?: boolean } = {},
-): HTMLButtonElement {
+export function button(label: Children, onClick: () => void, options: { class?: string; key?: string; attrs?: Props['attrs']; disabled?: boolean } = {}): HTMLButtonElement {
   return h(
     'button',
     {
@@ -98,9 +87,5 @@ export { fmt, signed };
 
 /** A table head of column headers; a null label leaves its column out. */
 export function columnHeads(...labels: (Children | null)[]): HTMLTableSectionElement {
-  return h(
-    'thead',
-    null,
-    h('tr', null, ...labels.filter((l) => l !== null).map((l) => h('th', { attrs: { scope: 'col' } }, l))),
-  );
+  return h('thead', null, h('tr', null, ...labels.filter((l) => l !== null).map((l) => h('th', { attrs: { scope: 'col' } }, l))));
 }

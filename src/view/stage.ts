@@ -120,10 +120,7 @@ export class Stage {
   /** Convert game coordinates to page (client) coordinates. */
   toClient(x: number, y: number): { x: number; y: number } {
     const rect = this.game.canvas.getBoundingClientRect();
-    return {
-      x: rect.left + (x / GAME_SIZE.width) * rect.width,
-      y: rect.top + (y / GAME_SIZE.height) * rect.height,
-    };
+    return { x: rect.left + (x / GAME_SIZE.width) * rect.width, y: rect.top + (y / GAME_SIZE.height) * rect.height };
   }
 
   scaleFactor(): number {

@@ -12,10 +12,7 @@ export interface TestHook {
   /** performance.now() of each screen's first drawn frame, by screen (scene) key. */
   drawn: Record<string, number>;
   state(): Record<string, unknown>;
-  layout(): {
-    tokens: { id: string; role: string; inPackage: boolean; x: number; y: number; w: number; h: number }[];
-    zones: Record<string, { x: number; y: number; w: number; h: number }>;
-  } | null;
+  layout(): { tokens: { id: string; role: string; inPackage: boolean; x: number; y: number; w: number; h: number }[]; zones: Record<string, { x: number; y: number; w: number; h: number }> } | null;
   perf: { firstFrame: number | null; frames: number[]; recording: boolean };
 }
 
@@ -58,9 +55,7 @@ export function installTestHook(app: App): TestHook {
       const k = app.stage.scaleFactor();
       const toClient = (r: { x: number; y: number; w: number; h: number }, centred: boolean) => {
         const p = app.stage.toClient(r.x, r.y);
-        return centred
-          ? { x: p.x, y: p.y, w: r.w * k, h: r.h * k }
-          : { x: p.x, y: p.y, w: r.w * k, h: r.h * k };
+        return centred ? { x: p.x, y: p.y, w: r.w * k, h: r.h * k } : { x: p.x, y: p.y, w: r.w * k, h: r.h * k };
       };
       return {
         tokens: info.tokens.map((t) => ({ ...t, ...toClient(t, true) })),

@@ -2,16 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { defaultOptions, replay } from '../../src/core/engine';
-import {
-  compareWithHistory,
-  GameReading,
-  inBand,
-  outcomeSpread,
-  quantile,
-  readMetric,
-  readOutcome,
-  seedRange,
-} from '../../src/core/fidelity';
+import { compareWithHistory, GameReading, inBand, outcomeSpread, quantile, readMetric, readOutcome, seedRange } from '../../src/core/fidelity';
 import {
   branchSpec,
   civilFromDays,
@@ -51,9 +42,7 @@ describe('quantities', () => {
     expect(quantityValue(scenario, { tariff: 'high', pledge: 'none' }, 'tariff')).toBe(20);
     expect(quantityValue(scenario, { tariff: 'cut', pledge: 'year1' }, 'tariff')).toBe(12.5);
     expect(quantityValues(scenario, { tariff: 'hike', pledge: 'none' })).toEqual({ tariff: 35 });
-    expect(quantityParts(scenario, { tariff: 'cut', pledge: 'none' }, 'tariff')).toEqual([
-      { issue: 'tariff', position: 'cut', amount: -7.5 },
-    ]);
+    expect(quantityParts(scenario, { tariff: 'cut', pledge: 'none' }, 'tariff')).toEqual([{ issue: 'tariff', position: 'cut', amount: -7.5 }]);
     expect(() => quantityValue(scenario, { tariff: 'cut' }, 'nope')).toThrow('declares no quantity "nope"');
   });
 });
@@ -63,8 +52,7 @@ describe('the calendar', () => {
     expect(daysFromCivil(1970, 1, 1)).toBe(0);
     expect(daysFromCivil(2000, 3, 1) - daysFromCivil(2000, 2, 28)).toBe(2);
     expect(daysFromCivil(2100, 3, 1) - daysFromCivil(2100, 2, 28)).toBe(1);
-    for (const d of [-1000, 0, 11016, 20000, 20454, 30000])
-      expect(daysFromCivil(...(civilFromDays(d).split('-').map(Number) as [number, number, number]))).toBe(d);
+    for (const d of [-1000, 0, 11016, 20000, 20454, 30000]) expect(daysFromCivil(...(civilFromDays(d).split('-').map(Number) as [number, number, number]))).toBe(d);
     expect(civilFromDays(daysFromCivil(2025, 12, 31) + 1)).toBe('2026-01-01');
   });
 
@@ -75,19 +63,13 @@ describe('the calendar', () => {
   });
 
   it('counts rounds in months as well as days', () => {
-    const monthly: Scenario = {
-      ...scenario,
-      history: { ...scenario.history!, calendar: { start: '2019-12-01', roundMonths: 1 } },
-    };
+    const monthly: Scenario = { ...scenario, history: { ...scenario.history!, calendar: { start: '2019-12-01', roundMonths: 1 } } };
     expect(roundStartDate(monthly, 1)).toBe('2019-12-01');
     expect(roundStartDate(monthly, 2)).toBe('2020-01-01');
     expect(roundStartDate(monthly, 26)).toBe('2022-01-01');
     expect(roundOfDate(monthly, '2020-02-14')).toBe(3);
     expect(roundOfDate(monthly, '2019-11-30')).toBe(0);
-    const halfYearly: Scenario = {
-      ...scenario,
-      history: { ...scenario.history!, calendar: { start: '2022-10-01', roundMonths: 6 } },
-    };
+    const halfYearly: Scenario = { ...scenario, history: { ...scenario.history!, calendar: { start: '2022-10-01', roundMonths: 6 } } };
     expect(roundStartDate(halfYearly, 3)).toBe('2023-10-01');
     expect(roundOfDate(halfYearly, '2024-12-03')).toBe(5);
   });
@@ -113,9 +95,7 @@ describe('replaying and branching history', () => {
 
   it("branches with history's moves, recorded in the result code", () => {
     const options = defaultOptions(scenario, { humans: ['us'] });
-    const spec = branchSpec(scenario, 2, '9', options, [
-      { type: 'propose', side: 'us', package: { tariff: 'cut' } },
-    ]);
+    const spec = branchSpec(scenario, 2, '9', options, [{ type: 'propose', side: 'us', package: { tariff: 'cut' } }]);
     expect(spec.options.branchStep).toBe(2);
     expect(spec.moves.slice(0, 2)).toEqual(historicalMoves(scenario).slice(0, 2));
     expect(followsHistory(scenario, spec)).toBe(true);
@@ -132,12 +112,7 @@ describe('replaying and branching history', () => {
 
   it('does not call a game a branch of history when its first moves differ', () => {
     const options = { ...defaultOptions(scenario), branchStep: 1 };
-    const spec = {
-      scenario: { id: scenario.id, version: 1 },
-      seed: '1',
-      options,
-      moves: [{ type: 'hold' as const, side: 'us' as const }],
-    };
+    const spec = { scenario: { id: scenario.id, version: 1 }, seed: '1', options, moves: [{ type: 'hold' as const, side: 'us' as const }] };
     expect(followsHistory(scenario, spec)).toBe(false);
     expect(followsHistory(scenario, { ...spec, options: defaultOptions(scenario) })).toBe(false);
   });
@@ -146,45 +121,25 @@ describe('replaying and branching history', () => {
     const spec = decisionBranch(scenario, 'threat', 1, '5', defaultOptions(scenario));
     expect(spec.moves).toEqual([{ type: 'propose', side: 'us', package: { tariff: 'cut' } }]);
     expect(spec.options.branchStep).toBe(0);
-    expect(() => decisionBranch(scenario, 'nope', 0, '5', defaultOptions(scenario))).toThrow(
-      'no decision point "nope"',
-    );
-    expect(() => decisionBranch(scenario, 'threat', 5, '5', defaultOptions(scenario))).toThrow(
-      'no alternative 5',
-    );
+    expect(() => decisionBranch(scenario, 'nope', 0, '5', defaultOptions(scenario))).toThrow('no decision point "nope"');
+    expect(() => decisionBranch(scenario, 'threat', 5, '5', defaultOptions(scenario))).toThrow('no alternative 5');
   });
 
   it('compares moves regardless of package order', () => {
-    expect(
-      sameMove(
-        scenario,
-        { type: 'propose', side: 'us', package: { pledge: 'year1', tariff: 'cut' } },
-        { type: 'propose', side: 'us', package: { tariff: 'cut', pledge: 'year1' } },
-      ),
-    ).toBe(true);
+    expect(sameMove(scenario, { type: 'propose', side: 'us', package: { pledge: 'year1', tariff: 'cut' } }, { type: 'propose', side: 'us', package: { tariff: 'cut', pledge: 'year1' } })).toBe(true);
     expect(sameMove(scenario, { type: 'hold', side: 'us' }, { type: 'hold', side: 'china' })).toBe(false);
   });
 
   it('says how a game handled each decision point', () => {
     const options = defaultOptions(scenario, { humans: ['us'] });
     // Took over at step 2 and offered a cut alone (the listed alternative), which China accepted.
-    const branched = branchSpec(scenario, 2, '1', options, [
-      { type: 'propose', side: 'us', package: { tariff: 'cut' } },
-      { type: 'accept', side: 'china' },
-    ]);
-    expect(
-      compareDecisions(scenario, branched).map((d) => [d.id, d.status, d.byPlayer, d.alternative]),
-    ).toEqual([
+    const branched = branchSpec(scenario, 2, '1', options, [{ type: 'propose', side: 'us', package: { tariff: 'cut' } }, { type: 'accept', side: 'china' }]);
+    expect(compareDecisions(scenario, branched).map((d) => [d.id, d.status, d.byPlayer, d.alternative])).toEqual([
       ['threat', 'history', false, undefined],
       ['offer', 'different', true, 0],
     ]);
     // Played from the start: history's threat, then history's offer.
-    const same = {
-      scenario: { id: scenario.id, version: 1 },
-      seed: '1',
-      options,
-      moves: historicalMoves(scenario),
-    };
+    const same = { scenario: { id: scenario.id, version: 1 }, seed: '1', options, moves: historicalMoves(scenario) };
     expect(compareDecisions(scenario, same).map((d) => d.status)).toEqual(['same', 'same']);
     // Walked out at once: the second decision was never reached.
     const out = { ...same, moves: [{ type: 'walkout' as const, side: 'us' as const }] };
@@ -202,12 +157,7 @@ describe('the timeline', () => {
       [3, 2, '2030-01-16'],
     ]);
     const lifted = timeline.find((e) => e.kind === 'event')!;
-    expect(lifted).toMatchObject({
-      event: 'lifted',
-      date: '2030-02-01',
-      text: 'The order was lifted.',
-      source: 'src-b',
-    });
+    expect(lifted).toMatchObject({ event: 'lifted', date: '2030-02-01', text: 'The order was lifted.', source: 'src-b' });
     expect(lifted.calendarDate).toBeUndefined();
     const expiries = timeline.filter((e) => e.kind === 'expiry');
     expect(expiries.map((e) => [e.round, e.date, e.calendarDate])).toEqual([
@@ -246,16 +196,7 @@ describe('reading metrics off a game', () => {
     // An event that undoes the tariff cut in the very round of the deal.
     const relapse: Scenario = {
       ...scenario,
-      events: [
-        ...scenario.events,
-        {
-          id: 'relapse',
-          title: 'Relapse',
-          text: 'The cut is undone.',
-          when: [{ phase: 'aftermath' }],
-          sets: { tariff: 'high' },
-        },
-      ],
+      events: [...scenario.events, { id: 'relapse', title: 'Relapse', text: 'The cut is undone.', when: [{ phase: 'aftermath' }], sets: { tariff: 'high' } }],
     };
     const r = new GameReading(relapse, spec);
     expect(r.stateAt('talks-end').positions.tariff).toBe('high');
@@ -284,22 +225,12 @@ describe('reading metrics off a game', () => {
 
   it('reports a metric that does not apply to a game as null, with the reason', () => {
     // China walks out after the US threat, so the threat is carried out and the tariff rises.
-    const walkout = {
-      ...spec,
-      moves: [spec.moves[0]!, { type: 'walkout' as const, side: 'china' as const }],
-    };
+    const walkout = { ...spec, moves: [spec.moves[0]!, { type: 'walkout' as const, side: 'china' as const }] };
     const results = readOutcome(scenario, walkout);
-    expect(results.find((r) => r.metric === 'kept')).toMatchObject({
-      got: null,
-      ok: false,
-      why: 'the pledge never came into force in this game',
-    });
+    expect(results.find((r) => r.metric === 'kept')).toMatchObject({ got: null, ok: false, why: 'the pledge never came into force in this game' });
     expect(results.find((r) => r.metric === 'tariff-after')).toMatchObject({ got: 35, ok: false });
     const unfinished = { ...spec, moves: spec.moves.slice(0, 1) };
-    expect(readOutcome(scenario, unfinished).find((r) => r.metric === 'tariff-after')).toMatchObject({
-      got: null,
-      why: expect.stringContaining('has not ended'),
-    });
+    expect(readOutcome(scenario, unfinished).find((r) => r.metric === 'tariff-after')).toMatchObject({ got: null, why: expect.stringContaining('has not ended') });
   });
 
   it('checks bands inclusively', () => {
@@ -323,14 +254,7 @@ describe('percentiles over seeds', () => {
   it('spreads each metric over the seeds and says whether history lies in [p10, p90]', () => {
     const spread = outcomeSpread(scenario, seedRange(1, 200));
     const by = Object.fromEntries(spread.map((s) => [s.metric, s]));
-    expect(by['tariff-after']).toMatchObject({
-      p10: 12.5,
-      p50: 12.5,
-      p90: 12.5,
-      within: true,
-      deterministic: true,
-      missing: 0,
-    });
+    expect(by['tariff-after']).toMatchObject({ p10: 12.5, p50: 12.5, p90: 12.5, within: true, deterministic: true, missing: 0 });
     // Two uniform draws over [0, 10] and [0, 20]: the share kept is centred on 50%.
     expect(by.kept!.deterministic).toBe(false);
     expect(by.kept!.p10!).toBeGreaterThan(20);
@@ -343,13 +267,7 @@ describe('percentiles over seeds', () => {
   });
 
   it("knows when history lies outside the model's range", () => {
-    const biased: Scenario = {
-      ...scenario,
-      history: {
-        ...scenario.history!,
-        outcome: [{ ...metric('tariff-after'), expected: 15, band: [14, 16] }],
-      },
-    };
+    const biased: Scenario = { ...scenario, history: { ...scenario.history!, outcome: [{ ...metric('tariff-after'), expected: 15, band: [14, 16] }] } };
     expect(outcomeSpread(biased, seedRange(1, 20))[0]).toMatchObject({ within: false, p10: 12.5 });
     expect(readOutcome(biased)[0]).toMatchObject({ ok: false, got: 12.5 });
   });
@@ -358,10 +276,7 @@ describe('percentiles over seeds', () => {
 describe('comparing a game with history', () => {
   it("replays history under the game's seed and reads the same metrics off both", () => {
     const options = defaultOptions(scenario, { humans: ['us'] });
-    const spec = branchSpec(scenario, 2, '11', options, [
-      { type: 'propose', side: 'us', package: { tariff: 'cut' } },
-      { type: 'accept', side: 'china' },
-    ]);
+    const spec = branchSpec(scenario, 2, '11', options, [{ type: 'propose', side: 'us', package: { tariff: 'cut' } }, { type: 'accept', side: 'china' }]);
     const c = compareWithHistory(scenario, spec);
     expect(c.seed).toBe('11');
     expect(c.branched).toBe(true);
@@ -386,144 +301,75 @@ describe('checking a history section', () => {
   });
 
   it('reports an illegal historical move with its place in the file', () => {
-    const r = load(
-      text.replace(
-        '{ move: { type: hold, side: china }, date: 2030-01,',
-        '{ move: { type: accept, side: china }, date: 2030-01,',
-      ),
-    );
+    const r = load(text.replace('{ move: { type: hold, side: china }, date: 2030-01,', '{ move: { type: accept, side: china }, date: 2030-01,'));
     if (r.ok) throw new Error('expected the file to be refused');
     expect(r.problems).toHaveLength(1);
-    expect(r.problems[0]).toMatchObject({
-      path: 'history.path[1].move',
-      message: 'historical move 2 is not legal here: there is no offer from United States to accept',
-    });
-    expect(r.problems[0]!.line).toBe(
-      text.split('\n').findIndex((l) => l.includes('{ type: hold, side: china }, date: 2030-01,')) + 1,
-    );
+    expect(r.problems[0]).toMatchObject({ path: 'history.path[1].move', message: 'historical move 2 is not legal here: there is no offer from United States to accept' });
+    expect(r.problems[0]!.line).toBe(text.split('\n').findIndex((l) => l.includes('{ type: hold, side: china }, date: 2030-01,')) + 1);
   });
 
   it('wants the path to end the talks', () => {
-    expect(
-      problems(
-        '    - { move: { type: accept, side: china }, date: 2030-01-16, account: China accepts., source: src-b }\n',
-        '',
-      ),
-    ).toEqual([
+    expect(problems("    - { move: { type: accept, side: china }, date: 2030-01-16, account: China accepts., source: src-b }\n", '')).toEqual([
       'history.path: the path must end the talks (a deal, a walkout or the deadline) so that the outcome can be read off the model',
     ]);
   });
 
   it('names unknown references: sources, quantities, events, issues, positions', () => {
-    expect(
-      problems('account: China accepts., source: src-b', 'account: China accepts., source: src-z'),
-    ).toEqual(['history.path[3].source: unknown source "src-z": add it to the sources list or fix the id']);
-    expect(problems('quantity: tariff, at: talks-end', 'quantity: tarif, at: talks-end')).toEqual([
-      'history.outcome[0].quantity: unknown quantity "tarif"',
-    ]);
-    expect(problems('quantities: { tariff: 15 }', 'quantities: { tarif: 15 }')).toEqual([
-      'issues[0].positions[2].quantities.tarif: unknown quantity "tarif": declare it under "quantities"',
-    ]);
-    expect(problems('kind: eventRound, event: lifted', 'kind: eventRound, event: lift')).toEqual([
-      'history.outcome[3].event: unknown event "lift"',
-    ]);
-    expect(problems('{ event: lifted, date: 2030-02-01', '{ event: lift, date: 2030-02-01')).toEqual([
-      'history.events[0].event: unknown event "lift"',
-    ]);
-    expect(
-      problems(
-        'package: { tariff: cut, pledge: year1 } }, date',
-        'package: { tariff: cut, pledge: year9 } }, date',
-      )[0],
-    ).toBe(
+    expect(problems('account: China accepts., source: src-b', 'account: China accepts., source: src-z')).toEqual(['history.path[3].source: unknown source "src-z": add it to the sources list or fix the id']);
+    expect(problems('quantity: tariff, at: talks-end', 'quantity: tarif, at: talks-end')).toEqual(['history.outcome[0].quantity: unknown quantity "tarif"']);
+    expect(problems('quantities: { tariff: 15 }', 'quantities: { tarif: 15 }')).toEqual(['issues[0].positions[2].quantities.tarif: unknown quantity "tarif": declare it under "quantities"']);
+    expect(problems('kind: eventRound, event: lifted', 'kind: eventRound, event: lift')).toEqual(['history.outcome[3].event: unknown event "lift"']);
+    expect(problems("{ event: lifted, date: 2030-02-01", "{ event: lift, date: 2030-02-01")).toEqual(['history.events[0].event: unknown event "lift"']);
+    expect(problems('package: { tariff: cut, pledge: year1 } }, date', 'package: { tariff: cut, pledge: year9 } }, date')[0]).toBe(
       'history.path[2].move.package.pledge: issue "pledge" has no position "year9" (it has: none, year1, year2)',
     );
-    expect(problems('descriptionSources: [src-a]', 'descriptionSources: [src-q]')).toEqual([
-      'descriptionSources[0]: unknown source "src-q": add it to the sources list or fix the id',
-    ]);
+    expect(problems('descriptionSources: [src-a]', 'descriptionSources: [src-q]')).toEqual(['descriptionSources[0]: unknown source "src-q": add it to the sources list or fix the id']);
   });
 
   it('wants compliance metrics to name a draw on the compliance stream', () => {
-    expect(
-      problems(
-        '{ issue: pledge, position: year1, indicator: us.tradeGains }',
-        '{ issue: pledge, position: year1, indicator: us.securityCost }',
-      ),
-    ).toEqual([
+    expect(problems('{ issue: pledge, position: year1, indicator: us.tradeGains }', '{ issue: pledge, position: year1, indicator: us.securityCost }')).toEqual([
       'history.outcome[2].draws[0].indicator: "year1" on "pledge" has no effect on us.securityCost drawn on the compliance stream',
     ]);
   });
 
   it('wants the band to contain the expected value', () => {
-    expect(problems('expected: 12.5, band: [12, 13]', 'expected: 12.5, band: [13, 14]')).toEqual([
-      'history.outcome[0].band: the band [13, 14] must contain the expected value 12.5',
-    ]);
+    expect(problems('expected: 12.5, band: [12, 13]', 'expected: 12.5, band: [13, 14]')).toEqual(['history.outcome[0].band: the band [13, 14] must contain the expected value 12.5']);
   });
 
   it('wants the path to run forward in time and to fit the calendar', () => {
-    expect(
-      problems(
-        'date: 2030-01-15, account: A deal is offered.',
-        'date: 2029-12-15, account: A deal is offered.',
-      ),
-    ).toEqual([
+    expect(problems('date: 2030-01-15, account: A deal is offered.', 'date: 2029-12-15, account: A deal is offered.')).toEqual([
       'history.path[2].date: the path must run forward in time: 2029-12-15 comes before the step above it',
       'history.path[2].date: 2029-12-15 is more than a round away from round 2 of the calendar (which starts 2030-01-07, 7 days a round)',
     ]);
-    expect(
-      problems('date: 2030-01-16, account: China accepts.', 'date: 2030-03-16, account: China accepts.'),
-    ).toEqual([
+    expect(problems('date: 2030-01-16, account: China accepts.', 'date: 2030-03-16, account: China accepts.')).toEqual([
       'history.path[3].date: 2030-03-16 is more than a round away from round 2 of the calendar (which starts 2030-01-07, 7 days a round)',
     ]);
   });
 
   it('wants decision points inside the path, with legal alternatives that differ from history', () => {
-    expect(problems('      step: 2\n', '      step: 4\n')).toEqual([
-      'history.decisionPoints[1].step: step 4 is past the end of the path (4 moves, numbered from 0)',
-    ]);
-    expect(
-      problems(
-        '{ label: A cut alone, move: { type: propose, side: us, package: { tariff: cut } } }',
-        '{ label: A cut alone, move: { type: accept, side: us } }',
-      ),
-    ).toEqual([
+    expect(problems('      step: 2\n', '      step: 4\n')).toEqual(['history.decisionPoints[1].step: step 4 is past the end of the path (4 moves, numbered from 0)']);
+    expect(problems('{ label: A cut alone, move: { type: propose, side: us, package: { tariff: cut } } }', '{ label: A cut alone, move: { type: accept, side: us } }')).toEqual([
       'history.decisionPoints[1].alternatives[0].move: this alternative is not legal at step 2: there is no offer from China to accept',
     ]);
-    expect(
-      problems(
-        '{ label: Impose at once, move: { type: impose, side: us, issue: tariff, position: hike } }',
-        '{ label: Impose at once, move: { type: threaten, side: us, issue: tariff, position: hike } }',
-      ),
-    ).toEqual(['history.decisionPoints[0].alternatives[0].move: this alternative is the move history made']);
+    expect(problems('{ label: Impose at once, move: { type: impose, side: us, issue: tariff, position: hike } }', '{ label: Impose at once, move: { type: threaten, side: us, issue: tariff, position: hike } }')).toEqual([
+      'history.decisionPoints[0].alternatives[0].move: this alternative is the move history made',
+    ]);
   });
 
   it('wants a what-if to say what is real and what is supposed', () => {
-    expect(problems('  kind: historical\n', '  kind: what-if\n')).toEqual([
-      'history.whatIf: a what-if needs "whatIf": say what is real and what is supposed',
-    ]);
+    expect(problems('  kind: historical\n', '  kind: what-if\n')).toEqual(['history.whatIf: a what-if needs "whatIf": say what is real and what is supposed']);
   });
 
   it('wants the length of a round given one way', () => {
-    expect(
-      problems(
-        'calendar: { start: 2030-01-07, roundDays: 7 }',
-        'calendar: { start: 2030-01-07, roundDays: 7, roundMonths: 1 }',
-      ),
-    ).toEqual(['history.calendar: give the length of a round as either "roundDays" or "roundMonths"']);
+    expect(problems('calendar: { start: 2030-01-07, roundDays: 7 }', 'calendar: { start: 2030-01-07, roundDays: 7, roundMonths: 1 }')).toEqual([
+      'history.calendar: give the length of a round as either "roundDays" or "roundMonths"',
+    ]);
   });
 
   it('checks shapes: dates, lessons, metric kinds and moves', () => {
-    expect(problems('date: 2030-01-15, account', 'date: 15 Jan 2030, account')).toEqual([
-      'history.path[2].date: expected a date as YYYY-MM-DD, or YYYY-MM when only the month is known',
-    ]);
-    expect(problems('lessons: [commitments] }', 'lessons: [patience] }')[0]).toMatch(
-      /^history\.questions\[0\]\.lessons\[0\]: expected one of the lessons/,
-    );
-    expect(problems('kind: eventRound, event: lifted', 'kind: eventCount, event: lifted')[0]).toMatch(
-      /^history\.outcome\[3\]/,
-    );
-    expect(problems('{ move: { type: hold, side: china }', '{ move: { type: nap, side: china }')[0]).toMatch(
-      /^history\.path\[1\]\.move/,
-    );
+    expect(problems('date: 2030-01-15, account', 'date: 15 Jan 2030, account')).toEqual(['history.path[2].date: expected a date as YYYY-MM-DD, or YYYY-MM when only the month is known']);
+    expect(problems('lessons: [commitments] }', 'lessons: [patience] }')[0]).toMatch(/^history\.questions\[0\]\.lessons\[0\]: expected one of the lessons/);
+    expect(problems('kind: eventRound, event: lifted', 'kind: eventCount, event: lifted')[0]).toMatch(/^history\.outcome\[3\]/);
+    expect(problems('{ move: { type: hold, side: china }', '{ move: { type: nap, side: china }')[0]).toMatch(/^history\.path\[1\]\.move/);
   });
 });

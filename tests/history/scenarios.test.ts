@@ -4,13 +4,7 @@ import { applyMove, defaultOptions, newGame } from '../../src/core/engine';
 import { INDICATORS } from '../../src/core/indicators';
 import { randomMove } from '../../src/core/random-player';
 import { outcomeSpread, readOutcome, seedRange } from '../../src/core/fidelity';
-import {
-  decisionBranch,
-  historicalOptions,
-  historicalSpec,
-  replayHistory,
-  replaySpec,
-} from '../../src/core/history';
+import { decisionBranch, historicalOptions, historicalSpec, replayHistory, replaySpec } from '../../src/core/history';
 import { INDICATOR_IDS, LESSON_IDS, SIDES, type Scenario } from '../../src/core/types';
 
 /**
@@ -23,41 +17,15 @@ const historical = loadAllShippedScenarios().filter((s) => s.history);
 const byId = (id: string) => historical.find((s) => s.id === id)!;
 
 /** The episodes issue 5 asks for, each in its own file. */
-const EPISODES = [
-  'zte-2018',
-  'huawei-osaka-2019',
-  'phase-one-2020',
-  'tiktok-2020',
-  'meng-glasgow-2021',
-  'chips-minerals-2022',
-  'geneva-london-2025',
-  'busan-2025',
-  'beijing-2026',
-];
+const EPISODES = ['zte-2018', 'huawei-osaka-2019', 'phase-one-2020', 'tiktok-2020', 'meng-glasgow-2021', 'chips-minerals-2022', 'geneva-london-2025', 'busan-2025', 'beijing-2026'];
 
 type Node = Record<string, unknown>;
 /** Keys whose text a player or a class sees. */
-const DISPLAY_KEYS = new Set([
-  'title',
-  'summary',
-  'description',
-  'label',
-  'text',
-  'account',
-  'note',
-  'question',
-  'history',
-  'why',
-  'whatIf',
-]);
+const DISPLAY_KEYS = new Set(['title', 'summary', 'description', 'label', 'text', 'account', 'note', 'question', 'history', 'why', 'whatIf']);
 const isNode = (x: unknown): x is Node => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** Every string in the scenario with the chain of objects that contain it (outermost first) and its key. */
-function* strings(
-  value: unknown,
-  chain: Node[] = [],
-  key = '',
-): Generator<{ text: string; chain: Node[]; key: string }> {
+function* strings(value: unknown, chain: Node[] = [], key = ''): Generator<{ text: string; chain: Node[]; key: string }> {
   if (typeof value === 'string') yield { text: value, chain, key };
   else if (Array.isArray(value)) for (const v of value) yield* strings(v, chain, key);
   else if (isNode(value)) for (const [k, v] of Object.entries(value)) yield* strings(v, [...chain, value], k);
@@ -75,10 +43,7 @@ describe.each(historical.map((s) => [s.id, s] as const))('%s', (_id, scenario: S
 
   it('lands every metric in its band under the reference seed', () => {
     const results = readOutcome(scenario, historicalSpec(scenario));
-    for (const r of results)
-      expect(r, `${r.metric}: expected ${r.expected} in [${r.band}], got ${r.got}`).toMatchObject({
-        ok: true,
-      });
+    for (const r of results) expect(r, `${r.metric}: expected ${r.expected} in [${r.band}], got ${r.got}`).toMatchObject({ ok: true });
   });
 
   it('puts every real value between the 10th and 90th percentiles over seeds 1 to 200', () => {
@@ -93,8 +58,7 @@ describe.each(historical.map((s) => [s.id, s] as const))('%s', (_id, scenario: S
     for (const { text, key } of strings(scenario)) if (key === 'source') used.push(text);
     expect(used.length).toBeGreaterThan(0);
     for (const id of used) expect(ids.has(id), `unknown source "${id}"`).toBe(true);
-    for (const s of scenario.sources)
-      expect(s.url ?? s.publisher, `source ${s.id} says where it is from`).toBeTruthy();
+    for (const s of scenario.sources) expect(s.url ?? s.publisher, `source ${s.id} says where it is from`).toBeTruthy();
   });
 
   it('carries a source for every figure it shows', () => {
@@ -104,13 +68,7 @@ describe.each(historical.map((s) => [s.id, s] as const))('%s', (_id, scenario: S
     // calibration note describes the model, not the world, and source titles are the sources.
     const root = scenario as unknown as Node;
     const sourceEntries = new Set<unknown>(scenario.sources);
-    const briefing = new Set<unknown>([
-      root,
-      scenario.sides,
-      scenario.sides.us,
-      scenario.sides.china,
-      history,
-    ]);
+    const briefing = new Set<unknown>([root, scenario.sides, scenario.sides.us, scenario.sides.china, history]);
     const problems: string[] = [];
     for (const { text, chain, key } of strings(scenario)) {
       if (!DISPLAY_KEYS.has(key) || !/\d/.test(text) || chain.some((c) => sourceEntries.has(c))) continue;
@@ -128,10 +86,7 @@ describe.each(historical.map((s) => [s.id, s] as const))('%s', (_id, scenario: S
     for (const d of history.decisionPoints) {
       const index = d.alternatives.findIndex((a) => a.move);
       expect(index, `${d.id} offers an alternative as a move`).toBeGreaterThanOrEqual(0);
-      const branch = replaySpec(
-        scenario,
-        decisionBranch(scenario, d.id, index, history.seed, historicalOptions(scenario)),
-      );
+      const branch = replaySpec(scenario, decisionBranch(scenario, d.id, index, history.seed, historicalOptions(scenario)));
       expect(branch.states).toHaveLength(d.step + 2);
     }
     expect(history.questions.length).toBeGreaterThanOrEqual(3);
@@ -152,16 +107,12 @@ describe.each(historical.map((s) => [s.id, s] as const))('%s', (_id, scenario: S
   it('plays to the end under the random baseline, with every indicator finite and in range', () => {
     for (let seed = 1; seed <= 40; seed++) {
       let state = newGame(scenario, String(seed), defaultOptions(scenario));
-      while (state.phase === 'negotiation')
-        state = applyMove(scenario, state, randomMove(scenario, state, state.turn)).state;
+      while (state.phase === 'negotiation') state = applyMove(scenario, state, randomMove(scenario, state, state.turn)).state;
       expect(state.round).toBe(scenario.horizon);
       for (const record of state.history) {
         for (const id of INDICATOR_IDS) {
           const v = record.indicators[id];
-          expect(
-            Number.isFinite(v) && v >= INDICATORS[id].min && v <= INDICATORS[id].max,
-            `${id} = ${v} in round ${record.round}, seed ${seed}`,
-          ).toBe(true);
+          expect(Number.isFinite(v) && v >= INDICATORS[id].min && v <= INDICATORS[id].max, `${id} = ${v} in round ${record.round}, seed ${seed}`).toBe(true);
         }
       }
     }
@@ -170,11 +121,7 @@ describe.each(historical.map((s) => [s.id, s] as const))('%s', (_id, scenario: S
   it('keeps every levers-and-chips issue open to both play and history', () => {
     // The historical outcome is reachable by negotiation: the path's final state differs from the start.
     const final = replayHistory(scenario).final;
-    expect(
-      Object.keys(final.positions).some(
-        (k) => final.positions[k] !== scenario.issues.find((i) => i.id === k)!.statusQuo,
-      ) || final.outcome!.kind !== 'deal',
-    ).toBe(true);
+    expect(Object.keys(final.positions).some((k) => final.positions[k] !== scenario.issues.find((i) => i.id === k)!.statusQuo) || final.outcome!.kind !== 'deal').toBe(true);
   });
 });
 
@@ -211,44 +158,26 @@ describe('the historical scenarios together', () => {
  * what-if's supposed steps and note).
  */
 const UNVERIFIED: { claim: string; pattern: RegExp; only?: string }[] = [
-  {
-    claim: 'the exact day PAFACA was signed',
-    pattern: /\b\d{1,2} April 2024\b|\bApril \d{1,2},? 2024\b|\b2024-04-\d{2}\b/,
-  },
-  {
-    claim: "the effective date of China's antimony controls",
-    pattern: /antimony[^.;]*\b(effective|in force|took effect|from)\b[^.;]*\b(August|Aug|September|Sep)\b/i,
-  },
-  {
-    claim: "the effective date of China's antimony controls, as a date",
-    pattern: /\b2024-0[89]-\d{2}\b/,
-    only: 'chips-minerals-2022',
-  },
-  {
-    claim: 'the Meng case, the detentions and climate were traded',
-    pattern:
-      /\b(Meng|Kovrig|Spavor|Michaels)\b[^.]*\b(traded|trade-off|in exchange|in return|swap|quid pro quo)\b/i,
-  },
+  { claim: 'the exact day PAFACA was signed', pattern: /\b\d{1,2} April 2024\b|\bApril \d{1,2},? 2024\b|\b2024-04-\d{2}\b/ },
+  { claim: "the effective date of China's antimony controls", pattern: /antimony[^.;]*\b(effective|in force|took effect|from)\b[^.;]*\b(August|Aug|September|Sep)\b/i },
+  { claim: "the effective date of China's antimony controls, as a date", pattern: /\b2024-0[89]-\d{2}\b/, only: 'chips-minerals-2022' },
+  { claim: 'the Meng case, the detentions and climate were traded', pattern: /\b(Meng|Kovrig|Spavor|Michaels)\b[^.]*\b(traded|trade-off|in exchange|in return|swap|quid pro quo)\b/i },
 ];
 
 describe('UNVERIFIED claims', () => {
-  it.each(UNVERIFIED.map((u) => [u.claim, u.pattern, u.only] as const))(
-    'never states as fact: %s',
-    (_claim, pattern, only) => {
-      const stated: string[] = [];
-      for (const scenario of historical.filter((s) => only === undefined || s.id === only)) {
-        const whatIf = scenario.history!.kind === 'what-if';
-        for (const { text, chain, key } of strings(scenario)) {
-          if (!pattern.test(text)) continue;
-          const holder = chain[chain.length - 1]!;
-          const flagged =
-            holder.unverified === true || (whatIf && (holder.whatIf === true || key === 'whatIf'));
-          if (!flagged) stated.push(`${scenario.id} (${key}): ${text}`);
-        }
+  it.each(UNVERIFIED.map((u) => [u.claim, u.pattern, u.only] as const))('never states as fact: %s', (_claim, pattern, only) => {
+    const stated: string[] = [];
+    for (const scenario of historical.filter((s) => only === undefined || s.id === only)) {
+      const whatIf = scenario.history!.kind === 'what-if';
+      for (const { text, chain, key } of strings(scenario)) {
+        if (!pattern.test(text)) continue;
+        const holder = chain[chain.length - 1]!;
+        const flagged = holder.unverified === true || (whatIf && (holder.whatIf === true || key === 'whatIf'));
+        if (!flagged) stated.push(`${scenario.id} (${key}): ${text}`);
       }
-      expect(stated).toEqual([]);
-    },
-  );
+    }
+    expect(stated).toEqual([]);
+  });
 
   it('catches a claim stated as fact (the check can fail)', () => {
     expect(UNVERIFIED[0]!.pattern.test('PAFACA was signed on 24 April 2024')).toBe(true);

@@ -17,10 +17,7 @@ describe('ScenarioCatalog', () => {
   });
 
   it('refuses a second file with a shipped id, and an opened file with a shipped id', () => {
-    const catalog = new ScenarioCatalog(
-      [miniFile(), { file: 'copy.yaml', text: miniFile().text }],
-      loadScenario,
-    );
+    const catalog = new ScenarioCatalog([miniFile(), { file: 'copy.yaml', text: miniFile().text }], loadScenario);
     expect(catalog.failures[0]!.problems[0]!.message).toMatch(/already used by mini.yaml/);
     const opened = catalog.open({ file: 'mine.yaml', text: miniFile().text });
     expect(opened.ok).toBe(false);
@@ -31,12 +28,8 @@ describe('ScenarioCatalog', () => {
     const catalog = new ScenarioCatalog([], loadScenario);
     const text = miniFile().text;
     expect(catalog.open({ file: 'a.yaml', text }).ok).toBe(true);
-    expect(catalog.open({ file: 'b.yaml', text: text.replace('title: Mini', 'title: Mini two') }).ok).toBe(
-      true,
-    );
-    expect(catalog.entries.map((e) => [e.source.file, e.scenario.title, e.origin])).toEqual([
-      ['b.yaml', 'Mini two', 'opened'],
-    ]);
+    expect(catalog.open({ file: 'b.yaml', text: text.replace('title: Mini', 'title: Mini two') }).ok).toBe(true);
+    expect(catalog.entries.map((e) => [e.source.file, e.scenario.title, e.origin])).toEqual([['b.yaml', 'Mini two', 'opened']]);
   });
 });
 
@@ -45,10 +38,7 @@ describe('settings', () => {
     const d = defaultSettings(true);
     expect(parseSettings(null, d)).toEqual(d);
     expect(parseSettings('nonsense', d)).toEqual(d);
-    expect(parseSettings('{"sound":true,"textSize":"huge","highContrast":1}', d)).toEqual({
-      ...d,
-      sound: true,
-    });
+    expect(parseSettings('{"sound":true,"textSize":"huge","highContrast":1}', d)).toEqual({ ...d, sound: true });
   });
 
   it('stores and reads back, and reports a storage that refuses', () => {

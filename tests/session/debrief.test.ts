@@ -12,23 +12,13 @@ import { describeMove, packageItems } from '../../src/session/text';
 import { busan, mini } from '../helpers';
 
 const scenario: Scenario = mini();
-const spec = (moves: Move[], seed = 's'): GameSpec => ({
-  scenario: { id: 'mini', version: 3 },
-  seed,
-  options: defaultOptions(scenario, { humans: ['us'] }),
-  moves,
-});
+const spec = (moves: Move[], seed = 's'): GameSpec => ({ scenario: { id: 'mini', version: 3 }, seed, options: defaultOptions(scenario, { humans: ['us'] }), moves });
 
 describe('draft packages', () => {
   it('groups the chips a side can put on the table by category, its own as offers and the other side’s as asks', () => {
     const state = newGame(scenario, 's', defaultOptions(scenario));
     const { offers, asks } = chipsFor(scenario, state, 'us');
-    expect(offers).toEqual([
-      {
-        category: 'security-control',
-        chips: [expect.objectContaining({ id: 'chips=relaxed', role: 'offer', holder: 'us' })],
-      },
-    ]);
+    expect(offers).toEqual([{ category: 'security-control', chips: [expect.objectContaining({ id: 'chips=relaxed', role: 'offer', holder: 'us' })] }]);
     expect(asks[0]!.chips.map((c) => c.id)).toEqual(['beans=some', 'beans=lots']);
   });
 
@@ -38,9 +28,7 @@ describe('draft packages', () => {
     expect(pkg).toEqual({ beans: 'lots' });
     expect(toggleChip(pkg, 'beans', 'lots')).toEqual({});
     const state = newGame(scenario, 's', defaultOptions(scenario));
-    expect(pruneDraft(scenario, state, { beans: 'none', chips: 'ban', nope: 'x', ...pkg })).toEqual({
-      beans: 'lots',
-    });
+    expect(pruneDraft(scenario, state, { beans: 'none', chips: 'ban', nope: 'x', ...pkg })).toEqual({ beans: 'lots' });
   });
 
   it('projects a draft from the core model and says when it cannot be proposed', () => {
@@ -58,17 +46,9 @@ describe('draft packages', () => {
 
   it('describes moves from the player’s point of view', () => {
     const state = newGame(scenario, 's', defaultOptions(scenario));
-    expect(
-      describeMove(scenario, { type: 'propose', side: 'us', package: { beans: 'lots' } }, state, 'us'),
-    ).toBe('You propose: Soybeans: Lots.');
-    expect(describeMove(scenario, { type: 'walkout', side: 'china' }, state, 'us')).toBe(
-      'China walks out of the talks.',
-    );
-    expect(packageItems(scenario, state, { beans: 'lots' })[0]).toMatchObject({
-      issueLabel: 'Soybeans',
-      positionLabel: 'Lots',
-      currentLabel: 'None',
-    });
+    expect(describeMove(scenario, { type: 'propose', side: 'us', package: { beans: 'lots' } }, state, 'us')).toBe('You propose: Soybeans: Lots.');
+    expect(describeMove(scenario, { type: 'walkout', side: 'china' }, state, 'us')).toBe('China walks out of the talks.');
+    expect(packageItems(scenario, state, { beans: 'lots' })[0]).toMatchObject({ issueLabel: 'Soybeans', positionLabel: 'Lots', currentLabel: 'None' });
   });
 });
 
@@ -98,9 +78,7 @@ describe('counterfactual', () => {
     const doctrine = scenario.doctrines.find((d) => d.id === 'us-d')!;
     const options = spec(moves).options;
     const actual = score(replay(scenario, 's', options, moves).final, doctrine).total;
-    const scores = ['beans', 'chips'].map(
-      (issue) => score(playWithout(scenario, spec(moves), issue).final, doctrine).total,
-    );
+    const scores = ['beans', 'chips'].map((issue) => score(playWithout(scenario, spec(moves), issue).final, doctrine).total);
     const best = Math.abs(scores[0]! - actual) >= Math.abs(scores[1]! - actual) ? 'beans' : 'chips';
     expect(cf.issue).toBe(best);
     expect(cf.actual).toBe(actual);
@@ -119,16 +97,7 @@ describe('debrief and exports', () => {
     seed: '7',
     options: defaultOptions(b, { humans: ['us'] }),
     moves: [
-      {
-        type: 'propose',
-        side: 'us',
-        package: {
-          tariffTruce: 'extended-1yr',
-          soybeanPurchases: '25mmt',
-          rareEarthControls: 'general-licences-1yr',
-          affiliatesRule: 'suspended-1yr',
-        },
-      },
+      { type: 'propose', side: 'us', package: { tariffTruce: 'extended-1yr', soybeanPurchases: '25mmt', rareEarthControls: 'general-licences-1yr', affiliatesRule: 'suspended-1yr' } },
       { type: 'accept', side: 'china' },
     ],
   };
@@ -138,22 +107,11 @@ describe('debrief and exports', () => {
     const final = replay(b, bSpec.seed, bSpec.options, bSpec.moves).final;
     expect(d.final).toEqual(final);
     expect(d.outcome.kind).toBe('deal');
-    expect(d.deal.map((i) => i.issue)).toEqual([
-      'affiliatesRule',
-      'tariffTruce',
-      'rareEarthControls',
-      'soybeanPurchases',
-    ]);
+    expect(d.deal.map((i) => i.issue)).toEqual(['affiliatesRule', 'tariffTruce', 'rareEarthControls', 'soybeanPurchases']);
     expect(d.scores[0]!.chosen).toBe(true);
     expect(d.scores[0]!.doctrine.id).toBe(bSpec.options.doctrines.us);
-    expect(d.scores.map((s) => s.score.total).sort()).toEqual(
-      scoreAll(b, final, 'us')
-        .map((s) => s.total)
-        .sort(),
-    );
-    expect(d.trajectories.find((t) => t.indicator.id === 'tension')!.values).toEqual(
-      final.history.map((h) => h.indicators.tension),
-    );
+    expect(d.scores.map((s) => s.score.total).sort()).toEqual(scoreAll(b, final, 'us').map((s) => s.total).sort());
+    expect(d.trajectories.find((t) => t.indicator.id === 'tension')!.values).toEqual(final.history.map((h) => h.indicators.tension));
     expect(decodeResult(d.resultCode, (id) => (id === b.id ? b : undefined))).toEqual(bSpec);
     expect(d.redLines.map((r) => r.issue)).toEqual(['rareEarthControls']);
     expect(d.counterfactual?.issue).toBeDefined();

@@ -6,14 +6,8 @@ import type { AiDecision } from '../../src/negotiators/index';
 import type { ScenarioFile } from '../../src/session/catalog';
 import { fixturePath, scenarioPath } from '../helpers';
 
-export const miniFile = (): ScenarioFile => ({
-  file: 'mini.yaml',
-  text: readFileSync(fixturePath('mini.yaml'), 'utf8'),
-});
-export const busanFile = (): ScenarioFile => ({
-  file: 'busan-2025.yaml',
-  text: readFileSync(scenarioPath('busan-2025.yaml'), 'utf8'),
-});
+export const miniFile = (): ScenarioFile => ({ file: 'mini.yaml', text: readFileSync(fixturePath('mini.yaml'), 'utf8') });
+export const busanFile = (): ScenarioFile => ({ file: 'busan-2025.yaml', text: readFileSync(scenarioPath('busan-2025.yaml'), 'utf8') });
 
 /**
  * A scripted AI, pure like the real one: at move number i it plays script[i] if that is its move
@@ -26,16 +20,10 @@ export function scriptedAi(script: Record<number, Move> = {}) {
     const state = replay(scenario, spec.seed, spec.options, spec.moves).final;
     const next = script[spec.moves.length];
     if (next && next.side === side && checkMove(scenario, state, next).ok) {
-      return {
-        move: next,
-        reason: `scripted ${next.type}`,
-        posture: next.type === 'propose' ? 'conceding' : 'escalating',
-      };
+      return { move: next, reason: `scripted ${next.type}`, posture: next.type === 'propose' ? 'conceding' : 'escalating' };
     }
     const hold: Move = { type: 'hold', side };
-    return checkMove(scenario, state, hold).ok
-      ? { move: hold, reason: 'scripted hold', posture: 'firm' }
-      : { move: { type: 'reject', side }, reason: 'scripted reject', posture: 'firm' };
+    return checkMove(scenario, state, hold).ok ? { move: hold, reason: 'scripted hold', posture: 'firm' } : { move: { type: 'reject', side }, reason: 'scripted reject', posture: 'firm' };
   };
   return { decide, calls };
 }

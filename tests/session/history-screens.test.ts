@@ -7,15 +7,7 @@ import { decisionBranch, historicalSpec, historyTimeline, replayHistory } from '
 import { INDICATORS } from '../../src/core/indicators';
 import type { Indicators, Scenario } from '../../src/core/types';
 import { historyDebrief, historySeriesLabel, historySoFar } from '../../src/session/history-debrief';
-import {
-  canTakeOver,
-  chartedIndicators,
-  clampPosition,
-  historyEpisodes,
-  historyReplay,
-  positionTitle,
-  teachingNotes,
-} from '../../src/session/history-replay';
+import { canTakeOver, chartedIndicators, clampPosition, historyEpisodes, historyReplay, positionTitle, teachingNotes } from '../../src/session/history-replay';
 import { formatDate } from '../../src/session/text';
 import { loadOrThrow, scenarioPath } from '../helpers';
 
@@ -24,9 +16,7 @@ const all: Scenario[] = readdirSync(fileURLToPath(new URL('../../scenarios', imp
   .map((f) => loadOrThrow(scenarioPath(f)));
 const byId = (id: string) => all.find((s) => s.id === id)!;
 const zte = byId('zte-2018');
-const mini: Scenario = loadOrThrow(
-  fileURLToPath(new URL('../history/fixtures/mini-history.yaml', import.meta.url)),
-);
+const mini: Scenario = loadOrThrow(fileURLToPath(new URL('../history/fixtures/mini-history.yaml', import.meta.url)));
 
 describe('the episodes on the history screen', () => {
   it('lists every scenario with a history, in the order the episodes happened, what-ifs labelled', () => {
@@ -65,46 +55,22 @@ describe('the replay of an episode', () => {
 
   it('has a frame for the start, after every step, and the model’s end, each the model’s own numbers', () => {
     expect(r.seed).toBe(zte.history!.seed);
-    expect(r.frames.map((f) => f.kind)).toEqual([
-      'start',
-      ...zte.history!.path.map(() => 'step'),
-      'aftermath',
-    ]);
+    expect(r.frames.map((f) => f.kind)).toEqual(['start', ...zte.history!.path.map(() => 'step'), 'aftermath']);
     expect(r.frames[0]!.indicators).toEqual(run.states[0]!.indicators);
-    for (let k = 1; k < r.steps.length; k++)
-      expect(r.frames[k]!.indicators).toEqual(run.states[k]!.indicators);
+    for (let k = 1; k < r.steps.length; k++) expect(r.frames[k]!.indicators).toEqual(run.states[k]!.indicators);
     // The move that ends the talks is shown at the end of its round; the aftermath at the horizon.
-    expect(r.frames[r.steps.length]!.indicators).toEqual(
-      run.final.history.find((h) => h.round === outcome.round)!.indicators,
-    );
-    expect(r.frames.at(-1)).toMatchObject({
-      kind: 'aftermath',
-      round: zte.horizon,
-      indicators: run.final.indicators,
-    });
-    expect(r.aftermath).toMatchObject({
-      talksEnded: outcome.round,
-      horizon: zte.horizon,
-      outcomeText: `Deal in round ${outcome.round}.`,
-    });
+    expect(r.frames[r.steps.length]!.indicators).toEqual(run.final.history.find((h) => h.round === outcome.round)!.indicators);
+    expect(r.frames.at(-1)).toMatchObject({ kind: 'aftermath', round: zte.horizon, indicators: run.final.indicators });
+    expect(r.aftermath).toMatchObject({ talksEnded: outcome.round, horizon: zte.horizon, outcomeText: `Deal in round ${outcome.round}.` });
   });
 
   it('tells each step with its date, account, source, side and move, and marks history’s choices', () => {
     const third = r.steps[2]!;
-    expect(third).toMatchObject({
-      index: 2,
-      side: 'us',
-      date: '2018-05-03',
-      sourceId: 'hill-200b-demand',
-      whatIf: false,
-      round: run.states[2]!.round,
-    });
+    expect(third).toMatchObject({ index: 2, side: 'us', date: '2018-05-03', sourceId: 'hill-200b-demand', whatIf: false, round: run.states[2]!.round });
     expect(third.source?.id).toBe('hill-200b-demand');
     expect(third.moveText).toMatch(/^United States proposes: /);
     expect(third.decision?.id).toBe('opening-ask');
-    expect(r.steps.filter((s) => s.decision).map((s) => s.index)).toEqual(
-      zte.history!.decisionPoints.map((d) => d.step),
-    );
+    expect(r.steps.filter((s) => s.decision).map((s) => s.index)).toEqual(zte.history!.decisionPoints.map((d) => d.step));
     expect(third.roundDate).toBe('2018-04-30');
   });
 
@@ -116,10 +82,7 @@ describe('the replay of an episode', () => {
     for (const e of r.aftermath!.entries) expect(e.round).toBeGreaterThan(outcome.round);
     expect(r.steps.at(-1)!.following.some((e) => e.kind === 'outcome')).toBe(true);
     // The termination of the order comes after the deal, with its real date.
-    expect(r.aftermath!.entries.find((e) => e.event === 'order-terminated')).toMatchObject({
-      date: '2018-07-13',
-      source: 'th-zte-terminated',
-    });
+    expect(r.aftermath!.entries.find((e) => e.event === 'order-terminated')).toMatchObject({ date: '2018-07-13', source: 'th-zte-terminated' });
     expect(r.epilogue.map((e) => e.date)).toEqual(['2019-05-16']);
   });
 
@@ -128,12 +91,7 @@ describe('the replay of an episode', () => {
     expect(r.charted.length).toBeLessThanOrEqual(6);
     const flat = { ...INDICATORS_AT(0), 'china.selfReliance': 10 } as Indicators;
     const moved = { ...flat, tension: 9, 'us.supplySecurity': 60 } as Indicators;
-    expect(chartedIndicators([flat, moved])).toEqual([
-      'us.tradeGains',
-      'us.securityCost',
-      'us.supplySecurity',
-      'tension',
-    ]);
+    expect(chartedIndicators([flat, moved])).toEqual(['us.tradeGains', 'us.securityCost', 'us.supplySecurity', 'tension']);
   });
 
   it('knows where a class can stand and take over', () => {
@@ -170,18 +128,8 @@ describe('the teaching notes', () => {
     const notes = teachingNotes(withEpilogue);
     expect(notes.kind).toBe('historical');
     expect(notes.calibration).toBe('A test fixture.');
-    expect(notes.questions).toEqual([
-      {
-        text: 'Was the pledge worth it?',
-        lessons: [
-          expect.objectContaining({ id: 'commitments', number: 5, short: 'commitments are not outcomes' }),
-        ],
-        source: null,
-      },
-    ]);
-    expect(
-      notes.decisions.map((d) => [d.id, d.stepNumber, d.date, d.alternatives.map((a) => a.playable)]),
-    ).toEqual([
+    expect(notes.questions).toEqual([{ text: 'Was the pledge worth it?', lessons: [expect.objectContaining({ id: 'commitments', number: 5, short: 'commitments are not outcomes' })], source: null }]);
+    expect(notes.decisions.map((d) => [d.id, d.stepNumber, d.date, d.alternatives.map((a) => a.playable)])).toEqual([
       ['threat', 1, '2030-01-07', [true, true]],
       ['offer', 3, '2030-01-15', [true]],
     ]);
@@ -204,25 +152,16 @@ describe('the side-by-side debrief', () => {
     for (let guard = 0; guard < 40; guard++) {
       const state = replay(zte, spec.seed, spec.options, moves).final;
       if (state.phase === 'ended') break;
-      moves.push(
-        state.standing && state.standing.by !== state.turn
-          ? { type: 'reject', side: state.turn }
-          : { type: 'hold', side: state.turn },
-      );
+      moves.push(state.standing && state.standing.by !== state.turn ? { type: 'reject', side: state.turn } : { type: 'hold', side: state.turn });
     }
     const played = { ...spec, moves };
     const d = historyDebrief(zte, played, 'us');
     const c = compareWithHistory(zte, played);
     expect(d.seed).toBe('class-7');
-    expect(d.branch).toEqual({
-      step: 4,
-      last: { date: '2018-05', account: zte.history!.path[3]!.account, whatIf: false },
-    });
+    expect(d.branch).toEqual({ step: 4, last: { date: '2018-05', account: zte.history!.path[3]!.account, whatIf: false } });
     expect(d.historyLabel).toBe('History');
     expect(d.decisions.every((x) => x.historyWhatIf === false)).toBe(true);
-    expect(d.metrics.map((m) => [m.id, m.expected, m.history, m.game])).toEqual(
-      c.game.metrics.map((g, i) => [g.metric, g.expected, c.history.metrics[i]!.got, g.got]),
-    );
+    expect(d.metrics.map((m) => [m.id, m.expected, m.history, m.game])).toEqual(c.game.metrics.map((g, i) => [g.metric, g.expected, c.history.metrics[i]!.got, g.got]));
     expect(d.metrics.every((m) => m.source !== null)).toBe(true);
     expect(d.decisions.map((x) => [x.id, x.status])).toEqual([
       ['beijing-answer', 'history'],
@@ -234,9 +173,7 @@ describe('the side-by-side debrief', () => {
     expect(onTable.verdict).toBe('You made a different choice from history’s.');
     expect(onTable.alternative).toBe("Keep the order out of the talks and refuse Beijing's precondition");
     expect(onTable.gameMove).toBe('You reject China’s offer.');
-    expect(d.trajectories['us.tradeGains']).toEqual(
-      c.history.final.history.map((h) => h.indicators['us.tradeGains']),
-    );
+    expect(d.trajectories['us.tradeGains']).toEqual(c.history.final.history.map((h) => h.indicators['us.tradeGains']));
     expect(d.historyOutcome).toMatch(/^Deal in round/);
   });
 
@@ -244,30 +181,11 @@ describe('the side-by-side debrief', () => {
     const own = historyDebrief(zte, historicalSpec(zte), null);
     expect(own.decisions.every((x) => x.status === 'history')).toBe(true);
     expect(own.metrics.every((m) => m.game === m.history)).toBe(true);
-    const fresh = historyDebrief(
-      zte,
-      {
-        scenario: { id: zte.id, version: zte.version },
-        seed: 'x',
-        options: defaultOptions(zte, { humans: ['china'] }),
-        moves: [{ type: 'walkout', side: 'us' }],
-      },
-      'china',
-    );
+    const fresh = historyDebrief(zte, { scenario: { id: zte.id, version: zte.version }, seed: 'x', options: defaultOptions(zte, { humans: ['china'] }), moves: [{ type: 'walkout', side: 'us' }] }, 'china');
     expect(fresh.branch).toBeNull();
-    expect(fresh.decisions.map((x) => x.status)).toEqual([
-      'not-reached',
-      'not-reached',
-      'not-reached',
-      'not-reached',
-    ]);
-    expect(fresh.metrics.find((m) => m.id === 'lifting-after-settlement')).toMatchObject({
-      game: null,
-      gameInBand: false,
-    });
-    expect(fresh.metrics.find((m) => m.id === 'lifting-after-settlement')!.gameWhy).toBe(
-      'It never happened within the model’s span.',
-    );
+    expect(fresh.decisions.map((x) => x.status)).toEqual(['not-reached', 'not-reached', 'not-reached', 'not-reached']);
+    expect(fresh.metrics.find((m) => m.id === 'lifting-after-settlement')).toMatchObject({ game: null, gameInBand: false });
+    expect(fresh.metrics.find((m) => m.id === 'lifting-after-settlement')!.gameWhy).toBe('It never happened within the model’s span.');
   });
 });
 

@@ -38,12 +38,7 @@ describe('Match', () => {
   });
 
   it('derives exactly the state the core replay gives for the same moves', () => {
-    const match = Match.start(
-      scenario,
-      'seed-9',
-      options('us'),
-      scriptedAi({ 3: { type: 'threaten', side: 'china', issue: 'chips', position: 'ban' } }).decide,
-    );
+    const match = Match.start(scenario, 'seed-9', options('us'), scriptedAi({ 3: { type: 'threaten', side: 'china', issue: 'chips', position: 'ban' } }).decide);
     match.play({ type: 'propose', side: 'us', package: { beans: 'some' } });
     match.play({ type: 'hold', side: 'us' });
     match.play({ type: 'impose', side: 'us', issue: 'chips', position: 'ban' });
@@ -105,11 +100,7 @@ describe('Match', () => {
     });
     expect(throwing.moves).toEqual([{ type: 'hold', side: 'us' }]);
     expect(throwing.aiProblems[0]).toMatch(/AI for United States failed in round 1: no plan/);
-    const illegal = Match.start(scenario, 's', options('us'), (_s, _spec, side) => ({
-      move: { type: 'accept', side },
-      reason: 'x',
-      posture: 'firm',
-    }));
+    const illegal = Match.start(scenario, 's', options('us'), (_s, _spec, side) => ({ move: { type: 'accept', side }, reason: 'x', posture: 'firm' }));
     illegal.play({ type: 'hold', side: 'us' });
     // No offer from the US is on the table: accepting is illegal, so the AI holds instead.
     expect(illegal.moves[1]).toEqual({ type: 'hold', side: 'china' });
@@ -135,9 +126,7 @@ describe('Match', () => {
     expect(again.state).toEqual(first.state);
     expect(again.turns()[1]!.ai?.reason).toBe(first.turns()[1]!.ai?.reason);
     const bad: Move[] = [{ type: 'accept', side: 'us' }];
-    expect(() => Match.resume(scenario, { ...first.spec, moves: bad }, [], ai.decide)).toThrow(
-      IllegalMoveError,
-    );
+    expect(() => Match.resume(scenario, { ...first.spec, moves: bad }, [], ai.decide)).toThrow(IllegalMoveError);
   });
 
   it('plays against the negotiators module through its public contract', () => {
@@ -153,9 +142,7 @@ describe('Match', () => {
 });
 
 describe('Match.branch: a game that takes over from a historical path', () => {
-  const history: Scenario = loadOrThrow(
-    fileURLToPath(new URL('../history/fixtures/mini-history.yaml', import.meta.url)),
-  );
+  const history: Scenario = loadOrThrow(fileURLToPath(new URL('../history/fixtures/mini-history.yaml', import.meta.url)));
   const seed = history.history!.seed;
   const opts = (human: Side): GameOptions => defaultOptions(history, { humans: [human] });
   const path = historicalMoves(history);
@@ -165,10 +152,7 @@ describe('Match.branch: a game that takes over from a historical path', () => {
     const match = Match.branch(history, spec, scriptedAi().decide);
     expect(match.moves).toEqual(path.slice(0, 2));
     // The same state as history's replay (which plays with no human side), but for the options.
-    expect({ ...match.state, options: null }).toEqual({
-      ...replayHistory(history, seed).states[2]!,
-      options: null,
-    });
+    expect({ ...match.state, options: null }).toEqual({ ...replayHistory(history, seed).states[2]!, options: null });
     expect(match.humanToMove()).toBe('us');
     expect(match.branch).toEqual({ step: 2, alternative: null });
     expect(match.turns().map((t) => t.by)).toEqual(['history', 'history']);
@@ -209,11 +193,7 @@ describe('Match.branch: a game that takes over from a historical path', () => {
     const spec = decisionBranch(history, 'offer', 0, seed, opts('china'));
     const match = Match.branch(history, spec, scriptedAi().decide);
     const turns = match.turns();
-    expect(turns[2]).toMatchObject({
-      by: 'ai',
-      alternative: 'A cut alone',
-      move: { type: 'propose', side: 'us', package: { tariff: 'cut' } },
-    });
+    expect(turns[2]).toMatchObject({ by: 'ai', alternative: 'A cut alone', move: { type: 'propose', side: 'us', package: { tariff: 'cut' } } });
     expect(match.branch).toEqual({ step: 2, alternative: 'A cut alone' });
     expect(match.humanToMove()).toBe('china');
     match.play({ type: 'reject', side: 'china' });
@@ -233,14 +213,9 @@ describe('Match.branch: a game that takes over from a historical path', () => {
   });
 
   it('refuses a spec whose first moves are not history’s, or that names no branch point', () => {
-    const forged: GameSpec = {
-      ...branchSpec(history, 2, seed, opts('us')),
-      moves: [path[0]!, { type: 'reject', side: 'china' }],
-    };
+    const forged: GameSpec = { ...branchSpec(history, 2, seed, opts('us')), moves: [path[0]!, { type: 'reject', side: 'china' }] };
     expect(() => Match.branch(history, forged, scriptedAi().decide)).toThrow(/not the historical path/);
-    expect(() => Match.branch(history, { ...forged, options: opts('us') }, scriptedAi().decide)).toThrow(
-      /needs options.branchStep/,
-    );
+    expect(() => Match.branch(history, { ...forged, options: opts('us') }, scriptedAi().decide)).toThrow(/needs options.branchStep/);
   });
 
   it('comes back as the same branch from its result code, and a forged branch step as an ordinary game', () => {
@@ -251,18 +226,7 @@ describe('Match.branch: a game that takes over from a historical path', () => {
     expect(again.branch).toEqual({ step: 2, alternative: 'A cut alone' });
     expect(again.turns().map((t) => t.by)).toEqual(['history', 'history', 'human', 'ai']);
     expect(again.state).toEqual(played.state);
-    const forged = Match.resume(
-      history,
-      {
-        ...decoded,
-        moves: [
-          { type: 'hold', side: 'us' },
-          { type: 'hold', side: 'china' },
-        ],
-      },
-      [],
-      scriptedAi().decide,
-    );
+    const forged = Match.resume(history, { ...decoded, moves: [{ type: 'hold', side: 'us' }, { type: 'hold', side: 'china' }] }, [], scriptedAi().decide);
     expect(forged.branch).toBeNull();
     expect(forged.turns()[0]!.by).toBe('human');
   });

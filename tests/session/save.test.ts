@@ -66,22 +66,12 @@ describe('AutoSave', () => {
     const { autosave, storage, match } = setup();
     autosave.write(match);
     const good = JSON.parse(storage.getItem(SAVE_KEY)!);
-    storage.setItem(
-      SAVE_KEY,
-      JSON.stringify({ ...good, spec: { ...good.spec, moves: [{ type: 'accept', side: 'us' }] } }),
-    );
+    storage.setItem(SAVE_KEY, JSON.stringify({ ...good, spec: { ...good.spec, moves: [{ type: 'accept', side: 'us' }] } }));
     const illegal = new AutoSave(storage, new ScenarioCatalog([miniFile()], loadScenario), ai.decide).load();
-    expect(illegal.kind === 'set-aside' && illegal.message).toMatch(
-      /moves do not replay \(illegal move: there is no offer from China to accept\)/,
-    );
-    storage.setItem(
-      SAVE_KEY,
-      JSON.stringify({ ...good, spec: { ...good.spec, scenario: { id: 'gone', version: 1 } } }),
-    );
+    expect(illegal.kind === 'set-aside' && illegal.message).toMatch(/moves do not replay \(illegal move: there is no offer from China to accept\)/);
+    storage.setItem(SAVE_KEY, JSON.stringify({ ...good, spec: { ...good.spec, scenario: { id: 'gone', version: 1 } } }));
     const unknown = new AutoSave(storage, new ScenarioCatalog([miniFile()], loadScenario), ai.decide).load();
-    expect(unknown.kind === 'set-aside' && unknown.message).toMatch(
-      /scenario "gone", which this game does not have/,
-    );
+    expect(unknown.kind === 'set-aside' && unknown.message).toMatch(/scenario "gone", which this game does not have/);
     // Each unreadable save has its own key: the second did not overwrite the first.
     expect(storage.getItem(`${SET_ASIDE_PREFIX}1`)).toContain('"accept"');
     expect(storage.getItem(`${SET_ASIDE_PREFIX}2`)).toContain('"gone"');

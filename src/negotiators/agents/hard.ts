@@ -64,14 +64,7 @@ export interface HardParams {
   riskTop: number;
 }
 
-export const HARD_PARAMS: Readonly<HardParams> = {
-  e: 0.12,
-  band: 0.07,
-  share: 0.1,
-  stubbornFinal: 0.5,
-  stubbornFinalCounter: 0.25,
-  riskTop: 0.3,
-};
+export const HARD_PARAMS: Readonly<HardParams> = { e: 0.12, band: 0.07, share: 0.1, stubbornFinal: 0.5, stubbornFinalCounter: 0.25, riskTop: 0.3 };
 
 export interface HardMemory {
   model: FrequencyModel;
@@ -90,16 +83,7 @@ export interface HardMemory {
 }
 
 export function hardMemory(radices: readonly number[]): HardMemory {
-  return {
-    model: emptyModel(radices),
-    received: [],
-    receivedCount: 0,
-    lastReceived: null,
-    offered: [],
-    lastOffered: null,
-    ahead: 0,
-    waits: 0,
-  };
+  return { model: emptyModel(radices), received: [], receivedCount: 0, lastReceived: null, offered: [], lastOffered: null, ahead: 0, waits: 0 };
 }
 
 export interface HardTurn {
@@ -147,12 +131,7 @@ export function hardObserve(seat: Seat, memory: HardMemory, offer: Outcome): Har
   };
 }
 
-export function hardDecide(
-  seat: Seat,
-  memory: HardMemory,
-  input: HardTurn,
-  params: HardParams = HARD_PARAMS,
-): HardMove {
+export function hardDecide(seat: Seat, memory: HardMemory, input: HardTurn, params: HardParams = HARD_PARAMS): HardMove {
   const { space, table, prefs, turns } = seat;
   const u = table.utilities;
   const r = prefs.reservation;
@@ -171,32 +150,15 @@ export function hardDecide(
   const next = nextOffer(seat, { last, rate, offered, target }, params, input.random);
   // never back to an offer older than my last: that is MiCRO's signature, and reads as a retreat
   const again = offered.has(next) && next !== last && last >= 0 ? last : next;
-  const proposal =
-    reciprocal && offered.has(again) ? (newStep(seat, { rate, offered, theirs }, params) ?? again) : again;
+  const proposal = reciprocal && offered.has(again) ? (newStep(seat, { rate, offered, theirs }, params) ?? again) : again;
 
-  const why = (kind: HardWhy['kind'], pkg: number): HardWhy => ({
-    kind,
-    target,
-    next: u[pkg]!,
-    floor,
-    offerUtility: offerPkg === null ? null : u[offerPkg]!,
-    stubborn,
-    reciprocal,
-  });
+  const why = (kind: HardWhy['kind'], pkg: number): HardWhy => ({ kind, target, next: u[pkg]!, floor, offerUtility: offerPkg === null ? null : u[offerPkg]!, stubborn, reciprocal });
   const propose = (pkg: number, kind: HardWhy['kind']): HardMove => ({
     action: { type: 'offer', pkg },
-    memory: {
-      ...mem,
-      offered: offered.has(pkg) ? mem.offered : [...mem.offered, space.outcome(pkg)],
-      lastOffered: space.outcome(pkg),
-    },
+    memory: { ...mem, offered: offered.has(pkg) ? mem.offered : [...mem.offered, space.outcome(pkg)], lastOffered: space.outcome(pkg) },
     why: why(kind, pkg),
   });
-  const accept = (kind: HardWhy['kind'], instead: number): HardMove => ({
-    action: { type: 'accept' },
-    memory: mem,
-    why: why(kind, instead),
-  });
+  const accept = (kind: HardWhy['kind'], instead: number): HardMove => ({ action: { type: 'accept' }, memory: mem, why: why(kind, instead) });
 
   if (input.turn >= turns - 1) {
     // the last turn: an offer now would die with the deadline
@@ -207,12 +169,7 @@ export function hardDecide(
     // the last offer of mine that can still be accepted: an ultimatum
     const counterable = input.turn + 1 < turns - 1;
     let pick = -1;
-    for (const p of theirs)
-      if (
-        u[p]! >= r &&
-        (pick < 0 || u[p]! > u[pick]! + TIE || (Math.abs(u[p]! - u[pick]!) <= TIE && rate(p) < rate(pick)))
-      )
-        pick = p;
+    for (const p of theirs) if (u[p]! >= r && (pick < 0 || u[p]! > u[pick]! + TIE || (Math.abs(u[p]! - u[pick]!) <= TIE && rate(p) < rate(pick)))) pick = p;
     if (stubborn) {
       const least = counterable ? params.stubbornFinalCounter : params.stubbornFinal;
       for (let k = 0; k < space.size && u[table.order[k]!]! >= r; k++) {
@@ -223,8 +180,7 @@ export function hardDecide(
         }
       }
     }
-    if (pick >= 0 && offerPkg !== null && u[offerPkg]! >= u[pick]! && u[offerPkg]! >= r)
-      return accept('accept-best', pick);
+    if (pick >= 0 && offerPkg !== null && u[offerPkg]! >= u[pick]! && u[offerPkg]! >= r) return accept('accept-best', pick);
     if (pick >= 0) return propose(pick, 'ultimatum');
   }
   if (offerPkg !== null && u[offerPkg]! >= u[next]! && u[offerPkg]! >= r) return accept('accept', next);
@@ -244,12 +200,7 @@ interface OfferContext {
  * target, preferring one not offered yet; else a new one anywhere above the target; else its last
  * offer again; else the favourite in the band.
  */
-function nextOffer(
-  seat: Seat,
-  c: OfferContext,
-  params: HardParams,
-  random: (() => number) | undefined,
-): number {
+function nextOffer(seat: Seat, c: OfferContext, params: HardParams, random: (() => number) | undefined): number {
   const { table } = seat;
   const fresh = (p: number) => !c.offered.has(p);
   let next = bestInBand(table, c.rate, c.target, c.target + params.band, fresh, random);
@@ -265,20 +216,14 @@ function nextOffer(
  * those outside the top `riskTop` share, by the model's rating, of the packages the opponent has
  * not offered. Null when there is none.
  */
-function newStep(
-  seat: Seat,
-  c: { rate: Rater; offered: Set<number>; theirs: number[] },
-  params: HardParams,
-): number | null {
+function newStep(seat: Seat, c: { rate: Rater; offered: Set<number>; theirs: number[] }, params: HardParams): number | null {
   const { space, table, prefs } = seat;
   const theirSet = new Set(c.theirs);
   const ratings: number[] = [];
   for (let p = 0; p < space.size; p++) if (!theirSet.has(p)) ratings.push(c.rate(p));
   ratings.sort((a, b) => b - a);
   // avoid the top riskTop share (rounded up, and anything rated as high as the last of them)
-  const cut =
-    ratings[Math.min(ratings.length, Math.max(1, Math.ceil(params.riskTop * ratings.length))) - 1] ??
-    Infinity;
+  const cut = ratings[Math.min(ratings.length, Math.max(1, Math.ceil(params.riskTop * ratings.length))) - 1] ?? Infinity;
   for (let k = 0; k < space.size; k++) {
     const p = table.order[k]!;
     if (table.utilities[p]! < prefs.reservation) break;
@@ -292,12 +237,7 @@ export function hardAgent(params: HardParams = HARD_PARAMS): AgentFactory {
     let memory = hardMemory(seat.space.radices);
     return {
       act({ turn, t, offer, random }) {
-        const move = hardDecide(
-          seat,
-          memory,
-          { turn, t, offer: offer === null ? null : seat.space.outcome(offer), random },
-          params,
-        );
+        const move = hardDecide(seat, memory, { turn, t, offer: offer === null ? null : seat.space.outcome(offer), random }, params);
         memory = move.memory;
         return move.action;
       },

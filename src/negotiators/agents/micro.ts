@@ -17,23 +17,16 @@ export function micro(): AgentFactory {
         if (offer !== null) received.add(offer);
         const step = proposed.length;
         const candidate = step < table.order.length ? table.order[step]! : -1;
-        const canStep =
-          candidate >= 0 &&
-          received.size >= proposed.length &&
-          table.utilities[candidate]! >= prefs.reservation;
+        const canStep = candidate >= 0 && received.size >= proposed.length && table.utilities[candidate]! >= prefs.reservation;
         const lowest = proposed.length > 0 ? table.utilities[proposed[proposed.length - 1]!]! : table.max;
         const nextUtility = canStep ? table.utilities[candidate]! : lowest;
-        if (offer !== null && acceptsOffer(table.utilities[offer]!, nextUtility, prefs.reservation))
-          return { type: 'accept' };
+        if (offer !== null && acceptsOffer(table.utilities[offer]!, nextUtility, prefs.reservation)) return { type: 'accept' };
         if (canStep) {
           proposed.push(candidate);
           return { type: 'offer', pkg: candidate };
         }
         if (proposed.length === 0) return { type: 'offer', pkg: table.order[0]! };
-        return {
-          type: 'offer',
-          pkg: proposed[Math.min(proposed.length - 1, Math.floor(random() * proposed.length))]!,
-        };
+        return { type: 'offer', pkg: proposed[Math.min(proposed.length - 1, Math.floor(random() * proposed.length))]! };
       },
     };
   };

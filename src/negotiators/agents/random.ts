@@ -13,8 +13,7 @@ export function randomAgent(): AgentFactory {
       act({ offer, random }) {
         const pool = Math.max(1, acceptableCount);
         const pkg = table.order[Math.min(pool - 1, Math.floor(random() * pool))]!;
-        if (offer !== null && acceptsOffer(table.utilities[offer]!, table.utilities[pkg]!, prefs.reservation))
-          return { type: 'accept' };
+        if (offer !== null && acceptsOffer(table.utilities[offer]!, table.utilities[pkg]!, prefs.reservation)) return { type: 'accept' };
         return { type: 'offer', pkg };
       },
     };

@@ -23,15 +23,8 @@ export function timeDependent(e: number, withModel = false): AgentFactory {
       act({ t, offer }) {
         const target = faratinTarget(t, e, pmin, pmax);
         if (withModel && offer !== null) model = observeOffer(model, space.outcome(offer));
-        const next =
-          withModel && model.offers > 0
-            ? bandSearch(table, modelRater(model, space), target, OM_BAND, lastOffer)
-            : leastAtLeast(table, target);
-        if (
-          offer !== null &&
-          acceptsOffer(table.utilities[offer]!, table.utilities[next]!, prefs.reservation)
-        )
-          return { type: 'accept' };
+        const next = withModel && model.offers > 0 ? bandSearch(table, modelRater(model, space), target, OM_BAND, lastOffer) : leastAtLeast(table, target);
+        if (offer !== null && acceptsOffer(table.utilities[offer]!, table.utilities[next]!, prefs.reservation)) return { type: 'accept' };
         lastOffer = Math.min(lastOffer, table.utilities[next]!);
         return { type: 'offer', pkg: next };
       },

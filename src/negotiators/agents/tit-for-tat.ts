@@ -23,11 +23,7 @@ export function titForTat(): AgentFactory {
           previous = received;
         }
         const next = leastAtLeast(table, target);
-        if (
-          offer !== null &&
-          acceptsOffer(table.utilities[offer]!, table.utilities[next]!, prefs.reservation)
-        )
-          return { type: 'accept' };
+        if (offer !== null && acceptsOffer(table.utilities[offer]!, table.utilities[next]!, prefs.reservation)) return { type: 'accept' };
         return { type: 'offer', pkg: next };
       },
     };

@@ -74,40 +74,21 @@ export function remainingShare(scenario: Scenario, state: GameState): number {
 }
 
 /** A lasting change in one indicator from now on, in a doctrine's score points. */
-export function levelWorth(
-  scenario: Scenario,
-  state: GameState,
-  doctrine: Doctrine,
-  indicator: IndicatorId,
-  delta: number,
-): number {
+export function levelWorth(scenario: Scenario, state: GameState, doctrine: Doctrine, indicator: IndicatorId, delta: number): number {
   return scoreChanges({ [indicator]: delta * remainingShare(scenario, state) }, doctrine).total;
 }
 
 /** Expected domestic support after moving one issue, as the engine's ratification computes it, less the base. */
-function supportDelta(
-  scenario: Scenario,
-  state: GameState,
-  side: Side,
-  issueId: string,
-  positionId: string,
-): number {
+function supportDelta(scenario: Scenario, state: GameState, side: Side, issueId: string, positionId: string): number {
   if (state.positions[issueId] === positionId) return 0;
   const indicator = domesticSupportOf(side);
   let delta = -(state.contributions[issueId]?.[indicator] ?? 0);
   const position = positionOf(scenario, issueId, positionId);
-  for (const effect of [...(position.effects ?? []), ...(position.inForce ?? [])])
-    if (effect.indicator === indicator) delta += mean(effect.delta);
+  for (const effect of [...(position.effects ?? []), ...(position.inForce ?? [])]) if (effect.indicator === indicator) delta += mean(effect.delta);
   return delta;
 }
 
-function ratificationModel(
-  scenario: Scenario,
-  state: GameState,
-  side: Side,
-  issues: GameIssue[],
-  margin: number,
-): RatificationModel {
+function ratificationModel(scenario: Scenario, state: GameState, side: Side, issues: GameIssue[], margin: number): RatificationModel {
   return {
     side,
     base: state.indicators[domesticSupportOf(side)],
@@ -146,22 +127,10 @@ export interface GamePreferences {
   rawReservation: number;
 }
 
-export function gamePreferences(
-  scenario: Scenario,
-  state: GameState,
-  side: Side,
-  profile: Profile,
-  doctrine: Doctrine,
-): GamePreferences {
+export function gamePreferences(scenario: Scenario, state: GameState, side: Side, profile: Profile, doctrine: Doctrine): GamePreferences {
   const never = new Map(profile.redLines.map((l) => [l.issue, new Set(l.never)]));
   const share = remainingShare(scenario, state);
-  const retreatCost = levelWorth(
-    scenario,
-    state,
-    doctrine,
-    domesticSupportOf(side),
-    -scenario.sides[side].audienceCost * RETREAT_SHARE,
-  );
+  const retreatCost = levelWorth(scenario, state, doctrine, domesticSupportOf(side), -scenario.sides[side].audienceCost * RETREAT_SHARE);
   const issues: GameIssue[] = scenario.issues.map((issue) => {
     const current = state.positions[issue.id]!;
     const options = issue.positions
@@ -179,32 +148,21 @@ export function gamePreferences(
   const scale = ranges.reduce((a, b) => a + b, 0);
   const offset = issues.reduce((s, i) => s + Math.min(...i.worths), 0);
   const weights = scale > 0 ? ranges.map((r) => r / scale) : issues.map(() => 1 / issues.length);
-  const values = issues.map((issue, i) =>
-    issue.worths.map((w) => (ranges[i]! > 0 ? (w - Math.min(...issue.worths)) / ranges[i]! : 0)),
-  );
+  const values = issues.map((issue, i) => issue.worths.map((w) => (ranges[i]! > 0 ? (w - Math.min(...issue.worths)) / ranges[i]! : 0)));
 
   const dealBonus = levelWorth(scenario, state, doctrine, 'tension', DEAL_TENSION);
   let noDealWorth = 0;
   for (const threat of state.threats) {
     if (threat.status !== 'pending') continue;
     noDealWorth += positionWorth(scenario, state, doctrine, threat.issue, threat.position);
-    noDealWorth += scoreChanges(
-      { tension: (positionOf(scenario, threat.issue, threat.position).tension ?? 1) * share },
-      doctrine,
-    ).total;
+    noDealWorth += scoreChanges({ tension: (positionOf(scenario, threat.issue, threat.position).tension ?? 1) * share }, doctrine).total;
   }
   const rawReservation = scale > 0 ? (noDealWorth - dealBonus - offset) / scale : 0;
   const prefs: Preferences = { weights, values, reservation: Math.min(1, Math.max(0, rawReservation)) };
   return { issues, prefs, offset, scale, dealBonus, noDealWorth, rawReservation };
 }
 
-export function buildGameDomain(
-  scenario: Scenario,
-  state: GameState,
-  side: Side,
-  profile: Profile,
-  doctrine: Doctrine,
-): GameDomain {
+export function buildGameDomain(scenario: Scenario, state: GameState, side: Side, profile: Profile, doctrine: Doctrine): GameDomain {
   const gp = gamePreferences(scenario, state, side, profile, doctrine);
   const { issues, prefs } = gp;
   const domain: Domain = { issues: issues.map((i) => ({ name: i.id, options: i.options })) };
@@ -235,11 +193,7 @@ export function packageOf(gd: GameDomain, outcome: Outcome): Package {
  * `lenient`, which reads such a position as the one in force: what an opponent model can learn
  * from the rest of the offer.
  */
-export function outcomeOf(
-  gd: { issues: GameIssue[] },
-  positions: Record<string, string>,
-  lenient = false,
-): number[] | null {
+export function outcomeOf(gd: { issues: GameIssue[] }, positions: Record<string, string>, lenient = false): number[] | null {
   const out: number[] = [];
   for (const issue of gd.issues) {
     const o = issue.options.indexOf(positions[issue.id] ?? issue.options[issue.current]!);
@@ -255,11 +209,7 @@ export function positionsAfter(state: GameState, pkg: Package): Record<string, s
 }
 
 /** The red lines a package crosses for this profile. */
-export function redLinesCrossed(
-  profile: Profile,
-  state: GameState,
-  pkg: Package,
-): { issue: string; position: string }[] {
+export function redLinesCrossed(profile: Profile, state: GameState, pkg: Package): { issue: string; position: string }[] {
   const out: { issue: string; position: string }[] = [];
   for (const line of profile.redLines) {
     const position = pkg[line.issue];

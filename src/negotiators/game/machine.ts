@@ -1,14 +1,7 @@
 import { assign, setup } from 'xstate';
 import type { Move, Side } from '../../core/types';
 import type { Assessment, DecisionKind, IntelLevel } from './assess';
-import {
-  moveFor,
-  mustCarryOut,
-  offerAcceptable,
-  shouldCoolOff,
-  shouldThreaten,
-  shouldWalkOut,
-} from './assess';
+import { moveFor, mustCarryOut, offerAcceptable, shouldCoolOff, shouldThreaten, shouldWalkOut } from './assess';
 import type { Memory, MoveFacts } from './memory';
 import { EMPTY_MEMORY, remember } from './memory';
 import { reasonFor } from './reasons';
@@ -29,8 +22,7 @@ import { reasonFor } from './reasons';
  * function of that log: the driver replays it to rebuild a negotiator at any point.
  */
 
-export type Posture =
-  'preparing' | 'probing' | 'firm' | 'conceding' | 'escalating' | 'cooling-off' | 'deal' | 'walked-out';
+export type Posture = 'preparing' | 'probing' | 'firm' | 'conceding' | 'escalating' | 'cooling-off' | 'deal' | 'walked-out';
 
 export interface Decision {
   kind: DecisionKind;
@@ -47,8 +39,7 @@ export interface NegotiatorContext {
   decision: Decision | null;
 }
 
-export type NegotiatorEvent =
-  { type: 'observe'; facts: MoveFacts } | { type: 'decide'; assessment: Assessment };
+export type NegotiatorEvent = { type: 'observe'; facts: MoveFacts } | { type: 'decide'; assessment: Assessment };
 
 export interface NegotiatorInput {
   side: Side;
@@ -75,12 +66,7 @@ export function postureOf(kind: DecisionKind, a: Assessment): Posture {
 
 function decision(kind: DecisionKind, context: NegotiatorContext): Decision {
   const a = context.assessment!;
-  return {
-    kind,
-    move: moveFor(kind, a),
-    reason: reasonFor(kind, a, context.memory, context.intel),
-    posture: postureOf(kind, a),
-  };
+  return { kind, move: moveFor(kind, a), reason: reasonFor(kind, a, context.memory, context.intel), posture: postureOf(kind, a) };
 }
 
 const facts = (event: NegotiatorEvent): MoveFacts | null => (event.type === 'observe' ? event.facts : null);
@@ -105,14 +91,8 @@ export const negotiatorMachine = setup({
     outOfPatience: ({ context }) => shouldThreaten(context.assessment!, context.memory),
   },
   actions: {
-    remember: assign({
-      memory: ({ context, event }) =>
-        event.type === 'observe' ? remember(context.memory, event.facts) : context.memory,
-    }),
-    takeAssessment: assign({
-      assessment: ({ event }) => (event.type === 'decide' ? event.assessment : null),
-      decision: null,
-    }),
+    remember: assign({ memory: ({ context, event }) => (event.type === 'observe' ? remember(context.memory, event.facts) : context.memory) }),
+    takeAssessment: assign({ assessment: ({ event }) => (event.type === 'decide' ? event.assessment : null), decision: null }),
     decideAccept: assign({ decision: ({ context }) => decision('accept', context) }),
     decideCarryOut: assign({ decision: ({ context }) => decision('carry-out', context) }),
     decideWalkOut: assign({ decision: ({ context }) => decision('walkout', context) }),
@@ -122,13 +102,7 @@ export const negotiatorMachine = setup({
   },
 }).createMachine({
   id: 'negotiator',
-  context: ({ input }) => ({
-    side: input.side,
-    intel: input.intel,
-    memory: EMPTY_MEMORY,
-    assessment: null,
-    decision: null,
-  }),
+  context: ({ input }) => ({ side: input.side, intel: input.intel, memory: EMPTY_MEMORY, assessment: null, decision: null }),
   initial: 'preparing',
   on: {
     observe: [

@@ -37,12 +37,7 @@ export function paretoFrontier(a: ArrayLike<number>, b: ArrayLike<number>): Fron
  * over the reservations, among those both sides prefer to no deal. Null when no package gives both
  * at least their reservation. Ties go to the lower package number.
  */
-export function nashPoint(
-  a: ArrayLike<number>,
-  b: ArrayLike<number>,
-  ra: number,
-  rb: number,
-): FrontierPoint | null {
+export function nashPoint(a: ArrayLike<number>, b: ArrayLike<number>, ra: number, rb: number): FrontierPoint | null {
   let best: FrontierPoint | null = null;
   let bestProduct = -Infinity;
   for (let p = 0; p < a.length; p++) {
@@ -64,12 +59,7 @@ export function nashPoint(
  * deal; ties go to the larger sum of utilities, then to the lower package number. On a continuous
  * frontier this is where the line from the reservations to the ideal point meets the frontier.
  */
-export function kalaiSmorodinskyPoint(
-  a: ArrayLike<number>,
-  b: ArrayLike<number>,
-  ra: number,
-  rb: number,
-): FrontierPoint | null {
+export function kalaiSmorodinskyPoint(a: ArrayLike<number>, b: ArrayLike<number>, ra: number, rb: number): FrontierPoint | null {
   let maxA = -Infinity;
   let maxB = -Infinity;
   for (let p = 0; p < a.length; p++) {

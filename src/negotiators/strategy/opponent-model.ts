@@ -22,13 +22,7 @@ export interface FrequencyModel {
 export const DEFAULT_LEARNING_RATE = 0.2;
 
 export function emptyModel(radices: readonly number[], learningRate = DEFAULT_LEARNING_RATE): FrequencyModel {
-  return {
-    counts: radices.map((r) => new Array<number>(r).fill(0)),
-    unchanged: radices.map(() => 0),
-    offers: 0,
-    last: null,
-    learningRate,
-  };
+  return { counts: radices.map((r) => new Array<number>(r).fill(0)), unchanged: radices.map(() => 0), offers: 0, last: null, learningRate };
 }
 
 /**
@@ -41,16 +35,8 @@ export function observeOffer(model: FrequencyModel, offer: Outcome, weight = 1):
     next[offer[i]!]! += weight;
     return next;
   });
-  const unchanged = model.unchanged.map((n, i) =>
-    model.last !== null && model.last[i] === offer[i] ? n + weight : n,
-  );
-  return {
-    counts,
-    unchanged,
-    offers: model.offers + 1,
-    last: Array.from(offer),
-    learningRate: model.learningRate,
-  };
+  const unchanged = model.unchanged.map((n, i) => (model.last !== null && model.last[i] === offer[i] ? n + weight : n));
+  return { counts, unchanged, offers: model.offers + 1, last: Array.from(offer), learningRate: model.learningRate };
 }
 
 export function modelWeights(model: FrequencyModel): number[] {

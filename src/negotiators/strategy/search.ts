@@ -27,14 +27,7 @@ export function leastAtLeast(table: UtilityTable, target: number): number {
  * `allowed` lets through; ties go to my higher utility, then, when `random` is given, to a draw
  * among the packages tied on both (else to the lower package number). -1 when there is none.
  */
-export function bestInBand(
-  table: UtilityTable,
-  rate: Rater,
-  lo: number,
-  hi: number,
-  allowed: (pkg: number) => boolean = () => true,
-  random?: () => number,
-): number {
+export function bestInBand(table: UtilityTable, rate: Rater, lo: number, hi: number, allowed: (pkg: number) => boolean = () => true, random?: () => number): number {
   const from = table.firstRankAtMost(hi);
   const to = table.lastRankAtLeast(lo);
   let best = -1;
@@ -48,11 +41,7 @@ export function bestInBand(
       best = pkg;
       bestRating = rating;
       tied = 1;
-    } else if (
-      random &&
-      rating >= bestRating - TIE &&
-      Math.abs(table.utilities[pkg]! - table.utilities[best]!) <= TIE
-    ) {
+    } else if (random && rating >= bestRating - TIE && Math.abs(table.utilities[pkg]! - table.utilities[best]!) <= TIE) {
       // reservoir sampling: each of the tied packages ends up chosen with equal chance
       tied++;
       if (random() * tied < 1) best = pkg;
@@ -71,14 +60,7 @@ export const TIE = 1e-12;
  * most is what lifts the opponent's rating at equal cost to me. Ties go to my higher utility, then
  * to the lower package number. With nothing in the band, the least package at or above `target`.
  */
-export function bandSearch(
-  table: UtilityTable,
-  rate: Rater,
-  target: number,
-  band: number,
-  cap = Infinity,
-  random?: () => number,
-): number {
+export function bandSearch(table: UtilityTable, rate: Rater, target: number, band: number, cap = Infinity, random?: () => number): number {
   const best = bestInBand(table, rate, target, Math.min(target + band, cap), () => true, random);
   return best >= 0 ? best : leastAtLeast(table, target);
 }

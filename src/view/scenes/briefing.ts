@@ -23,12 +23,7 @@ export class BriefingScene extends ScreenScene<BriefingModel> {
     const p = stageContext.palette;
     const m = this.model;
     this.put(text(this, 60, 40, 'Where things stand', { size: 44, bold: true }));
-    this.put(
-      text(this, 62, 92, '★ counts in your score: ▲ more is better for you, ▼ less is better.', {
-        size: 21,
-        color: p.muted,
-      }),
-    );
+    this.put(text(this, 62, 92, '★ counts in your score: ▲ more is better for you, ▼ less is better.', { size: 21, color: p.muted }));
     const g = this.put(this.add.graphics());
     const x0 = 60;
     const barX = 440;
@@ -47,28 +42,19 @@ export class BriefingScene extends ScreenScene<BriefingModel> {
       g.fillRoundedRect(barX, y + 10, Math.max(4, share * barW), 22, 6);
       this.put(text(this, barX + barW + 14, y + 8, `${fmt(ind.value)} ${ind.unit}`, { size: 21 }));
       this.put(text(this, barX, y + 36, `${fmt(ind.min, 0)}`, { size: 14, color: p.muted }));
-      this.put(
-        text(this, barX + barW, y + 36, `${fmt(ind.max, 0)}`, { size: 14, color: p.muted, originX: 1 }),
-      );
+      this.put(text(this, barX + barW, y + 36, `${fmt(ind.max, 0)}`, { size: 14, color: p.muted, originX: 1 }));
     });
     const lx = 1120;
     this.put(text(this, lx, 40, 'Levers at the table', { size: 34, bold: true }));
     (['us', 'china'] as Side[]).forEach((side, si) => {
       const y = 120 + si * 420;
       this.put(flag(this, side, lx + 30, y + 24, 36));
-      this.put(
-        text(this, lx + 70, y + 8, side === m.side ? `${m.labels[side]} (you)` : m.labels[side], {
-          size: 26,
-          bold: true,
-        }),
-      );
+      this.put(text(this, lx + 70, y + 8, side === m.side ? `${m.labels[side]} (you)` : m.labels[side], { size: 26, bold: true }));
       CATEGORY_ORDER.filter((c) => (m.levers[side][c] ?? 0) > 0).forEach((category, i) => {
         const cy = y + 80 + i * 56;
         this.put(categoryIcon(this, category, lx + 30, cy, 40) as Phaser.GameObjects.Image);
         const n = m.levers[side][category] ?? 0;
-        this.put(
-          text(this, lx + 64, cy - 14, `${n} × ${CATEGORY_LABELS[category].toLowerCase()}`, { size: 22 }),
-        );
+        this.put(text(this, lx + 64, cy - 14, `${n} × ${CATEGORY_LABELS[category].toLowerCase()}`, { size: 22 }));
       });
     });
   }

@@ -22,12 +22,7 @@ export class ChoiceScene extends ScreenScene<ChoiceModel> {
   protected draw(): void {
     const p = stageContext.palette;
     this.put(text(this, 80, 70, 'Choose a scenario', { size: 60, bold: true }));
-    this.put(
-      text(this, 84, 152, 'Real episodes sit on the timeline; fictional ones sit apart.', {
-        size: 28,
-        color: p.muted,
-      }),
-    );
+    this.put(text(this, 84, 152, 'Real episodes sit on the timeline; fictional ones sit apart.', { size: 28, color: p.muted }));
     const real = this.model.scenarios.filter((s) => !s.fictional && Number.isFinite(yearOf(s.start)));
     const fictional = this.model.scenarios.filter((s) => !real.includes(s));
     const left = 120;
@@ -51,8 +46,7 @@ export class ChoiceScene extends ScreenScene<ChoiceModel> {
     // Labels go in lanes above and below the axis, each in the first lane where it fits.
     const sorted = [...real].sort((a, b) => yearOf(a.start) - yearOf(b.start));
     const lanes: [number, number][][] = [[], [], [], [], [], [], [], []];
-    const laneY = (lane: number) =>
-      lane % 2 === 0 ? axisY - 90 - Math.floor(lane / 2) * 62 : axisY + 62 + Math.floor(lane / 2) * 62;
+    const laneY = (lane: number) => (lane % 2 === 0 ? axisY - 90 - Math.floor(lane / 2) * 62 : axisY + 62 + Math.floor(lane / 2) * 62);
     sorted.forEach((s) => {
       const selected = s.id === this.model.selected;
       const x0 = x(yearOf(s.start));
@@ -90,23 +84,11 @@ export class ChoiceScene extends ScreenScene<ChoiceModel> {
         g.lineStyle(3, selected ? p.accent : p.line, 1);
         g.fillRoundedRect(fx, y, 300, 90, 14);
         g.strokeRoundedRect(fx, y, 300, 90, 14);
-        this.put(
-          text(this, fx + 150, y + 45, s.title, {
-            size: 22,
-            bold: true,
-            originX: 0.5,
-            originY: 0.5,
-            wrap: 270,
-            align: 'center',
-            color: selected ? p.bg : p.ink,
-          }),
-        );
+        this.put(text(this, fx + 150, y + 45, s.title, { size: 22, bold: true, originX: 0.5, originY: 0.5, wrap: 270, align: 'center', color: selected ? p.bg : p.ink }));
       });
     }
     if (this.model.scenarios.length === 0) {
-      this.put(
-        text(this, 800, 420, 'No scenario loaded: see the list on the right.', { size: 30, originX: 0.5 }),
-      );
+      this.put(text(this, 800, 420, 'No scenario loaded: see the list on the right.', { size: 30, originX: 0.5 }));
     }
   }
 }

@@ -7,15 +7,7 @@ import { text } from './draw';
 
 export interface DebriefSceneModel {
   title: string;
-  trajectories: {
-    id: IndicatorId;
-    label: string;
-    unit: string;
-    values: number[];
-    without: number[] | null;
-    history?: number[] | null;
-    weight: number;
-  }[];
+  trajectories: { id: IndicatorId; label: string; unit: string; values: number[]; without: number[] | null; history?: number[] | null; weight: number }[];
   talksEnded: number;
   withoutLabel: string | null;
   /** For a game of a real episode: history's path under the same seed, drawn as a second, dashed series. */
@@ -55,11 +47,7 @@ export class DebriefScene extends ScreenScene<DebriefSceneModel> {
     this.put(text(this, lx, ly, 'How to read these', { size: 20, bold: true }));
     g.fillStyle(p.surface2, 1);
     g.fillRect(lx, ly + 40, 40, 20);
-    this.put(
-      text(this, lx + 52, ly + 38, m.historyLabel ? 'the rounds of your talks' : 'the rounds of talks', {
-        size: 17,
-      }),
-    );
+    this.put(text(this, lx + 52, ly + 38, m.historyLabel ? 'the rounds of your talks' : 'the rounds of talks', { size: 17 }));
     g.lineStyle(3, p.ink, 1);
     g.lineBetween(lx, ly + 82, lx + 40, ly + 82);
     if (m.historyLabel) {
@@ -68,25 +56,17 @@ export class DebriefScene extends ScreenScene<DebriefSceneModel> {
     }
     this.put(text(this, lx + 52, ly + 72, m.historyLabel ? 'your game' : 'as played', { size: 17 }));
     if (m.withoutLabel) {
-      this.dotted(
-        g,
-        [
-          [lx, ly + 114],
-          [lx + 40, ly + 114],
-        ],
-        p.bad,
-      );
+      this.dotted(g, [
+        [lx, ly + 114],
+        [lx + 40, ly + 114],
+      ], p.bad);
       this.put(text(this, lx + 52, ly + 104, m.withoutLabel, { size: 17, wrap: 300 }));
     }
     if (m.historyLabel) {
-      dashed(
-        g,
-        [
-          [lx, ly + 114],
-          [lx + 40, ly + 114],
-        ],
-        p.security,
-      );
+      dashed(g, [
+        [lx, ly + 114],
+        [lx + 40, ly + 114],
+      ], p.security);
       hollowMarker(g, lx + 20, ly + 114, p.security);
       this.put(text(this, lx + 52, ly + 104, m.historyLabel, { size: 17, wrap: 300 }));
     }
@@ -100,18 +80,11 @@ export class DebriefScene extends ScreenScene<DebriefSceneModel> {
       const [x0, y0] = pts[i - 1]!;
       const [x1, y1] = pts[i]!;
       const len = Math.hypot(x1 - x0, y1 - y0);
-      for (let d = 0; d <= len; d += 7)
-        g.fillCircle(x0 + ((x1 - x0) * d) / (len || 1), y0 + ((y1 - y0) * d) / (len || 1), 1.8);
+      for (let d = 0; d <= len; d += 7) g.fillCircle(x0 + ((x1 - x0) * d) / (len || 1), y0 + ((y1 - y0) * d) / (len || 1), 1.8);
     }
   }
 
-  private chart(
-    t: DebriefSceneModel['trajectories'][number],
-    x: number,
-    y: number,
-    w: number,
-    h: number,
-  ): void {
+  private chart(t: DebriefSceneModel['trajectories'][number], x: number, y: number, w: number, h: number): void {
     const p = stageContext.palette;
     const g = this.put(this.add.graphics());
     g.fillStyle(p.surface, 1);
@@ -119,9 +92,7 @@ export class DebriefScene extends ScreenScene<DebriefSceneModel> {
     g.fillRoundedRect(x, y, w, h, 10);
     g.strokeRoundedRect(x, y, w, h, 10);
     const star = t.weight !== 0 ? '★ ' : '';
-    this.put(
-      text(this, x + 12, y + 8, `${star}${t.label}`, { size: 19, bold: true, wrap: w - 130, maxLines: 2 }),
-    );
+    this.put(text(this, x + 12, y + 8, `${star}${t.label}`, { size: 19, bold: true, wrap: w - 130, maxLines: 2 }));
     const plot = { x: x + 60, y: y + 62, w: w - 76, h: h - 96 };
     const all = [...t.values, ...(t.without ?? []), ...(t.history ?? [])];
     let lo = Math.min(...all);
@@ -141,40 +112,20 @@ export class DebriefScene extends ScreenScene<DebriefSceneModel> {
     g.lineStyle(1, p.line, 1);
     g.strokeRect(plot.x, plot.y, plot.w, plot.h);
     this.put(text(this, plot.x - 10, plot.y, fmt(hi - pad), { size: 16, originX: 1, color: p.muted }));
-    this.put(
-      text(this, plot.x - 10, plot.y + plot.h, fmt(lo + pad), {
-        size: 16,
-        originX: 1,
-        originY: 1,
-        color: p.muted,
-      }),
-    );
+    this.put(text(this, plot.x - 10, plot.y + plot.h, fmt(lo + pad), { size: 16, originX: 1, originY: 1, color: p.muted }));
     this.put(text(this, plot.x, plot.y + plot.h + 4, 'round 0', { size: 16, color: p.muted }));
-    this.put(
-      text(this, plot.x + plot.w, plot.y + plot.h + 4, `${n}`, { size: 16, color: p.muted, originX: 1 }),
-    );
-    if (t.without)
-      this.dotted(
-        g,
-        t.without.map((v, r) => [X(r), Y(v)]),
-        p.bad,
-      );
+    this.put(text(this, plot.x + plot.w, plot.y + plot.h + 4, `${n}`, { size: 16, color: p.muted, originX: 1 }));
+    if (t.without) this.dotted(g, t.without.map((v, r) => [X(r), Y(v)]), p.bad);
     const markEvery = Math.max(1, Math.round(n / 6));
     if (t.history) {
       // The game: solid, filled markers. History on top: dashed, in another colour, hollow
       // markers, so where the two coincide both still show.
       g.lineStyle(3, p.ink, 1);
-      for (let r = 1; r < t.values.length; r++)
-        g.lineBetween(X(r - 1), Y(t.values[r - 1]!), X(r), Y(t.values[r]!));
+      for (let r = 1; r < t.values.length; r++) g.lineBetween(X(r - 1), Y(t.values[r - 1]!), X(r), Y(t.values[r]!));
       g.fillStyle(p.ink, 1);
       for (let r = 0; r < t.values.length; r += markEvery) g.fillCircle(X(r), Y(t.values[r]!), 5);
-      dashed(
-        g,
-        t.history.map((v, r) => [X(r), Y(v)]),
-        p.security,
-      );
-      for (let r = 0; r < t.history.length; r += markEvery)
-        hollowMarker(g, X(r), Y(t.history[r]!), p.security);
+      dashed(g, t.history.map((v, r) => [X(r), Y(v)]), p.security);
+      for (let r = 0; r < t.history.length; r += markEvery) hollowMarker(g, X(r), Y(t.history[r]!), p.security);
     } else {
       const dashedOwn = t.id === 'us.securityCost';
       g.lineStyle(3, p.ink, 1);
@@ -189,21 +140,8 @@ export class DebriefScene extends ScreenScene<DebriefSceneModel> {
       }
     }
     const last = t.values[t.values.length - 1]!;
-    this.put(
-      text(this, x + w - 12, y + 8, `${fmt(last)}${t.unit === '$B/yr' ? ' $B/yr' : ''}`, {
-        size: 19,
-        bold: true,
-        originX: 1,
-      }),
-    );
-    if (t.history)
-      this.put(
-        text(this, x + w - 12, y + 32, `history ${fmt(t.history[t.history.length - 1]!)}`, {
-          size: 16,
-          originX: 1,
-          color: p.muted,
-        }),
-      );
+    this.put(text(this, x + w - 12, y + 8, `${fmt(last)}${t.unit === '$B/yr' ? ' $B/yr' : ''}`, { size: 19, bold: true, originX: 1 }));
+    if (t.history) this.put(text(this, x + w - 12, y + 32, `history ${fmt(t.history[t.history.length - 1]!)}`, { size: 16, originX: 1, color: p.muted }));
   }
 }
 

@@ -24,13 +24,7 @@ export interface TextOptions {
  */
 const metricsCache = new Map<string, Phaser.Types.GameObjects.Text.TextMetrics>();
 
-export function text(
-  scene: Phaser.Scene,
-  x: number,
-  y: number,
-  content: string,
-  o: TextOptions = {},
-): Phaser.GameObjects.Text {
+export function text(scene: Phaser.Scene, x: number, y: number, content: string, o: TextOptions = {}): Phaser.GameObjects.Text {
   const fontKey = `${o.size ?? 20}|${o.bold ? 'b' : 'n'}`;
   const metrics = metricsCache.get(fontKey);
   const t = scene.add.text(x, y, content, {
@@ -56,21 +50,13 @@ export function fitText(t: Phaser.GameObjects.Text, content: string, lines: numb
   if (wrapped.length <= lines) return;
   let cut = content;
   while (cut.length > 4 && wrapped.length > lines) {
-    cut = cut
-      .slice(0, Math.max(4, cut.lastIndexOf(' ', cut.length - 2)) || cut.length - 4)
-      .replace(/[\s,;:–-]+$/, '');
+    cut = cut.slice(0, Math.max(4, cut.lastIndexOf(' ', cut.length - 2)) || cut.length - 4).replace(/[\s,;:–-]+$/, '');
     wrapped = t.getWrappedText(`${cut}…`);
   }
   t.setText(`${cut}…`);
 }
 
-export function flag(
-  scene: Phaser.Scene,
-  side: Side,
-  x: number,
-  y: number,
-  height: number,
-): Phaser.GameObjects.GameObject {
+export function flag(scene: Phaser.Scene, side: Side, x: number, y: number, height: number): Phaser.GameObjects.GameObject {
   const key = `flag-${side}`;
   if (scene.textures.exists(key)) {
     const img = scene.add.image(x, y, key);
@@ -81,13 +67,7 @@ export function flag(
   return scene.add.rectangle(x, y, w, height, side === 'us' ? 0x3c3b6e : 0xde2910);
 }
 
-export function categoryIcon(
-  scene: Phaser.Scene,
-  category: IssueCategory,
-  x: number,
-  y: number,
-  size: number,
-): Phaser.GameObjects.GameObject {
+export function categoryIcon(scene: Phaser.Scene, category: IssueCategory, x: number, y: number, size: number): Phaser.GameObjects.GameObject {
   const key = `icon-${category}`;
   if (scene.textures.exists(key)) return scene.add.image(x, y, key).setDisplaySize(size, size);
   return scene.add.circle(x, y, size / 2, stageContext.palette.category[category]);
@@ -129,12 +109,7 @@ export function negotiator(
   c.add(chair);
   if (!gone) {
     if (scene.textures.exists(key)) {
-      c.add(
-        scene.add
-          .image(0, 0, key)
-          .setDisplaySize(200 * scale, 240 * scale)
-          .setOrigin(0.5, 0.5),
-      );
+      c.add(scene.add.image(0, 0, key).setDisplaySize(200 * scale, 240 * scale).setOrigin(0.5, 0.5));
     } else {
       const g = scene.add.graphics();
       g.fillStyle(p.muted, 1);
@@ -175,108 +150,43 @@ function arms(scene: Phaser.Scene, posture: Posture, s: number, sleeve: number):
   };
   switch (posture) {
     case 'probing':
-      line([
-        [-62, 60],
-        [-70, 110],
-        [-30, 118],
-      ]);
-      line([
-        [62, 60],
-        [58, 40],
-        [26, 6],
-      ]);
+      line([[-62, 60], [-70, 110], [-30, 118]]);
+      line([[62, 60], [58, 40], [26, 6]]);
       break;
     case 'firm':
-      line([
-        [-62, 60],
-        [-40, 100],
-        [40, 92],
-      ]);
-      line([
-        [62, 60],
-        [40, 104],
-        [-40, 96],
-      ]);
+      line([[-62, 60], [-40, 100], [40, 92]]);
+      line([[62, 60], [40, 104], [-40, 96]]);
       break;
     case 'conceding':
-      line([
-        [-62, 60],
-        [-88, 108],
-        [-110, 112],
-      ]);
-      line([
-        [62, 60],
-        [88, 108],
-        [110, 112],
-      ]);
+      line([[-62, 60], [-88, 108], [-110, 112]]);
+      line([[62, 60], [88, 108], [110, 112]]);
       break;
     case 'escalating':
-      line([
-        [-62, 60],
-        [-70, 110],
-        [-34, 118],
-      ]);
-      line([
-        [62, 60],
-        [96, 10],
-        [104, -50],
-      ]);
+      line([[-62, 60], [-70, 110], [-34, 118]]);
+      line([[62, 60], [96, 10], [104, -50]]);
       break;
     case 'cooling-off':
-      line([
-        [-62, 60],
-        [-76, 120],
-      ]);
-      line([
-        [62, 60],
-        [76, 120],
-      ]);
+      line([[-62, 60], [-76, 120]]);
+      line([[62, 60], [76, 120]]);
       break;
     case 'deal':
-      line([
-        [-62, 60],
-        [-70, 110],
-        [-34, 118],
-      ]);
-      line([
-        [62, 60],
-        [110, 84],
-        [150, 80],
-      ]);
+      line([[-62, 60], [-70, 110], [-34, 118]]);
+      line([[62, 60], [110, 84], [150, 80]]);
       break;
     default:
       // preparing: both hands on the papers in front.
-      line([
-        [-62, 60],
-        [-60, 110],
-        [-26, 120],
-      ]);
-      line([
-        [62, 60],
-        [60, 110],
-        [26, 120],
-      ]);
+      line([[-62, 60], [-60, 110], [-26, 120]]);
+      line([[62, 60], [60, 110], [26, 120]]);
       g.fillStyle(0xffffff, 1);
       g.fillRect(-34 * s, 112 * s, 68 * s, 18 * s);
   }
   return g;
 }
 
-export function postureBadge(
-  scene: Phaser.Scene,
-  posture: Posture,
-  x: number,
-  y: number,
-): Phaser.GameObjects.Container {
+export function postureBadge(scene: Phaser.Scene, posture: Posture, x: number, y: number): Phaser.GameObjects.Container {
   const p = stageContext.palette;
   const c = scene.add.container(x, y);
-  const label = text(scene, 0, 0, `${POSTURE_GLYPHS[posture]}  ${POSTURES[posture].label}`, {
-    size: 21,
-    bold: true,
-    originX: 0.5,
-    originY: 0.5,
-    color: p.ink,
-  });
+  const label = text(scene, 0, 0, `${POSTURE_GLYPHS[posture]}  ${POSTURES[posture].label}`, { size: 21, bold: true, originX: 0.5, originY: 0.5, color: p.ink });
   const w = label.width + 28;
   const bg = scene.add.graphics();
   bg.fillStyle(p.surface, 1);
@@ -288,12 +198,7 @@ export function postureBadge(
 }
 
 /** Tween unless the player asked for reduced motion, in which case jump to the end at once. */
-export function move(
-  scene: Phaser.Scene,
-  target: Phaser.GameObjects.Components.Transform & Phaser.GameObjects.GameObject,
-  props: { x?: number; y?: number; scale?: number; alpha?: number },
-  duration = 220,
-): void {
+export function move(scene: Phaser.Scene, target: Phaser.GameObjects.Components.Transform & Phaser.GameObjects.GameObject, props: { x?: number; y?: number; scale?: number; alpha?: number }, duration = 220): void {
   scene.tweens.killTweensOf(target);
   if (stageContext.reducedMotion) {
     Object.assign(target, props);

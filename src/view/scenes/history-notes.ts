@@ -33,13 +33,7 @@ export class NotesScene extends ScreenScene<NotesModel> {
     this.put(text(this, 62, 104, m.title, { size: 26, color: p.muted, wrap: 1480, maxLines: 1 }));
     let y = 160;
     if (m.whatIf) {
-      const note = text(
-        this,
-        84,
-        y + 10,
-        'WHAT-IF: built on real events, but the bargain is supposed; the sources show no such deal.',
-        { size: 22, bold: true, color: p.bad, wrap: 1420 },
-      );
+      const note = text(this, 84, y + 10, 'WHAT-IF: built on real events, but the bargain is supposed; the sources show no such deal.', { size: 22, bold: true, color: p.bad, wrap: 1420 });
       const g = this.put(this.add.graphics());
       g.lineStyle(3, p.bad, 1);
       g.strokeRoundedRect(60, y, 1480, note.height + 20, 12);
@@ -49,13 +43,7 @@ export class NotesScene extends ScreenScene<NotesModel> {
     m.questions.forEach((q, i) => {
       this.put(text(this, 60, y, `${i + 1}`, { size: size + 8, bold: true, color: p.accent }));
       const body = this.put(text(this, 120, y + 4, q.text, { size, wrap: 1420 }));
-      const lessons = this.put(
-        text(this, 120, body.y + body.height + 6, q.lessons, {
-          size: Math.max(17, size - 8),
-          color: p.muted,
-          wrap: 1420,
-        }),
-      );
+      const lessons = this.put(text(this, 120, body.y + body.height + 6, q.lessons, { size: Math.max(17, size - 8), color: p.muted, wrap: 1420 }));
       y = lessons.y + lessons.height + Math.round(size * 0.9);
     });
     if (y > 1000 && !last) {

@@ -32,15 +32,7 @@ export class HistoryScene extends ScreenScene<HistoryModel> {
     const p = stageContext.palette;
     const m = this.model;
     this.put(text(this, 80, 44, 'History: the real episodes', { size: 54, bold: true }));
-    this.put(
-      text(
-        this,
-        84,
-        118,
-        `${m.episodes.length} episodes, ${m.from}–${m.to}. Pick one to step through it, stop at a decision point, and take over.`,
-        { size: 25, color: p.muted, wrap: 1440 },
-      ),
-    );
+    this.put(text(this, 84, 118, `${m.episodes.length} episodes, ${m.from}–${m.to}. Pick one to step through it, stop at a decision point, and take over.`, { size: 25, color: p.muted, wrap: 1440 }));
     const left = 110;
     const right = 1500;
     const top = 230;
@@ -50,15 +42,7 @@ export class HistoryScene extends ScreenScene<HistoryModel> {
     for (let year = m.from; year <= m.to + 1; year++) {
       g.lineStyle(1, p.line, 1);
       g.lineBetween(x(year), top, x(year), bottom);
-      if (year <= m.to)
-        this.put(
-          text(this, x(year + 0.5), top - 34, String(year), {
-            size: 22,
-            bold: true,
-            color: p.muted,
-            originX: 0.5,
-          }),
-        );
+      if (year <= m.to) this.put(text(this, x(year + 0.5), top - 34, String(year), { size: 22, bold: true, color: p.muted, originX: 0.5 }));
     }
     const rowH = Math.min(80, (bottom - top - 10) / Math.max(1, m.episodes.length));
     m.episodes.forEach((e, i) => {
@@ -77,10 +61,7 @@ export class HistoryScene extends ScreenScene<HistoryModel> {
         g.fillRoundedRect(x0, cy - 14, x1 - x0, 28, 6);
       }
       const title = text(this, 0, 0, e.title, { size: 27, bold: true, color: selected ? p.accent : p.ink });
-      const sub = text(this, 0, 0, `${formatDates(e)} · ${e.steps} steps${e.whatIf ? ' · WHAT-IF' : ''}`, {
-        size: 20,
-        color: selected ? p.ink : p.muted,
-      });
+      const sub = text(this, 0, 0, `${formatDates(e)} · ${e.steps} steps${e.whatIf ? ' · WHAT-IF' : ''}`, { size: 20, color: selected ? p.ink : p.muted });
       const w = Math.max(title.width, sub.width);
       // Beside the bar, on whichever side has room.
       const after = x1 + 18 + w <= right + 40;
@@ -93,14 +74,7 @@ export class HistoryScene extends ScreenScene<HistoryModel> {
   }
 
   /** A what-if bar: an outline filled with diagonal lines, never a solid fact-like block. */
-  private hatched(
-    g: Phaser.GameObjects.Graphics,
-    x: number,
-    y: number,
-    w: number,
-    h: number,
-    colour: number,
-  ): void {
+  private hatched(g: Phaser.GameObjects.Graphics, x: number, y: number, w: number, h: number, colour: number): void {
     g.fillStyle(stageContext.palette.surface, 1);
     g.fillRoundedRect(x, y, w, h, 6);
     g.lineStyle(2, colour, 1);

@@ -45,31 +45,19 @@ export class ReplayScene extends ScreenScene<ReplayModel> {
   protected draw(): void {
     const p = stageContext.palette;
     const m = this.model;
-    this.put(
-      text(this, 48, 22, m.title, { size: 34, bold: true, wrap: m.whatIf ? 1280 : 1500, maxLines: 1 }),
-    );
+    this.put(text(this, 48, 22, m.title, { size: 34, bold: true, wrap: m.whatIf ? 1280 : 1500, maxLines: 1 }));
     if (m.whatIf) this.tag(1552, 26, 'WHAT-IF: supposed, not history');
     this.put(text(this, 50, 76, m.heading, { size: 27, bold: true, color: p.accent }));
     this.path(90, 1490, 196);
     const account = this.put(text(this, 50, 292, m.account, { size: 27, wrap: 1500, maxLines: 3 }));
     if (m.decision) {
       const y = account.y + account.height + 12;
-      this.put(
-        text(this, 50, y, `◆ Decision point next: ${m.decision}`, {
-          size: 24,
-          bold: true,
-          wrap: 1500,
-          maxLines: 1,
-          color: p.accent,
-        }),
-      );
+      this.put(text(this, 50, y, `◆ Decision point next: ${m.decision}`, { size: 24, bold: true, wrap: 1500, maxLines: 1, color: p.accent }));
     }
     const cols = 3;
     const cellW = 502;
     const cellH = 262;
-    m.charts.forEach((c, i) =>
-      this.chart(c, 24 + (i % cols) * (cellW + 14), 448 + Math.floor(i / cols) * (cellH + 14), cellW, cellH),
-    );
+    m.charts.forEach((c, i) => this.chart(c, 24 + (i % cols) * (cellW + 14), 448 + Math.floor(i / cols) * (cellH + 14), cellW, cellH));
   }
 
   private tag(right: number, y: number, label: string): void {
@@ -105,15 +93,7 @@ export class ReplayScene extends ScreenScene<ReplayModel> {
         }
         // On the side's colour: white, or black on the light high-contrast fills.
         const ink = stageContext.highContrast ? p.bg : 0xffffff;
-        this.put(
-          text(this, cx, y, SIDE_SHORT[node.side], {
-            size: 17,
-            bold: true,
-            originX: 0.5,
-            originY: 0.5,
-            color: ink,
-          }),
-        ).setAlpha(alpha);
+        this.put(text(this, cx, y, SIDE_SHORT[node.side], { size: 17, bold: true, originX: 0.5, originY: 0.5, color: ink })).setAlpha(alpha);
       } else {
         g.fillStyle(p.surface, 1);
         g.lineStyle(4, p.ink, alpha);
@@ -134,9 +114,7 @@ export class ReplayScene extends ScreenScene<ReplayModel> {
         g.closePath();
         g.fillPath();
         g.strokePath();
-        this.put(
-          text(this, dx, y, '?', { size: 17, bold: true, originX: 0.5, originY: 0.5, color: p.accent }),
-        );
+        this.put(text(this, dx, y, '?', { size: 17, bold: true, originX: 0.5, originY: 0.5, color: p.accent }));
       }
       if (i === m.position) {
         g.lineStyle(5, p.accent, 1);
@@ -144,9 +122,7 @@ export class ReplayScene extends ScreenScene<ReplayModel> {
         this.put(text(this, cx, y - 44, '▼', { size: 20, originX: 0.5, originY: 1, color: p.accent }));
       }
       const label = node.kind === 'start' ? 'Start' : node.kind === 'aftermath' ? 'Model’s end' : `${i}`;
-      this.put(
-        text(this, cx, y + 38, label, { size: 19, bold: true, originX: 0.5, color: done ? p.ink : p.muted }),
-      );
+      this.put(text(this, cx, y + 38, label, { size: 19, bold: true, originX: 0.5, color: done ? p.ink : p.muted }));
       if (node.date) this.put(text(this, cx, y + 62, node.date, { size: 17, originX: 0.5, color: p.muted }));
     });
   }
@@ -161,14 +137,7 @@ export class ReplayScene extends ScreenScene<ReplayModel> {
     g.strokeRoundedRect(x, y, w, h, 10);
     const now = c.values[Math.min(pos, c.values.length - 1)]!;
     this.put(text(this, x + 14, y + 10, c.label, { size: 21, bold: true, wrap: w - 150, maxLines: 1 }));
-    this.put(
-      text(this, x + w - 14, y + 8, `${fmt(now)}${c.unit === '$B/yr' ? ' $B/yr' : ''}`, {
-        size: 24,
-        bold: true,
-        originX: 1,
-        color: p.accent,
-      }),
-    );
+    this.put(text(this, x + w - 14, y + 8, `${fmt(now)}${c.unit === '$B/yr' ? ' $B/yr' : ''}`, { size: 24, bold: true, originX: 1, color: p.accent }));
     const plot = { x: x + 64, y: y + 54, w: w - 84, h: h - 90 };
     let lo = Math.min(...c.values);
     let hi = Math.max(...c.values);
@@ -185,23 +154,16 @@ export class ReplayScene extends ScreenScene<ReplayModel> {
     this.put(text(this, plot.x - 8, Y(hi), fmt(hi), { size: 16, originX: 1, originY: 0.5, color: p.muted }));
     this.put(text(this, plot.x - 8, Y(lo), fmt(lo), { size: 16, originX: 1, originY: 0.5, color: p.muted }));
     this.put(text(this, plot.x, plot.y + plot.h + 6, 'start', { size: 16, color: p.muted }));
-    this.put(
-      text(this, plot.x + plot.w, plot.y + plot.h + 6, 'model’s end', {
-        size: 16,
-        color: p.muted,
-        originX: 1,
-      }),
-    );
+    this.put(text(this, plot.x + plot.w, plot.y + plot.h + 6, 'model’s end', { size: 16, color: p.muted, originX: 1 }));
     // The steps still to come, faint and thin; the steps so far, solid.
     g.lineStyle(2, p.line, stageContext.highContrast ? 0.45 : 1);
-    for (let i = Math.max(1, pos + 1); i <= n; i++)
-      g.lineBetween(X(i - 1), Y(c.values[i - 1]!), X(i), Y(c.values[i]!));
+    for (let i = Math.max(1, pos + 1); i <= n; i++) g.lineBetween(X(i - 1), Y(c.values[i - 1]!), X(i), Y(c.values[i]!));
     g.lineStyle(4, p.ink, 1);
-    for (let i = 1; i <= Math.min(pos, n); i++)
-      g.lineBetween(X(i - 1), Y(c.values[i - 1]!), X(i), Y(c.values[i]!));
+    for (let i = 1; i <= Math.min(pos, n); i++) g.lineBetween(X(i - 1), Y(c.values[i - 1]!), X(i), Y(c.values[i]!));
     g.lineStyle(2, p.accent, 1);
     g.lineBetween(X(Math.min(pos, n)), plot.y, X(Math.min(pos, n)), plot.y + plot.h);
     g.fillStyle(p.accent, 1);
     g.fillCircle(X(Math.min(pos, n)), Y(now), 7);
   }
 }
+

@@ -24,32 +24,14 @@ export class SetupScene extends ScreenScene<SetupModel> {
     (['us', 'china'] as Side[]).forEach((side, i) => {
       const x = 230 + i * 400;
       const you = side === m.side;
-      this.put(
-        negotiator(this, side, x, 440, 1.5, you ? 'probing' : 'preparing', m.labels[side], {
-          badge: false,
-          highlight: you,
-        }),
-      );
+      this.put(negotiator(this, side, x, 440, 1.5, you ? 'probing' : 'preparing', m.labels[side], { badge: false, highlight: you }));
       this.put(flag(this, side, x, 200, 44));
-      this.put(
-        text(this, x, 735, you ? 'You' : `AI opponent (${m.difficulty})`, {
-          size: 24,
-          bold: you,
-          originX: 0.5,
-          color: you ? p.accent : p.muted,
-        }),
-      );
+      this.put(text(this, x, 735, you ? 'You' : `AI opponent (${m.difficulty})`, { size: 24, bold: you, originX: 0.5, color: you ? p.accent : p.muted }));
     });
     if (!m.doctrine) return;
     const x0 = 900;
     this.put(text(this, x0, 200, `What “${m.doctrine.label}” values`, { size: 30, bold: true, wrap: 650 }));
-    this.put(
-      text(this, x0, 246, 'Bars to the right: more is better. Bars to the left (striped): less is better.', {
-        size: 20,
-        color: p.muted,
-        wrap: 650,
-      }),
-    );
+    this.put(text(this, x0, 246, 'Bars to the right: more is better. Bars to the left (striped): less is better.', { size: 20, color: p.muted, wrap: 650 }));
     const max = Math.max(...m.doctrine.weights.map((w) => Math.abs(w.weight)), 0.01);
     const mid = x0 + 430;
     const g = this.put(this.add.graphics());
@@ -68,18 +50,11 @@ export class SetupScene extends ScreenScene<SetupModel> {
       } else {
         g.lineStyle(2, p.bad, 1);
         g.strokeRect(mid - len, y + 8, len, rowH - 22);
-        for (let sx = mid - len; sx < mid; sx += 10)
-          g.lineBetween(sx, y + rowH - 14, Math.min(sx + 10, mid), y + 8);
+        for (let sx = mid - len; sx < mid; sx += 10) g.lineBetween(sx, y + rowH - 14, Math.min(sx + 10, mid), y + 8);
         g.lineStyle(2, p.ink, 1);
       }
       const label = `${w.weight > 0 ? '+' : '−'}${Math.abs(w.weight).toFixed(1)}`;
-      this.put(
-        text(this, w.weight >= 0 ? mid + len + 8 : mid - len - 8, y + rowH / 2 - 12, label, {
-          size: 20,
-          bold: true,
-          originX: w.weight >= 0 ? 0 : 1,
-        }),
-      );
+      this.put(text(this, w.weight >= 0 ? mid + len + 8 : mid - len - 8, y + rowH / 2 - 12, label, { size: 20, bold: true, originX: w.weight >= 0 ? 0 : 1 }));
     });
   }
 }

@@ -70,24 +70,11 @@ function niceTicks(lo: number, hi: number, count: number): number[] {
 }
 
 /** A marker shape: the chart and ladder never tell things apart by colour alone. */
-function marker(
-  g: Phaser.GameObjects.Graphics,
-  shape: 'diamond' | 'triangle',
-  x: number,
-  y: number,
-  r: number,
-  color: number,
-  fill: number,
-): void {
+function marker(g: Phaser.GameObjects.Graphics, shape: 'diamond' | 'triangle', x: number, y: number, r: number, color: number, fill: number): void {
   g.fillStyle(fill, 1);
   g.lineStyle(3, color, 1);
   if (shape === 'diamond') {
-    const pts = [
-      new Phaser.Math.Vector2(x, y - r),
-      new Phaser.Math.Vector2(x + r, y),
-      new Phaser.Math.Vector2(x, y + r),
-      new Phaser.Math.Vector2(x - r, y),
-    ];
+    const pts = [new Phaser.Math.Vector2(x, y - r), new Phaser.Math.Vector2(x + r, y), new Phaser.Math.Vector2(x, y + r), new Phaser.Math.Vector2(x - r, y)];
     g.fillPoints(pts, true);
     g.strokePoints(pts, true);
   } else {
@@ -134,11 +121,7 @@ function layoutTray(groups: ChipGroup[], area: Rect, headerH = 28): TrayLayout {
       group.chips.forEach((chip, i) => {
         const c = col + Math.floor(i / rows);
         const r = i % rows;
-        slots.set(chip.id, {
-          x: area.x + c * (tw + gap) + tw / 2,
-          y: area.y + headerH + r * (th + gap) + th / 2,
-          scale,
-        });
+        slots.set(chip.id, { x: area.x + c * (tw + gap) + tw / 2, y: area.y + headerH + r * (th + gap) + th / 2, scale });
       });
       col += Math.ceil(group.chips.length / rows);
     }
@@ -159,11 +142,7 @@ function layoutZone(ids: string[], area: Rect, top = 34): Map<string, Slot> {
     const rows = Math.ceil(ids.length / cols);
     if (top + rows * (th + gap) > area.h && scale > 0.41) continue;
     ids.forEach((id, i) => {
-      slots.set(id, {
-        x: area.x + 10 + (i % cols) * (tw + gap) + tw / 2,
-        y: area.y + top + Math.floor(i / cols) * (th + gap) + th / 2,
-        scale,
-      });
+      slots.set(id, { x: area.x + 10 + (i % cols) * (tw + gap) + tw / 2, y: area.y + top + Math.floor(i / cols) * (th + gap) + th / 2, scale });
     });
     return slots;
   }
@@ -204,32 +183,23 @@ export class TableScene extends ScreenScene<TableModel> {
   protected override build(): void {
     this.tokenLayer = this.add.container(0, 0).setDepth(10);
     this.input.dragDistanceThreshold = 4;
-    this.input.on(
-      Phaser.Input.Events.DRAG_START,
-      (_p: Phaser.Input.Pointer, obj: Phaser.GameObjects.Container) => {
-        this.tokenLayer.bringToTop(obj);
-        this.tweens.killTweensOf(obj);
-        obj.setScale(Math.max(obj.scale, 0.8));
-      },
-    );
-    this.input.on(
-      Phaser.Input.Events.DRAG,
-      (_p: Phaser.Input.Pointer, obj: Phaser.GameObjects.Container, x: number, y: number) => {
-        obj.setPosition(x, y);
-        const token = this.tokenOf(obj);
-        if (token) token.dragged = true;
-      },
-    );
-    this.input.on(
-      Phaser.Input.Events.DRAG_END,
-      (pointer: Phaser.Input.Pointer, obj: Phaser.GameObjects.Container) => {
-        const token = this.tokenOf(obj);
-        if (!token) return;
-        const onTable = inside(TABLE, pointer.worldX, pointer.worldY);
-        if (onTable !== token.inPackage) stageContext.setChip(token.chip.issue, token.chip.position, onTable);
-        else this.placeTokens();
-      },
-    );
+    this.input.on(Phaser.Input.Events.DRAG_START, (_p: Phaser.Input.Pointer, obj: Phaser.GameObjects.Container) => {
+      this.tokenLayer.bringToTop(obj);
+      this.tweens.killTweensOf(obj);
+      obj.setScale(Math.max(obj.scale, 0.8));
+    });
+    this.input.on(Phaser.Input.Events.DRAG, (_p: Phaser.Input.Pointer, obj: Phaser.GameObjects.Container, x: number, y: number) => {
+      obj.setPosition(x, y);
+      const token = this.tokenOf(obj);
+      if (token) token.dragged = true;
+    });
+    this.input.on(Phaser.Input.Events.DRAG_END, (pointer: Phaser.Input.Pointer, obj: Phaser.GameObjects.Container) => {
+      const token = this.tokenOf(obj);
+      if (!token) return;
+      const onTable = inside(TABLE, pointer.worldX, pointer.worldY);
+      if (onTable !== token.inPackage) stageContext.setChip(token.chip.issue, token.chip.position, onTable);
+      else this.placeTokens();
+    });
   }
 
   private tokenOf(obj: Phaser.GameObjects.GameObject): Token | undefined {
@@ -245,30 +215,11 @@ export class TableScene extends ScreenScene<TableModel> {
   }
 
   /** Where the chips and the table's zones are, in game coordinates (for the test hook). */
-  layoutInfo(): {
-    tokens: {
-      id: string;
-      role: Chip['role'];
-      inPackage: boolean;
-      x: number;
-      y: number;
-      w: number;
-      h: number;
-    }[];
-    zones: Record<'table' | 'offer' | 'ask' | 'ownTray' | 'theirTray', Rect>;
-  } {
+  layoutInfo(): { tokens: { id: string; role: Chip['role']; inPackage: boolean; x: number; y: number; w: number; h: number }[]; zones: Record<'table' | 'offer' | 'ask' | 'ownTray' | 'theirTray', Rect> } {
     return {
       tokens: [...this.tokens.values()].map((t) => {
         const slot = this.slotOf(t);
-        return {
-          id: t.chip.id,
-          role: t.chip.role,
-          inPackage: t.inPackage,
-          x: slot.x,
-          y: slot.y,
-          w: TOKEN.w * slot.scale,
-          h: TOKEN.h * slot.scale,
-        };
+        return { id: t.chip.id, role: t.chip.role, inPackage: t.inPackage, x: slot.x, y: slot.y, w: TOKEN.w * slot.scale, h: TOKEN.h * slot.scale };
       }),
       zones: { table: TABLE, offer: OFFER, ask: ASK, ownTray: OWN_TRAY, theirTray: OPP_TRAY },
     };
@@ -290,15 +241,7 @@ export class TableScene extends ScreenScene<TableModel> {
     this.drawLadder();
     this.drawBars();
     if (m.ended) {
-      this.put(
-        text(this, TABLE.x + TABLE.w / 2, TABLE.y + TABLE.h / 2, 'The talks are over', {
-          size: 34,
-          bold: true,
-          originX: 0.5,
-          originY: 0.5,
-          color: p.tableInk,
-        }),
-      );
+      this.put(text(this, TABLE.x + TABLE.w / 2, TABLE.y + TABLE.h / 2, 'The talks are over', { size: 34, bold: true, originX: 0.5, originY: 0.5, color: p.tableInk }));
     }
     this.syncTokens();
   }
@@ -324,22 +267,8 @@ export class TableScene extends ScreenScene<TableModel> {
     zone(OFFER, 'You offer', false);
     const hint = m.yourTurn ? 'Drag a chip here, or click it' : '';
     if (!Object.values(m.draft).length && hint) {
-      this.put(
-        text(this, ASK.x + ASK.w / 2, ASK.y + ASK.h / 2 + 14, `${hint} (${possessive(them)} levers, top)`, {
-          size: 20,
-          color: p.tableInk,
-          originX: 0.5,
-          originY: 0.5,
-        }),
-      );
-      this.put(
-        text(this, OFFER.x + OFFER.w / 2, OFFER.y + OFFER.h / 2 + 14, `${hint} (your levers, below)`, {
-          size: 20,
-          color: p.tableInk,
-          originX: 0.5,
-          originY: 0.5,
-        }),
-      );
+      this.put(text(this, ASK.x + ASK.w / 2, ASK.y + ASK.h / 2 + 14, `${hint} (${possessive(them)} levers, top)`, { size: 20, color: p.tableInk, originX: 0.5, originY: 0.5 }));
+      this.put(text(this, OFFER.x + OFFER.w / 2, OFFER.y + OFFER.h / 2 + 14, `${hint} (your levers, below)`, { size: 20, color: p.tableInk, originX: 0.5, originY: 0.5 }));
     }
     // The standing offer, as a sheet of paper: what they give, and what they ask of you.
     if (m.standing) {
@@ -357,75 +286,35 @@ export class TableScene extends ScreenScene<TableModel> {
         [take, mine ? 'and you ask' : 'and they ask of you'],
       ].forEach(([chips, heading], col) => {
         const x0 = STANDING.x + 12 + col * (colW + 10);
-        sheet.add(
-          text(this, x0, STANDING.y + 6, heading as string, { size: 20, bold: true, color: p.tableInk }),
-        );
+        sheet.add(text(this, x0, STANDING.y + 6, heading as string, { size: 20, bold: true, color: p.tableInk }));
         (chips as Chip[]).forEach((chip, i) => {
           const y = top + i * rowH;
-          sheet.add(
-            categoryIcon(
-              this,
-              chip.category,
-              x0 + 9,
-              y + rowH / 2,
-              Math.min(18, rowH - 2),
-            ) as Phaser.GameObjects.Image,
-          );
-          const t = text(this, x0 + 22, y + rowH / 2, '', {
-            size,
-            color: p.tableInk,
-            originY: 0.5,
-            wrap: colW - 26,
-          });
+          sheet.add(categoryIcon(this, chip.category, x0 + 9, y + rowH / 2, Math.min(18, rowH - 2)) as Phaser.GameObjects.Image);
+          const t = text(this, x0 + 22, y + rowH / 2, '', { size, color: p.tableInk, originY: 0.5, wrap: colW - 26 });
           fitText(t, chip.positionLabel, 1);
           sheet.add(t);
         });
       });
       if (fresh && !stageContext.reducedMotion) {
-        sheet
-          .setPosition(FIGURE_X - STANDING.x - STANDING.w / 2, 134 - STANDING.y)
-          .setAlpha(0.2)
-          .setScale(0.4);
+        sheet.setPosition(FIGURE_X - STANDING.x - STANDING.w / 2, 134 - STANDING.y).setAlpha(0.2).setScale(0.4);
         move(this, sheet, { x: 0, y: 0, alpha: 1, scale: 1 }, 320);
       }
     }
     this.lastMoveKey = m.moveKey;
-    this.put(
-      text(
-        this,
-        OPP_TRAY.x,
-        OPP_TRAY.y,
-        `${possessive(them)} levers: drag one onto the table to ask for it`,
-        { size: 21, bold: true },
-      ),
-    );
-    this.put(
-      text(this, OWN_TRAY.x, OWN_TRAY.y, 'Your levers: drag one onto the table to offer it', {
-        size: 21,
-        bold: true,
-      }),
-    );
+    this.put(text(this, OPP_TRAY.x, OPP_TRAY.y, `${possessive(them)} levers: drag one onto the table to ask for it`, { size: 21, bold: true }));
+    this.put(text(this, OWN_TRAY.x, OWN_TRAY.y, 'Your levers: drag one onto the table to offer it', { size: 21, bold: true }));
   }
 
   private drawFigures(): void {
     const m = this.model;
     this.put(negotiator(this, m.opponent, FIGURE_X, 134, 0.92, m.postures[m.opponent], m.labels[m.opponent]));
-    this.put(
-      negotiator(this, m.side, FIGURE_X, 740, 0.92, m.postures[m.side], `${m.labels[m.side]} (you)`, {
-        highlight: true,
-      }),
-    );
+    this.put(negotiator(this, m.side, FIGURE_X, 740, 0.92, m.postures[m.side], `${m.labels[m.side]} (you)`, { highlight: true }));
   }
 
   private drawRound(): void {
     const m = this.model;
     const p = stageContext.palette;
-    const title = this.put(
-      text(this, RIGHT.x, 6, m.ended ? 'Talks over' : `Round ${m.round} of ${m.rounds}`, {
-        size: 34,
-        bold: true,
-      }),
-    );
+    const title = this.put(text(this, RIGHT.x, 6, m.ended ? 'Talks over' : `Round ${m.round} of ${m.rounds}`, { size: 34, bold: true }));
     const g = this.put(this.add.graphics());
     const gap = Math.min(36, (RIGHT.w - title.width - 50) / Math.max(1, m.rounds - 1));
     for (let r = 1; r <= m.rounds; r++) {
@@ -451,33 +340,14 @@ export class TableScene extends ScreenScene<TableModel> {
     const top = 96;
     const plot = { x: RIGHT.x + 80, y: top + 78, w: RIGHT.w - 92, h: 300 };
     this.put(text(this, RIGHT.x, top, 'Trade gains vs security cost', { size: 27, bold: true }));
-    this.put(
-      text(
-        this,
-        RIGHT.x,
-        top + 36,
-        m.side === 'us'
-          ? 'Better for the US: to the right and down'
-          : 'Better for China’s trade: to the right',
-        { size: 20, color: p.muted },
-      ),
-    );
+    this.put(text(this, RIGHT.x, top + 36, m.side === 'us' ? 'Better for the US: to the right and down' : 'Better for China’s trade: to the right', { size: 20, color: p.muted }));
     const tradeId = m.tradeIndicator;
     const secId: IndicatorId = 'us.securityCost';
-    const proj = (list: IndicatorProjection[] | null, id: IndicatorId) =>
-      list?.find((x) => x.indicator === id);
+    const proj = (list: IndicatorProjection[] | null, id: IndicatorId) => list?.find((x) => x.indicator === id);
     const points: { x: number; y: number }[] = m.history.map((h) => ({ x: h[tradeId], y: h[secId] }));
     const now = { x: m.now[tradeId], y: m.now[secId] };
     points.push(now);
-    const bands: {
-      x0: number;
-      x1: number;
-      y0: number;
-      y1: number;
-      mx: number;
-      my: number;
-      kind: 'draft' | 'standing';
-    }[] = [];
+    const bands: { x0: number; x1: number; y0: number; y1: number; mx: number; my: number; kind: 'draft' | 'standing' }[] = [];
     for (const [list, kind] of [
       [m.projection, 'draft'],
       [m.standingProjection, 'standing'],
@@ -509,15 +379,11 @@ export class TableScene extends ScreenScene<TableModel> {
     g.lineStyle(1, p.line, 1);
     for (const vx of xt) {
       g.lineBetween(X(vx), plot.y, X(vx), plot.y + plot.h);
-      this.put(
-        text(this, X(vx), plot.y + plot.h + 6, fmt(vx, 0), { size: 18, originX: 0.5, color: p.muted }),
-      );
+      this.put(text(this, X(vx), plot.y + plot.h + 6, fmt(vx, 0), { size: 18, originX: 0.5, color: p.muted }));
     }
     for (const vy of yt) {
       g.lineBetween(plot.x, Y(vy), plot.x + plot.w, Y(vy));
-      this.put(
-        text(this, plot.x - 8, Y(vy), fmt(vy, 0), { size: 18, originX: 1, originY: 0.5, color: p.muted }),
-      );
+      this.put(text(this, plot.x - 8, Y(vy), fmt(vy, 0), { size: 18, originX: 1, originY: 0.5, color: p.muted }));
     }
     if (xMin < 0 && xMax > 0) {
       g.lineStyle(2, p.muted, 1);
@@ -525,28 +391,12 @@ export class TableScene extends ScreenScene<TableModel> {
     }
     g.lineStyle(2, p.ink, 1);
     g.strokeRect(plot.x, plot.y, plot.w, plot.h);
-    this.put(
-      text(
-        this,
-        plot.x + plot.w / 2,
-        plot.y + plot.h + 30,
-        `${INDICATORS[tradeId].short} ($B/yr, change) →`,
-        { size: 20, originX: 0.5, bold: true },
-      ),
-    );
-    const yLabel = this.put(
-      text(this, RIGHT.x + 12, plot.y + plot.h / 2, '↑ US security cost (index)', {
-        size: 20,
-        originX: 0.5,
-        originY: 0.5,
-        bold: true,
-      }),
-    );
+    this.put(text(this, plot.x + plot.w / 2, plot.y + plot.h + 30, `${INDICATORS[tradeId].short} ($B/yr, change) →`, { size: 20, originX: 0.5, bold: true }));
+    const yLabel = this.put(text(this, RIGHT.x + 12, plot.y + plot.h / 2, '↑ US security cost (index)', { size: 20, originX: 0.5, originY: 0.5, bold: true }));
     yLabel.setAngle(-90);
     // The path so far: small squares joined by a line.
     g.lineStyle(2, p.muted, 1);
-    for (let i = 1; i < points.length; i++)
-      g.lineBetween(X(points[i - 1]!.x), Y(points[i - 1]!.y), X(points[i]!.x), Y(points[i]!.y));
+    for (let i = 1; i < points.length; i++) g.lineBetween(X(points[i - 1]!.x), Y(points[i - 1]!.y), X(points[i]!.x), Y(points[i]!.y));
     g.fillStyle(p.muted, 1);
     for (const q of points.slice(0, -1)) g.fillRect(X(q.x) - 4, Y(q.y) - 4, 8, 8);
     for (const b of bands) {
@@ -608,12 +458,7 @@ export class TableScene extends ScreenScene<TableModel> {
     if (proj && Math.abs(proj.mean) > 1e-9) {
       const px = x0 + Math.min(10, Math.max(0, tension + proj.mean)) * step;
       marker(g, 'diamond', px, y + 28, 11, p.accent, p.surface);
-      this.put(
-        text(this, Math.min(Math.max(px, x0 + 90), x0 + w - 90), y + 38, `package: ${signed(proj.mean)}`, {
-          size: 18,
-          originX: 0.5,
-        }),
-      );
+      this.put(text(this, Math.min(Math.max(px, x0 + 90), x0 + w - 90), y + 38, `package: ${signed(proj.mean)}`, { size: 18, originX: 0.5 }));
     } else {
       this.put(text(this, x0, y + 18, 'détente', { size: 18, color: p.muted }));
       this.put(text(this, x0 + w, y + 18, 'economic war', { size: 18, color: p.muted, originX: 1 }));
@@ -624,19 +469,9 @@ export class TableScene extends ScreenScene<TableModel> {
     const m = this.model;
     const p = stageContext.palette;
     const top = 770;
-    const ids = (Object.keys(INDICATORS) as IndicatorId[]).filter(
-      (id) => id !== m.tradeIndicator && id !== 'us.securityCost' && id !== 'tension',
-    );
+    const ids = (Object.keys(INDICATORS) as IndicatorId[]).filter((id) => id !== m.tradeIndicator && id !== 'us.securityCost' && id !== 'tension');
     const shown = m.projection ?? m.standingProjection;
-    this.put(
-      text(
-        this,
-        RIGHT.x,
-        top - 34,
-        `Other indicators: now → ${m.projection ? 'your package' : m.standingProjection ? 'their offer' : 'a package'}`,
-        { size: 22, bold: true },
-      ),
-    );
+    this.put(text(this, RIGHT.x, top - 34, `Other indicators: now → ${m.projection ? 'your package' : m.standingProjection ? 'their offer' : 'a package'}`, { size: 22, bold: true }));
     const rowH = (996 - top) / ids.length;
     const g = this.put(this.add.graphics());
     const barMid = RIGHT.x + 430;
@@ -712,8 +547,7 @@ export class TableScene extends ScreenScene<TableModel> {
           token.dragged = false;
           return;
         }
-        if (this.model.yourTurn)
-          stageContext.setChip(token.chip.issue, token.chip.position, !token.inPackage);
+        if (this.model.yourTurn) stageContext.setChip(token.chip.issue, token.chip.position, !token.inPackage);
       });
       this.tokenLayer.add(container);
       this.tokens.set(chip.id, { chip, container, inPackage: false, dragged: false });
@@ -726,16 +560,8 @@ export class TableScene extends ScreenScene<TableModel> {
     ] as const) {
       const layout = layoutTray(groups as ChipGroup[], area);
       for (const header of layout.headers) {
-        this.put(
-          categoryIcon(this, header.category, header.x + 11, header.y + 11, 22) as Phaser.GameObjects.Image,
-        );
-        this.put(
-          text(this, header.x + 28, header.y, SHORT_CATEGORY[header.category], {
-            size: 18,
-            bold: true,
-            color: stageContext.palette.muted,
-          }),
-        );
+        this.put(categoryIcon(this, header.category, header.x + 11, header.y + 11, 22) as Phaser.GameObjects.Image);
+        this.put(text(this, header.x + 28, header.y, SHORT_CATEGORY[header.category], { size: 18, bold: true, color: stageContext.palette.muted }));
       }
     }
   }
@@ -752,39 +578,18 @@ export class TableScene extends ScreenScene<TableModel> {
   private placeTokens(): void {
     const m = this.model;
     const draft = m.draft;
-    const trayOwn = layoutTray(
-      m.offers.map((g) => ({ ...g, chips: g.chips })),
-      { ...OWN_TRAY, y: OWN_TRAY.y + TRAY_LABEL, h: OWN_TRAY.h - TRAY_LABEL },
-    );
-    const trayOpp = layoutTray(m.asks, {
-      ...OPP_TRAY,
-      y: OPP_TRAY.y + TRAY_LABEL,
-      h: OPP_TRAY.h - TRAY_LABEL,
-    });
+    const trayOwn = layoutTray(m.offers.map((g) => ({ ...g, chips: g.chips })), { ...OWN_TRAY, y: OWN_TRAY.y + TRAY_LABEL, h: OWN_TRAY.h - TRAY_LABEL });
+    const trayOpp = layoutTray(m.asks, { ...OPP_TRAY, y: OPP_TRAY.y + TRAY_LABEL, h: OPP_TRAY.h - TRAY_LABEL });
     const inPkg = (c: Chip) => draft[c.issue] === c.position;
-    const offerIds = m.offers
-      .flatMap((g) => g.chips)
-      .filter(inPkg)
-      .map((c) => c.id);
-    const askIds = m.asks
-      .flatMap((g) => g.chips)
-      .filter(inPkg)
-      .map((c) => c.id);
+    const offerIds = m.offers.flatMap((g) => g.chips).filter(inPkg).map((c) => c.id);
+    const askIds = m.asks.flatMap((g) => g.chips).filter(inPkg).map((c) => c.id);
     const zoneOffer = layoutZone(offerIds, OFFER);
     const zoneAsk = layoutZone(askIds, ASK);
     this.slots = new Map();
     for (const token of this.tokens.values()) {
       const chip = token.chip;
       token.inPackage = inPkg(chip);
-      const slot = (
-        token.inPackage
-          ? chip.role === 'offer'
-            ? zoneOffer
-            : zoneAsk
-          : chip.role === 'offer'
-            ? trayOwn.slots
-            : trayOpp.slots
-      ).get(chip.id);
+      const slot = (token.inPackage ? (chip.role === 'offer' ? zoneOffer : zoneAsk) : chip.role === 'offer' ? trayOwn.slots : trayOpp.slots).get(chip.id);
       if (!slot) {
         token.container.setVisible(false);
         continue;
@@ -793,9 +598,9 @@ export class TableScene extends ScreenScene<TableModel> {
       token.container.setVisible(true);
       token.container.setAlpha(m.yourTurn ? 1 : 0.55);
       if (this.input.enabled && token.container.input) token.container.input.enabled = m.yourTurn;
-      if (token.container.x === 0 && token.container.y === 0)
-        token.container.setPosition(slot.x, slot.y).setScale(slot.scale);
+      if (token.container.x === 0 && token.container.y === 0) token.container.setPosition(slot.x, slot.y).setScale(slot.scale);
       else move(this, token.container, { x: slot.x, y: slot.y, scale: slot.scale }, 240);
     }
   }
 }
+

@@ -31,9 +31,7 @@ export class TitleScene extends ScreenScene<TitleModel> {
 
     this.put(flag(this, 'us', 300, 750, 50));
     this.put(flag(this, 'china', 1300, 750, 50));
-    this.put(
-      text(this, 300, 792, 'United States', { size: 24, bold: true, color: p.tableInk, originX: 0.5 }),
-    );
+    this.put(text(this, 300, 792, 'United States', { size: 24, bold: true, color: p.tableInk, originX: 0.5 }));
     this.put(text(this, 1300, 792, 'China', { size: 24, bold: true, color: p.tableInk, originX: 0.5 }));
 
     CATEGORY_ORDER.slice(0, 4).forEach((category, i) => {
@@ -44,25 +42,10 @@ export class TitleScene extends ScreenScene<TitleModel> {
       bg.fillRoundedRect(-70, -46, 140, 92, 14);
       bg.strokeRoundedRect(-70, -46, 140, 92, 14);
       chip.add([bg, categoryIcon(this, category, 0, -14, 40) as Phaser.GameObjects.Image]);
-      chip.add(
-        text(
-          this,
-          0,
-          22,
-          CATEGORY_LABELS[category].replace('National-security control', 'Security').replace(' resource', ''),
-          { size: 17, bold: true, originX: 0.5, originY: 0.5 },
-        ),
-      );
+      chip.add(text(this, 0, 22, CATEGORY_LABELS[category].replace('National-security control', 'Security').replace(' resource', ''), { size: 17, bold: true, originX: 0.5, originY: 0.5 }));
       this.put(chip);
       if (!stageContext.reducedMotion) {
-        this.tweens.add({
-          targets: chip,
-          y: 788,
-          duration: 1400 + i * 180,
-          yoyo: true,
-          repeat: -1,
-          ease: 'Sine.easeInOut',
-        });
+        this.tweens.add({ targets: chip, y: 788, duration: 1400 + i * 180, yoyo: true, repeat: -1, ease: 'Sine.easeInOut' });
       }
     });
   }

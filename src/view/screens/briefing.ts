@@ -54,50 +54,19 @@ export function briefingScreen(app: App): ScreenView {
           h('h2', null, 'History so far'),
           branch.step === 0
             ? h('p', null, 'You take over before history’s first move.')
-            : h(
-                'ol',
-                { class: 'plain', id: 'history-so-far' },
-                ...path
-                  .slice(0, branch.step)
-                  .map((p) => h('li', null, h('strong', null, `${formatDate(p.date)}: `), p.account)),
-              ),
-          spec.moves.length > branch.step
-            ? h(
-                'p',
-                null,
-                h('strong', null, 'Then: '),
-                describeMove(
-                  scenario,
-                  spec.moves[branch.step]!,
-                  start,
-                  side === spec.moves[branch.step]!.side ? side : null,
-                ),
-              )
-            : null,
-          start.phase === 'negotiation'
-            ? h('p', { class: 'hint' }, `The game stands in round ${start.round} of ${scenario.rounds}.`)
-            : null,
+            : h('ol', { class: 'plain', id: 'history-so-far' }, ...path.slice(0, branch.step).map((p) => h('li', null, h('strong', null, `${formatDate(p.date)}: `), p.account))),
+          spec.moves.length > branch.step ? h('p', null, h('strong', null, 'Then: '), describeMove(scenario, spec.moves[branch.step]!, start, side === spec.moves[branch.step]!.side ? side : null)) : null,
+          start.phase === 'negotiation' ? h('p', { class: 'hint' }, `The game stands in round ${start.round} of ${scenario.rounds}.`) : null,
         ].filter((x): x is NonNullable<typeof x> => x !== null)
       : []),
     h('h2', null, 'Your objectives'),
-    h(
-      'p',
-      null,
-      flagImg(side),
-      `Your side: ${scenario.sides[side].label}. Your doctrine: “${doctrine.label}”. ${doctrine.summary}`,
-    ),
+    h('p', null, flagImg(side), `Your side: ${scenario.sides[side].label}. Your doctrine: “${doctrine.label}”. ${doctrine.summary}`),
     h(
       'ul',
       { class: 'plain' },
       ...weights.map(([id, w]) => {
         const def = INDICATOR_LIST.find((d) => d.id === id)!;
-        return h(
-          'li',
-          null,
-          h('strong', null, def.label),
-          `: ${w > 0 ? 'more is better' : 'less is better'} (weight ${Math.abs(w).toFixed(1)}). `,
-          h('span', { class: 'hint' }, def.meaning),
-        );
+        return h('li', null, h('strong', null, def.label), `: ${w > 0 ? 'more is better' : 'less is better'} (weight ${Math.abs(w).toFixed(1)}). `, h('span', { class: 'hint' }, def.meaning));
       }),
     ),
     h(
@@ -111,11 +80,7 @@ export function briefingScreen(app: App): ScreenView {
     h('h3', null, flagImg(ai), `${scenario.sides[ai].label} holds`),
     levers(ai),
     h('h2', null, `What intelligence says of ${possessive(scenario.sides[ai].label)} priorities`),
-    h(
-      'p',
-      { class: 'hint' },
-      `Your intelligence is ${level === 'high' ? 'good' : level === 'medium' ? 'patchy' : 'thin'} against a ${setup.difficulty} opponent. Treat it as an estimate, not a fact.`,
-    ),
+    h('p', { class: 'hint' }, `Your intelligence is ${level === 'high' ? 'good' : level === 'medium' ? 'patchy' : 'thin'} against a ${setup.difficulty} opponent. Treat it as an estimate, not a fact.`),
     intelProblem
       ? h('p', null, intelProblem)
       : h(
@@ -123,12 +88,7 @@ export function briefingScreen(app: App): ScreenView {
           { class: 'plain' },
           ...intel.map((item) => {
             const issue = scenario.issues.find((i) => i.id === item.issue);
-            return h(
-              'li',
-              null,
-              h('strong', null, issue?.label ?? item.issue),
-              `: ${item.weight === 'unknown' ? 'unknown' : `${item.weight} priority`} (${item.confidence}).`,
-            );
+            return h('li', null, h('strong', null, issue?.label ?? item.issue), `: ${item.weight === 'unknown' ? 'unknown' : `${item.weight} priority`} (${item.confidence}).`);
           }),
         ),
     h('h2', null, 'Sources'),
@@ -138,25 +98,15 @@ export function briefingScreen(app: App): ScreenView {
       ...scenario.sources.map((s) => {
         const href = safeHref(s.url);
         const label = `${s.title}${s.publisher ? `, ${s.publisher}` : ''}${s.date ? `, ${s.date}` : ''}`;
-        return h(
-          'li',
-          null,
-          href ? h('a', { attrs: { href, target: '_blank', rel: 'noopener noreferrer' } }, label) : label,
-        );
+        return h('li', null, href ? h('a', { attrs: { href, target: '_blank', rel: 'noopener noreferrer' } }, label) : label);
       }),
     ),
-    h(
-      'div',
-      { class: 'actions' },
-      button('Sit down at the table', () => app.startMatch(), { key: 'start-match' }),
-      button('Back', () => app.go('setup'), { key: 'back', class: 'secondary' }),
-    ),
+    h('div', { class: 'actions' }, button('Sit down at the table', () => app.startMatch(), { key: 'start-match' }), button('Back', () => app.go('setup'), { key: 'back', class: 'secondary' })),
   ];
   const values = start.indicators;
   const levelsBySide = (s: Side) => {
     const counts: Partial<Record<IssueCategory, number>> = {};
-    for (const issue of scenario.issues.filter((i) => i.holder === s))
-      counts[issue.category] = (counts[issue.category] ?? 0) + 1;
+    for (const issue of scenario.issues.filter((i) => i.holder === s)) counts[issue.category] = (counts[issue.category] ?? 0) + 1;
     return counts;
   };
   return {
@@ -167,14 +117,7 @@ export function briefingScreen(app: App): ScreenView {
       model: {
         side,
         labels: { us: scenario.sides.us.label, china: scenario.sides.china.label },
-        indicators: INDICATOR_LIST.map((d) => ({
-          label: d.label,
-          unit: d.unit === 'index' ? '' : d.unit === 'ladder' ? 'of 10' : d.unit,
-          min: d.min,
-          max: d.max,
-          value: values[d.id],
-          weight: doctrine.weights[d.id] ?? 0,
-        })),
+        indicators: INDICATOR_LIST.map((d) => ({ label: d.label, unit: d.unit === 'index' ? '' : d.unit === 'ladder' ? 'of 10' : d.unit, min: d.min, max: d.max, value: values[d.id], weight: doctrine.weights[d.id] ?? 0 })),
         levers: { us: levelsBySide('us'), china: levelsBySide('china') },
       },
     },

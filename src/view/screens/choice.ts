@@ -16,29 +16,13 @@ export function choiceScreen(app: App): ScreenView {
     ...entries.map(({ scenario, origin, source }) =>
       h(
         'li',
-        {
-          class: 'card',
-          on: { mouseenter: () => focusCard(scenario.id), focusin: () => focusCard(scenario.id) },
-        },
-        h(
-          'h2',
-          { id: `card-${scenario.id}` },
-          scenario.title,
-          scenario.fictional ? h('span', { class: 'tag' }, 'fictional') : null,
-          origin === 'opened' ? h('span', { class: 'tag' }, `from ${source.file}`) : null,
-        ),
+        { class: 'card', on: { mouseenter: () => focusCard(scenario.id), focusin: () => focusCard(scenario.id) } },
+        h('h2', { id: `card-${scenario.id}` }, scenario.title, scenario.fictional ? h('span', { class: 'tag' }, 'fictional') : null, origin === 'opened' ? h('span', { class: 'tag' }, `from ${source.file}`) : null),
         h('p', { class: 'dates' }, `${formatDates(scenario.dates)} · ${scenario.rounds} rounds`),
         h('p', { class: 'summary' }, scenario.summary),
         h('p', { class: 'hint' }, 'On the table:'),
-        h(
-          'ul',
-          { class: 'on-table' },
-          ...scenario.issues.map((issue) => h('li', null, categoryIcon(issue.category), issue.label)),
-        ),
-        button(`Play this scenario`, () => app.chooseScenario(scenario.id), {
-          key: `choose-${scenario.id}`,
-          attrs: { 'aria-describedby': `card-${scenario.id}` },
-        }),
+        h('ul', { class: 'on-table' }, ...scenario.issues.map((issue) => h('li', null, categoryIcon(issue.category), issue.label))),
+        button(`Play this scenario`, () => app.chooseScenario(scenario.id), { key: `choose-${scenario.id}`, attrs: { 'aria-describedby': `card-${scenario.id}` } }),
       ),
     ),
   );
@@ -60,46 +44,27 @@ export function choiceScreen(app: App): ScreenView {
   const body: Node[] = [
     ...notices(app.notices),
     ...loadFailures(app),
-    entries.length === 0
-      ? h('p', null, 'No scenario could be loaded. Open a scenario file below.')
-      : h('p', null, 'Each scenario is a real episode or a fictional sandbox. Pick one to choose your side.'),
+    entries.length === 0 ? h('p', null, 'No scenario could be loaded. Open a scenario file below.') : h('p', null, 'Each scenario is a real episode or a fictional sandbox. Pick one to choose your side.'),
     cards,
     h('h2', null, 'A scenario of your own'),
-    h(
-      'p',
-      { class: 'hint' },
-      'Teachers can share scenario files (YAML or JSON, see the README). A file with problems is listed with each problem and its line; nothing else is affected.',
-    ),
+    h('p', { class: 'hint' }, 'Teachers can share scenario files (YAML or JSON, see the README). A file with problems is listed with each problem and its line; nothing else is affected.'),
     h('label', { attrs: { for: 'scenario-file' } }, 'Open a scenario file'),
     fileInput,
-    h(
-      'div',
-      { class: 'actions' },
-      button('Back', () => app.go('title'), { key: 'back', class: 'secondary' }),
-    ),
+    h('div', { class: 'actions' }, button('Back', () => app.go('title'), { key: 'back', class: 'secondary' })),
   ];
   return { title: 'Choose a scenario', body, scene: { key: 'choice', model: choiceModel(app) } };
 }
 
 /** Real episodes in the order they happened, then the fictional ones, then files the player opened. */
 function sortedEntries(app: App) {
-  const rank = (e: (typeof app.catalog.entries)[number]) =>
-    e.origin === 'opened' ? 2 : e.scenario.fictional ? 1 : 0;
-  return [...app.catalog.entries].sort(
-    (a, b) => rank(a) - rank(b) || a.scenario.dates.start.localeCompare(b.scenario.dates.start),
-  );
+  const rank = (e: (typeof app.catalog.entries)[number]) => (e.origin === 'opened' ? 2 : e.scenario.fictional ? 1 : 0);
+  return [...app.catalog.entries].sort((a, b) => rank(a) - rank(b) || a.scenario.dates.start.localeCompare(b.scenario.dates.start));
 }
 
 function choiceModel(app: App) {
   const scenarios = sortedEntries(app).map((e) => e.scenario);
   return {
-    scenarios: scenarios.map((s) => ({
-      id: s.id,
-      title: s.title,
-      start: s.dates.start,
-      end: s.dates.end,
-      fictional: s.fictional === true,
-    })),
+    scenarios: scenarios.map((s) => ({ id: s.id, title: s.title, start: s.dates.start, end: s.dates.end, fictional: s.fictional === true })),
     selected: app.focusedScenario ?? scenarios[0]?.id ?? null,
   };
 }

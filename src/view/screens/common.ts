@@ -6,16 +6,7 @@ import { FLAGS, ICONS } from '../assets';
 import { h, safeHref } from '../dom';
 
 export function notices(list: Notice[]): Node[] {
-  return list.map((n) =>
-    h(
-      'div',
-      {
-        class: `message${n.kind === 'error' ? ' error' : ''}`,
-        attrs: { role: n.kind === 'error' ? 'alert' : 'status' },
-      },
-      h('p', null, n.text),
-    ),
-  );
+  return list.map((n) => h('div', { class: `message${n.kind === 'error' ? ' error' : ''}`, attrs: { role: n.kind === 'error' ? 'alert' : 'status' } }, h('p', null, n.text)));
 }
 
 export function flagImg(side: Side): HTMLImageElement {
@@ -38,17 +29,7 @@ export function loadFailures(app: App): Node[] {
     h(
       'div',
       { class: 'message error', attrs: { role: 'alert' } },
-      h(
-        'p',
-        null,
-        h(
-          'strong',
-          null,
-          failures.length === 1
-            ? 'One scenario file could not be loaded; the others are fine.'
-            : `${failures.length} scenario files could not be loaded; the others are fine.`,
-        ),
-      ),
+      h('p', null, h('strong', null, failures.length === 1 ? 'One scenario file could not be loaded; the others are fine.' : `${failures.length} scenario files could not be loaded; the others are fine.`)),
       ...failures.map((f) =>
         h(
           'div',
@@ -71,8 +52,7 @@ export function problemText(p: ScenarioProblem): string {
  * and date. Scenario text, so text nodes only.
  */
 export function sourceCite(source: Source | null, id?: string): Node {
-  if (!source)
-    return document.createTextNode(id ? `source “${id}” (not in the scenario's list)` : 'no source given');
+  if (!source) return document.createTextNode(id ? `source “${id}” (not in the scenario's list)` : 'no source given');
   const href = safeHref(source.url);
   const label = source.title;
   const rest = [source.publisher, source.date].filter(Boolean).join(', ');
@@ -86,9 +66,5 @@ export function sourceCite(source: Source | null, id?: string): Node {
 
 /** A label that keeps supposed or unconfirmed items from reading as fact. */
 export function caveatTag(kind: 'what-if' | 'unverified'): HTMLElement {
-  return h(
-    'span',
-    { class: `tag caveat`, attrs: { 'data-caveat': kind } },
-    kind === 'what-if' ? 'What-if: supposed' : 'Unverified',
-  );
+  return h('span', { class: `tag caveat`, attrs: { 'data-caveat': kind } }, kind === 'what-if' ? 'What-if: supposed' : 'Unverified');
 }

@@ -8,12 +8,7 @@ import { categoryIcon, notices } from './common';
 import { rewindLabel, turnLine } from './table';
 
 function section(title: string, id: string, ...children: (Node | null)[]): HTMLElement {
-  return h(
-    'section',
-    { attrs: { 'aria-labelledby': id } },
-    h('h2', { id }, title),
-    ...children.filter((c): c is Node => c !== null),
-  );
+  return h('section', { attrs: { 'aria-labelledby': id } }, h('h2', { id }, title), ...children.filter((c): c is Node => c !== null));
 }
 
 export function debriefScreen(app: App): ScreenView {
@@ -29,49 +24,16 @@ export function debriefScreen(app: App): ScreenView {
       ? h(
           'div',
           null,
-          h(
-            'p',
-            null,
-            h('strong', { attrs: { 'data-outcome': d.outcome.kind } }, d.outcomeText),
-            ' The terms:',
-          ),
-          h(
-            'ul',
-            { class: 'plain' },
-            ...d.deal.map((i) =>
-              h(
-                'li',
-                null,
-                categoryIcon(i.category),
-                h('strong', null, `${i.issueLabel}: `),
-                i.positionLabel,
-                h('span', { class: 'hint' }, ` (was: ${i.currentLabel})`),
-              ),
-            ),
-          ),
+          h('p', null, h('strong', { attrs: { 'data-outcome': d.outcome.kind } }, d.outcomeText), ' The terms:'),
+          h('ul', { class: 'plain' }, ...d.deal.map((i) => h('li', null, categoryIcon(i.category), h('strong', null, `${i.issueLabel}: `), i.positionLabel, h('span', { class: 'hint' }, ` (was: ${i.currentLabel})`)))),
         )
       : h(
           'div',
           null,
           h('p', null, h('strong', { attrs: { 'data-outcome': d.outcome.kind } }, d.outcomeText)),
-          h(
-            'p',
-            null,
-            'With no deal, every measure in force stayed in force and every pending threat was carried out; the model then ran on to the end of the game.',
-          ),
+          h('p', null, 'With no deal, every measure in force stayed in force and every pending threat was carried out; the model then ran on to the end of the game.'),
         );
-  body.push(
-    section(
-      'Outcome',
-      'outcome-title',
-      outcome,
-      h(
-        'p',
-        { class: 'hint' },
-        `The talks ended in round ${d.talksEnded}; the model ran on to round ${scenario.horizon}, and every score below averages over all ${scenario.horizon} rounds.`,
-      ),
-    ),
-  );
+  body.push(section('Outcome', 'outcome-title', outcome, h('p', { class: 'hint' }, `The talks ended in round ${d.talksEnded}; the model ran on to round ${scenario.horizon}, and every score below averages over all ${scenario.horizon} rounds.`)));
 
   // A game of a real episode (played from its start or taken over from its replay): beside history.
   const hd = scenario.history ? app.historyUi.historyDebriefOf(scenario, d.spec, match.playerSide) : null;
@@ -82,49 +44,21 @@ export function debriefScreen(app: App): ScreenView {
     h(
       'tr',
       { attrs: { 'data-doctrine': doctrine.id } },
-      h(
-        'th',
-        { attrs: { scope: 'row' } },
-        doctrine.label,
-        chosen ? h('span', { class: 'tag' }, 'your doctrine') : null,
-      ),
+      h('th', { attrs: { scope: 'row' } }, doctrine.label, chosen ? h('span', { class: 'tag' }, 'your doctrine') : null),
       h('td', { attrs: { 'data-score': String(s.total) } }, signed(s.total)),
-      h(
-        'td',
-        { class: 'text' },
-        s.parts
-          .filter((p) => Math.abs(p.points) >= 0.05)
-          .sort((a, b) => Math.abs(b.points) - Math.abs(a.points))
-          .slice(0, 3)
-          .map((p) => `${INDICATOR_LIST.find((i) => i.id === p.indicator)!.short} ${signed(p.points)}`)
-          .join(', ') || '—',
-      ),
+      h('td', { class: 'text' }, s.parts.filter((p) => Math.abs(p.points) >= 0.05).sort((a, b) => Math.abs(b.points) - Math.abs(a.points)).slice(0, 3).map((p) => `${INDICATOR_LIST.find((i) => i.id === p.indicator)!.short} ${signed(p.points)}`).join(', ') || '—'),
     ),
   );
   body.push(
     section(
       `Your score under every doctrine of ${scenario.sides[d.side].label}`,
       'scores-title',
-      h(
-        'p',
-        { class: 'hint' },
-        'From −100 (everything the doctrine cares about at its worst) to +100. The same game reads differently depending on what you value.',
-      ),
+      h('p', { class: 'hint' }, 'From −100 (everything the doctrine cares about at its worst) to +100. The same game reads differently depending on what you value.'),
       h(
         'table',
         { class: 'data', id: 'scores' },
         h('caption', null, 'Scores and what drove them'),
-        h(
-          'thead',
-          null,
-          h(
-            'tr',
-            null,
-            h('th', { attrs: { scope: 'col' } }, 'Doctrine'),
-            h('th', { attrs: { scope: 'col' } }, 'Score'),
-            h('th', { class: 'text', attrs: { scope: 'col' } }, 'Biggest contributions'),
-          ),
-        ),
+        h('thead', null, h('tr', null, h('th', { attrs: { scope: 'col' } }, 'Doctrine'), h('th', { attrs: { scope: 'col' } }, 'Score'), h('th', { class: 'text', attrs: { scope: 'col' } }, 'Biggest contributions'))),
         h('tbody', null, ...rows),
       ),
     ),
@@ -134,15 +68,8 @@ export function debriefScreen(app: App): ScreenView {
   const cf = d.counterfactual;
   if (cf) {
     const cfChanges = meanChanges(cf.final);
-    const diffRows = INDICATOR_LIST.filter((i) => Math.abs(cfChanges[i.id] - d.changes[i.id]) >= 0.05).map(
-      (i) =>
-        h(
-          'tr',
-          null,
-          h('th', { attrs: { scope: 'row' } }, i.label),
-          h('td', null, signed(d.changes[i.id])),
-          h('td', null, signed(cfChanges[i.id])),
-        ),
+    const diffRows = INDICATOR_LIST.filter((i) => Math.abs(cfChanges[i.id] - d.changes[i.id]) >= 0.05).map((i) =>
+      h('tr', null, h('th', { attrs: { scope: 'row' } }, i.label), h('td', null, signed(d.changes[i.id])), h('td', null, signed(cfChanges[i.id]))),
     );
     body.push(
       section(
@@ -152,31 +79,13 @@ export function debriefScreen(app: App): ScreenView {
           'p',
           null,
           `The same game, same seed, with “${cf.issueLabel}” kept off the table (${cf.chipLabels.join('; ')}): `,
-          h(
-            'strong',
-            null,
-            `${cf.final.outcome?.kind === 'deal' ? `a deal in round ${cf.final.outcome.round}` : cf.final.outcome?.kind === 'walkout' ? `a walkout in round ${cf.final.outcome.round}` : 'no deal by the deadline'}`,
-          ),
+          h('strong', null, `${cf.final.outcome?.kind === 'deal' ? `a deal in round ${cf.final.outcome.round}` : cf.final.outcome?.kind === 'walkout' ? `a walkout in round ${cf.final.outcome.round}` : 'no deal by the deadline'}`),
           `, and your score as a ${d.scores[0]!.doctrine.label} would be `,
           h('strong', { attrs: { 'data-cf-score': String(cf.without) } }, signed(cf.without)),
           ` instead of ${signed(cf.actual)}.`,
         ),
-        cf.adjustments.length > 0
-          ? h('p', { class: 'hint' }, `To keep the moves legal without it: ${cf.adjustments.join('; ')}.`)
-          : null,
-        h(
-          'p',
-          null,
-          'Under the other doctrines: ',
-          d.scores
-            .slice(1)
-            .map(
-              (s) =>
-                `${s.doctrine.label} ${signed(score(cf.final, s.doctrine).total)} instead of ${signed(s.score.total)}`,
-            )
-            .join('; ') || '—',
-          '.',
-        ),
+        cf.adjustments.length > 0 ? h('p', { class: 'hint' }, `To keep the moves legal without it: ${cf.adjustments.join('; ')}.`) : null,
+        h('p', null, 'Under the other doctrines: ', d.scores.slice(1).map((s) => `${s.doctrine.label} ${signed(score(cf.final, s.doctrine).total)} instead of ${signed(s.score.total)}`).join('; ') || '—', '.'),
         diffRows.length > 0
           ? h(
               'table',
@@ -189,13 +98,7 @@ export function debriefScreen(app: App): ScreenView {
       ),
     );
   } else {
-    body.push(
-      section(
-        'The chip that mattered most',
-        'cf-title',
-        h('p', null, 'No chip was ever put on the table, so there is no counterfactual to play.'),
-      ),
-    );
+    body.push(section('The chip that mattered most', 'cf-title', h('p', null, 'No chip was ever put on the table, so there is no counterfactual to play.')));
   }
 
   // Trajectories as a table (the charts are on the canvas).
@@ -208,18 +111,8 @@ export function debriefScreen(app: App): ScreenView {
       h('td', null, fmt(v[0]!)),
       h('td', null, fmt(v[Math.min(d.talksEnded, v.length - 1)]!)),
       h('td', { attrs: { 'data-final': String(v[v.length - 1]) } }, fmt(v[v.length - 1]!)),
-      h(
-        'td',
-        { attrs: { 'data-mean-change': String(d.changes[t.indicator.id]) } },
-        signed(d.changes[t.indicator.id]),
-      ),
-      hd
-        ? h(
-            'td',
-            { attrs: { 'data-history-final': String(hd.trajectories[t.indicator.id].at(-1)) } },
-            fmt(hd.trajectories[t.indicator.id].at(-1)!),
-          )
-        : null,
+      h('td', { attrs: { 'data-mean-change': String(d.changes[t.indicator.id]) } }, signed(d.changes[t.indicator.id])),
+      hd ? h('td', { attrs: { 'data-history-final': String(hd.trajectories[t.indicator.id].at(-1)) } }, fmt(hd.trajectories[t.indicator.id].at(-1)!)) : null,
     );
   });
   body.push(
@@ -229,11 +122,7 @@ export function debriefScreen(app: App): ScreenView {
       h(
         'table',
         { class: 'data', id: 'trajectories' },
-        h(
-          'caption',
-          null,
-          'Start, end of the talks, end of the game, and average change (what the scores weigh)',
-        ),
+        h('caption', null, 'Start, end of the talks, end of the game, and average change (what the scores weigh)'),
         columnHeads(
           'Indicator',
           'Start',
@@ -253,55 +142,20 @@ export function debriefScreen(app: App): ScreenView {
       section(
         `${them}, revealed`,
         'ai-title',
-        h(
-          'p',
-          null,
-          `The AI played “${d.aiProfile.label}”, judging by the ${d.aiProfile.doctrine.label} doctrine: ${d.aiProfile.doctrine.summary}`,
-          d.aiProfile.description ? ` ${d.aiProfile.description}` : '',
-        ),
+        h('p', null, `The AI played “${d.aiProfile.label}”, judging by the ${d.aiProfile.doctrine.label} doctrine: ${d.aiProfile.doctrine.summary}`, d.aiProfile.description ? ` ${d.aiProfile.description}` : ''),
         h('h3', null, 'Its hidden red lines'),
         d.redLines.length === 0
           ? h('p', null, 'None: everything could be bargained for.')
-          : h(
-              'ul',
-              { class: 'plain' },
-              ...d.redLines.map((r) =>
-                h(
-                  'li',
-                  null,
-                  h('strong', null, `${r.issueLabel}: `),
-                  `never ${r.never.join(' or ')}`,
-                  r.why ? h('span', { class: 'hint' }, ` (${r.why})`) : null,
-                ),
-              ),
-            ),
+          : h('ul', { class: 'plain' }, ...d.redLines.map((r) => h('li', null, h('strong', null, `${r.issueLabel}: `), `never ${r.never.join(' or ')}`, r.why ? h('span', { class: 'hint' }, ` (${r.why})`) : null))),
         h('h3', null, 'Its ledger: threats and promises against actions'),
         d.ledger.length === 0
           ? h('p', null, 'The AI recorded no threats or promises of its own in this game.')
-          : h(
-              'ul',
-              { class: 'plain' },
-              ...d.ledger.map((e) =>
-                h('li', null, h('strong', null, `Round ${e.round}, ${e.kind}: `), e.text, ` — ${e.status}.`),
-              ),
-            ),
+          : h('ul', { class: 'plain' }, ...d.ledger.map((e) => h('li', null, h('strong', null, `Round ${e.round}, ${e.kind}: `), e.text, ` — ${e.status}.`))),
       ),
     );
   }
   if (d.threats.length > 0) {
-    body.push(
-      section(
-        'Threats made in this game',
-        'threats-title',
-        h(
-          'ul',
-          { class: 'plain' },
-          ...d.threats.map((t) =>
-            h('li', null, t.text, h('strong', null, ` ${THREAT_STATUS_TEXT[t.status]}.`)),
-          ),
-        ),
-      ),
-    );
+    body.push(section('Threats made in this game', 'threats-title', h('ul', { class: 'plain' }, ...d.threats.map((t) => h('li', null, t.text, h('strong', null, ` ${THREAT_STATUS_TEXT[t.status]}.`))))));
   }
 
   // Moves.
@@ -309,38 +163,17 @@ export function debriefScreen(app: App): ScreenView {
     section(
       'Every move',
       'moves-title',
-      h(
-        'ol',
-        { class: 'plain' },
-        ...match
-          .turns()
-          .map((t) =>
-            h(
-              'li',
-              { attrs: { 'data-by': t.by } },
-              ...turnLine(match, t),
-              t.ai ? h('span', { class: 'hint' }, ` Its reason: ${t.ai.reason}`) : null,
-            ),
-          ),
-      ),
+      h('ol', { class: 'plain' }, ...match.turns().map((t) => h('li', { attrs: { 'data-by': t.by } }, ...turnLine(match, t), t.ai ? h('span', { class: 'hint' }, ` Its reason: ${t.ai.reason}`) : null))),
     ),
   );
 
   // Result code and exports.
-  const codeInput = h('input', {
-    id: 'result-code',
-    attrs: { type: 'text', readonly: true, 'aria-labelledby': 'code-title', 'aria-describedby': 'code-hint' },
-    value: d.resultCode,
-  });
+  const codeInput = h('input', { id: 'result-code', attrs: { type: 'text', readonly: true, 'aria-labelledby': 'code-title', 'aria-describedby': 'code-hint' }, value: d.resultCode });
   body.push(
     section(
       'Result code',
       'code-title',
-      h(
-        'p',
-        { id: 'code-hint', class: 'hint' },
-        'This code holds the whole game (scenario, seed, options, moves). Hand it in, or paste it into “Load a result code” to see this debrief again.',
-      ),
+      h('p', { id: 'code-hint', class: 'hint' }, 'This code holds the whole game (scenario, seed, options, moves). Hand it in, or paste it into “Load a result code” to see this debrief again.'),
       h(
         'div',
         { class: 'code-box' },
@@ -368,43 +201,17 @@ export function debriefScreen(app: App): ScreenView {
       h(
         'div',
         { class: 'actions' },
-        button('Download JSON', () => download(`${fileBase}.json`, 'application/json', debriefJson(d)), {
-          key: 'export-json',
-          class: 'secondary',
-        }),
-        button('Download CSV', () => download(`${fileBase}.csv`, 'text/csv', trajectoriesCsv(d)), {
-          key: 'export-csv',
-          class: 'secondary',
-        }),
+        button('Download JSON', () => download(`${fileBase}.json`, 'application/json', debriefJson(d)), { key: 'export-json', class: 'secondary' }),
+        button('Download CSV', () => download(`${fileBase}.csv`, 'text/csv', trajectoriesCsv(d)), { key: 'export-csv', class: 'secondary' }),
         button('Print this debrief', () => window.print(), { key: 'print', class: 'secondary' }),
       ),
       h(
         'details',
         null,
-        h(
-          'summary',
-          { attrs: { 'data-key': 'rewind-summary' } },
-          'Rewind: go back to a round and try another path',
-        ),
-        h(
-          'div',
-          { class: 'stack' },
-          ...match
-            .rewindPoints()
-            .map((p) =>
-              button(rewindLabel(p), () => app.rewind(p.round), {
-                key: `rewind-${p.round}`,
-                class: 'secondary',
-              }),
-            ),
-        ),
+        h('summary', { attrs: { 'data-key': 'rewind-summary' } }, 'Rewind: go back to a round and try another path'),
+        h('div', { class: 'stack' }, ...match.rewindPoints().map((p) => button(rewindLabel(p), () => app.rewind(p.round), { key: `rewind-${p.round}`, class: 'secondary' }))),
       ),
-      h(
-        'div',
-        { class: 'actions' },
-        button('New game, same setup', () => app.newGameSameSetup(), { key: 'new-game' }),
-        button('Main menu', () => app.go('title'), { key: 'menu', class: 'secondary' }),
-      ),
+      h('div', { class: 'actions' }, button('New game, same setup', () => app.newGameSameSetup(), { key: 'new-game' }), button('Main menu', () => app.go('title'), { key: 'menu', class: 'secondary' })),
     ),
   );
 

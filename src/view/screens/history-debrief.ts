@@ -19,32 +19,14 @@ export function historySection(d: Debrief, hd: HistoryDebrief): HTMLElement {
     h(
       'tr',
       { attrs: { 'data-metric': m.id } },
-      h(
-        'th',
-        { attrs: { scope: 'row' } },
-        m.label,
-        h('span', { class: 'hint' }, `In ${m.unit}. Source: `, sourceCite(m.source, m.sourceId), '.'),
-        m.fitted ? h('span', { class: 'tag' }, 'fitted') : null,
-      ),
-      h(
-        'td',
-        { attrs: { 'data-expected': String(m.expected) } },
-        compact(m.expected),
-        h('span', { class: 'hint band' }, ` ${bandText(m.band)}`),
-      ),
-      h(
-        'td',
-        { attrs: { 'data-history': String(m.history) } },
-        m.history === null ? '—' : compact(m.history),
-        m.historyWhy ? h('span', { class: 'hint' }, ` ${m.historyWhy}`) : null,
-      ),
+      h('th', { attrs: { scope: 'row' } }, m.label, h('span', { class: 'hint' }, `In ${m.unit}. Source: `, sourceCite(m.source, m.sourceId), '.'), m.fitted ? h('span', { class: 'tag' }, 'fitted') : null),
+      h('td', { attrs: { 'data-expected': String(m.expected) } }, compact(m.expected), h('span', { class: 'hint band' }, ` ${bandText(m.band)}`)),
+      h('td', { attrs: { 'data-history': String(m.history) } }, m.history === null ? '—' : compact(m.history), m.historyWhy ? h('span', { class: 'hint' }, ` ${m.historyWhy}`) : null),
       h(
         'td',
         { attrs: { 'data-game': String(m.game) } },
         m.game === null ? '—' : h('strong', null, compact(m.game)),
-        m.game !== null
-          ? h('span', { class: 'hint' }, m.gameInBand ? ' in the band' : ' outside the band')
-          : null,
+        m.game !== null ? h('span', { class: 'hint' }, m.gameInBand ? ' in the band' : ' outside the band') : null,
         m.gameWhy ? h('span', { class: 'hint' }, ` ${m.gameWhy}`) : null,
       ),
     ),
@@ -53,40 +35,10 @@ export function historySection(d: Debrief, hd: HistoryDebrief): HTMLElement {
     h(
       'li',
       { attrs: { 'data-decision': x.id, 'data-status': x.status, 'data-by-player': String(x.byPlayer) } },
-      h(
-        'p',
-        null,
-        h(
-          'strong',
-          null,
-          `Before step ${x.step + 1}${x.date ? ` (${formatDate(x.date)})` : ''}, ${x.sideLabel}: `,
-        ),
-        x.question,
-      ),
-      h(
-        'p',
-        null,
-        h(
-          'span',
-          { class: 'tag' },
-          x.status === 'different'
-            ? 'different'
-            : x.status === 'same'
-              ? 'as history'
-              : x.status === 'history'
-                ? 'history'
-                : 'not reached',
-        ),
-        ` History: ${x.history}`,
-      ),
+      h('p', null, h('strong', null, `Before step ${x.step + 1}${x.date ? ` (${formatDate(x.date)})` : ''}, ${x.sideLabel}: `), x.question),
+      h('p', null, h('span', { class: 'tag' }, x.status === 'different' ? 'different' : x.status === 'same' ? 'as history' : x.status === 'history' ? 'history' : 'not reached'), ` History: ${x.history}`),
       x.status === 'same' || x.status === 'different'
-        ? h(
-            'p',
-            null,
-            x.verdict,
-            x.gameMove ? ` ${x.gameMove}` : '',
-            x.alternative ? ` That is one of the listed alternatives: “${x.alternative}”.` : '',
-          )
+        ? h('p', null, x.verdict, x.gameMove ? ` ${x.gameMove}` : '', x.alternative ? ` That is one of the listed alternatives: “${x.alternative}”.` : '')
         : h('p', null, x.verdict),
       h('p', { class: 'hint' }, lessonsShort(x.lessons)),
     ),
@@ -98,28 +50,10 @@ export function historySection(d: Debrief, hd: HistoryDebrief): HTMLElement {
     : 'You played this episode from its start';
   return h(
     'section',
-    {
-      id: 'history-comparison',
-      attrs: {
-        'aria-labelledby': 'history-title',
-        'data-seed': hd.seed,
-        'data-branched': String(hd.branch !== null),
-      },
-    },
+    { id: 'history-comparison', attrs: { 'aria-labelledby': 'history-title', 'data-seed': hd.seed, 'data-branched': String(hd.branch !== null) } },
     h('h2', { id: 'history-title' }, 'Your game against history'),
-    h(
-      'p',
-      null,
-      `${branchText}. History’s own path is replayed here under your game’s seed (${hd.seed}), so what differs comes from the decisions, not from chance. History: `,
-      h('strong', null, hd.historyOutcome),
-      ' Your game: ',
-      h('strong', null, d.outcomeText),
-    ),
-    h(
-      'p',
-      { class: 'hint' },
-      'On the charts, history is the dashed line with hollow markers; your game is the solid line.',
-    ),
+    h('p', null, `${branchText}. History’s own path is replayed here under your game’s seed (${hd.seed}), so what differs comes from the decisions, not from chance. History: `, h('strong', null, hd.historyOutcome), ' Your game: ', h('strong', null, d.outcomeText)),
+    h('p', { class: 'hint' }, 'On the charts, history is the dashed line with hollow markers; your game is the solid line.'),
     h(
       'table',
       { class: 'data', id: 'history-metrics' },

@@ -10,12 +10,7 @@ import { caveatTag, sourceCite } from './common';
 import { lessonsLine } from './replay';
 
 function section(title: string, id: string, ...children: (Node | null)[]): HTMLElement {
-  return h(
-    'section',
-    { attrs: { 'aria-labelledby': id } },
-    h('h2', { id }, title),
-    ...children.filter((c): c is Node => c !== null),
-  );
+  return h('section', { attrs: { 'aria-labelledby': id } }, h('h2', { id }, title), ...children.filter((c): c is Node => c !== null));
 }
 
 /** A band as words: "exactly 1.4" or "2 to 4". */
@@ -32,13 +27,7 @@ export function historyNotesScreen(app: App, scenario: Scenario, backTo: number)
   const notes = teachingNotes(scenario);
   const body: Node[] = [];
   if (notes.kind === 'what-if') {
-    body.push(
-      h(
-        'div',
-        { class: 'message', attrs: { role: 'note' } },
-        h('p', null, h('strong', null, 'A what-if, built on real events. '), notes.whatIf ?? ''),
-      ),
-    );
+    body.push(h('div', { class: 'message', attrs: { role: 'note' } }, h('p', null, h('strong', null, 'A what-if, built on real events. '), notes.whatIf ?? '')));
   }
   body.push(
     section(
@@ -48,25 +37,11 @@ export function historyNotesScreen(app: App, scenario: Scenario, backTo: number)
         'ol',
         { class: 'plain', id: 'questions' },
         ...notes.questions.map((q) =>
-          h(
-            'li',
-            null,
-            h('p', null, q.text),
-            h(
-              'p',
-              { class: 'hint' },
-              lessonsLine(q.lessons),
-              q.source ? [' Source: ', sourceCite(q.source), '.'] : null,
-            ),
-          ),
+          h('li', null, h('p', null, q.text), h('p', { class: 'hint' }, lessonsLine(q.lessons), q.source ? [' Source: ', sourceCite(q.source), '.'] : null)),
         ),
       ),
     ),
-    section(
-      'What the model represents, and what it simplifies',
-      'calibration-title',
-      h('p', { id: 'calibration' }, notes.calibration),
-    ),
+    section('What the model represents, and what it simplifies', 'calibration-title', h('p', { id: 'calibration' }, notes.calibration)),
     section(
       'The decision points',
       'decisions-title',
@@ -77,26 +52,9 @@ export function historyNotesScreen(app: App, scenario: Scenario, backTo: number)
           h(
             'li',
             { attrs: { 'data-decision': d.id } },
-            h(
-              'p',
-              null,
-              h('strong', null, `Before step ${d.stepNumber} (${formatDate(d.date)}): `),
-              d.question,
-            ),
+            h('p', null, h('strong', null, `Before step ${d.stepNumber} (${formatDate(d.date)}): `), d.question),
             h('p', null, `History: ${d.history}`),
-            h(
-              'ul',
-              { class: 'plain' },
-              ...d.alternatives.map((a) =>
-                h(
-                  'li',
-                  null,
-                  `Alternative: ${a.label}`,
-                  a.note ? h('span', { class: 'hint' }, ` ${a.note}`) : null,
-                  a.source ? h('span', { class: 'hint' }, ' Source: ', sourceCite(a.source), '.') : null,
-                ),
-              ),
-            ),
+            h('ul', { class: 'plain' }, ...d.alternatives.map((a) => h('li', null, `Alternative: ${a.label}`, a.note ? h('span', { class: 'hint' }, ` ${a.note}`) : null, a.source ? h('span', { class: 'hint' }, ' Source: ', sourceCite(a.source), '.') : null))),
             h('p', { class: 'hint' }, lessonsLine(d.lessons)),
           ),
         ),
@@ -109,28 +67,12 @@ export function historyNotesScreen(app: App, scenario: Scenario, backTo: number)
     section(
       'The real numbers and the model',
       'fidelity-title',
-      h(
-        'p',
-        { class: 'hint' },
-        `The model’s replay of the path under the reference seed (${scenario.history!.seed}). “Fitted” marks a number the model was tuned to: matching it shows calibration, not prediction.`,
-      ),
+      h('p', { class: 'hint' }, `The model’s replay of the path under the reference seed (${scenario.history!.seed}). “Fitted” marks a number the model was tuned to: matching it shows calibration, not prediction.`),
       h(
         'table',
         { class: 'data', id: 'fidelity' },
         h('caption', null, 'Each real figure, its tolerance band, and the model'),
-        h(
-          'thead',
-          null,
-          h(
-            'tr',
-            null,
-            h('th', { attrs: { scope: 'col' } }, 'Measure'),
-            h('th', { attrs: { scope: 'col' } }, 'Real'),
-            h('th', { attrs: { scope: 'col' } }, 'Band'),
-            h('th', { attrs: { scope: 'col' } }, 'Model'),
-            h('th', { class: 'text', attrs: { scope: 'col' } }, 'Source'),
-          ),
-        ),
+        h('thead', null, h('tr', null, h('th', { attrs: { scope: 'col' } }, 'Measure'), h('th', { attrs: { scope: 'col' } }, 'Real'), h('th', { attrs: { scope: 'col' } }, 'Band'), h('th', { attrs: { scope: 'col' } }, 'Model'), h('th', { class: 'text', attrs: { scope: 'col' } }, 'Source'))),
         h(
           'tbody',
           null,
@@ -138,25 +80,11 @@ export function historyNotesScreen(app: App, scenario: Scenario, backTo: number)
             h(
               'tr',
               { attrs: { 'data-metric': m.metric } },
-              h(
-                'th',
-                { attrs: { scope: 'row' } },
-                `${m.label} (${m.unit})`,
-                m.fitted ? h('span', { class: 'tag' }, 'fitted') : null,
-              ),
+              h('th', { attrs: { scope: 'row' } }, `${m.label} (${m.unit})`, m.fitted ? h('span', { class: 'tag' }, 'fitted') : null),
               h('td', null, compact(m.expected)),
               h('td', null, bandText(m.band)),
-              h(
-                'td',
-                null,
-                m.got === null ? '—' : compact(m.got),
-                m.got !== null ? (m.ok ? ' (in band)' : ' (outside)') : '',
-              ),
-              h(
-                'td',
-                { class: 'text' },
-                sourceCite(scenario.sources.find((s) => s.id === m.source) ?? null, m.source),
-              ),
+              h('td', null, m.got === null ? '—' : compact(m.got), m.got !== null ? (m.ok ? ' (in band)' : ' (outside)') : ''),
+              h('td', { class: 'text' }, sourceCite(scenario.sources.find((s) => s.id === m.source) ?? null, m.source)),
             ),
           ),
         ),
@@ -171,35 +99,16 @@ export function historyNotesScreen(app: App, scenario: Scenario, backTo: number)
         h(
           'ul',
           { class: 'plain news', id: 'epilogue' },
-          ...notes.epilogue.map((e) =>
-            h(
-              'li',
-              null,
-              h('strong', null, `${formatDate(e.date)}: `),
-              e.text,
-              e.unverified ? caveatTag('unverified') : null,
-              h('span', { class: 'hint' }, ' Source: ', sourceCite(e.source), '.'),
-            ),
-          ),
+          ...notes.epilogue.map((e) => h('li', null, h('strong', null, `${formatDate(e.date)}: `), e.text, e.unverified ? caveatTag('unverified') : null, h('span', { class: 'hint' }, ' Source: ', sourceCite(e.source), '.'))),
         ),
       ),
     );
   }
-  body.push(
-    h(
-      'div',
-      { class: 'actions' },
-      button('Back to the replay', () => app.setReplayPosition(backTo), { key: 'back-to-replay' }),
-      button('All episodes', () => app.go('history'), { key: 'episodes', class: 'secondary' }),
-    ),
-  );
+  body.push(h('div', { class: 'actions' }, button('Back to the replay', () => app.setReplayPosition(backTo), { key: 'back-to-replay' }), button('All episodes', () => app.go('history'), { key: 'episodes', class: 'secondary' })));
   const model: NotesModel = {
     title: scenario.title,
     whatIf: notes.kind === 'what-if',
-    questions: notes.questions.map((q) => ({
-      text: q.text,
-      lessons: q.lessons.map((l) => `Lesson ${l.number}: ${l.short}`).join('  ·  '),
-    })),
+    questions: notes.questions.map((q) => ({ text: q.text, lessons: q.lessons.map((l) => `Lesson ${l.number}: ${l.short}`).join('  ·  ') })),
   };
   return { title: `Teaching notes: ${scenario.title}`, body, scene: { key: 'history-notes', model } };
 }

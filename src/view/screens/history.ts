@@ -7,9 +7,7 @@ import { caveatTag, notices } from './common';
 
 /** The years the history screen's axis spans, widened if a scenario file reaches beyond them. */
 export function historyYears(episodes: Episode[]): { from: number; to: number } {
-  const years = episodes
-    .flatMap((e) => [Number(e.start.slice(0, 4)), Number(e.end.slice(0, 4))])
-    .filter(Number.isFinite);
+  const years = episodes.flatMap((e) => [Number(e.start.slice(0, 4)), Number(e.end.slice(0, 4))]).filter(Number.isFinite);
   return { from: Math.min(2018, ...years), to: Math.max(2026, ...years) };
 }
 
@@ -27,22 +25,11 @@ export function historyScreen(app: App): ScreenView {
     ...episodes.map((e) =>
       h(
         'li',
-        {
-          class: 'card',
-          attrs: { 'data-episode': e.id },
-          on: { mouseenter: () => focus(e.id), focusin: () => focus(e.id) },
-        },
+        { class: 'card', attrs: { 'data-episode': e.id }, on: { mouseenter: () => focus(e.id), focusin: () => focus(e.id) } },
         h('h2', { id: `episode-${e.id}` }, e.title, e.whatIf ? caveatTag('what-if') : null),
-        h(
-          'p',
-          { class: 'dates' },
-          `${formatDates(e)} · ${e.steps} steps · ${e.decisionPoints} decision points`,
-        ),
+        h('p', { class: 'dates' }, `${formatDates(e)} · ${e.steps} steps · ${e.decisionPoints} decision points`),
         h('p', { class: 'summary' }, e.summary),
-        button('Replay this episode', () => app.openReplay(e.id), {
-          key: `replay-${e.id}`,
-          attrs: { 'aria-describedby': `episode-${e.id}` },
-        }),
+        button('Replay this episode', () => app.openReplay(e.id), { key: `replay-${e.id}`, attrs: { 'aria-describedby': `episode-${e.id}` } }),
       ),
     ),
   );
@@ -54,29 +41,14 @@ export function historyScreen(app: App): ScreenView {
       'Each episode replays what the two sides really did, move by move, with the date and source of every step, and the model’s indicators as it computes them. Stop at a decision point, then take over either side and play on against the AI.',
     ),
     episodes.length === 0 ? h('p', null, 'No scenario with a history section could be loaded.') : list,
-    h(
-      'div',
-      { class: 'actions' },
-      button('Main menu', () => app.go('title'), { key: 'menu', class: 'secondary' }),
-    ),
+    h('div', { class: 'actions' }, button('Main menu', () => app.go('title'), { key: 'menu', class: 'secondary' })),
   ];
-  return {
-    title: 'History: the real episodes',
-    body,
-    scene: { key: 'history', model: historyModel(app, episodes) },
-  };
+  return { title: 'History: the real episodes', body, scene: { key: 'history', model: historyModel(app, episodes) } };
 }
 
 function historyModel(app: App, episodes: Episode[]): HistoryModel {
   return {
-    episodes: episodes.map((e) => ({
-      id: e.id,
-      title: e.title,
-      start: e.start,
-      end: e.end,
-      whatIf: e.whatIf,
-      steps: e.steps,
-    })),
+    episodes: episodes.map((e) => ({ id: e.id, title: e.title, start: e.start, end: e.end, whatIf: e.whatIf, steps: e.steps })),
     selected: app.focusedEpisode,
     ...historyYears(episodes),
   };

@@ -1,14 +1,7 @@
 import type { TimelineEntry } from '../../core/history';
 import { INDICATOR_LIST, INDICATORS } from '../../core/indicators';
 import type { IndicatorId, Indicators, Scenario, Side } from '../../core/types';
-import {
-  canTakeOver,
-  lessonRefs,
-  positionTitle,
-  sourceOf,
-  type HistoryReplay,
-  type LessonRef,
-} from '../../session/history-replay';
+import { canTakeOver, lessonRefs, positionTitle, sourceOf, type HistoryReplay, type LessonRef } from '../../session/history-replay';
 import { formatDate } from '../../session/text';
 import type { App, ScreenView } from '../app';
 import { button, columnHeads, fmt, h, signed } from '../dom';
@@ -46,18 +39,10 @@ function entryItem(scenario: Scenario, e: TimelineEntry): HTMLElement {
   return h(
     'li',
     { attrs: { 'data-entry': e.kind } },
-    h(
-      'strong',
-      null,
-      formatDate(e.date),
-      e.calendarDate ? h('span', { class: 'hint' }, ' (by the model’s calendar)') : null,
-      ': ',
-    ),
+    h('strong', null, formatDate(e.date), e.calendarDate ? h('span', { class: 'hint' }, ' (by the model’s calendar)') : null, ': '),
     e.text,
     e.unverified ? caveatTag('unverified') : null,
-    e.source
-      ? h('span', { class: 'hint' }, ' Source: ', sourceCite(sourceOf(scenario, e.source), e.source), '.')
-      : null,
+    e.source ? h('span', { class: 'hint' }, ' Source: ', sourceCite(sourceOf(scenario, e.source), e.source), '.') : null,
   );
 }
 
@@ -73,46 +58,18 @@ export function replayScreen(app: App, r: HistoryReplay, position: number): Scre
   const body: Node[] = [...notices(app.notices)];
 
   if (history.kind === 'what-if') {
-    body.push(
-      h(
-        'div',
-        { class: 'message', attrs: { role: 'note' } },
-        h(
-          'p',
-          null,
-          h('strong', null, 'A what-if, built on real events. '),
-          history.whatIf ?? 'The path supposes moves that did not happen as negotiating moves.',
-        ),
-      ),
-    );
+    body.push(h('div', { class: 'message', attrs: { role: 'note' } }, h('p', null, h('strong', null, 'A what-if, built on real events. '), history.whatIf ?? 'The path supposes moves that did not happen as negotiating moves.')));
   }
 
   body.push(
     h(
       'nav',
       { class: 'replay-nav', attrs: { 'aria-label': 'Step through the episode' } },
-      button('◀ Previous', () => app.setReplayPosition(position - 1), {
-        key: 'replay-prev',
-        class: 'secondary',
-        disabled: position === 0,
-        attrs: { 'aria-label': 'Previous step' },
-      }),
-      h(
-        'span',
-        { class: 'replay-position', attrs: { 'data-position': position } },
-        positionTitle(r, position),
-      ),
-      button('Next ▶', () => app.setReplayPosition(position + 1), {
-        key: 'replay-next',
-        disabled: position === last,
-        attrs: { 'aria-label': 'Next step' },
-      }),
+      button('◀ Previous', () => app.setReplayPosition(position - 1), { key: 'replay-prev', class: 'secondary', disabled: position === 0, attrs: { 'aria-label': 'Previous step' } }),
+      h('span', { class: 'replay-position', attrs: { 'data-position': position } }, positionTitle(r, position)),
+      button('Next ▶', () => app.setReplayPosition(position + 1), { key: 'replay-next', disabled: position === last, attrs: { 'aria-label': 'Next step' } }),
     ),
-    h(
-      'p',
-      { class: 'hint' },
-      'Keys: → or Page Down for the next step, ← or Page Up for the previous one, Home and End for the start and the end (a presentation clicker works too).',
-    ),
+    h('p', { class: 'hint' }, 'Keys: → or Page Down for the next step, ← or Page Up for the previous one, Home and End for the start and the end (a presentation clicker works too).'),
   );
 
   // What happened at this position.
@@ -120,62 +77,29 @@ export function replayScreen(app: App, r: HistoryReplay, position: number): Scre
   if (step) {
     section.push(
       h('h2', { id: 'step-title' }, `${positionTitle(r, position)}: ${formatDate(step.date)}`),
-      h(
-        'p',
-        { class: 'who' },
-        flagImg(step.side),
-        h('strong', null, scenario.sides[step.side].label),
-        ` moves, in round ${step.round} of the model (from ${formatDate(step.roundDate)}).`,
-      ),
-      h(
-        'p',
-        { class: 'account', attrs: { 'data-account': '' } },
-        step.account,
-        step.whatIf ? caveatTag('what-if') : null,
-      ),
+      h('p', { class: 'who' }, flagImg(step.side), h('strong', null, scenario.sides[step.side].label), ` moves, in round ${step.round} of the model (from ${formatDate(step.roundDate)}).`),
+      h('p', { class: 'account', attrs: { 'data-account': '' } }, step.account, step.whatIf ? caveatTag('what-if') : null),
       h('p', { class: 'hint' }, `In the game: ${step.moveText}`),
       h('p', { class: 'source' }, 'Source: ', sourceCite(step.source, step.sourceId), '.'),
     );
-    if (step.following.length > 0)
-      section.push(
-        h('h3', null, 'What the model did next'),
-        h('ul', { class: 'plain news' }, ...step.following.map((e) => entryItem(scenario, e))),
-      );
+    if (step.following.length > 0) section.push(h('h3', null, 'What the model did next'), h('ul', { class: 'plain news' }, ...step.following.map((e) => entryItem(scenario, e))));
   } else if (frame.kind === 'start') {
     section.push(
       h('h2', { id: 'step-title' }, `The starting position: ${formatDate(scenario.dates.start)}`),
       h('p', null, scenario.description ?? scenario.summary),
-      h(
-        'p',
-        null,
-        `${n} steps follow, each a move one side really made. A round of the model is ${scenario.roundLength}. The replay uses the seed ${r.seed}, under which the model reproduces the real numbers.`,
-      ),
+      h('p', null, `${n} steps follow, each a move one side really made. A round of the model is ${scenario.roundLength}. The replay uses the seed ${r.seed}, under which the model reproduces the real numbers.`),
     );
   } else if (r.aftermath) {
     section.push(
       h('h2', { id: 'step-title' }, `After the talks: to round ${r.aftermath.horizon}`),
-      h(
-        'p',
-        { class: 'account' },
-        `${r.aftermath.outcomeText} The model runs on to round ${r.aftermath.horizon}, so the deal (or its absence) is judged over the same span as any game.`,
-      ),
+      h('p', { class: 'account' }, `${r.aftermath.outcomeText} The model runs on to round ${r.aftermath.horizon}, so the deal (or its absence) is judged over the same span as any game.`),
       r.aftermath.entries.length > 0 ? h('h3', null, 'What the model did after the talks') : null,
-      r.aftermath.entries.length > 0
-        ? h('ul', { class: 'plain news' }, ...r.aftermath.entries.map((e) => entryItem(scenario, e)))
-        : null,
+      r.aftermath.entries.length > 0 ? h('ul', { class: 'plain news' }, ...r.aftermath.entries.map((e) => entryItem(scenario, e))) : null,
       r.epilogue.length > 0 ? h('h3', null, 'What came after, beyond the model') : null,
-      r.epilogue.length > 0
-        ? h('ul', { class: 'plain news' }, ...r.epilogue.map((e) => entryItem(scenario, e)))
-        : null,
+      r.epilogue.length > 0 ? h('ul', { class: 'plain news' }, ...r.epilogue.map((e) => entryItem(scenario, e))) : null,
     );
   }
-  body.push(
-    h(
-      'section',
-      { id: 'replay-step', attrs: { 'aria-labelledby': 'step-title' } },
-      ...section.filter((x): x is Node => x !== null),
-    ),
-  );
+  body.push(h('section', { id: 'replay-step', attrs: { 'aria-labelledby': 'step-title' } }, ...section.filter((x): x is Node => x !== null)));
 
   // A decision comes next: the question first, history's answer only when asked for.
   if (next?.decision) {
@@ -185,20 +109,8 @@ export function replayScreen(app: App, r: HistoryReplay, position: number): Scre
         'section',
         { class: 'decision', attrs: { 'aria-labelledby': 'decision-title', 'data-decision': d.id } },
         h('h2', { id: 'decision-title' }, `Decision point: ${d.question}`),
-        h(
-          'p',
-          { class: 'hint' },
-          `History’s answer is the next step (${formatDate(next.date)}). Stop here and ask the class first.`,
-        ),
-        h(
-          'details',
-          null,
-          h('summary', { attrs: { 'data-key': 'history-did' } }, 'What history did'),
-          h('p', null, d.history),
-          d.source
-            ? h('p', { class: 'hint' }, 'Source: ', sourceCite(sourceOf(scenario, d.source), d.source), '.')
-            : null,
-        ),
+        h('p', { class: 'hint' }, `History’s answer is the next step (${formatDate(next.date)}). Stop here and ask the class first.`),
+        h('details', null, h('summary', { attrs: { 'data-key': 'history-did' } }, 'What history did'), h('p', null, d.history), d.source ? h('p', { class: 'hint' }, 'Source: ', sourceCite(sourceOf(scenario, d.source), d.source), '.') : null),
         h('h3', null, 'The alternatives'),
         h(
           'ol',
@@ -209,28 +121,16 @@ export function replayScreen(app: App, r: HistoryReplay, position: number): Scre
               { attrs: { 'data-alternative': i } },
               h('strong', null, a.label),
               a.note ? h('span', null, ` ${a.note}`) : null,
-              a.source
-                ? h(
-                    'span',
-                    { class: 'hint' },
-                    ' Source: ',
-                    sourceCite(sourceOf(scenario, a.source), a.source),
-                    '.',
-                  )
-                : null,
+              a.source ? h('span', { class: 'hint' }, ' Source: ', sourceCite(sourceOf(scenario, a.source), a.source), '.') : null,
               a.move
                 ? h(
                     'div',
                     { class: 'actions' },
-                    button(
-                      `Take over with this alternative`,
-                      () => app.takeOver(r, position, a.move!.side, i),
-                      {
-                        key: `alternative-${i}`,
-                        class: 'secondary',
-                        attrs: { 'aria-label': `Take over with this alternative: ${a.label}` },
-                      },
-                    ),
+                    button(`Take over with this alternative`, () => app.takeOver(r, position, a.move!.side, i), {
+                      key: `alternative-${i}`,
+                      class: 'secondary',
+                      attrs: { 'aria-label': `Take over with this alternative: ${a.label}` },
+                    }),
                   )
                 : h('p', { class: 'hint' }, 'Described in words only: there is no move to play it with.'),
             ),
@@ -256,13 +156,7 @@ export function replayScreen(app: App, r: HistoryReplay, position: number): Scre
     );
   });
   const caption =
-    frame.kind === 'start'
-      ? 'At the start'
-      : frame.kind === 'aftermath'
-        ? `From the end of the talks to round ${frame.round}`
-        : position === n
-          ? `Before this step, and at the end of round ${frame.round}, when the talks ended`
-          : 'Before and after this step';
+    frame.kind === 'start' ? 'At the start' : frame.kind === 'aftermath' ? `From the end of the talks to round ${frame.round}` : position === n ? `Before this step, and at the end of round ${frame.round}, when the talks ended` : 'Before and after this step';
   body.push(
     h(
       'section',
@@ -281,11 +175,7 @@ export function replayScreen(app: App, r: HistoryReplay, position: number): Scre
   // Take over.
   if (canTakeOver(r, position) && next) {
     const sideButton = (side: Side) =>
-      button(
-        `Take over as ${scenario.sides[side].label}${next.side === side ? ' (to move now)' : ''}`,
-        () => app.takeOver(r, position, side, null),
-        { key: `takeover-${side}`, class: next.side === side ? undefined : 'secondary' },
-      );
+      button(`Take over as ${scenario.sides[side].label}${next.side === side ? ' (to move now)' : ''}`, () => app.takeOver(r, position, side, null), { key: `takeover-${side}`, class: next.side === side ? undefined : 'secondary' });
     body.push(
       h(
         'section',
@@ -294,17 +184,10 @@ export function replayScreen(app: App, r: HistoryReplay, position: number): Scre
         h(
           'p',
           null,
-          position === 0
-            ? 'Play the episode from its start: '
-            : `The ${position} step${position === 1 ? '' : 's'} so far stay as history made ${position === 1 ? 'it' : 'them'}; `,
+          position === 0 ? 'Play the episode from its start: ' : `The ${position} step${position === 1 ? '' : 's'} so far stay as history made ${position === 1 ? 'it' : 'them'}; `,
           `you play one side against the AI from exactly this state (same seed, ${r.seed}). Your result code records where you took over.`,
         ),
-        h(
-          'div',
-          { class: 'actions' },
-          sideButton(next.side),
-          sideButton(next.side === 'us' ? 'china' : 'us'),
-        ),
+        h('div', { class: 'actions' }, sideButton(next.side), sideButton(next.side === 'us' ? 'china' : 'us')),
       ),
     );
   }
@@ -314,23 +197,10 @@ export function replayScreen(app: App, r: HistoryReplay, position: number): Scre
       'section',
       { attrs: { 'aria-labelledby': 'class-title' } },
       h('h2', { id: 'class-title' }, 'For the class'),
-      h(
-        'p',
-        null,
-        'The calibration note (what the model represents and simplifies), the discussion questions with their lessons, every decision point, the real numbers against the model, and the epilogue.',
-      ),
-      h(
-        'div',
-        { class: 'actions' },
-        button('Open the teaching notes', () => app.go('history-notes'), { key: 'notes' }),
-      ),
+      h('p', null, 'The calibration note (what the model represents and simplifies), the discussion questions with their lessons, every decision point, the real numbers against the model, and the epilogue.'),
+      h('div', { class: 'actions' }, button('Open the teaching notes', () => app.go('history-notes'), { key: 'notes' })),
     ),
-    h(
-      'div',
-      { class: 'actions' },
-      button('All episodes', () => app.go('history'), { key: 'episodes', class: 'secondary' }),
-      button('Main menu', () => app.go('title'), { key: 'menu', class: 'secondary' }),
-    ),
+    h('div', { class: 'actions' }, button('All episodes', () => app.go('history'), { key: 'episodes', class: 'secondary' }), button('Main menu', () => app.go('title'), { key: 'menu', class: 'secondary' })),
   );
 
   const heading = step
@@ -358,12 +228,7 @@ export function replayScreen(app: App, r: HistoryReplay, position: number): Scre
         whatIf: s?.whatIf ?? false,
       };
     }),
-    charts: r.charted.map((id) => ({
-      id,
-      label: chartLabel(id),
-      unit: INDICATORS[id].unit,
-      values: r.frames.map((f) => f.indicators[id]),
-    })),
+    charts: r.charted.map((id) => ({ id, label: chartLabel(id), unit: INDICATORS[id].unit, values: r.frames.map((f) => f.indicators[id]) })),
     labels: { us: scenario.sides.us.label, china: scenario.sides.china.label },
     decision: next?.decision?.question ?? null,
   };
@@ -379,7 +244,6 @@ export function replayAnnouncement(r: HistoryReplay, position: number): string {
     const next = r.steps[position];
     return `${positionTitle(r, position)}, ${formatDate(s.date)}. ${scenario.sides[s.side].label}: ${s.account}${next?.decision ? ` Decision point next: ${next.decision.question}` : ''}`;
   }
-  if (frame.kind === 'start')
-    return `The starting position.${r.steps[0]?.decision ? ` Decision point next: ${r.steps[0].decision.question}` : ''}`;
+  if (frame.kind === 'start') return `The starting position.${r.steps[0]?.decision ? ` Decision point next: ${r.steps[0].decision.question}` : ''}`;
   return `After the talks. ${r.aftermath?.outcomeText ?? ''}`;
 }

@@ -17,30 +17,13 @@ export const DIFFICULTY_TEXT: Record<Difficulty, string> = {
 export function setupScreen(app: App): ScreenView {
   const scenario = app.scenario!;
   const setup = app.setup!;
-  const radio = (
-    name: string,
-    value: string,
-    checked: boolean,
-    label: Children[],
-    hint: Children[],
-    onPick: () => void,
-  ) => {
+  const radio = (name: string, value: string, checked: boolean, label: Children[], hint: Children[], onPick: () => void) => {
     const id = `${name}-${value}`;
     return h(
       'div',
       { class: 'choice' },
-      h('input', {
-        id,
-        attrs: { type: 'radio', name, value, 'data-key': id, 'aria-describedby': `${id}-hint` },
-        checked,
-        on: { change: onPick },
-      }),
-      h(
-        'span',
-        null,
-        h('label', { class: 'choice-label', attrs: { for: id } }, ...label),
-        h('span', { id: `${id}-hint`, class: 'hint' }, ...hint),
-      ),
+      h('input', { id, attrs: { type: 'radio', name, value, 'data-key': id, 'aria-describedby': `${id}-hint` }, checked, on: { change: onPick } }),
+      h('span', null, h('label', { class: 'choice-label', attrs: { for: id } }, ...label), h('span', { id: `${id}-hint`, class: 'hint' }, ...hint)),
     );
   };
   const sides = h(
@@ -48,17 +31,7 @@ export function setupScreen(app: App): ScreenView {
     null,
     h('legend', null, 'Your side'),
     ...SIDES.map((side) =>
-      radio(
-        'side',
-        side,
-        setup.side === side,
-        [flagImg(side), scenario.sides[side].label],
-        [
-          `At the table: ${scenario.sides[side].negotiators.join(', ')}. `,
-          scenario.sides[side].description ?? '',
-        ],
-        () => app.updateSetup({ side }),
-      ),
+      radio('side', side, setup.side === side, [flagImg(side), scenario.sides[side].label], [`At the table: ${scenario.sides[side].negotiators.join(', ')}. `, scenario.sides[side].description ?? ''], () => app.updateSetup({ side })),
     ),
   );
   const doctrines = h(
@@ -72,13 +45,7 @@ export function setupScreen(app: App): ScreenView {
         d.id,
         setup.doctrine === d.id,
         [d.label],
-        [
-          d.summary,
-          h('br'),
-          `Weighs: ${describeWeights(d)}.`,
-          source ? h('br') : null,
-          source ? `Source: ${source.title}${source.publisher ? ` (${source.publisher})` : ''}` : '',
-        ],
+        [d.summary, h('br'), `Weighs: ${describeWeights(d)}.`, source ? h('br') : null, source ? `Source: ${source.title}${source.publisher ? ` (${source.publisher})` : ''}` : ''],
         () => app.updateSetup({ doctrine: d.id }),
       );
     }),
@@ -88,55 +55,22 @@ export function setupScreen(app: App): ScreenView {
     'fieldset',
     null,
     h('legend', null, `Your opponent: ${scenario.sides[ai].label}, played by the AI`),
-    ...DIFFICULTIES.map((d) =>
-      radio(
-        'difficulty',
-        d,
-        setup.difficulty === d,
-        [d[0]!.toUpperCase() + d.slice(1)],
-        [DIFFICULTY_TEXT[d]],
-        () => app.updateSetup({ difficulty: d }),
-      ),
-    ),
+    ...DIFFICULTIES.map((d) => radio('difficulty', d, setup.difficulty === d, [d[0]!.toUpperCase() + d.slice(1)], [DIFFICULTY_TEXT[d]], () => app.updateSetup({ difficulty: d }))),
   );
   const seedInput = h('input', {
     id: 'seed',
-    attrs: {
-      type: 'text',
-      'aria-describedby': 'seed-help',
-      autocomplete: 'off',
-      spellcheck: 'false',
-      'data-key': 'seed',
-    },
+    attrs: { type: 'text', 'aria-describedby': 'seed-help', autocomplete: 'off', spellcheck: 'false', 'data-key': 'seed' },
     value: setup.seed,
     on: { change: (e) => (app.setup = { ...app.setup!, seed: (e.target as HTMLInputElement).value }) },
   });
   const branch = setup.branch;
   const seedPart: Node[] = branch
-    ? [
-        h(
-          'p',
-          null,
-          h('strong', null, `Seed: ${setup.seed}. `),
-          'It is the replay’s, so the game starts from exactly the state the replay showed; chance then goes on as it would have.',
-        ),
-      ]
+    ? [h('p', null, h('strong', null, `Seed: ${setup.seed}. `), 'It is the replay’s, so the game starts from exactly the state the replay showed; chance then goes on as it would have.')]
     : [
         h('label', { attrs: { for: 'seed' } }, 'Seed'),
         seedInput,
-        h(
-          'p',
-          { id: 'seed-help', class: 'hint' },
-          'The seed fixes every chance event. The same seed and the same moves always give the same game, so a class can play one seed and compare.',
-        ),
-        h(
-          'div',
-          { class: 'actions' },
-          button('New random seed', () => app.updateSetup({ seed: app.deps.randomSeed() }), {
-            key: 'new-seed',
-            class: 'secondary',
-          }),
-        ),
+        h('p', { id: 'seed-help', class: 'hint' }, 'The seed fixes every chance event. The same seed and the same moves always give the same game, so a class can play one seed and compare.'),
+        h('div', { class: 'actions' }, button('New random seed', () => app.updateSetup({ seed: app.deps.randomSeed() }), { key: 'new-seed', class: 'secondary' })),
       ];
   const body: Node[] = [
     ...notices(app.notices),
@@ -157,10 +91,7 @@ export function setupScreen(app: App): ScreenView {
         { key: 'to-briefing' },
       ),
       branch
-        ? button('Back to the replay', () => app.openReplay(scenario.id, branch.step), {
-            key: 'back',
-            class: 'secondary',
-          })
+        ? button('Back to the replay', () => app.openReplay(scenario.id, branch.step), { key: 'back', class: 'secondary' })
         : button('Back', () => app.go('choice'), { key: 'back', class: 'secondary' }),
     ),
   ];
@@ -177,9 +108,7 @@ export function setupScreen(app: App): ScreenView {
         difficulty: setup.difficulty,
         doctrine: doctrine && {
           label: doctrine.label,
-          weights: (Object.entries(doctrine.weights) as [IndicatorId, number][])
-            .filter(([, w]) => w !== 0)
-            .map(([id, weight]) => ({ label: INDICATORS[id].label, weight })),
+          weights: (Object.entries(doctrine.weights) as [IndicatorId, number][]).filter(([, w]) => w !== 0).map(([id, weight]) => ({ label: INDICATORS[id].label, weight })),
         },
       },
     },
@@ -204,28 +133,12 @@ function takeOverNote(app: App): HTMLElement {
     h(
       'p',
       null,
-      h(
-        'strong',
-        null,
-        last
-          ? `You take over after step ${branch.step} of ${path.length} (${formatDate(last.date)}). `
-          : 'You take over before history’s first step. ',
-      ),
-      last
-        ? `History’s ${branch.step} step${branch.step === 1 ? '' : 's'} so far stay as they were; the last: ${last.account}`
-        : 'Nothing has happened yet.',
+      h('strong', null, last ? `You take over after step ${branch.step} of ${path.length} (${formatDate(last.date)}). ` : 'You take over before history’s first step. '),
+      last ? `History’s ${branch.step} step${branch.step === 1 ? '' : 's'} so far stay as they were; the last: ${last.account}` : 'Nothing has happened yet.',
     ),
     alternative?.move
-      ? h(
-          'p',
-          null,
-          `Then, instead of what history did, ${scenario.sides[alternative.move.side].label} plays the alternative: “${alternative.label}”.`,
-        )
+      ? h('p', null, `Then, instead of what history did, ${scenario.sides[alternative.move.side].label} plays the alternative: “${alternative.label}”.`)
       : null,
-    h(
-      'p',
-      { class: 'hint' },
-      'Pick your side below; the AI plays the other. Your result code will record where you took over.',
-    ),
+    h('p', { class: 'hint' }, 'Pick your side below; the AI plays the other. Your result code will record where you took over.'),
   );
 }

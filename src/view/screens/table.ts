@@ -5,14 +5,7 @@ import { otherSide } from '../../core/scenario-lookup';
 import type { Explanation, IndicatorId, Package, Scenario, Side } from '../../core/types';
 import { assessDraft, chipsFor, escalationMoves, type Chip, type ChipGroup } from '../../session/draft';
 import type { Match, RewindPoint, Turn } from '../../session/match';
-import {
-  CATEGORY_LABELS,
-  describeMove,
-  formatDate,
-  packageItems,
-  possessive,
-  POSTURES,
-} from '../../session/text';
+import { CATEGORY_LABELS, describeMove, formatDate, packageItems, possessive, POSTURES } from '../../session/text';
 import type { App, ScreenView } from '../app';
 import { button, columnHeads, fmt, h, signed, type Children } from '../dom';
 import type { TableModel } from '../scenes/table';
@@ -36,33 +29,18 @@ export function tableScreen(app: App): ScreenView {
     h(
       'div',
       { class: 'status' },
-      h(
-        'span',
-        { class: 'turn' },
-        match.ended ? 'The talks are over.' : yourTurn ? 'Your move.' : `${them} is thinking.`,
-      ),
+      h('span', { class: 'turn' }, match.ended ? 'The talks are over.' : yourTurn ? 'Your move.' : `${them} is thinking.`),
       h('span', null, `You: ${scenario.sides[side].label}, ${doctrine.label}.`),
       h('span', null, `Deadline: end of round ${scenario.rounds}.`),
     ),
-    h(
-      'p',
-      { class: 'hint' },
-      `${them} is ${POSTURES[postures[opponent]].label.toLowerCase()}: ${POSTURES[postures[opponent]].meaning}. Tension stands at ${fmt(state.indicators.tension)} of 10.`,
-    ),
+    h('p', { class: 'hint' }, `${them} is ${POSTURES[postures[opponent]].label.toLowerCase()}: ${POSTURES[postures[opponent]].meaning}. Tension stands at ${fmt(state.indicators.tension)} of 10.`),
   );
   if (match.branch) body.push(branchNote(match));
   body.push(...notices(app.notices));
 
   if (match.ended) {
     body.push(
-      h(
-        'div',
-        { class: 'actions' },
-        button('See the debrief', () => app.go('debrief'), {
-          key: 'to-debrief',
-          attrs: { 'data-focus-after-move': '' },
-        }),
-      ),
+      h('div', { class: 'actions' }, button('See the debrief', () => app.go('debrief'), { key: 'to-debrief', attrs: { 'data-focus-after-move': '' } })),
     );
   }
 
@@ -107,26 +85,16 @@ export function tableScreen(app: App): ScreenView {
     history: state.history.map((r) => r.indicators),
     tradeIndicator: side === 'us' ? 'us.tradeGains' : 'china.tradeGains',
     projection: Object.keys(app.draft).length > 0 ? projectPackage(scenario, state, app.draft) : null,
-    standingProjection:
-      state.standing && state.standing.by === opponent
-        ? projectPackage(scenario, state, state.standing.package)
-        : null,
+    standingProjection: state.standing && state.standing.by === opponent ? projectPackage(scenario, state, state.standing.package) : null,
     weights: doctrine.weights,
     moveKey: app.moveKey,
   };
-  const title = match.ended
-    ? `${scenario.title}: the talks are over`
-    : `Round ${state.round} of ${scenario.rounds}`;
+  const title = match.ended ? `${scenario.title}: the talks are over` : `Round ${state.round} of ${scenario.rounds}`;
   return { title, body, scene: { key: 'table', model } };
 }
 
 function section(title: string, id: string, ...children: (Node | null)[]): HTMLElement {
-  return h(
-    'section',
-    { attrs: { 'aria-labelledby': id } },
-    h('h2', { id, attrs: { tabindex: -1 } }, title),
-    ...children.filter((c): c is Node => c !== null),
-  );
+  return h('section', { attrs: { 'aria-labelledby': id } }, h('h2', { id, attrs: { tabindex: -1 } }, title), ...children.filter((c): c is Node => c !== null));
 }
 
 const SHOWN_KINDS: Explanation['kind'][] = ['effect', 'expiry', 'event', 'threat', 'ratification', 'outcome'];
@@ -144,47 +112,19 @@ function report(app: App, turns: Turn[], takesFocus: boolean): Node[] {
       'li',
       null,
       h('p', null, h('strong', null, `Round ${t.round}: `), sentence),
-      t.alternative
-        ? h('p', { class: 'reason' }, `The alternative chosen at the decision point: “${t.alternative}”.`)
-        : null,
-      t.ai
-        ? h(
-            'p',
-            { class: 'reason' },
-            `Why, in ${possessive(scenario.sides[t.move.side].label)} words: ${t.ai.reason}`,
-          )
-        : null,
+      t.alternative ? h('p', { class: 'reason' }, `The alternative chosen at the decision point: “${t.alternative}”.`) : null,
+      t.ai ? h('p', { class: 'reason' }, `Why, in ${possessive(scenario.sides[t.move.side].label)} words: ${t.ai.reason}`) : null,
       changes.length > 0
-        ? h(
-            'details',
-            { attrs: { open: true } },
-            h('summary', null, `What changed and why (${changes.length})`),
-            h('ul', { class: 'plain' }, ...changes.map((e) => h('li', null, e.text))),
-          )
+        ? h('details', { attrs: { open: true } }, h('summary', null, `What changed and why (${changes.length})`), h('ul', { class: 'plain' }, ...changes.map((e) => h('li', null, e.text))))
         : null,
-      drift.length > 0
-        ? h(
-            'details',
-            null,
-            h('summary', null, 'Running costs of the measures in force'),
-            h(
-              'ul',
-              { class: 'plain' },
-              ...summariseDrift(match.scenario, drift).map((line) => h('li', null, line)),
-            ),
-          )
-        : null,
+      drift.length > 0 ? h('details', null, h('summary', null, 'Running costs of the measures in force'), h('ul', { class: 'plain' }, ...summariseDrift(match.scenario, drift).map((line) => h('li', null, line)))) : null,
     );
   });
   return [
     h(
       'section',
       { class: 'report', attrs: { 'aria-labelledby': 'report-title' } },
-      h(
-        'h2',
-        { id: 'report-title', attrs: { tabindex: -1, 'data-focus-after-move': takesFocus ? '' : null } },
-        'What just happened',
-      ),
+      h('h2', { id: 'report-title', attrs: { tabindex: -1, 'data-focus-after-move': takesFocus ? '' : null } }, 'What just happened'),
       h('ol', null, ...items),
     ),
   ];
@@ -192,20 +132,11 @@ function report(app: App, turns: Turn[], takesFocus: boolean): Node[] {
 
 /** Per-round running costs, summed per measure and indicator (a game's aftermath has dozens of rounds). */
 function summariseDrift(scenario: Scenario, drift: Explanation[]): string[] {
-  const groups = new Map<
-    string,
-    { indicator: IndicatorId; issue?: string; position?: string; total: number; rounds: Set<number> }
-  >();
+  const groups = new Map<string, { indicator: IndicatorId; issue?: string; position?: string; total: number; rounds: Set<number> }>();
   for (const e of drift) {
     if (!e.indicator || e.delta === undefined) continue;
     const key = `${e.issue}|${e.position}|${e.indicator}`;
-    const g = groups.get(key) ?? {
-      indicator: e.indicator,
-      ...(e.issue ? { issue: e.issue } : {}),
-      ...(e.position ? { position: e.position } : {}),
-      total: 0,
-      rounds: new Set<number>(),
-    };
+    const g = groups.get(key) ?? { indicator: e.indicator, ...(e.issue ? { issue: e.issue } : {}), ...(e.position ? { position: e.position } : {}), total: 0, rounds: new Set<number>() };
     g.total += e.delta;
     g.rounds.add(e.round);
     groups.set(key, g);
@@ -214,8 +145,7 @@ function summariseDrift(scenario: Scenario, drift: Explanation[]): string[] {
     const issue = scenario.issues.find((i) => i.id === g.issue);
     const position = issue?.positions.find((p) => p.id === g.position);
     const rounds = [...g.rounds].sort((a, b) => a - b);
-    const span =
-      rounds.length === 1 ? `round ${rounds[0]}` : `rounds ${rounds[0]}–${rounds[rounds.length - 1]}`;
+    const span = rounds.length === 1 ? `round ${rounds[0]}` : `rounds ${rounds[0]}–${rounds[rounds.length - 1]}`;
     return `${INDICATORS[g.indicator].label} ${signed(g.total, 2)} over ${span}: ${position?.label ?? 'a measure'}${issue ? ` (${issue.label})` : ''} in force.`;
   });
 }
@@ -227,22 +157,8 @@ function standingSection(app: App, yourTurn: boolean): HTMLElement {
   const side = match.playerSide ?? 'us';
   const them = scenario.sides[otherSide(side)].label;
   const standing = state.standing;
-  if (!standing)
-    return section(
-      'On the table',
-      'standing-title',
-      h(
-        'p',
-        null,
-        'No offer is on the table. Build a package below and propose it, or make no offer this round.',
-      ),
-    );
-  if (standing.by === side)
-    return section(
-      'On the table',
-      'standing-title',
-      h('p', null, `Your offer is on the table; ${them} has not answered it yet.`),
-    );
+  if (!standing) return section('On the table', 'standing-title', h('p', null, 'No offer is on the table. Build a package below and propose it, or make no offer this round.'));
+  if (standing.by === side) return section('On the table', 'standing-title', h('p', null, `Your offer is on the table; ${them} has not answered it yet.`));
   const items = packageItems(scenario, state, standing.package);
   const assessment = assessDraft(scenario, state, side, standing.package);
   const passes = assessment.ratification[side];
@@ -256,20 +172,7 @@ function standingSection(app: App, yourTurn: boolean): HTMLElement {
       h(
         'ul',
         { class: 'plain' },
-        ...items.map((i) =>
-          h(
-            'li',
-            null,
-            categoryIcon(i.category),
-            h('strong', null, `${i.issueLabel}: `),
-            i.positionLabel,
-            h(
-              'span',
-              { class: 'hint' },
-              ` (now: ${i.currentLabel}; ${i.holder === side ? 'you give' : 'they give'})`,
-            ),
-          ),
-        ),
+        ...items.map((i) => h('li', null, categoryIcon(i.category), h('strong', null, `${i.issueLabel}: `), i.positionLabel, h('span', { class: 'hint' }, ` (now: ${i.currentLabel}; ${i.holder === side ? 'you give' : 'they give'})`))),
       ),
       h(
         'p',
@@ -283,14 +186,8 @@ function standingSection(app: App, yourTurn: boolean): HTMLElement {
             'div',
             { class: 'actions' },
             button('Accept their offer', () => app.play({ type: 'accept', side }), { key: 'accept' }),
-            button('Reject it', () => app.play({ type: 'reject', side }), {
-              key: 'reject',
-              class: 'secondary',
-            }),
-            button('Counter: start from their offer', () => app.startFromStanding(), {
-              key: 'counter-from',
-              class: 'secondary',
-            }),
+            button('Reject it', () => app.play({ type: 'reject', side }), { key: 'reject', class: 'secondary' }),
+            button('Counter: start from their offer', () => app.startFromStanding(), { key: 'counter-from', class: 'secondary' }),
           )
         : null,
     ),
@@ -311,22 +208,9 @@ function chipButton(app: App, chip: Chip, currentLabel: string, enabled: boolean
     'li',
     null,
     button(
-      [
-        h('span', { class: 'mark', attrs: { 'aria-hidden': 'true' } }),
-        h(
-          'span',
-          null,
-          chip.positionLabel,
-          h('span', { class: 'issue' }, `${chip.issueLabel} · now: ${currentLabel}`),
-        ),
-      ],
+      [h('span', { class: 'mark', attrs: { 'aria-hidden': 'true' } }), h('span', null, chip.positionLabel, h('span', { class: 'issue' }, `${chip.issueLabel} · now: ${currentLabel}`))],
       () => app.toggleChip(chip.issue, chip.position),
-      {
-        key: `chip-${chip.id}`,
-        class: 'chip-toggle',
-        attrs: { 'aria-pressed': pressed ? 'true' : 'false', 'data-chip': chip.id },
-        disabled: !enabled,
-      },
+      { key: `chip-${chip.id}`, class: 'chip-toggle', attrs: { 'aria-pressed': pressed ? 'true' : 'false', 'data-chip': chip.id }, disabled: !enabled },
     ),
   );
 }
@@ -365,58 +249,23 @@ function packageSection(app: App, offers: ChipGroup[], asks: ChipGroup[], yourTu
   return section(
     'Build your package',
     'package-title',
-    h(
-      'p',
-      { class: 'hint' },
-      'Pick what you offer and what you ask for: press a chip here, or drag it onto the table. One position per issue; press it again to take it off.',
-    ),
+    h('p', { class: 'hint' }, 'Pick what you offer and what you ask for: press a chip here, or drag it onto the table. One position per issue; press it again to take it off.'),
     h('fieldset', null, h('legend', null, 'You offer (your levers)'), ...chipGroups(app, offers, yourTurn)),
-    h(
-      'fieldset',
-      null,
-      h('legend', null, `You ask of ${them} (their levers)`),
-      ...chipGroups(app, asks, yourTurn),
-    ),
-    h(
-      'h3',
-      { id: 'draft-title' },
-      items.length === 0
-        ? 'Your package is empty'
-        : `Your package: ${items.length} ${items.length === 1 ? 'item' : 'items'}`,
-    ),
+    h('fieldset', null, h('legend', null, `You ask of ${them} (their levers)`), ...chipGroups(app, asks, yourTurn)),
+    h('h3', { id: 'draft-title' }, items.length === 0 ? 'Your package is empty' : `Your package: ${items.length} ${items.length === 1 ? 'item' : 'items'}`),
     items.length > 0
-      ? h(
-          'ul',
-          { class: 'package-summary', attrs: { 'aria-labelledby': 'draft-title' } },
-          ...items.map((i) =>
-            h(
-              'li',
-              null,
-              `${i.holder === side ? 'You offer' : 'You ask'}: ${i.issueLabel}: ${i.positionLabel}`,
-            ),
-          ),
-        )
+      ? h('ul', { class: 'package-summary', attrs: { 'aria-labelledby': 'draft-title' } }, ...items.map((i) => h('li', null, `${i.holder === side ? 'You offer' : 'You ask'}: ${i.issueLabel}: ${i.positionLabel}`)))
       : null,
-    yourTurn && assessment.problem && items.length > 0
-      ? h('p', { class: 'bad' }, `Cannot be proposed: ${assessment.problem}.`)
-      : null,
+    yourTurn && assessment.problem && items.length > 0 ? h('p', { class: 'bad' }, `Cannot be proposed: ${assessment.problem}.`) : null,
     yourTurn
       ? h(
           'div',
           { class: 'actions' },
-          button(
-            countering ? 'Counter with this package' : 'Propose this package',
-            () => app.play({ type: 'propose', side, package: draft }),
-            {
-              key: 'propose',
-              disabled: assessment.problem !== null,
-            },
-          ),
-          button('Clear the package', () => app.clearDraft(), {
-            key: 'clear',
-            class: 'secondary',
-            disabled: items.length === 0,
+          button(countering ? 'Counter with this package' : 'Propose this package', () => app.play({ type: 'propose', side, package: draft }), {
+            key: 'propose',
+            disabled: assessment.problem !== null,
           }),
+          button('Clear the package', () => app.clearDraft(), { key: 'clear', class: 'secondary', disabled: items.length === 0 }),
         )
       : null,
   );
@@ -444,22 +293,12 @@ function projectionSection(app: App): HTMLElement {
   });
   const rat = (s: Side) => {
     const r = a.ratification[s];
-    return h(
-      'li',
-      null,
-      `${scenario.sides[s].label}: ${r.ratified ? '✓ would pass' : '✕ would fail'} (domestic support ${fmt(r.projected)}, needs ${r.threshold})`,
-    );
+    return h('li', null, `${scenario.sides[s].label}: ${r.ratified ? '✓ would pass' : '✕ would fail'} (domestic support ${fmt(r.projected)}, needs ${r.threshold})`);
   };
   return section(
     'Projected effect of your package',
     'projection-title',
-    h(
-      'p',
-      null,
-      `Worth to you as a ${doctrine.label}: `,
-      worthText(a.worth),
-      '. This is the expected change of your score over the whole game if the package came into force now.',
-    ),
+    h('p', null, `Worth to you as a ${doctrine.label}: `, worthText(a.worth), '. This is the expected change of your score over the whole game if the package came into force now.'),
     h('p', null, 'Would it pass at home?'),
     h('ul', { class: 'plain' }, rat(side), rat(otherSide(side))),
     h(
@@ -477,13 +316,11 @@ function otherMovesSection(app: App, yourTurn: boolean): HTMLElement {
   const scenario = match.scenario;
   const state = match.state;
   const side = match.playerSide ?? 'us';
-  if (!yourTurn)
-    return section('Other moves', 'other-title', h('p', null, 'Wait for the other side to move.'));
+  if (!yourTurn) return section('Other moves', 'other-title', h('p', null, 'Wait for the other side to move.'));
   const canHold = match.check({ type: 'hold', side }) === null;
   const escalations = escalationMoves(scenario, state, side);
   const byIssue = new Map<string, typeof escalations>();
-  for (const m of escalations)
-    byIssue.set(`${m.issue}=${m.position}`, [...(byIssue.get(`${m.issue}=${m.position}`) ?? []), m]);
+  for (const m of escalations) byIssue.set(`${m.issue}=${m.position}`, [...(byIssue.get(`${m.issue}=${m.position}`) ?? []), m]);
   const escalationList = h(
     'ul',
     { class: 'plain' },
@@ -494,13 +331,7 @@ function otherMovesSection(app: App, yourTurn: boolean): HTMLElement {
       return h(
         'li',
         null,
-        h(
-          'p',
-          null,
-          categoryIcon(issue.category),
-          h('strong', null, position.label),
-          ` (${issue.label}). Tension +${fmt(position.tension ?? 1)} if imposed.`,
-        ),
+        h('p', null, categoryIcon(issue.category), h('strong', null, position.label), ` (${issue.label}). Tension +${fmt(position.tension ?? 1)} if imposed.`),
         h(
           'div',
           { class: 'actions' },
@@ -519,18 +350,11 @@ function otherMovesSection(app: App, yourTurn: boolean): HTMLElement {
     ? h(
         'div',
         { class: 'confirm', attrs: { role: 'group', 'aria-labelledby': 'walkout-q' } },
-        h(
-          'p',
-          { id: 'walkout-q' },
-          'Walk out for good? The talks end with no deal, any pending threats are carried out, and tension rises.',
-        ),
+        h('p', { id: 'walkout-q' }, 'Walk out for good? The talks end with no deal, any pending threats are carried out, and tension rises.'),
         h(
           'div',
           { class: 'actions' },
-          button('Yes, walk out', () => app.play({ type: 'walkout', side }), {
-            key: 'walkout-confirm',
-            class: 'danger',
-          }),
+          button('Yes, walk out', () => app.play({ type: 'walkout', side }), { key: 'walkout-confirm', class: 'danger' }),
           button(
             'Stay at the table',
             () => {
@@ -548,12 +372,7 @@ function otherMovesSection(app: App, yourTurn: boolean): HTMLElement {
     h(
       'div',
       { class: 'actions' },
-      canHold
-        ? button('Make no offer this round', () => app.play({ type: 'hold', side }), {
-            key: 'hold',
-            class: 'secondary',
-          })
-        : null,
+      canHold ? button('Make no offer this round', () => app.play({ type: 'hold', side }), { key: 'hold', class: 'secondary' }) : null,
       button(
         'Walk out…',
         () => {
@@ -569,16 +388,8 @@ function otherMovesSection(app: App, yourTurn: boolean): HTMLElement {
       ? h(
           'details',
           null,
-          h(
-            'summary',
-            { attrs: { 'data-key': 'escalate' } },
-            `Escalate: threaten or impose a measure (${byIssue.size})`,
-          ),
-          h(
-            'p',
-            { class: 'hint' },
-            `A threat gives ${scenario.sides[otherSide(side)].label} ${scenario.threatWindow} rounds; if there is no deal by then and you do not act, you pay ${scenario.sides[side].audienceCost} points of support at home. An imposed measure takes effect at once.`,
-          ),
+          h('summary', { attrs: { 'data-key': 'escalate' } }, `Escalate: threaten or impose a measure (${byIssue.size})`),
+          h('p', { class: 'hint' }, `A threat gives ${scenario.sides[otherSide(side)].label} ${scenario.threatWindow} rounds; if there is no deal by then and you do not act, you pay ${scenario.sides[side].audienceCost} points of support at home. An imposed measure takes effect at once.`),
           escalationList,
         )
       : null,
@@ -589,43 +400,13 @@ function newsSection(app: App): HTMLElement {
   const match = app.match!;
   const news: { round: number; text: string }[] = [];
   for (const t of match.turns()) {
-    for (const e of t.explanations)
-      if (
-        e.kind === 'event' ||
-        e.kind === 'expiry' ||
-        (e.kind === 'threat' && !e.text.includes('threatens publicly'))
-      )
-        news.push({ round: e.round, text: e.text });
+    for (const e of t.explanations) if (e.kind === 'event' || e.kind === 'expiry' || (e.kind === 'threat' && !e.text.includes('threatens publicly'))) news.push({ round: e.round, text: e.text });
   }
   news.reverse();
   return section(
     'News',
     'news-title',
-    news.length === 0
-      ? h(
-          'p',
-          { class: 'hint' },
-          'No news yet. Events, expiring measures and threats falling due appear here.',
-        )
-      : h(
-          'ul',
-          { class: 'plain news' },
-          ...news.map((n) =>
-            h(
-              'li',
-              null,
-              h(
-                'strong',
-                null,
-                n.round > match.scenario.rounds ||
-                  (match.ended && n.round > (match.state.outcome?.round ?? 0))
-                  ? `After the talks, round ${n.round}: `
-                  : `Round ${n.round}: `,
-              ),
-              n.text,
-            ),
-          ),
-        ),
+    news.length === 0 ? h('p', { class: 'hint' }, 'No news yet. Events, expiring measures and threats falling due appear here.') : h('ul', { class: 'plain news' }, ...news.map((n) => h('li', null, h('strong', null, n.round > match.scenario.rounds || (match.ended && n.round > (match.state.outcome?.round ?? 0)) ? `After the talks, round ${n.round}: ` : `Round ${n.round}: `), n.text))),
   );
 }
 
@@ -648,23 +429,12 @@ function logSection(app: App): HTMLElement {
           'details',
           null,
           h('summary', { attrs: { 'data-key': 'rewind-summary' } }, 'Rewind: go back and try another path'),
-          h(
-            'p',
-            { class: 'hint' },
-            'The game is its list of moves: going back drops the later ones and you play on from there. The same seed keeps chance the same.',
-          ),
+          h('p', { class: 'hint' }, 'The game is its list of moves: going back drops the later ones and you play on from there. The same seed keeps chance the same.'),
           h(
             'div',
             { class: 'stack' },
-            turns.some((t) => t.by === 'human') && !match.ended
-              ? button('Undo my last move', () => app.undo(), { key: 'undo', class: 'secondary' })
-              : null,
-            ...points.map((p) =>
-              button(rewindLabel(p), () => app.rewind(p.round), {
-                key: `rewind-${p.round}`,
-                class: 'secondary',
-              }),
-            ),
+            turns.some((t) => t.by === 'human') && !match.ended ? button('Undo my last move', () => app.undo(), { key: 'undo', class: 'secondary' }) : null,
+            ...points.map((p) => button(rewindLabel(p), () => app.rewind(p.round), { key: `rewind-${p.round}`, class: 'secondary' })),
           ),
         )
       : null,
@@ -676,10 +446,7 @@ export function turnLine(match: Match, t: Turn): Children[] {
   const scenario = match.scenario;
   if (t.by === 'history') {
     const step = scenario.history?.path[t.index];
-    return [
-      h('strong', null, `Round ${t.round}, history${step ? ` (${formatDate(step.date)})` : ''}: `),
-      describeMove(scenario, t.move, match.stateBefore(t.index), null),
-    ];
+    return [h('strong', null, `Round ${t.round}, history${step ? ` (${formatDate(step.date)})` : ''}: `), describeMove(scenario, t.move, match.stateBefore(t.index), null)];
   }
   return [
     h('strong', null, `Round ${t.round}: `),
@@ -689,9 +456,7 @@ export function turnLine(match: Match, t: Turn): Children[] {
 }
 
 export function rewindLabel(p: RewindPoint): string {
-  return p.takeover
-    ? `Go back to where you took over (round ${p.round})`
-    : `Go back to the start of round ${p.round}`;
+  return p.takeover ? `Go back to where you took over (round ${p.round})` : `Go back to the start of round ${p.round}`;
 }
 
 /** In a game taken over from history: where, so the player knows what was history's. */

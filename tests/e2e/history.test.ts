@@ -172,10 +172,11 @@ describe.skipIf(!browser)('history: replay an episode, take over, and compare', 
     expect(await did.isVisible()).toBe(true);
     await checkScreen(page, '32-replay-decision');
 
-    // Back: the decision is gone and the numbers are step 1's again.
+    // Back: that decision is gone, step 1's (how Beijing answers the order) shows, and the numbers are step 1's again.
     await page.keyboard.press('ArrowLeft');
     await expectStep(page, 1);
-    expect(await page.locator('section[data-decision]').count()).toBe(0);
+    expect(await page.locator('section[data-decision="opening-ask"]').count()).toBe(0);
+    expect(await page.locator('section[data-decision="beijing-answer"]').count()).toBe(1);
     await page.getByRole('button', { name: 'Previous step' }).click();
     await expectFrame(page, 0);
     // A presentation clicker's keys, and the jumps.

@@ -3,7 +3,7 @@ import { replay, type Replay } from './engine';
 import { compareDecisions, followsHistory, historicalSpec, historyOf, type DecisionComparison } from './history';
 import { quantityValue } from './quantities';
 import { positionOf } from './scenario-lookup';
-import type { DrawRef, GameSpec, GameState, HistoryMetric, Indicators, MetricPoint, Scenario } from './types';
+import type { DrawRef, GameSpec, GameState, HistoryMetric, Indicators, MetricBasis, MetricPoint, Scenario } from './types';
 
 /**
  * Fidelity: how the model's replay of a historical path compares with the real numbers. Each
@@ -189,7 +189,14 @@ export interface MetricResult {
   ok: boolean;
   source: string;
   fitted: boolean;
+  /** What matching this number says about the model: set by the path, fitted, or predicted. */
+  basis: MetricBasis;
   why?: string;
+}
+
+/** A metric's basis as declared, or, undeclared, `fitted` when marked fitted and `predicted` otherwise. */
+export function metricBasis(metric: HistoryMetric): MetricBasis {
+  return metric.basis ?? (metric.fitted ? 'fitted' : 'predicted');
 }
 
 export function inBand(value: number | null, band: [number, number]): boolean {
@@ -217,7 +224,8 @@ export function readOutcome(scenario: Scenario, spec: GameSpec = historicalSpec(
       got: value,
       ok: inBand(value, metric.band),
       source: metric.source,
-      fitted: metric.fitted ?? false,
+      fitted: metricBasis(metric) === 'fitted',
+      basis: metricBasis(metric),
       ...(why ? { why } : {}),
     };
   });
@@ -254,6 +262,7 @@ export interface MetricSpread {
   missing: number;
   /** Share of the seeds whose value lies in the metric's band (the reference seed is chosen; this is not). */
   inBand: number;
+  basis: MetricBasis;
 }
 
 /** Seeds "from" to "to" as the strings the game uses. */
@@ -302,6 +311,7 @@ function spreadOfValues(metric: HistoryMetric, values: number[]): MetricSpread {
     deterministic: sorted[0] === sorted[sorted.length - 1],
     missing: sorted.filter((x) => !Number.isFinite(x)).length,
     inBand: round9(sorted.filter((x) => inBand(x, metric.band)).length / sorted.length),
+    basis: metricBasis(metric),
   };
 }
 

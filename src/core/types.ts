@@ -87,6 +87,8 @@ export interface Position {
    * (e.g. points of the average tariff rate). Read by `src/core/quantities.ts`; the engine ignores it.
    */
   quantities?: Record<string, number>;
+  /** The sources disagree about a figure in the label. */
+  conflict?: Conflict;
 }
 
 export interface Issue {
@@ -177,6 +179,14 @@ export interface Source {
   url?: string;
   publisher?: string;
   date?: string;
+  /** Who wrote it, as the source names them. */
+  author?: string;
+}
+
+/** Sources that disagree: every value with the source that gives it, and a note naming the conflict. */
+export interface Conflict {
+  values: { value: string; source: string }[];
+  note: string;
 }
 
 export interface IndicatorSetting {
@@ -238,6 +248,7 @@ export interface Quantity {
   source?: string;
   /** How the contributions were derived. */
   note?: string;
+  conflict?: Conflict;
 }
 
 /** The five things a class should take away (DESIGN.md); questions and decision points cite them. */
@@ -260,6 +271,8 @@ export interface HistoryStep {
   source: string;
   /** In a what-if scenario: this move is supposed, not something that happened as a negotiating move. */
   whatIf?: boolean;
+  /** The sources disagree about something the account states. */
+  conflict?: Conflict;
 }
 
 /** The dated, real-world counterpart of one of the scenario's model events. */
@@ -270,6 +283,7 @@ export interface HistoryEventNote {
   source: string;
   /** The dossier could not confirm it: show it labelled as unverified, never as fact. */
   unverified?: boolean;
+  conflict?: Conflict;
 }
 
 /**
@@ -305,7 +319,19 @@ interface MetricBase {
   note?: string;
   /** The model was tuned to this number, so matching it is not independent evidence. */
   fitted?: boolean;
+  /** How far the number tests the model (see `MetricBasis`); undeclared, it is `fitted` when `fitted` is set, else `predicted`. */
+  basis?: MetricBasis;
+  /** The sources disagree about the real value: the band should cover every value. */
+  conflict?: Conflict;
 }
+
+/**
+ * What a real number of the outcome says about the model: `path` (the historical moves fix it
+ * whatever the draws: it checks the scenario's bookkeeping, not the model), `fitted` (a chance or
+ * a constant was tuned with the number known) or `predicted` (neither: independent evidence).
+ */
+export const METRIC_BASES = ['path', 'fitted', 'predicted'] as const;
+export type MetricBasis = (typeof METRIC_BASES)[number];
 
 /**
  * A real number of the historical outcome and how to read it off the model:
@@ -358,6 +384,7 @@ export interface EpilogueItem {
   text: string;
   source: string;
   unverified?: boolean;
+  conflict?: Conflict;
 }
 
 export interface ScenarioHistory {

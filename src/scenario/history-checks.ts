@@ -34,6 +34,14 @@ export function checkQuantitiesAndHistory(data: Raw, ctx: ReferenceContext, add:
     if (s !== undefined && !ctx.sources.has(s)) add(path, `unknown source "${s}": add it to the sources list or fix the id`);
   };
   list(data.descriptionSources).forEach((s, i) => source(s, ['descriptionSources', i]));
+  /** A conflict's values each name a source; two values from one source are no conflict between sources. */
+  const conflict = (value: unknown, path: Path) => {
+    if (!isObject(value)) return;
+    const values = list(value.values);
+    values.forEach((v, k) => isObject(v) && source(v.source, [...path, 'values', k, 'source']));
+    const named = new Set(values.map((v) => (isObject(v) ? str(v.source) : undefined)).filter((x) => x !== undefined));
+    if (values.length >= 2 && named.size < 2) add([...path, 'values'], 'a conflict between sources needs values from at least two different sources');
+  };
 
   const quantities = new Set<string>();
   list(data.quantities).forEach((q, i) => {
@@ -42,10 +50,12 @@ export function checkQuantitiesAndHistory(data: Raw, ctx: ReferenceContext, add:
     if (qid !== undefined && quantities.has(qid)) add(['quantities', i, 'id'], `duplicate quantity id "${qid}"`);
     if (qid !== undefined) quantities.add(qid);
     source(q.source, ['quantities', i, 'source']);
+    conflict(q.conflict, ['quantities', i, 'conflict']);
   });
   list(data.issues).forEach((issue, i) => {
     if (!isObject(issue)) return;
     list(issue.positions).forEach((p, j) => {
+      if (isObject(p)) conflict(p.conflict, ['issues', i, 'positions', j, 'conflict']);
       if (!isObject(p) || !isObject(p.quantities)) return;
       for (const key of Object.keys(p.quantities)) {
         if (!quantities.has(key)) add(['issues', i, 'positions', j, 'quantities', key], `unknown quantity "${key}": declare it under "quantities"`);
@@ -83,6 +93,7 @@ export function checkQuantitiesAndHistory(data: Raw, ctx: ReferenceContext, add:
   path.forEach((step, i) => {
     if (!isObject(step)) return;
     source(step.source, at('path', i, 'source'));
+    conflict(step.conflict, at('path', i, 'conflict'));
     checkMoveRefs(step.move, at('path', i, 'move'));
     if (!validDate(step.date)) return;
     const [first, last] = dateSpan(step.date);
@@ -105,6 +116,7 @@ export function checkQuantitiesAndHistory(data: Raw, ctx: ReferenceContext, add:
   list(history.events).forEach((note, i) => {
     if (!isObject(note)) return;
     source(note.source, at('events', i, 'source'));
+    conflict(note.conflict, at('events', i, 'conflict'));
     const e = str(note.event);
     if (e !== undefined && !ctx.events.has(e)) add(at('events', i, 'event'), `unknown event "${e}"`);
   });
@@ -117,6 +129,8 @@ export function checkQuantitiesAndHistory(data: Raw, ctx: ReferenceContext, add:
     if (mid !== undefined && metricIds.has(mid)) add(where('id'), `duplicate metric id "${mid}"`);
     if (mid !== undefined) metricIds.add(mid);
     source(m.source, where('source'));
+    conflict(m.conflict, where('conflict'));
+    if (m.fitted === true && m.basis !== undefined && m.basis !== 'fitted') add(where('basis'), `a metric marked "fitted: true" cannot have the basis "${String(m.basis)}"`);
     const expected = num(m.expected);
     const band = list(m.band).map(num);
     if (expected !== undefined && band.length === 2 && band[0] !== undefined && band[1] !== undefined && (expected < band[0] || expected > band[1])) {
@@ -173,7 +187,11 @@ export function checkQuantitiesAndHistory(data: Raw, ctx: ReferenceContext, add:
     });
   });
   list(history.questions).forEach((q, i) => isObject(q) && source(q.source, at('questions', i, 'source')));
-  list(history.epilogue).forEach((e, i) => isObject(e) && source(e.source, at('epilogue', i, 'source')));
+  list(history.epilogue).forEach((e, i) => {
+    if (!isObject(e)) return;
+    source(e.source, at('epilogue', i, 'source'));
+    conflict(e.conflict, at('epilogue', i, 'conflict'));
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INDICATOR_IDS, ISSUE_CATEGORIES, LESSON_IDS, SIDES } from '../core/types';
+import { INDICATOR_IDS, ISSUE_CATEGORIES, LESSON_IDS, METRIC_BASES, SIDES } from '../core/types';
 
 /**
  * The scenario file format. This schema checks shapes and ranges; `references.ts` checks what
@@ -39,6 +39,15 @@ export const distributionSchema = z.union(
   { error: 'expected a number, {uniform: [lo, hi]}, {normal: [mean, sd], min?, max?} or {beta: [alpha, beta], scale: [lo, hi]}' },
 );
 
+/**
+ * Sources that disagree about a figure or a fact: each value with the source that gives it, and a
+ * note naming the conflict. A screen shows every value, never one of them as settled.
+ */
+export const conflictSchema = z.strictObject({
+  values: z.array(z.strictObject({ value: text, source: id })).min(2, { error: 'a conflict needs at least two values, each with its source' }),
+  note: text,
+});
+
 export const effectSchema = z.strictObject({
   indicator,
   delta: distributionSchema,
@@ -60,6 +69,7 @@ export const positionSchema = z.strictObject({
   tension: finite.optional(),
   source: id.optional(),
   quantities: z.record(id, finite).optional(),
+  conflict: conflictSchema.optional(),
 });
 
 export const issueSchema = z.strictObject({
@@ -132,6 +142,7 @@ export const sourceSchema = z.strictObject({
   url: z.url({ error: 'expected a URL' }).optional(),
   publisher: text.optional(),
   date: text.optional(),
+  author: text.optional(),
 });
 
 // --- quantities and history -------------------------------------------------------------------
@@ -148,6 +159,7 @@ export const quantitySchema = z.strictObject({
   base: finite,
   source: id.optional(),
   note: text.optional(),
+  conflict: conflictSchema.optional(),
 });
 
 export const moveSchema = z.discriminatedUnion(
@@ -178,6 +190,8 @@ const metricBase = {
   source: id,
   note: text.optional(),
   fitted: z.boolean().optional(),
+  basis: z.enum(METRIC_BASES, { error: `expected one of: ${METRIC_BASES.join(', ')}` }).optional(),
+  conflict: conflictSchema.optional(),
 };
 
 export const metricSchema = z.discriminatedUnion(
@@ -212,9 +226,9 @@ export const historySchema = z.strictObject({
     .strictObject({ start: isoDate, roundDays: positiveInt.optional(), roundMonths: positiveInt.optional() })
     .refine((c) => (c.roundDays === undefined) !== (c.roundMonths === undefined), { error: 'give the length of a round as either "roundDays" or "roundMonths"' }),
   path: z
-    .array(z.strictObject({ move: moveSchema, date: historyDate, account: text, source: id, whatIf: z.boolean().optional() }))
+    .array(z.strictObject({ move: moveSchema, date: historyDate, account: text, source: id, whatIf: z.boolean().optional(), conflict: conflictSchema.optional() }))
     .min(1, { error: 'the historical path needs at least one move' }),
-  events: z.array(z.strictObject({ event: id, date: historyDate, account: text, source: id, unverified: z.boolean().optional() })).optional(),
+  events: z.array(z.strictObject({ event: id, date: historyDate, account: text, source: id, unverified: z.boolean().optional(), conflict: conflictSchema.optional() })).optional(),
   outcome: z.array(metricSchema).min(1, { error: 'the historical outcome needs at least one metric' }),
   decisionPoints: z.array(
     z.strictObject({
@@ -231,7 +245,7 @@ export const historySchema = z.strictObject({
   ),
   questions: z.array(z.strictObject({ text, lessons, source: id.optional() })).min(1, { error: 'give the class at least one question' }),
   calibration: text,
-  epilogue: z.array(z.strictObject({ date: historyDate, text, source: id, unverified: z.boolean().optional() })).optional(),
+  epilogue: z.array(z.strictObject({ date: historyDate, text, source: id, unverified: z.boolean().optional(), conflict: conflictSchema.optional() })).optional(),
 });
 
 export const scenarioSchema = z.strictObject({

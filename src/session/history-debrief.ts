@@ -39,6 +39,8 @@ export interface DecisionRow {
   question: string;
   /** What history did, in the scenario's words. */
   history: string;
+  /** History's move here is supposed (a what-if step): label it "what-if", never "history". */
+  historyWhatIf: boolean;
   side: Side;
   sideLabel: string;
   byPlayer: boolean;
@@ -59,7 +61,9 @@ export interface HistoryDebrief {
    * Where the game took over from history: after `step` of its moves, the last of them `last`
    * (null at step 0). Null for a game played from the start, or whose branch step is not history's.
    */
-  branch: { step: number; last: { date: string; account: string } | null } | null;
+  branch: { step: number; last: { date: string; account: string; whatIf: boolean } | null } | null;
+  /** "History", or "History (what-if)" when any step of the path is supposed: the name of history's series everywhere. */
+  historyLabel: string;
   historyOutcome: string;
   metrics: MetricRow[];
   decisions: DecisionRow[];
@@ -120,6 +124,7 @@ export function historyDebrief(scenario: Scenario, spec: GameSpec, player: Side 
       date: h.path[d.step]?.date ?? '',
       question: point.question,
       history: point.history,
+      historyWhatIf: h.path[d.step]?.whatIf === true,
       side: d.side,
       sideLabel: scenario.sides[d.side].label,
       byPlayer: d.byPlayer,
@@ -134,15 +139,41 @@ export function historyDebrief(scenario: Scenario, spec: GameSpec, player: Side 
   for (const def of INDICATOR_LIST) trajectories[def.id] = comparison.history.final.history.map((r) => r.indicators[def.id]);
   const step = spec.options.branchStep;
   const lastStep = step !== undefined && step > 0 ? h.path[step - 1]! : null;
-  const branch = comparison.branched && step !== undefined ? { step, last: lastStep && { date: lastStep.date, account: lastStep.account } } : null;
+  const branch = comparison.branched && step !== undefined ? { step, last: lastStep && { date: lastStep.date, account: lastStep.account, whatIf: lastStep.whatIf === true } } : null;
   return {
     comparison,
     seed: spec.seed,
     branch,
+    historyLabel: historySeriesLabel(scenario),
     historyOutcome: outcomeText(scenario, comparison.history.final.outcome, null),
     metrics,
     decisions,
     trajectories,
     historyTalksEnded: comparison.history.final.outcome?.round ?? comparison.history.final.round,
   };
+}
+
+/**
+ * The name of history's series on any screen: "History", or "History (what-if)" when the episode
+ * is a what-if or any step of its path is supposed, so a supposed deal is never shown as fact.
+ */
+export function historySeriesLabel(scenario: Scenario): string {
+  const h = historyOf(scenario);
+  return h.kind === 'what-if' || h.path.some((p) => p.whatIf === true) ? 'History (what-if)' : 'History';
+}
+
+export interface HistorySoFarItem {
+  date: string;
+  account: string;
+  /** A supposed step: show it labelled "what-if". */
+  whatIf: boolean;
+  /** The label to print before it: "What-if" for a supposed step, else nothing. */
+  tag: string | null;
+}
+
+/** The path's first `step` moves as a briefing lists them ("History so far"), each supposed step tagged. */
+export function historySoFar(scenario: Scenario, step: number): HistorySoFarItem[] {
+  return historyOf(scenario)
+    .path.slice(0, Math.max(0, step))
+    .map((p) => ({ date: p.date, account: p.account, whatIf: p.whatIf === true, tag: p.whatIf === true ? 'What-if' : null }));
 }

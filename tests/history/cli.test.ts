@@ -16,11 +16,16 @@ describe('npm run sim -- --historical', () => {
     const out = sim(['--scenario', 'zte-2018', '--historical', '--seeds', '1-40', '--json']);
     expect(out.status).toBe(0);
     const report = JSON.parse(out.stdout);
-    expect(report).toMatchObject({ scenario: { id: 'zte-2018', version: 1 }, kind: 'historical', seed: '55', ok: true });
+    expect(report).toMatchObject({ scenario: { id: 'zte-2018', version: 2 }, kind: 'historical', seed: '55', ok: true });
     expect(report.resultCode).toMatch(/^bc1-/);
     expect(report.outcome).toMatchObject({ kind: 'deal', round: 4 });
     expect(report.metrics.map((m: { metric: string }) => m.metric)).toEqual(['zte-payments', 'lifting-after-settlement', 'senate-vote-after-settlement']);
-    for (const m of report.metrics) expect(Object.keys(m)).toEqual(expect.arrayContaining(['metric', 'expected', 'band', 'got', 'ok', 'source']));
+    for (const m of report.metrics) expect(Object.keys(m)).toEqual(expect.arrayContaining(['metric', 'expected', 'band', 'got', 'ok', 'source', 'basis']));
+    expect(report.metrics.map((m: { basis: string }) => m.basis)).toEqual(['path', 'fitted', 'fitted']);
+    expect(report.aiAgreement).toMatchObject({ total: 8 });
+    expect(report.aiAgreement.steps).toHaveLength(8);
+    expect(report.aiAgreement.matched).toBe(report.aiAgreement.steps.filter((s: { matched: boolean }) => s.matched).length);
+    expect(typeof report.percentiles.allInBand).toBe('number');
     expect(report.percentiles.seeds).toBe('1-40');
     for (const m of report.percentiles.metrics) expect(Object.keys(m)).toEqual(expect.arrayContaining(['metric', 'p10', 'p50', 'p90', 'within', 'inBand']));
     // The same arguments give the same report (the CLI prints fidelityReport as JSON).
@@ -35,6 +40,17 @@ describe('npm run sim -- --historical', () => {
     expect(out.stdout).toContain(`seed ${miss}`);
     expect(out.stdout).toContain('NO');
     expect(out.stdout).toContain('Fidelity: FAILED');
+  });
+
+  it('reports every historical scenario without --scenario', () => {
+    const out = sim(['--historical', '--seeds', '1-10', '--json']);
+    expect(out.status).toBe(0);
+    const reports = JSON.parse(out.stdout) as { scenario: { id: string }; metrics: { basis: string }[]; aiAgreement: { matched: number; total: number } }[];
+    expect(reports.map((r) => r.scenario.id).sort()).toEqual(['beijing-2026', 'busan-2025', 'chips-minerals-2022', 'geneva-london-2025', 'huawei-osaka-2019', 'meng-glasgow-2021', 'phase-one-2020', 'tiktok-2020', 'zte-2018']);
+    for (const r of reports) {
+      for (const m of r.metrics) expect(['path', 'fitted', 'predicted']).toContain(m.basis);
+      expect(r.aiAgreement.matched).toBeLessThanOrEqual(r.aiAgreement.total);
+    }
   });
 
   it('explains what is wrong', () => {

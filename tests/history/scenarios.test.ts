@@ -82,7 +82,7 @@ describe.each(historical.map((s) => [s.id, s] as const))('%s', (_id, scenario: S
 
   it('has decision points a branch can start from, and teaching material', () => {
     expect(history.decisionPoints.length).toBeGreaterThanOrEqual(2);
-    expect(history.decisionPoints.length).toBeLessThanOrEqual(3);
+    expect(history.decisionPoints.length).toBeLessThanOrEqual(5);
     for (const d of history.decisionPoints) {
       const index = d.alternatives.findIndex((a) => a.move);
       expect(index, `${d.id} offers an alternative as a move`).toBeGreaterThanOrEqual(0);
@@ -150,15 +150,15 @@ describe('the historical scenarios together', () => {
 });
 
 /**
- * Claims the dossier marks UNVERIFIED, with a pattern that would state them. A scenario may
+ * Claims the dossier marks UNVERIFIED, with a pattern that would state them. Two of the dossier's
+ * have since been confirmed by sources the scenarios cite, and are stated with them: the ZTE
+ * clause was dropped when the House and Senate reconciled the defence bill (The Washington Post,
+ * 1 August 2018), and the fourth TikTok extension ran to 16 December 2025 (ITWeb, 17 September 2025). A scenario may
  * mention one only in an object flagged `unverified: true` (or, for the Meng linkage, in a
  * what-if's supposed steps and note).
  */
 const UNVERIFIED: { claim: string; pattern: RegExp; only?: string }[] = [
-  { claim: 'the NDAA provision reimposing the ZTE ban was dropped in conference', pattern: /\b(dropped|removed|stripped|struck|cut)\b[^.]{0,40}\bin conference\b|\bconference (committee|report)\b/i },
   { claim: 'the exact day PAFACA was signed', pattern: /\b\d{1,2} April 2024\b|\bApril \d{1,2},? 2024\b|\b2024-04-\d{2}\b/ },
-  { claim: 'the end date of the fourth TikTok extension', pattern: /fourth extension[^.;]*\b(until|through|to|ending|expires?)\b/i },
-  { claim: 'the end date of the fourth TikTok extension, as a date', pattern: /\b2025-12(-\d{2})?\b|\bDecember 2025\b/i, only: 'tiktok-2020' },
   { claim: "the effective date of China's antimony controls", pattern: /antimony[^.;]*\b(effective|in force|took effect|from)\b[^.;]*\b(August|Aug|September|Sep)\b/i },
   { claim: "the effective date of China's antimony controls, as a date", pattern: /\b2024-0[89]-\d{2}\b/, only: 'chips-minerals-2022' },
   { claim: 'the Meng case, the detentions and climate were traded', pattern: /\b(Meng|Kovrig|Spavor|Michaels)\b[^.]*\b(traded|trade-off|in exchange|in return|swap|quid pro quo)\b/i },
@@ -180,14 +180,10 @@ describe('UNVERIFIED claims', () => {
   });
 
   it('catches a claim stated as fact (the check can fail)', () => {
-    const text = 'The provision was later dropped in conference.';
-    expect(UNVERIFIED[0]!.pattern.test(text)).toBe(true);
-    expect(UNVERIFIED[0]!.pattern.test('at the Glasgow climate conference')).toBe(false);
-    expect(UNVERIFIED[1]!.pattern.test('PAFACA was signed on 24 April 2024')).toBe(true);
-    expect(UNVERIFIED[2]!.pattern.test('a fourth extension until 16 December')).toBe(true);
-    expect(UNVERIFIED[3]!.pattern.test('date: 2025-12-16')).toBe(true);
-    expect(UNVERIFIED[4]!.pattern.test('antimony controls in force from 15 September 2024')).toBe(true);
-    expect(UNVERIFIED[5]!.pattern.test('2024-09-15')).toBe(true);
-    expect(UNVERIFIED[6]!.pattern.test('Meng was released in exchange for climate cooperation')).toBe(true);
+    expect(UNVERIFIED[0]!.pattern.test('PAFACA was signed on 24 April 2024')).toBe(true);
+    expect(UNVERIFIED[1]!.pattern.test('antimony controls in force from 15 September 2024')).toBe(true);
+    expect(UNVERIFIED[2]!.pattern.test('2024-09-15')).toBe(true);
+    expect(UNVERIFIED[3]!.pattern.test('Meng was released in exchange for climate cooperation')).toBe(true);
+    expect(UNVERIFIED[3]!.pattern.test('at the Glasgow climate conference')).toBe(false);
   });
 });

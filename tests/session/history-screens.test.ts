@@ -6,7 +6,7 @@ import { compareWithHistory } from '../../src/core/fidelity';
 import { decisionBranch, historicalSpec, historyTimeline, replayHistory } from '../../src/core/history';
 import { INDICATORS } from '../../src/core/indicators';
 import type { Indicators, Scenario } from '../../src/core/types';
-import { historyDebrief } from '../../src/session/history-debrief';
+import { historyDebrief, historySeriesLabel, historySoFar } from '../../src/session/history-debrief';
 import { canTakeOver, chartedIndicators, clampPosition, historyEpisodes, historyReplay, positionTitle, teachingNotes } from '../../src/session/history-replay';
 import { formatDate } from '../../src/session/text';
 import { loadOrThrow, scenarioPath } from '../helpers';
@@ -38,7 +38,7 @@ describe('the episodes on the history screen', () => {
       expect(Number(e.end.slice(0, 4))).toBeLessThanOrEqual(2026);
       expect(e.stepDates).toHaveLength(e.steps);
     }
-    expect(episodes[0]).toMatchObject({ title: zte.title, steps: 7, decisionPoints: 3 });
+    expect(episodes[0]).toMatchObject({ title: zte.title, steps: 8, decisionPoints: 4 });
   });
 
   it('writes month-only history dates as the month', () => {
@@ -66,8 +66,8 @@ describe('the replay of an episode', () => {
 
   it('tells each step with its date, account, source, side and move, and marks history’s choices', () => {
     const third = r.steps[2]!;
-    expect(third).toMatchObject({ index: 2, side: 'us', date: '2018-05-03', sourceId: 'epoch-on-hold', whatIf: false, round: run.states[2]!.round });
-    expect(third.source?.id).toBe('epoch-on-hold');
+    expect(third).toMatchObject({ index: 2, side: 'us', date: '2018-05-03', sourceId: 'hill-200b-demand', whatIf: false, round: run.states[2]!.round });
+    expect(third.source?.id).toBe('hill-200b-demand');
     expect(third.moveText).toMatch(/^United States proposes: /);
     expect(third.decision?.id).toBe('opening-ask');
     expect(r.steps.filter((s) => s.decision).map((s) => s.index)).toEqual(zte.history!.decisionPoints.map((d) => d.step));
@@ -96,11 +96,11 @@ describe('the replay of an episode', () => {
 
   it('knows where a class can stand and take over', () => {
     expect(positionTitle(r, 0)).toBe('The starting position');
-    expect(positionTitle(r, 3)).toBe('Step 3 of 7');
-    expect(positionTitle(r, 8)).toBe('After the talks');
+    expect(positionTitle(r, 3)).toBe('Step 3 of 8');
+    expect(positionTitle(r, 9)).toBe('After the talks');
     expect(clampPosition(r, -2)).toBe(0);
-    expect(clampPosition(r, 99)).toBe(8);
-    expect([0, 6, 7, 8].map((p) => canTakeOver(r, p))).toEqual([true, true, false, false]);
+    expect(clampPosition(r, 99)).toBe(9);
+    expect([0, 7, 8, 9].map((p) => canTakeOver(r, p))).toEqual([true, true, false, false]);
   });
 
   it('labels a what-if episode’s supposed steps', () => {
@@ -158,15 +158,18 @@ describe('the side-by-side debrief', () => {
     const d = historyDebrief(zte, played, 'us');
     const c = compareWithHistory(zte, played);
     expect(d.seed).toBe('class-7');
-    expect(d.branch).toEqual({ step: 4, last: { date: '2018-05', account: zte.history!.path[3]!.account } });
+    expect(d.branch).toEqual({ step: 4, last: { date: '2018-05', account: zte.history!.path[3]!.account, whatIf: false } });
+    expect(d.historyLabel).toBe('History');
+    expect(d.decisions.every((x) => x.historyWhatIf === false)).toBe(true);
     expect(d.metrics.map((m) => [m.id, m.expected, m.history, m.game])).toEqual(c.game.metrics.map((g, i) => [g.metric, g.expected, c.history.metrics[i]!.got, g.got]));
     expect(d.metrics.every((m) => m.source !== null)).toBe(true);
     expect(d.decisions.map((x) => [x.id, x.status])).toEqual([
+      ['beijing-answer', 'history'],
       ['opening-ask', 'history'],
       ['zte-on-the-table', 'different'],
       ['accept-no-figure', expect.stringMatching(/^(different|not-reached)$/)],
     ]);
-    const onTable = d.decisions[1]!;
+    const onTable = d.decisions[2]!;
     expect(onTable.verdict).toBe('You made a different choice from history’s.');
     expect(onTable.alternative).toBe("Keep the order out of the talks and refuse Beijing's precondition");
     expect(onTable.gameMove).toBe('You reject China’s offer.');
@@ -180,8 +183,21 @@ describe('the side-by-side debrief', () => {
     expect(own.metrics.every((m) => m.game === m.history)).toBe(true);
     const fresh = historyDebrief(zte, { scenario: { id: zte.id, version: zte.version }, seed: 'x', options: defaultOptions(zte, { humans: ['china'] }), moves: [{ type: 'walkout', side: 'us' }] }, 'china');
     expect(fresh.branch).toBeNull();
-    expect(fresh.decisions.map((x) => x.status)).toEqual(['not-reached', 'not-reached', 'not-reached']);
+    expect(fresh.decisions.map((x) => x.status)).toEqual(['not-reached', 'not-reached', 'not-reached', 'not-reached']);
     expect(fresh.metrics.find((m) => m.id === 'lifting-after-settlement')).toMatchObject({ game: null, gameInBand: false });
     expect(fresh.metrics.find((m) => m.id === 'lifting-after-settlement')!.gameWhy).toBe('It never happened within the model’s span.');
+  });
+});
+
+describe('what-if steps are never labelled as history', () => {
+  it('names history’s series a what-if and tags supposed steps in the briefing’s history so far', () => {
+    const meng = byId('meng-glasgow-2021');
+    expect(historySeriesLabel(meng)).toBe('History (what-if)');
+    expect(historySeriesLabel(zte)).toBe('History');
+    expect(historySoFar(meng, 2).map((x) => x.tag)).toEqual(['What-if', 'What-if']);
+    expect(historySoFar(zte, 2).every((x) => x.tag === null)).toBe(true);
+    const d = historyDebrief(meng, historicalSpec(meng), null);
+    expect(d.historyLabel).toBe('History (what-if)');
+    expect(d.decisions.every((x) => x.historyWhatIf)).toBe(true);
   });
 });

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { readBlockedDomains, readMaterialFiles } from '../../src/cli/materials-files';
+import { loadAllShippedScenarios } from '../../src/cli/scenario-files';
+import { applyMove, defaultOptions, newGame } from '../../src/core/engine';
+import { randomMove } from '../../src/core/random-player';
+import { blockedDomainOf, blockedSources, parseBlockedDomains } from '../../src/scenario/blocked-sources';
+import { loadGlossary } from '../../src/scenario/glossary';
+import { assessDraft, chipsFor } from '../../src/session/draft';
+import { GLOSSARY_FILE } from '../../src/session/material-set';
+import {
+  effectProvenance,
+  explanationProvenance,
+  MODEL_ESTIMATE,
+  positionProvenance,
+  projectionProvenance,
+} from '../../src/session/provenance';
+
+/**
+ * Sources a teacher can trust: no source points at a blocked domain (mirrors, reprints, content
+ * farms), every source says where it is from, and every figure a play screen shows either has a
+ * source or is labelled a model estimate.
+ */
+const scenarios = loadAllShippedScenarios();
+const domains = readBlockedDomains();
+
+describe('the blocked list of source domains', () => {
+  it('parses, and matches a domain and its subdomains only', () => {
+    expect(domains.length).toBeGreaterThan(30);
+    expect(blockedDomainOf('https://www.breitbart.com/news/x', ['breitbart.com'])).toBe('breitbart.com');
+    expect(blockedDomainOf('https://ih.advfn.com/a', ['advfn.com'])).toBe('advfn.com');
+    expect(blockedDomainOf('https://notbreitbart.com/x', ['breitbart.com'])).toBeNull();
+    expect(blockedDomainOf('not a url', ['breitbart.com'])).toBeNull();
+    expect(() => parseBlockedDomains('good.com\nnot a domain\n')).toThrow('line 2');
+    expect(parseBlockedDomains('# comment\n a.com  # why\n\nb.org')).toEqual(['a.com', 'b.org']);
+  });
+
+  it('catches a blocked source (the check can fail)', () => {
+    expect(blockedSources([{ id: 'x', url: 'https://www.theepochtimes.com/a' }], domains)).toEqual([
+      { id: 'x', url: 'https://www.theepochtimes.com/a', domain: 'theepochtimes.com' },
+    ]);
+  });
+
+  it.each(scenarios.map((s) => [s.id, s] as const))(
+    '%s cites no blocked domain, and every source says where it is from',
+    (_id, scenario) => {
+      expect(blockedSources(scenario.sources, domains)).toEqual([]);
+      for (const s of scenario.sources) expect(s.url ?? s.publisher, `source ${s.id}`).toBeTruthy();
+    },
+  );
+
+  it('keeps the glossary clear of blocked domains', () => {
+    const file = readMaterialFiles().find((f) => f.path === GLOSSARY_FILE);
+    expect(file).toBeDefined();
+    const g = loadGlossary(file!.text);
+    expect(g.ok).toBe(true);
+    if (g.ok) expect(blockedSources(g.glossary.sources, domains)).toEqual([]);
+  });
+
+  it('names the authors of the expert sources the debrief quotes', () => {
+    for (const s of scenarios) {
+      for (const src of s.sources) {
+        if (['carnegie-2022', 'eaf-2020', 'seed-glasserman', 'latimes-2018'].includes(src.id))
+          expect(src.author, `${s.id}: ${src.id}`).toBeTruthy();
+        if (src.id === 'eaf-2020') expect(src.title).toMatch(/no winners/i);
+      }
+    }
+  });
+});
+
+describe('every figure on a play screen has a source or is a model estimate', () => {
+  it.each(scenarios.map((s) => [s.id, s] as const))('%s: scenario data', (_id, scenario) => {
+    const unsourced: string[] = [];
+    for (const issue of scenario.issues) {
+      for (const p of issue.positions) {
+        // A label with a figure (a rate, an amount, a date) must name where the figure comes from.
+        if (
+          /\d/.test(p.label) &&
+          positionProvenance(scenario, issue.id, p.id).estimate &&
+          !scenario.fictional
+        )
+          unsourced.push(`${issue.id}/${p.id}: ${p.label}`);
+        for (const e of [...(p.effects ?? []), ...(p.inForce ?? []), ...(p.perRound ?? [])]) {
+          const prov = effectProvenance(scenario, e);
+          expect(prov.estimate).toBe(true);
+          expect(prov.label.startsWith(MODEL_ESTIMATE)).toBe(true);
+          if (e.source) expect(prov.source?.id).toBe(e.source);
+        }
+      }
+    }
+    expect(unsourced).toEqual([]);
+  });
+
+  it.each(scenarios.map((s) => [s.id, s] as const))(
+    '%s: the session screen models of played games',
+    (_id, scenario) => {
+      for (const seed of ['1', '2', '3']) {
+        const options = defaultOptions(scenario);
+        let state = newGame(scenario, seed, options);
+        while (state.phase === 'negotiation') {
+          // The projection panel: every projected figure is a model estimate, with its arguments' sources.
+          const offers = chipsFor(scenario, state, state.turn)
+            .offers.flatMap((g) => g.chips)
+            .slice(0, 2);
+          const pkg = Object.fromEntries(offers.map((c) => [c.issue, c.position]));
+          for (const p of assessDraft(scenario, state, state.turn, pkg).projections) {
+            const prov = projectionProvenance(scenario, p, pkg);
+            expect(prov.estimate).toBe(true);
+            expect(prov.label.startsWith(MODEL_ESTIMATE)).toBe(true);
+          }
+          const result = applyMove(scenario, state, randomMove(scenario, state, state.turn));
+          // "What changed and why": every explanation with a figure has a provenance label.
+          for (const e of result.explanations) {
+            const prov = explanationProvenance(scenario, e);
+            if (e.delta !== undefined || (/\d/.test(e.text) && e.kind !== 'round' && e.kind !== 'outcome')) {
+              expect(prov, `${e.kind}: ${e.text}`).not.toBeNull();
+              expect(prov!.label).toMatch(new RegExp(`^(${MODEL_ESTIMATE}|source: )`));
+              if (e.delta !== undefined) expect(prov!.estimate).toBe(true);
+            }
+          }
+          state = result.state;
+        }
+      }
+    },
+  );
+});

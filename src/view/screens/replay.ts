@@ -1,7 +1,7 @@
 import type { TimelineEntry } from '../../core/history';
 import { INDICATOR_LIST, INDICATORS } from '../../core/indicators';
 import type { IndicatorId, Indicators, Scenario, Side } from '../../core/types';
-import { canTakeOver, lessonRefs, positionTitle, sourceOf, type HistoryReplay } from '../../session/history-replay';
+import { canTakeOver, lessonRefs, positionTitle, sourceOf } from '../../session/history-replay';
 import { formatDate } from '../../session/text';
 import { button, columnHeads, fmt, h, signed } from '../dom';
 import type { ReplayModel } from '../scenes/replay';
@@ -234,16 +234,3 @@ export const replayScreen: ScreenFn = (state, dispatch) => {
   };
   return { title: `Replay: ${scenario.title}`, body, scene: { key: 'replay', model } };
 };
-
-/** What a screen reader hears when the replay moves. */
-export function replayAnnouncement(r: HistoryReplay, position: number): string {
-  const frame = r.frames[position]!;
-  const scenario = r.scenario;
-  if (frame.kind === 'step') {
-    const s = r.steps[position - 1]!;
-    const next = r.steps[position];
-    return `${positionTitle(r, position)}, ${formatDate(s.date)}. ${scenario.sides[s.side].label}: ${s.account}${next?.decision ? ` Decision point next: ${next.decision.question}` : ''}`;
-  }
-  if (frame.kind === 'start') return `The starting position.${r.steps[0]?.decision ? ` Decision point next: ${r.steps[0].decision.question}` : ''}`;
-  return `After the talks. ${r.aftermath?.outcomeText ?? ''}`;
-}

@@ -27,6 +27,23 @@ function randomSeed(): string {
   return bytes[0]!.toString(36).padStart(6, '0').slice(-6);
 }
 
+/**
+ * index.html allows WebSockets (the class server's transport) to any host, as a static page
+ * cannot name its own. Here the game names it: a second policy, which the browser enforces
+ * together with the first, narrows them to this page's host, on any port (a class server may
+ * run one process per port). An IPv6 literal cannot be named in a policy; that host keeps the
+ * wider rule.
+ */
+function keepWebSocketsHome(): void {
+  const host = location.hostname;
+  if (!host || host.includes(':')) return;
+  const meta = document.createElement('meta');
+  meta.httpEquiv = 'Content-Security-Policy';
+  meta.content = `connect-src 'self' ws://${host}:* wss://${host}:*`;
+  document.head.appendChild(meta);
+}
+
+keepWebSocketsHome();
 const { storage, problem } = browserStorage();
 const game = startGame(
   {
@@ -40,8 +57,12 @@ const game = startGame(
     prefersReducedMotion: window.matchMedia('(prefers-reduced-motion: reduce)').matches,
     randomSeed,
     scenarios: async () => {
-      const [files, loader] = await Promise.all([loadEmbeddedScenarios(), import('./scenario/loader')]);
-      return { files, load: loader.loadScenario };
+      const files = loadEmbeddedScenarios();
+      // zod compiles its parsers with new Function unless told not to, and probes for it even then:
+      // the page's policy forbids eval, so it is told before the loader builds its schemas.
+      (await import('zod')).config({ jitless: true });
+      const loader = await import('./scenario/loader');
+      return { files: await files, load: loader.loadScenario };
     },
     ai: () => import('./negotiators/index'),
     history: () => import('./view/history-ui'),

@@ -85,7 +85,7 @@ export interface AppState {
   readonly lib: Lib | null;
   readonly scenarios: ScenarioList;
   readonly screen: ScreenName;
-  readonly settings: Settings;
+  readonly settings: Readonly<Settings>;
   /** The modal dialog open over the screen. */
   readonly dialog: 'settings' | null;
   /** The scenario chosen (on the choice screen, by a replay's take-over, or the match's). */
@@ -99,7 +99,7 @@ export interface AppState {
    */
   readonly match: Match | null;
   readonly matchVersion: number;
-  readonly draft: Package;
+  readonly draft: Readonly<Package>;
   /** The moves since the player's previous move: the "what just happened" report. */
   readonly lastTurns: readonly Turn[];
   readonly confirmingWalkout: boolean;

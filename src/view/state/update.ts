@@ -2,7 +2,7 @@ import { IllegalMoveError, InvalidOptionsError } from '../../core/engine';
 import { sameMove } from '../../core/history';
 import { decodeResult, ResultCodeError } from '../../core/result-code';
 import { otherSide } from '../../core/scenario-lookup';
-import type { Side } from '../../core/types';
+import type { Move, Side } from '../../core/types';
 import type { ScenarioFile } from '../../session/catalog';
 import { buildDebrief } from '../../session/debrief';
 import { pruneDraft } from '../../session/draft';
@@ -36,9 +36,9 @@ export function update(state: AppState, action: Action, services: Services): Res
     case 'started':
       return started(state, action.lib, action.saved, action.storageProblem);
     case 'navigate':
-      return { state: navigate(state, action.screen), effects: [] };
+      return same(navigate(state, action.screen));
     case 'open-settings':
-      return { state: state.dialog === 'settings' ? state : { ...state, dialog: 'settings' }, effects: [] };
+      return same(state.dialog === 'settings' ? state : { ...state, dialog: 'settings' });
     case 'close-settings':
       return same(state.dialog === null ? state : { ...state, dialog: null });
     case 'change-settings':
@@ -316,7 +316,7 @@ function newGameSameSetup(state: AppState, services: Services): AppState {
 // --- the table -------------------------------------------------------------------------------
 
 /** The player's move and the AI's replies, announced; a refused move is explained instead. */
-function play(state: AppState, move: Parameters<Match['play']>[0]): Result {
+function play(state: AppState, move: Move): Result {
   const match = state.match;
   if (!match) return same(state);
   let turns: Turn[];

@@ -1,3 +1,5 @@
+// First, before anything that builds a zod schema (see the module).
+import './view/no-eval';
 import { MemoryStorage, type KeyValueStorage } from './session/storage';
 import { loadEmbeddedScenarios } from './view/embedded-scenarios';
 import { stageContext } from './view/scenes/context';
@@ -57,12 +59,8 @@ const game = startGame(
     prefersReducedMotion: window.matchMedia('(prefers-reduced-motion: reduce)').matches,
     randomSeed,
     scenarios: async () => {
-      const files = loadEmbeddedScenarios();
-      // zod compiles its parsers with new Function unless told not to, and probes for it even then:
-      // the page's policy forbids eval, so it is told before the loader builds its schemas.
-      (await import('zod')).config({ jitless: true });
-      const loader = await import('./scenario/loader');
-      return { files: await files, load: loader.loadScenario };
+      const [files, loader] = await Promise.all([loadEmbeddedScenarios(), import('./scenario/loader')]);
+      return { files, load: loader.loadScenario };
     },
     ai: () => import('./negotiators/index'),
     history: () => import('./view/history-ui'),

@@ -1,10 +1,12 @@
+// First, before anything that builds a zod schema (see the module).
+import './view/no-eval';
 import { MemoryStorage, type KeyValueStorage } from './session/storage';
-import { App } from './view/app';
 import { loadEmbeddedScenarios } from './view/embedded-scenarios';
 import { stageContext } from './view/scenes/context';
+import { startGame } from './view/shell/start';
 import { installTestHook } from './view/test-hook';
 
-/** The browser entry: storage, the app, the top bar, and the test hook. */
+/** The browser entry: storage, the game, the top bar, and the test hook. */
 
 function browserStorage(): { storage: KeyValueStorage; problem: string | null } {
   try {
@@ -14,7 +16,10 @@ function browserStorage(): { storage: KeyValueStorage; problem: string | null } 
     storage.removeItem(probe);
     return { storage, problem: null };
   } catch (error) {
-    return { storage: new MemoryStorage(), problem: `This browser does not let the game save (${(error as Error).message}): a reload will start afresh.` };
+    return {
+      storage: new MemoryStorage(),
+      problem: `This browser does not let the game save (${(error as Error).message}): a reload will start afresh.`,
+    };
   }
 }
 
@@ -24,23 +29,44 @@ function randomSeed(): string {
   return bytes[0]!.toString(36).padStart(6, '0').slice(-6);
 }
 
-const panel = document.getElementById('panel')!;
-const announcer = document.getElementById('announcer')!;
-const stage = document.getElementById('stage')!;
-const { storage, problem } = browserStorage();
+/**
+ * index.html allows WebSockets (the class server's transport) to any host, as a static page
+ * cannot name its own. Here the game names it: a second policy, which the browser enforces
+ * together with the first, narrows them to this page's host, on any port (a class server may
+ * run one process per port). An IPv6 literal cannot be named in a policy; that host keeps the
+ * wider rule.
+ */
+function keepWebSocketsHome(): void {
+  const host = location.hostname;
+  if (!host || host.includes(':')) return;
+  const meta = document.createElement('meta');
+  meta.httpEquiv = 'Content-Security-Policy';
+  meta.content = `connect-src 'self' ws://${host}:* wss://${host}:*`;
+  document.head.appendChild(meta);
+}
 
-const app = new App(panel, announcer, stage, {
-  storage,
-  scenarios: async () => {
-    const [files, loader] = await Promise.all([loadEmbeddedScenarios(), import('./scenario/loader')]);
-    return { files, load: loader.loadScenario };
+keepWebSocketsHome();
+const { storage, problem } = browserStorage();
+const game = startGame(
+  {
+    panel: document.getElementById('panel')!,
+    announcer: document.getElementById('announcer')!,
+    stage: document.getElementById('stage')!,
   },
-  prefersReducedMotion: window.matchMedia('(prefers-reduced-motion: reduce)').matches,
-  ai: () => import('./negotiators/index'),
-  history: () => import('./view/history-ui'),
-  randomSeed,
-});
-const hook = installTestHook(app);
+  {
+    storage,
+    storageProblem: problem,
+    prefersReducedMotion: window.matchMedia('(prefers-reduced-motion: reduce)').matches,
+    randomSeed,
+    scenarios: async () => {
+      const [files, loader] = await Promise.all([loadEmbeddedScenarios(), import('./scenario/loader')]);
+      return { files, load: loader.loadScenario };
+    },
+    ai: () => import('./negotiators/index'),
+    history: () => import('./view/history-ui'),
+  },
+);
+const hook = installTestHook(game.store, game.stage);
 let started = false;
 let begun = false;
 
@@ -51,18 +77,15 @@ let begun = false;
 function begin(): void {
   if (begun) return;
   begun = true;
-  app.start().then(
+  game.load().then(
     () => {
       started = true;
       hook.ready = Object.keys(hook.drawn).length > 0;
-      if (problem) {
-        app.notices = [{ kind: 'error', text: problem }];
-        app.render();
-      }
     },
     (error: unknown) => {
       const message = document.getElementById('boot-message');
-      if (message) message.textContent = `The game could not start: ${error instanceof Error ? error.message : String(error)}. Reload the page to try again.`;
+      if (message)
+        message.textContent = `The game could not start: ${error instanceof Error ? error.message : String(error)}. Reload the page to try again.`;
     },
   );
 }
@@ -78,5 +101,9 @@ stageContext.onScreenDrawn = (key) => {
 };
 setTimeout(begin, 2000);
 
-document.getElementById('nav-menu')!.addEventListener('click', () => app.go('title'));
-document.getElementById('nav-settings')!.addEventListener('click', () => app.openSettings());
+document
+  .getElementById('nav-menu')!
+  .addEventListener('click', () => game.store.dispatch({ type: 'navigate', screen: 'title' }));
+document
+  .getElementById('nav-settings')!
+  .addEventListener('click', () => game.store.dispatch({ type: 'open-settings' }));

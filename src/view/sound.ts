@@ -1,5 +1,6 @@
+import type { Cue } from './state/actions';
+
 /** Optional sound, made with Web Audio: short, soft tones, never required to follow the game. */
-export type Cue = 'chip' | 'move' | 'ai' | 'deal' | 'breakdown' | 'error';
 
 const CUES: Record<Cue, { notes: number[]; type: OscillatorType; length: number }> = {
   chip: { notes: [660], type: 'triangle', length: 0.07 },

@@ -1,6 +1,7 @@
 import Phaser from 'phaser';
-import type { App } from './app';
 import { TableScene } from './scenes/table';
+import type { GameStore } from './shell/start';
+import type { Stage } from './stage';
 
 /**
  * A small window hook for the end-to-end tests and the benchmark: readiness, the current state,
@@ -22,15 +23,16 @@ declare global {
   }
 }
 
-export function installTestHook(app: App): TestHook {
+export function installTestHook(store: GameStore, stage: Stage): TestHook {
   const hook: TestHook = {
     ready: false,
     drawn: {},
     state: () => {
+      const app = store.getState();
       const m = app.match;
       return {
         screen: app.screen,
-        stage: app.stage.screen,
+        stage: stage.screen,
         scenario: app.scenario?.id ?? null,
         setup: app.setup,
         draft: app.draft,
@@ -45,16 +47,17 @@ export function installTestHook(app: App): TestHook {
         replay: app.replaying,
         branch: m?.branch ?? null,
         /** What the canvas was last drawn from (e.g. the debrief's series, history's among them). */
-        stageModel: app.stage.model,
+        stageModel: stage.model,
+        dialog: app.dialog,
       };
     },
     layout: () => {
-      const scene = app.stage.scene('table');
+      const scene = stage.scene('table');
       if (!(scene instanceof TableScene)) return null;
       const info = scene.layoutInfo();
-      const k = app.stage.scaleFactor();
+      const k = stage.scaleFactor();
       const toClient = (r: { x: number; y: number; w: number; h: number }, centred: boolean) => {
-        const p = app.stage.toClient(r.x, r.y);
+        const p = stage.toClient(r.x, r.y);
         return centred ? { x: p.x, y: p.y, w: r.w * k, h: r.h * k } : { x: p.x, y: p.y, w: r.w * k, h: r.h * k };
       };
       return {
@@ -65,10 +68,10 @@ export function installTestHook(app: App): TestHook {
     perf: { firstFrame: null, frames: [], recording: false },
   };
   let stepStart = 0;
-  app.stage.game.events.on(Phaser.Core.Events.PRE_STEP, () => {
+  stage.game.events.on(Phaser.Core.Events.PRE_STEP, () => {
     stepStart = performance.now();
   });
-  app.stage.game.events.on(Phaser.Core.Events.POST_RENDER, () => {
+  stage.game.events.on(Phaser.Core.Events.POST_RENDER, () => {
     if (hook.perf.recording) hook.perf.frames.push(performance.now() - stepStart);
   });
   window.__bc = hook;

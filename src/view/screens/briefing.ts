@@ -4,26 +4,27 @@ import { otherSide, positionOf } from '../../core/scenario-lookup';
 import type { GameSpec, IssueCategory, Side } from '../../core/types';
 import type { IntelItem, IntelLevel } from '../../negotiators/index';
 import { CATEGORY_LABELS, describeMove, formatDate, possessive } from '../../session/text';
-import type { App, ScreenView } from '../app';
 import { button, h, safeHref } from '../dom';
+import { pendingSpec } from '../state/selectors';
 import { categoryIcon, flagImg } from './common';
+import type { ScreenFn } from './screen';
 
 const INTEL_BY_DIFFICULTY: Record<string, IntelLevel> = { easy: 'high', normal: 'medium', hard: 'low' };
 
-export function briefingScreen(app: App): ScreenView {
-  const scenario = app.scenario!;
-  const setup = app.setup!;
+export const briefingScreen: ScreenFn = (state, dispatch) => {
+  const { scenario, setup, lib } = state;
+  // A take-over starts where history stood; a new game from the scenario's status quo.
+  const spec: GameSpec | null = pendingSpec(state);
+  if (!scenario || !setup || !lib || !spec) return null;
   const side = setup.side;
   const ai = otherSide(side);
   const doctrine = scenario.doctrines.find((d) => d.id === setup.doctrine)!;
-  // A take-over starts where history stood; a new game from the scenario's status quo.
-  const spec: GameSpec = app.pendingSpec()!;
   const start = replay(scenario, spec.seed, spec.options, spec.moves).final;
   const level = INTEL_BY_DIFFICULTY[setup.difficulty] ?? 'medium';
   let intel: IntelItem[] = [];
   let intelProblem: string | null = null;
   try {
-    intel = app.ai.intelReport(scenario, spec, ai, level);
+    intel = lib.ai.intelReport(scenario, spec, ai, level);
   } catch (error) {
     intelProblem = `No intelligence report is available: ${(error as Error).message}`;
   }
@@ -101,7 +102,12 @@ export function briefingScreen(app: App): ScreenView {
         return h('li', null, href ? h('a', { attrs: { href, target: '_blank', rel: 'noopener noreferrer' } }, label) : label);
       }),
     ),
-    h('div', { class: 'actions' }, button('Sit down at the table', () => app.startMatch(), { key: 'start-match' }), button('Back', () => app.go('setup'), { key: 'back', class: 'secondary' })),
+    h(
+      'div',
+      { class: 'actions' },
+      button('Sit down at the table', () => dispatch({ type: 'start-match' }), { key: 'start-match' }),
+      button('Back', () => dispatch({ type: 'navigate', screen: 'setup' }), { key: 'back', class: 'secondary' }),
+    ),
   ];
   const values = start.indicators;
   const levelsBySide = (s: Side) => {
@@ -122,4 +128,4 @@ export function briefingScreen(app: App): ScreenView {
       },
     },
   };
-}
+};

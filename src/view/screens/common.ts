@@ -1,11 +1,12 @@
 import type { IssueCategory, Side, Source } from '../../core/types';
 import type { ScenarioProblem } from '../../scenario/loader';
 import { CATEGORY_LABELS } from '../../session/text';
-import type { App, Notice } from '../app';
+import type { CatalogFailure } from '../../session/catalog';
+import type { Notice } from '../state/app-state';
 import { FLAGS, ICONS } from '../assets';
 import { h, safeHref } from '../dom';
 
-export function notices(list: Notice[]): Node[] {
+export function notices(list: readonly Notice[]): Node[] {
   return list.map((n) => h('div', { class: `message${n.kind === 'error' ? ' error' : ''}`, attrs: { role: n.kind === 'error' ? 'alert' : 'status' } }, h('p', null, n.text)));
 }
 
@@ -22,8 +23,7 @@ export function categoryHeading(tag: 'h3' | 'h4', category: IssueCategory): HTML
 }
 
 /** Every problem of every file that failed to load: which file, where, and why. */
-export function loadFailures(app: App): Node[] {
-  const failures = app.catalog.failures;
+export function loadFailures(failures: readonly CatalogFailure[]): Node[] {
   if (failures.length === 0) return [];
   return [
     h(

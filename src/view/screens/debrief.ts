@@ -2,21 +2,24 @@ import { INDICATOR_LIST } from '../../core/indicators';
 import { meanChanges, score } from '../../core/scoring';
 import { THREAT_STATUS_TEXT } from '../../session/debrief';
 import { debriefJson, movesCsv, trajectoriesCsv } from '../../session/export';
-import type { App, ScreenView } from '../app';
 import { button, columnHeads, download, fmt, h, signed } from '../dom';
 import { categoryIcon, notices } from './common';
-import { rewindLabel, turnLine } from './table';
+import { historySection } from './history-debrief';
+import { rewindLabel, turnLine } from './moves';
+import type { ScreenFn } from './screen';
 
 function section(title: string, id: string, ...children: (Node | null)[]): HTMLElement {
   return h('section', { attrs: { 'aria-labelledby': id } }, h('h2', { id }, title), ...children.filter((c): c is Node => c !== null));
 }
 
-export function debriefScreen(app: App): ScreenView {
-  const d = app.debrief()!;
-  const match = app.match!;
+export const debriefScreen: ScreenFn = (state, dispatch) => {
+  const match = state.match;
+  // The debrief is computed as the screen is entered (the actions keep it); a rewind makes it stale.
+  if (!match?.ended || !state.debrief || state.debrief.key !== JSON.stringify(match.spec)) return null;
+  const d = state.debrief.debrief;
   const scenario = d.scenario;
   const them = scenario.sides[d.opponent].label;
-  const body: Node[] = [...notices(app.notices)];
+  const body: Node[] = [...notices(state.notices)];
 
   // The outcome.
   const outcome =
@@ -36,8 +39,8 @@ export function debriefScreen(app: App): ScreenView {
   body.push(section('Outcome', 'outcome-title', outcome, h('p', { class: 'hint' }, `The talks ended in round ${d.talksEnded}; the model ran on to round ${scenario.horizon}, and every score below averages over all ${scenario.horizon} rounds.`)));
 
   // A game of a real episode (played from its start or taken over from its replay): beside history.
-  const hd = scenario.history ? app.historyUi.historyDebriefOf(scenario, d.spec, match.playerSide) : null;
-  if (hd) body.push(app.historyUi.historySection(d, hd));
+  const hd = state.debrief.history;
+  if (hd) body.push(historySection(d, hd));
 
   // Scores.
   const rows = d.scores.map(({ doctrine, score: s, chosen }) =>
@@ -183,8 +186,8 @@ export function debriefScreen(app: App): ScreenView {
           () => {
             codeInput.select();
             void navigator.clipboard?.writeText(d.resultCode).then(
-              () => app.announce('The result code is copied.'),
-              () => app.announce('Copying failed: select the code and copy it by hand.'),
+              () => dispatch({ type: 'announce', text: 'The result code is copied.' }),
+              () => dispatch({ type: 'announce', text: 'Copying failed: select the code and copy it by hand.' }),
             );
           },
           { key: 'copy-code', class: 'secondary no-print' },
@@ -210,9 +213,14 @@ export function debriefScreen(app: App): ScreenView {
         'details',
         null,
         h('summary', { attrs: { 'data-key': 'rewind-summary' } }, 'Rewind: go back to a round and try another path'),
-        h('div', { class: 'stack' }, ...match.rewindPoints().map((p) => button(rewindLabel(p), () => app.rewind(p.round), { key: `rewind-${p.round}`, class: 'secondary' }))),
+        h('div', { class: 'stack' }, ...match.rewindPoints().map((p) => button(rewindLabel(p), () => dispatch({ type: 'rewind', round: p.round }), { key: `rewind-${p.round}`, class: 'secondary' }))),
       ),
-      h('div', { class: 'actions' }, button('New game, same setup', () => app.newGameSameSetup(), { key: 'new-game' }), button('Main menu', () => app.go('title'), { key: 'menu', class: 'secondary' })),
+      h(
+        'div',
+        { class: 'actions' },
+        button('New game, same setup', () => dispatch({ type: 'new-game-same-setup' }), { key: 'new-game' }),
+        button('Main menu', () => dispatch({ type: 'navigate', screen: 'title' }), { key: 'menu', class: 'secondary' }),
+      ),
     ),
   );
 
@@ -241,4 +249,4 @@ export function debriefScreen(app: App): ScreenView {
       },
     },
   };
-}
+};

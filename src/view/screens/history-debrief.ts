@@ -4,8 +4,7 @@ import { formatDate } from '../../session/text';
 import type { Debrief } from '../../session/debrief';
 import { columnHeads, h } from '../dom';
 import { sourceCite } from './common';
-import { bandText } from './history-notes';
-import { lessonsShort } from './replay';
+import { bandText, lessonsShort } from './history-text';
 
 /**
  * The debrief's side-by-side section for a game of a historical scenario: the game beside

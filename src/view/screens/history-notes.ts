@@ -1,21 +1,16 @@
 import { readOutcome } from '../../core/fidelity';
-import type { Scenario } from '../../core/types';
 import { compact } from '../../session/format';
 import { teachingNotes } from '../../session/history-replay';
 import { formatDate } from '../../session/text';
-import type { App, ScreenView } from '../app';
 import { button, h } from '../dom';
 import type { NotesModel } from '../scenes/history-notes';
+import { currentReplay } from '../state/selectors';
 import { caveatTag, sourceCite } from './common';
-import { lessonsLine } from './replay';
+import { bandText, lessonsLine } from './history-text';
+import type { ScreenFn } from './screen';
 
 function section(title: string, id: string, ...children: (Node | null)[]): HTMLElement {
   return h('section', { attrs: { 'aria-labelledby': id } }, h('h2', { id }, title), ...children.filter((c): c is Node => c !== null));
-}
-
-/** A band as words: "exactly 1.4" or "2 to 4". */
-export function bandText(band: [number, number]): string {
-  return band[0] === band[1] ? `exactly ${compact(band[0])}` : `${compact(band[0])} to ${compact(band[1])}`;
 }
 
 /**
@@ -23,7 +18,11 @@ export function bandText(band: [number, number]): string {
  * represents, the questions with the lessons they serve, the decision points, how close the
  * model comes to the real numbers, and what came after (unverified items labelled as such).
  */
-export function historyNotesScreen(app: App, scenario: Scenario, backTo: number): ScreenView {
+export const historyNotesScreen: ScreenFn = (state, dispatch) => {
+  const r = currentReplay(state);
+  if (!r || !state.replaying) return null;
+  const scenario = r.scenario;
+  const backTo = state.replaying.position;
   const notes = teachingNotes(scenario);
   const body: Node[] = [];
   if (notes.kind === 'what-if') {
@@ -104,11 +103,18 @@ export function historyNotesScreen(app: App, scenario: Scenario, backTo: number)
       ),
     );
   }
-  body.push(h('div', { class: 'actions' }, button('Back to the replay', () => app.setReplayPosition(backTo), { key: 'back-to-replay' }), button('All episodes', () => app.go('history'), { key: 'episodes', class: 'secondary' })));
+  body.push(
+    h(
+      'div',
+      { class: 'actions' },
+      button('Back to the replay', () => dispatch({ type: 'set-replay-position', position: backTo }), { key: 'back-to-replay' }),
+      button('All episodes', () => dispatch({ type: 'navigate', screen: 'history' }), { key: 'episodes', class: 'secondary' }),
+    ),
+  );
   const model: NotesModel = {
     title: scenario.title,
     whatIf: notes.kind === 'what-if',
     questions: notes.questions.map((q) => ({ text: q.text, lessons: q.lessons.map((l) => `Lesson ${l.number}: ${l.short}`).join('  ·  ') })),
   };
   return { title: `Teaching notes: ${scenario.title}`, body, scene: { key: 'history-notes', model } };
-}
+};

@@ -1,9 +1,10 @@
 import { historyEpisodes, type Episode } from '../../session/history-replay';
 import { formatDates } from '../../session/text';
-import type { App, ScreenView } from '../app';
 import { button, h } from '../dom';
 import type { HistoryModel } from '../scenes/history';
+import type { ViewState } from '../state/app-state';
 import { caveatTag, notices } from './common';
+import type { ScreenFn } from './screen';
 
 /** The years the history screen's axis spans, widened if a scenario file reaches beyond them. */
 export function historyYears(episodes: Episode[]): { from: number; to: number } {
@@ -12,13 +13,9 @@ export function historyYears(episodes: Episode[]): { from: number; to: number } 
 }
 
 /** The episodes, as a list a screen reader and a keyboard can use, beside the timeline on the canvas. */
-export function historyScreen(app: App): ScreenView {
-  const episodes = historyEpisodes(app.catalog.scenarios);
-  const focus = (id: string) => {
-    if (app.focusedEpisode === id) return;
-    app.focusedEpisode = id;
-    app.stage.show('history', historyModel(app, episodes));
-  };
+export const historyScreen: ScreenFn = (state, dispatch) => {
+  const episodes = historyEpisodes(state.scenarios.entries.map((e) => e.scenario));
+  const focus = (id: string) => dispatch({ type: 'highlight-episode', id });
   const list = h(
     'ol',
     { class: 'cards', attrs: { 'aria-label': 'The episodes, in the order they happened' } },
@@ -29,27 +26,27 @@ export function historyScreen(app: App): ScreenView {
         h('h2', { id: `episode-${e.id}` }, e.title, e.whatIf ? caveatTag('what-if') : null),
         h('p', { class: 'dates' }, `${formatDates(e)} · ${e.steps} steps · ${e.decisionPoints} decision points`),
         h('p', { class: 'summary' }, e.summary),
-        button('Replay this episode', () => app.openReplay(e.id), { key: `replay-${e.id}`, attrs: { 'aria-describedby': `episode-${e.id}` } }),
+        button('Replay this episode', () => dispatch({ type: 'open-replay', id: e.id }), { key: `replay-${e.id}`, attrs: { 'aria-describedby': `episode-${e.id}` } }),
       ),
     ),
   );
   const body: Node[] = [
-    ...notices(app.notices),
+    ...notices(state.notices),
     h(
       'p',
       null,
       'Each episode replays what the two sides really did, move by move, with the date and source of every step, and the model’s indicators as it computes them. Stop at a decision point, then take over either side and play on against the AI.',
     ),
     episodes.length === 0 ? h('p', null, 'No scenario with a history section could be loaded.') : list,
-    h('div', { class: 'actions' }, button('Main menu', () => app.go('title'), { key: 'menu', class: 'secondary' })),
+    h('div', { class: 'actions' }, button('Main menu', () => dispatch({ type: 'navigate', screen: 'title' }), { key: 'menu', class: 'secondary' })),
   ];
-  return { title: 'History: the real episodes', body, scene: { key: 'history', model: historyModel(app, episodes) } };
-}
+  return { title: 'History: the real episodes', body, scene: { key: 'history', model: historyModel(state, episodes) } };
+};
 
-function historyModel(app: App, episodes: Episode[]): HistoryModel {
+function historyModel(state: ViewState, episodes: Episode[]): HistoryModel {
   return {
     episodes: episodes.map((e) => ({ id: e.id, title: e.title, start: e.start, end: e.end, whatIf: e.whatIf, steps: e.steps })),
-    selected: app.focusedEpisode,
+    selected: state.highlight.episode,
     ...historyYears(episodes),
   };
 }

@@ -1,12 +1,14 @@
 import type { TimelineEntry } from '../../core/history';
 import { INDICATOR_LIST, INDICATORS } from '../../core/indicators';
 import type { IndicatorId, Indicators, Scenario, Side } from '../../core/types';
-import { canTakeOver, lessonRefs, positionTitle, sourceOf, type HistoryReplay, type LessonRef } from '../../session/history-replay';
+import { canTakeOver, lessonRefs, positionTitle, sourceOf } from '../../session/history-replay';
 import { formatDate } from '../../session/text';
-import type { App, ScreenView } from '../app';
 import { button, columnHeads, fmt, h, signed } from '../dom';
 import type { ReplayModel } from '../scenes/replay';
+import { currentReplay } from '../state/selectors';
 import { caveatTag, flagImg, notices, sourceCite } from './common';
+import { lessonsShort } from './history-text';
+import type { ScreenFn } from './screen';
 
 const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -24,16 +26,6 @@ function shortDate(iso: string): string {
   return d ? `${Number(d)} ${month}` : month;
 }
 
-/** The lessons in full (the teaching notes). */
-export function lessonsLine(lessons: LessonRef[]): string {
-  return lessons.map((l) => `Lesson ${l.number}: ${l.title}`).join(' ');
-}
-
-/** The lessons in a few words, where the full sentences would crowd the panel. */
-export function lessonsShort(lessons: LessonRef[]): string {
-  return `${lessons.length === 1 ? 'Lesson' : 'Lessons'}: ${lessons.map((l) => `${l.number}, ${l.short}`).join('; ')}.`;
-}
-
 /** A dated entry of the timeline (a model event, a snap-back, the end of the talks, an epilogue item). */
 function entryItem(scenario: Scenario, e: TimelineEntry): HTMLElement {
   return h(
@@ -47,7 +39,10 @@ function entryItem(scenario: Scenario, e: TimelineEntry): HTMLElement {
 }
 
 /** One step of a real episode at a time: what happened, its source, and the model's indicators. */
-export function replayScreen(app: App, r: HistoryReplay, position: number): ScreenView {
+export const replayScreen: ScreenFn = (state, dispatch) => {
+  const r = currentReplay(state);
+  if (!r || !state.replaying) return null;
+  const position = state.replaying.position;
   const scenario = r.scenario;
   const history = scenario.history!;
   const n = r.steps.length;
@@ -55,7 +50,7 @@ export function replayScreen(app: App, r: HistoryReplay, position: number): Scre
   const frame = r.frames[position]!;
   const step = frame.kind === 'step' ? r.steps[position - 1]! : null;
   const next = r.steps[position] ?? null;
-  const body: Node[] = [...notices(app.notices)];
+  const body: Node[] = [...notices(state.notices)];
 
   if (history.kind === 'what-if') {
     body.push(h('div', { class: 'message', attrs: { role: 'note' } }, h('p', null, h('strong', null, 'A what-if, built on real events. '), history.whatIf ?? 'The path supposes moves that did not happen as negotiating moves.')));
@@ -65,9 +60,9 @@ export function replayScreen(app: App, r: HistoryReplay, position: number): Scre
     h(
       'nav',
       { class: 'replay-nav', attrs: { 'aria-label': 'Step through the episode' } },
-      button('◀ Previous', () => app.setReplayPosition(position - 1), { key: 'replay-prev', class: 'secondary', disabled: position === 0, attrs: { 'aria-label': 'Previous step' } }),
+      button('◀ Previous', () => dispatch({ type: 'set-replay-position', position: position - 1 }), { key: 'replay-prev', class: 'secondary', disabled: position === 0, attrs: { 'aria-label': 'Previous step' } }),
       h('span', { class: 'replay-position', attrs: { 'data-position': position } }, positionTitle(r, position)),
-      button('Next ▶', () => app.setReplayPosition(position + 1), { key: 'replay-next', disabled: position === last, attrs: { 'aria-label': 'Next step' } }),
+      button('Next ▶', () => dispatch({ type: 'set-replay-position', position: position + 1 }), { key: 'replay-next', disabled: position === last, attrs: { 'aria-label': 'Next step' } }),
     ),
     h('p', { class: 'hint' }, 'Keys: → or Page Down for the next step, ← or Page Up for the previous one, Home and End for the start and the end (a presentation clicker works too).'),
   );
@@ -126,7 +121,7 @@ export function replayScreen(app: App, r: HistoryReplay, position: number): Scre
                 ? h(
                     'div',
                     { class: 'actions' },
-                    button(`Take over with this alternative`, () => app.takeOver(r, position, a.move!.side, i), {
+                    button(`Take over with this alternative`, () => dispatch({ type: 'take-over', position, side: a.move!.side, alternative: i }), {
                       key: `alternative-${i}`,
                       class: 'secondary',
                       attrs: { 'aria-label': `Take over with this alternative: ${a.label}` },
@@ -175,7 +170,7 @@ export function replayScreen(app: App, r: HistoryReplay, position: number): Scre
   // Take over.
   if (canTakeOver(r, position) && next) {
     const sideButton = (side: Side) =>
-      button(`Take over as ${scenario.sides[side].label}${next.side === side ? ' (to move now)' : ''}`, () => app.takeOver(r, position, side, null), { key: `takeover-${side}`, class: next.side === side ? undefined : 'secondary' });
+      button(`Take over as ${scenario.sides[side].label}${next.side === side ? ' (to move now)' : ''}`, () => dispatch({ type: 'take-over', position, side, alternative: null }), { key: `takeover-${side}`, class: next.side === side ? undefined : 'secondary' });
     body.push(
       h(
         'section',
@@ -198,9 +193,14 @@ export function replayScreen(app: App, r: HistoryReplay, position: number): Scre
       { attrs: { 'aria-labelledby': 'class-title' } },
       h('h2', { id: 'class-title' }, 'For the class'),
       h('p', null, 'The calibration note (what the model represents and simplifies), the discussion questions with their lessons, every decision point, the real numbers against the model, and the epilogue.'),
-      h('div', { class: 'actions' }, button('Open the teaching notes', () => app.go('history-notes'), { key: 'notes' })),
+      h('div', { class: 'actions' }, button('Open the teaching notes', () => dispatch({ type: 'navigate', screen: 'history-notes' }), { key: 'notes' })),
     ),
-    h('div', { class: 'actions' }, button('All episodes', () => app.go('history'), { key: 'episodes', class: 'secondary' }), button('Main menu', () => app.go('title'), { key: 'menu', class: 'secondary' })),
+    h(
+      'div',
+      { class: 'actions' },
+      button('All episodes', () => dispatch({ type: 'navigate', screen: 'history' }), { key: 'episodes', class: 'secondary' }),
+      button('Main menu', () => dispatch({ type: 'navigate', screen: 'title' }), { key: 'menu', class: 'secondary' }),
+    ),
   );
 
   const heading = step
@@ -233,17 +233,4 @@ export function replayScreen(app: App, r: HistoryReplay, position: number): Scre
     decision: next?.decision?.question ?? null,
   };
   return { title: `Replay: ${scenario.title}`, body, scene: { key: 'replay', model } };
-}
-
-/** What a screen reader hears when the replay moves. */
-export function replayAnnouncement(r: HistoryReplay, position: number): string {
-  const frame = r.frames[position]!;
-  const scenario = r.scenario;
-  if (frame.kind === 'step') {
-    const s = r.steps[position - 1]!;
-    const next = r.steps[position];
-    return `${positionTitle(r, position)}, ${formatDate(s.date)}. ${scenario.sides[s.side].label}: ${s.account}${next?.decision ? ` Decision point next: ${next.decision.question}` : ''}`;
-  }
-  if (frame.kind === 'start') return `The starting position.${r.steps[0]?.decision ? ` Decision point next: ${r.steps[0].decision.question}` : ''}`;
-  return `After the talks. ${r.aftermath?.outcomeText ?? ''}`;
-}
+};

@@ -1,12 +1,13 @@
 import { INDICATORS } from '../../core/indicators';
 import { doctrinesFor, otherSide } from '../../core/scenario-lookup';
 import { describeWeights } from '../../core/scoring';
-import type { Difficulty, IndicatorId, Side } from '../../core/types';
+import type { Difficulty, IndicatorId } from '../../core/types';
 import { DIFFICULTIES, SIDES } from '../../core/types';
-import type { App, ScreenView } from '../app';
 import { formatDate } from '../../session/text';
 import { button, h, type Children } from '../dom';
+import type { SetupChoice, ViewState } from '../state/app-state';
 import { flagImg, notices } from './common';
+import type { ScreenFn } from './screen';
 
 export const DIFFICULTY_TEXT: Record<Difficulty, string> = {
   easy: 'Concedes readily, and your intelligence on its priorities is good.',
@@ -14,9 +15,17 @@ export const DIFFICULTY_TEXT: Record<Difficulty, string> = {
   hard: 'Holds out for its best deal, and you know little of what it wants.',
 };
 
-export function setupScreen(app: App): ScreenView {
-  const scenario = app.scenario!;
-  const setup = app.setup!;
+export const setupScreen: ScreenFn = (state, dispatch) => {
+  const { scenario, setup } = state;
+  if (!scenario || !setup) return null;
+  const branch = setup.branch;
+  const seedInput = h('input', {
+    id: 'seed',
+    attrs: { type: 'text', 'aria-describedby': 'seed-help', autocomplete: 'off', spellcheck: 'false', 'data-key': 'seed' },
+    value: setup.seed,
+  });
+  // The seed as typed so far goes with every change, so a re-drawn screen keeps it.
+  const change = (c: Partial<Omit<SetupChoice, 'branch'>>) => dispatch({ type: 'change-setup', change: branch ? c : { seed: seedInput.value, ...c } });
   const radio = (name: string, value: string, checked: boolean, label: Children[], hint: Children[], onPick: () => void) => {
     const id = `${name}-${value}`;
     return h(
@@ -31,7 +40,7 @@ export function setupScreen(app: App): ScreenView {
     null,
     h('legend', null, 'Your side'),
     ...SIDES.map((side) =>
-      radio('side', side, setup.side === side, [flagImg(side), scenario.sides[side].label], [`At the table: ${scenario.sides[side].negotiators.join(', ')}. `, scenario.sides[side].description ?? ''], () => app.updateSetup({ side })),
+      radio('side', side, setup.side === side, [flagImg(side), scenario.sides[side].label], [`At the table: ${scenario.sides[side].negotiators.join(', ')}. `, scenario.sides[side].description ?? ''], () => change({ side })),
     ),
   );
   const doctrines = h(
@@ -46,7 +55,7 @@ export function setupScreen(app: App): ScreenView {
         setup.doctrine === d.id,
         [d.label],
         [d.summary, h('br'), `Weighs: ${describeWeights(d)}.`, source ? h('br') : null, source ? `Source: ${source.title}${source.publisher ? ` (${source.publisher})` : ''}` : ''],
-        () => app.updateSetup({ doctrine: d.id }),
+        () => change({ doctrine: d.id }),
       );
     }),
   );
@@ -55,26 +64,19 @@ export function setupScreen(app: App): ScreenView {
     'fieldset',
     null,
     h('legend', null, `Your opponent: ${scenario.sides[ai].label}, played by the AI`),
-    ...DIFFICULTIES.map((d) => radio('difficulty', d, setup.difficulty === d, [d[0]!.toUpperCase() + d.slice(1)], [DIFFICULTY_TEXT[d]], () => app.updateSetup({ difficulty: d }))),
+    ...DIFFICULTIES.map((d) => radio('difficulty', d, setup.difficulty === d, [d[0]!.toUpperCase() + d.slice(1)], [DIFFICULTY_TEXT[d]], () => change({ difficulty: d }))),
   );
-  const seedInput = h('input', {
-    id: 'seed',
-    attrs: { type: 'text', 'aria-describedby': 'seed-help', autocomplete: 'off', spellcheck: 'false', 'data-key': 'seed' },
-    value: setup.seed,
-    on: { change: (e) => (app.setup = { ...app.setup!, seed: (e.target as HTMLInputElement).value }) },
-  });
-  const branch = setup.branch;
   const seedPart: Node[] = branch
     ? [h('p', null, h('strong', null, `Seed: ${setup.seed}. `), 'It is the replay’s, so the game starts from exactly the state the replay showed; chance then goes on as it would have.')]
     : [
         h('label', { attrs: { for: 'seed' } }, 'Seed'),
         seedInput,
         h('p', { id: 'seed-help', class: 'hint' }, 'The seed fixes every chance event. The same seed and the same moves always give the same game, so a class can play one seed and compare.'),
-        h('div', { class: 'actions' }, button('New random seed', () => app.updateSetup({ seed: app.deps.randomSeed() }), { key: 'new-seed', class: 'secondary' })),
+        h('div', { class: 'actions' }, button('New random seed', () => dispatch({ type: 'new-seed' }), { key: 'new-seed', class: 'secondary' })),
       ];
   const body: Node[] = [
-    ...notices(app.notices),
-    ...(branch ? [takeOverNote(app)] : []),
+    ...notices(state.notices),
+    ...(branch ? [takeOverNote(state)] : []),
     sides,
     doctrines,
     difficulty,
@@ -82,17 +84,10 @@ export function setupScreen(app: App): ScreenView {
     h(
       'div',
       { class: 'actions' },
-      button(
-        'Continue to the briefing',
-        () => {
-          if (!branch) app.setup = { ...app.setup!, seed: seedInput.value };
-          app.go('briefing');
-        },
-        { key: 'to-briefing' },
-      ),
+      button('Continue to the briefing', () => dispatch({ type: 'continue-to-briefing', seed: seedInput.value }), { key: 'to-briefing' }),
       branch
-        ? button('Back to the replay', () => app.openReplay(scenario.id, branch.step), { key: 'back', class: 'secondary' })
-        : button('Back', () => app.go('choice'), { key: 'back', class: 'secondary' }),
+        ? button('Back to the replay', () => dispatch({ type: 'open-replay', id: scenario.id, position: branch.step }), { key: 'back', class: 'secondary' })
+        : button('Back', () => dispatch({ type: 'navigate', screen: 'choice' }), { key: 'back', class: 'secondary' }),
     ),
   ];
   const doctrine = scenario.doctrines.find((d) => d.id === setup.doctrine) ?? null;
@@ -113,16 +108,12 @@ export function setupScreen(app: App): ScreenView {
       },
     },
   };
-}
-
-export function sideOf(value: string): Side {
-  return value === 'china' ? 'china' : 'us';
-}
+};
 
 /** Where a take-over starts: after which of history's steps, and the alternative played first, if any. */
-function takeOverNote(app: App): HTMLElement {
-  const scenario = app.scenario!;
-  const branch = app.setup!.branch!;
+function takeOverNote(state: ViewState): HTMLElement {
+  const scenario = state.scenario!;
+  const branch = state.setup!.branch!;
   const path = scenario.history?.path ?? [];
   const last = branch.step > 0 ? path[branch.step - 1] : undefined;
   const point = scenario.history?.decisionPoints.find((d) => d.step === branch.step);

@@ -2,18 +2,27 @@ import { INDICATORS } from '../../core/indicators';
 import { projectPackage } from '../../core/projection';
 import { doctrineFor } from '../../core/engine';
 import { otherSide } from '../../core/scenario-lookup';
-import type { Explanation, IndicatorId, Package, Scenario, Side } from '../../core/types';
+import type { IndicatorId, Package, Side } from '../../core/types';
 import { assessDraft, chipsFor, escalationMoves, type Chip, type ChipGroup } from '../../session/draft';
-import type { Match, RewindPoint, Turn } from '../../session/match';
+import type { Turn } from '../../session/match';
 import { CATEGORY_LABELS, describeMove, formatDate, packageItems, possessive, POSTURES } from '../../session/text';
-import type { App, ScreenView } from '../app';
-import { button, columnHeads, fmt, h, signed, type Children } from '../dom';
+import { button, columnHeads, fmt, h, signed } from '../dom';
 import type { TableModel } from '../scenes/table';
+import type { Dispatch } from '../state/actions';
+import type { ReadonlyMatch, ViewState } from '../state/app-state';
 import { categoryHeading, categoryIcon, notices } from './common';
+import { changeLines, driftLines, newsItems } from './explanations';
+import { rewindLabel, turnLine } from './moves';
+import type { ScreenFn, ScreenView } from './screen';
+
+/** The table as its parts read it: the state, with a match. */
+type TableState = ViewState & { readonly match: ReadonlyMatch };
 
 /** The table's DOM half: the offer on the table, the package builder, the projection, every move. */
-export function tableScreen(app: App): ScreenView {
-  const match = app.match!;
+export const tableScreen: ScreenFn = (state, dispatch) => (state.match ? tableView(state as TableState, dispatch) : null);
+
+function tableView(table: TableState, dispatch: Dispatch): ScreenView {
+  const match = table.match;
   const scenario = match.scenario;
   const state = match.state;
   const side = match.playerSide ?? 'us';
@@ -36,25 +45,25 @@ export function tableScreen(app: App): ScreenView {
     h('p', { class: 'hint' }, `${them} is ${POSTURES[postures[opponent]].label.toLowerCase()}: ${POSTURES[postures[opponent]].meaning}. Tension stands at ${fmt(state.indicators.tension)} of 10.`),
   );
   if (match.branch) body.push(branchNote(match));
-  body.push(...notices(app.notices));
+  body.push(...notices(table.notices));
 
   if (match.ended) {
     body.push(
-      h('div', { class: 'actions' }, button('See the debrief', () => app.go('debrief'), { key: 'to-debrief', attrs: { 'data-focus-after-move': '' } })),
+      h('div', { class: 'actions' }, button('See the debrief', () => dispatch({ type: 'navigate', screen: 'debrief' }), { key: 'to-debrief', attrs: { 'data-focus-after-move': '' } })),
     );
   }
 
   const offerStands = !match.ended && state.standing !== null && state.standing.by === opponent;
-  if (!match.ended) body.push(standingSection(app, yourTurn));
-  body.push(...report(app, app.lastTurns, !offerStands));
+  if (!match.ended) body.push(standingSection(table, dispatch, yourTurn));
+  body.push(...report(table, table.lastTurns, !offerStands));
 
   if (!match.ended) {
-    body.push(packageSection(app, offers, asks, yourTurn));
-    if (Object.keys(app.draft).length > 0) body.push(projectionSection(app));
-    body.push(otherMovesSection(app, yourTurn));
+    body.push(packageSection(table, dispatch, offers, asks, yourTurn));
+    if (Object.keys(table.draft).length > 0) body.push(projectionSection(table));
+    body.push(otherMovesSection(table, dispatch, yourTurn));
   }
-  body.push(newsSection(app));
-  body.push(logSection(app));
+  body.push(newsSection(table));
+  body.push(logSection(table, dispatch));
 
   const standingChips: Chip[] = state.standing
     ? packageItems(scenario, state, state.standing.package).map((i) => ({
@@ -79,15 +88,15 @@ export function tableScreen(app: App): ScreenView {
     postures,
     offers,
     asks,
-    draft: app.draft,
+    draft: table.draft,
     standing: state.standing ? { by: state.standing.by, chips: standingChips } : null,
     now: state.indicators,
     history: state.history.map((r) => r.indicators),
     tradeIndicator: side === 'us' ? 'us.tradeGains' : 'china.tradeGains',
-    projection: Object.keys(app.draft).length > 0 ? projectPackage(scenario, state, app.draft) : null,
+    projection: Object.keys(table.draft).length > 0 ? projectPackage(scenario, state, table.draft) : null,
     standingProjection: state.standing && state.standing.by === opponent ? projectPackage(scenario, state, state.standing.package) : null,
     weights: doctrine.weights,
-    moveKey: app.moveKey,
+    moveKey: table.matchVersion,
   };
   const title = match.ended ? `${scenario.title}: the talks are over` : `Round ${state.round} of ${scenario.rounds}`;
   return { title, body, scene: { key: 'table', model } };
@@ -97,17 +106,15 @@ function section(title: string, id: string, ...children: (Node | null)[]): HTMLE
   return h('section', { attrs: { 'aria-labelledby': id } }, h('h2', { id, attrs: { tabindex: -1 } }, title), ...children.filter((c): c is Node => c !== null));
 }
 
-const SHOWN_KINDS: Explanation['kind'][] = ['effect', 'expiry', 'event', 'threat', 'ratification', 'outcome'];
-
 /** What just happened: each move in a sentence, the AI's stated reason, and the core's explanations. */
-function report(app: App, turns: Turn[], takesFocus: boolean): Node[] {
-  const match = app.match!;
+function report(table: TableState, turns: readonly Turn[], takesFocus: boolean): Node[] {
+  const match = table.match;
   if (turns.length === 0) return [];
   const scenario = match.scenario;
   const items = turns.map((t) => {
     const sentence = describeMove(scenario, t.move, match.stateBefore(t.index), match.playerSide);
-    const changes = t.explanations.filter((e) => SHOWN_KINDS.includes(e.kind));
-    const drift = t.explanations.filter((e) => e.kind === 'drift');
+    const changes = changeLines(t);
+    const drift = driftLines(scenario, t);
     return h(
       'li',
       null,
@@ -115,9 +122,9 @@ function report(app: App, turns: Turn[], takesFocus: boolean): Node[] {
       t.alternative ? h('p', { class: 'reason' }, `The alternative chosen at the decision point: “${t.alternative}”.`) : null,
       t.ai ? h('p', { class: 'reason' }, `Why, in ${possessive(scenario.sides[t.move.side].label)} words: ${t.ai.reason}`) : null,
       changes.length > 0
-        ? h('details', { attrs: { open: true } }, h('summary', null, `What changed and why (${changes.length})`), h('ul', { class: 'plain' }, ...changes.map((e) => h('li', null, e.text))))
+        ? h('details', { attrs: { open: true } }, h('summary', null, `What changed and why (${changes.length})`), h('ul', { class: 'plain' }, ...changes.map((line) => h('li', null, line))))
         : null,
-      drift.length > 0 ? h('details', null, h('summary', null, 'Running costs of the measures in force'), h('ul', { class: 'plain' }, ...summariseDrift(match.scenario, drift).map((line) => h('li', null, line)))) : null,
+      drift.length > 0 ? h('details', null, h('summary', null, 'Running costs of the measures in force'), h('ul', { class: 'plain' }, ...drift.map((line) => h('li', null, line)))) : null,
     );
   });
   return [
@@ -130,28 +137,8 @@ function report(app: App, turns: Turn[], takesFocus: boolean): Node[] {
   ];
 }
 
-/** Per-round running costs, summed per measure and indicator (a game's aftermath has dozens of rounds). */
-function summariseDrift(scenario: Scenario, drift: Explanation[]): string[] {
-  const groups = new Map<string, { indicator: IndicatorId; issue?: string; position?: string; total: number; rounds: Set<number> }>();
-  for (const e of drift) {
-    if (!e.indicator || e.delta === undefined) continue;
-    const key = `${e.issue}|${e.position}|${e.indicator}`;
-    const g = groups.get(key) ?? { indicator: e.indicator, ...(e.issue ? { issue: e.issue } : {}), ...(e.position ? { position: e.position } : {}), total: 0, rounds: new Set<number>() };
-    g.total += e.delta;
-    g.rounds.add(e.round);
-    groups.set(key, g);
-  }
-  return [...groups.values()].map((g) => {
-    const issue = scenario.issues.find((i) => i.id === g.issue);
-    const position = issue?.positions.find((p) => p.id === g.position);
-    const rounds = [...g.rounds].sort((a, b) => a - b);
-    const span = rounds.length === 1 ? `round ${rounds[0]}` : `rounds ${rounds[0]}–${rounds[rounds.length - 1]}`;
-    return `${INDICATORS[g.indicator].label} ${signed(g.total, 2)} over ${span}: ${position?.label ?? 'a measure'}${issue ? ` (${issue.label})` : ''} in force.`;
-  });
-}
-
-function standingSection(app: App, yourTurn: boolean): HTMLElement {
-  const match = app.match!;
+function standingSection(table: TableState, dispatch: Dispatch, yourTurn: boolean): HTMLElement {
+  const match = table.match;
   const scenario = match.scenario;
   const state = match.state;
   const side = match.playerSide ?? 'us';
@@ -185,9 +172,9 @@ function standingSection(app: App, yourTurn: boolean): HTMLElement {
         ? h(
             'div',
             { class: 'actions' },
-            button('Accept their offer', () => app.play({ type: 'accept', side }), { key: 'accept' }),
-            button('Reject it', () => app.play({ type: 'reject', side }), { key: 'reject', class: 'secondary' }),
-            button('Counter: start from their offer', () => app.startFromStanding(), { key: 'counter-from', class: 'secondary' }),
+            button('Accept their offer', () => dispatch({ type: 'play', move: { type: 'accept', side } }), { key: 'accept' }),
+            button('Reject it', () => dispatch({ type: 'play', move: { type: 'reject', side } }), { key: 'reject', class: 'secondary' }),
+            button('Counter: start from their offer', () => dispatch({ type: 'counter-from-standing' }), { key: 'counter-from', class: 'secondary' }),
           )
         : null,
     ),
@@ -202,21 +189,21 @@ function worthText(worth: number): HTMLElement {
   return h('span', { class: cls }, `${signed(worth, 2)} points (${word})`);
 }
 
-function chipButton(app: App, chip: Chip, currentLabel: string, enabled: boolean): HTMLElement {
-  const pressed = app.draft[chip.issue] === chip.position;
+function chipButton(table: TableState, dispatch: Dispatch, chip: Chip, currentLabel: string, enabled: boolean): HTMLElement {
+  const pressed = table.draft[chip.issue] === chip.position;
   return h(
     'li',
     null,
     button(
       [h('span', { class: 'mark', attrs: { 'aria-hidden': 'true' } }), h('span', null, chip.positionLabel, h('span', { class: 'issue' }, `${chip.issueLabel} · now: ${currentLabel}`))],
-      () => app.toggleChip(chip.issue, chip.position),
+      () => dispatch({ type: 'set-chip', issue: chip.issue, position: chip.position, inPackage: !pressed }),
       { key: `chip-${chip.id}`, class: 'chip-toggle', attrs: { 'aria-pressed': pressed ? 'true' : 'false', 'data-chip': chip.id }, disabled: !enabled },
     ),
   );
 }
 
-function chipGroups(app: App, groups: ChipGroup[], enabled: boolean): Node[] {
-  const match = app.match!;
+function chipGroups(table: TableState, dispatch: Dispatch, groups: ChipGroup[], enabled: boolean): Node[] {
+  const match = table.match;
   const scenario = match.scenario;
   return groups.map((g) =>
     h(
@@ -229,20 +216,20 @@ function chipGroups(app: App, groups: ChipGroup[], enabled: boolean): Node[] {
         ...g.chips.map((chip) => {
           const issue = scenario.issues.find((i) => i.id === chip.issue)!;
           const current = issue.positions.find((p) => p.id === match.state.positions[chip.issue])!;
-          return chipButton(app, chip, current.label, enabled);
+          return chipButton(table, dispatch, chip, current.label, enabled);
         }),
       ),
     ),
   );
 }
 
-function packageSection(app: App, offers: ChipGroup[], asks: ChipGroup[], yourTurn: boolean): HTMLElement {
-  const match = app.match!;
+function packageSection(table: TableState, dispatch: Dispatch, offers: ChipGroup[], asks: ChipGroup[], yourTurn: boolean): HTMLElement {
+  const match = table.match;
   const scenario = match.scenario;
   const state = match.state;
   const side = match.playerSide ?? 'us';
   const them = scenario.sides[otherSide(side)].label;
-  const draft: Package = app.draft;
+  const draft: Package = table.draft;
   const items = packageItems(scenario, state, draft);
   const assessment = assessDraft(scenario, state, side, draft);
   const countering = state.standing !== null && state.standing.by !== side;
@@ -250,8 +237,8 @@ function packageSection(app: App, offers: ChipGroup[], asks: ChipGroup[], yourTu
     'Build your package',
     'package-title',
     h('p', { class: 'hint' }, 'Pick what you offer and what you ask for: press a chip here, or drag it onto the table. One position per issue; press it again to take it off.'),
-    h('fieldset', null, h('legend', null, 'You offer (your levers)'), ...chipGroups(app, offers, yourTurn)),
-    h('fieldset', null, h('legend', null, `You ask of ${them} (their levers)`), ...chipGroups(app, asks, yourTurn)),
+    h('fieldset', null, h('legend', null, 'You offer (your levers)'), ...chipGroups(table, dispatch, offers, yourTurn)),
+    h('fieldset', null, h('legend', null, `You ask of ${them} (their levers)`), ...chipGroups(table, dispatch, asks, yourTurn)),
     h('h3', { id: 'draft-title' }, items.length === 0 ? 'Your package is empty' : `Your package: ${items.length} ${items.length === 1 ? 'item' : 'items'}`),
     items.length > 0
       ? h('ul', { class: 'package-summary', attrs: { 'aria-labelledby': 'draft-title' } }, ...items.map((i) => h('li', null, `${i.holder === side ? 'You offer' : 'You ask'}: ${i.issueLabel}: ${i.positionLabel}`)))
@@ -261,23 +248,23 @@ function packageSection(app: App, offers: ChipGroup[], asks: ChipGroup[], yourTu
       ? h(
           'div',
           { class: 'actions' },
-          button(countering ? 'Counter with this package' : 'Propose this package', () => app.play({ type: 'propose', side, package: draft }), {
+          button(countering ? 'Counter with this package' : 'Propose this package', () => dispatch({ type: 'play', move: { type: 'propose', side, package: draft } }), {
             key: 'propose',
             disabled: assessment.problem !== null,
           }),
-          button('Clear the package', () => app.clearDraft(), { key: 'clear', class: 'secondary', disabled: items.length === 0 }),
+          button('Clear the package', () => dispatch({ type: 'clear-draft' }), { key: 'clear', class: 'secondary', disabled: items.length === 0 }),
         )
       : null,
   );
 }
 
-function projectionSection(app: App): HTMLElement {
-  const match = app.match!;
+function projectionSection(table: TableState): HTMLElement {
+  const match = table.match;
   const scenario = match.scenario;
   const state = match.state;
   const side = match.playerSide ?? 'us';
   const doctrine = doctrineFor(scenario, state.options, side);
-  const a = assessDraft(scenario, state, side, app.draft);
+  const a = assessDraft(scenario, state, side, table.draft);
   const rows = a.projections.map((p) => {
     const def = INDICATORS[p.indicator];
     const w = doctrine.weights[p.indicator as IndicatorId] ?? 0;
@@ -311,8 +298,8 @@ function projectionSection(app: App): HTMLElement {
   );
 }
 
-function otherMovesSection(app: App, yourTurn: boolean): HTMLElement {
-  const match = app.match!;
+function otherMovesSection(table: TableState, dispatch: Dispatch, yourTurn: boolean): HTMLElement {
+  const match = table.match;
   const scenario = match.scenario;
   const state = match.state;
   const side = match.playerSide ?? 'us';
@@ -336,7 +323,7 @@ function otherMovesSection(app: App, yourTurn: boolean): HTMLElement {
           'div',
           { class: 'actions' },
           ...moves.map((m) =>
-            button(m.type === 'threaten' ? 'Threaten it' : 'Impose it now', () => app.play(m), {
+            button(m.type === 'threaten' ? 'Threaten it' : 'Impose it now', () => dispatch({ type: 'play', move: m }), {
               key: `${m.type}-${m.issue}-${m.position}`,
               class: 'secondary',
               attrs: { 'aria-label': `${m.type === 'threaten' ? 'Threaten' : 'Impose'}: ${position.label}` },
@@ -346,7 +333,7 @@ function otherMovesSection(app: App, yourTurn: boolean): HTMLElement {
       );
     }),
   );
-  const walkout = app.confirmingWalkout
+  const walkout = table.confirmingWalkout
     ? h(
         'div',
         { class: 'confirm', attrs: { role: 'group', 'aria-labelledby': 'walkout-q' } },
@@ -354,15 +341,8 @@ function otherMovesSection(app: App, yourTurn: boolean): HTMLElement {
         h(
           'div',
           { class: 'actions' },
-          button('Yes, walk out', () => app.play({ type: 'walkout', side }), { key: 'walkout-confirm', class: 'danger' }),
-          button(
-            'Stay at the table',
-            () => {
-              app.confirmingWalkout = false;
-              app.render();
-            },
-            { key: 'walkout-cancel', class: 'secondary' },
-          ),
+          button('Yes, walk out', () => dispatch({ type: 'play', move: { type: 'walkout', side } }), { key: 'walkout-confirm', class: 'danger' }),
+          button('Stay at the table', () => dispatch({ type: 'cancel-walkout' }), { key: 'walkout-cancel', class: 'secondary' }),
         ),
       )
     : null;
@@ -372,16 +352,8 @@ function otherMovesSection(app: App, yourTurn: boolean): HTMLElement {
     h(
       'div',
       { class: 'actions' },
-      canHold ? button('Make no offer this round', () => app.play({ type: 'hold', side }), { key: 'hold', class: 'secondary' }) : null,
-      button(
-        'Walk out…',
-        () => {
-          app.confirmingWalkout = true;
-          app.render();
-          app.focusKey('walkout-confirm');
-        },
-        { key: 'walkout', class: 'danger' },
-      ),
+      canHold ? button('Make no offer this round', () => dispatch({ type: 'play', move: { type: 'hold', side } }), { key: 'hold', class: 'secondary' }) : null,
+      button('Walk out…', () => dispatch({ type: 'ask-walkout' }), { key: 'walkout', class: 'danger' }),
     ),
     walkout,
     escalations.length > 0
@@ -396,13 +368,9 @@ function otherMovesSection(app: App, yourTurn: boolean): HTMLElement {
   );
 }
 
-function newsSection(app: App): HTMLElement {
-  const match = app.match!;
-  const news: { round: number; text: string }[] = [];
-  for (const t of match.turns()) {
-    for (const e of t.explanations) if (e.kind === 'event' || e.kind === 'expiry' || (e.kind === 'threat' && !e.text.includes('threatens publicly'))) news.push({ round: e.round, text: e.text });
-  }
-  news.reverse();
+function newsSection(table: TableState): HTMLElement {
+  const match = table.match;
+  const news = newsItems(match.turns());
   return section(
     'News',
     'news-title',
@@ -410,8 +378,8 @@ function newsSection(app: App): HTMLElement {
   );
 }
 
-function logSection(app: App): HTMLElement {
-  const match = app.match!;
+function logSection(table: TableState, dispatch: Dispatch): HTMLElement {
+  const match = table.match;
   const turns = match.turns();
   const points = match.rewindPoints().filter((p) => p.takeover || p.round < match.state.round || match.ended);
   return section(
@@ -433,34 +401,16 @@ function logSection(app: App): HTMLElement {
           h(
             'div',
             { class: 'stack' },
-            turns.some((t) => t.by === 'human') && !match.ended ? button('Undo my last move', () => app.undo(), { key: 'undo', class: 'secondary' }) : null,
-            ...points.map((p) => button(rewindLabel(p), () => app.rewind(p.round), { key: `rewind-${p.round}`, class: 'secondary' })),
+            turns.some((t) => t.by === 'human') && !match.ended ? button('Undo my last move', () => dispatch({ type: 'undo' }), { key: 'undo', class: 'secondary' }) : null,
+            ...points.map((p) => button(rewindLabel(p), () => dispatch({ type: 'rewind', round: p.round }), { key: `rewind-${p.round}`, class: 'secondary' })),
           ),
         )
       : null,
   );
 }
 
-/** A move of the log: history's moves in a branched game say so, with their date. */
-export function turnLine(match: Match, t: Turn): Children[] {
-  const scenario = match.scenario;
-  if (t.by === 'history') {
-    const step = scenario.history?.path[t.index];
-    return [h('strong', null, `Round ${t.round}, history${step ? ` (${formatDate(step.date)})` : ''}: `), describeMove(scenario, t.move, match.stateBefore(t.index), null)];
-  }
-  return [
-    h('strong', null, `Round ${t.round}: `),
-    describeMove(scenario, t.move, match.stateBefore(t.index), match.playerSide),
-    t.alternative ? h('span', { class: 'hint' }, ` (the alternative “${t.alternative}”)`) : null,
-  ];
-}
-
-export function rewindLabel(p: RewindPoint): string {
-  return p.takeover ? `Go back to where you took over (round ${p.round})` : `Go back to the start of round ${p.round}`;
-}
-
 /** In a game taken over from history: where, so the player knows what was history's. */
-function branchNote(match: Match): HTMLElement {
+function branchNote(match: ReadonlyMatch): HTMLElement {
   const b = match.branch!;
   const path = match.scenario.history?.path ?? [];
   const last = b.step > 0 ? path[b.step - 1] : undefined;

@@ -1,0 +1,104 @@
+import { clear, h } from '../dom';
+import type { ScreenTable } from '../screens/index';
+import type { ScreenView } from '../screens/screen';
+import { titleScreen } from '../screens/title';
+import type { Stage } from '../stage';
+import type { Dispatch, Effect } from '../state/actions';
+import type { AppState, ScreenName } from '../state/app-state';
+
+/**
+ * State fields no screen's panel shows: a change to them alone does not re-draw the panel (the
+ * highlight only moves the canvas's highlight; settings restyle the page; the dialog is apart).
+ * Re-drawing the panel under a hovering mouse or an open dialog would disturb the user.
+ */
+const NOT_IN_PANEL: ReadonlySet<keyof AppState> = new Set(['highlight', 'settings', 'dialog']);
+
+function whatChanged(next: AppState, prev: AppState): { panel: boolean; canvas: boolean } {
+  let panel = false;
+  for (const key of Object.keys(next) as (keyof AppState)[]) {
+    if (next[key] !== prev[key] && !NOT_IN_PANEL.has(key)) panel = true;
+  }
+  return { panel, canvas: next.highlight !== prev.highlight };
+}
+
+/**
+ * Draws the current screen: its DOM panel and its canvas, from the state. The panel is rebuilt
+ * whole on each change (screens are small and turn-based); the focus and the scroll position are
+ * kept, or moved where an action asked (a new screen focuses its heading, a move what needs reading).
+ */
+export function mountRenderer(
+  panel: HTMLElement,
+  stage: Stage,
+  screens: ScreenTable,
+  dispatch: Dispatch,
+): (next: AppState, prev: AppState, effects: readonly Effect[]) => void {
+  let shown: ScreenName | null = null;
+
+  const viewOf = (state: AppState): ScreenView =>
+    screens[state.screen]?.(state, dispatch) ?? titleScreen(state, dispatch)!;
+
+  const draw = (state: AppState, effects: readonly Effect[]) => {
+    const active = document.activeElement;
+    const focusKey = active instanceof HTMLElement && panel.contains(active) ? active.dataset.key : undefined;
+    const scrollTop = panel.scrollTop;
+    const view = viewOf(state);
+    clear(panel);
+    const heading = h('h1', { id: 'screen-title', attrs: { tabindex: -1 } }, view.title);
+    panel.appendChild(heading);
+    for (const node of view.body) panel.appendChild(node);
+    document.title = `${view.title} · Bargaining Chips`;
+    stage.show(view.scene.key, view.scene.model as never);
+    const first = shown === null;
+    const changed = shown !== state.screen;
+    shown = state.screen;
+    if (changed) {
+      panel.scrollTop = 0;
+      // On a narrow screen the page itself scrolls (canvas above, panel below): start at the top.
+      if (!first) window.scrollTo({ top: 0 });
+      // A new screen takes the focus to its heading (but a fresh page leaves the skip link first).
+      if (!first) heading.focus({ preventScroll: true });
+      return;
+    }
+    panel.scrollTop = effects.some((e) => e.kind === 'scroll-top') ? 0 : scrollTop;
+    if (!moveFocus(effects) && focusKey) {
+      const again = panel.querySelector<HTMLElement>(`[data-key="${CSS.escape(focusKey)}"]`);
+      if (again && !(again as HTMLButtonElement).disabled) again.focus({ preventScroll: true });
+      else heading.focus({ preventScroll: true });
+    }
+  };
+
+  /** Focus where the action asked; false if it asked nothing. */
+  const moveFocus = (effects: readonly Effect[]): boolean => {
+    if (effects.some((e) => e.kind === 'focus-after-move')) {
+      const target = panel.querySelector<HTMLElement>('[data-focus-after-move]');
+      if (target) {
+        target.focus({ preventScroll: true });
+        target.scrollIntoView({ block: 'start' });
+        return true;
+      }
+    }
+    for (const e of effects) {
+      if (e.kind !== 'focus') continue;
+      const target = panel.querySelector<HTMLElement>(`[data-key="${CSS.escape(e.key)}"]`);
+      if (target) {
+        target.focus();
+        return true;
+      }
+    }
+    return false;
+  };
+
+  return (next, prev, effects) => {
+    // Until the scenarios are in (a moment after the first frame), the panel keeps its loading note.
+    if (!next.lib) return;
+    const changed = whatChanged(next, prev);
+    if (shown === null || shown !== next.screen || changed.panel) draw(next, effects);
+    else {
+      if (changed.canvas) {
+        const scene = viewOf(next).scene;
+        stage.show(scene.key, scene.model as never);
+      }
+      moveFocus(effects);
+    }
+  };
+}

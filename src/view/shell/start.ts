@@ -1,0 +1,95 @@
+import { ScenarioCatalog, type ScenarioFile, type ScenarioLoader } from '../../session/catalog';
+import { AutoSave } from '../../session/save';
+import { defaultSettings, loadSettings } from '../../session/settings';
+import type { KeyValueStorage } from '../../session/storage';
+import type * as HistoryModule from '../history-ui';
+import { stageContext } from '../scenes/context';
+import { SCREENS, type ScreenTable } from '../screens/index';
+import { TAGLINE } from '../screens/title';
+import { Sound } from '../sound';
+import { Stage } from '../stage';
+import type { Action, Effect } from '../state/actions';
+import { initialState, type AiModule, type AppState } from '../state/app-state';
+import { Store } from '../state/store';
+import { update } from '../state/update';
+import { announcer, applyLook, autosaver, replayKeys, settingsKeeper, soundCues } from './effects';
+import { mountRenderer } from './render';
+import { mountSettingsDialog } from './settings-dialog';
+
+export type GameStore = Store<AppState, Action, Effect>;
+
+export interface GameDeps {
+  storage: KeyValueStorage;
+  /** Why the browser's storage cannot be used, if it cannot (the game then keeps nothing across a reload). */
+  storageProblem: string | null;
+  prefersReducedMotion: boolean;
+  /** A fresh seed for a new game (the browser may use its own randomness; the core never does). */
+  randomSeed(): string;
+  /** The shipped scenario files and the loader that validates them (both fetched after the first frame). */
+  scenarios(): Promise<{ files: ScenarioFile[]; load: ScenarioLoader }>;
+  /** The AI negotiators (src/negotiators), fetched after the first frame. */
+  ai(): Promise<AiModule>;
+  /** The history screens (src/view/history-ui.ts), fetched after the first frame. */
+  history(): Promise<Pick<typeof HistoryModule, 'historyData' | 'historyScreens' | 'historyScenes'>>;
+}
+
+export interface Game {
+  store: GameStore;
+  stage: Stage;
+  /** Fetch the scenarios, the AI and the history code, resume the autosave, and show the first screen's controls. */
+  load(): Promise<void>;
+}
+
+/**
+ * The imperative shell around the store: it makes the canvas and the store, and subscribes the
+ * listeners that do the I/O (drawing, announcements, sound, settings, the autosave). The title's
+ * canvas draws at once; `load` brings in the rest.
+ */
+export function startGame(
+  elements: { panel: HTMLElement; announcer: HTMLElement; stage: HTMLElement },
+  deps: GameDeps,
+): Game {
+  const sound = new Sound();
+  const settings = loadSettings(deps.storage, defaultSettings(deps.prefersReducedMotion));
+  applyLook(settings, sound, null);
+  const stage = new Stage(elements.stage, { key: 'title', model: { tagline: TAGLINE } });
+  const store: GameStore = new Store(initialState(settings), (state, action) =>
+    update(state, action, { randomSeed: deps.randomSeed }),
+  );
+  const dispatch = (action: Action) => store.dispatch(action);
+  const screens: ScreenTable = { ...SCREENS };
+
+  store.subscribe(mountRenderer(elements.panel, stage, screens, dispatch));
+  store.subscribe(mountSettingsDialog(dispatch));
+  store.subscribe(settingsKeeper(deps.storage, sound, stage, dispatch));
+  store.subscribe(announcer(elements.announcer));
+  store.subscribe(soundCues(sound));
+  // The canvas's chips send their intents here (a drag onto the table, or back to a tray).
+  stageContext.setChip = (issue, position, inPackage) =>
+    dispatch({ type: 'set-chip', issue, position, inPackage });
+  document.addEventListener(
+    'keydown',
+    replayKeys(() => store.getState(), dispatch),
+  );
+
+  const load = async () => {
+    const [{ files, load: loadScenario }, ai, history] = await Promise.all([
+      deps.scenarios(),
+      deps.ai(),
+      deps.history(),
+    ]);
+    stage.register(history.historyScenes);
+    Object.assign(screens, history.historyScreens);
+    const catalog = new ScenarioCatalog(files, loadScenario);
+    const autosave = new AutoSave(deps.storage, catalog, ai.decideMove);
+    const saved = autosave.load();
+    store.subscribe(autosaver(autosave, dispatch));
+    dispatch({
+      type: 'started',
+      lib: { catalog, ai, history: history.historyData },
+      saved,
+      storageProblem: deps.storageProblem,
+    });
+  };
+  return { store, stage, load };
+}

@@ -1,0 +1,59 @@
+import type { Move, Side } from '../../core/types';
+import type { ScenarioFile } from '../../session/catalog';
+import type { SaveLoad } from '../../session/save';
+import type { Settings } from '../../session/settings';
+import type { Lib, ScreenName, SetupChoice } from './app-state';
+
+/** Everything that can happen to the game in the browser, by name. Screens, the canvas, keys and the shell dispatch these. */
+export type Action =
+  // Start and navigation
+  | { type: 'started'; lib: Lib; saved: SaveLoad; storageProblem: string | null }
+  | { type: 'navigate'; screen: ScreenName }
+  | { type: 'open-settings' }
+  | { type: 'close-settings' }
+  | { type: 'change-settings'; change: Partial<Settings> }
+  | { type: 'announce'; text: string }
+  // Choosing and setting up a game
+  | { type: 'highlight-scenario'; id: string }
+  | { type: 'choose-scenario'; id: string }
+  | { type: 'open-scenario-file'; file: ScenarioFile }
+  | { type: 'change-setup'; change: Partial<Omit<SetupChoice, 'branch'>> }
+  | { type: 'new-seed' }
+  /** From the setup to the briefing, with the seed as typed (a take-over keeps the replay's). */
+  | { type: 'continue-to-briefing'; seed: string }
+  | { type: 'start-match' }
+  | { type: 'resume-backup' }
+  | { type: 'open-code'; code: string }
+  // At the table
+  | { type: 'set-chip'; issue: string; position: string; inPackage: boolean }
+  | { type: 'clear-draft' }
+  | { type: 'counter-from-standing' }
+  | { type: 'play'; move: Move }
+  | { type: 'ask-walkout' }
+  | { type: 'cancel-walkout' }
+  | { type: 'rewind'; round: number }
+  | { type: 'undo' }
+  | { type: 'new-game-same-setup' }
+  // History
+  | { type: 'highlight-episode'; id: string }
+  | { type: 'open-replay'; id: string; position?: number }
+  | { type: 'set-replay-position'; position: number }
+  | { type: 'take-over'; position: number; side: Side; alternative: number | null }
+  // Reported by the shell
+  | { type: 'save-failed'; text: string };
+
+export type Dispatch = (action: Action) => void;
+
+/** Optional sound cues (src/view/sound.ts plays them). */
+export type Cue = 'chip' | 'move' | 'ai' | 'deal' | 'breakdown' | 'error';
+
+/** What an action asks the shell to do besides showing the new state. */
+export type Effect =
+  | { kind: 'announce'; text: string }
+  | { kind: 'sound'; cue: Cue }
+  /** Move the focus to the control with this data-key, after the screen is drawn. */
+  | { kind: 'focus'; key: string }
+  /** After a move: focus what needs reading (the element marked data-focus-after-move). */
+  | { kind: 'focus-after-move' }
+  /** Scroll the panel back to its top (a new replay step is read from the top). */
+  | { kind: 'scroll-top' };

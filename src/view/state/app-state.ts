@@ -1,0 +1,151 @@
+import type { Difficulty, GameSpec, Package, Scenario, Side } from '../../core/types';
+import type * as Negotiators from '../../negotiators/index';
+import type { CatalogEntry, CatalogFailure, ScenarioCatalog, ScenarioFile } from '../../session/catalog';
+import type { Debrief } from '../../session/debrief';
+import type { HistoryDebrief } from '../../session/history-debrief';
+import type { HistoryReplay } from '../../session/history-replay';
+import type { Match, Turn } from '../../session/match';
+import type { Resumed } from '../../session/save';
+import type { Settings } from '../../session/settings';
+
+/**
+ * The game in the browser as one value: which screen is shown, the choices made so far, the
+ * match, the draft package, what the player is told. Screens read it; only the actions in
+ * update.ts make a new one. No DOM and no Phaser here, so it runs (and is tested) in Node.
+ */
+
+export type ScreenName =
+  | 'title'
+  | 'choice'
+  | 'setup'
+  | 'briefing'
+  | 'table'
+  | 'debrief'
+  | 'load-code'
+  | 'history'
+  | 'replay'
+  | 'history-notes';
+
+export interface SetupChoice {
+  readonly side: Side;
+  readonly doctrine: string;
+  readonly difficulty: Difficulty;
+  readonly seed: string;
+  /**
+   * Taking over from a replay: keep history's first `step` moves, then (when given) play the
+   * alternative of the decision point at that step. The seed is then the replay's.
+   */
+  readonly branch?: { readonly step: number; readonly alternative: number | null };
+}
+
+export interface Notice {
+  readonly kind: 'info' | 'error';
+  readonly text: string;
+}
+
+export type AiModule = Pick<typeof Negotiators, 'decideMove' | 'ledgerOf' | 'intelReport'>;
+
+/** What the history screens compute (src/view/history-ui.ts gives it, with the screens themselves). */
+export interface HistoryData {
+  /** An episode's replay under its reference seed (computed once per scenario). */
+  replayOf(scenario: Scenario): HistoryReplay;
+  /** The side-by-side comparison of a finished game of a historical scenario. */
+  historyDebriefOf(scenario: Scenario, spec: GameSpec, player: Side | null): HistoryDebrief;
+  /** What a screen reader hears when the replay moves. */
+  replayAnnouncement(replay: HistoryReplay, position: number): string;
+}
+
+/**
+ * The code and data that arrive after the title's first frame: the scenarios (the catalog also
+ * takes files the player opens), the AI, and the history screens' computations.
+ */
+export interface Lib {
+  readonly catalog: ScenarioCatalog;
+  readonly ai: AiModule;
+  readonly history: HistoryData;
+}
+
+/** The scenarios as the screens list them: a copy taken whenever the catalog changes. */
+export interface ScenarioList {
+  readonly entries: readonly CatalogEntry[];
+  readonly failures: readonly CatalogFailure[];
+}
+
+/** A finished game's debrief, computed once when the debrief is first shown (the counterfactual is costly). */
+export interface DebriefView {
+  /** The game it is of (its spec as JSON): a rewind makes it stale. */
+  readonly key: string;
+  readonly debrief: Debrief;
+  /** For a game of a real episode: the game beside history. */
+  readonly history: HistoryDebrief | null;
+}
+
+export interface AppState {
+  /** Null until the scenarios, the AI and the history code are in; the panel shows its loading note till then. */
+  readonly lib: Lib | null;
+  readonly scenarios: ScenarioList;
+  readonly screen: ScreenName;
+  readonly settings: Readonly<Settings>;
+  /** The modal dialog open over the screen. */
+  readonly dialog: 'settings' | null;
+  /** The scenario chosen (on the choice screen, by a replay's take-over, or the match's). */
+  readonly scenario: Scenario | null;
+  /** The file of a scenario the player opened (carried in the save). */
+  readonly scenarioFile: ScenarioFile | undefined;
+  readonly setup: SetupChoice | null;
+  /**
+   * The match, a handle on a mutable session object: only the actions call its moves, and bump
+   * `matchVersion` each time they change it, so listeners (the autosave, the canvas) see a change.
+   */
+  readonly match: Match | null;
+  readonly matchVersion: number;
+  readonly draft: Readonly<Package>;
+  /** The moves since the player's previous move: the "what just happened" report. */
+  readonly lastTurns: readonly Turn[];
+  readonly confirmingWalkout: boolean;
+  readonly notices: readonly Notice[];
+  /** A message for the title screen (an unreadable save), and the earlier save it offers. */
+  readonly titleMessage: string | null;
+  readonly backup: Resumed | null;
+  readonly debrief: DebriefView | null;
+  /** The episode being replayed and where the replay stands (0: before the first step). */
+  readonly replaying: { readonly id: string; readonly position: number } | null;
+  /** What the canvas highlights on the choice and history screens (the card hovered or focused). */
+  readonly highlight: { readonly scenario: string | null; readonly episode: string | null };
+  /** The load-code screen: the text last tried, and why it could not be opened. */
+  readonly code: { readonly text: string; readonly error: string | null };
+}
+
+/**
+ * The match as screens may use it: everything that reads, nothing that plays. A screen asks for
+ * a move by dispatching an action.
+ */
+export type ReadonlyMatch = Omit<Match, 'play' | 'rewindToRound' | 'undoLastHumanMove'>;
+
+/** The state as screens see it. */
+export type ViewState = Omit<AppState, 'match'> & { readonly match: ReadonlyMatch | null };
+
+export function initialState(settings: Settings): AppState {
+  return {
+    lib: null,
+    scenarios: { entries: [], failures: [] },
+    screen: 'title',
+    settings,
+    dialog: null,
+    scenario: null,
+    scenarioFile: undefined,
+    setup: null,
+    match: null,
+    matchVersion: 0,
+    draft: {},
+    lastTurns: [],
+    confirmingWalkout: false,
+    notices: [],
+    titleMessage: null,
+    backup: null,
+    debrief: null,
+    replaying: null,
+    highlight: { scenario: null, episode: null },
+    code: { text: '', error: null },
+  };
+}

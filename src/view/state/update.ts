@@ -1,0 +1,448 @@
+import { IllegalMoveError, InvalidOptionsError } from '../../core/engine';
+import { sameMove } from '../../core/history';
+import { decodeResult, ResultCodeError } from '../../core/result-code';
+import { otherSide } from '../../core/scenario-lookup';
+import type { Move, Side } from '../../core/types';
+import type { ScenarioFile } from '../../session/catalog';
+import { buildDebrief } from '../../session/debrief';
+import { pruneDraft } from '../../session/draft';
+import { Match, type Turn } from '../../session/match';
+import type { SaveLoad } from '../../session/save';
+import { errorText } from '../../session/storage';
+import { describeMove } from '../../session/text';
+import type { Action, Effect } from './actions';
+import type { AppState, Lib, Notice, ScreenName } from './app-state';
+import { catalogEntry, currentReplay, defaultDoctrine, findScenario, pendingSpec } from './selectors';
+import type { Step } from './store';
+
+/** What the actions need from outside the state: the browser's randomness, for new seeds. */
+export interface Services {
+  randomSeed(): string;
+}
+
+type Result = Step<AppState, Effect>;
+
+const NO_NOTICES: readonly Notice[] = [];
+const same = (state: AppState): Result => ({ state, effects: [] });
+const announce = (text: string): Effect[] => (text ? [{ kind: 'announce', text }] : []);
+
+/**
+ * The actions: each takes the state and its payload and returns the next state, with the
+ * effects the shell should run (announcements, sounds, focus). The match is the one mutable
+ * thing they touch (through its own methods), and they bump `matchVersion` when they do.
+ */
+export function update(state: AppState, action: Action, services: Services): Result {
+  switch (action.type) {
+    case 'started':
+      return started(state, action.lib, action.saved, action.storageProblem);
+    case 'navigate':
+      return same(navigate(state, action.screen));
+    case 'open-settings':
+      return same(state.dialog === 'settings' ? state : { ...state, dialog: 'settings' });
+    case 'close-settings':
+      return same(state.dialog === null ? state : { ...state, dialog: null });
+    case 'change-settings':
+      return same({ ...state, settings: { ...state.settings, ...action.change } });
+    case 'announce':
+      return { state, effects: announce(action.text) };
+    case 'save-failed':
+      return same({
+        ...state,
+        notices: [
+          ...state.notices.filter((n) => !n.text.startsWith('The game could not be saved')),
+          { kind: 'error', text: action.text },
+        ],
+      });
+  }
+  const lib = state.lib;
+  // Until the game's code is in, only the actions above apply (the panel still shows its loading note).
+  if (!lib) return same(state);
+  switch (action.type) {
+    case 'highlight-scenario':
+      return same(
+        state.highlight.scenario === action.id
+          ? state
+          : { ...state, highlight: { ...state.highlight, scenario: action.id } },
+      );
+    case 'highlight-episode':
+      return same(
+        state.highlight.episode === action.id
+          ? state
+          : { ...state, highlight: { ...state.highlight, episode: action.id } },
+      );
+    case 'choose-scenario':
+      return chooseScenario(state, action.id, services);
+    case 'open-scenario-file':
+      return openScenarioFile(state, lib, action.file);
+    case 'change-setup': {
+      const { setup, scenario } = state;
+      if (!setup || !scenario) return same(state);
+      const next = { ...setup, ...action.change };
+      if (action.change.side && action.change.side !== setup.side)
+        next.doctrine = defaultDoctrine(scenario, action.change.side);
+      return same({ ...state, setup: next });
+    }
+    case 'new-seed':
+      return same(state.setup ? { ...state, setup: { ...state.setup, seed: services.randomSeed() } } : state);
+    case 'continue-to-briefing': {
+      if (!state.setup || !state.scenario) return same(state);
+      const setup = state.setup.branch ? state.setup : { ...state.setup, seed: action.seed };
+      return same(navigate({ ...state, setup }, 'briefing'));
+    }
+    case 'start-match':
+      return startMatch(state, lib, services);
+    case 'resume-backup': {
+      const b = state.backup;
+      if (!b) return same(state);
+      return same(enterMatch({ ...state, backup: null, titleMessage: null }, b.match, b.save.scenarioFile));
+    }
+    case 'open-code':
+      return openCode(state, lib, action.code);
+    case 'set-chip': {
+      const match = state.match;
+      if (!match || match.humanToMove() === null) return same(state);
+      const next = { ...state.draft };
+      if (action.inPackage) next[action.issue] = action.position;
+      else if (next[action.issue] === action.position) delete next[action.issue];
+      return {
+        state: { ...state, draft: pruneDraft(match.scenario, match.state, next) },
+        effects: [{ kind: 'sound', cue: 'chip' }],
+      };
+    }
+    case 'clear-draft':
+      return same({ ...state, draft: {} });
+    case 'counter-from-standing': {
+      const match = state.match;
+      if (!match?.state.standing) return same(state);
+      return same({ ...state, draft: pruneDraft(match.scenario, match.state, match.state.standing.package) });
+    }
+    case 'play':
+      return play(state, action.move);
+    case 'ask-walkout':
+      return {
+        state: state.confirmingWalkout ? state : { ...state, confirmingWalkout: true },
+        effects: [{ kind: 'focus', key: 'walkout-confirm' }],
+      };
+    case 'cancel-walkout':
+      return same({ ...state, confirmingWalkout: false });
+    case 'rewind': {
+      const match = state.match;
+      if (!match) return same(state);
+      try {
+        match.rewindToRound(action.round);
+      } catch (error) {
+        return same({ ...state, notices: [{ kind: 'error', text: `Cannot go back: ${errorText(error)}.` }] });
+      }
+      return afterRewind(state, match, `Back to the start of round ${action.round}.`);
+    }
+    case 'undo': {
+      const match = state.match;
+      if (!match || !match.undoLastHumanMove()) return same(state);
+      return afterRewind(state, match, `Your last move was undone. Round ${match.state.round}.`);
+    }
+    case 'new-game-same-setup':
+      return same(newGameSameSetup(state, services));
+    case 'open-replay':
+      return openReplay(state, lib, action.id, action.position ?? 0);
+    case 'set-replay-position':
+      return setReplayPosition(state, lib, action.position);
+    case 'take-over': {
+      const r = currentReplay(state);
+      if (!r) return same(state);
+      const scenario = r.scenario;
+      const setup = {
+        side: action.side,
+        doctrine: defaultDoctrine(scenario, action.side),
+        difficulty: state.setup?.difficulty ?? 'normal',
+        seed: r.seed,
+        branch: { step: action.position, alternative: action.alternative },
+      } as const;
+      return same(
+        navigate({ ...state, scenario, scenarioFile: openedFile(state, scenario.id), setup }, 'setup'),
+      );
+    }
+  }
+}
+
+// --- navigation ------------------------------------------------------------------------------
+
+/** Show a screen. Notices belong to the screen they were given on, but the table's and the debrief's go on between the two. */
+function navigate(state: AppState, screen: ScreenName): AppState {
+  const next: AppState = {
+    ...state,
+    screen,
+    notices: screen === 'table' || screen === 'debrief' ? state.notices : NO_NOTICES,
+  };
+  return screen === 'debrief' ? withDebrief(next) : next;
+}
+
+/** The debrief of the match, computed once per finished game. */
+function withDebrief(state: AppState): AppState {
+  const match = state.match;
+  if (!match?.ended || !state.lib) return state;
+  const key = JSON.stringify(match.spec);
+  if (state.debrief?.key === key) return state;
+  const player = match.playerSide;
+  const debrief = buildDebrief(match.scenario, match.spec, state.lib.ai.ledgerOf, player ?? 'us');
+  const history = match.scenario.history
+    ? state.lib.history.historyDebriefOf(match.scenario, debrief.spec, player)
+    : null;
+  return { ...state, debrief: { key, debrief, history } };
+}
+
+function started(state: AppState, lib: Lib, saved: SaveLoad, storageProblem: string | null): Result {
+  let next: AppState = { ...state, lib, scenarios: scenarioList(lib) };
+  const notices: readonly Notice[] = storageProblem ? [{ kind: 'error', text: storageProblem }] : NO_NOTICES;
+  if (saved.kind === 'ok') {
+    next = enterMatch(next, saved.match, saved.save.scenarioFile);
+    return {
+      state: { ...next, notices },
+      effects: announce(
+        `Welcome back. Your game of ${saved.scenario.title} resumes at round ${saved.match.state.round}.`,
+      ),
+    };
+  }
+  if (saved.kind === 'set-aside') next = { ...next, titleMessage: saved.message, backup: saved.backup };
+  return same({ ...navigate(next, 'title'), notices });
+}
+
+function scenarioList(lib: Lib): AppState['scenarios'] {
+  return { entries: [...lib.catalog.entries], failures: [...lib.catalog.failures] };
+}
+
+/** The file of a scenario the player opened (a save carries it), or undefined for a shipped one. */
+function openedFile(state: AppState, id: string): ScenarioFile | undefined {
+  const entry = catalogEntry(state, id);
+  return entry?.origin === 'opened' ? entry.source : undefined;
+}
+
+// --- choosing and setting up ---------------------------------------------------------------
+
+function chooseScenario(state: AppState, id: string, services: Services): Result {
+  const scenario = findScenario(state, id);
+  if (!scenario) return same(state);
+  const side: Side = state.setup?.side ?? 'us';
+  const setup = {
+    side,
+    doctrine: defaultDoctrine(scenario, side),
+    difficulty: state.setup?.difficulty ?? 'normal',
+    seed: services.randomSeed(),
+  };
+  return same(navigate({ ...state, scenario, scenarioFile: openedFile(state, id), setup }, 'setup'));
+}
+
+function openScenarioFile(state: AppState, lib: Lib, file: ScenarioFile): Result {
+  const result = lib.catalog.open(file);
+  const notice: Notice = result.ok
+    ? { kind: 'info', text: `Opened ${file.file}: “${result.scenario.title}” is now in the list.` }
+    : { kind: 'error', text: `${file.file} could not be opened: see the problems listed below.` };
+  const highlight = result.ok ? { ...state.highlight, scenario: result.scenario.id } : state.highlight;
+  return {
+    state: { ...state, scenarios: scenarioList(lib), notices: [notice], highlight },
+    effects: announce(notice.text),
+  };
+}
+
+function startMatch(state: AppState, lib: Lib, services: Services): Result {
+  const spec = pendingSpec(state);
+  const { scenario, setup } = state;
+  if (!scenario || !setup || !spec) return same(state);
+  const seed = spec.seed || services.randomSeed();
+  let match: Match;
+  try {
+    match = setup.branch
+      ? Match.branch(scenario, spec, lib.ai.decideMove)
+      : Match.start(scenario, seed, spec.options, lib.ai.decideMove);
+  } catch (error) {
+    const text =
+      error instanceof InvalidOptionsError
+        ? `These options cannot start a game: ${error.problems.join('; ')}`
+        : errorText(error);
+    return same({ ...state, notices: [{ kind: 'error', text }] });
+  }
+  const entered = enterMatch(state, match, state.scenarioFile);
+  // A take-over reports what happened from the branch point on; history's moves are in the log.
+  const lastTurns = match.turns().filter((t) => t.by !== 'history');
+  const opening = lastTurns.map((t) => turnAnnouncement(match, t)).join(' ');
+  const start = match.branch
+    ? `You take over from history after step ${match.branch.step}.`
+    : 'The talks begin.';
+  return { state: { ...entered, lastTurns }, effects: announce(`${start} ${opening}`.trim()) };
+}
+
+/** A new match on the table (or, when it is over, at its debrief). */
+function enterMatch(state: AppState, match: Match, scenarioFile: ScenarioFile | undefined): AppState {
+  const next: AppState = {
+    ...state,
+    match,
+    matchVersion: state.matchVersion + 1,
+    scenario: match.scenario,
+    scenarioFile,
+    draft: {},
+    lastTurns: [],
+    confirmingWalkout: false,
+  };
+  return navigate(next, match.ended ? 'debrief' : 'table');
+}
+
+function newGameSameSetup(state: AppState, services: Services): AppState {
+  const m = state.match;
+  if (!m) return state;
+  const side = m.playerSide ?? 'us';
+  let setup: AppState['setup'] = {
+    side,
+    doctrine: m.spec.options.doctrines[side],
+    difficulty: m.spec.options.difficulty[otherSide(side)],
+    seed: services.randomSeed(),
+  };
+  // A branch of history starts again from the same point, under the same seed.
+  const branch = m.branch;
+  if (branch) {
+    const point = m.scenario.history?.decisionPoints.find((d) => d.step === branch.step);
+    const next = m.spec.moves[branch.step];
+    const alternative =
+      branch.alternative && next && point
+        ? point.alternatives.findIndex((a) => a.move !== undefined && sameMove(m.scenario, a.move, next))
+        : -1;
+    setup = {
+      ...setup,
+      seed: m.spec.seed,
+      branch: { step: branch.step, alternative: alternative >= 0 ? alternative : null },
+    };
+  }
+  return navigate({ ...state, scenario: m.scenario, setup }, 'setup');
+}
+
+// --- the table -------------------------------------------------------------------------------
+
+/** The player's move and the AI's replies, announced; a refused move is explained instead. */
+function play(state: AppState, move: Move): Result {
+  const match = state.match;
+  if (!match) return same(state);
+  let turns: Turn[];
+  try {
+    turns = match.play(move);
+  } catch (error) {
+    const text =
+      error instanceof IllegalMoveError
+        ? `That move is not allowed: ${error.message.replace(/^illegal move: /, '')}.`
+        : `Something went wrong: ${errorText(error)}`;
+    return {
+      state: { ...state, notices: [{ kind: 'error', text }] },
+      effects: [{ kind: 'sound', cue: 'error' }],
+    };
+  }
+  const notices: readonly Notice[] =
+    match.aiProblems.length > 0
+      ? [{ kind: 'error', text: match.aiProblems[match.aiProblems.length - 1]! }]
+      : NO_NOTICES;
+  const next: AppState = {
+    ...state,
+    matchVersion: state.matchVersion + 1,
+    lastTurns: turns,
+    draft: {},
+    confirmingWalkout: false,
+    notices,
+  };
+  const said =
+    turns.map((t) => turnAnnouncement(match, t)).join(' ') +
+    (match.ended ? ' The talks are over: the debrief is ready.' : '');
+  const cue = match.ended
+    ? match.state.outcome?.kind === 'deal'
+      ? 'deal'
+      : 'breakdown'
+    : turns.some((t) => t.by === 'ai')
+      ? 'ai'
+      : 'move';
+  return { state: next, effects: [{ kind: 'focus-after-move' }, ...announce(said), { kind: 'sound', cue }] };
+}
+
+function afterRewind(state: AppState, match: Match, message: string): Result {
+  const next = navigate(
+    { ...state, matchVersion: state.matchVersion + 1, draft: {}, lastTurns: [], confirmingWalkout: false },
+    'table',
+  );
+  const opener = match.turns().filter((t) => t.round === match.state.round && t.by === 'ai');
+  return {
+    state: next,
+    effects: announce(`${message} ${opener.map((t) => turnAnnouncement(match, t)).join(' ')}`.trim()),
+  };
+}
+
+/** A move in a sentence, for screen readers; the AI's with its stated reason. */
+function turnAnnouncement(match: Match, t: Turn): string {
+  const sentence = describeMove(match.scenario, t.move, match.stateBefore(t.index), match.playerSide);
+  return t.ai ? `${sentence} Its reason: ${t.ai.reason}` : sentence;
+}
+
+// --- result codes ----------------------------------------------------------------------------
+
+function openCode(state: AppState, lib: Lib, code: string): Result {
+  const refuse = (error: string): Result => same({ ...state, code: { text: code, error } });
+  let spec;
+  try {
+    spec = decodeResult(code, (id) => findScenario(state, id));
+  } catch (error) {
+    return refuse(
+      error instanceof ResultCodeError
+        ? `This code cannot be opened: ${error.message}.`
+        : `This code cannot be opened: ${errorText(error)}.`,
+    );
+  }
+  const scenario = findScenario(state, spec.scenario.id)!;
+  let match: Match;
+  try {
+    match = Match.resume(scenario, spec, [], lib.ai.decideMove);
+  } catch (error) {
+    return refuse(`This code names a game that does not replay: ${errorText(error)}.`);
+  }
+  const next = enterMatch(
+    { ...state, code: { text: '', error: null } },
+    match,
+    openedFile(state, scenario.id),
+  );
+  return {
+    state: next,
+    effects: announce(
+      match.ended
+        ? `Opened a finished game of ${scenario.title}: its debrief follows.`
+        : `Opened a game of ${scenario.title} at round ${match.state.round}: play on.`,
+    ),
+  };
+}
+
+// --- history ---------------------------------------------------------------------------------
+
+function openReplay(state: AppState, lib: Lib, id: string, position: number): Result {
+  const scenario = findScenario(state, id);
+  if (!scenario?.history) return same(state);
+  const next = navigate(
+    { ...state, replaying: { id, position }, highlight: { ...state.highlight, episode: id } },
+    'replay',
+  );
+  const r = lib.history.replayOf(scenario);
+  return {
+    state: next,
+    effects: announce(`Replay of ${scenario.title}. ${lib.history.replayAnnouncement(r, position)}`),
+  };
+}
+
+/** Move the replay to a position (clamped), from a button, a key or the teaching notes. */
+function setReplayPosition(state: AppState, lib: Lib, position: number): Result {
+  const r = currentReplay(state);
+  const replaying = state.replaying;
+  if (!r || !replaying) return same(state);
+  const to = Math.max(0, Math.min(r.frames.length - 1, position));
+  const moved = to !== replaying.position;
+  const onReplay = state.screen === 'replay';
+  if (!moved && onReplay) return same(state);
+  const next: AppState = { ...state, replaying: { ...replaying, position: to } };
+  return {
+    state: onReplay ? next : navigate(next, 'replay'),
+    // A new step is read from the top of the panel, wherever the last one was scrolled to.
+    effects: [
+      ...(onReplay ? [{ kind: 'scroll-top' } as const] : []),
+      ...announce(lib.history.replayAnnouncement(r, to)),
+    ],
+  };
+}

@@ -32,11 +32,11 @@ const { storage, problem } = browserStorage();
 const app = new App(panel, announcer, stage, {
   storage,
   scenarios: async () => {
-    const [files, loader] = await Promise.all([loadEmbeddedScenarios(), import('./scenario/loader')]);
+    const [files, loader] = await Promise.all([loadEmbeddedScenarios(), import('./session/scenario-loader')]);
     return { files, load: loader.loadScenario };
   },
   prefersReducedMotion: window.matchMedia('(prefers-reduced-motion: reduce)').matches,
-  ai: () => import('./negotiators/index'),
+  ai: () => import('./session/ai'),
   history: () => import('./view/history-ui'),
   randomSeed,
 });

@@ -2,10 +2,11 @@
  * `npm run check:scenarios [files...]`: validate the shipped scenarios, or the files named.
  * Prints every problem of every bad file and exits 1 if any file is bad.
  */
-import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { formatProblem, loadScenarioSet } from '../scenario/loader';
-import { scenarioFiles } from './scenario-files';
+import { LIMITS } from '../session/model';
+import { formatProblem, loadScenarioSet } from '../session/scenario-loader';
+import { runMain } from './main';
+import { FileReadError, readTextFile, scenarioFiles } from './scenario-files';
 
 function main(args: string[]): number {
   const files = args.length > 0 ? args : scenarioFiles();
@@ -13,9 +14,10 @@ function main(args: string[]): number {
   let failed = false;
   for (const file of files) {
     try {
-      inputs.push({ file: relative(process.cwd(), file) || file, text: readFileSync(file, 'utf8') });
+      inputs.push({ file: relative(process.cwd(), file) || file, text: readTextFile(file, LIMITS.scenarioFileChars, 'a scenario file') });
     } catch (error) {
-      console.error(`${file}: cannot read the file: ${(error as Error).message}`);
+      if (!(error instanceof FileReadError)) throw error;
+      console.error(`FAIL ${file}: cannot read the file: ${error.reason}`);
       failed = true;
     }
   }
@@ -28,4 +30,4 @@ function main(args: string[]): number {
   return failed || failures.length > 0 ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+runMain('check:scenarios', main);

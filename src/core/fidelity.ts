@@ -104,7 +104,7 @@ export class GameReading {
   indicatorsAt(point: MetricPoint = 'end'): Indicators {
     if (point === 'talks-end') return this.indicatorsAt({ round: this.endRound() });
     if (point !== 'end' && 'round' in point) {
-      const record = this.final.history.find((h) => h.round === point.round);
+      const record = this.final.trajectory.find((h) => h.round === point.round);
       if (!record) throw new Error(`the game has no record of round ${point.round}`);
       return record.indicators;
     }
@@ -141,11 +141,11 @@ export function readMetric(reading: GameReading, metric: HistoryMetric): MetricV
       return { value: quantityValue(scenario, reading.positionsAt(metric.at), metric.quantity) };
     case 'indicator': {
       const id = metric.indicator;
-      const start = reading.final.history[0]!.indicators[id];
+      const start = reading.final.trajectory[0]!.indicators[id];
       let value: number;
       if (metric.over) {
         const [from, to] = metric.over;
-        const records = reading.final.history.filter((h) => h.round >= from && h.round <= to);
+        const records = reading.final.trajectory.filter((h) => h.round >= from && h.round <= to);
         if (records.length === 0) return { value: null, why: `the game has no record of rounds ${from} to ${to}` };
         value = records.reduce((sum, h) => sum + h.indicators[id], 0) / records.length;
       } else {
@@ -317,7 +317,7 @@ export interface HistoryComparison {
 
 /**
  * What a side-by-side debrief shows: a game beside history's path replayed under the same seed
- * (both games' indicator trajectories are in `final.history`), every outcome metric read off
+ * (both games' indicator trajectories are in `final.trajectory`), every outcome metric read off
  * both, and how the game handled each decision point.
  */
 export function compareWithHistory(scenario: Scenario, spec: GameSpec): HistoryComparison {

@@ -4,7 +4,7 @@ import { drawRange, GameReading } from '../core/fidelity';
 import { dateSpan, roundSpan } from '../core/history';
 import { checkMove } from '../core/rules';
 import type { GameState, HistoryCalendar, Scenario } from '../core/types';
-import { scenarioSchema } from './schema';
+import { scenarioSchema } from '../core/schema/scenario';
 
 /**
  * Checks of a scenario's quantities and history section: what refers to what (done on the raw

@@ -63,16 +63,6 @@ export function toggleChip(pkg: Package, issue: string, position: string): Packa
   return next;
 }
 
-export function withChip(pkg: Package, issue: string, position: string): Package {
-  return { ...pkg, [issue]: position };
-}
-
-export function withoutIssue(pkg: Package, issue: string): Package {
-  const next = { ...pkg };
-  delete next[issue];
-  return next;
-}
-
 /** Keep only the entries that still name a negotiable change from what is in force. */
 export function pruneDraft(scenario: Scenario, state: GameState, pkg: Package): Package {
   const out: Package = {};

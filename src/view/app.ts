@@ -1,13 +1,11 @@
-import { defaultOptions, IllegalMoveError, InvalidOptionsError } from '../core/engine';
-import { branchSpec, sameMove } from '../core/history';
-import { decodeResult, ResultCodeError } from '../core/result-code';
-import { doctrinesFor, otherSide, profileOf } from '../core/scenario-lookup';
 import type { Difficulty, GameOptions, GameSpec, Move, Package, Scenario, Side } from '../core/types';
+import { openResultCode } from '../session/games';
+import { branchSpec, defaultOptions, doctrinesFor, IllegalMoveError, InvalidOptionsError, otherSide, profileOf, sameMove } from '../session/model';
 import { ScenarioCatalog, type ScenarioFile, type ScenarioLoader } from '../session/catalog';
 import { buildDebrief, type Debrief } from '../session/debrief';
 import type { HistoryReplay } from '../session/history-replay';
 import { pruneDraft } from '../session/draft';
-import type * as Negotiators from '../negotiators/index';
+import type * as Negotiators from '../session/ai';
 import type * as HistoryModule from './history-ui';
 import { Match, type Decide, type Turn } from '../session/match';
 import { AutoSave, type Resumed } from '../session/save';
@@ -361,7 +359,9 @@ export class App {
     const m = this.match;
     this.scenario = m.scenario;
     const side = m.playerSide ?? 'us';
-    this.setup = { side, doctrine: m.spec.options.doctrines[side], difficulty: m.spec.options.difficulty[otherSide(side)], seed: this.deps.randomSeed() };
+    // The setup offers the three difficulties; a game against the random player (from a result code) starts again against normal.
+    const opponent = m.spec.options.difficulty[otherSide(side)];
+    this.setup = { side, doctrine: m.spec.options.doctrines[side], difficulty: opponent === 'random' ? 'normal' : opponent, seed: this.deps.randomSeed() };
     // A branch of history starts again from the same point, under the same seed.
     const branch = m.branch;
     if (branch) {
@@ -436,23 +436,13 @@ export class App {
 
   openCode(code: string): void {
     this.codeText = code;
-    let spec;
-    try {
-      spec = decodeResult(code, (id) => this.catalog.find(id));
-    } catch (error) {
-      this.codeError = error instanceof ResultCodeError ? `This code cannot be opened: ${error.message}.` : `This code cannot be opened: ${errorText(error)}.`;
+    const opened = openResultCode(code, (id) => this.catalog.find(id), this.decide);
+    if (!opened.ok) {
+      this.codeError = opened.message;
       this.render();
       return;
     }
-    const scenario = this.catalog.find(spec.scenario.id)!;
-    let match: Match;
-    try {
-      match = Match.resume(scenario, spec, [], this.decide);
-    } catch (error) {
-      this.codeError = `This code names a game that does not replay: ${errorText(error)}.`;
-      this.render();
-      return;
-    }
+    const { match, scenario } = opened;
     this.codeError = null;
     this.codeText = '';
     const entry = this.catalog.entry(scenario.id);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describe as describeDist, erf, mean, sample, support, truncatedMoments, variance } from '../../src/core/distributions';
+import { erf, mean, sample, support, truncatedMoments, variance } from '../../src/core/distributions';
+import { describeDistribution as describeDist } from '../../src/session/explain-words';
 import type { Distribution } from '../../src/core/types';
 
 describe('distributions', () => {

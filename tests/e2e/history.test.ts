@@ -457,8 +457,8 @@ async function expectHistoryComparison(page: Page, spec: GameSpec): Promise<void
   expect(model.historyLabel).toBe('history (same seed)');
   for (const id of INDICATOR_IDS) {
     const t = model.trajectories.find((x) => x.id === id)!;
-    expect(t.history, id).toEqual(c.history.final.history.map((r) => r.indicators[id]));
-    expect(t.values, id).toEqual(c.game.final.history.map((r) => r.indicators[id]));
+    expect(t.history, id).toEqual(c.history.final.trajectory.map((r) => r.indicators[id]));
+    expect(t.values, id).toEqual(c.game.final.trajectory.map((r) => r.indicators[id]));
   }
   expect(await pixelsNear(page, [0x00, 0x72, 0xb2]), 'pixels of the dashed history series').toBeGreaterThan(
     1500,

@@ -1,4 +1,4 @@
-import { readOutcome } from '../../core/fidelity';
+import { readOutcome } from '../../session/model';
 import type { Scenario } from '../../core/types';
 import { compact } from '../../session/format';
 import { teachingNotes } from '../../session/history-replay';

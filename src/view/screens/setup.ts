@@ -1,8 +1,5 @@
-import { INDICATORS } from '../../core/indicators';
-import { doctrinesFor, otherSide } from '../../core/scenario-lookup';
-import { describeWeights } from '../../core/scoring';
-import type { Difficulty, IndicatorId, Side } from '../../core/types';
-import { DIFFICULTIES, SIDES } from '../../core/types';
+import type { Difficulty, IndicatorId } from '../../core/types';
+import { describeWeights, DIFFICULTIES, doctrinesFor, INDICATORS, otherSide, SIDES } from '../../session/model';
 import type { App, ScreenView } from '../app';
 import { formatDate } from '../../session/text';
 import { button, h, type Children } from '../dom';
@@ -113,10 +110,6 @@ export function setupScreen(app: App): ScreenView {
       },
     },
   };
-}
-
-export function sideOf(value: string): Side {
-  return value === 'china' ? 'china' : 'us';
 }
 
 /** Where a take-over starts: after which of history's steps, and the alternative played first, if any. */

@@ -1,7 +1,4 @@
-import { INDICATORS } from '../../core/indicators';
-import { projectPackage } from '../../core/projection';
-import { doctrineFor } from '../../core/engine';
-import { otherSide } from '../../core/scenario-lookup';
+import { doctrineFor, INDICATORS, otherSide, projectPackage } from '../../session/model';
 import type { Explanation, IndicatorId, Package, Scenario, Side } from '../../core/types';
 import { assessDraft, chipsFor, escalationMoves, type Chip, type ChipGroup } from '../../session/draft';
 import type { Match, RewindPoint, Turn } from '../../session/match';
@@ -82,7 +79,7 @@ export function tableScreen(app: App): ScreenView {
     draft: app.draft,
     standing: state.standing ? { by: state.standing.by, chips: standingChips } : null,
     now: state.indicators,
-    history: state.history.map((r) => r.indicators),
+    history: state.trajectory.map((r) => r.indicators),
     tradeIndicator: side === 'us' ? 'us.tradeGains' : 'china.tradeGains',
     projection: Object.keys(app.draft).length > 0 ? projectPackage(scenario, state, app.draft) : null,
     standingProjection: state.standing && state.standing.by === opponent ? projectPackage(scenario, state, state.standing.package) : null,

@@ -23,10 +23,10 @@ import {
   type Instance,
 } from '../session/negotiator-bench';
 import { parseFlags, UsageError } from './args';
-import { runMain } from './main';
+import { isEntry, runMain } from './main';
 import { readTextFile } from './scenario-files';
 
-const USAGE = 'usage: npm run bench:negotiators -- [--instances FILE] [--agents a,b,...] [--seeds N] [--json]';
+export const USAGE = 'usage: npm run bench:negotiators -- [--instances FILE] [--agents a,b,...] [--seeds N] [--json]';
 export const DEFAULT_SEEDS = 1000;
 /** Generated instances a run may ask for: each is a round robin of every pair of agents. */
 export const MAX_SEEDS = 100_000;
@@ -143,7 +143,7 @@ export function jsonReport(r: BenchReport): string {
   );
 }
 
-function main(argv: string[]): number {
+export function main(argv: string[]): number {
   const { values, switches, rest } = parseFlags(argv, { values: ['instances', 'agents', 'seeds'], switches: ['json'] });
   if (rest.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(rest[0]!.slice(0, 60))}`);
   const agents = parseAgents(values.agents);
@@ -164,4 +164,4 @@ function main(argv: string[]): number {
   return 0;
 }
 
-runMain('bench:negotiators', main, USAGE);
+if (isEntry(import.meta.url)) runMain('bench:negotiators', main, USAGE);

@@ -5,10 +5,10 @@
 import { relative } from 'node:path';
 import { LIMITS } from '../session/model';
 import { formatProblem, loadScenarioSet } from '../session/scenario-loader';
-import { runMain } from './main';
+import { isEntry, runMain } from './main';
 import { FileReadError, readTextFile, scenarioFiles } from './scenario-files';
 
-function main(args: string[]): number {
+export function main(args: string[]): number {
   const files = args.length > 0 ? args : scenarioFiles();
   const inputs: { file: string; text: string }[] = [];
   let failed = false;
@@ -30,4 +30,4 @@ function main(args: string[]): number {
   return failed || failures.length > 0 ? 1 : 0;
 }
 
-runMain('check:scenarios', main);
+if (isEntry(import.meta.url)) runMain('check:scenarios', main);

@@ -1,5 +1,12 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { UsageError } from './args';
 import { FileReadError, ScenarioLoadError } from './scenario-files';
+
+/** Whether the module at `url` is the script Node was started with (not imported by another). */
+export function isEntry(url: string): boolean {
+  return process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(url);
+}
 
 /**
  * Run a command's main function so that nothing escapes it: a usage mistake, an unreadable file
@@ -7,12 +14,15 @@ import { FileReadError, ScenarioLoadError } from './scenario-files';
  * a usage mistake) and exits 1; anything else is a bug in the game, printed in one line without
  * a stack trace, and exits 2.
  */
-export function runMain(command: string, main: (argv: string[]) => number, usage?: string): void {
+export function runMain(command: string, main: (argv: string[]) => number, usage?: string, argv: string[] = process.argv.slice(2)): number {
+  let code: number;
   try {
-    process.exitCode = main(process.argv.slice(2));
+    code = main(argv);
   } catch (error) {
-    process.exitCode = report(command, error, usage);
+    code = report(command, error, usage);
   }
+  process.exitCode = code;
+  return code;
 }
 
 export function report(command: string, error: unknown, usage?: string): number {

@@ -11,16 +11,16 @@
  */
 import type { GameOptions, GameSpec, GameState, Move, Scenario, Side } from '../core/types';
 import { decideMove } from '../session/ai';
-import { parseMoveFile, playOut, readResultCode, replayMoves, resultCodeOf } from '../session/games';
+import { parseMoveFile, playOut, replayMoves, replayResultCode, resultCodeOf } from '../session/games';
 import { AI_PLAYERS, defaultOptions, INDICATOR_LIST, LIMITS, scoreAll, SIDES } from '../session/model';
 import { formatIndicatorValue } from '../session/explain-words';
 import { describeMove } from '../session/text';
 import { parseFlags, UsageError } from './args';
 import { runHistorical, HISTORICAL_USAGE } from './historical';
-import { runMain } from './main';
+import { isEntry, runMain } from './main';
 import { loadAllShippedScenarios, loadScenarioArg, readTextFile } from './scenario-files';
 
-const USAGE = [
+export const USAGE = [
   'usage: npm run sim -- --scenario ID|FILE --seed S [--us PLAYER] [--china PLAYER] [--moves FILE] [--json]  (PLAYER: easy, normal, hard, random)',
   '       npm run sim -- --code CODE [--scenario ID|FILE] [--json]',
   `       ${HISTORICAL_USAGE.replace('usage: ', '')}`,
@@ -122,12 +122,13 @@ function fromCode(code: string, scenarioArg: string | undefined): SimResult {
   const known = scenarioArg ? [loadScenarioArg(scenarioArg)] : [];
   let shipped: Scenario[] | null = null;
   const find = (id: string) => known.find((s) => s.id === id) ?? (shipped ??= loadAllShippedScenarios()).find((s) => s.id === id);
-  const reading = readResultCode(code, find);
-  if (!reading.ok) throw new UsageError(`--code: ${reading.message}`);
-  return replayed(reading.scenario, reading.spec, 'the code');
+  const opened = replayResultCode(code, find);
+  if (!opened.ok) throw new UsageError(`--code: ${opened.message}`);
+  const { scenario, spec, replayed } = opened;
+  return { scenario, spec, states: replayed.states, reasons: spec.moves.map(() => null), aiProblems: [] };
 }
 
-function main(argv: string[]): number {
+export function main(argv: string[]): number {
   // --historical replays the scenario's real path and measures its fidelity (src/cli/historical.ts).
   if (argv.includes('--historical')) return runHistorical(argv);
   const { values, switches, rest } = parseFlags(argv, { values: ['scenario', 'seed', 'moves', 'code', 'us', 'china'], switches: ['json'] });
@@ -156,4 +157,4 @@ function main(argv: string[]): number {
   return 0;
 }
 
-runMain('sim', main, USAGE);
+if (isEntry(import.meta.url)) runMain('sim', main, USAGE);

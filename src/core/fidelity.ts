@@ -2,6 +2,7 @@ import { support } from './distributions';
 import { replay, type Replay } from './engine';
 import { compareDecisions, followsHistory, historicalSpec, historyOf, type DecisionComparison } from './history';
 import { quantityValue } from './quantities';
+import { dict } from './dict';
 import { positionOf } from './scenario-lookup';
 import type { DrawRef, GameSpec, GameState, HistoryMetric, Indicators, MetricPoint, Scenario } from './types';
 
@@ -64,8 +65,8 @@ export class GameReading {
     if (outcome.kind === 'deadline') return this.aftermathState(outcome.round).positions;
     const { states } = this.replay;
     const before = states[states.length - 2]!;
-    if (outcome.kind === 'deal') return { ...before.positions, ...outcome.package };
-    const positions = { ...before.positions };
+    if (outcome.kind === 'deal') return dict({ ...before.positions, ...outcome.package });
+    const positions = dict(before.positions);
     for (const t of before.threats) if (t.status === 'pending') positions[t.issue] = t.position;
     return positions;
   }

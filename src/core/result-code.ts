@@ -321,6 +321,14 @@ function checksumHolds(bytes: Uint8Array, headLength: number, declared: number):
   return stored === crc32(payload);
 }
 
+/** Whether a code's body spells whole data: canonical base64url, its declared length, its checksum. */
+function isWhole(body: string): boolean {
+  const bytes = fromBase64Url(body);
+  const head = bytes && header(bytes);
+  if (!bytes || !head || toBase64Url(bytes) !== body || bytes.length !== head.headLength + head.declared + 4) return false;
+  return checksumHolds(bytes, head.headLength, head.declared);
+}
+
 /**
  * Whether changing one of the first characters (those that spell the declared length) makes the
  * code whole: then its length was altered, not its end cut off. A cut code's last bytes are not
@@ -363,7 +371,12 @@ export function decodeResult(code: string, findScenario: (id: string) => Scenari
   const body = match[2]!;
   const bad = /[^A-Za-z0-9_-]/.exec(body);
   if (bad) {
-    throw new ResultCodeError('altered', `the code contains characters a result code never has (${quote(bad[0])} at character ${PREFIX.length + digits.length + 2 + bad.index})`);
+    throw new ResultCodeError('altered', `the code has been altered: it contains characters a result code never has (${quote(bad[0])} at character ${PREFIX.length + digits.length + 2 + bad.index})`);
+  }
+  if (body.length % 4 === 1) {
+    // No code has this length: a character is missing at its end, or one was added.
+    if (isWhole(body.slice(0, -1))) throw new ResultCodeError('altered', 'the code has been altered: a character was added at its end');
+    throw new ResultCodeError('truncated', 'the code is truncated: characters are missing at its end');
   }
   const bytes = fromBase64Url(body);
   const head = bytes && header(bytes);

@@ -97,6 +97,7 @@ function load(file: string, raw: string): LoadResult {
     }
     throw error;
   }
+  if (doc.contents === null) return { ok: false, problems: [{ file, path: '(file)', message: 'the file holds no data (it is empty, or only comments); a scenario file starts with its id, version and title' }] };
   const sized = sizeProblems(data);
   if (sized.length > 0) return { ok: false, problems: located(sized, file, doc, counter) };
   const found: InputProblem[] = [];

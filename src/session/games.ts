@@ -7,7 +7,7 @@ import { movesSchema } from '../core/schema/move';
 import { checkTextInput, sizeProblems } from '../core/schema/text-input';
 import type { GameOptions, GameSpec, GameState, Move, Scenario } from '../core/types';
 import { withWords, type Worded } from './explain-words';
-import { Match, type AiNote, type Decide } from './match';
+import { Match, type Decide } from './match';
 import { errorText } from './storage';
 
 /**
@@ -51,19 +51,8 @@ export function resultCodeOf(scenario: Scenario, spec: GameSpec): string {
   return encodeResult(spec, scenario);
 }
 
-/** Rebuild a match from a game (a save, a code); the AI plays on if it is its turn. */
-export function resumeMatch(
-  scenario: Scenario,
-  spec: GameSpec,
-  notes: AiNote[],
-  decide: Decide,
-): Opened<{ match: Match }> {
-  try {
-    return { ok: true, match: Match.resume(scenario, spec, notes, decide) };
-  } catch (error) {
-    return { ok: false, message: `the game does not replay: ${failureText(error)}` };
-  }
-}
+const cannotOpen = (why: string) => `This code cannot be opened: ${why}.`;
+const doesNotReplay = (why: string) => `This code names a game that does not replay: ${why}.`;
 
 /** A result code opened as a match: the game it records, played on by the AI if it is not over. */
 export function openResultCode(
@@ -72,14 +61,29 @@ export function openResultCode(
   decide: Decide,
 ): Opened<{ match: Match; scenario: Scenario }> {
   const reading = readResultCode(code, find);
-  if (!reading.ok) return { ok: false, message: `This code cannot be opened: ${reading.message}.` };
-  const resumed = resumeMatch(reading.scenario, reading.spec, [], decide);
-  if (!resumed.ok)
+  if (!reading.ok) return { ok: false, message: cannotOpen(reading.message) };
+  try {
     return {
-      ok: false,
-      message: `This code names a game that does not replay: ${resumed.message.replace(/^the game does not replay: /, '')}.`,
+      ok: true,
+      match: Match.resume(reading.scenario, reading.spec, [], decide),
+      scenario: reading.scenario,
     };
-  return { ok: true, match: resumed.match, scenario: reading.scenario };
+  } catch (error) {
+    return { ok: false, message: doesNotReplay(failureText(error)) };
+  }
+}
+
+/** The game a result code records, replayed as it stands (no AI plays on): for checking a code someone handed in. */
+export function replayResultCode(
+  code: string,
+  find: (id: string) => Scenario | undefined,
+): Opened<{ scenario: Scenario; spec: GameSpec; replayed: Replayed }> {
+  const reading = readResultCode(code, find);
+  if (!reading.ok) return { ok: false, message: cannotOpen(reading.message) };
+  const { scenario, spec } = reading;
+  const replayed = replayMoves(scenario, spec.seed, spec.options, spec.moves, 'the code');
+  if (!replayed.ok) return { ok: false, message: doesNotReplay(replayed.message) };
+  return { ok: true, scenario, spec, replayed };
 }
 
 // --- move files and move logs ---------------------------------------------------------------------

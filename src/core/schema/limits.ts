@@ -32,8 +32,8 @@ export const LIMITS = {
   magnitude: 1_000_000,
   /** Shape parameters of a beta distribution (below the least, draws underflow). */
   betaShape: { min: 0.01, max: 10_000 },
-  /** The negotiating deadline, in rounds. */
-  rounds: 100,
+  /** The negotiating deadline, in rounds (a year of weekly rounds; the AI decides twice a round). */
+  rounds: 52,
   /** Rounds the model runs (ten years of weekly rounds). */
   horizon: 520,
   sources: 200,
@@ -41,9 +41,9 @@ export const LIMITS = {
   positionsPerIssue: 12,
   /**
    * Packages the issues make (the product over the issues of their negotiable positions): the AI
-   * weighs every one of them at each of its moves.
+   * weighs every one of them at each of its moves (the largest shipped scenario has 104,976).
    */
-  packages: 1_000_000,
+  packages: 250_000,
   effectsPerList: 32,
   events: 100,
   conditions: 12,
@@ -53,7 +53,8 @@ export const LIMITS = {
   negotiators: 12,
   questions: 50,
   quantities: 24,
-  historySteps: 200,
+  /** Moves in a historical path: a whole game at most. */
+  historySteps: 104,
   historyEvents: 100,
   metrics: 50,
   draws: 50,
@@ -61,7 +62,7 @@ export const LIMITS = {
   alternatives: 12,
   epilogue: 50,
   /** Moves in a game: each round has one move by each side. */
-  moves: 200,
+  moves: 104,
   /** Problems a report lists before it says how many more there are. */
   problemsShown: 100,
   /** Characters of an offending value a message quotes before it cuts it short. */

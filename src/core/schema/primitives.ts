@@ -37,6 +37,15 @@ export function quote(value: unknown, max: number = LIMITS.quoteChars): string {
   return text.length > max + 2 ? `${text.slice(0, max)}…"` : text;
 }
 
+/** Names for a message: each quoted, the first dozen, then how many more. */
+export function listed(names: Iterable<unknown>, max = 12): string {
+  const all = [...names];
+  const shown = all
+    .slice(0, max)
+    .map((n) => (typeof n === 'string' && /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(n) ? n : quote(n)));
+  return all.length > max ? `${shown.join(', ')} and ${all.length - max} more` : shown.join(', ');
+}
+
 /** 1000000 as "1,000,000" (no locale: messages read the same everywhere). */
 export function thousands(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');

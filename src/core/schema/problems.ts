@@ -69,6 +69,12 @@ export function schemaProblems(error: z.ZodError, data: unknown): InputProblem[]
       }
       continue;
     }
+    if (issue.code === 'invalid_key') {
+      // A record's key failed the key schema (an id): say why, as for any other id.
+      for (const inner of issue.issues)
+        out.push({ path: issue.path, message: plainWords(inner.message) ?? 'is missing' });
+      continue;
+    }
     const present = valueAt(data, issue.path) !== undefined;
     const message = plainWords(issue.message);
     out.push({

@@ -231,7 +231,7 @@ export const sourceSchema = z.strictObject({
   id,
   title: text,
   url: z
-    .url({ error: 'expected a URL' })
+    .url({ protocol: /^https?$/, error: 'expected a web address (http:// or https://)' })
     .max(LIMITS.textChars, { error: `a URL has at most ${thousands(LIMITS.textChars)} characters` })
     .optional(),
   publisher: name.optional(),

@@ -119,9 +119,9 @@ function deepBrackets(text: string): number {
 }
 
 /**
- * Problems of sheer size in parsed data: nesting deeper than LIMITS.depth, or a list far longer
- * than any a file of the game holds. Checked before the schema, so the schema never walks a
- * hostile shape. Iterative: any depth is safe.
+ * Problems of shape in parsed data, checked before the schema so that it never walks a hostile
+ * one: nesting deeper than LIMITS.depth, a list far longer than any a file of the game holds, and
+ * a field named "__proto__" (which zod's records drop without a word). Iterative: any depth is safe.
  */
 export function sizeProblems(data: unknown, maxList = 1_000): InputProblem[] {
   const depth = nestingDepth(data);
@@ -146,6 +146,13 @@ export function sizeProblems(data: unknown, maxList = 1_000): InputProblem[] {
       else node.forEach((child, i) => stack.push([child, [...path, i]]));
     } else {
       const keys = Object.keys(node);
+      if (Object.prototype.hasOwnProperty.call(node, '__proto__')) {
+        problems.push({
+          path: [...path, '__proto__'],
+          message:
+            '"__proto__" cannot be a field or an id: it names the prototype of every JavaScript object',
+        });
+      }
       if (keys.length > maxList)
         problems.push({
           path,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyMove, checkOptions, defaultOptions, IllegalMoveError, InvalidOptionsError, newGame, ratification, replay } from '../../src/core/engine';
+import { applyMove, checkOptions, defaultOptions, IllegalMoveError, InvalidOptionsError, ModelError, newGame, ratification, replay } from '../../src/core/engine';
+import { clampIndicator } from '../../src/core/indicators';
 import type { GameState, Move, Scenario } from '../../src/core/types';
 import { explanationText } from '../../src/session/explain-words';
 import { mini } from '../helpers';
@@ -181,5 +182,39 @@ describe('applyMove', () => {
       { type: 'accept', side: 'us' },
     ], 'x');
     expect(afterOtherDraws.contributions.beans).toEqual(direct.contributions.beans);
+  });
+});
+
+describe('what no input can do to the state', () => {
+  it('keeps records keyed by ids free of inherited members, even for a scenario built without the schema', () => {
+    // The schema refuses such ids; this scenario skips it, to show the state does not depend on that.
+    const odd: Scenario = {
+      ...scenario,
+      issues: scenario.issues.map((i) => (i.id === 'beans' ? { ...i, id: 'constructor' } : i)),
+      profiles: scenario.profiles.map((p) => ({ ...p, redLines: [] })),
+    };
+    const s0 = newGame(odd, 's', defaultOptions(odd));
+    for (const record of [s0.positions, s0.enactedRound, s0.contributions, s0.imposed]) expect(Object.getPrototypeOf(record)).toBeNull();
+    expect(s0.positions.constructor).toBe('none');
+    const s1 = applyMove(odd, s0, { type: 'propose', side: 'us', package: { constructor: 'lots' } }).state;
+    const s2 = applyMove(odd, s1, { type: 'accept', side: 'china' }).state;
+    expect(s2.outcome).toMatchObject({ kind: 'deal', package: { constructor: 'lots' } });
+    expect(s2.contributions.constructor).toEqual({ 'us.tradeGains': 10, 'us.domesticSupport': 5 });
+    expect(Object.getPrototypeOf(s2.positions)).toBeNull();
+    // Still plain JSON.
+    expect(JSON.parse(JSON.stringify(s2.positions))).toEqual({ chips: 'strict', constructor: 'lots' });
+  });
+
+  it('never lets a number that is not finite into the state: the clamp refuses it by name', () => {
+    expect(() => clampIndicator('tension', Number.NaN)).toThrow(ModelError);
+    expect(() => clampIndicator('tension', Number.POSITIVE_INFINITY)).toThrow('the model computed Infinity for tension');
+    // A scenario built without the schema, with an effect the schema would refuse.
+    const broken: Scenario = {
+      ...scenario,
+      events: [{ id: 'nan', title: 'NaN', text: 'x', round: 1, effects: [{ indicator: 'tension', delta: Number.NaN }] }],
+    };
+    const s0 = newGame(broken, 's', defaultOptions(broken));
+    const s1 = applyMove(broken, s0, { type: 'hold', side: 'us' }).state;
+    expect(() => applyMove(broken, s1, { type: 'hold', side: 'china' })).toThrow(ModelError);
   });
 });

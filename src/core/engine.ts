@@ -202,7 +202,9 @@ class Step {
   }
 
   private explain(e: Unrounded): void {
-    this.explanations.push({ round: this.state.round, ...e } as Explanation);
+    // Stamped in place (e is always a fresh object): a step of a long aftermath makes hundreds.
+    (e as Explanation).round = this.state.round;
+    this.explanations.push(e as Explanation);
   }
 
   play(move: Move): void {
@@ -330,8 +332,8 @@ class Step {
     if (Object.keys(levels).length > 0) s.contributions[issueId] = levels;
   }
 
-  /** Draw an effect's change, apply it and explain it. Returns the change actually applied. */
-  private applyEffect(effect: Effect, change: Omit<Change, 'source' | 'note' | 'draw'>): number {
+  /** Draw an effect's change, apply it and explain it; returns the change actually applied (`change`, a fresh object, is completed here). */
+  private applyEffect(effect: Effect, change: Change): number {
     const stream = effect.stream ?? 'effects';
     let drawn: number;
     let draw: Explanation['draw'];
@@ -342,12 +344,11 @@ class Step {
       if (!Number.isFinite(drawn)) throw new ModelError(`a draw from ${JSON.stringify(effect.delta)} gave ${String(drawn)}`);
       draw = { stream, distribution: effect.delta, value: round6(drawn) };
     }
-    return this.changeIndicator(effect.indicator, drawn, {
-      ...change,
-      ...(effect.source ? { source: effect.source } : {}),
-      ...(effect.note ? { note: effect.note } : {}),
-      ...(draw ? { draw } : {}),
-    });
+    const full: Change = change;
+    if (effect.source) full.source = effect.source;
+    if (effect.note) full.note = effect.note;
+    if (draw) full.draw = draw;
+    return this.changeIndicator(effect.indicator, drawn, full);
   }
 
   private changeIndicator(indicator: IndicatorId, delta: number, change: Change): number {
@@ -361,22 +362,16 @@ class Step {
     const applied = round6(to - from);
     s.indicators[indicator] = to;
     if (Math.abs(applied) < 1e-9 && !clamped) return 0;
-    const { kind, cause, issue, position, event, source, note, draw } = change;
-    this.explain({
-      kind,
-      indicator,
-      delta: applied,
-      from,
-      to,
-      cause,
-      ...(clamped ? { clamped } : {}),
-      ...(issue ? { issue } : {}),
-      ...(position ? { position } : {}),
-      ...(event ? { event } : {}),
-      ...(source ? { source } : {}),
-      ...(note ? { note } : {}),
-      ...(draw ? { draw } : {}),
-    });
+    // Built by assignment rather than spreads: this runs for every change of every round.
+    const e: Extract<Explanation, { cause: ChangeCause }> = { kind: change.kind, round: s.round, indicator, delta: applied, from, to, cause: change.cause };
+    if (clamped) e.clamped = true;
+    if (change.issue) e.issue = change.issue;
+    if (change.position) e.position = change.position;
+    if (change.event) e.event = change.event;
+    if (change.source) e.source = change.source;
+    if (change.note) e.note = change.note;
+    if (change.draw) e.draw = change.draw;
+    this.explanations.push(e);
     return applied;
   }
 

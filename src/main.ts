@@ -59,10 +59,10 @@ const game = startGame(
     prefersReducedMotion: window.matchMedia('(prefers-reduced-motion: reduce)').matches,
     randomSeed,
     scenarios: async () => {
-      const [files, loader] = await Promise.all([loadEmbeddedScenarios(), import('./scenario/loader')]);
+      const [files, loader] = await Promise.all([loadEmbeddedScenarios(), import('./session/scenario-loader')]);
       return { files, load: loader.loadScenario };
     },
-    ai: () => import('./negotiators/index'),
+    ai: () => import('./session/ai'),
     history: () => import('./view/history-ui'),
   },
 );

@@ -14,7 +14,7 @@ export interface FlagSpec {
 }
 
 export function parseFlags(argv: string[], spec: FlagSpec): { values: Record<string, string>; switches: Set<string>; rest: string[] } {
-  const values: Record<string, string> = {};
+  const values: Record<string, string> = Object.create(null) as Record<string, string>;
   const switches = new Set<string>();
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -24,6 +24,10 @@ export function parseFlags(argv: string[], spec: FlagSpec): { values: Record<str
       continue;
     }
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+    const shown = name.length > 40 ? `${name.slice(0, 40)}…` : name;
+    if (spec.switches.includes(name) || spec.values.includes(name)) {
+      if (switches.has(name) || name in values) throw new UsageError(`--${name} is given twice`);
+    }
     if (spec.switches.includes(name)) {
       if (inline !== undefined) throw new UsageError(`--${name} takes no value`);
       switches.add(name);
@@ -32,7 +36,7 @@ export function parseFlags(argv: string[], spec: FlagSpec): { values: Record<str
       if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new UsageError(`--${name} needs a value`);
       values[name] = value;
     } else {
-      throw new UsageError(`unknown option --${name}`);
+      throw new UsageError(`unknown option --${shown}`);
     }
   }
   return { values, switches, rest };

@@ -9,25 +9,30 @@
  * (N = 1000 unless --seeds says otherwise). With --json it prints the same as JSON plus every
  * game's raw result. The same arguments always print the same bytes.
  */
-import { readFileSync } from 'node:fs';
-import { AGENT_NAMES, AGENTS } from '../negotiators/agents';
-import type { AgentStats, GameRecord } from '../negotiators/bench';
-import { advantageTable, agentStats, headToHead, roundRobin } from '../negotiators/bench';
-import { generateInstance } from '../negotiators/instances';
-import type { Instance } from '../negotiators/protocol';
-import { parseInstances } from '../negotiators/validate';
+import {
+  advantageTable,
+  AGENT_NAMES,
+  AGENTS,
+  agentStats,
+  generateInstance,
+  headToHead,
+  parseInstances,
+  roundRobin,
+  type AgentStats,
+  type GameRecord,
+  type Instance,
+} from '../session/negotiator-bench';
 import { parseFlags, UsageError } from './args';
+import { isEntry, runMain } from './main';
+import { readTextFile } from './scenario-files';
 
-const USAGE = 'usage: npm run bench:negotiators -- [--instances FILE] [--agents a,b,...] [--seeds N] [--json]';
+export const USAGE = 'usage: npm run bench:negotiators -- [--instances FILE] [--agents a,b,...] [--seeds N] [--json]';
 export const DEFAULT_SEEDS = 1000;
+/** Generated instances a run may ask for: each is a round robin of every pair of agents. */
+export const MAX_SEEDS = 100_000;
 
 export function readInstances(file: string): Instance[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read the instances file ${file}: ${(error as Error).message}`);
-  }
+  const text = readTextFile(file, 20_000_000, 'an instances file');
   const parsed = parseInstances(text, file);
   if (!parsed.ok) throw new UsageError(`${file} is not a valid instances file; nothing was run:\n${parsed.problems.map((p) => `  ${p}`).join('\n')}`);
   return parsed.value;
@@ -138,34 +143,25 @@ export function jsonReport(r: BenchReport): string {
   );
 }
 
-function main(argv: string[]): number {
-  try {
-    const { values, switches, rest } = parseFlags(argv, { values: ['instances', 'agents', 'seeds'], switches: ['json'] });
-    if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
-    const agents = parseAgents(values.agents);
-    let instances: Instance[];
-    let source: string;
-    if (values.instances !== undefined) {
-      if (values.seeds !== undefined) throw new UsageError('--seeds applies to generated instances only, not with --instances');
-      instances = readInstances(values.instances);
-      source = `${instances.length} instances from ${values.instances}`;
-    } else {
-      const n = values.seeds === undefined ? DEFAULT_SEEDS : Number(values.seeds);
-      if (!Number.isInteger(n) || n < 1) throw new UsageError(`--seeds: expected a whole number of at least 1, got "${values.seeds}"`);
-      instances = Array.from({ length: n }, (_, seed) => generateInstance(seed));
-      source = `${n} generated instances (seeds 0..${n - 1})`;
-    }
-    const report = runBench(instances, agents, source);
-    console.log(switches.has('json') ? jsonReport(report) : formatReport(report));
-    return 0;
-  } catch (error) {
-    if (error instanceof UsageError) {
-      console.error(`bench:negotiators: ${error.message}`);
-      console.error(USAGE);
-      return 1;
-    }
-    throw error;
+export function main(argv: string[]): number {
+  const { values, switches, rest } = parseFlags(argv, { values: ['instances', 'agents', 'seeds'], switches: ['json'] });
+  if (rest.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(rest[0]!.slice(0, 60))}`);
+  const agents = parseAgents(values.agents);
+  let instances: Instance[];
+  let source: string;
+  if (values.instances !== undefined) {
+    if (values.seeds !== undefined) throw new UsageError('--seeds applies to generated instances only, not with --instances');
+    instances = readInstances(values.instances);
+    source = `${instances.length} instances from ${values.instances}`;
+  } else {
+    const n = values.seeds === undefined ? DEFAULT_SEEDS : Number(values.seeds);
+    if (!Number.isInteger(n) || n < 1 || n > MAX_SEEDS) throw new UsageError(`--seeds: expected a whole number from 1 to ${MAX_SEEDS}, got ${JSON.stringify(values.seeds!.slice(0, 40))}`);
+    instances = Array.from({ length: n }, (_, seed) => generateInstance(seed));
+    source = `${n} generated instances (seeds 0..${n - 1})`;
   }
+  const report = runBench(instances, agents, source);
+  console.log(switches.has('json') ? jsonReport(report) : formatReport(report));
+  return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+if (isEntry(import.meta.url)) runMain('bench:negotiators', main, USAGE);

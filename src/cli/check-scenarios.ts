@@ -5,24 +5,24 @@
  * materials in scenarios/materials are checked too (citations name the scenario's sources, glossary
  * links name real terms, every historical episode has its background, roles and teacher's guide).
  */
-import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { blockedSources } from '../scenario/blocked-sources';
-import { loadGlossary } from '../scenario/glossary';
-import { formatProblem, loadScenarioSet } from '../scenario/loader';
 import { checkMaterialSet, GLOSSARY_FILE } from '../session/material-set';
+import { LIMITS } from '../session/model';
+import { blockedSources, formatProblem, loadGlossary, loadScenarioSet } from '../session/scenario-loader';
+import { isEntry, runMain } from './main';
 import { readBlockedDomains, readMaterialFiles } from './materials-files';
-import { scenarioFiles } from './scenario-files';
+import { FileReadError, readTextFile, scenarioFiles } from './scenario-files';
 
-function main(args: string[]): number {
+export function main(args: string[]): number {
   const files = args.length > 0 ? args : scenarioFiles();
   const inputs: { file: string; text: string }[] = [];
   let failed = false;
   for (const file of files) {
     try {
-      inputs.push({ file: relative(process.cwd(), file) || file, text: readFileSync(file, 'utf8') });
+      inputs.push({ file: relative(process.cwd(), file) || file, text: readTextFile(file, LIMITS.scenarioFileChars, 'a scenario file') });
     } catch (error) {
-      console.error(`${file}: cannot read the file: ${(error as Error).message}`);
+      if (!(error instanceof FileReadError)) throw error;
+      console.error(`FAIL ${file}: cannot read the file: ${error.reason}`);
       failed = true;
     }
   }
@@ -58,4 +58,4 @@ function main(args: string[]): number {
   return failed || failures.length > 0 ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+if (isEntry(import.meta.url)) runMain('check:scenarios', main);

@@ -1,9 +1,13 @@
 /** `npm run gen:schema`: write scenarios/schema.json from the zod schema. */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { scenarioJsonSchemaText } from '../scenario/json-schema';
+import { scenarioJsonSchemaText } from '../session/scenario-loader';
+import { runMain } from './main';
 import { SCENARIO_DIR } from './scenario-files';
 
-const file = join(SCENARIO_DIR, 'schema.json');
-writeFileSync(file, scenarioJsonSchemaText());
-console.log(`wrote ${file}`);
+runMain('gen:schema', () => {
+  const file = join(SCENARIO_DIR, 'schema.json');
+  writeFileSync(file, scenarioJsonSchemaText());
+  console.log(`wrote ${file}`);
+  return 0;
+});

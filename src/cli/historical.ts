@@ -13,56 +13,22 @@
  * default doctrine, would have made history's move at the steps that really happened (a test of
  * the model that nothing was tuned to; it does not decide the exit code).
  */
-import { readOutcome, seedRange, spreadOf, type MetricResult, type MetricSpread } from '../core/fidelity';
-import { historicalSpec, historyOf, replaySpec } from '../core/history';
-import { encodeResult } from '../core/result-code';
 import type { Scenario } from '../core/types';
-import { aiAgreement, type AiAgreement } from '../session/ai-agreement';
+import { fidelityReport, MAX_FIDELITY_SEEDS, type FidelityReport } from '../session/fidelity-report';
+import { LIMITS } from '../session/model';
 import { parseFlags, UsageError } from './args';
-import { loadAllShippedScenarios, loadShippedScenario, ScenarioLoadError } from './scenario-files';
+import { loadAllShippedScenarios, loadScenarioArg } from './scenario-files';
 
 export const HISTORICAL_USAGE = 'usage: npm run sim -- --historical [--scenario ID] [--seed S] [--seeds FROM-TO] [--json]';
 
-export interface FidelityReport {
-  scenario: { id: string; version: number };
-  kind: 'historical' | 'what-if';
-  seed: string;
-  outcome: unknown;
-  resultCode: string;
-  metrics: MetricResult[];
-  /** Percentiles over the seeds, and the share of seeds that land every metric in its band at once. */
-  percentiles: { seeds: string; metrics: MetricSpread[]; allInBand: number };
-  /** What the AI in each side's default doctrine would have done at each real step, under the report's seed. */
-  aiAgreement: AiAgreement;
-  ok: boolean;
-}
-
 export function parseSeedRange(text: string): [number, number] {
-  const match = /^(\d+)-(\d+)$/.exec(text);
-  if (!match) throw new UsageError(`--seeds expects a range like 1-200, got "${text}"`);
+  const match = /^(\d{1,9})-(\d{1,9})$/.exec(text);
+  if (!match) throw new UsageError(`--seeds expects a range like 1-200, got ${JSON.stringify(text.slice(0, 40))}`);
   const from = Number(match[1]);
   const to = Number(match[2]);
   if (from > to) throw new UsageError(`--seeds ${text}: the range must run upward`);
+  if (to - from + 1 > MAX_FIDELITY_SEEDS) throw new UsageError(`--seeds ${text}: at most ${MAX_FIDELITY_SEEDS.toLocaleString('en')} seeds`);
   return [from, to];
-}
-
-export function fidelityReport(scenario: Scenario, seed?: string, seeds: [number, number] = [1, 200]): FidelityReport {
-  const history = historyOf(scenario);
-  const spec = historicalSpec(scenario, seed ?? history.seed);
-  const final = replaySpec(scenario, spec).final;
-  const metrics = readOutcome(scenario, spec);
-  const spread = spreadOf(scenario, seedRange(seeds[0], seeds[1]));
-  return {
-    scenario: { id: scenario.id, version: scenario.version },
-    kind: history.kind,
-    seed: spec.seed,
-    outcome: final.outcome,
-    resultCode: encodeResult(spec, scenario),
-    metrics,
-    percentiles: { seeds: `${seeds[0]}-${seeds[1]}`, metrics: spread.metrics, allInBand: spread.allInBand },
-    aiAgreement: aiAgreement(scenario, spec.seed),
-    ok: metrics.every((m) => m.ok) && spread.metrics.every((m) => m.within),
-  };
 }
 
 const fmt = (x: number | null) => (x === null ? 'never' : String(Math.round(x * 100) / 100));
@@ -89,32 +55,24 @@ function printText(scenario: Scenario, r: FidelityReport): void {
   console.log(lines.join('\n'));
 }
 
-/** The --historical mode of `npm run sim`; returns the exit code. */
+/** The --historical mode of `npm run sim`; returns the exit code. Throws UsageError and the file errors for runMain to report. */
 export function runHistorical(argv: string[]): number {
-  try {
-    const { values, switches, rest } = parseFlags(argv, { values: ['scenario', 'seed', 'seeds'], switches: ['json', 'historical'] });
-    if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
-    if (values.seed === '') throw new UsageError('--seed needs a value');
-    const seeds = values.seeds ? parseSeedRange(values.seeds) : undefined;
-    if (!values.scenario) {
-      const scenarios = loadAllShippedScenarios().filter((s) => s.history !== undefined);
-      const reports = scenarios.map((s) => fidelityReport(s, values.seed, seeds));
-      if (switches.has('json')) console.log(JSON.stringify(reports, null, 2));
-      else scenarios.forEach((s, i) => printText(s, reports[i]!));
-      return reports.every((r) => r.ok) ? 0 : 1;
-    }
-    const scenario = loadShippedScenario(values.scenario);
-    if (!scenario.history) throw new UsageError(`scenario "${scenario.id}" has no history section, so it has no historical path to replay`);
-    const report = fidelityReport(scenario, values.seed, seeds);
-    if (switches.has('json')) console.log(JSON.stringify(report, null, 2));
-    else printText(scenario, report);
-    return report.ok ? 0 : 1;
-  } catch (error) {
-    if (error instanceof UsageError || error instanceof ScenarioLoadError) {
-      console.error(`sim: ${error.message}`);
-      if (error instanceof UsageError) console.error(HISTORICAL_USAGE);
-      return 1;
-    }
-    throw error;
+  const { values, switches, rest } = parseFlags(argv, { values: ['scenario', 'seed', 'seeds'], switches: ['json', 'historical'] });
+  if (rest.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(rest[0]!.slice(0, 60))}`);
+  if (values.seed === '') throw new UsageError('--seed needs a value');
+  if (values.seed !== undefined && values.seed.length > LIMITS.seedChars) throw new UsageError(`--seed: a seed has at most ${LIMITS.seedChars} characters`);
+  const seeds = values.seeds ? parseSeedRange(values.seeds) : undefined;
+  if (!values.scenario) {
+    const scenarios = loadAllShippedScenarios().filter((s) => s.history !== undefined);
+    const reports = scenarios.map((s) => fidelityReport(s, values.seed, seeds));
+    if (switches.has('json')) console.log(JSON.stringify(reports, null, 2));
+    else scenarios.forEach((s, i) => printText(s, reports[i]!));
+    return reports.every((r) => r.ok) ? 0 : 1;
   }
+  const scenario = loadScenarioArg(values.scenario);
+  if (!scenario.history) throw new UsageError(`scenario "${scenario.id}" has no history section, so it has no historical path to replay`);
+  const report = fidelityReport(scenario, values.seed, seeds);
+  if (switches.has('json')) console.log(JSON.stringify(report, null, 2));
+  else printText(scenario, report);
+  return report.ok ? 0 : 1;
 }

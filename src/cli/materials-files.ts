@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { MaterialFile } from '../session/material-set';
-import { parseBlockedDomains } from '../scenario/blocked-sources';
+import { parseBlockedDomains } from '../session/scenario-loader';
 import { SCENARIO_DIR } from './scenario-files';
 
 /** The teaching materials beside the shipped scenarios, and the list of blocked source domains. */

@@ -1,106 +1,116 @@
 /**
- * `npm run sim -- --scenario ID --seed N [--moves FILE] [--us PLAYER] [--china PLAYER] [--json]`
+ * `npm run sim -- --scenario ID|FILE --seed S [--us PLAYER] [--china PLAYER] [--moves FILE] [--json]`
+ * `npm run sim -- --code CODE [--scenario ID|FILE] [--json]`
  *
- * Plays a game headless. With --moves, plays the moves in FILE (a JSON array of moves); without,
- * the AI negotiators play each other (`--us hard --china normal` unless told otherwise; a player
- * is easy, normal, hard or random, the random baseline). Prints the moves with the AI's reasons,
- * the final state and the scores under every doctrine. The same arguments always print the same bytes.
+ * Plays a game headless, through the session like the browser. Without --moves, the players play
+ * each other (`--us hard --china normal` unless told otherwise; a player is easy, normal, hard or
+ * random, the random baseline). With --moves, plays the moves in FILE (a JSON array of moves), and
+ * --us/--china say which players the result code records (normal by default). With --code, replays
+ * the game a result code records. Prints the moves with the AI's reasons, the indicators and the
+ * scores under every doctrine, and the result code. The same arguments always print the same bytes.
  */
-import { readFileSync } from 'node:fs';
-import { applyMove, defaultOptions, IllegalMoveError, newGame } from '../core/engine';
-import { INDICATOR_LIST, formatIndicatorValue } from '../core/indicators';
-import { encodeResult } from '../core/result-code';
-import { scoreAll } from '../core/scoring';
-import type { GameState, Move, Scenario, Side } from '../core/types';
-import { SIDES } from '../core/types';
+import type { GameOptions, GameSpec, GameState, Move, Scenario, Side } from '../core/types';
+import { decideMove } from '../session/ai';
+import { parseMoveFile, playOut, replayMoves, replayResultCode, resultCodeOf } from '../session/games';
+import { AI_PLAYERS, defaultOptions, INDICATOR_LIST, LIMITS, scoreAll, SIDES } from '../session/model';
+import { formatIndicatorValue } from '../session/explain-words';
+import { describeMove } from '../session/text';
 import { gameRatingsJson, ratingText } from '../session/outcome';
 import { parseFlags, UsageError } from './args';
-import { runHistorical } from './historical';
-import { loadShippedScenario, ScenarioLoadError } from './scenario-files';
-import { DEFAULT_PLAYERS, difficultiesOf, parsePlayer, playerMove, type PlayedMove, type Player } from './sim-players';
+import { runHistorical, HISTORICAL_USAGE } from './historical';
+import { isEntry, runMain } from './main';
+import { loadAllShippedScenarios, loadScenarioArg, readTextFile } from './scenario-files';
 
-const USAGE = 'usage: npm run sim -- --scenario ID --seed N [--moves FILE] [--us PLAYER] [--china PLAYER] [--json]  (PLAYER: easy, normal, hard, random)';
+export const USAGE = [
+  'usage: npm run sim -- --scenario ID|FILE --seed S [--us PLAYER] [--china PLAYER] [--moves FILE] [--json]  (PLAYER: easy, normal, hard, random)',
+  '       npm run sim -- --code CODE [--scenario ID|FILE] [--json]',
+  `       ${HISTORICAL_USAGE.replace('usage: ', '')}`,
+].join('\n');
 
-export function readMovesFile(file: string): Move[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read the moves file ${file}: ${(error as Error).message}`);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`${file} is not valid JSON: ${(error as Error).message}`);
-  }
-  if (!Array.isArray(data)) throw new UsageError(`${file} must hold a JSON array of moves, e.g. [{"type":"walkout","side":"us"}]`);
-  data.forEach((m, i) => {
-    if (typeof m !== 'object' || m === null || Array.isArray(m)) throw new UsageError(`${file}: move ${i + 1} must be an object, got ${JSON.stringify(m)}`);
-  });
-  return data as Move[];
+type Player = GameOptions['difficulty'][Side];
+export const DEFAULT_PLAYERS: Readonly<Record<Side, Player>> = { us: 'hard', china: 'normal' };
+
+export function parsePlayer(flag: string, value: string | undefined, fallback: Player): Player {
+  if (value === undefined) return fallback;
+  const player = AI_PLAYERS.find((p) => p === value);
+  if (!player) throw new UsageError(`--${flag}: expected ${AI_PLAYERS.join(', ')}, got ${JSON.stringify(value.slice(0, 40))}`);
+  return player;
 }
 
 export interface SimResult {
   scenario: Scenario;
-  state: GameState;
-  moves: Move[];
-  /** Who played each side, when no moves file was given, and each AI move's reason. */
-  players?: Record<Side, Player>;
-  notes?: PlayedMove[];
+  spec: GameSpec;
+  /** The state before any move, then after each. */
+  states: GameState[];
+  /** Each AI move's stated reason (null for moves from a file or a code). */
+  reasons: (string | null)[];
+  /** Where the AI failed and made a safe move instead. */
+  aiProblems: string[];
 }
 
+/** A game the players play out, or the moves given, as the session plays them. Throws UsageError naming what is wrong. */
 export function simulate(scenario: Scenario, seed: string, moves: Move[] | null, file = 'moves', players: Record<Side, Player> = DEFAULT_PLAYERS): SimResult {
-  const options = defaultOptions(scenario, moves ? {} : { difficulty: difficultiesOf(players) });
-  let state = newGame(scenario, seed, options);
-  const played: Move[] = [];
-  const notes: PlayedMove[] = [];
-  const next = (): Move | undefined => {
-    if (moves) return moves[played.length];
-    if (state.phase !== 'negotiation') return undefined;
-    const note = playerMove(scenario, state, options, played, players[state.turn]);
-    notes.push(note);
-    return note.move;
-  };
-  for (let move = next(); move !== undefined; move = next()) {
-    if (state.phase !== 'negotiation') throw new UsageError(`${file}: move ${played.length + 1} comes after the game has ended`);
-    try {
-      state = applyMove(scenario, state, move).state;
-    } catch (error) {
-      if (error instanceof IllegalMoveError) throw new UsageError(`${file}: move ${played.length + 1} ${JSON.stringify(move)}: ${error.message}`);
-      throw error;
-    }
-    played.push(move);
-  }
-  return moves ? { scenario, state, moves: played } : { scenario, state, moves: played, players: { ...players }, notes };
+  const options = defaultOptions(scenario, { difficulty: { ...players } });
+  if (moves) return replayed(scenario, { scenario: { id: scenario.id, version: scenario.version }, seed, options, moves }, file);
+  const played = playOut(scenario, seed, options, decideMove);
+  if (!played.ok) throw new UsageError(played.message);
+  const { match } = played;
+  const notes = new Map(match.aiNotes.map((n) => [n.move, n.reason]));
+  return { scenario, spec: match.spec, states: [...match.allStates()], reasons: match.moves.map((_, i) => notes.get(i) ?? null), aiProblems: [...match.aiProblems] };
 }
 
-export function report({ scenario, state, moves, players, notes }: SimResult) {
+function replayed(scenario: Scenario, spec: GameSpec, file: string): SimResult {
+  const r = replayMoves(scenario, spec.seed, spec.options, spec.moves, file);
+  if (!r.ok) throw new UsageError(r.message);
+  return { scenario, spec, states: r.states, reasons: spec.moves.map(() => null), aiProblems: [] };
+}
+
+export function report({ scenario, spec, states, reasons, aiProblems }: SimResult) {
+  const state = states[states.length - 1]!;
   const scores = Object.fromEntries(SIDES.map((side) => [side, scoreAll(scenario, state, side).map((s) => ({ doctrine: s.doctrine, score: s.total }))]));
-  const resultCode = encodeResult({ scenario: state.scenario, seed: state.seed, options: state.options, moves }, scenario);
-  const ai = players && notes ? { players, reasons: notes.map((n) => n.reason ?? null) } : {};
-  // Ratings on the bargaining-zone scale (src/core/rating.ts), null while the talks go on.
-  const rated = gameRatingsJson(scenario, { scenario: state.scenario, seed: state.seed, options: state.options, moves }, state.outcome !== null);
-  return { scenario: state.scenario, seed: state.seed, ...ai, moves, outcome: state.outcome, resultCode, ...rated, scores, state };
+  return {
+    scenario: spec.scenario,
+    seed: spec.seed,
+    players: spec.options.difficulty,
+    moves: spec.moves,
+    ...(reasons.some((r) => r !== null) ? { reasons } : {}),
+    ...(aiProblems.length > 0 ? { aiProblems } : {}),
+    outcome: state.outcome,
+    resultCode: resultCodeOf(scenario, spec),
+    // Ratings on the bargaining-zone scale (src/core/rating.ts), null while the talks go on.
+    ...gameRatingsJson(scenario, spec, state.outcome !== null),
+    scores,
+    state,
+  };
+}
+
+function outcomeText(scenario: Scenario, state: GameState): string {
+  const o = state.outcome!;
+  if (o.kind === 'deal') return `deal in round ${o.round}`;
+  if (o.kind === 'walkout') return `${scenario.sides[o.by!].label} walked out in round ${o.round}`;
+  return `no deal by the deadline (round ${o.round})`;
 }
 
 function printText(result: SimResult): void {
   const r = report(result);
-  const { scenario, state } = result;
+  const { scenario, spec, states } = result;
+  const state = states[states.length - 1]!;
   const lines: string[] = [];
-  lines.push(`${scenario.title} (${scenario.id} v${scenario.version}), seed ${state.seed}`);
-  lines.push(`${r.moves.length} moves; ${state.outcome ? outcomeText(result) : `still negotiating in round ${state.round}`}`);
-  if (result.players && result.notes) {
-    lines.push('', `Moves (${SIDES.map((s) => `${scenario.sides[s].label}: ${result.players![s]}`).join(', ')}):`);
-    result.notes.forEach((n, i) => lines.push(`  ${String(i + 1).padStart(2)}. ${describeMove(scenario, n.move)}${n.reason ? `\n      ${n.reason}` : ''}`));
-  }
+  lines.push(`${scenario.title} (${scenario.id} v${scenario.version}), seed ${spec.seed}`);
+  lines.push(`${spec.moves.length} moves; ${state.outcome ? outcomeText(scenario, state) : `still negotiating in round ${state.round}`}`);
+  lines.push('', `Moves (${SIDES.map((s) => `${scenario.sides[s].label}: ${spec.options.difficulty[s]}`).join(', ')}):`);
+  spec.moves.forEach((move, i) => {
+    const reason = result.reasons[i];
+    lines.push(`  ${String(i + 1).padStart(2)}. ${describeMove(scenario, move, states[i]!, null)}${reason ? `\n      ${reason}` : ''}`);
+  });
+  for (const problem of result.aiProblems) lines.push(`  Note: ${problem}`);
   lines.push('', 'Indicators (start -> end):');
-  const start = state.history[0]!.indicators;
+  const start = state.trajectory[0]!.indicators;
   for (const def of INDICATOR_LIST) {
     lines.push(`  ${def.label.padEnd(36)} ${formatIndicatorValue(def.id, start[def.id]).padStart(14)} -> ${formatIndicatorValue(def.id, state.indicators[def.id]).padStart(14)}`);
   }
   for (const side of SIDES) {
-    lines.push('', `Scores for ${scenario.sides[side].label} (mean over ${state.history.length - 1} rounds, -100..100):`);
+    lines.push('', `Scores for ${scenario.sides[side].label} (mean over ${state.trajectory.length - 1} rounds, -100..100):`);
     for (const s of r.scores[side]!) {
       const label = scenario.doctrines.find((d) => d.id === s.doctrine)!.label;
       lines.push(`  ${label.padEnd(24)} ${s.score.toFixed(2).padStart(8)}`);
@@ -115,51 +125,44 @@ function printText(result: SimResult): void {
   console.log(lines.join('\n'));
 }
 
-function describeMove(scenario: Scenario, move: Move): string {
-  const who = scenario.sides[move.side].label;
-  const label = (issue: string, position: string) => scenario.issues.find((i) => i.id === issue)?.positions.find((p) => p.id === position)?.label ?? position;
-  switch (move.type) {
-    case 'propose':
-      return `${who} proposes ${Object.entries(move.package).map(([i, p]) => label(i, p)).join('; ')}`;
-    case 'impose':
-    case 'threaten':
-      return `${who} ${move.type === 'impose' ? 'imposes' : 'threatens'} ${label(move.issue, move.position)}`;
-    default:
-      return `${who}: ${move.type}`;
-  }
+/** The game a result code records, found among the shipped scenarios and the one --scenario names. */
+function fromCode(code: string, scenarioArg: string | undefined): SimResult {
+  const known = scenarioArg ? [loadScenarioArg(scenarioArg)] : [];
+  let shipped: Scenario[] | null = null;
+  const find = (id: string) => known.find((s) => s.id === id) ?? (shipped ??= loadAllShippedScenarios()).find((s) => s.id === id);
+  const opened = replayResultCode(code, find);
+  if (!opened.ok) throw new UsageError(`--code: ${opened.message}`);
+  const { scenario, spec, replayed } = opened;
+  return { scenario, spec, states: replayed.states, reasons: spec.moves.map(() => null), aiProblems: [] };
 }
 
-function outcomeText({ scenario, state }: SimResult): string {
-  const o = state.outcome!;
-  if (o.kind === 'deal') return `deal in round ${o.round}`;
-  if (o.kind === 'walkout') return `${scenario.sides[o.by!].label} walked out in round ${o.round}`;
-  return `no deal by the deadline (round ${o.round})`;
-}
-
-function main(argv: string[]): number {
+export function main(argv: string[]): number {
   // --historical replays the scenario's real path and measures its fidelity (src/cli/historical.ts).
   if (argv.includes('--historical')) return runHistorical(argv);
-  try {
-    const { values, switches, rest } = parseFlags(argv, { values: ['scenario', 'seed', 'moves', 'us', 'china'], switches: ['json'] });
-    if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+  const { values, switches, rest } = parseFlags(argv, { values: ['scenario', 'seed', 'moves', 'code', 'us', 'china'], switches: ['json'] });
+  if (rest.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(rest[0]!.slice(0, 60))}`);
+  let result: SimResult;
+  if (values.code !== undefined) {
+    for (const flag of ['seed', 'moves', 'us', 'china'] as const) if (values[flag] !== undefined) throw new UsageError(`--${flag} cannot be combined with --code: the code records the game`);
+    result = fromCode(values.code, values.scenario);
+  } else {
     if (!values.scenario) throw new UsageError('--scenario is required');
     if (values.seed === undefined || values.seed === '') throw new UsageError('--seed is required');
-    const scenario = loadShippedScenario(values.scenario);
-    const moves = values.moves ? readMovesFile(values.moves) : null;
-    if (moves && (values.us !== undefined || values.china !== undefined)) throw new UsageError('--us and --china choose the players of a game without --moves');
-    const players = { us: parsePlayer('us', values.us, DEFAULT_PLAYERS.us), china: parsePlayer('china', values.china, DEFAULT_PLAYERS.china) };
-    const result = simulate(scenario, values.seed, moves, values.moves, players);
-    if (switches.has('json')) console.log(JSON.stringify(report(result), null, 2));
-    else printText(result);
-    return 0;
-  } catch (error) {
-    if (error instanceof UsageError || error instanceof ScenarioLoadError) {
-      console.error(`sim: ${error.message}`);
-      if (error instanceof UsageError) console.error(USAGE);
-      return 1;
+    if (values.seed.length > LIMITS.seedChars) throw new UsageError(`--seed: a seed has at most ${LIMITS.seedChars} characters`);
+    const byDefault = values.moves ? { us: 'normal' as const, china: 'normal' as const } : DEFAULT_PLAYERS;
+    const players = { us: parsePlayer('us', values.us, byDefault.us), china: parsePlayer('china', values.china, byDefault.china) };
+    const scenario = loadScenarioArg(values.scenario);
+    let moves: Move[] | null = null;
+    if (values.moves) {
+      const parsed = parseMoveFile(values.moves, readTextFile(values.moves, LIMITS.moveFileChars, 'a move file'));
+      if (!parsed.ok) throw new UsageError(parsed.message);
+      moves = parsed.moves;
     }
-    throw error;
+    result = simulate(scenario, values.seed, moves, values.moves, players);
   }
+  if (switches.has('json')) console.log(JSON.stringify(report(result), null, 2));
+  else printText(result);
+  return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+if (isEntry(import.meta.url)) runMain('sim', main, USAGE);

@@ -21,26 +21,6 @@ export function isFixed(dist: Distribution): dist is number {
   return typeof dist === 'number';
 }
 
-/** The distribution in words for explanations, e.g. "uniform 10 to 14". */
-export function describe(dist: Distribution): string {
-  if (typeof dist === 'number') return `fixed ${fmt(dist)}`;
-  if ('uniform' in dist) return `uniform ${fmt(dist.uniform[0])} to ${fmt(dist.uniform[1])}`;
-  if ('normal' in dist) {
-    const bounds =
-      dist.min !== undefined || dist.max !== undefined
-        ? `, kept within ${fmt(dist.min ?? -Infinity)} to ${fmt(dist.max ?? Infinity)}`
-        : '';
-    return `normal, mean ${fmt(dist.normal[0])}, sd ${fmt(dist.normal[1])}${bounds}`;
-  }
-  return `beta(${fmt(dist.beta[0])}, ${fmt(dist.beta[1])}) over ${fmt(dist.scale[0])} to ${fmt(dist.scale[1])}`;
-}
-
-function fmt(x: number): string {
-  if (x === Infinity) return '∞';
-  if (x === -Infinity) return '−∞';
-  return String(Math.round(x * 100) / 100).replace('-', '−');
-}
-
 /** Expected value (exact, including the truncation of a truncated normal). */
 export function mean(dist: Distribution): number {
   if (typeof dist === 'number') return dist;

@@ -1,23 +1,15 @@
-import { describe, isFixed, mean, sample } from './distributions';
-import { INDICATORS, clampIndicator, domesticSupportOf, formatIndicatorValue, initialIndicators } from './indicators';
+import { isFixed, mean, sample } from './distributions';
+import { dict } from './dict';
+import { ModelError } from './errors';
+import { clampIndicator, domesticSupportOf, initialIndicators } from './indicators';
 import { Streams } from './rng';
 import { canonicalPackage, changedIssues, checkMove } from './rules';
-import { doctrineOf, issueOf, otherSide, positionOf, profileOf } from './scenario-lookup';
-import type {
-  Condition,
-  Effect,
-  Explanation,
-  GameOptions,
-  GameState,
-  IndicatorId,
-  Move,
-  Package,
-  Scenario,
-  ScenarioEvent,
-  Side,
-  StepResult,
-} from './types';
-import { DIFFICULTIES, SIDES } from './types';
+import { gameOptionsSchema } from './schema/game';
+import { seedSchema } from './schema/primitives';
+import { formatPath, schemaProblems } from './schema/problems';
+import { doctrineOf, otherSide, positionOf, profileOf } from './scenario-lookup';
+import type { ChangeCause, Condition, Effect, Enactment, Explanation, GameOptions, GameState, IndicatorId, Move, Package, Scenario, ScenarioEvent, Side, StepResult } from './types';
+import { SIDES } from './types';
 
 /** Tension lost when a deal is signed, and gained when a side walks out or a deal fails at home. */
 export const DEAL_TENSION = -1;
@@ -44,6 +36,8 @@ export class InvalidOptionsError extends Error {
   }
 }
 
+export { ModelError };
+
 /** Options a scenario would pick for a game nobody configured: each side's default profile's doctrine, AI on both sides. */
 export function defaultOptions(scenario: Scenario, overrides: Partial<GameOptions> = {}): GameOptions {
   const doctrines = {} as Record<Side, string>;
@@ -56,35 +50,37 @@ export function defaultOptions(scenario: Scenario, overrides: Partial<GameOption
   };
 }
 
-export function checkOptions(scenario: Scenario, options: GameOptions): string[] {
+/**
+ * What is wrong with a game's options, each problem as "path: what": their shape by the one
+ * schema (src/core/schema/game.ts), then the doctrines and profiles they name against the scenario.
+ */
+export function checkOptions(scenario: Scenario, options: unknown): string[] {
+  const parsed = gameOptionsSchema.safeParse(options);
+  if (!parsed.success) return schemaProblems(parsed.error, options).map((p) => `${formatPath(p.path)}: ${p.message}`);
   const problems: string[] = [];
-  if (typeof options !== 'object' || options === null) return ['options must be an object'];
+  const o = parsed.data;
   for (const side of SIDES) {
-    const doctrineId = options.doctrines?.[side];
-    const doctrine = scenario.doctrines.find((d) => d.id === doctrineId);
-    if (!doctrine) problems.push(`doctrines.${side}: unknown doctrine ${JSON.stringify(doctrineId)}`);
+    const doctrine = scenario.doctrines.find((d) => d.id === o.doctrines[side]);
+    if (!doctrine) problems.push(`doctrines.${side}: unknown doctrine "${o.doctrines[side]}"`);
     else if (doctrine.side !== side) problems.push(`doctrines.${side}: "${doctrine.id}" is a doctrine of ${doctrine.side}`);
-    const difficulty = options.difficulty?.[side];
-    if (!DIFFICULTIES.includes(difficulty)) problems.push(`difficulty.${side}: expected easy, normal or hard, got ${JSON.stringify(difficulty)}`);
-    const profileId = options.profiles?.[side];
+    const profileId = o.profiles?.[side];
     if (profileId !== undefined) {
       const profile = scenario.profiles.find((p) => p.id === profileId);
-      if (!profile) problems.push(`profiles.${side}: unknown profile ${JSON.stringify(profileId)}`);
+      if (!profile) problems.push(`profiles.${side}: unknown profile "${profileId}"`);
       else if (profile.side !== side) problems.push(`profiles.${side}: "${profile.id}" is a profile of ${profile.side}`);
     }
-  }
-  if (!Array.isArray(options.humans) || options.humans.some((h) => !SIDES.includes(h)) || new Set(options.humans).size !== options.humans.length) {
-    problems.push('humans: expected a list of distinct sides, "us" and/or "china"');
   }
   return problems;
 }
 
 export function newGame(scenario: Scenario, seed: string, options: GameOptions): GameState {
   const problems = checkOptions(scenario, options);
+  const seedCheck = seedSchema.safeParse(seed);
+  if (!seedCheck.success) problems.unshift(`seed: ${seedCheck.error.issues[0]!.message}`);
   if (problems.length > 0) throw new InvalidOptionsError(problems);
   const indicators = initialIndicators(scenario);
-  const positions: Record<string, string> = {};
-  const enactedRound: Record<string, number> = {};
+  const positions = dict<string>();
+  const enactedRound = dict<number>();
   for (const issue of scenario.issues) {
     positions[issue.id] = issue.statusQuo;
     // Status-quo measures count as enacted in round 1, so "expiresAfter: 6" runs out at the end of round 6.
@@ -102,14 +98,37 @@ export function newGame(scenario: Scenario, seed: string, options: GameOptions):
     indicators,
     positions,
     enactedRound,
-    contributions: {},
-    imposed: {},
+    contributions: dict(),
+    imposed: dict(),
     standing: null,
     threats: [],
     firedEvents: [],
     outcome: null,
-    history: [{ round: 0, indicators: { ...indicators } }],
+    trajectory: [{ round: 0, indicators: { ...indicators } }],
     rng: {},
+  };
+}
+
+/**
+ * A copy of a state that the next step may change: every mutable part is copied, the records
+ * keyed by ids as null-prototype objects. Recorded rounds are never changed once written, so the
+ * trajectory shares them.
+ */
+export function cloneState(s: GameState): GameState {
+  return {
+    ...s,
+    scenario: { ...s.scenario },
+    indicators: { ...s.indicators },
+    positions: dict(s.positions),
+    enactedRound: dict(s.enactedRound),
+    contributions: dict(Object.entries(s.contributions).map(([issue, levels]) => [issue, { ...levels }] as const)),
+    imposed: dict(s.imposed),
+    standing: s.standing && { ...s.standing, package: dict(s.standing.package) },
+    threats: s.threats.map((t) => ({ ...t })),
+    firedEvents: [...s.firedEvents],
+    outcome: s.outcome && { ...s.outcome, ...(s.outcome.package ? { package: dict(s.outcome.package) } : {}) },
+    trajectory: [...s.trajectory],
+    rng: { ...s.rng },
   };
 }
 
@@ -146,7 +165,24 @@ export function replay(scenario: Scenario, seed: string, options: GameOptions, m
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
-/** The working copy of one engine step: a cloned state, the RNG streams and the explanations so far. */
+/** What an indicator change explanation carries besides the numbers. */
+interface Change {
+  kind: 'effect' | 'drift' | 'event';
+  cause: ChangeCause;
+  issue?: string;
+  position?: string;
+  event?: string;
+  source?: string;
+  note?: string;
+  draw?: Explanation['draw'];
+}
+
+type Via = { through: Enactment; event?: string };
+
+/** An explanation before the step stamps its round on it. */
+type Unrounded = Explanation extends infer E ? (E extends Explanation ? Omit<E, 'round'> : never) : never;
+
+/** The working copy of one engine step: a copied state, the RNG streams and the explanations so far. */
 class Step {
   readonly state: GameState;
   readonly streams: Streams;
@@ -156,8 +192,7 @@ class Step {
     readonly scenario: Scenario,
     state: GameState,
   ) {
-    // The state is plain JSON by design, so a JSON round trip is an exact deep copy.
-    this.state = JSON.parse(JSON.stringify(state)) as GameState;
+    this.state = cloneState(state);
     this.streams = new Streams(state.seed, state.rng);
   }
 
@@ -166,59 +201,49 @@ class Step {
     return { state: this.state, explanations: this.explanations };
   }
 
-  private label(side: Side): string {
-    return this.scenario.sides[side].label;
-  }
-
-  private explain(e: Omit<Explanation, 'round'>): void {
-    this.explanations.push({ round: this.state.round, ...e });
+  private explain(e: Unrounded): void {
+    // Stamped in place (e is always a fresh object): a step of a long aftermath makes hundreds.
+    (e as Explanation).round = this.state.round;
+    this.explanations.push(e as Explanation);
   }
 
   play(move: Move): void {
     const s = this.state;
-    const who = this.label(move.side);
     switch (move.type) {
       case 'propose': {
         const pkg = canonicalPackage(this.scenario, move.package);
-        const countering = s.standing && s.standing.by !== move.side;
+        const countering = s.standing !== null && s.standing.by !== move.side;
         s.standing = { by: move.side, package: pkg, round: s.round };
-        this.explain({ kind: 'move', text: `${who} ${countering ? 'counters with' : 'proposes'} ${this.describePackage(pkg)}.` });
+        this.explain({ kind: 'move', move: { ...move, package: pkg }, ...(countering ? { countering } : {}) });
         break;
       }
       case 'accept':
         this.accept(move.side);
         break;
       case 'reject':
-        this.explain({ kind: 'move', text: `${who} rejects the offer on the table.` });
+        this.explain({ kind: 'move', move });
         s.standing = null;
         break;
       case 'hold':
-        this.explain({ kind: 'move', text: `${who} holds its position and makes no new offer.` });
+        this.explain({ kind: 'move', move });
         break;
       case 'impose': {
         s.standing = null;
-        this.impose(move.side, move.issue, move.position, `${who} imposes`);
+        this.impose(move.side, move.issue, move.position, false);
         break;
       }
       case 'threaten': {
         s.standing = null;
-        const issue = issueOf(this.scenario, move.issue);
-        const position = positionOf(this.scenario, move.issue, move.position);
         const dueRound = s.round + this.scenario.threatWindow;
         s.threats.push({ side: move.side, issue: move.issue, position: move.position, madeRound: s.round, dueRound, status: 'pending' });
-        this.explain({
-          kind: 'threat',
-          text: `${who} threatens publicly: "${position.label}" on ${issue.label} unless there is a deal by the end of round ${dueRound}. Backing down later will cost it at home.`,
-          issue: issue.id,
-          position: position.id,
-        });
-        this.changeIndicator('tension', THREAT_TENSION, { kind: 'effect', why: 'a public threat' });
+        this.explain({ kind: 'threat', side: move.side, issue: move.issue, position: move.position, status: 'made', dueRound });
+        this.changeIndicator('tension', THREAT_TENSION, { kind: 'effect', cause: { kind: 'threat-made' } });
         break;
       }
       case 'walkout':
         s.standing = null;
-        this.explain({ kind: 'move', text: `${who} walks out of the talks.` });
-        this.changeIndicator('tension', WALKOUT_TENSION, { kind: 'effect', why: 'the walkout' });
+        this.explain({ kind: 'move', move });
+        this.changeIndicator('tension', WALKOUT_TENSION, { kind: 'effect', cause: { kind: 'walkout' } });
         this.end({ kind: 'walkout', round: s.round, by: move.side });
         break;
     }
@@ -232,65 +257,51 @@ class Step {
     }
   }
 
-  describePackage(pkg: Package): string {
-    const parts = Object.entries(pkg).map(([issueId, positionId]) => {
-      const issue = issueOf(this.scenario, issueId);
-      return `${issue.label}: ${positionOf(this.scenario, issueId, positionId).label}`;
-    });
-    return parts.length === 0 ? 'nothing' : parts.join('; ');
-  }
-
   private accept(side: Side): void {
     const s = this.state;
     const standing = s.standing!;
-    const who = this.label(side);
-    this.explain({ kind: 'move', text: `${who} accepts the offer from ${this.label(standing.by)}.` });
+    this.explain({ kind: 'move', move: { type: 'accept', side }, offerBy: standing.by });
     const refusals = SIDES.map((home) => ratification(this.scenario, s, standing.package, home)).filter((r) => !r.ratified);
     s.standing = null;
     if (refusals.length > 0) {
       for (const r of refusals) {
-        this.explain({
-          kind: 'ratification',
-          text: `The deal fails at home in ${this.label(r.side)}: domestic support would stand at ${r.projected.toFixed(1)}, below the ${r.threshold} needed to ratify it. Talks go on.`,
-          indicator: domesticSupportOf(r.side),
-        });
+        const indicator = domesticSupportOf(r.side);
+        this.explain({ kind: 'ratification', side: r.side, indicator, projected: r.projected, threshold: r.threshold });
       }
-      this.changeIndicator('tension', FAILED_RATIFICATION_TENSION, { kind: 'effect', why: 'a deal that failed at home' });
+      this.changeIndicator('tension', FAILED_RATIFICATION_TENSION, { kind: 'effect', cause: { kind: 'failed-ratification' } });
       return;
     }
     for (const threat of s.threats) {
       if (threat.status !== 'pending') continue;
       threat.status = 'settled-in-deal';
-      this.explain({
-        kind: 'threat',
-        text: `${this.label(threat.side)}'s threat on ${issueOf(this.scenario, threat.issue).label} is settled by the deal.`,
-        issue: threat.issue,
-      });
+      this.explain({ kind: 'threat', side: threat.side, issue: threat.issue, status: 'settled-in-deal' });
     }
     for (const issueId of changedIssues(s, standing.package)) {
       const imposer = s.imposed[issueId];
       if (imposer && s.positions[issueId] !== standing.package[issueId]) {
         const cost = this.scenario.sides[imposer].audienceCost * RETREAT_SHARE;
-        this.changeIndicator(domesticSupportOf(imposer), -cost, {
-          kind: 'effect',
-          why: `lifting ${issueOf(this.scenario, issueId).label}, which it imposed, looks like a retreat at home`,
-        });
+        this.changeIndicator(domesticSupportOf(imposer), -cost, { kind: 'effect', cause: { kind: 'retreat', side: imposer, issue: issueId } });
         delete s.imposed[issueId];
       }
-      this.enact(issueId, standing.package[issueId]!, 'the deal');
+      this.enact(issueId, standing.package[issueId]!, { through: 'deal' });
     }
-    this.changeIndicator('tension', DEAL_TENSION, { kind: 'effect', why: 'the deal' });
+    this.changeIndicator('tension', DEAL_TENSION, { kind: 'effect', cause: { kind: 'deal' } });
     this.end({ kind: 'deal', round: s.round, by: side, package: standing.package });
   }
 
-  private impose(side: Side, issueId: string, positionId: string, verb: string): void {
+  private impose(side: Side, issueId: string, positionId: string, threatCarriedOut: boolean): void {
     const s = this.state;
-    const issue = issueOf(this.scenario, issueId);
     const position = positionOf(this.scenario, issueId, positionId);
-    this.explain({ kind: 'move', text: `${verb} ${position.label} (${issue.label}).`, issue: issueId, position: positionId });
-    this.enact(issueId, positionId, 'the measure');
+    this.explain({
+      kind: 'move',
+      move: { type: 'impose', side, issue: issueId, position: positionId },
+      issue: issueId,
+      position: positionId,
+      ...(threatCarriedOut ? { threatCarriedOut } : {}),
+    });
+    this.enact(issueId, positionId, { through: 'measure' });
     s.imposed[issueId] = side;
-    this.changeIndicator('tension', position.tension ?? 1, { kind: 'effect', why: `imposing ${position.label}` });
+    this.changeIndicator('tension', position.tension ?? 1, { kind: 'effect', cause: { kind: 'imposed', issue: issueId, position: positionId } });
     for (const threat of s.threats) {
       if (threat.status === 'pending' && threat.side === side && threat.issue === issueId && threat.position === positionId) {
         threat.status = 'carried-out';
@@ -299,31 +310,30 @@ class Step {
   }
 
   /** Put a position into force: undo the old one's in-force levels, then apply the new one's effects. */
-  private enact(issueId: string, positionId: string, cause: string): void {
+  private enact(issueId: string, positionId: string, via: Via): void {
     const s = this.state;
-    const issue = issueOf(this.scenario, issueId);
     const old = positionOf(this.scenario, issueId, s.positions[issueId]!);
     const position = positionOf(this.scenario, issueId, positionId);
     const previous = s.contributions[issueId] ?? {};
     for (const [indicator, amount] of Object.entries(previous) as [IndicatorId, number][]) {
-      this.changeIndicator(indicator, -amount, { kind: 'effect', why: `${old.label} is no longer in force`, issue: issueId, position: old.id });
+      this.changeIndicator(indicator, -amount, { kind: 'effect', cause: { kind: 'lifted', issue: issueId, position: old.id }, issue: issueId, position: old.id });
     }
     delete s.contributions[issueId];
     s.positions[issueId] = positionId;
     s.enactedRound[issueId] = s.round;
     for (const effect of position.effects ?? []) {
-      this.applyEffect(effect, 'effect', `${position.label} (${issue.label}) through ${cause}`, issueId, positionId);
+      this.applyEffect(effect, { kind: 'effect', cause: { kind: 'enacted', issue: issueId, position: positionId, ...via }, issue: issueId, position: positionId });
     }
     const levels: Partial<Record<IndicatorId, number>> = {};
     for (const effect of position.inForce ?? []) {
-      const applied = this.applyEffect(effect, 'effect', `${position.label} (${issue.label}), while in force`, issueId, positionId);
+      const applied = this.applyEffect(effect, { kind: 'effect', cause: { kind: 'in-force', issue: issueId, position: positionId, ...via }, issue: issueId, position: positionId });
       levels[effect.indicator] = round6((levels[effect.indicator] ?? 0) + applied);
     }
     if (Object.keys(levels).length > 0) s.contributions[issueId] = levels;
   }
 
-  /** Draw an effect's change, apply it and explain it. Returns the change actually applied. */
-  private applyEffect(effect: Effect, kind: Explanation['kind'], why: string, issue?: string, position?: string, event?: string): number {
+  /** Draw an effect's change, apply it and explain it; returns the change actually applied (`change`, a fresh object, is completed here). */
+  private applyEffect(effect: Effect, change: Change): number {
     const stream = effect.stream ?? 'effects';
     let drawn: number;
     let draw: Explanation['draw'];
@@ -331,52 +341,37 @@ class Step {
       drawn = effect.delta;
     } else {
       drawn = sample(effect.delta, () => this.streams.next(stream));
-      draw = { stream, distribution: describe(effect.delta), value: round6(drawn) };
+      if (!Number.isFinite(drawn)) throw new ModelError(`a draw from ${JSON.stringify(effect.delta)} gave ${String(drawn)}`);
+      draw = { stream, distribution: effect.delta, value: round6(drawn) };
     }
-    const fullWhy = effect.note ? `${why}: ${effect.note}` : why;
-    return this.changeIndicator(effect.indicator, drawn, { kind, why: fullWhy, issue, position, event, source: effect.source, draw });
+    const full: Change = change;
+    if (effect.source) full.source = effect.source;
+    if (effect.note) full.note = effect.note;
+    if (draw) full.draw = draw;
+    return this.changeIndicator(effect.indicator, drawn, full);
   }
 
-  private changeIndicator(
-    indicator: IndicatorId,
-    delta: number,
-    cause: {
-      kind: Explanation['kind'];
-      why: string;
-      issue?: string;
-      position?: string;
-      event?: string;
-      source?: string;
-      draw?: Explanation['draw'];
-    },
-  ): number {
+  private changeIndicator(indicator: IndicatorId, delta: number, change: Change): number {
     const s = this.state;
     const from = s.indicators[indicator];
     const wanted = from + delta;
+    // clampIndicator refuses anything but a finite number: nothing else ever enters the state.
     const bounded = clampIndicator(indicator, wanted);
     const clamped = bounded !== wanted;
     const to = round6(bounded);
     const applied = round6(to - from);
     s.indicators[indicator] = to;
     if (Math.abs(applied) < 1e-9 && !clamped) return 0;
-    const def = INDICATORS[indicator];
-    const drawText = cause.draw ? ` (drawn ${formatIndicatorValue(indicator, cause.draw.value, true)} from ${cause.draw.distribution}, ${cause.draw.stream} stream)` : '';
-    const clampText = clamped ? ` (held at the ${to >= def.max ? 'top' : 'bottom'} of its range)` : '';
-    const explanation: Omit<Explanation, 'round'> = {
-      kind: cause.kind,
-      text: `${def.label} ${formatIndicatorValue(indicator, applied, true)}: ${cause.why}${drawText}${clampText}.`,
-      indicator,
-      delta: applied,
-      from,
-      to,
-    };
-    if (clamped) explanation.clamped = true;
-    if (cause.issue) explanation.issue = cause.issue;
-    if (cause.position) explanation.position = cause.position;
-    if (cause.event) explanation.event = cause.event;
-    if (cause.source) explanation.source = cause.source;
-    if (cause.draw) explanation.draw = cause.draw;
-    this.explain(explanation);
+    // Built by assignment rather than spreads: this runs for every change of every round.
+    const e: Extract<Explanation, { cause: ChangeCause }> = { kind: change.kind, round: s.round, indicator, delta: applied, from, to, cause: change.cause };
+    if (clamped) e.clamped = true;
+    if (change.issue) e.issue = change.issue;
+    if (change.position) e.position = change.position;
+    if (change.event) e.event = change.event;
+    if (change.source) e.source = change.source;
+    if (change.note) e.note = change.note;
+    if (change.draw) e.draw = change.draw;
+    this.explanations.push(e);
     return applied;
   }
 
@@ -384,16 +379,10 @@ class Step {
     const s = this.state;
     s.phase = 'ended';
     s.outcome = outcome;
-    const text =
-      outcome.kind === 'deal'
-        ? `Deal in round ${outcome.round}: ${this.describePackage(outcome.package ?? {})}.`
-        : outcome.kind === 'walkout'
-          ? `No deal: ${this.label(outcome.by!)} walked out in round ${outcome.round}.`
-          : `No deal by the deadline (round ${this.scenario.rounds}).`;
-    this.explain({ kind: 'outcome', text });
+    this.explain({ kind: 'outcome', outcome, deadline: this.scenario.rounds });
     if (outcome.kind !== 'deal') {
       for (const threat of s.threats.filter((t) => t.status === 'pending')) {
-        this.impose(threat.side, threat.issue, threat.position, `With no deal, ${this.label(threat.side)} carries out its threat and imposes`);
+        this.impose(threat.side, threat.issue, threat.position, true);
         threat.status = 'carried-out';
       }
     }
@@ -411,13 +400,8 @@ class Step {
       if (s.round < s.enactedRound[issue.id]! + position.expiresAfter) continue;
       const target = position.revertsTo ?? issue.statusQuo;
       if (target === position.id) continue;
-      this.explain({
-        kind: 'expiry',
-        text: `${position.label} (${issue.label}) ran for its ${position.expiresAfter} rounds and snaps back to ${positionOf(this.scenario, issue.id, target).label}.`,
-        issue: issue.id,
-        position: target,
-      });
-      this.enact(issue.id, target, 'the snap-back');
+      this.explain({ kind: 'expiry', issue: issue.id, position: target, expired: position.id, rounds: position.expiresAfter });
+      this.enact(issue.id, target, { through: 'snap-back' });
     }
   }
 
@@ -428,25 +412,24 @@ class Step {
     for (const issue of this.scenario.issues) {
       const position = positionOf(this.scenario, issue.id, s.positions[issue.id]!);
       for (const effect of position.perRound ?? []) {
-        this.applyEffect(effect, 'drift', `${position.label} (${issue.label}) stays in force another round`, issue.id, position.id);
+        this.applyEffect(effect, { kind: 'drift', cause: { kind: 'per-round', issue: issue.id, position: position.id }, issue: issue.id, position: position.id });
       }
     }
     if (negotiating) {
       for (const threat of s.threats) {
         if (threat.status !== 'pending' || threat.dueRound !== s.round) continue;
         threat.status = 'backed-down';
-        const issue = issueOf(this.scenario, threat.issue);
-        this.explain({ kind: 'threat', text: `${this.label(threat.side)} lets its threat on ${issue.label} lapse without acting.`, issue: issue.id });
+        this.explain({ kind: 'threat', side: threat.side, issue: threat.issue, status: 'backed-down' });
         this.changeIndicator(domesticSupportOf(threat.side), -this.scenario.sides[threat.side].audienceCost, {
           kind: 'effect',
-          why: 'backing down from a public threat (audience cost)',
-          issue: issue.id,
+          cause: { kind: 'audience-cost', side: threat.side, issue: threat.issue },
+          issue: threat.issue,
         });
       }
     }
     for (const event of this.scenario.events) this.considerEvent(event);
-    s.history.push({ round: s.round, indicators: { ...s.indicators } });
-    this.explain({ kind: 'round', text: `End of round ${s.round}.` });
+    s.trajectory.push({ round: s.round, indicators: { ...s.indicators } });
+    this.explain({ kind: 'round' });
     if (negotiating && s.phase === 'negotiation') {
       if (s.round >= this.scenario.rounds) {
         this.end({ kind: 'deadline', round: this.scenario.rounds });
@@ -488,11 +471,11 @@ class Step {
       if (u >= chance) return;
     }
     if (!s.firedEvents.includes(event.id)) s.firedEvents.push(event.id);
-    this.explain({ kind: 'event', text: `${event.title}: ${event.text}`, event: event.id, ...(event.source ? { source: event.source } : {}) });
-    for (const effect of event.effects ?? []) this.applyEffect(effect, 'event', event.title, undefined, undefined, event.id);
+    this.explain({ kind: 'event', event: event.id, ...(event.source ? { source: event.source } : {}) });
+    for (const effect of event.effects ?? []) this.applyEffect(effect, { kind: 'event', cause: { kind: 'event', event: event.id }, event: event.id });
     for (const [issueId, positionId] of Object.entries(event.sets ?? {})) {
       if (s.positions[issueId] === positionId) continue;
-      this.enact(issueId, positionId, event.title);
+      this.enact(issueId, positionId, { through: 'event', event: event.id });
     }
   }
 }

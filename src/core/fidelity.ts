@@ -2,6 +2,7 @@ import { support } from './distributions';
 import { replay, type Replay } from './engine';
 import { compareDecisions, followsHistory, historicalSpec, historyOf, type DecisionComparison } from './history';
 import { quantityValue } from './quantities';
+import { dict } from './dict';
 import { positionOf } from './scenario-lookup';
 import type { DrawRef, GameSpec, GameState, HistoryMetric, Indicators, MetricBasis, MetricPoint, Scenario } from './types';
 
@@ -64,8 +65,8 @@ export class GameReading {
     if (outcome.kind === 'deadline') return this.aftermathState(outcome.round).positions;
     const { states } = this.replay;
     const before = states[states.length - 2]!;
-    if (outcome.kind === 'deal') return { ...before.positions, ...outcome.package };
-    const positions = { ...before.positions };
+    if (outcome.kind === 'deal') return dict({ ...before.positions, ...outcome.package });
+    const positions = dict(before.positions);
     for (const t of before.threats) if (t.status === 'pending') positions[t.issue] = t.position;
     return positions;
   }
@@ -104,7 +105,7 @@ export class GameReading {
   indicatorsAt(point: MetricPoint = 'end'): Indicators {
     if (point === 'talks-end') return this.indicatorsAt({ round: this.endRound() });
     if (point !== 'end' && 'round' in point) {
-      const record = this.final.history.find((h) => h.round === point.round);
+      const record = this.final.trajectory.find((h) => h.round === point.round);
       if (!record) throw new Error(`the game has no record of round ${point.round}`);
       return record.indicators;
     }
@@ -141,11 +142,11 @@ export function readMetric(reading: GameReading, metric: HistoryMetric): MetricV
       return { value: quantityValue(scenario, reading.positionsAt(metric.at), metric.quantity) };
     case 'indicator': {
       const id = metric.indicator;
-      const start = reading.final.history[0]!.indicators[id];
+      const start = reading.final.trajectory[0]!.indicators[id];
       let value: number;
       if (metric.over) {
         const [from, to] = metric.over;
-        const records = reading.final.history.filter((h) => h.round >= from && h.round <= to);
+        const records = reading.final.trajectory.filter((h) => h.round >= from && h.round <= to);
         if (records.length === 0) return { value: null, why: `the game has no record of rounds ${from} to ${to}` };
         value = records.reduce((sum, h) => sum + h.indicators[id], 0) / records.length;
       } else {
@@ -327,7 +328,7 @@ export interface HistoryComparison {
 
 /**
  * What a side-by-side debrief shows: a game beside history's path replayed under the same seed
- * (both games' indicator trajectories are in `final.history`), every outcome metric read off
+ * (both games' indicator trajectories are in `final.trajectory`), every outcome metric read off
  * both, and how the game handled each decision point.
  */
 export function compareWithHistory(scenario: Scenario, spec: GameSpec): HistoryComparison {

@@ -1,3 +1,4 @@
+import { ModelError } from './errors';
 import { INDICATOR_IDS, type IndicatorId, type Indicators, type Scenario, type Side } from './types';
 
 export interface IndicatorDefinition {
@@ -169,7 +170,9 @@ export function indicatorRange(id: IndicatorId): number {
   return def.max - def.min;
 }
 
+/** The value kept within the indicator's range. Throws ModelError for anything but a finite number. */
 export function clampIndicator(id: IndicatorId, value: number): number {
+  if (!Number.isFinite(value)) throw new ModelError(`the model computed ${String(value)} for ${id}`);
   const def = INDICATORS[id];
   return Math.min(def.max, Math.max(def.min, value));
 }
@@ -184,18 +187,4 @@ export function initialIndicators(scenario: Scenario): Indicators {
 
 export function domesticSupportOf(side: Side): IndicatorId {
   return side === 'us' ? 'us.domesticSupport' : 'china.domesticSupport';
-}
-
-/** Format a value with its unit, e.g. "+12.5 $B/yr", "−3.0 pts". */
-export function formatIndicatorValue(id: IndicatorId, value: number, signed = false): string {
-  const def = INDICATORS[id];
-  const sign = signed && value > 0 ? '+' : '';
-  const text = `${sign}${round1(value)}`.replace('-', '−');
-  if (def.unit === '$B/yr') return `${text} $B/yr`;
-  if (def.unit === 'ladder') return `${text} rungs`;
-  return `${text} pts`;
-}
-
-function round1(value: number): string {
-  return (Math.round(value * 10) / 10).toFixed(1);
 }

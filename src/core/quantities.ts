@@ -1,3 +1,4 @@
+import { dict } from './dict';
 import { positionOf } from './scenario-lookup';
 import type { Quantity, Scenario } from './types';
 
@@ -41,7 +42,7 @@ export function quantityValue(scenario: Scenario, positions: Record<string, stri
 
 /** Every declared quantity's value with these positions in force. */
 export function quantityValues(scenario: Scenario, positions: Record<string, string>): Record<string, number> {
-  const out: Record<string, number> = {};
+  const out = dict<number>();
   for (const q of scenario.quantities ?? []) out[q.id] = quantityValue(scenario, positions, q.id);
   return out;
 }

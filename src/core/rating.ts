@@ -108,8 +108,8 @@ function add(into: Changes, v: Changes): void {
 /** The doctrine scores' common ground: the rounds recorded so far, then today's levels and the positions in force run on. */
 function keptChanges(scenario: Scenario, state: GameState): Changes {
   const h = scenario.horizon;
-  const start = state.history[0]!.indicators;
-  const recorded = state.history.slice(1);
+  const start = state.trajectory[0]!.indicators;
+  const recorded = state.trajectory.slice(1);
   if (recorded.length !== state.round - 1)
     throw new Error(
       `a bargaining zone is judged during the talks; round ${state.round} has ${recorded.length} rounds recorded`,

@@ -1,6 +1,12 @@
+import { dict } from './dict';
+import { checkOptions } from './engine';
 import { canonicalPackage } from './rules';
-import type { Difficulty, GameOptions, GameSpec, Move, MoveType, Package, Scenario, Side } from './types';
-import { DIFFICULTIES, MOVE_TYPES, SIDES } from './types';
+import { gameSpecSchema } from './schema/game';
+import { LIMITS } from './schema/limits';
+import { quote, thousands } from './schema/primitives';
+import { formatPath, schemaProblems } from './schema/problems';
+import type { AiPlayer, GameOptions, GameSpec, Move, MoveType, Scenario, Side } from './types';
+import { AI_PLAYERS, MOVE_TYPES, SIDES } from './types';
 
 /**
  * Result codes: a game (scenario id + version, seed, options, moves) as a compact URL-safe
@@ -10,7 +16,9 @@ import { DIFFICULTIES, MOVE_TYPES, SIDES } from './types';
  *
  * Moves and options are stored as indices into the scenario, so decoding needs the scenario.
  * CRC-32 catches every change of up to 32 consecutive bits, so any single changed character
- * is caught; the decoder also insists on the one canonical spelling of the bytes.
+ * is caught; the decoder also insists on the one canonical spelling of the prefix and the bytes.
+ * The players are two bits a side (AI_PLAYERS: easy, normal, hard, random); codes made before
+ * the random player was recorded never used the fourth value, so they read as they always did.
  */
 export const RESULT_CODE_VERSION = 1;
 const PREFIX = 'bc';
@@ -79,7 +87,7 @@ class Reader {
   private at = 0;
   constructor(private readonly bytes: Uint8Array) {}
   private need(n: number): void {
-    if (this.at + n > this.bytes.length) throw new ResultCodeError('altered', 'the code is damaged: its data ends too early');
+    if (this.at + n > this.bytes.length) throw new ResultCodeError('invalid', 'the code does not describe a game: its data ends too early');
   }
   byte(): number {
     this.need(1);
@@ -94,7 +102,7 @@ class Reader {
       if ((b & 0x80) === 0) return n;
       scale *= 0x80;
     }
-    throw new ResultCodeError('altered', 'the code is damaged: a number in it is too long');
+    throw new ResultCodeError('invalid', 'the code does not describe a game: a number in it is too long');
   }
   string(): string {
     const length = this.varint();
@@ -102,7 +110,7 @@ class Reader {
     const slice = this.bytes.subarray(this.at, this.at + length);
     this.at += length;
     const text = utf8Decode(slice);
-    if (text === null) throw new ResultCodeError('altered', 'the code is damaged: a text in it is not valid UTF-8');
+    if (text === null) throw new ResultCodeError('invalid', 'the code does not describe a game: a text in it is not valid UTF-8');
     return text;
   }
   get remaining(): number {
@@ -138,6 +146,7 @@ export function toBase64Url(bytes: Uint8Array): string {
   return out;
 }
 
+/** The bytes a base64url text spells (the unused bits of its last character are ignored), or null. */
 export function fromBase64Url(text: string): Uint8Array | null {
   if (text.length % 4 === 1) return null;
   const out: number[] = [];
@@ -159,8 +168,8 @@ export function fromBase64Url(text: string): Uint8Array | null {
 
 const SIDE_BIT: Record<Side, number> = { us: 1, china: 2 };
 
-function difficultyIndex(d: Difficulty): number {
-  return DIFFICULTIES.indexOf(d);
+function playerIndex(player: AiPlayer): number {
+  return AI_PLAYERS.indexOf(player);
 }
 
 function issueIndex(scenario: Scenario, issueId: string): number {
@@ -179,7 +188,7 @@ function writeOptions(w: Writer, scenario: Scenario, options: GameOptions): void
   const humans = options.humans.reduce((bits, side) => bits | SIDE_BIT[side], 0);
   const hasProfiles = options.profiles !== undefined && Object.keys(options.profiles).length > 0;
   const hasBranch = options.branchStep !== undefined;
-  w.byte(humans | (difficultyIndex(options.difficulty.us) << 2) | (difficultyIndex(options.difficulty.china) << 4) | (hasProfiles ? 64 : 0) | (hasBranch ? 128 : 0));
+  w.byte(humans | (playerIndex(options.difficulty.us) << 2) | (playerIndex(options.difficulty.china) << 4) | (hasProfiles ? 64 : 0) | (hasBranch ? 128 : 0));
   for (const side of SIDES) w.varint(scenario.doctrines.findIndex((d) => d.id === options.doctrines[side]));
   if (hasProfiles) {
     for (const side of SIDES) {
@@ -193,11 +202,8 @@ function writeOptions(w: Writer, scenario: Scenario, options: GameOptions): void
 function readOptions(r: Reader, scenario: Scenario): GameOptions {
   const flags = r.byte();
   const humans = SIDES.filter((side) => (flags & SIDE_BIT[side]) !== 0);
-  const difficulty = (bits: number): Difficulty => {
-    const d = DIFFICULTIES[bits & 3];
-    if (!d) throw new ResultCodeError('altered', 'the code is damaged: it names an unknown difficulty');
-    return d;
-  };
+  // Two bits name one of exactly four players, so every value is one.
+  const player = (bits: number): AiPlayer => AI_PLAYERS[bits & 3]!;
   const doctrine = (side: Side): string => {
     const d = scenario.doctrines[r.varint()];
     if (!d || d.side !== side) throw new ResultCodeError('invalid', `the code names a doctrine for ${side} that ${scenario.id} does not have`);
@@ -206,10 +212,10 @@ function readOptions(r: Reader, scenario: Scenario): GameOptions {
   const options: GameOptions = {
     doctrines: { us: doctrine('us'), china: doctrine('china') },
     humans,
-    difficulty: { us: difficulty(flags >> 2), china: difficulty(flags >> 4) },
+    difficulty: { us: player(flags >> 2), china: player(flags >> 4) },
   };
   if (flags & 64) {
-    const profiles: Partial<Record<Side, string>> = {};
+    const profiles: { us?: string; china?: string } = {};
     for (const side of SIDES) {
       const index = r.varint();
       if (index === 0) continue;
@@ -255,7 +261,8 @@ function readMove(r: Reader, scenario: Scenario, n: number): Move {
   switch (type) {
     case 'propose': {
       const count = r.varint();
-      const pkg: Package = {};
+      if (count > scenario.issues.length) throw new ResultCodeError('invalid', `move ${n}: the code names ${count} issues, but ${scenario.id} has ${scenario.issues.length}`);
+      const pkg = dict<string>();
       for (let i = 0; i < count; i++) {
         const [issue, position] = readIssuePosition(r, scenario, n);
         pkg[issue] = position;
@@ -295,56 +302,118 @@ export function encodeResult(spec: GameSpec, scenario: Scenario): string {
   return `${PREFIX}${RESULT_CODE_VERSION}-${toBase64Url(bytes)}`;
 }
 
-/**
- * Decode a result code against the scenarios this build knows. Throws ResultCodeError saying
- * whether the code is truncated, altered, of an unknown format version, or of an unknown
- * scenario (or another version of a known one).
- */
-export function decodeResult(code: string, findScenario: (id: string) => Scenario | undefined): GameSpec {
-  const text = code.trim();
-  const match = /^bc(\d+)-(.*)$/s.exec(text);
-  if (!match) throw new ResultCodeError('not-a-code', 'this is not a Bargaining Chips result code (they start with "bc1-")');
-  const version = Number(match[1]);
-  if (version !== RESULT_CODE_VERSION) {
-    throw new ResultCodeError('unknown-version', `result code format version ${version} is unknown: this game reads version ${RESULT_CODE_VERSION}`);
+/** The header of a code's bytes: the declared payload length and how many bytes say it, or null if they run out first. */
+function header(bytes: Uint8Array): { declared: number; headLength: number } | null {
+  let declared = 0;
+  let scale = 1;
+  for (let i = 0; i < Math.min(bytes.length, 8); i++) {
+    declared += (bytes[i]! & 0x7f) * scale;
+    if ((bytes[i]! & 0x80) === 0) return { declared, headLength: i + 1 };
+    scale *= 0x80;
   }
-  const body = match[2]!;
-  if (!/^[A-Za-z0-9_-]*$/.test(body)) throw new ResultCodeError('altered', 'the code contains characters a result code never has');
-  const bytes = fromBase64Url(body);
-  if (!bytes || toBase64Url(bytes) !== body) {
-    throw new ResultCodeError(body.length % 4 === 1 ? 'truncated' : 'altered', body.length % 4 === 1 ? 'the code is truncated: characters are missing at its end' : 'the code has been altered: its characters do not spell valid data');
-  }
-  const lengthReader = new Reader(bytes);
-  let declared: number;
-  try {
-    declared = lengthReader.varint();
-  } catch {
-    throw new ResultCodeError('truncated', 'the code is truncated: it is too short to hold a game');
-  }
-  const headLength = bytes.length - lengthReader.remaining;
-  const available = bytes.length - headLength - 4;
-  if (available < declared) {
-    throw new ResultCodeError('truncated', `the code is truncated: it should carry ${declared + 4} bytes of game data but has ${Math.max(0, available + 4)}`);
-  }
-  if (available > declared) throw new ResultCodeError('altered', 'the code has been altered: it carries more data than it declares');
+  return null;
+}
+
+function checksumHolds(bytes: Uint8Array, headLength: number, declared: number): boolean {
   const payload = bytes.subarray(headLength, headLength + declared);
   const tail = bytes.subarray(headLength + declared);
   const stored = ((tail[0]! << 24) | (tail[1]! << 16) | (tail[2]! << 8) | tail[3]!) >>> 0;
-  if (stored !== crc32(payload)) throw new ResultCodeError('altered', 'the code has been altered: its checksum does not match');
+  return stored === crc32(payload);
+}
 
-  const r = new Reader(payload);
+/** Whether a code's body spells whole data: canonical base64url, its declared length, its checksum. */
+function isWhole(body: string): boolean {
+  const bytes = fromBase64Url(body);
+  const head = bytes && header(bytes);
+  if (!bytes || !head || toBase64Url(bytes) !== body || bytes.length !== head.headLength + head.declared + 4) return false;
+  return checksumHolds(bytes, head.headLength, head.declared);
+}
+
+/**
+ * Whether changing one of the first characters (those that spell the declared length) makes the
+ * code whole: then its length was altered, not its end cut off. A cut code's last bytes are not
+ * a checksum of the rest, so this almost never holds for one (about once in four billion).
+ */
+function lengthWasAltered(body: string): boolean {
+  for (let i = 0; i < Math.min(4, body.length); i++) {
+    for (const c of ALPHABET) {
+      if (c === body[i]) continue;
+      const bytes = fromBase64Url(body.slice(0, i) + c + body.slice(i + 1));
+      const head = bytes && header(bytes);
+      if (!bytes || !head || bytes.length !== head.headLength + head.declared + 4) continue;
+      if (checksumHolds(bytes, head.headLength, head.declared)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Decode a result code against the scenarios this build knows. Throws ResultCodeError saying
+ * whether the code is truncated, altered, of an unknown format version, of an unknown scenario
+ * (or another version of a known one), or names a game this scenario cannot have. A code is
+ * truncated when characters are missing at its end, altered when it has its length but other
+ * characters (or extra ones).
+ */
+export function decodeResult(code: string, findScenario: (id: string) => Scenario | undefined): GameSpec {
+  const text = code.trim();
+  if (text.length > LIMITS.codeChars) {
+    throw new ResultCodeError('not-a-code', `this is too long to be a result code (${thousands(text.length)} characters; a code has at most ${thousands(LIMITS.codeChars)})`);
+  }
+  const match = /^bc(\d+)-(.*)$/s.exec(text);
+  if (!match) throw new ResultCodeError('not-a-code', `this is not a Bargaining Chips result code (they start with "${PREFIX}${RESULT_CODE_VERSION}-")`);
+  const digits = match[1]!;
+  if (digits !== String(RESULT_CODE_VERSION)) {
+    if (Number(digits) === RESULT_CODE_VERSION) {
+      throw new ResultCodeError('altered', `the code has been altered: it starts with ${quote(`${PREFIX}${digits}-`)}, but result codes start with "${PREFIX}${RESULT_CODE_VERSION}-"`);
+    }
+    throw new ResultCodeError('unknown-version', `result code format version ${quote(digits, 12).replace(/"/g, '')} is unknown: this game reads version ${RESULT_CODE_VERSION}`);
+  }
+  const body = match[2]!;
+  const bad = /[^A-Za-z0-9_-]/.exec(body);
+  if (bad) {
+    throw new ResultCodeError('altered', `the code has been altered: it contains characters a result code never has (${quote(bad[0])} at character ${PREFIX.length + digits.length + 2 + bad.index})`);
+  }
+  if (body.length % 4 === 1) {
+    // No code has this length: a character is missing at its end, or one was added.
+    if (isWhole(body.slice(0, -1))) throw new ResultCodeError('altered', 'the code has been altered: a character was added at its end');
+    throw new ResultCodeError('truncated', 'the code is truncated: characters are missing at its end');
+  }
+  const bytes = fromBase64Url(body);
+  const head = bytes && header(bytes);
+  if (!bytes || !head) throw new ResultCodeError('truncated', 'the code is truncated: characters are missing at its end');
+  const { declared, headLength } = head;
+  const expected = headLength + declared + 4;
+  if (bytes.length < expected) {
+    if (lengthWasAltered(body)) throw new ResultCodeError('altered', 'the code has been altered: one of its first characters was changed');
+    throw new ResultCodeError('truncated', `the code is truncated: it should carry ${expected} bytes of game data but has ${bytes.length}`);
+  }
+  if (bytes.length > expected) throw new ResultCodeError('altered', 'the code has been altered: it is longer than the game it declares');
+  if (toBase64Url(bytes) !== body) throw new ResultCodeError('altered', 'the code has been altered: its last character was changed');
+  if (!checksumHolds(bytes, headLength, declared)) throw new ResultCodeError('altered', 'the code has been altered: its checksum does not match');
+
+  const r = new Reader(bytes.subarray(headLength, headLength + declared));
   const scenarioId = r.string();
   const scenarioVersion = r.varint();
   const scenario = findScenario(scenarioId);
-  if (!scenario) throw new ResultCodeError('unknown-scenario', `the code is for scenario "${scenarioId}", which this game does not have`);
+  if (!scenario) throw new ResultCodeError('unknown-scenario', `the code is for scenario ${quote(scenarioId)}, which this game does not have`);
   if (scenario.version !== scenarioVersion) {
     throw new ResultCodeError('scenario-version', `the code was made with version ${scenarioVersion} of "${scenarioId}", but this game has version ${scenario.version}`);
   }
   const seed = r.string();
   const options = readOptions(r, scenario);
   const count = r.varint();
+  if (count > LIMITS.moves) throw new ResultCodeError('invalid', `the code holds ${thousands(count)} moves; a game has at most ${LIMITS.moves}`);
   const moves: Move[] = [];
   for (let i = 0; i < count; i++) moves.push(readMove(r, scenario, i + 1));
-  if (r.remaining !== 0) throw new ResultCodeError('altered', 'the code has been altered: it carries data after its last move');
-  return { scenario: { id: scenarioId, version: scenarioVersion }, seed, options, moves };
+  if (r.remaining !== 0) throw new ResultCodeError('invalid', 'the code does not describe a game: it carries data after its last move');
+  const spec = { scenario: { id: scenarioId, version: scenarioVersion }, seed, options, moves };
+  // The checksum says the bytes are as written; the schema says they describe a game this build allows.
+  const parsed = gameSpecSchema.safeParse(spec);
+  if (!parsed.success) {
+    const [first] = schemaProblems(parsed.error, spec);
+    throw new ResultCodeError('invalid', `the code names a game this version cannot play (${formatPath(first!.path)}: ${first!.message})`);
+  }
+  const problems = checkOptions(scenario, options);
+  if (problems.length > 0) throw new ResultCodeError('invalid', `the code names a game this version cannot play (${problems[0]})`);
+  return spec;
 }

@@ -88,11 +88,32 @@ export function gamma(next: () => number, shape: number): number {
   }
 }
 
-/** A Beta(alpha, beta) variate as the ratio of two gamma variates. */
+/**
+ * The logarithm of a Gamma(shape, 1) variate. For shape < 1 the boost u^(1/shape) underflows to 0
+ * for small shapes (u = 2^-32 and shape = 0.01 give 2^-3200); its logarithm, log(u) / shape, does not.
+ */
+function logGamma(next: () => number, shape: number): number {
+  if (shape < 1) {
+    const logBoost = Math.log(1 - next()) / shape;
+    return logGamma(next, shape + 1) + logBoost;
+  }
+  return Math.log(gamma(next, shape));
+}
+
+/**
+ * A Beta(alpha, beta) variate as the ratio of two gamma variates, x / (x + y). With a shape below
+ * 1 it is computed as 1 / (1 + e^(log y − log x)), which stays a number in [0, 1] where x and y
+ * would both underflow to 0 and their ratio be 0 / 0.
+ */
 export function beta(next: () => number, alpha: number, b: number): number {
-  const x = gamma(next, alpha);
-  const y = gamma(next, b);
-  return x / (x + y);
+  if (alpha >= 1 && b >= 1) {
+    const x = gamma(next, alpha);
+    const y = gamma(next, b);
+    return x / (x + y);
+  }
+  const lx = logGamma(next, alpha);
+  const ly = logGamma(next, b);
+  return 1 / (1 + Math.exp(ly - lx));
 }
 
 /**

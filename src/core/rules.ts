@@ -1,3 +1,5 @@
+import { dict } from './dict';
+import { quote } from './schema/primitives';
 import { findPosition, issuesHeldBy, negotiablePositions, otherSide } from './scenario-lookup';
 import type { GameState, Move, MoveType, Package, Scenario, Side } from './types';
 import { SIDES } from './types';
@@ -8,9 +10,9 @@ const fail = (reason: string): MoveCheck => ({ ok: false, reason });
 
 /** A package with its issues in scenario order, so equal packages serialise to equal bytes. */
 export function canonicalPackage(scenario: Scenario, pkg: Package): Package {
-  const out: Package = {};
+  const out = dict<string>();
   for (const issue of scenario.issues) {
-    const position = pkg[issue.id];
+    const position = Object.prototype.hasOwnProperty.call(pkg, issue.id) ? pkg[issue.id] : undefined;
     if (position !== undefined) out[issue.id] = position;
   }
   return out;
@@ -31,7 +33,7 @@ function isSide(value: unknown): value is Side {
  */
 export function checkMove(scenario: Scenario, state: GameState, move: Move): MoveCheck {
   if (typeof move !== 'object' || move === null) return fail('a move must be an object');
-  if (!isSide(move.side)) return fail(`"side" must be "us" or "china", got ${JSON.stringify(move.side)}`);
+  if (!isSide(move.side)) return fail(`"side" must be "us" or "china", got ${quote(move.side)}`);
   if (state.phase !== 'negotiation') return fail('the negotiation is over');
   if (move.side !== state.turn) return fail(`it is not the turn of ${scenario.sides[move.side].label}: ${scenario.sides[state.turn].label} moves now`);
   const side = move.side;
@@ -48,10 +50,10 @@ export function checkMove(scenario: Scenario, state: GameState, move: Move): Mov
     case 'impose':
     case 'threaten': {
       const issue = scenario.issues.find((i) => i.id === move.issue);
-      if (!issue) return fail(`unknown issue "${String(move.issue)}"`);
+      if (!issue) return fail(`unknown issue ${quote(move.issue)}`);
       if (issue.holder !== side) return fail(`"${issue.id}" is a lever of ${scenario.sides[issue.holder].label}, not of ${scenario.sides[side].label}`);
       const position = findPosition(issue, move.position);
-      if (!position) return fail(`issue "${issue.id}" has no position "${String(move.position)}"`);
+      if (!position) return fail(`issue "${issue.id}" has no position ${quote(move.position)}`);
       if (!position.escalation) return fail(`"${position.id}" on "${issue.id}" is not a unilateral measure`);
       if (state.positions[issue.id] === position.id) return fail(`"${position.id}" is already in force on "${issue.id}"`);
       if (move.type === 'threaten' && state.threats.some((t) => t.side === side && t.issue === issue.id && t.status === 'pending')) {
@@ -62,7 +64,7 @@ export function checkMove(scenario: Scenario, state: GameState, move: Move): Mov
     case 'propose':
       return checkPackage(scenario, state, move.package);
     default:
-      return fail(`unknown move type "${String((move as { type: unknown }).type)}"`);
+      return fail(`unknown move type ${quote((move as { type: unknown }).type)}`);
   }
 }
 
@@ -72,9 +74,9 @@ export function checkPackage(scenario: Scenario, state: GameState, pkg: Package)
   if (entries.length === 0) return fail('a package must name at least one issue');
   for (const [issueId, positionId] of entries) {
     const issue = scenario.issues.find((i) => i.id === issueId);
-    if (!issue) return fail(`unknown issue "${issueId}" in the package`);
+    if (!issue) return fail(`unknown issue ${quote(issueId)} in the package`);
     const position = findPosition(issue, positionId);
-    if (!position) return fail(`issue "${issueId}" has no position "${String(positionId)}"`);
+    if (!position) return fail(`issue "${issueId}" has no position ${quote(positionId)}`);
     if (position.escalation) return fail(`"${positionId}" on "${issueId}" is a unilateral measure and cannot be part of a package`);
   }
   if (changedIssues(state, pkg).length === 0) return fail('the package changes nothing that is in force now');
@@ -135,7 +137,7 @@ export function legalMoveSpace(scenario: Scenario, state: GameState, side: Side)
 /** The i-th proposal of a package space (0-based, mixed radix; index 0 is the first non-empty one). */
 export function packageAt(space: PackageDimension[], index: number): Package {
   let rest = index + 1;
-  const pkg: Package = {};
+  const pkg = dict<string>();
   for (const dim of space) {
     const radix = dim.options.length + 1;
     const digit = rest % radix;

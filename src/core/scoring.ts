@@ -22,8 +22,8 @@ export interface Score {
  * means a year-long suspension counts for the year it lasted, and delay costs what it costs.
  */
 export function meanChanges(state: GameState): Indicators {
-  const start = state.history[0]!.indicators;
-  const rounds = state.history.slice(1);
+  const start = state.trajectory[0]!.indicators;
+  const rounds = state.trajectory.slice(1);
   const samples = rounds.length > 0 ? rounds.map((r) => r.indicators) : [state.indicators];
   const out = {} as Indicators;
   for (const id of Object.keys(start) as IndicatorId[]) {

@@ -6,15 +6,16 @@
  * (game/assess.ts) and decides. The generic multi-issue layer and the benchmark agents live beside
  * it (domain.ts, protocol.ts, agents/, bench.ts).
  */
-import type { Difficulty, GameSpec, Move, Scenario, Side } from '../core/types';
+import type { AiPlayer, GameSpec, Move, Scenario, Side } from '../core/types';
 import type { IntelLevel } from './game/assess';
 import { intel, type IntelItem } from './game/intel';
 import { ledger, type LedgerEntry } from './game/ledger';
 import type { Posture } from './game/machine';
 import { intelForDifficulty, negotiatorDecision } from './game/negotiator';
+import { randomDecision, randomMove } from './game/random-player';
 
 export type { IntelItem, IntelLevel, LedgerEntry, Posture };
-export { intelForDifficulty };
+export { intelForDifficulty, randomMove };
 
 export interface AiDecision {
   move: Move;
@@ -28,10 +29,11 @@ export interface AiDecision {
  * `side`'s turn). Pure and deterministic: the same spec gives the same decision, so replaying a
  * move log rebuilds every AI decision in it. `intel` is what the player knows of this AI, which
  * sets how much of its priorities the reason reveals (by default, as the briefing maps
- * difficulty to intelligence).
+ * difficulty to intelligence). The player `random` is the random baseline.
  */
-export function decideMove(scenario: Scenario, spec: GameSpec, side: Side, difficulty: Difficulty = spec.options.difficulty[side], intelLevel: IntelLevel = intelForDifficulty(difficulty)): AiDecision {
-  const d = negotiatorDecision(scenario, spec, side, difficulty, intelLevel);
+export function decideMove(scenario: Scenario, spec: GameSpec, side: Side, player: AiPlayer = spec.options.difficulty[side], intelLevel: IntelLevel = intelForDifficulty(player)): AiDecision {
+  if (player === 'random') return randomDecision(scenario, spec, side);
+  const d = negotiatorDecision(scenario, spec, side, player, intelLevel);
   return { move: d.move, reason: d.reason, posture: d.posture };
 }
 

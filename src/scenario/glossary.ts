@@ -1,6 +1,6 @@
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import { sourceSchema } from './schema';
+import { sourceSchema } from '../core/schema/scenario';
 
 /**
  * The glossary shared by every scenario (scenarios/materials/glossary.yaml): terms with aliases,

@@ -3,8 +3,9 @@ import { historicalOptions } from '../core/history';
 import { drawRange, GameReading } from '../core/fidelity';
 import { dateSpan, roundSpan } from '../core/history';
 import { checkMove } from '../core/rules';
+import { listed, quote } from '../core/schema/primitives';
 import type { GameState, HistoryCalendar, Scenario } from '../core/types';
-import { scenarioSchema } from './schema';
+import { scenarioSchema } from '../core/schema/scenario';
 
 /**
  * Checks of a scenario's quantities and history section: what refers to what (done on the raw
@@ -31,7 +32,7 @@ export interface ReferenceContext {
 export function checkQuantitiesAndHistory(data: Raw, ctx: ReferenceContext, add: Add): void {
   const source = (value: unknown, path: Path) => {
     const s = str(value);
-    if (s !== undefined && !ctx.sources.has(s)) add(path, `unknown source "${s}": add it to the sources list or fix the id`);
+    if (s !== undefined && !ctx.sources.has(s)) add(path, `unknown source ${quote(s)}: add it to the sources list or fix the id`);
   };
   list(data.descriptionSources).forEach((s, i) => source(s, ['descriptionSources', i]));
   /** A conflict's values each name a source; two values from one source are no conflict between sources. */
@@ -47,7 +48,7 @@ export function checkQuantitiesAndHistory(data: Raw, ctx: ReferenceContext, add:
   list(data.quantities).forEach((q, i) => {
     if (!isObject(q)) return;
     const qid = str(q.id);
-    if (qid !== undefined && quantities.has(qid)) add(['quantities', i, 'id'], `duplicate quantity id "${qid}"`);
+    if (qid !== undefined && quantities.has(qid)) add(['quantities', i, 'id'], `duplicate quantity id ${quote(qid)}`);
     if (qid !== undefined) quantities.add(qid);
     source(q.source, ['quantities', i, 'source']);
     conflict(q.conflict, ['quantities', i, 'conflict']);
@@ -58,7 +59,7 @@ export function checkQuantitiesAndHistory(data: Raw, ctx: ReferenceContext, add:
       if (isObject(p)) conflict(p.conflict, ['issues', i, 'positions', j, 'conflict']);
       if (!isObject(p) || !isObject(p.quantities)) return;
       for (const key of Object.keys(p.quantities)) {
-        if (!quantities.has(key)) add(['issues', i, 'positions', j, 'quantities', key], `unknown quantity "${key}": declare it under "quantities"`);
+        if (!quantities.has(key)) add(['issues', i, 'positions', j, 'quantities', key], `unknown quantity ${quote(key)}: declare it under "quantities"`);
       }
     });
   });
@@ -76,9 +77,9 @@ export function checkQuantitiesAndHistory(data: Raw, ctx: ReferenceContext, add:
     const ref = (issueId: unknown, positionId: unknown, where: Path) => {
       const i = str(issueId);
       const positions = i !== undefined ? ctx.positionsByIssue.get(i) : undefined;
-      if (i !== undefined && !positions) add(where, `unknown issue "${i}"`);
+      if (i !== undefined && !positions) add(where, `unknown issue ${quote(i)}`);
       const pid = str(positionId);
-      if (positions && pid !== undefined && !positions.has(pid)) add(where, `issue "${i}" has no position "${pid}" (it has: ${[...positions.keys()].join(', ')})`);
+      if (positions && pid !== undefined && !positions.has(pid)) add(where, `issue ${quote(i)} has no position ${quote(pid)} (it has: ${listed(positions.keys())})`);
     };
     if (isObject(move.package)) for (const [i, pid] of Object.entries(move.package)) ref(i, pid, [...p, 'package', i]);
     if (move.issue !== undefined) ref(move.issue, move.position, [...p, 'issue']);
@@ -118,7 +119,7 @@ export function checkQuantitiesAndHistory(data: Raw, ctx: ReferenceContext, add:
     source(note.source, at('events', i, 'source'));
     conflict(note.conflict, at('events', i, 'conflict'));
     const e = str(note.event);
-    if (e !== undefined && !ctx.events.has(e)) add(at('events', i, 'event'), `unknown event "${e}"`);
+    if (e !== undefined && !ctx.events.has(e)) add(at('events', i, 'event'), `unknown event ${quote(e)}`);
   });
 
   const metricIds = new Set<string>();
@@ -126,7 +127,7 @@ export function checkQuantitiesAndHistory(data: Raw, ctx: ReferenceContext, add:
     if (!isObject(m)) return;
     const where = (...p: Path) => at('outcome', i, ...p);
     const mid = str(m.id);
-    if (mid !== undefined && metricIds.has(mid)) add(where('id'), `duplicate metric id "${mid}"`);
+    if (mid !== undefined && metricIds.has(mid)) add(where('id'), `duplicate metric id ${quote(mid)}`);
     if (mid !== undefined) metricIds.add(mid);
     source(m.source, where('source'));
     conflict(m.conflict, where('conflict'));
@@ -137,22 +138,22 @@ export function checkQuantitiesAndHistory(data: Raw, ctx: ReferenceContext, add:
       add(where('band'), `the band [${band[0]}, ${band[1]}] must contain the expected value ${expected}`);
     }
     const quantity = str(m.quantity);
-    if (m.kind === 'quantity' && quantity !== undefined && !quantities.has(quantity)) add(where('quantity'), `unknown quantity "${quantity}"`);
+    if (m.kind === 'quantity' && quantity !== undefined && !quantities.has(quantity)) add(where('quantity'), `unknown quantity ${quote(quantity)}`);
     const event = str(m.event);
-    if (m.kind === 'eventRound' && event !== undefined && !ctx.events.has(event)) add(where('event'), `unknown event "${event}"`);
+    if (m.kind === 'eventRound' && event !== undefined && !ctx.events.has(event)) add(where('event'), `unknown event ${quote(event)}`);
     if (m.kind === 'compliance') {
       list(m.draws).forEach((d, k) => {
         if (!isObject(d)) return;
         const issueId = str(d.issue);
         const positions = issueId !== undefined ? ctx.positionsByIssue.get(issueId) : undefined;
-        if (issueId !== undefined && !positions) return add(where('draws', k, 'issue'), `unknown issue "${issueId}"`);
+        if (issueId !== undefined && !positions) return add(where('draws', k, 'issue'), `unknown issue ${quote(issueId)}`);
         const pid = str(d.position);
         const position = pid !== undefined ? positions?.get(pid) : undefined;
-        if (positions && pid !== undefined && !position) return add(where('draws', k, 'position'), `issue "${issueId}" has no position "${pid}"`);
+        if (positions && pid !== undefined && !position) return add(where('draws', k, 'position'), `issue ${quote(issueId)} has no position ${quote(pid)}`);
         if (!position) return;
         const effects = [...list(position.effects), ...list(position.inForce), ...list(position.perRound)];
         if (!effects.some((e) => isObject(e) && e.indicator === d.indicator && e.stream === 'compliance')) {
-          add(where('draws', k, 'indicator'), `"${pid}" on "${issueId}" has no effect on ${String(d.indicator)} drawn on the compliance stream`);
+          add(where('draws', k, 'indicator'), `${quote(pid)} on ${quote(issueId)} has no effect on ${String(d.indicator).slice(0, 40)} drawn on the compliance stream`);
         }
       });
     }
@@ -175,7 +176,7 @@ export function checkQuantitiesAndHistory(data: Raw, ctx: ReferenceContext, add:
   list(history.decisionPoints).forEach((d, i) => {
     if (!isObject(d)) return;
     const did = str(d.id);
-    if (did !== undefined && decisionIds.has(did)) add(at('decisionPoints', i, 'id'), `duplicate decision point id "${did}"`);
+    if (did !== undefined && decisionIds.has(did)) add(at('decisionPoints', i, 'id'), `duplicate decision point id ${quote(did)}`);
     if (did !== undefined) decisionIds.add(did);
     source(d.source, at('decisionPoints', i, 'source'));
     const step = num(d.step);

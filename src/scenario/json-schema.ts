@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { scenarioSchema } from './schema';
+import { scenarioSchema } from '../core/schema/scenario';
 
 /** The JSON Schema editors use to autocomplete and check scenario files (scenarios/schema.json). */
 export function scenarioJsonSchema(): Record<string, unknown> {
@@ -8,7 +8,7 @@ export function scenarioJsonSchema(): Record<string, unknown> {
     ...schema,
     $id: 'https://bargaining-chips.invalid/scenario.schema.json',
     title: 'Bargaining Chips scenario',
-    description: 'A scenario for Bargaining Chips. Generated from src/scenario/schema.ts by `npm run gen:schema`; do not edit by hand.',
+    description: 'A scenario for Bargaining Chips. Generated from src/core/schema/scenario.ts by `npm run gen:schema`; do not edit by hand.',
   };
 }
 

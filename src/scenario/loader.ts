@@ -1,8 +1,13 @@
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
-import type { z } from 'zod';
+import { isNode, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { LIMITS } from '../core/schema/limits';
+import { quote } from '../core/schema/primitives';
+import { formatPath, schemaProblems, type InputProblem } from '../core/schema/problems';
+import { scenarioSchema } from '../core/schema/scenario';
+import { checkTextInput, sizeProblems } from '../core/schema/text-input';
 import type { Scenario } from '../core/types';
 import { checkReferences } from './references';
-import { scenarioSchema } from './schema';
+
+export { formatPath };
 
 /** One problem in a scenario file, located as precisely as the file allows. */
 export interface ScenarioProblem {
@@ -16,28 +21,13 @@ export interface ScenarioProblem {
 
 export type LoadResult = { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
 
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
-  }
-  return out || '(top level)';
-}
-
 export function formatProblem(p: ScenarioProblem): string {
   const where = p.line !== undefined ? `${p.file}:${p.line}:${p.column ?? 1}` : p.file;
   return `${where}: ${p.path}: ${p.message}`;
 }
 
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let cur = data;
-  for (const key of path) {
-    if (typeof cur !== 'object' || cur === null) return undefined;
-    cur = (cur as Record<PropertyKey, unknown>)[key];
-  }
-  return cur;
-}
+/** The tags of plain YAML: a scenario file needs no other (the parser would ignore an unknown one). */
+const PLAIN_TAGS = new Set(['tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:null', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq']);
 
 /** The line and column of the nearest node at or above `path` in the parsed YAML. */
 function locate(doc: Document, counter: LineCounter, path: readonly PropertyKey[]): { line: number; column: number } | undefined {
@@ -55,60 +45,89 @@ function locate(doc: Document, counter: LineCounter, path: readonly PropertyKey[
   return undefined;
 }
 
-function describeZodIssue(issue: z.core.$ZodIssue, data: unknown): { path: PropertyKey[]; message: string }[] {
-  if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => ({
-      path: [...issue.path, key],
-      // A key with spaces is nearly always the tail of a text cut at a comma inside { ... }.
-      message: /\s/.test(key)
-        ? `unknown field "${key}": a text with a comma inside { ... } must be quoted, e.g. note: 'a, b'`
-        : `unknown field "${key}"`,
-    }));
-  }
-  const present = valueAt(data, issue.path) !== undefined;
-  const message = present ? issue.message : `is missing (${issue.message})`;
-  return [{ path: issue.path, message }];
+/** A parser message's first line, without the position the problem carries anyway, and cut short. */
+function parserMessage(message: string): string {
+  const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  if (/Maximum call stack size exceeded/.test(first)) return `the file nests too deeply to read; a scenario nests at most ${LIMITS.depth} levels`;
+  return first.length > 200 ? `${first.slice(0, 200)}…` : first;
 }
 
 /**
  * Parse and validate one scenario file (YAML or JSON: JSON is read as YAML, which keeps line
- * numbers). Reports every problem it finds, not just the first.
+ * numbers). Reports every problem it finds (the first LIMITS.problemsShown of them, then how
+ * many more), each with its line. Never throws: whatever the text, the answer is a scenario or
+ * the problems that stop it.
  */
 export function loadScenario(file: string, text: string): LoadResult {
+  try {
+    return load(file, text);
+  } catch (error) {
+    // Every parser failure met so far is caught above; this is the guard for the ones not yet met.
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, problems: [{ file, path: '(file)', message: `the file could not be read (${message.slice(0, 200)})` }] };
+  }
+}
+
+function load(file: string, raw: string): LoadResult {
+  const checked = checkTextInput(raw, LIMITS.scenarioFileChars, 'a scenario file');
+  if (!checked.ok) return { ok: false, problems: [{ file, path: '(file)', ...(checked.line !== undefined ? { line: checked.line, column: checked.column } : {}), message: checked.message }] };
+  const text = checked.text;
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      problems: doc.errors.map((e) => ({
-        file,
-        path: '(syntax)',
-        line: e.linePos?.[0].line,
-        column: e.linePos?.[0].col,
-        message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
-      })),
-    };
-  }
-  const data: unknown = doc.toJS();
-  const found: { path: PropertyKey[]; message: string }[] = [];
-  const parsed = scenarioSchema.safeParse(data);
-  if (!parsed.success) for (const issue of parsed.error.issues) found.push(...describeZodIssue(issue, data));
-  for (const p of checkReferences(data)) found.push(p);
-  if (found.length > 0 || !parsed.success) {
-    const seen = new Set<string>();
-    const problems: ScenarioProblem[] = [];
-    for (const f of found) {
-      const key = `${formatPath(f.path)}|${f.message}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const where = locate(doc, counter, f.path);
-      problems.push({ file, path: formatPath(f.path), ...(where ?? {}), message: f.message });
+  const at = (offset: number | undefined) => {
+    if (offset === undefined) return {};
+    const { line, col } = counter.linePos(offset);
+    return { line, column: col };
+  };
+  const syntax: ScenarioProblem[] = doc.errors.map((e) => ({ file, path: '(syntax)', line: e.linePos?.[0].line, column: e.linePos?.[0].col, message: parserMessage(e.message) }));
+  visit(doc, {
+    Node(_, node) {
+      if (node.tag !== undefined && !PLAIN_TAGS.has(node.tag)) {
+        syntax.push({ file, path: '(syntax)', ...at(node.range?.[0]), message: `unknown tag ${quote(node.tag.replace(/^tag:yaml\.org,2002:/, '!!'))}: a scenario file is plain YAML (or JSON), without tags` });
+      }
+    },
+  });
+  if (syntax.length > 0) return { ok: false, problems: capped(syntax, file) };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+      return { ok: false, problems: [{ file, path: '(syntax)', message: 'the file repeats itself through aliases (*name) more than a scenario ever needs: it would expand to an enormous document' }] };
     }
-    problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-    return { ok: false, problems };
+    throw error;
   }
+  if (doc.contents === null) return { ok: false, problems: [{ file, path: '(file)', message: 'the file holds no data (it is empty, or only comments); a scenario file starts with its id, version and title' }] };
+  const sized = sizeProblems(data);
+  if (sized.length > 0) return { ok: false, problems: located(sized, file, doc, counter) };
+  const found: InputProblem[] = [];
+  const parsed = scenarioSchema.safeParse(data);
+  if (!parsed.success) found.push(...schemaProblems(parsed.error, data));
+  found.push(...checkReferences(data));
+  if (found.length > 0 || !parsed.success) return { ok: false, problems: located(found, file, doc, counter) };
   const { $schema: _schema, ...scenario } = parsed.data;
-  return { ok: true, scenario: scenario satisfies Scenario };
+  return { ok: true, scenario };
+}
+
+/** Each problem once, with its line, in file order; at most LIMITS.problemsShown, then a count of the rest. */
+function located(found: InputProblem[], file: string, doc: Document, counter: LineCounter): ScenarioProblem[] {
+  const seen = new Set<string>();
+  const unique: InputProblem[] = [];
+  for (const f of found) {
+    const key = `${formatPath(f.path)}|${f.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    unique.push(f);
+  }
+  const problems = unique.slice(0, LIMITS.problemsShown).map((f) => ({ file, path: formatPath(f.path), ...(locate(doc, counter, f.path) ?? {}), message: f.message }));
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return capped(problems, file, unique.length);
+}
+
+function capped(problems: ScenarioProblem[], file: string, total = problems.length): ScenarioProblem[] {
+  const shown = problems.slice(0, LIMITS.problemsShown);
+  if (total > shown.length) shown.push({ file, path: '(file)', message: `and ${total - shown.length} more problems` });
+  return shown;
 }
 
 export interface ScenarioSet {

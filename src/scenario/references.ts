@@ -1,4 +1,6 @@
 import { INDICATORS, isIndicatorId } from '../core/indicators';
+import { LIMITS } from '../core/schema/limits';
+import { listed, quote, thousands } from '../core/schema/primitives';
 import { checkHistoryPlay, checkQuantitiesAndHistory } from './history-checks';
 
 /**
@@ -29,7 +31,7 @@ export function checkReferences(data: unknown): ReferenceProblem[] {
     items.forEach((item, i) => {
       const itemId = isObject(item) ? str(item.id) : undefined;
       if (itemId === undefined) return;
-      if (seen.has(itemId)) add([path, i, 'id'], `duplicate ${what} id "${itemId}"`);
+      if (seen.has(itemId)) add([path, i, 'id'], `duplicate ${what} id ${quote(itemId)}`);
       seen.add(itemId);
     });
     return seen;
@@ -38,7 +40,7 @@ export function checkReferences(data: unknown): ReferenceProblem[] {
   const sources = uniqueIds(list(data.sources), 'sources', 'source');
   const checkSource = (value: unknown, path: (string | number)[]) => {
     const s = str(value);
-    if (s !== undefined && !sources.has(s)) add(path, `unknown source "${s}": add it to the sources list or fix the id`);
+    if (s !== undefined && !sources.has(s)) add(path, `unknown source ${quote(s)}: add it to the sources list or fix the id`);
   };
 
   const issues = list(data.issues);
@@ -51,7 +53,7 @@ export function checkReferences(data: unknown): ReferenceProblem[] {
       if (!isObject(p)) return;
       const pid = str(p.id);
       if (pid === undefined) return;
-      if (positions.has(pid)) add(['issues', i, 'positions', j, 'id'], `duplicate position id "${pid}" in issue "${String(issue.id)}"`);
+      if (positions.has(pid)) add(['issues', i, 'positions', j, 'id'], `duplicate position id ${quote(pid)} in issue ${quote(issue.id)}`);
       positions.set(pid, p);
     });
     const issueId = str(issue.id);
@@ -62,13 +64,13 @@ export function checkReferences(data: unknown): ReferenceProblem[] {
     const issueId = str(issueValue);
     if (issueId === undefined) return undefined;
     const positions = positionsByIssue.get(issueId);
-    if (!positions) add(path, `unknown issue "${issueId}"`);
+    if (!positions) add(path, `unknown issue ${quote(issueId)}`);
     return positions;
   };
   const checkPositionRef = (positions: Map<string, Raw> | undefined, issueId: unknown, value: unknown, path: (string | number)[]) => {
     const pid = str(value);
     if (!positions || pid === undefined) return;
-    if (!positions.has(pid)) add(path, `issue "${String(issueId)}" has no position "${pid}" (it has: ${[...positions.keys()].join(', ')})`);
+    if (!positions.has(pid)) add(path, `issue ${quote(issueId)} has no position ${quote(pid)} (it has: ${listed(positions.keys())})`);
   };
   const checkEffects = (effects: unknown, path: (string | number)[]) => {
     list(effects).forEach((e, k) => {
@@ -84,7 +86,7 @@ export function checkReferences(data: unknown): ReferenceProblem[] {
     checkPositionRef(positions, issue.id, statusQuo, ['issues', i, 'statusQuo']);
     const sq = statusQuo !== undefined ? positions?.get(statusQuo) : undefined;
     if (sq && list(sq.inForce).length > 0) {
-      add(['issues', i, 'statusQuo'], `the status quo "${statusQuo}" has inForce effects; its levels are already part of the starting indicators, so put them under "indicators" instead`);
+      add(['issues', i, 'statusQuo'], `the status quo ${quote(statusQuo)} has inForce effects; its levels are already part of the starting indicators, so put them under "indicators" instead`);
     }
     const negotiable = list(issue.positions).filter((p) => isObject(p) && p.escalation !== true);
     if (list(issue.positions).length > 0 && negotiable.length === 0) add(['issues', i, 'positions'], 'every position is a unilateral measure: there is nothing to negotiate');
@@ -103,6 +105,12 @@ export function checkReferences(data: unknown): ReferenceProblem[] {
       if (p.tension !== undefined && p.escalation !== true) add([...path, 'tension'], '"tension" only applies to a unilateral measure ("escalation: true")');
     });
   });
+
+  // The AI weighs every package at each of its moves: the product of each issue's negotiable positions.
+  const packages = issues.reduce<number>((n, issue) => n * Math.max(1, isObject(issue) ? list(issue.positions).filter((p) => isObject(p) && p.escalation !== true).length : 1), 1);
+  if (packages > LIMITS.packages) {
+    add(['issues'], `these issues make ${thousands(packages)} packages (the product of each issue's negotiable positions), and the AI weighs every one at each move: at most ${thousands(LIMITS.packages)}; drop an issue or a position`);
+  }
 
   const eventIds = uniqueIds(list(data.events), 'events', 'event');
   const horizon = num(data.horizon);
@@ -150,8 +158,8 @@ export function checkReferences(data: unknown): ReferenceProblem[] {
     const doctrineId = str(p.doctrine);
     if (doctrineId !== undefined) {
       const d = doctrines.get(doctrineId);
-      if (!d) add(['profiles', i, 'doctrine'], `unknown doctrine "${doctrineId}"`);
-      else if (d.side !== p.side) add(['profiles', i, 'doctrine'], `doctrine "${doctrineId}" belongs to ${String(d.side)}, but this profile plays ${String(p.side)}`);
+      if (!d) add(['profiles', i, 'doctrine'], `unknown doctrine ${quote(doctrineId)}`);
+      else if (d.side !== p.side) add(['profiles', i, 'doctrine'], `doctrine ${quote(doctrineId)} belongs to ${quote(d.side)}, but this profile plays ${quote(p.side)}`);
     }
     list(p.redLines).forEach((line, k) => {
       if (!isObject(line)) return;
@@ -168,8 +176,8 @@ export function checkReferences(data: unknown): ReferenceProblem[] {
     const pid = str(info.defaultProfile);
     if (pid === undefined) continue;
     const profile = profiles.get(pid);
-    if (!profile) add(['sides', s, 'defaultProfile'], `unknown profile "${pid}"`);
-    else if (profile.side !== s) add(['sides', s, 'defaultProfile'], `profile "${pid}" plays ${String(profile.side)}, not ${s}`);
+    if (!profile) add(['sides', s, 'defaultProfile'], `unknown profile ${quote(pid)}`);
+    else if (profile.side !== s) add(['sides', s, 'defaultProfile'], `profile ${quote(pid)} plays ${String(profile.side)}, not ${s}`);
   }
 
   if (isObject(data.indicators)) {

@@ -1,5 +1,6 @@
 import type { Scenario } from '../core/types';
 import type { LoadResult, ScenarioProblem } from '../scenario/loader';
+import type { ScenarioFile } from './save-schema';
 
 /**
  * The scenario loader (src/scenario/loader.ts's loadScenario). It is passed in, so the browser
@@ -7,10 +8,7 @@ import type { LoadResult, ScenarioProblem } from '../scenario/loader';
  */
 export type ScenarioLoader = (file: string, text: string) => LoadResult;
 
-export interface ScenarioFile {
-  file: string;
-  text: string;
-}
+export type { ScenarioFile };
 
 export interface CatalogEntry {
   scenario: Scenario;

@@ -1,7 +1,7 @@
 import { applyMove, replay } from '../core/engine';
 import { checkMove } from '../core/rules';
 import { issueOf, positionOf } from '../core/scenario-lookup';
-import { meanChanges, score } from '../core/scoring';
+import { score } from '../core/scoring';
 import type { GameSpec, GameState, Move, Scenario, Side } from '../core/types';
 import { doctrineOf } from '../core/scenario-lookup';
 
@@ -91,9 +91,4 @@ export function findCounterfactual(scenario: Scenario, spec: GameSpec, side: Sid
     best = { issue, issueLabel: issueOf(scenario, issue).label, chipLabels: [...labels], moves: alt.moves, final: alt.final, adjustments: alt.adjustments, actual, without };
   }
   return best;
-}
-
-/** Mean indicator changes of the counterfactual, for the debrief's comparison. */
-export function counterfactualChanges(cf: Counterfactual) {
-  return meanChanges(cf.final);
 }

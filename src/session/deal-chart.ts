@@ -1,5 +1,5 @@
 import { defaultOptions, newGame, replay, type Replay } from '../core/engine';
-import { historicalSpec, isHistorical, historyOf } from '../core/history';
+import { historicalSpec, historyOf } from '../core/history';
 import {
   bargainingZone,
   nashDeal,
@@ -219,7 +219,7 @@ export function dealChart(scenario: Scenario, request: DealChartRequest): DealCh
     return gameMark(scenario, g.label, run, rateReplay(scenario, run, g.spec.moves, doctrines), doctrines);
   });
   let history: ChartMark | null = null;
-  if ((request.history ?? true) && isHistorical(scenario)) {
+  if ((request.history ?? true) && scenario.history !== undefined) {
     const h = historyOf(scenario);
     const spec = historicalSpec(scenario);
     const final = replay(scenario, spec.seed, spec.options, spec.moves).final;

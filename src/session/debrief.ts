@@ -81,7 +81,7 @@ export function buildDebrief(scenario: Scenario, spec: GameSpec, ledgerOf: Ledge
     outcomeText: outcomeText(scenario, final.outcome, spec.options.humans.length === 1 ? side : null),
     deal: final.outcome.kind === 'deal' ? packageItems(scenario, beforeDeal, final.outcome.package ?? {}) : [],
     talksEnded: final.outcome.round,
-    trajectories: INDICATOR_LIST.map((indicator) => ({ indicator, values: final.history.map((h) => h.indicators[indicator.id]) })),
+    trajectories: INDICATOR_LIST.map((indicator) => ({ indicator, values: final.trajectory.map((h) => h.indicators[indicator.id]) })),
     changes: meanChanges(final),
     rating,
     figures: outcomeFigures(scenario, final, rating, side),

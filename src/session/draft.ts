@@ -1,3 +1,4 @@
+import { dict } from '../core/dict';
 import { ratification, doctrineFor } from '../core/engine';
 import { packageWorth, projectPackage, type IndicatorProjection } from '../core/projection';
 import { checkPackage, legalMoveSpace } from '../core/rules';
@@ -57,25 +58,15 @@ export function chipsFor(scenario: Scenario, state: GameState, side: Side): { of
 
 /** Put a chip in the package (replacing another position of its issue), or take it out if it is in. */
 export function toggleChip(pkg: Package, issue: string, position: string): Package {
-  const next = { ...pkg };
+  const next = dict(pkg);
   if (next[issue] === position) delete next[issue];
   else next[issue] = position;
   return next;
 }
 
-export function withChip(pkg: Package, issue: string, position: string): Package {
-  return { ...pkg, [issue]: position };
-}
-
-export function withoutIssue(pkg: Package, issue: string): Package {
-  const next = { ...pkg };
-  delete next[issue];
-  return next;
-}
-
 /** Keep only the entries that still name a negotiable change from what is in force. */
 export function pruneDraft(scenario: Scenario, state: GameState, pkg: Package): Package {
-  const out: Package = {};
+  const out = dict<string>();
   for (const [issueId, positionId] of Object.entries(pkg)) {
     const issue = scenario.issues.find((i) => i.id === issueId);
     if (!issue || state.positions[issueId] === positionId) continue;

@@ -25,7 +25,7 @@ export function debriefJson(d: Debrief): string {
     ...ratingsJson(d.rating),
     scores: Object.fromEntries(SIDES.map((side) => [side, Object.fromEntries(scoreAll(d.scenario, d.final, side).map((s) => [s.doctrine, s.total]))])),
     meanChanges: d.changes,
-    trajectories: d.final.history.map((h) => ({ round: h.round, ...h.indicators })),
+    trajectories: d.final.trajectory.map((h) => ({ round: h.round, ...h.indicators })),
     counterfactual: d.counterfactual && {
       issue: d.counterfactual.issue,
       moves: d.counterfactual.moves,
@@ -41,7 +41,7 @@ export function debriefJson(d: Debrief): string {
 /** One row per round: the talks' rounds, then the aftermath to the horizon. */
 export function trajectoriesCsv(d: Debrief): string {
   const header = ['round', 'phase', ...INDICATOR_LIST.map((i) => `${i.id} (${i.unit})`)];
-  const rows = d.final.history.map((h) => [h.round, h.round === 0 ? 'start' : h.round <= d.talksEnded ? 'talks' : 'aftermath', ...INDICATOR_LIST.map((i) => h.indicators[i.id])]);
+  const rows = d.final.trajectory.map((h) => [h.round, h.round === 0 ? 'start' : h.round <= d.talksEnded ? 'talks' : 'aftermath', ...INDICATOR_LIST.map((i) => h.indicators[i.id])]);
   return toCsv([header, ...rows]);
 }
 

@@ -136,7 +136,7 @@ export function historyDebrief(scenario: Scenario, spec: GameSpec, player: Side 
     };
   });
   const trajectories = {} as Record<IndicatorId, number[]>;
-  for (const def of INDICATOR_LIST) trajectories[def.id] = comparison.history.final.history.map((r) => r.indicators[def.id]);
+  for (const def of INDICATOR_LIST) trajectories[def.id] = comparison.history.final.trajectory.map((r) => r.indicators[def.id]);
   const step = spec.options.branchStep;
   const lastStep = step !== undefined && step > 0 ? h.path[step - 1]! : null;
   const branch = comparison.branched && step !== undefined ? { step, last: lastStep && { date: lastStep.date, account: lastStep.account, whatIf: lastStep.whatIf === true } } : null;

@@ -1,5 +1,6 @@
 import { INDICATOR_LIST, INDICATORS } from '../core/indicators';
-import { historyOf, historyTimeline, LESSONS, replayHistory, roundStartDate, type TimelineEntry } from '../core/history';
+import { historyOf, LESSONS, replayHistory, roundStartDate } from '../core/history';
+import { historyTimeline, type TimelineEntry } from './history-timeline';
 import type { DecisionPoint, IndicatorId, Indicators, LessonId, Scenario, Side, Source } from '../core/types';
 import { describeMove, outcomeText } from './text';
 
@@ -129,7 +130,7 @@ export function historyReplay(scenario: Scenario, seed = historyOf(scenario).see
   const final = run.final;
   const outcome = final.outcome;
   const talksEnded = outcome?.round ?? final.round;
-  const roundRecord = (round: number) => final.history.find((h) => h.round === round)?.indicators;
+  const roundRecord = (round: number) => final.trajectory.find((h) => h.round === round)?.indicators;
   const timeline = historyTimeline(scenario, seed);
   const last = history.path.length - 1;
   const steps: ReplayStep[] = history.path.map((step, index) => {

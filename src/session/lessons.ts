@@ -2,8 +2,9 @@ import { support } from '../core/distributions';
 import { replay } from '../core/engine';
 import { INDICATORS } from '../core/indicators';
 import { issueOf, positionOf } from '../core/scenario-lookup';
-import type { Explanation, GameSpec, GameState, LessonId, Move, Package, Scenario } from '../core/types';
+import type { GameSpec, GameState, LessonId, Move, Package, Scenario } from '../core/types';
 import { LESSON_IDS } from '../core/types';
+import { withWords } from './explain-words';
 import { lessonRefs, type LessonRef } from './history-replay';
 import { CATEGORY_LABELS, possessive } from './text';
 
@@ -30,7 +31,7 @@ function changeOf(
   final: GameState,
   id: keyof GameState['indicators'],
 ): { from: number; to: number; notable: boolean } {
-  const from = final.history[0]!.indicators[id];
+  const from = final.trajectory[0]!.indicators[id];
   const to = final.indicators[id];
   const def = INDICATORS[id];
   return { from, to, notable: Math.abs(to - from) >= NOTABLE * (def.max - def.min) };
@@ -54,7 +55,7 @@ export function lessonsIllustrated(scenario: Scenario, spec: GameSpec): Illustra
     'two-level': [],
     commitments: [],
   };
-  const flat: Explanation[] = run.explanations.flat();
+  const flat = withWords(scenario, run.explanations.flat());
   const category = (issue: string) => issueOf(scenario, issue).category;
   const sideLabel = (m: Move) => scenario.sides[m.side].label;
 
@@ -144,7 +145,7 @@ export function lessonsIllustrated(scenario: Scenario, spec: GameSpec): Illustra
   // 4. Two-level games: a deal refused at home, or a public threat that cost its maker.
   for (const e of flat) {
     if (e.kind === 'ratification') evidence['two-level'].push(`Round ${e.round}: ${e.text}`);
-    if (e.kind === 'threat' && / lapse without acting/.test(e.text))
+    if (e.kind === 'threat' && e.status === 'backed-down')
       evidence['two-level'].push(`Round ${e.round}: ${e.text} It paid the audience cost at home.`);
   }
 

@@ -1,18 +1,14 @@
 import { applyMove, IllegalMoveError, newGame } from '../core/engine';
 import { followsHistory, sameMove } from '../core/history';
 import { checkMove } from '../core/rules';
-import type { DecisionAlternative, Explanation, GameOptions, GameSpec, GameState, Move, Scenario, Side } from '../core/types';
+import type { DecisionAlternative, GameOptions, GameSpec, GameState, Move, Scenario, Side } from '../core/types';
 import { SIDES } from '../core/types';
 import type { AiDecision, Posture } from '../negotiators/index';
+import { withWords, type Worded } from './explain-words';
+import type { AiNote } from './save-schema';
 import { errorText } from './storage';
 
-/** The AI's stated reason and posture for one of its moves, kept beside the move log. */
-export interface AiNote {
-  /** Index of the move in the log. */
-  move: number;
-  reason: string;
-  posture: Posture;
-}
+export type { AiNote };
 
 /** The AI's move (src/negotiators' decideMove); passed in, so the browser can load the AI lazily. */
 export type Decide = (scenario: Scenario, spec: GameSpec, side: Side) => AiDecision;
@@ -25,7 +21,8 @@ export interface Turn {
   by: 'human' | 'ai' | 'history';
   /** The round the move was made in. */
   round: number;
-  explanations: Explanation[];
+  /** What the move changed and why, each with its sentence. */
+  explanations: Worded[];
   /** The AI's reason and posture, for its moves. */
   ai?: { reason: string; posture: Posture };
   /** In a branched game: this move is the alternative of the decision point where the game took over (its label). */
@@ -68,7 +65,7 @@ export function postureOfMove(move: Move | undefined, state: GameState): Posture
 export class Match {
   private readonly states: GameState[];
   private readonly movesLog: Move[] = [];
-  private readonly explanationLog: Explanation[][] = [];
+  private readonly explanationLog: Worded[][] = [];
   private readonly notes = new Map<number, AiNote>();
   /** Problems met while playing the AI (its move was illegal or it failed); shown to the player. */
   readonly aiProblems: string[] = [];
@@ -298,7 +295,7 @@ export class Match {
     const result = applyMove(this.scenario, this.state, move);
     this.movesLog.push(move);
     this.states.push(result.state);
-    this.explanationLog.push(result.explanations);
+    this.explanationLog.push(withWords(this.scenario, result.explanations));
   }
 
   /** Let the AI move while it is the AI's turn. A failing or illegal AI falls back to a safe move and says so. */

@@ -1,6 +1,7 @@
 import { issueOf, positionOf } from '../core/scenario-lookup';
 import type { Effect, Explanation, Scenario, Source } from '../core/types';
 import type { IndicatorProjection } from '../core/projection';
+import { explanationText } from './explain-words';
 
 /**
  * Where a figure on a play screen comes from. Every number the model shows is one of two things:
@@ -89,7 +90,7 @@ export function explanationProvenance(scenario: Scenario, e: Explanation): Prove
     case 'move':
       if (e.issue !== undefined && e.position !== undefined)
         return positionProvenance(scenario, e.issue, e.position);
-      return /\d/.test(e.text) ? estimate(scenario, undefined) : null;
+      return /\d/.test(explanationText(scenario, e)) ? estimate(scenario, undefined) : null;
     case 'event':
       return e.event !== undefined ? eventProvenance(scenario, e.event) : estimate(scenario, e.source);
     case 'expiry':
@@ -102,7 +103,7 @@ export function explanationProvenance(scenario: Scenario, e: Explanation): Prove
     case 'drift':
     case 'effect':
       // Thresholds, audience costs and windows are the model's parameters.
-      return /\d/.test(e.text) ? estimate(scenario, e.source) : null;
+      return /\d/.test(explanationText(scenario, e)) ? estimate(scenario, e.source) : null;
     case 'round':
     case 'outcome':
       return null;

@@ -1,25 +1,18 @@
 import { InvalidOptionsError } from '../core/engine';
-import type { GameSpec, Scenario } from '../core/types';
+import { LIMITS } from '../core/schema/limits';
+import { formatPath, schemaProblems } from '../core/schema/problems';
+import { checkTextInput } from '../core/schema/text-input';
+import type { Scenario } from '../core/types';
 import type { ScenarioCatalog, ScenarioFile } from './catalog';
-import { Match, type AiNote, type Decide } from './match';
+import { Match, type Decide } from './match';
+import { SAVE_FORMAT, SAVE_VERSION, saveSchema, type SaveData } from './save-schema';
 import { errorText, type KeyValueStorage } from './storage';
+
+export { SAVE_FORMAT, SAVE_VERSION, saveSchema, type SaveData };
 
 export const SAVE_KEY = 'bargaining-chips/save';
 export const BACKUP_KEY = 'bargaining-chips/save-backup';
 export const SET_ASIDE_PREFIX = 'bargaining-chips/set-aside/';
-export const SAVE_FORMAT = 'bargaining-chips-save';
-export const SAVE_VERSION = 1;
-
-/** What is stored: the game as its move log, the AI's stated reasons, and where the player was. */
-export interface SaveData {
-  format: typeof SAVE_FORMAT;
-  version: typeof SAVE_VERSION;
-  spec: GameSpec;
-  notes: AiNote[];
-  /** The scenario's file when the player opened it (shipped scenarios are found by id). */
-  scenarioFile?: ScenarioFile;
-}
-
 export interface Resumed {
   save: SaveData;
   scenario: Scenario;
@@ -41,8 +34,30 @@ export type SaveLoad =
 
 type Check = { ok: true; resumed: Resumed } | { ok: false; reason: string };
 
-function isObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
+/** Why a stored text is not a save this game can read, in a clause; or the save. */
+export function parseSave(text: string): { ok: true; save: SaveData } | { ok: false; reason: string } {
+  const checked = checkTextInput(text, LIMITS.saveChars, 'a saved game');
+  if (!checked.ok) return { ok: false, reason: checked.message };
+  let data: unknown;
+  try {
+    data = JSON.parse(checked.text);
+  } catch (error) {
+    return { ok: false, reason: `it is not valid JSON (${errorText(error).slice(0, 120)})` };
+  }
+  if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== SAVE_FORMAT) return { ok: false, reason: 'it is not a Bargaining Chips save' };
+  const version = (data as { version?: unknown }).version;
+  if (version !== SAVE_VERSION) {
+    const which = typeof version === 'number' ? `its format version ${version} is unknown` : 'its format version is missing';
+    return { ok: false, reason: `${which} (this game reads version ${SAVE_VERSION})` };
+  }
+  const parsed = saveSchema.safeParse(data);
+  if (!parsed.success) {
+    const [first, ...rest] = schemaProblems(parsed.error, data);
+    const state = first!.message.startsWith('is missing') ? 'incomplete' : 'damaged';
+    const more = rest.length > 0 ? `; and ${rest.length} more problem${rest.length === 1 ? '' : 's'}` : '';
+    return { ok: false, reason: `its game record is ${state} (${formatPath(first!.path)}: ${first!.message}${more})` };
+  }
+  return { ok: true, save: parsed.data };
 }
 
 /**
@@ -60,49 +75,37 @@ export class AutoSave {
     private readonly decide: Decide,
   ) {}
 
-  /** Whether `text` is a save this game can resume, and if not, why not, in the player's words. */
+  /** Whether `text` is a save this game can resume, and if not, why not, in the player's words. Never throws. */
   check(text: string): Check {
-    let data: unknown;
     try {
-      data = JSON.parse(text);
+      return this.resume(text);
     } catch (error) {
-      return { ok: false, reason: `it is not valid JSON (${errorText(error)})` };
+      return { ok: false, reason: `it could not be resumed (${errorText(error).slice(0, 200)})` };
     }
-    if (!isObject(data) || data.format !== SAVE_FORMAT) return { ok: false, reason: 'it is not a Bargaining Chips save' };
-    if (data.version !== SAVE_VERSION) return { ok: false, reason: `its format version ${JSON.stringify(data.version)} is unknown (this game reads version ${SAVE_VERSION})` };
-    const spec = data.spec;
-    if (
-      !isObject(spec) ||
-      !isObject(spec.scenario) ||
-      typeof spec.scenario.id !== 'string' ||
-      typeof spec.scenario.version !== 'number' ||
-      typeof spec.seed !== 'string' ||
-      !isObject(spec.options) ||
-      !Array.isArray(spec.moves)
-    ) {
-      return { ok: false, reason: 'its game record is incomplete' };
-    }
-    const notes = Array.isArray(data.notes) ? data.notes.filter(isNote) : [];
-    const gameSpec = spec as unknown as GameSpec;
-    let scenario = this.catalog.find(gameSpec.scenario.id);
-    const file = isScenarioFile(data.scenarioFile) ? data.scenarioFile : undefined;
+  }
+
+  private resume(text: string): Check {
+    const parsed = parseSave(text);
+    if (!parsed.ok) return parsed;
+    const save = parsed.save;
+    const { spec, scenarioFile: file } = save;
+    let scenario = this.catalog.find(spec.scenario.id);
     if (!scenario && file) {
       const opened = this.catalog.open(file);
       if (!opened.ok) return { ok: false, reason: `its scenario file ${file.file} no longer loads (${opened.problems[0]?.message ?? 'invalid'})` };
       scenario = opened.scenario;
     }
-    if (!scenario) return { ok: false, reason: `it is a game of scenario "${gameSpec.scenario.id}", which this game does not have` };
-    if (scenario.version !== gameSpec.scenario.version) {
-      return { ok: false, reason: `it was played on version ${gameSpec.scenario.version} of "${scenario.id}", but this game has version ${scenario.version}` };
+    if (!scenario) return { ok: false, reason: `it is a game of scenario "${spec.scenario.id}", which this game does not have` };
+    if (scenario.version !== spec.scenario.version) {
+      return { ok: false, reason: `it was played on version ${spec.scenario.version} of "${scenario.id}", but this game has version ${scenario.version}` };
     }
     let match: Match;
     try {
-      match = Match.resume(scenario, gameSpec, notes, this.decide);
+      match = Match.resume(scenario, spec, save.notes, this.decide);
     } catch (error) {
       if (error instanceof InvalidOptionsError) return { ok: false, reason: `its game options are invalid (${error.problems.join('; ')})` };
       return { ok: false, reason: `its moves do not replay (${errorText(error)})` };
     }
-    const save: SaveData = { format: SAVE_FORMAT, version: SAVE_VERSION, spec: gameSpec, notes, ...(file ? { scenarioFile: file } : {}) };
     return { ok: true, resumed: { save, scenario, match } };
   }
 
@@ -194,12 +197,4 @@ export class AutoSave {
       // Nothing to do: the save stays where it is.
     }
   }
-}
-
-function isNote(x: unknown): x is AiNote {
-  return isObject(x) && typeof x.move === 'number' && typeof x.reason === 'string' && typeof x.posture === 'string';
-}
-
-function isScenarioFile(x: unknown): x is ScenarioFile {
-  return isObject(x) && typeof x.file === 'string' && typeof x.text === 'string';
 }

@@ -1,14 +1,22 @@
+import { z } from 'zod';
 import { errorText, type KeyValueStorage } from './storage';
 
-export type TextSize = 'normal' | 'large' | 'larger';
-export const TEXT_SIZES: readonly TextSize[] = ['normal', 'large', 'larger'];
+export const TEXT_SIZES = ['normal', 'large', 'larger'] as const;
 
-export interface Settings {
-  sound: boolean;
-  reducedMotion: boolean;
-  textSize: TextSize;
-  highContrast: boolean;
-}
+/**
+ * The player's settings: the one definition, from which the type is inferred. A stored field
+ * that does not parse falls back to its default on its own (`catch`), so one bad field never
+ * costs the others.
+ */
+export const settingsSchema = z.object({
+  sound: z.boolean(),
+  reducedMotion: z.boolean(),
+  textSize: z.enum(TEXT_SIZES),
+  highContrast: z.boolean(),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type TextSize = Settings['textSize'];
 
 export const SETTINGS_KEY = 'bargaining-chips/settings';
 
@@ -19,21 +27,22 @@ export function defaultSettings(prefersReducedMotion = false): Settings {
 
 /** Read settings, keeping the defaults for anything missing or malformed. */
 export function parseSettings(text: string | null, defaults: Settings): Settings {
-  if (text === null) return { ...defaults };
+  // A settings record is a few dozen characters: anything longer is not one.
+  if (text === null || text.length > 10_000) return { ...defaults };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
     return { ...defaults };
   }
-  if (typeof data !== 'object' || data === null) return { ...defaults };
-  const d = data as Record<string, unknown>;
-  return {
-    sound: typeof d.sound === 'boolean' ? d.sound : defaults.sound,
-    reducedMotion: typeof d.reducedMotion === 'boolean' ? d.reducedMotion : defaults.reducedMotion,
-    textSize: TEXT_SIZES.includes(d.textSize as TextSize) ? (d.textSize as TextSize) : defaults.textSize,
-    highContrast: typeof d.highContrast === 'boolean' ? d.highContrast : defaults.highContrast,
-  };
+  const lenient = z.object({
+    sound: settingsSchema.shape.sound.catch(defaults.sound),
+    reducedMotion: settingsSchema.shape.reducedMotion.catch(defaults.reducedMotion),
+    textSize: settingsSchema.shape.textSize.catch(defaults.textSize),
+    highContrast: settingsSchema.shape.highContrast.catch(defaults.highContrast),
+  });
+  const parsed = lenient.safeParse(data);
+  return parsed.success ? parsed.data : { ...defaults };
 }
 
 export function loadSettings(storage: KeyValueStorage, defaults: Settings): Settings {

@@ -1,6 +1,7 @@
 import { issueOf, otherSide, positionOf } from '../core/scenario-lookup';
 import type { GameState, IssueCategory, Move, Outcome, Package, Scenario, Side } from '../core/types';
 import type { Posture } from '../negotiators/index';
+import { describePackage } from './explain-words';
 
 /** Words the screens and the announcements share. Pure: the view renders them as text. */
 
@@ -66,11 +67,6 @@ export function sideName(scenario: Scenario, side: Side, player: Side | null): s
   return side === player ? 'You' : scenario.sides[side].label;
 }
 
-function packageText(scenario: Scenario, pkg: Package): string {
-  const parts = Object.entries(pkg).map(([issue, position]) => `${issueOf(scenario, issue).label}: ${positionOf(scenario, issue, position).label}`);
-  return parts.length === 0 ? 'nothing' : parts.join('; ');
-}
-
 /** A move in a sentence, e.g. "China counters: Soybean purchases: Buy 12 million tonnes a year." */
 export function describeMove(scenario: Scenario, move: Move, before: GameState, player: Side | null): string {
   const who = sideName(scenario, move.side, player);
@@ -78,7 +74,7 @@ export function describeMove(scenario: Scenario, move: Move, before: GameState, 
   const otherPossessive = other === 'You' ? 'your' : possessive(other);
   switch (move.type) {
     case 'propose':
-      return `${who} ${before.standing && before.standing.by !== move.side ? 'counter' : 'propose'}${who === 'You' ? '' : 's'}: ${packageText(scenario, move.package)}.`;
+      return `${who} ${before.standing && before.standing.by !== move.side ? 'counter' : 'propose'}${who === 'You' ? '' : 's'}: ${describePackage(scenario, move.package)}.`;
     case 'accept':
       return `${who} accept${who === 'You' ? '' : 's'} ${otherPossessive} offer.`;
     case 'reject':

@@ -20,8 +20,6 @@ export const ICONS: Record<IssueCategory, string> = {
 
 export const FLAGS: Record<Side, string> = { us: usFlag, china: chinaFlag };
 
-export const FIGURES: Record<Side, string> = { us: figureA, china: figureB };
-
 export interface SvgAsset {
   key: string;
   url: string;

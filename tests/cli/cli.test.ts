@@ -54,6 +54,25 @@ describe('npm run sim', () => {
     expect(run('sim.ts', ['--scenario', 'busan-2025', '--seed', '1', '--moves', file]).stderr).toContain('is not valid JSON');
   });
 
+  it('records the random player as such, so replaying a sim\'s moves with its players gives its code, and --code replays the code', () => {
+    const played = JSON.parse(run('sim.ts', ['--scenario', 'busan-2025', '--seed', '4', '--us', 'random', '--china', 'hard', '--json']).stdout);
+    expect(played.players).toEqual({ us: 'random', china: 'hard' });
+    const file = join(tmp, 'played.json');
+    writeFileSync(file, JSON.stringify(played.moves));
+    const again = run('sim.ts', ['--scenario', 'busan-2025', '--seed', '4', '--moves', file, '--us', 'random', '--china', 'hard', '--json']);
+    expect(again.status).toBe(0);
+    expect(JSON.parse(again.stdout).resultCode).toBe(played.resultCode);
+    const fromCode = run('sim.ts', ['--code', played.resultCode, '--json']);
+    expect(fromCode.status).toBe(0);
+    expect(JSON.parse(fromCode.stdout)).toMatchObject({ resultCode: played.resultCode, players: { us: 'random', china: 'hard' }, outcome: played.outcome });
+  });
+
+  it('plays a scenario file named by its path', () => {
+    const out = run('sim.ts', ['--scenario', 'tests/fixtures/mini.yaml', '--seed', '2', '--json']);
+    expect(out.status).toBe(0);
+    expect(JSON.parse(out.stdout).scenario).toEqual({ id: 'mini', version: 3 });
+  });
+
   it('names an unknown scenario and a missing argument', () => {
     const out = run('sim.ts', ['--scenario', 'atlantis', '--seed', '1']);
     expect(out.status).toBe(1);
@@ -86,6 +105,6 @@ describe('npm run check:scenarios', () => {
   it('reports a file it cannot read', () => {
     const out = run('check-scenarios.ts', [join(tmp, 'nope.yaml')]);
     expect(out.status).toBe(1);
-    expect(out.stderr).toContain('cannot read the file');
+    expect(out.stderr).toContain('cannot read the file: there is no such file');
   });
 });

@@ -1,5 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describe as describeDist, erf, mean, sample, support, truncatedMoments, variance } from '../../src/core/distributions';
+import { erf, mean, sample, support, truncatedMoments, variance } from '../../src/core/distributions';
+import { describeDistribution as describeDist } from '../../src/session/explain-words';
+import { decisionRng } from '../../src/core/rng';
+import { LIMITS } from '../../src/core/schema/limits';
 import type { Distribution } from '../../src/core/types';
 
 describe('distributions', () => {
@@ -59,6 +63,48 @@ describe('distributions', () => {
         sum += x;
       }
       expect(sum / 5000).toBeCloseTo(mean(d), 1);
+    }
+  });
+});
+
+describe('draws within the bounds the scenario schema allows', () => {
+  const bound = LIMITS.magnitude;
+  const finite = fc.double({ min: -bound, max: bound, noNaN: true });
+  const shape = fc.oneof(fc.constantFrom(LIMITS.betaShape.min, LIMITS.betaShape.max, 0.5, 1), fc.double({ min: LIMITS.betaShape.min, max: LIMITS.betaShape.max, noNaN: true }));
+  const ordered = fc.tuple(finite, finite).map(([a, b]) => (a <= b ? ([a, b] as [number, number]) : ([b, a] as [number, number])));
+  const dist: fc.Arbitrary<Distribution> = fc.oneof(
+    finite,
+    ordered.map((uniform) => ({ uniform })),
+    fc.tuple(finite, fc.double({ min: 0, max: bound, noNaN: true }), fc.option(ordered, { nil: undefined })).map(([m, sd, bounds]) => ({ normal: [m, sd] as [number, number], ...(bounds ? { min: bounds[0], max: bounds[1] } : {}) })),
+    fc.tuple(shape, shape, ordered.filter(([lo, hi]) => lo < hi)).map(([a, b, scale]) => ({ beta: [a, b] as [number, number], scale })),
+  );
+
+  it('are always finite numbers inside the distribution’s support, and so are its mean and variance (20,000 draws)', () => {
+    fc.assert(
+      fc.property(dist, fc.integer({ min: 0, max: 2 ** 31 }), (d, seed) => {
+        const next = decisionRng(String(seed), 'test', 0);
+        const [lo, hi] = support(d);
+        // lo + (hi − lo) × u may round a last bit beyond a bound; the engine's clamp takes care of that.
+        const slack = 1e-9 * Math.max(1, Math.abs(lo), Math.abs(hi));
+        for (let i = 0; i < 10; i++) {
+          const x = sample(d, next);
+          expect(Number.isFinite(x)).toBe(true);
+          expect(x).toBeGreaterThanOrEqual(lo - slack);
+          expect(x).toBeLessThanOrEqual(hi + slack);
+        }
+        expect(Number.isFinite(mean(d))).toBe(true);
+        expect(Number.isFinite(variance(d))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('keeps a beta with the smallest shapes a number in [0, 1] (both gamma variates underflow there)', () => {
+    const next = decisionRng('tiny', 'test', 0);
+    for (let i = 0; i < 2000; i++) {
+      const x = sample({ beta: [LIMITS.betaShape.min, LIMITS.betaShape.min], scale: [0, 1] }, next);
+      expect(x).toBeGreaterThanOrEqual(0);
+      expect(x).toBeLessThanOrEqual(1);
     }
   });
 });

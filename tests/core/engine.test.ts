@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { applyMove, checkOptions, defaultOptions, IllegalMoveError, InvalidOptionsError, newGame, ratification, replay } from '../../src/core/engine';
+import { applyMove, checkOptions, defaultOptions, IllegalMoveError, InvalidOptionsError, ModelError, newGame, ratification, replay } from '../../src/core/engine';
+import { clampIndicator } from '../../src/core/indicators';
 import type { GameState, Move, Scenario } from '../../src/core/types';
+import { explanationText } from '../../src/session/explain-words';
 import { mini } from '../helpers';
 
 const scenario: Scenario = mini();
@@ -19,7 +21,7 @@ describe('newGame', () => {
     expect(s.indicators['us.domesticSupport']).toBe(50);
     expect(s.indicators.tension).toBe(4);
     expect(s.indicators['us.securityCost']).toBe(30);
-    expect(s.history).toEqual([{ round: 0, indicators: s.indicators }]);
+    expect(s.trajectory).toEqual([{ round: 0, indicators: s.indicators }]);
   });
 
   it('refuses options that name unknown or wrong-side doctrines', () => {
@@ -48,7 +50,7 @@ describe('applyMove', () => {
     // strict chip controls drift self-reliance +1 a round for rounds 1..6
     expect(s.indicators['china.selfReliance']).toBe(46);
     expect(s.round).toBe(6);
-    expect(s.history.map((h) => h.round)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(s.trajectory.map((h) => h.round)).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });
 
   it('snaps a time-limited concession back when it expires, keeping its one-off effects', () => {
@@ -56,11 +58,11 @@ describe('applyMove', () => {
       { type: 'propose', side: 'us', package: { chips: 'relaxed', beans: 'lots' } },
       { type: 'accept', side: 'china' },
     ]);
-    expect(s.history[1]!.indicators['us.securityCost']).toBe(35);
-    expect(s.history[1]!.indicators['us.domesticSupport']).toBe(35);
+    expect(s.trajectory[1]!.indicators['us.securityCost']).toBe(35);
+    expect(s.trajectory[1]!.indicators['us.domesticSupport']).toBe(35);
     // in force for rounds 1 and 2; at the start of round 3 the in-force levels are undone
-    expect(s.history[2]!.indicators['us.securityCost']).toBe(35);
-    expect(s.history[3]!.indicators['us.securityCost']).toBe(30);
+    expect(s.trajectory[2]!.indicators['us.securityCost']).toBe(35);
+    expect(s.trajectory[3]!.indicators['us.securityCost']).toBe(30);
     expect(s.positions.chips).toBe('strict');
     expect(s.indicators['us.controlCredibility']).toBe(60);
     expect(s.indicators['us.domesticSupport']).toBe(55);
@@ -73,11 +75,22 @@ describe('applyMove', () => {
     const s1 = applyMove(scenario, s0, { type: 'propose', side: 'us', package: { chips: 'relaxed', beans: 'lots' } }).state;
     const { explanations } = applyMove(scenario, s1, { type: 'accept', side: 'china' });
     const credibility = explanations.find((e) => e.indicator === 'us.controlCredibility')!;
-    expect(credibility).toMatchObject({ kind: 'effect', delta: -10, from: 70, to: 60, issue: 'chips', position: 'relaxed', source: 'src-a' });
-    expect(credibility.text).toBe('Credibility of US export controls −10.0 pts: Relaxed controls (Chip controls) through the deal.');
+    expect(credibility).toMatchObject({
+      kind: 'effect',
+      delta: -10,
+      from: 70,
+      to: 60,
+      issue: 'chips',
+      position: 'relaxed',
+      source: 'src-a',
+      cause: { kind: 'enacted', issue: 'chips', position: 'relaxed', through: 'deal' },
+    });
+    // The core says why as data; the session's words module says it in a sentence.
+    expect(explanationText(scenario, credibility)).toBe('Credibility of US export controls −10.0 pts: Relaxed controls (Chip controls) through the deal.');
     const s2 = applyMove(scenario, s0, { type: 'propose', side: 'us', package: { beans: 'some' } }).state;
     const beans = applyMove(scenario, s2, { type: 'accept', side: 'china' }).explanations.find((e) => e.indicator === 'us.tradeGains')!;
-    expect(beans.draw).toMatchObject({ stream: 'compliance', distribution: 'uniform 4 to 6' });
+    expect(beans.draw).toMatchObject({ stream: 'compliance', distribution: { uniform: [4, 6] } });
+    expect(explanationText(scenario, beans)).toMatch(/^US trade gains \+\d\.\d \$B\/yr: Some \(Soybeans\), while in force \(drawn .* from uniform 4 to 6, compliance stream\)\.$/);
     expect(beans.draw!.value).toBeGreaterThanOrEqual(4);
     expect(beans.draw!.value).toBeLessThanOrEqual(6);
     expect(beans.delta).toBe(beans.draw!.value);
@@ -92,7 +105,9 @@ describe('applyMove', () => {
     expect(state.positions.chips).toBe('strict');
     expect(state.standing).toBeNull();
     expect(state.round).toBe(2);
-    expect(explanations.find((e) => e.kind === 'ratification')!.text).toContain('fails at home in United States');
+    const refused = explanations.find((e) => e.kind === 'ratification')!;
+    expect(refused).toMatchObject({ side: 'us', projected: 30, threshold: 35 });
+    expect(explanationText(scenario, refused)).toContain('fails at home in United States');
     expect(state.indicators.tension).toBe(4.5);
   });
 
@@ -131,7 +146,7 @@ describe('applyMove', () => {
     const s = play(moves);
     expect(s.outcome).toEqual({ kind: 'deadline', round: 3 });
     expect(s.round).toBe(6);
-    expect(s.history).toHaveLength(7);
+    expect(s.trajectory).toHaveLength(7);
   });
 
   it('rejects illegal moves with a reason', () => {
@@ -167,5 +182,39 @@ describe('applyMove', () => {
       { type: 'accept', side: 'us' },
     ], 'x');
     expect(afterOtherDraws.contributions.beans).toEqual(direct.contributions.beans);
+  });
+});
+
+describe('what no input can do to the state', () => {
+  it('keeps records keyed by ids free of inherited members, even for a scenario built without the schema', () => {
+    // The schema refuses such ids; this scenario skips it, to show the state does not depend on that.
+    const odd: Scenario = {
+      ...scenario,
+      issues: scenario.issues.map((i) => (i.id === 'beans' ? { ...i, id: 'constructor' } : i)),
+      profiles: scenario.profiles.map((p) => ({ ...p, redLines: [] })),
+    };
+    const s0 = newGame(odd, 's', defaultOptions(odd));
+    for (const record of [s0.positions, s0.enactedRound, s0.contributions, s0.imposed]) expect(Object.getPrototypeOf(record)).toBeNull();
+    expect(s0.positions.constructor).toBe('none');
+    const s1 = applyMove(odd, s0, { type: 'propose', side: 'us', package: { constructor: 'lots' } }).state;
+    const s2 = applyMove(odd, s1, { type: 'accept', side: 'china' }).state;
+    expect(s2.outcome).toMatchObject({ kind: 'deal', package: { constructor: 'lots' } });
+    expect(s2.contributions.constructor).toEqual({ 'us.tradeGains': 10, 'us.domesticSupport': 5 });
+    expect(Object.getPrototypeOf(s2.positions)).toBeNull();
+    // Still plain JSON.
+    expect(JSON.parse(JSON.stringify(s2.positions))).toEqual({ chips: 'strict', constructor: 'lots' });
+  });
+
+  it('never lets a number that is not finite into the state: the clamp refuses it by name', () => {
+    expect(() => clampIndicator('tension', Number.NaN)).toThrow(ModelError);
+    expect(() => clampIndicator('tension', Number.POSITIVE_INFINITY)).toThrow('the model computed Infinity for tension');
+    // A scenario built without the schema, with an effect the schema would refuse.
+    const broken: Scenario = {
+      ...scenario,
+      events: [{ id: 'nan', title: 'NaN', text: 'x', round: 1, effects: [{ indicator: 'tension', delta: Number.NaN }] }],
+    };
+    const s0 = newGame(broken, 's', defaultOptions(broken));
+    const s1 = applyMove(broken, s0, { type: 'hold', side: 'us' }).state;
+    expect(() => applyMove(broken, s1, { type: 'hold', side: 'china' })).toThrow(ModelError);
   });
 });

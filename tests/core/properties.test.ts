@@ -64,7 +64,7 @@ function playLive(g: GameInput): { scenario: Scenario; options: GameOptions; sta
 }
 
 function inRange(state: GameState): string | null {
-  const all = [state.indicators, ...state.history.map((h) => h.indicators)];
+  const all = [state.indicators, ...state.trajectory.map((h) => h.indicators)];
   for (const values of all) {
     for (const [id, v] of Object.entries(values) as [IndicatorId, number][]) {
       const def = INDICATORS[id];

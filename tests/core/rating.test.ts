@@ -533,7 +533,7 @@ describe('properties of the rating over generated games', () => {
         const doctrines = doctrinesOf(s, state);
         const walked = applyMove(s, state, { type: 'walkout', side: state.turn }).state;
         const indicatorsInRange = (st: GameState) =>
-          st.history.every((h) =>
+          st.trajectory.every((h) =>
             INDICATOR_IDS.every(
               (id) =>
                 h.indicators[id] > (id === 'tension' ? 0 : id.endsWith('tradeGains') ? -250 : 0) &&

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyMove, defaultOptions, newGame } from '../../src/core/engine';
-import { randomMove } from '../../src/core/random-player';
+import { randomMove } from '../../src/negotiators/game/random-player';
 import { canonicalPackage, checkMove, legalMoves, legalMoveSpace, legalMoveTypes, packageAt } from '../../src/core/rules';
 import { busan, mini } from '../helpers';
 

@@ -10,7 +10,7 @@ function withHistory(rows: { trade: number; security: number }[]): GameState {
   const scenario = mini();
   const s = newGame(scenario, 's', defaultOptions(scenario));
   const start = s.indicators;
-  s.history = rows.map((r, i) => ({ round: i, indicators: { ...start, 'us.tradeGains': r.trade, 'us.securityCost': r.security } }));
+  s.trajectory = rows.map((r, i) => ({ round: i, indicators: { ...start, 'us.tradeGains': r.trade, 'us.securityCost': r.security } }));
   return s;
 }
 

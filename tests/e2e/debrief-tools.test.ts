@@ -47,7 +47,7 @@ describe.skipIf(!browser)('after the game', () => {
     expect(json.scores.us).toEqual(
       Object.fromEntries(scoreAll(scenario, final, 'us').map((x) => [x.doctrine, x.total])),
     );
-    expect(json.trajectories).toHaveLength(final.history.length);
+    expect(json.trajectories).toHaveLength(final.trajectory.length);
 
     const [csvDownload] = await Promise.all([
       page.waitForEvent('download'),
@@ -56,7 +56,7 @@ describe.skipIf(!browser)('after the game', () => {
     const csvText = readFileSync((await csvDownload.path())!, 'utf8');
     expect(csvText.startsWith('\uFEFF')).toBe(true);
     const csv = csvText.slice(1).trim().split('\r\n');
-    expect(csv).toHaveLength(final.history.length + 1);
+    expect(csv).toHaveLength(final.trajectory.length + 1);
     expect(csv.at(-1)!.split(',')[2]).toBe(String(final.indicators['us.tradeGains']));
 
     const [movesDownload] = await Promise.all([

@@ -67,7 +67,8 @@ const SCRIPT = '<script>window.__pwned=2</script>';
 
 /**
  * A history file a teacher might have been sent: the test fixture with markup in its texts, a
- * javascript: address, and an event and an epilogue item the sources could not confirm.
+ * web address with markup in it (a javascript: one the loader refuses), and an event and an
+ * epilogue item the sources could not confirm.
  */
 function hostileHistory(): string {
   return readFileSync(
@@ -78,7 +79,7 @@ function hostileHistory(): string {
     .replace('account: The US threatens a hike.', `account: 'The US threatens a hike ${SCRIPT}.'`)
     .replace(
       '{ id: src-b, title: Source B }',
-      "{ id: src-b, title: Source B, url: 'javascript:window.__pwned=3' }",
+      `{ id: src-b, title: Source B, url: 'https://example.org/"><img src=x onerror=window.__pwned=3>' }`,
     )
     .replace(
       'account: The order was lifted., source: src-b }',
@@ -373,7 +374,7 @@ describe.skipIf(!browser)('history from a file a teacher was sent', () => {
     ).toBe('Unverified');
     expect(await after.getByText(`A rumoured deal ${IMG}`).count()).toBe(1);
     expect(await after.getByText('Source B').count()).toBeGreaterThan(0);
-    expect(await page.locator('a[href^="javascript"]').count()).toBe(0);
+    expect(await page.locator('a[href*="onerror"], a[href^="javascript"]').count()).toBe(0);
     await page.getByRole('button', { name: 'Open the teaching notes' }).click();
     await waitScreen(page, 'history-notes');
     expect(await page.locator('#epilogue [data-caveat="unverified"]').count()).toBe(1);
@@ -458,8 +459,8 @@ async function expectHistoryComparison(page: Page, spec: GameSpec): Promise<void
   expect(model.historyLabel).toBe('history (same seed)');
   for (const id of INDICATOR_IDS) {
     const t = model.trajectories.find((x) => x.id === id)!;
-    expect(t.history, id).toEqual(c.history.final.history.map((r) => r.indicators[id]));
-    expect(t.values, id).toEqual(c.game.final.history.map((r) => r.indicators[id]));
+    expect(t.history, id).toEqual(c.history.final.trajectory.map((r) => r.indicators[id]));
+    expect(t.values, id).toEqual(c.game.final.trajectory.map((r) => r.indicators[id]));
   }
   expect(await pixelsNear(page, [0x00, 0x72, 0xb2]), 'pixels of the dashed history series').toBeGreaterThan(
     1500,

@@ -16,7 +16,8 @@ function hostileScenario(): string {
     .replace(/^summary: >-\n( {2}.*\n)+/m, `summary: 'A summary with ${SCRIPT} in it.'\n`)
     .replace('label: Advanced AI chip exports', `label: 'Chips ${IMG}'`)
     .replace('label: Buy 12 million tonnes a year', `label: 'Buy ${IMG} soybeans'`)
-    .replace(/url: 'https:\/\/www.piie.com[^']*'/, "url: 'javascript:window.__pwned=3'");
+    // A javascript: address is refused by the loader (tests/bad-inputs); an http one with markup in it loads, and must not become a link.
+    .replace(/url: 'https:\/\/www.piie.com[^']*'/, `url: 'https://example.org/"><img src=x onerror=window.__pwned=3>'`);
 }
 
 describe.skipIf(!browser)('untrusted scenario files', () => {
@@ -41,7 +42,7 @@ describe.skipIf(!browser)('untrusted scenario files', () => {
     expect(await page.locator('#panel script').count()).toBe(0);
     await checkScreen(page, '17-choice-hostile-file');
 
-    // Play it: the setup, the briefing (whose javascript: source must not become a link) and the table.
+    // Play it: the setup, the briefing (whose source address with markup in it must not become a link) and the table.
     await page
       .getByRole('listitem')
       .filter({ has: heading })
@@ -50,7 +51,7 @@ describe.skipIf(!browser)('untrusted scenario files', () => {
     await waitScreen(page, 'setup');
     await page.getByRole('button', { name: 'Continue to the briefing' }).click();
     await waitScreen(page, 'briefing');
-    expect(await page.locator('a[href^="javascript"]').count()).toBe(0);
+    expect(await page.locator('a[href*="onerror"], a[href^="javascript"]').count()).toBe(0);
     expect(await page.getByText(/China bought none of the extra/).count()).toBe(1);
     await page.getByRole('button', { name: 'Sit down at the table' }).click();
     await waitScreen(page, 'table');

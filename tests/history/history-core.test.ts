@@ -15,13 +15,13 @@ import {
   historicalMoves,
   historicalOptions,
   historicalSpec,
-  historyTimeline,
   replayedSteps,
   replayHistory,
   roundOfDate,
   roundStartDate,
   sameMove,
 } from '../../src/core/history';
+import { historyTimeline } from '../../src/session/history-timeline';
 import { quantityParts, quantityValue, quantityValues } from '../../src/core/quantities';
 import { decodeResult, encodeResult } from '../../src/core/result-code';
 import type { HistoryMetric, Scenario } from '../../src/core/types';
@@ -187,7 +187,7 @@ describe('reading metrics off a game', () => {
     expect(atTalksEnd.positions).toEqual({ tariff: 'cut', pledge: 'year1' });
     expect(reading.stateAt({ round: 4 }).positions.pledge).toBe('year2');
     expect(reading.stateAt({ round: 6 }).positions.pledge).toBe('none');
-    expect(reading.stateAt({ round: 5 }).history).toEqual(reading.final.history.slice(0, 6));
+    expect(reading.stateAt({ round: 5 }).trajectory).toEqual(reading.final.trajectory.slice(0, 6));
     expect(reading.stateAt({ afterMoves: 4 })).toEqual(atTalksEnd);
     expect(reading.stateAt({ afterMoves: 2 }).round).toBe(2);
   });
@@ -218,7 +218,7 @@ describe('reading metrics off a game', () => {
     const fired = reading.replay.explanations.flat().find((e) => e.kind === 'event')!;
     expect(readMetric(reading, metric('lifted-after'))).toEqual({ value: fired.round - 2 });
     expect(readMetric(reading, metric('china-gains'))).toEqual({ value: 10 });
-    const h = reading.final.history;
+    const h = reading.final.trajectory;
     const mean = (h[1]!.indicators.tension + h[2]!.indicators.tension) / 2 - h[0]!.indicators.tension;
     expect(readMetric(reading, metric('tension-mean')).value).toBeCloseTo(mean, 9);
   });
@@ -283,7 +283,7 @@ describe('comparing a game with history', () => {
     expect(c.history.final).toEqual(replayHistory(scenario, '11').final);
     expect(c.game.metrics.find((m) => m.metric === 'kept')!.got).toBeNull();
     expect(c.history.metrics.find((m) => m.metric === 'kept')!.got).not.toBeNull();
-    expect(c.game.final.history).toHaveLength(scenario.horizon + 1);
+    expect(c.game.final.trajectory).toHaveLength(scenario.horizon + 1);
     expect(c.decisions.map((d) => d.status)).toEqual(['history', 'different']);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadAllShippedScenarios } from '../../src/cli/scenario-files';
 import { applyMove, defaultOptions, newGame } from '../../src/core/engine';
 import { INDICATORS } from '../../src/core/indicators';
-import { randomMove } from '../../src/core/random-player';
+import { randomMove } from '../../src/negotiators/game/random-player';
 import { outcomeSpread, readOutcome, seedRange } from '../../src/core/fidelity';
 import { decisionBranch, historicalOptions, historicalSpec, replayHistory, replaySpec } from '../../src/core/history';
 import { INDICATOR_IDS, LESSON_IDS, SIDES, type Scenario } from '../../src/core/types';
@@ -109,7 +109,7 @@ describe.each(historical.map((s) => [s.id, s] as const))('%s', (_id, scenario: S
       let state = newGame(scenario, String(seed), defaultOptions(scenario));
       while (state.phase === 'negotiation') state = applyMove(scenario, state, randomMove(scenario, state, state.turn)).state;
       expect(state.round).toBe(scenario.horizon);
-      for (const record of state.history) {
+      for (const record of state.trajectory) {
         for (const id of INDICATOR_IDS) {
           const v = record.indicators[id];
           expect(Number.isFinite(v) && v >= INDICATORS[id].min && v <= INDICATORS[id].max, `${id} = ${v} in round ${record.round}, seed ${seed}`).toBe(true);

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { readBlockedDomains, readMaterialFiles } from '../../src/cli/materials-files';
 import { loadAllShippedScenarios } from '../../src/cli/scenario-files';
 import { applyMove, defaultOptions, newGame } from '../../src/core/engine';
-import { randomMove } from '../../src/core/random-player';
+import { randomMove } from '../../src/negotiators/game/random-player';
 import { blockedDomainOf, blockedSources, parseBlockedDomains } from '../../src/scenario/blocked-sources';
 import { loadGlossary } from '../../src/scenario/glossary';
 import { assessDraft, chipsFor } from '../../src/session/draft';
+import { withWords } from '../../src/session/explain-words';
 import { GLOSSARY_FILE } from '../../src/session/material-set';
 import {
   effectProvenance,
@@ -109,7 +110,7 @@ describe('every figure on a play screen has a source or is a model estimate', ()
           }
           const result = applyMove(scenario, state, randomMove(scenario, state, state.turn));
           // "What changed and why": every explanation with a figure has a provenance label.
-          for (const e of result.explanations) {
+          for (const e of withWords(scenario, result.explanations)) {
             const prov = explanationProvenance(scenario, e);
             if (e.delta !== undefined || (/\d/.test(e.text) && e.kind !== 'round' && e.kind !== 'outcome')) {
               expect(prov, `${e.kind}: ${e.text}`).not.toBeNull();

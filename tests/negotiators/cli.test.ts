@@ -17,26 +17,29 @@ describe('npm run sim: AI against AI', () => {
     expect(a.status).toBe(0);
     expect(a.stdout).toBe(b.stdout);
     expect(a.stdout).toContain('Moves (United States: hard, China: normal):');
-    expect(a.stdout).toMatch(/\n {3}1\. United States proposes .+\n {6}There is no offer from China on the table\. It opens with a package worth/);
+    expect(a.stdout).toMatch(/\n {3}1\. United States proposes: .+\n {6}There is no offer from China on the table\. It opens with a package worth/);
   });
 
-  it('lets each side be easy, normal, hard or the random baseline, and reports them in JSON', () => {
+  it('lets each side be easy, normal, hard or the random baseline, records them in the game, and reports them in JSON', () => {
     const out = run('sim.ts', ['--scenario', 'busan-2025', '--seed', '3', '--us', 'random', '--china', 'easy', '--json']);
     expect(out.status).toBe(0);
     const report = JSON.parse(out.stdout);
     expect(report.players).toEqual({ us: 'random', china: 'easy' });
     expect(report.reasons).toHaveLength(report.moves.length);
-    report.moves.forEach((m: { side: string }, i: number) => (m.side === 'us' ? expect(report.reasons[i]).toBeNull() : expect(typeof report.reasons[i]).toBe('string')));
-    expect(report.state.options.difficulty).toEqual({ us: 'normal', china: 'easy' });
+    // The random baseline is a player like the others: it gives its (plain) reason, and the game records it.
+    report.moves.forEach((m: { side: string }, i: number) => expect(report.reasons[i]).toMatch(m.side === 'us' ? /^A random move/ : /\S/));
+    expect(report.state.options.difficulty).toEqual({ us: 'random', china: 'easy' });
   });
 
-  it('refuses an unknown player, and players with a moves file', () => {
+  it('refuses an unknown player, and records the players named with a moves file', () => {
     const bad = run('sim.ts', ['--scenario', 'busan-2025', '--seed', '3', '--us', 'genius']);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('--us: expected easy, normal, hard, random, got "genius"');
     const file = join(tmp, 'moves.json');
     writeFileSync(file, '[]');
-    expect(run('sim.ts', ['--scenario', 'busan-2025', '--seed', '3', '--moves', file, '--china', 'hard']).stderr).toContain('--us and --china choose the players of a game without --moves');
+    const recorded = run('sim.ts', ['--scenario', 'busan-2025', '--seed', '3', '--moves', file, '--china', 'hard', '--json']);
+    expect(recorded.status).toBe(0);
+    expect(JSON.parse(recorded.stdout).players).toEqual({ us: 'normal', china: 'hard' });
   });
 });
 
@@ -93,7 +96,7 @@ describe('npm run bench:negotiators', () => {
 
   it('refuses unknown agents and stray arguments', () => {
     expect(run('bench-negotiators.ts', ['--agents', 'hard,genius']).stderr).toContain('--agents: unknown agent "genius"');
-    expect(run('bench-negotiators.ts', ['--seeds', '0']).stderr).toContain('--seeds: expected a whole number of at least 1');
+    expect(run('bench-negotiators.ts', ['--seeds', '0']).stderr).toContain('--seeds: expected a whole number from 1 to 100000, got "0"');
     expect(run('bench-negotiators.ts', ['extra']).stderr).toContain('unexpected argument "extra"');
   });
 });

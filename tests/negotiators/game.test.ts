@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyMove, defaultOptions, newGame, profileFor, ratification, replay } from '../../src/core/engine';
 import { packageWorth } from '../../src/core/projection';
-import { randomMove } from '../../src/core/random-player';
+import { randomMove } from '../../src/negotiators/game/random-player';
 import { doctrineOf } from '../../src/core/scenario-lookup';
 import type { Difficulty, GameOptions, GameSpec, GameState, Move, Scenario, Side } from '../../src/core/types';
 import { utility } from '../../src/negotiators/domain';
@@ -101,7 +101,7 @@ function play(scenario: Scenario, seed: string, options: GameOptions, ai: Side[]
     const side = state.turn;
     let move: Move;
     if (ai.includes(side)) {
-      const d = negotiatorDecision(scenario, specOf(scenario, seed, options, moves), side, options.difficulty[side], 'low');
+      const d = negotiatorDecision(scenario, specOf(scenario, seed, options, moves), side, options.difficulty[side] as Difficulty, 'low');
       decisions.push(d);
       move = d.move;
     } else {

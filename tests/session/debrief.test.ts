@@ -111,7 +111,7 @@ describe('debrief and exports', () => {
     expect(d.scores[0]!.chosen).toBe(true);
     expect(d.scores[0]!.doctrine.id).toBe(bSpec.options.doctrines.us);
     expect(d.scores.map((s) => s.score.total).sort()).toEqual(scoreAll(b, final, 'us').map((s) => s.total).sort());
-    expect(d.trajectories.find((t) => t.indicator.id === 'tension')!.values).toEqual(final.history.map((h) => h.indicators.tension));
+    expect(d.trajectories.find((t) => t.indicator.id === 'tension')!.values).toEqual(final.trajectory.map((h) => h.indicators.tension));
     expect(decodeResult(d.resultCode, (id) => (id === b.id ? b : undefined))).toEqual(bSpec);
     expect(d.redLines.map((r) => r.issue)).toEqual(['rareEarthControls']);
     expect(d.counterfactual?.issue).toBeDefined();
@@ -123,7 +123,7 @@ describe('debrief and exports', () => {
     expect(json.resultCode).toBe(d.resultCode);
     expect(json.scores.us[bSpec.options.doctrines.us]).toBe(d.scores[0]!.score.total);
     const csv = trajectoriesCsv(d).trim().split('\n');
-    expect(csv).toHaveLength(d.final.history.length + 1);
+    expect(csv).toHaveLength(d.final.trajectory.length + 1);
     expect(csv[0]).toMatch(/^round,phase,us\.tradeGains \(\$B\/yr\),/);
     const last = csv.at(-1)!.split(',');
     expect(Number(last[0])).toBe(b.horizon);

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { defaultOptions, replay } from '../../src/core/engine';
 import { compareWithHistory } from '../../src/core/fidelity';
-import { decisionBranch, historicalSpec, historyTimeline, replayHistory } from '../../src/core/history';
+import { decisionBranch, historicalSpec, replayHistory } from '../../src/core/history';
+import { historyTimeline } from '../../src/session/history-timeline';
 import { INDICATORS } from '../../src/core/indicators';
 import type { Indicators, Scenario } from '../../src/core/types';
 import { historyDebrief, historySeriesLabel, historySoFar } from '../../src/session/history-debrief';
@@ -59,7 +60,7 @@ describe('the replay of an episode', () => {
     expect(r.frames[0]!.indicators).toEqual(run.states[0]!.indicators);
     for (let k = 1; k < r.steps.length; k++) expect(r.frames[k]!.indicators).toEqual(run.states[k]!.indicators);
     // The move that ends the talks is shown at the end of its round; the aftermath at the horizon.
-    expect(r.frames[r.steps.length]!.indicators).toEqual(run.final.history.find((h) => h.round === outcome.round)!.indicators);
+    expect(r.frames[r.steps.length]!.indicators).toEqual(run.final.trajectory.find((h) => h.round === outcome.round)!.indicators);
     expect(r.frames.at(-1)).toMatchObject({ kind: 'aftermath', round: zte.horizon, indicators: run.final.indicators });
     expect(r.aftermath).toMatchObject({ talksEnded: outcome.round, horizon: zte.horizon, outcomeText: `Deal in round ${outcome.round}.` });
   });
@@ -173,7 +174,7 @@ describe('the side-by-side debrief', () => {
     expect(onTable.verdict).toBe('You made a different choice from history’s.');
     expect(onTable.alternative).toBe("Keep the order out of the talks and refuse Beijing's precondition");
     expect(onTable.gameMove).toBe('You reject China’s offer.');
-    expect(d.trajectories['us.tradeGains']).toEqual(c.history.final.history.map((h) => h.indicators['us.tradeGains']));
+    expect(d.trajectories['us.tradeGains']).toEqual(c.history.final.trajectory.map((h) => h.indicators['us.tradeGains']));
     expect(d.historyOutcome).toMatch(/^Deal in round/);
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadShippedScenario } from '../../src/cli/scenario-files';
 import { applyMove, defaultOptions, newGame } from '../../src/core/engine';
 import { historicalSpec } from '../../src/core/history';
-import { randomMove } from '../../src/core/random-player';
+import { randomMove } from '../../src/negotiators/game/random-player';
 import type { GameSpec, Move } from '../../src/core/types';
 import { lessonsIllustrated } from '../../src/session/lessons';
 

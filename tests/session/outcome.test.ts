@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyMove, defaultOptions, newGame, replay } from '../../src/core/engine';
 import { historicalSpec } from '../../src/core/history';
-import { randomMove } from '../../src/core/random-player';
+import { randomMove } from '../../src/negotiators/game/random-player';
 import { rateGame, type GameRating, type SideRating } from '../../src/core/rating';
 import { doctrineOf } from '../../src/core/scenario-lookup';
 import { score } from '../../src/core/scoring';

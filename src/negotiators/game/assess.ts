@@ -1,5 +1,5 @@
 import { doctrineFor, profileFor } from '../../core/engine';
-import { doctrineOf, issueOf, otherSide, positionOf } from '../../core/scenario-lookup';
+import { doctrineOf, issueOf, otherSide } from '../../core/scenario-lookup';
 import type { Difficulty, GameOptions, GameState, Move, Package, Profile, Scenario, Side, Threat } from '../../core/types';
 import { utility } from '../domain';
 import { timeAt } from '../strategy/concession';
@@ -270,8 +270,4 @@ export function moveFor(kind: DecisionKind, a: Assessment): Move {
       if (a.counter) return { type: 'propose', side, package: a.counter.pkg };
       return a.canHold ? { type: 'hold', side } : { type: 'reject', side };
   }
-}
-
-export function labelOf(scenario: Scenario, issue: string, position: string): string {
-  return positionOf(scenario, issue, position).label;
 }

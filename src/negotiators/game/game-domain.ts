@@ -112,7 +112,7 @@ export function ratifies(model: RatificationModel, outcome: Outcome): boolean {
 /** The margin a negotiator keeps above its ratification threshold: its sensitivity times half the support it has lost. */
 export function winSetMargin(scenario: Scenario, state: GameState, side: Side, profile: Profile): number {
   const indicator = domesticSupportOf(side);
-  const lost = Math.max(0, state.history[0]!.indicators[indicator] - state.indicators[indicator]);
+  const lost = Math.max(0, state.trajectory[0]!.indicators[indicator] - state.indicators[indicator]);
   return profile.domesticSensitivity * WIN_SET_MARGIN_PER_POINT * lost;
 }
 

@@ -146,5 +146,3 @@ export const negotiatorMachine = setup({
     noDeal: { type: 'final' },
   },
 });
-
-export type NegotiatorMachine = typeof negotiatorMachine;

@@ -1,7 +1,7 @@
 import { IllegalMoveError, profileFor, replay } from '../../core/engine';
 import { checkMove } from '../../core/rules';
 import { doctrineOf } from '../../core/scenario-lookup';
-import type { Difficulty, GameSpec, GameState, Move, Scenario, Side } from '../../core/types';
+import type { AiPlayer, Difficulty, GameSpec, GameState, Move, Scenario, Side } from '../../core/types';
 import { utility } from '../domain';
 import type { IntelLevel } from './assess';
 import { assess } from './assess';
@@ -18,8 +18,9 @@ import { initialTransition, transition } from 'xstate';
  * always rebuilds the same negotiator and the same decision.
  */
 
-/** Intelligence the player has on an AI of this difficulty (the briefing uses the same mapping). */
-export function intelForDifficulty(difficulty: Difficulty): IntelLevel {
+/** Intelligence the player has on an AI of this difficulty (the briefing uses the same mapping); the random player has no priorities to reveal. */
+export function intelForDifficulty(difficulty: AiPlayer): IntelLevel {
+  if (difficulty === 'random') return 'low';
   return difficulty === 'easy' ? 'high' : difficulty === 'normal' ? 'medium' : 'low';
 }
 

@@ -1,6 +1,6 @@
 import type Phaser from 'phaser';
 import type { IssueCategory, Side } from '../../core/types';
-import type { Posture } from '../../negotiators/index';
+import type { Posture } from '../../session/ai';
 import { POSTURES } from '../../session/text';
 import { css, FONT } from '../theme';
 import { stageContext } from './context';

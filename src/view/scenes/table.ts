@@ -1,8 +1,8 @@
 import Phaser from 'phaser';
-import { INDICATORS } from '../../core/indicators';
+import { INDICATORS } from '../../session/model';
 import type { IndicatorProjection } from '../../core/projection';
 import type { IndicatorId, Indicators, IssueCategory, Package, Side } from '../../core/types';
-import type { Posture } from '../../negotiators/index';
+import type { Posture } from '../../session/ai';
 import type { Chip, ChipGroup } from '../../session/draft';
 import { fmt, signed } from '../dom';
 import { possessive } from '../../session/text';

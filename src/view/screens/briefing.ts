@@ -1,8 +1,6 @@
-import { replay } from '../../core/engine';
-import { INDICATOR_LIST } from '../../core/indicators';
-import { otherSide, positionOf } from '../../core/scenario-lookup';
+import { INDICATOR_LIST, otherSide, positionOf, replay } from '../../session/model';
 import type { GameSpec, IssueCategory, Side } from '../../core/types';
-import type { IntelItem, IntelLevel } from '../../negotiators/index';
+import type { IntelItem, IntelLevel } from '../../session/ai';
 import { CATEGORY_LABELS, describeMove, formatDate, possessive } from '../../session/text';
 import { button, h, safeHref } from '../dom';
 import { pendingSpec } from '../state/selectors';

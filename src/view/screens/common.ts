@@ -1,5 +1,5 @@
 import type { IssueCategory, Side, Source } from '../../core/types';
-import type { ScenarioProblem } from '../../scenario/loader';
+import type { ScenarioProblem } from '../../session/scenario-loader';
 import { CATEGORY_LABELS } from '../../session/text';
 import type { CatalogFailure } from '../../session/catalog';
 import type { Notice } from '../state/app-state';

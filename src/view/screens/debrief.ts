@@ -1,5 +1,4 @@
-import { INDICATOR_LIST } from '../../core/indicators';
-import { meanChanges, score } from '../../core/scoring';
+import { INDICATOR_LIST, meanChanges, score } from '../../session/model';
 import { THREAT_STATUS_TEXT } from '../../session/debrief';
 import { debriefJson, movesCsv, trajectoriesCsv } from '../../session/export';
 import { button, columnHeads, download, fmt, h, signed } from '../dom';
@@ -238,7 +237,7 @@ export const debriefScreen: ScreenFn = (state, dispatch) => {
           unit: t.indicator.unit,
           values: t.values,
           // With history beside the game, the charts show the two of them; the counterfactual stays in its section.
-          without: cf && !hd ? cf.final.history.map((r) => r.indicators[t.indicator.id]) : null,
+          without: cf && !hd ? cf.final.trajectory.map((r) => r.indicators[t.indicator.id]) : null,
           history: hd ? hd.trajectories[t.indicator.id] : null,
           weight: doctrine.weights[t.indicator.id] ?? 0,
         })),

@@ -1,5 +1,6 @@
-import { INDICATORS } from '../../core/indicators';
 import type { Explanation, IndicatorId, Scenario } from '../../core/types';
+import type { Worded } from '../../session/explain-words';
+import { INDICATORS } from '../../session/model';
 import type { Turn } from '../../session/match';
 import { signed } from '../dom';
 
@@ -20,7 +21,7 @@ const SHOWN_KINDS: readonly Explanation['kind'][] = [
 ];
 
 /** An explanation in words. */
-export function explanationText(e: Explanation): string {
+export function explanationText(e: Worded): string {
   return e.text;
 }
 

@@ -1,4 +1,4 @@
-import { readOutcome } from '../../core/fidelity';
+import { readOutcome } from '../../session/model';
 import { compact } from '../../session/format';
 import { teachingNotes } from '../../session/history-replay';
 import { formatDate } from '../../session/text';

@@ -1,5 +1,5 @@
-import type { TimelineEntry } from '../../core/history';
-import { INDICATOR_LIST, INDICATORS } from '../../core/indicators';
+import type { TimelineEntry } from '../../session/history-timeline';
+import { INDICATOR_LIST, INDICATORS } from '../../session/model';
 import type { IndicatorId, Indicators, Scenario, Side } from '../../core/types';
 import { canTakeOver, lessonRefs, positionTitle, sourceOf } from '../../session/history-replay';
 import { formatDate } from '../../session/text';

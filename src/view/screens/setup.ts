@@ -1,8 +1,5 @@
-import { INDICATORS } from '../../core/indicators';
-import { doctrinesFor, otherSide } from '../../core/scenario-lookup';
-import { describeWeights } from '../../core/scoring';
 import type { Difficulty, IndicatorId } from '../../core/types';
-import { DIFFICULTIES, SIDES } from '../../core/types';
+import { describeWeights, DIFFICULTIES, doctrinesFor, INDICATORS, otherSide, SIDES } from '../../session/model';
 import { formatDate } from '../../session/text';
 import { button, h, type Children } from '../dom';
 import type { SetupChoice, ViewState } from '../state/app-state';

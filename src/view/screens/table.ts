@@ -1,7 +1,4 @@
-import { INDICATORS } from '../../core/indicators';
-import { projectPackage } from '../../core/projection';
-import { doctrineFor } from '../../core/engine';
-import { otherSide } from '../../core/scenario-lookup';
+import { doctrineFor, INDICATORS, otherSide, projectPackage } from '../../session/model';
 import type { IndicatorId, Package, Side } from '../../core/types';
 import { assessDraft, chipsFor, escalationMoves, type Chip, type ChipGroup } from '../../session/draft';
 import type { Turn } from '../../session/match';
@@ -91,7 +88,7 @@ function tableView(table: TableState, dispatch: Dispatch): ScreenView {
     draft: table.draft,
     standing: state.standing ? { by: state.standing.by, chips: standingChips } : null,
     now: state.indicators,
-    history: state.history.map((r) => r.indicators),
+    history: state.trajectory.map((r) => r.indicators),
     tradeIndicator: side === 'us' ? 'us.tradeGains' : 'china.tradeGains',
     projection: Object.keys(table.draft).length > 0 ? projectPackage(scenario, state, table.draft) : null,
     standingProjection: state.standing && state.standing.by === opponent ? projectPackage(scenario, state, state.standing.package) : null,

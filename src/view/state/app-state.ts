@@ -1,5 +1,5 @@
 import type { Difficulty, GameSpec, Package, Scenario, Side } from '../../core/types';
-import type * as Negotiators from '../../negotiators/index';
+import type * as Negotiators from '../../session/ai';
 import type { CatalogEntry, CatalogFailure, ScenarioCatalog, ScenarioFile } from '../../session/catalog';
 import type { Debrief } from '../../session/debrief';
 import type { HistoryDebrief } from '../../session/history-debrief';

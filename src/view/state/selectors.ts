@@ -1,6 +1,4 @@
-import { defaultOptions } from '../../core/engine';
-import { branchSpec } from '../../core/history';
-import { doctrinesFor, otherSide, profileOf } from '../../core/scenario-lookup';
+import { branchSpec, defaultOptions, doctrinesFor, otherSide, profileOf } from '../../session/model';
 import type { GameOptions, GameSpec, Scenario, Side } from '../../core/types';
 import type { CatalogEntry } from '../../session/catalog';
 import type { HistoryReplay } from '../../session/history-replay';

@@ -1,7 +1,5 @@
-import { IllegalMoveError, InvalidOptionsError } from '../../core/engine';
-import { sameMove } from '../../core/history';
-import { decodeResult, ResultCodeError } from '../../core/result-code';
-import { otherSide } from '../../core/scenario-lookup';
+import { openResultCode } from '../../session/games';
+import { IllegalMoveError, InvalidOptionsError, otherSide, sameMove } from '../../session/model';
 import type { Move, Side } from '../../core/types';
 import type { ScenarioFile } from '../../session/catalog';
 import { buildDebrief } from '../../session/debrief';
@@ -289,10 +287,12 @@ function newGameSameSetup(state: AppState, services: Services): AppState {
   const m = state.match;
   if (!m) return state;
   const side = m.playerSide ?? 'us';
+  const opponentDifficulty = m.spec.options.difficulty[otherSide(side)];
   let setup: AppState['setup'] = {
     side,
     doctrine: m.spec.options.doctrines[side],
-    difficulty: m.spec.options.difficulty[otherSide(side)],
+    // The setup offers the three difficulties; a game against the random player (from a result code) starts again against normal.
+    difficulty: opponentDifficulty === 'random' ? 'normal' : opponentDifficulty,
     seed: services.randomSeed(),
   };
   // A branch of history starts again from the same point, under the same seed.
@@ -378,24 +378,9 @@ function turnAnnouncement(match: Match, t: Turn): string {
 // --- result codes ----------------------------------------------------------------------------
 
 function openCode(state: AppState, lib: Lib, code: string): Result {
-  const refuse = (error: string): Result => same({ ...state, code: { text: code, error } });
-  let spec;
-  try {
-    spec = decodeResult(code, (id) => findScenario(state, id));
-  } catch (error) {
-    return refuse(
-      error instanceof ResultCodeError
-        ? `This code cannot be opened: ${error.message}.`
-        : `This code cannot be opened: ${errorText(error)}.`,
-    );
-  }
-  const scenario = findScenario(state, spec.scenario.id)!;
-  let match: Match;
-  try {
-    match = Match.resume(scenario, spec, [], lib.ai.decideMove);
-  } catch (error) {
-    return refuse(`This code names a game that does not replay: ${errorText(error)}.`);
-  }
+  const opened = openResultCode(code, (id) => findScenario(state, id), lib.ai.decideMove);
+  if (!opened.ok) return same({ ...state, code: { text: code, error: opened.message } });
+  const { match, scenario } = opened;
   const next = enterMatch(
     { ...state, code: { text: '', error: null } },
     match,

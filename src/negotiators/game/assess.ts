@@ -1,13 +1,31 @@
 import { doctrineFor, profileFor } from '../../core/engine';
 import { doctrineOf, issueOf, otherSide, positionOf } from '../../core/scenario-lookup';
-import type { Difficulty, GameOptions, GameState, Move, Package, Profile, Scenario, Side, Threat } from '../../core/types';
+import type {
+  Difficulty,
+  GameOptions,
+  GameState,
+  Move,
+  Package,
+  Profile,
+  Scenario,
+  Side,
+  Threat,
+} from '../../core/types';
 import { utility } from '../domain';
 import { timeAt } from '../strategy/concession';
 import { decisionRng } from '../../core/rng';
 import type { Lever } from './escalation';
 import { bestLever, threatDueNow } from './escalation';
 import type { GameDomain } from './game-domain';
-import { buildGameDomain, outcomeOf, packageOf, positionsAfter, projectedSupport, redLinesCrossed, toPoints } from './game-domain';
+import {
+  buildGameDomain,
+  outcomeOf,
+  packageOf,
+  positionsAfter,
+  projectedSupport,
+  redLinesCrossed,
+  toPoints,
+} from './game-domain';
 import type { Memory } from './memory';
 import type { StrategyOutput } from './strategies';
 import { runStrategy } from './strategies';
@@ -107,7 +125,11 @@ export function wordsOf(scenario: Scenario): Words {
 }
 
 export function issueWeights(scenario: Scenario, gd: GameDomain): IssueWeight[] {
-  return gd.issues.map((i, k) => ({ issue: i.id, label: issueOf(scenario, i.id).label, weight: gd.prefs.weights[k]! }));
+  return gd.issues.map((i, k) => ({
+    issue: i.id,
+    label: issueOf(scenario, i.id).label,
+    weight: gd.prefs.weights[k]!,
+  }));
 }
 
 function support(gd: GameDomain, which: 'home' | 'there', outcome: number[]): SupportCheck {
@@ -136,7 +158,8 @@ function lastProposal(memory: Memory, state: GameState): Package | null {
   const last = memory.offered[memory.offered.length - 1];
   if (!last) return null;
   const pkg: Package = {};
-  for (const [issue, position] of Object.entries(last)) if (state.positions[issue] !== position) pkg[issue] = position;
+  for (const [issue, position] of Object.entries(last))
+    if (state.positions[issue] !== position) pkg[issue] = position;
   return pkg;
 }
 
@@ -156,11 +179,22 @@ export function assess({ scenario, options, state, side, difficulty, memory }: A
     const after = positionsAfter(state, pkg);
     offerOutcome = outcomeOf(gd, after);
     const red = redLinesCrossed(profile, state, pkg);
-    const home = offerOutcome ? support(gd, 'home', offerOutcome) : { side, projected: NaN, needed: NaN, ok: false };
-    const there = offerOutcome ? support(gd, 'there', offerOutcome) : { side: otherSide(side), projected: NaN, needed: NaN, ok: false };
+    const home = offerOutcome
+      ? support(gd, 'home', offerOutcome)
+      : { side, projected: NaN, needed: NaN, ok: false };
+    const there = offerOutcome
+      ? support(gd, 'there', offerOutcome)
+      : { side: otherSide(side), projected: NaN, needed: NaN, ok: false };
     // the table rules unratifiable packages out; a reason reports what the offer is worth on its merits
     const merit = offerOutcome ? utility(gd.prefs, offerOutcome) : null;
-    offer = { pkg, utility: merit, points: merit === null ? null : toPoints(gd, merit), redLines: red, home, there };
+    offer = {
+      pkg,
+      utility: merit,
+      points: merit === null ? null : toPoints(gd, merit),
+      redLines: red,
+      home,
+      there,
+    };
   }
 
   // the offer on the table is the latest of the received list; the strategy sees it separately
@@ -169,13 +203,24 @@ export function assess({ scenario, options, state, side, difficulty, memory }: A
   const offered = expressible(gd, memory.offered);
   // tie-breaks come from the side's own stream keyed by the move number: never from the model's streams
   const random = decisionRng(state.seed, `ai:${side}`, state.moveCount);
-  const strategy = runStrategy({ gd, turn, turns, t, offer: offerOutcome, received, offered, difficulty, profile, random });
+  const strategy = runStrategy({
+    gd,
+    turn,
+    turns,
+    t,
+    offer: offerOutcome,
+    received,
+    offered,
+    difficulty,
+    profile,
+    random,
+  });
 
   let counter: CounterView | null = null;
   if (strategy.counter !== null) {
     const outcome = gd.space.outcome(strategy.counter);
-    const u = gd.table.utilities[strategy.counter]!;
-    const prev = offered.length > 0 ? gd.table.utilities[gd.space.indexOf(offered[offered.length - 1]!)]! : null;
+    const u = gd.table.utility(strategy.counter);
+    const prev = offered.length > 0 ? gd.table.utility(gd.space.indexOf(offered[offered.length - 1]!)) : null;
     counter = { pkg: packageOf(gd, outcome), utility: u, points: toPoints(gd, u), previousUtility: prev };
   }
 
@@ -215,7 +260,13 @@ export function assess({ scenario, options, state, side, difficulty, memory }: A
 
 /** Sign it: the strategy accepts, no red line is crossed, and both sides' politics would ratify it. */
 export function offerAcceptable(a: Assessment): boolean {
-  return a.offer !== null && a.strategy.accept && a.offer.redLines.length === 0 && a.offer.home.ok && a.offer.there.ok;
+  return (
+    a.offer !== null &&
+    a.strategy.accept &&
+    a.offer.redLines.length === 0 &&
+    a.offer.home.ok &&
+    a.offer.there.ok
+  );
 }
 
 /** A public threat of ours falls due this round: carry it out, unless we are bluffing (easy). */

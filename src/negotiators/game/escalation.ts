@@ -17,7 +17,13 @@ export interface Lever {
   theirs: number;
 }
 
-export function levers(scenario: Scenario, state: GameState, side: Side, ours: Doctrine, theirs: Doctrine): Lever[] {
+export function levers(
+  scenario: Scenario,
+  state: GameState,
+  side: Side,
+  ours: Doctrine,
+  theirs: Doctrine,
+): Lever[] {
   const out: Lever[] = [];
   for (const issue of issuesHeldBy(scenario, side)) {
     for (const position of issue.positions) {
@@ -26,8 +32,12 @@ export function levers(scenario: Scenario, state: GameState, side: Side, ours: D
       out.push({
         issue: issue.id,
         position: position.id,
-        ours: positionWorth(scenario, state, ours, issue.id, position.id) + levelWorth(scenario, state, ours, 'tension', tension),
-        theirs: positionWorth(scenario, state, theirs, issue.id, position.id) + levelWorth(scenario, state, theirs, 'tension', tension),
+        ours:
+          positionWorth(scenario, state, ours, issue.id, position.id) +
+          levelWorth(scenario, state, ours, 'tension', tension),
+        theirs:
+          positionWorth(scenario, state, theirs, issue.id, position.id) +
+          levelWorth(scenario, state, theirs, 'tension', tension),
       });
     }
   }
@@ -39,8 +49,17 @@ export function levers(scenario: Scenario, state: GameState, side: Side, ours: D
  * us, the one with the widest gap; null when there is none. `maxOwnCost` caps what carrying it out
  * may cost us, so a negotiator does not threaten what it could not bear to do.
  */
-export function bestLever(scenario: Scenario, state: GameState, side: Side, ours: Doctrine, theirs: Doctrine, maxOwnCost: number): Lever | null {
-  const pending = new Set(state.threats.filter((t) => t.side === side && t.status === 'pending').map((t) => t.issue));
+export function bestLever(
+  scenario: Scenario,
+  state: GameState,
+  side: Side,
+  ours: Doctrine,
+  theirs: Doctrine,
+  maxOwnCost: number,
+): Lever | null {
+  const pending = new Set(
+    state.threats.filter((t) => t.side === side && t.status === 'pending').map((t) => t.issue),
+  );
   let best: Lever | null = null;
   for (const lever of levers(scenario, state, side, ours, theirs)) {
     if (pending.has(lever.issue)) continue;
@@ -52,5 +71,13 @@ export function bestLever(scenario: Scenario, state: GameState, side: Side, ours
 
 /** A threat of ours that falls due at the end of this round: carry it out now or pay the audience cost. */
 export function threatDueNow(state: GameState, side: Side): Threat | null {
-  return state.threats.find((t) => t.side === side && t.status === 'pending' && t.dueRound === state.round && state.positions[t.issue] !== t.position) ?? null;
+  return (
+    state.threats.find(
+      (t) =>
+        t.side === side &&
+        t.status === 'pending' &&
+        t.dueRound === state.round &&
+        state.positions[t.issue] !== t.position,
+    ) ?? null
+  );
 }

@@ -1,12 +1,14 @@
 import { DEAL_TENSION, RETREAT_SHARE } from '../../core/engine';
-import { clampIndicator, domesticSupportOf } from '../../core/indicators';
+import { clampIndicator, domesticSupportOf, INDICATORS } from '../../core/indicators';
 import { mean } from '../../core/distributions';
 import { positionWorth } from '../../core/projection';
 import { otherSide, positionOf } from '../../core/scenario-lookup';
 import { scoreChanges } from '../../core/scoring';
 import type { Doctrine, GameState, IndicatorId, Package, Profile, Scenario, Side } from '../../core/types';
 import type { Domain, Outcome, Preferences } from '../domain';
-import { PackageSpace, UtilityTable } from '../domain';
+import { PackageNumbering } from '../domain';
+import type { LinearFloor } from '../search-table';
+import { INFEASIBLE, SearchTable } from '../search-table';
 
 /**
  * A side's negotiation problem in the game, as a generic domain. Its utility of a package is its
@@ -16,13 +18,15 @@ import { PackageSpace, UtilityTable } from '../domain';
  * in force run on to the horizon and every pending threat is carried out. A deal also calms
  * tension, and lifting a measure the side imposed itself costs it at home; both are counted.
  *
- * Packages it may never sign are worth -1 in its table, below any reservation, so no strategy
- * offers or accepts them: those that change nothing, and those either side's domestic politics
- * would not ratify (its own with a safety margin that grows as its support falls, by its profile's
- * sensitivity). Red-line positions are not options at all.
+ * Packages it may never sign are worth INFEASIBLE (minus infinity) in its table, below any
+ * reservation, so no strategy offers or accepts them: those that change nothing, and those either
+ * side's domestic politics would not ratify (its own with a safety margin that grows as its support
+ * falls, by its profile's sensitivity). Red-line positions are not options at all. The table is
+ * searched by branch and bound (search-table.ts), never enumerated: a scenario with a dozen issues
+ * has a hundred thousand packages, and a side decides many times a game.
  */
 
-export const INFEASIBLE = -1;
+export { INFEASIBLE };
 
 /** How many points of domestic support above the threshold a fully sensitive negotiator wants per point of support lost. */
 export const WIN_SET_MARGIN_PER_POINT = 0.5;
@@ -53,8 +57,8 @@ export interface GameDomain {
   issues: GameIssue[];
   domain: Domain;
   prefs: Preferences;
-  space: PackageSpace;
-  table: UtilityTable;
+  space: PackageNumbering;
+  table: SearchTable;
   /** Score points: the scale the normalisation maps to [0, 1]. */
   offset: number;
   scale: number;
@@ -74,21 +78,40 @@ export function remainingShare(scenario: Scenario, state: GameState): number {
 }
 
 /** A lasting change in one indicator from now on, in a doctrine's score points. */
-export function levelWorth(scenario: Scenario, state: GameState, doctrine: Doctrine, indicator: IndicatorId, delta: number): number {
+export function levelWorth(
+  scenario: Scenario,
+  state: GameState,
+  doctrine: Doctrine,
+  indicator: IndicatorId,
+  delta: number,
+): number {
   return scoreChanges({ [indicator]: delta * remainingShare(scenario, state) }, doctrine).total;
 }
 
 /** Expected domestic support after moving one issue, as the engine's ratification computes it, less the base. */
-function supportDelta(scenario: Scenario, state: GameState, side: Side, issueId: string, positionId: string): number {
+function supportDelta(
+  scenario: Scenario,
+  state: GameState,
+  side: Side,
+  issueId: string,
+  positionId: string,
+): number {
   if (state.positions[issueId] === positionId) return 0;
   const indicator = domesticSupportOf(side);
   let delta = -(state.contributions[issueId]?.[indicator] ?? 0);
   const position = positionOf(scenario, issueId, positionId);
-  for (const effect of [...(position.effects ?? []), ...(position.inForce ?? [])]) if (effect.indicator === indicator) delta += mean(effect.delta);
+  for (const effect of [...(position.effects ?? []), ...(position.inForce ?? [])])
+    if (effect.indicator === indicator) delta += mean(effect.delta);
   return delta;
 }
 
-function ratificationModel(scenario: Scenario, state: GameState, side: Side, issues: GameIssue[], margin: number): RatificationModel {
+function ratificationModel(
+  scenario: Scenario,
+  state: GameState,
+  side: Side,
+  issues: GameIssue[],
+  margin: number,
+): RatificationModel {
   return {
     side,
     base: state.indicators[domesticSupportOf(side)],
@@ -109,6 +132,18 @@ export function ratifies(model: RatificationModel, outcome: Outcome): boolean {
   return projectedSupport(model, outcome) >= model.threshold + model.margin;
 }
 
+/** Ratification as a floor on packages, as the search table checks it: the same sums, clamp and test as `ratifies`. */
+export function ratificationFloor(model: RatificationModel): LinearFloor {
+  const def = INDICATORS[domesticSupportOf(model.side)];
+  return {
+    base: model.base,
+    deltas: model.deltas,
+    min: def.min,
+    max: def.max,
+    needed: model.threshold + model.margin,
+  };
+}
+
 /** The margin a negotiator keeps above its ratification threshold: its sensitivity times half the support it has lost. */
 export function winSetMargin(scenario: Scenario, state: GameState, side: Side, profile: Profile): number {
   const indicator = domesticSupportOf(side);
@@ -127,10 +162,22 @@ export interface GamePreferences {
   rawReservation: number;
 }
 
-export function gamePreferences(scenario: Scenario, state: GameState, side: Side, profile: Profile, doctrine: Doctrine): GamePreferences {
+export function gamePreferences(
+  scenario: Scenario,
+  state: GameState,
+  side: Side,
+  profile: Profile,
+  doctrine: Doctrine,
+): GamePreferences {
   const never = new Map(profile.redLines.map((l) => [l.issue, new Set(l.never)]));
   const share = remainingShare(scenario, state);
-  const retreatCost = levelWorth(scenario, state, doctrine, domesticSupportOf(side), -scenario.sides[side].audienceCost * RETREAT_SHARE);
+  const retreatCost = levelWorth(
+    scenario,
+    state,
+    doctrine,
+    domesticSupportOf(side),
+    -scenario.sides[side].audienceCost * RETREAT_SHARE,
+  );
   const issues: GameIssue[] = scenario.issues.map((issue) => {
     const current = state.positions[issue.id]!;
     const options = issue.positions
@@ -148,33 +195,40 @@ export function gamePreferences(scenario: Scenario, state: GameState, side: Side
   const scale = ranges.reduce((a, b) => a + b, 0);
   const offset = issues.reduce((s, i) => s + Math.min(...i.worths), 0);
   const weights = scale > 0 ? ranges.map((r) => r / scale) : issues.map(() => 1 / issues.length);
-  const values = issues.map((issue, i) => issue.worths.map((w) => (ranges[i]! > 0 ? (w - Math.min(...issue.worths)) / ranges[i]! : 0)));
+  const values = issues.map((issue, i) =>
+    issue.worths.map((w) => (ranges[i]! > 0 ? (w - Math.min(...issue.worths)) / ranges[i]! : 0)),
+  );
 
   const dealBonus = levelWorth(scenario, state, doctrine, 'tension', DEAL_TENSION);
   let noDealWorth = 0;
   for (const threat of state.threats) {
     if (threat.status !== 'pending') continue;
     noDealWorth += positionWorth(scenario, state, doctrine, threat.issue, threat.position);
-    noDealWorth += scoreChanges({ tension: (positionOf(scenario, threat.issue, threat.position).tension ?? 1) * share }, doctrine).total;
+    noDealWorth += scoreChanges(
+      { tension: (positionOf(scenario, threat.issue, threat.position).tension ?? 1) * share },
+      doctrine,
+    ).total;
   }
   const rawReservation = scale > 0 ? (noDealWorth - dealBonus - offset) / scale : 0;
   const prefs: Preferences = { weights, values, reservation: Math.min(1, Math.max(0, rawReservation)) };
   return { issues, prefs, offset, scale, dealBonus, noDealWorth, rawReservation };
 }
 
-export function buildGameDomain(scenario: Scenario, state: GameState, side: Side, profile: Profile, doctrine: Doctrine): GameDomain {
+export function buildGameDomain(
+  scenario: Scenario,
+  state: GameState,
+  side: Side,
+  profile: Profile,
+  doctrine: Doctrine,
+): GameDomain {
   const gp = gamePreferences(scenario, state, side, profile, doctrine);
   const { issues, prefs } = gp;
   const domain: Domain = { issues: issues.map((i) => ({ name: i.id, options: i.options })) };
-  const space = new PackageSpace(domain);
+  const space = new PackageNumbering(domain);
   const home = ratificationModel(scenario, state, side, issues, winSetMargin(scenario, state, side, profile));
   const there = ratificationModel(scenario, state, otherSide(side), issues, 0);
   const unchanged = space.indexOf(issues.map((i) => i.current));
-  const table = new UtilityTable(space, prefs, (pkg, u) => {
-    if (pkg === unchanged) return INFEASIBLE;
-    const outcome = space.outcome(pkg);
-    return ratifies(home, outcome) && ratifies(there, outcome) ? u : INFEASIBLE;
-  });
+  const table = new SearchTable(space, prefs, [ratificationFloor(home), ratificationFloor(there)], unchanged);
   return { side, doctrine, profile, ...gp, domain, space, table, home, there };
 }
 
@@ -193,7 +247,11 @@ export function packageOf(gd: GameDomain, outcome: Outcome): Package {
  * `lenient`, which reads such a position as the one in force: what an opponent model can learn
  * from the rest of the offer.
  */
-export function outcomeOf(gd: { issues: GameIssue[] }, positions: Record<string, string>, lenient = false): number[] | null {
+export function outcomeOf(
+  gd: { issues: GameIssue[] },
+  positions: Record<string, string>,
+  lenient = false,
+): number[] | null {
   const out: number[] = [];
   for (const issue of gd.issues) {
     const o = issue.options.indexOf(positions[issue.id] ?? issue.options[issue.current]!);
@@ -209,7 +267,11 @@ export function positionsAfter(state: GameState, pkg: Package): Record<string, s
 }
 
 /** The red lines a package crosses for this profile. */
-export function redLinesCrossed(profile: Profile, state: GameState, pkg: Package): { issue: string; position: string }[] {
+export function redLinesCrossed(
+  profile: Profile,
+  state: GameState,
+  pkg: Package,
+): { issue: string; position: string }[] {
   const out: { issue: string; position: string }[] = [];
   for (const line of profile.redLines) {
     const position = pkg[line.issue];

@@ -1,7 +1,14 @@
 import { assign, setup } from 'xstate';
 import type { Move, Side } from '../../core/types';
 import type { Assessment, DecisionKind, IntelLevel } from './assess';
-import { moveFor, mustCarryOut, offerAcceptable, shouldCoolOff, shouldThreaten, shouldWalkOut } from './assess';
+import {
+  moveFor,
+  mustCarryOut,
+  offerAcceptable,
+  shouldCoolOff,
+  shouldThreaten,
+  shouldWalkOut,
+} from './assess';
 import type { Memory, MoveFacts } from './memory';
 import { EMPTY_MEMORY, remember } from './memory';
 import { reasonFor } from './reasons';
@@ -22,7 +29,8 @@ import { reasonFor } from './reasons';
  * function of that log: the driver replays it to rebuild a negotiator at any point.
  */
 
-export type Posture = 'preparing' | 'probing' | 'firm' | 'conceding' | 'escalating' | 'cooling-off' | 'deal' | 'walked-out';
+export type Posture =
+  'preparing' | 'probing' | 'firm' | 'conceding' | 'escalating' | 'cooling-off' | 'deal' | 'walked-out';
 
 export interface Decision {
   kind: DecisionKind;
@@ -39,7 +47,8 @@ export interface NegotiatorContext {
   decision: Decision | null;
 }
 
-export type NegotiatorEvent = { type: 'observe'; facts: MoveFacts } | { type: 'decide'; assessment: Assessment };
+export type NegotiatorEvent =
+  { type: 'observe'; facts: MoveFacts } | { type: 'decide'; assessment: Assessment };
 
 export interface NegotiatorInput {
   side: Side;
@@ -66,7 +75,12 @@ export function postureOf(kind: DecisionKind, a: Assessment): Posture {
 
 function decision(kind: DecisionKind, context: NegotiatorContext): Decision {
   const a = context.assessment!;
-  return { kind, move: moveFor(kind, a), reason: reasonFor(kind, a, context.memory, context.intel), posture: postureOf(kind, a) };
+  return {
+    kind,
+    move: moveFor(kind, a),
+    reason: reasonFor(kind, a, context.memory, context.intel),
+    posture: postureOf(kind, a),
+  };
 }
 
 const facts = (event: NegotiatorEvent): MoveFacts | null => (event.type === 'observe' ? event.facts : null);
@@ -91,8 +105,14 @@ export const negotiatorMachine = setup({
     outOfPatience: ({ context }) => shouldThreaten(context.assessment!, context.memory),
   },
   actions: {
-    remember: assign({ memory: ({ context, event }) => (event.type === 'observe' ? remember(context.memory, event.facts) : context.memory) }),
-    takeAssessment: assign({ assessment: ({ event }) => (event.type === 'decide' ? event.assessment : null), decision: null }),
+    remember: assign({
+      memory: ({ context, event }) =>
+        event.type === 'observe' ? remember(context.memory, event.facts) : context.memory,
+    }),
+    takeAssessment: assign({
+      assessment: ({ event }) => (event.type === 'decide' ? event.assessment : null),
+      decision: null,
+    }),
     decideAccept: assign({ decision: ({ context }) => decision('accept', context) }),
     decideCarryOut: assign({ decision: ({ context }) => decision('carry-out', context) }),
     decideWalkOut: assign({ decision: ({ context }) => decision('walkout', context) }),
@@ -102,7 +122,13 @@ export const negotiatorMachine = setup({
   },
 }).createMachine({
   id: 'negotiator',
-  context: ({ input }) => ({ side: input.side, intel: input.intel, memory: EMPTY_MEMORY, assessment: null, decision: null }),
+  context: ({ input }) => ({
+    side: input.side,
+    intel: input.intel,
+    memory: EMPTY_MEMORY,
+    assessment: null,
+    decision: null,
+  }),
   initial: 'preparing',
   on: {
     observe: [

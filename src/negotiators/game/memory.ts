@@ -58,14 +58,18 @@ export interface MoveFacts {
 }
 
 export function remember(memory: Memory, facts: MoveFacts): Memory {
-  const m: Memory = { ...memory, failedRatification: facts.failedRatification || (memory.failedRatification && !facts.mine) };
+  const m: Memory = {
+    ...memory,
+    failedRatification: facts.failedRatification || (memory.failedRatification && !facts.mine),
+  };
   const { move } = facts;
   if (facts.mine) {
     m.lastMine = move.type;
     m.provoked = false;
     if (move.type === 'propose' && facts.positions) m.offered = [...m.offered, facts.positions];
     if (move.type === 'threaten') m.threatsMade += 1;
-    if (move.type === 'propose' || move.type === 'threaten' || move.type === 'impose') m.failedRatification = false;
+    if (move.type === 'propose' || move.type === 'threaten' || move.type === 'impose')
+      m.failedRatification = false;
     return m;
   }
   m.provoked = move.type === 'threaten' || move.type === 'impose';
@@ -74,8 +78,14 @@ export function remember(memory: Memory, facts: MoveFacts): Memory {
     m.received = [...m.received, facts.positions];
     const offer = { crossings: facts.crossings, utility: facts.utility ?? 0 };
     const b = m.best;
-    const progress = b === null || offer.crossings < b.crossings || (offer.crossings === b.crossings && offer.utility >= b.utility + PROGRESS);
-    const better = b === null || offer.crossings < b.crossings || (offer.crossings === b.crossings && offer.utility > b.utility);
+    const progress =
+      b === null ||
+      offer.crossings < b.crossings ||
+      (offer.crossings === b.crossings && offer.utility >= b.utility + PROGRESS);
+    const better =
+      b === null ||
+      offer.crossings < b.crossings ||
+      (offer.crossings === b.crossings && offer.utility > b.utility);
     if (better) m.best = offer;
     if (progress) {
       m.stalled = 0;

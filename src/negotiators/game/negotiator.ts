@@ -24,7 +24,14 @@ export function intelForDifficulty(difficulty: Difficulty): IntelLevel {
 }
 
 /** What the negotiator of `side` sees of one move. */
-export function factsOf(scenario: Scenario, spec: GameSpec, side: Side, before: GameState, after: GameState, move: Move): MoveFacts {
+export function factsOf(
+  scenario: Scenario,
+  spec: GameSpec,
+  side: Side,
+  before: GameState,
+  after: GameState,
+  move: Move,
+): MoveFacts {
   const mine = move.side === side;
   const ended = after.phase === 'ended' ? after.outcome!.kind : null;
   let positions: Record<string, string> | null = null;
@@ -39,7 +46,15 @@ export function factsOf(scenario: Scenario, spec: GameSpec, side: Side, before: 
       crossings = redLinesCrossed(profile, before, move.package).length;
     }
   }
-  return { move, mine, ended, positions, utility: u, crossings, failedRatification: move.type === 'accept' && after.phase === 'negotiation' };
+  return {
+    move,
+    mine,
+    ended,
+    positions,
+    utility: u,
+    crossings,
+    failedRatification: move.type === 'accept' && after.phase === 'negotiation',
+  };
 }
 
 export interface NegotiatorRun {
@@ -55,14 +70,22 @@ function replayThrough(scenario: Scenario, spec: GameSpec, side: Side, intel: In
   let [snapshot] = initialTransition(negotiatorMachine, { side, intel });
   const trail = [String(snapshot.value)];
   spec.moves.forEach((move, i) => {
-    [snapshot] = transition(negotiatorMachine, snapshot, { type: 'observe', facts: factsOf(scenario, spec, side, states[i]!, states[i + 1]!, move) });
+    [snapshot] = transition(negotiatorMachine, snapshot, {
+      type: 'observe',
+      facts: factsOf(scenario, spec, side, states[i]!, states[i + 1]!, move),
+    });
     trail.push(String(snapshot.value));
   });
   return { snapshot, states, trail };
 }
 
 /** Replay the move log through the negotiator of `side`. */
-export function runNegotiator(scenario: Scenario, spec: GameSpec, side: Side, intel: IntelLevel): NegotiatorRun {
+export function runNegotiator(
+  scenario: Scenario,
+  spec: GameSpec,
+  side: Side,
+  intel: IntelLevel,
+): NegotiatorRun {
   const { snapshot, states, trail } = replayThrough(scenario, spec, side, intel);
   return { trail, context: snapshot.context, value: String(snapshot.value), states };
 }
@@ -81,13 +104,26 @@ export function assertProfile(scenario: Scenario, spec: GameSpec, side: Side): v
 }
 
 /** The negotiator's decision at its turn: the move, its reason, its posture and the state it decided in. */
-export function negotiatorDecision(scenario: Scenario, spec: GameSpec, side: Side, difficulty: Difficulty, intel: IntelLevel): Decision & { state: string } {
+export function negotiatorDecision(
+  scenario: Scenario,
+  spec: GameSpec,
+  side: Side,
+  difficulty: Difficulty,
+  intel: IntelLevel,
+): Decision & { state: string } {
   assertProfile(scenario, spec, side);
   const replayed = replayThrough(scenario, spec, side, intel);
   const state = replayed.states[replayed.states.length - 1]!;
   if (state.phase !== 'negotiation') throw new Error('the negotiation is over: there is no move to decide');
   if (state.turn !== side) throw new Error(`it is not ${scenario.sides[side].label}'s turn`);
-  const assessment = assess({ scenario, options: spec.options, state, side, difficulty, memory: replayed.snapshot.context.memory });
+  const assessment = assess({
+    scenario,
+    options: spec.options,
+    state,
+    side,
+    difficulty,
+    memory: replayed.snapshot.context.memory,
+  });
   const [decided] = transition(negotiatorMachine, replayed.snapshot, { type: 'decide', assessment });
   const decision = decided.context.decision;
   if (!decision) throw new Error(`the negotiator reached "${String(decided.value)}" without a decision`);

@@ -10,11 +10,14 @@ import type { Memory } from './memory';
  * `high`.
  */
 
-const pts = (x: number | null) => (x === null || !Number.isFinite(x) ? '?' : `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(1)}`);
+const pts = (x: number | null) =>
+  x === null || !Number.isFinite(x) ? '?' : `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(1)}`;
 const one = (x: number) => x.toFixed(1);
 
 export function describePackage(words: Words, pkg: Package): string {
-  const parts = Object.entries(pkg).map(([issue, position]) => `${words.issue[issue] ?? issue}: ${words.position[issue]?.[position] ?? position}`);
+  const parts = Object.entries(pkg).map(
+    ([issue, position]) => `${words.issue[issue] ?? issue}: ${words.position[issue]?.[position] ?? position}`,
+  );
   return parts.length === 0 ? 'no change' : parts.join('; ');
 }
 
@@ -26,7 +29,9 @@ function list(items: string[]): string {
 /** What the reason may say of the negotiator's priorities at this intelligence level. */
 export function prioritiesText(a: Assessment, intel: IntelLevel): string {
   if (intel === 'low') return '';
-  const ranked = a.weights.filter((w) => w.weight > 0).sort((x, y) => y.weight - x.weight || x.issue.localeCompare(y.issue));
+  const ranked = a.weights
+    .filter((w) => w.weight > 0)
+    .sort((x, y) => y.weight - x.weight || x.issue.localeCompare(y.issue));
   if (ranked.length === 0) return '';
   if (intel === 'medium') return ` Your intelligence suggests it cares most about ${ranked[0]!.label}.`;
   const top = ranked.slice(0, 2).map((w) => w.label);
@@ -40,8 +45,10 @@ function refusal(a: Assessment): string {
   const me = a.sideLabel;
   const them = a.otherLabel;
   if (o.redLines.length > 0) return `Part of the offer from ${them} is something ${me} will never agree to.`;
-  if (!o.home.ok) return `The offer would leave domestic support in ${me} at ${one(o.home.projected)}, short of the ${one(o.home.needed)} it needs to get a deal ratified at home.`;
-  if (!o.there.ok) return `The offer would not pass in ${them}: support there would fall to ${one(o.there.projected)}, below the ${one(o.there.needed)} needed.`;
+  if (!o.home.ok)
+    return `The offer would leave domestic support in ${me} at ${one(o.home.projected)}, short of the ${one(o.home.needed)} it needs to get a deal ratified at home.`;
+  if (!o.there.ok)
+    return `The offer would not pass in ${them}: support there would fall to ${one(o.there.projected)}, below the ${one(o.there.needed)} needed.`;
   const aim = a.counter ? `; it still aims for about ${pts(a.counter.points)}` : '';
   return `The offer from ${them} is worth ${pts(o.points)} points to ${me} under ${a.doctrineLabel} (no deal: ${pts(a.reservation.points)})${aim}.`;
 }
@@ -75,7 +82,8 @@ export function reasonFor(kind: DecisionKind, a: Assessment, m: Memory, intel: I
     case 'walkout':
       return `${me} walks out. ${them} has imposed ${m.impositions} measures on it and has not moved for ${m.stalled} rounds; it no longer expects a deal worth more than the ${pts(a.reservation.points)} points no deal is worth.`;
     case 'cool-off':
-      if (m.failedRatification) return `${me} makes no new offer this round: the last deal failed at home, and it lets tempers settle before trying again.${priorities}`;
+      if (m.failedRatification)
+        return `${me} makes no new offer this round: the last deal failed at home, and it lets tempers settle before trying again.${priorities}`;
       return `${me} holds its position and makes no new demand: tension stands at ${one(a.tension)} of 10 after ${them}'s escalation, and ${a.doctrineLabel} counts tension as a cost.${priorities}`;
     case 'threaten': {
       const l = a.lever!;
@@ -110,7 +118,9 @@ export function reasonFor(kind: DecisionKind, a: Assessment, m: Memory, intel: I
           : a.strategy.finalOffer === 'own'
             ? ` It is its last offer that ${them} can still accept.`
             : '';
-      const read = a.strategy.stubborn ? ` ${them} has repeated one offer; ${me} will not simply give it what it asks.` : '';
+      const read = a.strategy.stubborn
+        ? ` ${them} has repeated one offer; ${me} will not simply give it what it asks.`
+        : '';
       return `${base} ${stance}${final}${read}${priorities}`;
     }
   }

@@ -2,7 +2,7 @@ import type { Difficulty, Profile } from '../../core/types';
 import type { Outcome } from '../domain';
 import type { HardParams } from '../agents/hard';
 import { HARD_PARAMS, hardDecide, hardMemory, hardObserve } from '../agents/hard';
-import type { Seat } from '../protocol';
+import type { HardSeat } from '../agents/hard';
 import { acceptsOffer } from '../strategy/acceptance';
 import { concessionFloor, faratinTarget } from '../strategy/concession';
 import { emptyModel, observeOffer } from '../strategy/opponent-model';
@@ -77,11 +77,21 @@ export function easyExponent(profile: Profile): number {
 
 export function runStrategy(input: StrategyInput): StrategyOutput {
   const { gd } = input;
-  const seat: Seat = { space: gd.space, table: gd.table, prefs: gd.prefs, turns: input.turns, first: false };
+  const seat: HardSeat = { space: gd.space, table: gd.table, prefs: gd.prefs, turns: input.turns };
   const r = gd.prefs.reservation;
   if (gd.table.max < r) {
     // nothing either side's politics would sign beats no deal for us
-    return { accept: false, counter: null, target: r, floor: r, next: r, acceptedBecause: null, finalOffer: null, stubborn: false, reciprocal: false };
+    return {
+      accept: false,
+      counter: null,
+      target: r,
+      floor: r,
+      next: r,
+      acceptedBecause: null,
+      finalOffer: null,
+      stubborn: false,
+      reciprocal: false,
+    };
   }
   if (input.difficulty === 'hard') {
     const params = hardParamsFor(input.profile);
@@ -90,14 +100,44 @@ export function runStrategy(input: StrategyInput): StrategyOutput {
     let memory = hardMemory(gd.space.radices);
     for (const o of input.received) memory = hardObserve(seat, memory, o);
     const distinct = new Map(input.offered.map((o) => [gd.space.indexOf(o), Array.from(o)]));
-    const lastOffered = input.offered.length > 0 ? Array.from(input.offered[input.offered.length - 1]!) : null;
+    const lastOffered =
+      input.offered.length > 0 ? Array.from(input.offered[input.offered.length - 1]!) : null;
     memory = { ...memory, offered: [...distinct.values()], lastOffered };
-    const move = hardDecide(seat, memory, { turn: input.turn, t: input.t, offer: input.offer, random: input.random }, params);
+    const move = hardDecide(
+      seat,
+      memory,
+      { turn: input.turn, t: input.t, offer: input.offer, random: input.random },
+      params,
+    );
     const counter = move.action.type === 'offer' ? move.action.pkg : null;
-    const feasibleCounter = counter !== null && gd.table.utilities[counter]! >= r ? counter : null;
-    const because = move.action.type !== 'accept' ? null : move.why.kind === 'accept-last' ? 'last' : move.why.kind === 'accept-best' ? 'best-of-theirs' : 'next';
-    const finalOffer = move.why.kind !== 'ultimatum' || feasibleCounter === null ? null : input.received.concat(input.offer ? [input.offer] : []).some((o) => gd.space.indexOf(o) === feasibleCounter) ? 'theirs' : 'own';
-    return { accept: move.action.type === 'accept', counter: feasibleCounter, target: move.why.target, floor: move.why.floor, next: move.why.next, acceptedBecause: because, finalOffer, stubborn: move.why.stubborn, reciprocal: move.why.reciprocal };
+    const feasibleCounter = counter !== null && gd.table.utility(counter) >= r ? counter : null;
+    const because =
+      move.action.type !== 'accept'
+        ? null
+        : move.why.kind === 'accept-last'
+          ? 'last'
+          : move.why.kind === 'accept-best'
+            ? 'best-of-theirs'
+            : 'next';
+    const finalOffer =
+      move.why.kind !== 'ultimatum' || feasibleCounter === null
+        ? null
+        : input.received
+              .concat(input.offer ? [input.offer] : [])
+              .some((o) => gd.space.indexOf(o) === feasibleCounter)
+          ? 'theirs'
+          : 'own';
+    return {
+      accept: move.action.type === 'accept',
+      counter: feasibleCounter,
+      target: move.why.target,
+      floor: move.why.floor,
+      next: move.why.next,
+      acceptedBecause: because,
+      finalOffer,
+      stubborn: move.why.stubborn,
+      reciprocal: move.why.reciprocal,
+    };
   }
   const withModel = input.difficulty === 'normal';
   const e = withModel ? input.profile.concession : easyExponent(input.profile);
@@ -106,14 +146,32 @@ export function runStrategy(input: StrategyInput): StrategyOutput {
   let counter: number;
   if (withModel) {
     let model = emptyModel(gd.space.radices);
-    for (const o of [...input.received, ...(input.offer ? [input.offer] : [])]) model = observeOffer(model, o);
-    const cap = Math.min(Infinity, ...input.offered.map((o) => gd.table.utilities[gd.space.indexOf(o)]!).filter((u) => u >= target));
-    counter = model.offers > 0 ? bandSearch(gd.table, modelRater(model, gd.space), target, NORMAL_BAND, cap, input.random) : leastAtLeast(gd.table, target);
+    for (const o of [...input.received, ...(input.offer ? [input.offer] : [])])
+      model = observeOffer(model, o);
+    const cap = Math.min(
+      Infinity,
+      ...input.offered.map((o) => gd.table.utility(gd.space.indexOf(o))).filter((u) => u >= target),
+    );
+    counter =
+      model.offers > 0
+        ? bandSearch(gd.table, modelRater(model, gd.space), target, NORMAL_BAND, cap, input.random)
+        : leastAtLeast(gd.table, target);
   } else {
     counter = leastAtLeast(gd.table, target);
   }
-  const offerUtility = input.offer ? gd.table.utilities[gd.space.indexOf(input.offer)]! : -Infinity;
-  const accept = input.offer !== null && acceptsOffer(offerUtility, gd.table.utilities[counter]!, r);
+  const offerUtility = input.offer ? gd.table.utility(gd.space.indexOf(input.offer)) : -Infinity;
+  const counterUtility = gd.table.utility(counter);
+  const accept = input.offer !== null && acceptsOffer(offerUtility, counterUtility, r);
   const last = input.turn >= input.turns - 1;
-  return { accept, counter: gd.table.utilities[counter]! >= r ? counter : null, target, floor: pmin, next: gd.table.utilities[counter]!, acceptedBecause: accept ? (last ? 'last' : 'next') : null, finalOffer: null, stubborn: false, reciprocal: false };
+  return {
+    accept,
+    counter: counterUtility >= r ? counter : null,
+    target,
+    floor: pmin,
+    next: counterUtility,
+    acceptedBecause: accept ? (last ? 'last' : 'next') : null,
+    finalOffer: null,
+    stubborn: false,
+    reciprocal: false,
+  };
 }

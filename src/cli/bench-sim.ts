@@ -1,0 +1,160 @@
+/**
+ * `npm run bench:sim -- [--json] [--scenario ID] [--seconds S]`
+ *
+ * How fast the game plays itself, through the session layer as the browser plays it, on one
+ * core: for every shipped scenario, `hard` against `hard` full games per second with the time of
+ * each AI decision (p50, p99, max), and random-against-random games per second in the same run
+ * (the engine's own cost: the floor an AI game cannot beat). Games are played over seeds 1, 2,
+ * ... until at least `--seconds` (default 2) of AI games and half that of random games have run,
+ * and at least three of each. Times vary with the machine; the games themselves do not.
+ */
+import { performance } from 'node:perf_hooks';
+import { applyMove, defaultOptions, newGame } from '../core/engine';
+import { randomMove } from '../core/random-player';
+import type { GameOptions, GameSpec, GameState, Scenario, Side } from '../core/types';
+import { decideMove } from '../negotiators/index';
+import type { AiDecision } from '../negotiators/index';
+import { Match } from '../session/match';
+import { parseFlags, UsageError } from './args';
+import { loadAllShippedScenarios, loadShippedScenario, ScenarioLoadError } from './scenario-files';
+
+const USAGE = 'usage: npm run bench:sim -- [--json] [--scenario ID] [--seconds S]';
+const MIN_GAMES = 3;
+
+export interface SimFigures {
+  id: string;
+  aiGames: number;
+  aiGamesPerSecond: number;
+  randomGames: number;
+  randomGamesPerSecond: number;
+  decisions: number;
+  decisionMs: { p50: number; p99: number; max: number };
+}
+
+/** The q-quantile of sorted numbers (nearest rank). */
+export function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+/** The random baseline as the session's AI, following the game move by move (no replay). */
+function randomPlayer() {
+  let seen: { seed: string; moves: number; state: GameState } | null = null;
+  return (scenario: Scenario, spec: GameSpec, side: Side): AiDecision => {
+    if (!seen || seen.seed !== spec.seed || seen.moves > spec.moves.length)
+      seen = { seed: spec.seed, moves: 0, state: newGame(scenario, spec.seed, spec.options) };
+    for (; seen.moves < spec.moves.length; seen.moves++)
+      seen.state = applyMove(scenario, seen.state, spec.moves[seen.moves]!).state;
+    return { move: randomMove(scenario, seen.state, side), reason: '', posture: 'probing' };
+  };
+}
+
+/** Play games over seeds 1, 2, ... until both the time budget and the minimum count are met. */
+function playFor(seconds: number, play: (seed: string) => void): { games: number; elapsed: number } {
+  const start = performance.now();
+  let games = 0;
+  while (games < MIN_GAMES || performance.now() - start < seconds * 1000) play(String(++games));
+  return { games, elapsed: (performance.now() - start) / 1000 };
+}
+
+export function measureScenario(scenario: Scenario, seconds: number): SimFigures {
+  const times: number[] = [];
+  const hard: GameOptions = defaultOptions(scenario, { difficulty: { us: 'hard', china: 'hard' } });
+  const timed = (s: Scenario, spec: GameSpec, side: Side) => {
+    const t0 = performance.now();
+    const d = decideMove(s, spec, side);
+    times.push(performance.now() - t0);
+    return d;
+  };
+  const ai = playFor(seconds, (seed) => void Match.start(scenario, seed, hard, timed));
+  const random = playFor(
+    seconds / 2,
+    (seed) => void Match.start(scenario, seed, defaultOptions(scenario), randomPlayer()),
+  );
+  times.sort((a, b) => a - b);
+  return {
+    id: scenario.id,
+    aiGames: ai.games,
+    aiGamesPerSecond: ai.games / ai.elapsed,
+    randomGames: random.games,
+    randomGamesPerSecond: random.games / random.elapsed,
+    decisions: times.length,
+    decisionMs: {
+      p50: quantile(times, 0.5),
+      p99: quantile(times, 0.99),
+      max: times[times.length - 1] ?? NaN,
+    },
+  };
+}
+
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+
+export function formatTable(rows: SimFigures[]): string {
+  const head = [
+    'scenario',
+    'AI games/s',
+    'random games/s',
+    'ratio',
+    'decisions',
+    'p50 ms',
+    'p99 ms',
+    'max ms',
+  ];
+  const body = rows.map((r) => [
+    r.id,
+    r.aiGamesPerSecond.toFixed(1),
+    r.randomGamesPerSecond.toFixed(1),
+    (r.aiGamesPerSecond / r.randomGamesPerSecond).toFixed(2),
+    String(r.decisions),
+    r.decisionMs.p50.toFixed(2),
+    r.decisionMs.p99.toFixed(2),
+    r.decisionMs.max.toFixed(2),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [
+    line(head),
+    ...body.map(line),
+    '',
+    'AI: hard against hard, through the session; ratio: AI games/s over random games/s (target at least 0.5); decision target: p99 at most 5 ms.',
+  ].join('\n');
+}
+
+function main(argv: string[]): number {
+  try {
+    const { values, switches, rest } = parseFlags(argv, {
+      values: ['scenario', 'seconds'],
+      switches: ['json'],
+    });
+    if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+    const seconds = values.seconds === undefined ? 2 : Number(values.seconds);
+    if (!Number.isFinite(seconds) || seconds <= 0)
+      throw new UsageError(`--seconds: expected a positive number, got "${values.seconds}"`);
+    const scenarios = values.scenario ? [loadShippedScenario(values.scenario)] : loadAllShippedScenarios();
+    const rows = scenarios.map((s) => measureScenario(s, seconds));
+    if (switches.has('json')) {
+      const out = rows.map((r) => ({
+        id: r.id,
+        aiGamesPerSecond: r3(r.aiGamesPerSecond),
+        randomGamesPerSecond: r3(r.randomGamesPerSecond),
+        decisionMs: { p50: r3(r.decisionMs.p50), p99: r3(r.decisionMs.p99), max: r3(r.decisionMs.max) },
+        games: { ai: r.aiGames, random: r.randomGames },
+        decisions: r.decisions,
+      }));
+      console.log(JSON.stringify({ scenarios: out }, null, 2));
+    } else {
+      console.log(formatTable(rows));
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ScenarioLoadError) {
+      console.error(`bench:sim: ${error.message}`);
+      if (error instanceof UsageError) console.error(USAGE);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

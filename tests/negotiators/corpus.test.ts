@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadAllShippedScenarios } from '../../src/cli/scenario-files';
+import { decideMove } from '../../src/negotiators/index';
+import type { CorpusEntry } from './corpus/games';
+
+/**
+ * The negotiators' decisions on a fixed corpus of positions (tests/negotiators/corpus): 80 games
+ * over every shipped scenario between the AI at each difficulty, the random baseline and
+ * escalating scripts, with the decision the AI of the side to move made at each position when the
+ * corpus was recorded. Faster search must not change a single one of them.
+ */
+const corpus = JSON.parse(
+  readFileSync(fileURLToPath(new URL('./corpus/decisions.json', import.meta.url)), 'utf8'),
+) as { games: CorpusEntry[] };
+const scenarios = new Map(loadAllShippedScenarios().map((s) => [s.id, s]));
+
+describe('the decisions corpus', () => {
+  it('covers every shipped scenario and every kind of decision', () => {
+    expect(new Set(corpus.games.map((g) => g.scenario))).toEqual(new Set(scenarios.keys()));
+    const kinds = new Set(corpus.games.flatMap((g) => g.decisions.map((d) => d.move.type)));
+    expect([...kinds].sort()).toEqual([
+      'accept',
+      'hold',
+      'impose',
+      'propose',
+      'reject',
+      'threaten',
+      'walkout',
+    ]);
+  });
+
+  it('gets the same decision, reason and posture at every position from the move log', () => {
+    const differences: string[] = [];
+    for (const game of corpus.games) {
+      const scenario = scenarios.get(game.scenario)!;
+      for (const recorded of game.decisions) {
+        const spec = {
+          scenario: { id: scenario.id, version: scenario.version },
+          seed: game.seed,
+          options: game.options,
+          moves: game.moves.slice(0, recorded.at),
+        };
+        const d = decideMove(scenario, spec, recorded.side);
+        const got = { move: d.move, reason: d.reason, posture: d.posture };
+        const want = { move: recorded.move, reason: recorded.reason, posture: recorded.posture };
+        if (JSON.stringify(got) !== JSON.stringify(want))
+          differences.push(
+            `${game.scenario} ${game.seed} move ${recorded.at}: ${JSON.stringify(got)} instead of ${JSON.stringify(want)}`,
+          );
+      }
+    }
+    expect(differences).toEqual([]);
+  });
+});

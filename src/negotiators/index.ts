@@ -2,16 +2,16 @@
  * The AI negotiators' public interface, used by the session and the CLI.
  *
  * Each AI side is a statechart negotiator (game/machine.ts) driven by pure strategy functions
- * (strategy/, agents/): it replays the move log to rebuild its memory, assesses the game state
- * (game/assess.ts) and decides. The generic multi-issue layer and the benchmark agents live beside
- * it (domain.ts, protocol.ts, agents/, bench.ts).
+ * (strategy/, agents/): it follows the game move by move (game/negotiator.ts), assesses the game
+ * state (game/assess.ts) and decides. The generic multi-issue layer and the benchmark agents live
+ * beside it (domain.ts, protocol.ts, agents/, bench.ts).
  */
-import type { Difficulty, GameSpec, Move, Scenario, Side } from '../core/types';
+import type { Difficulty, GameOptions, GameSpec, GameState, Move, Scenario, Side } from '../core/types';
 import type { IntelLevel } from './game/assess';
 import { intel, type IntelItem } from './game/intel';
 import { ledger, type LedgerEntry } from './game/ledger';
-import type { Posture } from './game/machine';
-import { intelForDifficulty, negotiatorDecision } from './game/negotiator';
+import type { Decision, Posture } from './game/machine';
+import { GameNegotiator, intelForDifficulty, negotiatorFor } from './game/negotiator';
 
 export type { IntelItem, IntelLevel, LedgerEntry, Posture };
 export { intelForDifficulty };
@@ -24,15 +24,75 @@ export interface AiDecision {
 }
 
 /**
- * The AI's move for `side` in the game `spec` (whose moves are those played so far; it must be
- * `side`'s turn). Pure and deterministic: the same spec gives the same decision, so replaying a
- * move log rebuilds every AI decision in it. `intel` is what the player knows of this AI, which
- * sets how much of its priorities the reason reveals (by default, as the briefing maps
- * difficulty to intelligence).
+ * The AI of one side of one game. Show it every move as it is played (either side's), with the
+ * game states before and after it; at its turn, ask it for its move in the state after the last
+ * one. Everything it is given and returns is plain JSON, and it is a function of the moves it was
+ * shown: the same moves give the same decisions, whether it followed the game from the start or
+ * was rebuilt from the move log (`resumeNegotiator`).
  */
-export function decideMove(scenario: Scenario, spec: GameSpec, side: Side, difficulty: Difficulty = spec.options.difficulty[side], intelLevel: IntelLevel = intelForDifficulty(difficulty)): AiDecision {
-  const d = negotiatorDecision(scenario, spec, side, difficulty, intelLevel);
-  return { move: d.move, reason: d.reason, posture: d.posture };
+export interface Negotiator {
+  readonly side: Side;
+  /** How many moves it has been shown. */
+  readonly moves: number;
+  observe(move: Move, before: GameState, after: GameState): void;
+  decide(state: GameState): AiDecision;
+}
+
+const aiDecision = (d: Decision): AiDecision => ({ move: d.move, reason: d.reason, posture: d.posture });
+
+function wrap(negotiator: GameNegotiator): Negotiator {
+  return {
+    side: negotiator.side,
+    get moves() {
+      return negotiator.moves;
+    },
+    observe: (move, before, after) => negotiator.observe(move, before, after),
+    decide: (state) => aiDecision(negotiator.decide(state)),
+  };
+}
+
+/**
+ * The AI for `side` of a new game with these options. `intel` is what the player knows of this AI,
+ * which sets how much of its priorities its reasons reveal (by default, as the briefing maps
+ * difficulty to intelligence). Throws InvalidProfileError if the side's profile does not fit the
+ * scenario.
+ */
+export function createNegotiator(
+  scenario: Scenario,
+  options: GameOptions,
+  side: Side,
+  difficulty: Difficulty = options.difficulty[side],
+  intelLevel: IntelLevel = intelForDifficulty(difficulty),
+): Negotiator {
+  return wrap(new GameNegotiator(scenario, options, side, difficulty, intelLevel));
+}
+
+/** The AI for `side` of the game `spec`, rebuilt from its move log (as if it had followed every move). */
+export function resumeNegotiator(
+  scenario: Scenario,
+  spec: GameSpec,
+  side: Side,
+  difficulty: Difficulty = spec.options.difficulty[side],
+  intelLevel: IntelLevel = intelForDifficulty(difficulty),
+): Negotiator {
+  return wrap(negotiatorFor(scenario, spec, side, difficulty, intelLevel).negotiator);
+}
+
+/**
+ * The AI's move for `side` in the game `spec` (whose moves are those played so far; it must be
+ * `side`'s turn), for callers that have only a spec: it rebuilds the negotiator from the move log,
+ * so a caller that plays a whole game should keep a Negotiator instead. Pure and deterministic: the
+ * same spec gives the same decision, so replaying a move log rebuilds every AI decision in it.
+ */
+export function decideMove(
+  scenario: Scenario,
+  spec: GameSpec,
+  side: Side,
+  difficulty: Difficulty = spec.options.difficulty[side],
+  intelLevel: IntelLevel = intelForDifficulty(difficulty),
+): AiDecision {
+  const { negotiator, states } = negotiatorFor(scenario, spec, side, difficulty, intelLevel);
+  return aiDecision(negotiator.decide(states[states.length - 1]!));
 }
 
 /** The AI's threats and promises so far, each with what became of it. */

@@ -1,7 +1,16 @@
 import { applyMove, IllegalMoveError, newGame } from '../core/engine';
 import { followsHistory, sameMove } from '../core/history';
 import { checkMove } from '../core/rules';
-import type { DecisionAlternative, Explanation, GameOptions, GameSpec, GameState, Move, Scenario, Side } from '../core/types';
+import type {
+  DecisionAlternative,
+  Explanation,
+  GameOptions,
+  GameSpec,
+  GameState,
+  Move,
+  Scenario,
+  Side,
+} from '../core/types';
 import { SIDES } from '../core/types';
 import type { AiDecision, Posture } from '../negotiators/index';
 import { errorText } from './storage';
@@ -14,8 +23,36 @@ export interface AiNote {
   posture: Posture;
 }
 
-/** The AI's move (src/negotiators' decideMove); passed in, so the browser can load the AI lazily. */
+/** The AI's move from the whole game so far (src/negotiators' decideMove): all a script or a remote AI need offer. */
 export type Decide = (scenario: Scenario, spec: GameSpec, side: Side) => AiDecision;
+
+/** The AI of one side, following the game move by move (src/negotiators' Negotiator): it need not reread the log at each turn. */
+export interface AiSeat {
+  observe(move: Move, before: GameState, after: GameState): void;
+  decide(state: GameState): AiDecision;
+}
+
+/** How the match plays its AI sides: a Decide, or seats that follow the game. Passed in, so the browser can load the AI lazily. */
+export type Ai = Decide | { seat(scenario: Scenario, options: GameOptions, side: Side): AiSeat };
+
+/** A seat for a Decide: it keeps the moves it is shown and hands the decider the game so far. */
+function decideSeat(decide: Decide, scenario: Scenario, options: GameOptions): AiSeat {
+  const moves: Move[] = [];
+  return {
+    observe: (move) => void moves.push(move),
+    decide: (state) =>
+      decide(
+        scenario,
+        {
+          scenario: { id: scenario.id, version: scenario.version },
+          seed: state.seed,
+          options,
+          moves: [...moves],
+        },
+        state.turn,
+      ),
+  };
+}
 
 /** One move of the log with everything the view shows about it. */
 export interface Turn {
@@ -70,6 +107,8 @@ export class Match {
   private readonly movesLog: Move[] = [];
   private readonly explanationLog: Explanation[][] = [];
   private readonly notes = new Map<number, AiNote>();
+  /** The AI of each side it plays, following the game; made when first needed, dropped when the log is cut back. */
+  private readonly seats = new Map<Side, AiSeat>();
   /** Problems met while playing the AI (its move was illegal or it failed); shown to the player. */
   readonly aiProblems: string[] = [];
   /**
@@ -83,14 +122,14 @@ export class Match {
     readonly scenario: Scenario,
     private readonly seed: string,
     private readonly options: GameOptions,
-    private readonly decide: Decide,
+    private readonly ai: Ai,
   ) {
     this.states = [newGame(scenario, seed, options)];
   }
 
   /** A new game; the AI plays at once if it opens. */
-  static start(scenario: Scenario, seed: string, options: GameOptions, decide: Decide): Match {
-    const match = new Match(scenario, seed, options, decide);
+  static start(scenario: Scenario, seed: string, options: GameOptions, ai: Ai): Match {
+    const match = new Match(scenario, seed, options, ai);
     match.runAi();
     return match;
   }
@@ -100,18 +139,21 @@ export class Match {
    * is not legal, InvalidOptionsError for bad options. AI notes are kept for the AI's moves;
    * the AI then plays on if it is its turn.
    */
-  static resume(scenario: Scenario, spec: GameSpec, notes: AiNote[], decide: Decide): Match {
+  static resume(scenario: Scenario, spec: GameSpec, notes: AiNote[], ai: Ai): Match {
     if (spec.scenario.id !== scenario.id || spec.scenario.version !== scenario.version) {
-      throw new Error(`the game is of ${spec.scenario.id} v${spec.scenario.version}, not ${scenario.id} v${scenario.version}`);
+      throw new Error(
+        `the game is of ${spec.scenario.id} v${spec.scenario.version}, not ${scenario.id} v${scenario.version}`,
+      );
     }
-    const match = new Match(scenario, spec.seed, spec.options, decide);
+    const match = new Match(scenario, spec.seed, spec.options, ai);
     // A saved or coded branch of history comes back as a branch (a result code only records the
     // number of history's moves, so they are checked against the path before they are trusted).
     if (followsHistory(scenario, spec)) match.branchInfo = branchInfo(scenario, spec);
     for (const move of spec.moves) match.apply(move);
     for (const note of notes) {
       const move = spec.moves[note.move];
-      if (move && note.move >= match.keptMoves && !spec.options.humans.includes(move.side)) match.notes.set(note.move, { ...note });
+      if (move && note.move >= match.keptMoves && !spec.options.humans.includes(move.side))
+        match.notes.set(note.move, { ...note });
     }
     match.runAi();
     return match;
@@ -123,10 +165,14 @@ export class Match {
    * step, for either side); the AI then plays on from exactly that state. Throws if the spec's
    * first moves are not history's.
    */
-  static branch(scenario: Scenario, spec: GameSpec, decide: Decide): Match {
-    if (spec.options.branchStep === undefined) throw new Error('a branch of history needs options.branchStep: how many of its moves are history’s');
-    if (!followsHistory(scenario, spec)) throw new Error(`the first ${spec.options.branchStep} moves of this game are not the historical path of ${scenario.id}`);
-    return Match.resume(scenario, spec, [], decide);
+  static branch(scenario: Scenario, spec: GameSpec, ai: Ai): Match {
+    if (spec.options.branchStep === undefined)
+      throw new Error('a branch of history needs options.branchStep: how many of its moves are history’s');
+    if (!followsHistory(scenario, spec))
+      throw new Error(
+        `the first ${spec.options.branchStep} moves of this game are not the historical path of ${scenario.id}`,
+      );
+    return Match.resume(scenario, spec, [], ai);
   }
 
   get state(): GameState {
@@ -138,7 +184,12 @@ export class Match {
   }
 
   get spec(): GameSpec {
-    return { scenario: { id: this.scenario.id, version: this.scenario.version }, seed: this.seed, options: this.options, moves: [...this.movesLog] };
+    return {
+      scenario: { id: this.scenario.id, version: this.scenario.version },
+      seed: this.seed,
+      options: this.options,
+      moves: [...this.movesLog],
+    };
   }
 
   get humans(): Side[] {
@@ -160,7 +211,9 @@ export class Match {
 
   /** Where a game branched from history took over: after `step` of history's moves (null for other games). */
   get branch(): { step: number; alternative: string | null } | null {
-    return this.branchInfo && { step: this.branchInfo.step, alternative: this.alternativeAt(this.branchInfo.step) };
+    return (
+      this.branchInfo && { step: this.branchInfo.step, alternative: this.alternativeAt(this.branchInfo.step) }
+    );
   }
 
   /** The label of the decision point's alternative that move `index` plays, if it is the first move after the branch point. */
@@ -223,7 +276,8 @@ export class Match {
    * Returns the turns played. Throws IllegalMoveError for an illegal move (nothing changes).
    */
   play(move: Move): Turn[] {
-    if (!this.options.humans.includes(move.side)) throw new IllegalMoveError(move, `${this.scenario.sides[move.side].label} is played by the AI`);
+    if (!this.options.humans.includes(move.side))
+      throw new IllegalMoveError(move, `${this.scenario.sides[move.side].label} is played by the AI`);
     const first = this.movesLog.length;
     this.apply(move);
     this.runAi();
@@ -259,7 +313,8 @@ export class Match {
     }
     for (let i = kept; i < this.movesLog.length; i++) {
       const s = this.states[i]!;
-      if (s.phase === 'negotiation' && s.movesThisRound === 0 && !points.some((p) => p.round === s.round)) points.push({ round: s.round, moves: i });
+      if (s.phase === 'negotiation' && s.movesThisRound === 0 && !points.some((p) => p.round === s.round))
+        points.push({ round: s.round, moves: i });
     }
     return points;
   }
@@ -292,13 +347,38 @@ export class Match {
     this.explanationLog.length = moves;
     this.states.length = moves + 1;
     for (const key of [...this.notes.keys()]) if (key >= moves) this.notes.delete(key);
+    this.seats.clear();
   }
 
   private apply(move: Move): void {
-    const result = applyMove(this.scenario, this.state, move);
+    const before = this.state;
+    const result = applyMove(this.scenario, before, move);
     this.movesLog.push(move);
     this.states.push(result.state);
     this.explanationLog.push(result.explanations);
+    for (const [side, seat] of this.seats) {
+      try {
+        seat.observe(move, before, result.state);
+      } catch {
+        // it is rebuilt from the log when next needed, and a failure then is reported as the AI's
+        this.seats.delete(side);
+      }
+    }
+  }
+
+  /** The AI seat of a side, made and shown the moves so far when first needed. */
+  private seat(side: Side): AiSeat {
+    let seat = this.seats.get(side);
+    if (!seat) {
+      const ai = this.ai;
+      seat =
+        typeof ai === 'function'
+          ? decideSeat(ai, this.scenario, this.options)
+          : ai.seat(this.scenario, this.options, side);
+      this.movesLog.forEach((move, i) => seat!.observe(move, this.states[i]!, this.states[i + 1]!));
+      this.seats.set(side, seat);
+    }
+    return seat;
   }
 
   /** Let the AI move while it is the AI's turn. A failing or illegal AI falls back to a safe move and says so. */
@@ -308,11 +388,13 @@ export class Match {
       const index = this.movesLog.length;
       let decision: AiDecision;
       try {
-        decision = this.decide(this.scenario, this.spec, side);
+        decision = this.seat(side).decide(this.state);
         const problem = this.check(decision.move);
-        if (problem !== null || decision.move.side !== side) throw new Error(`it chose an illegal move (${problem ?? 'wrong side'})`);
+        if (problem !== null || decision.move.side !== side)
+          throw new Error(`it chose an illegal move (${problem ?? 'wrong side'})`);
       } catch (error) {
-        const fallback: Move = this.check({ type: 'hold', side }) === null ? { type: 'hold', side } : { type: 'reject', side };
+        const fallback: Move =
+          this.check({ type: 'hold', side }) === null ? { type: 'hold', side } : { type: 'reject', side };
         const problem = `The AI for ${this.scenario.sides[side].label} failed in round ${this.state.round}: ${errorText(error)}. It made no offer instead.`;
         this.aiProblems.push(problem);
         decision = { move: fallback, reason: problem, posture: 'firm' };
@@ -338,6 +420,9 @@ function alternativeOf(scenario: Scenario, step: number, move: Move): DecisionAl
 function branchInfo(scenario: Scenario, spec: GameSpec): { step: number; kept: number } {
   const step = spec.options.branchStep!;
   const next = spec.moves[step];
-  const forAi = next !== undefined && alternativeOf(scenario, step, next) !== undefined && !spec.options.humans.includes(next.side);
+  const forAi =
+    next !== undefined &&
+    alternativeOf(scenario, step, next) !== undefined &&
+    !spec.options.humans.includes(next.side);
   return { step, kept: forAi ? step + 1 : step };
 }

@@ -1,7 +1,7 @@
 import { InvalidOptionsError } from '../core/engine';
 import type { GameSpec, Scenario } from '../core/types';
 import type { ScenarioCatalog, ScenarioFile } from './catalog';
-import { Match, type AiNote, type Decide } from './match';
+import { Match, type Ai, type AiNote } from './match';
 import { errorText, type KeyValueStorage } from './storage';
 
 export const SAVE_KEY = 'bargaining-chips/save';
@@ -57,7 +57,7 @@ export class AutoSave {
   constructor(
     private readonly storage: KeyValueStorage,
     private readonly catalog: ScenarioCatalog,
-    private readonly decide: Decide,
+    private readonly decide: Ai,
   ) {}
 
   /** Whether `text` is a save this game can resume, and if not, why not, in the player's words. */
@@ -68,8 +68,13 @@ export class AutoSave {
     } catch (error) {
       return { ok: false, reason: `it is not valid JSON (${errorText(error)})` };
     }
-    if (!isObject(data) || data.format !== SAVE_FORMAT) return { ok: false, reason: 'it is not a Bargaining Chips save' };
-    if (data.version !== SAVE_VERSION) return { ok: false, reason: `its format version ${JSON.stringify(data.version)} is unknown (this game reads version ${SAVE_VERSION})` };
+    if (!isObject(data) || data.format !== SAVE_FORMAT)
+      return { ok: false, reason: 'it is not a Bargaining Chips save' };
+    if (data.version !== SAVE_VERSION)
+      return {
+        ok: false,
+        reason: `its format version ${JSON.stringify(data.version)} is unknown (this game reads version ${SAVE_VERSION})`,
+      };
     const spec = data.spec;
     if (
       !isObject(spec) ||
@@ -88,21 +93,39 @@ export class AutoSave {
     const file = isScenarioFile(data.scenarioFile) ? data.scenarioFile : undefined;
     if (!scenario && file) {
       const opened = this.catalog.open(file);
-      if (!opened.ok) return { ok: false, reason: `its scenario file ${file.file} no longer loads (${opened.problems[0]?.message ?? 'invalid'})` };
+      if (!opened.ok)
+        return {
+          ok: false,
+          reason: `its scenario file ${file.file} no longer loads (${opened.problems[0]?.message ?? 'invalid'})`,
+        };
       scenario = opened.scenario;
     }
-    if (!scenario) return { ok: false, reason: `it is a game of scenario "${gameSpec.scenario.id}", which this game does not have` };
+    if (!scenario)
+      return {
+        ok: false,
+        reason: `it is a game of scenario "${gameSpec.scenario.id}", which this game does not have`,
+      };
     if (scenario.version !== gameSpec.scenario.version) {
-      return { ok: false, reason: `it was played on version ${gameSpec.scenario.version} of "${scenario.id}", but this game has version ${scenario.version}` };
+      return {
+        ok: false,
+        reason: `it was played on version ${gameSpec.scenario.version} of "${scenario.id}", but this game has version ${scenario.version}`,
+      };
     }
     let match: Match;
     try {
       match = Match.resume(scenario, gameSpec, notes, this.decide);
     } catch (error) {
-      if (error instanceof InvalidOptionsError) return { ok: false, reason: `its game options are invalid (${error.problems.join('; ')})` };
+      if (error instanceof InvalidOptionsError)
+        return { ok: false, reason: `its game options are invalid (${error.problems.join('; ')})` };
       return { ok: false, reason: `its moves do not replay (${errorText(error)})` };
     }
-    const save: SaveData = { format: SAVE_FORMAT, version: SAVE_VERSION, spec: gameSpec, notes, ...(file ? { scenarioFile: file } : {}) };
+    const save: SaveData = {
+      format: SAVE_FORMAT,
+      version: SAVE_VERSION,
+      spec: gameSpec,
+      notes,
+      ...(file ? { scenarioFile: file } : {}),
+    };
     return { ok: true, resumed: { save, scenario, match } };
   }
 
@@ -138,7 +161,12 @@ export class AutoSave {
     const kept = key
       ? `It has been set aside in this browser's storage under "${key}", and nothing was overwritten.`
       : 'It could not be set aside, so it was left where it was; it will not be overwritten by a new game without being kept.';
-    return { kind: 'set-aside', message: `Your saved game could not be resumed: ${checked.reason}. ${kept}`, setAsideKey: key, backup };
+    return {
+      kind: 'set-aside',
+      message: `Your saved game could not be resumed: ${checked.reason}. ${kept}`,
+      setAsideKey: key,
+      backup,
+    };
   }
 
   /** Move an unreadable save to a free key of its own and remove it from the save slot. */
@@ -173,7 +201,8 @@ export class AutoSave {
       const current = this.storage.getItem(SAVE_KEY);
       if (current !== null && current !== text) {
         if (current === this.lastWritten || this.check(current).ok) this.storage.setItem(BACKUP_KEY, current);
-        else if (this.setAside(current) === null) return 'The game could not be saved: an unreadable save is in the way and could not be set aside.';
+        else if (this.setAside(current) === null)
+          return 'The game could not be saved: an unreadable save is in the way and could not be set aside.';
       }
       this.storage.setItem(SAVE_KEY, text);
       this.lastWritten = text;
@@ -187,7 +216,8 @@ export class AutoSave {
   clear(): void {
     try {
       const current = this.storage.getItem(SAVE_KEY);
-      if (current !== null && (current === this.lastWritten || this.check(current).ok)) this.storage.setItem(BACKUP_KEY, current);
+      if (current !== null && (current === this.lastWritten || this.check(current).ok))
+        this.storage.setItem(BACKUP_KEY, current);
       this.storage.removeItem(SAVE_KEY);
       this.lastWritten = null;
     } catch {
@@ -197,7 +227,9 @@ export class AutoSave {
 }
 
 function isNote(x: unknown): x is AiNote {
-  return isObject(x) && typeof x.move === 'number' && typeof x.reason === 'string' && typeof x.posture === 'string';
+  return (
+    isObject(x) && typeof x.move === 'number' && typeof x.reason === 'string' && typeof x.posture === 'string'
+  );
 }
 
 function isScenarioFile(x: unknown): x is ScenarioFile {

@@ -2,6 +2,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadAllShippedScenarios } from '../../src/cli/scenario-files';
+import { replay } from '../../src/core/engine';
+import type { Side } from '../../src/core/types';
+import { SIDES } from '../../src/core/types';
+import { GameNegotiator, runNegotiator } from '../../src/negotiators/game/negotiator';
 import { decideMove } from '../../src/negotiators/index';
 import type { CorpusEntry } from './corpus/games';
 
@@ -50,6 +54,38 @@ describe('the decisions corpus', () => {
             `${game.scenario} ${game.seed} move ${recorded.at}: ${JSON.stringify(got)} instead of ${JSON.stringify(want)}`,
           );
       }
+    }
+    expect(differences).toEqual([]);
+  });
+
+  it('gets the same decisions from negotiators that follow each game move by move, whose state after every move is the replayed one', () => {
+    const differences: string[] = [];
+    for (const game of corpus.games) {
+      const scenario = scenarios.get(game.scenario)!;
+      const { states } = replay(scenario, game.seed, game.options, game.moves);
+      const seats = Object.fromEntries(
+        SIDES.map((side) => [side, new GameNegotiator(scenario, game.options, side)]),
+      ) as Record<Side, GameNegotiator>;
+      game.moves.forEach((move, i) => {
+        const recorded = game.decisions.find((d) => d.at === i)!;
+        const d = seats[recorded.side].decide(states[i]!);
+        if (
+          JSON.stringify([d.move, d.reason, d.posture]) !==
+          JSON.stringify([recorded.move, recorded.reason, recorded.posture])
+        ) {
+          differences.push(`${game.scenario} ${game.seed} move ${i}: ${d.reason}`);
+        }
+        for (const side of SIDES) {
+          seats[side].observe(move, states[i]!, states[i + 1]!);
+          const spec = {
+            scenario: { id: scenario.id, version: scenario.version },
+            seed: game.seed,
+            options: game.options,
+            moves: game.moves.slice(0, i + 1),
+          };
+          expect(seats[side].state).toEqual(runNegotiator(scenario, spec, side, seats[side].intel).state);
+        }
+      });
     }
     expect(differences).toEqual([]);
   });

@@ -334,8 +334,8 @@ describe('the statechart inside a game', () => {
     const run = runNegotiator(BUSAN, specOf(BUSAN, '7', options, game.moves), 'china', 'low');
     expect(run.trail[0]).toBe('preparing');
     expect(run.trail[1]).toBe('evaluating');
-    expect(['deal', 'walkedOut', 'noDeal']).toContain(run.value);
-    expect(run.value).toBe(
+    expect(['deal', 'walkedOut', 'noDeal']).toContain(run.state.value);
+    expect(run.state.value).toBe(
       { deal: 'deal', walkout: 'walkedOut', deadline: 'noDeal' }[game.final.outcome!.kind],
     );
   });

@@ -5,7 +5,7 @@ import { randomMove } from '../../src/core/random-player';
 import { decisionRng } from '../../src/core/rng';
 import { doctrineOf } from '../../src/core/scenario-lookup';
 import type { GameState, Scenario, Side } from '../../src/core/types';
-import type { LinearRater, PackageTable , PackageNumbering} from '../../src/negotiators/domain';
+import type { LinearRater, PackageTable, PackageNumbering } from '../../src/negotiators/domain';
 import { PackageSpace, UtilityTable } from '../../src/negotiators/domain';
 import { buildGameDomain, INFEASIBLE, ratifies } from '../../src/negotiators/game/game-domain';
 import type { SearchTable } from '../../src/negotiators/search-table';

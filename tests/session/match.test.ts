@@ -4,7 +4,8 @@ import { defaultOptions, IllegalMoveError, newGame, replay } from '../../src/cor
 import { branchSpec, decisionBranch, historicalMoves, replayHistory } from '../../src/core/history';
 import { decodeResult, encodeResult } from '../../src/core/result-code';
 import type { GameOptions, GameSpec, Move, Scenario, Side } from '../../src/core/types';
-import { decideMove } from '../../src/negotiators/index';
+import { createNegotiator, decideMove } from '../../src/negotiators/index';
+import type { Ai } from '../../src/session/match';
 import { Match } from '../../src/session/match';
 import { loadOrThrow, mini } from '../helpers';
 import { scriptedAi } from './helpers';
@@ -38,7 +39,12 @@ describe('Match', () => {
   });
 
   it('derives exactly the state the core replay gives for the same moves', () => {
-    const match = Match.start(scenario, 'seed-9', options('us'), scriptedAi({ 3: { type: 'threaten', side: 'china', issue: 'chips', position: 'ban' } }).decide);
+    const match = Match.start(
+      scenario,
+      'seed-9',
+      options('us'),
+      scriptedAi({ 3: { type: 'threaten', side: 'china', issue: 'chips', position: 'ban' } }).decide,
+    );
     match.play({ type: 'propose', side: 'us', package: { beans: 'some' } });
     match.play({ type: 'hold', side: 'us' });
     match.play({ type: 'impose', side: 'us', issue: 'chips', position: 'ban' });
@@ -100,7 +106,11 @@ describe('Match', () => {
     });
     expect(throwing.moves).toEqual([{ type: 'hold', side: 'us' }]);
     expect(throwing.aiProblems[0]).toMatch(/AI for United States failed in round 1: no plan/);
-    const illegal = Match.start(scenario, 's', options('us'), (_s, _spec, side) => ({ move: { type: 'accept', side }, reason: 'x', posture: 'firm' }));
+    const illegal = Match.start(scenario, 's', options('us'), (_s, _spec, side) => ({
+      move: { type: 'accept', side },
+      reason: 'x',
+      posture: 'firm',
+    }));
     illegal.play({ type: 'hold', side: 'us' });
     // No offer from the US is on the table: accepting is illegal, so the AI holds instead.
     expect(illegal.moves[1]).toEqual({ type: 'hold', side: 'china' });
@@ -118,6 +128,38 @@ describe('Match', () => {
     expect(match.postures().us).toBe('walked-out');
   });
 
+  it('plays its AI with negotiators that follow the game, deciding exactly as the move log alone decides, through undo and rewind', () => {
+    const busan = loadOrThrow(fileURLToPath(new URL('../../scenarios/busan-2025.yaml', import.meta.url)));
+    const opts = defaultOptions(busan, { humans: ['us'], difficulty: { us: 'normal', china: 'hard' } });
+    let made = 0;
+    const seats: Ai = { seat: (s, o, side) => (made++, createNegotiator(s, o, side)) };
+    const following = Match.start(busan, '3', opts, seats);
+    const rereading = Match.start(busan, '3', opts, decideMove);
+    const script: Move[] = [
+      { type: 'propose', side: 'us', package: { tariffTruce: 'extended-1yr', soybeanPurchases: '25mmt' } },
+      { type: 'hold', side: 'us' },
+      { type: 'propose', side: 'us', package: { tariffTruce: 'extended-1yr' } },
+    ];
+    for (const move of script) {
+      for (const m of [following, rereading])
+        if (m.humanToMove() === 'us' && m.check(move) === null) m.play(move);
+      expect(following.moves).toEqual(rereading.moves);
+      expect(following.aiNotes).toEqual(rereading.aiNotes);
+    }
+    expect(made).toBe(1);
+    expect(following.moves.length).toBeGreaterThan(3);
+    following.undoLastHumanMove();
+    rereading.undoLastHumanMove();
+    expect(following.moves).toEqual(rereading.moves);
+    following.rewindToRound(1);
+    rereading.rewindToRound(1);
+    for (const m of [following, rereading])
+      m.play({ type: 'propose', side: 'us', package: { soybeanPurchases: '25mmt' } });
+    expect(following.moves).toEqual(rereading.moves);
+    expect(following.aiNotes).toEqual(rereading.aiNotes);
+    expect(following.aiProblems).toEqual([]);
+  });
+
   it('resumes from a move log with the AI notes, and refuses a log with an illegal move', () => {
     const ai = scriptedAi();
     const first = Match.start(scenario, 's', options('us'), ai.decide);
@@ -126,7 +168,9 @@ describe('Match', () => {
     expect(again.state).toEqual(first.state);
     expect(again.turns()[1]!.ai?.reason).toBe(first.turns()[1]!.ai?.reason);
     const bad: Move[] = [{ type: 'accept', side: 'us' }];
-    expect(() => Match.resume(scenario, { ...first.spec, moves: bad }, [], ai.decide)).toThrow(IllegalMoveError);
+    expect(() => Match.resume(scenario, { ...first.spec, moves: bad }, [], ai.decide)).toThrow(
+      IllegalMoveError,
+    );
   });
 
   it('plays against the negotiators module through its public contract', () => {
@@ -142,7 +186,9 @@ describe('Match', () => {
 });
 
 describe('Match.branch: a game that takes over from a historical path', () => {
-  const history: Scenario = loadOrThrow(fileURLToPath(new URL('../history/fixtures/mini-history.yaml', import.meta.url)));
+  const history: Scenario = loadOrThrow(
+    fileURLToPath(new URL('../history/fixtures/mini-history.yaml', import.meta.url)),
+  );
   const seed = history.history!.seed;
   const opts = (human: Side): GameOptions => defaultOptions(history, { humans: [human] });
   const path = historicalMoves(history);
@@ -152,7 +198,10 @@ describe('Match.branch: a game that takes over from a historical path', () => {
     const match = Match.branch(history, spec, scriptedAi().decide);
     expect(match.moves).toEqual(path.slice(0, 2));
     // The same state as history's replay (which plays with no human side), but for the options.
-    expect({ ...match.state, options: null }).toEqual({ ...replayHistory(history, seed).states[2]!, options: null });
+    expect({ ...match.state, options: null }).toEqual({
+      ...replayHistory(history, seed).states[2]!,
+      options: null,
+    });
     expect(match.humanToMove()).toBe('us');
     expect(match.branch).toEqual({ step: 2, alternative: null });
     expect(match.turns().map((t) => t.by)).toEqual(['history', 'history']);
@@ -193,7 +242,11 @@ describe('Match.branch: a game that takes over from a historical path', () => {
     const spec = decisionBranch(history, 'offer', 0, seed, opts('china'));
     const match = Match.branch(history, spec, scriptedAi().decide);
     const turns = match.turns();
-    expect(turns[2]).toMatchObject({ by: 'ai', alternative: 'A cut alone', move: { type: 'propose', side: 'us', package: { tariff: 'cut' } } });
+    expect(turns[2]).toMatchObject({
+      by: 'ai',
+      alternative: 'A cut alone',
+      move: { type: 'propose', side: 'us', package: { tariff: 'cut' } },
+    });
     expect(match.branch).toEqual({ step: 2, alternative: 'A cut alone' });
     expect(match.humanToMove()).toBe('china');
     match.play({ type: 'reject', side: 'china' });
@@ -213,9 +266,14 @@ describe('Match.branch: a game that takes over from a historical path', () => {
   });
 
   it('refuses a spec whose first moves are not history’s, or that names no branch point', () => {
-    const forged: GameSpec = { ...branchSpec(history, 2, seed, opts('us')), moves: [path[0]!, { type: 'reject', side: 'china' }] };
+    const forged: GameSpec = {
+      ...branchSpec(history, 2, seed, opts('us')),
+      moves: [path[0]!, { type: 'reject', side: 'china' }],
+    };
     expect(() => Match.branch(history, forged, scriptedAi().decide)).toThrow(/not the historical path/);
-    expect(() => Match.branch(history, { ...forged, options: opts('us') }, scriptedAi().decide)).toThrow(/needs options.branchStep/);
+    expect(() => Match.branch(history, { ...forged, options: opts('us') }, scriptedAi().decide)).toThrow(
+      /needs options.branchStep/,
+    );
   });
 
   it('comes back as the same branch from its result code, and a forged branch step as an ordinary game', () => {
@@ -226,7 +284,18 @@ describe('Match.branch: a game that takes over from a historical path', () => {
     expect(again.branch).toEqual({ step: 2, alternative: 'A cut alone' });
     expect(again.turns().map((t) => t.by)).toEqual(['history', 'history', 'human', 'ai']);
     expect(again.state).toEqual(played.state);
-    const forged = Match.resume(history, { ...decoded, moves: [{ type: 'hold', side: 'us' }, { type: 'hold', side: 'china' }] }, [], scriptedAi().decide);
+    const forged = Match.resume(
+      history,
+      {
+        ...decoded,
+        moves: [
+          { type: 'hold', side: 'us' },
+          { type: 'hold', side: 'china' },
+        ],
+      },
+      [],
+      scriptedAi().decide,
+    );
     expect(forged.branch).toBeNull();
     expect(forged.turns()[0]!.by).toBe('human');
   });

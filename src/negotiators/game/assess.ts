@@ -16,7 +16,8 @@ import { timeAt } from '../strategy/concession';
 import { decisionRng } from '../../core/rng';
 import type { Lever } from './escalation';
 import { bestLever, threatDueNow } from './escalation';
-import type { GameDomain } from './game-domain';
+import { positionWorth } from '../../core/projection';
+import type { GameDomain, WorthOf } from './game-domain';
 import {
   buildGameDomain,
   outcomeOf,
@@ -151,6 +152,9 @@ export interface AssessInput {
   side: Side;
   difficulty: Difficulty;
   memory: Memory;
+  /** A memo of positionWorth the negotiator keeps between turns, and the scenario's words. */
+  worthOf?: WorthOf;
+  words?: Words;
 }
 
 /** My last proposal as a package against the positions in force now. */
@@ -163,11 +167,12 @@ function lastProposal(memory: Memory, state: GameState): Package | null {
   return pkg;
 }
 
-export function assess({ scenario, options, state, side, difficulty, memory }: AssessInput): Assessment {
+export function assess(input: AssessInput): Assessment {
+  const { scenario, options, state, side, difficulty, memory, worthOf = positionWorth, words } = input;
   const profile: Profile = profileFor(scenario, options, side);
   const doctrine = doctrineOf(scenario, profile.doctrine);
   const theirDoctrine = doctrineFor(scenario, options, otherSide(side));
-  const gd = buildGameDomain(scenario, state, side, profile, doctrine);
+  const gd = buildGameDomain(scenario, state, side, profile, doctrine, worthOf);
   const turns = 2 * scenario.rounds;
   const turn = state.moveCount;
   const t = timeAt(turn, turns);
@@ -245,13 +250,13 @@ export function assess({ scenario, options, state, side, difficulty, memory }: A
     reservation: { utility: gd.prefs.reservation, points: gd.noDealWorth },
     nextPoints: toPoints(gd, strategy.next),
     dueThreat: threatDueNow(state, side),
-    lever: bestLever(scenario, state, side, doctrine, theirDoctrine, maxOwnCost),
+    lever: bestLever(scenario, state, side, doctrine, theirDoctrine, maxOwnCost, worthOf),
     canHold: !(state.standing && state.standing.by !== side),
     prefersCalm: (doctrine.weights.tension ?? 0) < 0,
     weights: issueWeights(scenario, gd),
     audienceCost: scenario.sides[side].audienceCost,
     threatWindow: scenario.threatWindow,
-    words: wordsOf(scenario),
+    words: words ?? wordsOf(scenario),
   };
 }
 

@@ -1,6 +1,7 @@
 import { positionWorth } from '../../core/projection';
 import { issuesHeldBy } from '../../core/scenario-lookup';
 import type { Doctrine, GameState, Scenario, Side, Threat } from '../../core/types';
+import type { WorthOf } from './game-domain';
 import { levelWorth } from './game-domain';
 
 /**
@@ -23,6 +24,7 @@ export function levers(
   side: Side,
   ours: Doctrine,
   theirs: Doctrine,
+  worthOf: WorthOf = positionWorth,
 ): Lever[] {
   const out: Lever[] = [];
   for (const issue of issuesHeldBy(scenario, side)) {
@@ -33,10 +35,10 @@ export function levers(
         issue: issue.id,
         position: position.id,
         ours:
-          positionWorth(scenario, state, ours, issue.id, position.id) +
+          worthOf(scenario, state, ours, issue.id, position.id) +
           levelWorth(scenario, state, ours, 'tension', tension),
         theirs:
-          positionWorth(scenario, state, theirs, issue.id, position.id) +
+          worthOf(scenario, state, theirs, issue.id, position.id) +
           levelWorth(scenario, state, theirs, 'tension', tension),
       });
     }
@@ -56,12 +58,13 @@ export function bestLever(
   ours: Doctrine,
   theirs: Doctrine,
   maxOwnCost: number,
+  worthOf: WorthOf = positionWorth,
 ): Lever | null {
   const pending = new Set(
     state.threats.filter((t) => t.side === side && t.status === 'pending').map((t) => t.issue),
   );
   let best: Lever | null = null;
-  for (const lever of levers(scenario, state, side, ours, theirs)) {
+  for (const lever of levers(scenario, state, side, ours, theirs, worthOf)) {
     if (pending.has(lever.issue)) continue;
     if (lever.theirs >= 0 || lever.theirs >= lever.ours || -lever.ours > maxOwnCost) continue;
     if (!best || lever.ours - lever.theirs > best.ours - best.theirs) best = lever;

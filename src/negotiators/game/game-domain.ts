@@ -162,12 +162,48 @@ export interface GamePreferences {
   rawReservation: number;
 }
 
+/** What moving an issue to a position is worth to a doctrine now: positionWorth, or a memo of it (Worths). */
+export type WorthOf = (
+  scenario: Scenario,
+  state: GameState,
+  doctrine: Doctrine,
+  issueId: string,
+  positionId: string,
+) => number;
+
+/**
+ * positionWorth, remembered for every game of a scenario: a position's worth depends only on the
+ * doctrine, the round, the issue's position in force, the round it was enacted and what its drawn
+ * effects brought in, and games of a scenario ask for the same ones turn after turn (most issues
+ * stay as they started). A pure memo: it changes no answer, only its cost. It is emptied when it
+ * grows past WORTHS_KEPT entries, so a long Monte Carlo run does not grow it without end.
+ */
+const WORTHS = new WeakMap<Scenario, Map<string, number>>();
+export const WORTHS_KEPT = 100_000;
+
+export function scenarioWorths(scenario: Scenario): WorthOf {
+  let memo = WORTHS.get(scenario);
+  if (!memo) WORTHS.set(scenario, (memo = new Map()));
+  const kept = memo;
+  return (_scenario, state, doctrine, issueId, positionId) => {
+    const key = `${doctrine.id}|${issueId}|${positionId}|${state.round}|${state.positions[issueId]}|${state.enactedRound[issueId]}|${JSON.stringify(state.contributions[issueId] ?? null)}`;
+    let worth = kept.get(key);
+    if (worth === undefined) {
+      worth = positionWorth(scenario, state, doctrine, issueId, positionId);
+      if (kept.size >= WORTHS_KEPT) kept.clear();
+      kept.set(key, worth);
+    }
+    return worth;
+  };
+}
+
 export function gamePreferences(
   scenario: Scenario,
   state: GameState,
   side: Side,
   profile: Profile,
   doctrine: Doctrine,
+  worthOf: WorthOf = positionWorth,
 ): GamePreferences {
   const never = new Map(profile.redLines.map((l) => [l.issue, new Set(l.never)]));
   const share = remainingShare(scenario, state);
@@ -186,7 +222,7 @@ export function gamePreferences(
     const worths = options.map((o) => {
       if (o === current) return 0;
       const lifting = state.imposed[issue.id] === side ? retreatCost : 0;
-      return positionWorth(scenario, state, doctrine, issue.id, o) + lifting;
+      return worthOf(scenario, state, doctrine, issue.id, o) + lifting;
     });
     return { id: issue.id, options, worths, current: options.indexOf(current) };
   });
@@ -203,7 +239,7 @@ export function gamePreferences(
   let noDealWorth = 0;
   for (const threat of state.threats) {
     if (threat.status !== 'pending') continue;
-    noDealWorth += positionWorth(scenario, state, doctrine, threat.issue, threat.position);
+    noDealWorth += worthOf(scenario, state, doctrine, threat.issue, threat.position);
     noDealWorth += scoreChanges(
       { tension: (positionOf(scenario, threat.issue, threat.position).tension ?? 1) * share },
       doctrine,
@@ -220,8 +256,9 @@ export function buildGameDomain(
   side: Side,
   profile: Profile,
   doctrine: Doctrine,
+  worthOf: WorthOf = positionWorth,
 ): GameDomain {
-  const gp = gamePreferences(scenario, state, side, profile, doctrine);
+  const gp = gamePreferences(scenario, state, side, profile, doctrine, worthOf);
   const { issues, prefs } = gp;
   const domain: Domain = { issues: issues.map((i) => ({ name: i.id, options: i.options })) };
   const space = new PackageNumbering(domain);

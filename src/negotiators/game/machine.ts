@@ -17,7 +17,8 @@ import { reasonFor } from './reasons';
  * The game negotiator: one statechart for both sides, parameterised by the side, its profile
  * (through the assessments its driver computes) and the player's intelligence level.
  *
- * It reads the talks move by move (`observe`): its own moves send it back to awaiting the other
+ * It reads the talks move by move (`observe`, with one move or the few since it last looked, in
+ * order: its memory takes each in turn, and the latest decides where it stands): its own moves send it back to awaiting the other
  * side; the other side's offer puts it in evaluating, a threat or a measure imposed on it in
  * provoked, anything else (a rejection, a hold) in stalled. When its turn comes (`decide`, with an
  * assessment of the game state) it settles, in this order, whether to accept the offer on the
@@ -26,7 +27,9 @@ import { reasonFor } from './reasons';
  *
  * Guards and actions are named and their logic lives in pure functions (assess.ts, memory.ts,
  * reasons.ts), so the chart holds no arithmetic of its own, and its state after a move log is a
- * function of that log: the driver replays it to rebuild a negotiator at any point.
+ * function of that log: deciding leaves nothing behind that the next move does not clear, so a
+ * negotiator that followed the game move by move and one rebuilt from the log are the same.
+ * Asked again in a decision state (the session retries after a failure), it decides again.
  */
 
 export type Posture =
@@ -48,7 +51,7 @@ export interface NegotiatorContext {
 }
 
 export type NegotiatorEvent =
-  { type: 'observe'; facts: MoveFacts } | { type: 'decide'; assessment: Assessment };
+  { type: 'observe'; moves: MoveFacts[] } | { type: 'decide'; assessment: Assessment };
 
 export interface NegotiatorInput {
   side: Side;
@@ -83,7 +86,12 @@ function decision(kind: DecisionKind, context: NegotiatorContext): Decision {
   };
 }
 
-const facts = (event: NegotiatorEvent): MoveFacts | null => (event.type === 'observe' ? event.facts : null);
+/** The latest move an observe event brings. */
+const facts = (event: NegotiatorEvent): MoveFacts | null =>
+  event.type === 'observe' ? (event.moves[event.moves.length - 1] ?? null) : null;
+
+/** Its turn has come: take the assessment and decide. */
+const DECIDE = { target: 'deciding', actions: 'takeAssessment' } as const;
 
 export const negotiatorMachine = setup({
   types: {
@@ -107,7 +115,7 @@ export const negotiatorMachine = setup({
   actions: {
     remember: assign({
       memory: ({ context, event }) =>
-        event.type === 'observe' ? remember(context.memory, event.facts) : context.memory,
+        event.type === 'observe' ? event.moves.reduce(remember, context.memory) : context.memory,
     }),
     takeAssessment: assign({
       assessment: ({ event }) => (event.type === 'decide' ? event.assessment : null),
@@ -143,15 +151,15 @@ export const negotiatorMachine = setup({
   },
   states: {
     /** Before its first move. */
-    preparing: { on: { decide: { target: 'deciding', actions: 'takeAssessment' } } },
+    preparing: { on: { decide: DECIDE } },
     /** The other side is to move. */
     awaiting: {},
     /** An offer of the other side is on the table. */
-    evaluating: { on: { decide: { target: 'deciding', actions: 'takeAssessment' } } },
+    evaluating: { on: { decide: DECIDE } },
     /** The other side has threatened or imposed a measure. */
-    provoked: { on: { decide: { target: 'deciding', actions: 'takeAssessment' } } },
+    provoked: { on: { decide: DECIDE } },
     /** The other side rejected, held, or its acceptance failed at home: nothing on the table. */
-    stalled: { on: { decide: { target: 'deciding', actions: 'takeAssessment' } } },
+    stalled: { on: { decide: DECIDE } },
     deciding: {
       always: [
         { guard: 'acceptable', target: 'accepting', actions: 'decideAccept' },
@@ -162,11 +170,11 @@ export const negotiatorMachine = setup({
         { target: 'countering', actions: 'decideCounter' },
       ],
     },
-    accepting: {},
-    countering: {},
-    escalating: {},
-    coolingOff: {},
-    walkingOut: {},
+    accepting: { on: { decide: DECIDE } },
+    countering: { on: { decide: DECIDE } },
+    escalating: { on: { decide: DECIDE } },
+    coolingOff: { on: { decide: DECIDE } },
+    walkingOut: { on: { decide: DECIDE } },
     deal: { type: 'final' },
     walkedOut: { type: 'final' },
     noDeal: { type: 'final' },

@@ -8,12 +8,22 @@
  */
 import type { Difficulty, GameOptions, GameSpec, GameState, Move, Scenario, Side } from '../core/types';
 import type { IntelLevel } from './game/assess';
+import { profileFor } from '../core/engine';
+import { doctrineOf } from '../core/scenario-lookup';
+import type { Package } from '../core/types';
+import { gamePreferences, walkAway, type WalkAway } from './game/game-domain';
 import { intel, type IntelItem } from './game/intel';
+import {
+  favouritePackage as favourite,
+  forEachBetterPackage,
+  judgePackage as judge,
+  type PackageJudgement,
+} from './game/judgement';
 import { ledger, type LedgerEntry } from './game/ledger';
 import type { Decision, Posture } from './game/machine';
 import { GameNegotiator, intelForDifficulty, negotiatorFor } from './game/negotiator';
 
-export type { IntelItem, IntelLevel, LedgerEntry, Posture };
+export type { IntelItem, IntelLevel, LedgerEntry, PackageJudgement, Posture, WalkAway };
 export { intelForDifficulty };
 
 export interface AiDecision {
@@ -103,4 +113,51 @@ export function ledgerOf(scenario: Scenario, spec: GameSpec, side: Side): Ledger
 /** The AI's priorities over the issues, as much as `level` intelligence reveals. */
 export function intelReport(scenario: Scenario, spec: GameSpec, side: Side, level: IntelLevel): IntelItem[] {
   return intel(scenario, spec, side, level);
+}
+
+/**
+ * What walking away is worth to the AI of `side` now: what no deal is worth to it, in its
+ * doctrine's score points against the state in force, and on its packages' utility scale (not
+ * kept within [0, 1]). The one walk-away value its decisions use (game/game-domain.ts, `walkAway`).
+ */
+export function walkAwayValue(
+  scenario: Scenario,
+  state: GameState,
+  side: Side,
+  options: GameOptions = state.options,
+): WalkAway {
+  const profile = profileFor(scenario, options, side);
+  return walkAway(gamePreferences(scenario, state, side, profile, doctrineOf(scenario, profile.doctrine)));
+}
+
+/** A package as the AI of `side` judges it now: its worth, whether it may sign it, and whether it beats walking away. */
+export function judgePackage(
+  scenario: Scenario,
+  state: GameState,
+  side: Side,
+  pkg: Package,
+  options: GameOptions = state.options,
+): PackageJudgement {
+  return judge(scenario, options, state, side, pkg);
+}
+
+/** Every package the AI of `side` could sign now and prefers to walking away, until `visit` returns true (small scenarios: it lists them). */
+export function betterPackages(
+  scenario: Scenario,
+  state: GameState,
+  side: Side,
+  visit: (pkg: Package) => boolean | void,
+  options: GameOptions = state.options,
+): void {
+  forEachBetterPackage(scenario, options, state, side, visit);
+}
+
+/** The package the AI of `side` likes best of those it could sign now, or null. */
+export function favouritePackage(
+  scenario: Scenario,
+  state: GameState,
+  side: Side,
+  options: GameOptions = state.options,
+): Package | null {
+  return favourite(scenario, options, state, side);
 }

@@ -162,6 +162,58 @@ export interface GamePreferences {
   rawReservation: number;
 }
 
+/**
+ * What no deal is worth to a doctrine now, in its score points against the state in force: the
+ * measures in force run on to the horizon (worth 0 on this scale) and every pending threat, of
+ * either side, is carried out, with the tension it adds.
+ */
+export function noDealValue(
+  scenario: Scenario,
+  state: GameState,
+  doctrine: Doctrine,
+  worthOf: WorthOf = positionWorth,
+): number {
+  const share = remainingShare(scenario, state);
+  let worth = 0;
+  for (const threat of state.threats) {
+    if (threat.status !== 'pending') continue;
+    worth += worthOf(scenario, state, doctrine, threat.issue, threat.position);
+    worth += scoreChanges(
+      { tension: (positionOf(scenario, threat.issue, threat.position).tension ?? 1) * share },
+      doctrine,
+    ).total;
+  }
+  return worth;
+}
+
+/** A side's walk-away value: what no deal is worth, in points and on its packages' utility scale. */
+export interface WalkAway {
+  points: number;
+  /**
+   * The same on the normalised scale of the side's package utilities (a package is worth more
+   * than walking away exactly when its utility is above this). Not kept within [0, 1]: above 1 no
+   * package beats walking away, below 0 every package does.
+   */
+  utility: number;
+}
+
+/**
+ * THE walk-away value of a negotiator: every decision compares a deal with this, and nothing
+ * else. A package's worth in points is offset + utility * scale + dealBonus (toPoints): the deal
+ * itself calms tension, which no deal does not.
+ */
+export function walkAway(p: {
+  offset: number;
+  scale: number;
+  dealBonus: number;
+  noDealWorth: number;
+}): WalkAway {
+  return {
+    points: p.noDealWorth,
+    utility: p.scale > 0 ? (p.noDealWorth - p.dealBonus - p.offset) / p.scale : 0,
+  };
+}
+
 /** What moving an issue to a position is worth to a doctrine now: positionWorth, or a memo of it (Worths). */
 export type WorthOf = (
   scenario: Scenario,
@@ -206,7 +258,6 @@ export function gamePreferences(
   worthOf: WorthOf = positionWorth,
 ): GamePreferences {
   const never = new Map(profile.redLines.map((l) => [l.issue, new Set(l.never)]));
-  const share = remainingShare(scenario, state);
   const retreatCost = levelWorth(
     scenario,
     state,
@@ -236,16 +287,8 @@ export function gamePreferences(
   );
 
   const dealBonus = levelWorth(scenario, state, doctrine, 'tension', DEAL_TENSION);
-  let noDealWorth = 0;
-  for (const threat of state.threats) {
-    if (threat.status !== 'pending') continue;
-    noDealWorth += worthOf(scenario, state, doctrine, threat.issue, threat.position);
-    noDealWorth += scoreChanges(
-      { tension: (positionOf(scenario, threat.issue, threat.position).tension ?? 1) * share },
-      doctrine,
-    ).total;
-  }
-  const rawReservation = scale > 0 ? (noDealWorth - dealBonus - offset) / scale : 0;
+  const noDealWorth = noDealValue(scenario, state, doctrine, worthOf);
+  const rawReservation = walkAway({ offset, scale, dealBonus, noDealWorth }).utility;
   const prefs: Preferences = { weights, values, reservation: Math.min(1, Math.max(0, rawReservation)) };
   return { issues, prefs, offset, scale, dealBonus, noDealWorth, rawReservation };
 }

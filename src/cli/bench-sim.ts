@@ -54,7 +54,12 @@ export function quantile(sorted: readonly number[], q: number): number {
 const RANDOM: Ai = {
   seat: (scenario) => ({
     observe: () => undefined,
-    decide: (state) => ({ move: randomMove(scenario, state, state.turn), reason: '', posture: 'probing' }),
+    decide: (state) => ({
+      move: randomMove(scenario, state, state.turn),
+      say: '',
+      analysis: '',
+      posture: 'probing',
+    }),
   }),
 };
 

@@ -25,8 +25,9 @@ export function difficultiesOf(players: Record<Side, Player>): Record<Side, Diff
 
 export interface PlayedMove {
   move: Move;
-  /** The AI's reason and posture; absent for the random baseline. */
-  reason?: string;
+  /** What the AI said, the analysis behind it and its posture; absent for the random baseline. */
+  say?: string;
+  analysis?: string;
   posture?: Posture;
 }
 
@@ -35,5 +36,5 @@ export function playerMove(scenario: Scenario, state: GameState, options: GameOp
   if (player === 'random') return { move: randomMove(scenario, state, side) };
   const spec = { scenario: { id: scenario.id, version: scenario.version }, seed: state.seed, options, moves };
   const d = decideMove(scenario, spec, side, player);
-  return { move: d.move, reason: d.reason, posture: d.posture };
+  return { move: d.move, say: d.say, analysis: d.analysis, posture: d.posture };
 }

@@ -77,7 +77,7 @@ export function simulate(scenario: Scenario, seed: string, moves: Move[] | null,
 export function report({ scenario, state, moves, players, notes }: SimResult) {
   const scores = Object.fromEntries(SIDES.map((side) => [side, scoreAll(scenario, state, side).map((s) => ({ doctrine: s.doctrine, score: s.total }))]));
   const resultCode = encodeResult({ scenario: state.scenario, seed: state.seed, options: state.options, moves }, scenario);
-  const ai = players && notes ? { players, reasons: notes.map((n) => n.reason ?? null) } : {};
+  const ai = players && notes ? { players, says: notes.map((n) => n.say ?? null), reasons: notes.map((n) => n.analysis ?? null) } : {};
   return { scenario: state.scenario, seed: state.seed, ...ai, moves, outcome: state.outcome, resultCode, scores, state };
 }
 
@@ -89,7 +89,7 @@ function printText(result: SimResult): void {
   lines.push(`${r.moves.length} moves; ${state.outcome ? outcomeText(result) : `still negotiating in round ${state.round}`}`);
   if (result.players && result.notes) {
     lines.push('', `Moves (${SIDES.map((s) => `${scenario.sides[s].label}: ${result.players![s]}`).join(', ')}):`);
-    result.notes.forEach((n, i) => lines.push(`  ${String(i + 1).padStart(2)}. ${describeMove(scenario, n.move)}${n.reason ? `\n      ${n.reason}` : ''}`));
+    result.notes.forEach((n, i) => lines.push(`  ${String(i + 1).padStart(2)}. ${describeMove(scenario, n.move)}${n.say ? `\n      “${n.say}”` : ''}${n.analysis ? `\n      ${n.analysis}` : ''}`));
   }
   lines.push('', 'Indicators (start -> end):');
   const start = state.history[0]!.indicators;

@@ -28,8 +28,10 @@ export { intelForDifficulty };
 
 export interface AiDecision {
   move: Move;
-  /** Plain words built from the decision's real inputs: why it accepted, countered or escalated. */
-  reason: string;
+  /** What the negotiator says at the table, in the first person, built from the decision's real inputs. */
+  say: string;
+  /** The analysis behind it: why it accepted, countered or escalated, with the numbers. */
+  analysis: string;
   posture: Posture;
 }
 
@@ -48,7 +50,12 @@ export interface Negotiator {
   decide(state: GameState): AiDecision;
 }
 
-const aiDecision = (d: Decision): AiDecision => ({ move: d.move, reason: d.reason, posture: d.posture });
+const aiDecision = (d: Decision): AiDecision => ({
+  move: d.move,
+  say: d.say,
+  analysis: d.analysis,
+  posture: d.posture,
+});
 
 function wrap(negotiator: GameNegotiator): Negotiator {
   return {
@@ -146,7 +153,7 @@ export function betterPackages(
   scenario: Scenario,
   state: GameState,
   side: Side,
-  visit: (pkg: Package) => boolean | void,
+  visit: (pkg: Package, points: number) => boolean | void,
   options: GameOptions = state.options,
 ): void {
   forEachBetterPackage(scenario, options, state, side, visit);

@@ -1,25 +1,17 @@
 import { applyMove, IllegalMoveError, newGame } from '../core/engine';
 import { followsHistory, sameMove } from '../core/history';
 import { checkMove } from '../core/rules';
-import type {
-  DecisionAlternative,
-  Explanation,
-  GameOptions,
-  GameSpec,
-  GameState,
-  Move,
-  Scenario,
-  Side,
-} from '../core/types';
+import type { DecisionAlternative, Explanation, GameOptions, GameSpec, GameState, Move, Scenario, Side } from '../core/types';
 import { SIDES } from '../core/types';
 import type { AiDecision, Posture } from '../negotiators/index';
 import { errorText } from './storage';
 
-/** The AI's stated reason and posture for one of its moves, kept beside the move log. */
+/** What the AI said at the table for one of its moves, the analysis behind it and its posture, kept beside the move log. */
 export interface AiNote {
   /** Index of the move in the log. */
   move: number;
-  reason: string;
+  say: string;
+  analysis: string;
   posture: Posture;
 }
 
@@ -40,17 +32,7 @@ function decideSeat(decide: Decide, scenario: Scenario, options: GameOptions): A
   const moves: Move[] = [];
   return {
     observe: (move) => void moves.push(move),
-    decide: (state) =>
-      decide(
-        scenario,
-        {
-          scenario: { id: scenario.id, version: scenario.version },
-          seed: state.seed,
-          options,
-          moves: [...moves],
-        },
-        state.turn,
-      ),
+    decide: (state) => decide(scenario, { scenario: { id: scenario.id, version: scenario.version }, seed: state.seed, options, moves: [...moves] }, state.turn),
   };
 }
 
@@ -63,8 +45,8 @@ export interface Turn {
   /** The round the move was made in. */
   round: number;
   explanations: Explanation[];
-  /** The AI's reason and posture, for its moves. */
-  ai?: { reason: string; posture: Posture };
+  /** What the AI said, the analysis behind it and its posture, for its moves. */
+  ai?: { say: string; analysis: string; posture: Posture };
   /** In a branched game: this move is the alternative of the decision point where the game took over (its label). */
   alternative?: string;
 }
@@ -141,9 +123,7 @@ export class Match {
    */
   static resume(scenario: Scenario, spec: GameSpec, notes: AiNote[], ai: Ai): Match {
     if (spec.scenario.id !== scenario.id || spec.scenario.version !== scenario.version) {
-      throw new Error(
-        `the game is of ${spec.scenario.id} v${spec.scenario.version}, not ${scenario.id} v${scenario.version}`,
-      );
+      throw new Error(`the game is of ${spec.scenario.id} v${spec.scenario.version}, not ${scenario.id} v${scenario.version}`);
     }
     const match = new Match(scenario, spec.seed, spec.options, ai);
     // A saved or coded branch of history comes back as a branch (a result code only records the
@@ -152,8 +132,7 @@ export class Match {
     for (const move of spec.moves) match.apply(move);
     for (const note of notes) {
       const move = spec.moves[note.move];
-      if (move && note.move >= match.keptMoves && !spec.options.humans.includes(move.side))
-        match.notes.set(note.move, { ...note });
+      if (move && note.move >= match.keptMoves && !spec.options.humans.includes(move.side)) match.notes.set(note.move, { ...note });
     }
     match.runAi();
     return match;
@@ -166,12 +145,8 @@ export class Match {
    * first moves are not history's.
    */
   static branch(scenario: Scenario, spec: GameSpec, ai: Ai): Match {
-    if (spec.options.branchStep === undefined)
-      throw new Error('a branch of history needs options.branchStep: how many of its moves are history’s');
-    if (!followsHistory(scenario, spec))
-      throw new Error(
-        `the first ${spec.options.branchStep} moves of this game are not the historical path of ${scenario.id}`,
-      );
+    if (spec.options.branchStep === undefined) throw new Error('a branch of history needs options.branchStep: how many of its moves are history’s');
+    if (!followsHistory(scenario, spec)) throw new Error(`the first ${spec.options.branchStep} moves of this game are not the historical path of ${scenario.id}`);
     return Match.resume(scenario, spec, [], ai);
   }
 
@@ -184,12 +159,7 @@ export class Match {
   }
 
   get spec(): GameSpec {
-    return {
-      scenario: { id: this.scenario.id, version: this.scenario.version },
-      seed: this.seed,
-      options: this.options,
-      moves: [...this.movesLog],
-    };
+    return { scenario: { id: this.scenario.id, version: this.scenario.version }, seed: this.seed, options: this.options, moves: [...this.movesLog] };
   }
 
   get humans(): Side[] {
@@ -211,9 +181,7 @@ export class Match {
 
   /** Where a game branched from history took over: after `step` of history's moves (null for other games). */
   get branch(): { step: number; alternative: string | null } | null {
-    return (
-      this.branchInfo && { step: this.branchInfo.step, alternative: this.alternativeAt(this.branchInfo.step) }
-    );
+    return this.branchInfo && { step: this.branchInfo.step, alternative: this.alternativeAt(this.branchInfo.step) };
   }
 
   /** The label of the decision point's alternative that move `index` plays, if it is the first move after the branch point. */
@@ -261,7 +229,7 @@ export class Match {
       ...(alternative ? { alternative } : {}),
       round: this.states[index]!.round,
       explanations: this.explanationLog[index]!,
-      ...(note && !human ? { ai: { reason: note.reason, posture: note.posture } } : {}),
+      ...(note && !human ? { ai: { say: note.say, analysis: note.analysis, posture: note.posture } } : {}),
     };
   }
 
@@ -276,8 +244,7 @@ export class Match {
    * Returns the turns played. Throws IllegalMoveError for an illegal move (nothing changes).
    */
   play(move: Move): Turn[] {
-    if (!this.options.humans.includes(move.side))
-      throw new IllegalMoveError(move, `${this.scenario.sides[move.side].label} is played by the AI`);
+    if (!this.options.humans.includes(move.side)) throw new IllegalMoveError(move, `${this.scenario.sides[move.side].label} is played by the AI`);
     const first = this.movesLog.length;
     this.apply(move);
     this.runAi();
@@ -313,8 +280,7 @@ export class Match {
     }
     for (let i = kept; i < this.movesLog.length; i++) {
       const s = this.states[i]!;
-      if (s.phase === 'negotiation' && s.movesThisRound === 0 && !points.some((p) => p.round === s.round))
-        points.push({ round: s.round, moves: i });
+      if (s.phase === 'negotiation' && s.movesThisRound === 0 && !points.some((p) => p.round === s.round)) points.push({ round: s.round, moves: i });
     }
     return points;
   }
@@ -371,10 +337,7 @@ export class Match {
     let seat = this.seats.get(side);
     if (!seat) {
       const ai = this.ai;
-      seat =
-        typeof ai === 'function'
-          ? decideSeat(ai, this.scenario, this.options)
-          : ai.seat(this.scenario, this.options, side);
+      seat = typeof ai === 'function' ? decideSeat(ai, this.scenario, this.options) : ai.seat(this.scenario, this.options, side);
       this.movesLog.forEach((move, i) => seat!.observe(move, this.states[i]!, this.states[i + 1]!));
       this.seats.set(side, seat);
     }
@@ -390,17 +353,15 @@ export class Match {
       try {
         decision = this.seat(side).decide(this.state);
         const problem = this.check(decision.move);
-        if (problem !== null || decision.move.side !== side)
-          throw new Error(`it chose an illegal move (${problem ?? 'wrong side'})`);
+        if (problem !== null || decision.move.side !== side) throw new Error(`it chose an illegal move (${problem ?? 'wrong side'})`);
       } catch (error) {
-        const fallback: Move =
-          this.check({ type: 'hold', side }) === null ? { type: 'hold', side } : { type: 'reject', side };
+        const fallback: Move = this.check({ type: 'hold', side }) === null ? { type: 'hold', side } : { type: 'reject', side };
         const problem = `The AI for ${this.scenario.sides[side].label} failed in round ${this.state.round}: ${errorText(error)}. It made no offer instead.`;
         this.aiProblems.push(problem);
-        decision = { move: fallback, reason: problem, posture: 'firm' };
+        decision = { move: fallback, say: 'We make no proposal this round.', analysis: problem, posture: 'firm' };
       }
       this.apply(decision.move);
-      this.notes.set(index, { move: index, reason: decision.reason, posture: decision.posture });
+      this.notes.set(index, { move: index, say: decision.say, analysis: decision.analysis, posture: decision.posture });
     }
   }
 }
@@ -420,9 +381,6 @@ function alternativeOf(scenario: Scenario, step: number, move: Move): DecisionAl
 function branchInfo(scenario: Scenario, spec: GameSpec): { step: number; kept: number } {
   const step = spec.options.branchStep!;
   const next = spec.moves[step];
-  const forAi =
-    next !== undefined &&
-    alternativeOf(scenario, step, next) !== undefined &&
-    !spec.options.humans.includes(next.side);
+  const forAi = next !== undefined && alternativeOf(scenario, step, next) !== undefined && !spec.options.humans.includes(next.side);
   return { step, kept: forAi ? step + 1 : step };
 }

@@ -68,13 +68,8 @@ export class AutoSave {
     } catch (error) {
       return { ok: false, reason: `it is not valid JSON (${errorText(error)})` };
     }
-    if (!isObject(data) || data.format !== SAVE_FORMAT)
-      return { ok: false, reason: 'it is not a Bargaining Chips save' };
-    if (data.version !== SAVE_VERSION)
-      return {
-        ok: false,
-        reason: `its format version ${JSON.stringify(data.version)} is unknown (this game reads version ${SAVE_VERSION})`,
-      };
+    if (!isObject(data) || data.format !== SAVE_FORMAT) return { ok: false, reason: 'it is not a Bargaining Chips save' };
+    if (data.version !== SAVE_VERSION) return { ok: false, reason: `its format version ${JSON.stringify(data.version)} is unknown (this game reads version ${SAVE_VERSION})` };
     const spec = data.spec;
     if (
       !isObject(spec) ||
@@ -87,45 +82,27 @@ export class AutoSave {
     ) {
       return { ok: false, reason: 'its game record is incomplete' };
     }
-    const notes = Array.isArray(data.notes) ? data.notes.filter(isNote) : [];
+    const notes = Array.isArray(data.notes) ? data.notes.flatMap(readNote) : [];
     const gameSpec = spec as unknown as GameSpec;
     let scenario = this.catalog.find(gameSpec.scenario.id);
     const file = isScenarioFile(data.scenarioFile) ? data.scenarioFile : undefined;
     if (!scenario && file) {
       const opened = this.catalog.open(file);
-      if (!opened.ok)
-        return {
-          ok: false,
-          reason: `its scenario file ${file.file} no longer loads (${opened.problems[0]?.message ?? 'invalid'})`,
-        };
+      if (!opened.ok) return { ok: false, reason: `its scenario file ${file.file} no longer loads (${opened.problems[0]?.message ?? 'invalid'})` };
       scenario = opened.scenario;
     }
-    if (!scenario)
-      return {
-        ok: false,
-        reason: `it is a game of scenario "${gameSpec.scenario.id}", which this game does not have`,
-      };
+    if (!scenario) return { ok: false, reason: `it is a game of scenario "${gameSpec.scenario.id}", which this game does not have` };
     if (scenario.version !== gameSpec.scenario.version) {
-      return {
-        ok: false,
-        reason: `it was played on version ${gameSpec.scenario.version} of "${scenario.id}", but this game has version ${scenario.version}`,
-      };
+      return { ok: false, reason: `it was played on version ${gameSpec.scenario.version} of "${scenario.id}", but this game has version ${scenario.version}` };
     }
     let match: Match;
     try {
       match = Match.resume(scenario, gameSpec, notes, this.decide);
     } catch (error) {
-      if (error instanceof InvalidOptionsError)
-        return { ok: false, reason: `its game options are invalid (${error.problems.join('; ')})` };
+      if (error instanceof InvalidOptionsError) return { ok: false, reason: `its game options are invalid (${error.problems.join('; ')})` };
       return { ok: false, reason: `its moves do not replay (${errorText(error)})` };
     }
-    const save: SaveData = {
-      format: SAVE_FORMAT,
-      version: SAVE_VERSION,
-      spec: gameSpec,
-      notes,
-      ...(file ? { scenarioFile: file } : {}),
-    };
+    const save: SaveData = { format: SAVE_FORMAT, version: SAVE_VERSION, spec: gameSpec, notes, ...(file ? { scenarioFile: file } : {}) };
     return { ok: true, resumed: { save, scenario, match } };
   }
 
@@ -161,12 +138,7 @@ export class AutoSave {
     const kept = key
       ? `It has been set aside in this browser's storage under "${key}", and nothing was overwritten.`
       : 'It could not be set aside, so it was left where it was; it will not be overwritten by a new game without being kept.';
-    return {
-      kind: 'set-aside',
-      message: `Your saved game could not be resumed: ${checked.reason}. ${kept}`,
-      setAsideKey: key,
-      backup,
-    };
+    return { kind: 'set-aside', message: `Your saved game could not be resumed: ${checked.reason}. ${kept}`, setAsideKey: key, backup };
   }
 
   /** Move an unreadable save to a free key of its own and remove it from the save slot. */
@@ -201,8 +173,7 @@ export class AutoSave {
       const current = this.storage.getItem(SAVE_KEY);
       if (current !== null && current !== text) {
         if (current === this.lastWritten || this.check(current).ok) this.storage.setItem(BACKUP_KEY, current);
-        else if (this.setAside(current) === null)
-          return 'The game could not be saved: an unreadable save is in the way and could not be set aside.';
+        else if (this.setAside(current) === null) return 'The game could not be saved: an unreadable save is in the way and could not be set aside.';
       }
       this.storage.setItem(SAVE_KEY, text);
       this.lastWritten = text;
@@ -216,8 +187,7 @@ export class AutoSave {
   clear(): void {
     try {
       const current = this.storage.getItem(SAVE_KEY);
-      if (current !== null && (current === this.lastWritten || this.check(current).ok))
-        this.storage.setItem(BACKUP_KEY, current);
+      if (current !== null && (current === this.lastWritten || this.check(current).ok)) this.storage.setItem(BACKUP_KEY, current);
       this.storage.removeItem(SAVE_KEY);
       this.lastWritten = null;
     } catch {
@@ -226,10 +196,16 @@ export class AutoSave {
   }
 }
 
-function isNote(x: unknown): x is AiNote {
-  return (
-    isObject(x) && typeof x.move === 'number' && typeof x.reason === 'string' && typeof x.posture === 'string'
-  );
+/**
+ * One AI note of a save, or none if it is not one. Saves made before the AI had a voice carry a
+ * single `reason`: it is kept as both what the AI said and the analysis, so nothing is lost.
+ */
+function readNote(x: unknown): AiNote[] {
+  if (!isObject(x) || typeof x.move !== 'number' || typeof x.posture !== 'string') return [];
+  const posture = x.posture as AiNote['posture'];
+  if (typeof x.say === 'string' && typeof x.analysis === 'string') return [{ move: x.move, say: x.say, analysis: x.analysis, posture }];
+  if (typeof x.reason === 'string') return [{ move: x.move, say: x.reason, analysis: x.reason, posture }];
+  return [];
 }
 
 function isScenarioFile(x: unknown): x is ScenarioFile {

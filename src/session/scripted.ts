@@ -9,6 +9,7 @@ import {
   createNegotiator,
   favouritePackage,
   judgePackage,
+  walkAwayValue,
   type Negotiator,
 } from '../negotiators/index';
 import { Match, type Ai } from './match';
@@ -26,8 +27,14 @@ import { Match, type Ai } from './match';
  *  - impose-spam: imposes every measure it holds, one a turn, and otherwise rejects or holds;
  *  - early-sanction: opens by imposing the measure that hurts the AI most, then negotiates as
  *    `hard` would;
- *  - repeat-offer: proposes the same package every turn: of those the AI could sign and would
- *    prefer to walking away (as the game starts), the best for the script; it never accepts;
+ *  - repeat-offer: proposes the same package every turn and never accepts: of those the AI could
+ *    sign and would prefer to walking away (as the game starts), the one that shares the gains
+ *    over walking away most evenly (the largest product of the two sides' gains, each by its own
+ *    doctrine): a stubborn side, not a predatory one;
+ *  - repeat-best: the same, with the package best for the script of those the AI could sign. A
+ *    probe, not a test: an AI that takes at its last move any offer worth more to it than walking
+ *    away (as it must, not to end without a deal it prefers) gives such a script everything above
+ *    its walk-away value, unless a measure it carried out before survives the deal;
  *  - last-minute: stalls, then in the last round offers the AI the package it likes best (which
  *    may be worth less to it than walking away by then).
  */
@@ -39,9 +46,19 @@ export const SCRIPTS = [
   'impose-spam',
   'early-sanction',
   'repeat-offer',
+  'repeat-best',
   'last-minute',
 ] as const;
 export type ScriptName = (typeof SCRIPTS)[number];
+/** The scripts of issue 10's suite: none of them may gain more than a point on hard's self-play. */
+export const SUITE: readonly ScriptName[] = [
+  'stall',
+  'accept-first',
+  'threat-spam',
+  'impose-spam',
+  'early-sanction',
+  'repeat-offer',
+];
 
 interface Script {
   move(match: Match): Move;
@@ -80,28 +97,68 @@ function cruellestMeasure(
   return best?.move ?? null;
 }
 
-/** Of the packages the AI could sign and prefers to walking away, the best for the script (by the doctrine it is judged by). */
-function bestSignable(
+/** Chosen offers by scenario and what they depend on: the scripts choose the same one in every seed's game. */
+const OFFERS = new WeakMap<Scenario, Map<string, Package | null>>();
+
+/**
+ * Of the packages the AI could sign and prefers to walking away, the best for the script (by the
+ * doctrine it is judged by), or, when `even`, the one with the largest product of the two sides'
+ * gains over walking away. Remembered: it depends only on the round, positions, indicators and
+ * threats of the state, which are the same in every seed's game when the script first moves.
+ */
+function signableOffer(
   scenario: Scenario,
   options: GameOptions,
   state: GameState,
   side: Side,
+  even: boolean,
+): Package | null {
+  let memo = OFFERS.get(scenario);
+  if (!memo) OFFERS.set(scenario, (memo = new Map()));
+  const key = JSON.stringify([
+    side,
+    even,
+    options,
+    state.round,
+    state.positions,
+    state.indicators,
+    state.threats,
+    state.imposed,
+    state.contributions,
+    state.enactedRound,
+    state.history[0],
+  ]);
+  if (!memo.has(key)) memo.set(key, chooseSignable(scenario, options, state, side, even));
+  return memo.get(key)!;
+}
+
+function chooseSignable(
+  scenario: Scenario,
+  options: GameOptions,
+  state: GameState,
+  side: Side,
+  even: boolean,
 ): Package | null {
   const own = doctrineOf(scenario, options.doctrines[side]);
+  const ai = otherSide(side);
   const worths = new Map<string, number>();
   const worthOf = (issue: string, position: string) => {
     const key = `${issue}|${position}`;
     if (!worths.has(key)) worths.set(key, positionWorth(scenario, state, own, issue, position));
     return worths.get(key)!;
   };
-  let best: { pkg: Package; worth: number } | null = null;
+  const mine = walkAwayValue(scenario, state, side, options).points;
+  const theirs = walkAwayValue(scenario, state, ai, options).points;
+  let best: { pkg: Package; score: number } | null = null;
   betterPackages(
     scenario,
     state,
-    otherSide(side),
-    (pkg) => {
+    ai,
+    (pkg, aiPoints) => {
       const worth = Object.entries(pkg).reduce((sum, [issue, position]) => sum + worthOf(issue, position), 0);
-      if (!best || worth > best.worth) best = { pkg, worth };
+      if (even && worth <= mine) return;
+      const score = even ? (worth - mine) * (aiPoints - theirs) : worth;
+      if (!best || score > best.score) best = { pkg, score };
     },
     options,
   );
@@ -155,12 +212,13 @@ function makeScript(name: ScriptName, scenario: Scenario, options: GameOptions, 
         },
       };
     }
-    case 'repeat-offer': {
+    case 'repeat-offer':
+    case 'repeat-best': {
       let offer: Package | null | undefined;
       return {
         move: (match) => {
           const s = match.state;
-          if (offer === undefined) offer = bestSignable(scenario, options, s, side);
+          if (offer === undefined) offer = signableOffer(scenario, options, s, side, name === 'repeat-offer');
           const move: Move | null = offer ? { type: 'propose', side, package: offer } : null;
           return move && checkMove(scenario, s, move).ok ? move : holdOrReject(s, side);
         },
@@ -241,6 +299,18 @@ export function playScripted(
   difficulty: Difficulty,
   ai: Ai = FOLLOWING_AI,
 ): ScriptedGame {
+  return playScriptedMatch(scenario, seed, script, aiSide, difficulty, ai).game;
+}
+
+/** The same, with the match itself: its turns carry what the AI said and the analysis behind it. */
+export function playScriptedMatch(
+  scenario: Scenario,
+  seed: string,
+  script: ScriptName,
+  aiSide: Side,
+  difficulty: Difficulty,
+  ai: Ai = FOLLOWING_AI,
+): { game: ScriptedGame; match: Match } {
   const scriptSide = otherSide(aiSide);
   const options = defaultOptions(scenario, {
     humans: [scriptSide],
@@ -252,7 +322,7 @@ export function playScripted(
   if (match.aiProblems.length > 0)
     throw new Error(`the AI failed against ${script}: ${match.aiProblems.join(' ')}`);
   const state = match.state;
-  return {
+  const game: ScriptedGame = {
     script,
     seed,
     aiSide,
@@ -263,6 +333,7 @@ export function playScripted(
     ...audit(scenario, match, aiSide),
     moves: match.moves.length,
   };
+  return { game, match };
 }
 
 /** The AI against itself at one difficulty: the baseline a script is measured against. One record per side. */
@@ -316,6 +387,7 @@ export function scriptTable(
   scenario: Scenario,
   seeds: number,
   difficulties: readonly Difficulty[] = ['hard', 'normal'],
+  scripts: readonly ScriptName[] = SCRIPTS,
   ai: Ai = FOLLOWING_AI,
 ): ScriptFigures[] {
   const out: ScriptFigures[] = [];
@@ -326,7 +398,7 @@ export function scriptTable(
       // in self-play the script's seat is the AI's twin on the other side
       const selfPlayMean = mean(self.map((g) => g[aiSide].otherScore));
       const aiSelfPlayMean = mean(self.map((g) => g[aiSide].aiScore));
-      for (const script of SCRIPTS) {
+      for (const script of scripts) {
         const games = seedList.map((seed) => playScripted(scenario, seed, script, aiSide, difficulty, ai));
         const scriptMean = mean(games.map((g) => g.otherScore));
         out.push({

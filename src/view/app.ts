@@ -28,17 +28,7 @@ import { Sound } from './sound';
 import { HIGH_CONTRAST, NORMAL } from './theme';
 import { Stage, type SceneKey, type SceneModels } from './stage';
 
-export type Screen =
-  | 'title'
-  | 'choice'
-  | 'setup'
-  | 'briefing'
-  | 'table'
-  | 'debrief'
-  | 'load-code'
-  | 'history'
-  | 'replay'
-  | 'history-notes';
+export type Screen = 'title' | 'choice' | 'setup' | 'briefing' | 'table' | 'debrief' | 'load-code' | 'history' | 'replay' | 'history-notes';
 
 /** What a screen renders: its heading, its DOM panel and its canvas. */
 export interface ScreenView {
@@ -94,9 +84,7 @@ export class App {
   /** Which episode the history timeline highlights. */
   focusedEpisode: string | null = null;
   /** The AI of each side it plays, as the session asks for it: a negotiator that follows the game. */
-  readonly decide: Ai = {
-    seat: (scenario, options, side) => this.ai.createNegotiator(scenario, options, side),
-  };
+  readonly decide: Ai = { seat: (scenario, options, side) => this.ai.createNegotiator(scenario, options, side) };
   readonly sound = new Sound();
   settings: Settings;
   screen: Screen = 'title';
@@ -144,11 +132,7 @@ export class App {
    * could not be read). The title screen's canvas is already drawing meanwhile.
    */
   async start(): Promise<void> {
-    const [{ files, load }, ai, historyUi] = await Promise.all([
-      this.deps.scenarios(),
-      this.deps.ai(),
-      this.deps.history(),
-    ]);
+    const [{ files, load }, ai, historyUi] = await Promise.all([this.deps.scenarios(), this.deps.ai(), this.deps.history()]);
     this.ai = ai;
     this.historyUi = historyUi;
     this.stage.register(historyUi.historyScenes);
@@ -157,9 +141,7 @@ export class App {
     const loaded = this.autosave.load();
     if (loaded.kind === 'ok') {
       this.enterMatch(loaded.match, loaded.save.scenarioFile);
-      this.announce(
-        `Welcome back. Your game of ${loaded.scenario.title} resumes at round ${loaded.match.state.round}.`,
-      );
+      this.announce(`Welcome back. Your game of ${loaded.scenario.title} resumes at round ${loaded.match.state.round}.`);
       return;
     }
     if (loaded.kind === 'set-aside') {
@@ -185,30 +167,21 @@ export class App {
     const scenario = this.catalog.find(id);
     if (!scenario) return;
     this.scenario = scenario;
-    this.scenarioFile =
-      this.catalog.entry(id)?.origin === 'opened' ? this.catalog.entry(id)!.source : undefined;
+    this.scenarioFile = this.catalog.entry(id)?.origin === 'opened' ? this.catalog.entry(id)!.source : undefined;
     const side: Side = this.setup?.side ?? 'us';
-    this.setup = {
-      side,
-      doctrine: this.defaultDoctrine(scenario, side),
-      difficulty: this.setup?.difficulty ?? 'normal',
-      seed: this.deps.randomSeed(),
-    };
+    this.setup = { side, doctrine: this.defaultDoctrine(scenario, side), difficulty: this.setup?.difficulty ?? 'normal', seed: this.deps.randomSeed() };
     this.go('setup');
   }
 
   defaultDoctrine(scenario: Scenario, side: Side): string {
     const fromProfile = profileOf(scenario, scenario.sides[side].defaultProfile).doctrine;
-    return doctrinesFor(scenario, side).some((d) => d.id === fromProfile)
-      ? fromProfile
-      : doctrinesFor(scenario, side)[0]!.id;
+    return doctrinesFor(scenario, side).some((d) => d.id === fromProfile) ? fromProfile : doctrinesFor(scenario, side)[0]!.id;
   }
 
   updateSetup(change: Partial<SetupChoice>): void {
     if (!this.setup || !this.scenario) return;
     const next = { ...this.setup, ...change };
-    if (change.side && change.side !== this.setup.side)
-      next.doctrine = this.defaultDoctrine(this.scenario, change.side);
+    if (change.side && change.side !== this.setup.side) next.doctrine = this.defaultDoctrine(this.scenario, change.side);
     this.setup = next;
     this.render();
   }
@@ -221,11 +194,7 @@ export class App {
     const base = defaultOptions(this.scenario, { humans: [side] });
     return {
       ...base,
-      doctrines: {
-        ...base.doctrines,
-        [side]: doctrine,
-        [ai]: profileOf(this.scenario, this.scenario.sides[ai].defaultProfile).doctrine,
-      },
+      doctrines: { ...base.doctrines, [side]: doctrine, [ai]: profileOf(this.scenario, this.scenario.sides[ai].defaultProfile).doctrine },
       difficulty: { ...base.difficulty, [ai]: difficulty },
     };
   }
@@ -240,16 +209,9 @@ export class App {
     const setup = this.setup;
     if (!scenario || !setup || !options) return null;
     const branch = setup.branch;
-    if (!branch)
-      return {
-        scenario: { id: scenario.id, version: scenario.version },
-        seed: setup.seed.trim(),
-        options,
-        moves: [],
-      };
+    if (!branch) return { scenario: { id: scenario.id, version: scenario.version }, seed: setup.seed.trim(), options, moves: [] };
     const point = scenario.history?.decisionPoints.find((d) => d.step === branch.step);
-    const alternative =
-      branch.alternative === null ? undefined : point?.alternatives[branch.alternative]?.move;
+    const alternative = branch.alternative === null ? undefined : point?.alternatives[branch.alternative]?.move;
     return branchSpec(scenario, branch.step, setup.seed, options, alternative ? [alternative] : []);
   }
 
@@ -259,19 +221,9 @@ export class App {
     const seed = spec.seed || this.deps.randomSeed();
     let match: Match;
     try {
-      match = this.setup.branch
-        ? Match.branch(this.scenario, spec, this.decide)
-        : Match.start(this.scenario, seed, spec.options, this.decide);
+      match = this.setup.branch ? Match.branch(this.scenario, spec, this.decide) : Match.start(this.scenario, seed, spec.options, this.decide);
     } catch (error) {
-      this.notices = [
-        {
-          kind: 'error',
-          text:
-            error instanceof InvalidOptionsError
-              ? `These options cannot start a game: ${error.problems.join('; ')}`
-              : errorText(error),
-        },
-      ];
+      this.notices = [{ kind: 'error', text: error instanceof InvalidOptionsError ? `These options cannot start a game: ${error.problems.join('; ')}` : errorText(error) }];
       this.render();
       return;
     }
@@ -282,9 +234,7 @@ export class App {
     if (this.lastTurns.length > 0) this.render();
     this.save();
     const opening = this.lastTurns.map((t) => this.turnAnnouncement(t)).join(' ');
-    const start = match.branch
-      ? `You take over from history after step ${match.branch.step}.`
-      : 'The talks begin.';
+    const start = match.branch ? `You take over from history after step ${match.branch.step}.` : 'The talks begin.';
     this.announce(`${start} ${opening}`.trim());
   }
 
@@ -348,10 +298,7 @@ export class App {
     try {
       turns = match.play(move);
     } catch (error) {
-      const text =
-        error instanceof IllegalMoveError
-          ? `That move is not allowed: ${error.message.replace(/^illegal move: /, '')}.`
-          : `Something went wrong: ${errorText(error)}`;
+      const text = error instanceof IllegalMoveError ? `That move is not allowed: ${error.message.replace(/^illegal move: /, '')}.` : `Something went wrong: ${errorText(error)}`;
       this.notices = [{ kind: 'error', text }];
       this.sound.play('error');
       this.render();
@@ -360,18 +307,12 @@ export class App {
     this.lastTurns = turns;
     this.draft = {};
     this.confirmingWalkout = false;
-    this.notices =
-      match.aiProblems.length > 0
-        ? [{ kind: 'error', text: match.aiProblems[match.aiProblems.length - 1]! }]
-        : [];
+    this.notices = match.aiProblems.length > 0 ? [{ kind: 'error', text: match.aiProblems[match.aiProblems.length - 1]! }] : [];
     this.moveKey += 1;
     this.save();
     this.focusAfterMove = true;
     this.render();
-    this.announce(
-      turns.map((t) => this.turnAnnouncement(t)).join(' ') +
-        (match.ended ? ' The talks are over: the debrief is ready.' : ''),
-    );
+    this.announce(turns.map((t) => this.turnAnnouncement(t)).join(' ') + (match.ended ? ' The talks are over: the debrief is ready.' : ''));
     if (match.ended) this.sound.play(match.state.outcome?.kind === 'deal' ? 'deal' : 'breakdown');
     else this.sound.play(turns.some((t) => t.by === 'ai') ? 'ai' : 'move');
   }
@@ -404,18 +345,14 @@ export class App {
   turnAnnouncement(t: Turn): string {
     const match = this.match!;
     const sentence = describeMove(match.scenario, t.move, match.stateBefore(t.index), match.playerSide);
-    return t.ai ? `${sentence} Its reason: ${t.ai.reason}` : sentence;
+    return t.ai ? `${sentence} In its words: ${t.ai.say}` : sentence;
   }
 
   debrief(): Debrief | null {
     const match = this.match;
     if (!match || !match.ended) return null;
     const key = JSON.stringify(match.spec);
-    if (this.debriefCache?.key !== key)
-      this.debriefCache = {
-        key,
-        debrief: buildDebrief(match.scenario, match.spec, this.ai.ledgerOf, match.playerSide ?? 'us'),
-      };
+    if (this.debriefCache?.key !== key) this.debriefCache = { key, debrief: buildDebrief(match.scenario, match.spec, this.ai.ledgerOf, match.playerSide ?? 'us') };
     return this.debriefCache.debrief;
   }
 
@@ -424,26 +361,14 @@ export class App {
     const m = this.match;
     this.scenario = m.scenario;
     const side = m.playerSide ?? 'us';
-    this.setup = {
-      side,
-      doctrine: m.spec.options.doctrines[side],
-      difficulty: m.spec.options.difficulty[otherSide(side)],
-      seed: this.deps.randomSeed(),
-    };
+    this.setup = { side, doctrine: m.spec.options.doctrines[side], difficulty: m.spec.options.difficulty[otherSide(side)], seed: this.deps.randomSeed() };
     // A branch of history starts again from the same point, under the same seed.
     const branch = m.branch;
     if (branch) {
       const point = m.scenario.history?.decisionPoints.find((d) => d.step === branch.step);
       const next = m.spec.moves[branch.step];
-      const alternative =
-        branch.alternative && next && point
-          ? point.alternatives.findIndex((a) => a.move !== undefined && sameMove(m.scenario, a.move, next))
-          : -1;
-      this.setup = {
-        ...this.setup,
-        seed: m.spec.seed,
-        branch: { step: branch.step, alternative: alternative >= 0 ? alternative : null },
-      };
+      const alternative = branch.alternative && next && point ? point.alternatives.findIndex((a) => a.move !== undefined && sameMove(m.scenario, a.move, next)) : -1;
+      this.setup = { ...this.setup, seed: m.spec.seed, branch: { step: branch.step, alternative: alternative >= 0 ? alternative : null } };
     }
     this.go('setup');
   }
@@ -463,9 +388,7 @@ export class App {
     this.replaying = { id, position };
     this.focusedEpisode = id;
     this.go('replay');
-    this.announce(
-      `Replay of ${scenario.title}. ${this.historyUi.replayAnnouncement(this.currentReplay()!, position)}`,
-    );
+    this.announce(`Replay of ${scenario.title}. ${this.historyUi.replayAnnouncement(this.currentReplay()!, position)}`);
   }
 
   /** Move the replay to a position (clamped), from a button, a key or the notes. */
@@ -493,42 +416,17 @@ export class App {
     this.scenario = scenario;
     const entry = this.catalog.entry(scenario.id);
     this.scenarioFile = entry?.origin === 'opened' ? entry.source : undefined;
-    this.setup = {
-      side,
-      doctrine: this.defaultDoctrine(scenario, side),
-      difficulty: this.setup?.difficulty ?? 'normal',
-      seed: r.seed,
-      branch: { step: position, alternative },
-    };
+    this.setup = { side, doctrine: this.defaultDoctrine(scenario, side), difficulty: this.setup?.difficulty ?? 'normal', seed: r.seed, branch: { step: position, alternative } };
     this.go('setup');
   }
 
   /** The replay's keys: → / Page Down forward, ← / Page Up back, Home and End (a presentation clicker sends Page Up/Down). */
   private onKey(event: KeyboardEvent): void {
-    if (
-      this.screen !== 'replay' ||
-      !this.replaying ||
-      event.altKey ||
-      event.ctrlKey ||
-      event.metaKey ||
-      event.shiftKey
-    )
-      return;
+    if (this.screen !== 'replay' || !this.replaying || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
     const target = event.target instanceof HTMLElement ? event.target : null;
-    if (
-      target?.closest('input, textarea, select, [contenteditable="true"]') ||
-      document.querySelector('dialog[open]')
-    )
-      return;
+    if (target?.closest('input, textarea, select, [contenteditable="true"]') || document.querySelector('dialog[open]')) return;
     const at = this.replaying.position;
-    const to = {
-      ArrowRight: at + 1,
-      PageDown: at + 1,
-      ArrowLeft: at - 1,
-      PageUp: at - 1,
-      Home: 0,
-      End: Number.MAX_SAFE_INTEGER,
-    }[event.key];
+    const to = { ArrowRight: at + 1, PageDown: at + 1, ArrowLeft: at - 1, PageUp: at - 1, Home: 0, End: Number.MAX_SAFE_INTEGER }[event.key];
     if (to === undefined) return;
     event.preventDefault();
     this.setReplayPosition(to);
@@ -542,10 +440,7 @@ export class App {
     try {
       spec = decodeResult(code, (id) => this.catalog.find(id));
     } catch (error) {
-      this.codeError =
-        error instanceof ResultCodeError
-          ? `This code cannot be opened: ${error.message}.`
-          : `This code cannot be opened: ${errorText(error)}.`;
+      this.codeError = error instanceof ResultCodeError ? `This code cannot be opened: ${error.message}.` : `This code cannot be opened: ${errorText(error)}.`;
       this.render();
       return;
     }
@@ -563,11 +458,7 @@ export class App {
     const entry = this.catalog.entry(scenario.id);
     this.enterMatch(match, entry?.origin === 'opened' ? entry.source : undefined);
     this.save();
-    this.announce(
-      match.ended
-        ? `Opened a finished game of ${scenario.title}: its debrief follows.`
-        : `Opened a game of ${scenario.title} at round ${match.state.round}: play on.`,
-    );
+    this.announce(match.ended ? `Opened a finished game of ${scenario.title}: its debrief follows.` : `Opened a game of ${scenario.title} at round ${match.state.round}: play on.`);
   }
 
   openScenarioFile(file: ScenarioFile): void {
@@ -598,8 +489,7 @@ export class App {
     this.sound.enabled = this.settings.sound;
     stageContext.reducedMotion = this.settings.reducedMotion;
     // The stage exists after the constructor's first call.
-    if ((this as { stage?: Stage }).stage)
-      this.stage.setLook(this.settings.highContrast, this.settings.reducedMotion);
+    if ((this as { stage?: Stage }).stage) this.stage.setLook(this.settings.highContrast, this.settings.reducedMotion);
     else {
       stageContext.highContrast = this.settings.highContrast;
       stageContext.palette = this.settings.highContrast ? HIGH_CONTRAST : NORMAL;
@@ -611,11 +501,7 @@ export class App {
   save(): void {
     if (!this.match) return;
     const problem = this.autosave.write(this.match, this.scenarioFile);
-    if (problem)
-      this.notices = [
-        ...this.notices.filter((n) => !n.text.startsWith('The game could not be saved')),
-        { kind: 'error', text: problem },
-      ];
+    if (problem) this.notices = [...this.notices.filter((n) => !n.text.startsWith('The game could not be saved')), { kind: 'error', text: problem }];
   }
 
   announce(text: string): void {
@@ -646,15 +532,11 @@ export class App {
         return this.historyUi.historyScreen(this);
       case 'replay': {
         const r = this.currentReplay();
-        return r
-          ? this.historyUi.replayScreen(this, r, this.replaying!.position)
-          : this.historyUi.historyScreen(this);
+        return r ? this.historyUi.replayScreen(this, r, this.replaying!.position) : this.historyUi.historyScreen(this);
       }
       case 'history-notes': {
         const r = this.currentReplay();
-        return r
-          ? this.historyUi.historyNotesScreen(this, r.scenario, this.replaying!.position)
-          : this.historyUi.historyScreen(this);
+        return r ? this.historyUi.historyNotesScreen(this, r.scenario, this.replaying!.position) : this.historyUi.historyScreen(this);
       }
     }
   }
@@ -663,8 +545,7 @@ export class App {
     // Until the scenarios are in (a moment after the first frame), the panel keeps its loading note.
     if (!this.catalog) return;
     const active = document.activeElement;
-    const focusKey =
-      active instanceof HTMLElement && this.panel.contains(active) ? active.dataset.key : undefined;
+    const focusKey = active instanceof HTMLElement && this.panel.contains(active) ? active.dataset.key : undefined;
     const scrollTop = this.panel.scrollTop;
     const view = this.view();
     clear(this.panel);
@@ -685,9 +566,7 @@ export class App {
       return;
     }
     this.panel.scrollTop = scrollTop;
-    const afterMove = this.focusAfterMove
-      ? this.panel.querySelector<HTMLElement>('[data-focus-after-move]')
-      : null;
+    const afterMove = this.focusAfterMove ? this.panel.querySelector<HTMLElement>('[data-focus-after-move]') : null;
     if (afterMove) {
       afterMove.focus({ preventScroll: true });
       afterMove.scrollIntoView({ block: 'start' });
@@ -707,5 +586,4 @@ export class App {
   focusAfterMove = false;
 }
 
-export const TAGLINE =
-  'A negotiation game on US–China technology and trade: chips, rare earths, tariffs and the price of every deal.';
+export const TAGLINE = 'A negotiation game on US–China technology and trade: chips, rare earths, tariffs and the price of every deal.';

@@ -35,7 +35,7 @@ describe('the decisions corpus', () => {
     ]);
   });
 
-  it('gets the same decision, reason and posture at every position from the move log', () => {
+  it('gets the same decision, words, analysis and posture at every position from the move log', () => {
     const differences: string[] = [];
     for (const game of corpus.games) {
       const scenario = scenarios.get(game.scenario)!;
@@ -47,8 +47,13 @@ describe('the decisions corpus', () => {
           moves: game.moves.slice(0, recorded.at),
         };
         const d = decideMove(scenario, spec, recorded.side);
-        const got = { move: d.move, reason: d.reason, posture: d.posture };
-        const want = { move: recorded.move, reason: recorded.reason, posture: recorded.posture };
+        const got = { move: d.move, say: d.say, analysis: d.analysis, posture: d.posture };
+        const want = {
+          move: recorded.move,
+          say: recorded.say,
+          analysis: recorded.analysis,
+          posture: recorded.posture,
+        };
         if (JSON.stringify(got) !== JSON.stringify(want))
           differences.push(
             `${game.scenario} ${game.seed} move ${recorded.at}: ${JSON.stringify(got)} instead of ${JSON.stringify(want)}`,
@@ -70,10 +75,10 @@ describe('the decisions corpus', () => {
         const recorded = game.decisions.find((d) => d.at === i)!;
         const d = seats[recorded.side].decide(states[i]!);
         if (
-          JSON.stringify([d.move, d.reason, d.posture]) !==
-          JSON.stringify([recorded.move, recorded.reason, recorded.posture])
+          JSON.stringify([d.move, d.say, d.analysis, d.posture]) !==
+          JSON.stringify([recorded.move, recorded.say, recorded.analysis, recorded.posture])
         ) {
-          differences.push(`${game.scenario} ${game.seed} move ${i}: ${d.reason}`);
+          differences.push(`${game.scenario} ${game.seed} move ${i}: ${d.say} / ${d.analysis}`);
         }
         for (const side of SIDES) {
           seats[side].observe(move, states[i]!, states[i + 1]!);

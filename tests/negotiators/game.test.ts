@@ -240,7 +240,8 @@ describe('the game negotiators (properties)', () => {
         'low',
       );
       expect(d.move).toEqual(move);
-      expect(d.reason).toBe(game.decisions[i]!.reason);
+      expect(d.say).toBe(game.decisions[i]!.say);
+      expect(d.analysis).toBe(game.decisions[i]!.analysis);
     });
   });
 
@@ -263,23 +264,30 @@ describe('the game negotiators (properties)', () => {
 describe('decideMove', () => {
   const options = defaultOptions(BUSAN, { difficulty: { us: 'hard', china: 'hard' } });
 
-  it('opens with a legal proposal and says why, in plain words with real numbers', () => {
+  it('opens with a legal proposal, says it at the table in the first person, and gives the analysis with real numbers', () => {
     const d = decideMove(BUSAN, specOf(BUSAN, 's', options, []), 'us');
     expect(d.move.type).toBe('propose');
     expect(d.posture).toBe('probing');
-    expect(d.reason).toMatch(
-      /^There is no offer from China on the table\. It opens with a package worth \+\d+\.\d points to it\.$/,
+    expect(d.analysis).toMatch(
+      /^There is no offer from China on the table\. It opens with a package worth \+\d+\.\d points to it \([+−]\d+\.\d for walking away\)\.$/,
     );
+    expect(d.say).toMatch(/\b(we|our|us)\b/i);
+    // no numbers of the analysis: those stay one press away
+    expect(d.say).not.toMatch(/[+−]\d+\.\d|points/);
   });
 
   it('reveals its priorities in its reasons only as far as the intelligence level allows', () => {
     const spec = specOf(BUSAN, 's', options, []);
-    expect(decideMove(BUSAN, spec, 'us', 'hard', 'low').reason).not.toMatch(/cares most/);
-    expect(decideMove(BUSAN, spec, 'us', 'hard', 'medium').reason).toMatch(
+    expect(decideMove(BUSAN, spec, 'us', 'hard', 'low').analysis).not.toMatch(/cares most/);
+    expect(decideMove(BUSAN, spec, 'us', 'hard', 'medium').analysis).toMatch(
       /Your intelligence suggests it cares most about [^.]+\.$/,
     );
-    expect(decideMove(BUSAN, spec, 'us', 'hard', 'high').reason).toMatch(
+    expect(decideMove(BUSAN, spec, 'us', 'hard', 'high').analysis).toMatch(
       /It cares most about .+ and .+, and least about .+\.$/,
+    );
+    // what it says at the table never depends on what the player knows of it
+    expect(decideMove(BUSAN, spec, 'us', 'hard', 'high').say).toBe(
+      decideMove(BUSAN, spec, 'us', 'hard', 'low').say,
     );
     expect(intelForDifficulty('easy')).toBe('high');
     expect(intelForDifficulty('normal')).toBe('medium');
@@ -293,18 +301,17 @@ describe('decideMove', () => {
     ).toThrow('the negotiation is over');
   });
 
-  it('refuses an offer that crosses its red line, and says so without revealing which', () => {
+  it('refuses an offer that crosses its red line without revealing that there is one', () => {
     const moves: Move[] = [
       { type: 'propose', side: 'us', package: { rareEarthControls: 'lifted', tariffTruce: 'extended-1yr' } },
     ];
     const d = decideMove(BUSAN, specOf(BUSAN, 's', options, moves), 'china');
     expect(d.move.type).not.toBe('accept');
-    expect(d.reason).toContain(
-      'Part of the offer from United States is something China will never agree to.',
-    );
+    expect(d.analysis).toContain('China will not sign the offer from United States as it stands.');
+    for (const text of [d.analysis, d.say]) expect(text).not.toMatch(/never|red line/i);
   });
 
-  it('accepts a generous offer at the end, and explains it against the value of no deal', () => {
+  it('accepts a generous offer at the end, and explains it against its walk-away value', () => {
     const gen = defaultOptions(MINI, { difficulty: { us: 'normal', china: 'normal' } });
     const moves: Move[] = [];
     let state = newGame(MINI, 's', gen);
@@ -321,8 +328,8 @@ describe('decideMove', () => {
     }
     const d = decideMove(MINI, specOf(MINI, 's', gen, moves), 'china');
     expect(d.move).toEqual({ type: 'accept', side: 'china' });
-    expect(d.reason).toMatch(
-      /^China accepts\. The package is worth .+ points to it under China doctrine, against .+ for no deal\. This is the last move of the talks and the deal beats no deal\./,
+    expect(d.analysis).toMatch(
+      /^China accepts\. The package is worth .+ points to it under China doctrine, against .+ for walking away\. This is the last move of the talks, and the deal is worth (more than|as much as) walking away/,
     );
   });
 });

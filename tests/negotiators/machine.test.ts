@@ -8,6 +8,7 @@ import {
   mustCarryOut,
   offerAcceptable,
   shouldCoolOff,
+  shouldRetaliate,
   shouldThreaten,
   shouldWalkOut,
 } from '../../src/negotiators/game/assess';
@@ -45,10 +46,14 @@ function assessment(over: Partial<Assessment> = {}): Assessment {
     },
     counter: { pkg: { beans: 'lots' }, utility: 0.8, points: 3, previousUtility: null },
     previousOffer: null,
-    reservation: { utility: 0.2, points: 0 },
+    walkAway: { utility: 0.2, points: 0 },
+    myLastMove: false,
+    finalOfferTurn: false,
+    toReverse: [],
     nextPoints: 3,
     dueThreat: null,
     lever: null,
+    retaliation: null,
     canHold: true,
     prefersCalm: false,
     weights: [
@@ -59,8 +64,11 @@ function assessment(over: Partial<Assessment> = {}): Assessment {
     threatWindow: 1,
     words: {
       issue: { chips: 'Chip controls', beans: 'Soybeans' },
-      position: { chips: { ban: 'Total ban' }, beans: { lots: 'Lots' } },
+      position: { chips: { ban: 'Total ban' }, beans: { lots: 'Lots', some: 'Some', none: 'None' } },
+      holder: { chips: 'us', beans: 'china' },
     },
+    focus: 'us.securityCost',
+    voice: [0.1, 0.3, 0.5, 0.7, 0.9, 0.2, 0.4, 0.6],
     ...over,
   };
 }
@@ -71,8 +79,10 @@ const OFFER = {
   utility: 0.9,
   points: 4,
   redLines: [],
+  unreversed: [],
   home: supportOk,
   there: { ...supportOk, side: 'china' as const },
+  signable: true,
 };
 const LEVER = { issue: 'chips', position: 'ban', ours: -1, theirs: -3 };
 
@@ -124,6 +134,7 @@ const EVENTS: NegotiatorEvent[] = [
   },
   { type: 'decide', assessment: assessment({ lever: LEVER, patience: 0 }) },
   { type: 'decide', assessment: assessment({ tension: 9, prefersCalm: true }) },
+  { type: 'decide', assessment: assessment({ retaliation: LEVER }) },
 ];
 
 /** Snapshots are told apart by state and by the memory that guards read, bounded so the graph is finite. */
@@ -134,6 +145,7 @@ const key = (s: { value: unknown; context: { memory: Memory } }) => {
     Math.min(m.impositions, 2),
     Math.min(m.stalled, 2),
     m.provoked,
+    m.coerced,
     m.failedRatification,
     Math.min(m.threatsMade, 2),
   ]);
@@ -203,7 +215,7 @@ describe('the negotiator statechart', () => {
       decideFrom(
         [offer],
         assessment({
-          offer: { ...OFFER, home: { ...supportOk, projected: 30, ok: false } },
+          offer: { ...OFFER, home: { ...supportOk, projected: 30, ok: false }, signable: false },
           strategy: { ...assessment().strategy, accept: true },
         }),
       ).value,
@@ -229,10 +241,35 @@ describe('the negotiator statechart', () => {
       type: 'hold',
       side: 'us',
     });
+    // coerced, a doctrine that does not mind tension answers in kind at once; one that does refuses to reward it
     expect(
-      decideFrom([imposed], assessment({ tension: 9, prefersCalm: false, lever: LEVER, difficulty: 'hard' }))
+      decideFrom(
+        [imposed],
+        assessment({ tension: 9, prefersCalm: false, lever: LEVER, retaliation: LEVER, difficulty: 'hard' }),
+      ),
+    ).toMatchObject({
+      value: 'retaliating',
+      move: { type: 'impose', side: 'us', issue: 'chips', position: 'ban' },
+      posture: 'escalating',
+    });
+    expect(
+      decideFrom([imposed], assessment({ tension: 5, prefersCalm: true, lever: LEVER, difficulty: 'hard' }))
         .move,
-    ).toEqual({ type: 'threaten', side: 'us', issue: 'chips', position: 'ban' });
+    ).toEqual({
+      type: 'threaten',
+      side: 'us',
+      issue: 'chips',
+      position: 'ban',
+    });
+    const threat = observe({ type: 'threaten', side: 'china', issue: 'beans', position: 'none' });
+    expect(
+      decideFrom([threat], assessment({ prefersCalm: false, lever: LEVER, difficulty: 'hard' })).move,
+    ).toEqual({
+      type: 'threaten',
+      side: 'us',
+      issue: 'chips',
+      position: 'ban',
+    });
     expect(decideFrom([], assessment())).toMatchObject({
       value: 'countering',
       move: { type: 'propose', side: 'us', package: { beans: 'lots' } },
@@ -272,9 +309,15 @@ describe('the guards, as pure predicates', () => {
     const yes = assessment({ offer: OFFER, strategy: { ...assessment().strategy, accept: true } });
     expect(offerAcceptable(yes)).toBe(true);
     expect(
-      offerAcceptable({ ...yes, offer: { ...OFFER, redLines: [{ issue: 'beans', position: 'lots' }] } }),
+      offerAcceptable({
+        ...yes,
+        offer: { ...OFFER, redLines: [{ issue: 'beans', position: 'lots' }], signable: false },
+      }),
     ).toBe(false);
-    expect(offerAcceptable({ ...yes, offer: { ...OFFER, there: { ...OFFER.there, ok: false } } })).toBe(
+    expect(
+      offerAcceptable({ ...yes, offer: { ...OFFER, there: { ...OFFER.there, ok: false }, signable: false } }),
+    ).toBe(false);
+    expect(offerAcceptable({ ...yes, offer: { ...OFFER, unreversed: ['beans'], signable: false } })).toBe(
       false,
     );
     expect(offerAcceptable({ ...yes, strategy: { ...yes.strategy, accept: false } })).toBe(false);
@@ -293,6 +336,14 @@ describe('the guards, as pure predicates', () => {
     expect(mustCarryOut(assessment({ dueThreat: due }))).toBe(true);
     expect(mustCarryOut(assessment({ dueThreat: due, difficulty: 'easy' }))).toBe(false);
     expect(mustCarryOut(assessment())).toBe(false);
+    // never instead of a final offer worth more than walking away; still instead of one worth less
+    expect(mustCarryOut(assessment({ dueThreat: due, finalOfferTurn: true }))).toBe(false);
+    expect(
+      mustCarryOut(
+        assessment({ dueThreat: due, finalOfferTurn: true, walkAway: { utility: 0.9, points: 5 } }),
+      ),
+    ).toBe(true);
+    expect(mustCarryOut(assessment({ dueThreat: due, finalOfferTurn: true, counter: null }))).toBe(true);
   });
 
   it('threatens when out of patience (normal), also when provoked (hard), only when provoked (easy), never in the last round', () => {
@@ -304,6 +355,9 @@ describe('the guards, as pure predicates', () => {
     expect(shouldThreaten({ ...a, difficulty: 'easy' }, m({ stalled: 5 }))).toBe(false);
     expect(shouldThreaten({ ...a, difficulty: 'easy' }, m({ provoked: true }))).toBe(true);
     expect(shouldThreaten({ ...a, round: 6 }, m({ stalled: 5 }))).toBe(false);
+    // a threat falling due in the last round would set carrying it out against the final offers
+    expect(shouldThreaten({ ...a, round: 5 }, m({ stalled: 5 }))).toBe(false);
+    expect(shouldThreaten({ ...a, round: 4 }, m({ stalled: 5 }))).toBe(true);
     expect(shouldThreaten(assessment(), m({ stalled: 5 }))).toBe(false);
     expect(shouldThreaten(a, m({ stalled: 5, threatsMade: 2 }))).toBe(false);
   });
@@ -318,6 +372,18 @@ describe('the guards, as pure predicates', () => {
     expect(shouldCoolOff(assessment({ tension: 9, prefersCalm: false }), m({ provoked: true }))).toBe(false);
     expect(shouldCoolOff(assessment(), m({ failedRatification: true }))).toBe(true);
     expect(shouldCoolOff(assessment({ canHold: false }), m({ failedRatification: true }))).toBe(false);
+  });
+
+  it('retaliates for a measure imposed on it: at once, or at the second if its doctrine counts tension as a cost; never the bluffer (easy), without a lever, or in the last round', () => {
+    const a = assessment({ retaliation: LEVER, difficulty: 'hard' });
+    expect(shouldRetaliate(a, m({ coerced: true, impositions: 1 }))).toBe(true);
+    expect(shouldRetaliate(a, m({ coerced: false, provoked: true }))).toBe(false);
+    // a doctrine that counts tension as a cost lets its refusal speak the first time, and answers the second
+    expect(shouldRetaliate({ ...a, prefersCalm: true }, m({ coerced: true, impositions: 1 }))).toBe(false);
+    expect(shouldRetaliate({ ...a, prefersCalm: true }, m({ coerced: true, impositions: 2 }))).toBe(true);
+    expect(shouldRetaliate({ ...a, difficulty: 'easy' }, m({ coerced: true }))).toBe(false);
+    expect(shouldRetaliate({ ...a, retaliation: null }, m({ coerced: true }))).toBe(false);
+    expect(shouldRetaliate({ ...a, round: 6 }, m({ coerced: true }))).toBe(false);
   });
 
   it('walks out only after two measures imposed on it and its patience spent', () => {

@@ -24,7 +24,7 @@ describe('Match', () => {
       ['human', 'propose'],
       ['ai', 'accept'],
     ]);
-    expect(turns[1]!.ai).toEqual({ reason: 'scripted accept', posture: 'escalating' });
+    expect(turns[1]!.ai).toEqual({ say: 'scripted accept', analysis: 'a script', posture: 'escalating' });
     expect(match.ended).toBe(true);
     expect(match.state.outcome?.kind).toBe('deal');
     expect(match.humanToMove()).toBeNull();
@@ -39,12 +39,7 @@ describe('Match', () => {
   });
 
   it('derives exactly the state the core replay gives for the same moves', () => {
-    const match = Match.start(
-      scenario,
-      'seed-9',
-      options('us'),
-      scriptedAi({ 3: { type: 'threaten', side: 'china', issue: 'chips', position: 'ban' } }).decide,
-    );
+    const match = Match.start(scenario, 'seed-9', options('us'), scriptedAi({ 3: { type: 'threaten', side: 'china', issue: 'chips', position: 'ban' } }).decide);
     match.play({ type: 'propose', side: 'us', package: { beans: 'some' } });
     match.play({ type: 'hold', side: 'us' });
     match.play({ type: 'impose', side: 'us', issue: 'chips', position: 'ban' });
@@ -87,7 +82,7 @@ describe('Match', () => {
     match.play({ type: 'hold', side: 'china' });
     match.rewindToRound(1);
     expect(match.moves).toEqual([{ type: 'propose', side: 'us', package: { chips: 'relaxed' } }]);
-    expect(match.turns()[0]!.ai?.reason).toBe('scripted propose');
+    expect(match.turns()[0]!.ai?.say).toBe('scripted propose');
   });
 
   it('undoes the last human move together with the AI replies to it', () => {
@@ -106,11 +101,7 @@ describe('Match', () => {
     });
     expect(throwing.moves).toEqual([{ type: 'hold', side: 'us' }]);
     expect(throwing.aiProblems[0]).toMatch(/AI for United States failed in round 1: no plan/);
-    const illegal = Match.start(scenario, 's', options('us'), (_s, _spec, side) => ({
-      move: { type: 'accept', side },
-      reason: 'x',
-      posture: 'firm',
-    }));
+    const illegal = Match.start(scenario, 's', options('us'), (_s, _spec, side) => ({ move: { type: 'accept', side }, say: 'x', analysis: 'x', posture: 'firm' }));
     illegal.play({ type: 'hold', side: 'us' });
     // No offer from the US is on the table: accepting is illegal, so the AI holds instead.
     expect(illegal.moves[1]).toEqual({ type: 'hold', side: 'china' });
@@ -160,17 +151,16 @@ describe('Match', () => {
     expect(following.aiProblems).toEqual([]);
   });
 
+
   it('resumes from a move log with the AI notes, and refuses a log with an illegal move', () => {
     const ai = scriptedAi();
     const first = Match.start(scenario, 's', options('us'), ai.decide);
     first.play({ type: 'propose', side: 'us', package: { beans: 'some' } });
     const again = Match.resume(scenario, first.spec, first.aiNotes, ai.decide);
     expect(again.state).toEqual(first.state);
-    expect(again.turns()[1]!.ai?.reason).toBe(first.turns()[1]!.ai?.reason);
+    expect(again.turns()[1]!.ai).toEqual(first.turns()[1]!.ai);
     const bad: Move[] = [{ type: 'accept', side: 'us' }];
-    expect(() => Match.resume(scenario, { ...first.spec, moves: bad }, [], ai.decide)).toThrow(
-      IllegalMoveError,
-    );
+    expect(() => Match.resume(scenario, { ...first.spec, moves: bad }, [], ai.decide)).toThrow(IllegalMoveError);
   });
 
   it('plays against the negotiators module through its public contract', () => {
@@ -180,15 +170,14 @@ describe('Match', () => {
     expect(match.state).toEqual(replay(scenario, spec.seed, spec.options, spec.moves).final);
     for (const turn of match.turns().filter((t) => t.by === 'ai')) {
       expect(turn.move.side).toBe('china');
-      expect(typeof turn.ai?.reason).toBe('string');
+      expect(typeof turn.ai?.say).toBe('string');
+      expect(typeof turn.ai?.analysis).toBe('string');
     }
   });
 });
 
 describe('Match.branch: a game that takes over from a historical path', () => {
-  const history: Scenario = loadOrThrow(
-    fileURLToPath(new URL('../history/fixtures/mini-history.yaml', import.meta.url)),
-  );
+  const history: Scenario = loadOrThrow(fileURLToPath(new URL('../history/fixtures/mini-history.yaml', import.meta.url)));
   const seed = history.history!.seed;
   const opts = (human: Side): GameOptions => defaultOptions(history, { humans: [human] });
   const path = historicalMoves(history);
@@ -198,10 +187,7 @@ describe('Match.branch: a game that takes over from a historical path', () => {
     const match = Match.branch(history, spec, scriptedAi().decide);
     expect(match.moves).toEqual(path.slice(0, 2));
     // The same state as history's replay (which plays with no human side), but for the options.
-    expect({ ...match.state, options: null }).toEqual({
-      ...replayHistory(history, seed).states[2]!,
-      options: null,
-    });
+    expect({ ...match.state, options: null }).toEqual({ ...replayHistory(history, seed).states[2]!, options: null });
     expect(match.humanToMove()).toBe('us');
     expect(match.branch).toEqual({ step: 2, alternative: null });
     expect(match.turns().map((t) => t.by)).toEqual(['history', 'history']);
@@ -242,11 +228,7 @@ describe('Match.branch: a game that takes over from a historical path', () => {
     const spec = decisionBranch(history, 'offer', 0, seed, opts('china'));
     const match = Match.branch(history, spec, scriptedAi().decide);
     const turns = match.turns();
-    expect(turns[2]).toMatchObject({
-      by: 'ai',
-      alternative: 'A cut alone',
-      move: { type: 'propose', side: 'us', package: { tariff: 'cut' } },
-    });
+    expect(turns[2]).toMatchObject({ by: 'ai', alternative: 'A cut alone', move: { type: 'propose', side: 'us', package: { tariff: 'cut' } } });
     expect(match.branch).toEqual({ step: 2, alternative: 'A cut alone' });
     expect(match.humanToMove()).toBe('china');
     match.play({ type: 'reject', side: 'china' });
@@ -266,14 +248,9 @@ describe('Match.branch: a game that takes over from a historical path', () => {
   });
 
   it('refuses a spec whose first moves are not history’s, or that names no branch point', () => {
-    const forged: GameSpec = {
-      ...branchSpec(history, 2, seed, opts('us')),
-      moves: [path[0]!, { type: 'reject', side: 'china' }],
-    };
+    const forged: GameSpec = { ...branchSpec(history, 2, seed, opts('us')), moves: [path[0]!, { type: 'reject', side: 'china' }] };
     expect(() => Match.branch(history, forged, scriptedAi().decide)).toThrow(/not the historical path/);
-    expect(() => Match.branch(history, { ...forged, options: opts('us') }, scriptedAi().decide)).toThrow(
-      /needs options.branchStep/,
-    );
+    expect(() => Match.branch(history, { ...forged, options: opts('us') }, scriptedAi().decide)).toThrow(/needs options.branchStep/);
   });
 
   it('comes back as the same branch from its result code, and a forged branch step as an ordinary game', () => {
@@ -284,18 +261,7 @@ describe('Match.branch: a game that takes over from a historical path', () => {
     expect(again.branch).toEqual({ step: 2, alternative: 'A cut alone' });
     expect(again.turns().map((t) => t.by)).toEqual(['history', 'history', 'human', 'ai']);
     expect(again.state).toEqual(played.state);
-    const forged = Match.resume(
-      history,
-      {
-        ...decoded,
-        moves: [
-          { type: 'hold', side: 'us' },
-          { type: 'hold', side: 'china' },
-        ],
-      },
-      [],
-      scriptedAi().decide,
-    );
+    const forged = Match.resume(history, { ...decoded, moves: [{ type: 'hold', side: 'us' }, { type: 'hold', side: 'china' }] }, [], scriptedAi().decide);
     expect(forged.branch).toBeNull();
     expect(forged.turns()[0]!.by).toBe('human');
   });

@@ -60,11 +60,21 @@ export function bestLever(
   maxOwnCost: number,
   worthOf: WorthOf = positionWorth,
 ): Lever | null {
+  return pickLever(state, side, levers(scenario, state, side, ours, theirs, worthOf), maxOwnCost);
+}
+
+/** Of these levers, the one to use as bestLever describes. */
+export function pickLever(
+  state: GameState,
+  side: Side,
+  all: readonly Lever[],
+  maxOwnCost: number,
+): Lever | null {
   const pending = new Set(
     state.threats.filter((t) => t.side === side && t.status === 'pending').map((t) => t.issue),
   );
   let best: Lever | null = null;
-  for (const lever of levers(scenario, state, side, ours, theirs, worthOf)) {
+  for (const lever of all) {
     if (pending.has(lever.issue)) continue;
     if (lever.theirs >= 0 || lever.theirs >= lever.ours || -lever.ours > maxOwnCost) continue;
     if (!best || lever.ours - lever.theirs > best.ours - best.theirs) best = lever;

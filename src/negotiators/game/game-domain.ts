@@ -14,9 +14,15 @@ import { INFEASIBLE, SearchTable } from '../search-table';
  * A side's negotiation problem in the game, as a generic domain. Its utility of a package is its
  * doctrine's weighting of the expected indicator changes the package brings (positionWorth, in
  * score points: linear over the issues), normalised so that the weights sum to 1 and each issue's
- * values run from 0 to 1. Its reservation is what no deal is worth on the same scale: the measures
- * in force run on to the horizon and every pending threat is carried out. A deal also calms
- * tension, and lifting a measure the side imposed itself costs it at home; both are counted.
+ * values run from 0 to 1. Its reservation is its walk-away value (`walkAway`), what no deal is worth
+ * on the same scale: the measures in force run on to the horizon and every pending threat is
+ * carried out. It is not kept within [0, 1]: above 1 no package is worth signing, below 0 every
+ * one is. A deal also calms tension, and lifting a measure the side imposed itself costs it at
+ * home; both are counted.
+ *
+ * A measure the other side imposed on it during the talks is something a deal must reverse: the
+ * position in force on that issue is not among its options, so it neither offers nor signs a deal
+ * that leaves it in force (coercion is not rewarded with a deal that keeps it).
  *
  * Packages it may never sign are worth INFEASIBLE (minus infinity) in its table, below any
  * reservation, so no strategy offers or accepts them: those that change nothing, and those either
@@ -37,7 +43,12 @@ export interface GameIssue {
   options: string[];
   /** Worth of each option in score points under the side's doctrine (0 for the position in force). */
   worths: number[];
+  /** The option in force now; -1 when it is a measure this side requires a deal to reverse. */
   current: number;
+  /** The position in force now. */
+  inForce: string;
+  /** The other side imposed the position in force during the talks: a deal must reverse it. */
+  reverse: boolean;
 }
 
 export interface RatificationModel {
@@ -66,7 +77,7 @@ export interface GameDomain {
   dealBonus: number;
   /** What no deal is worth against the status quo, in points. */
   noDealWorth: number;
-  /** The reservation before it was kept within [0, 1]. */
+  /** The walk-away value on the utility scale (prefs.reservation is the same). */
   rawReservation: number;
   home: RatificationModel;
   there: RatificationModel;
@@ -258,6 +269,7 @@ export function gamePreferences(
   worthOf: WorthOf = positionWorth,
 ): GamePreferences {
   const never = new Map(profile.redLines.map((l) => [l.issue, new Set(l.never)]));
+  const them = otherSide(side);
   const retreatCost = levelWorth(
     scenario,
     state,
@@ -267,15 +279,20 @@ export function gamePreferences(
   );
   const issues: GameIssue[] = scenario.issues.map((issue) => {
     const current = state.positions[issue.id]!;
+    const agreeable = issue.positions
+      .filter((p) => p.id !== current && !p.escalation && !never.get(issue.id)?.has(p.id))
+      .map((p) => p.id);
+    // a measure imposed on it during the talks must go, if there is anything it could go to
+    const reverse = state.imposed[issue.id] === them && agreeable.length > 0;
     const options = issue.positions
-      .filter((p) => p.id === current || (!p.escalation && !never.get(issue.id)?.has(p.id)))
+      .filter((p) => (p.id === current && !reverse) || agreeable.includes(p.id))
       .map((p) => p.id);
     const worths = options.map((o) => {
       if (o === current) return 0;
       const lifting = state.imposed[issue.id] === side ? retreatCost : 0;
       return worthOf(scenario, state, doctrine, issue.id, o) + lifting;
     });
-    return { id: issue.id, options, worths, current: options.indexOf(current) };
+    return { id: issue.id, options, worths, current: options.indexOf(current), inForce: current, reverse };
   });
 
   const ranges = issues.map((i) => Math.max(...i.worths) - Math.min(...i.worths));
@@ -289,7 +306,7 @@ export function gamePreferences(
   const dealBonus = levelWorth(scenario, state, doctrine, 'tension', DEAL_TENSION);
   const noDealWorth = noDealValue(scenario, state, doctrine, worthOf);
   const rawReservation = walkAway({ offset, scale, dealBonus, noDealWorth }).utility;
-  const prefs: Preferences = { weights, values, reservation: Math.min(1, Math.max(0, rawReservation)) };
+  const prefs: Preferences = { weights, values, reservation: rawReservation };
   return { issues, prefs, offset, scale, dealBonus, noDealWorth, rawReservation };
 }
 
@@ -307,7 +324,8 @@ export function buildGameDomain(
   const space = new PackageNumbering(domain);
   const home = ratificationModel(scenario, state, side, issues, winSetMargin(scenario, state, side, profile));
   const there = ratificationModel(scenario, state, otherSide(side), issues, 0);
-  const unchanged = space.indexOf(issues.map((i) => i.current));
+  // when a deal must reverse a measure, every package it may sign changes something
+  const unchanged = issues.some((i) => i.current < 0) ? -1 : space.indexOf(issues.map((i) => i.current));
   const table = new SearchTable(space, prefs, [ratificationFloor(home), ratificationFloor(there)], unchanged);
   return { side, doctrine, profile, ...gp, domain, space, table, home, there };
 }
@@ -323,9 +341,10 @@ export function packageOf(gd: GameDomain, outcome: Outcome): Package {
 
 /**
  * The full outcome of a package in force now: its positions where it names one, the positions in
- * force elsewhere. Null when it names a position this side may not agree to (a red line), unless
- * `lenient`, which reads such a position as the one in force: what an opponent model can learn
- * from the rest of the offer.
+ * force elsewhere. Null when it names a position this side may not agree to (a red line), or
+ * leaves in force a measure it requires a deal to reverse, unless `lenient`, which reads such a
+ * position as the one in force (or, for a measure to reverse, as the option it values least):
+ * what an opponent model can learn from the rest of the offer.
  */
 export function outcomeOf(
   gd: { issues: GameIssue[] },
@@ -334,11 +353,18 @@ export function outcomeOf(
 ): number[] | null {
   const out: number[] = [];
   for (const issue of gd.issues) {
-    const o = issue.options.indexOf(positions[issue.id] ?? issue.options[issue.current]!);
+    const o = issue.options.indexOf(positions[issue.id] ?? issue.inForce);
     if (o < 0 && !lenient) return null;
-    out.push(o < 0 ? issue.current : o);
+    out.push(
+      o >= 0 ? o : issue.current >= 0 ? issue.current : issue.worths.indexOf(Math.min(...issue.worths)),
+    );
   }
   return out;
+}
+
+/** The measures imposed on this side during the talks that a package (as the positions it leaves in force) would leave in force. */
+export function unreversed(gd: { issues: GameIssue[] }, positions: Record<string, string>): string[] {
+  return gd.issues.filter((i) => i.reverse && positions[i.id] === i.inForce).map((i) => i.id);
 }
 
 /** Positions in force once a package is agreed. */

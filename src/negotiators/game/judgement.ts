@@ -71,14 +71,15 @@ export function forEachBetterPackage(
   options: GameOptions,
   state: GameState,
   side: Side,
-  visit: (pkg: Package) => boolean | void,
+  visit: (pkg: Package, points: number) => boolean | void,
 ): void {
   const profile = profileFor(scenario, options, side);
   const gd = buildGameDomain(scenario, state, side, profile, doctrineOf(scenario, profile.doctrine));
   if (gd.space.size > 1_000_000) throw new Error(`${gd.space.size} packages are too many to list`);
   const away = walkAway(gd).utility;
   for (let p = 0; p < gd.space.size; p++) {
-    if (gd.table.utility(p) > away && visit(packageOf(gd, gd.space.outcome(p)))) return;
+    const u = gd.table.utility(p);
+    if (u > away && visit(packageOf(gd, gd.space.outcome(p)), toPoints(gd, u))) return;
   }
 }
 

@@ -6,24 +6,30 @@ import {
   mustCarryOut,
   offerAcceptable,
   shouldCoolOff,
+  shouldRetaliate,
   shouldThreaten,
   shouldWalkOut,
 } from './assess';
 import type { Memory, MoveFacts } from './memory';
 import { EMPTY_MEMORY, remember } from './memory';
-import { reasonFor } from './reasons';
+import { analysisFor } from './reasons';
+import { sayFor } from './voice';
 
 /**
  * The game negotiator: one statechart for both sides, parameterised by the side, its profile
  * (through the assessments its driver computes) and the player's intelligence level.
  *
  * It reads the talks move by move (`observe`, with one move or the few since it last looked, in
- * order: its memory takes each in turn, and the latest decides where it stands): its own moves send it back to awaiting the other
- * side; the other side's offer puts it in evaluating, a threat or a measure imposed on it in
- * provoked, anything else (a rejection, a hold) in stalled. When its turn comes (`decide`, with an
- * assessment of the game state) it settles, in this order, whether to accept the offer on the
- * table, carry out a threat that falls due, walk out, cool off, escalate, or counter; each choice
- * is a state with the move and the reason. The game's end puts it in deal, walked out or no deal.
+ * order: its memory takes each in turn, and the latest decides where it stands): its own moves
+ * send it back to awaiting the other side; the other side's offer puts it in evaluating, a threat
+ * or a measure imposed on it in provoked, anything else (a rejection, a hold) in stalled. When its
+ * turn comes (`decide`, with an assessment of the game state) it settles, in this order, whether
+ * to accept the offer on the table, carry out a threat that falls due (unless its final offer is
+ * worth more), answer a measure imposed on it with one of its own (if its doctrine does not count
+ * tension as a cost: one that does refuses to reward coercion, which every negotiator does by
+ * signing nothing that leaves the measure in force), walk out, cool off, threaten, or counter;
+ * each choice is a state with the move, what it says at the table and the analysis behind it. The
+ * game's end puts it in deal, walked out or no deal.
  *
  * Guards and actions are named and their logic lives in pure functions (assess.ts, memory.ts,
  * reasons.ts), so the chart holds no arithmetic of its own, and its state after a move log is a
@@ -38,7 +44,10 @@ export type Posture =
 export interface Decision {
   kind: DecisionKind;
   move: Move;
-  reason: string;
+  /** What it says at the table, in the first person (voice.ts). */
+  say: string;
+  /** The analysis behind it, with the numbers (reasons.ts). */
+  analysis: string;
   posture: Posture;
 }
 
@@ -69,6 +78,7 @@ export function postureOf(kind: DecisionKind, a: Assessment): Posture {
       return 'cooling-off';
     case 'threaten':
     case 'carry-out':
+    case 'retaliate':
       return 'escalating';
     case 'counter':
       if (!a.counter || a.counter.previousUtility === null) return 'probing';
@@ -78,11 +88,13 @@ export function postureOf(kind: DecisionKind, a: Assessment): Posture {
 
 function decision(kind: DecisionKind, context: NegotiatorContext): Decision {
   const a = context.assessment!;
+  const posture = postureOf(kind, a);
   return {
     kind,
     move: moveFor(kind, a),
-    reason: reasonFor(kind, a, context.memory, context.intel),
-    posture: postureOf(kind, a),
+    say: sayFor(kind, a, context.memory, posture),
+    analysis: analysisFor(kind, a, context.memory, context.intel),
+    posture,
   };
 }
 
@@ -108,14 +120,18 @@ export const negotiatorMachine = setup({
     theirEscalation: ({ event }) => ['threaten', 'impose'].includes(facts(event)?.move.type ?? ''),
     acceptable: ({ context }) => offerAcceptable(context.assessment!),
     threatFallsDue: ({ context }) => mustCarryOut(context.assessment!),
+    retaliates: ({ context }) => shouldRetaliate(context.assessment!, context.memory),
     fedUp: ({ context }) => shouldWalkOut(context.assessment!, context.memory),
     heated: ({ context }) => shouldCoolOff(context.assessment!, context.memory),
     outOfPatience: ({ context }) => shouldThreaten(context.assessment!, context.memory),
   },
   actions: {
+    // a new move makes any decision taken before it stale
     remember: assign({
       memory: ({ context, event }) =>
         event.type === 'observe' ? event.moves.reduce(remember, context.memory) : context.memory,
+      assessment: null,
+      decision: null,
     }),
     takeAssessment: assign({
       assessment: ({ event }) => (event.type === 'decide' ? event.assessment : null),
@@ -123,6 +139,7 @@ export const negotiatorMachine = setup({
     }),
     decideAccept: assign({ decision: ({ context }) => decision('accept', context) }),
     decideCarryOut: assign({ decision: ({ context }) => decision('carry-out', context) }),
+    decideRetaliate: assign({ decision: ({ context }) => decision('retaliate', context) }),
     decideWalkOut: assign({ decision: ({ context }) => decision('walkout', context) }),
     decideCoolOff: assign({ decision: ({ context }) => decision('cool-off', context) }),
     decideThreaten: assign({ decision: ({ context }) => decision('threaten', context) }),
@@ -164,6 +181,7 @@ export const negotiatorMachine = setup({
       always: [
         { guard: 'acceptable', target: 'accepting', actions: 'decideAccept' },
         { guard: 'threatFallsDue', target: 'escalating', actions: 'decideCarryOut' },
+        { guard: 'retaliates', target: 'retaliating', actions: 'decideRetaliate' },
         { guard: 'fedUp', target: 'walkingOut', actions: 'decideWalkOut' },
         { guard: 'heated', target: 'coolingOff', actions: 'decideCoolOff' },
         { guard: 'outOfPatience', target: 'escalating', actions: 'decideThreaten' },
@@ -173,6 +191,8 @@ export const negotiatorMachine = setup({
     accepting: { on: { decide: DECIDE } },
     countering: { on: { decide: DECIDE } },
     escalating: { on: { decide: DECIDE } },
+    /** It answers a measure imposed on it with one of its own. */
+    retaliating: { on: { decide: DECIDE } },
     coolingOff: { on: { decide: DECIDE } },
     walkingOut: { on: { decide: DECIDE } },
     deal: { type: 'final' },

@@ -1,7 +1,7 @@
 /**
  * The fixed corpus of positions the negotiators' decisions are checked on: games over the shipped
  * scenarios between the AI, the random baseline and a few escalating scripts, with, at every
- * position of every game, the decision the AI of the side to move makes there (its move, reason
+ * position of every game, the decision the AI of the side to move makes there (its move, words, analysis
  * and posture). `generate.ts` plays the games and records the decisions to `decisions.json`;
  * `corpus.test.ts` asks the negotiators again and expects the same decisions.
  */
@@ -27,7 +27,8 @@ export interface RecordedDecision {
   at: number;
   side: Side;
   move: Move;
-  reason: string;
+  say: string;
+  analysis: string;
   posture: string;
 }
 
@@ -102,7 +103,7 @@ export interface Decider {
     moves: Move[],
     state: GameState,
     side: Side,
-  ): { move: Move; reason: string; posture: string };
+  ): { move: Move; say: string; analysis: string; posture: string };
 }
 
 /** Play a corpus game, asking `decider` for the side to move's AI decision at every position. */
@@ -118,7 +119,14 @@ export function playCorpusGame(
   while (state.phase === 'negotiation' && moves.length < cap) {
     const side = state.turn;
     const d = decider.decide(scenario, game, moves, state, side);
-    decisions.push({ at: moves.length, side, move: d.move, reason: d.reason, posture: d.posture });
+    decisions.push({
+      at: moves.length,
+      side,
+      move: d.move,
+      say: d.say,
+      analysis: d.analysis,
+      posture: d.posture,
+    });
     const player = game.players[side];
     const move =
       player === 'random'

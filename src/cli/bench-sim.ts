@@ -9,7 +9,8 @@
  * three times the moves of a random one, which mostly ends in an early walkout or acceptance).
  *
  * Games are played over seeds 1, 2, ... until at least `--seconds` (default 2) of AI games and
- * half that of random games have run, and at least three of each. Times are the CPU time of this
+ * half that of random games have run, and at least three of each, after WARM_UP untimed games of
+ * each (so the figures are those of compiled code, not of the first calls). Times are the CPU time of this
  * process (process.cpuUsage), not the wall clock: on a machine shared with other work the wall
  * clock measures the neighbours. They vary with the machine; the games themselves do not.
  */
@@ -24,6 +25,7 @@ import { loadAllShippedScenarios, loadShippedScenario, ScenarioLoadError } from 
 
 const USAGE = 'usage: npm run bench:sim -- [--json] [--scenario ID] [--seconds S]';
 const MIN_GAMES = 3;
+const WARM_UP = 3;
 
 /** CPU time of this process so far, in milliseconds. */
 function cpuMs(): number {
@@ -88,6 +90,12 @@ export function measureScenario(scenario: Scenario, seconds: number): SimFigures
       };
     },
   };
+  for (let i = 0; i < WARM_UP; i++) {
+    Match.start(scenario, `warm-up-${i}`, hard, {
+      seat: (s, options, side) => createNegotiator(s, options, side),
+    });
+    Match.start(scenario, `warm-up-${i}`, defaultOptions(scenario), RANDOM);
+  }
   const logs: { seed: string; moves: Move[] }[] = [];
   const ai = playFor(
     seconds,

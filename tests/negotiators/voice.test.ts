@@ -215,7 +215,7 @@ describe('what the negotiator says', () => {
   it('tells the coercer what any deal must undo', () => {
     const a = assessment({ toReverse: ['beans'] });
     expect(sayFor('counter', a, memory(), 'firm')).toMatch(
-      /Any agreement must lift what you imposed on soybean purchases/,
+      /Any agreement must lift your measure on soybean purchases/,
     );
   });
 

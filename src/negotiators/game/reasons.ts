@@ -29,6 +29,9 @@ function list(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+/** A side's label as a possessive: the United States', China's. */
+const possessive = (label: string) => (label.endsWith('s') ? `${label}'` : `${label}'s`);
+
 const measure = (words: Words, m: { issue: string; position: string }) =>
   `${words.position[m.issue]?.[m.position] ?? m.position} (${words.issue[m.issue] ?? m.issue})`;
 
@@ -150,19 +153,22 @@ export function analysisFor(kind: DecisionKind, a: Assessment, m: Memory, intel:
       const l = a.retaliation!;
       const theirs = m.imposedOnMe[m.imposedOnMe.length - 1]!;
       const own = l.ours >= 0 ? `would even gain itself ${one(l.ours)}` : `costs itself ${one(-l.ours)}`;
-      return `${me} answers ${them}'s ${measure(a.words, theirs)} with ${measure(a.words, l)}: by its reckoning the measure costs ${them} about ${one(-l.theirs)} points and ${own}. ${a.doctrineLabel} does not count tension as a cost, so it answers coercion in kind; and it signs no deal that leaves ${them}'s measure in force.${priorities}`;
+      const why = a.prefersCalm
+        ? `${a.doctrineLabel} counts tension as a cost and let its refusal to reward coercion speak the first time; ${them} has now imposed ${m.impositions} measures on it during the talks, so it answers in kind;`
+        : `${a.doctrineLabel} does not count tension as a cost, so it answers coercion in kind;`;
+      return `${me} answers ${possessive(them)} ${measure(a.words, theirs)} with ${measure(a.words, l)}: by its reckoning the measure costs ${them} about ${one(-l.theirs)} points and ${own}. ${why} and it signs no deal that leaves ${possessive(them)} measure in force.${priorities}`;
     }
     case 'walkout':
-      return `${me} walks out. ${them} has imposed ${m.impositions} measures on it during the talks (${list(m.imposedOnMe.map((x) => measure(a.words, x)))}), and its last ${m.stalled} moves brought ${me} nothing better, which is ${me}'s whole patience (${a.patience}).`;
+      return `${me} walks out. ${them} has imposed ${m.impositions} measures on it during the talks (${list(m.imposedOnMe.map((x) => measure(a.words, x)))}), and its last ${m.stalled} moves brought ${me} nothing better, which is ${possessive(me)} whole patience (${a.patience}).`;
     case 'cool-off':
       if (m.failedRatification)
         return `${me} makes no new offer this round: the last deal failed at home, and it lets tempers settle before trying again.${priorities}`;
-      return `${me} holds its position and makes no new demand: tension stands at ${one(a.tension)} of 10 after ${them}'s escalation, and ${a.doctrineLabel} counts tension as a cost.${reverseNote(a)}${priorities}`;
+      return `${me} holds its position and makes no new demand: tension stands at ${one(a.tension)} of 10 after ${possessive(them)} escalation, and ${a.doctrineLabel} counts tension as a cost.${reverseNote(a)}${priorities}`;
     case 'threaten': {
       const l = a.lever!;
       const why = m.provoked
         ? `it answers the escalation by ${them}`
-        : `${them}'s last ${m.stalled} moves brought it nothing better, and ${me} waits ${a.patience}`;
+        : `${possessive(them)} last ${m.stalled} moves brought it nothing better, and ${me} waits ${a.patience}`;
       const due = a.round + a.threatWindow;
       const own = l.ours >= 0 ? `would even gain itself ${one(l.ours)}` : `would cost itself ${one(-l.ours)}`;
       return `${me} threatens ${measure(a.words, l)} unless there is a deal by the end of round ${due}: ${why}. By its reckoning the measure would cost ${them} about ${one(-l.theirs)} points and ${own}.${reverseNote(a)}${priorities}`;

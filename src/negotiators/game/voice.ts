@@ -35,7 +35,10 @@ const PROPER = new Set(
  */
 export function inSentence(label: string): string {
   const [first = '', second = ''] = label.split(/\s+/, 2);
-  const plain = /^[A-Z][a-z]*(-[a-z]+)*$/.test(first) && !PROPER.has(first) && !/^[A-Z][a-z]/.test(second);
+  const plain =
+    /^[A-Z][a-z]*(-[a-z]+)*$/.test(first) &&
+    !PROPER.has(first) &&
+    !(/^[A-Z][a-z]/.test(second) && !PROPER.has(second));
   return plain ? label[0]!.toLowerCase() + label.slice(1) : label;
 }
 
@@ -94,8 +97,12 @@ function tone(a: Assessment): Tone {
   return a.prefersCalm ? 'conciliatory' : 'firm';
 }
 
+/**
+ * A measure, said around its issue with its label in brackets: labels are imperatives ("Revoke
+ * the H20 licences") as often as names ("The 9 October controls"), and either reads there.
+ */
 function measure(a: Assessment, t: { issue: string; position: string }): string {
-  return `${positionText(a.words, t.issue, t.position)} (${issueText(a.words, t.issue)})`;
+  return `${issueText(a.words, t.issue)} (${positionText(a.words, t.issue, t.position)})`;
 }
 
 /** A sentence about what the other side has just done, or null when there is nothing to remark. */
@@ -104,17 +111,17 @@ function reaction(a: Assessment, m: Memory): string | null {
   if (them === 'impose') {
     const last = m.imposedOnMe[m.imposedOnMe.length - 1]!;
     return choose(a, 1, [
-      `You have just imposed ${measure(a, last)} in the middle of our talks.`,
-      `Imposing ${measure(a, last)} while we negotiate is not how agreements are made.`,
-      `We take note that you chose to impose ${measure(a, last)} instead of negotiating.`,
+      `You have just imposed a measure on ${measure(a, last)} in the middle of our talks.`,
+      `Imposing a measure on ${measure(a, last)} while we negotiate is not how agreements are made.`,
+      `We take note that you chose to act on ${measure(a, last)} instead of negotiating.`,
     ]);
   }
   if (them === 'threaten') {
     const last = m.threatsAgainstMe[m.threatsAgainstMe.length - 1]!;
     return choose(a, 1, [
-      `Your threat of ${measure(a, last)} does not move us.`,
-      `We heard your threat of ${measure(a, last)}. Threats will not speed this up.`,
-      `Threatening ${measure(a, last)} changes nothing in our position.`,
+      `Your threat on ${measure(a, last)} does not move us.`,
+      `We heard your threat on ${measure(a, last)}. Threats will not speed this up.`,
+      `Threatening us on ${measure(a, last)} changes nothing in our position.`,
     ]);
   }
   if (them === 'reject')
@@ -295,7 +302,7 @@ function counter(a: Assessment, m: Memory, posture: Posture): string {
   }
   if (a.toReverse.length > 0 && !(a.offer && a.offer.unreversed.length > 0)) {
     parts.push(
-      `Any agreement must lift what you imposed on ${list(a.toReverse.map((i) => issueText(a.words, i)))}.`,
+      `Any agreement must lift your measure on ${list(a.toReverse.map((i) => issueText(a.words, i)))}.`,
     );
   } else if ((a.voice[6] ?? 0) < 0.35 && FOCUS[a.focus]) {
     parts.push(
@@ -353,24 +360,24 @@ function threaten(a: Assessment, m: Memory): string {
   const what = measure(a, a.lever!);
   if (m.provoked) {
     return choose(a, 3, [
-      `You chose escalation. Unless there is an agreement by the end of round ${due}, ${what} takes effect.`,
-      `If pressure is your method, it works both ways: without a deal by the end of round ${due}, we impose ${what}.`,
-      `We answer in kind: ${what}, unless we have a deal by the end of round ${due}.`,
+      `You chose escalation. Unless there is an agreement by the end of round ${due}, we act on ${what}.`,
+      `If pressure is your method, it works both ways: without a deal by the end of round ${due}, we act on ${what}.`,
+      `We answer in kind: a measure on ${what}, unless we have a deal by the end of round ${due}.`,
     ]);
   }
   return choose(a, 3, [
-    `We have waited for a serious offer. Unless there is a deal by the end of round ${due}, we will impose ${what}.`,
-    `Our patience has limits. ${what} will follow if there is no agreement by the end of round ${due}.`,
-    `Let us be clear about the cost of delay: without a deal by the end of round ${due}, ${what}.`,
+    `We have waited for a serious offer. Unless there is a deal by the end of round ${due}, we will act on ${what}.`,
+    `Our patience has limits. Without an agreement by the end of round ${due}, we act on ${what}.`,
+    `Let us be clear about the cost of delay: without a deal by the end of round ${due}, a measure on ${what}.`,
   ]);
 }
 
 function carryOut(a: Assessment): string {
   const what = measure(a, a.dueThreat!);
   const lead = choose(a, 3, [
-    `We said we would act, and we do: ${what} takes effect now.`,
-    `We gave you until this round. ${what} now applies.`,
-    `As we announced, ${what} is in force from today.`,
+    `We said we would act, and we do: our measure on ${what} takes effect now.`,
+    `We gave you until this round. Our measure on ${what} now applies.`,
+    `As we announced, our measure on ${what} is in force from today.`,
   ]);
   const tail = a.offer
     ? a.offer.signable
@@ -383,7 +390,7 @@ function carryOut(a: Assessment): string {
 function retaliate(a: Assessment, m: Memory): string {
   const theirs = measure(a, m.imposedOnMe[m.imposedOnMe.length - 1]!);
   const ours = measure(a, a.retaliation!);
-  return `${choose(a, 3, [`You imposed ${theirs}; we answer with ${ours}.`, `Coercion has a price: ${ours} takes effect, in answer to ${theirs}.`, `We do not negotiate under pressure without answering it: ${ours} now applies, in answer to ${theirs}.`])} ${choose(a, 4, [`Lift ${theirs} and we can talk.`, 'Any agreement will have to undo both.', 'The way back is open: reverse what you did.'])}`;
+  return `${choose(a, 3, [`You imposed a measure on ${theirs}; we answer with one on ${ours}.`, `Coercion has a price: our measure on ${ours} takes effect, in answer to yours on ${theirs}.`, `We do not negotiate under pressure without answering it: our measure on ${ours} now applies, in answer to yours on ${theirs}.`])} ${choose(a, 4, ['Lift your measure and we can talk.', 'Any agreement will have to undo both.', 'The way back is open: reverse what you did.'])}`;
 }
 
 function coolOff(a: Assessment, m: Memory): string {
@@ -404,9 +411,9 @@ function coolOff(a: Assessment, m: Memory): string {
 function walkout(a: Assessment, m: Memory): string {
   const names = list(m.imposedOnMe.map((t) => measure(a, t)));
   return choose(a, 3, [
-    `We are leaving the table. You imposed ${names} while we were negotiating, and you have not moved.`,
-    `We cannot negotiate under measures imposed during the talks: ${names}. We are withdrawing.`,
-    `Enough. After ${names}, and no movement from you, we walk away.`,
+    `We are leaving the table. You imposed measures on ${names} while we were negotiating, and you have not moved.`,
+    `We cannot negotiate under measures imposed during the talks, on ${names}. We are withdrawing.`,
+    `Enough. After your measures on ${names}, and no movement from you, we walk away.`,
   ]);
 }
 

@@ -228,3 +228,37 @@ describe('npm run bench:negotiators', () => {
     expect(run('bench-negotiators.ts', ['extra']).stderr).toContain('unexpected argument "extra"');
   });
 });
+
+describe('npm run bench:sim', () => {
+  it('prints, for each scenario it is given, games per second and the time of one decision, in the form the issue names', () => {
+    const out = run('bench-sim.ts', ['--scenario', 'zte-2018', '--seconds', '0.05', '--json']);
+    expect(out.status).toBe(0);
+    const report = JSON.parse(out.stdout);
+    expect(report.scenarios).toHaveLength(1);
+    const [row] = report.scenarios;
+    expect(row.id).toBe('zte-2018');
+    for (const key of ['aiGamesPerSecond', 'randomGamesPerSecond']) expect(row[key]).toBeGreaterThan(0);
+    expect(Object.keys(row.decisionMs)).toEqual(['p50', 'p99', 'max']);
+    expect(row.decisionMs.p50).toBeLessThanOrEqual(row.decisionMs.p99);
+    expect(row.decisionMs.p99).toBeLessThanOrEqual(row.decisionMs.max);
+    expect(row.games.ai).toBeGreaterThanOrEqual(3);
+    const table = run('bench-sim.ts', [
+      '--scenario',
+      'zte-2018',
+      '--seconds',
+      '0.05',
+      '--best-of',
+      '2',
+    ]).stdout;
+    expect(table).toMatch(/^scenario +AI games\/s +random games\/s +ratio/);
+    expect(table).toMatch(/\nzte-2018 +\d+\.\d/);
+  });
+
+  it('refuses what it cannot measure', () => {
+    expect(run('bench-sim.ts', ['--seconds', '0']).stderr).toContain('--seconds: expected a positive number');
+    expect(run('bench-sim.ts', ['--best-of', '0']).stderr).toContain(
+      '--best-of: expected a whole number of at least 1',
+    );
+    expect(run('bench-sim.ts', ['--scenario', 'atlantis']).stderr).toContain('unknown scenario "atlantis"');
+  });
+});

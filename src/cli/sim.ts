@@ -10,7 +10,7 @@
  * scores under every doctrine, and the result code. The same arguments always print the same bytes.
  */
 import type { GameOptions, GameSpec, GameState, Move, Scenario, Side } from '../core/types';
-import { decideMove } from '../session/ai';
+import { negotiators } from '../session/ai';
 import { parseMoveFile, playOut, replayMoves, replayResultCode, resultCodeOf } from '../session/games';
 import { AI_PLAYERS, defaultOptions, INDICATOR_LIST, LIMITS, scoreAll, SIDES } from '../session/model';
 import { formatIndicatorValue } from '../session/explain-words';
@@ -42,8 +42,8 @@ export interface SimResult {
   spec: GameSpec;
   /** The state before any move, then after each. */
   states: GameState[];
-  /** Each AI move's stated reason (null for moves from a file or a code). */
-  reasons: (string | null)[];
+  /** What the AI said at each of its moves and the analysis behind it (null for moves from a file or a code). */
+  notes: ({ say: string; analysis: string } | null)[];
   /** Where the AI failed and made a safe move instead. */
   aiProblems: string[];
 }
@@ -52,20 +52,20 @@ export interface SimResult {
 export function simulate(scenario: Scenario, seed: string, moves: Move[] | null, file = 'moves', players: Record<Side, Player> = DEFAULT_PLAYERS): SimResult {
   const options = defaultOptions(scenario, { difficulty: { ...players } });
   if (moves) return replayed(scenario, { scenario: { id: scenario.id, version: scenario.version }, seed, options, moves }, file);
-  const played = playOut(scenario, seed, options, decideMove);
+  const played = playOut(scenario, seed, options, negotiators);
   if (!played.ok) throw new UsageError(played.message);
   const { match } = played;
-  const notes = new Map(match.aiNotes.map((n) => [n.move, n.reason]));
-  return { scenario, spec: match.spec, states: [...match.allStates()], reasons: match.moves.map((_, i) => notes.get(i) ?? null), aiProblems: [...match.aiProblems] };
+  const notes = new Map(match.aiNotes.map((n) => [n.move, { say: n.say, analysis: n.analysis }]));
+  return { scenario, spec: match.spec, states: [...match.allStates()], notes: match.moves.map((_, i) => notes.get(i) ?? null), aiProblems: [...match.aiProblems] };
 }
 
 function replayed(scenario: Scenario, spec: GameSpec, file: string): SimResult {
   const r = replayMoves(scenario, spec.seed, spec.options, spec.moves, file);
   if (!r.ok) throw new UsageError(r.message);
-  return { scenario, spec, states: r.states, reasons: spec.moves.map(() => null), aiProblems: [] };
+  return { scenario, spec, states: r.states, notes: spec.moves.map(() => null), aiProblems: [] };
 }
 
-export function report({ scenario, spec, states, reasons, aiProblems }: SimResult) {
+export function report({ scenario, spec, states, notes, aiProblems }: SimResult) {
   const state = states[states.length - 1]!;
   const scores = Object.fromEntries(SIDES.map((side) => [side, scoreAll(scenario, state, side).map((s) => ({ doctrine: s.doctrine, score: s.total }))]));
   return {
@@ -73,7 +73,8 @@ export function report({ scenario, spec, states, reasons, aiProblems }: SimResul
     seed: spec.seed,
     players: spec.options.difficulty,
     moves: spec.moves,
-    ...(reasons.some((r) => r !== null) ? { reasons } : {}),
+    // What each AI move said at the table, and the analysis behind it.
+    ...(notes.some((n) => n !== null) ? { says: notes.map((n) => n?.say ?? null), reasons: notes.map((n) => n?.analysis ?? null) } : {}),
     ...(aiProblems.length > 0 ? { aiProblems } : {}),
     outcome: state.outcome,
     resultCode: resultCodeOf(scenario, spec),
@@ -100,8 +101,9 @@ function printText(result: SimResult): void {
   lines.push(`${spec.moves.length} moves; ${state.outcome ? outcomeText(scenario, state) : `still negotiating in round ${state.round}`}`);
   lines.push('', `Moves (${SIDES.map((s) => `${scenario.sides[s].label}: ${spec.options.difficulty[s]}`).join(', ')}):`);
   spec.moves.forEach((move, i) => {
-    const reason = result.reasons[i];
-    lines.push(`  ${String(i + 1).padStart(2)}. ${describeMove(scenario, move, states[i]!, null)}${reason ? `\n      ${reason}` : ''}`);
+    const note = result.notes[i];
+    const words = note ? (note.say === note.analysis ? `\n      ${note.analysis}` : `\n      “${note.say}”\n      ${note.analysis}`) : '';
+    lines.push(`  ${String(i + 1).padStart(2)}. ${describeMove(scenario, move, states[i]!, null)}${words}`);
   });
   for (const problem of result.aiProblems) lines.push(`  Note: ${problem}`);
   lines.push('', 'Indicators (start -> end):');
@@ -133,7 +135,7 @@ function fromCode(code: string, scenarioArg: string | undefined): SimResult {
   const opened = replayResultCode(code, find);
   if (!opened.ok) throw new UsageError(`--code: ${opened.message}`);
   const { scenario, spec, replayed } = opened;
-  return { scenario, spec, states: replayed.states, reasons: spec.moves.map(() => null), aiProblems: [] };
+  return { scenario, spec, states: replayed.states, notes: spec.moves.map(() => null), aiProblems: [] };
 }
 
 export function main(argv: string[]): number {

@@ -20,7 +20,9 @@ export interface AiStepComparison {
   historyText: string;
   ai: Move;
   aiText: string;
-  /** The AI's own reason, in plain words. */
+  /** What the AI would have said at the table. */
+  say: string;
+  /** The analysis behind its choice, with its numbers. */
   reason: string;
   /** The AI made history's move exactly (package order aside). */
   matched: boolean;
@@ -76,7 +78,8 @@ export function aiChoiceAt(
     historyText: describeMove(scenario, real.move, before, null),
     ai: decision.move,
     aiText: describeMove(scenario, decision.move, before, null),
-    reason: decision.reason,
+    say: decision.say,
+    reason: decision.analysis,
     matched: sameMove(scenario, decision.move, real.move),
     sameType: decision.move.type === real.move.type,
   };

@@ -47,13 +47,13 @@ export function trajectoriesCsv(d: Debrief): string {
 
 /**
  * One row per move: who made it, in which round, what it put on the table (with the scenario's
- * own labels) and, for the AI's moves, the reason it gave. Scenario labels and reasons are
+ * own labels) and, for the AI's moves, what it said and the analysis behind it. Scenario labels and reasons are
  * untrusted text: the CSV writer keeps them from running as formulas.
  */
-export function movesCsv(scenario: Scenario, spec: GameSpec, aiNotes: readonly { move: number; reason: string }[] = []): string {
+export function movesCsv(scenario: Scenario, spec: GameSpec, aiNotes: readonly { move: number; say: string; analysis: string }[] = []): string {
   const { states } = replay(scenario, spec.seed, spec.options, spec.moves);
-  const reasons = new Map(aiNotes.map((n) => [n.move, n.reason]));
-  const header: CsvRow = ['move', 'round', 'side', 'played by', 'type', 'issue', 'position', 'package', 'in words', 'AI reason'];
+  const notes = new Map(aiNotes.map((n) => [n.move, n]));
+  const header: CsvRow = ['move', 'round', 'side', 'played by', 'type', 'issue', 'position', 'package', 'in words', 'AI said', 'AI analysis'];
   const label = (issue: string, position: string) => ({ issue: issueOf(scenario, issue).label, position: positionOf(scenario, issue, position).label });
   const rows: CsvRow[] = spec.moves.map((move, i) => {
     const before = states[i]!;
@@ -69,7 +69,8 @@ export function movesCsv(scenario: Scenario, spec: GameSpec, aiNotes: readonly {
       lever?.position ?? null,
       pkg.join('; '),
       describeMove(scenario, move, before, null),
-      reasons.get(i) ?? null,
+      notes.get(i)?.say ?? null,
+      notes.get(i)?.analysis ?? null,
     ];
   });
   return toCsv([header, ...rows]);

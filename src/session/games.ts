@@ -7,7 +7,7 @@ import { movesSchema } from '../core/schema/move';
 import { checkTextInput, sizeProblems } from '../core/schema/text-input';
 import type { GameOptions, GameSpec, GameState, Move, Scenario } from '../core/types';
 import { withWords, type Worded } from './explain-words';
-import { Match, type Decide } from './match';
+import { Match, type Ai } from './match';
 import { errorText } from './storage';
 
 /**
@@ -58,7 +58,7 @@ const doesNotReplay = (why: string) => `This code names a game that does not rep
 export function openResultCode(
   code: string,
   find: (id: string) => Scenario | undefined,
-  decide: Decide,
+  decide: Ai,
 ): Opened<{ match: Match; scenario: Scenario }> {
   const reading = readResultCode(code, find);
   if (!reading.ok) return { ok: false, message: cannotOpen(reading.message) };
@@ -192,7 +192,7 @@ export function playOut(
   scenario: Scenario,
   seed: string,
   options: GameOptions,
-  decide: Decide,
+  decide: Ai,
 ): Opened<{ match: Match }> {
   if (options.humans.length > 0)
     return { ok: false, message: 'a game played out by its players has no human side' };

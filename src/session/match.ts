@@ -10,8 +10,26 @@ import { errorText } from './storage';
 
 export type { AiNote };
 
-/** The AI's move (src/negotiators' decideMove); passed in, so the browser can load the AI lazily. */
+/** The AI's move from the whole game so far (src/negotiators' decideMove): all a script or a remote AI need offer. */
 export type Decide = (scenario: Scenario, spec: GameSpec, side: Side) => AiDecision;
+
+/** The AI of one side, following the game move by move (src/negotiators' Negotiator): it need not reread the log at each turn. */
+export interface AiSeat {
+  observe(move: Move, before: GameState, after: GameState): void;
+  decide(state: GameState): AiDecision;
+}
+
+/** How the match plays its AI sides: a Decide, or seats that follow the game. Passed in, so the browser can load the AI lazily. */
+export type Ai = Decide | { seat(scenario: Scenario, options: GameOptions, side: Side): AiSeat };
+
+/** A seat for a Decide: it keeps the moves it is shown and hands the decider the game so far. */
+function decideSeat(decide: Decide, scenario: Scenario, options: GameOptions): AiSeat {
+  const moves: Move[] = [];
+  return {
+    observe: (move) => void moves.push(move),
+    decide: (state) => decide(scenario, { scenario: { id: scenario.id, version: scenario.version }, seed: state.seed, options, moves: [...moves] }, state.turn),
+  };
+}
 
 /** One move of the log with everything the view shows about it. */
 export interface Turn {
@@ -23,8 +41,8 @@ export interface Turn {
   round: number;
   /** What the move changed and why, each with its sentence. */
   explanations: Worded[];
-  /** The AI's reason and posture, for its moves. */
-  ai?: { reason: string; posture: Posture };
+  /** What the AI said, the analysis behind it and its posture, for its moves. */
+  ai?: { say: string; analysis: string; posture: Posture };
   /** In a branched game: this move is the alternative of the decision point where the game took over (its label). */
   alternative?: string;
 }
@@ -67,6 +85,8 @@ export class Match {
   private readonly movesLog: Move[] = [];
   private readonly explanationLog: Worded[][] = [];
   private readonly notes = new Map<number, AiNote>();
+  /** The AI of each side it plays, following the game; made when first needed, dropped when the log is cut back. */
+  private readonly seats = new Map<Side, AiSeat>();
   /** Problems met while playing the AI (its move was illegal or it failed); shown to the player. */
   readonly aiProblems: string[] = [];
   /**
@@ -80,14 +100,14 @@ export class Match {
     readonly scenario: Scenario,
     private readonly seed: string,
     private readonly options: GameOptions,
-    private readonly decide: Decide,
+    private readonly ai: Ai,
   ) {
     this.states = [newGame(scenario, seed, options)];
   }
 
   /** A new game; the AI plays at once if it opens. */
-  static start(scenario: Scenario, seed: string, options: GameOptions, decide: Decide): Match {
-    const match = new Match(scenario, seed, options, decide);
+  static start(scenario: Scenario, seed: string, options: GameOptions, ai: Ai): Match {
+    const match = new Match(scenario, seed, options, ai);
     match.runAi();
     return match;
   }
@@ -97,11 +117,11 @@ export class Match {
    * is not legal, InvalidOptionsError for bad options. AI notes are kept for the AI's moves;
    * the AI then plays on if it is its turn.
    */
-  static resume(scenario: Scenario, spec: GameSpec, notes: AiNote[], decide: Decide): Match {
+  static resume(scenario: Scenario, spec: GameSpec, notes: AiNote[], ai: Ai): Match {
     if (spec.scenario.id !== scenario.id || spec.scenario.version !== scenario.version) {
       throw new Error(`the game is of ${spec.scenario.id} v${spec.scenario.version}, not ${scenario.id} v${scenario.version}`);
     }
-    const match = new Match(scenario, spec.seed, spec.options, decide);
+    const match = new Match(scenario, spec.seed, spec.options, ai);
     // A saved or coded branch of history comes back as a branch (a result code only records the
     // number of history's moves, so they are checked against the path before they are trusted).
     if (followsHistory(scenario, spec)) match.branchInfo = branchInfo(scenario, spec);
@@ -120,10 +140,10 @@ export class Match {
    * step, for either side); the AI then plays on from exactly that state. Throws if the spec's
    * first moves are not history's.
    */
-  static branch(scenario: Scenario, spec: GameSpec, decide: Decide): Match {
+  static branch(scenario: Scenario, spec: GameSpec, ai: Ai): Match {
     if (spec.options.branchStep === undefined) throw new Error('a branch of history needs options.branchStep: how many of its moves are history’s');
     if (!followsHistory(scenario, spec)) throw new Error(`the first ${spec.options.branchStep} moves of this game are not the historical path of ${scenario.id}`);
-    return Match.resume(scenario, spec, [], decide);
+    return Match.resume(scenario, spec, [], ai);
   }
 
   get state(): GameState {
@@ -205,7 +225,7 @@ export class Match {
       ...(alternative ? { alternative } : {}),
       round: this.states[index]!.round,
       explanations: this.explanationLog[index]!,
-      ...(note && !human ? { ai: { reason: note.reason, posture: note.posture } } : {}),
+      ...(note && !human ? { ai: { say: note.say, analysis: note.analysis, posture: note.posture } } : {}),
     };
   }
 
@@ -289,13 +309,35 @@ export class Match {
     this.explanationLog.length = moves;
     this.states.length = moves + 1;
     for (const key of [...this.notes.keys()]) if (key >= moves) this.notes.delete(key);
+    this.seats.clear();
   }
 
   private apply(move: Move): void {
-    const result = applyMove(this.scenario, this.state, move);
+    const before = this.state;
+    const result = applyMove(this.scenario, before, move);
     this.movesLog.push(move);
     this.states.push(result.state);
     this.explanationLog.push(withWords(this.scenario, result.explanations));
+    for (const [side, seat] of this.seats) {
+      try {
+        seat.observe(move, before, result.state);
+      } catch {
+        // it is rebuilt from the log when next needed, and a failure then is reported as the AI's
+        this.seats.delete(side);
+      }
+    }
+  }
+
+  /** The AI seat of a side, made and shown the moves so far when first needed. */
+  private seat(side: Side): AiSeat {
+    let seat = this.seats.get(side);
+    if (!seat) {
+      const ai = this.ai;
+      seat = typeof ai === 'function' ? decideSeat(ai, this.scenario, this.options) : ai.seat(this.scenario, this.options, side);
+      this.movesLog.forEach((move, i) => seat!.observe(move, this.states[i]!, this.states[i + 1]!));
+      this.seats.set(side, seat);
+    }
+    return seat;
   }
 
   /** Let the AI move while it is the AI's turn. A failing or illegal AI falls back to a safe move and says so. */
@@ -305,17 +347,17 @@ export class Match {
       const index = this.movesLog.length;
       let decision: AiDecision;
       try {
-        decision = this.decide(this.scenario, this.spec, side);
+        decision = this.seat(side).decide(this.state);
         const problem = this.check(decision.move);
         if (problem !== null || decision.move.side !== side) throw new Error(`it chose an illegal move (${problem ?? 'wrong side'})`);
       } catch (error) {
         const fallback: Move = this.check({ type: 'hold', side }) === null ? { type: 'hold', side } : { type: 'reject', side };
         const problem = `The AI for ${this.scenario.sides[side].label} failed in round ${this.state.round}: ${errorText(error)}. It made no offer instead.`;
         this.aiProblems.push(problem);
-        decision = { move: fallback, reason: problem, posture: 'firm' };
+        decision = { move: fallback, say: 'We make no proposal this round.', analysis: problem, posture: 'firm' };
       }
       this.apply(decision.move);
-      this.notes.set(index, { move: index, reason: decision.reason, posture: decision.posture });
+      this.notes.set(index, { move: index, say: decision.say, analysis: decision.analysis, posture: decision.posture });
     }
   }
 }

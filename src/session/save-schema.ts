@@ -13,13 +13,30 @@ export const SAVE_VERSION = 1;
 const postures = Object.keys(POSTURES) as [Posture, ...Posture[]];
 const postureSchema = z.enum(postures, { error: `expected a posture: ${postures.join(', ')}` });
 
-/** The AI's stated reason and posture for one of its moves, kept beside the move log. */
-export const aiNoteSchema = z.strictObject({
-  /** Index of the move in the log. */
-  move: wholeNumber(0, LIMITS.moves - 1),
-  reason: textSchema,
-  posture: postureSchema,
-});
+/**
+ * What the AI said at the table for one of its moves, the analysis behind it and its posture,
+ * kept beside the move log. Saves made before the AI had a voice carry a single `reason`: it is
+ * read as both what the AI said and the analysis, so nothing is lost.
+ */
+export const aiNoteSchema = z
+  .strictObject({
+    /** Index of the move in the log. */
+    move: wholeNumber(0, LIMITS.moves - 1),
+    say: textSchema.optional(),
+    analysis: textSchema.optional(),
+    /** Before the AI had a voice: its one reason. */
+    reason: textSchema.optional(),
+    posture: postureSchema,
+  })
+  .refine((n) => (n.say !== undefined && n.analysis !== undefined) || n.reason !== undefined, {
+    error: 'an AI note needs what the AI said ("say") and its "analysis" (or, from an older save, its "reason")',
+  })
+  .transform(({ move, say, analysis, reason, posture }) => ({
+    move,
+    say: say ?? reason!,
+    analysis: analysis ?? reason!,
+    posture,
+  }));
 
 /** A scenario file as the player opened it: its name and its text. */
 export const scenarioFileSchema = z.strictObject({
@@ -40,5 +57,5 @@ export const saveSchema = z.strictObject({
 });
 
 export type SaveData = z.infer<typeof saveSchema>;
-export type AiNote = z.infer<typeof aiNoteSchema>;
+export type AiNote = z.output<typeof aiNoteSchema>;
 export type ScenarioFile = z.infer<typeof scenarioFileSchema>;

@@ -4,7 +4,7 @@ import { formatPath, schemaProblems } from '../core/schema/problems';
 import { checkTextInput } from '../core/schema/text-input';
 import type { Scenario } from '../core/types';
 import type { ScenarioCatalog, ScenarioFile } from './catalog';
-import { Match, type Decide } from './match';
+import { Match, type Ai } from './match';
 import { SAVE_FORMAT, SAVE_VERSION, saveSchema, type SaveData } from './save-schema';
 import { errorText, type KeyValueStorage } from './storage';
 
@@ -72,7 +72,7 @@ export class AutoSave {
   constructor(
     private readonly storage: KeyValueStorage,
     private readonly catalog: ScenarioCatalog,
-    private readonly decide: Decide,
+    private readonly decide: Ai,
   ) {}
 
   /** Whether `text` is a save this game can resume, and if not, why not, in the player's words. Never throws. */

@@ -4,16 +4,39 @@ import { applyMove, defaultOptions, newGame, profileFor, ratification, replay } 
 import { packageWorth } from '../../src/core/projection';
 import { randomMove } from '../../src/negotiators/game/random-player';
 import { doctrineOf } from '../../src/core/scenario-lookup';
-import type { Difficulty, GameOptions, GameSpec, GameState, Move, Scenario, Side } from '../../src/core/types';
+import type {
+  Difficulty,
+  GameOptions,
+  GameSpec,
+  GameState,
+  Move,
+  Scenario,
+  Side,
+} from '../../src/core/types';
 import { utility } from '../../src/negotiators/domain';
-import { buildGameDomain, gamePreferences, INFEASIBLE, outcomeOf, packageOf, positionsAfter, projectedSupport, toPoints, winSetMargin } from '../../src/negotiators/game/game-domain';
+import {
+  buildGameDomain,
+  gamePreferences,
+  INFEASIBLE,
+  outcomeOf,
+  packageOf,
+  positionsAfter,
+  projectedSupport,
+  toPoints,
+  winSetMargin,
+} from '../../src/negotiators/game/game-domain';
 import { negotiatorDecision, runNegotiator } from '../../src/negotiators/game/negotiator';
 import { decideMove, intelForDifficulty, intelReport, ledgerOf } from '../../src/negotiators/index';
 import { busan, mini } from '../helpers';
 
 const BUSAN = busan();
 const MINI = mini();
-const specOf = (scenario: Scenario, seed: string, options: GameOptions, moves: Move[]): GameSpec => ({ scenario: { id: scenario.id, version: scenario.version }, seed, options, moves });
+const specOf = (scenario: Scenario, seed: string, options: GameOptions, moves: Move[]): GameSpec => ({
+  scenario: { id: scenario.id, version: scenario.version },
+  seed,
+  options,
+  moves,
+});
 
 function domainFor(scenario: Scenario, state: GameState, side: Side, options = defaultOptions(scenario)) {
   const profile = profileFor(scenario, options, side);
@@ -36,7 +59,10 @@ describe('a side’s utility in the game', () => {
     const gd = domainFor(BUSAN, state, 'us');
     const pkg = { tariffTruce: 'extended-1yr', soybeanPurchases: '25mmt', affiliatesRule: 'suspended-1yr' };
     const outcome = outcomeOf(gd, positionsAfter(state, pkg))!;
-    expect(toPoints(gd, utility(gd.prefs, outcome)) - gd.dealBonus).toBeCloseTo(packageWorth(BUSAN, state, gd.doctrine, pkg), 9);
+    expect(toPoints(gd, utility(gd.prefs, outcome)) - gd.dealBonus).toBeCloseTo(
+      packageWorth(BUSAN, state, gd.doctrine, pkg),
+      9,
+    );
     expect(packageOf(gd, outcome)).toEqual(pkg);
   });
 
@@ -55,8 +81,14 @@ describe('a side’s utility in the game', () => {
       fc.property(fc.integer({ min: 0, max: gd.space.size - 1 }), (p) => {
         const outcome = gd.space.outcome(p);
         const pkg = packageOf(gd, outcome);
-        expect(projectedSupport(gd.home, outcome)).toBeCloseTo(ratification(BUSAN, state, pkg, 'us').projected, 9);
-        expect(projectedSupport(gd.there, outcome)).toBeCloseTo(ratification(BUSAN, state, pkg, 'china').projected, 9);
+        expect(projectedSupport(gd.home, outcome)).toBeCloseTo(
+          ratification(BUSAN, state, pkg, 'us').projected,
+          9,
+        );
+        expect(projectedSupport(gd.there, outcome)).toBeCloseTo(
+          ratification(BUSAN, state, pkg, 'china').projected,
+          9,
+        );
       }),
       { numRuns: 200 },
     );
@@ -67,25 +99,49 @@ describe('a side’s utility in the game', () => {
     const gd = domainFor(MINI, s0, 'us');
     const relaxed = gd.space.indexOf(outcomeOf(gd, positionsAfter(s0, { chips: 'relaxed' }))!);
     expect(ratification(MINI, s0, { chips: 'relaxed' }, 'us').ratified).toBe(false);
-    expect(gd.table.utilities[relaxed]).toBe(INFEASIBLE);
-    expect(gd.table.utilities[gd.space.indexOf(gd.issues.map((i) => i.current))]).toBe(INFEASIBLE);
+    expect(gd.table.utility(relaxed)).toBe(INFEASIBLE);
+    expect(gd.table.utility(gd.space.indexOf(gd.issues.map((i) => i.current)))).toBe(INFEASIBLE);
     const lots = gd.space.indexOf(outcomeOf(gd, positionsAfter(s0, { beans: 'lots' }))!);
-    expect(gd.table.utilities[lots]).toBeGreaterThan(0);
+    expect(gd.table.utility(lots)).toBeGreaterThan(0);
   });
 
   it('narrows the win-set as domestic support falls, by the profile’s sensitivity', () => {
     const profile = profileFor(BUSAN, defaultOptions(BUSAN), 'us');
     expect(winSetMargin(BUSAN, state, 'us', profile)).toBe(0);
     const weaker: GameState = { ...state, indicators: { ...state.indicators, 'us.domesticSupport': 40 } };
-    expect(winSetMargin(BUSAN, weaker, 'us', profile)).toBeCloseTo(profile.domesticSensitivity * 0.5 * 10, 12);
-    const feasible = (s: GameState) => Array.from(domainFor(BUSAN, s, 'us').table.utilities).filter((u) => u !== INFEASIBLE).length;
+    expect(winSetMargin(BUSAN, weaker, 'us', profile)).toBeCloseTo(
+      profile.domesticSensitivity * 0.5 * 10,
+      12,
+    );
+    const feasible = (s: GameState) => {
+      const { table, space } = domainFor(BUSAN, s, 'us');
+      return Array.from({ length: space.size }, (_, p) => table.utility(p)).filter((u) => u !== INFEASIBLE)
+        .length;
+    };
     expect(feasible(weaker)).toBeLessThan(feasible(state));
   });
 
   it('counts a pending threat in the value of no deal', () => {
-    const threatened = applyMove(BUSAN, state, { type: 'threaten', side: 'us', issue: 'tariffTruce', position: 'plus-100pct' }).state;
-    const before = gamePreferences(BUSAN, state, 'china', profileFor(BUSAN, defaultOptions(BUSAN), 'china'), doctrineOf(BUSAN, 'leverage-maximiser'));
-    const after = gamePreferences(BUSAN, threatened, 'china', profileFor(BUSAN, defaultOptions(BUSAN), 'china'), doctrineOf(BUSAN, 'leverage-maximiser'));
+    const threatened = applyMove(BUSAN, state, {
+      type: 'threaten',
+      side: 'us',
+      issue: 'tariffTruce',
+      position: 'plus-100pct',
+    }).state;
+    const before = gamePreferences(
+      BUSAN,
+      state,
+      'china',
+      profileFor(BUSAN, defaultOptions(BUSAN), 'china'),
+      doctrineOf(BUSAN, 'leverage-maximiser'),
+    );
+    const after = gamePreferences(
+      BUSAN,
+      threatened,
+      'china',
+      profileFor(BUSAN, defaultOptions(BUSAN), 'china'),
+      doctrineOf(BUSAN, 'leverage-maximiser'),
+    );
     expect(after.noDealWorth).toBeLessThan(before.noDealWorth - 1);
     expect(after.rawReservation).toBeLessThan(before.rawReservation);
   });
@@ -119,23 +175,45 @@ const difficulty = fc.constantFrom<Difficulty>('easy', 'normal', 'hard');
 describe('the game negotiators (properties)', () => {
   it('play only legal moves, never cross their red lines, and never sign what their home would not ratify', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000 }), difficulty, difficulty, fc.constantFrom('us-busan', 'us-hawk', 'us-trader'), fc.constantFrom('china-busan', 'china-stability', 'china-self-reliance'), fc.boolean(), (seed, dUs, dCn, pUs, pCn, aiIsUs) => {
-        const options = defaultOptions(BUSAN, { difficulty: { us: dUs, china: dCn }, profiles: { us: pUs, china: pCn }, doctrines: { us: doctrineOf(BUSAN, BUSAN.profiles.find((p) => p.id === pUs)!.doctrine).id, china: doctrineOf(BUSAN, BUSAN.profiles.find((p) => p.id === pCn)!.doctrine).id } });
-        const aiSide: Side = aiIsUs ? 'us' : 'china';
-        const { moves, before } = play(BUSAN, `p${seed}`, options, [aiSide]);
-        const profile = profileFor(BUSAN, options, aiSide);
-        moves.forEach((move, i) => {
-          if (move.side !== aiSide) return;
-          const state = before[i]!;
-          const signed = move.type === 'propose' ? move.package : move.type === 'accept' ? state.standing!.package : null;
-          if (!signed) return;
-          for (const line of profile.redLines) {
-            const position = signed[line.issue];
-            if (position !== undefined && position !== state.positions[line.issue]) expect(line.never).not.toContain(position);
-          }
-          if (move.type === 'accept') expect(ratification(BUSAN, state, signed, aiSide).ratified).toBe(true);
-        });
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10_000 }),
+        difficulty,
+        difficulty,
+        fc.constantFrom('us-busan', 'us-hawk', 'us-trader'),
+        fc.constantFrom('china-busan', 'china-stability', 'china-self-reliance'),
+        fc.boolean(),
+        (seed, dUs, dCn, pUs, pCn, aiIsUs) => {
+          const options = defaultOptions(BUSAN, {
+            difficulty: { us: dUs, china: dCn },
+            profiles: { us: pUs, china: pCn },
+            doctrines: {
+              us: doctrineOf(BUSAN, BUSAN.profiles.find((p) => p.id === pUs)!.doctrine).id,
+              china: doctrineOf(BUSAN, BUSAN.profiles.find((p) => p.id === pCn)!.doctrine).id,
+            },
+          });
+          const aiSide: Side = aiIsUs ? 'us' : 'china';
+          const { moves, before } = play(BUSAN, `p${seed}`, options, [aiSide]);
+          const profile = profileFor(BUSAN, options, aiSide);
+          moves.forEach((move, i) => {
+            if (move.side !== aiSide) return;
+            const state = before[i]!;
+            const signed =
+              move.type === 'propose'
+                ? move.package
+                : move.type === 'accept'
+                  ? state.standing!.package
+                  : null;
+            if (!signed) return;
+            for (const line of profile.redLines) {
+              const position = signed[line.issue];
+              if (position !== undefined && position !== state.positions[line.issue])
+                expect(line.never).not.toContain(position);
+            }
+            if (move.type === 'accept')
+              expect(ratification(BUSAN, state, signed, aiSide).ratified).toBe(true);
+          });
+        },
+      ),
       { numRuns: 20 },
     );
   });
@@ -148,16 +226,27 @@ describe('the game negotiators (properties)', () => {
     expect(again.decisions).toEqual(game.decisions);
     expect(replay(BUSAN, '42', options, game.moves).final).toEqual(game.final);
     game.moves.forEach((move, i) => {
-      const d = decideMove(BUSAN, specOf(BUSAN, '42', options, game.moves.slice(0, i)), move.side, options.difficulty[move.side], 'low');
+      const d = decideMove(
+        BUSAN,
+        specOf(BUSAN, '42', options, game.moves.slice(0, i)),
+        move.side,
+        options.difficulty[move.side],
+        'low',
+      );
       expect(d.move).toEqual(move);
-      expect(d.reason).toBe(game.decisions[i]!.reason);
+      expect(d.say).toBe(game.decisions[i]!.say);
+      expect(d.analysis).toBe(game.decisions[i]!.analysis);
     });
   });
 
   it('reach deals on busan-2025 when they play each other', () => {
     let deals = 0;
     for (const seed of ['1', '2', '3', '4', '5', '6']) {
-      for (const [us, china] of [['hard', 'normal'], ['normal', 'hard'], ['easy', 'easy']] as const) {
+      for (const [us, china] of [
+        ['hard', 'normal'],
+        ['normal', 'hard'],
+        ['easy', 'easy'],
+      ] as const) {
         const options = defaultOptions(BUSAN, { difficulty: { us, china } });
         if (play(BUSAN, seed, options, ['us', 'china']).final.outcome?.kind === 'deal') deals++;
       }
@@ -169,18 +258,31 @@ describe('the game negotiators (properties)', () => {
 describe('decideMove', () => {
   const options = defaultOptions(BUSAN, { difficulty: { us: 'hard', china: 'hard' } });
 
-  it('opens with a legal proposal and says why, in plain words with real numbers', () => {
+  it('opens with a legal proposal, says it at the table in the first person, and gives the analysis with real numbers', () => {
     const d = decideMove(BUSAN, specOf(BUSAN, 's', options, []), 'us');
     expect(d.move.type).toBe('propose');
     expect(d.posture).toBe('probing');
-    expect(d.reason).toMatch(/^There is no offer from China on the table\. It opens with a package worth \+\d+\.\d points to it\.$/);
+    expect(d.analysis).toMatch(
+      /^There is no offer from China on the table\. It opens with a package worth \+\d+\.\d points to it \([+−]\d+\.\d for walking away\)\.$/,
+    );
+    expect(d.say).toMatch(/\b(we|our|us)\b/i);
+    // no numbers of the analysis: those stay one press away
+    expect(d.say).not.toMatch(/[+−]\d+\.\d|points/);
   });
 
   it('reveals its priorities in its reasons only as far as the intelligence level allows', () => {
     const spec = specOf(BUSAN, 's', options, []);
-    expect(decideMove(BUSAN, spec, 'us', 'hard', 'low').reason).not.toMatch(/cares most/);
-    expect(decideMove(BUSAN, spec, 'us', 'hard', 'medium').reason).toMatch(/Your intelligence suggests it cares most about [^.]+\.$/);
-    expect(decideMove(BUSAN, spec, 'us', 'hard', 'high').reason).toMatch(/It cares most about .+ and .+, and least about .+\.$/);
+    expect(decideMove(BUSAN, spec, 'us', 'hard', 'low').analysis).not.toMatch(/cares most/);
+    expect(decideMove(BUSAN, spec, 'us', 'hard', 'medium').analysis).toMatch(
+      /Your intelligence suggests it cares most about [^.]+\.$/,
+    );
+    expect(decideMove(BUSAN, spec, 'us', 'hard', 'high').analysis).toMatch(
+      /It cares most about .+ and .+, and least about .+\.$/,
+    );
+    // what it says at the table never depends on what the player knows of it
+    expect(decideMove(BUSAN, spec, 'us', 'hard', 'high').say).toBe(
+      decideMove(BUSAN, spec, 'us', 'hard', 'low').say,
+    );
     expect(intelForDifficulty('easy')).toBe('high');
     expect(intelForDifficulty('normal')).toBe('medium');
     expect(intelForDifficulty('hard')).toBe('low');
@@ -188,17 +290,22 @@ describe('decideMove', () => {
 
   it('refuses to move out of turn or after the end', () => {
     expect(() => decideMove(BUSAN, specOf(BUSAN, 's', options, []), 'china')).toThrow("not China's turn");
-    expect(() => decideMove(BUSAN, specOf(BUSAN, 's', options, [{ type: 'walkout', side: 'us' }]), 'china')).toThrow('the negotiation is over');
+    expect(() =>
+      decideMove(BUSAN, specOf(BUSAN, 's', options, [{ type: 'walkout', side: 'us' }]), 'china'),
+    ).toThrow('the negotiation is over');
   });
 
-  it('refuses an offer that crosses its red line, and says so without revealing which', () => {
-    const moves: Move[] = [{ type: 'propose', side: 'us', package: { rareEarthControls: 'lifted', tariffTruce: 'extended-1yr' } }];
+  it('refuses an offer that crosses its red line without revealing that there is one', () => {
+    const moves: Move[] = [
+      { type: 'propose', side: 'us', package: { rareEarthControls: 'lifted', tariffTruce: 'extended-1yr' } },
+    ];
     const d = decideMove(BUSAN, specOf(BUSAN, 's', options, moves), 'china');
     expect(d.move.type).not.toBe('accept');
-    expect(d.reason).toContain('Part of the offer from United States is something China will never agree to.');
+    expect(d.analysis).toContain('China will not sign the offer from United States as it stands.');
+    for (const text of [d.analysis, d.say]) expect(text).not.toMatch(/never|red line/i);
   });
 
-  it('accepts a generous offer at the end, and explains it against the value of no deal', () => {
+  it('accepts a generous offer at the end, and explains it against its walk-away value', () => {
     const gen = defaultOptions(MINI, { difficulty: { us: 'normal', china: 'normal' } });
     const moves: Move[] = [];
     let state = newGame(MINI, 's', gen);
@@ -215,7 +322,9 @@ describe('decideMove', () => {
     }
     const d = decideMove(MINI, specOf(MINI, 's', gen, moves), 'china');
     expect(d.move).toEqual({ type: 'accept', side: 'china' });
-    expect(d.reason).toMatch(/^China accepts\. The package is worth .+ points to it under China doctrine, against .+ for no deal\. This is the last move of the talks and the deal beats no deal\./);
+    expect(d.analysis).toMatch(
+      /^China accepts\. The package is worth .+ points to it under China doctrine, against .+ for walking away\. This is the last move of the talks, and the deal is worth (more than|as much as) walking away/,
+    );
   });
 });
 
@@ -226,8 +335,10 @@ describe('the statechart inside a game', () => {
     const run = runNegotiator(BUSAN, specOf(BUSAN, '7', options, game.moves), 'china', 'low');
     expect(run.trail[0]).toBe('preparing');
     expect(run.trail[1]).toBe('evaluating');
-    expect(['deal', 'walkedOut', 'noDeal']).toContain(run.value);
-    expect(run.value).toBe({ deal: 'deal', walkout: 'walkedOut', deadline: 'noDeal' }[game.final.outcome!.kind]);
+    expect(['deal', 'walkedOut', 'noDeal']).toContain(run.state.value);
+    expect(run.state.value).toBe(
+      { deal: 'deal', walkout: 'walkedOut', deadline: 'noDeal' }[game.final.outcome!.kind],
+    );
   });
 });
 
@@ -238,24 +349,58 @@ describe('the ledger', () => {
   it('marks a threat carried out as kept, a lapsed one as broken, one settled by a deal as withdrawn', () => {
     const threat: Move = { type: 'threaten', side: 'us', issue: 'chips', position: 'ban' };
     expect(ledgerOf(MINI, spec([threat, { type: 'walkout', side: 'china' }]), 'us')).toEqual([
-      { round: 1, kind: 'threat', text: 'Threatened Total ban (Chip controls) unless there was a deal by the end of round 2: it was carried out.', status: 'kept' },
+      {
+        round: 1,
+        kind: 'threat',
+        text: 'Threatened Total ban (Chip controls) unless there was a deal by the end of round 2: it was carried out.',
+        status: 'kept',
+      },
     ]);
-    const lapsed = ledgerOf(MINI, spec([threat, { type: 'propose', side: 'china', package: { beans: 'some' } }, { type: 'propose', side: 'us', package: { beans: 'lots' } }, { type: 'reject', side: 'china' }]), 'us');
+    const lapsed = ledgerOf(
+      MINI,
+      spec([
+        threat,
+        { type: 'propose', side: 'china', package: { beans: 'some' } },
+        { type: 'propose', side: 'us', package: { beans: 'lots' } },
+        { type: 'reject', side: 'china' },
+      ]),
+      'us',
+    );
     expect(lapsed[0]!.status).toBe('broken');
     expect(lapsed[0]!.text).toContain('it lapsed without action');
-    const settled = ledgerOf(MINI, spec([threat, { type: 'propose', side: 'china', package: { beans: 'some' } }, { type: 'accept', side: 'us' }]), 'us');
-    expect(settled).toEqual([{ round: 1, kind: 'threat', text: 'Threatened Total ban (Chip controls) unless there was a deal by the end of round 2: a deal settled it.', status: 'withdrawn' }]);
+    const settled = ledgerOf(
+      MINI,
+      spec([
+        threat,
+        { type: 'propose', side: 'china', package: { beans: 'some' } },
+        { type: 'accept', side: 'us' },
+      ]),
+      'us',
+    );
+    expect(settled).toEqual([
+      {
+        round: 1,
+        kind: 'threat',
+        text: 'Threatened Total ban (Chip controls) unless there was a deal by the end of round 2: a deal settled it.',
+        status: 'withdrawn',
+      },
+    ]);
     expect(ledgerOf(MINI, spec([threat]), 'us')[0]!.status).toBe('pending');
   });
 
   it('lists the side’s own commitments in a deal as promises, with how much of a pledge was delivered', () => {
-    const moves: Move[] = [{ type: 'propose', side: 'us', package: { beans: 'some' } }, { type: 'accept', side: 'china' }];
+    const moves: Move[] = [
+      { type: 'propose', side: 'us', package: { beans: 'some' } },
+      { type: 'accept', side: 'china' },
+    ];
     const entries = ledgerOf(MINI, spec(moves), 'china');
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ round: 1, kind: 'promise', status: 'kept' });
     const final = replay(MINI, 's', opts, moves).final;
     const pct = Math.round((100 * final.contributions.beans!['us.tradeGains']!) / 6);
-    expect(entries[0]!.text).toBe(`Agreed in the deal: Some (Soybeans). About ${pct}% of what was pledged was delivered.`);
+    expect(entries[0]!.text).toBe(
+      `Agreed in the deal: Some (Soybeans). About ${pct}% of what was pledged was delivered.`,
+    );
     expect(ledgerOf(MINI, spec(moves), 'us')).toEqual([]);
   });
 });
@@ -267,18 +412,43 @@ describe('the intelligence report', () => {
   it('gives every band at high intelligence, with good confidence', () => {
     const high = intelReport(BUSAN, none, 'china', 'high');
     expect(high.map((i) => i.issue)).toEqual(BUSAN.issues.map((i) => i.id));
-    expect(high.find((i) => i.issue === 'chipExports')).toEqual({ issue: 'chipExports', weight: 'high', confidence: 'good: well-placed sources' });
+    expect(high.find((i) => i.issue === 'chipExports')).toEqual({
+      issue: 'chipExports',
+      weight: 'high',
+      confidence: 'good: well-placed sources',
+    });
     expect(new Set(high.map((i) => i.weight))).toEqual(new Set(['high', 'medium', 'low']));
   });
 
   it('gives nothing at low intelligence before the AI has made an offer, and then only what its offers show', () => {
-    expect(intelReport(BUSAN, none, 'china', 'low').every((i) => i.weight === 'unknown' && i.confidence === 'none: it has made no offer to read yet')).toBe(true);
-    const moves: Move[] = [{ type: 'propose', side: 'us', package: { tariffTruce: 'extended-1yr' } }, { type: 'propose', side: 'china', package: { tariffTruce: 'extended-1yr', soybeanPurchases: '12mmt' } }];
+    expect(
+      intelReport(BUSAN, none, 'china', 'low').every(
+        (i) => i.weight === 'unknown' && i.confidence === 'none: it has made no offer to read yet',
+      ),
+    ).toBe(true);
+    const moves: Move[] = [
+      { type: 'propose', side: 'us', package: { tariffTruce: 'extended-1yr' } },
+      { type: 'propose', side: 'china', package: { tariffTruce: 'extended-1yr', soybeanPurchases: '12mmt' } },
+    ];
     const one = intelReport(BUSAN, specOf(BUSAN, 's', options, moves), 'china', 'low');
-    expect(one.every((i) => i.weight === 'unknown' && i.confidence === 'none yet: its offers do not show what matters most to it')).toBe(true);
-    const more: Move[] = [...moves, { type: 'propose', side: 'us', package: { tariffTruce: 'extended-1yr' } }, { type: 'propose', side: 'china', package: { tariffTruce: 'extended-1yr', soybeanPurchases: '25mmt' } }];
+    expect(
+      one.every(
+        (i) =>
+          i.weight === 'unknown' &&
+          i.confidence === 'none yet: its offers do not show what matters most to it',
+      ),
+    ).toBe(true);
+    const more: Move[] = [
+      ...moves,
+      { type: 'propose', side: 'us', package: { tariffTruce: 'extended-1yr' } },
+      { type: 'propose', side: 'china', package: { tariffTruce: 'extended-1yr', soybeanPurchases: '25mmt' } },
+    ];
     const two = intelReport(BUSAN, specOf(BUSAN, 's', options, more), 'china', 'low');
-    expect(two.every((i) => i.weight !== 'unknown' && i.confidence === 'thin: read from its 2 offers, which may mislead')).toBe(true);
+    expect(
+      two.every(
+        (i) => i.weight !== 'unknown' && i.confidence === 'thin: read from its 2 offers, which may mislead',
+      ),
+    ).toBe(true);
     // it changed soybeans and kept everything else: soybeans read as mattering least
     expect(two.find((i) => i.issue === 'soybeanPurchases')!.weight).toBe('low');
   });
@@ -289,6 +459,8 @@ describe('the intelligence report', () => {
     const sure = medium.filter((i) => i.confidence.startsWith('fair'));
     expect(sure).toHaveLength(2);
     for (const item of sure) expect(item.weight).toBe(high.find((h) => h.issue === item.issue)!.weight);
-    expect(medium.filter((i) => !i.confidence.startsWith('fair')).every((i) => i.weight === 'unknown')).toBe(true);
+    expect(medium.filter((i) => !i.confidence.startsWith('fair')).every((i) => i.weight === 'unknown')).toBe(
+      true,
+    );
   });
 });

@@ -3,7 +3,15 @@ import { getAdjacencyMap } from 'xstate/graph';
 import { initialTransition, transition } from 'xstate';
 import type { Move } from '../../src/core/types';
 import type { Assessment } from '../../src/negotiators/game/assess';
-import { COOLING_TENSION, mustCarryOut, offerAcceptable, shouldCoolOff, shouldThreaten, shouldWalkOut } from '../../src/negotiators/game/assess';
+import {
+  COOLING_TENSION,
+  mustCarryOut,
+  offerAcceptable,
+  shouldCoolOff,
+  shouldRetaliate,
+  shouldThreaten,
+  shouldWalkOut,
+} from '../../src/negotiators/game/assess';
 import type { NegotiatorEvent } from '../../src/negotiators/game/machine';
 import { negotiatorMachine } from '../../src/negotiators/game/machine';
 import type { Memory, MoveFacts } from '../../src/negotiators/game/memory';
@@ -25,13 +33,27 @@ function assessment(over: Partial<Assessment> = {}): Assessment {
     lastTurn: false,
     tension: 5,
     offer: null,
-    strategy: { accept: false, counter: 0, target: 0.8, floor: 0.3, next: 0.8, acceptedBecause: null, finalOffer: null, stubborn: false, reciprocal: false },
+    strategy: {
+      accept: false,
+      counter: 0,
+      target: 0.8,
+      floor: 0.3,
+      next: 0.8,
+      acceptedBecause: null,
+      finalOffer: null,
+      stubborn: false,
+      reciprocal: false,
+    },
     counter: { pkg: { beans: 'lots' }, utility: 0.8, points: 3, previousUtility: null },
     previousOffer: null,
-    reservation: { utility: 0.2, points: 0 },
+    walkAway: { utility: 0.2, points: 0 },
+    myLastMove: false,
+    finalOfferTurn: false,
+    toReverse: [],
     nextPoints: 3,
     dueThreat: null,
     lever: null,
+    retaliation: null,
     canHold: true,
     prefersCalm: false,
     weights: [
@@ -40,18 +62,44 @@ function assessment(over: Partial<Assessment> = {}): Assessment {
     ],
     audienceCost: 6,
     threatWindow: 1,
-    words: { issue: { chips: 'Chip controls', beans: 'Soybeans' }, position: { chips: { ban: 'Total ban' }, beans: { lots: 'Lots' } } },
+    words: {
+      issue: { chips: 'Chip controls', beans: 'Soybeans' },
+      position: { chips: { ban: 'Total ban' }, beans: { lots: 'Lots', some: 'Some', none: 'None' } },
+      holder: { chips: 'us', beans: 'china' },
+    },
+    focus: 'us.securityCost',
+    voice: [0.1, 0.3, 0.5, 0.7, 0.9, 0.2, 0.4, 0.6],
     ...over,
   };
 }
 
 const supportOk = { side: 'us' as const, projected: 50, needed: 35, ok: true };
-const OFFER = { pkg: { beans: 'some' }, utility: 0.9, points: 4, redLines: [], home: supportOk, there: { ...supportOk, side: 'china' as const } };
+const OFFER = {
+  pkg: { beans: 'some' },
+  utility: 0.9,
+  points: 4,
+  redLines: [],
+  unreversed: [],
+  home: supportOk,
+  there: { ...supportOk, side: 'china' as const },
+  signable: true,
+};
 const LEVER = { issue: 'chips', position: 'ban', ours: -1, theirs: -3 };
 
 const observe = (move: Move, over: Partial<MoveFacts> = {}): NegotiatorEvent => ({
   type: 'observe',
-  facts: { move, mine: move.side === 'us', ended: null, positions: move.type === 'propose' ? { chips: 'strict', ...move.package } : null, utility: 0.5, crossings: 0, failedRatification: false, ...over },
+  moves: [
+    {
+      move,
+      mine: move.side === 'us',
+      ended: null,
+      positions: move.type === 'propose' ? { chips: 'strict', ...move.package } : null,
+      utility: 0.5,
+      crossings: 0,
+      failedRatification: false,
+      ...over,
+    },
+  ],
 });
 
 const EVENTS: NegotiatorEvent[] = [
@@ -64,22 +112,54 @@ const EVENTS: NegotiatorEvent[] = [
   observe({ type: 'walkout', side: 'china' }, { ended: 'walkout' }),
   observe({ type: 'reject', side: 'china' }, { ended: 'deadline' }),
   { type: 'decide', assessment: assessment() },
-  { type: 'decide', assessment: assessment({ offer: OFFER, strategy: { ...assessment().strategy, accept: true, acceptedBecause: 'next' } }) },
-  { type: 'decide', assessment: assessment({ dueThreat: { side: 'us', issue: 'chips', position: 'ban', madeRound: 1, dueRound: 2, status: 'pending' } }) },
+  {
+    type: 'decide',
+    assessment: assessment({
+      offer: OFFER,
+      strategy: { ...assessment().strategy, accept: true, acceptedBecause: 'next' },
+    }),
+  },
+  {
+    type: 'decide',
+    assessment: assessment({
+      dueThreat: {
+        side: 'us',
+        issue: 'chips',
+        position: 'ban',
+        madeRound: 1,
+        dueRound: 2,
+        status: 'pending',
+      },
+    }),
+  },
   { type: 'decide', assessment: assessment({ lever: LEVER, patience: 0 }) },
   { type: 'decide', assessment: assessment({ tension: 9, prefersCalm: true }) },
+  { type: 'decide', assessment: assessment({ retaliation: LEVER }) },
 ];
 
 /** Snapshots are told apart by state and by the memory that guards read, bounded so the graph is finite. */
 const key = (s: { value: unknown; context: { memory: Memory } }) => {
   const m = s.context.memory;
-  return JSON.stringify([s.value, Math.min(m.impositions, 2), Math.min(m.stalled, 2), m.provoked, m.failedRatification, Math.min(m.threatsMade, 2)]);
+  return JSON.stringify([
+    s.value,
+    Math.min(m.impositions, 2),
+    Math.min(m.stalled, 2),
+    m.provoked,
+    m.coerced,
+    m.failedRatification,
+    Math.min(m.threatsMade, 2),
+  ]);
 };
 
 describe('the negotiator statechart', () => {
   const input = { side: 'us' as const, intel: 'high' as const };
   type Snap = { value: unknown; status: string; context: { memory: Memory } };
-  const adjacency = getAdjacencyMap(negotiatorMachine, { input, events: EVENTS, serializeState: key, limit: 50_000 }) as unknown as Record<string, { state: Snap; transitions: Record<string, { state: Snap }> }>;
+  const adjacency = getAdjacencyMap(negotiatorMachine, {
+    input,
+    events: EVENTS,
+    serializeState: key,
+    limit: 50_000,
+  }) as unknown as Record<string, { state: Snap; transitions: Record<string, { state: Snap }> }>;
   const nodes = Object.keys(adjacency);
 
   it('reaches every one of its states', () => {
@@ -116,29 +196,105 @@ describe('the negotiator statechart', () => {
       return { value: s.value, move: s.context.decision?.move, posture: s.context.decision?.posture };
     };
     const offer = observe({ type: 'propose', side: 'china', package: { beans: 'some' } });
-    expect(decideFrom([offer], assessment({ offer: OFFER, strategy: { ...assessment().strategy, accept: true, acceptedBecause: 'next' }, lever: LEVER, patience: 0 }))).toEqual({
+    expect(
+      decideFrom(
+        [offer],
+        assessment({
+          offer: OFFER,
+          strategy: { ...assessment().strategy, accept: true, acceptedBecause: 'next' },
+          lever: LEVER,
+          patience: 0,
+        }),
+      ),
+    ).toEqual({
       value: 'accepting',
       move: { type: 'accept', side: 'us' },
       posture: 'deal',
     });
-    expect(decideFrom([offer], assessment({ offer: { ...OFFER, home: { ...supportOk, projected: 30, ok: false } }, strategy: { ...assessment().strategy, accept: true } })).value).toBe('countering');
-    const due = { side: 'us' as const, issue: 'chips', position: 'ban', madeRound: 1, dueRound: 2, status: 'pending' as const };
-    expect(decideFrom([], assessment({ dueThreat: due, lever: LEVER, patience: 0 })).move).toEqual({ type: 'impose', side: 'us', issue: 'chips', position: 'ban' });
+    expect(
+      decideFrom(
+        [offer],
+        assessment({
+          offer: { ...OFFER, home: { ...supportOk, projected: 30, ok: false }, signable: false },
+          strategy: { ...assessment().strategy, accept: true },
+        }),
+      ).value,
+    ).toBe('countering');
+    const due = {
+      side: 'us' as const,
+      issue: 'chips',
+      position: 'ban',
+      madeRound: 1,
+      dueRound: 2,
+      status: 'pending' as const,
+    };
+    expect(decideFrom([], assessment({ dueThreat: due, lever: LEVER, patience: 0 })).move).toEqual({
+      type: 'impose',
+      side: 'us',
+      issue: 'chips',
+      position: 'ban',
+    });
     const imposed = observe({ type: 'impose', side: 'china', issue: 'beans', position: 'none' });
     const stall = observe({ type: 'reject', side: 'china' });
     expect(decideFrom([imposed, imposed, stall], assessment({ lever: LEVER })).value).toBe('walkingOut');
-    expect(decideFrom([imposed], assessment({ tension: 9, prefersCalm: true, lever: LEVER })).move).toEqual({ type: 'hold', side: 'us' });
-    expect(decideFrom([imposed], assessment({ tension: 9, prefersCalm: false, lever: LEVER, difficulty: 'hard' })).move).toEqual({ type: 'threaten', side: 'us', issue: 'chips', position: 'ban' });
-    expect(decideFrom([], assessment())).toMatchObject({ value: 'countering', move: { type: 'propose', side: 'us', package: { beans: 'lots' } }, posture: 'probing' });
-    expect(decideFrom([offer], assessment({ offer: OFFER, counter: null, canHold: false })).move).toEqual({ type: 'reject', side: 'us' });
+    expect(decideFrom([imposed], assessment({ tension: 9, prefersCalm: true, lever: LEVER })).move).toEqual({
+      type: 'hold',
+      side: 'us',
+    });
+    // coerced, a doctrine that does not mind tension answers in kind at once; one that does refuses to reward it
+    expect(
+      decideFrom(
+        [imposed],
+        assessment({ tension: 9, prefersCalm: false, lever: LEVER, retaliation: LEVER, difficulty: 'hard' }),
+      ),
+    ).toMatchObject({
+      value: 'retaliating',
+      move: { type: 'impose', side: 'us', issue: 'chips', position: 'ban' },
+      posture: 'escalating',
+    });
+    expect(
+      decideFrom([imposed], assessment({ tension: 5, prefersCalm: true, lever: LEVER, difficulty: 'hard' }))
+        .move,
+    ).toEqual({
+      type: 'threaten',
+      side: 'us',
+      issue: 'chips',
+      position: 'ban',
+    });
+    const threat = observe({ type: 'threaten', side: 'china', issue: 'beans', position: 'none' });
+    expect(
+      decideFrom([threat], assessment({ prefersCalm: false, lever: LEVER, difficulty: 'hard' })).move,
+    ).toEqual({
+      type: 'threaten',
+      side: 'us',
+      issue: 'chips',
+      position: 'ban',
+    });
+    expect(decideFrom([], assessment())).toMatchObject({
+      value: 'countering',
+      move: { type: 'propose', side: 'us', package: { beans: 'lots' } },
+      posture: 'probing',
+    });
+    expect(decideFrom([offer], assessment({ offer: OFFER, counter: null, canHold: false })).move).toEqual({
+      type: 'reject',
+      side: 'us',
+    });
   });
 
   it('goes back to awaiting after its own move, and ends with the game', () => {
     let [s] = initialTransition(negotiatorMachine, input);
     expect(s.value).toBe('preparing');
-    [s] = transition(negotiatorMachine, s, observe({ type: 'propose', side: 'us', package: { beans: 'lots' } }));
+    [s] = transition(
+      negotiatorMachine,
+      s,
+      observe({ type: 'propose', side: 'us', package: { beans: 'lots' } }),
+    );
     expect(s.value).toBe('awaiting');
-    [s] = transition(negotiatorMachine, s, observe({ type: 'threaten', side: 'china', issue: 'beans', position: 'none' }));
+    [s] = transition(
+      negotiatorMachine,
+      s,
+      observe({ type: 'threaten', side: 'china', issue: 'beans', position: 'none' }),
+    );
     expect(s.value).toBe('provoked');
     [s] = transition(negotiatorMachine, s, observe({ type: 'walkout', side: 'china' }, { ended: 'walkout' }));
     expect(s.value).toBe('walkedOut');
@@ -152,17 +308,42 @@ describe('the guards, as pure predicates', () => {
   it('accepts only an offer the strategy takes, with no red line crossed, that both sides would ratify', () => {
     const yes = assessment({ offer: OFFER, strategy: { ...assessment().strategy, accept: true } });
     expect(offerAcceptable(yes)).toBe(true);
-    expect(offerAcceptable({ ...yes, offer: { ...OFFER, redLines: [{ issue: 'beans', position: 'lots' }] } })).toBe(false);
-    expect(offerAcceptable({ ...yes, offer: { ...OFFER, there: { ...OFFER.there, ok: false } } })).toBe(false);
+    expect(
+      offerAcceptable({
+        ...yes,
+        offer: { ...OFFER, redLines: [{ issue: 'beans', position: 'lots' }], signable: false },
+      }),
+    ).toBe(false);
+    expect(
+      offerAcceptable({ ...yes, offer: { ...OFFER, there: { ...OFFER.there, ok: false }, signable: false } }),
+    ).toBe(false);
+    expect(offerAcceptable({ ...yes, offer: { ...OFFER, unreversed: ['beans'], signable: false } })).toBe(
+      false,
+    );
     expect(offerAcceptable({ ...yes, strategy: { ...yes.strategy, accept: false } })).toBe(false);
     expect(offerAcceptable(assessment())).toBe(false);
   });
 
   it('carries threats out unless it is the easy bluffer', () => {
-    const due = { side: 'us' as const, issue: 'chips', position: 'ban', madeRound: 1, dueRound: 2, status: 'pending' as const };
+    const due = {
+      side: 'us' as const,
+      issue: 'chips',
+      position: 'ban',
+      madeRound: 1,
+      dueRound: 2,
+      status: 'pending' as const,
+    };
     expect(mustCarryOut(assessment({ dueThreat: due }))).toBe(true);
     expect(mustCarryOut(assessment({ dueThreat: due, difficulty: 'easy' }))).toBe(false);
     expect(mustCarryOut(assessment())).toBe(false);
+    // never instead of a final offer worth more than walking away; still instead of one worth less
+    expect(mustCarryOut(assessment({ dueThreat: due, finalOfferTurn: true }))).toBe(false);
+    expect(
+      mustCarryOut(
+        assessment({ dueThreat: due, finalOfferTurn: true, walkAway: { utility: 0.9, points: 5 } }),
+      ),
+    ).toBe(true);
+    expect(mustCarryOut(assessment({ dueThreat: due, finalOfferTurn: true, counter: null }))).toBe(true);
   });
 
   it('threatens when out of patience (normal), also when provoked (hard), only when provoked (easy), never in the last round', () => {
@@ -174,16 +355,35 @@ describe('the guards, as pure predicates', () => {
     expect(shouldThreaten({ ...a, difficulty: 'easy' }, m({ stalled: 5 }))).toBe(false);
     expect(shouldThreaten({ ...a, difficulty: 'easy' }, m({ provoked: true }))).toBe(true);
     expect(shouldThreaten({ ...a, round: 6 }, m({ stalled: 5 }))).toBe(false);
+    // a threat falling due in the last round would set carrying it out against the final offers
+    expect(shouldThreaten({ ...a, round: 5 }, m({ stalled: 5 }))).toBe(false);
+    expect(shouldThreaten({ ...a, round: 4 }, m({ stalled: 5 }))).toBe(true);
     expect(shouldThreaten(assessment(), m({ stalled: 5 }))).toBe(false);
     expect(shouldThreaten(a, m({ stalled: 5, threatsMade: 2 }))).toBe(false);
   });
 
   it('cools off when provoked in a hot climate it dislikes, or after a deal failed at home', () => {
-    expect(shouldCoolOff(assessment({ tension: COOLING_TENSION, prefersCalm: true }), m({ provoked: true }))).toBe(true);
-    expect(shouldCoolOff(assessment({ tension: COOLING_TENSION - 0.5, prefersCalm: true }), m({ provoked: true }))).toBe(false);
+    expect(
+      shouldCoolOff(assessment({ tension: COOLING_TENSION, prefersCalm: true }), m({ provoked: true })),
+    ).toBe(true);
+    expect(
+      shouldCoolOff(assessment({ tension: COOLING_TENSION - 0.5, prefersCalm: true }), m({ provoked: true })),
+    ).toBe(false);
     expect(shouldCoolOff(assessment({ tension: 9, prefersCalm: false }), m({ provoked: true }))).toBe(false);
     expect(shouldCoolOff(assessment(), m({ failedRatification: true }))).toBe(true);
     expect(shouldCoolOff(assessment({ canHold: false }), m({ failedRatification: true }))).toBe(false);
+  });
+
+  it('retaliates for a measure imposed on it: at once, or at the second if its doctrine counts tension as a cost; never the bluffer (easy), without a lever, or in the last round', () => {
+    const a = assessment({ retaliation: LEVER, difficulty: 'hard' });
+    expect(shouldRetaliate(a, m({ coerced: true, impositions: 1 }))).toBe(true);
+    expect(shouldRetaliate(a, m({ coerced: false, provoked: true }))).toBe(false);
+    // a doctrine that counts tension as a cost lets its refusal speak the first time, and answers the second
+    expect(shouldRetaliate({ ...a, prefersCalm: true }, m({ coerced: true, impositions: 1 }))).toBe(false);
+    expect(shouldRetaliate({ ...a, prefersCalm: true }, m({ coerced: true, impositions: 2 }))).toBe(true);
+    expect(shouldRetaliate({ ...a, difficulty: 'easy' }, m({ coerced: true }))).toBe(false);
+    expect(shouldRetaliate({ ...a, retaliation: null }, m({ coerced: true }))).toBe(false);
+    expect(shouldRetaliate({ ...a, round: 6 }, m({ coerced: true }))).toBe(false);
   });
 
   it('walks out only after two measures imposed on it and its patience spent', () => {
@@ -194,14 +394,27 @@ describe('the guards, as pure predicates', () => {
 });
 
 describe('memory', () => {
-  const offer = (u: number, crossings = 0): MoveFacts => ({ move: { type: 'propose', side: 'china', package: { beans: 'some' } }, mine: false, ended: null, positions: { beans: 'some' }, utility: u, crossings, failedRatification: false });
+  const offer = (u: number, crossings = 0): MoveFacts => ({
+    move: { type: 'propose', side: 'china', package: { beans: 'some' } },
+    mine: false,
+    ended: null,
+    positions: { beans: 'some' },
+    utility: u,
+    crossings,
+    failedRatification: false,
+  });
 
   it('counts the moves since the other side last made progress', () => {
     let mem = remember(EMPTY_MEMORY, offer(0.3));
     expect(mem.stalled).toBe(0);
     mem = remember(mem, offer(0.31));
     expect(mem.stalled).toBe(1);
-    mem = remember(mem, { ...offer(0), move: { type: 'reject', side: 'china' }, positions: null, utility: null });
+    mem = remember(mem, {
+      ...offer(0),
+      move: { type: 'reject', side: 'china' },
+      positions: null,
+      utility: null,
+    });
     expect(mem.stalled).toBe(2);
     mem = remember(mem, offer(0.33));
     expect(mem.stalled).toBe(0);
@@ -217,9 +430,22 @@ describe('memory', () => {
   });
 
   it('remembers provocations, impositions and its own threats, and stays plain JSON', () => {
-    let mem = remember(EMPTY_MEMORY, { ...offer(0), move: { type: 'impose', side: 'china', issue: 'beans', position: 'none' }, positions: null, utility: null });
+    let mem = remember(EMPTY_MEMORY, {
+      ...offer(0),
+      move: { type: 'impose', side: 'china', issue: 'beans', position: 'none' },
+      positions: null,
+      utility: null,
+    });
     expect(mem).toMatchObject({ provoked: true, impositions: 1 });
-    mem = remember(mem, { move: { type: 'threaten', side: 'us', issue: 'chips', position: 'ban' }, mine: true, ended: null, positions: null, utility: null, crossings: 0, failedRatification: false });
+    mem = remember(mem, {
+      move: { type: 'threaten', side: 'us', issue: 'chips', position: 'ban' },
+      mine: true,
+      ended: null,
+      positions: null,
+      utility: null,
+      crossings: 0,
+      failedRatification: false,
+    });
     expect(mem).toMatchObject({ provoked: false, threatsMade: 1, lastMine: 'threaten' });
     expect(JSON.parse(JSON.stringify(mem))).toEqual(mem);
   });

@@ -113,24 +113,13 @@ describe('the moves export', () => {
         { type: 'accept', side: scenario.opener === 'us' ? 'china' : 'us' },
       ],
     };
-    const rows = parse(
-      movesCsv(scenario, spec, [{ move: 1, reason: '=HYPERLINK("http://attacker.example","why")' }]),
-    );
+    const payload = '=HYPERLINK("http://attacker.example","why")';
+    const rows = parse(movesCsv(scenario, spec, [{ move: 1, say: payload, analysis: `-${payload}` }]));
     expect(rows).toHaveLength(3);
-    expect(rows[0]).toEqual([
-      'move',
-      'round',
-      'side',
-      'played by',
-      'type',
-      'issue',
-      'position',
-      'package',
-      'in words',
-      'AI reason',
-    ]);
+    expect(rows[0]).toEqual(['move', 'round', 'side', 'played by', 'type', 'issue', 'position', 'package', 'in words', 'AI said', 'AI analysis']);
     for (const row of rows) for (const cell of row) expect(runnable(cell), cell).toBe(false);
-    expect(restoreCsvText(rows[2]![9]!)).toBe('=HYPERLINK("http://attacker.example","why")');
+    expect(restoreCsvText(rows[2]![9]!)).toBe(payload);
+    expect(restoreCsvText(rows[2]![10]!)).toBe(`-${payload}`);
     expect(rows[1]!.slice(0, 2)).toEqual(['1', '1']);
   });
 });

@@ -20,10 +20,10 @@ export function scriptedAi(script: Record<number, Move> = {}) {
     const state = replay(scenario, spec.seed, spec.options, spec.moves).final;
     const next = script[spec.moves.length];
     if (next && next.side === side && checkMove(scenario, state, next).ok) {
-      return { move: next, reason: `scripted ${next.type}`, posture: next.type === 'propose' ? 'conceding' : 'escalating' };
+      return { move: next, say: `scripted ${next.type}`, analysis: 'a script', posture: next.type === 'propose' ? 'conceding' : 'escalating' };
     }
     const hold: Move = { type: 'hold', side };
-    return checkMove(scenario, state, hold).ok ? { move: hold, reason: 'scripted hold', posture: 'firm' } : { move: { type: 'reject', side }, reason: 'scripted reject', posture: 'firm' };
+    return checkMove(scenario, state, hold).ok ? { move: hold, say: 'scripted hold', analysis: 'a script', posture: 'firm' } : { move: { type: 'reject', side }, say: 'scripted reject', analysis: 'a script', posture: 'firm' };
   };
   return { decide, calls };
 }

@@ -4,7 +4,8 @@ import { defaultOptions, IllegalMoveError, newGame, replay } from '../../src/cor
 import { branchSpec, decisionBranch, historicalMoves, replayHistory } from '../../src/core/history';
 import { decodeResult, encodeResult } from '../../src/core/result-code';
 import type { GameOptions, GameSpec, Move, Scenario, Side } from '../../src/core/types';
-import { decideMove } from '../../src/negotiators/index';
+import { createNegotiator, decideMove } from '../../src/negotiators/index';
+import type { Ai } from '../../src/session/match';
 import { Match } from '../../src/session/match';
 import { loadOrThrow, mini } from '../helpers';
 import { scriptedAi } from './helpers';
@@ -23,7 +24,7 @@ describe('Match', () => {
       ['human', 'propose'],
       ['ai', 'accept'],
     ]);
-    expect(turns[1]!.ai).toEqual({ reason: 'scripted accept', posture: 'escalating' });
+    expect(turns[1]!.ai).toEqual({ say: 'scripted accept', analysis: 'a script', posture: 'escalating' });
     expect(match.ended).toBe(true);
     expect(match.state.outcome?.kind).toBe('deal');
     expect(match.humanToMove()).toBeNull();
@@ -81,7 +82,7 @@ describe('Match', () => {
     match.play({ type: 'hold', side: 'china' });
     match.rewindToRound(1);
     expect(match.moves).toEqual([{ type: 'propose', side: 'us', package: { chips: 'relaxed' } }]);
-    expect(match.turns()[0]!.ai?.reason).toBe('scripted propose');
+    expect(match.turns()[0]!.ai?.say).toBe('scripted propose');
   });
 
   it('undoes the last human move together with the AI replies to it', () => {
@@ -100,7 +101,7 @@ describe('Match', () => {
     });
     expect(throwing.moves).toEqual([{ type: 'hold', side: 'us' }]);
     expect(throwing.aiProblems[0]).toMatch(/AI for United States failed in round 1: no plan/);
-    const illegal = Match.start(scenario, 's', options('us'), (_s, _spec, side) => ({ move: { type: 'accept', side }, reason: 'x', posture: 'firm' }));
+    const illegal = Match.start(scenario, 's', options('us'), (_s, _spec, side) => ({ move: { type: 'accept', side }, say: 'x', analysis: 'x', posture: 'firm' }));
     illegal.play({ type: 'hold', side: 'us' });
     // No offer from the US is on the table: accepting is illegal, so the AI holds instead.
     expect(illegal.moves[1]).toEqual({ type: 'hold', side: 'china' });
@@ -118,13 +119,46 @@ describe('Match', () => {
     expect(match.postures().us).toBe('walked-out');
   });
 
+  it('plays its AI with negotiators that follow the game, deciding exactly as the move log alone decides, through undo and rewind', () => {
+    const busan = loadOrThrow(fileURLToPath(new URL('../../scenarios/busan-2025.yaml', import.meta.url)));
+    const opts = defaultOptions(busan, { humans: ['us'], difficulty: { us: 'normal', china: 'hard' } });
+    let made = 0;
+    const seats: Ai = { seat: (s, o, side) => (made++, createNegotiator(s, o, side)) };
+    const following = Match.start(busan, '3', opts, seats);
+    const rereading = Match.start(busan, '3', opts, decideMove);
+    const script: Move[] = [
+      { type: 'propose', side: 'us', package: { tariffTruce: 'extended-1yr', soybeanPurchases: '25mmt' } },
+      { type: 'hold', side: 'us' },
+      { type: 'propose', side: 'us', package: { tariffTruce: 'extended-1yr' } },
+    ];
+    for (const move of script) {
+      for (const m of [following, rereading])
+        if (m.humanToMove() === 'us' && m.check(move) === null) m.play(move);
+      expect(following.moves).toEqual(rereading.moves);
+      expect(following.aiNotes).toEqual(rereading.aiNotes);
+    }
+    expect(made).toBe(1);
+    expect(following.moves.length).toBeGreaterThan(3);
+    following.undoLastHumanMove();
+    rereading.undoLastHumanMove();
+    expect(following.moves).toEqual(rereading.moves);
+    following.rewindToRound(1);
+    rereading.rewindToRound(1);
+    for (const m of [following, rereading])
+      m.play({ type: 'propose', side: 'us', package: { soybeanPurchases: '25mmt' } });
+    expect(following.moves).toEqual(rereading.moves);
+    expect(following.aiNotes).toEqual(rereading.aiNotes);
+    expect(following.aiProblems).toEqual([]);
+  });
+
+
   it('resumes from a move log with the AI notes, and refuses a log with an illegal move', () => {
     const ai = scriptedAi();
     const first = Match.start(scenario, 's', options('us'), ai.decide);
     first.play({ type: 'propose', side: 'us', package: { beans: 'some' } });
     const again = Match.resume(scenario, first.spec, first.aiNotes, ai.decide);
     expect(again.state).toEqual(first.state);
-    expect(again.turns()[1]!.ai?.reason).toBe(first.turns()[1]!.ai?.reason);
+    expect(again.turns()[1]!.ai).toEqual(first.turns()[1]!.ai);
     const bad: Move[] = [{ type: 'accept', side: 'us' }];
     expect(() => Match.resume(scenario, { ...first.spec, moves: bad }, [], ai.decide)).toThrow(IllegalMoveError);
   });
@@ -136,7 +170,8 @@ describe('Match', () => {
     expect(match.state).toEqual(replay(scenario, spec.seed, spec.options, spec.moves).final);
     for (const turn of match.turns().filter((t) => t.by === 'ai')) {
       expect(turn.move.side).toBe('china');
-      expect(typeof turn.ai?.reason).toBe('string');
+      expect(typeof turn.ai?.say).toBe('string');
+      expect(typeof turn.ai?.analysis).toBe('string');
     }
   });
 });

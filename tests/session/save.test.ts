@@ -34,6 +34,26 @@ describe('AutoSave', () => {
     expect(loaded.match.aiNotes).toEqual(match.aiNotes);
   });
 
+  it('reads the notes of a save made before the AI had a voice: its reason is what it said and the analysis', () => {
+    const { autosave, storage, catalog, match } = setup();
+    match.play({ type: 'propose', side: 'us', package: { beans: 'some' } });
+    autosave.write(match);
+    const saved = JSON.parse(storage.getItem(SAVE_KEY)!);
+    saved.notes = saved.notes.map((n: { move: number; posture: string }) => ({
+      move: n.move,
+      reason: 'an older reason',
+      posture: n.posture,
+    }));
+    storage.setItem(SAVE_KEY, JSON.stringify(saved));
+    const loaded = new AutoSave(storage, catalog, ai.decide).load();
+    expect(loaded.kind).toBe('ok');
+    if (loaded.kind !== 'ok') return;
+    expect(loaded.match.aiNotes).toEqual(
+      match.aiNotes.map((n) => ({ ...n, say: 'an older reason', analysis: 'an older reason' })),
+    );
+  });
+
+
   it('keeps the previous good save as a backup on every write', () => {
     const { autosave, storage, match } = setup();
     autosave.write(match);

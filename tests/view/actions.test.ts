@@ -27,7 +27,7 @@ function game(script: Record<number, Move> = {}) {
   const ai = scriptedAi(script);
   const lib: Lib = {
     catalog: new ScenarioCatalog([busanFile(), zteFile()], loadScenario),
-    ai: { decideMove: ai.decide, ledgerOf, intelReport },
+    ai: { negotiators: ai.decide, ledgerOf, intelReport },
     history: historyData,
   };
   let seeds = 0;

@@ -1,10 +1,10 @@
-import type { Outcome } from '../domain';
-import type { Action, AgentFactory, Seat } from '../protocol';
+import type { Outcome, PackageNumbering, PackageTable, Preferences, Rater } from '../domain';
+import { TIE } from '../domain';
+import type { Action, AgentFactory } from '../protocol';
 import { concessionFloor, faratinTarget } from '../strategy/concession';
 import type { FrequencyModel } from '../strategy/opponent-model';
 import { emptyModel, observeOffer } from '../strategy/opponent-model';
-import type { Rater } from '../strategy/search';
-import { bestInBand, modelRater, TIE } from '../strategy/search';
+import { modelRater } from '../strategy/search';
 
 /**
  * `hard`: the strongest negotiator here, built from the pure strategy functions.
@@ -64,7 +64,14 @@ export interface HardParams {
   riskTop: number;
 }
 
-export const HARD_PARAMS: Readonly<HardParams> = { e: 0.12, band: 0.07, share: 0.1, stubbornFinal: 0.5, stubbornFinalCounter: 0.25, riskTop: 0.3 };
+export const HARD_PARAMS: Readonly<HardParams> = {
+  e: 0.12,
+  band: 0.07,
+  share: 0.1,
+  stubbornFinal: 0.5,
+  stubbornFinalCounter: 0.25,
+  riskTop: 0.3,
+};
 
 export interface HardMemory {
   model: FrequencyModel;
@@ -83,7 +90,16 @@ export interface HardMemory {
 }
 
 export function hardMemory(radices: readonly number[]): HardMemory {
-  return { model: emptyModel(radices), received: [], receivedCount: 0, lastReceived: null, offered: [], lastOffered: null, ahead: 0, waits: 0 };
+  return {
+    model: emptyModel(radices),
+    received: [],
+    receivedCount: 0,
+    lastReceived: null,
+    offered: [],
+    lastOffered: null,
+    ahead: 0,
+    waits: 0,
+  };
 }
 
 export interface HardTurn {
@@ -107,6 +123,14 @@ export interface HardWhy {
   reciprocal: boolean;
 }
 
+/** What hard needs of its seat: the packages, a table to search them, its preferences and the deadline. */
+export interface HardSeat {
+  space: PackageNumbering;
+  table: PackageTable;
+  prefs: Preferences;
+  turns: number;
+}
+
 export interface HardMove {
   action: Action;
   memory: HardMemory;
@@ -114,7 +138,7 @@ export interface HardMove {
 }
 
 /** Remember the opponent's offer, made after all of mine so far. */
-export function hardObserve(seat: Seat, memory: HardMemory, offer: Outcome): HardMemory {
+export function hardObserve(seat: HardSeat, memory: HardMemory, offer: Outcome): HardMemory {
   const { space } = seat;
   const pkg = space.indexOf(offer);
   const seen = memory.received.some((o) => space.indexOf(o) === pkg);
@@ -131,13 +155,18 @@ export function hardObserve(seat: Seat, memory: HardMemory, offer: Outcome): Har
   };
 }
 
-export function hardDecide(seat: Seat, memory: HardMemory, input: HardTurn, params: HardParams = HARD_PARAMS): HardMove {
+export function hardDecide(
+  seat: HardSeat,
+  memory: HardMemory,
+  input: HardTurn,
+  params: HardParams = HARD_PARAMS,
+): HardMove {
   const { space, table, prefs, turns } = seat;
-  const u = table.utilities;
+  const u = (pkg: number) => table.utility(pkg);
   const r = prefs.reservation;
   const mem = input.offer !== null ? hardObserve(seat, memory, input.offer) : memory;
   const offerPkg = input.offer !== null ? space.indexOf(input.offer) : null;
-  const rate: Rater = modelRater(mem.model, space);
+  const rate = modelRater(mem.model, space);
   const offered = new Set(mem.offered.map((o) => space.indexOf(o)));
   const theirs = mem.received.map((o) => space.indexOf(o));
   const last = mem.lastOffered === null ? -1 : space.indexOf(mem.lastOffered);
@@ -150,40 +179,58 @@ export function hardDecide(seat: Seat, memory: HardMemory, input: HardTurn, para
   const next = nextOffer(seat, { last, rate, offered, target }, params, input.random);
   // never back to an offer older than my last: that is MiCRO's signature, and reads as a retreat
   const again = offered.has(next) && next !== last && last >= 0 ? last : next;
-  const proposal = reciprocal && offered.has(again) ? (newStep(seat, { rate, offered, theirs }, params) ?? again) : again;
+  const proposal =
+    reciprocal && offered.has(again) ? (newStep(seat, { rate, offered, theirs }, params) ?? again) : again;
 
-  const why = (kind: HardWhy['kind'], pkg: number): HardWhy => ({ kind, target, next: u[pkg]!, floor, offerUtility: offerPkg === null ? null : u[offerPkg]!, stubborn, reciprocal });
+  const why = (kind: HardWhy['kind'], pkg: number): HardWhy => ({
+    kind,
+    target,
+    next: u(pkg),
+    floor,
+    offerUtility: offerPkg === null ? null : u(offerPkg),
+    stubborn,
+    reciprocal,
+  });
   const propose = (pkg: number, kind: HardWhy['kind']): HardMove => ({
     action: { type: 'offer', pkg },
-    memory: { ...mem, offered: offered.has(pkg) ? mem.offered : [...mem.offered, space.outcome(pkg)], lastOffered: space.outcome(pkg) },
+    memory: {
+      ...mem,
+      offered: offered.has(pkg) ? mem.offered : [...mem.offered, space.outcome(pkg)],
+      lastOffered: space.outcome(pkg),
+    },
     why: why(kind, pkg),
   });
-  const accept = (kind: HardWhy['kind'], instead: number): HardMove => ({ action: { type: 'accept' }, memory: mem, why: why(kind, instead) });
+  const accept = (kind: HardWhy['kind'], instead: number): HardMove => ({
+    action: { type: 'accept' },
+    memory: mem,
+    why: why(kind, instead),
+  });
 
   if (input.turn >= turns - 1) {
     // the last turn: an offer now would die with the deadline
-    if (offerPkg !== null && u[offerPkg]! >= r) return accept('accept-last', next);
+    if (offerPkg !== null && u(offerPkg) >= r) return accept('accept-last', next);
     return { action: { type: 'end' }, memory: mem, why: why('refuse-last', next) };
   }
   if (input.turn + 2 >= turns - 1) {
     // the last offer of mine that can still be accepted: an ultimatum
     const counterable = input.turn + 1 < turns - 1;
     let pick = -1;
-    for (const p of theirs) if (u[p]! >= r && (pick < 0 || u[p]! > u[pick]! + TIE || (Math.abs(u[p]! - u[pick]!) <= TIE && rate(p) < rate(pick)))) pick = p;
+    for (const p of theirs)
+      if (
+        u(p) >= r &&
+        (pick < 0 || u(p) > u(pick) + TIE || (Math.abs(u(p) - u(pick)) <= TIE && rate(p) < rate(pick)))
+      )
+        pick = p;
     if (stubborn) {
       const least = counterable ? params.stubbornFinalCounter : params.stubbornFinal;
-      for (let k = 0; k < space.size && u[table.order[k]!]! >= r; k++) {
-        const p = table.order[k]!;
-        if (rate(p) >= least - 1e-9) {
-          if (pick < 0 || u[p]! > u[pick]!) pick = p;
-          break;
-        }
-      }
+      const p = table.firstRated(rate, least - 1e-9, r);
+      if (p >= 0 && (pick < 0 || u(p) > u(pick))) pick = p;
     }
-    if (pick >= 0 && offerPkg !== null && u[offerPkg]! >= u[pick]! && u[offerPkg]! >= r) return accept('accept-best', pick);
+    if (pick >= 0 && offerPkg !== null && u(offerPkg) >= u(pick) && u(offerPkg) >= r)
+      return accept('accept-best', pick);
     if (pick >= 0) return propose(pick, 'ultimatum');
   }
-  if (offerPkg !== null && u[offerPkg]! >= u[next]! && u[offerPkg]! >= r) return accept('accept', next);
+  if (offerPkg !== null && u(offerPkg) >= u(next) && u(offerPkg) >= r) return accept('accept', next);
   return propose(proposal, 'counter');
 }
 
@@ -200,14 +247,19 @@ interface OfferContext {
  * target, preferring one not offered yet; else a new one anywhere above the target; else its last
  * offer again; else the favourite in the band.
  */
-function nextOffer(seat: Seat, c: OfferContext, params: HardParams, random: (() => number) | undefined): number {
+function nextOffer(
+  seat: HardSeat,
+  c: OfferContext,
+  params: HardParams,
+  random: (() => number) | undefined,
+): number {
   const { table } = seat;
   const fresh = (p: number) => !c.offered.has(p);
-  let next = bestInBand(table, c.rate, c.target, c.target + params.band, fresh, random);
-  if (next < 0) next = bestInBand(table, c.rate, c.target, table.max, fresh, random);
-  if (next < 0 && c.last >= 0 && table.utilities[c.last]! >= c.target) next = c.last;
-  if (next < 0) next = bestInBand(table, c.rate, c.target, c.target + params.band, () => true, random);
-  if (next < 0) next = table.order[Math.max(0, table.lastRankAtLeast(c.target))]!;
+  let next = table.bestInBand(c.rate, c.target, c.target + params.band, fresh, random);
+  if (next < 0) next = table.bestInBand(c.rate, c.target, table.max, fresh, random);
+  if (next < 0 && c.last >= 0 && table.utility(c.last) >= c.target) next = c.last;
+  if (next < 0) next = table.bestInBand(c.rate, c.target, c.target + params.band, () => true, random);
+  if (next < 0) next = table.leastAtLeast(c.target);
   return next;
 }
 
@@ -216,20 +268,27 @@ function nextOffer(seat: Seat, c: OfferContext, params: HardParams, random: (() 
  * those outside the top `riskTop` share, by the model's rating, of the packages the opponent has
  * not offered. Null when there is none.
  */
-function newStep(seat: Seat, c: { rate: Rater; offered: Set<number>; theirs: number[] }, params: HardParams): number | null {
+function newStep(
+  seat: HardSeat,
+  c: { rate: Rater; offered: Set<number>; theirs: number[] },
+  params: HardParams,
+): number | null {
   const { space, table, prefs } = seat;
   const theirSet = new Set(c.theirs);
   const ratings: number[] = [];
   for (let p = 0; p < space.size; p++) if (!theirSet.has(p)) ratings.push(c.rate(p));
   ratings.sort((a, b) => b - a);
   // avoid the top riskTop share (rounded up, and anything rated as high as the last of them)
-  const cut = ratings[Math.min(ratings.length, Math.max(1, Math.ceil(params.riskTop * ratings.length))) - 1] ?? Infinity;
-  for (let k = 0; k < space.size; k++) {
-    const p = table.order[k]!;
-    if (table.utilities[p]! < prefs.reservation) break;
-    if (!c.offered.has(p) && !theirSet.has(p) && c.rate(p) < cut) return p;
-  }
-  return null;
+  const cut =
+    ratings[Math.min(ratings.length, Math.max(1, Math.ceil(params.riskTop * ratings.length))) - 1] ??
+    Infinity;
+  let step: number | null = null;
+  table.scanFrom(prefs.reservation, (p) => {
+    if (c.offered.has(p) || theirSet.has(p) || c.rate(p) >= cut) return false;
+    step = p;
+    return true;
+  });
+  return step;
 }
 
 export function hardAgent(params: HardParams = HARD_PARAMS): AgentFactory {
@@ -237,7 +296,12 @@ export function hardAgent(params: HardParams = HARD_PARAMS): AgentFactory {
     let memory = hardMemory(seat.space.radices);
     return {
       act({ turn, t, offer, random }) {
-        const move = hardDecide(seat, memory, { turn, t, offer: offer === null ? null : seat.space.outcome(offer), random }, params);
+        const move = hardDecide(
+          seat,
+          memory,
+          { turn, t, offer: offer === null ? null : seat.space.outcome(offer), random },
+          params,
+        );
         memory = move.memory;
         return move.action;
       },

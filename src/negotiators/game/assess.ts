@@ -1,13 +1,35 @@
 import { doctrineFor, profileFor } from '../../core/engine';
 import { doctrineOf, issueOf, otherSide } from '../../core/scenario-lookup';
-import type { Difficulty, GameOptions, GameState, Move, Package, Profile, Scenario, Side, Threat } from '../../core/types';
+import type {
+  Difficulty,
+  GameOptions,
+  GameState,
+  Move,
+  Package,
+  Profile,
+  Scenario,
+  Side,
+  Threat,
+} from '../../core/types';
 import { utility } from '../domain';
 import { timeAt } from '../strategy/concession';
 import { decisionRng } from '../../core/rng';
 import type { Lever } from './escalation';
-import { bestLever, threatDueNow } from './escalation';
-import type { GameDomain } from './game-domain';
-import { buildGameDomain, outcomeOf, packageOf, positionsAfter, projectedSupport, redLinesCrossed, toPoints } from './game-domain';
+import { levers, pickLever, threatDueNow } from './escalation';
+import { positionWorth } from '../../core/projection';
+import { changedIssues } from '../../core/rules';
+import type { GameDomain, WalkAway, WorthOf } from './game-domain';
+import {
+  buildGameDomain,
+  outcomeOf,
+  packageOf,
+  positionsAfter,
+  projectedSupport,
+  redLinesCrossed,
+  toPoints,
+  unreversed,
+  walkAway,
+} from './game-domain';
 import type { Memory } from './memory';
 import type { StrategyOutput } from './strategies';
 import { runStrategy } from './strategies';
@@ -38,12 +60,16 @@ export interface SupportCheck {
 
 export interface OfferView {
   pkg: Package;
-  /** Normalised utility; null when the package crosses a red line. */
+  /** Normalised utility; null when the package crosses a red line or leaves in force a measure to reverse. */
   utility: number | null;
   points: number | null;
   redLines: { issue: string; position: string }[];
+  /** Measures imposed on this side during the talks that the offer would leave in force. */
+  unreversed: string[];
   home: SupportCheck;
   there: SupportCheck;
+  /** It may sign it: it changes something, crosses no red line, reverses what it must, and both sides would ratify it. */
+  signable: boolean;
 }
 
 export interface CounterView {
@@ -72,11 +98,19 @@ export interface Assessment {
   counter: CounterView | null;
   /** My previous proposal as the game wrote it, if I made one. */
   previousOffer: Package | null;
-  reservation: { utility: number; points: number };
+  /** The walk-away value: what no deal is worth, the one measure every choice compares a deal with. */
+  walkAway: WalkAway;
+  /** This is my last move of the talks; this is the last turn at which an offer of mine can still be accepted. */
+  myLastMove: boolean;
+  finalOfferTurn: boolean;
+  /** Measures imposed on me during the talks, in force now, that any deal must reverse. */
+  toReverse: string[];
   /** Points of what it would offer now. */
   nextPoints: number;
   dueThreat: Threat | null;
+  /** The lever it would threaten with now, and the one it would answer a measure imposed on it with (retaliation may cost it more than a threat it means to carry out). */
   lever: Lever | null;
+  retaliation: Lever | null;
   /** No offer of the other side is on the table, so it may hold. */
   canHold: boolean;
   /** Its doctrine counts tension as a cost. */
@@ -86,28 +120,64 @@ export interface Assessment {
   threatWindow: number;
   /** Plain words for packages and moves, so reasons need no scenario. */
   words: Words;
+  /** What its doctrine weighs most (an indicator id), for the register of what it says. */
+  focus: string;
+  /** Draws from the side's `ai:*` stream for this move, taken after the strategy's: they choose among phrasings. */
+  voice: number[];
 }
+
+/**
+ * The most a measure may cost the negotiator, as a share of its stakes: hard threatens only what
+ * it could bear to carry out; answering coercion it will pay more, since a measure imposed on it
+ * that goes unanswered invites the next.
+ */
+export const THREAT_COST_SHARE = 0.25;
+export const RETALIATION_COST_SHARE = 0.5;
+
+/** How many draws a decision keeps for choosing its words. */
+export const VOICE_DRAWS = 8;
 
 export interface Words {
   issue: Record<string, string>;
   position: Record<string, Record<string, string>>;
+  /** Whose lever each issue is: what a package asks of whom. */
+  holder: Record<string, Side>;
 }
 
 /** A threat must leave the other side time to answer before the deadline to be worth making. */
 export const MAX_THREATS = 2;
 
+/** The indicator a doctrine weighs most, by the size of its weight (ties: the first listed). */
+export function doctrineFocus(weights: Partial<Record<string, number>>): string {
+  let best = '';
+  let size = -1;
+  for (const [indicator, w] of Object.entries(weights)) {
+    if (Math.abs(w ?? 0) > size) {
+      best = indicator;
+      size = Math.abs(w ?? 0);
+    }
+  }
+  return best;
+}
+
 export function wordsOf(scenario: Scenario): Words {
   const issue: Record<string, string> = {};
   const position: Record<string, Record<string, string>> = {};
+  const holder: Record<string, Side> = {};
   for (const i of scenario.issues) {
     issue[i.id] = i.label;
     position[i.id] = Object.fromEntries(i.positions.map((p) => [p.id, p.label]));
+    holder[i.id] = i.holder;
   }
-  return { issue, position };
+  return { issue, position, holder };
 }
 
 export function issueWeights(scenario: Scenario, gd: GameDomain): IssueWeight[] {
-  return gd.issues.map((i, k) => ({ issue: i.id, label: issueOf(scenario, i.id).label, weight: gd.prefs.weights[k]! }));
+  return gd.issues.map((i, k) => ({
+    issue: i.id,
+    label: issueOf(scenario, i.id).label,
+    weight: gd.prefs.weights[k]!,
+  }));
 }
 
 function support(gd: GameDomain, which: 'home' | 'there', outcome: number[]): SupportCheck {
@@ -129,6 +199,9 @@ export interface AssessInput {
   side: Side;
   difficulty: Difficulty;
   memory: Memory;
+  /** A memo of positionWorth the negotiator keeps between turns, and the scenario's words. */
+  worthOf?: WorthOf;
+  words?: Words;
 }
 
 /** My last proposal as a package against the positions in force now. */
@@ -136,18 +209,21 @@ function lastProposal(memory: Memory, state: GameState): Package | null {
   const last = memory.offered[memory.offered.length - 1];
   if (!last) return null;
   const pkg: Package = {};
-  for (const [issue, position] of Object.entries(last)) if (state.positions[issue] !== position) pkg[issue] = position;
+  for (const [issue, position] of Object.entries(last))
+    if (state.positions[issue] !== position) pkg[issue] = position;
   return pkg;
 }
 
-export function assess({ scenario, options, state, side, difficulty, memory }: AssessInput): Assessment {
+export function assess(input: AssessInput): Assessment {
+  const { scenario, options, state, side, difficulty, memory, worthOf = positionWorth, words } = input;
   const profile: Profile = profileFor(scenario, options, side);
   const doctrine = doctrineOf(scenario, profile.doctrine);
   const theirDoctrine = doctrineFor(scenario, options, otherSide(side));
-  const gd = buildGameDomain(scenario, state, side, profile, doctrine);
+  const gd = buildGameDomain(scenario, state, side, profile, doctrine, worthOf);
   const turns = 2 * scenario.rounds;
   const turn = state.moveCount;
   const t = timeAt(turn, turns);
+  const away = walkAway(gd);
 
   let offer: OfferView | null = null;
   let offerOutcome: number[] | null = null;
@@ -156,11 +232,31 @@ export function assess({ scenario, options, state, side, difficulty, memory }: A
     const after = positionsAfter(state, pkg);
     offerOutcome = outcomeOf(gd, after);
     const red = redLinesCrossed(profile, state, pkg);
-    const home = offerOutcome ? support(gd, 'home', offerOutcome) : { side, projected: NaN, needed: NaN, ok: false };
-    const there = offerOutcome ? support(gd, 'there', offerOutcome) : { side: otherSide(side), projected: NaN, needed: NaN, ok: false };
+    const home = offerOutcome
+      ? support(gd, 'home', offerOutcome)
+      : { side, projected: NaN, needed: NaN, ok: false };
+    const there = offerOutcome
+      ? support(gd, 'there', offerOutcome)
+      : { side: otherSide(side), projected: NaN, needed: NaN, ok: false };
     // the table rules unratifiable packages out; a reason reports what the offer is worth on its merits
     const merit = offerOutcome ? utility(gd.prefs, offerOutcome) : null;
-    offer = { pkg, utility: merit, points: merit === null ? null : toPoints(gd, merit), redLines: red, home, there };
+    const left = unreversed(gd, after);
+    offer = {
+      pkg,
+      utility: merit,
+      points: merit === null ? null : toPoints(gd, merit),
+      redLines: red,
+      unreversed: left,
+      home,
+      there,
+      signable:
+        offerOutcome !== null &&
+        changedIssues(state, pkg).length > 0 &&
+        red.length === 0 &&
+        left.length === 0 &&
+        home.ok &&
+        there.ok,
+    };
   }
 
   // the offer on the table is the latest of the received list; the strategy sees it separately
@@ -169,17 +265,37 @@ export function assess({ scenario, options, state, side, difficulty, memory }: A
   const offered = expressible(gd, memory.offered);
   // tie-breaks come from the side's own stream keyed by the move number: never from the model's streams
   const random = decisionRng(state.seed, `ai:${side}`, state.moveCount);
-  const strategy = runStrategy({ gd, turn, turns, t, offer: offerOutcome, received, offered, difficulty, profile, random });
+  // their proposals as they made them: a position read as another (a red line, a measure to reverse) makes a different package
+  const theirOwn = memory.received.flatMap((positions) => {
+    const exact = outcomeOf(gd, positions);
+    return exact ? [gd.space.indexOf(exact)] : [];
+  });
+  const strategy = runStrategy({
+    gd,
+    turn,
+    turns,
+    t,
+    offer: offerOutcome,
+    received,
+    theirOwn,
+    offered,
+    difficulty,
+    profile,
+    random,
+  });
+  // the words are chosen after the strategy's draws, so choosing them changes no decision
+  const voice = Array.from({ length: VOICE_DRAWS }, () => random());
 
   let counter: CounterView | null = null;
   if (strategy.counter !== null) {
     const outcome = gd.space.outcome(strategy.counter);
-    const u = gd.table.utilities[strategy.counter]!;
-    const prev = offered.length > 0 ? gd.table.utilities[gd.space.indexOf(offered[offered.length - 1]!)]! : null;
+    const u = gd.table.utility(strategy.counter);
+    const prev = offered.length > 0 ? gd.table.utility(gd.space.indexOf(offered[offered.length - 1]!)) : null;
     counter = { pkg: packageOf(gd, outcome), utility: u, points: toPoints(gd, u), previousUtility: prev };
   }
 
-  const maxOwnCost = difficulty === 'hard' ? 0.25 * gd.scale : gd.scale;
+  const maxOwnCost = difficulty === 'hard' ? THREAT_COST_SHARE * gd.scale : gd.scale;
+  const held = levers(scenario, state, side, doctrine, theirDoctrine, worthOf);
   return {
     side,
     sideLabel: scenario.sides[side].label,
@@ -197,30 +313,54 @@ export function assess({ scenario, options, state, side, difficulty, memory }: A
     strategy,
     counter,
     previousOffer: lastProposal(memory, state),
-    reservation: { utility: gd.prefs.reservation, points: gd.noDealWorth },
+    walkAway: away,
+    myLastMove: turn + 2 >= turns,
+    finalOfferTurn: turn + 2 >= turns - 1 && turn < turns - 1,
+    toReverse: gd.issues.filter((i) => i.reverse).map((i) => i.id),
     nextPoints: toPoints(gd, strategy.next),
     dueThreat: threatDueNow(state, side),
-    lever: bestLever(scenario, state, side, doctrine, theirDoctrine, maxOwnCost),
+    lever: pickLever(state, side, held, maxOwnCost),
+    retaliation: pickLever(state, side, held, Math.max(maxOwnCost, RETALIATION_COST_SHARE * gd.scale)),
     canHold: !(state.standing && state.standing.by !== side),
     prefersCalm: (doctrine.weights.tension ?? 0) < 0,
     weights: issueWeights(scenario, gd),
     audienceCost: scenario.sides[side].audienceCost,
     threatWindow: scenario.threatWindow,
-    words: wordsOf(scenario),
+    words: words ?? wordsOf(scenario),
+    focus: doctrineFocus(doctrine.weights),
+    voice,
   };
 }
 
 // ---------------------------------------------------------------------------------------------
 // The decisions the statechart's guards choose between. Pure predicates on the assessment.
 
-/** Sign it: the strategy accepts, no red line is crossed, and both sides' politics would ratify it. */
+/** Sign it: the strategy accepts it and it may sign it (no red line, nothing left in force it must reverse, ratified on both sides). */
 export function offerAcceptable(a: Assessment): boolean {
-  return a.offer !== null && a.strategy.accept && a.offer.redLines.length === 0 && a.offer.home.ok && a.offer.there.ok;
+  return a.offer !== null && a.offer.signable && a.strategy.accept;
 }
 
-/** A public threat of ours falls due this round: carry it out, unless we are bluffing (easy). */
+/**
+ * A public threat of ours falls due this round: carry it out, unless we are bluffing (easy), or
+ * this is our last chance to make an offer that can still be accepted and that offer is worth more
+ * than walking away (carrying the threat out would take it off the table: a due threat never
+ * pre-empts a better final offer; if it is accepted, the deal settles the threat).
+ */
 export function mustCarryOut(a: Assessment): boolean {
-  return a.dueThreat !== null && a.difficulty !== 'easy';
+  if (a.dueThreat === null || a.difficulty === 'easy') return false;
+  return !(a.finalOfferTurn && a.counter !== null && a.counter.utility > a.walkAway.utility);
+}
+
+/**
+ * Answer a measure imposed on us with one of ours, at once. Every negotiator refuses to reward
+ * coercion: it signs nothing that leaves the measure in force. What else it does is its
+ * doctrine's choice: one that does not count tension as a cost retaliates at the first measure;
+ * one that does lets the refusal speak the first time and retaliates when coerced again. Not the
+ * bluffer (easy), and not in the last round, which is for closing.
+ */
+export function shouldRetaliate(a: Assessment, m: Memory): boolean {
+  if (!m.coerced || a.difficulty === 'easy' || a.retaliation === null || a.round >= a.rounds) return false;
+  return !a.prefersCalm || m.impositions >= 2;
 }
 
 /** Leave the table: the other side has imposed measures twice and has not moved for our whole patience. */
@@ -240,17 +380,22 @@ export const COOLING_TENSION = 7.5;
 /**
  * Threaten, with a lever that hurts the other side more than us: easy only answers escalation in
  * kind (and never carries a threat out: it bluffs); normal threatens when the other side has not
- * moved for its patience; hard does that and also answers escalation in kind. Not in the last
- * round, which is for closing.
+ * moved for its patience; hard does that, answers escalation in kind, and answers a take-it-or-
+ * leave-it offer (the same offer twice running, with nothing better before it) at once: it will
+ * take such an offer at its last move if it beats walking away, so only a measure carried out
+ * before then makes the tactic cost what it takes. Only a threat that falls due before the last
+ * round: the last round is for closing, and a threat due then would set carrying it out against
+ * the final offers.
  */
 export function shouldThreaten(a: Assessment, m: Memory): boolean {
-  if (a.lever === null || a.round >= a.rounds || m.threatsMade >= MAX_THREATS) return false;
+  if (a.lever === null || a.round + a.threatWindow >= a.rounds || m.threatsMade >= MAX_THREATS) return false;
   if (a.difficulty === 'easy') return m.provoked;
   if (a.difficulty === 'normal') return m.stalled >= a.patience;
-  return m.provoked || m.stalled >= a.patience;
+  return m.provoked || m.stalled >= a.patience || (m.trend === 'same' && m.stalled >= 2);
 }
 
-export type DecisionKind = 'accept' | 'carry-out' | 'walkout' | 'cool-off' | 'threaten' | 'counter';
+export type DecisionKind =
+  'accept' | 'carry-out' | 'retaliate' | 'walkout' | 'cool-off' | 'threaten' | 'counter';
 
 /** The move each decision state plays. */
 export function moveFor(kind: DecisionKind, a: Assessment): Move {
@@ -264,6 +409,8 @@ export function moveFor(kind: DecisionKind, a: Assessment): Move {
       return { type: 'walkout', side };
     case 'threaten':
       return { type: 'threaten', side, issue: a.lever!.issue, position: a.lever!.position };
+    case 'retaliate':
+      return { type: 'impose', side, issue: a.retaliation!.issue, position: a.retaliation!.position };
     case 'cool-off':
       return a.canHold ? { type: 'hold', side } : { type: 'reject', side };
     case 'counter':

@@ -1,6 +1,7 @@
 import { positionWorth } from '../../core/projection';
 import { issuesHeldBy } from '../../core/scenario-lookup';
 import type { Doctrine, GameState, Scenario, Side, Threat } from '../../core/types';
+import type { WorthOf } from './game-domain';
 import { levelWorth } from './game-domain';
 
 /**
@@ -17,7 +18,14 @@ export interface Lever {
   theirs: number;
 }
 
-export function levers(scenario: Scenario, state: GameState, side: Side, ours: Doctrine, theirs: Doctrine): Lever[] {
+export function levers(
+  scenario: Scenario,
+  state: GameState,
+  side: Side,
+  ours: Doctrine,
+  theirs: Doctrine,
+  worthOf: WorthOf = positionWorth,
+): Lever[] {
   const out: Lever[] = [];
   for (const issue of issuesHeldBy(scenario, side)) {
     for (const position of issue.positions) {
@@ -26,8 +34,12 @@ export function levers(scenario: Scenario, state: GameState, side: Side, ours: D
       out.push({
         issue: issue.id,
         position: position.id,
-        ours: positionWorth(scenario, state, ours, issue.id, position.id) + levelWorth(scenario, state, ours, 'tension', tension),
-        theirs: positionWorth(scenario, state, theirs, issue.id, position.id) + levelWorth(scenario, state, theirs, 'tension', tension),
+        ours:
+          worthOf(scenario, state, ours, issue.id, position.id) +
+          levelWorth(scenario, state, ours, 'tension', tension),
+        theirs:
+          worthOf(scenario, state, theirs, issue.id, position.id) +
+          levelWorth(scenario, state, theirs, 'tension', tension),
       });
     }
   }
@@ -39,10 +51,30 @@ export function levers(scenario: Scenario, state: GameState, side: Side, ours: D
  * us, the one with the widest gap; null when there is none. `maxOwnCost` caps what carrying it out
  * may cost us, so a negotiator does not threaten what it could not bear to do.
  */
-export function bestLever(scenario: Scenario, state: GameState, side: Side, ours: Doctrine, theirs: Doctrine, maxOwnCost: number): Lever | null {
-  const pending = new Set(state.threats.filter((t) => t.side === side && t.status === 'pending').map((t) => t.issue));
+export function bestLever(
+  scenario: Scenario,
+  state: GameState,
+  side: Side,
+  ours: Doctrine,
+  theirs: Doctrine,
+  maxOwnCost: number,
+  worthOf: WorthOf = positionWorth,
+): Lever | null {
+  return pickLever(state, side, levers(scenario, state, side, ours, theirs, worthOf), maxOwnCost);
+}
+
+/** Of these levers, the one to use as bestLever describes. */
+export function pickLever(
+  state: GameState,
+  side: Side,
+  all: readonly Lever[],
+  maxOwnCost: number,
+): Lever | null {
+  const pending = new Set(
+    state.threats.filter((t) => t.side === side && t.status === 'pending').map((t) => t.issue),
+  );
   let best: Lever | null = null;
-  for (const lever of levers(scenario, state, side, ours, theirs)) {
+  for (const lever of all) {
     if (pending.has(lever.issue)) continue;
     if (lever.theirs >= 0 || lever.theirs >= lever.ours || -lever.ours > maxOwnCost) continue;
     if (!best || lever.ours - lever.theirs > best.ours - best.theirs) best = lever;
@@ -52,5 +84,13 @@ export function bestLever(scenario: Scenario, state: GameState, side: Side, ours
 
 /** A threat of ours that falls due at the end of this round: carry it out now or pay the audience cost. */
 export function threatDueNow(state: GameState, side: Side): Threat | null {
-  return state.threats.find((t) => t.side === side && t.status === 'pending' && t.dueRound === state.round && state.positions[t.issue] !== t.position) ?? null;
+  return (
+    state.threats.find(
+      (t) =>
+        t.side === side &&
+        t.status === 'pending' &&
+        t.dueRound === state.round &&
+        state.positions[t.issue] !== t.position,
+    ) ?? null
+  );
 }

@@ -1,28 +1,38 @@
 import { DEAL_TENSION, RETREAT_SHARE } from '../../core/engine';
-import { clampIndicator, domesticSupportOf } from '../../core/indicators';
+import { clampIndicator, domesticSupportOf, INDICATORS } from '../../core/indicators';
 import { mean } from '../../core/distributions';
 import { positionWorth } from '../../core/projection';
 import { otherSide, positionOf } from '../../core/scenario-lookup';
 import { scoreChanges } from '../../core/scoring';
 import type { Doctrine, GameState, IndicatorId, Package, Profile, Scenario, Side } from '../../core/types';
 import type { Domain, Outcome, Preferences } from '../domain';
-import { PackageSpace, UtilityTable } from '../domain';
+import { PackageNumbering } from '../domain';
+import type { LinearFloor } from '../search-table';
+import { INFEASIBLE, SearchTable } from '../search-table';
 
 /**
  * A side's negotiation problem in the game, as a generic domain. Its utility of a package is its
  * doctrine's weighting of the expected indicator changes the package brings (positionWorth, in
  * score points: linear over the issues), normalised so that the weights sum to 1 and each issue's
- * values run from 0 to 1. Its reservation is what no deal is worth on the same scale: the measures
- * in force run on to the horizon and every pending threat is carried out. A deal also calms
- * tension, and lifting a measure the side imposed itself costs it at home; both are counted.
+ * values run from 0 to 1. Its reservation is its walk-away value (`walkAway`), what no deal is worth
+ * on the same scale: the measures in force run on to the horizon and every pending threat is
+ * carried out. It is not kept within [0, 1]: above 1 no package is worth signing, below 0 every
+ * one is. A deal also calms tension, and lifting a measure the side imposed itself costs it at
+ * home; both are counted.
  *
- * Packages it may never sign are worth -1 in its table, below any reservation, so no strategy
- * offers or accepts them: those that change nothing, and those either side's domestic politics
- * would not ratify (its own with a safety margin that grows as its support falls, by its profile's
- * sensitivity). Red-line positions are not options at all.
+ * A measure the other side imposed on it during the talks is something a deal must reverse: the
+ * position in force on that issue is not among its options, so it neither offers nor signs a deal
+ * that leaves it in force (coercion is not rewarded with a deal that keeps it).
+ *
+ * Packages it may never sign are worth INFEASIBLE (minus infinity) in its table, below any
+ * reservation, so no strategy offers or accepts them: those that change nothing, and those either
+ * side's domestic politics would not ratify (its own with a safety margin that grows as its support
+ * falls, by its profile's sensitivity). Red-line positions are not options at all. The table is
+ * searched by branch and bound (search-table.ts), never enumerated: a scenario with a dozen issues
+ * has a hundred thousand packages, and a side decides many times a game.
  */
 
-export const INFEASIBLE = -1;
+export { INFEASIBLE };
 
 /** How many points of domestic support above the threshold a fully sensitive negotiator wants per point of support lost. */
 export const WIN_SET_MARGIN_PER_POINT = 0.5;
@@ -33,7 +43,12 @@ export interface GameIssue {
   options: string[];
   /** Worth of each option in score points under the side's doctrine (0 for the position in force). */
   worths: number[];
+  /** The option in force now; -1 when it is a measure this side requires a deal to reverse. */
   current: number;
+  /** The position in force now. */
+  inForce: string;
+  /** The other side imposed the position in force during the talks: a deal must reverse it. */
+  reverse: boolean;
 }
 
 export interface RatificationModel {
@@ -53,8 +68,8 @@ export interface GameDomain {
   issues: GameIssue[];
   domain: Domain;
   prefs: Preferences;
-  space: PackageSpace;
-  table: UtilityTable;
+  space: PackageNumbering;
+  table: SearchTable;
   /** Score points: the scale the normalisation maps to [0, 1]. */
   offset: number;
   scale: number;
@@ -62,7 +77,7 @@ export interface GameDomain {
   dealBonus: number;
   /** What no deal is worth against the status quo, in points. */
   noDealWorth: number;
-  /** The reservation before it was kept within [0, 1]. */
+  /** The walk-away value on the utility scale (prefs.reservation is the same). */
   rawReservation: number;
   home: RatificationModel;
   there: RatificationModel;
@@ -74,21 +89,40 @@ export function remainingShare(scenario: Scenario, state: GameState): number {
 }
 
 /** A lasting change in one indicator from now on, in a doctrine's score points. */
-export function levelWorth(scenario: Scenario, state: GameState, doctrine: Doctrine, indicator: IndicatorId, delta: number): number {
+export function levelWorth(
+  scenario: Scenario,
+  state: GameState,
+  doctrine: Doctrine,
+  indicator: IndicatorId,
+  delta: number,
+): number {
   return scoreChanges({ [indicator]: delta * remainingShare(scenario, state) }, doctrine).total;
 }
 
 /** Expected domestic support after moving one issue, as the engine's ratification computes it, less the base. */
-function supportDelta(scenario: Scenario, state: GameState, side: Side, issueId: string, positionId: string): number {
+function supportDelta(
+  scenario: Scenario,
+  state: GameState,
+  side: Side,
+  issueId: string,
+  positionId: string,
+): number {
   if (state.positions[issueId] === positionId) return 0;
   const indicator = domesticSupportOf(side);
   let delta = -(state.contributions[issueId]?.[indicator] ?? 0);
   const position = positionOf(scenario, issueId, positionId);
-  for (const effect of [...(position.effects ?? []), ...(position.inForce ?? [])]) if (effect.indicator === indicator) delta += mean(effect.delta);
+  for (const effect of [...(position.effects ?? []), ...(position.inForce ?? [])])
+    if (effect.indicator === indicator) delta += mean(effect.delta);
   return delta;
 }
 
-function ratificationModel(scenario: Scenario, state: GameState, side: Side, issues: GameIssue[], margin: number): RatificationModel {
+function ratificationModel(
+  scenario: Scenario,
+  state: GameState,
+  side: Side,
+  issues: GameIssue[],
+  margin: number,
+): RatificationModel {
   return {
     side,
     base: state.indicators[domesticSupportOf(side)],
@@ -109,6 +143,18 @@ export function ratifies(model: RatificationModel, outcome: Outcome): boolean {
   return projectedSupport(model, outcome) >= model.threshold + model.margin;
 }
 
+/** Ratification as a floor on packages, as the search table checks it: the same sums, clamp and test as `ratifies`. */
+export function ratificationFloor(model: RatificationModel): LinearFloor {
+  const def = INDICATORS[domesticSupportOf(model.side)];
+  return {
+    base: model.base,
+    deltas: model.deltas,
+    min: def.min,
+    max: def.max,
+    needed: model.threshold + model.margin,
+  };
+}
+
 /** The margin a negotiator keeps above its ratification threshold: its sensitivity times half the support it has lost. */
 export function winSetMargin(scenario: Scenario, state: GameState, side: Side, profile: Profile): number {
   const indicator = domesticSupportOf(side);
@@ -127,54 +173,160 @@ export interface GamePreferences {
   rawReservation: number;
 }
 
-export function gamePreferences(scenario: Scenario, state: GameState, side: Side, profile: Profile, doctrine: Doctrine): GamePreferences {
-  const never = new Map(profile.redLines.map((l) => [l.issue, new Set(l.never)]));
+/**
+ * What no deal is worth to a doctrine now, in its score points against the state in force: the
+ * measures in force run on to the horizon (worth 0 on this scale) and every pending threat, of
+ * either side, is carried out, with the tension it adds.
+ */
+export function noDealValue(
+  scenario: Scenario,
+  state: GameState,
+  doctrine: Doctrine,
+  worthOf: WorthOf = positionWorth,
+): number {
   const share = remainingShare(scenario, state);
-  const retreatCost = levelWorth(scenario, state, doctrine, domesticSupportOf(side), -scenario.sides[side].audienceCost * RETREAT_SHARE);
+  let worth = 0;
+  for (const threat of state.threats) {
+    if (threat.status !== 'pending') continue;
+    worth += worthOf(scenario, state, doctrine, threat.issue, threat.position);
+    worth += scoreChanges(
+      { tension: (positionOf(scenario, threat.issue, threat.position).tension ?? 1) * share },
+      doctrine,
+    ).total;
+  }
+  return worth;
+}
+
+/** A side's walk-away value: what no deal is worth, in points and on its packages' utility scale. */
+export interface WalkAway {
+  points: number;
+  /**
+   * The same on the normalised scale of the side's package utilities (a package is worth more
+   * than walking away exactly when its utility is above this). Not kept within [0, 1]: above 1 no
+   * package beats walking away, below 0 every package does.
+   */
+  utility: number;
+}
+
+/**
+ * THE walk-away value of a negotiator: every decision compares a deal with this, and nothing
+ * else. A package's worth in points is offset + utility * scale + dealBonus (toPoints): the deal
+ * itself calms tension, which no deal does not.
+ */
+export function walkAway(p: {
+  offset: number;
+  scale: number;
+  dealBonus: number;
+  noDealWorth: number;
+}): WalkAway {
+  return {
+    points: p.noDealWorth,
+    utility: p.scale > 0 ? (p.noDealWorth - p.dealBonus - p.offset) / p.scale : 0,
+  };
+}
+
+/** What moving an issue to a position is worth to a doctrine now: positionWorth, or a memo of it (Worths). */
+export type WorthOf = (
+  scenario: Scenario,
+  state: GameState,
+  doctrine: Doctrine,
+  issueId: string,
+  positionId: string,
+) => number;
+
+/**
+ * positionWorth, remembered for every game of a scenario: a position's worth depends only on the
+ * doctrine, the round, the issue's position in force, the round it was enacted and what its drawn
+ * effects brought in, and games of a scenario ask for the same ones turn after turn (most issues
+ * stay as they started). A pure memo: it changes no answer, only its cost. It is emptied when it
+ * grows past WORTHS_KEPT entries, so a long Monte Carlo run does not grow it without end.
+ */
+const WORTHS = new WeakMap<Scenario, Map<string, number>>();
+export const WORTHS_KEPT = 100_000;
+
+export function scenarioWorths(scenario: Scenario): WorthOf {
+  let memo = WORTHS.get(scenario);
+  if (!memo) WORTHS.set(scenario, (memo = new Map()));
+  const kept = memo;
+  return (_scenario, state, doctrine, issueId, positionId) => {
+    const key = `${doctrine.id}|${issueId}|${positionId}|${state.round}|${state.positions[issueId]}|${state.enactedRound[issueId]}|${JSON.stringify(state.contributions[issueId] ?? null)}`;
+    let worth = kept.get(key);
+    if (worth === undefined) {
+      worth = positionWorth(scenario, state, doctrine, issueId, positionId);
+      if (kept.size >= WORTHS_KEPT) kept.clear();
+      kept.set(key, worth);
+    }
+    return worth;
+  };
+}
+
+export function gamePreferences(
+  scenario: Scenario,
+  state: GameState,
+  side: Side,
+  profile: Profile,
+  doctrine: Doctrine,
+  worthOf: WorthOf = positionWorth,
+): GamePreferences {
+  const never = new Map(profile.redLines.map((l) => [l.issue, new Set(l.never)]));
+  const them = otherSide(side);
+  const retreatCost = levelWorth(
+    scenario,
+    state,
+    doctrine,
+    domesticSupportOf(side),
+    -scenario.sides[side].audienceCost * RETREAT_SHARE,
+  );
   const issues: GameIssue[] = scenario.issues.map((issue) => {
     const current = state.positions[issue.id]!;
+    const agreeable = issue.positions
+      .filter((p) => p.id !== current && !p.escalation && !never.get(issue.id)?.has(p.id))
+      .map((p) => p.id);
+    // a measure imposed on it during the talks must go, if there is anything it could go to
+    const reverse = state.imposed[issue.id] === them && agreeable.length > 0;
     const options = issue.positions
-      .filter((p) => p.id === current || (!p.escalation && !never.get(issue.id)?.has(p.id)))
+      .filter((p) => (p.id === current && !reverse) || agreeable.includes(p.id))
       .map((p) => p.id);
     const worths = options.map((o) => {
       if (o === current) return 0;
       const lifting = state.imposed[issue.id] === side ? retreatCost : 0;
-      return positionWorth(scenario, state, doctrine, issue.id, o) + lifting;
+      return worthOf(scenario, state, doctrine, issue.id, o) + lifting;
     });
-    return { id: issue.id, options, worths, current: options.indexOf(current) };
+    return { id: issue.id, options, worths, current: options.indexOf(current), inForce: current, reverse };
   });
 
   const ranges = issues.map((i) => Math.max(...i.worths) - Math.min(...i.worths));
   const scale = ranges.reduce((a, b) => a + b, 0);
   const offset = issues.reduce((s, i) => s + Math.min(...i.worths), 0);
   const weights = scale > 0 ? ranges.map((r) => r / scale) : issues.map(() => 1 / issues.length);
-  const values = issues.map((issue, i) => issue.worths.map((w) => (ranges[i]! > 0 ? (w - Math.min(...issue.worths)) / ranges[i]! : 0)));
+  const values = issues.map((issue, i) =>
+    issue.worths.map((w) => (ranges[i]! > 0 ? (w - Math.min(...issue.worths)) / ranges[i]! : 0)),
+  );
 
   const dealBonus = levelWorth(scenario, state, doctrine, 'tension', DEAL_TENSION);
-  let noDealWorth = 0;
-  for (const threat of state.threats) {
-    if (threat.status !== 'pending') continue;
-    noDealWorth += positionWorth(scenario, state, doctrine, threat.issue, threat.position);
-    noDealWorth += scoreChanges({ tension: (positionOf(scenario, threat.issue, threat.position).tension ?? 1) * share }, doctrine).total;
-  }
-  const rawReservation = scale > 0 ? (noDealWorth - dealBonus - offset) / scale : 0;
-  const prefs: Preferences = { weights, values, reservation: Math.min(1, Math.max(0, rawReservation)) };
+  const noDealWorth = noDealValue(scenario, state, doctrine, worthOf);
+  const rawReservation = walkAway({ offset, scale, dealBonus, noDealWorth }).utility;
+  const prefs: Preferences = { weights, values, reservation: rawReservation };
   return { issues, prefs, offset, scale, dealBonus, noDealWorth, rawReservation };
 }
 
-export function buildGameDomain(scenario: Scenario, state: GameState, side: Side, profile: Profile, doctrine: Doctrine): GameDomain {
-  const gp = gamePreferences(scenario, state, side, profile, doctrine);
+export function buildGameDomain(
+  scenario: Scenario,
+  state: GameState,
+  side: Side,
+  profile: Profile,
+  doctrine: Doctrine,
+  worthOf: WorthOf = positionWorth,
+): GameDomain {
+  const gp = gamePreferences(scenario, state, side, profile, doctrine, worthOf);
   const { issues, prefs } = gp;
   const domain: Domain = { issues: issues.map((i) => ({ name: i.id, options: i.options })) };
-  const space = new PackageSpace(domain);
+  const space = new PackageNumbering(domain);
   const home = ratificationModel(scenario, state, side, issues, winSetMargin(scenario, state, side, profile));
   const there = ratificationModel(scenario, state, otherSide(side), issues, 0);
-  const unchanged = space.indexOf(issues.map((i) => i.current));
-  const table = new UtilityTable(space, prefs, (pkg, u) => {
-    if (pkg === unchanged) return INFEASIBLE;
-    const outcome = space.outcome(pkg);
-    return ratifies(home, outcome) && ratifies(there, outcome) ? u : INFEASIBLE;
-  });
+  // when a deal must reverse a measure, every package it may sign changes something
+  const unchanged = issues.some((i) => i.current < 0) ? -1 : space.indexOf(issues.map((i) => i.current));
+  const table = new SearchTable(space, prefs, [ratificationFloor(home), ratificationFloor(there)], unchanged);
   return { side, doctrine, profile, ...gp, domain, space, table, home, there };
 }
 
@@ -189,18 +341,30 @@ export function packageOf(gd: GameDomain, outcome: Outcome): Package {
 
 /**
  * The full outcome of a package in force now: its positions where it names one, the positions in
- * force elsewhere. Null when it names a position this side may not agree to (a red line), unless
- * `lenient`, which reads such a position as the one in force: what an opponent model can learn
- * from the rest of the offer.
+ * force elsewhere. Null when it names a position this side may not agree to (a red line), or
+ * leaves in force a measure it requires a deal to reverse, unless `lenient`, which reads such a
+ * position as the one in force (or, for a measure to reverse, as the option it values least):
+ * what an opponent model can learn from the rest of the offer.
  */
-export function outcomeOf(gd: { issues: GameIssue[] }, positions: Record<string, string>, lenient = false): number[] | null {
+export function outcomeOf(
+  gd: { issues: GameIssue[] },
+  positions: Record<string, string>,
+  lenient = false,
+): number[] | null {
   const out: number[] = [];
   for (const issue of gd.issues) {
-    const o = issue.options.indexOf(positions[issue.id] ?? issue.options[issue.current]!);
+    const o = issue.options.indexOf(positions[issue.id] ?? issue.inForce);
     if (o < 0 && !lenient) return null;
-    out.push(o < 0 ? issue.current : o);
+    out.push(
+      o >= 0 ? o : issue.current >= 0 ? issue.current : issue.worths.indexOf(Math.min(...issue.worths)),
+    );
   }
   return out;
+}
+
+/** The measures imposed on this side during the talks that a package (as the positions it leaves in force) would leave in force. */
+export function unreversed(gd: { issues: GameIssue[] }, positions: Record<string, string>): string[] {
+  return gd.issues.filter((i) => i.reverse && positions[i.id] === i.inForce).map((i) => i.id);
 }
 
 /** Positions in force once a package is agreed. */
@@ -209,7 +373,11 @@ export function positionsAfter(state: GameState, pkg: Package): Record<string, s
 }
 
 /** The red lines a package crosses for this profile. */
-export function redLinesCrossed(profile: Profile, state: GameState, pkg: Package): { issue: string; position: string }[] {
+export function redLinesCrossed(
+  profile: Profile,
+  state: GameState,
+  pkg: Package,
+): { issue: string; position: string }[] {
   const out: { issue: string; position: string }[] = [];
   for (const line of profile.redLines) {
     const position = pkg[line.issue];

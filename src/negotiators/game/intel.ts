@@ -53,7 +53,8 @@ export function intel(scenario: Scenario, spec: GameSpec, side: Side, level: Int
   // until it has kept some issue unchanged between offers, its offers say what it asks, not what matters most
   const w = modelWeights(model);
   const read = model.offers > 1 && w.some((x) => x !== w[0]) ? bands(w) : null;
-  const readText = (n: number) => `thin: read from its ${n === 1 ? 'one offer' : `${n} offers`}, which may mislead`;
+  const readText = (n: number) =>
+    `thin: read from its ${n === 1 ? 'one offer' : `${n} offers`}, which may mislead`;
   const topTwo = new Set(
     gp.prefs.weights
       .map((w, i) => [w, i] as const)
@@ -63,9 +64,22 @@ export function intel(scenario: Scenario, spec: GameSpec, side: Side, level: Int
   );
 
   return gp.issues.map((issue, i) => {
-    if (level === 'high') return { issue: issue.id, weight: truth[i]!, confidence: 'good: well-placed sources' };
-    if (level === 'medium' && topTwo.has(i)) return { issue: issue.id, weight: truth[i]!, confidence: 'fair: sources agree this is among its top concerns' };
+    if (level === 'high')
+      return { issue: issue.id, weight: truth[i]!, confidence: 'good: well-placed sources' };
+    if (level === 'medium' && topTwo.has(i))
+      return {
+        issue: issue.id,
+        weight: truth[i]!,
+        confidence: 'fair: sources agree this is among its top concerns',
+      };
     if (read) return { issue: issue.id, weight: read[i]!, confidence: readText(model.offers) };
-    return { issue: issue.id, weight: 'unknown', confidence: model.offers === 0 ? 'none: it has made no offer to read yet' : 'none yet: its offers do not show what matters most to it' };
+    return {
+      issue: issue.id,
+      weight: 'unknown',
+      confidence:
+        model.offers === 0
+          ? 'none: it has made no offer to read yet'
+          : 'none yet: its offers do not show what matters most to it',
+    };
   });
 }

@@ -32,11 +32,18 @@ export function deliveredShare(drawn: number, delta: Distribution): number | nul
   return drawn / hi;
 }
 
-function promiseStatus(scenario: Scenario, final: GameState, issueId: string, positionId: string, dealRound: number): { status: LedgerEntry['status']; note: string } {
+function promiseStatus(
+  scenario: Scenario,
+  final: GameState,
+  issueId: string,
+  positionId: string,
+  dealRound: number,
+): { status: LedgerEntry['status']; note: string } {
   const position = positionOf(scenario, issueId, positionId);
   const inForce = final.positions[issueId] === positionId;
   const ranItsTerm = position.expiresAfter !== undefined && final.round >= dealRound + position.expiresAfter;
-  if (!inForce && !ranItsTerm) return { status: 'broken', note: ' It did not stay in force for its agreed term.' };
+  if (!inForce && !ranItsTerm)
+    return { status: 'broken', note: ' It did not stay in force for its agreed term.' };
   const note = !inForce ? ` It ran its ${position.expiresAfter} rounds and then lapsed, as agreed.` : '';
   for (const effect of position.inForce ?? []) {
     if (effect.stream !== 'compliance') continue;
@@ -45,7 +52,10 @@ function promiseStatus(scenario: Scenario, final: GameState, issueId: string, po
     const share = deliveredShare(drawn, effect.delta);
     if (share === null) continue;
     const pct = Math.round(100 * share);
-    return { status: share >= 0.5 ? 'kept' : 'broken', note: `${note} About ${pct}% of what was pledged was delivered.` };
+    return {
+      status: share >= 0.5 ? 'kept' : 'broken',
+      note: `${note} About ${pct}% of what was pledged was delivered.`,
+    };
   }
   return { status: 'kept', note };
 }
@@ -56,7 +66,10 @@ export function ledger(scenario: Scenario, spec: GameSpec, side: Side): LedgerEn
   spec.moves.forEach((move, i) => {
     if (move.side !== side || move.type !== 'threaten') return;
     const round = states[i]!.round;
-    const threat = final.threats.find((t) => t.side === side && t.issue === move.issue && t.position === move.position && t.madeRound === round);
+    const threat = final.threats.find(
+      (t) =>
+        t.side === side && t.issue === move.issue && t.position === move.position && t.madeRound === round,
+    );
     if (!threat) return;
     const label = `${positionOf(scenario, move.issue, move.position).label} (${issueOf(scenario, move.issue).label})`;
     const what = {
@@ -65,14 +78,24 @@ export function ledger(scenario: Scenario, spec: GameSpec, side: Side): LedgerEn
       'backed-down': 'it lapsed without action, at a cost at home',
       'settled-in-deal': 'a deal settled it',
     }[threat.status];
-    out.push({ round, kind: 'threat', text: `Threatened ${label} unless there was a deal by the end of round ${threat.dueRound}: ${what}.`, status: THREAT_STATUS[threat.status] });
+    out.push({
+      round,
+      kind: 'threat',
+      text: `Threatened ${label} unless there was a deal by the end of round ${threat.dueRound}: ${what}.`,
+      status: THREAT_STATUS[threat.status],
+    });
   });
   const outcome = final.outcome;
   if (outcome?.kind === 'deal' && outcome.package) {
     for (const [issueId, positionId] of Object.entries(outcome.package)) {
       if (issueOf(scenario, issueId).holder !== side) continue;
       const { status, note } = promiseStatus(scenario, final, issueId, positionId, outcome.round);
-      out.push({ round: outcome.round, kind: 'promise', text: `Agreed in the deal: ${positionOf(scenario, issueId, positionId).label} (${issueOf(scenario, issueId).label}).${note}`, status });
+      out.push({
+        round: outcome.round,
+        kind: 'promise',
+        text: `Agreed in the deal: ${positionOf(scenario, issueId, positionId).label} (${issueOf(scenario, issueId).label}).${note}`,
+        status,
+      });
     }
   }
   return out;

@@ -1,33 +1,53 @@
 import { assign, setup } from 'xstate';
 import type { Move, Side } from '../../core/types';
 import type { Assessment, DecisionKind, IntelLevel } from './assess';
-import { moveFor, mustCarryOut, offerAcceptable, shouldCoolOff, shouldThreaten, shouldWalkOut } from './assess';
+import {
+  moveFor,
+  mustCarryOut,
+  offerAcceptable,
+  shouldCoolOff,
+  shouldRetaliate,
+  shouldThreaten,
+  shouldWalkOut,
+} from './assess';
 import type { Memory, MoveFacts } from './memory';
+import type { Posture } from './posture';
 import { EMPTY_MEMORY, remember } from './memory';
-import { reasonFor } from './reasons';
+import { analysisFor } from './reasons';
+import { sayFor } from './voice';
 
 /**
  * The game negotiator: one statechart for both sides, parameterised by the side, its profile
  * (through the assessments its driver computes) and the player's intelligence level.
  *
- * It reads the talks move by move (`observe`): its own moves send it back to awaiting the other
- * side; the other side's offer puts it in evaluating, a threat or a measure imposed on it in
- * provoked, anything else (a rejection, a hold) in stalled. When its turn comes (`decide`, with an
- * assessment of the game state) it settles, in this order, whether to accept the offer on the
- * table, carry out a threat that falls due, walk out, cool off, escalate, or counter; each choice
- * is a state with the move and the reason. The game's end puts it in deal, walked out or no deal.
+ * It reads the talks move by move (`observe`, with one move or the few since it last looked, in
+ * order: its memory takes each in turn, and the latest decides where it stands): its own moves
+ * send it back to awaiting the other side; the other side's offer puts it in evaluating, a threat
+ * or a measure imposed on it in provoked, anything else (a rejection, a hold) in stalled. When its
+ * turn comes (`decide`, with an assessment of the game state) it settles, in this order, whether
+ * to accept the offer on the table, carry out a threat that falls due (unless its final offer is
+ * worth more), answer a measure imposed on it with one of its own (if its doctrine does not count
+ * tension as a cost: one that does refuses to reward coercion, which every negotiator does by
+ * signing nothing that leaves the measure in force), walk out, cool off, threaten, or counter;
+ * each choice is a state with the move, what it says at the table and the analysis behind it. The
+ * game's end puts it in deal, walked out or no deal.
  *
  * Guards and actions are named and their logic lives in pure functions (assess.ts, memory.ts,
  * reasons.ts), so the chart holds no arithmetic of its own, and its state after a move log is a
- * function of that log: the driver replays it to rebuild a negotiator at any point.
+ * function of that log: deciding leaves nothing behind that the next move does not clear, so a
+ * negotiator that followed the game move by move and one rebuilt from the log are the same.
+ * Asked again in a decision state (the session retries after a failure), it decides again.
  */
 
-export type Posture = 'preparing' | 'probing' | 'firm' | 'conceding' | 'escalating' | 'cooling-off' | 'deal' | 'walked-out';
+export type { Posture };
 
 export interface Decision {
   kind: DecisionKind;
   move: Move;
-  reason: string;
+  /** What it says at the table, in the first person (voice.ts). */
+  say: string;
+  /** The analysis behind it, with the numbers (reasons.ts). */
+  analysis: string;
   posture: Posture;
 }
 
@@ -39,7 +59,8 @@ export interface NegotiatorContext {
   decision: Decision | null;
 }
 
-export type NegotiatorEvent = { type: 'observe'; facts: MoveFacts } | { type: 'decide'; assessment: Assessment };
+export type NegotiatorEvent =
+  { type: 'observe'; moves: MoveFacts[] } | { type: 'decide'; assessment: Assessment };
 
 export interface NegotiatorInput {
   side: Side;
@@ -57,6 +78,7 @@ export function postureOf(kind: DecisionKind, a: Assessment): Posture {
       return 'cooling-off';
     case 'threaten':
     case 'carry-out':
+    case 'retaliate':
       return 'escalating';
     case 'counter':
       if (!a.counter || a.counter.previousUtility === null) return 'probing';
@@ -66,10 +88,22 @@ export function postureOf(kind: DecisionKind, a: Assessment): Posture {
 
 function decision(kind: DecisionKind, context: NegotiatorContext): Decision {
   const a = context.assessment!;
-  return { kind, move: moveFor(kind, a), reason: reasonFor(kind, a, context.memory, context.intel), posture: postureOf(kind, a) };
+  const posture = postureOf(kind, a);
+  return {
+    kind,
+    move: moveFor(kind, a),
+    say: sayFor(kind, a, context.memory, posture),
+    analysis: analysisFor(kind, a, context.memory, context.intel),
+    posture,
+  };
 }
 
-const facts = (event: NegotiatorEvent): MoveFacts | null => (event.type === 'observe' ? event.facts : null);
+/** The latest move an observe event brings. */
+const facts = (event: NegotiatorEvent): MoveFacts | null =>
+  event.type === 'observe' ? (event.moves[event.moves.length - 1] ?? null) : null;
+
+/** Its turn has come: take the assessment and decide. */
+const DECIDE = { target: 'deciding', actions: 'takeAssessment' } as const;
 
 export const negotiatorMachine = setup({
   types: {
@@ -86,15 +120,26 @@ export const negotiatorMachine = setup({
     theirEscalation: ({ event }) => ['threaten', 'impose'].includes(facts(event)?.move.type ?? ''),
     acceptable: ({ context }) => offerAcceptable(context.assessment!),
     threatFallsDue: ({ context }) => mustCarryOut(context.assessment!),
+    retaliates: ({ context }) => shouldRetaliate(context.assessment!, context.memory),
     fedUp: ({ context }) => shouldWalkOut(context.assessment!, context.memory),
     heated: ({ context }) => shouldCoolOff(context.assessment!, context.memory),
     outOfPatience: ({ context }) => shouldThreaten(context.assessment!, context.memory),
   },
   actions: {
-    remember: assign({ memory: ({ context, event }) => (event.type === 'observe' ? remember(context.memory, event.facts) : context.memory) }),
-    takeAssessment: assign({ assessment: ({ event }) => (event.type === 'decide' ? event.assessment : null), decision: null }),
+    // a new move makes any decision taken before it stale
+    remember: assign({
+      memory: ({ context, event }) =>
+        event.type === 'observe' ? event.moves.reduce(remember, context.memory) : context.memory,
+      assessment: null,
+      decision: null,
+    }),
+    takeAssessment: assign({
+      assessment: ({ event }) => (event.type === 'decide' ? event.assessment : null),
+      decision: null,
+    }),
     decideAccept: assign({ decision: ({ context }) => decision('accept', context) }),
     decideCarryOut: assign({ decision: ({ context }) => decision('carry-out', context) }),
+    decideRetaliate: assign({ decision: ({ context }) => decision('retaliate', context) }),
     decideWalkOut: assign({ decision: ({ context }) => decision('walkout', context) }),
     decideCoolOff: assign({ decision: ({ context }) => decision('cool-off', context) }),
     decideThreaten: assign({ decision: ({ context }) => decision('threaten', context) }),
@@ -102,7 +147,13 @@ export const negotiatorMachine = setup({
   },
 }).createMachine({
   id: 'negotiator',
-  context: ({ input }) => ({ side: input.side, intel: input.intel, memory: EMPTY_MEMORY, assessment: null, decision: null }),
+  context: ({ input }) => ({
+    side: input.side,
+    intel: input.intel,
+    memory: EMPTY_MEMORY,
+    assessment: null,
+    decision: null,
+  }),
   initial: 'preparing',
   on: {
     observe: [
@@ -117,30 +168,33 @@ export const negotiatorMachine = setup({
   },
   states: {
     /** Before its first move. */
-    preparing: { on: { decide: { target: 'deciding', actions: 'takeAssessment' } } },
+    preparing: { on: { decide: DECIDE } },
     /** The other side is to move. */
     awaiting: {},
     /** An offer of the other side is on the table. */
-    evaluating: { on: { decide: { target: 'deciding', actions: 'takeAssessment' } } },
+    evaluating: { on: { decide: DECIDE } },
     /** The other side has threatened or imposed a measure. */
-    provoked: { on: { decide: { target: 'deciding', actions: 'takeAssessment' } } },
+    provoked: { on: { decide: DECIDE } },
     /** The other side rejected, held, or its acceptance failed at home: nothing on the table. */
-    stalled: { on: { decide: { target: 'deciding', actions: 'takeAssessment' } } },
+    stalled: { on: { decide: DECIDE } },
     deciding: {
       always: [
         { guard: 'acceptable', target: 'accepting', actions: 'decideAccept' },
         { guard: 'threatFallsDue', target: 'escalating', actions: 'decideCarryOut' },
+        { guard: 'retaliates', target: 'retaliating', actions: 'decideRetaliate' },
         { guard: 'fedUp', target: 'walkingOut', actions: 'decideWalkOut' },
         { guard: 'heated', target: 'coolingOff', actions: 'decideCoolOff' },
         { guard: 'outOfPatience', target: 'escalating', actions: 'decideThreaten' },
         { target: 'countering', actions: 'decideCounter' },
       ],
     },
-    accepting: {},
-    countering: {},
-    escalating: {},
-    coolingOff: {},
-    walkingOut: {},
+    accepting: { on: { decide: DECIDE } },
+    countering: { on: { decide: DECIDE } },
+    escalating: { on: { decide: DECIDE } },
+    /** It answers a measure imposed on it with one of its own. */
+    retaliating: { on: { decide: DECIDE } },
+    coolingOff: { on: { decide: DECIDE } },
+    walkingOut: { on: { decide: DECIDE } },
     deal: { type: 'final' },
     walkedOut: { type: 'final' },
     noDeal: { type: 'final' },

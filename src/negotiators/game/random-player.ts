@@ -2,7 +2,7 @@ import { newGame, replay } from '../../core/engine';
 import { decisionRng } from '../../core/rng';
 import { canonicalPackage, legalMoveSpace, legalMoveTypes, packageAt } from '../../core/rules';
 import type { GameSpec, GameState, Move, Scenario, Side } from '../../core/types';
-import type { Posture } from './machine';
+import type { Posture } from './posture';
 
 /**
  * The random baseline, a player like the negotiators: it picks a kind of move uniformly among the
@@ -35,20 +35,17 @@ const POSTURE: Record<Move['type'], Posture> = {
   walkout: 'walked-out',
 };
 
+/** What the random player says of a move: it has no voice, so it says what it is. */
+export function randomDecisionWords(move: Move): { say: string; analysis: string; posture: Posture } {
+  const why = 'A random move: this player picks a kind of legal move at random, then a move of that kind.';
+  return { say: why, analysis: why, posture: POSTURE[move.type] };
+}
+
 /** The random player's decision in the game `spec` (whose moves are those played so far). */
-export function randomDecision(
-  scenario: Scenario,
-  spec: GameSpec,
-  side: Side,
-): { move: Move; reason: string; posture: Posture } {
+export function randomDecision(scenario: Scenario, spec: GameSpec, side: Side): { move: Move } {
   const state =
     spec.moves.length === 0
       ? newGame(scenario, spec.seed, spec.options)
       : replay(scenario, spec.seed, spec.options, spec.moves).final;
-  const move = randomMove(scenario, state, side);
-  return {
-    move,
-    reason: 'A random move: this player picks a kind of legal move at random, then a move of that kind.',
-    posture: POSTURE[move.type],
-  };
+  return { move: randomMove(scenario, state, side) };
 }

@@ -3,18 +3,24 @@ import type { Assessment, DecisionKind, IntelLevel, Words } from './assess';
 import type { Memory } from './memory';
 
 /**
- * Reasons in plain words, built only from the inputs of the decision: what the offer is worth to
- * the negotiator under its doctrine (in score points), what no deal is worth, what its politics at
- * home would bear, how long the other side has stood still. What it says of its priorities depends
- * on the player's intelligence: nothing at `low`, its top concern at `medium`, top and bottom at
- * `high`.
+ * The analysis behind a decision, in plain words, built only from its inputs: what the offer is
+ * worth to the negotiator under its doctrine (in score points), what walking away is worth (its
+ * walk-away value, the one measure every choice compares a deal with), what its politics at home
+ * would bear, how long the other side has stood still. Each claim is one its inputs make true: it
+ * says a deal beats walking away only when the numbers it prints say so, and it never says why an
+ * offer crosses a red line (the red lines are hidden). What it says of the negotiator's
+ * priorities depends on the player's intelligence: nothing at `low`, its top concern at `medium`,
+ * top and bottom at `high`.
  */
 
-const pts = (x: number | null) => (x === null || !Number.isFinite(x) ? '?' : `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(1)}`);
+const pts = (x: number | null) =>
+  x === null || !Number.isFinite(x) ? '?' : `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(1)}`;
 const one = (x: number) => x.toFixed(1);
 
 export function describePackage(words: Words, pkg: Package): string {
-  const parts = Object.entries(pkg).map(([issue, position]) => `${words.issue[issue] ?? issue}: ${words.position[issue]?.[position] ?? position}`);
+  const parts = Object.entries(pkg).map(
+    ([issue, position]) => `${words.issue[issue] ?? issue}: ${words.position[issue]?.[position] ?? position}`,
+  );
   return parts.length === 0 ? 'no change' : parts.join('; ');
 }
 
@@ -23,10 +29,18 @@ function list(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+/** A side's label as a possessive: the United States', China's. */
+const possessive = (label: string) => (label.endsWith('s') ? `${label}'` : `${label}'s`);
+
+const measure = (words: Words, m: { issue: string; position: string }) =>
+  `${words.position[m.issue]?.[m.position] ?? m.position} (${words.issue[m.issue] ?? m.issue})`;
+
 /** What the reason may say of the negotiator's priorities at this intelligence level. */
 export function prioritiesText(a: Assessment, intel: IntelLevel): string {
   if (intel === 'low') return '';
-  const ranked = a.weights.filter((w) => w.weight > 0).sort((x, y) => y.weight - x.weight || x.issue.localeCompare(y.issue));
+  const ranked = a.weights
+    .filter((w) => w.weight > 0)
+    .sort((x, y) => y.weight - x.weight || x.issue.localeCompare(y.issue));
   if (ranked.length === 0) return '';
   if (intel === 'medium') return ` Your intelligence suggests it cares most about ${ranked[0]!.label}.`;
   const top = ranked.slice(0, 2).map((w) => w.label);
@@ -34,84 +48,132 @@ export function prioritiesText(a: Assessment, intel: IntelLevel): string {
   return ` It cares most about ${list(top)}${bottom ? `, and least about ${bottom}` : ''}.`;
 }
 
+/** The walk-away value, said. */
+const walking = (a: Assessment) => `${pts(a.walkAway.points)} for walking away`;
+
 /** Why the offer on the table is not signed. */
 function refusal(a: Assessment): string {
   const o = a.offer!;
   const me = a.sideLabel;
   const them = a.otherLabel;
-  if (o.redLines.length > 0) return `Part of the offer from ${them} is something ${me} will never agree to.`;
-  if (!o.home.ok) return `The offer would leave domestic support in ${me} at ${one(o.home.projected)}, short of the ${one(o.home.needed)} it needs to get a deal ratified at home.`;
-  if (!o.there.ok) return `The offer would not pass in ${them}: support there would fall to ${one(o.there.projected)}, below the ${one(o.there.needed)} needed.`;
+  if (o.unreversed.length > 0) {
+    const names = list(o.unreversed.map((i) => a.words.issue[i] ?? i));
+    return `The offer from ${them} leaves in force what ${them} imposed on ${me} during the talks (${names}); ${me} signs no deal that does not reverse it.`;
+  }
+  if (o.redLines.length > 0 || o.utility === null)
+    return `${me} will not sign the offer from ${them} as it stands.`;
+  if (!o.home.ok)
+    return `The offer would leave domestic support in ${me} at ${one(o.home.projected)}, short of the ${one(o.home.needed)} it needs to get a deal ratified at home.`;
+  if (!o.there.ok)
+    return `The offer would not pass in ${them}: support there would fall to ${one(o.there.projected)}, below the ${one(o.there.needed)} needed.`;
   const aim = a.counter ? `; it still aims for about ${pts(a.counter.points)}` : '';
-  return `The offer from ${them} is worth ${pts(o.points)} points to ${me} under ${a.doctrineLabel} (no deal: ${pts(a.reservation.points)})${aim}.`;
+  return `The offer from ${them} is worth ${pts(o.points)} points to ${me} under ${a.doctrineLabel} (${walking(a)})${aim}.`;
 }
 
-/** What changed from the previous package to the next: what it now gives, what it now asks. */
+/** What changed from the previous package to the next. */
 function changes(words: Words, before: Package | null, after: Package): string[] {
   if (!before) return [];
   const issues = new Set([...Object.keys(before), ...Object.keys(after)]);
   return [...issues].filter((i) => before[i] !== after[i]).map((i) => words.issue[i] ?? i);
 }
 
-export function reasonFor(kind: DecisionKind, a: Assessment, m: Memory, intel: IntelLevel): string {
+function accepted(a: Assessment): string {
+  const o = a.offer!;
+  const me = a.sideLabel;
+  const them = a.otherLabel;
+  const margin = (o.points ?? 0) - a.walkAway.points;
+  const beats =
+    margin > 0.05 ? 'is worth more than walking away' : 'is worth as much as walking away, and no less';
+  const why =
+    a.strategy.acceptedBecause === 'best-of-theirs'
+      ? `It has one offer left that ${them} could still accept before the deadline, and this package is worth at least as much to it as that final offer would be.`
+      : a.strategy.acceptedBecause === 'last'
+        ? a.lastTurn
+          ? `This is the last move of the talks, and the deal ${beats}.`
+          : `This is its last move of the talks: the deal ${beats}, and it is the best it can still have.`
+        : `That is at least what it would ask for next (${pts(a.nextPoints)}).`;
+  return `${me} accepts. The package is worth ${pts(o.points)} points to it under ${a.doctrineLabel}, against ${walking(a)}. ${why} At home, support would stand at ${one(o.home.projected)}, above the ${one(o.home.needed)} it needs.`;
+}
+
+/** What it requires of any deal after coercion, when the offer on the table has not already been refused for it. */
+function reverseNote(a: Assessment): string {
+  if (a.toReverse.length === 0 || (a.offer && a.offer.unreversed.length > 0)) return '';
+  return ` Any deal it offers or signs reverses what ${a.otherLabel} imposed on it during the talks (${list(a.toReverse.map((i) => a.words.issue[i] ?? i))}).`;
+}
+
+function counterAnalysis(a: Assessment, intelText: string): string {
+  const me = a.sideLabel;
+  const them = a.otherLabel;
+  const reverse = reverseNote(a);
+  if (!a.counter) {
+    const base = a.offer ? `${refusal(a)} ` : '';
+    return `${base}${me} makes no offer: nothing it could ask for is worth more to it than walking away (${pts(a.walkAway.points)}) and would also pass at home on both sides.${reverse}${intelText}`;
+  }
+  const c = a.counter;
+  const moved = changes(a.words, a.previousOffer, c.pkg);
+  const stance =
+    c.previousUtility === null
+      ? `It opens with a package worth ${pts(c.points)} points to it (${walking(a)}).`
+      : c.utility >= c.previousUtility - 0.02
+        ? moved.length > 0
+          ? `It holds firm, reshuffling ${list(moved)}.`
+          : 'It holds firm and repeats its offer.'
+        : `It gives ground${moved.length > 0 ? ` on ${list(moved)}` : ''}: its offer is now worth ${pts(c.points)} points to it.`;
+  const base = a.offer ? refusal(a) : `There is no offer from ${them} on the table.`;
+  const final =
+    a.strategy.finalOffer === 'theirs'
+      ? ` It is its last offer that ${them} can still accept: the best for ${me} of the packages ${them} has proposed itself.`
+      : a.strategy.finalOffer === 'own' || a.finalOfferTurn
+        ? ` It is its last offer that ${them} can still accept.`
+        : '';
+  const read =
+    a.strategy.stubborn && a.strategy.finalOffer === null
+      ? ` ${them} has repeated one offer; ${me} does not give it what it asks before its final offer.`
+      : '';
+  return `${base} ${stance}${final}${read}${reverse}${intelText}`;
+}
+
+export function analysisFor(kind: DecisionKind, a: Assessment, m: Memory, intel: IntelLevel): string {
   const me = a.sideLabel;
   const them = a.otherLabel;
   const priorities = prioritiesText(a, intel);
   switch (kind) {
-    case 'accept': {
-      const o = a.offer!;
-      const why =
-        a.strategy.acceptedBecause === 'last'
-          ? 'This is the last move of the talks and the deal beats no deal.'
-          : a.strategy.acceptedBecause === 'best-of-theirs'
-            ? `It has one offer left that ${them} could still accept before the deadline, and this package is worth at least as much to it as that final offer would be.`
-            : `That is at least what it would ask for next (${pts(a.nextPoints)}).`;
-      return `${me} accepts. The package is worth ${pts(o.points)} points to it under ${a.doctrineLabel}, against ${pts(a.reservation.points)} for no deal. ${why} At home, support would stand at ${one(o.home.projected)}, above the ${one(o.home.needed)} it needs.${priorities}`;
-    }
+    case 'accept':
+      return `${accepted(a)}${priorities}`;
     case 'carry-out': {
       const t = a.dueThreat!;
-      return `${me} carries out its threat: ${a.words.position[t.issue]?.[t.position] ?? t.position} (${a.words.issue[t.issue] ?? t.issue}). There is no acceptable deal on the table, and backing down would cost it ${a.audienceCost} points of domestic support and the credibility of its next threat.`;
+      const context = !a.offer
+        ? `No offer from ${them} is on the table`
+        : a.offer.signable
+          ? `The offer on the table is worth ${pts(a.offer.points)} points to it (${walking(a)}), short of the ${pts(a.nextPoints)} it aims for`
+          : `It will not sign the offer on the table as it stands`;
+      return `${me} carries out its threat: ${measure(a.words, t)}. ${context}, and backing down would cost it ${a.audienceCost} points of domestic support and the credibility of its next threat.`;
+    }
+    case 'retaliate': {
+      const l = a.retaliation!;
+      const theirs = m.imposedOnMe[m.imposedOnMe.length - 1]!;
+      const own = l.ours >= 0 ? `would even gain itself ${one(l.ours)}` : `costs itself ${one(-l.ours)}`;
+      const why = a.prefersCalm
+        ? `${a.doctrineLabel} counts tension as a cost and let its refusal to reward coercion speak the first time; ${them} has now imposed ${m.impositions} measures on it during the talks, so it answers in kind;`
+        : `${a.doctrineLabel} does not count tension as a cost, so it answers coercion in kind;`;
+      return `${me} answers ${possessive(them)} ${measure(a.words, theirs)} with ${measure(a.words, l)}: by its reckoning the measure costs ${them} about ${one(-l.theirs)} points and ${own}. ${why} and it signs no deal that leaves ${possessive(them)} measure in force.${priorities}`;
     }
     case 'walkout':
-      return `${me} walks out. ${them} has imposed ${m.impositions} measures on it and has not moved for ${m.stalled} rounds; it no longer expects a deal worth more than the ${pts(a.reservation.points)} points no deal is worth.`;
+      return `${me} walks out. ${them} has imposed ${m.impositions} measures on it during the talks (${list(m.imposedOnMe.map((x) => measure(a.words, x)))}), and its last ${m.stalled} moves brought ${me} nothing better, which is ${possessive(me)} whole patience (${a.patience}).`;
     case 'cool-off':
-      if (m.failedRatification) return `${me} makes no new offer this round: the last deal failed at home, and it lets tempers settle before trying again.${priorities}`;
-      return `${me} holds its position and makes no new demand: tension stands at ${one(a.tension)} of 10 after ${them}'s escalation, and ${a.doctrineLabel} counts tension as a cost.${priorities}`;
+      if (m.failedRatification)
+        return `${me} makes no new offer this round: the last deal failed at home, and it lets tempers settle before trying again.${priorities}`;
+      return `${me} holds its position and makes no new demand: tension stands at ${one(a.tension)} of 10 after ${possessive(them)} escalation, and ${a.doctrineLabel} counts tension as a cost.${reverseNote(a)}${priorities}`;
     case 'threaten': {
       const l = a.lever!;
       const why = m.provoked
         ? `it answers the escalation by ${them}`
-        : `${them} has made no real move towards it for ${m.stalled} round${m.stalled === 1 ? '' : 's'}, and ${me} waits ${a.patience}`;
-      const label = `${a.words.position[l.issue]?.[l.position] ?? l.position} (${a.words.issue[l.issue] ?? l.issue})`;
+        : `${possessive(them)} last ${m.stalled} moves brought it nothing better, and ${me} waits ${a.patience}`;
       const due = a.round + a.threatWindow;
-      const by = due > a.rounds ? 'before the talks end' : `by the end of round ${due}`;
       const own = l.ours >= 0 ? `would even gain itself ${one(l.ours)}` : `would cost itself ${one(-l.ours)}`;
-      return `${me} threatens ${label} unless there is a deal ${by}: ${why}. By its reckoning the measure would cost ${them} about ${one(-l.theirs)} points and ${own}.${priorities}`;
+      return `${me} threatens ${measure(a.words, l)} unless there is a deal by the end of round ${due}: ${why}. By its reckoning the measure would cost ${them} about ${one(-l.theirs)} points and ${own}.${reverseNote(a)}${priorities}`;
     }
-    case 'counter': {
-      if (!a.counter) {
-        const base = a.offer ? `${refusal(a)} ` : '';
-        return `${base}${me} makes no offer: nothing it could ask for is worth more to it than no deal and would also pass at home on both sides.${priorities}`;
-      }
-      const c = a.counter;
-      const moved = changes(a.words, a.previousOffer, c.pkg);
-      const stance =
-        c.previousUtility === null
-          ? `It opens with a package worth ${pts(c.points)} points to it.`
-          : c.utility >= c.previousUtility - 0.02
-            ? moved.length > 0
-              ? `It holds firm, reshuffling ${list(moved)}.`
-              : 'It holds firm and repeats its offer.'
-            : `It gives ground${moved.length > 0 ? ` on ${list(moved)}` : ''}: its offer is now worth ${pts(c.points)} points to it.`;
-      const base = a.offer ? refusal(a) : `There is no offer from ${them} on the table.`;
-      const final =
-        a.strategy.finalOffer === 'theirs'
-          ? ` It is its last offer that ${them} can still accept: the best for ${me} of the packages ${them} has proposed itself.`
-          : a.strategy.finalOffer === 'own'
-            ? ` It is its last offer that ${them} can still accept.`
-            : '';
-      const read = a.strategy.stubborn ? ` ${them} has repeated one offer; ${me} will not simply give it what it asks.` : '';
-      return `${base} ${stance}${final}${read}${priorities}`;
-    }
+    case 'counter':
+      return counterAnalysis(a, priorities);
   }
 }

@@ -1,10 +1,10 @@
 import type { Difficulty, Profile } from '../../core/types';
-import type { Outcome } from '../domain';
+import type { LinearRater, Outcome, Preferences } from '../domain';
 import type { HardParams } from '../agents/hard';
 import { HARD_PARAMS, hardDecide, hardMemory, hardObserve } from '../agents/hard';
-import type { Seat } from '../protocol';
+import type { HardSeat } from '../agents/hard';
 import { acceptsOffer } from '../strategy/acceptance';
-import { concessionFloor, faratinTarget } from '../strategy/concession';
+import { faratinTarget } from '../strategy/concession';
 import { emptyModel, observeOffer } from '../strategy/opponent-model';
 import { bandSearch, leastAtLeast, modelRater } from '../strategy/search';
 import type { GameDomain } from './game-domain';
@@ -29,6 +29,8 @@ export interface StrategyInput {
   offer: Outcome | null;
   /** Its earlier offers (before the one on the table) that this domain can express, oldest first. */
   received: Outcome[];
+  /** The packages it proposed exactly as this domain writes them (no position read as another). */
+  theirOwn: number[];
   /** My earlier offers that this domain can express. */
   offered: Outcome[];
   difficulty: Difficulty;
@@ -67,53 +69,204 @@ export const NORMAL_BAND = 0.05;
  */
 export const GAME_HARD_SHARE = 0.3;
 
+/**
+ * In a game, hard's last offer to a stubborn opponent (one offer, repeated) is that offer itself:
+ * the one package it knows the opponent could accept (`stubbornFinal` 1: the model of one
+ * repeated offer rates only that package 1). Anything that asks for more leaves both without a
+ * deal when the opponent holds, and it takes that offer only when it beats walking away.
+ */
 export function hardParamsFor(profile: Profile): HardParams {
-  return { ...HARD_PARAMS, share: GAME_HARD_SHARE, e: Math.min(1, Math.max(0.1, 0.5 * profile.concession)) };
+  return {
+    ...HARD_PARAMS,
+    share: GAME_HARD_SHARE,
+    e: Math.min(1, Math.max(0.1, 0.5 * profile.concession)),
+    stubbornFinal: 1,
+    stubbornFinalCounter: 1,
+  };
 }
 
 export function easyExponent(profile: Profile): number {
   return 2 * profile.concession + 0.5;
 }
 
+/**
+ * Where a game negotiator's curve starts: its opening offer. The benchmark agents open with their
+ * best package, so a game would open the same way whatever the seed and whatever the other side
+ * opened with. Here the first offer is chosen among the packages worth between its best less a
+ * margin and its best (the margin, OPENING_MARGIN times a draw, is its own for the game), as the
+ * package the other side's offers so far make it likeliest to take, or, before the other side has
+ * offered anything, as a seeded draw would rank them. The margin is small: an opening shapes how
+ * the other side reads its priorities, and a wide one measurably cost the side that opened
+ * (busan-2025, hard against hard: with a margin of a twentieth for both openings, the US, which
+ * opens, scored 4.1 instead of 6.6).
+ */
+export const OPENING_MARGIN = 0.03;
+
+/**
+ * Before the other side has said anything, an opening follows its own priorities with a seeded
+ * jitter: its own weights and values, each shifted by a draw (weights by up to half, values by up
+ * to OPENING_JITTER), so the package it opens with is its own kind of package, and a different one
+ * from game to game.
+ */
+export const OPENING_JITTER = 0.3;
+
+export function drawnRater(space: GameDomain['space'], prefs: Preferences, next: () => number): LinearRater {
+  const weights = prefs.weights.map((w) => w * (0.5 + next()));
+  const values = prefs.values.map((row) => row.map((v) => v + OPENING_JITTER * (next() - 0.5)));
+  const rate = (pkg: number) => {
+    let u = 0;
+    for (let i = 0; i < weights.length; i++) u += weights[i]! * values[i]![space.option(pkg, i)]!;
+    return u;
+  };
+  return Object.assign(rate, { weights, values });
+}
+
+/** My first offer, when it is due: the opening as OPENING_MARGIN describes it, with draws taken after the strategy's. */
+function openingOffer(input: StrategyInput, aspiration: number): number | null {
+  const { gd } = input;
+  const next = input.random;
+  let model = emptyModel(gd.space.radices);
+  for (const o of [...input.received, ...(input.offer ? [input.offer] : [])]) model = observeOffer(model, o);
+  // an answer reads the other side's opening within the margin; an opening made first varies only among its best packages
+  const lo =
+    model.offers > 0 ? gd.table.max - OPENING_MARGIN * next() * (gd.table.max - aspiration) : gd.table.max;
+  const rate = model.offers > 0 ? modelRater(model, gd.space) : drawnRater(gd.space, gd.prefs, next);
+  const pick = gd.table.bestInBand(rate, lo, gd.table.max, () => true, next);
+  return pick >= 0 ? pick : null;
+}
+
 export function runStrategy(input: StrategyInput): StrategyOutput {
   const { gd } = input;
-  const seat: Seat = { space: gd.space, table: gd.table, prefs: gd.prefs, turns: input.turns, first: false };
+  // the walk-away value, not kept within [0, 1]
   const r = gd.prefs.reservation;
   if (gd.table.max < r) {
-    // nothing either side's politics would sign beats no deal for us
-    return { accept: false, counter: null, target: r, floor: r, next: r, acceptedBecause: null, finalOffer: null, stubborn: false, reciprocal: false };
+    // nothing either side's politics would sign is worth more to us than walking away
+    return {
+      accept: false,
+      counter: null,
+      target: r,
+      floor: r,
+      next: r,
+      acceptedBecause: null,
+      finalOffer: null,
+      stubborn: false,
+      reciprocal: false,
+    };
   }
-  if (input.difficulty === 'hard') {
-    const params = hardParamsFor(input.profile);
-    // the move log does not interleave the two lists, so MiCRO's signature (which needs the order)
-    // is not read here: no game side plays MiCRO
-    let memory = hardMemory(gd.space.radices);
-    for (const o of input.received) memory = hardObserve(seat, memory, o);
-    const distinct = new Map(input.offered.map((o) => [gd.space.indexOf(o), Array.from(o)]));
-    const lastOffered = input.offered.length > 0 ? Array.from(input.offered[input.offered.length - 1]!) : null;
-    memory = { ...memory, offered: [...distinct.values()], lastOffered };
-    const move = hardDecide(seat, memory, { turn: input.turn, t: input.t, offer: input.offer, random: input.random }, params);
-    const counter = move.action.type === 'offer' ? move.action.pkg : null;
-    const feasibleCounter = counter !== null && gd.table.utilities[counter]! >= r ? counter : null;
-    const because = move.action.type !== 'accept' ? null : move.why.kind === 'accept-last' ? 'last' : move.why.kind === 'accept-best' ? 'best-of-theirs' : 'next';
-    const finalOffer = move.why.kind !== 'ultimatum' || feasibleCounter === null ? null : input.received.concat(input.offer ? [input.offer] : []).some((o) => gd.space.indexOf(o) === feasibleCounter) ? 'theirs' : 'own';
-    return { accept: move.action.type === 'accept', counter: feasibleCounter, target: move.why.target, floor: move.why.floor, next: move.why.next, acceptedBecause: because, finalOffer, stubborn: move.why.stubborn, reciprocal: move.why.reciprocal };
+  // The curves take a reservation within the utility scale, as the benchmark's agents do: every
+  // package is worth at least 0 on it, so for accepting and offering this is the walk-away value
+  // itself, and the curves never aim below the worst package.
+  const aspiration = Math.max(r, 0);
+  const out =
+    input.difficulty === 'hard' ? hardStrategy(input, aspiration) : curveStrategy(input, aspiration);
+  if (input.offered.length === 0 && !out.accept && out.counter !== null && out.finalOffer === null) {
+    const first = openingOffer(input, aspiration);
+    if (first !== null && gd.table.utility(first) >= r) {
+      out.counter = first;
+      out.next = gd.table.utility(first);
+    }
   }
+  // At my last move an offer worth at least walking away is the best I can still have. Hard has
+  // this rule of its own at the game's last turn, and before it, at its last offer that can still
+  // be accepted, it makes that offer (the best for it of the other side's own offers, or, to a
+  // stubborn side, that side's offer), which a side that takes what beats walking away at the end
+  // accepts.
+  const offerUtility = input.offer ? gd.table.utility(gd.space.indexOf(input.offer)) : -Infinity;
+  if (input.difficulty !== 'hard' && !out.accept && input.turn + 2 >= input.turns && offerUtility >= r) {
+    out.accept = true;
+    out.acceptedBecause = 'last';
+  }
+  return out;
+}
+
+function hardStrategy(input: StrategyInput, aspiration: number): StrategyOutput {
+  const { gd } = input;
+  const r = gd.prefs.reservation;
+  const seat: HardSeat = {
+    space: gd.space,
+    table: gd.table,
+    prefs: { ...gd.prefs, reservation: aspiration },
+    turns: input.turns,
+  };
+  const params = hardParamsFor(input.profile);
+  // the move log does not interleave the two lists, so MiCRO's signature (which needs the order)
+  // is not read here: no game side plays MiCRO
+  let memory = hardMemory(gd.space.radices);
+  for (const o of input.received) memory = hardObserve(seat, memory, o);
+  const distinct = new Map(input.offered.map((o) => [gd.space.indexOf(o), Array.from(o)]));
+  const lastOffered = input.offered.length > 0 ? Array.from(input.offered[input.offered.length - 1]!) : null;
+  memory = { ...memory, offered: [...distinct.values()], lastOffered };
+  const move = hardDecide(
+    seat,
+    memory,
+    { turn: input.turn, t: input.t, offer: input.offer, random: input.random },
+    params,
+  );
+  const counter = move.action.type === 'offer' ? move.action.pkg : null;
+  const feasibleCounter = counter !== null && gd.table.utility(counter) >= r ? counter : null;
+  const because =
+    move.action.type !== 'accept'
+      ? null
+      : move.why.kind === 'accept-last'
+        ? 'last'
+        : move.why.kind === 'accept-best'
+          ? 'best-of-theirs'
+          : 'next';
+  const finalOffer =
+    move.why.kind !== 'ultimatum' || feasibleCounter === null
+      ? null
+      : input.theirOwn.includes(feasibleCounter)
+        ? 'theirs'
+        : 'own';
+  return {
+    accept: move.action.type === 'accept',
+    counter: feasibleCounter,
+    target: move.why.target,
+    floor: move.why.floor,
+    next: move.why.next,
+    acceptedBecause: because,
+    finalOffer,
+    stubborn: move.why.stubborn,
+    reciprocal: move.why.reciprocal,
+  };
+}
+
+function curveStrategy(input: StrategyInput, aspiration: number): StrategyOutput {
+  const { gd } = input;
+  const r = gd.prefs.reservation;
   const withModel = input.difficulty === 'normal';
   const e = withModel ? input.profile.concession : easyExponent(input.profile);
-  const pmin = concessionFloor(r, Math.max(r, gd.table.min));
+  const pmin = aspiration;
   const target = faratinTarget(input.t, e, pmin, gd.table.max);
   let counter: number;
   if (withModel) {
     let model = emptyModel(gd.space.radices);
-    for (const o of [...input.received, ...(input.offer ? [input.offer] : [])]) model = observeOffer(model, o);
-    const cap = Math.min(Infinity, ...input.offered.map((o) => gd.table.utilities[gd.space.indexOf(o)]!).filter((u) => u >= target));
-    counter = model.offers > 0 ? bandSearch(gd.table, modelRater(model, gd.space), target, NORMAL_BAND, cap, input.random) : leastAtLeast(gd.table, target);
+    for (const o of [...input.received, ...(input.offer ? [input.offer] : [])])
+      model = observeOffer(model, o);
+    const cap = Math.min(
+      Infinity,
+      ...input.offered.map((o) => gd.table.utility(gd.space.indexOf(o))).filter((u) => u >= target),
+    );
+    counter =
+      model.offers > 0
+        ? bandSearch(gd.table, modelRater(model, gd.space), target, NORMAL_BAND, cap, input.random)
+        : leastAtLeast(gd.table, target);
   } else {
     counter = leastAtLeast(gd.table, target);
   }
-  const offerUtility = input.offer ? gd.table.utilities[gd.space.indexOf(input.offer)]! : -Infinity;
-  const accept = input.offer !== null && acceptsOffer(offerUtility, gd.table.utilities[counter]!, r);
+  const offerUtility = input.offer ? gd.table.utility(gd.space.indexOf(input.offer)) : -Infinity;
+  const counterUtility = gd.table.utility(counter);
+  const accept = input.offer !== null && acceptsOffer(offerUtility, counterUtility, r);
   const last = input.turn >= input.turns - 1;
-  return { accept, counter: gd.table.utilities[counter]! >= r ? counter : null, target, floor: pmin, next: gd.table.utilities[counter]!, acceptedBecause: accept ? (last ? 'last' : 'next') : null, finalOffer: null, stubborn: false, reciprocal: false };
+  return {
+    accept,
+    counter: counterUtility >= r ? counter : null,
+    target,
+    floor: pmin,
+    next: counterUtility,
+    acceptedBecause: accept ? (last ? 'last' : 'next') : null,
+    finalOffer: null,
+    stubborn: false,
+    reciprocal: false,
+  };
 }

@@ -165,7 +165,7 @@ export const debriefScreen: ScreenFn = (state, dispatch) => {
     section(
       'Every move',
       'moves-title',
-      h('ol', { class: 'plain' }, ...match.turns().map((t) => h('li', { attrs: { 'data-by': t.by } }, ...turnLine(match, t), t.ai ? h('span', { class: 'hint' }, ` Its reason: ${t.ai.reason}`) : null))),
+      h('ol', { class: 'plain' }, ...match.turns().map((t) => h('li', { attrs: { 'data-by': t.by } }, ...turnLine(match, t), t.ai ? h('span', { class: 'hint' }, ` In its words: ${t.ai.say}`) : null))),
     ),
   );
 

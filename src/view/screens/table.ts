@@ -117,7 +117,8 @@ function report(table: TableState, turns: readonly Turn[], takesFocus: boolean):
       null,
       h('p', null, h('strong', null, `Round ${t.round}: `), sentence),
       t.alternative ? h('p', { class: 'reason' }, `The alternative chosen at the decision point: “${t.alternative}”.`) : null,
-      t.ai ? h('p', { class: 'reason' }, `Why, in ${possessive(scenario.sides[t.move.side].label)} words: ${t.ai.reason}`) : null,
+      t.ai ? h('p', { class: 'reason' }, `In ${possessive(scenario.sides[t.move.side].label)} words: ${t.ai.say}`) : null,
+      t.ai ? h('details', null, h('summary', null, 'The analysis behind it'), h('p', null, t.ai.analysis)) : null,
       changes.length > 0
         ? h('details', { attrs: { open: true } }, h('summary', null, `What changed and why (${changes.length})`), h('ul', { class: 'plain' }, ...changes.map((line) => h('li', null, line))))
         : null,

@@ -81,7 +81,7 @@ export function startGame(
     stage.register(history.historyScenes);
     Object.assign(screens, history.historyScreens);
     const catalog = new ScenarioCatalog(files, loadScenario);
-    const autosave = new AutoSave(deps.storage, catalog, ai.decideMove);
+    const autosave = new AutoSave(deps.storage, catalog, ai.negotiators);
     const saved = autosave.load();
     store.subscribe(autosaver(autosave, dispatch));
     dispatch({

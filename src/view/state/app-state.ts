@@ -43,7 +43,7 @@ export interface Notice {
   readonly text: string;
 }
 
-export type AiModule = Pick<typeof Negotiators, 'decideMove' | 'ledgerOf' | 'intelReport'>;
+export type AiModule = Pick<typeof Negotiators, 'negotiators' | 'ledgerOf' | 'intelReport'>;
 
 /** What the history screens compute (src/view/history-ui.ts gives it, with the screens themselves). */
 export interface HistoryData {

@@ -249,8 +249,8 @@ function startMatch(state: AppState, lib: Lib, services: Services): Result {
   let match: Match;
   try {
     match = setup.branch
-      ? Match.branch(scenario, spec, lib.ai.decideMove)
-      : Match.start(scenario, seed, spec.options, lib.ai.decideMove);
+      ? Match.branch(scenario, spec, lib.ai.negotiators)
+      : Match.start(scenario, seed, spec.options, lib.ai.negotiators);
   } catch (error) {
     const text =
       error instanceof InvalidOptionsError
@@ -372,13 +372,13 @@ function afterRewind(state: AppState, match: Match, message: string): Result {
 /** A move in a sentence, for screen readers; the AI's with its stated reason. */
 function turnAnnouncement(match: Match, t: Turn): string {
   const sentence = describeMove(match.scenario, t.move, match.stateBefore(t.index), match.playerSide);
-  return t.ai ? `${sentence} Its reason: ${t.ai.reason}` : sentence;
+  return t.ai ? `${sentence} In its words: ${t.ai.say}` : sentence;
 }
 
 // --- result codes ----------------------------------------------------------------------------
 
 function openCode(state: AppState, lib: Lib, code: string): Result {
-  const opened = openResultCode(code, (id) => findScenario(state, id), lib.ai.decideMove);
+  const opened = openResultCode(code, (id) => findScenario(state, id), lib.ai.negotiators);
   if (!opened.ok) return same({ ...state, code: { text: code, error: opened.message } });
   const { match, scenario } = opened;
   const next = enterMatch(

@@ -1,0 +1,207 @@
+/**
+ * `npm run bench:sim -- [--json] [--scenario ID] [--seconds S] [--best-of K]`
+ *
+ * How fast the game plays itself, through the session layer as the browser plays it, on one
+ * core: for every shipped scenario, `hard` against `hard` full games per second with the time of
+ * each AI decision (p50, p99, max), and random-against-random games per second in the same run.
+ * It also replays the AI games' move logs with the engine alone: the engine's cost of those
+ * games, which bounds how fast they can ever be played whatever the AI costs (an AI game has
+ * three times the moves of a random one, which mostly ends in an early walkout or acceptance).
+ *
+ * Games are played over seeds 1, 2, ... until at least `--seconds` (default 2) of AI games and
+ * half that of random games have run, and at least three of each, after WARM_UP untimed games of
+ * each (so the figures are those of compiled code, not of the first calls). Times are the CPU time of this
+ * process (process.cpuUsage), not the wall clock: on a machine shared with other work the wall
+ * clock measures the neighbours. They vary with the machine; the games themselves do not.
+ *
+ * A single decision takes a fraction of a millisecond, so on a busy machine its slowest timings
+ * are those of a garbage collection or a neighbour that fell inside it. `--best-of K` times each
+ * decision K times (a negotiator asked again at the same turn decides again, the same way)
+ * and keeps the least: the decision's own cost. Games per second then include the repeats.
+ */
+import type { GameOptions, Move, Scenario } from '../core/types';
+import { createNegotiator, randomMove, type AiDecision } from '../session/ai';
+import { Match, type Ai } from '../session/match';
+import { defaultOptions, replay } from '../session/model';
+import { parseFlags, UsageError } from './args';
+import { isEntry, runMain } from './main';
+import { loadAllShippedScenarios, loadShippedScenario } from './scenario-files';
+
+const USAGE = 'usage: npm run bench:sim -- [--json] [--scenario ID] [--seconds S] [--best-of K]';
+const MIN_GAMES = 3;
+const WARM_UP = 3;
+
+/** CPU time of this process so far, in milliseconds. */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+export interface SimFigures {
+  id: string;
+  aiGames: number;
+  aiGamesPerSecond: number;
+  randomGames: number;
+  randomGamesPerSecond: number;
+  /** The AI games' move logs replayed by the engine alone, per second. */
+  engineGamesPerSecond: number;
+  aiMoves: number;
+  decisions: number;
+  decisionMs: { p50: number; p99: number; max: number };
+}
+
+/** The q-quantile of sorted numbers (nearest rank). */
+export function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+/** The random baseline as an AI seat: it needs nothing of the moves before. */
+const RANDOM: Ai = {
+  seat: (scenario) => ({
+    observe: () => undefined,
+    decide: (state) => ({
+      move: randomMove(scenario, state, state.turn),
+      say: '',
+      analysis: '',
+      posture: 'probing',
+    }),
+  }),
+};
+
+/** Play games over seeds 1, 2, ... until both the time budget and the minimum count are met. */
+function playFor(seconds: number, play: (seed: string) => void): { games: number; elapsed: number } {
+  const start = cpuMs();
+  let games = 0;
+  while (games < MIN_GAMES || cpuMs() - start < seconds * 1000) play(String(++games));
+  return { games, elapsed: (cpuMs() - start) / 1000 };
+}
+
+export function measureScenario(scenario: Scenario, seconds: number, bestOf = 1): SimFigures {
+  const times: number[] = [];
+  const hard: GameOptions = defaultOptions(scenario, { difficulty: { us: 'hard', china: 'hard' } });
+  const timed: Ai = {
+    seat: (s, options, side) => {
+      const negotiator = createNegotiator(s, options, side);
+      return {
+        observe: (move, before, after) => negotiator.observe(move, before, after),
+        decide: (state) => {
+          let d: AiDecision | null = null;
+          let least = Infinity;
+          for (let k = 0; k < bestOf; k++) {
+            const t0 = cpuMs();
+            d = negotiator.decide(state);
+            least = Math.min(least, cpuMs() - t0);
+          }
+          times.push(least);
+          return d!;
+        },
+      };
+    },
+  };
+  for (let i = 0; i < WARM_UP; i++) {
+    Match.start(scenario, `warm-up-${i}`, hard, {
+      seat: (s, options, side) => createNegotiator(s, options, side),
+    });
+    Match.start(scenario, `warm-up-${i}`, defaultOptions(scenario), RANDOM);
+  }
+  const logs: { seed: string; moves: Move[] }[] = [];
+  const ai = playFor(
+    seconds,
+    (seed) => void logs.push({ seed, moves: Match.start(scenario, seed, hard, timed).moves }),
+  );
+  const random = playFor(
+    seconds / 2,
+    (seed) => void Match.start(scenario, seed, defaultOptions(scenario), RANDOM),
+  );
+  const t0 = cpuMs();
+  for (const log of logs) replay(scenario, log.seed, hard, log.moves);
+  const engine = (cpuMs() - t0) / 1000;
+  times.sort((a, b) => a - b);
+  return {
+    id: scenario.id,
+    aiGames: ai.games,
+    aiGamesPerSecond: ai.games / ai.elapsed,
+    randomGames: random.games,
+    randomGamesPerSecond: random.games / random.elapsed,
+    engineGamesPerSecond: logs.length / Math.max(engine, 1e-6),
+    aiMoves: logs.reduce((n, l) => n + l.moves.length, 0) / logs.length,
+    decisions: times.length,
+    decisionMs: {
+      p50: quantile(times, 0.5),
+      p99: quantile(times, 0.99),
+      max: times[times.length - 1] ?? NaN,
+    },
+  };
+}
+
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+
+export function formatTable(rows: SimFigures[]): string {
+  const head = [
+    'scenario',
+    'AI games/s',
+    'random games/s',
+    'ratio',
+    'engine only',
+    'moves',
+    'decisions',
+    'p50 ms',
+    'p99 ms',
+    'max ms',
+  ];
+  const body = rows.map((r) => [
+    r.id,
+    r.aiGamesPerSecond.toFixed(1),
+    r.randomGamesPerSecond.toFixed(1),
+    (r.aiGamesPerSecond / r.randomGamesPerSecond).toFixed(2),
+    r.engineGamesPerSecond.toFixed(1),
+    r.aiMoves.toFixed(1),
+    String(r.decisions),
+    r.decisionMs.p50.toFixed(3),
+    r.decisionMs.p99.toFixed(3),
+    r.decisionMs.max.toFixed(3),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [
+    line(head),
+    ...body.map(line),
+    '',
+    'AI: hard against hard, through the session; ratio: AI games/s over random games/s (target at least 0.5);',
+    'engine only: the AI games replayed by the engine without the AI (no AI can make them faster); moves: per AI game;',
+    'decision target: p99 at most 5 ms. CPU time of this process.',
+  ].join('\n');
+}
+
+export function main(argv: string[]): number {
+  const { values, switches, rest } = parseFlags(argv, { values: ['scenario', 'seconds', 'best-of'], switches: ['json'] });
+  if (rest.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(rest[0]!.slice(0, 60))}`);
+  const seconds = values.seconds === undefined ? 2 : Number(values.seconds);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600)
+    throw new UsageError(`--seconds: expected a number of seconds above 0 and at most 3600, got ${JSON.stringify(values.seconds!.slice(0, 40))}`);
+  const bestOf = values['best-of'] === undefined ? 1 : Number(values['best-of']);
+  if (!Number.isInteger(bestOf) || bestOf < 1 || bestOf > 100)
+    throw new UsageError(`--best-of: expected a whole number from 1 to 100, got ${JSON.stringify(values['best-of']!.slice(0, 40))}`);
+  const scenarios = values.scenario ? [loadShippedScenario(values.scenario)] : loadAllShippedScenarios();
+  const rows = scenarios.map((s) => measureScenario(s, seconds, bestOf));
+  if (switches.has('json')) {
+    const out = rows.map((r) => ({
+      id: r.id,
+      aiGamesPerSecond: r3(r.aiGamesPerSecond),
+      randomGamesPerSecond: r3(r.randomGamesPerSecond),
+      decisionMs: { p50: r3(r.decisionMs.p50), p99: r3(r.decisionMs.p99), max: r3(r.decisionMs.max) },
+      engineGamesPerSecond: r3(r.engineGamesPerSecond),
+      games: { ai: r.aiGames, random: r.randomGames },
+      movesPerAiGame: r3(r.aiMoves),
+      decisions: r.decisions,
+    }));
+    console.log(JSON.stringify({ scenarios: out }, null, 2));
+  } else {
+    console.log(formatTable(rows));
+  }
+  return 0;
+}
+
+if (isEntry(import.meta.url)) runMain('bench:sim', main, USAGE);

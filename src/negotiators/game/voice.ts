@@ -1,0 +1,437 @@
+import type { Package, Side } from '../../core/types';
+import type { Assessment, DecisionKind, Words } from './assess';
+import type { Posture } from './posture';
+import type { Memory } from './memory';
+
+/**
+ * What a negotiator says at the table: first person, to the other side, in a register that fits
+ * its side and doctrine (firm, or conciliatory when its doctrine counts tension as a cost; sharper
+ * right after a threat or a measure imposed on it), and about what the other side has just done.
+ * Every sentence is built from the decision's real inputs (the move, the offer on the table, its
+ * memory of the talks); several phrasings of each are chosen by the draws of the side's own
+ * `ai:*` stream for the move (Assessment.voice), so two games do not read the same. It says no
+ * numbers (the analysis has them) and never why it refuses an offer beyond what the other side
+ * can see: a hidden red line stays hidden. All phrasings are this project's own.
+ */
+
+type Tone = 'firm' | 'conciliatory';
+
+/** The draw k of the decision, as an index into `n` choices. */
+function choose<T>(a: Assessment, k: number, options: readonly T[]): T {
+  const draw = a.voice[k % a.voice.length] ?? 0;
+  return options[Math.min(options.length - 1, Math.floor(draw * options.length))]!;
+}
+
+/** Words that keep their capital inside a sentence: nationalities, months and days. */
+const PROPER = new Set(
+  'American Chinese European Japanese Korean Dutch Taiwanese British Indian Russian German French Mexican Canadian January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A label put inside a sentence: its first letter lowered, unless its first word is a name, an
+ * acronym or a number, or starts a name of two capitalised words (Entity List).
+ */
+export function inSentence(label: string): string {
+  const [first = '', second = ''] = label.split(/\s+/, 2);
+  const plain =
+    /^[A-Z][a-z]*(-[a-z]+)*$/.test(first) &&
+    !PROPER.has(first) &&
+    !(/^[A-Z][a-z]/.test(second) && !PROPER.has(second));
+  return plain ? label[0]!.toLowerCase() + label.slice(1) : label;
+}
+
+function positionText(words: Words, issue: string, position: string): string {
+  return inSentence(words.position[issue]?.[position] ?? position);
+}
+
+function issueText(words: Words, issue: string): string {
+  return inSentence(words.issue[issue] ?? issue);
+}
+
+function list(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** At most two items named, the rest counted. */
+function short(items: string[]): string {
+  if (items.length <= 2) return list(items);
+  const rest = items.length - 2;
+  return `${items.slice(0, 2).join(', ')} and ${rest === 1 ? 'one other change' : `${rest} other changes`}`;
+}
+
+/** A package as said at the table: what we would do, and what we ask of them. */
+export function packageWords(words: Words, pkg: Package, me: Side): { ours: string[]; theirs: string[] } {
+  const ours: string[] = [];
+  const theirs: string[] = [];
+  for (const [issue, position] of Object.entries(pkg))
+    (words.holder[issue] === me ? ours : theirs).push(positionText(words, issue, position));
+  return { ours, theirs };
+}
+
+function proposal(a: Assessment, pkg: Package): string {
+  const { ours, theirs } = packageWords(a.words, pkg, a.side);
+  if (ours.length > 0 && theirs.length > 0) return `on our side, ${short(ours)}; on yours, ${short(theirs)}`;
+  if (ours.length > 0) return `on our side, ${short(ours)}`;
+  return `on your side, ${short(theirs)}`;
+}
+
+/** What its doctrine is about, as it would put it. */
+const FOCUS: Record<string, string> = {
+  'us.securityCost': 'our national security',
+  'us.controlCredibility': 'the credibility of our export controls',
+  'us.supplySecurity': 'secure supply chains',
+  'us.tradeGains': 'our farmers, workers and exporters',
+  'us.domesticSupport': 'what our public will support',
+  'china.selfReliance': 'our own technological path',
+  'china.chipAccess': 'the technology our industry needs',
+  'china.rareEarthLeverage': 'our strategic resources',
+  'china.tradeGains': 'our trade and our growth',
+  'china.domesticSupport': 'what our people expect',
+  tension: 'stable relations between us',
+};
+
+function tone(a: Assessment): Tone {
+  return a.prefersCalm ? 'conciliatory' : 'firm';
+}
+
+/**
+ * A measure, said around its issue with its label in brackets: labels are imperatives ("Revoke
+ * the H20 licences") as often as names ("The 9 October controls"), and either reads there.
+ */
+function measure(a: Assessment, t: { issue: string; position: string }): string {
+  return `${issueText(a.words, t.issue)} (${positionText(a.words, t.issue, t.position)})`;
+}
+
+/** A sentence about what the other side has just done, or null when there is nothing to remark. */
+function reaction(a: Assessment, m: Memory): string | null {
+  const them = m.lastTheirs;
+  if (them === 'impose') {
+    const last = m.imposedOnMe[m.imposedOnMe.length - 1]!;
+    return choose(a, 1, [
+      `You have just imposed a measure on ${measure(a, last)} in the middle of our talks.`,
+      `Imposing a measure on ${measure(a, last)} while we negotiate is not how agreements are made.`,
+      `We take note that you chose to act on ${measure(a, last)} instead of negotiating.`,
+    ]);
+  }
+  if (them === 'threaten') {
+    const last = m.threatsAgainstMe[m.threatsAgainstMe.length - 1]!;
+    return choose(a, 1, [
+      `Your threat on ${measure(a, last)} does not move us.`,
+      `We heard your threat on ${measure(a, last)}. Threats will not speed this up.`,
+      `Threatening us on ${measure(a, last)} changes nothing in our position.`,
+    ]);
+  }
+  if (them === 'reject')
+    return choose(a, 1, [
+      'You turned our proposal down.',
+      'You rejected our last proposal without a counter.',
+      'You said no to our offer, and offered nothing in its place.',
+    ]);
+  if (them === 'hold')
+    return choose(a, 1, [
+      'You have put nothing new on the table.',
+      'You made no proposal this time.',
+      'We are still waiting for a proposal from you.',
+    ]);
+  if (them === 'accept') return 'The agreement did not hold at home.';
+  if (them === 'propose') {
+    switch (m.trend) {
+      case 'first':
+        return choose(a, 1, [
+          'We have studied your opening proposal.',
+          'Thank you for your proposal; we have looked at it closely.',
+          'Your opening asks a great deal of us.',
+        ]);
+      case 'same':
+        return choose(a, 1, [
+          'You have made the same offer again.',
+          'Repeating your offer does not change our answer.',
+          'This is the offer you made before.',
+        ]);
+      case 'little':
+        return choose(a, 1, [
+          'Your new offer rearranges things but changes little.',
+          'This is a different package, not a better one.',
+          'You have moved the pieces around; the substance is the same.',
+        ]);
+      case 'better':
+        return choose(a, 1, [
+          'Your new offer is a step in the right direction.',
+          'We note the movement in your offer.',
+          'Your latest proposal is better than the last.',
+        ]);
+      case 'worse':
+        return choose(a, 1, [
+          'Your latest offer takes back part of what you had offered.',
+          'This offer asks more of us than your last one.',
+          'You have moved backwards since your last offer.',
+        ]);
+    }
+  }
+  return null;
+}
+
+/** Why an offer on the table is not signed, as far as the other side may be told. */
+function refusal(a: Assessment): string {
+  const o = a.offer!;
+  if (o.unreversed.length > 0) {
+    const names = list(o.unreversed.map((i) => issueText(a.words, i)));
+    return choose(a, 2, [
+      `No agreement leaves in force what you imposed on ${names} during these talks.`,
+      `We will not sign a deal that keeps in place the measure you imposed on ${names}.`,
+      `First lift what you imposed on ${names}; we do not reward pressure with a signature.`,
+    ]);
+  }
+  if (o.redLines.length > 0 || o.utility === null)
+    return choose(a, 2, [
+      'That package does not work for us.',
+      'We cannot accept that proposal as it stands.',
+      'That is not a basis we can sign.',
+    ]);
+  if (!o.home.ok)
+    return choose(a, 2, [
+      'We could not carry that at home.',
+      'Our side would not ratify that.',
+      'That would not survive at home, and a deal that fails there helps no one.',
+    ]);
+  if (!o.there.ok)
+    return choose(a, 2, [
+      'Your own side would not ratify that, and we will not sign what cannot hold.',
+      'That would fail on your side; we want a deal that lasts.',
+    ]);
+  return choose(a, 2, [
+    'That is not yet enough for us.',
+    'We are not there yet.',
+    'That falls short of what we can accept.',
+  ]);
+}
+
+function opening(a: Assessment, m: Memory, pkg: Package): string {
+  const what = proposal(a, pkg);
+  if (m.received.length > 0) {
+    return choose(a, 3, [
+      `Here is our answer to your opening: ${what}.`,
+      `Our own proposal: ${what}.`,
+      `We put a different balance on the table: ${what}.`,
+    ]);
+  }
+  return tone(a) === 'firm'
+    ? choose(a, 3, [
+        `Let us begin with a clear proposal: ${what}.`,
+        `We open with this: ${what}.`,
+        `Our starting position is simple: ${what}.`,
+      ])
+    : choose(a, 3, [
+        `We would like to begin with a proposal that gives both sides something: ${what}.`,
+        `Let us start from here: ${what}.`,
+        `In good faith, we open with this: ${what}.`,
+      ]);
+}
+
+function moved(a: Assessment): string[] {
+  const before = a.previousOffer;
+  const after = a.counter!.pkg;
+  if (!before) return [];
+  const issues = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...issues].filter((i) => before[i] !== after[i]).map((i) => issueText(a.words, i));
+}
+
+function counter(a: Assessment, m: Memory, posture: Posture): string {
+  const parts: string[] = [];
+  const seen = reaction(a, m);
+  if (seen) parts.push(seen);
+  // offering their own earlier proposal back is answer enough to a signable offer
+  if (a.offer && !(a.offer.signable && a.strategy.finalOffer === 'theirs')) parts.push(refusal(a));
+  if (!a.counter) {
+    parts.push(
+      choose(a, 4, [
+        'On the terms available we are better off without an agreement, so we make no new proposal.',
+        'We see nothing we could sign today. We hold.',
+        'We will wait: nothing on offer is worth our signature.',
+      ]),
+    );
+    return parts.join(' ');
+  }
+  const pkg = a.counter.pkg;
+  const changed = moved(a);
+  if (a.strategy.finalOffer === 'theirs') {
+    parts.push(
+      choose(a, 3, [
+        `We put your own proposal back on the table: ${proposal(a, pkg)}. Confirm it and we have a deal.`,
+        `We are ready to sign what you proposed yourselves: ${proposal(a, pkg)}.`,
+      ]),
+    );
+  } else if (posture === 'probing') {
+    parts.push(opening(a, m, pkg));
+  } else if (posture === 'conceding') {
+    const where = changed.length > 0 ? ` on ${short(changed)}` : '';
+    parts.push(
+      tone(a) === 'firm'
+        ? choose(a, 3, [
+            `We have moved${where}. Now it is your turn.`,
+            `We take a step${where}, and we expect one from you.`,
+            `We adjust our offer${where}: ${proposal(a, pkg)}.`,
+          ])
+        : choose(a, 3, [
+            `In the interest of an agreement, we move${where}: ${proposal(a, pkg)}.`,
+            `We are taking a step towards you${where}.`,
+            `We have listened, and we adjust our offer${where}.`,
+          ]),
+    );
+  } else {
+    parts.push(
+      changed.length > 0
+        ? choose(a, 3, [
+            `We have reworked our package on ${short(changed)}, but our position has not changed.`,
+            `A different arrangement on ${short(changed)}, the same balance: ${proposal(a, pkg)}.`,
+          ])
+        : choose(a, 3, [
+            'Our proposal stands.',
+            `We put our proposal to you again: ${proposal(a, pkg)}.`,
+            'Our position is unchanged, and it is a fair one.',
+          ]),
+    );
+  }
+  if (a.strategy.finalOffer === 'own' || (a.finalOfferTurn && a.strategy.finalOffer === null)) {
+    parts.push(
+      choose(a, 5, ['This is our final offer.', 'We will not improve on this.', 'This is as far as we go.']),
+    );
+  }
+  if (a.toReverse.length > 0 && !(a.offer && a.offer.unreversed.length > 0)) {
+    parts.push(
+      `Any agreement must lift your measure on ${list(a.toReverse.map((i) => issueText(a.words, i)))}.`,
+    );
+  } else if ((a.voice[6] ?? 0) < 0.35 && FOCUS[a.focus]) {
+    parts.push(
+      tone(a) === 'firm'
+        ? `We will not compromise on ${FOCUS[a.focus]}.`
+        : `What matters to us is ${FOCUS[a.focus]}.`,
+    );
+  }
+  return parts.join(' ');
+}
+
+function accept(a: Assessment, m: Memory): string {
+  const parts: string[] = [];
+  if (m.provoked)
+    parts.push(
+      choose(a, 1, [
+        'We accept the terms, not the pressure that came with them.',
+        'Despite your threats, these terms are acceptable, and we accept them.',
+      ]),
+    );
+  else if (m.trend === 'same' && a.strategy.acceptedBecause !== 'next')
+    parts.push(
+      choose(a, 1, [
+        'You have held to this offer, and we accept it.',
+        'You have not moved, and time is short: we accept your offer.',
+      ]),
+    );
+  else if (a.myLastMove)
+    parts.push(
+      choose(a, 1, [
+        'Time is short, and this is worth having: we accept.',
+        'This is our last word, and it is yes.',
+        'Before time runs out: we accept.',
+      ]),
+    );
+  else
+    parts.push(
+      tone(a) === 'firm'
+        ? choose(a, 1, [
+            'We accept. These are terms we can defend.',
+            'Agreed. We will sign on these terms.',
+            'We can accept this package.',
+          ])
+        : choose(a, 1, [
+            'We accept, and we thank you for the work on both sides.',
+            'Agreed. This gives both sides something to take home.',
+            'We welcome this offer and accept it.',
+          ]),
+    );
+  return parts.join(' ');
+}
+
+function threaten(a: Assessment, m: Memory): string {
+  const due = a.round + a.threatWindow;
+  const what = measure(a, a.lever!);
+  if (m.provoked) {
+    return choose(a, 3, [
+      `You chose escalation. Unless there is an agreement by the end of round ${due}, we act on ${what}.`,
+      `If pressure is your method, it works both ways: without a deal by the end of round ${due}, we act on ${what}.`,
+      `We answer in kind: a measure on ${what}, unless we have a deal by the end of round ${due}.`,
+    ]);
+  }
+  return choose(a, 3, [
+    `We have waited for a serious offer. Unless there is a deal by the end of round ${due}, we will act on ${what}.`,
+    `Our patience has limits. Without an agreement by the end of round ${due}, we act on ${what}.`,
+    `Let us be clear about the cost of delay: without a deal by the end of round ${due}, a measure on ${what}.`,
+  ]);
+}
+
+function carryOut(a: Assessment): string {
+  const what = measure(a, a.dueThreat!);
+  const lead = choose(a, 3, [
+    `We said we would act, and we do: our measure on ${what} takes effect now.`,
+    `We gave you until this round. Our measure on ${what} now applies.`,
+    `As we announced, our measure on ${what} is in force from today.`,
+  ]);
+  const tail = a.offer
+    ? a.offer.signable
+      ? ' Your offer came too late and gave too little.'
+      : ' Your offer did not change that.'
+    : '';
+  return lead + tail;
+}
+
+function retaliate(a: Assessment, m: Memory): string {
+  const theirs = measure(a, m.imposedOnMe[m.imposedOnMe.length - 1]!);
+  const ours = measure(a, a.retaliation!);
+  return `${choose(a, 3, [`You imposed a measure on ${theirs}; we answer with one on ${ours}.`, `Coercion has a price: our measure on ${ours} takes effect, in answer to yours on ${theirs}.`, `We do not negotiate under pressure without answering it: our measure on ${ours} now applies, in answer to yours on ${theirs}.`])} ${choose(a, 4, ['Lift your measure and we can talk.', 'Any agreement will have to undo both.', 'The way back is open: reverse what you did.'])}`;
+}
+
+function coolOff(a: Assessment, m: Memory): string {
+  if (m.failedRatification)
+    return choose(a, 3, [
+      'The agreement failed at home. We will take this round to regroup before we try again.',
+      'That deal did not survive ratification. We pause for a round; our aim has not changed.',
+    ]);
+  const seen = reaction(a, m);
+  const pause = choose(a, 3, [
+    'We will not add to the tension: no new proposal from us this round.',
+    'Tempers are high. We pause this round; our position stands.',
+    'We step back for a round, so that calmer heads can prevail.',
+  ]);
+  return seen ? `${seen} ${pause}` : pause;
+}
+
+function walkout(a: Assessment, m: Memory): string {
+  const names = list(m.imposedOnMe.map((t) => measure(a, t)));
+  return choose(a, 3, [
+    `We are leaving the table. You imposed measures on ${names} while we were negotiating, and you have not moved.`,
+    `We cannot negotiate under measures imposed during the talks, on ${names}. We are withdrawing.`,
+    `Enough. After your measures on ${names}, and no movement from you, we walk away.`,
+  ]);
+}
+
+export function sayFor(kind: DecisionKind, a: Assessment, m: Memory, posture: Posture): string {
+  switch (kind) {
+    case 'accept':
+      return accept(a, m);
+    case 'counter':
+      return counter(a, m, posture);
+    case 'threaten':
+      return threaten(a, m);
+    case 'carry-out':
+      return carryOut(a);
+    case 'retaliate':
+      return retaliate(a, m);
+    case 'cool-off':
+      return coolOff(a, m);
+    case 'walkout':
+      return walkout(a, m);
+  }
+}

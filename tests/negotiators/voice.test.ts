@@ -1,0 +1,242 @@
+import { describe, expect, it } from 'vitest';
+import { loadShippedScenario } from '../../src/cli/scenario-files';
+import { defaultOptions } from '../../src/core/engine';
+import type { GameSpec, Move, Scenario } from '../../src/core/types';
+import type { Assessment } from '../../src/negotiators/game/assess';
+import { EMPTY_MEMORY, type Memory } from '../../src/negotiators/game/memory';
+import { inSentence, packageWords, sayFor } from '../../src/negotiators/game/voice';
+import { decideMove } from '../../src/negotiators/index';
+import { playScriptedMatch } from '../../src/session/scripted';
+
+/**
+ * What the negotiators say at the table: first person, from the decision's real inputs, in a
+ * register that fits the side's doctrine and what the other side just did, with phrasings that
+ * differ from game to game.
+ */
+
+const BUSAN = loadShippedScenario('busan-2025');
+const spec = (scenario: Scenario, seed: string, moves: Move[], over = {}): GameSpec => ({
+  scenario: { id: scenario.id, version: scenario.version },
+  seed,
+  options: defaultOptions(scenario, { difficulty: { us: 'hard', china: 'hard' }, ...over }),
+  moves,
+});
+
+/** A decision's inputs with nothing pressing, for sayFor. */
+function assessment(over: Partial<Assessment> = {}): Assessment {
+  return {
+    side: 'us',
+    sideLabel: 'United States',
+    otherLabel: 'China',
+    doctrineLabel: 'Test doctrine',
+    difficulty: 'hard',
+    patience: 2,
+    round: 2,
+    rounds: 6,
+    turn: 2,
+    turns: 12,
+    lastTurn: false,
+    tension: 5,
+    offer: null,
+    strategy: {
+      accept: false,
+      counter: 0,
+      target: 0.8,
+      floor: 0.3,
+      next: 0.8,
+      acceptedBecause: null,
+      finalOffer: null,
+      stubborn: false,
+      reciprocal: false,
+    },
+    counter: { pkg: { chips: 'strict', beans: 'lots' }, utility: 0.8, points: 3, previousUtility: 0.8 },
+    previousOffer: { chips: 'strict', beans: 'lots' },
+    walkAway: { utility: 0.2, points: 0 },
+    myLastMove: false,
+    finalOfferTurn: false,
+    toReverse: [],
+    nextPoints: 3,
+    dueThreat: null,
+    lever: { issue: 'chips', position: 'ban', ours: -1, theirs: -3 },
+    retaliation: { issue: 'chips', position: 'ban', ours: -1, theirs: -3 },
+    canHold: true,
+    prefersCalm: false,
+    weights: [],
+    audienceCost: 6,
+    threatWindow: 1,
+    words: {
+      issue: { chips: 'Chip controls', beans: 'Soybean purchases' },
+      position: {
+        chips: { strict: 'Strict controls', ban: 'A total ban' },
+        beans: { lots: 'Buy a lot of soybeans', none: 'Stop buying soybeans' },
+      },
+      holder: { chips: 'us', beans: 'china' },
+    },
+    focus: 'us.securityCost',
+    voice: [0.1, 0.3, 0.5, 0.7, 0.9, 0.2, 0.4, 0.6],
+    ...over,
+  };
+}
+const memory = (over: Partial<Memory> = {}): Memory => ({ ...EMPTY_MEMORY, ...over });
+
+describe('what the negotiator says', () => {
+  it('speaks in the first person, with no number of the analysis', () => {
+    const d = decideMove(BUSAN, spec(BUSAN, '1', []), 'us');
+    expect(d.say).toMatch(/\b(we|our|us)\b/i);
+    expect(d.say).not.toMatch(/[+−]\d+\.\d|points/);
+    expect(d.analysis).toMatch(/[+−]\d+\.\d/);
+  });
+
+  it('names what it offers and what it asks, from the package it actually proposes', () => {
+    const d = decideMove(BUSAN, spec(BUSAN, '1', []), 'us');
+    expect(d.move.type).toBe('propose');
+    if (d.move.type !== 'propose') return;
+    const words = packageWords(
+      {
+        issue: {},
+        position: Object.fromEntries(
+          BUSAN.issues.map((i) => [i.id, Object.fromEntries(i.positions.map((p) => [p.id, p.label]))]),
+        ),
+        holder: Object.fromEntries(BUSAN.issues.map((i) => [i.id, i.holder])),
+      },
+      d.move.package,
+      'us',
+    );
+    expect(d.say).toContain(words.ours[0] ?? words.theirs[0]);
+  });
+
+  it('is said differently in different games: several phrasings, chosen by the seeded stream', () => {
+    const openings = new Set(
+      Array.from(
+        { length: 12 },
+        (_, i) => decideMove(BUSAN, spec(BUSAN, String(i + 1), []), 'us').say.split(':')[0],
+      ),
+    );
+    expect(openings.size).toBeGreaterThanOrEqual(3);
+    // and the same game always says the same
+    expect(decideMove(BUSAN, spec(BUSAN, '5', []), 'us').say).toBe(
+      decideMove(BUSAN, spec(BUSAN, '5', []), 'us').say,
+    );
+  });
+
+  it('answers the other side’s opening: China’s first offer depends on what the US opened with', () => {
+    const a: Move = {
+      type: 'propose',
+      side: 'us',
+      package: {
+        tariffTruce: 'extended-1yr',
+        soybeanPurchases: '25mmt',
+        rareEarthControls: 'general-licences-1yr',
+      },
+    };
+    const b: Move = {
+      type: 'propose',
+      side: 'us',
+      package: { fentanylTariff: '0pct', chinaCountermeasures: 'dropped', nvidiaPurchases: 'permitted' },
+    };
+    const answers = (m: Move) =>
+      new Set(
+        ['1', '2', '3', '4', '5', '6'].map((seed) =>
+          JSON.stringify(decideMove(BUSAN, spec(BUSAN, seed, [m]), 'china').move),
+        ),
+      );
+    const fromA = answers(a);
+    const fromB = answers(b);
+    expect([...fromA].some((x) => !fromB.has(x))).toBe(true);
+  });
+
+  it('refers to what the other side just did', () => {
+    const a = assessment();
+    expect(
+      sayFor('counter', a, memory({ lastTheirs: 'propose', trend: 'same', received: [{}, {}] }), 'firm'),
+    ).toMatch(/same offer|Repeating your offer|offer you made before/);
+    expect(
+      sayFor('counter', a, memory({ lastTheirs: 'propose', trend: 'better', received: [{}, {}] }), 'firm'),
+    ).toMatch(/step in the right direction|movement|better than the last/);
+    expect(sayFor('counter', a, memory({ lastTheirs: 'reject' }), 'firm')).toMatch(/turned|rejected|said no/);
+  });
+
+  it('is indignant right after a threat or a measure imposed on it, naming it', () => {
+    const threatened = memory({
+      lastTheirs: 'threaten',
+      provoked: true,
+      threatsAgainstMe: [{ issue: 'beans', position: 'none' }],
+    });
+    expect(sayFor('threaten', assessment(), threatened, 'escalating')).toMatch(/escalation|pressure|in kind/);
+    expect(sayFor('counter', assessment(), threatened, 'firm')).toMatch(/stop buying soybeans/);
+    const coerced = memory({
+      lastTheirs: 'impose',
+      provoked: true,
+      coerced: true,
+      impositions: 1,
+      imposedOnMe: [{ issue: 'beans', position: 'none' }],
+    });
+    const answer = sayFor('retaliate', assessment(), coerced, 'escalating');
+    expect(answer).toMatch(/stop buying soybeans/);
+    expect(answer).toMatch(/a total ban/);
+  });
+
+  it('takes the register of its doctrine: firm, or conciliatory when it counts tension as a cost', () => {
+    const firm = new Set<string>();
+    const calm = new Set<string>();
+    for (let k = 0; k < 10; k++) {
+      const voice = Array.from({ length: 8 }, (_, i) => ((k * 7 + i * 3) % 10) / 10);
+      firm.add(sayFor('accept', assessment({ voice }), memory(), 'deal'));
+      calm.add(sayFor('accept', assessment({ voice, prefersCalm: true }), memory(), 'deal'));
+    }
+    expect([...calm].some((s) => /thank|both sides|welcome/i.test(s))).toBe(true);
+    expect([...firm].every((s) => !/thank|welcome/i.test(s))).toBe(true);
+  });
+
+  it('never gives away why it refuses an offer beyond what the other side can see', () => {
+    const red = assessment({
+      offer: {
+        pkg: { chips: 'ban' },
+        utility: null,
+        points: null,
+        redLines: [{ issue: 'chips', position: 'ban' }],
+        unreversed: [],
+        home: { side: 'us', projected: NaN, needed: NaN, ok: false },
+        there: { side: 'china', projected: NaN, needed: NaN, ok: false },
+        signable: false,
+      },
+    });
+    for (let k = 0; k < 10; k++) {
+      const s = sayFor(
+        'counter',
+        { ...red, voice: red.voice.map((v) => (v + k / 10) % 1) },
+        memory(),
+        'firm',
+      );
+      expect(s).not.toMatch(/never|red line|total ban/i);
+    }
+  });
+
+  it('tells the coercer what any deal must undo', () => {
+    const a = assessment({ toReverse: ['beans'] });
+    expect(sayFor('counter', a, memory(), 'firm')).toMatch(
+      /Any agreement must lift your measure on soybean purchases/,
+    );
+  });
+
+  it('keeps labels readable inside a sentence', () => {
+    expect(inSentence('Extend the truce for a year')).toBe('extend the truce for a year');
+    expect(inSentence('Chinese firms told not to buy')).toBe('Chinese firms told not to buy');
+    expect(inSentence('H20 licensed with a 15% revenue share')).toBe('H20 licensed with a 15% revenue share');
+    expect(inSentence("China's April countermeasures")).toBe("China's April countermeasures");
+    expect(inSentence('Entity List listings')).toBe('Entity List listings');
+    expect(inSentence('Rare-earth export controls')).toBe('rare-earth export controls');
+    expect(inSentence('A total ban')).toBe('a total ban');
+  });
+
+  it('is what the session shows: a game against a script carries words and analysis on every AI move', () => {
+    const { match } = playScriptedMatch(BUSAN, '3', 'early-sanction', 'us', 'hard');
+    const ai = match.turns().filter((t) => t.by === 'ai');
+    expect(ai.length).toBeGreaterThan(3);
+    for (const t of ai) {
+      expect(t.ai!.say.length).toBeGreaterThan(10);
+      expect(t.ai!.analysis.length).toBeGreaterThan(10);
+      expect(t.ai!.say).not.toBe(t.ai!.analysis);
+    }
+  });
+});

@@ -1,0 +1,3 @@
+import { scriptSuite } from './suite';
+
+scriptSuite('busan-2025');

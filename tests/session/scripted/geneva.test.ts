@@ -1,0 +1,3 @@
+import { scriptSuite } from './suite';
+
+scriptSuite('geneva-london-2025');

@@ -1,0 +1,3 @@
+import { scriptSuite } from './suite';
+
+scriptSuite('zte-2018');

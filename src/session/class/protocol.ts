@@ -181,6 +181,8 @@ export const CLIENT_MESSAGES = {
 // --- what clients are shown ---------------------------------------------------------------------
 
 export const playerKindSchema = z.enum(['student', 'ai']);
+/** Who made a move: the student at the seat, the AI, or the clock (a turn whose time limit ran out holds, or rejects the offer on the table). */
+export const moveAuthorSchema = z.enum(['student', 'ai', 'clock']);
 
 /** A seat of the roster. `name` is untrusted text (a student's display name) or the AI's label. */
 export const seatViewSchema = z.strictObject({
@@ -271,7 +273,7 @@ export const SERVER_MESSAGES = {
     z.strictObject({ ok: z.literal(false), index: z.number().int(), kind: rejectionKindSchema, reason: z.string() }),
   ]),
   /** To everyone at the table and the teacher: a move was played (by a student or the AI). */
-  moved: z.strictObject({ table: tableIdSchema, index: z.number().int(), move: moveSchema, by: playerKindSchema }),
+  moved: z.strictObject({ table: tableIdSchema, index: z.number().int(), move: moveSchema, by: moveAuthorSchema }),
   /** To the teacher: the dashboard. */
   dashboard: dashboardSchema,
   /** To a table (or all): a news item. */
@@ -319,6 +321,7 @@ export type JoinOptions = z.infer<typeof joinOptionsSchema>;
 export type MoveMessage = z.infer<typeof moveMessageSchema>;
 export type TeacherAction = z.infer<typeof teacherActionSchema>;
 export type PlayerKind = z.infer<typeof playerKindSchema>;
+export type MoveAuthor = z.infer<typeof moveAuthorSchema>;
 export type SeatView = z.infer<typeof seatViewSchema>;
 export type InjectView = z.infer<typeof injectViewSchema>;
 export type TableView = z.infer<typeof tableViewSchema>;

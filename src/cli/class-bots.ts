@@ -23,6 +23,8 @@ export interface BotOptions {
   retryMs?: number;
   /** Give up on the whole run after this long. */
   timeoutMs?: number;
+  /** Called after each acknowledged move with the figures so far (tests use it to stop the server mid-game). */
+  onAck?: (figures: BotFigures) => void;
 }
 
 export interface BotFigures {
@@ -113,6 +115,7 @@ export async function runBots(options: BotOptions): Promise<BotFigures> {
           figures.acknowledged++;
           if (m.duplicate) figures.duplicates++;
           else rtts.push(performance.now() - sentAt);
+          options.onAck?.(figures);
         } else {
           figures.rejected++;
           if (figures.rejections.length < 20) figures.rejections.push(`${name}: ${m.kind}: ${m.reason}`);

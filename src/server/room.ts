@@ -1,4 +1,4 @@
-import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
+import { ErrorCode, Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
 import type { ClassModel, Changes, MoveRecord } from '../session/class/model';
 import { isJoinCodeShape, sameSecret } from '../session/class/codes';
 import { cleanName } from '../session/class/names';
@@ -31,7 +31,7 @@ type Auth = { role: 'teacher' } | { role: 'student'; name: string; seatKey?: str
 /** Set once by the server before any room is made (Colyseus builds rooms and calls the static onAuth itself). */
 export const context: { service: ClassService | null; limiter: GuessLimiter | null } = { service: null, limiter: null };
 
-const refuse = (message: string) => new ServerError(4403, message);
+const refuse = (message: string) => new ServerError(ErrorCode.AUTH_FAILED, message);
 
 export class ClassRoom extends Room {
   override autoDispose = false;

@@ -34,9 +34,21 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * @colyseus/core 0.18 declares Node 22 and reads the global WebSocket's OPEN constant when a
+ * client reconnects (Room.mjs, `client.readyState !== WebSocket.OPEN`); Node 20 has no global
+ * WebSocket, so every reconnection failed with "WebSocket is not defined". Its value is fixed by
+ * the WebSocket standard (1), the same in the `ws` package the transport uses.
+ */
+function provideWebSocketConstants(): void {
+  const g = globalThis as { WebSocket?: unknown };
+  if (g.WebSocket === undefined) g.WebSocket = { CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3 };
+}
+
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
 export async function startClassServer(options: ClassServerOptions): Promise<RunningServer> {
+  provideWebSocketConstants();
   const store = options.store ?? new SqliteStore(join(options.dataDir, 'classes.sqlite'));
   const random = (n: number) => webcrypto.getRandomValues(new Uint8Array(n));
   const service = new ClassService({ store, ai: negotiators, random, now: () => Date.now() });

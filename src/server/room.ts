@@ -2,9 +2,10 @@ import { ErrorCode, Room, ServerError, type AuthContext, type Client } from '@co
 import type { ClassModel, Changes, MoveRecord } from '../session/class/model';
 import { isJoinCodeShape, sameSecret } from '../session/class/codes';
 import { cleanName } from '../session/class/names';
+import { readClientMessage, readJoinOptions } from '../session/class/messages';
+import type {
+  CLIENT_MESSAGES} from '../session/class/protocol';
 import {
-  CLIENT_MESSAGES,
-  joinOptionsSchema,
   normaliseJoinCode,
   RECONNECT_SECONDS,
   type JoinOptions,
@@ -45,9 +46,9 @@ export class ClassRoom extends Room {
     const address = auth.ip ?? 'unknown';
     const now = service.now();
     if (limiter.blocked(address, now)) throw refuse('too many attempts with wrong class codes or keys from this address: wait a minute and try again');
-    const parsed = joinOptionsSchema.safeParse(options);
-    if (!parsed.success) throw refuse(`join options: ${parsed.error.issues[0]!.message}`);
-    const join: JoinOptions = parsed.data;
+    const parsed = readJoinOptions(options);
+    if (!parsed.ok) throw refuse(parsed.message);
+    const join: JoinOptions = parsed.value;
     const code = normaliseJoinCode(join.code);
     // The room is found by this normalised code (filterBy), so it is written back into the options.
     (options as { code: string }).code = code;
@@ -73,21 +74,17 @@ export class ClassRoom extends Room {
     const model = await this.service.open(this.code);
     if (!model) throw new Error(`no class ${this.code}`);
     void this.setMetadata({ code: this.code });
-    for (const [type, schema] of Object.entries(CLIENT_MESSAGES)) {
-      this.onMessage(type, (client: Client, message: unknown) => {
-        const parsed = schema.safeParse(message);
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0]!;
-          this.tell(client, 'problem', { about: type, message: `${type}${issue.path.length ? `.${issue.path.join('.')}` : ''}: ${issue.message}` });
-          return;
-        }
-        void this.handle(client, type as keyof typeof CLIENT_MESSAGES, parsed.data).catch((error: unknown) => {
-          this.tell(client, 'problem', { about: type, message: `the server could not record this (${error instanceof Error ? error.message : String(error)}); try again` });
-        });
+    // Every type, known or not, goes through the protocol's reader: a bad message is answered, never acted on.
+    this.onMessage('*', (client: Client, type: string | number, data: unknown) => {
+      const read = readClientMessage(type, data);
+      const about = String(type).slice(0, 40);
+      if (!read.ok) {
+        this.tell(client, 'problem', { about, message: read.message });
+        return;
+      }
+      void this.handle(client, read.value.type, read.value.message).catch((error: unknown) => {
+        this.tell(client, 'problem', { about, message: `the server could not record this (${error instanceof Error ? error.message : String(error)}); try again` });
       });
-    }
-    this.onMessage('*', (client: Client, type: string | number) => {
-      this.tell(client, 'problem', { about: String(type).slice(0, 40), message: `unknown message type "${String(type).slice(0, 40)}": expected ${Object.keys(CLIENT_MESSAGES).join(' or ')}` });
     });
     if (model.config.turnSeconds !== undefined) {
       this.clock.setInterval(() => {

@@ -49,7 +49,7 @@ type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) 
 
 export async function startClassServer(options: ClassServerOptions): Promise<RunningServer> {
   provideWebSocketConstants();
-  const store = options.store ?? new SqliteStore(join(options.dataDir, 'classes.sqlite'));
+  const store = options.store ?? new SqliteStore(join(options.dataDir, 'classes.sqlite'), process.env.SQLITE_SYNC === 'FULL' ? 'FULL' : 'NORMAL');
   const random = (n: number) => webcrypto.getRandomValues(new Uint8Array(n));
   const service = new ClassService({ store, ai: negotiators, random, now: () => Date.now() });
   const limiter = new GuessLimiter();

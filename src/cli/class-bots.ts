@@ -149,17 +149,18 @@ export async function runBots(options: BotOptions): Promise<BotFigures> {
 
     await sleep(n * (options.rampMs ?? 0));
     // The first join is retried too: a server starting up or busy refuses or lets a reservation expire.
-    let room: Room | null = null;
-    const joinUntil = Date.now() + retryMs;
-    for (;;) {
-      try {
-        room = await join();
-        break;
-      } catch (error) {
-        if (Date.now() > joinUntil || /no class has the code|too many attempts|already taken|display name/.test(String(error))) throw new Error(`${name} could not join: ${error instanceof Error ? error.message : String(error)}`);
-        await sleep(500);
+    const firstJoin = async (): Promise<Room> => {
+      const until = Date.now() + retryMs;
+      for (;;) {
+        try {
+          return await join();
+        } catch (error) {
+          if (Date.now() > until || /no class has the code|too many attempts|already taken|display name/.test(String(error))) throw new Error(`${name} could not join: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+          await sleep(500);
+        }
       }
-    }
+    };
+    let room = await firstJoin();
     for (;;) {
       const gone = new Promise<'lost'>((resolve) => (lost = () => resolve('lost')));
       const result = await Promise.race([finished.then(() => 'done' as const), gone, sleep(Math.max(0, deadline - Date.now())).then(() => 'timeout' as const)]);
@@ -192,7 +193,7 @@ export async function runBots(options: BotOptions): Promise<BotFigures> {
       figures.botsFinished++;
       if (brain.table !== null) finishedTables.add(brain.table);
     }
-    await room?.leave(true).catch(() => undefined);
+    await room.leave(true).catch(() => undefined);
   };
 
   const results = await Promise.allSettled(Array.from({ length: options.count }, (_, n) => runOne(n)));

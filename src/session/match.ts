@@ -162,9 +162,20 @@ export class Match {
     return this.options.humans;
   }
 
-  /** The side the player plays (the first human side), or null when the AI plays both. */
+  /**
+   * The side the player plays (the first human side), or null when the AI plays both. In a
+   * hot-seat game (both sides human) it is the side whose turn it is: the table, its words and
+   * its private view (red lines, intelligence) are that side's while it holds the device.
+   */
   get playerSide(): Side | null {
-    return this.options.humans[0] ?? null;
+    const humans = this.options.humans;
+    if (humans.length > 1 && this.state.phase === 'negotiation' && humans.includes(this.state.turn)) return this.state.turn;
+    return humans[0] ?? null;
+  }
+
+  /** Both sides are played by people at one device. */
+  get hotSeat(): boolean {
+    return this.options.humans.length > 1;
   }
 
   get aiNotes(): AiNote[] {

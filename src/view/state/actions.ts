@@ -3,6 +3,7 @@ import type { ScenarioFile } from '../../session/catalog';
 import type { SaveLoad } from '../../session/save';
 import type { Settings } from '../../session/settings';
 import type { Lib, ScreenName, SetupChoice } from './app-state';
+import type { ClassPageAction } from './class-page';
 
 /** Everything that can happen to the game in the browser, by name. Screens, the canvas, keys and the shell dispatch these. */
 export type Action =
@@ -40,7 +41,13 @@ export type Action =
   | { type: 'set-replay-position'; position: number }
   | { type: 'take-over'; position: number; side: Side; alternative: number | null }
   // Reported by the shell
-  | { type: 'save-failed'; text: string };
+  | { type: 'save-failed'; text: string }
+  // The class page from result codes, and what a student hands in
+  | ClassPageAction
+  | { type: 'class-open-game'; index: number }
+  | { type: 'set-student-name'; name: string }
+  // Hot seat: the side the device was passed to is there
+  | { type: 'take-device' };
 
 export type Dispatch = (action: Action) => void;
 

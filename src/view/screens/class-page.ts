@@ -157,7 +157,7 @@ export function classDebriefView(d: ClassDebrief, dispatch: Dispatch, options: {
         ),
       ),
     ),
-    section('The deal chart', `${options.id}-chart-title`, dealChartFigure(d.chart, { id: `${options.id}-chart`, numbered: true, emphasise: options.emphasise ?? [] })),
+    section('The deal chart', `${options.id}-chart-title`, dealChartFigure(d.chart, { id: `${options.id}-dealchart`, numbered: true, emphasise: options.emphasise ?? [] })),
     section('Ratings per side', `${options.id}-ratings-title`, h('p', { class: 'hint' }, '0 is no deal for that side, 100 the best deal the other side would have ratified.'), ratingTable(d.ratings.us), ratingTable(d.ratings.china)),
     section(
       'Chips in the deals',

@@ -13,7 +13,7 @@ import { h } from '../dom';
 const NS = 'http://www.w3.org/2000/svg';
 const W = 640;
 const H = 440;
-const PAD = { left: 64, right: 20, top: 20, bottom: 56 };
+const PAD = { left: 56, right: 20, top: 40, bottom: 56 };
 
 function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, ...children: (Node | string)[]): SVGElementTagNameMap[K] {
   const el = document.createElementNS(NS, tag);
@@ -54,8 +54,9 @@ export function dealChartFigure(chart: DealChart, options: ChartOptions): HTMLEl
     grid.appendChild(svg('text', { x: PAD.left - 8, y: py(t) + 4, 'text-anchor': 'end', class: 'dc-tick' }, String(t)));
   }
   root.appendChild(grid);
-  root.appendChild(svg('text', { x: (PAD.left + W - PAD.right) / 2, y: H - 12, 'text-anchor': 'middle', class: 'dc-axis' }, x.label));
-  root.appendChild(svg('text', { x: 14, y: (PAD.top + H - PAD.bottom) / 2, 'text-anchor': 'middle', class: 'dc-axis', transform: `rotate(-90 14 ${(PAD.top + H - PAD.bottom) / 2})` }, y.label));
+  root.appendChild(svg('text', { x: W - PAD.right, y: H - 12, 'text-anchor': 'end', class: 'dc-axis' }, `${x.label} →`));
+  // The vertical axis's name reads across, above it: a long doctrine name does not fit up its side.
+  root.appendChild(svg('text', { x: 8, y: 20, 'text-anchor': 'start', class: 'dc-axis' }, `↑ ${y.label}`));
 
   // The no-deal cross-hairs: the quarter above and to the right is better than no deal for both.
   const nd = chart.noDeal;

@@ -1,0 +1,509 @@
+import type { GameSpec, GameState, Move, Scenario, Side } from '../../core/types';
+import { SIDES } from '../../core/types';
+import type { AiPlayer } from '../../core/schema/vocabulary';
+import { Match, type Ai } from '../match';
+import { tableOptions, tableSeed } from './config';
+import { makeKey, type RandomBytes } from './codes';
+import { cleanName, sameName } from './names';
+import {
+  IDLE_SECONDS,
+  type ClassConfig,
+  type ClassInfo,
+  type Dashboard,
+  type InjectView,
+  type MoveAuthor,
+  type RejectionKind,
+  type SeatView,
+  type TableSummary,
+  type TableView,
+  type TeacherAction,
+} from './protocol';
+
+/**
+ * A class as a pure model: its roster, its tables (one game each, a session Match) and the
+ * teacher's controls. No I/O and no clock: the server passes the time and the randomness in,
+ * writes the records each operation returns (`Changes`) to its store before it answers anyone,
+ * and after a restart rebuilds the class from those records with `ClassModel.restore`.
+ */
+
+export interface ClassRecord {
+  code: string;
+  teacherKey: string;
+  config: ClassConfig;
+  /** The scenario file's text, kept with the class so it replays whatever happens to the file. */
+  scenarioText: string;
+  createdAt: number;
+}
+
+export interface SeatRecord {
+  seat: string;
+  table: number;
+  side: Side;
+  kind: 'student' | 'ai';
+  name: string;
+  /** A student's secret for rejoining; null for the AI. */
+  seatKey: string | null;
+  difficulty: AiPlayer | null;
+  joinedAt: number;
+}
+
+export interface MoveRecord {
+  table: number;
+  /** The move's place in its game's log: with the table, its key (a move is never stored twice). */
+  index: number;
+  move: Move;
+  by: MoveAuthor;
+  at: number;
+}
+
+export interface InjectRecord {
+  index: number;
+  table: number | null;
+  text: string;
+  event: string | null;
+  at: number;
+}
+
+export interface PauseRecord {
+  all: boolean;
+  tables: number[];
+}
+
+/** What an operation changed, for the store: new or changed seats, new moves and injects, the pause state if it changed. */
+export interface Changes {
+  seats: SeatRecord[];
+  moves: MoveRecord[];
+  injects: InjectRecord[];
+  pause: PauseRecord | null;
+}
+
+const noChanges = (): Changes => ({ seats: [], moves: [], injects: [], pause: null });
+
+export type SeatResult = { ok: true; seat: SeatRecord; rejoined: boolean; changes: Changes } | { ok: false; message: string };
+
+export type MoveResult =
+  | { ok: true; duplicate: boolean; changes: Changes }
+  | { ok: false; kind: RejectionKind; reason: string };
+
+export type ActionResult = { ok: true; changes: Changes; tables: number[] } | { ok: false; message: string };
+
+interface Table {
+  id: number;
+  seats: Record<Side, SeatRecord | null>;
+  match: Match | null;
+  /** Who made each move of the log. */
+  authors: MoveAuthor[];
+  paused: boolean;
+  startedAt: number | null;
+  lastMoveAt: number | null;
+  /** Extra seconds the teacher gave the current turn. */
+  extension: number;
+}
+
+export const seatId = (table: number, side: Side) => `t${table}-${side}`;
+
+export class ClassModel {
+  private readonly tables: Table[] = [];
+  private pausedAll = false;
+  private readonly injects: InjectRecord[] = [];
+  private readonly connected = new Set<string>();
+
+  private constructor(
+    readonly record: ClassRecord,
+    readonly scenario: Scenario,
+    private readonly ai: Ai,
+    private readonly random: RandomBytes,
+  ) {}
+
+  static create(record: ClassRecord, scenario: Scenario, ai: Ai, random: RandomBytes): ClassModel {
+    return new ClassModel(record, scenario, ai, random);
+  }
+
+  /**
+   * A class rebuilt from its records: seats, then each table's game replayed from its moves
+   * (the AI's recorded moves included). If the AI was due to move when the records end (the
+   * process stopped between a student's move and the AI's reply), it moves now: those moves
+   * come back as `changes` for the store.
+   */
+  static restore(
+    record: ClassRecord,
+    scenario: Scenario,
+    ai: Ai,
+    random: RandomBytes,
+    data: { seats: SeatRecord[]; moves: MoveRecord[]; injects: InjectRecord[]; pause: PauseRecord | null },
+    now: number,
+  ): { model: ClassModel; changes: Changes } {
+    const model = new ClassModel(record, scenario, ai, random);
+    const changes = noChanges();
+    for (const seat of data.seats) model.table(seat.table).seats[seat.side] = { ...seat };
+    const byTable = new Map<number, MoveRecord[]>();
+    for (const m of data.moves) byTable.set(m.table, [...(byTable.get(m.table) ?? []), m]);
+    for (const table of model.tables) {
+      const moves = (byTable.get(table.id) ?? []).sort((a, b) => a.index - b.index);
+      moves.forEach((m, i) => {
+        if (m.index !== i) throw new Error(`class ${record.code}, table ${table.id}: move ${i} is missing from the records`);
+      });
+      if (!table.seats.us || !table.seats.china) continue;
+      const spec: GameSpec = { scenario: { id: scenario.id, version: scenario.version }, seed: tableSeed(record.config, table.id), options: model.optionsOf(table), moves: moves.map((m) => m.move) };
+      table.match = Match.resume(scenario, spec, [], ai);
+      table.authors = moves.map((m) => m.by);
+      table.startedAt = Math.min(table.seats.us.joinedAt, table.seats.china.joinedAt);
+      table.lastMoveAt = moves.length > 0 ? moves[moves.length - 1]!.at : table.startedAt;
+      changes.moves.push(...model.newMoves(table, moves.length, 'ai', now));
+    }
+    model.injects.push(...data.injects);
+    if (data.pause) {
+      model.pausedAll = data.pause.all;
+      for (const t of data.pause.tables) if (model.tables[t]) model.tables[t].paused = true;
+    }
+    return { model, changes };
+  }
+
+  get code(): string {
+    return this.record.code;
+  }
+
+  get config(): ClassConfig {
+    return this.record.config;
+  }
+
+  private table(id: number): Table {
+    while (this.tables.length <= id) this.tables.push({ id: this.tables.length, seats: { us: null, china: null }, match: null, authors: [], paused: false, startedAt: null, lastMoveAt: null, extension: 0 });
+    return this.tables[id]!;
+  }
+
+  private optionsOf(table: Table) {
+    const humans = SIDES.filter((s) => table.seats[s]?.kind === 'student');
+    const ai: Partial<Record<Side, AiPlayer>> = {};
+    for (const s of SIDES) if (table.seats[s]?.kind === 'ai') ai[s] = table.seats[s]!.difficulty ?? 'normal';
+    return tableOptions(this.config, humans, ai);
+  }
+
+  private seats(): SeatRecord[] {
+    return this.tables.flatMap((t) => SIDES.map((s) => t.seats[s]).filter((s): s is SeatRecord => s !== null));
+  }
+
+  findSeat(id: string): SeatRecord | undefined {
+    return this.seats().find((s) => s.seat === id);
+  }
+
+  // --- students -------------------------------------------------------------------------------
+
+  /**
+   * Seat a student: the seat already held under this name (or this seat key) if its holder is
+   * not connected or the key is right, else a new seat; in a pvp class the first open seat of a
+   * table waiting for a partner, in a pve class a table of its own against the AI.
+   */
+  seatStudent(rawName: string, seatKey: string | undefined, now: number): SeatResult {
+    const checked = cleanName(rawName);
+    if (!checked.ok) return checked;
+    const name = checked.name;
+    const students = this.seats().filter((s) => s.kind === 'student');
+    const byKey = seatKey ? students.find((s) => s.seatKey === seatKey) : undefined;
+    if (byKey) return { ok: true, seat: byKey, rejoined: true, changes: noChanges() };
+    const byName = students.find((s) => sameName(s.name, name));
+    if (byName) {
+      if (this.connected.has(byName.seat)) return { ok: false, message: `the name "${name}" is already taken in this class: choose another, or rejoin from the device that holds it` };
+      return { ok: true, seat: byName, rejoined: true, changes: noChanges() };
+    }
+    const changes = noChanges();
+    const key = makeKey(this.random, 12);
+    const seatFor = (table: number, side: Side): SeatRecord => ({ seat: seatId(table, side), table, side, kind: 'student', name, seatKey: key, difficulty: null, joinedAt: now });
+    let seat: SeatRecord;
+    if (this.config.pairing.kind === 'pvp') {
+      const open = this.tables.find((t) => !t.match && (t.seats.us === null) !== (t.seats.china === null));
+      const table = open ?? this.table(this.tables.length);
+      const side: Side = table.seats.us ? 'china' : 'us';
+      seat = seatFor(table.id, side);
+      table.seats[side] = seat;
+      changes.seats.push(seat);
+      if (table.seats.us && table.seats.china) this.start(table, now, changes);
+    } else {
+      const table = this.table(this.tables.length);
+      const side = this.config.pairing.side;
+      const other: Side = side === 'us' ? 'china' : 'us';
+      seat = seatFor(table.id, side);
+      table.seats[side] = seat;
+      table.seats[other] = this.aiSeat(table.id, other, this.config.pairing.difficulty, now);
+      changes.seats.push(seat, table.seats[other]);
+      this.start(table, now, changes);
+    }
+    return { ok: true, seat, rejoined: false, changes };
+  }
+
+  private aiSeat(table: number, side: Side, difficulty: AiPlayer, now: number): SeatRecord {
+    return { seat: seatId(table, side), table, side, kind: 'ai', name: `AI (${difficulty})`, seatKey: null, difficulty, joinedAt: now };
+  }
+
+  private start(table: Table, now: number, changes: Changes): void {
+    const seed = tableSeed(this.config, table.id);
+    table.match = Match.start(this.scenario, seed, this.optionsOf(table), this.ai);
+    table.startedAt = now;
+    table.lastMoveAt = now;
+    changes.moves.push(...this.newMoves(table, 0, 'ai', now));
+  }
+
+  /** Records for the moves of `table` from `from` on, the first by `first`, the rest by the AI. */
+  private newMoves(table: Table, from: number, first: MoveAuthor, now: number): MoveRecord[] {
+    const moves = table.match!.moves;
+    const records: MoveRecord[] = [];
+    for (let i = from; i < moves.length; i++) {
+      const by = i === from ? first : 'ai';
+      table.authors[i] = by;
+      records.push({ table: table.id, index: i, move: moves[i]!, by, at: now });
+    }
+    if (records.length > 0) {
+      table.lastMoveAt = now;
+      table.extension = 0;
+    }
+    return records;
+  }
+
+  /** The room tells the model who is connected, so a name held by a connected student is not handed to another. */
+  setConnected(seat: string, connected: boolean): void {
+    if (connected) this.connected.add(seat);
+    else this.connected.delete(seat);
+  }
+
+  isConnected(seat: string): boolean {
+    return this.connected.has(seat);
+  }
+
+  // --- moves ----------------------------------------------------------------------------------
+
+  /**
+   * A student's move: `index` is the number of moves the game had when the student decided.
+   * Refused with a reason unless it is the student's own table and side, its turn, the table is
+   * running and the core finds the move legal; a move sent again at an index already played is
+   * acknowledged as a duplicate if it is the one recorded there, so a retry is never applied twice.
+   */
+  playMove(seatIdentity: string, index: number, move: Move, now: number): MoveResult {
+    const seat = this.findSeat(seatIdentity);
+    if (!seat || seat.kind !== 'student') return { ok: false, kind: 'not-seated', reason: 'you have no seat in this class' };
+    const table = this.tables[seat.table]!;
+    const sideName = (s: Side) => this.scenario.sides[s].label;
+    if (!table.match) return { ok: false, kind: 'not-in-game', reason: `table ${table.id + 1} has not started: it is waiting for a second player` };
+    if (move.side !== seat.side) return { ok: false, kind: 'not-in-game', reason: `you play ${sideName(seat.side)} at table ${table.id + 1}; a move for ${sideName(move.side)} is not yours to make` };
+    const log = table.match.moves;
+    if (index < log.length) {
+      return JSON.stringify(log[index]) === JSON.stringify(move) && log[index]!.side === seat.side
+        ? { ok: true, duplicate: true, changes: noChanges() }
+        : { ok: false, kind: 'stale-index', reason: `move ${index + 1} of this game has already been played; the game has ${log.length} moves` };
+    }
+    if (index > log.length) return { ok: false, kind: 'stale-index', reason: `the game has ${log.length} moves; a move numbered ${index + 1} is ahead of it` };
+    const state = table.match.state;
+    if (state.phase === 'ended') return { ok: false, kind: 'ended', reason: 'the talks at this table are over' };
+    if (this.isPaused(table)) return { ok: false, kind: 'paused', reason: 'the teacher has paused the tables' };
+    if (state.turn !== seat.side) return { ok: false, kind: 'not-your-turn', reason: `it is ${sideName(state.turn)}'s turn` };
+    const illegal = table.match.check(move);
+    if (illegal) return { ok: false, kind: 'illegal', reason: illegal };
+    table.match.play(move);
+    const changes = noChanges();
+    changes.moves.push(...this.newMoves(table, index, 'student', now));
+    return { ok: true, duplicate: false, changes };
+  }
+
+  private isPaused(table: Table): boolean {
+    return this.pausedAll || table.paused;
+  }
+
+  /** When the current turn of a table runs out (with a time limit; not while paused or over), or null. */
+  turnDeadline(tableId: number): number | null {
+    const table = this.tables[tableId];
+    const seconds = this.config.turnSeconds;
+    if (!table?.match || seconds === undefined || this.isPaused(table) || table.match.ended) return null;
+    return (table.lastMoveAt ?? 0) + (seconds + table.extension) * 1000;
+  }
+
+  /**
+   * The turns that ran out by `now`: each waiting student's side holds (or, with an offer on
+   * the table, rejects it), a move of the clock's; the AI then replies as usual.
+   */
+  expireTurns(now: number): { changes: Changes; tables: number[] } {
+    const changes = noChanges();
+    const tables: number[] = [];
+    for (const table of this.tables) {
+      const deadline = this.turnDeadline(table.id);
+      if (deadline === null || deadline > now) continue;
+      const match = table.match!;
+      const side = match.state.turn;
+      if (table.seats[side]?.kind !== 'student') continue;
+      const hold: Move = { type: 'hold', side };
+      const reject: Move = { type: 'reject', side };
+      const move = match.check(hold) === null ? hold : match.check(reject) === null ? reject : null;
+      if (!move) continue;
+      const from = match.moves.length;
+      match.play(move);
+      changes.moves.push(...this.newMoves(table, from, 'clock', now));
+      tables.push(table.id);
+    }
+    return { changes, tables };
+  }
+
+  // --- the teacher ----------------------------------------------------------------------------
+
+  teacherAction(action: TeacherAction, now: number): ActionResult {
+    const changes = noChanges();
+    const target = (table: number | null): Table[] | string => {
+      if (table === null) return this.tables;
+      const t = this.tables[table];
+      return t ? [t] : `there is no table ${table + 1} in this class`;
+    };
+    switch (action.action) {
+      case 'pause':
+      case 'resume': {
+        const tables = target(action.table);
+        if (typeof tables === 'string') return { ok: false, message: tables };
+        const paused = action.action === 'pause';
+        if (action.table === null) {
+          this.pausedAll = paused;
+          for (const t of this.tables) t.paused = false;
+        } else tables[0]!.paused = paused;
+        // A resumed turn starts its time limit again.
+        if (!paused) for (const t of tables) if (t.match) {
+          t.lastMoveAt = now;
+          t.extension = 0;
+        }
+        changes.pause = { all: this.pausedAll, tables: this.tables.filter((t) => t.paused).map((t) => t.id) };
+        return { ok: true, changes, tables: tables.map((t) => t.id) };
+      }
+      case 'extend': {
+        if (this.config.turnSeconds === undefined) return { ok: false, message: 'this class has no time limit to extend' };
+        const tables = target(action.table);
+        if (typeof tables === 'string') return { ok: false, message: tables };
+        for (const t of tables) t.extension += action.seconds;
+        return { ok: true, changes, tables: tables.map((t) => t.id) };
+      }
+      case 'fillWithAi': {
+        const match = /^t(\d+)-(us|china)$/.exec(action.seat);
+        const table = match ? this.tables[Number(match[1])] : undefined;
+        if (!match || !table) return { ok: false, message: `there is no seat ${action.seat} in this class` };
+        const side = match[2] as Side;
+        if (table.seats[side]) return { ok: false, message: `seat ${action.seat} is taken: only an empty seat of a table that has not started can be given to the AI` };
+        const seat = this.aiSeat(table.id, side, action.difficulty, now);
+        table.seats[side] = seat;
+        changes.seats.push(seat);
+        if (table.seats.us && table.seats.china) this.start(table, now, changes);
+        return { ok: true, changes, tables: [table.id] };
+      }
+      case 'inject': {
+        const tables = target(action.table);
+        if (typeof tables === 'string') return { ok: false, message: tables };
+        let text: string;
+        let event: string | null = null;
+        const inject = action.inject;
+        if (inject.kind === 'event') {
+          const found = this.scenario.events.find((e) => e.id === inject.event);
+          if (!found) return { ok: false, message: `the scenario has no event "${inject.event}"` };
+          text = found.title;
+          event = found.id;
+        } else text = inject.text.trim();
+        const record: InjectRecord = { index: this.injects.length, table: action.table, text, event, at: now };
+        this.injects.push(record);
+        changes.injects.push(record);
+        return { ok: true, changes, tables: tables.map((t) => t.id) };
+      }
+    }
+  }
+
+  // --- what clients see -----------------------------------------------------------------------
+
+  info(): ClassInfo {
+    return { code: this.code, title: this.config.title ?? null, config: this.config, scenarioTitle: this.scenario.title, rounds: this.scenario.rounds };
+  }
+
+  seatView(seat: SeatRecord): SeatView {
+    return { seat: seat.seat, table: seat.table, side: seat.side, kind: seat.kind, name: seat.name, connected: seat.kind === 'ai' || this.connected.has(seat.seat) };
+  }
+
+  partnerOf(seat: SeatRecord): SeatRecord | null {
+    return this.tables[seat.table]!.seats[seat.side === 'us' ? 'china' : 'us'];
+  }
+
+  private injectView(r: InjectRecord): InjectView {
+    return { index: r.index, table: r.table, text: r.text, event: r.event };
+  }
+
+  injectsFor(table: number): InjectView[] {
+    return this.injects.filter((i) => i.table === null || i.table === table).map((i) => this.injectView(i));
+  }
+
+  /** A table's whole game, for its players: clients replay the moves with the core. */
+  tableView(tableId: number): TableView | null {
+    const table = this.tables[tableId];
+    if (!table?.match) return null;
+    const spec = table.match.spec;
+    return {
+      table: table.id,
+      scenario: spec.scenario,
+      seed: spec.seed,
+      options: spec.options,
+      moves: spec.moves,
+      seats: SIDES.map((s) => this.seatView(table.seats[s]!)),
+      paused: this.isPaused(table),
+      turnDeadline: this.turnDeadline(table.id),
+      ended: table.match.ended,
+      injects: this.injectsFor(table.id),
+    };
+  }
+
+  tableIds(): number[] {
+    return this.tables.map((t) => t.id);
+  }
+
+  /** The game of a table as the core defines it, or null before it starts. */
+  spec(tableId: number): GameSpec | null {
+    return this.tables[tableId]?.match?.spec ?? null;
+  }
+
+  finalState(tableId: number): GameState | null {
+    return this.tables[tableId]?.match?.state ?? null;
+  }
+
+  authors(tableId: number): MoveAuthor[] {
+    return [...(this.tables[tableId]?.authors ?? [])];
+  }
+
+  seatsOf(tableId: number): SeatRecord[] {
+    const t = this.tables[tableId];
+    return t ? SIDES.map((s) => t.seats[s]).filter((s): s is SeatRecord => s !== null) : [];
+  }
+
+  /** The last move of a table and who made it (for relaying). */
+  moveAt(tableId: number, index: number): { move: Move; by: MoveAuthor } | null {
+    const t = this.tables[tableId];
+    const move = t?.match?.moves[index];
+    return move ? { move, by: t!.authors[index] ?? 'student' } : null;
+  }
+
+  summary(tableId: number, now: number): TableSummary {
+    const table = this.tables[tableId]!;
+    const state = table.match?.state ?? null;
+    const running = state !== null && state.phase === 'negotiation';
+    return {
+      table: table.id,
+      seats: SIDES.map((s) => table.seats[s]).filter((s): s is SeatRecord => s !== null).map((s) => this.seatView(s)),
+      started: state !== null,
+      round: state?.round ?? 0,
+      moves: table.match?.moves.length ?? 0,
+      turn: running ? state.turn : null,
+      standing: state?.standing ? { by: state.standing.by, package: { ...state.standing.package } } : null,
+      tension: state ? state.indicators.tension : 0,
+      outcome: state?.outcome?.kind ?? null,
+      paused: this.isPaused(table),
+      idle: running && !this.isPaused(table) && table.lastMoveAt !== null && now - table.lastMoveAt >= IDLE_SECONDS * 1000,
+      lastMoveAt: table.lastMoveAt,
+    };
+  }
+
+  dashboard(now: number): Dashboard {
+    const tables = this.tables.map((t) => this.summary(t.id, now));
+    return {
+      info: this.info(),
+      tables: tables.filter((t) => t.started),
+      waiting: this.tables.filter((t) => !t.match).flatMap((t) => this.seatsOf(t.id).map((s) => this.seatView(s))),
+      injects: this.injects.map((i) => this.injectView(i)),
+      finished: tables.filter((t) => t.outcome !== null).length,
+    };
+  }
+}

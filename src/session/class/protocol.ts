@@ -1,0 +1,342 @@
+import { z } from 'zod';
+import { moveSchema } from '../../core/schema/move';
+import { aiPlayerSchema, idSchema, seedSchema, sideSchema, wholeNumber } from '../../core/schema/primitives';
+
+/**
+ * The class server's protocol: the one definition of every message between the class room
+ * (src/server) and its clients (the browser's class screens, the `npm run class` bots), and of
+ * the snapshots they are shown. Both ends parse what they receive with these schemas; a message
+ * that does not parse is refused with a `problem` message naming what is wrong, never acted on.
+ *
+ * The flow
+ * 1. **Create.** The teacher (browser or `npm run class -- create`) sends a `CreateClassRequest`
+ *    as JSON to `POST /api/classes` on the server's port. The answer is a `CreateClassResponse`:
+ *    the **join code** (8 characters of an unambiguous alphabet, 39 bits) and the **teacher key**
+ *    (kept in the teacher's browser; every teacher action needs it), plus the room name.
+ * 2. **Join.** Every client joins the Colyseus room `CLASS_ROOM` (`client.join(CLASS_ROOM,
+ *    options)`), the room for that code (one room per class; the server starts it again from the
+ *    database after a restart). Join options are a `JoinOptions`:
+ *    - a student sends `{ role: 'student', code, name }` and, on a rejoin after a reload or a
+ *      server restart, the `seatKey` it was given: the same name (or the seat key) gets the same
+ *      seat back. A name already held by a connected student is refused unless the seat key is
+ *      given. The name is untrusted: trimmed, 1–40 characters, shown as text only;
+ *    - the teacher sends `{ role: 'teacher', code, teacherKey }`.
+ *    A wrong code, key or name is refused by the join with a message; wrong codes from one
+ *    address are rate-limited (a `too many attempts` refusal).
+ * 3. **Seat.** A student gets a `seat` message (its seat, side, table and partner, and the
+ *    `seatKey` to keep for rejoining), then a `table` message with the whole game as the core
+ *    defines it, `(scenario, seed, options, moves)`, once the table has both players (the
+ *    partner may be the AI). Clients replay `moves` with the core to derive everything they
+ *    show, so what they show matches the server exactly. Students wait in the lobby until then.
+ *    The teacher gets a `dashboard` message, again whenever anything changes (at most a few
+ *    times a second).
+ * 4. **Moves.** A student sends `move` `{ index, move }`: `move` is the core's Move, `index` the
+ *    number of moves the game had when the student decided (the per-game move index). The room
+ *    checks it (the student's own table, its turn, the table not paused, the core's legality
+ *    check), writes it to the database, then answers `moveResult` (accepted, or refused with a
+ *    `reason`) and sends `moved` to everyone at the table and the teacher; the AI's replies
+ *    follow as further `moved` messages. A move sent again with an index already played
+ *    (a retry after a reconnection) is answered `accepted` with `duplicate: true` if it is the
+ *    move recorded there for that side, and refused otherwise: nothing is applied twice.
+ * 5. **Teacher actions** (`teacherAction`, teacher connections only): pause and resume every
+ *    table or one, extend the current turn's time limit, fill an empty seat with the AI, send an
+ *    inject (one of the scenario's events as a news item, or a written news flash) to every
+ *    table or one. An inject is shown to the players; it does not change the game, which stays
+ *    `(scenario, seed, options, moves)`.
+ * 6. **Reconnection.** A dropped connection keeps its seat: the client reconnects with Colyseus'
+ *    reconnection token within `RECONNECT_SECONDS`, or later (a reload, a server restart) joins
+ *    again with the code, the same name and its seat key. Either way it is sent `seat` and
+ *    `table` again and carries on from the game's current move index.
+ * 7. **Export.** `GET /api/classes/<code>/export?format=json|csv` with the header
+ *    `x-teacher-key: <key>` gives the class's results (`ClassExport`, or its CSV).
+ *
+ * Message names are the keys of `CLIENT_MESSAGES` and `SERVER_MESSAGES`; payloads their schemas.
+ */
+
+/** The Colyseus room name every class runs in. */
+export const CLASS_ROOM = 'class';
+
+/** Seconds a dropped student keeps a reconnection token valid (after that: rejoin with code, name and seat key). */
+export const RECONNECT_SECONDS = 120;
+
+/** Join codes: 8 characters of this alphabet (no 0/O, 1/I/L, U), 30^8 ≈ 2^39 codes. */
+export const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
+export const JOIN_CODE_LENGTH = 8;
+
+/** Display names: at most this many characters after trimming. */
+export const NAME_MAX_CHARS = 40;
+
+/** A pair that has not moved for this many seconds is flagged idle on the dashboard. */
+export const IDLE_SECONDS = 90;
+
+// --- shared pieces ------------------------------------------------------------------------------
+
+/** A join code as typed: case and spaces or dashes do not matter (normalise with `normaliseJoinCode`). */
+export const joinCodeSchema = z
+  .string({ error: 'expected the class code as text' })
+  .max(40, { error: 'a class code has 8 letters and digits' });
+
+export const teacherKeySchema = z
+  .string({ error: 'expected the teacher key as text' })
+  .regex(/^[A-Za-z0-9_-]{16,64}$/, { error: 'a teacher key is 16 to 64 letters, digits, "-" or "_"' });
+
+export const seatKeySchema = z
+  .string({ error: 'expected the seat key as text' })
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, { error: 'a seat key is 8 to 64 letters, digits, "-" or "_"' });
+
+/** A display name as sent; the server trims it and refuses an empty or over-long one by name. */
+export const displayNameSchema = z
+  .string({ error: 'expected a display name as text' })
+  .max(400, { error: `a display name has at most ${NAME_MAX_CHARS} characters` });
+
+export const tableIdSchema = wholeNumber(0, 10_000, 'a table number');
+export const seatIdSchema = z.string().regex(/^t\d{1,5}-(us|china)$/, { error: 'expected a seat id like "t3-us"' });
+
+// --- the class configuration --------------------------------------------------------------------
+
+/**
+ * How students are paired: `pvp` student against student (a lone student waits for a partner or
+ * the teacher fills the seat with the AI); `pve` each student against the AI at `difficulty`,
+ * playing `side`. Teams of two or three per side are not part of this protocol yet.
+ */
+export const pairingSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('pvp') }),
+    z.strictObject({ kind: z.literal('pve'), difficulty: aiPlayerSchema, side: sideSchema }),
+  ],
+  { error: 'expected a pairing: {kind: "pvp"} or {kind: "pve", difficulty, side}' },
+);
+
+/** One seed for the whole class (every table plays the same dice), or one per table (derived from the class seed and the table number). */
+export const seedPolicySchema = z.enum(['class', 'table'], { error: 'expected the seed policy "class" or "table"' });
+
+export const classConfigSchema = z.strictObject({
+  /** A shipped scenario's id; its text is stored with the class, so a class outlives changes to the file. */
+  scenario: idSchema,
+  seed: seedSchema,
+  seedPolicy: seedPolicySchema,
+  pairing: pairingSchema,
+  /** The doctrine each side is judged by during play (the export rates under every doctrine). */
+  doctrines: z.strictObject({ us: idSchema, china: idSchema }),
+  /** Optional time limit per turn, in seconds: when it runs out the server plays the waiting side's "hold" (or "reject" with an offer on the table). */
+  turnSeconds: wholeNumber(10, 3_600, 'seconds (10 to 3600)').optional(),
+  /** A title the teacher gives the class, shown to students (untrusted text). */
+  title: z.string().max(120, { error: 'a class title has at most 120 characters' }).optional(),
+});
+
+export const createClassRequestSchema = z.strictObject({ config: classConfigSchema });
+export const createClassResponseSchema = z.strictObject({
+  code: z.string(),
+  teacherKey: z.string(),
+  room: z.literal(CLASS_ROOM),
+});
+
+// --- joining ------------------------------------------------------------------------------------
+
+export const joinOptionsSchema = z.discriminatedUnion(
+  'role',
+  [
+    z.strictObject({ role: z.literal('student'), code: joinCodeSchema, name: displayNameSchema, seatKey: seatKeySchema.optional() }),
+    z.strictObject({ role: z.literal('teacher'), code: joinCodeSchema, teacherKey: teacherKeySchema }),
+  ],
+  { error: 'expected join options {role: "student", code, name} or {role: "teacher", code, teacherKey}' },
+);
+
+// --- client → server ----------------------------------------------------------------------------
+
+export const moveMessageSchema = z.strictObject({
+  /** The number of moves the game had when this move was decided: the move's place in the log. */
+  index: wholeNumber(0, 10_000, 'a move index'),
+  move: moveSchema,
+});
+
+const tableTarget = tableIdSchema.nullable(); // null: every table
+
+export const teacherActionSchema = z.discriminatedUnion(
+  'action',
+  [
+    z.strictObject({ action: z.literal('pause'), table: tableTarget }),
+    z.strictObject({ action: z.literal('resume'), table: tableTarget }),
+    /** Add seconds to the current turn's time limit (only with `turnSeconds`). */
+    z.strictObject({ action: z.literal('extend'), table: tableTarget, seconds: wholeNumber(10, 3_600, 'seconds (10 to 3600)') }),
+    z.strictObject({ action: z.literal('fillWithAi'), seat: seatIdSchema, difficulty: aiPlayerSchema }),
+    z.strictObject({
+      action: z.literal('inject'),
+      table: tableTarget,
+      inject: z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('event'), event: idSchema }),
+        z.strictObject({ kind: z.literal('news'), text: z.string().min(1).max(500, { error: 'a news flash has at most 500 characters' }) }),
+      ]),
+    }),
+  ],
+  { error: 'expected a teacher action: pause, resume, extend, fillWithAi or inject' },
+);
+
+export const CLIENT_MESSAGES = {
+  move: moveMessageSchema,
+  teacherAction: teacherActionSchema,
+} as const;
+
+// --- what clients are shown ---------------------------------------------------------------------
+
+export const playerKindSchema = z.enum(['student', 'ai']);
+/** Who made a move: the student at the seat, the AI, or the clock (a turn whose time limit ran out holds, or rejects the offer on the table). */
+export const moveAuthorSchema = z.enum(['student', 'ai', 'clock']);
+
+/** A seat of the roster. `name` is untrusted text (a student's display name) or the AI's label. */
+export const seatViewSchema = z.strictObject({
+  seat: seatIdSchema,
+  table: tableIdSchema,
+  side: sideSchema,
+  kind: playerKindSchema,
+  name: z.string(),
+  connected: z.boolean(),
+});
+
+export const injectViewSchema = z.strictObject({
+  /** Its place in the class's list of injects. */
+  index: z.number().int(),
+  table: tableTarget,
+  /** The headline as shown: the event's label or the teacher's text (untrusted). */
+  text: z.string(),
+  event: idSchema.nullable(),
+});
+
+/** A table's game as the core defines it, plus how the class runs it. */
+export const tableViewSchema = z.strictObject({
+  table: tableIdSchema,
+  scenario: z.strictObject({ id: idSchema, version: z.number().int() }),
+  seed: seedSchema,
+  options: z.unknown(),
+  /** The log; `options` parses with the core's gameOptionsSchema (kept loose here so the core stays the one definition). */
+  moves: z.array(moveSchema),
+  seats: z.array(seatViewSchema),
+  paused: z.boolean(),
+  /** When the current turn's time runs out (ms since the epoch, server clock), or null without a limit. */
+  turnDeadline: z.number().nullable(),
+  ended: z.boolean(),
+  injects: z.array(injectViewSchema),
+});
+
+/** One pair's line on the teacher's dashboard. */
+export const tableSummarySchema = z.strictObject({
+  table: tableIdSchema,
+  seats: z.array(seatViewSchema),
+  /** False until both seats are taken. */
+  started: z.boolean(),
+  round: z.number().int(),
+  moves: z.number().int(),
+  /** The side to move, or null when the talks have ended. */
+  turn: sideSchema.nullable(),
+  /** The package on the table (the standing offer), or null. */
+  standing: z.strictObject({ by: sideSchema, package: z.record(z.string(), z.string()) }).nullable(),
+  tension: z.number(),
+  /** The outcome kind once the talks ended: deal, walkout, deadline… */
+  outcome: z.string().nullable(),
+  paused: z.boolean(),
+  /** No move for IDLE_SECONDS while it was someone's turn. */
+  idle: z.boolean(),
+  lastMoveAt: z.number().nullable(),
+});
+
+export const classInfoSchema = z.strictObject({
+  code: z.string(),
+  title: z.string().nullable(),
+  config: classConfigSchema,
+  scenarioTitle: z.string(),
+  /** The scenario's deadline in rounds. */
+  rounds: z.number().int(),
+});
+
+export const dashboardSchema = z.strictObject({
+  info: classInfoSchema,
+  tables: z.array(tableSummarySchema),
+  /** Students waiting for a partner (pvp, odd number). */
+  waiting: z.array(seatViewSchema),
+  injects: z.array(injectViewSchema),
+  finished: z.number().int(),
+});
+
+// --- server → client ----------------------------------------------------------------------------
+
+export const rejectionKindSchema = z.enum(['not-your-turn', 'illegal', 'not-in-game', 'paused', 'ended', 'stale-index', 'not-seated', 'bad-message']);
+
+export const SERVER_MESSAGES = {
+  /** To a student on joining: its seat and the key to rejoin it. */
+  seat: z.strictObject({ info: classInfoSchema, seat: seatViewSchema, seatKey: seatKeySchema, partner: seatViewSchema.nullable() }),
+  /** To a student: its table's whole game (on joining, when the table starts, after pause/resume/inject/extend). */
+  table: tableViewSchema,
+  /** To the mover: its move accepted (written to the database) or refused with the reason. */
+  moveResult: z.discriminatedUnion('ok', [
+    z.strictObject({ ok: z.literal(true), index: z.number().int(), duplicate: z.boolean() }),
+    z.strictObject({ ok: z.literal(false), index: z.number().int(), kind: rejectionKindSchema, reason: z.string() }),
+  ]),
+  /** To everyone at the table and the teacher: a move was played (by a student or the AI). */
+  moved: z.strictObject({ table: tableIdSchema, index: z.number().int(), move: moveSchema, by: moveAuthorSchema }),
+  /** To the teacher: the dashboard. */
+  dashboard: dashboardSchema,
+  /** To a table (or all): a news item. */
+  inject: injectViewSchema,
+  /** A message that was refused (bad shape, not allowed for this role), with what was wrong. */
+  problem: z.strictObject({ message: z.string(), about: z.string() }),
+} as const;
+
+// --- the export ---------------------------------------------------------------------------------
+
+export const exportGameSchema = z.strictObject({
+  table: tableIdSchema,
+  seats: z.array(z.strictObject({ seat: seatIdSchema, side: sideSchema, kind: playerKindSchema, name: z.string() })),
+  scenario: z.strictObject({ id: idSchema, version: z.number().int() }),
+  seed: seedSchema,
+  options: z.unknown(),
+  moves: z.array(moveSchema),
+  ended: z.boolean(),
+  /** The outcome as the core records it, or null while the talks go on. */
+  outcome: z.unknown(),
+  resultCode: z.string(),
+  /** The result code decoded and replayed to the same moves and outcome. */
+  verified: z.boolean(),
+  /** Ratings under every pair of doctrines, keyed "usDoctrine/chinaDoctrine": src/session/outcome.ts's ratingsJson (empty while talks go on). */
+  ratings: z.record(z.string(), z.unknown()),
+});
+
+export const classExportSchema = z.strictObject({
+  format: z.literal('bargaining-chips-class'),
+  version: z.literal(1),
+  code: z.string(),
+  title: z.string().nullable(),
+  config: classConfigSchema,
+  games: z.array(exportGameSchema),
+});
+
+// --- types --------------------------------------------------------------------------------------
+
+export type Pairing = z.infer<typeof pairingSchema>;
+export type SeedPolicy = z.infer<typeof seedPolicySchema>;
+export type ClassConfig = z.infer<typeof classConfigSchema>;
+export type CreateClassRequest = z.infer<typeof createClassRequestSchema>;
+export type CreateClassResponse = z.infer<typeof createClassResponseSchema>;
+export type JoinOptions = z.infer<typeof joinOptionsSchema>;
+export type MoveMessage = z.infer<typeof moveMessageSchema>;
+export type TeacherAction = z.infer<typeof teacherActionSchema>;
+export type PlayerKind = z.infer<typeof playerKindSchema>;
+export type MoveAuthor = z.infer<typeof moveAuthorSchema>;
+export type SeatView = z.infer<typeof seatViewSchema>;
+export type InjectView = z.infer<typeof injectViewSchema>;
+export type TableView = z.infer<typeof tableViewSchema>;
+export type TableSummary = z.infer<typeof tableSummarySchema>;
+export type ClassInfo = z.infer<typeof classInfoSchema>;
+export type Dashboard = z.infer<typeof dashboardSchema>;
+export type RejectionKind = z.infer<typeof rejectionKindSchema>;
+export type ClientMessageName = keyof typeof CLIENT_MESSAGES;
+export type ServerMessageName = keyof typeof SERVER_MESSAGES;
+export type ServerMessage<K extends ServerMessageName> = z.infer<(typeof SERVER_MESSAGES)[K]>;
+export type ClientMessage<K extends ClientMessageName> = z.infer<(typeof CLIENT_MESSAGES)[K]>;
+export type ExportGame = z.infer<typeof exportGameSchema>;
+export type ClassExport = z.infer<typeof classExportSchema>;
+
+/** A typed code as stored: upper case, spaces and dashes dropped. */
+export function normaliseJoinCode(code: string): string {
+  return code.toUpperCase().replace(/[\s-]/g, '');
+}

@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import type { Move } from '../../../src/core/types';
+import { negotiators } from '../../../src/session/ai';
+import { isJoinCodeShape, JOIN_CODE_BITS, makeJoinCode, makeKey } from '../../../src/session/class/codes';
+import { checkClassConfig } from '../../../src/session/class/config';
+import { classCsv, classExport } from '../../../src/session/class/export';
+import { ClassModel, type ClassRecord, type MoveRecord, type SeatRecord } from '../../../src/session/class/model';
+import { cleanName } from '../../../src/session/class/names';
+import { classExportSchema, JOIN_CODE_ALPHABET, type ClassConfig } from '../../../src/session/class/protocol';
+import { mini } from '../../helpers';
+
+const scenario = mini();
+
+/** Deterministic bytes for tests: a counter, so codes and keys differ call by call. */
+function counterBytes(): (n: number) => Uint8Array {
+  let k = 7;
+  return (n) => Uint8Array.from({ length: n }, () => (k = (k * 73 + 41) % 256));
+}
+
+const pvp: ClassConfig = { scenario: 'mini', seed: 'class-seed', seedPolicy: 'class', pairing: { kind: 'pvp' }, doctrines: { us: 'us-d', china: 'china-d' } };
+
+function makeClass(config: ClassConfig = pvp): ClassModel {
+  const record: ClassRecord = { code: 'ABCDEFGH', teacherKey: 'k'.repeat(32), config, scenarioText: '', createdAt: 0 };
+  return ClassModel.create(record, scenario, negotiators, counterBytes());
+}
+
+const propose: Move = { type: 'propose', side: 'us', package: { beans: 'some' } };
+
+describe('join codes and keys', () => {
+  it('are of the unambiguous alphabet, at least 30 bits, and depend only on the bytes given', () => {
+    expect(JOIN_CODE_BITS).toBeGreaterThanOrEqual(30);
+    const code = makeJoinCode(counterBytes());
+    expect(code).toHaveLength(8);
+    expect([...code].every((c) => JOIN_CODE_ALPHABET.includes(c))).toBe(true);
+    expect(makeJoinCode(counterBytes())).toBe(code);
+    expect(JOIN_CODE_ALPHABET).not.toMatch(/[01ILOU]/);
+    expect(isJoinCodeShape(code.toLowerCase().replace(/(.{4})/, '$1-'))).toBe(true);
+    expect(isJoinCodeShape('O0O0O0O0')).toBe(false);
+    expect(makeKey(counterBytes(), 24)).toMatch(/^[A-Za-z0-9_-]{32}$/);
+  });
+
+  it('skip bytes that would bias the alphabet', () => {
+    const bytes = [255, 254, 253, 252, 251, 250, 249, 248, 247, 246, 245, 244, 243, 242, 241, 240, 0, 1, 2, 3, 4, 5, 6, 7];
+    let i = 0;
+    const code = makeJoinCode((n) => Uint8Array.from({ length: n }, () => bytes[i++ % bytes.length]!));
+    // 240 and above are drawn again (240 = 8 × 30); 0..7 map to the first letters.
+    expect(code).toBe('23456789');
+  });
+});
+
+describe('names', () => {
+  it('are trimmed, one line, length-limited, and kept as the text typed', () => {
+    expect(cleanName('  Ada \n Lovelace\u200b ')).toEqual({ ok: true, name: 'Ada Lovelace' });
+    expect(cleanName('<b>x</b>')).toEqual({ ok: true, name: '<b>x</b>' });
+    expect(cleanName(' \u200b ')).toMatchObject({ ok: false, message: expect.stringContaining('display name') });
+    expect(cleanName('x'.repeat(41))).toMatchObject({ ok: false, message: expect.stringContaining('at most 40') });
+  });
+});
+
+describe('class config', () => {
+  it('is checked against the scenario, naming the problem', () => {
+    expect(checkClassConfig(scenario, pvp).ok).toBe(true);
+    const bad = checkClassConfig(scenario, { ...pvp, doctrines: { us: 'china-d', china: 'nope' } });
+    expect(bad).toMatchObject({ ok: false });
+    expect(!bad.ok && bad.problems.join('\n')).toMatch(/doctrines\.us: "china-d" is a doctrine of china[\s\S]*doctrines\.china: unknown doctrine "nope"/);
+    const shape = checkClassConfig(scenario, { ...pvp, pairing: { kind: 'teams' } });
+    expect(!shape.ok && shape.problems[0]).toMatch(/pairing/);
+  });
+});
+
+describe('ClassModel', () => {
+  it('pairs students as they arrive, the first playing the US, and starts a table when both seats are taken', () => {
+    const c = makeClass();
+    const a = c.seatStudent('Ana', undefined, 1);
+    expect(a).toMatchObject({ ok: true, rejoined: false, seat: { seat: 't0-us', side: 'us', table: 0 } });
+    expect(c.tableView(0)).toBeNull();
+    expect(c.dashboard(1).waiting.map((s) => s.name)).toEqual(['Ana']);
+    const b = c.seatStudent('Bo', undefined, 2);
+    expect(b).toMatchObject({ ok: true, seat: { seat: 't0-china' } });
+    expect(c.tableView(0)).toMatchObject({ table: 0, seed: 'class-seed', moves: [], options: { humans: ['us', 'china'] } });
+    expect(c.seatStudent('Cy', undefined, 3)).toMatchObject({ ok: true, seat: { seat: 't1-us' } });
+  });
+
+  it('gives the same seat back for the same name when its holder is gone, and refuses it while connected without the key', () => {
+    const c = makeClass();
+    const a = c.seatStudent('Ana', undefined, 1);
+    if (!a.ok) throw new Error(a.message);
+    c.setConnected(a.seat.seat, true);
+    expect(c.seatStudent('ana', undefined, 2)).toMatchObject({ ok: false, message: expect.stringContaining('already taken') });
+    expect(c.seatStudent('ana', a.seat.seatKey!, 2)).toMatchObject({ ok: true, rejoined: true, seat: { seat: 't0-us' } });
+    c.setConnected(a.seat.seat, false);
+    expect(c.seatStudent(' ANA ', undefined, 3)).toMatchObject({ ok: true, rejoined: true, seat: { seat: 't0-us' } });
+  });
+
+  it('refuses moves not at the seat’s table, out of turn, illegal, paused or stale, each with its reason', () => {
+    const c = makeClass();
+    const a = c.seatStudent('Ana', undefined, 1);
+    expect(c.playMove('t0-us', 0, propose, 2)).toMatchObject({ ok: false, kind: 'not-in-game', reason: expect.stringContaining('waiting for a second player') });
+    c.seatStudent('Bo', undefined, 2);
+    expect(a.ok).toBe(true);
+    expect(c.playMove('t9-us', 0, propose, 3)).toMatchObject({ ok: false, kind: 'not-seated' });
+    expect(c.playMove('t0-china', 0, { type: 'hold', side: 'china' }, 3)).toMatchObject({ ok: false, kind: 'not-your-turn', reason: "it is United States's turn" });
+    expect(c.playMove('t0-china', 0, propose, 3)).toMatchObject({ ok: false, kind: 'not-in-game', reason: expect.stringContaining('not yours') });
+    expect(c.playMove('t0-us', 0, { type: 'accept', side: 'us' }, 3)).toMatchObject({ ok: false, kind: 'illegal', reason: expect.stringContaining('no offer') });
+    expect(c.teacherAction({ action: 'pause', table: null }, 3)).toMatchObject({ ok: true, changes: { pause: { all: true, tables: [] } } });
+    expect(c.playMove('t0-us', 0, propose, 4)).toMatchObject({ ok: false, kind: 'paused' });
+    c.teacherAction({ action: 'resume', table: 0 }, 5);
+    c.teacherAction({ action: 'resume', table: null }, 5);
+    const played = c.playMove('t0-us', 0, propose, 6);
+    expect(played).toMatchObject({ ok: true, duplicate: false, changes: { moves: [{ table: 0, index: 0, move: propose, by: 'student', at: 6 }] } });
+    expect(c.playMove('t0-us', 0, propose, 7)).toMatchObject({ ok: true, duplicate: true, changes: { moves: [] } });
+    expect(c.playMove('t0-us', 0, { type: 'walkout', side: 'us' }, 7)).toMatchObject({ ok: false, kind: 'stale-index' });
+    expect(c.playMove('t0-china', 5, { type: 'reject', side: 'china' }, 7)).toMatchObject({ ok: false, kind: 'stale-index' });
+    expect(c.playMove('t0-china', 1, { type: 'accept', side: 'china' }, 8)).toMatchObject({ ok: true });
+    expect(c.playMove('t0-us', 2, { type: 'walkout', side: 'us' }, 9)).toMatchObject({ ok: false, kind: 'ended' });
+    expect(c.summary(0, 9)).toMatchObject({ outcome: 'deal', turn: null, moves: 2 });
+  });
+
+  it('plays the AI in a pve class and when the teacher fills an empty seat, and records its moves for the store', () => {
+    const pve = makeClass({ ...pvp, pairing: { kind: 'pve', difficulty: 'easy', side: 'china' } });
+    const s = pve.seatStudent('Ana', undefined, 1);
+    expect(s).toMatchObject({ ok: true, seat: { side: 'china' } });
+    // The US opens, played by the AI at once.
+    expect(s.ok && s.changes.moves.map((m) => [m.index, m.by, m.move.side])).toEqual([[0, 'ai', 'us']]);
+    expect(s.ok && s.changes.seats.map((x) => [x.seat, x.kind, x.name])).toEqual([['t0-china', 'student', 'Ana'], ['t0-us', 'ai', 'AI (easy)']]);
+
+    const c = makeClass();
+    c.seatStudent('Ana', undefined, 1);
+    expect(c.teacherAction({ action: 'fillWithAi', seat: 't0-us', difficulty: 'hard' }, 2)).toMatchObject({ ok: false, message: expect.stringContaining('is taken') });
+    const filled = c.teacherAction({ action: 'fillWithAi', seat: 't0-china', difficulty: 'hard' }, 2);
+    expect(filled).toMatchObject({ ok: true, tables: [0] });
+    expect(c.tableView(0)?.options).toMatchObject({ humans: ['us'], difficulty: { china: 'hard' } });
+    const moved = c.playMove('t0-us', 0, propose, 3);
+    expect(moved.ok && moved.changes.moves.map((m) => m.by)).toEqual(['student', 'ai']);
+  });
+
+  it('rebuilds itself from its records, the AI moving if the records stop before its reply', () => {
+    const c = makeClass();
+    c.seatStudent('Ana', undefined, 1);
+    c.teacherAction({ action: 'fillWithAi', seat: 't0-china', difficulty: 'easy' }, 2);
+    const played = c.playMove('t0-us', 0, propose, 3);
+    if (!played.ok) throw new Error(played.reason);
+    const seats: SeatRecord[] = c.seatsOf(0);
+    const studentOnly: MoveRecord[] = played.changes.moves.slice(0, 1);
+    const { model, changes } = ClassModel.restore(c.record, scenario, negotiators, counterBytes(), { seats, moves: studentOnly, injects: [], pause: { all: false, tables: [0] } }, 10);
+    expect(changes.moves).toEqual([{ ...played.changes.moves[1]!, at: 10 }]);
+    expect(model.spec(0)).toEqual(c.spec(0));
+    expect(model.summary(0, 10).paused).toBe(true);
+    expect(() => ClassModel.restore(c.record, scenario, negotiators, counterBytes(), { seats, moves: played.changes.moves.slice(1), injects: [], pause: null }, 10)).toThrow(/move 0 is missing/);
+  });
+
+  it('plays the clock’s move when a turn runs out, and the teacher can extend it', () => {
+    const c = makeClass({ ...pvp, turnSeconds: 30 });
+    c.seatStudent('Ana', undefined, 0);
+    c.seatStudent('Bo', undefined, 0);
+    expect(c.turnDeadline(0)).toBe(30_000);
+    c.teacherAction({ action: 'extend', table: 0, seconds: 20 }, 1000);
+    expect(c.expireTurns(49_000).tables).toEqual([]);
+    const out = c.expireTurns(50_000);
+    expect(out.changes.moves).toEqual([{ table: 0, index: 0, move: { type: 'hold', side: 'us' }, by: 'clock', at: 50_000 }]);
+    expect(c.turnDeadline(0)).toBe(80_000);
+    expect(makeClass().teacherAction({ action: 'extend', table: null, seconds: 20 }, 0)).toMatchObject({ ok: false, message: expect.stringContaining('no time limit') });
+  });
+
+  it('flags an idle table, sends injects to one table or all, and refuses an unknown event', () => {
+    const c = makeClass();
+    c.seatStudent('Ana', undefined, 0);
+    c.seatStudent('Bo', undefined, 0);
+    expect(c.summary(0, 89_000).idle).toBe(false);
+    expect(c.summary(0, 90_000).idle).toBe(true);
+    expect(c.teacherAction({ action: 'inject', table: null, inject: { kind: 'event', event: 'scheduled' } }, 1)).toMatchObject({ ok: true });
+    expect(c.teacherAction({ action: 'inject', table: 0, inject: { kind: 'news', text: ' <i>Flash</i> ' } }, 1)).toMatchObject({ ok: true });
+    expect(c.teacherAction({ action: 'inject', table: 3, inject: { kind: 'news', text: 'x' } }, 1)).toMatchObject({ ok: false, message: 'there is no table 4 in this class' });
+    expect(c.teacherAction({ action: 'inject', table: null, inject: { kind: 'event', event: 'nope' } }, 1)).toMatchObject({ ok: false });
+    expect(c.injectsFor(0).map((i) => i.text)).toEqual([scenario.events.find((e) => e.id === 'scheduled')!.title, '<i>Flash</i>']);
+  });
+
+  it('exports every game with its moves, outcome, a verified result code and ratings under every pair of doctrines; names stay text in the CSV', () => {
+    const c = makeClass();
+    c.seatStudent('=HYPERLINK("x")', undefined, 0);
+    c.seatStudent('<img src=x onerror=alert(1)>', undefined, 0);
+    c.playMove('t0-us', 0, propose, 1);
+    c.playMove('t0-china', 1, { type: 'accept', side: 'china' }, 2);
+    const data = classExport(c);
+    expect(classExportSchema.safeParse(data).success).toBe(true);
+    expect(data.games).toHaveLength(1);
+    const g = data.games[0]!;
+    expect(g).toMatchObject({ moves: [propose, { type: 'accept', side: 'china' }], ended: true, verified: true, outcome: { kind: 'deal' } });
+    expect(Object.keys(g.ratings)).toEqual(['us-d/china-d']);
+    expect(g.seats.map((s) => s.name)).toEqual(['=HYPERLINK("x")', '<img src=x onerror=alert(1)>']);
+    const csv = classCsv(c);
+    expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(csv).toContain('<img src=x onerror=alert(1)>');
+    expect(csv.split('\r\n')[0]).toMatch(/^\uFEFFtable,us player/);
+  });
+});

@@ -1,7 +1,9 @@
 import { gameSpecSchema } from '../core/schema/game';
 import { schemaProblems } from '../core/schema/problems';
 import type { GameSpec, Move, Scenario, Side } from '../core/types';
+import { classDebrief, type ClassDebrief, type ClassInput } from './class-debrief';
 import {
+  classExportSchema,
   SERVER_MESSAGES,
   type ClassInfo,
   type Dashboard,
@@ -163,4 +165,32 @@ export function moveToSend(live: LiveClass, match: Match, move: Move): { ok: tru
   if (problem !== null) return { ok: false, reason: problem };
   const message = { index: live.table.moves.length, move };
   return { ok: true, live: { ...live, pending: message, problem: null }, message };
+}
+
+/**
+ * The class debrief from the server's export (the teacher's view, live or after the end): the
+ * finished games whose codes the server verified, each labelled by its pair, through the same
+ * `classDebrief` (and so the same chart) as the class page from result codes.
+ */
+export function liveClassDebrief(
+  data: unknown,
+  find: (id: string) => Scenario | undefined,
+): { ok: true; debrief: ClassDebrief | null; unfinished: number } | { ok: false; message: string } {
+  const parsed = classExportSchema.safeParse(data);
+  if (!parsed.success) return { ok: false, message: `The class's results could not be read: ${schemaProblems(parsed.error, data).slice(0, 2).map((p) => p.message).join('; ')}.` };
+  const scenario = find(parsed.data.config.scenario);
+  if (!scenario) return { ok: false, message: `This page does not have the class's scenario (${parsed.data.config.scenario}).` };
+  const inputs: ClassInput[] = [];
+  let unfinished = 0;
+  for (const g of parsed.data.games) {
+    const spec = tableSpec({ table: g.table, scenario: g.scenario, seed: g.seed, options: g.options, moves: g.moves, seats: [], paused: false, turnDeadline: null, ended: g.ended, injects: [] });
+    if (!g.ended || !g.verified || !spec.ok || spec.spec.scenario.id !== scenario.id) {
+      unfinished++;
+      continue;
+    }
+    const names = [...g.seats].sort((a, b) => (a.side === 'us' ? -1 : b.side === 'us' ? 1 : 0)).map((s) => s.name);
+    inputs.push({ name: `table ${g.table + 1}: ${names.join(' v ')}`, line: g.table + 1, code: g.resultCode, spec: spec.spec });
+  }
+  const { config } = parsed.data;
+  return { ok: true, debrief: inputs.length ? classDebrief(scenario, inputs, config.doctrines) : null, unfinished };
 }

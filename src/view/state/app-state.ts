@@ -8,6 +8,7 @@ import type { Match, Turn } from '../../session/match';
 import type { Resumed } from '../../session/save';
 import type { Settings } from '../../session/settings';
 import { EMPTY_CLASS_PAGE, type ClassPageState } from './class-page';
+import { NO_LIVE_CLASS, type LiveClassView } from './class-live-state';
 
 /**
  * The game in the browser as one value: which screen is shown, the choices made so far, the
@@ -27,7 +28,11 @@ export type ScreenName =
   | 'replay'
   | 'history-notes'
   | 'class-page'
-  | 'pass-device';
+  | 'pass-device'
+  | 'class-run'
+  | 'class-teacher'
+  | 'class-join'
+  | 'class-lobby';
 
 export interface SetupChoice {
   readonly side: Side;
@@ -126,6 +131,8 @@ export interface AppState {
   readonly studentName: string;
   /** Hot seat: the side the device is being passed to (its view stays hidden until it says it is there). */
   readonly passTo: Side | null;
+  /** The live class: the teacher's class or the student's seat (null parts when there is none). */
+  readonly liveClass: LiveClassView;
 }
 
 /**
@@ -163,5 +170,6 @@ export function initialState(settings: Settings): AppState {
     fromClassPage: false,
     studentName: '',
     passTo: null,
+    liveClass: NO_LIVE_CLASS,
   };
 }

@@ -13,6 +13,7 @@ import type { AppState, Lib, Notice, ScreenName } from './app-state';
 import { catalogEntry, currentReplay, defaultDoctrine, findScenario, pendingSpec } from './selectors';
 import { EMPTY_CLASS_PAGE, readAnnouncement, readCodes, showScenario } from './class-page';
 import { cleanName } from '../../session/class-debrief';
+import { classLiveUpdate, playAtClassTable } from './class-live';
 import type { Step } from './store';
 
 /** What the actions need from outside the state: the browser's randomness, for new seeds. */
@@ -55,6 +56,10 @@ export function update(state: AppState, action: Action, services: Services): Res
       });
   }
   const lib = state.lib;
+  if (lib && action.type.startsWith('class-')) {
+    const live = classLiveUpdate(state, action);
+    if (live) return live;
+  }
   // Until the game's code is in, only the actions above apply (the panel still shows its loading note).
   if (!lib) return same(state);
   switch (action.type) {
@@ -180,6 +185,8 @@ export function update(state: AppState, action: Action, services: Services): Res
       );
     }
   }
+  // The live class's actions are answered above (classLiveUpdate).
+  return same(state);
 }
 
 // --- navigation ------------------------------------------------------------------------------
@@ -345,6 +352,7 @@ function newGameSameSetup(state: AppState, services: Services): AppState {
 function play(state: AppState, move: Move): Result {
   const match = state.match;
   if (!match) return same(state);
+  if (match.remoteSide) return playAtClassTable(state, match, move);
   let turns: Turn[];
   try {
     turns = match.play(move);

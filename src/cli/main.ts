@@ -25,6 +25,18 @@ export function runMain(command: string, main: (argv: string[]) => number, usage
   return code;
 }
 
+/** The same for a command that waits on the network (the class server's command line). */
+export async function runMainAsync(command: string, main: (argv: string[]) => Promise<number>, usage?: string, argv: string[] = process.argv.slice(2)): Promise<number> {
+  let code: number;
+  try {
+    code = await main(argv);
+  } catch (error) {
+    code = report(command, error, usage);
+  }
+  process.exitCode = code;
+  return code;
+}
+
 export function report(command: string, error: unknown, usage?: string): number {
   if (error instanceof UsageError || error instanceof FileReadError || error instanceof ScenarioLoadError) {
     console.error(`${command}: ${error.message}`);

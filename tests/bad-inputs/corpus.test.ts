@@ -6,6 +6,7 @@ import type { Scenario } from '../../src/core/types';
 import { decideMove } from '../../src/session/ai';
 import { ScenarioCatalog } from '../../src/session/catalog';
 import { openResultCode, parseMoveFile, readResultCode, replayMoves } from '../../src/session/games';
+import { readClientMessage, readJoinOptions } from '../../src/session/class/messages';
 import { readLink } from '../../src/session/link';
 import { Match } from '../../src/session/match';
 import { AutoSave, SAVE_KEY, SET_ASIDE_PREFIX } from '../../src/session/save';
@@ -59,6 +60,11 @@ const runners: Record<CorpusFile['kind'], ((c: Case) => string | null) | null> =
     const problems = checkOptions(b, c.input);
     return problems.length > 0 ? problems.join('\n') : null;
   },
+  'server-message': (c) => {
+    const { type, data } = c.input as { type: unknown; data: unknown };
+    const read = type === 'join' ? readJoinOptions(data) : readClientMessage(type, data);
+    return read.ok ? null : read.message;
+  },
   // Command lines are run by the real commands (cli.test.ts).
   'command-line': null,
 };
@@ -98,6 +104,7 @@ describe('the corpus of bad inputs', () => {
       'result-code',
       'save',
       'scenario-file',
+      'server-message',
     ]);
     expect(files.reduce((n, f) => n + f.cases.length, 0)).toBeGreaterThanOrEqual(150);
   });

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
  */
 
 export type Kind =
-  'scenario-file' | 'move-file' | 'result-code' | 'save' | 'link' | 'options' | 'command-line';
+  'scenario-file' | 'move-file' | 'result-code' | 'save' | 'link' | 'options' | 'command-line' | 'server-message';
 
 /** A part of a text: literal, or a string repeated (a megabyte of "[" is a recipe, not a file). */
 export type Part =

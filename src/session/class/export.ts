@@ -3,7 +3,7 @@ import { rateReplay } from '../../core/rating';
 import type { GameSpec, Scenario } from '../../core/types';
 import { toCsv, type CsvRow } from '../csv';
 import { replayResultCode, resultCodeOf } from '../games';
-import { ratingsJson, ratingText, type RatingsJson } from '../outcome';
+import { ratingsJson, type RatingsJson } from '../outcome';
 import { outcomeText } from '../text';
 import type { ClassModel } from './model';
 import type { ClassExport, ExportGame } from './protocol';
@@ -85,8 +85,8 @@ export function classCsv(model: ClassModel): string {
       g.ended,
       outcome ? outcomeText(scenario, model.finalState(g.table)!.outcome, null) : 'talks go on',
       outcome?.round ?? null,
-      rating ? ratingText(rating.us.rating) : null,
-      rating ? ratingText(rating.china.rating) : null,
+      rating?.us.rating ?? null,
+      rating?.china.rating ?? null,
       g.verified,
       g.resultCode,
       JSON.stringify(g.moves),

@@ -1,0 +1,185 @@
+import { Client, type Room } from '@colyseus/sdk';
+import type { Scenario } from '../core/types';
+import { BotBrain, type BotPolicy } from '../session/class/bot';
+import { CLASS_ROOM, SERVER_MESSAGES, type ServerMessage, type ServerMessageName } from '../session/class/protocol';
+import type { Move } from '../core/types';
+
+/**
+ * Headless students over real connections (@colyseus/sdk): each joins the class by its code,
+ * plays its table to the end with a policy, and finds its way back if the connection or the
+ * server goes away: the SDK's reconnection first, then a rejoin with the code, its name and
+ * seat key, retried for up to `retryMs`. Every message from the server is parsed with the
+ * protocol's schemas; one that does not parse is counted and ignored.
+ */
+
+export interface BotOptions {
+  url: string;
+  code: string;
+  count: number;
+  policy: BotPolicy;
+  scenario: (id: string) => Scenario;
+  namePrefix?: string;
+  /** How long a bot keeps trying to get back in after losing the server. */
+  retryMs?: number;
+  /** Give up on the whole run after this long. */
+  timeoutMs?: number;
+  /** Called after each acknowledged move with the figures so far (tests use it to stop the server mid-game). */
+  onAck?: (figures: BotFigures) => void;
+}
+
+export interface BotFigures {
+  bots: number;
+  sent: number;
+  acknowledged: number;
+  duplicates: number;
+  rejected: number;
+  rejections: string[];
+  badMessages: number;
+  reconnections: number;
+  rejoins: number;
+  rttMs: { p50: number | null; p99: number | null };
+  gamesFinished: number;
+  botsFinished: number;
+  /** What each bot saw of its table's game, for checking against the server's export. */
+  seen: { name: string; table: number | null; moves: Move[]; outcome: string | null }[];
+  failures: string[];
+}
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+export function quantile(sorted: readonly number[], q: number): number | null {
+  if (sorted.length === 0) return null;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return Math.round(sorted[i]! * 100) / 100;
+}
+
+export async function runBots(options: BotOptions): Promise<BotFigures> {
+  const figures: BotFigures = { bots: options.count, sent: 0, acknowledged: 0, duplicates: 0, rejected: 0, rejections: [], badMessages: 0, reconnections: 0, rejoins: 0, rttMs: { p50: null, p99: null }, gamesFinished: 0, botsFinished: 0, seen: [], failures: [] };
+  const rtts: number[] = [];
+  const retryMs = options.retryMs ?? 60_000;
+  const deadline = Date.now() + (options.timeoutMs ?? 30 * 60_000);
+  const prefix = options.namePrefix ?? 'bot';
+  const finishedTables = new Set<number>();
+
+  const runOne = async (n: number): Promise<void> => {
+    const name = `${prefix}-${n + 1}`;
+    const brain = new BotBrain(options.scenario, options.policy);
+    const client = new Client(options.url);
+    let sentAt = 0;
+    let done: () => void = () => undefined;
+    let lost: () => void = () => undefined;
+    const finished = new Promise<void>((resolve) => (done = resolve));
+    /** Set when the connection came back: the move in flight (if any) goes again with the next full table. */
+    let resend = false;
+
+    const play = (room: Room) => {
+      if (brain.ended) {
+        done();
+        return;
+      }
+      const next = brain.next();
+      if (!next) return;
+      sentAt = performance.now();
+      figures.sent++;
+      room.send('move', next);
+    };
+
+    const attach = (room: Room) => {
+      const on = <K extends ServerMessageName>(type: K, handle: (m: ServerMessage<K>) => void) =>
+        room.onMessage(type, (payload: unknown) => {
+          const parsed = SERVER_MESSAGES[type].safeParse(payload);
+          if (!parsed.success) {
+            figures.badMessages++;
+            return;
+          }
+          handle(parsed.data as ServerMessage<K>);
+        });
+      on('seat', (m) => brain.seat(m));
+      on('table', (m) => {
+        brain.tableView(m);
+        // A move sent before the connection went away is sent again: the server answers it as a duplicate if it had it.
+        if (brain.pending && resend) {
+          resend = false;
+          sentAt = performance.now();
+          room.send('move', brain.pending);
+        } else play(room);
+        if (brain.ended) done();
+      });
+      on('moved', (m) => {
+        if (brain.moved(m) === 'added') play(room);
+        if (brain.ended) done();
+      });
+      on('moveResult', (m) => {
+        if (!brain.pending || m.index !== brain.pending.index) return;
+        if (m.ok) {
+          figures.acknowledged++;
+          if (m.duplicate) figures.duplicates++;
+          else rtts.push(performance.now() - sentAt);
+          options.onAck?.(figures);
+        } else {
+          figures.rejected++;
+          if (figures.rejections.length < 20) figures.rejections.push(`${name}: ${m.kind}: ${m.reason}`);
+        }
+        // The move itself arrives as `moved` (after this answer), and play goes on from there;
+        // a refused move is not tried again (the same position gives the same decision).
+        brain.pending = null;
+      });
+      on('problem', (m) => {
+        if (figures.failures.length < 20) figures.failures.push(`${name}: ${m.message}`);
+      });
+      room.onDrop(() => figures.reconnections++);
+      room.onReconnect(() => (resend = true));
+      room.onLeave((code: number) => {
+        if (code !== 1000 && !brain.ended) lost();
+      });
+    };
+
+    const join = async (): Promise<Room> => {
+      const room = await client.join(CLASS_ROOM, { role: 'student', code: options.code, name, ...(brain.seatKey ? { seatKey: brain.seatKey } : {}) });
+      attach(room);
+      return room;
+    };
+
+    let room = await join();
+    for (;;) {
+      const gone = new Promise<'lost'>((resolve) => (lost = () => resolve('lost')));
+      const result = await Promise.race([finished.then(() => 'done' as const), gone, sleep(Math.max(0, deadline - Date.now())).then(() => 'timeout' as const)]);
+      if (result === 'done') break;
+      if (result === 'timeout') {
+        figures.failures.push(`${name}: the game did not finish in time (${brain.moves.length} moves)`);
+        break;
+      }
+      // The server went away: join again with the code, the name and the seat key until it answers.
+      const until = Date.now() + retryMs;
+      let back: Room | null = null;
+      while (!back && Date.now() < until) {
+        await sleep(500);
+        try {
+          resend = true;
+          back = await join();
+          figures.rejoins++;
+        } catch {
+          // not up yet
+        }
+      }
+      if (!back) {
+        figures.failures.push(`${name}: could not get back into the class within ${retryMs / 1000} s`);
+        break;
+      }
+      room = back;
+    }
+    figures.seen.push({ name, table: brain.table, moves: [...brain.moves], outcome: brain.outcome });
+    if (brain.ended) {
+      figures.botsFinished++;
+      if (brain.table !== null) finishedTables.add(brain.table);
+    }
+    await room.leave(true).catch(() => undefined);
+  };
+
+  const results = await Promise.allSettled(Array.from({ length: options.count }, (_, n) => runOne(n)));
+  for (const r of results) if (r.status === 'rejected') figures.failures.push(r.reason instanceof Error ? r.reason.message : String(r.reason));
+  rtts.sort((a, b) => a - b);
+  figures.rttMs = { p50: quantile(rtts, 0.5), p99: quantile(rtts, 0.99) };
+  figures.gamesFinished = finishedTables.size;
+  return figures;
+}

@@ -1,0 +1,168 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Scenario } from '../core/types';
+import type { Ai } from '../session/match';
+import { makeJoinCode, makeKey, type RandomBytes } from '../session/class/codes';
+import { checkClassConfig } from '../session/class/config';
+import { ClassModel, type Changes, type ClassRecord } from '../session/class/model';
+import { CLASS_ROOM, createClassRequestSchema, type CreateClassResponse } from '../session/class/protocol';
+import { formatProblem, loadScenario } from '../session/scenario-loader';
+import { DuplicateClassError, type ClassStore } from './store';
+
+/**
+ * The classes a server runs: each class's model in memory, its records in the store. Every
+ * operation on a class runs in that class's queue (one at a time), and its changes are
+ * committed to the store before the caller answers anyone. If a commit fails, the class is
+ * rebuilt from the store, so memory never runs ahead of the records.
+ */
+
+export const SCENARIO_DIR = fileURLToPath(new URL('../../scenarios', import.meta.url));
+
+export type Created = { ok: true; response: CreateClassResponse } | { ok: false; status: number; message: string };
+
+export interface ServiceOptions {
+  store: ClassStore;
+  ai: Ai;
+  random: RandomBytes;
+  now: () => number;
+  scenarioDir?: string;
+}
+
+export class ClassService {
+  private readonly models = new Map<string, ClassModel>();
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly options: ServiceOptions) {}
+
+  get store(): ClassStore {
+    return this.options.store;
+  }
+
+  now(): number {
+    return this.options.now();
+  }
+
+  /** A shipped scenario by id: its text and the loaded scenario, or why not. */
+  shippedScenario(id: string): { ok: true; text: string; scenario: Scenario } | { ok: false; message: string } {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(id) || id.includes('..')) return { ok: false, message: `unknown scenario "${id.slice(0, 64)}"` };
+    let text: string;
+    try {
+      text = readFileSync(join(this.options.scenarioDir ?? SCENARIO_DIR, `${id}.yaml`), 'utf8');
+    } catch {
+      return { ok: false, message: `unknown scenario "${id}": the shipped scenarios are the files in scenarios/` };
+    }
+    const loaded = loadScenario(`${id}.yaml`, text);
+    if (!loaded.ok) return { ok: false, message: `scenario "${id}" does not load: ${loaded.problems.map(formatProblem).slice(0, 3).join('; ')}` };
+    return { ok: true, text, scenario: loaded.scenario };
+  }
+
+  private scenarioOf(record: ClassRecord): Scenario {
+    const loaded = loadScenario(`${record.config.scenario}.yaml`, record.scenarioText);
+    if (!loaded.ok) throw new Error(`class ${record.code}: its stored scenario does not load (${loaded.problems.map(formatProblem).slice(0, 2).join('; ')})`);
+    return loaded.scenario;
+  }
+
+  /** A new class from a request body (untrusted JSON), with a fresh join code and teacher key. */
+  async createClass(body: unknown): Promise<Created> {
+    const request = createClassRequestSchema.safeParse(body);
+    if (!request.success) {
+      const issue = request.error.issues[0]!;
+      return { ok: false, status: 400, message: `${issue.path.join('.') || 'the request'}: ${issue.message}` };
+    }
+    const scenario = this.shippedScenario(request.data.config.scenario);
+    if (!scenario.ok) return { ok: false, status: 400, message: `config.scenario: ${scenario.message}` };
+    const config = checkClassConfig(scenario.scenario, request.data.config);
+    if (!config.ok) return { ok: false, status: 400, message: config.problems.map((p) => `config.${p}`).join('; ') };
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const record: ClassRecord = { code: makeJoinCode(this.options.random), teacherKey: makeKey(this.options.random, 24), config: config.config, scenarioText: scenario.text, createdAt: this.now() };
+      try {
+        await this.store.createClass(record);
+      } catch (error) {
+        if (error instanceof DuplicateClassError) continue;
+        throw error;
+      }
+      this.models.set(record.code, ClassModel.create(record, scenario.scenario, this.options.ai, this.options.random));
+      return { ok: true, response: { code: record.code, teacherKey: record.teacherKey, room: CLASS_ROOM } };
+    }
+    return { ok: false, status: 500, message: 'could not draw an unused class code' };
+  }
+
+  /** The class with this code, rebuilt from the store on first use (and the AI's due replies stored). */
+  async open(code: string): Promise<ClassModel | undefined> {
+    const known = this.models.get(code);
+    if (known) return known;
+    const record = await this.store.findClass(code);
+    if (!record) return undefined;
+    return this.queued(code, async () => this.models.get(code) ?? (await this.rebuild(record)));
+  }
+
+  private async rebuild(record: ClassRecord): Promise<ClassModel> {
+    const data = await this.store.load(record.code);
+    const { model, changes } = ClassModel.restore(record, this.scenarioOf(record), this.options.ai, this.options.random, data, this.now());
+    await this.store.commit(record.code, changes);
+    this.models.set(record.code, model);
+    return model;
+  }
+
+  async codes(): Promise<string[]> {
+    return (await this.store.listClasses()).map((r) => r.code);
+  }
+
+  private queued<T>(code: string, fn: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(code) ?? Promise.resolve();
+    const next = previous.then(fn, fn);
+    this.queues.set(code, next.catch(() => undefined));
+    return next;
+  }
+
+  /**
+   * Run `fn` on the class, alone, then commit the changes it returns before resolving. If the
+   * commit fails the model is rebuilt from the store and the error is thrown on.
+   */
+  run<T extends { changes: Changes } | { ok: false }>(code: string, fn: (model: ClassModel) => T): Promise<T> {
+    return this.queued(code, async () => {
+      const model = this.models.get(code);
+      if (!model) throw new Error(`class ${code} is not open`);
+      const result = fn(model);
+      if ('changes' in result) {
+        try {
+          await this.store.commit(code, result.changes);
+        } catch (error) {
+          this.models.delete(code);
+          const record = await this.store.findClass(code);
+          if (record) await this.rebuild(record);
+          throw error;
+        }
+      }
+      return result;
+    });
+  }
+
+  /** The model as it stands (for reading: views, exports). */
+  model(code: string): ClassModel | undefined {
+    return this.models.get(code);
+  }
+}
+
+/** Wrong codes and keys per address: after `max` failures within `windowMs`, an address is refused until the window passes. */
+export class GuessLimiter {
+  private readonly failures = new Map<string, number[]>();
+
+  constructor(
+    private readonly max = 10,
+    private readonly windowMs = 60_000,
+  ) {}
+
+  blocked(address: string, now: number): boolean {
+    const recent = (this.failures.get(address) ?? []).filter((t) => now - t < this.windowMs);
+    this.failures.set(address, recent);
+    return recent.length >= this.max;
+  }
+
+  fail(address: string, now: number): void {
+    const list = this.failures.get(address) ?? [];
+    list.push(now);
+    this.failures.set(address, list);
+  }
+}

@@ -1,0 +1,151 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { sameSecret } from '../session/class/codes';
+import { classCsv, classExportJson } from '../session/class/export';
+import { normaliseJoinCode } from '../session/class/protocol';
+import type { ClassService, GuessLimiter } from './classes';
+
+/**
+ * The HTTP side of the one port: creating a class, exporting it, and the built game (dist/)
+ * with the headers its strict CSP needs. The matchmaking routes are Colyseus' own.
+ */
+
+type Next = () => void;
+
+/** The page's policy as a header too (the same as index.html's meta), plus what only a header can say: no framing. */
+export const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'self'; form-action 'none'; frame-ancestors 'none'";
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+  '.jpg': 'image/jpeg',
+  '.ogg': 'audio/ogg',
+  '.mp3': 'audio/mpeg',
+  '.wav': 'audio/wav',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.yaml': 'text/plain; charset=utf-8',
+};
+
+function securityHeaders(res: ServerResponse): void {
+  res.setHeader('Content-Security-Policy', CSP);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('X-Frame-Options', 'DENY');
+}
+
+function sendJson(res: ServerResponse, status: number, data: unknown): void {
+  securityHeaders(res);
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-store');
+  res.end(`${JSON.stringify(data)}\n`);
+}
+
+const MAX_BODY = 64_000;
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((done, fail) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        fail(new Error(`the request is larger than ${MAX_BODY} bytes`));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', fail);
+  });
+}
+
+const address = (req: IncomingMessage) => req.socket.remoteAddress ?? 'unknown';
+
+export function apiHandler(service: ClassService, limiter: GuessLimiter) {
+  return (req: IncomingMessage, res: ServerResponse, next: Next): void => {
+    const url = new URL(req.url ?? '/', 'http://server');
+    if (url.pathname === '/api/classes' && req.method === 'POST') {
+      void readBody(req)
+        .then(async (text) => {
+          let body: unknown;
+          try {
+            body = JSON.parse(text);
+          } catch {
+            return sendJson(res, 400, { error: 'the request body is not JSON: send {"config": {...}}' });
+          }
+          const created = await service.createClass(body);
+          if (!created.ok) return sendJson(res, created.status, { error: created.message });
+          await openRoom(created.response.code);
+          sendJson(res, 201, created.response);
+        })
+        .catch((error: unknown) => sendJson(res, 400, { error: error instanceof Error ? error.message : String(error) }));
+      return;
+    }
+    const exportMatch = /^\/api\/classes\/([^/]{1,40})\/export$/.exec(url.pathname);
+    if (exportMatch && req.method === 'GET') {
+      void (async () => {
+        const now = service.now();
+        if (limiter.blocked(address(req), now)) return sendJson(res, 429, { error: 'too many attempts with wrong class codes or keys: wait a minute' });
+        const code = normaliseJoinCode(decodeURIComponent(exportMatch[1]!));
+        const key = req.headers['x-teacher-key'];
+        const record = await service.store.findClass(code);
+        if (!record || typeof key !== 'string' || !sameSecret(key, record.teacherKey)) {
+          limiter.fail(address(req), now);
+          return sendJson(res, 403, { error: 'no class with that code and teacher key' });
+        }
+        const model = await service.open(code);
+        const format = url.searchParams.get('format') ?? 'json';
+        if (format !== 'json' && format !== 'csv') return sendJson(res, 400, { error: `format: expected json or csv, not "${format.slice(0, 20)}"` });
+        securityHeaders(res);
+        res.setHeader('Cache-Control', 'no-store');
+        if (format === 'csv') {
+          res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+          res.setHeader('Content-Disposition', `attachment; filename="class-${code}.csv"`);
+          res.end(classCsv(model!));
+        } else {
+          res.setHeader('Content-Type', 'application/json; charset=utf-8');
+          res.end(classExportJson(model!));
+        }
+      })().catch((error: unknown) => sendJson(res, 500, { error: error instanceof Error ? error.message : String(error) }));
+      return;
+    }
+    if (url.pathname.startsWith('/api/')) return sendJson(res, 404, { error: `no such endpoint: ${req.method} ${url.pathname.slice(0, 80)}` });
+    next();
+  };
+}
+
+/** Set by the server: makes the room of a class that was just created. */
+let openRoom: (code: string) => Promise<void> = async () => undefined;
+export function setRoomOpener(open: (code: string) => Promise<void>): void {
+  openRoom = open;
+}
+
+/** The built game: files under `dist`, index.html for the root, with the security headers; nothing outside `dist`. */
+export function staticHandler(dist: string) {
+  const root = resolve(dist);
+  return (req: IncomingMessage, res: ServerResponse, next: Next): void => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://server').pathname);
+    } catch {
+      return next();
+    }
+    const file = normalize(join(root, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) return next();
+    securityHeaders(res);
+    res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
+    // Vite's hashed assets never change; the page itself is always asked for again.
+    res.setHeader('Cache-Control', file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    res.statusCode = 200;
+    res.end(req.method === 'HEAD' ? undefined : readFileSync(file));
+  };
+}

@@ -1,0 +1,238 @@
+import { ErrorCode, Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
+import type { ClassModel, Changes, MoveRecord } from '../session/class/model';
+import { isJoinCodeShape, sameSecret } from '../session/class/codes';
+import { cleanName } from '../session/class/names';
+import { readClientMessage, readJoinOptions } from '../session/class/messages';
+import type {
+  CLIENT_MESSAGES} from '../session/class/protocol';
+import {
+  normaliseJoinCode,
+  RECONNECT_SECONDS,
+  type JoinOptions,
+  type ServerMessage,
+  type ServerMessageName,
+} from '../session/class/protocol';
+import type { ClassService, GuessLimiter } from './classes';
+
+/**
+ * One Colyseus room per class, authoritative: students' moves are checked by the class model
+ * (the core's own rules), committed to the store, and only then acknowledged and relayed. Every
+ * message a client sends is parsed with the protocol's schemas; anything else is answered with
+ * a `problem` message naming what was wrong, and nothing is done.
+ */
+
+interface Seated {
+  role: 'student' | 'teacher';
+  seat: string | null;
+  table: number | null;
+}
+
+type Auth = { role: 'teacher' } | { role: 'student'; name: string; seatKey?: string };
+
+/** Set once by the server before any room is made (Colyseus builds rooms and calls the static onAuth itself). */
+export const context: { service: ClassService | null; limiter: GuessLimiter | null } = { service: null, limiter: null };
+
+const refuse = (message: string) => new ServerError(ErrorCode.AUTH_FAILED, message);
+
+export class ClassRoom extends Room {
+  override autoDispose = false;
+  private code = '';
+  private dashboardDue = false;
+
+  /** Before any room is looked up: the options' shape, the guess limit, the code and the key or name. */
+  static override async onAuth(_token: string, options: unknown, auth: AuthContext): Promise<Auth> {
+    const service = context.service!;
+    const limiter = context.limiter!;
+    const address = auth.ip ?? 'unknown';
+    const now = service.now();
+    if (limiter.blocked(address, now)) throw refuse('too many attempts with wrong class codes or keys from this address: wait a minute and try again');
+    const parsed = readJoinOptions(options);
+    if (!parsed.ok) throw refuse(parsed.message);
+    const join: JoinOptions = parsed.value;
+    const code = normaliseJoinCode(join.code);
+    // The room is found by this normalised code (filterBy), so it is written back into the options.
+    (options as { code: string }).code = code;
+    const record = isJoinCodeShape(code) ? await service.store.findClass(code) : undefined;
+    if (!record) {
+      limiter.fail(address, now);
+      throw refuse(`no class has the code "${join.code.slice(0, 12)}": check it with your teacher`);
+    }
+    if (join.role === 'teacher') {
+      if (!sameSecret(join.teacherKey, record.teacherKey)) {
+        limiter.fail(address, now);
+        throw refuse('that is not the teacher key of this class');
+      }
+      return { role: 'teacher' };
+    }
+    const name = cleanName(join.name);
+    if (!name.ok) throw refuse(name.message);
+    return { role: 'student', name: name.name, ...(join.seatKey ? { seatKey: join.seatKey } : {}) };
+  }
+
+  override async onCreate(options: { code: string }): Promise<void> {
+    this.code = options.code;
+    const model = await this.service.open(this.code);
+    if (!model) throw new Error(`no class ${this.code}`);
+    void this.setMetadata({ code: this.code });
+    // Every type, known or not, goes through the protocol's reader: a bad message is answered, never acted on.
+    this.onMessage('*', (client: Client, type: string | number, data: unknown) => {
+      const read = readClientMessage(type, data);
+      const about = String(type).slice(0, 40);
+      if (!read.ok) {
+        this.tell(client, 'problem', { about, message: read.message });
+        return;
+      }
+      void this.handle(client, read.value.type, read.value.message).catch((error: unknown) => {
+        this.tell(client, 'problem', { about, message: `the server could not record this (${error instanceof Error ? error.message : String(error)}); try again` });
+      });
+    });
+    if (model.config.turnSeconds !== undefined) {
+      this.clock.setInterval(() => {
+        void this.service.run(this.code, (m) => m.expireTurns(this.service.now())).then((r) => this.afterChanges(r.changes, r.tables), () => undefined);
+      }, 1000);
+    }
+  }
+
+  private get service(): ClassService {
+    return context.service!;
+  }
+
+  private get model(): ClassModel {
+    return this.service.model(this.code)!;
+  }
+
+  private tell<K extends ServerMessageName>(client: Client, type: K, message: ServerMessage<K>): void {
+    client.send(type, message);
+  }
+
+  private seated(client: Client): Seated {
+    return client.userData as Seated;
+  }
+
+  override async onJoin(client: Client, _options: unknown, auth: Auth): Promise<void> {
+    if (auth.role === 'teacher') {
+      client.userData = { role: 'teacher', seat: null, table: null } satisfies Seated;
+      this.tell(client, 'dashboard', this.model.dashboard(this.service.now()));
+      return;
+    }
+    const result = await this.service.run(this.code, (m) => m.seatStudent(auth.name, auth.seatKey, this.service.now()));
+    if (!result.ok) throw refuse(result.message);
+    const seat = result.seat;
+    // A seat rejoined from a new connection takes over from a stale one still open.
+    for (const other of this.clients) if (other !== client && this.seated(other).seat === seat.seat) other.leave(4000, 'this seat was opened from another connection');
+    client.userData = { role: 'student', seat: seat.seat, table: seat.table } satisfies Seated;
+    this.model.setConnected(seat.seat, true);
+    this.greet(client);
+    this.afterChanges(result.changes, [seat.table]);
+  }
+
+  /** A student's seat and, once its table has started, its game. */
+  private greet(client: Client): void {
+    const { seat } = this.seated(client);
+    const record = seat ? this.model.findSeat(seat) : undefined;
+    if (!record) return;
+    const partner = this.model.partnerOf(record);
+    this.tell(client, 'seat', { info: this.model.info(), seat: this.model.seatView(record), seatKey: record.seatKey!, partner: partner && this.model.seatView(partner) });
+    const table = this.model.tableView(record.table);
+    if (table) this.tell(client, 'table', table);
+  }
+
+  override onDrop(client: Client): void {
+    const { seat } = this.seated(client);
+    if (seat) this.model.setConnected(seat, false);
+    this.scheduleDashboard();
+    this.allowReconnection(client, RECONNECT_SECONDS);
+  }
+
+  override onReconnect(client: Client): void {
+    const { seat } = this.seated(client);
+    if (seat) {
+      this.model.setConnected(seat, true);
+      this.greet(client);
+    } else this.tell(client, 'dashboard', this.model.dashboard(this.service.now()));
+    this.scheduleDashboard();
+  }
+
+  override onLeave(client: Client): void {
+    const { seat } = this.seated(client) ?? {};
+    // Only if no other connection holds the seat now (a rejoin may have replaced this one).
+    if (seat && ![...this.clients].some((c) => c !== client && this.seated(c)?.seat === seat)) this.model.setConnected(seat, false);
+    this.scheduleDashboard();
+  }
+
+  private async handle(client: Client, type: keyof typeof CLIENT_MESSAGES, data: unknown): Promise<void> {
+    const who = this.seated(client);
+    if (type === 'move') {
+      const { index, move } = data as { index: number; move: MoveRecord['move'] };
+      if (who.role !== 'student' || !who.seat) {
+        this.tell(client, 'moveResult', { ok: false, index, kind: 'not-seated', reason: 'only a seated student can move' });
+        return;
+      }
+      const seat = who.seat;
+      const result = await this.service.run(this.code, (m) => m.playMove(seat, index, move, this.service.now()));
+      if (!result.ok) {
+        this.tell(client, 'moveResult', { ok: false, index, kind: result.kind, reason: result.reason });
+        return;
+      }
+      this.tell(client, 'moveResult', { ok: true, index, duplicate: result.duplicate });
+      this.afterChanges(result.changes, []);
+      return;
+    }
+    if (who.role !== 'teacher') {
+      this.tell(client, 'problem', { about: type, message: 'only the teacher can do this' });
+      return;
+    }
+    const action = data as Parameters<ClassModel['teacherAction']>[0];
+    const result = await this.service.run(this.code, (m) => m.teacherAction(action, this.service.now()));
+    if (!result.ok) {
+      this.tell(client, 'problem', { about: type, message: result.message });
+      return;
+    }
+    this.afterChanges(result.changes, result.tables);
+    if (action.action === 'inject') {
+      const inject = result.changes.injects[0]!;
+      const view = { index: inject.index, table: inject.table, text: inject.text, event: inject.event };
+      for (const c of this.clients) if (this.atTables(c, result.tables)) this.tell(c, 'inject', view);
+    }
+  }
+
+  private atTables(client: Client, tables: number[]): boolean {
+    const t = this.seated(client)?.table;
+    return t !== null && t !== undefined && tables.includes(t);
+  }
+
+  /**
+   * After committed changes: relay the new moves to their tables and the teacher, send the whole
+   * game to the players of tables that changed otherwise (started, paused, resumed, seats
+   * filled), and refresh the dashboard.
+   */
+  private afterChanges(changes: Changes, tables: number[]): void {
+    for (const m of changes.moves) {
+      const message = { table: m.table, index: m.index, move: m.move, by: m.by };
+      for (const c of this.clients) if (this.atTables(c, [m.table]) || this.seated(c)?.role === 'teacher') this.tell(c, 'moved', message);
+    }
+    const restate = new Set(tables);
+    for (const s of changes.seats) restate.add(s.table);
+    for (const m of changes.moves) if (m.index === 0) restate.add(m.table);
+    if (restate.size > 0) {
+      for (const c of this.clients) {
+        const who = this.seated(c);
+        if (who?.role === 'student' && who.table !== null && restate.has(who.table)) this.greet(c);
+      }
+    }
+    this.scheduleDashboard();
+  }
+
+  /** The dashboard, at most four times a second. */
+  private scheduleDashboard(): void {
+    if (this.dashboardDue) return;
+    this.dashboardDue = true;
+    this.clock.setTimeout(() => {
+      this.dashboardDue = false;
+      const teachers = [...this.clients].filter((c) => this.seated(c)?.role === 'teacher');
+      if (teachers.length === 0) return;
+      const dashboard = this.model.dashboard(this.service.now());
+      for (const c of teachers) this.tell(c, 'dashboard', dashboard);
+    }, 250);
+  }
+}

@@ -1,0 +1,86 @@
+import { defineRoom, defineServer, matchMaker, type Server } from '@colyseus/core';
+import { WebSocketTransport } from '@colyseus/ws-transport';
+import { webcrypto } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { negotiators } from '../session/ai';
+import { CLASS_ROOM } from '../session/class/protocol';
+import { ClassService, GuessLimiter } from './classes';
+import { apiHandler, setRoomOpener, staticHandler } from './http';
+import { ClassRoom, context } from './room';
+import { SqliteStore } from './sqlite-store';
+import type { ClassStore } from './store';
+
+/**
+ * The class server: one process, one port, serving the built game, the class API and the class
+ * rooms. Every class in the store gets its room back on start, so a class outlives the process.
+ */
+
+export interface ClassServerOptions {
+  port: number;
+  host?: string;
+  /** Where the SQLite file lives (classes.sqlite). */
+  dataDir: string;
+  /** The built game (vite build output). */
+  distDir: string;
+  store?: ClassStore;
+}
+
+export interface RunningServer {
+  port: number;
+  server: Server;
+  service: ClassService;
+  close(): Promise<void>;
+}
+
+/**
+ * @colyseus/core 0.18 declares Node 22 and reads the global WebSocket's OPEN constant when a
+ * client reconnects (Room.mjs, `client.readyState !== WebSocket.OPEN`); Node 20 has no global
+ * WebSocket, so every reconnection failed with "WebSocket is not defined". Its value is fixed by
+ * the WebSocket standard (1), the same in the `ws` package the transport uses.
+ */
+function provideWebSocketConstants(): void {
+  const g = globalThis as { WebSocket?: unknown };
+  if (g.WebSocket === undefined) g.WebSocket = { CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3 };
+}
+
+type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+export async function startClassServer(options: ClassServerOptions): Promise<RunningServer> {
+  provideWebSocketConstants();
+  const store = options.store ?? new SqliteStore(join(options.dataDir, 'classes.sqlite'));
+  const random = (n: number) => webcrypto.getRandomValues(new Uint8Array(n));
+  const service = new ClassService({ store, ai: negotiators, random, now: () => Date.now() });
+  const limiter = new GuessLimiter();
+  context.service = service;
+  context.limiter = limiter;
+
+  const http = createServer();
+  const server = defineServer({
+    transport: new WebSocketTransport({ server: http }),
+    greet: false,
+    rooms: { [CLASS_ROOM]: defineRoom(ClassRoom).filterBy(['code']) },
+    express: (app: { use(m: Middleware): void }) => {
+      app.use(apiHandler(service, limiter));
+      app.use(staticHandler(options.distDir));
+    },
+  });
+  const openRoom = async (code: string) => {
+    await matchMaker.createRoom(CLASS_ROOM, { code });
+  };
+  setRoomOpener(openRoom);
+  await server.listen(options.port, options.host);
+  for (const code of await service.codes()) await openRoom(code);
+  const address = http.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    port,
+    server,
+    service,
+    close: async () => {
+      await server.gracefullyShutdown(false);
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import type { ClassRecord, InjectRecord, MoveRecord, PauseRecord, SeatRecord } from '../session/class/model';
+
+/**
+ * Where classes are kept: everything a class needs to come back after a restart. The room
+ * writes each operation's records (src/session/class/model.ts's `Changes`) with `commit` and only
+ * then answers anyone, so an acknowledged move is on disk. A move is keyed by (class, table,
+ * index): storing one twice is refused, which is how a retried or replayed move can never be
+ * applied twice. Asynchronous, so a store over the network (PostgreSQL, issue 14) fits the same
+ * interface; tests/server/store-contract.ts is the suite every store must pass.
+ */
+
+export interface ClassData {
+  seats: SeatRecord[];
+  moves: MoveRecord[];
+  injects: InjectRecord[];
+  pause: PauseRecord | null;
+}
+
+export interface ClassStore {
+  /** Refuses a code already used (the caller draws another). */
+  createClass(record: ClassRecord): Promise<void>;
+  findClass(code: string): Promise<ClassRecord | undefined>;
+  listClasses(): Promise<ClassRecord[]>;
+  load(code: string): Promise<ClassData>;
+  /** All of one operation's records in one transaction: seats upserted, moves and injects inserted (a move already stored fails the whole commit), pause replaced. */
+  commit(code: string, changes: { seats: SeatRecord[]; moves: MoveRecord[]; injects: InjectRecord[]; pause: PauseRecord | null }): Promise<void>;
+  close(): Promise<void>;
+}
+
+export class DuplicateMoveError extends Error {
+  constructor(readonly code: string, readonly table: number, readonly index: number) {
+    super(`class ${code}, table ${table}: move ${index} is already stored`);
+    this.name = 'DuplicateMoveError';
+  }
+}
+
+export class DuplicateClassError extends Error {
+  constructor(readonly code: string) {
+    super(`a class with the code ${code} already exists`);
+    this.name = 'DuplicateClassError';
+  }
+}

@@ -1,0 +1,88 @@
+import { applyMove, newGame } from '../../core/engine';
+import { gameOptionsSchema } from '../../core/schema/game';
+import type { GameOptions, GameState, Move, Scenario, Side } from '../../core/types';
+import { decideMove, randomMove } from '../ai';
+import type { ServerMessage, TableView } from './protocol';
+
+/**
+ * A headless student's mind, without I/O: it follows its table's game from the server's
+ * messages with the same core the server runs, and says which move to send when it is its
+ * turn. `npm run class -- bots`, the server tests and `npm run bench:class` drive it over a
+ * real connection (src/cli/class-bots.ts).
+ */
+
+export type BotPolicy = 'hard' | 'random';
+
+export interface PendingMove {
+  index: number;
+  move: Move;
+}
+
+export class BotBrain {
+  side: Side | null = null;
+  table: number | null = null;
+  seatKey: string | null = null;
+  private scenarioRef: { id: string; version: number } | null = null;
+  private seed = '';
+  private options: GameOptions | null = null;
+  private state: GameState | null = null;
+  readonly moves: Move[] = [];
+  /** A move sent and not yet answered: sent again after a reconnection (the server answers a repeat as a duplicate). */
+  pending: PendingMove | null = null;
+
+  constructor(
+    private readonly scenario: (id: string) => Scenario,
+    private readonly policy: BotPolicy,
+  ) {}
+
+  get ended(): boolean {
+    return this.state?.phase === 'ended';
+  }
+
+  get outcome(): string | null {
+    return this.state?.outcome?.kind ?? null;
+  }
+
+  seat(message: ServerMessage<'seat'>): void {
+    this.side = message.seat.side;
+    this.table = message.seat.table;
+    this.seatKey = message.seatKey;
+  }
+
+  /** The whole game from the server: replayed from the start (it is the truth after any reconnection). */
+  tableView(view: TableView): void {
+    const scenario = this.scenario(view.scenario.id);
+    const options = gameOptionsSchema.parse(view.options);
+    this.scenarioRef = view.scenario;
+    this.seed = view.seed;
+    this.options = options;
+    let state = newGame(scenario, view.seed, options);
+    for (const move of view.moves) state = applyMove(scenario, state, move).state;
+    this.state = state;
+    this.moves.splice(0, this.moves.length, ...view.moves);
+    if (this.pending && this.pending.index < this.moves.length) this.pending = null;
+  }
+
+  /** A move relayed by the server; a move already known (or a gap, answered by the next full table) is skipped. */
+  moved(message: ServerMessage<'moved'>): 'added' | 'known' | 'gap' {
+    if (!this.state || message.table !== this.table) return 'gap';
+    if (message.index < this.moves.length) return 'known';
+    if (message.index > this.moves.length) return 'gap';
+    this.state = applyMove(this.scenario(this.scenarioRef!.id), this.state, message.move).state;
+    this.moves.push(message.move);
+    return 'added';
+  }
+
+  /** The move to send now, or null (not its turn, a move in flight, the game over). */
+  next(): PendingMove | null {
+    const s = this.state;
+    if (!s || !this.side || this.pending || s.phase !== 'negotiation' || s.turn !== this.side) return null;
+    const scenario = this.scenario(this.scenarioRef!.id);
+    const move =
+      this.policy === 'random'
+        ? randomMove(scenario, s, this.side)
+        : decideMove(scenario, { scenario: this.scenarioRef!, seed: this.seed, options: this.options!, moves: [...this.moves] }, this.side, 'hard').move;
+    this.pending = { index: this.moves.length, move };
+    return this.pending;
+  }
+}

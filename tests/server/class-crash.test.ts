@@ -1,0 +1,63 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { runBots } from '../../src/cli/class-bots';
+import { classExportSchema } from '../../src/session/class/protocol';
+import { createClass, sandbox, startServer, stopServer, tempDirs, type ChildServer } from './helpers';
+
+/**
+ * `kill -9` of the server in the middle of a round, then a restart on the same port and data:
+ * the bots find their way back, every game finishes, and the class's export holds exactly the
+ * moves each bot saw (nothing lost, nothing applied twice).
+ */
+
+const scenario = sandbox();
+const servers: ChildServer[] = [];
+
+afterAll(async () => {
+  for (const s of servers) await stopServer(s);
+});
+
+describe('a class survives kill -9 of its server', () => {
+  it('resumes every game from the move log and the bots finish them', async () => {
+    const dirs = tempDirs();
+    const first = await startServer(dirs);
+    servers.push(first);
+    const cls = await createClass(first);
+    let killed = false;
+    let killedAt = 0;
+    const bots = runBots({
+      url: first.url,
+      code: cls.code,
+      count: 6,
+      policy: 'hard',
+      scenario: () => scenario,
+      retryMs: 60_000,
+      timeoutMs: 150_000,
+      onAck: (f) => {
+        if (!killed && f.acknowledged >= 6) {
+          killed = true;
+          killedAt = f.acknowledged;
+          process.kill(first.child.pid!, 'SIGKILL');
+        }
+      },
+    });
+    // Wait for the kill, then start again on the same port with the same data.
+    while (first.child.exitCode === null && first.child.signalCode === null) await new Promise((r) => setTimeout(r, 50));
+    expect(first.child.signalCode).toBe('SIGKILL');
+    const second = await startServer(dirs, first.port);
+    servers.push(second);
+    const figures = await bots;
+    expect(figures.failures).toEqual([]);
+    expect(killedAt).toBeLessThan(figures.acknowledged);
+    expect(figures).toMatchObject({ rejected: 0, gamesFinished: 3, botsFinished: 6, badMessages: 0 });
+    expect(figures.rejoins).toBeGreaterThanOrEqual(6);
+    const response = await fetch(`${second.http}/api/classes/${cls.code}/export`, { headers: { 'x-teacher-key': cls.teacherKey } });
+    const data = classExportSchema.parse(await response.json());
+    expect(data.games).toHaveLength(3);
+    for (const seen of figures.seen) {
+      const game = data.games.find((g) => g.table === seen.table)!;
+      expect(game.moves).toEqual(seen.moves);
+      expect(game.ended).toBe(true);
+      expect(game.verified).toBe(true);
+    }
+  });
+});

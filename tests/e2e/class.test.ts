@@ -93,8 +93,8 @@ describe.skipIf(!browserPath)('a live class on the class server', () => {
   const hook = (page: Page) => page.evaluate(() => window.__bc!.state() as { screen: string; humanToMove: string | null; outcome: { kind: string } | null; standing: unknown; spec: { moves: unknown[] } | null });
   /** Of a pair at the table, which plays the US (the US opens, so it is the one to move). */
   async function usFirst(a: Person, c: Person): Promise<[Person, Person]> {
-    await a.page.waitForFunction(() => (window.__bc!.state() as { screen: string }).screen === 'table', null, { timeout: 20_000 });
-    await c.page.waitForFunction(() => (window.__bc!.state() as { screen: string }).screen === 'table', null, { timeout: 20_000 });
+    await a.page.waitForFunction(() => (window.__bc!.state() as { screen: string }).screen === 'table', null, { timeout: 60_000 });
+    await c.page.waitForFunction(() => (window.__bc!.state() as { screen: string }).screen === 'table', null, { timeout: 60_000 });
     return (await hook(a.page)).humanToMove === 'us' ? [a, c] : [c, a];
   }
 
@@ -108,7 +108,7 @@ describe.skipIf(!browserPath)('a live class on the class server', () => {
     await t.locator('#run-seed').fill('e2e-class');
     await t.getByRole('button', { name: 'Open the class' }).click();
     await waitScreen(t, 'class-teacher', 'title');
-    await t.waitForFunction(() => document.querySelector('#class-connection')?.textContent === 'Connected to the class server.', null, { timeout: 20_000 });
+    await t.waitForFunction(() => document.querySelector('#class-connection')?.textContent === 'Connected to the class server.', null, { timeout: 60_000 });
     const code = (await t.locator('#join-code').textContent())!.replace(/\s/g, '');
     expect(code).toMatch(/^[23456789ABCDEFGHJKMNPQRSTVWXYZ]{8}$/);
     expect(await t.locator('svg.qr path').getAttribute('d')).toMatch(/^M/);
@@ -131,11 +131,11 @@ describe.skipIf(!browserPath)('a live class on the class server', () => {
     await screenshot(china1.page, 'class-table-waiting');
     await us1.page.locator('[data-chip="tariffTruce=extended-1yr"]').click();
     await us1.page.getByRole('button', { name: 'Propose this package' }).click();
-    await china1.page.getByRole('button', { name: 'Accept their offer' }).waitFor({ timeout: 20_000 });
+    await china1.page.getByRole('button', { name: 'Accept their offer' }).waitFor({ timeout: 60_000 });
     // The partner's move was announced in the live region, as the AI's are.
     expect(await china1.page.locator('#announcer').textContent()).toMatch(new RegExp(`${b.sides.us.label} proposes`));
     await china1.page.getByRole('button', { name: 'Accept their offer' }).click();
-    for (const p of [us1, china1]) await p.page.waitForFunction(() => (window.__bc!.state() as { outcome: { kind: string } | null }).outcome?.kind === 'deal', null, { timeout: 20_000 });
+    for (const p of [us1, china1]) await p.page.waitForFunction(() => (window.__bc!.state() as { outcome: { kind: string } | null }).outcome?.kind === 'deal', null, { timeout: 60_000 });
 
     // The first pair is done: their browsers close (the machine running this is small).
     for (const p of [us1, china1]) {
@@ -151,9 +151,9 @@ describe.skipIf(!browserPath)('a live class on the class server', () => {
     await join(di, code);
     const [us2, china2] = await usFirst(cy, di);
     await us2.page.getByRole('button', { name: 'Make no offer this round' }).click();
-    await china2.page.getByRole('button', { name: 'Make no offer this round' }).waitFor({ timeout: 20_000 });
+    await china2.page.getByRole('button', { name: 'Make no offer this round' }).waitFor({ timeout: 60_000 });
     await china2.page.getByRole('button', { name: 'Make no offer this round' }).click();
-    await us2.page.waitForFunction(() => (window.__bc!.state() as { humanToMove: string | null }).humanToMove === 'us', null, { timeout: 20_000 });
+    await us2.page.waitForFunction(() => (window.__bc!.state() as { humanToMove: string | null }).humanToMove === 'us', null, { timeout: 60_000 });
     await us2.page.reload({ timeout: 120_000 });
     await us2.page.waitForFunction(() => window.__bc?.ready === true, null, { timeout: 120_000 });
     await us2.page.waitForFunction(() => {
@@ -162,7 +162,7 @@ describe.skipIf(!browserPath)('a live class on the class server', () => {
     }, null, { timeout: 30_000 });
 
     // The dashboard shows both tables live.
-    await t.waitForFunction(() => document.querySelectorAll('#dashboard tbody tr').length === 2, null, { timeout: 20_000 });
+    await t.waitForFunction(() => document.querySelectorAll('#dashboard tbody tr').length === 2, null, { timeout: 60_000 });
     expect(await t.locator('#dashboard tbody tr[data-table="0"]').textContent()).toContain('deal');
     expect(await t.locator('#dashboard tbody tr[data-table="0"]').textContent()).toContain('Ana <b>Li</b>');
     expect(await t.locator('#dashboard b').count()).toBe(0);
@@ -170,13 +170,13 @@ describe.skipIf(!browserPath)('a live class on the class server', () => {
 
     await us2.page.getByRole('button', { name: 'Walk out…' }).click();
     await us2.page.getByRole('button', { name: 'Yes, walk out' }).click();
-    for (const p of [us2, china2]) await p.page.waitForFunction(() => (window.__bc!.state() as { outcome: { kind: string } | null }).outcome?.kind === 'walkout', null, { timeout: 20_000 });
+    for (const p of [us2, china2]) await p.page.waitForFunction(() => (window.__bc!.state() as { outcome: { kind: string } | null }).outcome?.kind === 'walkout', null, { timeout: 60_000 });
     await us2.page.getByRole('button', { name: 'See the debrief' }).click();
     await waitScreen(us2.page, 'debrief');
     expect(await us2.page.locator('[data-outcome]').first().getAttribute('data-outcome')).toBe('walkout');
 
     // The class debrief plots both games; its CSV holds both verified codes.
-    await t.waitForFunction(() => document.querySelector('#dashboard tbody tr[data-table="1"]')?.textContent?.includes('walkout'), null, { timeout: 20_000 });
+    await t.waitForFunction(() => document.querySelector('#dashboard tbody tr[data-table="1"]')?.textContent?.includes('walkout'), null, { timeout: 60_000 });
     await t.getByRole('button', { name: 'Show the class debrief' }).click();
     await t.waitForFunction(() => document.querySelectorAll('#live-games tbody tr').length === 2, null, { timeout: 30_000 });
     expect(await t.locator('.deal-chart [data-game]').count()).toBe(2);

@@ -95,6 +95,11 @@ export class Match {
    * played for the AI side), since the game would then no longer be that branch.
    */
   private branchInfo: { step: number; kept: number } | null = null;
+  /**
+   * A seat at a table the class server runs: the side this screen plays. The other side's moves
+   * (a student's or the server's AI) arrive through `receive`; no AI is run here.
+   */
+  private remoteViewer: Side | null = null;
 
   private constructor(
     readonly scenario: Scenario,
@@ -146,6 +151,30 @@ export class Match {
     return Match.resume(scenario, spec, [], ai);
   }
 
+  /**
+   * One seat of a game the class server runs (src/session/class/protocol.ts): the moves so far,
+   * replayed with the core as the server did. Throws IllegalMoveError if a move is not legal.
+   */
+  static remote(scenario: Scenario, spec: GameSpec, viewer: Side): Match {
+    const match = new Match(scenario, spec.seed, spec.options, () => {
+      throw new Error('a seat at a class table runs no AI of its own');
+    });
+    match.remoteViewer = viewer;
+    for (const move of spec.moves) match.apply(move);
+    return match;
+  }
+
+  /** The seat's side at a class table, or null for a game played here. */
+  get remoteSide(): Side | null {
+    return this.remoteViewer;
+  }
+
+  /** A move the class server relayed (the partner's, the server's AI's, or this seat's own once accepted). */
+  receive(move: Move): void {
+    if (this.remoteViewer === null) throw new Error('only a seat at a class table receives moves');
+    this.apply(move);
+  }
+
   get state(): GameState {
     return this.states[this.states.length - 1]!;
   }
@@ -162,9 +191,21 @@ export class Match {
     return this.options.humans;
   }
 
-  /** The side the player plays (the first human side), or null when the AI plays both. */
+  /**
+   * The side the player plays (the first human side), or null when the AI plays both. In a
+   * hot-seat game (both sides human) it is the side whose turn it is: the table, its words and
+   * its private view (red lines, intelligence) are that side's while it holds the device.
+   */
   get playerSide(): Side | null {
-    return this.options.humans[0] ?? null;
+    if (this.remoteViewer) return this.remoteViewer;
+    const humans = this.options.humans;
+    if (humans.length > 1 && this.state.phase === 'negotiation' && humans.includes(this.state.turn)) return this.state.turn;
+    return humans[0] ?? null;
+  }
+
+  /** Both sides are played by people at one device. */
+  get hotSeat(): boolean {
+    return this.remoteViewer === null && this.options.humans.length > 1;
   }
 
   get aiNotes(): AiNote[] {
@@ -197,6 +238,7 @@ export class Match {
   humanToMove(): Side | null {
     const s = this.state;
     if (s.phase !== 'negotiation') return null;
+    if (this.remoteViewer) return s.turn === this.remoteViewer ? s.turn : null;
     return this.options.humans.includes(s.turn) ? s.turn : null;
   }
 
@@ -240,6 +282,7 @@ export class Match {
    * Returns the turns played. Throws IllegalMoveError for an illegal move (nothing changes).
    */
   play(move: Move): Turn[] {
+    if (this.remoteViewer) throw new IllegalMoveError(move, 'a move at a class table goes to the class server');
     if (!this.options.humans.includes(move.side)) throw new IllegalMoveError(move, `${this.scenario.sides[move.side].label} is played by the AI`);
     const first = this.movesLog.length;
     this.apply(move);
@@ -268,6 +311,8 @@ export class Match {
   /** The starts of the rounds so far, where a human may rewind to and play on. */
   rewindPoints(): RewindPoint[] {
     const points: RewindPoint[] = [];
+    // A class table's log is the server's: nothing here can take a move back.
+    if (this.remoteViewer) return points;
     // A branch can go back to where the player took over, never into history's moves.
     const kept = this.keptMoves;
     if (this.branchInfo && kept < this.movesLog.length) {
@@ -294,6 +339,7 @@ export class Match {
 
   /** Undo the last human move (and the AI's replies to it). Returns false when there is none. */
   undoLastHumanMove(): boolean {
+    if (this.remoteViewer) return false;
     for (let i = this.movesLog.length - 1; i >= this.keptMoves; i--) {
       if (this.options.humans.includes(this.movesLog[i]!.side)) {
         this.truncate(i);
@@ -342,6 +388,7 @@ export class Match {
 
   /** Let the AI move while it is the AI's turn. A failing or illegal AI falls back to a safe move and says so. */
   private runAi(): void {
+    if (this.remoteViewer) return;
     while (this.state.phase === 'negotiation' && !this.options.humans.includes(this.state.turn)) {
       const side = this.state.turn;
       const index = this.movesLog.length;

@@ -1,5 +1,6 @@
 import { INDICATOR_LIST, meanChanges, score } from '../../session/model';
 import { THREAT_STATUS_TEXT } from '../../session/debrief';
+import { CLASS_LIMITS, handInLine } from '../../session/class-debrief';
 import { debriefJson, movesCsv, trajectoriesCsv } from '../../session/export';
 import { button, columnHeads, download, fmt, h, signed } from '../dom';
 import { categoryIcon, notices } from './common';
@@ -171,11 +172,21 @@ export const debriefScreen: ScreenFn = (state, dispatch) => {
 
   // Result code and exports.
   const codeInput = h('input', { id: 'result-code', attrs: { type: 'text', readonly: true, 'aria-labelledby': 'code-title', 'aria-describedby': 'code-hint' }, value: d.resultCode });
+  // What a student hands in: the name typed here, then the code (the class page reads both back).
+  // The name is kept when Copy is pressed, not on each change: a re-drawn panel would swallow the click.
+  const nameInput = h('input', {
+    id: 'student-name',
+    attrs: { type: 'text', maxlength: CLASS_LIMITS.nameChars, autocomplete: 'name', spellcheck: 'false', 'aria-describedby': 'student-name-hint', 'data-key': 'student-name' },
+    value: state.studentName,
+  });
   body.push(
     section(
       'Result code',
       'code-title',
       h('p', { id: 'code-hint', class: 'hint' }, 'This code holds the whole game (scenario, seed, options, moves). Hand it in, or paste it into “Load a result code” to see this debrief again.'),
+      h('label', { attrs: { for: 'student-name' } }, 'Your name (for your teacher; it goes with the code you copy)'),
+      nameInput,
+      h('p', { id: 'student-name-hint', class: 'hint' }, state.studentName ? `You hand in: “${state.studentName}: ” and the code.` : 'Leave it empty to copy the code alone.'),
       h(
         'div',
         { class: 'code-box' },
@@ -183,8 +194,9 @@ export const debriefScreen: ScreenFn = (state, dispatch) => {
         button(
           'Copy',
           () => {
-            codeInput.select();
-            void navigator.clipboard?.writeText(d.resultCode).then(
+            const handIn = handInLine(nameInput.value, d.resultCode);
+            dispatch({ type: 'set-student-name', name: nameInput.value });
+            void navigator.clipboard?.writeText(handIn).then(
               () => dispatch({ type: 'announce', text: 'The result code is copied.' }),
               () => dispatch({ type: 'announce', text: 'Copying failed: select the code and copy it by hand.' }),
             );
@@ -218,6 +230,7 @@ export const debriefScreen: ScreenFn = (state, dispatch) => {
         'div',
         { class: 'actions' },
         button('New game, same setup', () => dispatch({ type: 'new-game-same-setup' }), { key: 'new-game' }),
+        state.fromClassPage ? button('Back to the class page', () => dispatch({ type: 'navigate', screen: 'class-page' }), { key: 'back-to-class', class: 'secondary' }) : null,
         button('Main menu', () => dispatch({ type: 'navigate', screen: 'title' }), { key: 'menu', class: 'secondary' }),
       ),
     ),

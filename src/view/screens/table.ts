@@ -35,7 +35,7 @@ function tableView(table: TableState, dispatch: Dispatch): ScreenView {
     h(
       'div',
       { class: 'status' },
-      h('span', { class: 'turn' }, match.ended ? 'The talks are over.' : yourTurn ? 'Your move.' : `${them} is thinking.`),
+      h('span', { class: 'turn', attrs: { 'data-waiting': !match.ended && !yourTurn && match.remoteSide ? 'true' : null } }, match.ended ? 'The talks are over.' : table.liveClass.live?.pending ? 'Your move is on its way to the class server…' : yourTurn ? 'Your move.' : match.remoteSide ? `Waiting for ${them}${table.liveClass.live?.table?.paused ? ' (the teacher has paused the tables)' : ''}.` : `${them} is thinking.`),
       h('span', null, `You: ${scenario.sides[side].label}, ${doctrine.label}.`),
       h('span', null, `Deadline: end of round ${scenario.rounds}.`),
     ),

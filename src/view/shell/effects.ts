@@ -65,6 +65,8 @@ export function settingsKeeper(
 export function autosaver(autosave: AutoSave, dispatch: Dispatch): Listener {
   return (next, prev) => {
     if (!next.match || (next.match === prev.match && next.matchVersion === prev.matchVersion)) return;
+    // A seat at a class table is the server's game: the class keeps it, and a reload rejoins the seat.
+    if (next.match.remoteSide) return;
     const problem = autosave.write(next.match, next.scenarioFile);
     if (problem) dispatch({ type: 'save-failed', text: problem });
   };

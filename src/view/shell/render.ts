@@ -47,6 +47,8 @@ export function mountRenderer(
     panel.appendChild(heading);
     for (const node of view.body) panel.appendChild(node);
     document.title = `${view.title} · Bargaining Chips`;
+    // The class screens take a wider panel (their charts and tables), keyed on the screen's name.
+    document.documentElement.dataset.screen = state.screen;
     stage.show(view.scene.key, view.scene.model as never);
     const first = shown === null;
     const changed = shown !== state.screen;

@@ -15,6 +15,7 @@ import { update } from '../state/update';
 import { announcer, applyLook, autosaver, replayKeys, settingsKeeper, soundCues } from './effects';
 import { mountRenderer } from './render';
 import { mountSettingsDialog } from './settings-dialog';
+import { classRequests, keptTeacherClass, resumeClass } from './class-shell';
 
 export type GameStore = Store<AppState, Action, Effect>;
 
@@ -64,6 +65,7 @@ export function startGame(
   store.subscribe(settingsKeeper(deps.storage, sound, stage, dispatch));
   store.subscribe(announcer(elements.announcer));
   store.subscribe(soundCues(sound));
+  store.subscribe(classRequests(deps.storage, dispatch));
   // The canvas's chips send their intents here (a drag onto the table, or back to a tray).
   stageContext.setChip = (issue, position, inPackage) =>
     dispatch({ type: 'set-chip', issue, position, inPackage });
@@ -73,13 +75,14 @@ export function startGame(
   );
 
   const load = async () => {
-    const [{ files, load: loadScenario }, ai, history] = await Promise.all([
+    const [{ files, load: loadScenario }, ai, history, classUi] = await Promise.all([
       deps.scenarios(),
       deps.ai(),
       deps.history(),
+      import('../class-ui'),
     ]);
     stage.register(history.historyScenes);
-    Object.assign(screens, history.historyScreens);
+    Object.assign(screens, history.historyScreens, classUi.classScreens);
     const catalog = new ScenarioCatalog(files, loadScenario);
     const autosave = new AutoSave(deps.storage, catalog, ai.negotiators);
     const saved = autosave.load();
@@ -90,6 +93,10 @@ export function startGame(
       saved,
       storageProblem: deps.storageProblem,
     });
+    // A reload in a class: the student rejoins the seat kept here, the teacher gets the class back.
+    const teacher = keptTeacherClass(deps.storage);
+    if (teacher) dispatch({ type: 'class-open-teacher', ...teacher });
+    else resumeClass(deps.storage, dispatch);
   };
   return { store, stage, load };
 }

@@ -3,6 +3,8 @@ import type { ScenarioFile } from '../../session/catalog';
 import type { SaveLoad } from '../../session/save';
 import type { Settings } from '../../session/settings';
 import type { Lib, ScreenName, SetupChoice } from './app-state';
+import type { ClassPageAction } from './class-page';
+import type { ClassLiveAction, ClassRequest } from './class-live-state';
 
 /** Everything that can happen to the game in the browser, by name. Screens, the canvas, keys and the shell dispatch these. */
 export type Action =
@@ -40,7 +42,14 @@ export type Action =
   | { type: 'set-replay-position'; position: number }
   | { type: 'take-over'; position: number; side: Side; alternative: number | null }
   // Reported by the shell
-  | { type: 'save-failed'; text: string };
+  | { type: 'save-failed'; text: string }
+  // The class page from result codes, and what a student hands in
+  | ClassPageAction
+  | ClassLiveAction
+  | { type: 'class-open-game'; index: number }
+  | { type: 'set-student-name'; name: string }
+  // Hot seat: the side the device was passed to is there
+  | { type: 'take-device' };
 
 export type Dispatch = (action: Action) => void;
 
@@ -56,4 +65,6 @@ export type Effect =
   /** After a move: focus what needs reading (the element marked data-focus-after-move). */
   | { kind: 'focus-after-move' }
   /** Scroll the panel back to its top (a new replay step is read from the top). */
-  | { kind: 'scroll-top' };
+  | { kind: 'scroll-top' }
+  /** Talk to the class server (the shell loads its connection code on the first such request). */
+  | { kind: 'class'; request: ClassRequest };

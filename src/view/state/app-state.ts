@@ -7,6 +7,8 @@ import type { HistoryReplay } from '../../session/history-replay';
 import type { Match, Turn } from '../../session/match';
 import type { Resumed } from '../../session/save';
 import type { Settings } from '../../session/settings';
+import { EMPTY_CLASS_PAGE, type ClassPageState } from './class-page';
+import { NO_LIVE_CLASS, type LiveClassView } from './class-live-state';
 
 /**
  * The game in the browser as one value: which screen is shown, the choices made so far, the
@@ -24,7 +26,13 @@ export type ScreenName =
   | 'load-code'
   | 'history'
   | 'replay'
-  | 'history-notes';
+  | 'history-notes'
+  | 'class-page'
+  | 'pass-device'
+  | 'class-run'
+  | 'class-teacher'
+  | 'class-join'
+  | 'class-lobby';
 
 export interface SetupChoice {
   readonly side: Side;
@@ -36,6 +44,8 @@ export interface SetupChoice {
    * alternative of the decision point at that step. The seed is then the replay's.
    */
   readonly branch?: { readonly step: number; readonly alternative: number | null };
+  /** Hot seat: both sides played by people at this device, each side's view behind a hand-over screen. */
+  readonly hotSeat?: boolean;
 }
 
 export interface Notice {
@@ -114,6 +124,15 @@ export interface AppState {
   readonly highlight: { readonly scenario: string | null; readonly episode: string | null };
   /** The load-code screen: the text last tried, and why it could not be opened. */
   readonly code: { readonly text: string; readonly error: string | null };
+  /** The class page from result codes, and whether the game open now was opened from it. */
+  readonly classPage: ClassPageState;
+  readonly fromClassPage: boolean;
+  /** The name a student types on the debrief, handed in with the result code. */
+  readonly studentName: string;
+  /** Hot seat: the side the device is being passed to (its view stays hidden until it says it is there). */
+  readonly passTo: Side | null;
+  /** The live class: the teacher's class or the student's seat (null parts when there is none). */
+  readonly liveClass: LiveClassView;
 }
 
 /**
@@ -147,5 +166,10 @@ export function initialState(settings: Settings): AppState {
     replaying: null,
     highlight: { scenario: null, episode: null },
     code: { text: '', error: null },
+    classPage: EMPTY_CLASS_PAGE,
+    fromClassPage: false,
+    studentName: '',
+    passTo: null,
+    liveClass: NO_LIVE_CLASS,
   };
 }

@@ -11,6 +11,9 @@ import { describeMove } from '../../session/text';
 import type { Action, Effect } from './actions';
 import type { AppState, Lib, Notice, ScreenName } from './app-state';
 import { catalogEntry, currentReplay, defaultDoctrine, findScenario, pendingSpec } from './selectors';
+import { EMPTY_CLASS_PAGE, readAnnouncement, readCodes, showScenario } from './class-page';
+import { cleanName } from '../../session/class-debrief';
+import { classLiveUpdate, playAtClassTable } from './class-live';
 import type { Step } from './store';
 
 /** What the actions need from outside the state: the browser's randomness, for new seeds. */
@@ -53,6 +56,10 @@ export function update(state: AppState, action: Action, services: Services): Res
       });
   }
   const lib = state.lib;
+  if (lib && action.type.startsWith('class-')) {
+    const live = classLiveUpdate(state, action);
+    if (live) return live;
+  }
   // Until the game's code is in, only the actions above apply (the panel still shows its loading note).
   if (!lib) return same(state);
   switch (action.type) {
@@ -95,7 +102,25 @@ export function update(state: AppState, action: Action, services: Services): Res
       return same(enterMatch({ ...state, backup: null, titleMessage: null }, b.match, b.save.scenarioFile));
     }
     case 'open-code':
-      return openCode(state, lib, action.code);
+      return openCode({ ...state, fromClassPage: false }, lib, action.code);
+    case 'class-read-codes': {
+      const classPage = readCodes((id) => findScenario(state, id), action.text, action.source ?? null);
+      return { state: { ...state, classPage }, effects: announce(readAnnouncement(classPage)) };
+    }
+    case 'class-show-scenario':
+      return same({ ...state, classPage: showScenario(state.classPage, action.id) });
+    case 'class-clear':
+      return same({ ...state, classPage: EMPTY_CLASS_PAGE });
+    case 'class-open-game': {
+      const game = state.classPage.debrief?.games.find((g) => g.index === action.index);
+      if (!game) return same(state);
+      const opened = openCode({ ...state, fromClassPage: true }, lib, game.code);
+      return opened.state.screen === 'load-code' || opened.state.code.error ? { ...opened, state: { ...opened.state, screen: 'class-page' } } : opened;
+    }
+    case 'set-student-name':
+      return same({ ...state, studentName: cleanName(action.name) });
+    case 'take-device':
+      return same(state.passTo ? navigate({ ...state, passTo: null }, 'table') : state);
     case 'set-chip': {
       const match = state.match;
       if (!match || match.humanToMove() === null) return same(state);
@@ -160,6 +185,8 @@ export function update(state: AppState, action: Action, services: Services): Res
       );
     }
   }
+  // The live class's actions are answered above (classLiveUpdate).
+  return same(state);
 }
 
 // --- navigation ------------------------------------------------------------------------------
@@ -280,7 +307,13 @@ function enterMatch(state: AppState, match: Match, scenarioFile: ScenarioFile | 
     lastTurns: [],
     confirmingWalkout: false,
   };
-  return navigate(next, match.ended ? 'debrief' : 'table');
+  return match.ended ? navigate({ ...next, passTo: null }, 'debrief') : tableOrPass(next, match);
+}
+
+/** The table, or in a hot-seat game the screen that hands the device to the side to move first. */
+function tableOrPass(state: AppState, match: Match): AppState {
+  const to = match.hotSeat ? match.humanToMove() : null;
+  return to ? navigate({ ...state, passTo: to }, 'pass-device') : navigate({ ...state, passTo: null }, 'table');
 }
 
 function newGameSameSetup(state: AppState, services: Services): AppState {
@@ -319,6 +352,7 @@ function newGameSameSetup(state: AppState, services: Services): AppState {
 function play(state: AppState, move: Move): Result {
   const match = state.match;
   if (!match) return same(state);
+  if (match.remoteSide) return playAtClassTable(state, match, move);
   let turns: Turn[];
   try {
     turns = match.play(move);
@@ -336,7 +370,7 @@ function play(state: AppState, move: Move): Result {
     match.aiProblems.length > 0
       ? [{ kind: 'error', text: match.aiProblems[match.aiProblems.length - 1]! }]
       : NO_NOTICES;
-  const next: AppState = {
+  const played: AppState = {
     ...state,
     matchVersion: state.matchVersion + 1,
     lastTurns: turns,
@@ -344,6 +378,8 @@ function play(state: AppState, move: Move): Result {
     confirmingWalkout: false,
     notices,
   };
+  // Hot seat: the other side's view stays hidden until the device has changed hands.
+  const next = match.hotSeat && !match.ended && match.humanToMove() !== move.side ? tableOrPass(played, match) : played;
   const said =
     turns.map((t) => turnAnnouncement(match, t)).join(' ') +
     (match.ended ? ' The talks are over: the debrief is ready.' : '');
@@ -358,9 +394,9 @@ function play(state: AppState, move: Move): Result {
 }
 
 function afterRewind(state: AppState, match: Match, message: string): Result {
-  const next = navigate(
+  const next = tableOrPass(
     { ...state, matchVersion: state.matchVersion + 1, draft: {}, lastTurns: [], confirmingWalkout: false },
-    'table',
+    match,
   );
   const opener = match.turns().filter((t) => t.round === match.state.round && t.by === 'ai');
   return {

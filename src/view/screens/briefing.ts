@@ -43,10 +43,53 @@ export const briefingScreen: ScreenFn = (state, dispatch) => {
           ),
         ),
     );
+  const compactLevers = (s: Side) =>
+    h(
+      'ul',
+      { class: 'plain compact' },
+      ...scenario.issues
+        .filter((i) => i.holder === s)
+        .map((issue) =>
+          h('li', null, categoryIcon(issue.category), h('strong', null, issue.label), h('span', { class: 'hint' }, ` now: ${positionOf(scenario, issue.id, start.positions[issue.id] ?? issue.statusQuo).label}`)),
+        ),
+    );
   const weights = Object.entries(doctrine.weights).filter(([, w]) => w !== 0);
+  const ranked = [...weights].sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]));
+  // One screen: what you want, what each side can move, and the clock; the full text is one press away.
+  const summary = h(
+    'div',
+    { class: 'briefing-summary', attrs: { 'data-briefing': 'summary' } },
+    h('h2', null, 'Your objectives'),
+    h(
+      'p',
+      null,
+      flagImg(side),
+      `${scenario.sides[side].label}, “${doctrine.label}”: `,
+      ranked
+        .map(([id, w]) => `${w > 0 ? 'raise' : 'lower'} ${INDICATOR_LIST.find((d) => d.id === id)!.label.toLowerCase()}`)
+        .join('; ') || 'nothing weighs in your score',
+      '.',
+    ),
+    h('h2', null, 'Your levers'),
+    compactLevers(side),
+    h('h2', null, `Their levers (${scenario.sides[ai].label})`),
+    compactLevers(ai),
+    h('h2', null, 'The clock'),
+    h(
+      'p',
+      null,
+      `${scenario.rounds} rounds (${scenario.roundLength}) to agree; a deal must pass at home (support ${scenario.sides[side].ratificationThreshold} or more). The model runs on to round ${scenario.horizon}, and your score averages over all of it.`,
+    ),
+  );
   const branch = setup.branch;
   const path = scenario.history?.path ?? [];
-  const body: Node[] = [
+  const actions = h(
+    'div',
+    { class: 'actions' },
+    button('Sit down at the table', () => dispatch({ type: 'start-match' }), { key: 'start-match' }),
+    button('Back', () => dispatch({ type: 'navigate', screen: 'setup' }), { key: 'back', class: 'secondary' }),
+  );
+  const full: Node[] = [
     scenario.description ? h('p', null, scenario.description) : h('p', null, scenario.summary),
     ...(branch
       ? [
@@ -100,11 +143,16 @@ export const briefingScreen: ScreenFn = (state, dispatch) => {
         return h('li', null, href ? h('a', { attrs: { href, target: '_blank', rel: 'noopener noreferrer' } }, label) : label);
       }),
     ),
+  ];
+  const body: Node[] = [
+    summary,
+    actions,
     h(
-      'div',
-      { class: 'actions' },
-      button('Sit down at the table', () => dispatch({ type: 'start-match' }), { key: 'start-match' }),
-      button('Back', () => dispatch({ type: 'navigate', screen: 'setup' }), { key: 'back', class: 'secondary' }),
+      'details',
+      // A take-over opens with history so far, which is in the full text.
+      { class: 'full-briefing', attrs: { 'data-briefing': 'full', open: branch ? true : null } },
+      h('summary', { attrs: { 'data-key': 'full-briefing' } }, 'Full briefing: background, every lever, intelligence, sources'),
+      ...full,
     ),
   ];
   const values = start.indicators;

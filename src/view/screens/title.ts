@@ -31,7 +31,8 @@ export const titleScreen: ScreenFn = (state, dispatch) => {
       'resume',
     );
   }
-  item('Play solo', 'Pick a scenario and a side, and negotiate against the AI.', () => dispatch({ type: 'navigate', screen: 'choice' }), 'play-solo', match ? 'secondary' : undefined);
+  item('Play now', 'Busan 2025 as the United States, against the normal AI: a one-screen briefing, then the table.', () => dispatch({ type: 'play-now' }), 'play-now', match ? 'secondary' : undefined);
+  item('Play solo', 'Pick a scenario and a side, and negotiate against the AI.', () => dispatch({ type: 'navigate', screen: 'choice' }), 'play-solo', 'secondary');
   item('History', 'Replay the real episodes of 2018–2026 step by step, with their sources; stop at a decision point and take over.', () => dispatch({ type: 'navigate', screen: 'history' }), 'history', 'secondary');
   item('Load a result code', 'Open a game someone played, from the code its debrief gave.', () => dispatch({ type: 'navigate', screen: 'load-code' }), 'load-code', 'secondary');
   item('Settings', 'Sound, reduced motion, text size, high contrast.', () => dispatch({ type: 'open-settings' }), 'settings', 'secondary');

@@ -70,6 +70,8 @@ export function update(state: AppState, action: Action, services: Services): Res
       );
     case 'choose-scenario':
       return chooseScenario(state, action.id, services);
+    case 'play-now':
+      return playNow(state, services);
     case 'open-scenario-file':
       return openScenarioFile(state, lib, action.file);
     case 'change-setup': {
@@ -227,6 +229,23 @@ function chooseScenario(state: AppState, id: string, services: Services): Result
     seed: services.randomSeed(),
   };
   return same(navigate({ ...state, scenario, scenarioFile: openedFile(state, id), setup }, 'setup'));
+}
+
+/** The scenario the title's "Play now" starts: a recent episode with a clear deal to be had. */
+export const QUICK_START = { scenario: 'busan-2025', side: 'us' as Side, difficulty: 'normal' as const };
+
+function playNow(state: AppState, services: Services): Result {
+  const scenario = findScenario(state, QUICK_START.scenario) ?? state.scenarios.entries[0]?.scenario;
+  if (!scenario) return same(state);
+  const setup = {
+    side: QUICK_START.side,
+    doctrine: defaultDoctrine(scenario, QUICK_START.side),
+    difficulty: QUICK_START.difficulty,
+    seed: services.randomSeed(),
+  };
+  return same(
+    navigate({ ...state, scenario, scenarioFile: openedFile(state, scenario.id), setup }, 'briefing'),
+  );
 }
 
 function openScenarioFile(state: AppState, lib: Lib, file: ScenarioFile): Result {

@@ -1,9 +1,11 @@
-import type { Replay } from '../core/engine';
+import { replay, type Replay } from '../core/engine';
 import { bargainingZone, type GameRating } from '../core/rating';
 import { doctrineOf } from '../core/scenario-lookup';
 import type { Doctrine, GameSpec, GameState, LessonId, Move, Scenario, Side } from '../core/types';
 import { SIDES } from '../core/types';
+import { gameDealChart, type DealChart } from './deal-chart';
 import { fmt, signed } from './format';
+import { lessonsIllustrated } from './lessons';
 import { describeMove } from './text';
 
 /**
@@ -123,4 +125,31 @@ export function discussionQuestion(
   return rating.outcome === 'deal'
     ? `Which term of the deal gave ${other} the most, and what could you have asked for in return?`
     : `Which deal would ${other} have ratified and preferred to no deal, and why was it not reached?`;
+}
+
+/** The first screen of a finished game's debrief, besides the ratings the debrief already holds. */
+export interface DebriefFront {
+  keyMoves: KeyMove[];
+  question: string;
+  chart: DealChart;
+}
+
+/**
+ * Everything the first screen needs, for the player's side; `firstMove` leaves out the moves
+ * replayed from history before a take-over.
+ */
+export function debriefFront(
+  scenario: Scenario,
+  spec: GameSpec,
+  rating: GameRating,
+  side: Side,
+  firstMove = 0,
+): DebriefFront {
+  const run = replay(scenario, spec.seed, spec.options, spec.moves);
+  const illustrated = lessonsIllustrated(scenario, spec).map((l) => l.lesson.id);
+  return {
+    keyMoves: movesThatMattered(scenario, spec, run, rating, side, { firstMove }),
+    question: discussionQuestion(scenario, illustrated, rating, side),
+    chart: gameDealChart(scenario, spec, 'This game'),
+  };
 }

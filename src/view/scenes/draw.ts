@@ -25,11 +25,13 @@ export interface TextOptions {
 const metricsCache = new Map<string, Phaser.Types.GameObjects.Text.TextMetrics>();
 
 export function text(scene: Phaser.Scene, x: number, y: number, content: string, o: TextOptions = {}): Phaser.GameObjects.Text {
-  const fontKey = `${o.size ?? 20}|${o.bold ? 'b' : 'n'}`;
+  // Never below what reads as 14 CSS px (scaled by the text-size setting) at the canvas's scale.
+  const size = Math.max(o.size ?? 20, stageContext.minTextSize);
+  const fontKey = `${size}|${o.bold ? 'b' : 'n'}`;
   const metrics = metricsCache.get(fontKey);
   const t = scene.add.text(x, y, content, {
     fontFamily: FONT,
-    fontSize: `${o.size ?? 20}px`,
+    fontSize: `${size}px`,
     fontStyle: o.bold ? 'bold' : 'normal',
     color: css(o.color ?? stageContext.palette.ink),
     align: o.align ?? 'left',

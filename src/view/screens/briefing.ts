@@ -43,42 +43,34 @@ export const briefingScreen: ScreenFn = (state, dispatch) => {
           ),
         ),
     );
-  const compactLevers = (s: Side) =>
-    h(
-      'ul',
-      { class: 'plain compact' },
-      ...scenario.issues
-        .filter((i) => i.holder === s)
-        .map((issue) =>
-          h('li', null, categoryIcon(issue.category), h('strong', null, issue.label), h('span', { class: 'hint' }, ` now: ${positionOf(scenario, issue.id, start.positions[issue.id] ?? issue.statusQuo).label}`)),
-        ),
-    );
+  const leverNames = (s: Side) =>
+    scenario.issues
+      .filter((i) => i.holder === s)
+      .map((i) => i.label)
+      .join('; ');
   const weights = Object.entries(doctrine.weights).filter(([, w]) => w !== 0);
   const ranked = [...weights].sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]));
   // One screen: what you want, what each side can move, and the clock; the full text is one press away.
   const summary = h(
     'div',
     { class: 'briefing-summary', attrs: { 'data-briefing': 'summary' } },
-    h('h2', null, 'Your objectives'),
     h(
       'p',
-      null,
-      flagImg(side),
-      `${scenario.sides[side].label}, “${doctrine.label}”: `,
+      { attrs: { 'data-summary': 'objectives' } },
+      h('strong', null, 'Your objectives: '),
+      `you are ${scenario.sides[side].label} (“${doctrine.label}”): `,
       ranked
-        .map(([id, w]) => `${w > 0 ? 'raise' : 'lower'} ${INDICATOR_LIST.find((d) => d.id === id)!.label.toLowerCase()}`)
-        .join('; ') || 'nothing weighs in your score',
+        .map(([id, w]) => `${w > 0 ? 'raise' : 'lower'} ${INDICATOR_LIST.find((d) => d.id === id)!.label.replace(/^(US|China) /, '').toLowerCase()}`)
+        .join(', ') || 'nothing weighs in your score',
       '.',
     ),
-    h('h2', null, 'Your levers'),
-    compactLevers(side),
-    h('h2', null, `Their levers (${scenario.sides[ai].label})`),
-    compactLevers(ai),
-    h('h2', null, 'The clock'),
+    h('p', { attrs: { 'data-summary': 'your-levers' } }, h('strong', null, 'Your levers: '), `${leverNames(side)}.`),
+    h('p', { attrs: { 'data-summary': 'their-levers' } }, h('strong', null, `${scenario.sides[ai].label}’s levers: `), `${leverNames(ai)}.`),
     h(
       'p',
-      null,
-      `${scenario.rounds} rounds (${scenario.roundLength}) to agree; a deal must pass at home (support ${scenario.sides[side].ratificationThreshold} or more). The model runs on to round ${scenario.horizon}, and your score averages over all of it.`,
+      { attrs: { 'data-summary': 'clock' } },
+      h('strong', null, 'The clock: '),
+      `${scenario.rounds} rounds to agree. A deal must pass at home (support ${scenario.sides[side].ratificationThreshold}+); your score averages to round ${scenario.horizon}.`,
     ),
   );
   const branch = setup.branch;

@@ -3,6 +3,7 @@ import { IllegalMoveError, InvalidOptionsError, otherSide, sameMove } from '../.
 import type { Move, Side } from '../../core/types';
 import type { ScenarioFile } from '../../session/catalog';
 import { buildDebrief } from '../../session/debrief';
+import { debriefFront } from '../../session/debrief-front';
 import { pruneDraft } from '../../session/draft';
 import { Match, type Turn } from '../../session/match';
 import type { SaveLoad } from '../../session/save';
@@ -187,7 +188,8 @@ function withDebrief(state: AppState): AppState {
   const history = match.scenario.history
     ? state.lib.history.historyDebriefOf(match.scenario, debrief.spec, player)
     : null;
-  return { ...state, debrief: { key, debrief, history } };
+  const front = debriefFront(match.scenario, debrief.spec, debrief.rating, debrief.side, match.branch?.step ?? 0);
+  return { ...state, debrief: { key, debrief, history, front } };
 }
 
 function started(state: AppState, lib: Lib, saved: SaveLoad, storageProblem: string | null): Result {

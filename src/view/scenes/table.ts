@@ -30,6 +30,8 @@ export interface TableModel {
   tradeIndicator: IndicatorId;
   projection: IndicatorProjection[] | null;
   standingProjection: IndicatorProjection[] | null;
+  /** The talks ended in a deal: the table shows it (as the standing offer) and its projected effect from the moment it was struck. */
+  deal?: boolean;
   weights: Partial<Record<IndicatorId, number>>;
   /** Changes whenever the other side has moved, to animate its offer onto the table. */
   moveKey: number;
@@ -241,7 +243,7 @@ export class TableScene extends ScreenScene<TableModel> {
     this.drawLadder();
     this.drawBars();
     if (m.ended) {
-      this.put(text(this, TABLE.x + TABLE.w / 2, TABLE.y + TABLE.h / 2, 'The talks are over', { size: 34, bold: true, originX: 0.5, originY: 0.5, color: p.tableInk }));
+      this.put(text(this, TABLE.x + TABLE.w / 2, TABLE.y + TABLE.h / 2 + 60, m.deal ? 'Deal agreed: its projected effect is on the right' : 'The talks are over', { size: 30, bold: true, originX: 0.5, originY: 0.5, color: p.tableInk, wrap: TABLE.w - 60, align: 'center' }));
     }
     this.syncTokens();
   }
@@ -282,7 +284,7 @@ export class TableScene extends ScreenScene<TableModel> {
       const rowH = Math.min(26, (STANDING.h - 42) / Math.max(1, give.length, take.length));
       const size = Math.max(14, Math.min(19, Math.floor(rowH * 0.78)));
       [
-        [give, mine ? 'Your offer: you give' : `${possessive(them)} offer: they give`],
+        [give, m.deal ? (mine ? 'The deal: you give' : 'The deal: they give') : mine ? 'Your offer: you give' : `${possessive(them)} offer: they give`],
         [take, mine ? 'and you ask' : 'and they ask of you'],
       ].forEach(([chips, heading], col) => {
         const x0 = STANDING.x + 12 + col * (colW + 10);
@@ -471,7 +473,7 @@ export class TableScene extends ScreenScene<TableModel> {
     const top = 770;
     const ids = (Object.keys(INDICATORS) as IndicatorId[]).filter((id) => id !== m.tradeIndicator && id !== 'us.securityCost' && id !== 'tension');
     const shown = m.projection ?? m.standingProjection;
-    this.put(text(this, RIGHT.x, top - 34, `Other indicators: now → ${m.projection ? 'your package' : m.standingProjection ? 'their offer' : 'a package'}`, { size: 22, bold: true }));
+    this.put(text(this, RIGHT.x, top - 34, `Other indicators: now → ${m.deal ? 'the deal' : m.projection ? 'your package' : m.standingProjection ? 'their offer' : 'a package'}`, { size: 22, bold: true }));
     const rowH = (996 - top) / ids.length;
     const g = this.put(this.add.graphics());
     const barMid = RIGHT.x + 430;

@@ -11,9 +11,9 @@ import { h } from '../dom';
  */
 
 const SVG = 'http://www.w3.org/2000/svg';
-const W = 480;
-const H = 360;
-const PAD = { left: 58, right: 16, top: 16, bottom: 50 };
+const W = 360;
+const H = 300;
+const PAD = { left: 52, right: 12, top: 12, bottom: 46 };
 
 type Attrs = Record<string, string | number>;
 
@@ -102,8 +102,9 @@ export function dealChartView(chart: DealChart, options: DealChartViewOptions = 
     const g = svg('g', { class: cls, 'data-kind': m.kind, 'data-x': m.x, 'data-y': m.y });
     g.appendChild(svg('title', {}, m.description));
     g.appendChild(svg('text', { x, y: y + 6, 'text-anchor': 'middle', class: 'glyph' }, SHAPE[m.kind]));
-    if (m.kind !== 'game' || options.labelGames !== false) {
-      const right = x < W - 150;
+    // Only the games are labelled on the plot (the other marks crowd together near the frontier): the caption keys the shapes.
+    if (m.kind === 'game' && options.labelGames !== false) {
+      const right = x < W - 110;
       g.appendChild(svg('text', { x: right ? x + 12 : x - 12, y: y - 8, 'text-anchor': right ? 'start' : 'end', class: 'mark-label' }, m.label));
     }
     layer.appendChild(g);

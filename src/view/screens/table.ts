@@ -9,6 +9,7 @@ import type { Dispatch } from '../state/actions';
 import type { ReadonlyMatch, ViewState } from '../state/app-state';
 import { categoryHeading, categoryIcon, notices } from './common';
 import { changeLines, driftLines, newsItems } from './explanations';
+import { moveSummary } from '../../session/move-summary';
 import { rewindLabel, turnLine } from './moves';
 import type { ScreenFn, ScreenView } from './screen';
 
@@ -27,7 +28,8 @@ function tableView(table: TableState, dispatch: Dispatch): ScreenView {
   const them = scenario.sides[opponent].label;
   const yourTurn = match.humanToMove() === side;
   const doctrine = doctrineFor(scenario, state.options, side);
-  const { offers, asks } = chipsFor(scenario, state, side);
+  const lastMove = match.turns().at(-1);
+  const { offers, asks } = chipsFor(scenario, match.ended && state.outcome?.kind === 'deal' && lastMove ? match.stateBefore(lastMove.index) : state, side);
   const postures = match.postures();
   const body: Node[] = [];
 
@@ -44,6 +46,7 @@ function tableView(table: TableState, dispatch: Dispatch): ScreenView {
   if (match.branch) body.push(branchNote(match));
   body.push(...notices(table.notices));
 
+  if (match.ended && state.outcome?.kind === 'deal') body.push(dealSection(table));
   if (match.ended) {
     body.push(
       h('div', { class: 'actions' }, button('See the debrief', () => dispatch({ type: 'navigate', screen: 'debrief' }), { key: 'to-debrief', attrs: { 'data-focus-after-move': '' } })),
@@ -62,8 +65,13 @@ function tableView(table: TableState, dispatch: Dispatch): ScreenView {
   body.push(newsSection(table));
   body.push(logSection(table, dispatch));
 
-  const standingChips: Chip[] = state.standing
-    ? packageItems(scenario, state, state.standing.package).map((i) => ({
+  // After a deal the canvas shows the deal and its projected effect from the moment it was struck,
+  // not the end of the game the model ran on to (which is the debrief's).
+  const lastTurn = match.turns().at(-1);
+  const dealt = match.ended && state.outcome?.kind === 'deal' && lastTurn !== undefined;
+  const shown = dealt ? match.stateBefore(lastTurn.index) : state;
+  const standingChips: Chip[] = shown.standing
+    ? packageItems(scenario, shown, shown.standing.package).map((i) => ({
         id: `${i.issue}=${i.position}`,
         issue: i.issue,
         position: i.position,
@@ -86,12 +94,13 @@ function tableView(table: TableState, dispatch: Dispatch): ScreenView {
     offers,
     asks,
     draft: table.draft,
-    standing: state.standing ? { by: state.standing.by, chips: standingChips } : null,
-    now: state.indicators,
-    history: state.trajectory.map((r) => r.indicators),
+    standing: shown.standing ? { by: shown.standing.by, chips: standingChips } : null,
+    now: shown.indicators,
+    history: shown.trajectory.map((r) => r.indicators),
     tradeIndicator: side === 'us' ? 'us.tradeGains' : 'china.tradeGains',
     projection: Object.keys(table.draft).length > 0 ? projectPackage(scenario, state, table.draft) : null,
-    standingProjection: state.standing && state.standing.by === opponent ? projectPackage(scenario, state, state.standing.package) : null,
+    standingProjection: shown.standing && (dealt || shown.standing.by === opponent) ? projectPackage(scenario, shown, shown.standing.package) : null,
+    deal: dealt,
     weights: doctrine.weights,
     moveKey: table.matchVersion,
   };
@@ -118,9 +127,11 @@ function report(table: TableState, turns: readonly Turn[], takesFocus: boolean):
       h('p', null, h('strong', null, `Round ${t.round}: `), sentence),
       t.alternative ? h('p', { class: 'reason' }, `The alternative chosen at the decision point: “${t.alternative}”.`) : null,
       t.ai ? h('p', { class: 'reason' }, `In ${possessive(scenario.sides[t.move.side].label)} words: ${t.ai.say}`) : null,
-      t.ai ? h('details', null, h('summary', null, 'The analysis behind it'), h('p', null, t.ai.analysis)) : null,
+      // Plain words first; the model's draws one press away.
+      h('p', { class: 'move-plain', attrs: { 'data-plain': '' } }, moveSummary(scenario, t.explanations)),
+      t.ai ? h('details', { attrs: { 'data-keep': `analysis-${t.index}` } }, h('summary', null, 'The analysis behind it'), h('p', null, t.ai.analysis)) : null,
       changes.length > 0
-        ? h('details', { attrs: { open: true } }, h('summary', null, `What changed and why (${changes.length})`), h('ul', { class: 'plain' }, ...changes.map((line) => h('li', null, line))))
+        ? h('details', { attrs: { 'data-keep': `changes-${t.index}` } }, h('summary', null, `Details: every change and the model’s draws (${changes.length})`), h('ul', { class: 'plain' }, ...changes.map((line) => h('li', null, line))))
         : null,
       drift.length > 0 ? h('details', null, h('summary', null, 'Running costs of the measures in force'), h('ul', { class: 'plain' }, ...drift.map((line) => h('li', null, line)))) : null,
     );
@@ -368,7 +379,9 @@ function otherMovesSection(table: TableState, dispatch: Dispatch, yourTurn: bool
 
 function newsSection(table: TableState): HTMLElement {
   const match = table.match;
-  const news = newsItems(match.turns());
+  // What the model ran on to after the talks is the debrief's story, not the table's.
+  const ended = match.state.outcome?.round;
+  const news = newsItems(match.turns()).filter((n) => ended === undefined || n.round <= ended);
   return section(
     'News',
     'news-title',
@@ -419,5 +432,42 @@ function branchNote(match: ReadonlyMatch): HTMLElement {
     last ? `after step ${b.step} of ${path.length} (${formatDate(last.date)}).` : 'before its first step.',
     b.alternative ? ` Then the alternative “${b.alternative}”.` : '',
     ' Everything from there on is this game’s.',
+  );
+}
+
+/** After a deal: its terms and its projected effect from the moment it was struck (the debrief follows the model on to the horizon). */
+function dealSection(table: TableState): HTMLElement {
+  const match = table.match;
+  const scenario = match.scenario;
+  const last = match.turns().at(-1)!;
+  const before = match.stateBefore(last.index);
+  const side = match.playerSide ?? 'us';
+  const pkg = before.standing?.package ?? {};
+  const items = packageItems(scenario, before, pkg);
+  const doctrine = doctrineFor(scenario, before.options, side);
+  const a = assessDraft(scenario, before, side, pkg);
+  const rows = a.projections.map((p) => {
+    const w = doctrine.weights[p.indicator as IndicatorId] ?? 0;
+    return h(
+      'tr',
+      null,
+      h('th', { attrs: { scope: 'row' } }, w !== 0 ? '★ ' : '', INDICATORS[p.indicator].label),
+      h('td', null, fmt(before.indicators[p.indicator])),
+      h('td', null, signed(p.mean)),
+      h('td', null, `${signed(p.low)} to ${signed(p.high)}`),
+    );
+  });
+  return section(
+    'The deal',
+    'deal-title',
+    h('ul', { class: 'plain' }, ...items.map((i) => h('li', null, categoryIcon(i.category), h('strong', null, `${i.issueLabel}: `), i.positionLabel, h('span', { class: 'hint' }, ` (was: ${i.currentLabel}; ${i.holder === side ? 'you give' : 'you get'})`)))),
+    h('p', null, `Expected worth to you as a ${doctrine.label} when it was struck: `, worthText(a.worth), '.'),
+    h(
+      'table',
+      { class: 'data' },
+      h('caption', null, 'Projected effect of the deal, from when it was struck (★ counts in your score)'),
+      columnHeads('Indicator', 'Then', 'Change', '10–90%'),
+      h('tbody', null, ...rows),
+    ),
   );
 }

@@ -243,7 +243,7 @@ export class TableScene extends ScreenScene<TableModel> {
     this.drawLadder();
     this.drawBars();
     if (m.ended) {
-      this.put(text(this, TABLE.x + TABLE.w / 2, TABLE.y + TABLE.h / 2 + 60, m.deal ? 'Deal agreed: its projected effect is on the right' : 'The talks are over', { size: 30, bold: true, originX: 0.5, originY: 0.5, color: p.tableInk, wrap: TABLE.w - 60, align: 'center' }));
+      this.put(text(this, TABLE.x + TABLE.w / 2, (ASK.y + OFFER.y + OFFER.h) / 2, m.deal ? 'Deal agreed: its projected effect is on the right' : 'The talks are over', { size: 30, bold: true, originX: 0.5, originY: 0.5, color: p.tableInk, wrap: TABLE.w - 60, align: 'center' }));
     }
     this.syncTokens();
   }
@@ -265,8 +265,11 @@ export class TableScene extends ScreenScene<TableModel> {
     };
     const them = m.labels[m.opponent];
     zone(STANDING, m.standing ? '' : 'No offer on the table', true);
-    zone(ASK, `You ask of ${them}`, false);
-    zone(OFFER, 'You offer', false);
+    // After the talks the zones stand empty: the table's message takes their place.
+    if (!m.ended) {
+      zone(ASK, `You ask of ${them}`, false);
+      zone(OFFER, 'You offer', false);
+    }
     const hint = m.yourTurn ? 'Drag a chip here, or click it' : '';
     if (!Object.values(m.draft).length && hint) {
       this.put(text(this, ASK.x + ASK.w / 2, ASK.y + ASK.h / 2 + 14, `${hint} (${possessive(them)} levers, top)`, { size: 20, color: p.tableInk, originX: 0.5, originY: 0.5 }));
@@ -281,16 +284,24 @@ export class TableScene extends ScreenScene<TableModel> {
       const take = m.standing.chips.filter((c) => c.holder !== m.standing!.by);
       const colW = (STANDING.w - 30) / 2;
       const top = STANDING.y + 36;
-      const rowH = Math.min(26, (STANDING.h - 42) / Math.max(1, give.length, take.length));
+      // Rows as tall as the (possibly enlarged) text needs; what does not fit is counted, not squeezed.
+      const lineH = Math.max(stageContext.minTextSize, 14) * 1.2;
+      const fit = Math.max(1, Math.floor((STANDING.h - 42) / lineH));
+      const rowH = Math.min(Math.max(26, lineH), (STANDING.h - 42) / Math.max(1, Math.min(fit, Math.max(give.length, take.length))));
       const size = Math.max(14, Math.min(19, Math.floor(rowH * 0.78)));
+      const clip = (chips: Chip[]): (Chip | string)[] => (chips.length <= fit ? chips : [...chips.slice(0, fit - 1), `+ ${chips.length - fit + 1} more`]);
       [
         [give, m.deal ? (mine ? 'The deal: you give' : 'The deal: they give') : mine ? 'Your offer: you give' : `${possessive(them)} offer: they give`],
         [take, mine ? 'and you ask' : 'and they ask of you'],
       ].forEach(([chips, heading], col) => {
         const x0 = STANDING.x + 12 + col * (colW + 10);
         sheet.add(text(this, x0, STANDING.y + 6, heading as string, { size: 20, bold: true, color: p.tableInk }));
-        (chips as Chip[]).forEach((chip, i) => {
+        clip(chips as Chip[]).forEach((chip, i) => {
           const y = top + i * rowH;
+          if (typeof chip === 'string') {
+            sheet.add(text(this, x0 + 22, y + rowH / 2, chip, { size, color: p.tableInk, originY: 0.5, bold: true }));
+            return;
+          }
           sheet.add(categoryIcon(this, chip.category, x0 + 9, y + rowH / 2, Math.min(18, rowH - 2)) as Phaser.GameObjects.Image);
           const t = text(this, x0 + 22, y + rowH / 2, '', { size, color: p.tableInk, originY: 0.5, wrap: colW - 26 });
           fitText(t, chip.positionLabel, 1);
@@ -422,16 +433,30 @@ export class TableScene extends ScreenScene<TableModel> {
     // Legend: shapes as well as colours.
     const ly = plot.y + plot.h + 66;
     const lg = this.put(this.add.graphics());
-    lg.fillStyle(p.ink, 1);
-    lg.fillCircle(RIGHT.x + 10, ly + 12, 9);
-    this.put(text(this, RIGHT.x + 26, ly, 'now', { size: 19 }));
-    marker(lg, 'diamond', RIGHT.x + 92, ly + 12, 10, p.accent, p.surface);
-    this.put(text(this, RIGHT.x + 108, ly, 'your package', { size: 19 }));
-    marker(lg, 'triangle', RIGHT.x + 250, ly + 12, 10, p.bad, p.surface);
-    this.put(text(this, RIGHT.x + 266, ly, 'their offer', { size: 19 }));
-    lg.lineStyle(2, p.muted, 1);
-    lg.strokeRect(RIGHT.x + 378, ly + 3, 24, 18);
-    this.put(text(this, RIGHT.x + 408, ly, '10–90%', { size: 19 }));
+    // Each entry after the one before (enlarged text is wider), wrapping to a second line if need be.
+    let lx = RIGHT.x;
+    let row = ly;
+    const entry = (draw: (x: number, y: number) => void, label: string) => {
+      const t = this.put(text(this, 0, row, label, { size: 19 }));
+      if (lx + 22 + t.width > RIGHT.x + RIGHT.w && lx > RIGHT.x) {
+        lx = RIGHT.x;
+        row += t.height + 2;
+        t.setY(row);
+      }
+      draw(lx + 10, row + t.height / 2);
+      t.setX(lx + 24);
+      lx += 24 + t.width + 14;
+    };
+    entry((x, y) => {
+      lg.fillStyle(p.ink, 1);
+      lg.fillCircle(x, y, 9);
+    }, 'now');
+    if (!m.deal) entry((x, y) => marker(lg, 'diamond', x, y, 10, p.accent, p.surface), 'your package');
+    entry((x, y) => marker(lg, 'triangle', x, y, 10, p.bad, p.surface), m.deal ? 'the deal' : 'their offer');
+    entry((x, y) => {
+      lg.lineStyle(2, p.muted, 1);
+      lg.strokeRect(x - 12, y - 9, 24, 18);
+    }, '10–90%');
   }
 
   private drawLadder(): void {
@@ -476,8 +501,8 @@ export class TableScene extends ScreenScene<TableModel> {
     this.put(text(this, RIGHT.x, top - 34, `Other indicators: now → ${m.deal ? 'the deal' : m.projection ? 'your package' : m.standingProjection ? 'their offer' : 'a package'}`, { size: 22, bold: true }));
     const rowH = (996 - top) / ids.length;
     const g = this.put(this.add.graphics());
-    const barMid = RIGHT.x + 430;
-    const half = 72;
+    const barMid = RIGHT.x + 468;
+    const half = 38;
     g.lineStyle(2, p.muted, 1);
     g.lineBetween(barMid, top, barMid, top + rowH * ids.length);
     ids.forEach((id, i) => {
@@ -485,11 +510,13 @@ export class TableScene extends ScreenScene<TableModel> {
       const y = top + i * rowH;
       const weight = m.weights[id] ?? 0;
       const mark = weight !== 0 ? (weight > 0 ? '★▲ ' : '★▼ ') : '';
-      this.put(text(this, RIGHT.x, y, `${mark}${def.short}`, { size: 19, bold: weight !== 0 }));
-      this.put(text(this, RIGHT.x + 250, y, fmt(m.now[id]), { size: 19, color: p.muted, originX: 1 }));
+      // Columns: label (shortened to its room, which enlarged text may need), now, change, bar.
+      const label = this.put(text(this, RIGHT.x, y, '', { size: 19, bold: weight !== 0, wrap: 248 }));
+      fitText(label, `${mark}${def.short}`, 1);
+      this.put(text(this, RIGHT.x + 330, y, fmt(m.now[id]), { size: 19, color: p.muted, originX: 1 }));
       const pr = shown?.find((x) => x.indicator === id);
       if (!pr) return;
-      this.put(text(this, RIGHT.x + 345, y, signed(pr.mean), { size: 19, bold: true, originX: 1 }));
+      this.put(text(this, RIGHT.x + 420, y, signed(pr.mean), { size: 19, bold: true, originX: 1 }));
       const range = def.max - def.min;
       const sx = (v: number) => barMid + Math.max(-1, Math.min(1, (v / range) * 5)) * half;
       g.fillStyle(p.ink, 1);
@@ -519,9 +546,23 @@ export class TableScene extends ScreenScene<TableModel> {
     c.add(categoryIcon(this, chip.category, -w / 2 + 34, 0, 30) as Phaser.GameObjects.Image);
     const label = text(this, -w / 2 + 54, 0, '', { size: 17, wrap: w - 58, originY: 0.5 });
     fitText(label, chip.positionLabel, 3);
+    label.setName('chip-label');
     c.add(label);
     c.setSize(w, h);
     return c;
+  }
+
+  /**
+   * A chip's label at least the canvas's least readable size once the chip is scaled to its slot:
+   * fewer words, larger, shortened with an ellipsis (the panel's chip buttons carry the full text).
+   */
+  private fitChipLabel(container: Phaser.GameObjects.Container, chip: Chip, scale: number): void {
+    const label = container.getByName('chip-label') as Phaser.GameObjects.Text | null;
+    if (!label) return;
+    const size = Math.ceil(Math.max(17, stageContext.minTextSize / (scale || 1)));
+    if (parseFloat(String(label.style.fontSize)) === size) return;
+    label.setFontSize(size);
+    fitText(label, chip.positionLabel, Math.max(1, Math.floor((TOKEN.h - 6) / (size * 1.2))));
   }
 
   private syncTokens(): void {
@@ -597,6 +638,7 @@ export class TableScene extends ScreenScene<TableModel> {
         continue;
       }
       this.slots.set(chip.id, slot);
+      this.fitChipLabel(token.container, chip, slot.scale);
       token.container.setVisible(true);
       token.container.setAlpha(m.yourTurn ? 1 : 0.55);
       if (this.input.enabled && token.container.input) token.container.input.enabled = m.yourTurn;

@@ -28,6 +28,8 @@ export interface TableModel {
   /** Indicator values at round 0 and at the end of each round so far. */
   history: Indicators[];
   tradeIndicator: IndicatorId;
+  /** The main chart: what the player's doctrine weighs most, across and up, and which way is better. */
+  chart: { x: IndicatorId; y: IndicatorId; caption: string };
   projection: IndicatorProjection[] | null;
   standingProjection: IndicatorProjection[] | null;
   /** The talks ended in a deal: the table shows it (as the standing offer) and its projected effect from the moment it was struck. */
@@ -352,10 +354,12 @@ export class TableScene extends ScreenScene<TableModel> {
     const p = stageContext.palette;
     const top = 96;
     const plot = { x: RIGHT.x + 80, y: top + 78, w: RIGHT.w - 92, h: 300 };
-    this.put(text(this, RIGHT.x, top, 'Trade gains vs security cost', { size: 27, bold: true }));
-    this.put(text(this, RIGHT.x, top + 36, m.side === 'us' ? 'Better for the US: to the right and down' : 'Better for China’s trade: to the right', { size: 20, color: p.muted }));
-    const tradeId = m.tradeIndicator;
-    const secId: IndicatorId = 'us.securityCost';
+    const tradeId = m.chart.x;
+    const secId = m.chart.y;
+    const title = this.put(text(this, RIGHT.x, top, '', { size: 27, bold: true, wrap: RIGHT.w }));
+    fitText(title, `${INDICATORS[tradeId].short} vs ${INDICATORS[secId].short}`, 1);
+    const caption = this.put(text(this, RIGHT.x, top + 36, '', { size: 20, color: p.muted, wrap: RIGHT.w }));
+    fitText(caption, m.chart.caption, 1);
     const proj = (list: IndicatorProjection[] | null, id: IndicatorId) => list?.find((x) => x.indicator === id);
     const points: { x: number; y: number }[] = m.history.map((h) => ({ x: h[tradeId], y: h[secId] }));
     const now = { x: m.now[tradeId], y: m.now[secId] };
@@ -381,7 +385,7 @@ export class TableScene extends ScreenScene<TableModel> {
     const xs = [...points.map((q) => q.x), ...bands.flatMap((b) => [b.x0, b.x1])];
     const ys = [...points.map((q) => q.y), ...bands.flatMap((b) => [b.y0, b.y1])];
     const xt = niceTicks(Math.min(...xs) - 5, Math.max(...xs) + 5, 4);
-    const yt = niceTicks(Math.max(0, Math.min(...ys) - 4), Math.min(100, Math.max(...ys) + 4), 4);
+    const yt = niceTicks(Math.max(INDICATORS[secId].min, Math.min(...ys) - 4), Math.min(INDICATORS[secId].max, Math.max(...ys) + 4), 4);
     const [xMin, xMax] = [xt[0]!, xt[xt.length - 1]!];
     const [yMin, yMax] = [yt[0]!, yt[yt.length - 1]!];
     const X = (v: number) => plot.x + ((v - xMin) / (xMax - xMin || 1)) * plot.w;
@@ -404,8 +408,9 @@ export class TableScene extends ScreenScene<TableModel> {
     }
     g.lineStyle(2, p.ink, 1);
     g.strokeRect(plot.x, plot.y, plot.w, plot.h);
-    this.put(text(this, plot.x + plot.w / 2, plot.y + plot.h + 30, `${INDICATORS[tradeId].short} ($B/yr, change) →`, { size: 20, originX: 0.5, bold: true }));
-    const yLabel = this.put(text(this, RIGHT.x + 12, plot.y + plot.h / 2, '↑ US security cost (index)', { size: 20, originX: 0.5, originY: 0.5, bold: true }));
+    const unit = (id: IndicatorId) => (INDICATORS[id].unit === '$B/yr' ? ' ($B/yr, change)' : INDICATORS[id].unit === 'ladder' ? ' (rungs)' : '');
+    this.put(text(this, plot.x + plot.w / 2, plot.y + plot.h + 30, `${INDICATORS[tradeId].short}${unit(tradeId)} →`, { size: 20, originX: 0.5, bold: true }));
+    const yLabel = this.put(text(this, RIGHT.x + 12, plot.y + plot.h / 2, `↑ ${INDICATORS[secId].short}${unit(secId)}`, { size: 20, originX: 0.5, originY: 0.5, bold: true }));
     yLabel.setAngle(-90);
     // The path so far: small squares joined by a line.
     g.lineStyle(2, p.muted, 1);
@@ -496,7 +501,7 @@ export class TableScene extends ScreenScene<TableModel> {
     const m = this.model;
     const p = stageContext.palette;
     const top = 770;
-    const ids = (Object.keys(INDICATORS) as IndicatorId[]).filter((id) => id !== m.tradeIndicator && id !== 'us.securityCost' && id !== 'tension');
+    const ids = (Object.keys(INDICATORS) as IndicatorId[]).filter((id) => id !== m.chart.x && id !== m.chart.y && id !== 'tension');
     const shown = m.projection ?? m.standingProjection;
     this.put(text(this, RIGHT.x, top - 34, `Other indicators: now → ${m.deal ? 'the deal' : m.projection ? 'your package' : m.standingProjection ? 'their offer' : 'a package'}`, { size: 22, bold: true }));
     const rowH = (996 - top) / ids.length;

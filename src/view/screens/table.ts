@@ -10,6 +10,7 @@ import type { ReadonlyMatch, ViewState } from '../state/app-state';
 import { categoryHeading, categoryIcon, notices } from './common';
 import { changeLines, driftLines, newsItems } from './explanations';
 import { moveSummary } from '../../session/move-summary';
+import { LEVER_ROLE_TEXT, leversFor, mainChartFor, type LeverChip } from '../../session/perspective';
 import { rewindLabel, turnLine } from './moves';
 import type { ScreenFn, ScreenView } from './screen';
 
@@ -98,6 +99,7 @@ function tableView(table: TableState, dispatch: Dispatch): ScreenView {
     now: shown.indicators,
     history: shown.trajectory.map((r) => r.indicators),
     tradeIndicator: side === 'us' ? 'us.tradeGains' : 'china.tradeGains',
+    chart: mainChart(doctrine),
     projection: Object.keys(table.draft).length > 0 ? projectPackage(scenario, state, table.draft) : null,
     standingProjection: shown.standing && (dealt || shown.standing.by === opponent) ? projectPackage(scenario, shown, shown.standing.package) : null,
     deal: dealt,
@@ -198,20 +200,22 @@ function worthText(worth: number): HTMLElement {
   return h('span', { class: cls }, `${signed(worth, 2)} points (${word})`);
 }
 
-function chipButton(table: TableState, dispatch: Dispatch, chip: Chip, currentLabel: string, enabled: boolean): HTMLElement {
+function chipButton(table: TableState, dispatch: Dispatch, chip: Chip, currentLabel: string, enabled: boolean, lever?: LeverChip): HTMLElement {
   const pressed = table.draft[chip.issue] === chip.position;
+  // What the chip does for you, from your side of the table (a lever you hold may still be something you get).
+  const role = lever ? h('span', { class: `lever-role role-${lever.role}`, attrs: { 'data-role': lever.role, title: lever.explanation } }, LEVER_ROLE_TEXT[lever.role]) : null;
   return h(
     'li',
     null,
     button(
-      [h('span', { class: 'mark', attrs: { 'aria-hidden': 'true' } }), h('span', null, chip.positionLabel, h('span', { class: 'issue' }, `${chip.issueLabel} · now: ${currentLabel}`))],
+      [h('span', { class: 'mark', attrs: { 'aria-hidden': 'true' } }), h('span', null, chip.positionLabel, h('span', { class: 'issue' }, `${chip.issueLabel} · in force now: ${currentLabel}`), role)],
       () => dispatch({ type: 'set-chip', issue: chip.issue, position: chip.position, inPackage: !pressed }),
       { key: `chip-${chip.id}`, class: 'chip-toggle', attrs: { 'aria-pressed': pressed ? 'true' : 'false', 'data-chip': chip.id }, disabled: !enabled },
     ),
   );
 }
 
-function chipGroups(table: TableState, dispatch: Dispatch, groups: ChipGroup[], enabled: boolean): Node[] {
+function chipGroups(table: TableState, dispatch: Dispatch, groups: ChipGroup[], enabled: boolean, levers: ReadonlyMap<string, LeverChip>): Node[] {
   const match = table.match;
   const scenario = match.scenario;
   return groups.map((g) =>
@@ -225,7 +229,7 @@ function chipGroups(table: TableState, dispatch: Dispatch, groups: ChipGroup[], 
         ...g.chips.map((chip) => {
           const issue = scenario.issues.find((i) => i.id === chip.issue)!;
           const current = issue.positions.find((p) => p.id === match.state.positions[chip.issue])!;
-          return chipButton(table, dispatch, chip, current.label, enabled);
+          return chipButton(table, dispatch, chip, current.label, enabled, levers.get(chip.id));
         }),
       ),
     ),
@@ -242,12 +246,14 @@ function packageSection(table: TableState, dispatch: Dispatch, offers: ChipGroup
   const items = packageItems(scenario, state, draft);
   const assessment = assessDraft(scenario, state, side, draft);
   const countering = state.standing !== null && state.standing.by !== side;
+  const levers = new Map(leversFor(scenario, state, side).flatMap((i) => i.chips.map((c) => [`${c.issue}=${c.position}`, c] as const)));
   return section(
     'Build your package',
     'package-title',
     h('p', { class: 'hint' }, 'Pick what you offer and what you ask for: press a chip here, or drag it onto the table. One position per issue; press it again to take it off.'),
-    h('fieldset', null, h('legend', null, 'You offer (your levers)'), ...chipGroups(table, dispatch, offers, yourTurn)),
-    h('fieldset', null, h('legend', null, `You ask of ${them} (their levers)`), ...chipGroups(table, dispatch, asks, yourTurn)),
+    h('p', { class: 'hint' }, 'Each chip says what it does for you, judged by your doctrine against what is in force now: you give, you get, a gain for both, or a cost without gain.'),
+    h('fieldset', null, h('legend', null, 'Your levers (you move them)'), ...chipGroups(table, dispatch, offers, yourTurn, levers)),
+    h('fieldset', null, h('legend', null, `${possessive(them)} levers (you ask for them)`), ...chipGroups(table, dispatch, asks, yourTurn, levers)),
     h('h3', { id: 'draft-title' }, items.length === 0 ? 'Your package is empty' : `Your package: ${items.length} ${items.length === 1 ? 'item' : 'items'}`),
     items.length > 0
       ? h('ul', { class: 'package-summary', attrs: { 'aria-labelledby': 'draft-title' } }, ...items.map((i) => h('li', null, `${i.holder === side ? 'You offer' : 'You ask'}: ${i.issueLabel}: ${i.positionLabel}`)))
@@ -470,4 +476,18 @@ function dealSection(table: TableState): HTMLElement {
       h('tbody', null, ...rows),
     ),
   );
+}
+
+/** The table's main chart: the two indicators the player's doctrine weighs most (tension, on its own ladder, is swapped for the next one). */
+function mainChart(doctrine: Parameters<typeof mainChartFor>[0]): TableModel['chart'] {
+  const c = mainChartFor(doctrine);
+  const ranked = [c.x, ...(c.y ? [c.y] : []), ...c.others].filter((i) => i.indicator !== 'tension');
+  const x = ranked[0] ?? c.x;
+  const fallback = doctrine.side === 'us' ? 'us.securityCost' : 'china.selfReliance';
+  const y = ranked[1]?.indicator ?? (x.indicator === fallback ? 'tension' : fallback);
+  const up = ranked[1] ? ranked[1].moreIsBetter : INDICATORS[y].higherIsBetter;
+  const caption = ranked[1]
+    ? `Better under ${doctrine.label}: ${x.moreIsBetter ? 'to the right' : 'to the left'} and ${up ? 'up' : 'down'}.`
+    : `Better under ${doctrine.label}: ${x.moreIsBetter ? 'to the right' : 'to the left'}.`;
+  return { x: x.indicator, y, caption };
 }

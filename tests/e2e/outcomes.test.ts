@@ -102,7 +102,7 @@ async function atEachSize(page: Page, name: string, check: (narrow: boolean) => 
 describe.skipIf(!browser)('issue 11: outcomes that mean something, readable on a projector and a phone', () => {
   const s = browserPerTest();
 
-  it('Play now reaches the table in two clicks and the first chip in at most ten Tab presses; canvas text is at least 14 px', async () => {
+  it('Play now reaches the table in two clicks and the first chip in at most ten Tab presses; canvas text is at least 14 px', { timeout: 300_000 }, async () => {
     const { page } = s;
     await page.setViewportSize({ width: 1280, height: 720 });
     await openGame(page, inject('baseUrl'));
@@ -159,7 +159,7 @@ describe.skipIf(!browser)('issue 11: outcomes that mean something, readable on a
     expect(s.errors).toEqual([]);
   });
 
-  it('the debrief leads with both ratings, equal to the session’s, the deal chart, the moves that mattered and a question', async () => {
+  it('the debrief leads with both ratings, equal to the session’s, the deal chart, the moves that mattered and a question', { timeout: 420_000 }, async () => {
     const { page } = s;
     await page.setViewportSize({ width: 1280, height: 720 });
     await openGame(page, inject('baseUrl'));

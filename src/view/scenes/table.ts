@@ -9,6 +9,7 @@ import { possessive } from '../../session/text';
 import { ScreenScene } from './base';
 import { stageContext } from './context';
 import { categoryIcon, fitText, move, negotiator, text } from './draw';
+import { css } from '../theme';
 
 export interface TableModel {
   side: Side;
@@ -323,7 +324,8 @@ export class TableScene extends ScreenScene<TableModel> {
   private drawFigures(): void {
     const m = this.model;
     this.put(negotiator(this, m.opponent, FIGURE_X, 134, 0.92, m.postures[m.opponent], m.labels[m.opponent]));
-    this.put(negotiator(this, m.side, FIGURE_X, 740, 0.92, m.postures[m.side], `${m.labels[m.side]} (you)`, { highlight: true }));
+    // The player's own posture is the player's to know: no badge guessing it (only the outcome's, once the talks end).
+    this.put(negotiator(this, m.side, FIGURE_X, 740, 0.92, m.postures[m.side], `${m.labels[m.side]} (you)`, { highlight: true, badge: m.ended }));
   }
 
   private drawRound(): void {
@@ -450,14 +452,14 @@ export class TableScene extends ScreenScene<TableModel> {
       }
       draw(lx + 10, row + t.height / 2);
       t.setX(lx + 24);
-      lx += 24 + t.width + 14;
+      lx += 24 + t.width + 10;
     };
     entry((x, y) => {
       lg.fillStyle(p.ink, 1);
       lg.fillCircle(x, y, 9);
     }, 'now');
     if (!m.deal) entry((x, y) => marker(lg, 'diamond', x, y, 10, p.accent, p.surface), 'your package');
-    entry((x, y) => marker(lg, 'triangle', x, y, 10, p.bad, p.surface), m.deal ? 'the deal' : 'their offer');
+    entry((x, y) => marker(lg, 'triangle', x, y, 10, p.bad, p.surface), m.deal ? 'the deal' : 'theirs');
     entry((x, y) => {
       lg.lineStyle(2, p.muted, 1);
       lg.strokeRect(x - 12, y - 9, 24, 18);
@@ -570,6 +572,25 @@ export class TableScene extends ScreenScene<TableModel> {
     fitText(label, chip.positionLabel, Math.max(1, Math.floor((TOKEN.h - 6) / (size * 1.2))));
   }
 
+  private tip: Phaser.GameObjects.Text | null = null;
+
+  private showTip(container: Phaser.GameObjects.Container, chip: Chip): void {
+    this.hideTip();
+    const p = stageContext.palette;
+    const tip = text(this, 0, 0, `${chip.positionLabel} (${chip.issueLabel})`, { size: 19, color: p.surface, wrap: 520 });
+    tip.setBackgroundColor(css(p.ink)).setPadding(10, 6, 10, 6).setDepth(1000);
+    const half = (TOKEN.h * container.scale) / 2;
+    const x = Math.min(Math.max(8, container.x - tip.width / 2), 1600 - tip.width - 8);
+    const below = container.y + half + 6;
+    tip.setPosition(x, below + tip.height < 1000 ? below : container.y - half - 6 - tip.height);
+    this.tip = tip;
+  }
+
+  private hideTip(): void {
+    this.tip?.destroy();
+    this.tip = null;
+  }
+
   private syncTokens(): void {
     const m = this.model;
     const all = [...m.offers, ...m.asks].flatMap((g) => g.chips);
@@ -588,6 +609,10 @@ export class TableScene extends ScreenScene<TableModel> {
       }
       const container = this.chipCard(chip);
       container.setInteractive({ draggable: true, useHandCursor: true });
+      // A shortened label shows its full text while the pointer is on the chip.
+      container.on(Phaser.Input.Events.GAMEOBJECT_POINTER_OVER, () => this.showTip(container, chip));
+      container.on(Phaser.Input.Events.GAMEOBJECT_POINTER_OUT, () => this.hideTip());
+      container.on(Phaser.Input.Events.GAMEOBJECT_DRAG_START, () => this.hideTip());
       container.on(Phaser.Input.Events.GAMEOBJECT_POINTER_UP, () => {
         const token = this.tokens.get(chip.id);
         if (!token) return;

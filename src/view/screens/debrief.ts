@@ -175,7 +175,7 @@ export const debriefScreen: ScreenFn = (state, dispatch) => {
         h('h3', null, 'Its ledger: threats and promises against actions'),
         d.ledger.length === 0
           ? h('p', null, 'The AI recorded no threats or promises of its own in this game.')
-          : h('ul', { class: 'plain' }, ...d.ledger.map((e) => h('li', null, h('strong', null, `Round ${e.round}, ${e.kind}: `), e.text, ` — ${e.status}.`))),
+          : h('ul', { class: 'plain' }, ...d.ledger.map((e) => h('li', null, h('strong', null, `Round ${e.round}, ${e.kind}: `), e.text, ` — ${e.status === 'partly-kept' ? 'partly kept' : e.status}.`))),
       ),
     );
   }

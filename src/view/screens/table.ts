@@ -42,7 +42,7 @@ function tableView(table: TableState, dispatch: Dispatch): ScreenView {
       h('span', null, `You: ${scenario.sides[side].label}, ${doctrine.label}.`),
       h('span', null, `Deadline: end of round ${scenario.rounds}.`),
     ),
-    h('p', { class: 'hint' }, `${them} is ${POSTURES[postures[opponent]].label.toLowerCase()}: ${POSTURES[postures[opponent]].meaning}. Tension stands at ${fmt(state.indicators.tension)} of 10.`),
+    h('p', { class: 'hint' }, `${them} ${/^has /.test(POSTURES[postures[opponent]].meaning) ? '' : 'is '}${POSTURES[postures[opponent]].meaning}. Tension stands at ${fmt(state.indicators.tension)} of 10.`),
   );
   if (match.branch) body.push(branchNote(match));
   body.push(...notices(table.notices));

@@ -95,6 +95,8 @@ export class Stage {
   setTextScale(scale: number): void {
     if (scale === this.textScale) return;
     this.textScale = scale;
+    stageContext.textScale = scale;
+    stageContext.minTextSize = -1;
     this.refit();
   }
 

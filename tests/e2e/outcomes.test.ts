@@ -199,9 +199,10 @@ describe.skipIf(!browser)('issue 11: outcomes that mean something, readable on a
     const sections = page.locator('.collapsed-section > details');
     expect(await sections.count()).toBeGreaterThan(3);
     for (const open of await sections.evaluateAll((ds) => ds.map((d) => (d as HTMLDetailsElement).open))) expect(open).toBe(false);
-    await page.getByText('How the outcome is rated').click();
+    const help = page.locator('summary[data-key="rating-help"]');
+    await help.click();
     expect(await page.getByText(/Raiffa/).first().isVisible()).toBe(true);
-    await page.getByText('How the outcome is rated').click();
+    await help.click();
     await expectAccessible(page, 'outcomes-debrief');
     await atEachSize(page, 'debrief', async (narrow) => {
       if (!narrow) {

@@ -12,6 +12,8 @@ export interface StageContext {
    * setting at the canvas's current scale: every canvas text is drawn at least this large.
    */
   minTextSize: number;
+  /** The text-size setting as a factor (1 for normal). */
+  textScale: number;
   /** A chip dragged (or clicked) on the canvas: put it in the package or take it out. */
   setChip(issue: string, position: string, inPackage: boolean): void;
   /** Called once, when the first frame with a screen's content has been drawn. */
@@ -24,6 +26,7 @@ export const stageContext: StageContext = {
   highContrast: false,
   textResolution: 1,
   minTextSize: 0,
+  textScale: 1,
   setChip: () => undefined,
   onScreenDrawn: () => undefined,
 };

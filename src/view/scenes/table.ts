@@ -8,7 +8,7 @@ import { fmt, signed } from '../dom';
 import { possessive } from '../../session/text';
 import { ScreenScene } from './base';
 import { stageContext } from './context';
-import { categoryIcon, fitText, move, negotiator, text } from './draw';
+import { categoryIcon, fitText, move, negotiator, readableSize, text } from './draw';
 import { css } from '../theme';
 
 export interface TableModel {
@@ -566,7 +566,7 @@ export class TableScene extends ScreenScene<TableModel> {
   private fitChipLabel(container: Phaser.GameObjects.Container, chip: Chip, scale: number): void {
     const label = container.getByName('chip-label') as Phaser.GameObjects.Text | null;
     if (!label) return;
-    const size = Math.ceil(Math.max(17, stageContext.minTextSize / (scale || 1)));
+    const size = readableSize(17, scale || 1);
     if (parseFloat(String(label.style.fontSize)) === size) return;
     label.setFontSize(size);
     fitText(label, chip.positionLabel, Math.max(1, Math.floor((TOKEN.h - 6) / (size * 1.2))));

@@ -71,11 +71,10 @@ export function debriefFrontSection(d: Debrief, front: DebriefFront): HTMLElemen
         h('p', { class: 'hint rating-scale' }, gap.value === 0 ? 'On the efficient frontier.' : 'Both could have had this much more together.'),
       ),
     ),
-    h('p', { class: 'hint' }, 'Ratings: 0 is no deal for that side, 100 the best deal the other side would have ratified and preferred to no deal.'),
     h(
       'details',
       { class: 'rating-help' },
-      h('summary', { attrs: { 'data-key': 'rating-help' } }, 'How the outcome is rated'),
+      h('summary', { attrs: { 'data-key': 'rating-help' } }, 'How the outcome is rated: 0 is no deal, 100 the best deal the other side would ratify'),
       h('ul', { class: 'plain' }, ...d.figures.filter((f) => f.kind !== 'score').map((f) => h('li', null, h('strong', null, `${f.label}: ${f.text}. `), f.explanation))),
       ...materialText(RATING_HELP, 3),
     ),

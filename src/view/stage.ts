@@ -69,6 +69,35 @@ export class Stage {
       },
     });
     this.game.canvas?.setAttribute('aria-hidden', 'true');
+    stageContext.minTextSize = this.minTextSizeFor(fit);
+    // The canvas follows its box: when it is scaled, canvas text keeps to its least readable size.
+    this.game.scale.on(Phaser.Scale.Events.RESIZE, () => this.refit());
+  }
+
+  private textScale = 1;
+
+  /** Game units that show as 14 CSS px times the text-size setting when the canvas is scaled by `fit`. */
+  private minTextSizeFor(fit: number): number {
+    return fit > 0 ? Math.ceil((14 * this.textScale) / fit) : 0;
+  }
+
+  /** Recompute the least text size for the canvas's current scale, and redraw if it changed. */
+  private refit(): void {
+    const next = this.minTextSizeFor(this.scaleFactor());
+    if (next === stageContext.minTextSize) return;
+    stageContext.minTextSize = next;
+    if (!this.current) return;
+    const scene = this.scene(this.current);
+    if (scene) (scene as ScreenScene<unknown>).redraw();
+  }
+
+  /** The text-size setting, as a factor (1 for normal): canvas text grows with the panel's. */
+  setTextScale(scale: number): void {
+    if (scale === this.textScale) return;
+    this.textScale = scale;
+    stageContext.textScale = scale;
+    stageContext.minTextSize = -1;
+    this.refit();
   }
 
   /**

@@ -15,6 +15,8 @@ export interface TestHook {
   state(): Record<string, unknown>;
   layout(): { tokens: { id: string; role: string; inPackage: boolean; x: number; y: number; w: number; h: number }[]; zones: Record<string, { x: number; y: number; w: number; h: number }> } | null;
   perf: { firstFrame: number | null; frames: number[]; recording: boolean };
+  /** Every text on the canvas with its font size in CSS pixels as shown (to check it is readable). */
+  canvasText(): { text: string; px: number; visible: boolean }[];
 }
 
 declare global {
@@ -66,6 +68,25 @@ export function installTestHook(store: GameStore, stage: Stage): TestHook {
       };
     },
     perf: { firstFrame: null, frames: [], recording: false },
+    canvasText: () => {
+      const key = stage.screen;
+      const scene = key ? stage.scene(key) : null;
+      if (!scene) return [];
+      const k = stage.scaleFactor();
+      const out: { text: string; px: number; visible: boolean }[] = [];
+      const walk = (list: Phaser.GameObjects.GameObject[], scale: number, visible: boolean) => {
+        for (const obj of list) {
+          if (obj instanceof Phaser.GameObjects.Text) {
+            const size = parseFloat(String(obj.style.fontSize));
+            out.push({ text: obj.text, px: size * scale * obj.scaleY * k, visible: visible && obj.visible && obj.alpha > 0 });
+          } else if (obj instanceof Phaser.GameObjects.Container) {
+            walk(obj.list, scale * obj.scaleY, visible && obj.visible && obj.alpha > 0);
+          }
+        }
+      };
+      walk(scene.children.list, 1, true);
+      return out;
+    },
   };
   let stepStart = 0;
   stage.game.events.on(Phaser.Core.Events.PRE_STEP, () => {

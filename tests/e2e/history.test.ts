@@ -392,6 +392,8 @@ async function expectHistoryComparison(page: Page, spec: GameSpec): Promise<void
   expect(followsHistory(zte, spec)).toBe(true);
   const c = compareWithHistory(zte, spec);
   const section = page.locator('#history-comparison');
+  // Below the debrief's first screen, the comparison is collapsed to its title: open it as a reader would.
+  await section.locator('summary').first().click();
   expect(await section.getAttribute('data-seed')).toBe(spec.seed);
   expect(await section.getAttribute('data-branched')).toBe('true');
   expect(await section.innerText()).toContain('You took over from history after step 4 of 8');

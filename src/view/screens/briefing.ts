@@ -43,10 +43,45 @@ export const briefingScreen: ScreenFn = (state, dispatch) => {
           ),
         ),
     );
+  const leverNames = (s: Side) =>
+    scenario.issues
+      .filter((i) => i.holder === s)
+      .map((i) => i.label)
+      .join('; ');
   const weights = Object.entries(doctrine.weights).filter(([, w]) => w !== 0);
+  const ranked = [...weights].sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]));
+  // One screen: what you want, what each side can move, and the clock; the full text is one press away.
+  const summary = h(
+    'div',
+    { class: 'briefing-summary', attrs: { 'data-briefing': 'summary' } },
+    h(
+      'p',
+      { attrs: { 'data-summary': 'objectives' } },
+      h('strong', null, 'Your objectives: '),
+      `you are ${scenario.sides[side].label} (“${doctrine.label}”): `,
+      ranked
+        .map(([id, w]) => `${w > 0 ? 'raise' : 'lower'} ${INDICATOR_LIST.find((d) => d.id === id)!.label.replace(/^(US|China) /, '').toLowerCase()}`)
+        .join(', ') || 'nothing weighs in your score',
+      '.',
+    ),
+    h('p', { attrs: { 'data-summary': 'your-levers' } }, h('strong', null, 'Your levers: '), `${leverNames(side)}.`),
+    h('p', { attrs: { 'data-summary': 'their-levers' } }, h('strong', null, `${scenario.sides[ai].label}’s levers: `), `${leverNames(ai)}.`),
+    h(
+      'p',
+      { attrs: { 'data-summary': 'clock' } },
+      h('strong', null, 'The clock: '),
+      `${scenario.rounds} rounds to agree. A deal must pass at home (support ${scenario.sides[side].ratificationThreshold}+); your score averages to round ${scenario.horizon}.`,
+    ),
+  );
   const branch = setup.branch;
   const path = scenario.history?.path ?? [];
-  const body: Node[] = [
+  const actions = h(
+    'div',
+    { class: 'actions' },
+    button('Sit down at the table', () => dispatch({ type: 'start-match' }), { key: 'start-match' }),
+    button('Back', () => dispatch({ type: 'navigate', screen: 'setup' }), { key: 'back', class: 'secondary' }),
+  );
+  const full: Node[] = [
     scenario.description ? h('p', null, scenario.description) : h('p', null, scenario.summary),
     ...(branch
       ? [
@@ -100,11 +135,16 @@ export const briefingScreen: ScreenFn = (state, dispatch) => {
         return h('li', null, href ? h('a', { attrs: { href, target: '_blank', rel: 'noopener noreferrer' } }, label) : label);
       }),
     ),
+  ];
+  const body: Node[] = [
+    summary,
+    actions,
     h(
-      'div',
-      { class: 'actions' },
-      button('Sit down at the table', () => dispatch({ type: 'start-match' }), { key: 'start-match' }),
-      button('Back', () => dispatch({ type: 'navigate', screen: 'setup' }), { key: 'back', class: 'secondary' }),
+      'details',
+      // A take-over opens with history so far, which is in the full text.
+      { class: 'full-briefing', attrs: { 'data-briefing': 'full', open: branch ? true : null } },
+      h('summary', { attrs: { 'data-key': 'full-briefing' } }, 'Full briefing: background, every lever, intelligence, sources'),
+      ...full,
     ),
   ];
   const values = start.indicators;

@@ -31,7 +31,8 @@ export const titleScreen: ScreenFn = (state, dispatch) => {
       'resume',
     );
   }
-  item('Play solo', 'Pick a scenario and a side, and negotiate against the AI.', () => dispatch({ type: 'navigate', screen: 'choice' }), 'play-solo', match ? 'secondary' : undefined);
+  item('Play now', 'Busan 2025 as the United States, against the normal AI: a one-screen briefing, then the table.', () => dispatch({ type: 'play-now' }), 'play-now', match ? 'secondary' : undefined);
+  item('Play solo', 'Pick a scenario and a side, and negotiate against the AI.', () => dispatch({ type: 'navigate', screen: 'choice' }), 'play-solo', 'secondary');
   item('History', 'Replay the real episodes of 2018–2026 step by step, with their sources; stop at a decision point and take over.', () => dispatch({ type: 'navigate', screen: 'history' }), 'history', 'secondary');
   item('Join a class', 'Your teacher runs a class: type its code and your name, and negotiate with a classmate.', () => dispatch({ type: 'navigate', screen: 'class-join' }), 'class-join', 'secondary');
   item('Run a class', 'For teachers, with the class server running (npm run serve): pair your students, watch every table, debrief together.', () => dispatch({ type: 'navigate', screen: 'class-run' }), 'class-run', 'secondary');

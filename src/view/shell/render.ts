@@ -41,11 +41,19 @@ export function mountRenderer(
     const active = document.activeElement;
     const focusKey = active instanceof HTMLElement && panel.contains(active) ? active.dataset.key : undefined;
     const scrollTop = panel.scrollTop;
+    // A <details> marked data-keep stays as the user left it, open or closed, when its screen is re-drawn.
+    const kept = new Map<string, boolean>();
+    if (shown === state.screen)
+      for (const d of panel.querySelectorAll<HTMLDetailsElement>('details[data-keep]')) kept.set(d.dataset.keep!, d.open);
     const view = viewOf(state);
     clear(panel);
     const heading = h('h1', { id: 'screen-title', attrs: { tabindex: -1 } }, view.title);
     panel.appendChild(heading);
     for (const node of view.body) panel.appendChild(node);
+    for (const d of panel.querySelectorAll<HTMLDetailsElement>('details[data-keep]')) {
+      const open = kept.get(d.dataset.keep!);
+      if (open !== undefined) d.open = open;
+    }
     document.title = `${view.title} · Bargaining Chips`;
     // The class screens take a wider panel (their charts and tables), keyed on the screen's name.
     document.documentElement.dataset.screen = state.screen;

@@ -54,6 +54,7 @@ export function startGame(
   const settings = loadSettings(deps.storage, defaultSettings(deps.prefersReducedMotion));
   applyLook(settings, sound, null);
   const stage = new Stage(elements.stage, { key: 'title', model: { tagline: TAGLINE } });
+  applyLook(settings, sound, stage);
   const store: GameStore = new Store(initialState(settings), (state, action) =>
     update(state, action, { randomSeed: deps.randomSeed }),
   );

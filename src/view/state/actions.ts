@@ -18,6 +18,8 @@ export type Action =
   // Choosing and setting up a game
   | { type: 'highlight-scenario'; id: string }
   | { type: 'choose-scenario'; id: string }
+  /** The title's quick start: the quick-start scenario as the US against the normal AI, a random seed, to its briefing. */
+  | { type: 'play-now' }
   | { type: 'open-scenario-file'; file: ScenarioFile }
   | { type: 'change-setup'; change: Partial<Omit<SetupChoice, 'branch'>> }
   | { type: 'new-seed' }

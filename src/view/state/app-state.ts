@@ -2,6 +2,7 @@ import type { Difficulty, GameSpec, Package, Scenario, Side } from '../../core/t
 import type * as Negotiators from '../../session/ai';
 import type { CatalogEntry, CatalogFailure, ScenarioCatalog, ScenarioFile } from '../../session/catalog';
 import type { Debrief } from '../../session/debrief';
+import type { DebriefFront } from '../../session/debrief-front';
 import type { HistoryDebrief } from '../../session/history-debrief';
 import type { HistoryReplay } from '../../session/history-replay';
 import type { Match, Turn } from '../../session/match';
@@ -88,6 +89,8 @@ export interface DebriefView {
   readonly debrief: Debrief;
   /** For a game of a real episode: the game beside history. */
   readonly history: HistoryDebrief | null;
+  /** The first screen's moves that mattered, question to discuss and deal chart. */
+  readonly front: DebriefFront;
 }
 
 export interface AppState {

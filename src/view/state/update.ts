@@ -3,6 +3,7 @@ import { IllegalMoveError, InvalidOptionsError, otherSide, sameMove } from '../.
 import type { Move, Side } from '../../core/types';
 import type { ScenarioFile } from '../../session/catalog';
 import { buildDebrief } from '../../session/debrief';
+import { debriefFront } from '../../session/debrief-front';
 import { pruneDraft } from '../../session/draft';
 import { Match, type Turn } from '../../session/match';
 import type { SaveLoad } from '../../session/save';
@@ -77,6 +78,8 @@ export function update(state: AppState, action: Action, services: Services): Res
       );
     case 'choose-scenario':
       return chooseScenario(state, action.id, services);
+    case 'play-now':
+      return playNow(state, services);
     case 'open-scenario-file':
       return openScenarioFile(state, lib, action.file);
     case 'change-setup': {
@@ -212,7 +215,8 @@ function withDebrief(state: AppState): AppState {
   const history = match.scenario.history
     ? state.lib.history.historyDebriefOf(match.scenario, debrief.spec, player)
     : null;
-  return { ...state, debrief: { key, debrief, history } };
+  const front = debriefFront(match.scenario, debrief.spec, debrief.rating, debrief.side, match.branch?.step ?? 0);
+  return { ...state, debrief: { key, debrief, history, front } };
 }
 
 function started(state: AppState, lib: Lib, saved: SaveLoad, storageProblem: string | null): Result {
@@ -254,6 +258,23 @@ function chooseScenario(state: AppState, id: string, services: Services): Result
     seed: services.randomSeed(),
   };
   return same(navigate({ ...state, scenario, scenarioFile: openedFile(state, id), setup }, 'setup'));
+}
+
+/** The scenario the title's "Play now" starts: a recent episode with a clear deal to be had. */
+export const QUICK_START = { scenario: 'busan-2025', side: 'us' as Side, difficulty: 'normal' as const };
+
+function playNow(state: AppState, services: Services): Result {
+  const scenario = findScenario(state, QUICK_START.scenario) ?? state.scenarios.entries[0]?.scenario;
+  if (!scenario) return same(state);
+  const setup = {
+    side: QUICK_START.side,
+    doctrine: defaultDoctrine(scenario, QUICK_START.side),
+    difficulty: QUICK_START.difficulty,
+    seed: services.randomSeed(),
+  };
+  return same(
+    navigate({ ...state, scenario, scenarioFile: openedFile(state, scenario.id), setup }, 'briefing'),
+  );
 }
 
 function openScenarioFile(state: AppState, lib: Lib, file: ScenarioFile): Result {

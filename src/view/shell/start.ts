@@ -14,6 +14,7 @@ import { Store } from '../state/store';
 import { update } from '../state/update';
 import { announcer, applyLook, autosaver, replayKeys, settingsKeeper, soundCues } from './effects';
 import { mountRenderer } from './render';
+import { mountGlossaryDialog } from './glossary-dialog';
 import { mountSettingsDialog } from './settings-dialog';
 
 export type GameStore = Store<AppState, Action, Effect>;
@@ -61,6 +62,7 @@ export function startGame(
 
   store.subscribe(mountRenderer(elements.panel, stage, screens, dispatch));
   store.subscribe(mountSettingsDialog(dispatch));
+  store.subscribe(mountGlossaryDialog(dispatch));
   store.subscribe(settingsKeeper(deps.storage, sound, stage, dispatch));
   store.subscribe(announcer(elements.announcer));
   store.subscribe(soundCues(sound));

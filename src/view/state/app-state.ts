@@ -7,6 +7,10 @@ import type { HistoryReplay } from '../../session/history-replay';
 import type { Match, Turn } from '../../session/match';
 import type { Resumed } from '../../session/save';
 import type { Settings } from '../../session/settings';
+import type { AiAgreement, AiStepComparison } from '../../session/ai-agreement';
+import type { FidelitySummary } from '../../session/fidelity-summary';
+import type { EpisodeMaterials, MaterialKind } from '../../session/material-set';
+import type { Glossary } from '../../session/scenario-loader';
 
 /**
  * The game in the browser as one value: which screen is shown, the choices made so far, the
@@ -24,7 +28,11 @@ export type ScreenName =
   | 'load-code'
   | 'history'
   | 'replay'
-  | 'history-notes';
+  | 'history-notes'
+  | 'materials';
+
+/** A tab of the materials screen: one of an episode's three documents, or the glossary. */
+export type MaterialTab = MaterialKind | 'glossary';
 
 export interface SetupChoice {
   readonly side: Side;
@@ -53,6 +61,22 @@ export interface HistoryData {
   historyDebriefOf(scenario: Scenario, spec: GameSpec, player: Side | null): HistoryDebrief;
   /** What a screen reader hears when the replay moves. */
   replayAnnouncement(replay: HistoryReplay, position: number): string;
+  /** The teaching materials and the glossary, and what the teaching notes compute (src/view/materials-data.ts). */
+  materials: MaterialsData;
+}
+
+/** The teaching materials and the glossary, and the costlier figures of the teaching notes (each computed once). */
+export interface MaterialsData {
+  /** The glossary, or null when its file is missing or does not load (the problem is in `problems`). */
+  readonly glossary: Glossary | null;
+  /** Why a shipped material could not be used, file by file (shown on the materials screen). */
+  readonly problems: readonly string[];
+  /** An episode's background brief, role briefs and teacher's guide (null where a file is missing). */
+  materialsOf(scenarioId: string): EpisodeMaterials;
+  /** What the AI in a side's doctrine would have done at a step of the real path (null at a supposed step). */
+  aiChoiceOf(scenario: Scenario, step: number): AiStepComparison | null;
+  aiAgreementOf(scenario: Scenario): AiAgreement;
+  fidelityOf(scenario: Scenario): FidelitySummary;
 }
 
 /**
@@ -114,6 +138,10 @@ export interface AppState {
   readonly highlight: { readonly scenario: string | null; readonly episode: string | null };
   /** The load-code screen: the text last tried, and why it could not be opened. */
   readonly code: { readonly text: string; readonly error: string | null };
+  /** The materials screen: whose materials (null: the glossary alone), which tab, and the screen it returns to. */
+  readonly materials: { readonly id: string | null; readonly tab: MaterialTab; readonly back: ScreenName } | null;
+  /** The glossary term open in its dialog over the screen. */
+  readonly glossaryTerm: string | null;
 }
 
 /**
@@ -147,5 +175,7 @@ export function initialState(settings: Settings): AppState {
     replaying: null,
     highlight: { scenario: null, episode: null },
     code: { text: '', error: null },
+    materials: null,
+    glossaryTerm: null,
   };
 }

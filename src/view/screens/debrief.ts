@@ -3,7 +3,9 @@ import { THREAT_STATUS_TEXT } from '../../session/debrief';
 import { debriefJson, movesCsv, trajectoriesCsv } from '../../session/export';
 import { button, columnHeads, download, fmt, h, signed } from '../dom';
 import { categoryIcon, notices } from './common';
+import { lessonsSection } from './debrief-lessons';
 import { historySection } from './history-debrief';
+import { glossaryLinker } from './material-view';
 import { rewindLabel, turnLine } from './moves';
 import type { ScreenFn } from './screen';
 
@@ -36,6 +38,8 @@ export const debriefScreen: ScreenFn = (state, dispatch) => {
           h('p', null, 'With no deal, every measure in force stayed in force and every pending threat was carried out; the model then ran on to the end of the game.'),
         );
   body.push(section('Outcome', 'outcome-title', outcome, h('p', { class: 'hint' }, `The talks ended in round ${d.talksEnded}; the model ran on to round ${scenario.horizon}, and every score below averages over all ${scenario.horizon} rounds.`)));
+
+  body.push(lessonsSection(scenario, match.spec, glossaryLinker(state, dispatch)));
 
   // A game of a real episode (played from its start or taken over from its replay): beside history.
   const hd = state.debrief.history;

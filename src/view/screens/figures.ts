@@ -41,7 +41,7 @@ export function conflictNote(scenario: Scenario, conflict: Conflict, sources: re
     h(
       'ul',
       { class: 'plain' },
-      ...conflict.values.map((v) => h('li', null, h('strong', null, v.value), ' — ', sourceCite(sources.find((s) => s.id === v.source) ?? null, v.source))),
+      ...conflict.values.map((v) => h('li', null, h('strong', null, v.value), ' — ', h('span', { attrs: { 'data-provenance': 'source' } }, sourceCite(sources.find((s) => s.id === v.source) ?? null, v.source)))),
     ),
   );
 }

@@ -37,7 +37,9 @@ function toDom(node: MaterialNode, dispatch: Dispatch): Node {
 /** A parsed material as a handout: its blocks, then the sources it cites, numbered. */
 export function materialDom(doc: MaterialDocument, sourceOf: (id: string) => Source | null, dispatch: Dispatch): Node[] {
   const tree = materialTree(doc, sourceOf);
-  const out: Node[] = tree.blocks.map((b) => toDom(b, dispatch));
+  // The document's own title repeats the screen's heading: leave it out.
+  const blocks = doc.blocks[0]?.type === 'heading' && doc.blocks[0].level === 1 ? tree.blocks.slice(1) : tree.blocks;
+  const out: Node[] = blocks.map((b) => toDom(b, dispatch));
   if (tree.sources.length > 0)
     out.push(
       h('h3', { class: 'sources-title' }, 'Sources'),

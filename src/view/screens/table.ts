@@ -125,7 +125,7 @@ function report(table: TableState, turns: readonly Turn[], takesFocus: boolean, 
       changes.length > 0
         ? h('details', { attrs: { open: true } }, h('summary', null, `What changed and why (${changes.length})`), h('ul', { class: 'plain' }, ...changeItems(scenario, t, (kind) => SHOWN.has(kind))))
         : null,
-      drift.length > 0 ? h('details', null, h('summary', null, 'Running costs of the measures in force ', estimateTag()), h('ul', { class: 'plain' }, ...drift.map((line) => h('li', null, line)))) : null,
+      drift.length > 0 ? h('details', null, h('summary', null, 'Running costs of the measures in force ', estimateTag()), h('ul', { class: 'plain' }, ...drift.map((line) => h('li', null, line, ' ', estimateTag())))) : null,
     );
   });
   return [

@@ -97,8 +97,9 @@ export const historyNotesScreen: ScreenFn = (state, dispatch) => {
       ),
       ...(scenario.history?.outcome ?? []).filter((o) => o.conflict).map((o) => h('div', { attrs: { 'data-metric-conflict': o.id } }, h('p', null, h('strong', null, o.label)), conflictNote(scenario, o.conflict!))),
     ),
-    aiAgreementSection(state, scenario),
   );
+  const agreement = aiAgreementSection(state, scenario);
+  if (agreement) body.push(agreement);
   if (notes.epilogue.length > 0) {
     body.push(
       section(

@@ -108,7 +108,11 @@ export const historyNotesScreen: ScreenFn = (state, dispatch) => {
         h(
           'ul',
           { class: 'plain news', id: 'epilogue' },
-          ...notes.epilogue.map((e) => h('li', null, h('strong', null, `${formatDate(e.date)}: `), ...link(e.text), e.unverified ? caveatTag('unverified') : null, h('span', { class: 'hint' }, ' Source: ', sourceCite(e.source), '.'))),
+          // teachingNotes keeps the file's epilogue in order, so its conflicts line up by index.
+          ...notes.epilogue.map((e, i) => {
+            const conflict = scenario.history?.epilogue?.[i]?.conflict;
+            return h('li', null, h('strong', null, `${formatDate(e.date)}: `), ...link(e.text), e.unverified ? caveatTag('unverified') : null, h('span', { class: 'hint' }, ' Source: ', sourceCite(e.source), '.'), conflict ? conflictNote(scenario, conflict) : null);
+          }),
         ),
       ),
     );

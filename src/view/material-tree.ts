@@ -50,7 +50,8 @@ const el = (tag: MaterialTag, children: MaterialNode[], attrs: Record<string, st
 /** Headings start at h2: the screen's own title is the page's h1. */
 const HEADING_TAG = { 1: 'h2', 2: 'h3', 3: 'h4' } as const;
 
-export function materialTree(doc: MaterialDocument, sourceOf: (id: string) => Source | null): MaterialTree {
+/** `titled`: the screen's own heading already says the document's `#` title, so `##` sections are h2. */
+export function materialTree(doc: MaterialDocument, sourceOf: (id: string) => Source | null, titled = false): MaterialTree {
   const cited: { id: string; source: Source | null }[] = [];
   const number = (id: string): number => {
     const at = cited.findIndex((c) => c.id === id);
@@ -82,7 +83,7 @@ export function materialTree(doc: MaterialDocument, sourceOf: (id: string) => So
   const block = (b: Block): MaterialElement => {
     switch (b.type) {
       case 'heading':
-        return el(HEADING_TAG[b.level], inline(b.children));
+        return el(titled ? (b.level === 3 ? 'h3' : 'h2') : HEADING_TAG[b.level], inline(b.children));
       case 'paragraph':
         return el('p', inline(b.children));
       case 'list':

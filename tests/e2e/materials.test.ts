@@ -50,7 +50,7 @@ describe.skipIf(!browser)('teaching materials, the glossary and where figures co
     const article = page.locator('article.material');
     expect(await article.getAttribute('data-material')).toBe('background');
     expect(await page.locator('#screen-title').innerText()).toBe('Background brief: ZTE, spring 2018');
-    expect(await article.locator('h3').count()).toBeGreaterThan(2);
+    expect(await article.locator('h2').count()).toBeGreaterThan(2);
     // The brief cites its sources by number, listed at the end with links only to http(s) addresses.
     expect(await article.locator('.material-sources li').count()).toBeGreaterThan(3);
     for (const href of await article.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? '')))

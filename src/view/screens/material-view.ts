@@ -36,9 +36,10 @@ function toDom(node: MaterialNode, dispatch: Dispatch): Node {
 
 /** A parsed material as a handout: its blocks, then the sources it cites, numbered. */
 export function materialDom(doc: MaterialDocument, sourceOf: (id: string) => Source | null, dispatch: Dispatch): Node[] {
-  const tree = materialTree(doc, sourceOf);
-  // The document's own title repeats the screen's heading: leave it out.
-  const blocks = doc.blocks[0]?.type === 'heading' && doc.blocks[0].level === 1 ? tree.blocks.slice(1) : tree.blocks;
+  // The document's own title repeats the screen's heading: leave it out, and its sections become h2.
+  const titled = doc.blocks[0]?.type === 'heading' && doc.blocks[0].level === 1;
+  const tree = materialTree(doc, sourceOf, titled);
+  const blocks = titled ? tree.blocks.slice(1) : tree.blocks;
   const out: Node[] = blocks.map((b) => toDom(b, dispatch));
   if (tree.sources.length > 0)
     out.push(

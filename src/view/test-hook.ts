@@ -51,6 +51,8 @@ export function installTestHook(store: GameStore, stage: Stage): TestHook {
         /** What the canvas was last drawn from (e.g. the debrief's series, history's among them). */
         stageModel: stage.model,
         dialog: app.dialog,
+        materials: app.materials,
+        glossaryTerm: app.glossaryTerm,
       };
     },
     layout: () => {

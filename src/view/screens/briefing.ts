@@ -4,8 +4,12 @@ import type { IntelItem, IntelLevel } from '../../session/ai';
 import { CATEGORY_LABELS, describeMove, formatDate, possessive } from '../../session/text';
 import { button, h, safeHref } from '../dom';
 import { pendingSpec } from '../state/selectors';
-import { categoryIcon, flagImg } from './common';
+import { caveatTag, categoryIcon, flagImg } from './common';
 import type { ScreenFn } from './screen';
+import { estimateTag } from './figures';
+import { glossaryLinker } from './material-view';
+import { materialsButtons } from './materials-links';
+import { packageFigureTag } from './table-figures';
 
 const INTEL_BY_DIFFICULTY: Record<string, IntelLevel> = { easy: 'high', normal: 'medium', hard: 'low' };
 
@@ -26,6 +30,7 @@ export const briefingScreen: ScreenFn = (state, dispatch) => {
   } catch (error) {
     intelProblem = `No intelligence report is available: ${(error as Error).message}`;
   }
+  const link = glossaryLinker(state, dispatch);
   const levers = (s: Side) =>
     h(
       'ul',
@@ -39,7 +44,8 @@ export const briefingScreen: ScreenFn = (state, dispatch) => {
             categoryIcon(issue.category),
             h('strong', null, issue.label),
             ` (${CATEGORY_LABELS[issue.category].toLowerCase()}). Now: ${positionOf(scenario, issue.id, start.positions[issue.id] ?? issue.statusQuo).label}.`,
-            issue.description ? h('span', { class: 'hint' }, ` ${issue.description}`) : null,
+            packageFigureTag(scenario, issue.id, start.positions[issue.id] ?? issue.statusQuo),
+            issue.description ? h('span', { class: 'hint' }, ' ', ...link(issue.description)) : null,
           ),
         ),
     );
@@ -82,13 +88,14 @@ export const briefingScreen: ScreenFn = (state, dispatch) => {
     button('Back', () => dispatch({ type: 'navigate', screen: 'setup' }), { key: 'back', class: 'secondary' }),
   );
   const full: Node[] = [
-    scenario.description ? h('p', null, scenario.description) : h('p', null, scenario.summary),
+    h('p', null, ...link(scenario.description ?? scenario.summary)),
+    h('div', { class: 'briefing-materials' }, h('p', { class: 'hint' }, scenario.history ? 'Background reading, the role briefs and the glossary:' : 'The glossary of the terms used here:'), materialsButtons(state, dispatch, scenario.id, 'briefing-materials')),
     ...(branch
       ? [
           h('h2', null, 'History so far'),
           branch.step === 0
             ? h('p', null, 'You take over before history’s first move.')
-            : h('ol', { class: 'plain', id: 'history-so-far' }, ...path.slice(0, branch.step).map((p) => h('li', null, h('strong', null, `${formatDate(p.date)}: `), p.account))),
+            : h('ol', { class: 'plain', id: 'history-so-far' }, ...path.slice(0, branch.step).map((p) => h('li', null, h('strong', null, `${formatDate(p.date)}: `), p.account, p.whatIf === true ? caveatTag('what-if') : null))),
           spec.moves.length > branch.step ? h('p', null, h('strong', null, 'Then: '), describeMove(scenario, spec.moves[branch.step]!, start, side === spec.moves[branch.step]!.side ? side : null)) : null,
           start.phase === 'negotiation' ? h('p', { class: 'hint' }, `The game stands in round ${start.round} of ${scenario.rounds}.`) : null,
         ].filter((x): x is NonNullable<typeof x> => x !== null)
@@ -106,7 +113,8 @@ export const briefingScreen: ScreenFn = (state, dispatch) => {
     h(
       'p',
       null,
-      `You have ${scenario.rounds} rounds (${scenario.roundLength}). The model runs on to round ${scenario.horizon} whatever happens, and your score is the average over all of it. A deal must pass at home: if it would leave your domestic support below ${scenario.sides[side].ratificationThreshold}, it fails and the talks go on. A public threat you do not carry out costs you ${scenario.sides[side].audienceCost} points of support at home.`,
+      `You have ${scenario.rounds} rounds (${scenario.roundLength}). The model runs on to round ${scenario.horizon} whatever happens, and your score is the average over all of it. A deal must pass at home: if it would leave your domestic support below ${scenario.sides[side].ratificationThreshold}, it fails and the talks go on. A public threat you do not carry out costs you ${scenario.sides[side].audienceCost} points of support at home. `,
+      estimateTag(),
     ),
     h('h2', null, 'The levers'),
     h('h3', null, flagImg(side), `You hold (${scenario.sides[side].label})`),

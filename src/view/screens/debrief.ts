@@ -3,9 +3,11 @@ import { THREAT_STATUS_TEXT } from '../../session/debrief';
 import { CLASS_LIMITS, handInLine } from '../../session/class-debrief';
 import { debriefJson, movesCsv, trajectoriesCsv } from '../../session/export';
 import { button, columnHeads, download, fmt, h, signed } from '../dom';
-import { notices } from './common';
 import { debriefFrontSection } from './debrief-front';
+import { notices } from './common';
+import { lessonsSection } from './debrief-lessons';
 import { historySection } from './history-debrief';
+import { glossaryLinker } from './material-view';
 import { rewindLabel, turnLine } from './moves';
 import type { ScreenFn } from './screen';
 
@@ -56,6 +58,8 @@ export const debriefScreen: ScreenFn = (state, dispatch) => {
         : `The talks ended in round ${d.talksEnded} with no deal: every measure in force stayed in force and every pending threat was carried out; the model ran on to round ${scenario.horizon}, and every score averages over all of it.`,
     ),
   );
+
+  body.push(lessonsSection(scenario, match.spec, glossaryLinker(state, dispatch)));
 
   // A game of a real episode (played from its start or taken over from its replay): beside history.
   const hd = state.debrief.history;

@@ -13,6 +13,9 @@ import { moveSummary } from '../../session/move-summary';
 import { LEVER_ROLE_TEXT, leversFor, mainChartFor, type LeverChip } from '../../session/perspective';
 import { rewindLabel, turnLine } from './moves';
 import type { ScreenFn, ScreenView } from './screen';
+import { estimateTag } from './figures';
+import { glossaryLinker } from './material-view';
+import { changeItems, chipFigures, newsTag, packageFigureTag, projectionSources } from './table-figures';
 
 /** The table as its parts read it: the state, with a match. */
 type TableState = ViewState & { readonly match: ReadonlyMatch };
@@ -42,7 +45,7 @@ function tableView(table: TableState, dispatch: Dispatch): ScreenView {
       h('span', null, `You: ${scenario.sides[side].label}, ${doctrine.label}.`),
       h('span', null, `Deadline: end of round ${scenario.rounds}.`),
     ),
-    h('p', { class: 'hint' }, `${them} ${/^has /.test(POSTURES[postures[opponent]].meaning) ? '' : 'is '}${POSTURES[postures[opponent]].meaning}. Tension stands at ${fmt(state.indicators.tension)} of 10.`),
+    h('p', { class: 'hint' }, `${them} ${/^has /.test(POSTURES[postures[opponent]].meaning) ? '' : 'is '}${POSTURES[postures[opponent]].meaning}. Tension stands at ${fmt(state.indicators.tension)} of 10.`, ' ', estimateTag()),
   );
   if (match.branch) body.push(branchNote(match));
   body.push(...notices(table.notices));
@@ -56,7 +59,7 @@ function tableView(table: TableState, dispatch: Dispatch): ScreenView {
 
   const offerStands = !match.ended && state.standing !== null && state.standing.by === opponent;
   if (!match.ended) body.push(standingSection(table, dispatch, yourTurn));
-  body.push(...report(table, table.lastTurns, !offerStands));
+  body.push(...report(table, table.lastTurns, !offerStands, glossaryLinker(table, dispatch)));
 
   if (!match.ended) {
     body.push(packageSection(table, dispatch, offers, asks, yourTurn));
@@ -115,7 +118,7 @@ function section(title: string, id: string, ...children: (Node | null)[]): HTMLE
 }
 
 /** What just happened: each move in a sentence, the AI's stated reason, and the core's explanations. */
-function report(table: TableState, turns: readonly Turn[], takesFocus: boolean): Node[] {
+function report(table: TableState, turns: readonly Turn[], takesFocus: boolean, link: (text: string) => Node[]): Node[] {
   const match = table.match;
   if (turns.length === 0) return [];
   const scenario = match.scenario;
@@ -126,16 +129,16 @@ function report(table: TableState, turns: readonly Turn[], takesFocus: boolean):
     return h(
       'li',
       null,
-      h('p', null, h('strong', null, `Round ${t.round}: `), sentence),
+      h('p', null, h('strong', null, `Round ${t.round}: `), ...link(sentence)),
       t.alternative ? h('p', { class: 'reason' }, `The alternative chosen at the decision point: “${t.alternative}”.`) : null,
       t.ai ? h('p', { class: 'reason' }, `In ${possessive(scenario.sides[t.move.side].label)} words: ${t.ai.say}`) : null,
       // Plain words first; the model's draws one press away.
       h('p', { class: 'move-plain', attrs: { 'data-plain': '' } }, moveSummary(scenario, t.explanations)),
       t.ai ? h('details', { attrs: { 'data-keep': `analysis-${t.index}` } }, h('summary', null, 'The analysis behind it'), h('p', null, t.ai.analysis)) : null,
       changes.length > 0
-        ? h('details', { attrs: { 'data-keep': `changes-${t.index}` } }, h('summary', null, `Details: every change and the model’s draws (${changes.length})`), h('ul', { class: 'plain' }, ...changes.map((line) => h('li', null, line))))
+        ? h('details', { attrs: { 'data-keep': `changes-${t.index}` } }, h('summary', null, `Details: every change and the model’s draws (${changes.length})`), h('ul', { class: 'plain' }, ...changeItems(scenario, t, (kind) => SHOWN.has(kind))))
         : null,
-      drift.length > 0 ? h('details', null, h('summary', null, 'Running costs of the measures in force'), h('ul', { class: 'plain' }, ...drift.map((line) => h('li', null, line)))) : null,
+      drift.length > 0 ? h('details', null, h('summary', null, 'Running costs of the measures in force ', estimateTag()), h('ul', { class: 'plain' }, ...drift.map((line) => h('li', null, line, ' ', estimateTag())))) : null,
     );
   });
   return [
@@ -147,6 +150,9 @@ function report(table: TableState, turns: readonly Turn[], takesFocus: boolean):
     ),
   ];
 }
+
+/** The kinds "what changed and why" lists (as changeLines does). */
+const SHOWN: ReadonlySet<string> = new Set(['effect', 'expiry', 'event', 'threat', 'ratification', 'outcome']);
 
 function standingSection(table: TableState, dispatch: Dispatch, yourTurn: boolean): HTMLElement {
   const match = table.match;
@@ -170,14 +176,15 @@ function standingSection(table: TableState, dispatch: Dispatch, yourTurn: boolea
       h(
         'ul',
         { class: 'plain' },
-        ...items.map((i) => h('li', null, categoryIcon(i.category), h('strong', null, `${i.issueLabel}: `), i.positionLabel, h('span', { class: 'hint' }, ` (now: ${i.currentLabel}; ${i.holder === side ? 'you give' : 'they give'})`))),
+        ...items.map((i) => h('li', null, categoryIcon(i.category), h('strong', null, `${i.issueLabel}: `), i.positionLabel, h('span', { class: 'hint' }, ` (now: ${i.currentLabel}; ${i.holder === side ? 'you give' : 'they give'})`, packageFigureTag(scenario, i.issue, i.position)))),
       ),
       h(
         'p',
         null,
         `Worth to you as a ${doctrineFor(scenario, state.options, side).label}: `,
         worthText(assessment.worth),
-        `. At home it would ${passes.ratified ? 'pass' : 'fail'} (your support ${fmt(passes.projected)}, needs ${passes.threshold})${theirs.ratified ? '' : `; in ${them} it would fail (${fmt(theirs.projected)} against ${theirs.threshold})`}.`,
+        `. At home it would ${passes.ratified ? 'pass' : 'fail'} (your support ${fmt(passes.projected)}, needs ${passes.threshold})${theirs.ratified ? '' : `; in ${them} it would fail (${fmt(theirs.projected)} against ${theirs.threshold})`}. `,
+        estimateTag(),
       ),
       yourTurn
         ? h(
@@ -254,6 +261,7 @@ function packageSection(table: TableState, dispatch: Dispatch, offers: ChipGroup
     h('p', { class: 'hint' }, 'Each chip says what it does for you, judged by your doctrine against what is in force now: you give, you get, a gain for both, or a cost without gain.'),
     h('fieldset', null, h('legend', null, 'Your levers (you move them)'), ...chipGroups(table, dispatch, offers, yourTurn, levers)),
     h('fieldset', null, h('legend', null, `${possessive(them)} levers (you ask for them)`), ...chipGroups(table, dispatch, asks, yourTurn, levers)),
+    chipFigures(scenario, [...offers, ...asks]),
     h('h3', { id: 'draft-title' }, items.length === 0 ? 'Your package is empty' : `Your package: ${items.length} ${items.length === 1 ? 'item' : 'items'}`),
     items.length > 0
       ? h('ul', { class: 'package-summary', attrs: { 'aria-labelledby': 'draft-title' } }, ...items.map((i) => h('li', null, `${i.holder === side ? 'You offer' : 'You ask'}: ${i.issueLabel}: ${i.positionLabel}`)))
@@ -300,16 +308,17 @@ function projectionSection(table: TableState): HTMLElement {
   return section(
     'Projected effect of your package',
     'projection-title',
-    h('p', null, `Worth to you as a ${doctrine.label}: `, worthText(a.worth), '. This is the expected change of your score over the whole game if the package came into force now.'),
+    h('p', null, `Worth to you as a ${doctrine.label}: `, worthText(a.worth), '. This is the expected change of your score over the whole game if the package came into force now. ', estimateTag()),
     h('p', null, 'Would it pass at home?'),
     h('ul', { class: 'plain' }, rat(side), rat(otherSide(side))),
     h(
       'table',
       { class: 'data' },
-      h('caption', null, 'Expected change once in force, with its 10–90% range (★ counts in your score)'),
+      h('caption', null, 'Expected change once in force, with its 10–90% range (★ counts in your score) ', estimateTag()),
       columnHeads('Indicator', 'Now', 'Change', '10–90%', 'Average to the end'),
       h('tbody', null, ...rows),
     ),
+    projectionSources(scenario, a.projections, table.draft),
   );
 }
 
@@ -392,7 +401,7 @@ function newsSection(table: TableState): HTMLElement {
   return section(
     'News',
     'news-title',
-    news.length === 0 ? h('p', { class: 'hint' }, 'No news yet. Events, expiring measures and threats falling due appear here.') : h('ul', { class: 'plain news' }, ...news.map((n) => h('li', null, h('strong', null, n.round > match.scenario.rounds || (match.ended && n.round > (match.state.outcome?.round ?? 0)) ? `After the talks, round ${n.round}: ` : `Round ${n.round}: `), n.text))),
+    news.length === 0 ? h('p', { class: 'hint' }, 'No news yet. Events, expiring measures and threats falling due appear here.') : h('ul', { class: 'plain news' }, ...news.map((n) => h('li', null, h('strong', null, n.round > match.scenario.rounds || (match.ended && n.round > (match.state.outcome?.round ?? 0)) ? `After the talks, round ${n.round}: ` : `Round ${n.round}: `), n.text, newsTag(match.scenario, n.explanation)))),
   );
 }
 

@@ -11,7 +11,7 @@ import type { AppState, ScreenName } from '../state/app-state';
  * highlight only moves the canvas's highlight; settings restyle the page; the dialog is apart).
  * Re-drawing the panel under a hovering mouse or an open dialog would disturb the user.
  */
-const NOT_IN_PANEL: ReadonlySet<keyof AppState> = new Set(['highlight', 'settings', 'dialog']);
+const NOT_IN_PANEL: ReadonlySet<keyof AppState> = new Set(['highlight', 'settings', 'dialog', 'glossaryTerm']);
 
 function whatChanged(next: AppState, prev: AppState): { panel: boolean; canvas: boolean } {
   let panel = false;

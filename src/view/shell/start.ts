@@ -14,6 +14,7 @@ import { Store } from '../state/store';
 import { update } from '../state/update';
 import { announcer, applyLook, autosaver, replayKeys, settingsKeeper, soundCues } from './effects';
 import { mountRenderer } from './render';
+import { mountGlossaryDialog } from './glossary-dialog';
 import { mountSettingsDialog } from './settings-dialog';
 import { classRequests, keptTeacherClass, resumeClass } from './class-shell';
 
@@ -63,6 +64,7 @@ export function startGame(
 
   store.subscribe(mountRenderer(elements.panel, stage, screens, dispatch));
   store.subscribe(mountSettingsDialog(dispatch));
+  store.subscribe(mountGlossaryDialog(dispatch));
   store.subscribe(settingsKeeper(deps.storage, sound, stage, dispatch));
   store.subscribe(announcer(elements.announcer));
   store.subscribe(soundCues(sound));

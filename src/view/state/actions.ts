@@ -2,9 +2,9 @@ import type { Move, Side } from '../../core/types';
 import type { ScenarioFile } from '../../session/catalog';
 import type { SaveLoad } from '../../session/save';
 import type { Settings } from '../../session/settings';
-import type { Lib, ScreenName, SetupChoice } from './app-state';
 import type { ClassPageAction } from './class-page';
 import type { ClassLiveAction, ClassRequest } from './class-live-state';
+import type { Lib, MaterialTab, ScreenName, SetupChoice } from './app-state';
 
 /** Everything that can happen to the game in the browser, by name. Screens, the canvas, keys and the shell dispatch these. */
 export type Action =
@@ -43,6 +43,11 @@ export type Action =
   | { type: 'open-replay'; id: string; position?: number }
   | { type: 'set-replay-position'; position: number }
   | { type: 'take-over'; position: number; side: Side; alternative: number | null }
+  // Teaching materials and the glossary
+  | { type: 'open-materials'; id: string | null; tab: MaterialTab }
+  | { type: 'close-materials' }
+  | { type: 'open-glossary'; term: string }
+  | { type: 'close-glossary' }
   // Reported by the shell
   | { type: 'save-failed'; text: string }
   // The class page from result codes, and what a student hands in

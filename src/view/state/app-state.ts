@@ -10,6 +10,10 @@ import type { Resumed } from '../../session/save';
 import type { Settings } from '../../session/settings';
 import { EMPTY_CLASS_PAGE, type ClassPageState } from './class-page';
 import { NO_LIVE_CLASS, type LiveClassView } from './class-live-state';
+import type { AiAgreement, AiStepComparison } from '../../session/ai-agreement';
+import type { FidelitySummary } from '../../session/fidelity-summary';
+import type { EpisodeMaterials, MaterialKind } from '../../session/material-set';
+import type { Glossary } from '../../session/scenario-loader';
 
 /**
  * The game in the browser as one value: which screen is shown, the choices made so far, the
@@ -33,7 +37,11 @@ export type ScreenName =
   | 'class-run'
   | 'class-teacher'
   | 'class-join'
-  | 'class-lobby';
+  | 'class-lobby'
+  | 'materials';
+
+/** A tab of the materials screen: one of an episode's three documents, or the glossary. */
+export type MaterialTab = MaterialKind | 'glossary';
 
 export interface SetupChoice {
   readonly side: Side;
@@ -64,6 +72,22 @@ export interface HistoryData {
   historyDebriefOf(scenario: Scenario, spec: GameSpec, player: Side | null): HistoryDebrief;
   /** What a screen reader hears when the replay moves. */
   replayAnnouncement(replay: HistoryReplay, position: number): string;
+  /** The teaching materials and the glossary, and what the teaching notes compute (src/view/materials-data.ts). */
+  materials: MaterialsData;
+}
+
+/** The teaching materials and the glossary, and the costlier figures of the teaching notes (each computed once). */
+export interface MaterialsData {
+  /** The glossary, or null when its file is missing or does not load (the problem is in `problems`). */
+  readonly glossary: Glossary | null;
+  /** Why a shipped material could not be used, file by file (shown on the materials screen). */
+  readonly problems: readonly string[];
+  /** An episode's background brief, role briefs and teacher's guide (null where a file is missing). */
+  materialsOf(scenarioId: string): EpisodeMaterials;
+  /** What the AI in a side's doctrine would have done at a step of the real path (null at a supposed step). */
+  aiChoiceOf(scenario: Scenario, step: number): AiStepComparison | null;
+  aiAgreementOf(scenario: Scenario): AiAgreement;
+  fidelityOf(scenario: Scenario): FidelitySummary;
 }
 
 /**
@@ -136,6 +160,10 @@ export interface AppState {
   readonly passTo: Side | null;
   /** The live class: the teacher's class or the student's seat (null parts when there is none). */
   readonly liveClass: LiveClassView;
+  /** The materials screen: whose materials (null: the glossary alone), which tab, and the screen it returns to. */
+  readonly materials: { readonly id: string | null; readonly tab: MaterialTab; readonly back: ScreenName } | null;
+  /** The glossary term open in its dialog over the screen. */
+  readonly glossaryTerm: string | null;
 }
 
 /**
@@ -174,5 +202,7 @@ export function initialState(settings: Settings): AppState {
     studentName: '',
     passTo: null,
     liveClass: NO_LIVE_CLASS,
+    materials: null,
+    glossaryTerm: null,
   };
 }

@@ -187,6 +187,19 @@ export function update(state: AppState, action: Action, services: Services): Res
         navigate({ ...state, scenario, scenarioFile: openedFile(state, scenario.id), setup }, 'setup'),
       );
     }
+    case 'open-materials': {
+      // Switching tabs keeps the screen to return to; coming from elsewhere remembers it.
+      const back = state.screen === 'materials' ? (state.materials?.back ?? 'title') : state.screen;
+      const materials = { id: action.id, tab: action.tab, back };
+      const next = navigate({ ...state, materials }, 'materials');
+      return state.screen === 'materials' ? { state: next, effects: [{ kind: 'scroll-top' }, { kind: 'focus', key: `tab-${action.tab}` }] } : same(next);
+    }
+    case 'close-materials':
+      return same(navigate({ ...state, materials: null }, state.materials?.back ?? 'title'));
+    case 'open-glossary':
+      return same(state.glossaryTerm === action.term ? state : { ...state, glossaryTerm: action.term });
+    case 'close-glossary':
+      return same(state.glossaryTerm === null ? state : { ...state, glossaryTerm: null });
   }
   // The live class's actions are answered above (classLiveUpdate).
   return same(state);

@@ -20,6 +20,8 @@ export default defineConfig({
       },
     },
   },
+  // The AI's Web Worker (src/view/shell/ai-worker.ts) as an ES module, so it can share chunks.
+  worker: { format: 'es' },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
 });

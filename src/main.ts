@@ -66,7 +66,7 @@ const game = startGame(
     history: () => import('./view/history-ui'),
   },
 );
-const hook = installTestHook(game.store, game.stage);
+const hook = installTestHook(game.store, game.stage, game.aiWhere);
 let started = false;
 let begun = false;
 

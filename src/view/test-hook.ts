@@ -23,7 +23,7 @@ declare global {
   }
 }
 
-export function installTestHook(store: GameStore, stage: Stage): TestHook {
+export function installTestHook(store: GameStore, stage: Stage, aiWhere: () => string | null = () => null): TestHook {
   const hook: TestHook = {
     ready: false,
     drawn: {},
@@ -49,6 +49,8 @@ export function installTestHook(store: GameStore, stage: Stage): TestHook {
         /** What the canvas was last drawn from (e.g. the debrief's series, history's among them). */
         stageModel: stage.model,
         dialog: app.dialog,
+        /** Where the table's AI thinks: 'worker', or 'page' if its worker failed. */
+        ai: aiWhere(),
       };
     },
     layout: () => {

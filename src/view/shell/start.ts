@@ -1,4 +1,5 @@
 import { ScenarioCatalog, type ScenarioFile, type ScenarioLoader } from '../../session/catalog';
+import { AI_ELSEWHERE } from '../../session/match';
 import { AutoSave } from '../../session/save';
 import { defaultSettings, loadSettings } from '../../session/settings';
 import type { KeyValueStorage } from '../../session/storage';
@@ -13,6 +14,8 @@ import { initialState, type AiModule, type AppState } from '../state/app-state';
 import { Store } from '../state/store';
 import { update } from '../state/update';
 import { announcer, applyLook, autosaver, replayKeys, settingsKeeper, soundCues } from './effects';
+import { aiDriver } from './ai-driver';
+import { startAiService, type AiService } from './ai-service';
 import { mountRenderer } from './render';
 import { mountSettingsDialog } from './settings-dialog';
 
@@ -38,6 +41,8 @@ export interface Game {
   stage: Stage;
   /** Fetch the scenarios, the AI and the history code, resume the autosave, and show the first screen's controls. */
   load(): Promise<void>;
+  /** Where the table's AI thinks (its Web Worker, or the page if the worker failed); null before `load`. */
+  aiWhere(): AiService['where'] | null;
 }
 
 /**
@@ -72,6 +77,7 @@ export function startGame(
     replayKeys(() => store.getState(), dispatch),
   );
 
+  let service: AiService | null = null;
   const load = async () => {
     const [{ files, load: loadScenario }, ai, history] = await Promise.all([
       deps.scenarios(),
@@ -81,15 +87,18 @@ export function startGame(
     stage.register(history.historyScenes);
     Object.assign(screens, history.historyScreens);
     const catalog = new ScenarioCatalog(files, loadScenario);
-    const autosave = new AutoSave(deps.storage, catalog, ai.negotiators);
+    // The table's AI thinks in a Web Worker; its decisions come back as actions.
+    service = startAiService();
+    store.subscribe(aiDriver(service, dispatch));
+    const autosave = new AutoSave(deps.storage, catalog, AI_ELSEWHERE);
     const saved = autosave.load();
     store.subscribe(autosaver(autosave, dispatch));
     dispatch({
       type: 'started',
-      lib: { catalog, ai, history: history.historyData },
+      lib: { catalog, ai, history: history.historyData, matchAi: AI_ELSEWHERE },
       saved,
       storageProblem: deps.storageProblem,
     });
   };
-  return { store, stage, load };
+  return { store, stage, load, aiWhere: () => service?.where ?? null };
 }

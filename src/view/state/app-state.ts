@@ -4,7 +4,7 @@ import type { CatalogEntry, CatalogFailure, ScenarioCatalog, ScenarioFile } from
 import type { Debrief } from '../../session/debrief';
 import type { HistoryDebrief } from '../../session/history-debrief';
 import type { HistoryReplay } from '../../session/history-replay';
-import type { Match, Turn } from '../../session/match';
+import type { Ai, Match, Turn } from '../../session/match';
 import type { Resumed } from '../../session/save';
 import type { Settings } from '../../session/settings';
 
@@ -63,6 +63,11 @@ export interface Lib {
   readonly catalog: ScenarioCatalog;
   readonly ai: AiModule;
   readonly history: HistoryData;
+  /**
+   * How the table's matches play the AI: AI_ELSEWHERE when the shell asks a Web Worker and
+   * dispatches its decisions (`ai-decided`); the AI in the page (`ai.negotiators`) when absent.
+   */
+  readonly matchAi?: Ai;
 }
 
 /** The scenarios as the screens list them: a copy taken whenever the catalog changes. */

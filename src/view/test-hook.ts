@@ -14,7 +14,8 @@ export interface TestHook {
   drawn: Record<string, number>;
   state(): Record<string, unknown>;
   layout(): { tokens: { id: string; role: string; inPackage: boolean; x: number; y: number; w: number; h: number }[]; zones: Record<string, { x: number; y: number; w: number; h: number }> } | null;
-  perf: { firstFrame: number | null; frames: number[]; recording: boolean };
+  /** loopAwake: whether Phaser's loop runs now (it sleeps while the canvas has nothing to change). */
+  perf: { firstFrame: number | null; frames: number[]; recording: boolean; loopAwake(): boolean };
 }
 
 declare global {
@@ -67,7 +68,7 @@ export function installTestHook(store: GameStore, stage: Stage, aiWhere: () => s
         zones: Object.fromEntries(Object.entries(info.zones).map(([key, r]) => [key, toClient(r, false)])),
       };
     },
-    perf: { firstFrame: null, frames: [], recording: false },
+    perf: { firstFrame: null, frames: [], recording: false, loopAwake: () => stage.idler.awake },
   };
   let stepStart = 0;
   stage.game.events.on(Phaser.Core.Events.PRE_STEP, () => {

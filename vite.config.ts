@@ -1,4 +1,46 @@
-import { defineConfig } from 'vite';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * The game's Phaser is built from Phaser's source (src/view/phaser-lean.ts): its `import Phaser
+ * from 'phaser'` resolves there, and Phaser's build flags (which its own webpack build defines)
+ * are set in its source: WebGL with the canvas renderer as the fallback, no sound, no Facebook
+ * Instant Games or Camera3D plugins, no WebGL debugging. Other importers (the benchmark's bare
+ * page) keep the whole library.
+ */
+function leanPhaser(): Plugin {
+  const lean = fileURLToPath(new URL('./src/view/phaser-lean.ts', import.meta.url));
+  const srcDir = fileURLToPath(new URL('./src/', import.meta.url));
+  // Phaser's package exports only its bundles: its source files are reached by path.
+  const phaserDir = dirname(createRequire(import.meta.url).resolve('phaser/package.json'));
+  const flags: Record<string, boolean> = {
+    WEBGL_RENDERER: true,
+    CANVAS_RENDERER: true,
+    FEATURE_SOUND: false,
+    PLUGIN_FBINSTANT: false,
+    PLUGIN_CAMERA3D: false,
+    WEBGL_DEBUG: false,
+    EXPERIMENTAL: false,
+  };
+  const flag = new RegExp(`typeof (${Object.keys(flags).join('|')})\\b`, 'g');
+  return {
+    name: 'bargaining-chips:lean-phaser',
+    enforce: 'pre',
+    resolveId(id, importer) {
+      if (id === 'phaser' && importer && importer.startsWith(srcDir) && importer !== lean) return lean;
+      if (id.startsWith('phaser/src/')) return join(phaserDir, id.slice('phaser/'.length));
+      return null;
+    },
+    transform(code, id) {
+      if (!/[\\/]node_modules[\\/]phaser[\\/]src[\\/]/.test(id)) return null;
+      const out = code.replace(flag, (_, name: string) => String(flags[name])).replace(/^global\.Phaser = Phaser;$/m, '');
+      return out === code ? null : { code: out, map: null };
+    },
+  };
+}
+
 
 /**
  * The game builds to static files (dist/) that any web server or an offline classroom can host.
@@ -6,6 +48,7 @@ import { defineConfig } from 'vite';
  */
 export default defineConfig({
   base: './',
+  plugins: [leanPhaser()],
   build: {
     target: 'es2022',
     // The art is a handful of small SVGs; as files they load the same way in the DOM and Phaser.

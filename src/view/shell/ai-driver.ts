@@ -8,13 +8,13 @@ import type { AiService } from './ai-service';
  * AI_ELSEWHERE), and dispatches the decision as `ai-decided`, tagged with the match's version so
  * that a decision about a game the player has since rewound is dropped (and asked again).
  */
-export function aiDriver(service: AiService, dispatch: Dispatch): Listener<AppState, Action, Effect> {
+export function aiDriver(service: () => AiService, dispatch: Dispatch): Listener<AppState, Action, Effect> {
   let asked = -1;
   return (next) => {
     const match = next.match;
     if (!match || match.aiToMove() === null || next.matchVersion === asked) return;
     const version = (asked = next.matchVersion);
-    service.decide(match.scenario, match.spec).then(
+    service().decide(match.scenario, match.spec).then(
       (decision) => dispatch({ type: 'ai-decided', version, decision }),
       (error: unknown) => dispatch({ type: 'ai-decided', version, decision: null, problem: error instanceof Error ? error.message : String(error) }),
     );

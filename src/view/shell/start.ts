@@ -64,6 +64,9 @@ export function startGame(
   const dispatch = (action: Action) => store.dispatch(action);
   const screens: ScreenTable = { ...SCREENS };
 
+  // The AI is asked first, so that it thinks in its worker while the page draws the player's move.
+  let service: AiService | null = null;
+  store.subscribe(aiDriver(() => (service ??= startAiService()), dispatch));
   store.subscribe(mountRenderer(elements.panel, stage, screens, dispatch));
   store.subscribe(mountSettingsDialog(dispatch));
   store.subscribe(settingsKeeper(deps.storage, sound, stage, dispatch));
@@ -77,7 +80,6 @@ export function startGame(
     replayKeys(() => store.getState(), dispatch),
   );
 
-  let service: AiService | null = null;
   const load = async () => {
     const [{ files, load: loadScenario }, ai, history] = await Promise.all([
       deps.scenarios(),
@@ -87,9 +89,7 @@ export function startGame(
     stage.register(history.historyScenes);
     Object.assign(screens, history.historyScreens);
     const catalog = new ScenarioCatalog(files, loadScenario);
-    // The table's AI thinks in a Web Worker; its decisions come back as actions.
-    service = startAiService();
-    store.subscribe(aiDriver(service, dispatch));
+    // The table's AI thinks in a Web Worker (started when first asked); its decisions come back as actions.
     const autosave = new AutoSave(deps.storage, catalog, AI_ELSEWHERE);
     const saved = autosave.load();
     store.subscribe(autosaver(autosave, dispatch));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,9 +47,28 @@ function leanPhaser(): Plugin {
  * The game builds to static files (dist/) that any web server or an offline classroom can host.
  * Phaser goes in a chunk of its own, so the game's own code can be measured (and cached) apart.
  */
+/**
+ * Emits sw.js, the service worker that keeps this build for offline play (src/view/shell/sw-source.ts),
+ * with the list of every file the build wrote and a version made from their names (which carry
+ * content hashes), so a new build is a new version.
+ */
+function offlineGame(): Plugin {
+  return {
+    name: 'bargaining-chips:offline',
+    // The page registers sw.js only where a build emitted it (not under the dev server).
+    config: (_config, env) => ({ define: { 'import.meta.env.BC_OFFLINE': JSON.stringify(env.command === 'build') } }),
+    async generateBundle(_options, bundle) {
+      const { serviceWorkerSource } = await import('./src/view/shell/sw-source.js');
+      const files = Object.keys(bundle).filter((f) => !f.endsWith('.map')).sort();
+      const version = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12);
+      this.emitFile({ type: 'asset', fileName: 'sw.js', source: serviceWorkerSource(version, files.map((f) => `./${f}`)) });
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
-  plugins: [leanPhaser()],
+  plugins: [leanPhaser(), offlineGame()],
   build: {
     target: 'es2022',
     // The art is a handful of small SVGs; as files they load the same way in the DOM and Phaser.

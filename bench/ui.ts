@@ -210,10 +210,10 @@ async function main(): Promise<void> {
     console.log(`First rendered frame, median of ${LOADS} cold loads each (ms after navigation start)`);
     console.log(`  game title screen     ${ms(g)}   (all: ${game.map((x) => x.toFixed(0)).join(', ')})`);
     console.log(`  bare Phaser 4 page    ${ms(b)}   (all: ${bare.map((x) => x.toFixed(0)).join(', ')})`);
-    console.log(`  ratio                 ${(g / b).toFixed(2)}   (budget 1.25: ${g / b <= 1.25 ? 'within' : 'OVER'})`);
+    console.log(`  ratio                 ${(g / b).toFixed(2)}   (target 1.0: ${g / b <= 1 ? 'within' : 'OVER'})`);
     console.log('');
     console.log('JavaScript shipped (gzip -9)');
-    console.log(`  Phaser                ${kb(sizes.phaser.gz)} gz   (${kb(sizes.phaser.raw)} raw)`);
+    console.log(`  Phaser                ${kb(sizes.phaser.gz)} gz   (${kb(sizes.phaser.raw)} raw; the modules the game uses, src/view/phaser-lean.ts)`);
     console.log(`  the game's own code   ${kb(sizes.code.gz)} gz   (${kb(sizes.code.raw)} raw; budget 150 KB gz: ${sizes.code.gz <= 150 * 1024 ? 'within' : 'OVER'})`);
     console.log(`    of which before the first frame ${kb(startGz)} gz; the AI, the scenario loader (YAML, zod) follow it`);
     console.log(`  scenario data         ${kb(sizes.data.gz)} gz   (${kb(sizes.data.raw)} raw: the ${scenarioNames.size - 1} shipped scenario files, as text, fetched after the first frame)`);

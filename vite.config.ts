@@ -29,6 +29,9 @@ function leanPhaser(): Plugin {
   return {
     name: 'bargaining-chips:lean-phaser',
     enforce: 'pre',
+    // Builds only: the dev server (`npm start`) keeps the prebundled whole library, as Phaser's
+    // source is CommonJS that only a bundle can serve.
+    apply: 'build',
     resolveId(id, importer) {
       if (id === 'phaser' && importer && importer.startsWith(srcDir) && importer !== lean) return lean;
       if (id.startsWith('phaser/src/')) return join(phaserDir, id.slice('phaser/'.length));

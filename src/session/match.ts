@@ -19,8 +19,15 @@ export interface AiSeat {
   decide(state: GameState): AiDecision;
 }
 
-/** How the match plays its AI sides: a Decide, or seats that follow the game. Passed in, so the browser can load the AI lazily. */
-export type Ai = Decide | { seat(scenario: Scenario, options: GameOptions, side: Side): AiSeat };
+/**
+ * The AI is played outside the match (the browser's Web Worker, src/view/shell/ai-worker.ts): the
+ * match does not decide for it, but waits; `aiToMove` says which side is awaited and `playAi`
+ * plays the decision made elsewhere.
+ */
+export const AI_ELSEWHERE = { elsewhere: true } as const;
+
+/** How the match plays its AI sides: a Decide, seats that follow the game, or elsewhere. Passed in, so the browser can load the AI lazily. */
+export type Ai = Decide | { seat(scenario: Scenario, options: GameOptions, side: Side): AiSeat } | typeof AI_ELSEWHERE;
 
 /** A seat for a Decide: it keeps the moves it is shown and hands the decider the game so far. */
 function decideSeat(decide: Decide, scenario: Scenario, options: GameOptions): AiSeat {
@@ -271,6 +278,30 @@ export class Match {
     };
   }
 
+  /** The AI side whose move it is, or null (game over, or a human's turn). */
+  aiToMove(): Side | null {
+    const s = this.state;
+    // A class seat's partner, AI or student, moves on the class server, never here.
+    if (this.remoteViewer) return null;
+    return s.phase === 'negotiation' && !this.options.humans.includes(s.turn) ? s.turn : null;
+  }
+
+  /**
+   * Play a decision made outside the match (AI_ELSEWHERE) for the AI side to move: checked as
+   * the match checks its own AI's, so an illegal one (or an error in its place) becomes a safe
+   * move and a problem shown to the player. Returns the turn played.
+   */
+  playAi(decision: AiDecision | Error): Turn {
+    const side = this.aiToMove();
+    if (side === null) throw new Error('it is not the AI’s turn');
+    const index = this.movesLog.length;
+    this.playAiMove(side, () => {
+      if (decision instanceof Error) throw decision;
+      return decision;
+    });
+    return this.turn(index, this.movesLog[index]!);
+  }
+
   /** Why a move would be refused now, or null if it is legal. */
   check(move: Move): string | null {
     const result = checkMove(this.scenario, this.state, move);
@@ -379,6 +410,7 @@ export class Match {
     let seat = this.seats.get(side);
     if (!seat) {
       const ai = this.ai;
+      if ('elsewhere' in ai) throw new Error('the AI is played elsewhere');
       seat = typeof ai === 'function' ? decideSeat(ai, this.scenario, this.options) : ai.seat(this.scenario, this.options, side);
       this.movesLog.forEach((move, i) => seat!.observe(move, this.states[i]!, this.states[i + 1]!));
       this.seats.set(side, seat);
@@ -386,26 +418,32 @@ export class Match {
     return seat;
   }
 
-  /** Let the AI move while it is the AI's turn. A failing or illegal AI falls back to a safe move and says so. */
+  /** Let the AI move while it is the AI's turn (unless it is played elsewhere). */
   private runAi(): void {
     if (this.remoteViewer) return;
-    while (this.state.phase === 'negotiation' && !this.options.humans.includes(this.state.turn)) {
-      const side = this.state.turn;
-      const index = this.movesLog.length;
-      let decision: AiDecision;
-      try {
-        decision = this.seat(side).decide(this.state);
-        const problem = this.check(decision.move);
-        if (problem !== null || decision.move.side !== side) throw new Error(`it chose an illegal move (${problem ?? 'wrong side'})`);
-      } catch (error) {
-        const fallback: Move = this.check({ type: 'hold', side }) === null ? { type: 'hold', side } : { type: 'reject', side };
-        const problem = `The AI for ${this.scenario.sides[side].label} failed in round ${this.state.round}: ${errorText(error)}. It made no offer instead.`;
-        this.aiProblems.push(problem);
-        decision = { move: fallback, say: 'We make no proposal this round.', analysis: problem, posture: 'firm' };
-      }
-      this.apply(decision.move);
-      this.notes.set(index, { move: index, say: decision.say, analysis: decision.analysis, posture: decision.posture });
+    if ('elsewhere' in this.ai) return;
+    for (let side = this.aiToMove(); side !== null; side = this.aiToMove()) {
+      const seat = side;
+      this.playAiMove(side, () => this.seat(seat).decide(this.state));
     }
+  }
+
+  /** One AI move. A failing or illegal AI falls back to a safe move and says so. */
+  private playAiMove(side: Side, decide: () => AiDecision): void {
+    const index = this.movesLog.length;
+    let decision: AiDecision;
+    try {
+      decision = decide();
+      const problem = this.check(decision.move);
+      if (problem !== null || decision.move.side !== side) throw new Error(`it chose an illegal move (${problem ?? 'wrong side'})`);
+    } catch (error) {
+      const fallback: Move = this.check({ type: 'hold', side }) === null ? { type: 'hold', side } : { type: 'reject', side };
+      const problem = `The AI for ${this.scenario.sides[side].label} failed in round ${this.state.round}: ${errorText(error)}. It made no offer instead.`;
+      this.aiProblems.push(problem);
+      decision = { move: fallback, say: 'We make no proposal this round.', analysis: problem, posture: 'firm' };
+    }
+    this.apply(decision.move);
+    this.notes.set(index, { move: index, say: decision.say, analysis: decision.analysis, posture: decision.posture });
   }
 }
 

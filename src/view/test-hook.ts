@@ -14,7 +14,8 @@ export interface TestHook {
   drawn: Record<string, number>;
   state(): Record<string, unknown>;
   layout(): { tokens: { id: string; role: string; inPackage: boolean; x: number; y: number; w: number; h: number }[]; zones: Record<string, { x: number; y: number; w: number; h: number }> } | null;
-  perf: { firstFrame: number | null; frames: number[]; recording: boolean };
+  /** loopAwake: whether Phaser's loop runs now (it sleeps while the canvas has nothing to change). */
+  perf: { firstFrame: number | null; frames: number[]; recording: boolean; loopAwake(): boolean };
   /** Every text on the canvas with its font size in CSS pixels as shown (to check it is readable). */
   canvasText(): { text: string; px: number; visible: boolean }[];
 }
@@ -25,7 +26,7 @@ declare global {
   }
 }
 
-export function installTestHook(store: GameStore, stage: Stage): TestHook {
+export function installTestHook(store: GameStore, stage: Stage, aiWhere: () => string | null = () => null): TestHook {
   const hook: TestHook = {
     ready: false,
     drawn: {},
@@ -53,6 +54,8 @@ export function installTestHook(store: GameStore, stage: Stage): TestHook {
         dialog: app.dialog,
         materials: app.materials,
         glossaryTerm: app.glossaryTerm,
+        /** Where the table's AI thinks: 'worker', or 'page' if its worker failed. */
+        ai: aiWhere(),
       };
     },
     layout: () => {
@@ -69,7 +72,7 @@ export function installTestHook(store: GameStore, stage: Stage): TestHook {
         zones: Object.fromEntries(Object.entries(info.zones).map(([key, r]) => [key, toClient(r, false)])),
       };
     },
-    perf: { firstFrame: null, frames: [], recording: false },
+    perf: { firstFrame: null, frames: [], recording: false, loopAwake: () => stage.idler.awake },
     canvasText: () => {
       const key = stage.screen;
       const scene = key ? stage.scene(key) : null;

@@ -1,4 +1,5 @@
 import type { Move, Side } from '../../core/types';
+import type { AiDecision } from '../../session/ai';
 import type { ScenarioFile } from '../../session/catalog';
 import type { SaveLoad } from '../../session/save';
 import type { Settings } from '../../session/settings';
@@ -56,7 +57,12 @@ export type Action =
   | { type: 'class-open-game'; index: number }
   | { type: 'set-student-name'; name: string }
   // Hot seat: the side the device was passed to is there
-  | { type: 'take-device' };
+  | { type: 'take-device' }
+  /**
+   * The AI's decision, made off the page (src/view/shell/ai-driver.ts), for the match as it was at
+   * `version` (a stale one is dropped), or why it could not decide.
+   */
+  | { type: 'ai-decided'; version: number; decision: AiDecision | null; problem?: string };
 
 export type Dispatch = (action: Action) => void;
 

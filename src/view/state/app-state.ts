@@ -5,7 +5,7 @@ import type { Debrief } from '../../session/debrief';
 import type { DebriefFront } from '../../session/debrief-front';
 import type { HistoryDebrief } from '../../session/history-debrief';
 import type { HistoryReplay } from '../../session/history-replay';
-import type { Match, Turn } from '../../session/match';
+import type { Ai, Match, Turn } from '../../session/match';
 import type { Resumed } from '../../session/save';
 import type { Settings } from '../../session/settings';
 import { EMPTY_CLASS_PAGE, type ClassPageState } from './class-page';
@@ -98,6 +98,11 @@ export interface Lib {
   readonly catalog: ScenarioCatalog;
   readonly ai: AiModule;
   readonly history: HistoryData;
+  /**
+   * How the table's matches play the AI: AI_ELSEWHERE when the shell asks a Web Worker and
+   * dispatches its decisions (`ai-decided`); the AI in the page (`ai.negotiators`) when absent.
+   */
+  readonly matchAi?: Ai;
 }
 
 /** The scenarios as the screens list them: a copy taken whenever the catalog changes. */

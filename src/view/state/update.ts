@@ -1,6 +1,7 @@
 import { openResultCode } from '../../session/games';
 import { IllegalMoveError, InvalidOptionsError, otherSide, sameMove } from '../../session/model';
 import type { Move, Side } from '../../core/types';
+import type { AiDecision } from '../../session/ai';
 import type { ScenarioFile } from '../../session/catalog';
 import { buildDebrief } from '../../session/debrief';
 import { debriefFront } from '../../session/debrief-front';
@@ -144,6 +145,8 @@ export function update(state: AppState, action: Action, services: Services): Res
     }
     case 'play':
       return play(state, action.move);
+    case 'ai-decided':
+      return aiDecided(state, action.version, action.decision, action.problem);
     case 'ask-walkout':
       return {
         state: state.confirmingWalkout ? state : { ...state, confirmingWalkout: true },
@@ -310,8 +313,8 @@ function startMatch(state: AppState, lib: Lib, services: Services): Result {
   let match: Match;
   try {
     match = setup.branch
-      ? Match.branch(scenario, spec, lib.ai.negotiators)
-      : Match.start(scenario, seed, spec.options, lib.ai.negotiators);
+      ? Match.branch(scenario, spec, lib.matchAi ?? lib.ai.negotiators)
+      : Match.start(scenario, seed, spec.options, lib.matchAi ?? lib.ai.negotiators);
   } catch (error) {
     const text =
       error instanceof InvalidOptionsError
@@ -427,6 +430,33 @@ function play(state: AppState, move: Move): Result {
   return { state: next, effects: [{ kind: 'focus-after-move' }, ...announce(said), { kind: 'sound', cue }] };
 }
 
+/**
+ * A decision the AI made off the page, played if the match is still as it was asked about;
+ * announced as the in-page AI's replies are, and followed by the focus move once it is the
+ * player's turn again.
+ */
+function aiDecided(state: AppState, version: number, decision: AiDecision | null, problem: string | undefined): Result {
+  const match = state.match;
+  if (!match || state.matchVersion !== version || match.aiToMove() === null) return same(state);
+  const before = match.aiProblems.length;
+  const turn = match.playAi(decision ?? new Error(problem ?? 'it gave no decision'));
+  const notices: readonly Notice[] =
+    match.aiProblems.length > before ? [{ kind: 'error', text: match.aiProblems[match.aiProblems.length - 1]! }] : state.notices;
+  const next: AppState = {
+    ...state,
+    matchVersion: state.matchVersion + 1,
+    lastTurns: [...state.lastTurns, turn],
+    notices,
+  };
+  const said = turnAnnouncement(match, turn) + (match.ended ? ' The talks are over: the debrief is ready.' : '');
+  const cue = match.ended ? (match.state.outcome?.kind === 'deal' ? 'deal' : 'breakdown') : 'ai';
+  const waiting = match.aiToMove() !== null;
+  return {
+    state: next,
+    effects: [...(waiting ? [] : [{ kind: 'focus-after-move' } as const]), ...announce(said), { kind: 'sound', cue }],
+  };
+}
+
 function afterRewind(state: AppState, match: Match, message: string): Result {
   const next = tableOrPass(
     { ...state, matchVersion: state.matchVersion + 1, draft: {}, lastTurns: [], confirmingWalkout: false },
@@ -448,7 +478,7 @@ function turnAnnouncement(match: Match, t: Turn): string {
 // --- result codes ----------------------------------------------------------------------------
 
 function openCode(state: AppState, lib: Lib, code: string): Result {
-  const opened = openResultCode(code, (id) => findScenario(state, id), lib.ai.negotiators);
+  const opened = openResultCode(code, (id) => findScenario(state, id), lib.matchAi ?? lib.ai.negotiators);
   if (!opened.ok) return same({ ...state, code: { text: code, error: opened.message } });
   const { match, scenario } = opened;
   const next = enterMatch(

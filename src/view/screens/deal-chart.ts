@@ -36,7 +36,7 @@ export function dealChartFigure(chart: DealChart, options: ChartOptions): HTMLEl
   const { x, y } = chart;
   const px = (v: number) => PAD.left + ((v - x.min) / (x.max - x.min || 1)) * (W - PAD.left - PAD.right);
   const py = (v: number) => H - PAD.bottom - ((v - y.min) / (y.max - y.min || 1)) * (H - PAD.top - PAD.bottom);
-  const titleId = `${options.id}-title`;
+  const titleId = `${options.id}-svg-title`;
   const descId = `${options.id}-desc`;
   const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'deal-chart', role: 'img', 'aria-labelledby': titleId, 'aria-describedby': descId });
   root.appendChild(svg('title', { id: titleId }, chart.title));
@@ -71,17 +71,18 @@ export function dealChartFigure(chart: DealChart, options: ChartOptions): HTMLEl
   root.appendChild(plot);
 
   const marks = svg('g', {});
+  // Each mark says what and where it is in data attributes: the DOM can be checked against the session's figures.
+  const at = (m: ChartMark) => ({ 'data-kind': m.kind, 'data-x': m.x, 'data-y': m.y });
   const diamond = (m: ChartMark, r: number, cls: string) =>
-    svg('polygon', { points: `${px(m.x)},${py(m.y) - r} ${px(m.x) + r},${py(m.y)} ${px(m.x)},${py(m.y) + r} ${px(m.x) - r},${py(m.y)}`, class: cls }, svg('title', {}, m.description));
+    svg('polygon', { points: `${px(m.x)},${py(m.y) - r} ${px(m.x) + r},${py(m.y)} ${px(m.x)},${py(m.y) + r} ${px(m.x) - r},${py(m.y)}`, class: cls, ...at(m) }, svg('title', {}, m.description));
+  const triangle = (m: ChartMark, r: number, cls: string) =>
+    svg('polygon', { points: `${px(m.x)},${py(m.y) - r} ${px(m.x) + r},${py(m.y) + r * 0.8} ${px(m.x) - r},${py(m.y) + r * 0.8}`, class: cls, ...at(m) }, svg('title', {}, m.description));
   marks.appendChild(diamond(nd, 8, 'dc-nodeal'));
-  if (chart.nash) {
-    const n = chart.nash;
-    const r = 8;
-    marks.appendChild(svg('polygon', { points: `${px(n.x)},${py(n.y) - r} ${px(n.x) + r},${py(n.y) + r * 0.8} ${px(n.x) - r},${py(n.y) + r * 0.8}`, class: 'dc-nash' }, svg('title', {}, n.description)));
-  }
+  if (chart.nash) marks.appendChild(triangle(chart.nash, 8, 'dc-nash'));
+  for (const best of [chart.best.us, chart.best.china]) if (best) marks.appendChild(triangle(best, 6, `dc-best dc-best-${best.side ?? ''}`));
   if (chart.history) {
     const m = chart.history;
-    marks.appendChild(svg('circle', { cx: px(m.x), cy: py(m.y), r: 9, class: 'dc-history' }, svg('title', {}, m.description)));
+    marks.appendChild(svg('circle', { cx: px(m.x), cy: py(m.y), r: 9, class: 'dc-history', ...at(m) }, svg('title', {}, m.description)));
   }
   const emphasised = new Set(options.emphasise ?? []);
   chart.games.forEach((g, i) => {
@@ -95,7 +96,7 @@ export function dealChartFigure(chart: DealChart, options: ChartOptions): HTMLEl
         : g.outcome === 'walkout'
           ? svg('path', { d: `M${cx - r},${cy - r}L${cx + r},${cy + r}M${cx - r},${cy + r}L${cx + r},${cy - r}`, class: cls })
           : svg('rect', { x: cx - r, y: cy - r, width: 2 * r, height: 2 * r, class: cls });
-    const group = svg('g', { 'data-game': i }, shape, svg('title', {}, g.description));
+    const group = svg('g', { 'data-game': i, ...at(g) }, shape, svg('title', {}, g.description));
     if (options.numbered) group.appendChild(svg('text', { x: cx + r + 2, y: cy - r, class: 'dc-label' }, String(i + 1)));
     marks.appendChild(group);
   });
@@ -107,6 +108,7 @@ export function dealChartFigure(chart: DealChart, options: ChartOptions): HTMLEl
     h('li', null, h('span', { class: 'key key-nodeal' }), 'No deal'),
     chart.frontier.length ? h('li', null, h('span', { class: 'key key-zone' }), 'Deals both would ratify (bold: better than no deal for both)') : null,
     chart.nash ? h('li', null, h('span', { class: 'key key-nash' }), 'Nash point') : null,
+    chart.best.us || chart.best.china ? h('li', null, h('span', { class: 'key key-best' }), 'Each side’s best deal the other would ratify') : null,
     chart.history ? h('li', null, h('span', { class: 'key key-history' }), chart.history.label) : null,
     h('li', null, h('span', { class: 'key key-deal' }), 'Deal'),
     h('li', null, h('span', { class: 'key key-walkout' }), 'Walkout'),
@@ -114,7 +116,7 @@ export function dealChartFigure(chart: DealChart, options: ChartOptions): HTMLEl
   );
   return h(
     'figure',
-    { class: 'deal-chart-figure', attrs: { 'data-games': chart.games.length } },
+    { class: 'deal-chart-figure', id: options.id, attrs: { 'data-games': chart.games.length } },
     root,
     legend,
     h('figcaption', { id: descId }, h('ul', { class: 'plain hint' }, ...chart.summary.map((s) => h('li', null, s)))),

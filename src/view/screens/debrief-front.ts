@@ -6,7 +6,7 @@ import { otherSide } from '../../session/model';
 import type { Side } from '../../core/types';
 import { h } from '../dom';
 import { flagImg } from './common';
-import { dealChartView } from './deal-chart-view';
+import { dealChartFigure } from './deal-chart';
 import { materialText } from './material-text';
 
 /**
@@ -78,7 +78,7 @@ export function debriefFrontSection(d: Debrief, front: DebriefFront): HTMLElemen
       h('ul', { class: 'plain' }, ...d.figures.filter((f) => f.kind !== 'score').map((f) => h('li', null, h('strong', null, `${f.label}: ${f.text}. `), f.explanation))),
       ...materialText(RATING_HELP, 3),
     ),
-    dealChartView(front.chart, { id: 'deal-chart' }),
+    dealChartFigure(front.chart, { id: 'deal-chart', emphasise: front.chart.games.map((_, i) => i) }),
     h('h3', { id: 'key-moves-title' }, 'The moves that mattered most'),
     front.keyMoves.length === 0
       ? h('p', null, 'No move changed what no deal was worth to you by more than a twentieth of a point.')

@@ -40,3 +40,11 @@ export class DuplicateClassError extends Error {
     this.name = 'DuplicateClassError';
   }
 }
+
+/** The store could not be reached (a database over the network down or restarting): nothing was recorded, the caller may try again. */
+export class StoreUnavailableError extends Error {
+  constructor(readonly reason: unknown) {
+    super(`the class records cannot be reached just now (${reason instanceof Error ? reason.message : String(reason)}); nothing was recorded`);
+    this.name = 'StoreUnavailableError';
+  }
+}

@@ -71,7 +71,7 @@ export class ClassRoom extends Room {
 
   override async onCreate(options: { code: string }): Promise<void> {
     this.code = options.code;
-    const model = await this.service.open(this.code);
+    const model = await this.service.open(this.code, this.service.shared);
     if (!model) throw new Error(`no class ${this.code}`);
     void this.setMetadata({ code: this.code });
     // Every type, known or not, goes through the protocol's reader: a bad message is answered, never acted on.
@@ -119,7 +119,7 @@ export class ClassRoom extends Room {
     if (!result.ok) throw refuse(result.message);
     const seat = result.seat;
     // A seat rejoined from a new connection takes over from a stale one still open.
-    for (const other of this.clients) if (other !== client && this.seated(other).seat === seat.seat) other.leave(4000, 'this seat was opened from another connection');
+    for (const other of this.clients) if (other !== client && this.seated(other)?.seat === seat.seat) other.leave(4000, 'this seat was opened from another connection');
     client.userData = { role: 'student', seat: seat.seat, table: seat.table } satisfies Seated;
     this.model.setConnected(seat.seat, true);
     this.greet(client);

@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startClassServer } from './server';
 
 /**
  * `npm run serve`: the class server for a teacher's laptop. Serves the built game and the class
@@ -88,6 +87,11 @@ async function main(): Promise<void> {
   const redisUrl = process.env.REDIS_URL || undefined;
   const publicHost = process.env.PUBLIC_HOST ?? (host === '0.0.0.0' ? (lanAddresses(port)[0]?.replace(/^http:\/\/|:\d+\/$/g, '') ?? 'localhost') : host);
   const scale = { databaseUrl: process.env.DATABASE_URL || undefined, redisUrl, ...(redisUrl && port !== 0 ? { publicAddress: `${publicHost}:${port}` } : {}) };
+  // Colyseus waits this long for another process to make a room before making it itself; making
+  // a class's room reads its whole move log, which takes longer than the default 2 s on a busy
+  // machine. Read when @colyseus/core loads, hence set before the server module is imported.
+  if (redisUrl) process.env.COLYSEUS_PRESENCE_SHORT_TIMEOUT ??= '8000';
+  const { startClassServer } = await import('./server');
   const running = await startClassServer({ port, host, dataDir, distDir, scale });
   const local = `http://localhost:${running.port}/`;
   const lan = host === '0.0.0.0' ? lanAddresses(running.port) : [`http://${host}:${running.port}/`];

@@ -70,15 +70,21 @@ function unreachable(error: unknown): boolean {
   );
 }
 
+/** The first key of the advisory locks that say which process holds a class's room. */
+const CLASS_LOCKS = 14;
+
 export class PgStore implements ClassStore {
-  private constructor(private readonly pool: pg.Pool) {}
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly url: string,
+  ) {}
 
   /** Connects, creates or migrates the schema, and returns the store. */
   static async open(url: string): Promise<PgStore> {
     const pool = new pg.Pool({ connectionString: url, max: 8, connectionTimeoutMillis: 5000 });
     // An idle client losing its connection must not crash the process; the next query reconnects.
     pool.on('error', () => undefined);
-    const store = new PgStore(pool);
+    const store = new PgStore(pool, url);
     await store.migrate();
     return store;
   }
@@ -193,6 +199,27 @@ export class PgStore implements ClassStore {
     } finally {
       client.release(broken);
     }
+  }
+
+  /**
+   * A session-level advisory lock on a connection of its own, kept while the room lives: when the
+   * process dies its connection closes and PostgreSQL lets the lock go, so another process can
+   * rebuild the class. One connection per class held (count them against max_connections).
+   */
+  async claim(code: string): Promise<(() => Promise<void>) | null> {
+    const client = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: 5000 });
+    client.on('error', () => undefined);
+    try {
+      await client.connect();
+      const result = await client.query<{ held: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS held', [CLASS_LOCKS, code]);
+      if (result.rows[0]?.held) return () => client.end().catch(() => undefined);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      if (unreachable(error)) throw new StoreUnavailableError(error);
+      throw error;
+    }
+    await client.end().catch(() => undefined);
+    return null;
   }
 
   async close(): Promise<void> {

@@ -13,6 +13,7 @@ import {
   type ServerMessageName,
 } from '../session/class/protocol';
 import type { ClassService, GuessLimiter } from './classes';
+import { HeldElsewhereError } from './store';
 
 /**
  * One Colyseus room per class, authoritative: students' moves are checked by the class model
@@ -38,6 +39,11 @@ export class ClassRoom extends Room {
   override autoDispose = false;
   private code = '';
   private dashboardDue = false;
+  private release: (() => Promise<void>) | null = null;
+
+  override async onDispose(): Promise<void> {
+    await this.release?.();
+  }
 
   /** Before any room is looked up: the options' shape, the guess limit, the code and the key or name. */
   static override async onAuth(_token: string, options: unknown, auth: AuthContext): Promise<Auth> {
@@ -71,6 +77,12 @@ export class ClassRoom extends Room {
 
   override async onCreate(options: { code: string }): Promise<void> {
     this.code = options.code;
+    // Several processes: only the one holding the class plays it (another may be making its room now).
+    if (this.service.shared && this.service.store.claim) {
+      const release = await this.service.store.claim(this.code);
+      if (!release) throw new HeldElsewhereError(this.code);
+      this.release = release;
+    }
     const model = await this.service.open(this.code, this.service.shared);
     if (!model) throw new Error(`no class ${this.code}`);
     void this.setMetadata({ code: this.code });

@@ -9,7 +9,7 @@ import { ClassService, GuessLimiter } from './classes';
 import { apiHandler, setRoomOpener, staticHandler } from './http';
 import { ClassRoom, context } from './room';
 import { openStore, sharedMatchmaker, type ScaleSettings } from './scale';
-import type { ClassStore } from './store';
+import { HeldElsewhereError, type ClassStore } from './store';
 
 /**
  * The class server: one process, one port, serving the built game, the class API and the class
@@ -71,7 +71,12 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
     },
   });
   const openRoom = async (code: string) => {
-    await matchMaker.createRoom(CLASS_ROOM, { code });
+    try {
+      await matchMaker.createRoom(CLASS_ROOM, { code });
+    } catch (error) {
+      // Colyseus makes the room here when the process it asked answers late; that one has it.
+      if (!(error instanceof HeldElsewhereError)) throw error;
+    }
   };
   setRoomOpener(openRoom);
   await server.listen(options.port, options.host);

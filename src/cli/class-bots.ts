@@ -23,6 +23,8 @@ export interface BotOptions {
   retryMs?: number;
   /** Give up on the whole run after this long. */
   timeoutMs?: number;
+  /** Bot n joins n × rampMs after the first (a class arrives over a minute, not in one millisecond). */
+  rampMs?: number;
   /** Called after each acknowledged move with the figures so far (tests use it to stop the server mid-game). */
   onAck?: (figures: BotFigures) => void;
 }
@@ -60,10 +62,12 @@ export async function runBots(options: BotOptions): Promise<BotFigures> {
   const deadline = Date.now() + (options.timeoutMs ?? 30 * 60_000);
   const prefix = options.namePrefix ?? 'bot';
   const finishedTables = new Set<number>();
+  /** Decisions shared by all the bots of the run: tables playing the same game think once. */
+  const decisions = new Map<string, Move>();
 
   const runOne = async (n: number): Promise<void> => {
     const name = `${prefix}-${n + 1}`;
-    const brain = new BotBrain(options.scenario, options.policy);
+    const brain = new BotBrain(options.scenario, options.policy, decisions);
     const client = new Client(options.url);
     let sentAt = 0;
     let done: () => void = () => undefined;
@@ -72,16 +76,19 @@ export async function runBots(options: BotOptions): Promise<BotFigures> {
     /** Set when the connection came back: the move in flight (if any) goes again with the next full table. */
     let resend = false;
 
+    // Deciding waits for the I/O already queued, so other bots' answers are timed when they arrive, not after this bot thinks.
     const play = (room: Room) => {
       if (brain.ended) {
         done();
         return;
       }
-      const next = brain.next();
-      if (!next) return;
-      sentAt = performance.now();
-      figures.sent++;
-      room.send('move', next);
+      setImmediate(() => {
+        const next = brain.next();
+        if (!next) return;
+        sentAt = performance.now();
+        figures.sent++;
+        room.send('move', next);
+      });
     };
 
     const attach = (room: Room) => {
@@ -140,7 +147,20 @@ export async function runBots(options: BotOptions): Promise<BotFigures> {
       return room;
     };
 
-    let room = await join();
+    await sleep(n * (options.rampMs ?? 0));
+    // The first join is retried too: a server starting up or busy refuses or lets a reservation expire.
+    const firstJoin = async (): Promise<Room> => {
+      const until = Date.now() + retryMs;
+      for (;;) {
+        try {
+          return await join();
+        } catch (error) {
+          if (Date.now() > until || /no class has the code|too many attempts|already taken|display name/.test(String(error))) throw new Error(`${name} could not join: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+          await sleep(500);
+        }
+      }
+    };
+    let room = await firstJoin();
     for (;;) {
       const gone = new Promise<'lost'>((resolve) => (lost = () => resolve('lost')));
       const result = await Promise.race([finished.then(() => 'done' as const), gone, sleep(Math.max(0, deadline - Date.now())).then(() => 'timeout' as const)]);

@@ -20,7 +20,7 @@ export interface ScaleSettings {
 }
 
 export function openStore(dataDir: string, databaseUrl: string | undefined): Promise<ClassStore> {
-  return databaseUrl ? PgStore.open(databaseUrl) : Promise.resolve(new SqliteStore(join(dataDir, 'classes.sqlite')));
+  return databaseUrl ? PgStore.open(databaseUrl) : Promise.resolve(new SqliteStore(join(dataDir, 'classes.sqlite'), process.env.SQLITE_SYNC === 'FULL' ? 'FULL' : 'NORMAL'));
 }
 
 /** Colyseus server options for several processes, or none for one. */

@@ -26,7 +26,7 @@ describe.skipIf(!browser)('after the game', () => {
     await startSolo(page, { side: 'us', seed: 'tools' });
     // Threaten, then walk out: a short game with a carried-out threat in its debrief.
     await page.getByText(/^Escalate:/).click();
-    await page.getByRole('button', { name: /^Threaten: An extra 100% tariff/ }).click();
+    await page.getByRole('button', { name: 'Threaten it' }).and(page.getByRole('button', { description: /An extra 100% tariff/ })).click();
     if (!(await view(page)).outcome) {
       await page.getByRole('button', { name: 'Walk out…' }).click();
       await page.getByRole('button', { name: 'Yes, walk out' }).click();

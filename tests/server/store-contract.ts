@@ -1,94 +1,84 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ClassRecord, MoveRecord, SeatRecord } from '../../src/session/class/model';
 import { DuplicateClassError, DuplicateMoveError, type ClassStore } from '../../src/server/store';
-import { config } from './helpers';
 
 /**
- * What every ClassStore must do, as one suite run against each store (tests/server/store.test.ts):
- * `open` gives a fresh, empty store and a way to throw it away.
+ * What every class store must do (src/server/store.ts): run it with a factory for a store of
+ * each kind (SQLite now; PostgreSQL, issue 14, later). `reopen` gives a second store over the
+ * same data, to check what survives.
  */
 
-export type OpenStore = () => Promise<{ store: ClassStore; dispose: () => Promise<void> }>;
+const record = (code: string): ClassRecord => ({
+  code,
+  teacherKey: 'k'.repeat(32),
+  config: { scenario: 'mini', seed: 's', seedPolicy: 'class', pairing: { kind: 'pvp' }, doctrines: { us: 'us-d', china: 'china-d' } },
+  scenarioText: 'id: mini\n',
+  createdAt: 1,
+});
 
-const record = (code: string, createdAt = 1000): ClassRecord => ({ code, teacherKey: `key-${code}`, config: config(), scenarioText: 'id: sandbox\n# text kept as is: "quotes", ünïcode, \\ backslash\n', createdAt });
-
-const seat = (name: string, table: number, side: SeatRecord['side'], joinedAt: number): SeatRecord => ({ seat: `s-${name}`, table, side, kind: 'student', name, seatKey: `sk-${name}`, difficulty: null, joinedAt });
-
-const move = (table: number, index: number, at = 2000): MoveRecord => ({ table, index, move: { kind: 'pass', side: index % 2 === 0 ? 'us' : 'china' } as unknown as MoveRecord['move'], by: 'student', at });
-
+const seat = (s: string, table: number, side: 'us' | 'china', name: string): SeatRecord => ({ seat: s, table, side, kind: 'student', name, seatKey: 'abcdefgh12', difficulty: null, joinedAt: 2 });
+const move = (table: number, index: number): MoveRecord => ({ table, index, move: { type: 'hold', side: index % 2 === 0 ? 'us' : 'china' }, by: 'student', at: 3 + index });
 const none = { seats: [], moves: [], injects: [], pause: null };
 
-export function storeContract(name: string, open: OpenStore): void {
-  describe(`ClassStore contract: ${name}`, () => {
-    let store: ClassStore;
-    let dispose: () => Promise<void>;
-    beforeEach(async () => {
-      ({ store, dispose } = await open());
-    });
-    afterEach(async () => {
-      await dispose();
-    });
-
-    it('keeps a class record exactly and lists classes by creation time', async () => {
-      await store.createClass(record('BBBB', 2000));
-      await store.createClass(record('AAAA', 1000));
-      expect(await store.findClass('BBBB')).toEqual(record('BBBB', 2000));
-      expect(await store.findClass('CCCC')).toBeUndefined();
-      expect((await store.listClasses()).map((r) => r.code)).toEqual(['AAAA', 'BBBB']);
-      expect(await store.load('AAAA')).toEqual({ seats: [], moves: [], injects: [], pause: null });
+export function storeContract(kind: string, make: () => Promise<{ store: ClassStore; reopen?: () => Promise<ClassStore> }>): void {
+  describe(`the ${kind} class store`, () => {
+    it('keeps classes by code and refuses a code twice', async () => {
+      const { store } = await make();
+      await store.createClass(record('AAAA2222'));
+      await expect(store.createClass(record('AAAA2222'))).rejects.toBeInstanceOf(DuplicateClassError);
+      expect(await store.findClass('AAAA2222')).toEqual(record('AAAA2222'));
+      expect(await store.findClass('ZZZZ9999')).toBeUndefined();
+      expect((await store.listClasses()).map((r) => r.code)).toEqual(['AAAA2222']);
+      await store.close();
     });
 
-    it('refuses a class code already used', async () => {
-      await store.createClass(record('AAAA'));
-      await expect(store.createClass({ ...record('AAAA'), teacherKey: 'other' })).rejects.toBeInstanceOf(DuplicateClassError);
-      expect((await store.findClass('AAAA'))!.teacherKey).toBe('key-AAAA');
-    });
-
-    it('commits seats (upserted, in first-joined order), moves by table and index, injects and the pause', async () => {
-      await store.createClass(record('AAAA'));
-      await store.createClass(record('BBBB'));
-      await store.commit('AAAA', { seats: [seat('ann', 0, 'us', 1), seat('bo', 0, 'china', 2)], moves: [move(0, 0)], injects: [], pause: null });
-      await store.commit('AAAA', { seats: [{ ...seat('ann', 0, 'us', 1), name: 'Ann' }], moves: [move(0, 1), move(1, 0)], injects: [{ index: 0, table: null, text: 'news', event: null, at: 5 }], pause: { all: true, tables: [] } });
-      await store.commit('BBBB', { ...none, moves: [move(0, 0, 9)] });
-      const data = await store.load('AAAA');
-      expect(data.seats.map((s) => s.name)).toEqual(['Ann', 'bo']);
-      expect(data.moves).toEqual([move(0, 0), move(0, 1), move(1, 0)]);
-      expect(data.injects).toEqual([{ index: 0, table: null, text: 'news', event: null, at: 5 }]);
+    it('commits seats, moves, injects and the pause state, and loads them back in order', async () => {
+      const { store } = await make();
+      await store.createClass(record('BBBB3333'));
+      await store.commit('BBBB3333', { ...none, seats: [seat('t0-us', 0, 'us', '<b>Ana</b>')], moves: [] });
+      await store.commit('BBBB3333', { seats: [seat('t0-china', 0, 'china', 'Bo')], moves: [move(0, 1), move(0, 0)], injects: [{ index: 0, table: null, text: 'Flash', event: null, at: 4 }], pause: { all: true, tables: [] } });
+      // A seat written again replaces its record (the AI filling it, say).
+      await store.commit('BBBB3333', { ...none, seats: [{ ...seat('t0-china', 0, 'china', 'AI (easy)'), kind: 'ai', seatKey: null, difficulty: 'easy' }] });
+      const data = await store.load('BBBB3333');
+      expect(data.seats.map((s) => [s.seat, s.name, s.kind])).toEqual([['t0-us', '<b>Ana</b>', 'student'], ['t0-china', 'AI (easy)', 'ai']]);
+      expect(data.moves).toEqual([move(0, 0), move(0, 1)]);
+      expect(data.injects).toEqual([{ index: 0, table: null, text: 'Flash', event: null, at: 4 }]);
       expect(data.pause).toEqual({ all: true, tables: [] });
-      expect((await store.load('BBBB')).moves).toEqual([move(0, 0, 9)]);
-      await store.commit('AAAA', { ...none, pause: { all: false, tables: [1] } });
-      expect((await store.load('AAAA')).pause).toEqual({ all: false, tables: [1] });
+      await store.close();
     });
 
-    it('refuses a move stored twice, and then records nothing of that commit', async () => {
-      await store.createClass(record('AAAA'));
-      await store.commit('AAAA', { ...none, moves: [move(0, 0)] });
-      const error = await store.commit('AAAA', { seats: [seat('cy', 1, 'us', 3)], moves: [move(0, 1), { ...move(0, 0), at: 99 }], injects: [], pause: null }).then(() => null, (e: unknown) => e);
-      expect(error).toBeInstanceOf(DuplicateMoveError);
-      expect(error).toMatchObject({ code: 'AAAA', table: 0, index: 0 });
-      const data = await store.load('AAAA');
+    it('never stores a move twice: a commit with a move already there fails whole', async () => {
+      const { store } = await make();
+      await store.createClass(record('CCCC4444'));
+      await store.commit('CCCC4444', { ...none, moves: [move(0, 0)] });
+      await expect(store.commit('CCCC4444', { ...none, seats: [seat('t1-us', 1, 'us', 'Cy')], moves: [move(0, 1), move(0, 0)] })).rejects.toBeInstanceOf(DuplicateMoveError);
+      const data = await store.load('CCCC4444');
       expect(data.moves).toEqual([move(0, 0)]);
       expect(data.seats).toEqual([]);
+      await store.close();
     });
 
     it('keeps every move of many concurrent commits exactly once', async () => {
-      await store.createClass(record('AAAA'));
-      const tables = 10;
-      const perTable = 20;
-      await Promise.all(
-        Array.from({ length: tables }, async (_, t) => {
-          for (let i = 0; i < perTable; i++) await store.commit('AAAA', { ...none, moves: [move(t, i)] });
-        }),
-      );
-      const moves = (await store.load('AAAA')).moves;
-      expect(moves).toHaveLength(tables * perTable);
-      expect(new Set(moves.map((m) => `${m.table}/${m.index}`)).size).toBe(tables * perTable);
+      const { store } = await make();
+      await store.createClass(record('EEEE6666'));
+      await Promise.all(Array.from({ length: 8 }, async (_, t) => {
+        for (let i = 0; i < 15; i++) await store.commit('EEEE6666', { ...none, moves: [move(t, i)] });
+      }));
+      const moves = (await store.load('EEEE6666')).moves;
+      expect(moves).toHaveLength(8 * 15);
+      expect(new Set(moves.map((m) => `${m.table}/${m.index}`)).size).toBe(8 * 15);
+      await store.close();
     });
 
-    it('an empty commit changes nothing', async () => {
-      await store.createClass(record('AAAA'));
-      await store.commit('AAAA', none);
-      expect(await store.load('AAAA')).toEqual({ seats: [], moves: [], injects: [], pause: null });
+    it('keeps what was committed for a store opened again', async () => {
+      const { store, reopen } = await make();
+      if (!reopen) return;
+      await store.createClass(record('DDDD5555'));
+      await store.commit('DDDD5555', { ...none, moves: [move(2, 0)] });
+      const again = await reopen();
+      expect((await again.load('DDDD5555')).moves).toEqual([move(2, 0)]);
+      await again.close();
+      await store.close();
     });
   });
 }

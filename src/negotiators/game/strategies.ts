@@ -85,6 +85,23 @@ export function hardParamsFor(profile: Profile): HardParams {
   };
 }
 
+/**
+ * While a measure the other side imposed on it during the talks is in force, hard concedes
+ * nothing: its floor is its best package (share 1), so its offers stay at what it asked for before
+ * the coercion, until its final offer. Values are measured from the state in force, where the
+ * measure is sunk: a negotiator that went on down its curve would pay the coercer in concessions
+ * for lifting what it imposed, on top of the harm the measure did (the tension it added stays when
+ * it is lifted). Holding firm is safe because hard's closing rules are untouched: its last offer
+ * that can still be accepted is the best for it of the other side's own offers, and at its last
+ * move it takes any offer worth more than walking away, so it never ends without a deal it
+ * prefers. Measured on busan-2025, the US against a hard China that opens with the 9 October
+ * rare-earth controls, seeds 1-20: going on down its curve (share 0.3) the US scored 2.31 and
+ * China 5.40 (China's self-play: 5.16), so the sanction paid; with a floor at share 0.5 the US
+ * scored 2.03, 0.7 4.04, 0.9 5.01 (China 3.35) and 1 5.01 (China 3.05), against 5.49 in
+ * self-play.
+ */
+export const COERCED_SHARE = 1;
+
 export function easyExponent(profile: Profile): number {
   return 2 * profile.concession + 0.5;
 }
@@ -188,7 +205,8 @@ function hardStrategy(input: StrategyInput, aspiration: number): StrategyOutput 
     prefs: { ...gd.prefs, reservation: aspiration },
     turns: input.turns,
   };
-  const params = hardParamsFor(input.profile);
+  const coerced = gd.issues.some((i) => i.reverse);
+  const params = coerced ? { ...hardParamsFor(input.profile), share: COERCED_SHARE } : hardParamsFor(input.profile);
   // the move log does not interleave the two lists, so MiCRO's signature (which needs the order)
   // is not read here: no game side plays MiCRO
   let memory = hardMemory(gd.space.radices);

@@ -30,9 +30,15 @@ export class BotBrain {
   /** A move sent and not yet answered: sent again after a reconnection (the server answers a repeat as a duplicate). */
   pending: PendingMove | null = null;
 
+  /**
+   * `decisions` may be shared between bots: a decision depends only on the game so far (the
+   * negotiators and the random baseline are deterministic), so tables playing the same game
+   * decide each position once.
+   */
   constructor(
     private readonly scenario: (id: string) => Scenario,
     private readonly policy: BotPolicy,
+    private readonly decisions: Map<string, Move> = new Map(),
   ) {}
 
   get ended(): boolean {
@@ -78,10 +84,15 @@ export class BotBrain {
     const s = this.state;
     if (!s || !this.side || this.pending || s.phase !== 'negotiation' || s.turn !== this.side) return null;
     const scenario = this.scenario(this.scenarioRef!.id);
-    const move =
-      this.policy === 'random'
-        ? randomMove(scenario, s, this.side)
-        : decideMove(scenario, { scenario: this.scenarioRef!, seed: this.seed, options: this.options!, moves: [...this.moves] }, this.side, 'hard').move;
+    const key = `${this.policy}|${this.scenarioRef!.id}|${this.seed}|${JSON.stringify(this.options)}|${JSON.stringify(this.moves)}`;
+    let move = this.decisions.get(key);
+    if (!move) {
+      move =
+        this.policy === 'random'
+          ? randomMove(scenario, s, this.side)
+          : decideMove(scenario, { scenario: this.scenarioRef!, seed: this.seed, options: this.options!, moves: [...this.moves] }, this.side, 'hard').move;
+      this.decisions.set(key, move);
+    }
     this.pending = { index: this.moves.length, move };
     return this.pending;
   }

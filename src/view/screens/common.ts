@@ -18,7 +18,7 @@ export function categoryIcon(category: IssueCategory): HTMLImageElement {
   return h('img', { class: 'icon', attrs: { src: ICONS[category], alt: '' } });
 }
 
-export function categoryHeading(tag: 'h3' | 'h4', category: IssueCategory): HTMLElement {
+export function categoryHeading(tag: 'h3', category: IssueCategory): HTMLElement {
   return h(tag, null, categoryIcon(category), CATEGORY_LABELS[category]);
 }
 

@@ -207,7 +207,7 @@ function chipGroups(table: TableState, dispatch: Dispatch, groups: ChipGroup[], 
     h(
       'div',
       { class: 'chip-group' },
-      categoryHeading('h4', g.category),
+      categoryHeading('h3', g.category),
       h(
         'ul',
         { class: 'chip-list', attrs: { 'aria-label': CATEGORY_LABELS[g.category] } },
@@ -316,7 +316,8 @@ function otherMovesSection(table: TableState, dispatch: Dispatch, yourTurn: bool
       return h(
         'li',
         null,
-        h('p', null, categoryIcon(issue.category), h('strong', null, position.label), ` (${issue.label}). Tension +${fmt(position.tension ?? 1)} if imposed.`),
+        // The measure is the buttons' description, not their name: a speech-input user says the words on the button.
+        h('p', { id: `escalate-${first.issue}-${first.position}` }, categoryIcon(issue.category), h('strong', null, position.label), ` (${issue.label}). Tension +${fmt(position.tension ?? 1)} if imposed.`),
         h(
           'div',
           { class: 'actions' },
@@ -324,7 +325,7 @@ function otherMovesSection(table: TableState, dispatch: Dispatch, yourTurn: bool
             button(m.type === 'threaten' ? 'Threaten it' : 'Impose it now', () => dispatch({ type: 'play', move: m }), {
               key: `${m.type}-${m.issue}-${m.position}`,
               class: 'secondary',
-              attrs: { 'aria-label': `${m.type === 'threaten' ? 'Threaten' : 'Impose'}: ${position.label}` },
+              attrs: { 'aria-describedby': `escalate-${first.issue}-${first.position}` },
             }),
           ),
         ),

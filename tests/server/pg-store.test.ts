@@ -1,20 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PgStore, SCHEMA_VERSION } from '../../src/server/pg-store';
-import { SqliteStore } from '../../src/server/sqlite-store';
 import { storeContract } from './store-contract';
 import { servicesPresent, startPostgres, type Postgres } from './services';
 
-/** The one store contract, run against SQLite and against a private PostgreSQL. */
-
-storeContract('SQLite', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'bc-store-'));
-  const store = new SqliteStore(join(dir, 'classes.sqlite'));
-  return { store, dispose: async () => (await store.close(), rmSync(dir, { recursive: true, force: true })) };
-});
+/** The class store contract (the same suite SQLite passes, tests/server/sqlite-store.test.ts) against a private PostgreSQL. */
 
 const withPostgres = servicesPresent({ postgres: true });
 let postgres: Postgres | undefined;
@@ -39,13 +29,13 @@ describe.runIf(withPostgres)('PostgreSQL', () => {
   });
 
   storeContract('PostgreSQL', async () => {
-    const store = await PgStore.open(await freshDatabase());
-    return { store, dispose: () => store.close() };
+    const url = await freshDatabase();
+    return { store: await PgStore.open(url), reopen: () => PgStore.open(url) };
   });
 
   it('creates the schema once, records its version, and opens again without change', async () => {
     const url = await freshDatabase();
-    const [a, b] = await Promise.all([PgStore.open(url), PgStore.open(url)]);
+    const opened = await Promise.all([PgStore.open(url), PgStore.open(url), PgStore.open(url)]);
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     const version = await client.query<{ version: number }>('SELECT version FROM schema_version');
@@ -53,7 +43,18 @@ describe.runIf(withPostgres)('PostgreSQL', () => {
     await client.query('UPDATE schema_version SET version = $1', [SCHEMA_VERSION + 1]);
     await expect(PgStore.open(url)).rejects.toThrow(/newer than this server knows/);
     await client.end();
-    await a.close();
-    await b.close();
+    for (const store of opened) await store.close();
+    // Only one process plays a class: a second claim waits for the first's release.
+    const c = await PgStore.open(url);
+    const d = await PgStore.open(url);
+    const held = await c.claim('AAAA2222');
+    expect(held).not.toBeNull();
+    expect(await d.claim('AAAA2222')).toBeNull();
+    await held!();
+    const again = await d.claim('AAAA2222');
+    expect(again).not.toBeNull();
+    await again!();
+    await c.close();
+    await d.close();
   });
 });

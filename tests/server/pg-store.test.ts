@@ -44,7 +44,11 @@ describe.runIf(withPostgres)('PostgreSQL', () => {
     await expect(PgStore.open(url)).rejects.toThrow(/newer than this server knows/);
     await client.end();
     for (const store of opened) await store.close();
-    // Only one process plays a class: a second claim waits for the first's release.
+  });
+
+  it('lets one process at a time hold a class (the room’s advisory lock), and another once it is released', async () => {
+    const url = await freshDatabase();
+    // Only one process plays a class: a second claim is refused until the first is released.
     const c = await PgStore.open(url);
     const d = await PgStore.open(url);
     const held = await c.claim('AAAA2222');

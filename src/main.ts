@@ -3,6 +3,7 @@ import './view/no-eval';
 import { MemoryStorage, type KeyValueStorage } from './session/storage';
 import { loadEmbeddedScenarios } from './view/embedded-scenarios';
 import { stageContext } from './view/scenes/context';
+import { keepForOffline } from './view/shell/offline';
 import { startGame } from './view/shell/start';
 import { installTestHook } from './view/test-hook';
 
@@ -46,6 +47,7 @@ function keepWebSocketsHome(): void {
 }
 
 keepWebSocketsHome();
+keepForOffline(document.querySelector<HTMLElement>('.topbar')!);
 const { storage, problem } = browserStorage();
 const game = startGame(
   {
@@ -66,7 +68,7 @@ const game = startGame(
     history: () => import('./view/history-ui'),
   },
 );
-const hook = installTestHook(game.store, game.stage);
+const hook = installTestHook(game.store, game.stage, game.aiWhere);
 let started = false;
 let begun = false;
 

@@ -1,6 +1,7 @@
 /**
  * `npm run sim -- --scenario ID|FILE --seed S [--us PLAYER] [--china PLAYER] [--moves FILE] [--json]`
  * `npm run sim -- --code CODE [--scenario ID|FILE] [--json]`
+ * `npm run sim -- --scenario ID|FILE --games N [--us P --china P] [--seed BASE] [--workers K] [--csv FILE] [--json]`
  *
  * Plays a game headless, through the session like the browser. Without --moves, the players play
  * each other (`--us hard --china normal` unless told otherwise; a player is easy, normal, hard or
@@ -18,12 +19,14 @@ import { describeMove } from '../session/text';
 import { gameRatingsJson, ratingText } from '../session/outcome';
 import { parseFlags, UsageError } from './args';
 import { runHistorical, HISTORICAL_USAGE } from './historical';
-import { isEntry, runMain } from './main';
+import { isEntry, report as reportError, runMain } from './main';
+import { runMonteCarlo } from './monte-carlo';
 import { loadAllShippedScenarios, loadScenarioArg, readTextFile } from './scenario-files';
 
 export const USAGE = [
   'usage: npm run sim -- --scenario ID|FILE --seed S [--us PLAYER] [--china PLAYER] [--moves FILE] [--json]  (PLAYER: easy, normal, hard, random)',
   '       npm run sim -- --code CODE [--scenario ID|FILE] [--json]',
+  '       npm run sim -- --scenario ID|FILE --games N [--us PLAYER] [--china PLAYER] [--seed BASE] [--workers K] [--csv FILE] [--json]  (a Monte Carlo of N games)',
   `       ${HISTORICAL_USAGE.replace('usage: ', '')}`,
 ].join('\n');
 
@@ -167,4 +170,22 @@ export function main(argv: string[]): number {
   return 0;
 }
 
-if (isEntry(import.meta.url)) runMain('sim', main, USAGE);
+/** `--games N`: a Monte Carlo of N games (src/cli/monte-carlo.ts), on worker threads, so it runs asynchronously. */
+export async function monteCarloMain(argv: string[]): Promise<number> {
+  try {
+    const { values, switches, rest } = parseFlags(argv, { values: ['scenario', 'seed', 'games', 'workers', 'csv', 'us', 'china', 'moves', 'code'], switches: ['json'] });
+    if (rest.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(rest[0]!.slice(0, 60))}`);
+    const players = { us: parsePlayer('us', values.us, DEFAULT_PLAYERS.us), china: parsePlayer('china', values.china, DEFAULT_PLAYERS.china) };
+    return await runMonteCarlo(values, switches.has('json'), players);
+  } catch (error) {
+    return reportError('sim', error, USAGE);
+  }
+}
+
+export const wantsMonteCarlo = (argv: string[]) => argv.some((a) => a === '--games' || a.startsWith('--games='));
+
+if (isEntry(import.meta.url)) {
+  const argv = process.argv.slice(2);
+  if (wantsMonteCarlo(argv)) void monteCarloMain(argv).then((code) => (process.exitCode = code));
+  else runMain('sim', main, USAGE);
+}

@@ -19,8 +19,15 @@ export interface AiSeat {
   decide(state: GameState): AiDecision;
 }
 
-/** How the match plays its AI sides: a Decide, or seats that follow the game. Passed in, so the browser can load the AI lazily. */
-export type Ai = Decide | { seat(scenario: Scenario, options: GameOptions, side: Side): AiSeat };
+/**
+ * The AI is played outside the match (the browser's Web Worker, src/view/shell/ai-worker.ts): the
+ * match does not decide for it, but waits; `aiToMove` says which side is awaited and `playAi`
+ * plays the decision made elsewhere.
+ */
+export const AI_ELSEWHERE = { elsewhere: true } as const;
+
+/** How the match plays its AI sides: a Decide, seats that follow the game, or elsewhere. Passed in, so the browser can load the AI lazily. */
+export type Ai = Decide | { seat(scenario: Scenario, options: GameOptions, side: Side): AiSeat } | typeof AI_ELSEWHERE;
 
 /** A seat for a Decide: it keeps the moves it is shown and hands the decider the game so far. */
 function decideSeat(decide: Decide, scenario: Scenario, options: GameOptions): AiSeat {
@@ -95,6 +102,11 @@ export class Match {
    * played for the AI side), since the game would then no longer be that branch.
    */
   private branchInfo: { step: number; kept: number } | null = null;
+  /**
+   * A seat at a table the class server runs: the side this screen plays. The other side's moves
+   * (a student's or the server's AI) arrive through `receive`; no AI is run here.
+   */
+  private remoteViewer: Side | null = null;
 
   private constructor(
     readonly scenario: Scenario,
@@ -146,6 +158,30 @@ export class Match {
     return Match.resume(scenario, spec, [], ai);
   }
 
+  /**
+   * One seat of a game the class server runs (src/session/class/protocol.ts): the moves so far,
+   * replayed with the core as the server did. Throws IllegalMoveError if a move is not legal.
+   */
+  static remote(scenario: Scenario, spec: GameSpec, viewer: Side): Match {
+    const match = new Match(scenario, spec.seed, spec.options, () => {
+      throw new Error('a seat at a class table runs no AI of its own');
+    });
+    match.remoteViewer = viewer;
+    for (const move of spec.moves) match.apply(move);
+    return match;
+  }
+
+  /** The seat's side at a class table, or null for a game played here. */
+  get remoteSide(): Side | null {
+    return this.remoteViewer;
+  }
+
+  /** A move the class server relayed (the partner's, the server's AI's, or this seat's own once accepted). */
+  receive(move: Move): void {
+    if (this.remoteViewer === null) throw new Error('only a seat at a class table receives moves');
+    this.apply(move);
+  }
+
   get state(): GameState {
     return this.states[this.states.length - 1]!;
   }
@@ -162,9 +198,21 @@ export class Match {
     return this.options.humans;
   }
 
-  /** The side the player plays (the first human side), or null when the AI plays both. */
+  /**
+   * The side the player plays (the first human side), or null when the AI plays both. In a
+   * hot-seat game (both sides human) it is the side whose turn it is: the table, its words and
+   * its private view (red lines, intelligence) are that side's while it holds the device.
+   */
   get playerSide(): Side | null {
-    return this.options.humans[0] ?? null;
+    if (this.remoteViewer) return this.remoteViewer;
+    const humans = this.options.humans;
+    if (humans.length > 1 && this.state.phase === 'negotiation' && humans.includes(this.state.turn)) return this.state.turn;
+    return humans[0] ?? null;
+  }
+
+  /** Both sides are played by people at one device. */
+  get hotSeat(): boolean {
+    return this.remoteViewer === null && this.options.humans.length > 1;
   }
 
   get aiNotes(): AiNote[] {
@@ -197,6 +245,7 @@ export class Match {
   humanToMove(): Side | null {
     const s = this.state;
     if (s.phase !== 'negotiation') return null;
+    if (this.remoteViewer) return s.turn === this.remoteViewer ? s.turn : null;
     return this.options.humans.includes(s.turn) ? s.turn : null;
   }
 
@@ -229,6 +278,30 @@ export class Match {
     };
   }
 
+  /** The AI side whose move it is, or null (game over, or a human's turn). */
+  aiToMove(): Side | null {
+    const s = this.state;
+    // A class seat's partner, AI or student, moves on the class server, never here.
+    if (this.remoteViewer) return null;
+    return s.phase === 'negotiation' && !this.options.humans.includes(s.turn) ? s.turn : null;
+  }
+
+  /**
+   * Play a decision made outside the match (AI_ELSEWHERE) for the AI side to move: checked as
+   * the match checks its own AI's, so an illegal one (or an error in its place) becomes a safe
+   * move and a problem shown to the player. Returns the turn played.
+   */
+  playAi(decision: AiDecision | Error): Turn {
+    const side = this.aiToMove();
+    if (side === null) throw new Error('it is not the AI’s turn');
+    const index = this.movesLog.length;
+    this.playAiMove(side, () => {
+      if (decision instanceof Error) throw decision;
+      return decision;
+    });
+    return this.turn(index, this.movesLog[index]!);
+  }
+
   /** Why a move would be refused now, or null if it is legal. */
   check(move: Move): string | null {
     const result = checkMove(this.scenario, this.state, move);
@@ -240,6 +313,7 @@ export class Match {
    * Returns the turns played. Throws IllegalMoveError for an illegal move (nothing changes).
    */
   play(move: Move): Turn[] {
+    if (this.remoteViewer) throw new IllegalMoveError(move, 'a move at a class table goes to the class server');
     if (!this.options.humans.includes(move.side)) throw new IllegalMoveError(move, `${this.scenario.sides[move.side].label} is played by the AI`);
     const first = this.movesLog.length;
     this.apply(move);
@@ -268,6 +342,8 @@ export class Match {
   /** The starts of the rounds so far, where a human may rewind to and play on. */
   rewindPoints(): RewindPoint[] {
     const points: RewindPoint[] = [];
+    // A class table's log is the server's: nothing here can take a move back.
+    if (this.remoteViewer) return points;
     // A branch can go back to where the player took over, never into history's moves.
     const kept = this.keptMoves;
     if (this.branchInfo && kept < this.movesLog.length) {
@@ -294,6 +370,7 @@ export class Match {
 
   /** Undo the last human move (and the AI's replies to it). Returns false when there is none. */
   undoLastHumanMove(): boolean {
+    if (this.remoteViewer) return false;
     for (let i = this.movesLog.length - 1; i >= this.keptMoves; i--) {
       if (this.options.humans.includes(this.movesLog[i]!.side)) {
         this.truncate(i);
@@ -333,6 +410,7 @@ export class Match {
     let seat = this.seats.get(side);
     if (!seat) {
       const ai = this.ai;
+      if ('elsewhere' in ai) throw new Error('the AI is played elsewhere');
       seat = typeof ai === 'function' ? decideSeat(ai, this.scenario, this.options) : ai.seat(this.scenario, this.options, side);
       this.movesLog.forEach((move, i) => seat!.observe(move, this.states[i]!, this.states[i + 1]!));
       this.seats.set(side, seat);
@@ -340,25 +418,32 @@ export class Match {
     return seat;
   }
 
-  /** Let the AI move while it is the AI's turn. A failing or illegal AI falls back to a safe move and says so. */
+  /** Let the AI move while it is the AI's turn (unless it is played elsewhere). */
   private runAi(): void {
-    while (this.state.phase === 'negotiation' && !this.options.humans.includes(this.state.turn)) {
-      const side = this.state.turn;
-      const index = this.movesLog.length;
-      let decision: AiDecision;
-      try {
-        decision = this.seat(side).decide(this.state);
-        const problem = this.check(decision.move);
-        if (problem !== null || decision.move.side !== side) throw new Error(`it chose an illegal move (${problem ?? 'wrong side'})`);
-      } catch (error) {
-        const fallback: Move = this.check({ type: 'hold', side }) === null ? { type: 'hold', side } : { type: 'reject', side };
-        const problem = `The AI for ${this.scenario.sides[side].label} failed in round ${this.state.round}: ${errorText(error)}. It made no offer instead.`;
-        this.aiProblems.push(problem);
-        decision = { move: fallback, say: 'We make no proposal this round.', analysis: problem, posture: 'firm' };
-      }
-      this.apply(decision.move);
-      this.notes.set(index, { move: index, say: decision.say, analysis: decision.analysis, posture: decision.posture });
+    if (this.remoteViewer) return;
+    if ('elsewhere' in this.ai) return;
+    for (let side = this.aiToMove(); side !== null; side = this.aiToMove()) {
+      const seat = side;
+      this.playAiMove(side, () => this.seat(seat).decide(this.state));
     }
+  }
+
+  /** One AI move. A failing or illegal AI falls back to a safe move and says so. */
+  private playAiMove(side: Side, decide: () => AiDecision): void {
+    const index = this.movesLog.length;
+    let decision: AiDecision;
+    try {
+      decision = decide();
+      const problem = this.check(decision.move);
+      if (problem !== null || decision.move.side !== side) throw new Error(`it chose an illegal move (${problem ?? 'wrong side'})`);
+    } catch (error) {
+      const fallback: Move = this.check({ type: 'hold', side }) === null ? { type: 'hold', side } : { type: 'reject', side };
+      const problem = `The AI for ${this.scenario.sides[side].label} failed in round ${this.state.round}: ${errorText(error)}. It made no offer instead.`;
+      this.aiProblems.push(problem);
+      decision = { move: fallback, say: 'We make no proposal this round.', analysis: problem, posture: 'firm' };
+    }
+    this.apply(decision.move);
+    this.notes.set(index, { move: index, say: decision.say, analysis: decision.analysis, posture: decision.posture });
   }
 }
 

@@ -13,4 +13,4 @@ export {
 } from '../scenario/loader';
 export { scenarioJsonSchemaText } from '../scenario/json-schema';
 export { blockedSources, parseBlockedDomains } from '../scenario/blocked-sources';
-export { loadGlossary } from '../scenario/glossary';
+export { loadGlossary, type Glossary, type GlossaryTerm } from '../scenario/glossary';

@@ -2,6 +2,7 @@ import type { Scenario } from '../core/types';
 import { historyDebrief } from '../session/history-debrief';
 import { historyReplay, positionTitle, type HistoryReplay } from '../session/history-replay';
 import { formatDate } from '../session/text';
+import { embeddedMaterialFiles, materialsData } from './materials-data';
 import type { HistoryData } from './state/app-state';
 
 /**
@@ -36,4 +37,9 @@ function replayAnnouncement(r: HistoryReplay, position: number): string {
   return `After the talks. ${r.aftermath?.outcomeText ?? ''}`;
 }
 
-export const historyData: HistoryData = { replayOf, historyDebriefOf: historyDebrief, replayAnnouncement };
+export const historyData: HistoryData = {
+  replayOf,
+  historyDebriefOf: historyDebrief,
+  replayAnnouncement,
+  materials: materialsData(embeddedMaterialFiles()),
+};

@@ -3,6 +3,7 @@ import { NotesScene } from './scenes/history-notes';
 import { ReplayScene } from './scenes/replay';
 import { historyScreen } from './screens/history';
 import { historyNotesScreen } from './screens/history-notes';
+import { materialsScreen } from './screens/materials';
 import type { ScreenTable } from './screens/index';
 import { replayScreen } from './screens/replay';
 
@@ -18,6 +19,7 @@ export const historyScreens: ScreenTable = {
   history: historyScreen,
   replay: replayScreen,
   'history-notes': historyNotesScreen,
+  materials: materialsScreen,
 };
 
 export const historyScenes = { history: HistoryScene, replay: ReplayScene, 'history-notes': NotesScene };

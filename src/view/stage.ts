@@ -1,8 +1,9 @@
 import Phaser from 'phaser';
-import { AssetsScene, type ScreenScene } from './scenes/base';
+import { AssetsScene, ASSETS_READY, type ScreenScene } from './scenes/base';
 import { BriefingScene, type BriefingModel } from './scenes/briefing';
 import { ChoiceScene, type ChoiceModel } from './scenes/choice';
 import { stageContext } from './scenes/context';
+import { StageIdler } from './stage-idle';
 import { DebriefScene, type DebriefSceneModel } from './scenes/debrief';
 import { SetupScene, type SetupModel } from './scenes/setup';
 import { TableScene, type TableModel } from './scenes/table';
@@ -40,6 +41,8 @@ export class Stage {
   model: unknown = null;
   private pending: { key: SceneKey; model: unknown } | null = null;
   private booted = false;
+  /** Phaser's loop sleeps while nothing on the canvas changes (see stage-idle.ts). */
+  readonly idler: StageIdler;
 
   constructor(parent: HTMLElement, first: { key: SceneKey; model: unknown }) {
     this.pending = first;
@@ -69,6 +72,38 @@ export class Stage {
       },
     });
     this.game.canvas?.setAttribute('aria-hidden', 'true');
+    this.idler = new StageIdler(this.game, parent);
+    this.game.events.on(ASSETS_READY, () => this.idler.poke());
+    stageContext.minTextSize = this.minTextSizeFor(fit);
+    // The canvas follows its box: when it is scaled, canvas text keeps to its least readable size.
+    this.game.scale.on(Phaser.Scale.Events.RESIZE, () => this.refit());
+  }
+
+  private textScale = 1;
+
+  /** Game units that show as 14 CSS px times the text-size setting when the canvas is scaled by `fit`. */
+  private minTextSizeFor(fit: number): number {
+    return fit > 0 ? Math.ceil((14 * this.textScale) / fit) : 0;
+  }
+
+  /** Recompute the least text size for the canvas's current scale, and redraw if it changed. */
+  private refit(): void {
+    const next = this.minTextSizeFor(this.scaleFactor());
+    if (next === stageContext.minTextSize) return;
+    stageContext.minTextSize = next;
+    if (!this.current) return;
+    const scene = this.scene(this.current);
+    if (scene) (scene as ScreenScene<unknown>).redraw();
+    this.idler.poke();
+  }
+
+  /** The text-size setting, as a factor (1 for normal): canvas text grows with the panel's. */
+  setTextScale(scale: number): void {
+    if (scale === this.textScale) return;
+    this.textScale = scale;
+    stageContext.textScale = scale;
+    stageContext.minTextSize = -1;
+    this.refit();
   }
 
   /**
@@ -76,6 +111,7 @@ export class Stage {
    * does not wait for them.
    */
   register(scenes: Partial<Record<SceneKey, typeof Phaser.Scene>>): void {
+    this.idler.poke();
     for (const [key, scene] of Object.entries(scenes)) {
       if (!this.game.scene.getScene(key)) this.game.scene.add(key, scene, false);
     }
@@ -83,6 +119,7 @@ export class Stage {
 
   show<K extends SceneKey>(key: K, model: SceneModels[K]): void {
     this.model = model;
+    this.idler?.poke();
     if (!this.booted) {
       this.pending = { key, model };
       return;
@@ -111,6 +148,7 @@ export class Stage {
     stageContext.highContrast = highContrast;
     stageContext.palette = highContrast ? HIGH_CONTRAST : NORMAL;
     stageContext.reducedMotion = reducedMotion;
+    this.idler.poke();
     if (!this.current) return;
     const scene = this.scene(this.current);
     if (scene instanceof TableScene && changed) scene.refreshLook();

@@ -14,7 +14,10 @@ export interface TestHook {
   drawn: Record<string, number>;
   state(): Record<string, unknown>;
   layout(): { tokens: { id: string; role: string; inPackage: boolean; x: number; y: number; w: number; h: number }[]; zones: Record<string, { x: number; y: number; w: number; h: number }> } | null;
-  perf: { firstFrame: number | null; frames: number[]; recording: boolean };
+  /** loopAwake: whether Phaser's loop runs now (it sleeps while the canvas has nothing to change). */
+  perf: { firstFrame: number | null; frames: number[]; recording: boolean; loopAwake(): boolean };
+  /** Every text on the canvas with its font size in CSS pixels as shown (to check it is readable). */
+  canvasText(): { text: string; px: number; visible: boolean }[];
 }
 
 declare global {
@@ -23,7 +26,7 @@ declare global {
   }
 }
 
-export function installTestHook(store: GameStore, stage: Stage): TestHook {
+export function installTestHook(store: GameStore, stage: Stage, aiWhere: () => string | null = () => null): TestHook {
   const hook: TestHook = {
     ready: false,
     drawn: {},
@@ -49,6 +52,10 @@ export function installTestHook(store: GameStore, stage: Stage): TestHook {
         /** What the canvas was last drawn from (e.g. the debrief's series, history's among them). */
         stageModel: stage.model,
         dialog: app.dialog,
+        materials: app.materials,
+        glossaryTerm: app.glossaryTerm,
+        /** Where the table's AI thinks: 'worker', or 'page' if its worker failed. */
+        ai: aiWhere(),
       };
     },
     layout: () => {
@@ -65,7 +72,26 @@ export function installTestHook(store: GameStore, stage: Stage): TestHook {
         zones: Object.fromEntries(Object.entries(info.zones).map(([key, r]) => [key, toClient(r, false)])),
       };
     },
-    perf: { firstFrame: null, frames: [], recording: false },
+    perf: { firstFrame: null, frames: [], recording: false, loopAwake: () => stage.idler.awake },
+    canvasText: () => {
+      const key = stage.screen;
+      const scene = key ? stage.scene(key) : null;
+      if (!scene) return [];
+      const k = stage.scaleFactor();
+      const out: { text: string; px: number; visible: boolean }[] = [];
+      const walk = (list: Phaser.GameObjects.GameObject[], scale: number, visible: boolean) => {
+        for (const obj of list) {
+          if (obj instanceof Phaser.GameObjects.Text) {
+            const size = parseFloat(String(obj.style.fontSize));
+            out.push({ text: obj.text, px: size * scale * obj.scaleY * k, visible: visible && obj.visible && obj.alpha > 0 });
+          } else if (obj instanceof Phaser.GameObjects.Container) {
+            walk(obj.list, scale * obj.scaleY, visible && obj.visible && obj.alpha > 0);
+          }
+        }
+      };
+      walk(scene.children.list, 1, true);
+      return out;
+    },
   };
   let stepStart = 0;
   stage.game.events.on(Phaser.Core.Events.PRE_STEP, () => {

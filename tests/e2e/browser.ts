@@ -179,6 +179,8 @@ export async function waitScreen(page: Page, screen: string, sceneKey = screen):
     [screen, sceneKey] as const,
     { timeout: 20_000 },
   );
+  // At the table, the AI may be about to open: its move is played when its worker answers.
+  if (screen === 'table') await aiSettled(page);
 }
 
 export async function state<T = Record<string, unknown>>(page: Page): Promise<T> {
@@ -188,6 +190,21 @@ export async function state<T = Record<string, unknown>>(page: Page): Promise<T>
 /** Let tweens finish before a screenshot or a canvas check. */
 export async function settle(page: Page, ms = 450): Promise<void> {
   await page.waitForTimeout(ms);
+}
+
+/**
+ * Wait while the AI thinks: it decides in a Web Worker, so its reply lands a moment after the
+ * player's move. Returns once a human is to move, or the game is over (or no game is on).
+ */
+export async function aiSettled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const s = window.__bc?.state() as { phase: string | null; humanToMove: string | null } | undefined;
+      return !s || s.phase !== 'negotiation' || s.humanToMove !== null;
+    },
+    null,
+    { timeout: 60_000 },
+  );
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -6,7 +6,7 @@ import { meanChanges, scoreAll } from '../../src/core/scoring';
 import type { GameSpec, Move, Outcome, Package, Scenario, Side } from '../../src/core/types';
 import { findCounterfactual } from '../../src/session/counterfactual';
 import { busan } from '../helpers';
-import { settle, state, waitScreen, type Layout } from './browser';
+import { aiSettled, settle, state, waitScreen, type Layout } from './browser';
 
 /** Helpers that play the game as a user does: clicks, drags and keys. The hook is only read. */
 
@@ -58,6 +58,7 @@ export async function startSolo(
   await check(`04-briefing-${options.side}`);
   await page.getByRole('button', { name: 'Sit down at the table' }).click();
   await waitScreen(page, 'table');
+  await aiSettled(page);
 }
 
 export async function layout(page: Page): Promise<Layout> {
@@ -156,6 +157,7 @@ export async function playUsByMouse(
       moves.push({ type: 'propose', side: 'us', package: pkg });
     }
     await settle(page, 150);
+    await aiSettled(page);
   }
   return moves;
 }

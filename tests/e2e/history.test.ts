@@ -8,7 +8,7 @@ import { INDICATOR_IDS, type GameSpec, type IndicatorId, type Scenario } from '.
 import { historyReplay } from '../../src/session/history-replay';
 import { formatDate } from '../../src/session/text';
 import { loadOrThrow, scenarioPath } from '../helpers';
-import { browserOrSkip, checkScreen, openGame, settle, state, waitScreen, browserPerTest } from './browser';
+import { aiSettled, browserOrSkip, checkScreen, openGame, settle, state, waitScreen, browserPerTest } from './browser';
 import { expectDebriefMatchesReplay, view } from './flows';
 import { decodeResult } from '../../src/core/result-code';
 
@@ -283,6 +283,7 @@ describe.skipIf(!browser)('history: replay an episode, take over, and compare', 
       else if (v.standing?.by === 'china') await page.getByRole('button', { name: 'Reject it' }).click();
       else await page.getByRole('button', { name: 'Make no offer this round' }).click();
       await settle(page, 120);
+      await aiSettled(page);
     }
     v = await view(page);
     expect(v.outcome, 'the game reached its end').not.toBeNull();
@@ -322,6 +323,7 @@ describe.skipIf(!browser)('history: replay an episode, take over, and compare', 
     await waitScreen(page, 'briefing');
     await page.getByRole('button', { name: 'Sit down at the table' }).click();
     await waitScreen(page, 'table');
+    await aiSettled(page);
     const v = await view(page);
     expect(v.spec!.options.branchStep).toBe(1);
     expect(v.spec!.moves[0]).toEqual(zte.history!.path[0]!.move);
@@ -392,6 +394,8 @@ async function expectHistoryComparison(page: Page, spec: GameSpec): Promise<void
   expect(followsHistory(zte, spec)).toBe(true);
   const c = compareWithHistory(zte, spec);
   const section = page.locator('#history-comparison');
+  // Below the debrief's first screen, the comparison is collapsed to its title: open it as a reader would.
+  await section.locator('summary').first().click();
   expect(await section.getAttribute('data-seed')).toBe(spec.seed);
   expect(await section.getAttribute('data-branched')).toBe('true');
   expect(await section.innerText()).toContain('You took over from history after step 4 of 8');

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Move, Package } from '../../src/core/types';
-import { browserOrSkip, checkScreen, openGame, settle, waitScreen, browserPerTest } from './browser';
+import { aiSettled, browserOrSkip, checkScreen, openGame, settle, waitScreen, browserPerTest } from './browser';
 import { chipsOf, expectDebriefMatchesReplay, humanMoves, scenario, usPackage, view } from './flows';
 import { activate, tabTo } from './keyboard';
 
@@ -34,6 +34,7 @@ describe.skipIf(!browser)('a new player, with the keyboard alone', () => {
       await waitScreen(page, 'briefing');
       await activate(page, { text: /^Sit down at the table$/ });
       await waitScreen(page, 'table');
+      await aiSettled(page);
       expect((await view(page)).spec?.seed).toBe(`keys-${attempt}`);
       for (let turn = 0; turn < 20; turn++) {
         const v = await view(page);
@@ -53,6 +54,7 @@ describe.skipIf(!browser)('a new player, with the keyboard alone', () => {
           await activate(page, { text: /^(Propose|Counter with) this package$/ });
           made.push({ type: 'propose', side: 'us', package: pkg });
         }
+        await aiSettled(page);
         await settle(page, 100);
         // After a move the focus is on what needs reading: the other side's offer, or the report of what happened.
         expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Move } from '../../src/core/types';
-import { browserOrSkip, checkScreen, openGame, settle, waitScreen, browserPerTest } from './browser';
+import { aiSettled, browserOrSkip, checkScreen, openGame, settle, waitScreen, browserPerTest } from './browser';
 import { dragChip, expectDebriefMatchesReplay, humanMoves, playUsByMouse, startSolo, view } from './flows';
 
 const browser = browserOrSkip();
@@ -63,6 +63,7 @@ describe.skipIf(!browser)('a new player, with the mouse', () => {
         made.push({ type: 'hold', side: 'china' });
       }
       await settle(page, 150);
+      await aiSettled(page);
     }
     if (!(await view(page)).outcome) {
       await page.getByRole('button', { name: 'Walk out…' }).click();

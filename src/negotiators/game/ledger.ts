@@ -14,7 +14,7 @@ export interface LedgerEntry {
   round: number;
   kind: 'threat' | 'promise';
   text: string;
-  status: 'pending' | 'kept' | 'broken' | 'withdrawn';
+  status: 'pending' | 'kept' | 'partly-kept' | 'broken' | 'withdrawn';
 }
 
 const THREAT_STATUS: Record<ThreatStatus, LedgerEntry['status']> = {
@@ -23,6 +23,10 @@ const THREAT_STATUS: Record<ThreatStatus, LedgerEntry['status']> = {
   'backed-down': 'broken',
   'settled-in-deal': 'withdrawn',
 };
+
+/** A pledge counts as kept from this share delivered, as partly kept from the next. */
+export const KEPT_SHARE = 0.9;
+export const PARTLY_KEPT_SHARE = 0.25;
 
 /** Share of a pledge delivered, from the drawn level of a compliance effect and its distribution. */
 export function deliveredShare(drawn: number, delta: Distribution): number | null {
@@ -53,7 +57,8 @@ function promiseStatus(
     if (share === null) continue;
     const pct = Math.round(100 * share);
     return {
-      status: share >= 0.5 ? 'kept' : 'broken',
+      // Half a pledge delivered is not a pledge kept.
+      status: share >= KEPT_SHARE ? 'kept' : share >= PARTLY_KEPT_SHARE ? 'partly-kept' : 'broken',
       note: `${note} About ${pct}% of what was pledged was delivered.`,
     };
   }

@@ -41,8 +41,8 @@ export class BriefingScene extends ScreenScene<BriefingModel> {
       g.fillStyle(p.ink, 1);
       g.fillRoundedRect(barX, y + 10, Math.max(4, share * barW), 22, 6);
       this.put(text(this, barX + barW + 14, y + 8, `${fmt(ind.value)} ${ind.unit}`, { size: 21 }));
-      this.put(text(this, barX, y + 36, `${fmt(ind.min, 0)}`, { size: 14, color: p.muted }));
-      this.put(text(this, barX + barW, y + 36, `${fmt(ind.max, 0)}`, { size: 14, color: p.muted, originX: 1 }));
+      this.put(text(this, barX, y + 36, `${fmt(ind.min, 0)}`, { size: 16, color: p.muted }));
+      this.put(text(this, barX + barW, y + 36, `${fmt(ind.max, 0)}`, { size: 16, color: p.muted, originX: 1 }));
     });
     const lx = 1120;
     this.put(text(this, lx, 40, 'Levers at the table', { size: 34, bold: true }));

@@ -7,6 +7,13 @@ export interface StageContext {
   highContrast: boolean;
   /** Pixels of text texture per game unit: enough for the screen, no more (text textures are costly to upload). */
   textResolution: number;
+  /**
+   * The smallest font size, in game units, that shows as 14 CSS pixels times the text-size
+   * setting at the canvas's current scale: every canvas text is drawn at least this large.
+   */
+  minTextSize: number;
+  /** The text-size setting as a factor (1 for normal). */
+  textScale: number;
   /** A chip dragged (or clicked) on the canvas: put it in the package or take it out. */
   setChip(issue: string, position: string, inPackage: boolean): void;
   /** Called once, when the first frame with a screen's content has been drawn. */
@@ -18,6 +25,8 @@ export const stageContext: StageContext = {
   reducedMotion: false,
   highContrast: false,
   textResolution: 1,
+  minTextSize: 0,
+  textScale: 1,
   setChip: () => undefined,
   onScreenDrawn: () => undefined,
 };

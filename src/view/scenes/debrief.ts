@@ -3,7 +3,7 @@ import type { IndicatorId } from '../../core/types';
 import { fmt } from '../dom';
 import { ScreenScene } from './base';
 import { stageContext } from './context';
-import { text } from './draw';
+import { fitText, text } from './draw';
 
 export interface DebriefSceneModel {
   title: string;
@@ -92,7 +92,13 @@ export class DebriefScene extends ScreenScene<DebriefSceneModel> {
     g.fillRoundedRect(x, y, w, h, 10);
     g.strokeRoundedRect(x, y, w, h, 10);
     const star = t.weight !== 0 ? '★ ' : '';
-    this.put(text(this, x + 12, y + 8, `${star}${t.label}`, { size: 19, bold: true, wrap: w - 130, maxLines: 2 }));
+    // The latest value is drawn first: the label wraps in the room it leaves (text may be enlarged to stay readable).
+    const lastValue = t.values[t.values.length - 1]!;
+    const valueText = this.put(text(this, x + w - 12, y + 8, `${fmt(lastValue)}${t.unit === '$B/yr' ? ' $B/yr' : ''}`, { size: 19, bold: true, originX: 1 }));
+    const historyText = t.history ? this.put(text(this, x + w - 12, y + 10 + valueText.height, `history ${fmt(t.history[t.history.length - 1]!)}`, { size: 16, originX: 1, color: stageContext.palette.muted })) : null;
+    const right = Math.max(valueText.width, historyText?.width ?? 0);
+    const title = this.put(text(this, x + 12, y + 8, '', { size: 19, bold: true, wrap: Math.max(60, w - 36 - right) }));
+    fitText(title, `${star}${t.label}`, 2);
     const plot = { x: x + 60, y: y + 62, w: w - 76, h: h - 96 };
     const all = [...t.values, ...(t.without ?? []), ...(t.history ?? [])];
     let lo = Math.min(...all);
@@ -139,9 +145,8 @@ export class DebriefScene extends ScreenScene<DebriefSceneModel> {
         else if (dashedOwn) g.fillRect(X(r) - 5, Y(t.values[r]!) - 5, 10, 10);
       }
     }
-    const last = t.values[t.values.length - 1]!;
-    this.put(text(this, x + w - 12, y + 8, `${fmt(last)}${t.unit === '$B/yr' ? ' $B/yr' : ''}`, { size: 19, bold: true, originX: 1 }));
-    if (t.history) this.put(text(this, x + w - 12, y + 32, `history ${fmt(t.history[t.history.length - 1]!)}`, { size: 16, originX: 1, color: p.muted }));
+
+
   }
 }
 

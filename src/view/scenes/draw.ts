@@ -24,12 +24,24 @@ export interface TextOptions {
  */
 const metricsCache = new Map<string, Phaser.Types.GameObjects.Text.TextMetrics>();
 
+/**
+ * A font size no smaller than 14 CSS px (times the text-size setting) at the canvas's scale, but
+ * at most 1.6 times its designed size times that setting: on a phone-sized canvas the layout
+ * would break long before text could be read, and the panel carries every word there.
+ */
+export function readableSize(designed: number, scale = 1): number {
+  const cap = (designed * 1.6 * stageContext.textScale) / scale;
+  return Math.ceil(Math.max(designed, Math.min(stageContext.minTextSize / scale, cap)));
+}
+
 export function text(scene: Phaser.Scene, x: number, y: number, content: string, o: TextOptions = {}): Phaser.GameObjects.Text {
-  const fontKey = `${o.size ?? 20}|${o.bold ? 'b' : 'n'}`;
+  // Never below what reads as 14 CSS px (scaled by the text-size setting) at the canvas's scale.
+  const size = readableSize(o.size ?? 20);
+  const fontKey = `${size}|${o.bold ? 'b' : 'n'}`;
   const metrics = metricsCache.get(fontKey);
   const t = scene.add.text(x, y, content, {
     fontFamily: FONT,
-    fontSize: `${o.size ?? 20}px`,
+    fontSize: `${size}px`,
     fontStyle: o.bold ? 'bold' : 'normal',
     color: css(o.color ?? stageContext.palette.ink),
     align: o.align ?? 'left',

@@ -8,7 +8,8 @@ import { fmt, signed } from '../dom';
 import { possessive } from '../../session/text';
 import { ScreenScene } from './base';
 import { stageContext } from './context';
-import { categoryIcon, fitText, move, negotiator, text } from './draw';
+import { categoryIcon, fitText, move, negotiator, readableSize, text } from './draw';
+import { css } from '../theme';
 
 export interface TableModel {
   side: Side;
@@ -28,8 +29,12 @@ export interface TableModel {
   /** Indicator values at round 0 and at the end of each round so far. */
   history: Indicators[];
   tradeIndicator: IndicatorId;
+  /** The main chart: what the player's doctrine weighs most, across and up, and which way is better. */
+  chart: { x: IndicatorId; y: IndicatorId; caption: string };
   projection: IndicatorProjection[] | null;
   standingProjection: IndicatorProjection[] | null;
+  /** The talks ended in a deal: the table shows it (as the standing offer) and its projected effect from the moment it was struck. */
+  deal?: boolean;
   weights: Partial<Record<IndicatorId, number>>;
   /** Changes whenever the other side has moved, to animate its offer onto the table. */
   moveKey: number;
@@ -241,7 +246,7 @@ export class TableScene extends ScreenScene<TableModel> {
     this.drawLadder();
     this.drawBars();
     if (m.ended) {
-      this.put(text(this, TABLE.x + TABLE.w / 2, TABLE.y + TABLE.h / 2, 'The talks are over', { size: 34, bold: true, originX: 0.5, originY: 0.5, color: p.tableInk }));
+      this.put(text(this, TABLE.x + TABLE.w / 2, (ASK.y + OFFER.y + OFFER.h) / 2, m.deal ? 'Deal agreed: its projected effect is on the right' : 'The talks are over', { size: 30, bold: true, originX: 0.5, originY: 0.5, color: p.tableInk, wrap: TABLE.w - 60, align: 'center' }));
     }
     this.syncTokens();
   }
@@ -263,8 +268,11 @@ export class TableScene extends ScreenScene<TableModel> {
     };
     const them = m.labels[m.opponent];
     zone(STANDING, m.standing ? '' : 'No offer on the table', true);
-    zone(ASK, `You ask of ${them}`, false);
-    zone(OFFER, 'You offer', false);
+    // After the talks the zones stand empty: the table's message takes their place.
+    if (!m.ended) {
+      zone(ASK, `You ask of ${them}`, false);
+      zone(OFFER, 'You offer', false);
+    }
     const hint = m.yourTurn ? 'Drag a chip here, or click it' : '';
     if (!Object.values(m.draft).length && hint) {
       this.put(text(this, ASK.x + ASK.w / 2, ASK.y + ASK.h / 2 + 14, `${hint} (${possessive(them)} levers, top)`, { size: 20, color: p.tableInk, originX: 0.5, originY: 0.5 }));
@@ -279,16 +287,24 @@ export class TableScene extends ScreenScene<TableModel> {
       const take = m.standing.chips.filter((c) => c.holder !== m.standing!.by);
       const colW = (STANDING.w - 30) / 2;
       const top = STANDING.y + 36;
-      const rowH = Math.min(26, (STANDING.h - 42) / Math.max(1, give.length, take.length));
+      // Rows as tall as the (possibly enlarged) text needs; what does not fit is counted, not squeezed.
+      const lineH = Math.max(stageContext.minTextSize, 14) * 1.2;
+      const fit = Math.max(1, Math.floor((STANDING.h - 42) / lineH));
+      const rowH = Math.min(Math.max(26, lineH), (STANDING.h - 42) / Math.max(1, Math.min(fit, Math.max(give.length, take.length))));
       const size = Math.max(14, Math.min(19, Math.floor(rowH * 0.78)));
+      const clip = (chips: Chip[]): (Chip | string)[] => (chips.length <= fit ? chips : [...chips.slice(0, fit - 1), `+ ${chips.length - fit + 1} more`]);
       [
-        [give, mine ? 'Your offer: you give' : `${possessive(them)} offer: they give`],
+        [give, m.deal ? (mine ? 'The deal: you give' : 'The deal: they give') : mine ? 'Your offer: you give' : `${possessive(them)} offer: they give`],
         [take, mine ? 'and you ask' : 'and they ask of you'],
       ].forEach(([chips, heading], col) => {
         const x0 = STANDING.x + 12 + col * (colW + 10);
         sheet.add(text(this, x0, STANDING.y + 6, heading as string, { size: 20, bold: true, color: p.tableInk }));
-        (chips as Chip[]).forEach((chip, i) => {
+        clip(chips as Chip[]).forEach((chip, i) => {
           const y = top + i * rowH;
+          if (typeof chip === 'string') {
+            sheet.add(text(this, x0 + 22, y + rowH / 2, chip, { size, color: p.tableInk, originY: 0.5, bold: true }));
+            return;
+          }
           sheet.add(categoryIcon(this, chip.category, x0 + 9, y + rowH / 2, Math.min(18, rowH - 2)) as Phaser.GameObjects.Image);
           const t = text(this, x0 + 22, y + rowH / 2, '', { size, color: p.tableInk, originY: 0.5, wrap: colW - 26 });
           fitText(t, chip.positionLabel, 1);
@@ -308,7 +324,8 @@ export class TableScene extends ScreenScene<TableModel> {
   private drawFigures(): void {
     const m = this.model;
     this.put(negotiator(this, m.opponent, FIGURE_X, 134, 0.92, m.postures[m.opponent], m.labels[m.opponent]));
-    this.put(negotiator(this, m.side, FIGURE_X, 740, 0.92, m.postures[m.side], `${m.labels[m.side]} (you)`, { highlight: true }));
+    // The player's own posture is the player's to know: no badge guessing it (only the outcome's, once the talks end).
+    this.put(negotiator(this, m.side, FIGURE_X, 740, 0.92, m.postures[m.side], `${m.labels[m.side]} (you)`, { highlight: true, badge: m.ended }));
   }
 
   private drawRound(): void {
@@ -339,10 +356,12 @@ export class TableScene extends ScreenScene<TableModel> {
     const p = stageContext.palette;
     const top = 96;
     const plot = { x: RIGHT.x + 80, y: top + 78, w: RIGHT.w - 92, h: 300 };
-    this.put(text(this, RIGHT.x, top, 'Trade gains vs security cost', { size: 27, bold: true }));
-    this.put(text(this, RIGHT.x, top + 36, m.side === 'us' ? 'Better for the US: to the right and down' : 'Better for China’s trade: to the right', { size: 20, color: p.muted }));
-    const tradeId = m.tradeIndicator;
-    const secId: IndicatorId = 'us.securityCost';
+    const tradeId = m.chart.x;
+    const secId = m.chart.y;
+    const title = this.put(text(this, RIGHT.x, top, '', { size: 27, bold: true, wrap: RIGHT.w }));
+    fitText(title, `${INDICATORS[tradeId].short} vs ${INDICATORS[secId].short}`, 1);
+    const caption = this.put(text(this, RIGHT.x, top + 36, '', { size: 20, color: p.muted, wrap: RIGHT.w }));
+    fitText(caption, m.chart.caption, 1);
     const proj = (list: IndicatorProjection[] | null, id: IndicatorId) => list?.find((x) => x.indicator === id);
     const points: { x: number; y: number }[] = m.history.map((h) => ({ x: h[tradeId], y: h[secId] }));
     const now = { x: m.now[tradeId], y: m.now[secId] };
@@ -368,7 +387,7 @@ export class TableScene extends ScreenScene<TableModel> {
     const xs = [...points.map((q) => q.x), ...bands.flatMap((b) => [b.x0, b.x1])];
     const ys = [...points.map((q) => q.y), ...bands.flatMap((b) => [b.y0, b.y1])];
     const xt = niceTicks(Math.min(...xs) - 5, Math.max(...xs) + 5, 4);
-    const yt = niceTicks(Math.max(0, Math.min(...ys) - 4), Math.min(100, Math.max(...ys) + 4), 4);
+    const yt = niceTicks(Math.max(INDICATORS[secId].min, Math.min(...ys) - 4), Math.min(INDICATORS[secId].max, Math.max(...ys) + 4), 4);
     const [xMin, xMax] = [xt[0]!, xt[xt.length - 1]!];
     const [yMin, yMax] = [yt[0]!, yt[yt.length - 1]!];
     const X = (v: number) => plot.x + ((v - xMin) / (xMax - xMin || 1)) * plot.w;
@@ -391,8 +410,9 @@ export class TableScene extends ScreenScene<TableModel> {
     }
     g.lineStyle(2, p.ink, 1);
     g.strokeRect(plot.x, plot.y, plot.w, plot.h);
-    this.put(text(this, plot.x + plot.w / 2, plot.y + plot.h + 30, `${INDICATORS[tradeId].short} ($B/yr, change) →`, { size: 20, originX: 0.5, bold: true }));
-    const yLabel = this.put(text(this, RIGHT.x + 12, plot.y + plot.h / 2, '↑ US security cost (index)', { size: 20, originX: 0.5, originY: 0.5, bold: true }));
+    const unit = (id: IndicatorId) => (INDICATORS[id].unit === '$B/yr' ? ' ($B/yr, change)' : INDICATORS[id].unit === 'ladder' ? ' (rungs)' : '');
+    this.put(text(this, plot.x + plot.w / 2, plot.y + plot.h + 30, `${INDICATORS[tradeId].short}${unit(tradeId)} →`, { size: 20, originX: 0.5, bold: true }));
+    const yLabel = this.put(text(this, RIGHT.x + 12, plot.y + plot.h / 2, `↑ ${INDICATORS[secId].short}${unit(secId)}`, { size: 20, originX: 0.5, originY: 0.5, bold: true }));
     yLabel.setAngle(-90);
     // The path so far: small squares joined by a line.
     g.lineStyle(2, p.muted, 1);
@@ -420,16 +440,30 @@ export class TableScene extends ScreenScene<TableModel> {
     // Legend: shapes as well as colours.
     const ly = plot.y + plot.h + 66;
     const lg = this.put(this.add.graphics());
-    lg.fillStyle(p.ink, 1);
-    lg.fillCircle(RIGHT.x + 10, ly + 12, 9);
-    this.put(text(this, RIGHT.x + 26, ly, 'now', { size: 19 }));
-    marker(lg, 'diamond', RIGHT.x + 92, ly + 12, 10, p.accent, p.surface);
-    this.put(text(this, RIGHT.x + 108, ly, 'your package', { size: 19 }));
-    marker(lg, 'triangle', RIGHT.x + 250, ly + 12, 10, p.bad, p.surface);
-    this.put(text(this, RIGHT.x + 266, ly, 'their offer', { size: 19 }));
-    lg.lineStyle(2, p.muted, 1);
-    lg.strokeRect(RIGHT.x + 378, ly + 3, 24, 18);
-    this.put(text(this, RIGHT.x + 408, ly, '10–90%', { size: 19 }));
+    // Each entry after the one before (enlarged text is wider), wrapping to a second line if need be.
+    let lx = RIGHT.x;
+    let row = ly;
+    const entry = (draw: (x: number, y: number) => void, label: string) => {
+      const t = this.put(text(this, 0, row, label, { size: 19 }));
+      if (lx + 22 + t.width > RIGHT.x + RIGHT.w && lx > RIGHT.x) {
+        lx = RIGHT.x;
+        row += t.height + 2;
+        t.setY(row);
+      }
+      draw(lx + 10, row + t.height / 2);
+      t.setX(lx + 24);
+      lx += 24 + t.width + 10;
+    };
+    entry((x, y) => {
+      lg.fillStyle(p.ink, 1);
+      lg.fillCircle(x, y, 9);
+    }, 'now');
+    if (!m.deal) entry((x, y) => marker(lg, 'diamond', x, y, 10, p.accent, p.surface), 'your package');
+    entry((x, y) => marker(lg, 'triangle', x, y, 10, p.bad, p.surface), m.deal ? 'the deal' : 'theirs');
+    entry((x, y) => {
+      lg.lineStyle(2, p.muted, 1);
+      lg.strokeRect(x - 12, y - 9, 24, 18);
+    }, '10–90%');
   }
 
   private drawLadder(): void {
@@ -469,13 +503,13 @@ export class TableScene extends ScreenScene<TableModel> {
     const m = this.model;
     const p = stageContext.palette;
     const top = 770;
-    const ids = (Object.keys(INDICATORS) as IndicatorId[]).filter((id) => id !== m.tradeIndicator && id !== 'us.securityCost' && id !== 'tension');
+    const ids = (Object.keys(INDICATORS) as IndicatorId[]).filter((id) => id !== m.chart.x && id !== m.chart.y && id !== 'tension');
     const shown = m.projection ?? m.standingProjection;
-    this.put(text(this, RIGHT.x, top - 34, `Other indicators: now → ${m.projection ? 'your package' : m.standingProjection ? 'their offer' : 'a package'}`, { size: 22, bold: true }));
+    this.put(text(this, RIGHT.x, top - 34, `Other indicators: now → ${m.deal ? 'the deal' : m.projection ? 'your package' : m.standingProjection ? 'their offer' : 'a package'}`, { size: 22, bold: true }));
     const rowH = (996 - top) / ids.length;
     const g = this.put(this.add.graphics());
-    const barMid = RIGHT.x + 430;
-    const half = 72;
+    const barMid = RIGHT.x + 468;
+    const half = 38;
     g.lineStyle(2, p.muted, 1);
     g.lineBetween(barMid, top, barMid, top + rowH * ids.length);
     ids.forEach((id, i) => {
@@ -483,11 +517,13 @@ export class TableScene extends ScreenScene<TableModel> {
       const y = top + i * rowH;
       const weight = m.weights[id] ?? 0;
       const mark = weight !== 0 ? (weight > 0 ? '★▲ ' : '★▼ ') : '';
-      this.put(text(this, RIGHT.x, y, `${mark}${def.short}`, { size: 19, bold: weight !== 0 }));
-      this.put(text(this, RIGHT.x + 250, y, fmt(m.now[id]), { size: 19, color: p.muted, originX: 1 }));
+      // Columns: label (shortened to its room, which enlarged text may need), now, change, bar.
+      const label = this.put(text(this, RIGHT.x, y, '', { size: 19, bold: weight !== 0, wrap: 248 }));
+      fitText(label, `${mark}${def.short}`, 1);
+      this.put(text(this, RIGHT.x + 330, y, fmt(m.now[id]), { size: 19, color: p.muted, originX: 1 }));
       const pr = shown?.find((x) => x.indicator === id);
       if (!pr) return;
-      this.put(text(this, RIGHT.x + 345, y, signed(pr.mean), { size: 19, bold: true, originX: 1 }));
+      this.put(text(this, RIGHT.x + 420, y, signed(pr.mean), { size: 19, bold: true, originX: 1 }));
       const range = def.max - def.min;
       const sx = (v: number) => barMid + Math.max(-1, Math.min(1, (v / range) * 5)) * half;
       g.fillStyle(p.ink, 1);
@@ -517,9 +553,42 @@ export class TableScene extends ScreenScene<TableModel> {
     c.add(categoryIcon(this, chip.category, -w / 2 + 34, 0, 30) as Phaser.GameObjects.Image);
     const label = text(this, -w / 2 + 54, 0, '', { size: 17, wrap: w - 58, originY: 0.5 });
     fitText(label, chip.positionLabel, 3);
+    label.setName('chip-label');
     c.add(label);
     c.setSize(w, h);
     return c;
+  }
+
+  /**
+   * A chip's label at least the canvas's least readable size once the chip is scaled to its slot:
+   * fewer words, larger, shortened with an ellipsis (the panel's chip buttons carry the full text).
+   */
+  private fitChipLabel(container: Phaser.GameObjects.Container, chip: Chip, scale: number): void {
+    const label = container.getByName('chip-label') as Phaser.GameObjects.Text | null;
+    if (!label) return;
+    const size = readableSize(17, scale || 1);
+    if (parseFloat(String(label.style.fontSize)) === size) return;
+    label.setFontSize(size);
+    fitText(label, chip.positionLabel, Math.max(1, Math.floor((TOKEN.h - 6) / (size * 1.2))));
+  }
+
+  private tip: Phaser.GameObjects.Text | null = null;
+
+  private showTip(container: Phaser.GameObjects.Container, chip: Chip): void {
+    this.hideTip();
+    const p = stageContext.palette;
+    const tip = text(this, 0, 0, `${chip.positionLabel} (${chip.issueLabel})`, { size: 19, color: p.surface, wrap: 520 });
+    tip.setBackgroundColor(css(p.ink)).setPadding(10, 6, 10, 6).setDepth(1000);
+    const half = (TOKEN.h * container.scale) / 2;
+    const x = Math.min(Math.max(8, container.x - tip.width / 2), 1600 - tip.width - 8);
+    const below = container.y + half + 6;
+    tip.setPosition(x, below + tip.height < 1000 ? below : container.y - half - 6 - tip.height);
+    this.tip = tip;
+  }
+
+  private hideTip(): void {
+    this.tip?.destroy();
+    this.tip = null;
   }
 
   private syncTokens(): void {
@@ -540,6 +609,10 @@ export class TableScene extends ScreenScene<TableModel> {
       }
       const container = this.chipCard(chip);
       container.setInteractive({ draggable: true, useHandCursor: true });
+      // A shortened label shows its full text while the pointer is on the chip.
+      container.on(Phaser.Input.Events.GAMEOBJECT_POINTER_OVER, () => this.showTip(container, chip));
+      container.on(Phaser.Input.Events.GAMEOBJECT_POINTER_OUT, () => this.hideTip());
+      container.on(Phaser.Input.Events.GAMEOBJECT_DRAG_START, () => this.hideTip());
       container.on(Phaser.Input.Events.GAMEOBJECT_POINTER_UP, () => {
         const token = this.tokens.get(chip.id);
         if (!token) return;
@@ -595,6 +668,7 @@ export class TableScene extends ScreenScene<TableModel> {
         continue;
       }
       this.slots.set(chip.id, slot);
+      this.fitChipLabel(token.container, chip, slot.scale);
       token.container.setVisible(true);
       token.container.setAlpha(m.yourTurn ? 1 : 0.55);
       if (this.input.enabled && token.container.input) token.container.input.enabled = m.yourTurn;

@@ -4,8 +4,12 @@ import type { IntelItem, IntelLevel } from '../../session/ai';
 import { CATEGORY_LABELS, describeMove, formatDate, possessive } from '../../session/text';
 import { button, h, safeHref } from '../dom';
 import { pendingSpec } from '../state/selectors';
-import { categoryIcon, flagImg } from './common';
+import { caveatTag, categoryIcon, flagImg } from './common';
 import type { ScreenFn } from './screen';
+import { estimateTag } from './figures';
+import { glossaryLinker } from './material-view';
+import { materialsButtons } from './materials-links';
+import { packageFigureTag } from './table-figures';
 
 const INTEL_BY_DIFFICULTY: Record<string, IntelLevel> = { easy: 'high', normal: 'medium', hard: 'low' };
 
@@ -26,6 +30,7 @@ export const briefingScreen: ScreenFn = (state, dispatch) => {
   } catch (error) {
     intelProblem = `No intelligence report is available: ${(error as Error).message}`;
   }
+  const link = glossaryLinker(state, dispatch);
   const levers = (s: Side) =>
     h(
       'ul',
@@ -39,21 +44,58 @@ export const briefingScreen: ScreenFn = (state, dispatch) => {
             categoryIcon(issue.category),
             h('strong', null, issue.label),
             ` (${CATEGORY_LABELS[issue.category].toLowerCase()}). Now: ${positionOf(scenario, issue.id, start.positions[issue.id] ?? issue.statusQuo).label}.`,
-            issue.description ? h('span', { class: 'hint' }, ` ${issue.description}`) : null,
+            packageFigureTag(scenario, issue.id, start.positions[issue.id] ?? issue.statusQuo),
+            issue.description ? h('span', { class: 'hint' }, ' ', ...link(issue.description)) : null,
           ),
         ),
     );
+  const leverNames = (s: Side) =>
+    scenario.issues
+      .filter((i) => i.holder === s)
+      .map((i) => i.label)
+      .join('; ');
   const weights = Object.entries(doctrine.weights).filter(([, w]) => w !== 0);
+  const ranked = [...weights].sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]));
+  // One screen: what you want, what each side can move, and the clock; the full text is one press away.
+  const summary = h(
+    'div',
+    { class: 'briefing-summary', attrs: { 'data-briefing': 'summary' } },
+    h(
+      'p',
+      { attrs: { 'data-summary': 'objectives' } },
+      h('strong', null, 'Your objectives: '),
+      `you are ${scenario.sides[side].label} (“${doctrine.label}”): `,
+      ranked
+        .map(([id, w]) => `${w > 0 ? 'raise' : 'lower'} ${INDICATOR_LIST.find((d) => d.id === id)!.label.replace(/^(US|China) /, '').toLowerCase()}`)
+        .join(', ') || 'nothing weighs in your score',
+      '.',
+    ),
+    h('p', { attrs: { 'data-summary': 'your-levers' } }, h('strong', null, 'Your levers: '), `${leverNames(side)}.`),
+    h('p', { attrs: { 'data-summary': 'their-levers' } }, h('strong', null, `${scenario.sides[ai].label}’s levers: `), `${leverNames(ai)}.`),
+    h(
+      'p',
+      { attrs: { 'data-summary': 'clock' } },
+      h('strong', null, 'The clock: '),
+      `${scenario.rounds} rounds to agree. A deal must pass at home (support ${scenario.sides[side].ratificationThreshold}+); your score averages to round ${scenario.horizon}.`,
+    ),
+  );
   const branch = setup.branch;
   const path = scenario.history?.path ?? [];
-  const body: Node[] = [
-    scenario.description ? h('p', null, scenario.description) : h('p', null, scenario.summary),
+  const actions = h(
+    'div',
+    { class: 'actions' },
+    button('Sit down at the table', () => dispatch({ type: 'start-match' }), { key: 'start-match' }),
+    button('Back', () => dispatch({ type: 'navigate', screen: 'setup' }), { key: 'back', class: 'secondary' }),
+  );
+  const full: Node[] = [
+    h('p', null, ...link(scenario.description ?? scenario.summary)),
+    h('div', { class: 'briefing-materials' }, h('p', { class: 'hint' }, scenario.history ? 'Background reading, the role briefs and the glossary:' : 'The glossary of the terms used here:'), materialsButtons(state, dispatch, scenario.id, 'briefing-materials')),
     ...(branch
       ? [
           h('h2', null, 'History so far'),
           branch.step === 0
             ? h('p', null, 'You take over before history’s first move.')
-            : h('ol', { class: 'plain', id: 'history-so-far' }, ...path.slice(0, branch.step).map((p) => h('li', null, h('strong', null, `${formatDate(p.date)}: `), p.account))),
+            : h('ol', { class: 'plain', id: 'history-so-far' }, ...path.slice(0, branch.step).map((p) => h('li', null, h('strong', null, `${formatDate(p.date)}: `), p.account, p.whatIf === true ? caveatTag('what-if') : null))),
           spec.moves.length > branch.step ? h('p', null, h('strong', null, 'Then: '), describeMove(scenario, spec.moves[branch.step]!, start, side === spec.moves[branch.step]!.side ? side : null)) : null,
           start.phase === 'negotiation' ? h('p', { class: 'hint' }, `The game stands in round ${start.round} of ${scenario.rounds}.`) : null,
         ].filter((x): x is NonNullable<typeof x> => x !== null)
@@ -71,7 +113,8 @@ export const briefingScreen: ScreenFn = (state, dispatch) => {
     h(
       'p',
       null,
-      `You have ${scenario.rounds} rounds (${scenario.roundLength}). The model runs on to round ${scenario.horizon} whatever happens, and your score is the average over all of it. A deal must pass at home: if it would leave your domestic support below ${scenario.sides[side].ratificationThreshold}, it fails and the talks go on. A public threat you do not carry out costs you ${scenario.sides[side].audienceCost} points of support at home.`,
+      `You have ${scenario.rounds} rounds (${scenario.roundLength}). The model runs on to round ${scenario.horizon} whatever happens, and your score is the average over all of it. A deal must pass at home: if it would leave your domestic support below ${scenario.sides[side].ratificationThreshold}, it fails and the talks go on. A public threat you do not carry out costs you ${scenario.sides[side].audienceCost} points of support at home. `,
+      estimateTag(),
     ),
     h('h2', null, 'The levers'),
     h('h3', null, flagImg(side), `You hold (${scenario.sides[side].label})`),
@@ -100,11 +143,16 @@ export const briefingScreen: ScreenFn = (state, dispatch) => {
         return h('li', null, href ? h('a', { attrs: { href, target: '_blank', rel: 'noopener noreferrer' } }, label) : label);
       }),
     ),
+  ];
+  const body: Node[] = [
+    summary,
+    actions,
     h(
-      'div',
-      { class: 'actions' },
-      button('Sit down at the table', () => dispatch({ type: 'start-match' }), { key: 'start-match' }),
-      button('Back', () => dispatch({ type: 'navigate', screen: 'setup' }), { key: 'back', class: 'secondary' }),
+      'details',
+      // A take-over opens with history so far, which is in the full text.
+      { class: 'full-briefing', attrs: { 'data-briefing': 'full', open: branch ? true : null } },
+      h('summary', { attrs: { 'data-key': 'full-briefing' } }, 'Full briefing: background, every lever, intelligence, sources'),
+      ...full,
     ),
   ];
   const values = start.indicators;

@@ -1,14 +1,40 @@
 import { INDICATOR_LIST, meanChanges, score } from '../../session/model';
 import { THREAT_STATUS_TEXT } from '../../session/debrief';
+import { CLASS_LIMITS, handInLine } from '../../session/class-debrief';
 import { debriefJson, movesCsv, trajectoriesCsv } from '../../session/export';
 import { button, columnHeads, download, fmt, h, signed } from '../dom';
-import { categoryIcon, notices } from './common';
+import { debriefFrontSection } from './debrief-front';
+import { notices } from './common';
+import { lessonsSection } from './debrief-lessons';
 import { historySection } from './history-debrief';
+import { glossaryLinker } from './material-view';
 import { rewindLabel, turnLine } from './moves';
 import type { ScreenFn } from './screen';
 
 function section(title: string, id: string, ...children: (Node | null)[]): HTMLElement {
   return h('section', { attrs: { 'aria-labelledby': id } }, h('h2', { id }, title), ...children.filter((c): c is Node => c !== null));
+}
+
+/** A section below the first screen: collapsed to its title, opened with one press. */
+function collapsed(title: string, id: string, ...children: (Node | null)[]): HTMLElement {
+  return h(
+    'section',
+    { class: 'collapsed-section', attrs: { 'aria-labelledby': id, 'data-section': id } },
+    h('details', { attrs: { 'data-keep': id } }, h('summary', { id, attrs: { 'data-key': `open-${id}` } }, title), ...children.filter((c): c is Node => c !== null)),
+  );
+}
+
+/** An existing section (the history comparison), collapsed under its own heading's text. */
+function collapsedNode(section: HTMLElement): HTMLElement {
+  const heading = section.querySelector('h2');
+  const id = heading?.id ?? 'section';
+  const title = heading?.textContent ?? '';
+  heading?.remove();
+  const details = h('details', { attrs: { 'data-keep': id } }, h('summary', { id, attrs: { 'data-key': `open-${id}` } }, title));
+  while (section.firstChild) details.appendChild(section.firstChild);
+  section.appendChild(details);
+  section.classList.add('collapsed-section');
+  return section;
 }
 
 export const debriefScreen: ScreenFn = (state, dispatch) => {
@@ -20,26 +46,24 @@ export const debriefScreen: ScreenFn = (state, dispatch) => {
   const them = scenario.sides[d.opponent].label;
   const body: Node[] = [...notices(state.notices)];
 
-  // The outcome.
-  const outcome =
-    d.outcome.kind === 'deal'
-      ? h(
-          'div',
-          null,
-          h('p', null, h('strong', { attrs: { 'data-outcome': d.outcome.kind } }, d.outcomeText), ' The terms:'),
-          h('ul', { class: 'plain' }, ...d.deal.map((i) => h('li', null, categoryIcon(i.category), h('strong', null, `${i.issueLabel}: `), i.positionLabel, h('span', { class: 'hint' }, ` (was: ${i.currentLabel})`)))),
-        )
-      : h(
-          'div',
-          null,
-          h('p', null, h('strong', { attrs: { 'data-outcome': d.outcome.kind } }, d.outcomeText)),
-          h('p', null, 'With no deal, every measure in force stayed in force and every pending threat was carried out; the model then ran on to the end of the game.'),
-        );
-  body.push(section('Outcome', 'outcome-title', outcome, h('p', { class: 'hint' }, `The talks ended in round ${d.talksEnded}; the model ran on to round ${scenario.horizon}, and every score below averages over all ${scenario.horizon} rounds.`)));
+  // The first screen: outcome, both ratings, the deal chart, the moves that mattered, a question.
+  body.push(debriefFrontSection(d, state.debrief.front));
+  body.push(h('h2', { class: 'below-front' }, 'More about this game'));
+  body.push(
+    h(
+      'p',
+      { class: 'hint' },
+      d.outcome.kind === 'deal'
+        ? `The talks ended in round ${d.talksEnded}; the model ran on to round ${scenario.horizon}, and every score averages over all ${scenario.horizon} rounds.`
+        : `The talks ended in round ${d.talksEnded} with no deal: every measure in force stayed in force and every pending threat was carried out; the model ran on to round ${scenario.horizon}, and every score averages over all of it.`,
+    ),
+  );
+
+  body.push(lessonsSection(scenario, match.spec, glossaryLinker(state, dispatch)));
 
   // A game of a real episode (played from its start or taken over from its replay): beside history.
   const hd = state.debrief.history;
-  if (hd) body.push(historySection(d, hd));
+  if (hd) body.push(collapsedNode(historySection(d, hd)));
 
   // Scores.
   const rows = d.scores.map(({ doctrine, score: s, chosen }) =>
@@ -51,11 +75,13 @@ export const debriefScreen: ScreenFn = (state, dispatch) => {
       h('td', { class: 'text' }, s.parts.filter((p) => Math.abs(p.points) >= 0.05).sort((a, b) => Math.abs(b.points) - Math.abs(a.points)).slice(0, 3).map((p) => `${INDICATOR_LIST.find((i) => i.id === p.indicator)!.short} ${signed(p.points)}`).join(', ') || '—'),
     ),
   );
+  const scoreFigures = d.figures.filter((f) => f.kind === 'score');
   body.push(
-    section(
-      `Your score under every doctrine of ${scenario.sides[d.side].label}`,
+    collapsed(
+      `Doctrine scores: ${scenario.sides[d.side].label} under each doctrine, ${them} under its own`,
       'scores-title',
-      h('p', { class: 'hint' }, 'From −100 (everything the doctrine cares about at its worst) to +100. The same game reads differently depending on what you value.'),
+      h('p', { class: 'hint' }, 'From −100 (everything the doctrine cares about at its worst) to +100. The same game reads differently depending on what you value; the ratings above rest on these scores.'),
+      h('ul', { class: 'plain', attrs: { 'data-figures': 'scores' } }, ...scoreFigures.map((f) => h('li', { attrs: { 'data-score-side': f.side ?? '' } }, h('strong', null, `${f.label}: ${f.text}. `), f.explanation))),
       h(
         'table',
         { class: 'data', id: 'scores' },
@@ -74,7 +100,7 @@ export const debriefScreen: ScreenFn = (state, dispatch) => {
       h('tr', null, h('th', { attrs: { scope: 'row' } }, i.label), h('td', null, signed(d.changes[i.id])), h('td', null, signed(cfChanges[i.id]))),
     );
     body.push(
-      section(
+      collapsed(
         'The chip that mattered most',
         'cf-title',
         h(
@@ -84,10 +110,12 @@ export const debriefScreen: ScreenFn = (state, dispatch) => {
           h('strong', null, `${cf.final.outcome?.kind === 'deal' ? `a deal in round ${cf.final.outcome.round}` : cf.final.outcome?.kind === 'walkout' ? `a walkout in round ${cf.final.outcome.round}` : 'no deal by the deadline'}`),
           `, and your score as a ${d.scores[0]!.doctrine.label} would be `,
           h('strong', { attrs: { 'data-cf-score': String(cf.without) } }, signed(cf.without)),
-          ` instead of ${signed(cf.actual)}.`,
+          signed(cf.without) === signed(cf.actual) ? ', the same as played: without it the score would hardly change.' : ` instead of ${signed(cf.actual)}.`,
         ),
         cf.adjustments.length > 0 ? h('p', { class: 'hint' }, `To keep the moves legal without it: ${cf.adjustments.join('; ')}.`) : null,
-        h('p', null, 'Under the other doctrines: ', d.scores.slice(1).map((s) => `${s.doctrine.label} ${signed(score(cf.final, s.doctrine).total)} instead of ${signed(s.score.total)}`).join('; ') || '—', '.'),
+        d.scores.length > 1
+          ? h('p', null, 'Under the other doctrines: ', d.scores.slice(1).map((s) => { const w = signed(score(cf.final, s.doctrine).total); const a = signed(s.score.total); return w === a ? `${s.doctrine.label} ${a}, unchanged` : `${s.doctrine.label} ${w} instead of ${a}`; }).join('; '), '.')
+          : null,
         diffRows.length > 0
           ? h(
               'table',
@@ -100,7 +128,7 @@ export const debriefScreen: ScreenFn = (state, dispatch) => {
       ),
     );
   } else {
-    body.push(section('The chip that mattered most', 'cf-title', h('p', null, 'No chip was ever put on the table, so there is no counterfactual to play.')));
+    body.push(collapsed('The chip that mattered most', 'cf-title', h('p', null, 'No chip was ever put on the table, so there is no counterfactual to play.')));
   }
 
   // Trajectories as a table (the charts are on the canvas).
@@ -118,7 +146,7 @@ export const debriefScreen: ScreenFn = (state, dispatch) => {
     );
   });
   body.push(
-    section(
+    collapsed(
       'Indicators over the game',
       'traj-title',
       h(
@@ -141,7 +169,7 @@ export const debriefScreen: ScreenFn = (state, dispatch) => {
   // The AI revealed.
   if (d.opponentIsAi && d.aiProfile) {
     body.push(
-      section(
+      collapsed(
         `${them}, revealed`,
         'ai-title',
         h('p', null, `The AI played “${d.aiProfile.label}”, judging by the ${d.aiProfile.doctrine.label} doctrine: ${d.aiProfile.doctrine.summary}`, d.aiProfile.description ? ` ${d.aiProfile.description}` : ''),
@@ -152,17 +180,17 @@ export const debriefScreen: ScreenFn = (state, dispatch) => {
         h('h3', null, 'Its ledger: threats and promises against actions'),
         d.ledger.length === 0
           ? h('p', null, 'The AI recorded no threats or promises of its own in this game.')
-          : h('ul', { class: 'plain' }, ...d.ledger.map((e) => h('li', null, h('strong', null, `Round ${e.round}, ${e.kind}: `), e.text, ` — ${e.status}.`))),
+          : h('ul', { class: 'plain' }, ...d.ledger.map((e) => h('li', null, h('strong', null, `Round ${e.round}, ${e.kind}: `), e.text, ` — ${e.status === 'partly-kept' ? 'partly kept' : e.status}.`))),
       ),
     );
   }
   if (d.threats.length > 0) {
-    body.push(section('Threats made in this game', 'threats-title', h('ul', { class: 'plain' }, ...d.threats.map((t) => h('li', null, t.text, h('strong', null, ` ${THREAT_STATUS_TEXT[t.status]}.`))))));
+    body.push(collapsed('Threats made in this game', 'threats-title', h('ul', { class: 'plain' }, ...d.threats.map((t) => h('li', null, t.text, h('strong', null, ` ${THREAT_STATUS_TEXT[t.status]}.`))))));
   }
 
   // Moves.
   body.push(
-    section(
+    collapsed(
       'Every move',
       'moves-title',
       h('ol', { class: 'plain' }, ...match.turns().map((t) => h('li', { attrs: { 'data-by': t.by } }, ...turnLine(match, t), t.ai ? h('span', { class: 'hint' }, ` In its words: ${t.ai.say}`) : null))),
@@ -171,11 +199,21 @@ export const debriefScreen: ScreenFn = (state, dispatch) => {
 
   // Result code and exports.
   const codeInput = h('input', { id: 'result-code', attrs: { type: 'text', readonly: true, 'aria-labelledby': 'code-title', 'aria-describedby': 'code-hint' }, value: d.resultCode });
+  // What a student hands in: the name typed here, then the code (the class page reads both back).
+  // The name is kept when Copy is pressed, not on each change: a re-drawn panel would swallow the click.
+  const nameInput = h('input', {
+    id: 'student-name',
+    attrs: { type: 'text', maxlength: CLASS_LIMITS.nameChars, autocomplete: 'name', spellcheck: 'false', 'aria-describedby': 'student-name-hint', 'data-key': 'student-name' },
+    value: state.studentName,
+  });
   body.push(
     section(
       'Result code',
       'code-title',
       h('p', { id: 'code-hint', class: 'hint' }, 'This code holds the whole game (scenario, seed, options, moves). Hand it in, or paste it into “Load a result code” to see this debrief again.'),
+      h('label', { attrs: { for: 'student-name' } }, 'Your name (for your teacher; it goes with the code you copy)'),
+      nameInput,
+      h('p', { id: 'student-name-hint', class: 'hint' }, state.studentName ? `You hand in: “${state.studentName}: ” and the code.` : 'Leave it empty to copy the code alone.'),
       h(
         'div',
         { class: 'code-box' },
@@ -183,8 +221,9 @@ export const debriefScreen: ScreenFn = (state, dispatch) => {
         button(
           'Copy',
           () => {
-            codeInput.select();
-            void navigator.clipboard?.writeText(d.resultCode).then(
+            const handIn = handInLine(nameInput.value, d.resultCode);
+            dispatch({ type: 'set-student-name', name: nameInput.value });
+            void navigator.clipboard?.writeText(handIn).then(
               () => dispatch({ type: 'announce', text: 'The result code is copied.' }),
               () => dispatch({ type: 'announce', text: 'Copying failed: select the code and copy it by hand.' }),
             );
@@ -218,6 +257,7 @@ export const debriefScreen: ScreenFn = (state, dispatch) => {
         'div',
         { class: 'actions' },
         button('New game, same setup', () => dispatch({ type: 'new-game-same-setup' }), { key: 'new-game' }),
+        state.fromClassPage ? button('Back to the class page', () => dispatch({ type: 'navigate', screen: 'class-page' }), { key: 'back-to-class', class: 'secondary' }) : null,
         button('Main menu', () => dispatch({ type: 'navigate', screen: 'title' }), { key: 'menu', class: 'secondary' }),
       ),
     ),

@@ -61,8 +61,8 @@ export function driftLines(scenario: Scenario, turn: Turn): string[] {
 }
 
 /** The news of a game, newest first: events, expiring measures and threats falling due (not threats being made). */
-export function newsItems(turns: readonly Turn[]): { round: number; text: string }[] {
-  const news: { round: number; text: string }[] = [];
+export function newsItems(turns: readonly Turn[]): { round: number; text: string; explanation: Worded }[] {
+  const news: { round: number; text: string; explanation: Worded }[] = [];
   for (const t of turns) {
     for (const e of t.explanations) {
       if (
@@ -70,7 +70,7 @@ export function newsItems(turns: readonly Turn[]): { round: number; text: string
         e.kind === 'expiry' ||
         (e.kind === 'threat' && !e.text.includes('threatens publicly'))
       )
-        news.push({ round: e.round, text: explanationText(e) });
+        news.push({ round: e.round, text: explanationText(e), explanation: e });
     }
   }
   return news.reverse();

@@ -25,7 +25,7 @@ export function historySection(d: Debrief, hd: HistoryDebrief): HTMLElement {
         'td',
         { attrs: { 'data-game': String(m.game) } },
         m.game === null ? '—' : h('strong', null, compact(m.game)),
-        m.game !== null ? h('span', { class: 'hint' }, m.gameInBand ? ' in the band' : ' outside the band') : null,
+        m.game !== null ? h('span', { class: 'hint' }, m.gameInBand ? ' within history’s band' : ' differs from history') : null,
         m.gameWhy ? h('span', { class: 'hint' }, ` ${m.gameWhy}`) : null,
       ),
     ),

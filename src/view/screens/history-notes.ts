@@ -7,6 +7,10 @@ import type { NotesModel } from '../scenes/history-notes';
 import { currentReplay } from '../state/selectors';
 import { caveatTag, sourceCite } from './common';
 import { bandText, lessonsLine } from './history-text';
+import { conflictNote } from './figures';
+import { glossaryLinker } from './material-view';
+import { materialsButtons } from './materials-links';
+import { aiAgreementSection, basisTag, fidelityShare } from './notes-fidelity';
 import type { ScreenFn } from './screen';
 
 function section(title: string, id: string, ...children: (Node | null)[]): HTMLElement {
@@ -25,6 +29,8 @@ export const historyNotesScreen: ScreenFn = (state, dispatch) => {
   const backTo = state.replaying.position;
   const notes = teachingNotes(scenario);
   const body: Node[] = [];
+  const link = glossaryLinker(state, dispatch);
+  body.push(h('div', { class: 'no-print' }, h('p', { class: 'hint' }, 'Handouts for the class:'), materialsButtons(state, dispatch, scenario.id)));
   if (notes.kind === 'what-if') {
     body.push(h('div', { class: 'message', attrs: { role: 'note' } }, h('p', null, h('strong', null, 'A what-if, built on real events. '), notes.whatIf ?? '')));
   }
@@ -36,11 +42,11 @@ export const historyNotesScreen: ScreenFn = (state, dispatch) => {
         'ol',
         { class: 'plain', id: 'questions' },
         ...notes.questions.map((q) =>
-          h('li', null, h('p', null, q.text), h('p', { class: 'hint' }, lessonsLine(q.lessons), q.source ? [' Source: ', sourceCite(q.source), '.'] : null)),
+          h('li', null, h('p', null, ...link(q.text)), h('p', { class: 'hint' }, lessonsLine(q.lessons), q.source ? [' Source: ', sourceCite(q.source), '.'] : null)),
         ),
       ),
     ),
-    section('What the model represents, and what it simplifies', 'calibration-title', h('p', { id: 'calibration' }, notes.calibration)),
+    section('What the model represents, and what it simplifies', 'calibration-title', h('p', { id: 'calibration' }, ...link(notes.calibration))),
     section(
       'The decision points',
       'decisions-title',
@@ -51,8 +57,8 @@ export const historyNotesScreen: ScreenFn = (state, dispatch) => {
           h(
             'li',
             { attrs: { 'data-decision': d.id } },
-            h('p', null, h('strong', null, `Before step ${d.stepNumber} (${formatDate(d.date)}): `), d.question),
-            h('p', null, `History: ${d.history}`),
+            h('p', null, h('strong', null, `Before step ${d.stepNumber} (${formatDate(d.date)}): `), ...link(d.question)),
+            h('p', null, 'History: ', ...link(d.history)),
             h('ul', { class: 'plain' }, ...d.alternatives.map((a) => h('li', null, `Alternative: ${a.label}`, a.note ? h('span', { class: 'hint' }, ` ${a.note}`) : null, a.source ? h('span', { class: 'hint' }, ' Source: ', sourceCite(a.source), '.') : null))),
             h('p', { class: 'hint' }, lessonsLine(d.lessons)),
           ),
@@ -66,7 +72,8 @@ export const historyNotesScreen: ScreenFn = (state, dispatch) => {
     section(
       'The real numbers and the model',
       'fidelity-title',
-      h('p', { class: 'hint' }, `The model’s replay of the path under the reference seed (${scenario.history!.seed}). “Fitted” marks a number the model was tuned to: matching it shows calibration, not prediction.`),
+      h('p', { class: 'hint' }, `The model’s replay of the path under the reference seed (${scenario.history!.seed}). Each measure is tagged by its basis: “set by the path” (the real moves fix it, so it checks the scenario, not the model), “fitted” (the model was tuned to it: matching it shows calibration, not prediction) or “predicted” (nothing was tuned to it).`),
+      fidelityShare(state, scenario),
       h(
         'table',
         { class: 'data', id: 'fidelity' },
@@ -79,7 +86,7 @@ export const historyNotesScreen: ScreenFn = (state, dispatch) => {
             h(
               'tr',
               { attrs: { 'data-metric': m.metric } },
-              h('th', { attrs: { scope: 'row' } }, `${m.label} (${m.unit})`, m.fitted ? h('span', { class: 'tag' }, 'fitted') : null),
+              h('th', { attrs: { scope: 'row' } }, `${m.label} (${m.unit})`, basisTag(m.basis)),
               h('td', null, compact(m.expected)),
               h('td', null, bandText(m.band)),
               h('td', null, m.got === null ? '—' : compact(m.got), m.got !== null ? (m.ok ? ' (in band)' : ' (outside)') : ''),
@@ -88,8 +95,11 @@ export const historyNotesScreen: ScreenFn = (state, dispatch) => {
           ),
         ),
       ),
+      ...(scenario.history?.outcome ?? []).filter((o) => o.conflict).map((o) => h('div', { attrs: { 'data-metric-conflict': o.id } }, h('p', null, h('strong', null, o.label)), conflictNote(scenario, o.conflict!))),
     ),
   );
+  const agreement = aiAgreementSection(state, scenario);
+  if (agreement) body.push(agreement);
   if (notes.epilogue.length > 0) {
     body.push(
       section(
@@ -98,7 +108,11 @@ export const historyNotesScreen: ScreenFn = (state, dispatch) => {
         h(
           'ul',
           { class: 'plain news', id: 'epilogue' },
-          ...notes.epilogue.map((e) => h('li', null, h('strong', null, `${formatDate(e.date)}: `), e.text, e.unverified ? caveatTag('unverified') : null, h('span', { class: 'hint' }, ' Source: ', sourceCite(e.source), '.'))),
+          // teachingNotes keeps the file's epilogue in order, so its conflicts line up by index.
+          ...notes.epilogue.map((e, i) => {
+            const conflict = scenario.history?.epilogue?.[i]?.conflict;
+            return h('li', null, h('strong', null, `${formatDate(e.date)}: `), ...link(e.text), e.unverified ? caveatTag('unverified') : null, h('span', { class: 'hint' }, ' Source: ', sourceCite(e.source), '.'), conflict ? conflictNote(scenario, conflict) : null);
+          }),
         ),
       ),
     );

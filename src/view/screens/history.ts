@@ -4,6 +4,8 @@ import { button, h } from '../dom';
 import type { HistoryModel } from '../scenes/history';
 import type { ViewState } from '../state/app-state';
 import { caveatTag, notices } from './common';
+import { glossaryLinker } from './material-view';
+import { hasMaterials } from './materials-links';
 import type { ScreenFn } from './screen';
 
 /** The years the history screen's axis spans, widened if a scenario file reaches beyond them. */
@@ -16,6 +18,7 @@ export function historyYears(episodes: Episode[]): { from: number; to: number } 
 export const historyScreen: ScreenFn = (state, dispatch) => {
   const episodes = historyEpisodes(state.scenarios.entries.map((e) => e.scenario));
   const focus = (id: string) => dispatch({ type: 'highlight-episode', id });
+  const link = glossaryLinker(state, dispatch);
   const list = h(
     'ol',
     { class: 'cards', attrs: { 'aria-label': 'The episodes, in the order they happened' } },
@@ -25,8 +28,13 @@ export const historyScreen: ScreenFn = (state, dispatch) => {
         { class: 'card', attrs: { 'data-episode': e.id }, on: { mouseenter: () => focus(e.id), focusin: () => focus(e.id) } },
         h('h2', { id: `episode-${e.id}` }, e.title, e.whatIf ? caveatTag('what-if') : null),
         h('p', { class: 'dates' }, `${formatDates(e)} · ${e.steps} steps · ${e.decisionPoints} decision points`),
-        h('p', { class: 'summary' }, e.summary),
-        button('Replay this episode', () => dispatch({ type: 'open-replay', id: e.id }), { key: `replay-${e.id}`, attrs: { 'aria-describedby': `episode-${e.id}` } }),
+        h('p', { class: 'summary' }, ...link(e.summary)),
+        h(
+          'div',
+          { class: 'actions' },
+          button('Replay this episode', () => dispatch({ type: 'open-replay', id: e.id }), { key: `replay-${e.id}`, attrs: { 'aria-describedby': `episode-${e.id}` } }),
+          hasMaterials(state, e.id) ? button('Teaching materials', () => dispatch({ type: 'open-materials', id: e.id, tab: 'background' }), { key: `materials-${e.id}`, class: 'secondary', attrs: { 'aria-describedby': `episode-${e.id}` } }) : null,
+        ),
       ),
     ),
   );
@@ -38,7 +46,12 @@ export const historyScreen: ScreenFn = (state, dispatch) => {
       'Each episode replays what the two sides really did, move by move, with the date and source of every step, and the model’s indicators as it computes them. Stop at a decision point, then take over either side and play on against the AI.',
     ),
     episodes.length === 0 ? h('p', null, 'No scenario with a history section could be loaded.') : list,
-    h('div', { class: 'actions' }, button('Main menu', () => dispatch({ type: 'navigate', screen: 'title' }), { key: 'menu', class: 'secondary' })),
+    h(
+      'div',
+      { class: 'actions' },
+      button('Glossary of terms', () => dispatch({ type: 'open-materials', id: null, tab: 'glossary' }), { key: 'glossary', class: 'secondary' }),
+      button('Main menu', () => dispatch({ type: 'navigate', screen: 'title' }), { key: 'menu', class: 'secondary' }),
+    ),
   ];
   return { title: 'History: the real episodes', body, scene: { key: 'history', model: historyModel(state, episodes) } };
 };

@@ -1,8 +1,10 @@
 import type { ScreenName } from '../state/app-state';
 import { briefingScreen } from './briefing';
+import { classPageScreen } from './class-page';
 import { choiceScreen } from './choice';
 import { debriefScreen } from './debrief';
 import { loadCodeScreen } from './load-code';
+import { passDeviceScreen } from './pass-device';
 import type { ScreenFn } from './screen';
 import { setupScreen } from './setup';
 import { tableScreen } from './table';
@@ -19,4 +21,6 @@ export const SCREENS: ScreenTable = {
   table: tableScreen,
   debrief: debriefScreen,
   'load-code': loadCodeScreen,
+  'class-page': classPageScreen,
+  'pass-device': passDeviceScreen,
 };

@@ -8,6 +8,10 @@ import type { ReplayModel } from '../scenes/replay';
 import { currentReplay } from '../state/selectors';
 import { caveatTag, flagImg, notices, sourceCite } from './common';
 import { lessonsShort } from './history-text';
+import { aiWouldHave, stepFigures } from './replay-figures';
+import { conflictNote, estimateTag } from './figures';
+import { glossaryLinker } from './material-view';
+import { materialsButtons } from './materials-links';
 import type { ScreenFn } from './screen';
 
 const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -34,7 +38,7 @@ function entryItem(scenario: Scenario, e: TimelineEntry): HTMLElement {
     h('strong', null, formatDate(e.date), e.calendarDate ? h('span', { class: 'hint' }, ' (by the model’s calendar)') : null, ': '),
     e.text,
     e.unverified ? caveatTag('unverified') : null,
-    e.source ? h('span', { class: 'hint' }, ' Source: ', sourceCite(sourceOf(scenario, e.source), e.source), '.') : null,
+    e.source ? h('span', { class: 'hint' }, ' Source: ', sourceCite(sourceOf(scenario, e.source), e.source), '.') : /\d/.test(e.text) ? [' ', estimateTag()] : null,
   );
 }
 
@@ -51,6 +55,7 @@ export const replayScreen: ScreenFn = (state, dispatch) => {
   const step = frame.kind === 'step' ? r.steps[position - 1]! : null;
   const next = r.steps[position] ?? null;
   const body: Node[] = [...notices(state.notices)];
+  const link = glossaryLinker(state, dispatch);
 
   if (history.kind === 'what-if') {
     body.push(h('div', { class: 'message', attrs: { role: 'note' } }, h('p', null, h('strong', null, 'A what-if, built on real events. '), history.whatIf ?? 'The path supposes moves that did not happen as negotiating moves.')));
@@ -73,9 +78,12 @@ export const replayScreen: ScreenFn = (state, dispatch) => {
     section.push(
       h('h2', { id: 'step-title' }, `${positionTitle(r, position)}: ${formatDate(step.date)}`),
       h('p', { class: 'who' }, flagImg(step.side), h('strong', null, scenario.sides[step.side].label), ` moves, in round ${step.round} of the model (from ${formatDate(step.roundDate)}).`),
-      h('p', { class: 'account', attrs: { 'data-account': '' } }, step.account, step.whatIf ? caveatTag('what-if') : null),
-      h('p', { class: 'hint' }, `In the game: ${step.moveText}`),
+      h('p', { class: 'account', attrs: { 'data-account': '' } }, ...link(step.account), step.whatIf ? caveatTag('what-if') : null),
       h('p', { class: 'source' }, 'Source: ', sourceCite(step.source, step.sourceId), '.'),
+      history.path[step.index]?.conflict ? conflictNote(scenario, history.path[step.index]!.conflict!) : null,
+      h('p', { class: 'hint' }, 'In the game: ', ...link(step.moveText)),
+      stepFigures(scenario, step.index),
+      step.whatIf ? null : aiWouldHave(state, scenario, step.index, link),
     );
     if (step.following.length > 0) section.push(h('h3', null, 'What the model did next'), h('ul', { class: 'plain news' }, ...step.following.map((e) => entryItem(scenario, e))));
   } else if (frame.kind === 'start') {
@@ -103,9 +111,9 @@ export const replayScreen: ScreenFn = (state, dispatch) => {
       h(
         'section',
         { class: 'decision', attrs: { 'aria-labelledby': 'decision-title', 'data-decision': d.id } },
-        h('h2', { id: 'decision-title' }, `Decision point: ${d.question}`),
+        h('h2', { id: 'decision-title' }, 'Decision point: ', ...link(d.question)),
         h('p', { class: 'hint' }, `History’s answer is the next step (${formatDate(next.date)}). Stop here and ask the class first.`),
-        h('details', null, h('summary', { attrs: { 'data-key': 'history-did' } }, 'What history did'), h('p', null, d.history), d.source ? h('p', { class: 'hint' }, 'Source: ', sourceCite(sourceOf(scenario, d.source), d.source), '.') : null),
+        h('details', null, h('summary', { attrs: { 'data-key': 'history-did' } }, 'What history did'), h('p', null, ...link(d.history)), d.source ? h('p', { class: 'hint' }, 'Source: ', sourceCite(sourceOf(scenario, d.source), d.source), '.') : null),
         h('h3', null, 'The alternatives'),
         h(
           'ol',
@@ -160,7 +168,7 @@ export const replayScreen: ScreenFn = (state, dispatch) => {
       h(
         'table',
         { class: 'data', id: 'replay-indicators' },
-        h('caption', null, caption),
+        h('caption', null, caption, ' ', estimateTag()),
         columnHeads('Indicator', 'Before', 'After', 'Change'),
         h('tbody', null, ...rows),
       ),
@@ -194,6 +202,8 @@ export const replayScreen: ScreenFn = (state, dispatch) => {
       h('h2', { id: 'class-title' }, 'For the class'),
       h('p', null, 'The calibration note (what the model represents and simplifies), the discussion questions with their lessons, every decision point, the real numbers against the model, and the epilogue.'),
       h('div', { class: 'actions' }, button('Open the teaching notes', () => dispatch({ type: 'navigate', screen: 'history-notes' }), { key: 'notes' })),
+      h('p', null, 'The background brief, the role briefs and the teacher’s guide, printable as handouts, and the glossary:'),
+      materialsButtons(state, dispatch, scenario.id),
     ),
     h(
       'div',

@@ -57,12 +57,25 @@ export const setupScreen: ScreenFn = (state, dispatch) => {
     }),
   );
   const ai = otherSide(setup.side);
-  const difficulty = h(
-    'fieldset',
-    null,
-    h('legend', null, `Your opponent: ${scenario.sides[ai].label}, played by the AI`),
-    ...DIFFICULTIES.map((d) => radio('difficulty', d, setup.difficulty === d, [d[0]!.toUpperCase() + d.slice(1)], [DIFFICULTY_TEXT[d]], () => change({ difficulty: d }))),
-  );
+  const hotSeat = !branch && setup.hotSeat === true;
+  // Hot seat: a second student plays the other side at this device (not for a take-over of history).
+  const opponent = branch
+    ? null
+    : h(
+        'fieldset',
+        null,
+        h('legend', null, `Who plays ${scenario.sides[ai].label}`),
+        radio('opponent', 'ai', !hotSeat, ['The AI'], ['Negotiate against the computer.'], () => change({ hotSeat: false })),
+        radio('opponent', 'hot-seat', hotSeat, ['A second player at this device (hot seat)'], [`Two students share this screen. Between turns a hand-over screen hides each side's red lines and intelligence: pass the device when it asks.`], () => change({ hotSeat: true })),
+      );
+  const difficulty = hotSeat
+    ? null
+    : h(
+        'fieldset',
+        null,
+        h('legend', null, `Your opponent: ${scenario.sides[ai].label}, played by the AI`),
+        ...DIFFICULTIES.map((d) => radio('difficulty', d, setup.difficulty === d, [d[0]!.toUpperCase() + d.slice(1)], [DIFFICULTY_TEXT[d]], () => change({ difficulty: d }))),
+      );
   const seedPart: Node[] = branch
     ? [h('p', null, h('strong', null, `Seed: ${setup.seed}. `), 'It is the replay’s, so the game starts from exactly the state the replay showed; chance then goes on as it would have.')]
     : [
@@ -76,7 +89,8 @@ export const setupScreen: ScreenFn = (state, dispatch) => {
     ...(branch ? [takeOverNote(state)] : []),
     sides,
     doctrines,
-    difficulty,
+    ...(opponent ? [opponent] : []),
+    ...(difficulty ? [difficulty] : []),
     ...seedPart,
     h(
       'div',

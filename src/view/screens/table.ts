@@ -9,8 +9,13 @@ import type { Dispatch } from '../state/actions';
 import type { ReadonlyMatch, ViewState } from '../state/app-state';
 import { categoryHeading, categoryIcon, notices } from './common';
 import { changeLines, driftLines, newsItems } from './explanations';
+import { moveSummary } from '../../session/move-summary';
+import { LEVER_ROLE_TEXT, leversFor, mainChartFor, type LeverChip } from '../../session/perspective';
 import { rewindLabel, turnLine } from './moves';
 import type { ScreenFn, ScreenView } from './screen';
+import { estimateTag } from './figures';
+import { glossaryLinker } from './material-view';
+import { changeItems, chipFigures, newsTag, packageFigureTag, projectionSources } from './table-figures';
 
 /** The table as its parts read it: the state, with a match. */
 type TableState = ViewState & { readonly match: ReadonlyMatch };
@@ -27,7 +32,8 @@ function tableView(table: TableState, dispatch: Dispatch): ScreenView {
   const them = scenario.sides[opponent].label;
   const yourTurn = match.humanToMove() === side;
   const doctrine = doctrineFor(scenario, state.options, side);
-  const { offers, asks } = chipsFor(scenario, state, side);
+  const lastMove = match.turns().at(-1);
+  const { offers, asks } = chipsFor(scenario, match.ended && state.outcome?.kind === 'deal' && lastMove ? match.stateBefore(lastMove.index) : state, side);
   const postures = match.postures();
   const body: Node[] = [];
 
@@ -35,15 +41,16 @@ function tableView(table: TableState, dispatch: Dispatch): ScreenView {
     h(
       'div',
       { class: 'status' },
-      h('span', { class: 'turn' }, match.ended ? 'The talks are over.' : yourTurn ? 'Your move.' : `${them} is thinking.`),
+      h('span', { class: 'turn', attrs: { 'data-waiting': !match.ended && !yourTurn && match.remoteSide ? 'true' : null } }, match.ended ? 'The talks are over.' : table.liveClass.live?.pending ? 'Your move is on its way to the class server…' : yourTurn ? 'Your move.' : match.remoteSide ? `Waiting for ${them}${table.liveClass.live?.table?.paused ? ' (the teacher has paused the tables)' : ''}.` : `${them} is thinking.`),
       h('span', null, `You: ${scenario.sides[side].label}, ${doctrine.label}.`),
       h('span', null, `Deadline: end of round ${scenario.rounds}.`),
     ),
-    h('p', { class: 'hint' }, `${them} is ${POSTURES[postures[opponent]].label.toLowerCase()}: ${POSTURES[postures[opponent]].meaning}. Tension stands at ${fmt(state.indicators.tension)} of 10.`),
+    h('p', { class: 'hint' }, `${them} ${/^has /.test(POSTURES[postures[opponent]].meaning) ? '' : 'is '}${POSTURES[postures[opponent]].meaning}. Tension stands at ${fmt(state.indicators.tension)} of 10.`, ' ', estimateTag()),
   );
   if (match.branch) body.push(branchNote(match));
   body.push(...notices(table.notices));
 
+  if (match.ended && state.outcome?.kind === 'deal') body.push(dealSection(table));
   if (match.ended) {
     body.push(
       h('div', { class: 'actions' }, button('See the debrief', () => dispatch({ type: 'navigate', screen: 'debrief' }), { key: 'to-debrief', attrs: { 'data-focus-after-move': '' } })),
@@ -52,7 +59,7 @@ function tableView(table: TableState, dispatch: Dispatch): ScreenView {
 
   const offerStands = !match.ended && state.standing !== null && state.standing.by === opponent;
   if (!match.ended) body.push(standingSection(table, dispatch, yourTurn));
-  body.push(...report(table, table.lastTurns, !offerStands));
+  body.push(...report(table, table.lastTurns, !offerStands, glossaryLinker(table, dispatch)));
 
   if (!match.ended) {
     body.push(packageSection(table, dispatch, offers, asks, yourTurn));
@@ -62,8 +69,13 @@ function tableView(table: TableState, dispatch: Dispatch): ScreenView {
   body.push(newsSection(table));
   body.push(logSection(table, dispatch));
 
-  const standingChips: Chip[] = state.standing
-    ? packageItems(scenario, state, state.standing.package).map((i) => ({
+  // After a deal the canvas shows the deal and its projected effect from the moment it was struck,
+  // not the end of the game the model ran on to (which is the debrief's).
+  const lastTurn = match.turns().at(-1);
+  const dealt = match.ended && state.outcome?.kind === 'deal' && lastTurn !== undefined;
+  const shown = dealt ? match.stateBefore(lastTurn.index) : state;
+  const standingChips: Chip[] = shown.standing
+    ? packageItems(scenario, shown, shown.standing.package).map((i) => ({
         id: `${i.issue}=${i.position}`,
         issue: i.issue,
         position: i.position,
@@ -86,12 +98,14 @@ function tableView(table: TableState, dispatch: Dispatch): ScreenView {
     offers,
     asks,
     draft: table.draft,
-    standing: state.standing ? { by: state.standing.by, chips: standingChips } : null,
-    now: state.indicators,
-    history: state.trajectory.map((r) => r.indicators),
+    standing: shown.standing ? { by: shown.standing.by, chips: standingChips } : null,
+    now: shown.indicators,
+    history: shown.trajectory.map((r) => r.indicators),
     tradeIndicator: side === 'us' ? 'us.tradeGains' : 'china.tradeGains',
+    chart: mainChart(doctrine),
     projection: Object.keys(table.draft).length > 0 ? projectPackage(scenario, state, table.draft) : null,
-    standingProjection: state.standing && state.standing.by === opponent ? projectPackage(scenario, state, state.standing.package) : null,
+    standingProjection: shown.standing && (dealt || shown.standing.by === opponent) ? projectPackage(scenario, shown, shown.standing.package) : null,
+    deal: dealt,
     weights: doctrine.weights,
     moveKey: table.matchVersion,
   };
@@ -104,7 +118,7 @@ function section(title: string, id: string, ...children: (Node | null)[]): HTMLE
 }
 
 /** What just happened: each move in a sentence, the AI's stated reason, and the core's explanations. */
-function report(table: TableState, turns: readonly Turn[], takesFocus: boolean): Node[] {
+function report(table: TableState, turns: readonly Turn[], takesFocus: boolean, link: (text: string) => Node[]): Node[] {
   const match = table.match;
   if (turns.length === 0) return [];
   const scenario = match.scenario;
@@ -115,14 +129,16 @@ function report(table: TableState, turns: readonly Turn[], takesFocus: boolean):
     return h(
       'li',
       null,
-      h('p', null, h('strong', null, `Round ${t.round}: `), sentence),
+      h('p', null, h('strong', null, `Round ${t.round}: `), ...link(sentence)),
       t.alternative ? h('p', { class: 'reason' }, `The alternative chosen at the decision point: “${t.alternative}”.`) : null,
       t.ai ? h('p', { class: 'reason' }, `In ${possessive(scenario.sides[t.move.side].label)} words: ${t.ai.say}`) : null,
-      t.ai ? h('details', null, h('summary', null, 'The analysis behind it'), h('p', null, t.ai.analysis)) : null,
+      // Plain words first; the model's draws one press away.
+      h('p', { class: 'move-plain', attrs: { 'data-plain': '' } }, moveSummary(scenario, t.explanations)),
+      t.ai ? h('details', { attrs: { 'data-keep': `analysis-${t.index}` } }, h('summary', null, 'The analysis behind it'), h('p', null, t.ai.analysis)) : null,
       changes.length > 0
-        ? h('details', { attrs: { open: true } }, h('summary', null, `What changed and why (${changes.length})`), h('ul', { class: 'plain' }, ...changes.map((line) => h('li', null, line))))
+        ? h('details', { attrs: { 'data-keep': `changes-${t.index}` } }, h('summary', null, `Details: every change and the model’s draws (${changes.length})`), h('ul', { class: 'plain' }, ...changeItems(scenario, t, (kind) => SHOWN.has(kind))))
         : null,
-      drift.length > 0 ? h('details', null, h('summary', null, 'Running costs of the measures in force'), h('ul', { class: 'plain' }, ...drift.map((line) => h('li', null, line)))) : null,
+      drift.length > 0 ? h('details', null, h('summary', null, 'Running costs of the measures in force ', estimateTag()), h('ul', { class: 'plain' }, ...drift.map((line) => h('li', null, line, ' ', estimateTag())))) : null,
     );
   });
   return [
@@ -134,6 +150,9 @@ function report(table: TableState, turns: readonly Turn[], takesFocus: boolean):
     ),
   ];
 }
+
+/** The kinds "what changed and why" lists (as changeLines does). */
+const SHOWN: ReadonlySet<string> = new Set(['effect', 'expiry', 'event', 'threat', 'ratification', 'outcome']);
 
 function standingSection(table: TableState, dispatch: Dispatch, yourTurn: boolean): HTMLElement {
   const match = table.match;
@@ -157,14 +176,15 @@ function standingSection(table: TableState, dispatch: Dispatch, yourTurn: boolea
       h(
         'ul',
         { class: 'plain' },
-        ...items.map((i) => h('li', null, categoryIcon(i.category), h('strong', null, `${i.issueLabel}: `), i.positionLabel, h('span', { class: 'hint' }, ` (now: ${i.currentLabel}; ${i.holder === side ? 'you give' : 'they give'})`))),
+        ...items.map((i) => h('li', null, categoryIcon(i.category), h('strong', null, `${i.issueLabel}: `), i.positionLabel, h('span', { class: 'hint' }, ` (now: ${i.currentLabel}; ${i.holder === side ? 'you give' : 'they give'})`, packageFigureTag(scenario, i.issue, i.position)))),
       ),
       h(
         'p',
         null,
         `Worth to you as a ${doctrineFor(scenario, state.options, side).label}: `,
         worthText(assessment.worth),
-        `. At home it would ${passes.ratified ? 'pass' : 'fail'} (your support ${fmt(passes.projected)}, needs ${passes.threshold})${theirs.ratified ? '' : `; in ${them} it would fail (${fmt(theirs.projected)} against ${theirs.threshold})`}.`,
+        `. At home it would ${passes.ratified ? 'pass' : 'fail'} (your support ${fmt(passes.projected)}, needs ${passes.threshold})${theirs.ratified ? '' : `; in ${them} it would fail (${fmt(theirs.projected)} against ${theirs.threshold})`}. `,
+        estimateTag(),
       ),
       yourTurn
         ? h(
@@ -187,20 +207,22 @@ function worthText(worth: number): HTMLElement {
   return h('span', { class: cls }, `${signed(worth, 2)} points (${word})`);
 }
 
-function chipButton(table: TableState, dispatch: Dispatch, chip: Chip, currentLabel: string, enabled: boolean): HTMLElement {
+function chipButton(table: TableState, dispatch: Dispatch, chip: Chip, currentLabel: string, enabled: boolean, lever?: LeverChip): HTMLElement {
   const pressed = table.draft[chip.issue] === chip.position;
+  // What the chip does for you, from your side of the table (a lever you hold may still be something you get).
+  const role = lever ? h('span', { class: `lever-role role-${lever.role}`, attrs: { 'data-role': lever.role, title: lever.explanation } }, LEVER_ROLE_TEXT[lever.role]) : null;
   return h(
     'li',
     null,
     button(
-      [h('span', { class: 'mark', attrs: { 'aria-hidden': 'true' } }), h('span', null, chip.positionLabel, h('span', { class: 'issue' }, `${chip.issueLabel} · now: ${currentLabel}`))],
+      [h('span', { class: 'mark', attrs: { 'aria-hidden': 'true' } }), h('span', null, chip.positionLabel, h('span', { class: 'issue' }, `${chip.issueLabel} · in force now: ${currentLabel}`), role)],
       () => dispatch({ type: 'set-chip', issue: chip.issue, position: chip.position, inPackage: !pressed }),
       { key: `chip-${chip.id}`, class: 'chip-toggle', attrs: { 'aria-pressed': pressed ? 'true' : 'false', 'data-chip': chip.id }, disabled: !enabled },
     ),
   );
 }
 
-function chipGroups(table: TableState, dispatch: Dispatch, groups: ChipGroup[], enabled: boolean): Node[] {
+function chipGroups(table: TableState, dispatch: Dispatch, groups: ChipGroup[], enabled: boolean, levers: ReadonlyMap<string, LeverChip>): Node[] {
   const match = table.match;
   const scenario = match.scenario;
   return groups.map((g) =>
@@ -214,7 +236,7 @@ function chipGroups(table: TableState, dispatch: Dispatch, groups: ChipGroup[], 
         ...g.chips.map((chip) => {
           const issue = scenario.issues.find((i) => i.id === chip.issue)!;
           const current = issue.positions.find((p) => p.id === match.state.positions[chip.issue])!;
-          return chipButton(table, dispatch, chip, current.label, enabled);
+          return chipButton(table, dispatch, chip, current.label, enabled, levers.get(chip.id));
         }),
       ),
     ),
@@ -231,12 +253,15 @@ function packageSection(table: TableState, dispatch: Dispatch, offers: ChipGroup
   const items = packageItems(scenario, state, draft);
   const assessment = assessDraft(scenario, state, side, draft);
   const countering = state.standing !== null && state.standing.by !== side;
+  const levers = new Map(leversFor(scenario, state, side).flatMap((i) => i.chips.map((c) => [`${c.issue}=${c.position}`, c] as const)));
   return section(
     'Build your package',
     'package-title',
     h('p', { class: 'hint' }, 'Pick what you offer and what you ask for: press a chip here, or drag it onto the table. One position per issue; press it again to take it off.'),
-    h('fieldset', null, h('legend', null, 'You offer (your levers)'), ...chipGroups(table, dispatch, offers, yourTurn)),
-    h('fieldset', null, h('legend', null, `You ask of ${them} (their levers)`), ...chipGroups(table, dispatch, asks, yourTurn)),
+    h('p', { class: 'hint' }, 'Each chip says what it does for you, judged by your doctrine against what is in force now: you give, you get, a gain for both, or a cost without gain.'),
+    h('fieldset', null, h('legend', null, 'Your levers (you move them)'), ...chipGroups(table, dispatch, offers, yourTurn, levers)),
+    h('fieldset', null, h('legend', null, `${possessive(them)} levers (you ask for them)`), ...chipGroups(table, dispatch, asks, yourTurn, levers)),
+    chipFigures(scenario, [...offers, ...asks]),
     h('h3', { id: 'draft-title' }, items.length === 0 ? 'Your package is empty' : `Your package: ${items.length} ${items.length === 1 ? 'item' : 'items'}`),
     items.length > 0
       ? h('ul', { class: 'package-summary', attrs: { 'aria-labelledby': 'draft-title' } }, ...items.map((i) => h('li', null, `${i.holder === side ? 'You offer' : 'You ask'}: ${i.issueLabel}: ${i.positionLabel}`)))
@@ -283,16 +308,17 @@ function projectionSection(table: TableState): HTMLElement {
   return section(
     'Projected effect of your package',
     'projection-title',
-    h('p', null, `Worth to you as a ${doctrine.label}: `, worthText(a.worth), '. This is the expected change of your score over the whole game if the package came into force now.'),
+    h('p', null, `Worth to you as a ${doctrine.label}: `, worthText(a.worth), '. This is the expected change of your score over the whole game if the package came into force now. ', estimateTag()),
     h('p', null, 'Would it pass at home?'),
     h('ul', { class: 'plain' }, rat(side), rat(otherSide(side))),
     h(
       'table',
       { class: 'data' },
-      h('caption', null, 'Expected change once in force, with its 10–90% range (★ counts in your score)'),
+      h('caption', null, 'Expected change once in force, with its 10–90% range (★ counts in your score) ', estimateTag()),
       columnHeads('Indicator', 'Now', 'Change', '10–90%', 'Average to the end'),
       h('tbody', null, ...rows),
     ),
+    projectionSources(scenario, a.projections, table.draft),
   );
 }
 
@@ -369,11 +395,13 @@ function otherMovesSection(table: TableState, dispatch: Dispatch, yourTurn: bool
 
 function newsSection(table: TableState): HTMLElement {
   const match = table.match;
-  const news = newsItems(match.turns());
+  // What the model ran on to after the talks is the debrief's story, not the table's.
+  const ended = match.state.outcome?.round;
+  const news = newsItems(match.turns()).filter((n) => ended === undefined || n.round <= ended);
   return section(
     'News',
     'news-title',
-    news.length === 0 ? h('p', { class: 'hint' }, 'No news yet. Events, expiring measures and threats falling due appear here.') : h('ul', { class: 'plain news' }, ...news.map((n) => h('li', null, h('strong', null, n.round > match.scenario.rounds || (match.ended && n.round > (match.state.outcome?.round ?? 0)) ? `After the talks, round ${n.round}: ` : `Round ${n.round}: `), n.text))),
+    news.length === 0 ? h('p', { class: 'hint' }, 'No news yet. Events, expiring measures and threats falling due appear here.') : h('ul', { class: 'plain news' }, ...news.map((n) => h('li', null, h('strong', null, n.round > match.scenario.rounds || (match.ended && n.round > (match.state.outcome?.round ?? 0)) ? `After the talks, round ${n.round}: ` : `Round ${n.round}: `), n.text, newsTag(match.scenario, n.explanation)))),
   );
 }
 
@@ -421,4 +449,55 @@ function branchNote(match: ReadonlyMatch): HTMLElement {
     b.alternative ? ` Then the alternative “${b.alternative}”.` : '',
     ' Everything from there on is this game’s.',
   );
+}
+
+/** After a deal: its terms and its projected effect from the moment it was struck (the debrief follows the model on to the horizon). */
+function dealSection(table: TableState): HTMLElement {
+  const match = table.match;
+  const scenario = match.scenario;
+  const last = match.turns().at(-1)!;
+  const before = match.stateBefore(last.index);
+  const side = match.playerSide ?? 'us';
+  const pkg = before.standing?.package ?? {};
+  const items = packageItems(scenario, before, pkg);
+  const doctrine = doctrineFor(scenario, before.options, side);
+  const a = assessDraft(scenario, before, side, pkg);
+  const rows = a.projections.map((p) => {
+    const w = doctrine.weights[p.indicator as IndicatorId] ?? 0;
+    return h(
+      'tr',
+      null,
+      h('th', { attrs: { scope: 'row' } }, w !== 0 ? '★ ' : '', INDICATORS[p.indicator].label),
+      h('td', null, fmt(before.indicators[p.indicator])),
+      h('td', null, signed(p.mean)),
+      h('td', null, `${signed(p.low)} to ${signed(p.high)}`),
+    );
+  });
+  return section(
+    'The deal',
+    'deal-title',
+    h('ul', { class: 'plain' }, ...items.map((i) => h('li', null, categoryIcon(i.category), h('strong', null, `${i.issueLabel}: `), i.positionLabel, h('span', { class: 'hint' }, ` (was: ${i.currentLabel}; ${i.holder === side ? 'you give' : 'you get'})`)))),
+    h('p', null, `Expected worth to you as a ${doctrine.label} when it was struck: `, worthText(a.worth), '.'),
+    h(
+      'table',
+      { class: 'data' },
+      h('caption', null, 'Projected effect of the deal, from when it was struck (★ counts in your score)'),
+      columnHeads('Indicator', 'Then', 'Change', '10–90%'),
+      h('tbody', null, ...rows),
+    ),
+  );
+}
+
+/** The table's main chart: the two indicators the player's doctrine weighs most (tension, on its own ladder, is swapped for the next one). */
+function mainChart(doctrine: Parameters<typeof mainChartFor>[0]): TableModel['chart'] {
+  const c = mainChartFor(doctrine);
+  const ranked = [c.x, ...(c.y ? [c.y] : []), ...c.others].filter((i) => i.indicator !== 'tension');
+  const x = ranked[0] ?? c.x;
+  const fallback = doctrine.side === 'us' ? 'us.securityCost' : 'china.selfReliance';
+  const y = ranked[1]?.indicator ?? (x.indicator === fallback ? 'tension' : fallback);
+  const up = ranked[1] ? ranked[1].moreIsBetter : INDICATORS[y].higherIsBetter;
+  const caption = ranked[1]
+    ? `Better under ${doctrine.label}: ${x.moreIsBetter ? 'to the right' : 'to the left'} and ${up ? 'up' : 'down'}.`
+    : `Better under ${doctrine.label}: ${x.moreIsBetter ? 'to the right' : 'to the left'}.`;
+  return { x: x.indicator, y, caption };
 }

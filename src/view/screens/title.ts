@@ -27,12 +27,16 @@ export const titleScreen: ScreenFn = (state, dispatch) => {
     item(
       match.ended ? `Back to the debrief: ${match.scenario.title}` : `Resume your game: ${match.scenario.title}`,
       match.ended ? 'The game is over; see how it went and rewind if you like.' : `Round ${match.state.round} of ${match.scenario.rounds}, as you left it.`,
-      () => dispatch({ type: 'navigate', screen: match.ended ? 'debrief' : 'table' }),
+      () => dispatch({ type: 'navigate', screen: match.ended ? 'debrief' : state.passTo ? 'pass-device' : 'table' }),
       'resume',
     );
   }
-  item('Play solo', 'Pick a scenario and a side, and negotiate against the AI.', () => dispatch({ type: 'navigate', screen: 'choice' }), 'play-solo', match ? 'secondary' : undefined);
+  item('Play now', 'Busan 2025 as the United States, against the normal AI: a one-screen briefing, then the table.', () => dispatch({ type: 'play-now' }), 'play-now', match ? 'secondary' : undefined);
+  item('Play solo', 'Pick a scenario and a side, and negotiate against the AI.', () => dispatch({ type: 'navigate', screen: 'choice' }), 'play-solo', 'secondary');
   item('History', 'Replay the real episodes of 2018–2026 step by step, with their sources; stop at a decision point and take over.', () => dispatch({ type: 'navigate', screen: 'history' }), 'history', 'secondary');
+  item('Join a class', 'Your teacher runs a class: type its code and your name, and negotiate with a classmate.', () => dispatch({ type: 'navigate', screen: 'class-join' }), 'class-join', 'secondary');
+  item('Run a class', 'For teachers, with the class server running (npm run serve): pair your students, watch every table, debrief together.', () => dispatch({ type: 'navigate', screen: 'class-run' }), 'class-run', 'secondary');
+  item('Class page from result codes', 'For teachers: paste or open the codes your students handed in; each is verified, and the class debrief compares them.', () => dispatch({ type: 'navigate', screen: 'class-page' }), 'class-page', 'secondary');
   item('Load a result code', 'Open a game someone played, from the code its debrief gave.', () => dispatch({ type: 'navigate', screen: 'load-code' }), 'load-code', 'secondary');
   item('Settings', 'Sound, reduced motion, text size, high contrast.', () => dispatch({ type: 'open-settings' }), 'settings', 'secondary');
   body.push(h('nav', { attrs: { 'aria-label': 'Start' } }, menu));

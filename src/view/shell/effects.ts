@@ -30,6 +30,9 @@ export function soundCues(sound: Sound): Listener {
   };
 }
 
+/** The text-size setting as a factor of the normal size (the same as the page's root font sizes in styles.css). */
+const TEXT_SCALE: Record<Settings['textSize'], number> = { normal: 1, large: 1.1875, larger: 1.375 };
+
 /** Apply the look and motion settings to the page and the canvas (the stage may not exist yet at boot). */
 export function applyLook(settings: Settings, sound: Sound, stage: Stage | null): void {
   const root = document.documentElement;
@@ -38,7 +41,10 @@ export function applyLook(settings: Settings, sound: Sound, stage: Stage | null)
   root.classList.toggle('text-larger', settings.textSize === 'larger');
   root.classList.toggle('reduced-motion', settings.reducedMotion);
   sound.enabled = settings.sound;
-  if (stage) stage.setLook(settings.highContrast, settings.reducedMotion);
+  if (stage) {
+    stage.setLook(settings.highContrast, settings.reducedMotion);
+    stage.setTextScale(TEXT_SCALE[settings.textSize]);
+  }
   else {
     stageContext.reducedMotion = settings.reducedMotion;
     stageContext.highContrast = settings.highContrast;
@@ -65,6 +71,8 @@ export function settingsKeeper(
 export function autosaver(autosave: AutoSave, dispatch: Dispatch): Listener {
   return (next, prev) => {
     if (!next.match || (next.match === prev.match && next.matchVersion === prev.matchVersion)) return;
+    // A seat at a class table is the server's game: the class keeps it, and a reload rejoins the seat.
+    if (next.match.remoteSide) return;
     const problem = autosave.write(next.match, next.scenarioFile);
     if (problem) dispatch({ type: 'save-failed', text: problem });
   };

@@ -11,7 +11,7 @@ import type { AppState, ScreenName } from '../state/app-state';
  * highlight only moves the canvas's highlight; settings restyle the page; the dialog is apart).
  * Re-drawing the panel under a hovering mouse or an open dialog would disturb the user.
  */
-const NOT_IN_PANEL: ReadonlySet<keyof AppState> = new Set(['highlight', 'settings', 'dialog']);
+const NOT_IN_PANEL: ReadonlySet<keyof AppState> = new Set(['highlight', 'settings', 'dialog', 'glossaryTerm']);
 
 function whatChanged(next: AppState, prev: AppState): { panel: boolean; canvas: boolean } {
   let panel = false;
@@ -41,12 +41,22 @@ export function mountRenderer(
     const active = document.activeElement;
     const focusKey = active instanceof HTMLElement && panel.contains(active) ? active.dataset.key : undefined;
     const scrollTop = panel.scrollTop;
+    // A <details> marked data-keep stays as the user left it, open or closed, when its screen is re-drawn.
+    const kept = new Map<string, boolean>();
+    if (shown === state.screen)
+      for (const d of panel.querySelectorAll<HTMLDetailsElement>('details[data-keep]')) kept.set(d.dataset.keep!, d.open);
     const view = viewOf(state);
     clear(panel);
     const heading = h('h1', { id: 'screen-title', attrs: { tabindex: -1 } }, view.title);
     panel.appendChild(heading);
     for (const node of view.body) panel.appendChild(node);
+    for (const d of panel.querySelectorAll<HTMLDetailsElement>('details[data-keep]')) {
+      const open = kept.get(d.dataset.keep!);
+      if (open !== undefined) d.open = open;
+    }
     document.title = `${view.title} · Bargaining Chips`;
+    // The class screens take a wider panel (their charts and tables), keyed on the screen's name.
+    document.documentElement.dataset.screen = state.screen;
     stage.show(view.scene.key, view.scene.model as never);
     const first = shown === null;
     const changed = shown !== state.screen;

@@ -1,4 +1,5 @@
 import { ScenarioCatalog, type ScenarioFile, type ScenarioLoader } from '../../session/catalog';
+import { AI_ELSEWHERE } from '../../session/match';
 import { AutoSave } from '../../session/save';
 import { defaultSettings, loadSettings } from '../../session/settings';
 import type { KeyValueStorage } from '../../session/storage';
@@ -13,8 +14,12 @@ import { initialState, type AiModule, type AppState } from '../state/app-state';
 import { Store } from '../state/store';
 import { update } from '../state/update';
 import { announcer, applyLook, autosaver, replayKeys, settingsKeeper, soundCues } from './effects';
+import { aiDriver } from './ai-driver';
+import { startAiService, type AiService } from './ai-service';
 import { mountRenderer } from './render';
+import { mountGlossaryDialog } from './glossary-dialog';
 import { mountSettingsDialog } from './settings-dialog';
+import { classRequests, keptTeacherClass, resumeClass } from './class-shell';
 
 export type GameStore = Store<AppState, Action, Effect>;
 
@@ -38,6 +43,8 @@ export interface Game {
   stage: Stage;
   /** Fetch the scenarios, the AI and the history code, resume the autosave, and show the first screen's controls. */
   load(): Promise<void>;
+  /** Where the table's AI thinks (its Web Worker, or the page if the worker failed); null before `load`. */
+  aiWhere(): AiService['where'] | null;
 }
 
 /**
@@ -53,17 +60,23 @@ export function startGame(
   const settings = loadSettings(deps.storage, defaultSettings(deps.prefersReducedMotion));
   applyLook(settings, sound, null);
   const stage = new Stage(elements.stage, { key: 'title', model: { tagline: TAGLINE } });
+  applyLook(settings, sound, stage);
   const store: GameStore = new Store(initialState(settings), (state, action) =>
     update(state, action, { randomSeed: deps.randomSeed }),
   );
   const dispatch = (action: Action) => store.dispatch(action);
   const screens: ScreenTable = { ...SCREENS };
 
+  // The AI is asked first, so that it thinks in its worker while the page draws the player's move.
+  let service: AiService | null = null;
+  store.subscribe(aiDriver(() => (service ??= startAiService()), dispatch));
   store.subscribe(mountRenderer(elements.panel, stage, screens, dispatch));
   store.subscribe(mountSettingsDialog(dispatch));
+  store.subscribe(mountGlossaryDialog(dispatch));
   store.subscribe(settingsKeeper(deps.storage, sound, stage, dispatch));
   store.subscribe(announcer(elements.announcer));
   store.subscribe(soundCues(sound));
+  store.subscribe(classRequests(deps.storage, dispatch));
   // The canvas's chips send their intents here (a drag onto the table, or back to a tray).
   stageContext.setChip = (issue, position, inPackage) =>
     dispatch({ type: 'set-chip', issue, position, inPackage });
@@ -73,23 +86,29 @@ export function startGame(
   );
 
   const load = async () => {
-    const [{ files, load: loadScenario }, ai, history] = await Promise.all([
+    const [{ files, load: loadScenario }, ai, history, classUi] = await Promise.all([
       deps.scenarios(),
       deps.ai(),
       deps.history(),
+      import('../class-ui'),
     ]);
     stage.register(history.historyScenes);
-    Object.assign(screens, history.historyScreens);
+    Object.assign(screens, history.historyScreens, classUi.classScreens);
     const catalog = new ScenarioCatalog(files, loadScenario);
-    const autosave = new AutoSave(deps.storage, catalog, ai.negotiators);
+    // The table's AI thinks in a Web Worker (started when first asked); its decisions come back as actions.
+    const autosave = new AutoSave(deps.storage, catalog, AI_ELSEWHERE);
     const saved = autosave.load();
     store.subscribe(autosaver(autosave, dispatch));
     dispatch({
       type: 'started',
-      lib: { catalog, ai, history: history.historyData },
+      lib: { catalog, ai, history: history.historyData, matchAi: AI_ELSEWHERE },
       saved,
       storageProblem: deps.storageProblem,
     });
+    // A reload in a class: the student rejoins the seat kept here, the teacher gets the class back.
+    const teacher = keptTeacherClass(deps.storage);
+    if (teacher) dispatch({ type: 'class-open-teacher', ...teacher });
+    else resumeClass(deps.storage, dispatch);
   };
-  return { store, stage, load };
+  return { store, stage, load, aiWhere: () => service?.where ?? null };
 }

@@ -1,8 +1,11 @@
 import type { Move, Side } from '../../core/types';
+import type { AiDecision } from '../../session/ai';
 import type { ScenarioFile } from '../../session/catalog';
 import type { SaveLoad } from '../../session/save';
 import type { Settings } from '../../session/settings';
-import type { Lib, ScreenName, SetupChoice } from './app-state';
+import type { ClassPageAction } from './class-page';
+import type { ClassLiveAction, ClassRequest } from './class-live-state';
+import type { Lib, MaterialTab, ScreenName, SetupChoice } from './app-state';
 
 /** Everything that can happen to the game in the browser, by name. Screens, the canvas, keys and the shell dispatch these. */
 export type Action =
@@ -16,6 +19,8 @@ export type Action =
   // Choosing and setting up a game
   | { type: 'highlight-scenario'; id: string }
   | { type: 'choose-scenario'; id: string }
+  /** The title's quick start: the quick-start scenario as the US against the normal AI, a random seed, to its briefing. */
+  | { type: 'play-now' }
   | { type: 'open-scenario-file'; file: ScenarioFile }
   | { type: 'change-setup'; change: Partial<Omit<SetupChoice, 'branch'>> }
   | { type: 'new-seed' }
@@ -39,8 +44,25 @@ export type Action =
   | { type: 'open-replay'; id: string; position?: number }
   | { type: 'set-replay-position'; position: number }
   | { type: 'take-over'; position: number; side: Side; alternative: number | null }
+  // Teaching materials and the glossary
+  | { type: 'open-materials'; id: string | null; tab: MaterialTab }
+  | { type: 'close-materials' }
+  | { type: 'open-glossary'; term: string }
+  | { type: 'close-glossary' }
   // Reported by the shell
-  | { type: 'save-failed'; text: string };
+  | { type: 'save-failed'; text: string }
+  // The class page from result codes, and what a student hands in
+  | ClassPageAction
+  | ClassLiveAction
+  | { type: 'class-open-game'; index: number }
+  | { type: 'set-student-name'; name: string }
+  // Hot seat: the side the device was passed to is there
+  | { type: 'take-device' }
+  /**
+   * The AI's decision, made off the page (src/view/shell/ai-driver.ts), for the match as it was at
+   * `version` (a stale one is dropped), or why it could not decide.
+   */
+  | { type: 'ai-decided'; version: number; decision: AiDecision | null; problem?: string };
 
 export type Dispatch = (action: Action) => void;
 
@@ -56,4 +78,6 @@ export type Effect =
   /** After a move: focus what needs reading (the element marked data-focus-after-move). */
   | { kind: 'focus-after-move' }
   /** Scroll the panel back to its top (a new replay step is read from the top). */
-  | { kind: 'scroll-top' };
+  | { kind: 'scroll-top' }
+  /** Talk to the class server (the shell loads its connection code on the first such request). */
+  | { kind: 'class'; request: ClassRequest };

@@ -2,11 +2,18 @@ import type { Difficulty, GameSpec, Package, Scenario, Side } from '../../core/t
 import type * as Negotiators from '../../session/ai';
 import type { CatalogEntry, CatalogFailure, ScenarioCatalog, ScenarioFile } from '../../session/catalog';
 import type { Debrief } from '../../session/debrief';
+import type { DebriefFront } from '../../session/debrief-front';
 import type { HistoryDebrief } from '../../session/history-debrief';
 import type { HistoryReplay } from '../../session/history-replay';
-import type { Match, Turn } from '../../session/match';
+import type { Ai, Match, Turn } from '../../session/match';
 import type { Resumed } from '../../session/save';
 import type { Settings } from '../../session/settings';
+import { EMPTY_CLASS_PAGE, type ClassPageState } from './class-page';
+import { NO_LIVE_CLASS, type LiveClassView } from './class-live-state';
+import type { AiAgreement, AiStepComparison } from '../../session/ai-agreement';
+import type { FidelitySummary } from '../../session/fidelity-summary';
+import type { EpisodeMaterials, MaterialKind } from '../../session/material-set';
+import type { Glossary } from '../../session/scenario-loader';
 
 /**
  * The game in the browser as one value: which screen is shown, the choices made so far, the
@@ -24,7 +31,17 @@ export type ScreenName =
   | 'load-code'
   | 'history'
   | 'replay'
-  | 'history-notes';
+  | 'history-notes'
+  | 'class-page'
+  | 'pass-device'
+  | 'class-run'
+  | 'class-teacher'
+  | 'class-join'
+  | 'class-lobby'
+  | 'materials';
+
+/** A tab of the materials screen: one of an episode's three documents, or the glossary. */
+export type MaterialTab = MaterialKind | 'glossary';
 
 export interface SetupChoice {
   readonly side: Side;
@@ -36,6 +53,8 @@ export interface SetupChoice {
    * alternative of the decision point at that step. The seed is then the replay's.
    */
   readonly branch?: { readonly step: number; readonly alternative: number | null };
+  /** Hot seat: both sides played by people at this device, each side's view behind a hand-over screen. */
+  readonly hotSeat?: boolean;
 }
 
 export interface Notice {
@@ -53,6 +72,22 @@ export interface HistoryData {
   historyDebriefOf(scenario: Scenario, spec: GameSpec, player: Side | null): HistoryDebrief;
   /** What a screen reader hears when the replay moves. */
   replayAnnouncement(replay: HistoryReplay, position: number): string;
+  /** The teaching materials and the glossary, and what the teaching notes compute (src/view/materials-data.ts). */
+  materials: MaterialsData;
+}
+
+/** The teaching materials and the glossary, and the costlier figures of the teaching notes (each computed once). */
+export interface MaterialsData {
+  /** The glossary, or null when its file is missing or does not load (the problem is in `problems`). */
+  readonly glossary: Glossary | null;
+  /** Why a shipped material could not be used, file by file (shown on the materials screen). */
+  readonly problems: readonly string[];
+  /** An episode's background brief, role briefs and teacher's guide (null where a file is missing). */
+  materialsOf(scenarioId: string): EpisodeMaterials;
+  /** What the AI in a side's doctrine would have done at a step of the real path (null at a supposed step). */
+  aiChoiceOf(scenario: Scenario, step: number): AiStepComparison | null;
+  aiAgreementOf(scenario: Scenario): AiAgreement;
+  fidelityOf(scenario: Scenario): FidelitySummary;
 }
 
 /**
@@ -63,6 +98,11 @@ export interface Lib {
   readonly catalog: ScenarioCatalog;
   readonly ai: AiModule;
   readonly history: HistoryData;
+  /**
+   * How the table's matches play the AI: AI_ELSEWHERE when the shell asks a Web Worker and
+   * dispatches its decisions (`ai-decided`); the AI in the page (`ai.negotiators`) when absent.
+   */
+  readonly matchAi?: Ai;
 }
 
 /** The scenarios as the screens list them: a copy taken whenever the catalog changes. */
@@ -78,6 +118,8 @@ export interface DebriefView {
   readonly debrief: Debrief;
   /** For a game of a real episode: the game beside history. */
   readonly history: HistoryDebrief | null;
+  /** The first screen's moves that mattered, question to discuss and deal chart. */
+  readonly front: DebriefFront;
 }
 
 export interface AppState {
@@ -114,6 +156,19 @@ export interface AppState {
   readonly highlight: { readonly scenario: string | null; readonly episode: string | null };
   /** The load-code screen: the text last tried, and why it could not be opened. */
   readonly code: { readonly text: string; readonly error: string | null };
+  /** The class page from result codes, and whether the game open now was opened from it. */
+  readonly classPage: ClassPageState;
+  readonly fromClassPage: boolean;
+  /** The name a student types on the debrief, handed in with the result code. */
+  readonly studentName: string;
+  /** Hot seat: the side the device is being passed to (its view stays hidden until it says it is there). */
+  readonly passTo: Side | null;
+  /** The live class: the teacher's class or the student's seat (null parts when there is none). */
+  readonly liveClass: LiveClassView;
+  /** The materials screen: whose materials (null: the glossary alone), which tab, and the screen it returns to. */
+  readonly materials: { readonly id: string | null; readonly tab: MaterialTab; readonly back: ScreenName } | null;
+  /** The glossary term open in its dialog over the screen. */
+  readonly glossaryTerm: string | null;
 }
 
 /**
@@ -147,5 +202,12 @@ export function initialState(settings: Settings): AppState {
     replaying: null,
     highlight: { scenario: null, episode: null },
     code: { text: '', error: null },
+    classPage: EMPTY_CLASS_PAGE,
+    fromClassPage: false,
+    studentName: '',
+    passTo: null,
+    liveClass: NO_LIVE_CLASS,
+    materials: null,
+    glossaryTerm: null,
   };
 }

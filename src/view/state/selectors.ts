@@ -27,7 +27,7 @@ export function gameOptions(state: Pick<ViewState, 'scenario' | 'setup'>): GameO
   if (!scenario || !setup) return null;
   const { side, doctrine, difficulty } = setup;
   const ai = otherSide(side);
-  const base = defaultOptions(scenario, { humans: [side] });
+  const base = defaultOptions(scenario, { humans: setup.hotSeat && !setup.branch ? [side, ai] : [side] });
   return {
     ...base,
     doctrines: {

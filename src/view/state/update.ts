@@ -1,8 +1,10 @@
 import { openResultCode } from '../../session/games';
 import { IllegalMoveError, InvalidOptionsError, otherSide, sameMove } from '../../session/model';
 import type { Move, Side } from '../../core/types';
+import type { AiDecision } from '../../session/ai';
 import type { ScenarioFile } from '../../session/catalog';
 import { buildDebrief } from '../../session/debrief';
+import { debriefFront } from '../../session/debrief-front';
 import { pruneDraft } from '../../session/draft';
 import { Match, type Turn } from '../../session/match';
 import type { SaveLoad } from '../../session/save';
@@ -11,6 +13,9 @@ import { describeMove } from '../../session/text';
 import type { Action, Effect } from './actions';
 import type { AppState, Lib, Notice, ScreenName } from './app-state';
 import { catalogEntry, currentReplay, defaultDoctrine, findScenario, pendingSpec } from './selectors';
+import { EMPTY_CLASS_PAGE, readAnnouncement, readCodes, showScenario } from './class-page';
+import { cleanName } from '../../session/class-debrief';
+import { classLiveUpdate, playAtClassTable } from './class-live';
 import type { Step } from './store';
 
 /** What the actions need from outside the state: the browser's randomness, for new seeds. */
@@ -53,6 +58,10 @@ export function update(state: AppState, action: Action, services: Services): Res
       });
   }
   const lib = state.lib;
+  if (lib && action.type.startsWith('class-')) {
+    const live = classLiveUpdate(state, action);
+    if (live) return live;
+  }
   // Until the game's code is in, only the actions above apply (the panel still shows its loading note).
   if (!lib) return same(state);
   switch (action.type) {
@@ -70,6 +79,8 @@ export function update(state: AppState, action: Action, services: Services): Res
       );
     case 'choose-scenario':
       return chooseScenario(state, action.id, services);
+    case 'play-now':
+      return playNow(state, services);
     case 'open-scenario-file':
       return openScenarioFile(state, lib, action.file);
     case 'change-setup': {
@@ -95,7 +106,25 @@ export function update(state: AppState, action: Action, services: Services): Res
       return same(enterMatch({ ...state, backup: null, titleMessage: null }, b.match, b.save.scenarioFile));
     }
     case 'open-code':
-      return openCode(state, lib, action.code);
+      return openCode({ ...state, fromClassPage: false }, lib, action.code);
+    case 'class-read-codes': {
+      const classPage = readCodes((id) => findScenario(state, id), action.text, action.source ?? null);
+      return { state: { ...state, classPage }, effects: announce(readAnnouncement(classPage)) };
+    }
+    case 'class-show-scenario':
+      return same({ ...state, classPage: showScenario(state.classPage, action.id) });
+    case 'class-clear':
+      return same({ ...state, classPage: EMPTY_CLASS_PAGE });
+    case 'class-open-game': {
+      const game = state.classPage.debrief?.games.find((g) => g.index === action.index);
+      if (!game) return same(state);
+      const opened = openCode({ ...state, fromClassPage: true }, lib, game.code);
+      return opened.state.screen === 'load-code' || opened.state.code.error ? { ...opened, state: { ...opened.state, screen: 'class-page' } } : opened;
+    }
+    case 'set-student-name':
+      return same({ ...state, studentName: cleanName(action.name) });
+    case 'take-device':
+      return same(state.passTo ? navigate({ ...state, passTo: null }, 'table') : state);
     case 'set-chip': {
       const match = state.match;
       if (!match || match.humanToMove() === null) return same(state);
@@ -116,6 +145,8 @@ export function update(state: AppState, action: Action, services: Services): Res
     }
     case 'play':
       return play(state, action.move);
+    case 'ai-decided':
+      return aiDecided(state, action.version, action.decision, action.problem);
     case 'ask-walkout':
       return {
         state: state.confirmingWalkout ? state : { ...state, confirmingWalkout: true },
@@ -159,7 +190,22 @@ export function update(state: AppState, action: Action, services: Services): Res
         navigate({ ...state, scenario, scenarioFile: openedFile(state, scenario.id), setup }, 'setup'),
       );
     }
+    case 'open-materials': {
+      // Switching tabs keeps the screen to return to; coming from elsewhere remembers it.
+      const back = state.screen === 'materials' ? (state.materials?.back ?? 'title') : state.screen;
+      const materials = { id: action.id, tab: action.tab, back };
+      const next = navigate({ ...state, materials }, 'materials');
+      return state.screen === 'materials' ? { state: next, effects: [{ kind: 'scroll-top' }, { kind: 'focus', key: `tab-${action.tab}` }] } : same(next);
+    }
+    case 'close-materials':
+      return same(navigate({ ...state, materials: null }, state.materials?.back ?? 'title'));
+    case 'open-glossary':
+      return same(state.glossaryTerm === action.term ? state : { ...state, glossaryTerm: action.term });
+    case 'close-glossary':
+      return same(state.glossaryTerm === null ? state : { ...state, glossaryTerm: null });
   }
+  // The live class's actions are answered above (classLiveUpdate).
+  return same(state);
 }
 
 // --- navigation ------------------------------------------------------------------------------
@@ -185,7 +231,8 @@ function withDebrief(state: AppState): AppState {
   const history = match.scenario.history
     ? state.lib.history.historyDebriefOf(match.scenario, debrief.spec, player)
     : null;
-  return { ...state, debrief: { key, debrief, history } };
+  const front = debriefFront(match.scenario, debrief.spec, debrief.rating, debrief.side, match.branch?.step ?? 0);
+  return { ...state, debrief: { key, debrief, history, front } };
 }
 
 function started(state: AppState, lib: Lib, saved: SaveLoad, storageProblem: string | null): Result {
@@ -229,6 +276,23 @@ function chooseScenario(state: AppState, id: string, services: Services): Result
   return same(navigate({ ...state, scenario, scenarioFile: openedFile(state, id), setup }, 'setup'));
 }
 
+/** The scenario the title's "Play now" starts: a recent episode with a clear deal to be had. */
+export const QUICK_START = { scenario: 'busan-2025', side: 'us' as Side, difficulty: 'normal' as const };
+
+function playNow(state: AppState, services: Services): Result {
+  const scenario = findScenario(state, QUICK_START.scenario) ?? state.scenarios.entries[0]?.scenario;
+  if (!scenario) return same(state);
+  const setup = {
+    side: QUICK_START.side,
+    doctrine: defaultDoctrine(scenario, QUICK_START.side),
+    difficulty: QUICK_START.difficulty,
+    seed: services.randomSeed(),
+  };
+  return same(
+    navigate({ ...state, scenario, scenarioFile: openedFile(state, scenario.id), setup }, 'briefing'),
+  );
+}
+
 function openScenarioFile(state: AppState, lib: Lib, file: ScenarioFile): Result {
   const result = lib.catalog.open(file);
   const notice: Notice = result.ok
@@ -249,8 +313,8 @@ function startMatch(state: AppState, lib: Lib, services: Services): Result {
   let match: Match;
   try {
     match = setup.branch
-      ? Match.branch(scenario, spec, lib.ai.negotiators)
-      : Match.start(scenario, seed, spec.options, lib.ai.negotiators);
+      ? Match.branch(scenario, spec, lib.matchAi ?? lib.ai.negotiators)
+      : Match.start(scenario, seed, spec.options, lib.matchAi ?? lib.ai.negotiators);
   } catch (error) {
     const text =
       error instanceof InvalidOptionsError
@@ -280,7 +344,13 @@ function enterMatch(state: AppState, match: Match, scenarioFile: ScenarioFile | 
     lastTurns: [],
     confirmingWalkout: false,
   };
-  return navigate(next, match.ended ? 'debrief' : 'table');
+  return match.ended ? navigate({ ...next, passTo: null }, 'debrief') : tableOrPass(next, match);
+}
+
+/** The table, or in a hot-seat game the screen that hands the device to the side to move first. */
+function tableOrPass(state: AppState, match: Match): AppState {
+  const to = match.hotSeat ? match.humanToMove() : null;
+  return to ? navigate({ ...state, passTo: to }, 'pass-device') : navigate({ ...state, passTo: null }, 'table');
 }
 
 function newGameSameSetup(state: AppState, services: Services): AppState {
@@ -319,6 +389,7 @@ function newGameSameSetup(state: AppState, services: Services): AppState {
 function play(state: AppState, move: Move): Result {
   const match = state.match;
   if (!match) return same(state);
+  if (match.remoteSide) return playAtClassTable(state, match, move);
   let turns: Turn[];
   try {
     turns = match.play(move);
@@ -336,7 +407,7 @@ function play(state: AppState, move: Move): Result {
     match.aiProblems.length > 0
       ? [{ kind: 'error', text: match.aiProblems[match.aiProblems.length - 1]! }]
       : NO_NOTICES;
-  const next: AppState = {
+  const played: AppState = {
     ...state,
     matchVersion: state.matchVersion + 1,
     lastTurns: turns,
@@ -344,6 +415,8 @@ function play(state: AppState, move: Move): Result {
     confirmingWalkout: false,
     notices,
   };
+  // Hot seat: the other side's view stays hidden until the device has changed hands.
+  const next = match.hotSeat && !match.ended && match.humanToMove() !== move.side ? tableOrPass(played, match) : played;
   const said =
     turns.map((t) => turnAnnouncement(match, t)).join(' ') +
     (match.ended ? ' The talks are over: the debrief is ready.' : '');
@@ -357,10 +430,37 @@ function play(state: AppState, move: Move): Result {
   return { state: next, effects: [{ kind: 'focus-after-move' }, ...announce(said), { kind: 'sound', cue }] };
 }
 
+/**
+ * A decision the AI made off the page, played if the match is still as it was asked about;
+ * announced as the in-page AI's replies are, and followed by the focus move once it is the
+ * player's turn again.
+ */
+function aiDecided(state: AppState, version: number, decision: AiDecision | null, problem: string | undefined): Result {
+  const match = state.match;
+  if (!match || state.matchVersion !== version || match.aiToMove() === null) return same(state);
+  const before = match.aiProblems.length;
+  const turn = match.playAi(decision ?? new Error(problem ?? 'it gave no decision'));
+  const notices: readonly Notice[] =
+    match.aiProblems.length > before ? [{ kind: 'error', text: match.aiProblems[match.aiProblems.length - 1]! }] : state.notices;
+  const next: AppState = {
+    ...state,
+    matchVersion: state.matchVersion + 1,
+    lastTurns: [...state.lastTurns, turn],
+    notices,
+  };
+  const said = turnAnnouncement(match, turn) + (match.ended ? ' The talks are over: the debrief is ready.' : '');
+  const cue = match.ended ? (match.state.outcome?.kind === 'deal' ? 'deal' : 'breakdown') : 'ai';
+  const waiting = match.aiToMove() !== null;
+  return {
+    state: next,
+    effects: [...(waiting ? [] : [{ kind: 'focus-after-move' } as const]), ...announce(said), { kind: 'sound', cue }],
+  };
+}
+
 function afterRewind(state: AppState, match: Match, message: string): Result {
-  const next = navigate(
+  const next = tableOrPass(
     { ...state, matchVersion: state.matchVersion + 1, draft: {}, lastTurns: [], confirmingWalkout: false },
-    'table',
+    match,
   );
   const opener = match.turns().filter((t) => t.round === match.state.round && t.by === 'ai');
   return {
@@ -378,7 +478,7 @@ function turnAnnouncement(match: Match, t: Turn): string {
 // --- result codes ----------------------------------------------------------------------------
 
 function openCode(state: AppState, lib: Lib, code: string): Result {
-  const opened = openResultCode(code, (id) => findScenario(state, id), lib.ai.negotiators);
+  const opened = openResultCode(code, (id) => findScenario(state, id), lib.matchAi ?? lib.ai.negotiators);
   if (!opened.ok) return same({ ...state, code: { text: code, error: opened.message } });
   const { match, scenario } = opened;
   const next = enterMatch(

@@ -1,0 +1,196 @@
+import { gameSpecSchema } from '../core/schema/game';
+import { schemaProblems } from '../core/schema/problems';
+import type { GameSpec, Move, Scenario, Side } from '../core/types';
+import { classDebrief, type ClassDebrief, type ClassInput } from './class-debrief';
+import {
+  classExportSchema,
+  SERVER_MESSAGES,
+  type ClassInfo,
+  type Dashboard,
+  type InjectView,
+  type SeatView,
+  type ServerMessageName,
+  type TableView,
+} from './class/protocol';
+import { describeMove } from './text';
+import { Match } from './match';
+import { failureText } from './games';
+
+/**
+ * What a class screen knows of its class, built from the server's messages (their schemas are
+ * src/session/class/protocol.ts): a pure reducer, so a student's and a teacher's screens are a
+ * function of the messages received, tested without a server. Every message is parsed before it
+ * is used; one that does not parse, or that does not fit what came before, becomes a problem
+ * named in words, never a crash. The game itself is `(scenario, seed, options, moves)` replayed
+ * with the core, as the server replays it.
+ */
+
+export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'closed';
+
+export interface LiveClass {
+  role: 'teacher' | 'student';
+  status: ConnectionStatus;
+  code: string;
+  /** A student's display name (as the server keeps it, once seated). */
+  name: string;
+  info: ClassInfo | null;
+  seat: SeatView | null;
+  /** The key that gets the same seat back after a reload (kept in the browser). */
+  seatKey: string | null;
+  partner: SeatView | null;
+  /** The student's table as the server last sent it, its log extended by each `moved`. */
+  table: TableView | null;
+  dashboard: Dashboard | null;
+  /** This seat's move sent and not yet answered (its index in the log). */
+  pending: { index: number; move: Move } | null;
+  injects: InjectView[];
+  /** The last thing that went wrong, in a sentence (a refused move, a message that could not be read). */
+  problem: string | null;
+  /** Set when a `moved` skipped ahead of the log: the screen shows what it has and waits for the next `table`. */
+  behind: boolean;
+}
+
+export function newLiveClass(role: LiveClass['role'], code: string, name = ''): LiveClass {
+  return { role, status: 'connecting', code, name, info: null, seat: null, seatKey: null, partner: null, table: null, dashboard: null, pending: null, injects: [], problem: null, behind: false };
+}
+
+/** What a received message changed, and what a screen reader should hear of it. */
+export interface Received {
+  live: LiveClass;
+  announce: string[];
+  /** The table's game changed (a new `table`, or a move appended). */
+  tableChanged: boolean;
+}
+
+/** A table's game as a spec, parsed by the core's own schema (the protocol keeps options loose). */
+export function tableSpec(table: TableView): { ok: true; spec: GameSpec } | { ok: false; message: string } {
+  const data = { scenario: table.scenario, seed: table.seed, options: table.options, moves: table.moves };
+  const parsed = gameSpecSchema.safeParse(data);
+  if (!parsed.success) return { ok: false, message: `the server sent a table whose game cannot be read (${schemaProblems(parsed.error, data).slice(0, 3).map((p) => p.message).join('; ')})` };
+  return { ok: true, spec: parsed.data };
+}
+
+/** The seat's match: the table's game replayed by the core, seen from the seat's side. */
+export function seatMatch(scenario: Scenario, table: TableView, side: Side): { ok: true; match: Match } | { ok: false; message: string } {
+  const spec = tableSpec(table);
+  if (!spec.ok) return spec;
+  if (spec.spec.scenario.id !== scenario.id || spec.spec.scenario.version !== scenario.version)
+    return { ok: false, message: `the table plays ${spec.spec.scenario.id} v${spec.spec.scenario.version}, which this page does not have` };
+  try {
+    return { ok: true, match: Match.remote(scenario, spec.spec, side) };
+  } catch (error) {
+    return { ok: false, message: `the table's moves do not replay here: ${failureText(error)}` };
+  }
+}
+
+const SENTENCE_END = /[.!?]$/;
+
+/**
+ * Take one message from the server. `scenario` is the class's scenario when the page has it (for
+ * words about a move); a message of a name the protocol does not know, or whose payload does not
+ * parse, is a problem.
+ */
+export function receive(live: LiveClass, name: string, payload: unknown, scenario: Scenario | null): Received {
+  const same = (l: LiveClass = live): Received => ({ live: l, announce: [], tableChanged: false });
+  if (!Object.hasOwn(SERVER_MESSAGES, name)) return same({ ...live, problem: `The server sent a message this page does not know (${JSON.stringify(name.slice(0, 40))}).` });
+  const schema = SERVER_MESSAGES[name as ServerMessageName];
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) {
+    const why = schemaProblems(parsed.error, payload).slice(0, 2).map((p) => p.message).join('; ');
+    return same({ ...live, problem: `The server's “${name}” message could not be read: ${why}.` });
+  }
+  const data = parsed.data;
+  switch (name as ServerMessageName) {
+    case 'seat': {
+      const m = data as { info: ClassInfo; seat: SeatView; seatKey: string; partner: SeatView | null };
+      const partner = m.partner ? ` Your partner: ${m.partner.name}${m.partner.kind === 'ai' ? ' (the AI)' : ''}.` : ' You wait for a partner.';
+      return {
+        live: { ...live, info: m.info, seat: m.seat, seatKey: m.seatKey, partner: m.partner, name: m.seat.name, status: 'connected' },
+        announce: [`You are seated at table ${m.seat.table + 1}, as ${scenario?.sides[m.seat.side].label ?? m.seat.side}.${partner}`],
+        tableChanged: false,
+      };
+    }
+    case 'table': {
+      const t = data as TableView;
+      if (live.role === 'student' && live.seat && t.table !== live.seat.table) return same();
+      const partner = live.seat ? (t.seats.find((s) => s.side !== live.seat!.side) ?? live.partner) : live.partner;
+      // A pending move the table already holds was accepted while the answer was lost.
+      const pending = live.pending && t.moves.length > live.pending.index ? null : live.pending;
+      return { live: { ...live, table: t, partner, pending, behind: false }, announce: [], tableChanged: true };
+    }
+    case 'moved': {
+      const m = data as { table: number; index: number; move: Move; by: 'student' | 'ai' | 'clock' };
+      const t = live.table;
+      if (!t || t.table !== m.table) return same();
+      if (m.index < t.moves.length) return same(); // already in the log (a table message carried it)
+      if (m.index > t.moves.length) return same({ ...live, behind: true });
+      const before = live.seat && scenario ? seatMatch(scenario, t, live.seat.side) : null;
+      const announce: string[] = [];
+      if (before?.ok && live.seat && m.move.side !== live.seat.side) {
+        let sentence = describeMove(scenario!, m.move, before.match.state, live.seat.side);
+        if (!SENTENCE_END.test(sentence)) sentence += '.';
+        announce.push(m.by === 'clock' ? `Time ran out: ${sentence}` : sentence);
+      }
+      const pending = live.pending && live.pending.index === m.index ? null : live.pending;
+      return { live: { ...live, table: { ...t, moves: [...t.moves, m.move] }, pending }, announce, tableChanged: true };
+    }
+    case 'moveResult': {
+      const r = data as { ok: true; index: number; duplicate: boolean } | { ok: false; index: number; kind: string; reason: string };
+      // Accepted: the move joins the log when its `moved` arrives (which also clears `pending`).
+      if (r.ok) return same();
+      return { live: { ...live, pending: null, problem: `Your move was not accepted: ${r.reason}` }, announce: [`Your move was not accepted: ${r.reason}`], tableChanged: false };
+    }
+    case 'dashboard':
+      return same({ ...live, dashboard: data as Dashboard, info: (data as Dashboard).info, status: 'connected' });
+    case 'inject': {
+      const i = data as InjectView;
+      if (live.injects.some((x) => x.index === i.index)) return same();
+      return { live: { ...live, injects: [...live.injects, i] }, announce: [`News: ${i.text}`], tableChanged: false };
+    }
+    case 'problem': {
+      const p = data as { message: string; about: string };
+      return { live: { ...live, problem: p.message }, announce: [p.message], tableChanged: false };
+    }
+  }
+  return same();
+}
+
+/** This seat's move, to send: refused here first if it is not its turn or a move is already on its way. */
+export function moveToSend(live: LiveClass, match: Match, move: Move): { ok: true; live: LiveClass; message: { index: number; move: Move } } | { ok: false; reason: string } {
+  if (live.role !== 'student' || !live.seat || !live.table) return { ok: false, reason: 'you have no seat at a table' };
+  if (live.pending) return { ok: false, reason: 'your last move is still on its way to the server' };
+  if (live.table.paused) return { ok: false, reason: 'the teacher has paused the tables' };
+  if (move.side !== live.seat.side) return { ok: false, reason: 'that is not your side' };
+  const problem = match.check(move);
+  if (problem !== null) return { ok: false, reason: problem };
+  const message = { index: live.table.moves.length, move };
+  return { ok: true, live: { ...live, pending: message, problem: null }, message };
+}
+
+/**
+ * The class debrief from the server's export (the teacher's view, live or after the end): the
+ * finished games whose codes the server verified, each labelled by its pair, through the same
+ * `classDebrief` (and so the same chart) as the class page from result codes.
+ */
+export function liveClassDebrief(
+  data: unknown,
+  find: (id: string) => Scenario | undefined,
+): { ok: true; debrief: ClassDebrief | null; unfinished: number } | { ok: false; message: string } {
+  const parsed = classExportSchema.safeParse(data);
+  if (!parsed.success) return { ok: false, message: `The class's results could not be read: ${schemaProblems(parsed.error, data).slice(0, 2).map((p) => p.message).join('; ')}.` };
+  const scenario = find(parsed.data.config.scenario);
+  if (!scenario) return { ok: false, message: `This page does not have the class's scenario (${parsed.data.config.scenario}).` };
+  const inputs: ClassInput[] = [];
+  let unfinished = 0;
+  for (const g of parsed.data.games) {
+    const spec = tableSpec({ table: g.table, scenario: g.scenario, seed: g.seed, options: g.options, moves: g.moves, seats: [], paused: false, turnDeadline: null, ended: g.ended, injects: [] });
+    if (!g.ended || !g.verified || !spec.ok || spec.spec.scenario.id !== scenario.id) {
+      unfinished++;
+      continue;
+    }
+    const names = [...g.seats].sort((a, b) => (a.side === 'us' ? -1 : b.side === 'us' ? 1 : 0)).map((s) => s.name);
+    inputs.push({ name: `table ${g.table + 1}: ${names.join(' v ')}`, line: g.table + 1, code: g.resultCode, spec: spec.spec });
+  }
+  const { config } = parsed.data;
+  return { ok: true, debrief: inputs.length ? classDebrief(scenario, inputs, config.doctrines) : null, unfinished };
+}

@@ -1,0 +1,308 @@
+import { create as createQr } from 'qrcode';
+import type { Side } from '../../core/types';
+import { NAME_MAX_CHARS, normaliseJoinCode, type ClassConfig, type SeatView, type TableSummary } from '../../session/class/protocol';
+import { doctrinesFor, SIDES } from '../../session/model';
+import { button, columnHeads, fmt, h } from '../dom';
+import type { Dispatch } from '../state/actions';
+import type { ViewState } from '../state/app-state';
+import { classDebriefView } from './class-page';
+import { notices } from './common';
+import type { ScreenFn, ScreenView } from './screen';
+
+/**
+ * The live class's screens: run a class (the teacher's form), the teacher's screen (the join
+ * address and code large, a QR code, the live dashboard, the class debrief), join a class, and
+ * the student's lobby. Names come from students: text only, never markup.
+ */
+
+const NS = 'http://www.w3.org/2000/svg';
+
+/** A QR code as SVG (one path of dark modules; the CSP allows no inline style, so no canvas data URL either). */
+function qrSvg(text: string, label: string): SVGSVGElement {
+  const qr = createQr(text, { errorCorrectionLevel: 'M' });
+  const size = qr.modules.size;
+  const quiet = 4;
+  let d = '';
+  for (let r = 0; r < size; r++) for (let c = 0; c < size; c++) if (qr.modules.data[r * size + c]) d += `M${c + quiet},${r + quiet}h1v1h-1z`;
+  const svg = document.createElementNS(NS, 'svg');
+  const full = size + 2 * quiet;
+  svg.setAttribute('viewBox', `0 0 ${full} ${full}`);
+  svg.setAttribute('class', 'qr');
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', label);
+  const bg = document.createElementNS(NS, 'rect');
+  bg.setAttribute('width', String(full));
+  bg.setAttribute('height', String(full));
+  bg.setAttribute('class', 'qr-bg');
+  const path = document.createElementNS(NS, 'path');
+  path.setAttribute('d', d);
+  path.setAttribute('class', 'qr-dark');
+  svg.append(bg, path);
+  return svg;
+}
+
+/** The code as it is read aloud and off a screen: two groups of four. */
+export const spacedCode = (code: string) => (code.length === 8 ? `${code.slice(0, 4)} ${code.slice(4)}` : code);
+
+const titleScene = (tagline: string): ScreenView['scene'] => ({ key: 'title', model: { tagline } });
+
+function field(id: string, label: string, control: HTMLElement, hint?: string): HTMLElement {
+  if (hint) control.setAttribute('aria-describedby', `${id}-hint`);
+  return h('div', { class: 'field' }, h('label', { attrs: { for: id } }, label), control, hint ? h('p', { id: `${id}-hint`, class: 'hint' }, hint) : null);
+}
+
+function select(id: string, options: { value: string; label: string }[], value?: string): HTMLSelectElement {
+  const el = h('select', { id, attrs: { 'data-key': id } }, ...options.map((o) => h('option', { attrs: { value: o.value, selected: o.value === value } }, o.label)));
+  return el;
+}
+
+// --- run a class ------------------------------------------------------------------------------
+
+export const classRunScreen: ScreenFn = (state, dispatch) => {
+  const shipped = state.scenarios.entries.filter((e) => e.origin !== 'opened');
+  if (shipped.length === 0) return null;
+  const first = shipped.find((e) => e.scenario.id === 'busan-2025') ?? shipped[0]!;
+  const scenarioSelect = select('run-scenario', shipped.map((e) => ({ value: e.scenario.id, label: e.scenario.title })), first.scenario.id);
+  const seed = h('input', { id: 'run-seed', attrs: { type: 'text', autocomplete: 'off', spellcheck: 'false', maxlength: 100, 'data-key': 'run-seed' }, value: `class-${new Date().toISOString().slice(0, 10)}` });
+  const seedPolicy = select('run-seed-policy', [
+    { value: 'class', label: 'One seed for the whole class (every table the same dice)' },
+    { value: 'table', label: 'One seed per pair (derived from this seed)' },
+  ]);
+  const pairing = select('run-pairing', [
+    { value: 'pvp', label: 'Student against student' },
+    { value: 'pve', label: 'Each student against the AI' },
+  ]);
+  const difficulty = select('run-difficulty', ['easy', 'normal', 'hard'].map((d) => ({ value: d, label: d[0]!.toUpperCase() + d.slice(1) })), 'normal');
+  const studentSide = select('run-side', SIDES.map((s) => ({ value: s, label: first.scenario.sides[s].label })));
+  const doctrineSelects = {} as Record<Side, HTMLSelectElement>;
+  const doctrineFields = SIDES.map((side) => {
+    doctrineSelects[side] = select(`run-doctrine-${side}`, []);
+    return field(`run-doctrine-${side}`, `${first.scenario.sides[side].label} is judged by`, doctrineSelects[side]);
+  });
+  // The doctrines offered follow the scenario chosen (the form's own elements; nothing else changes).
+  const fillDoctrines = () => {
+    const entry = shipped.find((e) => e.scenario.id === scenarioSelect.value) ?? first;
+    for (const side of SIDES) {
+      const sel = doctrineSelects[side];
+      sel.replaceChildren(...doctrinesFor(entry.scenario, side).map((d) => h('option', { attrs: { value: d.id } }, d.label)));
+    }
+  };
+  fillDoctrines();
+  scenarioSelect.addEventListener('change', fillDoctrines);
+  const seconds = h('input', { id: 'run-seconds', attrs: { type: 'number', min: 10, max: 3600, step: 10, inputmode: 'numeric', 'data-key': 'run-seconds' } });
+  const title = h('input', { id: 'run-title', attrs: { type: 'text', maxlength: 120, autocomplete: 'off', 'data-key': 'run-title' } });
+  const lc = state.liveClass;
+  const open = () => {
+    const secs = seconds.value.trim() === '' ? undefined : Number(seconds.value);
+    const config: ClassConfig = {
+      scenario: scenarioSelect.value,
+      seed: seed.value.trim() || 'class',
+      seedPolicy: seedPolicy.value === 'table' ? 'table' : 'class',
+      pairing: pairing.value === 'pve' ? { kind: 'pve', difficulty: difficulty.value as 'easy' | 'normal' | 'hard', side: studentSide.value as Side } : { kind: 'pvp' },
+      doctrines: { us: doctrineSelects.us.value, china: doctrineSelects.china.value },
+      ...(secs !== undefined && Number.isFinite(secs) ? { turnSeconds: Math.round(secs) } : {}),
+      ...(title.value.trim() ? { title: title.value.trim() } : {}),
+    };
+    dispatch({ type: 'class-create', config });
+  };
+  const body: Node[] = [
+    ...notices(state.notices),
+    h('p', null, 'Students open this page’s address on their own devices and join with the class code. The server keeps every move; a table that loses its connection picks up where it was.'),
+    field('run-scenario', 'Scenario', scenarioSelect),
+    field('run-seed', 'Seed', seed, 'The seed fixes every chance event, so pairs can be compared.'),
+    field('run-seed-policy', 'Seeds', seedPolicy),
+    field('run-pairing', 'Pairing', pairing, 'Student against student: a student without a partner waits, or you fill the seat with the AI.'),
+    field('run-difficulty', 'AI difficulty (against the AI)', difficulty),
+    field('run-side', 'Students play (against the AI)', studentSide),
+    ...doctrineFields,
+    field('run-seconds', 'Time limit per turn, in seconds (optional)', seconds, 'When it runs out the server makes no offer for the side to move (or rejects the offer on the table). Leave empty for no limit.'),
+    field('run-title', 'A title for the class (optional, shown to students)', title),
+    lc.error ? h('div', { class: 'message error', attrs: { role: 'alert' } }, h('p', null, lc.error)) : null,
+    h(
+      'div',
+      { class: 'actions' },
+      button(lc.busy ? 'Opening the class…' : 'Open the class', open, { key: 'run-open', disabled: lc.busy }),
+      button('Back', () => dispatch({ type: 'navigate', screen: 'title' }), { key: 'back', class: 'secondary' }),
+    ),
+  ].filter((n): n is Node => n !== null);
+  return { title: 'Run a class', body, scene: titleScene('Run a class: pairs negotiate live, you watch every table.') };
+};
+
+// --- the teacher's screen -------------------------------------------------------------------
+
+const seatName = (s: SeatView | undefined) => (s ? `${s.name}${s.kind === 'ai' ? ' (AI)' : s.connected ? '' : ' (away)'}` : '—');
+
+function tableRow(state: ViewState, t: TableSummary, dispatch: Dispatch, turnSeconds: number | undefined): HTMLElement {
+  const scenario = state.scenario;
+  const by = (side: Side) => t.seats.find((s) => s.side === side);
+  const label = (side: Side) => scenario?.sides[side].label ?? side;
+  const standing = t.standing
+    ? `${label(t.standing.by)}: ${Object.entries(t.standing.package)
+        .map(([issue, pos]) => scenario?.issues.find((i) => i.id === issue)?.positions.find((p) => p.id === pos)?.label ?? `${issue}=${pos}`)
+        .join('; ')}`
+    : '—';
+  const status = t.outcome ? t.outcome : !t.started ? 'waiting for a partner' : t.paused ? 'paused' : t.turn ? `${label(t.turn)} to move` : '—';
+  const empty = SIDES.filter((s) => !by(s));
+  return h(
+    'tr',
+    { attrs: { 'data-table': t.table, 'data-idle': t.idle ? 'true' : null } },
+    h('th', { attrs: { scope: 'row' } }, `Table ${t.table + 1}`),
+    h('td', { class: 'text' }, seatName(by('us'))),
+    h('td', { class: 'text' }, seatName(by('china'))),
+    h('td', null, String(t.round)),
+    h('td', { class: 'text' }, status, t.idle ? h('span', { class: 'tag idle' }, 'idle') : null),
+    h('td', { class: 'text' }, standing),
+    h('td', null, fmt(t.tension)),
+    h(
+      'td',
+      { class: 'text' },
+      t.outcome
+        ? null
+        : button(t.paused ? 'Resume' : 'Pause', () => dispatch({ type: 'class-teacher-action', action: { action: t.paused ? 'resume' : 'pause', table: t.table } }), { key: `pause-${t.table}`, class: 'secondary small', attrs: { 'aria-label': `${t.paused ? 'Resume' : 'Pause'} table ${t.table + 1}` } }),
+      turnSeconds && !t.outcome ? button('+60 s', () => dispatch({ type: 'class-teacher-action', action: { action: 'extend', table: t.table, seconds: 60 } }), { key: `extend-${t.table}`, class: 'secondary small', attrs: { 'aria-label': `Give table ${t.table + 1} sixty more seconds` } }) : null,
+      ...empty.map((side) => button(`AI for ${label(side)}`, () => dispatch({ type: 'class-teacher-action', action: { action: 'fillWithAi', seat: `t${t.table}-${side}`, difficulty: 'normal' } }), { key: `fill-${t.table}-${side}`, class: 'secondary small', attrs: { 'aria-label': `Fill the ${label(side)} seat of table ${t.table + 1} with the AI` } })),
+    ),
+  );
+}
+
+export const classTeacherScreen: ScreenFn = (state, dispatch) => {
+  const lc = state.liveClass;
+  const teacher = lc.teacher;
+  if (!teacher) return null;
+  const dash = lc.live?.dashboard ?? null;
+  const address = window.location.origin;
+  const code = spacedCode(teacher.code);
+  const body: Node[] = [...notices(state.notices)];
+  body.push(
+    h(
+      'section',
+      { class: 'join-panel', attrs: { 'aria-labelledby': 'join-title' } },
+      h('h2', { id: 'join-title' }, 'Students join at'),
+      h('div', { class: 'join-grid' }, h('div', null, h('p', { class: 'join-address', id: 'join-address' }, address), h('p', { class: 'join-label' }, 'with the class code'), h('p', { class: 'join-code', id: 'join-code', attrs: { 'aria-label': `Class code ${teacher.code.split('').join(' ')}` } }, code)), qrSvg(address, `QR code for ${address}`)),
+    ),
+  );
+  const status = lc.live?.status ?? 'closed';
+  body.push(h('p', { class: `message${status === 'closed' ? ' error' : ''}`, attrs: { role: 'status', id: 'class-connection' } }, status === 'connected' ? 'Connected to the class server.' : status === 'reconnecting' ? 'The connection dropped; reconnecting…' : status === 'connecting' ? 'Connecting to the class server…' : 'Not connected to the class server.'));
+  if (lc.live?.problem) body.push(h('div', { class: 'message error', attrs: { role: 'alert' } }, h('p', null, lc.live.problem)));
+  if (lc.error) body.push(h('div', { class: 'message error', attrs: { role: 'alert' } }, h('p', null, lc.error)));
+
+  if (dash) {
+    const turnSeconds = dash.info.config.turnSeconds;
+    body.push(
+      h(
+        'section',
+        { attrs: { 'aria-labelledby': 'dash-title' } },
+        h('h2', { id: 'dash-title' }, `Dashboard: ${dash.info.title ?? dash.info.scenarioTitle}`),
+        h('p', null, `${dash.tables.length} table${dash.tables.length === 1 ? '' : 's'}, ${dash.finished} finished; ${dash.waiting.length} student${dash.waiting.length === 1 ? '' : 's'} waiting for a partner${dash.waiting.length ? `: ${dash.waiting.map((w) => w.name).join(', ')}` : ''}.`),
+        h(
+          'div',
+          { class: 'actions' },
+          button('Pause all tables', () => dispatch({ type: 'class-teacher-action', action: { action: 'pause', table: null } }), { key: 'pause-all', class: 'secondary' }),
+          button('Resume all tables', () => dispatch({ type: 'class-teacher-action', action: { action: 'resume', table: null } }), { key: 'resume-all', class: 'secondary' }),
+        ),
+        dash.tables.length === 0
+          ? h('p', { class: 'hint' }, 'No table yet: the first pair sits down as soon as two students have joined.')
+          : h(
+              'div',
+              { class: 'table-scroll' },
+              h(
+                'table',
+                { class: 'data dashboard', id: 'dashboard' },
+                h('caption', null, 'Every pair, live'),
+                columnHeads('Table', state.scenario?.sides.us.label ?? 'US', state.scenario?.sides.china.label ?? 'China', 'Round', 'Status', 'On the table', 'Tension', 'Teacher'),
+                h('tbody', null, ...dash.tables.map((t) => tableRow(state, t, dispatch, turnSeconds))),
+              ),
+            ),
+      ),
+    );
+    body.push(injectSection(state, dispatch, dash.tables.map((t) => t.table)));
+  }
+  body.push(
+    h(
+      'section',
+      { attrs: { 'aria-labelledby': 'live-debrief-title' } },
+      h('h2', { id: 'live-debrief-title' }, 'Class debrief'),
+      h('p', { class: 'hint' }, 'Every finished game on one chart, its result code verified by the server; show it again to bring in the games finished since.'),
+      h('div', { class: 'actions' }, button(lc.busy ? 'Loading…' : lc.debrief ? 'Refresh the class debrief' : 'Show the class debrief', () => dispatch({ type: 'class-load-debrief' }), { key: 'load-debrief', disabled: lc.busy })),
+      lc.debrief ? h('p', { id: 'live-debrief-count' }, `${lc.debrief.games.length} finished game${lc.debrief.games.length === 1 ? '' : 's'}${lc.unfinished ? `; ${lc.unfinished} still playing` : ''}.`) : lc.unfinished ? h('p', null, `No game has finished yet; ${lc.unfinished} playing.`) : null,
+    ),
+  );
+  if (lc.debrief) body.push(...classDebriefView(lc.debrief, dispatch, { id: 'live', open: false }));
+  body.push(h('div', { class: 'actions' }, button('Leave the class on this device', () => dispatch({ type: 'class-leave' }), { key: 'class-leave', class: 'secondary' })));
+  return { title: `Your class: ${code}`, body, scene: titleScene(`Join at ${address} with code ${code}`) };
+};
+
+function injectSection(state: ViewState, dispatch: Dispatch, tables: number[]): HTMLElement {
+  const events = state.scenario?.events ?? [];
+  const target = select('inject-target', [{ value: 'all', label: 'Every table' }, ...tables.map((t) => ({ value: String(t), label: `Table ${t + 1}` }))]);
+  const eventSelect = select('inject-event', events.map((e) => ({ value: e.id, label: e.title })));
+  const news = h('textarea', { id: 'inject-news', attrs: { rows: 2, maxlength: 500, 'data-key': 'inject-news' } });
+  const tableOf = () => (target.value === 'all' ? null : Number(target.value));
+  return h(
+    'section',
+    { attrs: { 'aria-labelledby': 'inject-title' } },
+    h('h2', { id: 'inject-title' }, 'Send news to the tables'),
+    field('inject-target', 'To', target),
+    events.length
+      ? h(
+          'div',
+          null,
+          field('inject-event', 'One of the scenario’s events, as news', eventSelect),
+          h('div', { class: 'actions' }, button('Send this event', () => dispatch({ type: 'class-teacher-action', action: { action: 'inject', table: tableOf(), inject: { kind: 'event', event: eventSelect.value } } }), { key: 'inject-event-send', class: 'secondary' })),
+        )
+      : null,
+    field('inject-news', 'Or a news flash you write', news),
+    h(
+      'div',
+      { class: 'actions' },
+      button('Send the news flash', () => {
+        const text = news.value.trim();
+        if (text) dispatch({ type: 'class-teacher-action', action: { action: 'inject', table: tableOf(), inject: { kind: 'news', text } } });
+      }, { key: 'inject-news-send', class: 'secondary' }),
+    ),
+  );
+}
+
+// --- the students ---------------------------------------------------------------------------
+
+export const classJoinScreen: ScreenFn = (state, dispatch) => {
+  const lc = state.liveClass;
+  const code = h('input', { id: 'join-code-input', attrs: { type: 'text', autocomplete: 'off', spellcheck: 'false', autocapitalize: 'characters', maxlength: 20, 'data-key': 'join-code-input' }, value: lc.live?.code ?? '' });
+  const name = h('input', { id: 'join-name', attrs: { type: 'text', autocomplete: 'nickname', maxlength: NAME_MAX_CHARS, 'data-key': 'join-name' }, value: lc.live?.name ?? '' });
+  const join = () => dispatch({ type: 'class-join', code: normaliseJoinCode(code.value), name: name.value.trim() });
+  const body: Node[] = [
+    ...notices(state.notices),
+    h('p', null, 'Type the class code your teacher shows, and the name the class will see. No account, no email.'),
+    field('join-code-input', 'Class code', code),
+    field('join-name', 'Your name', name, `At most ${NAME_MAX_CHARS} characters.`),
+    lc.error ? h('div', { class: 'message error', attrs: { role: 'alert' } }, h('p', null, lc.error)) : null,
+    h('div', { class: 'actions' }, button('Join the class', join, { key: 'join' }), button('Back', () => dispatch({ type: 'navigate', screen: 'title' }), { key: 'back', class: 'secondary' })),
+  ].filter((n): n is Node => n !== null);
+  return { title: 'Join a class', body, scene: titleScene('Join your class with its code.') };
+};
+
+export const classLobbyScreen: ScreenFn = (state, dispatch) => {
+  const lc = state.liveClass;
+  const live = lc.live;
+  if (!live) return null;
+  const scenario = state.scenario ?? state.scenarios.entries.find((e) => e.scenario.id === live.info?.config.scenario)?.scenario ?? null;
+  const sideLabel = (s: Side) => scenario?.sides[s].label ?? s;
+  const body: Node[] = [...notices(state.notices)];
+  if (lc.error) {
+    body.push(h('div', { class: 'message error', attrs: { role: 'alert' } }, h('p', null, lc.error)));
+    body.push(h('div', { class: 'actions' }, button('Try again', () => dispatch({ type: 'navigate', screen: 'class-join' }), { key: 'retry' })));
+  } else if (!live.seat) {
+    body.push(h('p', { attrs: { role: 'status' } }, live.status === 'connecting' ? 'Joining the class…' : 'Waiting for the class server…'));
+  } else {
+    const seat = live.seat;
+    body.push(
+      h('p', { class: 'lobby-seat', id: 'lobby-seat' }, `You are ${sideLabel(seat.side)} at table ${seat.table + 1}.`),
+      h('p', { id: 'lobby-partner', attrs: { role: 'status' } }, live.partner ? `Your partner: ${live.partner.name}${live.partner.kind === 'ai' ? ' (the AI)' : ''}, playing ${sideLabel(live.partner.side)}.` : 'Waiting for a partner to join…'),
+      h('p', { class: 'hint' }, live.info ? `${live.info.title ?? live.info.scenarioTitle}: the talks start when both seats are taken.` : 'The talks start when both seats are taken.'),
+    );
+    if (live.table && live.table.seats.length >= 2) body.push(h('div', { class: 'actions' }, button('Go to the table', () => dispatch({ type: 'navigate', screen: 'table' }), { key: 'to-table' })));
+  }
+  if (live.problem) body.push(h('div', { class: 'message error', attrs: { role: 'alert' } }, h('p', null, live.problem)));
+  body.push(h('div', { class: 'actions' }, button('Leave the class', () => dispatch({ type: 'class-leave' }), { key: 'class-leave', class: 'secondary' })));
+  return { title: 'Class lobby', body, scene: titleScene(live.seat ? `Table ${live.seat.table + 1}: waiting for the talks.` : 'Joining the class…') };
+};

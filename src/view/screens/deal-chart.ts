@@ -1,0 +1,122 @@
+import type { ChartMark, DealChart } from '../../session/deal-chart';
+import { h } from '../dom';
+
+/**
+ * The deal chart drawn as SVG in the panel: one component for a class (every game a point) and
+ * for a live class's debrief. US value across, China value up; the no-deal point, the frontier of
+ * ratifiable deals (the part better than no deal for both drawn heavier), the Nash point, history's
+ * outcome and the games. Marks differ by shape as well as colour; the styles are classes in
+ * styles.css (the CSP allows no inline style). The picture is for the eye: the same facts are in
+ * `chart.summary`, listed under it for a screen reader.
+ */
+
+const NS = 'http://www.w3.org/2000/svg';
+const W = 640;
+const H = 440;
+const PAD = { left: 56, right: 20, top: 40, bottom: 56 };
+
+function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, ...children: (Node | string)[]): SVGElementTagNameMap[K] {
+  const el = document.createElementNS(NS, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  for (const c of children) el.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
+  return el;
+}
+
+export interface ChartOptions {
+  /** An id prefix, unique on the page. */
+  id: string;
+  /** Games to draw emphasised (e.g. the student's own pair), by index into chart.games. */
+  emphasise?: readonly number[];
+  /** Number the game points 1, 2, … (a class list names them in the same order). */
+  numbered?: boolean;
+}
+
+/** A figure with the chart and its summary in sentences. */
+export function dealChartFigure(chart: DealChart, options: ChartOptions): HTMLElement {
+  const { x, y } = chart;
+  const px = (v: number) => PAD.left + ((v - x.min) / (x.max - x.min || 1)) * (W - PAD.left - PAD.right);
+  const py = (v: number) => H - PAD.bottom - ((v - y.min) / (y.max - y.min || 1)) * (H - PAD.top - PAD.bottom);
+  const titleId = `${options.id}-title`;
+  const descId = `${options.id}-desc`;
+  const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'deal-chart', role: 'img', 'aria-labelledby': titleId, 'aria-describedby': descId });
+  root.appendChild(svg('title', { id: titleId }, chart.title));
+  const clipId = `${options.id}-clip`;
+  root.appendChild(svg('defs', {}, svg('clipPath', { id: clipId }, svg('rect', { x: PAD.left, y: PAD.top, width: W - PAD.left - PAD.right, height: H - PAD.top - PAD.bottom }))));
+
+  // Axes, grid and ticks.
+  const grid = svg('g', { class: 'dc-grid' });
+  for (const t of x.ticks) {
+    grid.appendChild(svg('line', { x1: px(t), x2: px(t), y1: PAD.top, y2: H - PAD.bottom }));
+    grid.appendChild(svg('text', { x: px(t), y: H - PAD.bottom + 18, 'text-anchor': 'middle', class: 'dc-tick' }, String(t)));
+  }
+  for (const t of y.ticks) {
+    grid.appendChild(svg('line', { x1: PAD.left, x2: W - PAD.right, y1: py(t), y2: py(t) }));
+    grid.appendChild(svg('text', { x: PAD.left - 8, y: py(t) + 4, 'text-anchor': 'end', class: 'dc-tick' }, String(t)));
+  }
+  root.appendChild(grid);
+  root.appendChild(svg('text', { x: W - PAD.right, y: H - 12, 'text-anchor': 'end', class: 'dc-axis' }, `${x.label} →`));
+  // The vertical axis's name reads across, above it: a long doctrine name does not fit up its side.
+  root.appendChild(svg('text', { x: 8, y: 20, 'text-anchor': 'start', class: 'dc-axis' }, `↑ ${y.label}`));
+
+  // The no-deal cross-hairs: the quarter above and to the right is better than no deal for both.
+  const nd = chart.noDeal;
+  const plot = svg('g', { 'clip-path': `url(#${clipId})` });
+  plot.appendChild(svg('line', { x1: px(nd.x), x2: px(nd.x), y1: PAD.top, y2: H - PAD.bottom, class: 'dc-nodeal-line' }));
+  plot.appendChild(svg('line', { x1: PAD.left, x2: W - PAD.right, y1: py(nd.y), y2: py(nd.y), class: 'dc-nodeal-line' }));
+  if (chart.frontier.length > 0) {
+    plot.appendChild(svg('polyline', { points: chart.frontier.map((f) => `${px(f.x)},${py(f.y)}`).join(' '), class: 'dc-frontier' }));
+    const zone = chart.frontier.filter((f) => f.inZone);
+    if (zone.length > 0) plot.appendChild(svg('polyline', { points: zone.map((f) => `${px(f.x)},${py(f.y)}`).join(' '), class: 'dc-zone' }));
+  }
+  root.appendChild(plot);
+
+  const marks = svg('g', {});
+  const diamond = (m: ChartMark, r: number, cls: string) =>
+    svg('polygon', { points: `${px(m.x)},${py(m.y) - r} ${px(m.x) + r},${py(m.y)} ${px(m.x)},${py(m.y) + r} ${px(m.x) - r},${py(m.y)}`, class: cls }, svg('title', {}, m.description));
+  marks.appendChild(diamond(nd, 8, 'dc-nodeal'));
+  if (chart.nash) {
+    const n = chart.nash;
+    const r = 8;
+    marks.appendChild(svg('polygon', { points: `${px(n.x)},${py(n.y) - r} ${px(n.x) + r},${py(n.y) + r * 0.8} ${px(n.x) - r},${py(n.y) + r * 0.8}`, class: 'dc-nash' }, svg('title', {}, n.description)));
+  }
+  if (chart.history) {
+    const m = chart.history;
+    marks.appendChild(svg('circle', { cx: px(m.x), cy: py(m.y), r: 9, class: 'dc-history' }, svg('title', {}, m.description)));
+  }
+  const emphasised = new Set(options.emphasise ?? []);
+  chart.games.forEach((g, i) => {
+    const cx = px(g.x);
+    const cy = py(g.y);
+    const cls = `dc-game dc-${g.outcome}${emphasised.has(i) ? ' dc-mine' : ''}`;
+    const r = emphasised.has(i) ? 7 : 5;
+    const shape =
+      g.outcome === 'deal'
+        ? svg('circle', { cx, cy, r, class: cls })
+        : g.outcome === 'walkout'
+          ? svg('path', { d: `M${cx - r},${cy - r}L${cx + r},${cy + r}M${cx - r},${cy + r}L${cx + r},${cy - r}`, class: cls })
+          : svg('rect', { x: cx - r, y: cy - r, width: 2 * r, height: 2 * r, class: cls });
+    const group = svg('g', { 'data-game': i }, shape, svg('title', {}, g.description));
+    if (options.numbered) group.appendChild(svg('text', { x: cx + r + 2, y: cy - r, class: 'dc-label' }, String(i + 1)));
+    marks.appendChild(group);
+  });
+  root.appendChild(marks);
+
+  const legend = h(
+    'ul',
+    { class: 'dc-legend', attrs: { 'aria-hidden': 'true' } },
+    h('li', null, h('span', { class: 'key key-nodeal' }), 'No deal'),
+    chart.frontier.length ? h('li', null, h('span', { class: 'key key-zone' }), 'Deals both would ratify (bold: better than no deal for both)') : null,
+    chart.nash ? h('li', null, h('span', { class: 'key key-nash' }), 'Nash point') : null,
+    chart.history ? h('li', null, h('span', { class: 'key key-history' }), chart.history.label) : null,
+    h('li', null, h('span', { class: 'key key-deal' }), 'Deal'),
+    h('li', null, h('span', { class: 'key key-walkout' }), 'Walkout'),
+    h('li', null, h('span', { class: 'key key-deadline' }), 'No deal by the deadline'),
+  );
+  return h(
+    'figure',
+    { class: 'deal-chart-figure', attrs: { 'data-games': chart.games.length } },
+    root,
+    legend,
+    h('figcaption', { id: descId }, h('ul', { class: 'plain hint' }, ...chart.summary.map((s) => h('li', null, s)))),
+  );
+}

@@ -1,0 +1,63 @@
+import type { KeyValueStorage } from '../../session/storage';
+import type { Dispatch, Effect } from '../state/actions';
+import type { AppState } from '../state/app-state';
+import type * as Connection from './class-connection';
+
+/**
+ * The live class's side of the shell, without the WebSocket library: it keeps the teacher's key
+ * and the student's seat in the browser's storage (a reload rejoins the seat, the teacher gets
+ * the class back), and fetches the connection module (with @colyseus/sdk) on the first request.
+ */
+
+const SEAT_KEY = 'bargaining-chips.class-seat';
+const TEACHER_KEY = 'bargaining-chips.class-teacher';
+
+type Listener = (next: AppState, prev: AppState, effects: readonly Effect[]) => void;
+
+export function classRequests(storage: KeyValueStorage, dispatch: Dispatch): Listener {
+  let connection: Promise<typeof Connection> | null = null;
+  return (next, prev, effects) => {
+    for (const effect of effects) {
+      if (effect.kind !== 'class') continue;
+      connection ??= import('./class-connection');
+      void connection.then(
+        (c) => c.handleClassRequest(effect.request, dispatch),
+        (error: unknown) => dispatch({ type: 'class-failed', text: `The class code could not be loaded: ${String(error).slice(0, 200)}` }),
+      );
+      if (effect.request.op === 'leave') {
+        storage.removeItem(SEAT_KEY);
+        storage.removeItem(TEACHER_KEY);
+      }
+    }
+    const live = next.liveClass;
+    if (live === prev.liveClass) return;
+    if (live.teacher && live.teacher !== prev.liveClass.teacher) storage.setItem(TEACHER_KEY, JSON.stringify(live.teacher));
+    const l = live.live;
+    if (l?.role === 'student' && l.seatKey && l.seatKey !== prev.liveClass.live?.seatKey)
+      storage.setItem(SEAT_KEY, JSON.stringify({ code: l.code, name: l.name, seatKey: l.seatKey }));
+  };
+}
+
+function readJson(storage: KeyValueStorage, key: string): Record<string, unknown> | null {
+  try {
+    const text = storage.getItem(key);
+    const data = text ? (JSON.parse(text) as unknown) : null;
+    return data && typeof data === 'object' ? (data as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** After a reload: a student rejoins the seat kept here; a teacher's class is offered on the title. */
+export function resumeClass(storage: KeyValueStorage, dispatch: Dispatch): void {
+  const seat = readJson(storage, SEAT_KEY);
+  if (seat && typeof seat.code === 'string' && typeof seat.name === 'string' && typeof seat.seatKey === 'string') {
+    dispatch({ type: 'class-join', code: seat.code, name: seat.name, seatKey: seat.seatKey });
+  }
+}
+
+/** The teacher's class kept in this browser, if any (the title offers to open it again). */
+export function keptTeacherClass(storage: KeyValueStorage): { code: string; teacherKey: string } | null {
+  const t = readJson(storage, TEACHER_KEY);
+  return t && typeof t.code === 'string' && typeof t.teacherKey === 'string' ? { code: t.code, teacherKey: t.teacherKey } : null;
+}

@@ -1,0 +1,47 @@
+import type { Move } from '../../core/types';
+import type { ClassDebrief } from '../../session/class-debrief';
+import type { ConnectionStatus, LiveClass } from '../../session/class-client';
+import type { ClassConfig, TeacherAction } from '../../session/class/protocol';
+
+/** The live class's state, actions and requests (the actions themselves are in class-live.ts). */
+
+export interface TeacherClass {
+  readonly code: string;
+  readonly teacherKey: string;
+}
+
+/** What the class screens ask the shell to do over the network. */
+export type ClassRequest =
+  | { op: 'create'; config: ClassConfig }
+  | { op: 'connect-teacher'; code: string; teacherKey: string }
+  | { op: 'connect-student'; code: string; name: string; seatKey: string | null }
+  | { op: 'send-move'; message: { index: number; move: Move } }
+  | { op: 'send-teacher-action'; message: TeacherAction }
+  | { op: 'export'; code: string; teacherKey: string }
+  | { op: 'leave' };
+
+export type ClassLiveAction =
+  | { type: 'class-create'; config: ClassConfig }
+  | { type: 'class-created'; code: string; teacherKey: string }
+  | { type: 'class-open-teacher'; code: string; teacherKey: string }
+  | { type: 'class-failed'; text: string }
+  | { type: 'class-join'; code: string; name: string; seatKey?: string | null }
+  | { type: 'class-status'; status: ConnectionStatus; text?: string }
+  | { type: 'class-received'; name: string; payload: unknown }
+  | { type: 'class-teacher-action'; action: TeacherAction }
+  | { type: 'class-load-debrief' }
+  | { type: 'class-export-loaded'; data: unknown }
+  | { type: 'class-leave' };
+
+export interface LiveClassView {
+  readonly live: LiveClass | null;
+  readonly teacher: TeacherClass | null;
+  readonly debrief: ClassDebrief | null;
+  /** Games of the class not yet in its debrief (still playing, or not verified). */
+  readonly unfinished: number;
+  readonly busy: boolean;
+  readonly error: string | null;
+}
+
+export const NO_LIVE_CLASS: LiveClassView = { live: null, teacher: null, debrief: null, unfinished: 0, busy: false, error: null };
+

@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, inject, it } from 'vitest';
+import { defaultOptions } from '../../src/core/engine';
+import type { GameSpec, Move } from '../../src/core/types';
+import { resultCodeOf } from '../../src/session/games';
+import { browserOrSkip, browserPerTest, checkScreen, openGame, waitScreen } from './browser';
+import { scenario as b, view } from './flows';
+
+/**
+ * The two classroom ways without a server, in the real browser: the class page from result
+ * codes (a bad line listed with its reason, the class debrief, a game opened and back, the CSV)
+ * and hot seat (each side's view behind the hand-over screen).
+ */
+
+const browser = browserOrSkip();
+const spec = (seed: string, moves: Move[]): GameSpec => ({
+  scenario: { id: b.id, version: b.version },
+  seed,
+  options: defaultOptions(b, { humans: ['us'] }),
+  moves,
+});
+const propose: Move = { type: 'propose', side: 'us', package: { tariffTruce: 'extended-1yr' } };
+const codes = [
+  resultCodeOf(b, spec('c1', [propose, { type: 'accept', side: 'china' }])),
+  resultCodeOf(b, spec('c2', [{ type: 'walkout', side: 'us' }])),
+  resultCodeOf(b, spec('c3', [propose, { type: 'walkout', side: 'china' }])),
+];
+const VIEWPORTS = [
+  { width: 1366, height: 768 },
+  { width: 1280, height: 720 },
+  { width: 390, height: 844 },
+];
+
+describe.skipIf(!browser)('classroom without a server', () => {
+  const s = browserPerTest();
+
+  it('the class page verifies pasted codes, lists a bad line with its reason, debriefs the class and exports it', async () => {
+    const { page } = s;
+    await openGame(page, inject('baseUrl'));
+    await waitScreen(page, 'title');
+    await page.getByRole('button', { name: /Class page from result codes/ }).click();
+    await waitScreen(page, 'class-page', 'title');
+    const altered = codes[1]!.slice(0, 30) + (codes[1]![30] === 'A' ? 'B' : 'A') + codes[1]!.slice(31);
+    const list = [`name,code`, `Ana <b>Li</b>: ${codes[0]}`, `"Bo",${codes[1]}`, `Cy: ${altered}`, `Di: ${codes[2]}`].join('\n');
+    await page.locator('#class-codes').fill(list);
+    await page.getByRole('button', { name: 'Check the codes' }).click();
+    await page.locator('#class-games tbody tr').nth(2).waitFor();
+    expect(await page.locator('#class-count').textContent()).toContain('3 games verified; 1 line not counted');
+    const rejected = page.locator('#class-rejected li');
+    expect(await rejected.count()).toBe(1);
+    expect(await rejected.first().textContent()).toMatch(/^Line 4 \(Cy\): the code cannot be opened/);
+    // A student's name is text: the markup shows as typed.
+    expect(await page.locator('#class-games tbody tr').first().locator('th').textContent()).toBe('1. Ana <b>Li</b>');
+    expect(await page.locator('#class-games b').count()).toBe(0);
+    expect(await page.locator('.deal-chart [data-game]').count()).toBe(3);
+    expect(await page.locator('#class-outcomes [data-outcome="walkout"] td').textContent()).toBe('2');
+    for (const v of VIEWPORTS) {
+      await page.setViewportSize(v);
+      await checkScreen(page, `class-page-${v.width}x${v.height}`);
+    }
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.locator('#class-chart-title').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/screenshots/class-page-chart-1366x768.png' });
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download the class (CSV)' }).click();
+    const csv = readFileSync((await (await download).path())!, 'utf8');
+    for (const code of [codes[0]!, codes[1]!, codes[2]!]) expect(csv).toContain(code);
+    expect(csv).not.toContain(altered);
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(4);
+
+    await page.getByRole('button', { name: 'Open the debrief of 2. Bo' }).click();
+    await waitScreen(page, 'debrief');
+    expect((await view(page)).outcome?.kind).toBe('walkout');
+    await page.getByRole('button', { name: 'Back to the class page' }).click();
+    await waitScreen(page, 'class-page', 'title');
+    expect(await page.locator('#class-games tbody tr').count()).toBe(3);
+    expect(s.errors).toEqual([]);
+  });
+
+  it('the debrief hands in the student’s name with the code, and the class page reads both back', async () => {
+    const { page, context } = s;
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await openGame(page, `${inject('baseUrl')}`);
+    await waitScreen(page, 'title');
+    await page.getByRole('button', { name: /Load a result code/ }).click();
+    await page.locator('#code-input').fill(codes[0]!);
+    await page.getByRole('button', { name: 'Open this code' }).click();
+    await waitScreen(page, 'debrief');
+    await page.getByLabel(/Your name/).fill('Ana Li');
+    await page.getByRole('button', { name: 'Copy', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('#student-name-hint')?.textContent?.includes('Ana Li'));
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(`Ana Li: ${codes[0]}`);
+    await page.locator('#panel').getByRole('button', { name: 'Main menu' }).click();
+    await page.getByRole('button', { name: /Class page from result codes/ }).click();
+    await page.locator('#class-codes').fill(copied);
+    await page.getByRole('button', { name: 'Check the codes' }).click();
+    await page.locator('#class-games tbody tr').first().waitFor();
+    expect(await page.locator('#class-games tbody th').first().textContent()).toBe('1. Ana Li');
+    expect(s.errors).toEqual([]);
+  });
+
+  it('hot seat: two students at one device, each side’s view behind a pass-the-device screen', async () => {
+    const { page } = s;
+    await openGame(page, inject('baseUrl'));
+    await waitScreen(page, 'title');
+    await page.getByRole('button', { name: /Play solo/ }).click();
+    await waitScreen(page, 'choice');
+    await page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: b.title }) }).getByRole('button', { name: 'Play this scenario' }).click();
+    await waitScreen(page, 'setup');
+    await page.getByRole('radio', { name: /A second player at this device/ }).check();
+    expect(await page.getByRole('radio', { name: /^Hard/ }).count()).toBe(0);
+    await page.getByLabel('Seed').fill('hot-seat-1');
+    await page.getByRole('button', { name: 'Continue to the briefing' }).click();
+    await waitScreen(page, 'briefing');
+    await page.getByRole('button', { name: 'Sit down at the table' }).click();
+    await waitScreen(page, 'pass-device', 'title');
+    expect(await page.locator('#screen-title').textContent()).toBe(`Pass the device to ${b.sides.us.label}`);
+    await checkScreen(page, 'hot-seat-pass-us');
+    await page.getByRole('button', { name: `I am ${b.sides.us.label}: show my side` }).click();
+    await waitScreen(page, 'table');
+    await page.getByRole('button', { name: 'Make no offer this round' }).click();
+    await waitScreen(page, 'pass-device', 'title');
+    // China's turn: nothing of either side's private view is on screen until China takes the device.
+    expect(await page.locator('#screen-title').textContent()).toBe(`Pass the device to ${b.sides.china.label}`);
+    expect(await page.locator('#panel section, #panel .status, #panel table').count()).toBe(0);
+    await checkScreen(page, 'hot-seat-pass-china');
+    await page.getByRole('button', { name: `I am ${b.sides.china.label}: show my side` }).click();
+    await waitScreen(page, 'table');
+    expect(await page.locator('.status').textContent()).toContain(`You: ${b.sides.china.label}`);
+    await checkScreen(page, 'hot-seat-table-china');
+    // A reload comes back behind the hand-over screen.
+    await page.reload();
+    await page.waitForFunction(() => window.__bc?.ready === true);
+    await waitScreen(page, 'pass-device', 'title');
+    await page.getByRole('button', { name: `I am ${b.sides.china.label}: show my side` }).click();
+    await waitScreen(page, 'table');
+    await page.getByRole('button', { name: 'Walk out…' }).click();
+    await page.getByRole('button', { name: 'Yes, walk out' }).click();
+    const v = await view(page);
+    expect(v.outcome).toEqual({ kind: 'walkout', round: 1, by: 'china' });
+    expect(v.spec?.options.humans).toEqual(['us', 'china']);
+    expect(s.errors).toEqual([]);
+  });
+});

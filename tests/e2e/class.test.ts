@@ -1,0 +1,198 @@
+import { readFileSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startServer, stopServer, tempDirs, type ChildServer } from '../server/helpers';
+import { browserOrSkip, chromePath, expectAccessible, FLAGS, screenshot, settle, waitScreen } from './browser';
+import { scenario as b } from './flows';
+
+/**
+ * The live class end to end: the class server (src/server, as `npm run serve` starts it) on a
+ * free loopback port serving this build; a teacher and four students, each in their own browser
+ * context. The teacher opens a class; two pairs join by code; one pair plays to a deal, the other
+ * to a walkout, with a reload mid-game that gets the seat back; the dashboard shows both tables;
+ * the class debrief plots both games and its CSV holds both verified codes. Every new screen is
+ * checked with axe, and the run fails on any Content-Security-Policy violation.
+ */
+
+const browserPath = browserOrSkip();
+const VIEWPORTS = [
+  { width: 1366, height: 768 },
+  { width: 1280, height: 720 },
+  { width: 390, height: 844 },
+];
+
+interface Person {
+  name: string;
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+}
+
+describe.skipIf(!browserPath)('a live class on the class server', () => {
+  let server: ChildServer;
+  let browser: Browser;
+  const people: Person[] = [];
+
+  beforeAll(async () => {
+    server = await startServer({ ...tempDirs(), distDir: inject('buildDir') });
+    browser = await chromium.launch({ executablePath: chromePath()!, headless: true, args: FLAGS });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server) await stopServer(server);
+  });
+
+  async function person(name: string): Promise<Person> {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+    await context.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`Content-Security-Policy violation: ${e.effectiveDirective} refused ${e.blockedURI || 'inline code'}`)),
+    );
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      // A student's browser that reloads sees its old socket closed: not an error of the game.
+      if (m.type() === 'error' && !/WebSocket|ERR_CONNECTION|net::/.test(m.text())) errors.push(`${name}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => errors.push(`${name}: page error: ${e.message}`));
+    // Five browsers on two shared cores: loading can be slow.
+    await page.goto(`${server.http}/`, { timeout: 120_000 });
+    await page.waitForFunction(() => window.__bc?.ready === true, null, { timeout: 120_000 });
+    await waitScreen(page, 'title');
+    const p = { name, context, page, errors };
+    people.push(p);
+    return p;
+  }
+
+  async function check(page: Page, name: string, all = false): Promise<void> {
+    await settle(page, 300);
+    await expectAccessible(page, name);
+    if (!all) return screenshot(page, name);
+    for (const v of VIEWPORTS) {
+      await page.setViewportSize(v);
+      await settle(page, 250);
+      await screenshot(page, `${name}-${v.width}x${v.height}`);
+    }
+    await page.setViewportSize({ width: 1366, height: 768 });
+  }
+
+  async function join(p: Person, code: string): Promise<void> {
+    await p.page.locator('#panel').getByRole('button', { name: /Join a class/ }).click();
+    await waitScreen(p.page, 'class-join', 'title');
+    await p.page.locator('#join-code-input').fill(code.toLowerCase().replace(/(....)/, '$1-'));
+    await p.page.locator('#join-name').fill(p.name);
+    await p.page.getByRole('button', { name: 'Join the class' }).click();
+    // Seated in the lobby, or (the second of a pair) straight on to the table.
+    await p.page.waitForFunction(
+      () => document.querySelector('#lobby-seat') !== null || (window.__bc!.state() as { screen: string }).screen === 'table',
+      null,
+      { timeout: 30_000 },
+    );
+  }
+
+  const hook = (page: Page) => page.evaluate(() => window.__bc!.state() as { screen: string; humanToMove: string | null; outcome: { kind: string } | null; standing: unknown; spec: { moves: unknown[] } | null });
+  /** Of a pair at the table, which plays the US (the US opens, so it is the one to move). */
+  async function usFirst(a: Person, c: Person): Promise<[Person, Person]> {
+    await a.page.waitForFunction(() => (window.__bc!.state() as { screen: string }).screen === 'table', null, { timeout: 60_000 });
+    await c.page.waitForFunction(() => (window.__bc!.state() as { screen: string }).screen === 'table', null, { timeout: 60_000 });
+    return (await hook(a.page)).humanToMove === 'us' ? [a, c] : [c, a];
+  }
+
+  it('teacher opens a class; two pairs join by code, play to a deal and a walkout; dashboard, class debrief and CSV hold both', async () => {
+    const teacher = await person('Teacher');
+    const t = teacher.page;
+    await t.locator('#panel').getByRole('button', { name: /Run a class/ }).click();
+    await waitScreen(t, 'class-run', 'title');
+    await check(t, 'class-run', true);
+    await t.locator('#run-scenario').selectOption(b.id);
+    await t.locator('#run-seed').fill('e2e-class');
+    await t.getByRole('button', { name: 'Open the class' }).click();
+    await waitScreen(t, 'class-teacher', 'title');
+    await t.waitForFunction(() => document.querySelector('#class-connection')?.textContent === 'Connected to the class server.', null, { timeout: 60_000 });
+    const code = (await t.locator('#join-code').textContent())!.replace(/\s/g, '');
+    expect(code).toMatch(/^[23456789ABCDEFGHJKMNPQRSTVWXYZ]{8}$/);
+    expect(await t.locator('svg.qr path').getAttribute('d')).toMatch(/^M/);
+    await check(t, 'class-teacher', true);
+
+    // The first pair: a deal.
+    const ana = await person('Ana <b>Li</b>');
+    await ana.page.locator('#panel').getByRole('button', { name: /Join a class/ }).click();
+    await waitScreen(ana.page, 'class-join', 'title');
+    await check(ana.page, 'class-join');
+    await ana.page.getByRole('button', { name: 'Back' }).click();
+    await join(ana, code);
+    expect(await ana.page.locator('#lobby-partner').textContent()).toBe('Waiting for a partner to join…');
+    await check(ana.page, 'class-lobby', true);
+    const bo = await person('Bo');
+    await join(bo, code);
+    const [us1, china1] = await usFirst(ana, bo);
+    await expectAccessible(china1.page, 'class-table-waiting');
+    expect(await china1.page.locator('.status .turn').textContent()).toBe(`Waiting for ${b.sides.us.label}.`);
+    await screenshot(china1.page, 'class-table-waiting');
+    await us1.page.locator('[data-chip="tariffTruce=extended-1yr"]').click();
+    await us1.page.getByRole('button', { name: 'Propose this package' }).click();
+    await china1.page.getByRole('button', { name: 'Accept their offer' }).waitFor({ timeout: 60_000 });
+    // The partner's move was announced in the live region, as the AI's are.
+    expect(await china1.page.locator('#announcer').textContent()).toMatch(new RegExp(`${b.sides.us.label} proposes`));
+    await china1.page.getByRole('button', { name: 'Accept their offer' }).click();
+    for (const p of [us1, china1]) await p.page.waitForFunction(() => (window.__bc!.state() as { outcome: { kind: string } | null }).outcome?.kind === 'deal', null, { timeout: 60_000 });
+
+    // The first pair is done: their browsers close (the machine running this is small).
+    for (const p of [us1, china1]) {
+      expect(p.errors).toEqual([]);
+      await p.context.close();
+      people.splice(people.indexOf(p), 1);
+    }
+
+    // The second pair: a walkout, with a reload of the US student mid-game.
+    const cy = await person('Cy');
+    await join(cy, code);
+    const di = await person('Di');
+    await join(di, code);
+    const [us2, china2] = await usFirst(cy, di);
+    await us2.page.getByRole('button', { name: 'Make no offer this round' }).click();
+    await china2.page.getByRole('button', { name: 'Make no offer this round' }).waitFor({ timeout: 60_000 });
+    await china2.page.getByRole('button', { name: 'Make no offer this round' }).click();
+    await us2.page.waitForFunction(() => (window.__bc!.state() as { humanToMove: string | null }).humanToMove === 'us', null, { timeout: 60_000 });
+    await us2.page.reload({ timeout: 120_000 });
+    await us2.page.waitForFunction(() => window.__bc?.ready === true, null, { timeout: 120_000 });
+    await us2.page.waitForFunction(() => {
+      const s = window.__bc!.state() as { screen: string; humanToMove: string | null; spec: { moves: unknown[] } | null };
+      return s.screen === 'table' && s.humanToMove === 'us' && s.spec?.moves.length === 2;
+    }, null, { timeout: 30_000 });
+
+    // The dashboard shows both tables live.
+    await t.waitForFunction(() => document.querySelectorAll('#dashboard tbody tr').length === 2, null, { timeout: 60_000 });
+    expect(await t.locator('#dashboard tbody tr[data-table="0"]').textContent()).toContain('deal');
+    expect(await t.locator('#dashboard tbody tr[data-table="0"]').textContent()).toContain('Ana <b>Li</b>');
+    expect(await t.locator('#dashboard b').count()).toBe(0);
+    await check(t, 'class-dashboard', true);
+
+    await us2.page.getByRole('button', { name: 'Walk out…' }).click();
+    await us2.page.getByRole('button', { name: 'Yes, walk out' }).click();
+    for (const p of [us2, china2]) await p.page.waitForFunction(() => (window.__bc!.state() as { outcome: { kind: string } | null }).outcome?.kind === 'walkout', null, { timeout: 60_000 });
+    await us2.page.getByRole('button', { name: 'See the debrief' }).click();
+    await waitScreen(us2.page, 'debrief');
+    expect(await us2.page.locator('[data-outcome]').first().getAttribute('data-outcome')).toBe('walkout');
+
+    // The class debrief plots both games; its CSV holds both verified codes.
+    await t.waitForFunction(() => document.querySelector('#dashboard tbody tr[data-table="1"]')?.textContent?.includes('walkout'), null, { timeout: 60_000 });
+    await t.getByRole('button', { name: 'Show the class debrief' }).click();
+    await t.waitForFunction(() => document.querySelectorAll('#live-games tbody tr').length === 2, null, { timeout: 30_000 });
+    expect(await t.locator('.deal-chart [data-game]').count()).toBe(2);
+    expect(await t.locator('#live-outcomes [data-outcome="deal"] td').textContent()).toBe('1');
+    expect(await t.locator('#live-outcomes [data-outcome="walkout"] td').textContent()).toBe('1');
+    await t.locator('#live-debrief-title').scrollIntoViewIfNeeded();
+    await check(t, 'class-debrief-live', true);
+    const download = t.waitForEvent('download');
+    await t.getByRole('button', { name: 'Download the class (CSV)' }).click();
+    const csv = readFileSync((await (await download).path())!, 'utf8');
+    const rows = csv.slice(1).split('\r\n').filter(Boolean);
+    expect(rows).toHaveLength(3);
+    expect(rows[1]).toMatch(/,deal,/);
+    expect(rows[2]).toMatch(/,walkout,/);
+    for (const row of rows.slice(1)) expect(row).toMatch(/bc\d+-[A-Za-z0-9_-]+,yes \(replayed\)$/);
+
+    expect(people.flatMap((p) => p.errors)).toEqual([]);
+  }, 600_000);
+});

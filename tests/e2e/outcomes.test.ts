@@ -1,0 +1,215 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { decodeResult } from '../../src/core/result-code';
+import { SIDES } from '../../src/core/types';
+import { gameRatingsJson } from '../../src/session/outcome';
+import { browserOrSkip, browserPerTest, expectAccessible, openGame, screenshot, settle, waitScreen } from './browser';
+import { playUsByMouse, scenario, view } from './flows';
+
+/**
+ * Issue 11 in the browser: Play now, the one-screen briefing, readable canvas text, the debrief's
+ * first screen with both ratings, and no overlap or clipping at the three screen sizes.
+ */
+
+const browser = browserOrSkip();
+
+const SIZES = [
+  { name: '1366x768', width: 1366, height: 768 },
+  { name: '1280x720', width: 1280, height: 720 },
+  { name: '390x844', width: 390, height: 844 },
+] as const;
+
+/** The smallest canvas text shown, in CSS px. */
+async function smallestCanvasText(page: Page): Promise<{ px: number; text: string }> {
+  const texts = (await page.evaluate(() =>
+    (window.__bc as unknown as { canvasText(): { text: string; px: number; visible: boolean }[] }).canvasText(),
+  )) as { text: string; px: number; visible: boolean }[];
+  const shown = texts.filter((t) => t.visible && t.text.trim() !== '');
+  expect(shown.length, 'texts on the canvas').toBeGreaterThan(0);
+  return shown.reduce((a, b) => (b.px < a.px ? b : a));
+}
+
+/**
+ * The page's boxes: the canvas and the panel side by side (or stacked on a narrow screen) without
+ * overlapping; nothing in the panel wider than the panel unless it scrolls in its own box; the
+ * blocks of the panel and of the debrief's first screen each below the one before.
+ */
+async function expectNoOverlap(page: Page, narrow: boolean): Promise<void> {
+  const problems = await page.evaluate((narrowScreen) => {
+    const out: string[] = [];
+    const stage = document.querySelector('#stage')!.getBoundingClientRect();
+    const panel = document.querySelector('#panel')!.getBoundingClientRect();
+    if (narrowScreen) {
+      if (stage.bottom > panel.top + 1) out.push(`canvas (bottom ${stage.bottom}) runs into the panel (top ${panel.top})`);
+      if (stage.width < window.innerWidth - 1) out.push(`canvas is ${stage.width} px wide on a ${window.innerWidth} px screen`);
+    } else if (stage.right > panel.left + 1) out.push(`canvas (right ${stage.right}) runs into the panel (left ${panel.left})`);
+    const canvas = document.querySelector('#stage canvas');
+    if (canvas) {
+      const c = canvas.getBoundingClientRect();
+      if (c.right > stage.right + 1 || c.bottom > stage.bottom + 1 || c.left < stage.left - 1) out.push('the canvas is clipped by its box');
+    }
+    const visible = (el: Element) => {
+      if (el.closest('details:not([open]) > :not(summary)')) return false;
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0;
+    };
+    const scrollsSideways = (el: Element) => {
+      for (let p: Element | null = el; p && p.id !== 'panel'; p = p.parentElement) {
+        const s = getComputedStyle(p);
+        if (s.overflowX === 'auto' || s.overflowX === 'scroll') return p;
+      }
+      return null;
+    };
+    for (const el of document.querySelectorAll('#panel *')) {
+      if (!visible(el)) continue;
+      const r = el.getBoundingClientRect();
+      const box = scrollsSideways(el)?.getBoundingClientRect() ?? panel;
+      if (el === scrollsSideways(el)) continue;
+      if (!scrollsSideways(el) && r.right > box.right + 1)
+        out.push(`${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ')[0]}` : ''} “${(el.textContent ?? '').trim().slice(0, 30)}” sticks out of the panel by ${Math.round(r.right - box.right)} px`);
+    }
+    for (const parent of [document.querySelector('#panel'), ...document.querySelectorAll('.debrief-front, .ratings, .briefing-summary')]) {
+      if (!parent) continue;
+      const kids = [...parent.children].filter(visible);
+      const grid = getComputedStyle(parent).display === 'grid';
+      for (let i = 0; i < kids.length; i++)
+        for (let j = i + 1; j < kids.length; j++) {
+          const a = kids[i]!.getBoundingClientRect();
+          const b = kids[j]!.getBoundingClientRect();
+          const overlap = a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+          if (overlap) out.push(`${kids[i]!.tagName} and ${kids[j]!.tagName} overlap in ${parent.className || parent.id}${grid ? ' (grid)' : ''}`);
+        }
+    }
+    return out;
+  }, narrow);
+  expect(problems).toEqual([]);
+}
+
+async function atEachSize(page: Page, name: string, check: (narrow: boolean) => Promise<void> = async () => undefined): Promise<void> {
+  for (const size of SIZES) {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    await settle(page, 600);
+    const narrow = size.width < 700;
+    await expectNoOverlap(page, narrow);
+    await check(narrow);
+    await page.evaluate(() => document.querySelector('#panel')!.scrollTo({ top: 0 }));
+    await page.evaluate(() => window.scrollTo({ top: 0 }));
+    await screenshot(page, `outcomes-${name}-${size.name}`);
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+describe.skipIf(!browser)('issue 11: outcomes that mean something, readable on a projector and a phone', () => {
+  const s = browserPerTest();
+
+  it('Play now reaches the table in two clicks and the first chip in at most ten Tab presses; canvas text is at least 14 px', { timeout: 300_000 }, async () => {
+    const { page } = s;
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openGame(page, inject('baseUrl'));
+    await waitScreen(page, 'title');
+    await page.getByRole('button', { name: /^Play now/ }).click();
+    await waitScreen(page, 'briefing');
+    // A one-screen summary: the way to the table is on the first screen, the full text one press away.
+    const sit = page.getByRole('button', { name: 'Sit down at the table' });
+    const box = (await sit.boundingBox())!;
+    expect(box.y + box.height, 'the summary and its button fit on one screen').toBeLessThanOrEqual(720);
+    expect(await page.locator('[data-briefing="full"]').getAttribute('open')).toBeNull();
+    for (const part of ['objectives', 'your-levers', 'their-levers', 'clock'])
+      expect(await page.locator(`[data-summary="${part}"]`).isVisible()).toBe(true);
+    await expectAccessible(page, 'outcomes-briefing');
+    await screenshot(page, 'outcomes-briefing-1280x720');
+    await page.getByText(/^Full briefing/).click();
+    expect(await page.locator('[data-briefing="full"]').getAttribute('open')).toBe('');
+    await sit.click();
+    await waitScreen(page, 'table');
+    const v = await view(page);
+    expect(v.spec?.scenario.id).toBe('busan-2025');
+    expect(v.spec?.options.humans).toEqual(['us']);
+    expect(v.spec?.options.difficulty.china).toBe('normal');
+
+    // By keyboard: the new screen focuses its heading; Tab from there to the first chip.
+    let presses = 0;
+    while (!(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.chip !== undefined))) {
+      await page.keyboard.press('Tab');
+      presses++;
+      if (presses > 40) break;
+    }
+    expect(presses, 'Tab presses from the table to the first chip').toBeLessThanOrEqual(10);
+
+    await settle(page, 600);
+    const smallest = await smallestCanvasText(page);
+    expect(smallest.px, `smallest canvas text: “${smallest.text}”`).toBeGreaterThanOrEqual(14);
+    await atEachSize(page, 'table', async (narrow) => {
+      if (!narrow) {
+        const t = await smallestCanvasText(page);
+        expect(t.px, `smallest canvas text: “${t.text}”`).toBeGreaterThanOrEqual(14);
+      }
+    });
+
+    // Larger text scales the canvas text too, and the canvas does not shrink for the panel.
+    const before = await page.locator('#stage canvas').boundingBox();
+    await page.locator('#nav-settings').click();
+    await page.getByLabel(/Text size/).selectOption('larger');
+    await page.keyboard.press('Escape');
+    await settle(page, 600);
+    const after = await page.locator('#stage canvas').boundingBox();
+    expect(Math.round(after!.width)).toBe(Math.round(before!.width));
+    const larger = await smallestCanvasText(page);
+    expect(larger.px, `smallest canvas text with larger text: “${larger.text}”`).toBeGreaterThanOrEqual(14 * 1.375 - 0.5);
+    expect(s.errors).toEqual([]);
+  });
+
+  it('the debrief leads with both ratings, equal to the session’s, the deal chart, the moves that mattered and a question', { timeout: 420_000 }, async () => {
+    const { page } = s;
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openGame(page, inject('baseUrl'));
+    await waitScreen(page, 'title');
+    await page.getByRole('button', { name: /^Play now/ }).click();
+    await waitScreen(page, 'briefing');
+    await page.getByRole('button', { name: 'Sit down at the table' }).click();
+    await waitScreen(page, 'table');
+    await playUsByMouse(page, 0);
+    const v = await view(page);
+    expect(v.outcome).not.toBeNull();
+    await screenshot(page, `outcomes-table-ended-${v.outcome!.kind}-1280x720`);
+    await page.getByRole('button', { name: 'See the debrief' }).click();
+    await waitScreen(page, 'debrief');
+
+    const code = await page.getByRole('textbox', { name: 'Result code' }).inputValue();
+    const spec = decodeResult(code, (id) => (id === scenario.id ? scenario : undefined));
+    const expected = gameRatingsJson(scenario, spec, true);
+    for (const side of SIDES) {
+      const card = page.locator(`[data-rating-side="${side}"]`);
+      const r = expected.ratings![side];
+      expect(await card.locator('[data-rating]').getAttribute('data-rating')).toBe(r.rating === null ? 'null' : String(r.rating));
+      expect(Number(await card.locator('[data-value]').getAttribute('data-value'))).toBeCloseTo(r.value, 4);
+      expect(Number(await card.locator('[data-no-deal]').getAttribute('data-no-deal'))).toBeCloseTo(r.noDeal, 4);
+      if (r.best !== null) expect(Number(await card.locator('[data-best]').getAttribute('data-best'))).toBeCloseTo(r.best, 4);
+      expect(await card.isVisible()).toBe(true);
+    }
+    expect(Number(await page.locator('[data-joint-gap]').getAttribute('data-joint-gap'))).toBe(expected.jointGap);
+    // The deal chart: the no-deal point where the session puts it.
+    const noDeal = page.locator('#deal-chart [data-kind="no-deal"]').first();
+    expect(Number(await noDeal.getAttribute('data-x'))).toBeCloseTo(expected.ratings!.us.noDeal, 6);
+    expect(Number(await noDeal.getAttribute('data-y'))).toBeCloseTo(expected.ratings!.china.noDeal, 6);
+    expect(await page.locator('#deal-chart svg').isVisible()).toBe(true);
+    expect(await page.locator('[data-question]').innerText()).not.toBe('');
+    expect(await page.locator('.key-moves > li').count()).toBeLessThanOrEqual(3);
+    // Everything else is collapsed by section, one press away.
+    const sections = page.locator('.collapsed-section > details');
+    expect(await sections.count()).toBeGreaterThan(3);
+    for (const open of await sections.evaluateAll((ds) => ds.map((d) => (d as HTMLDetailsElement).open))) expect(open).toBe(false);
+    const help = page.locator('summary[data-key="rating-help"]');
+    await help.click();
+    expect(await page.getByText(/Raiffa/).first().isVisible()).toBe(true);
+    await help.click();
+    await expectAccessible(page, 'outcomes-debrief');
+    await atEachSize(page, 'debrief', async (narrow) => {
+      if (!narrow) {
+        const t = await smallestCanvasText(page);
+        expect(t.px, `smallest canvas text: “${t.text}”`).toBeGreaterThanOrEqual(14);
+      }
+    });
+    expect(s.errors).toEqual([]);
+  });
+});

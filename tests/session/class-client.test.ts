@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { defaultOptions, replay } from '../../src/core/engine';
+import type { Move } from '../../src/core/types';
+import { moveToSend, newLiveClass, receive, seatMatch, tableSpec, type LiveClass } from '../../src/session/class-client';
+import type { ClassInfo, SeatView, TableView } from '../../src/session/class/protocol';
+import { busan } from '../helpers';
+
+const b = busan();
+const info: ClassInfo = {
+  code: 'ABCDEFGH',
+  title: null,
+  config: { scenario: b.id, seed: 's', seedPolicy: 'class', pairing: { kind: 'pvp' }, doctrines: { us: b.doctrines.find((d) => d.side === 'us')!.id, china: b.doctrines.find((d) => d.side === 'china')!.id } },
+  scenarioTitle: b.title,
+  rounds: b.rounds,
+};
+const seat = (side: 'us' | 'china', name: string): SeatView => ({ seat: `t0-${side}`, table: 0, side, kind: 'student', name, connected: true });
+const table = (moves: Move[]): TableView => ({
+  table: 0,
+  scenario: { id: b.id, version: b.version },
+  seed: 's',
+  options: defaultOptions(b, { humans: ['us', 'china'] }),
+  moves,
+  seats: [seat('us', 'Ana'), seat('china', '<b>Bo</b>')],
+  paused: false,
+  turnDeadline: null,
+  ended: false,
+  injects: [],
+});
+const propose: Move = { type: 'propose', side: 'us', package: { tariffTruce: 'extended-1yr' } };
+
+function seated(): LiveClass {
+  let live = newLiveClass('student', 'ABCDEFGH', 'Ana');
+  live = receive(live, 'seat', { info, seat: seat('us', 'Ana'), seatKey: 'seatkey-123', partner: seat('china', '<b>Bo</b>') }, b).live;
+  return receive(live, 'table', table([]), b).live;
+}
+
+describe('the class client: a screen as a function of the server’s messages', () => {
+  it('seats the student, takes the table, sends a move once, and appends the relayed moves in order', () => {
+    let live = seated();
+    expect(live.seat?.side).toBe('us');
+    expect(live.partner?.name).toBe('<b>Bo</b>');
+    expect(live.seatKey).toBe('seatkey-123');
+    const m = seatMatch(b, live.table!, 'us');
+    expect(m.ok && m.match.playerSide).toBe('us');
+    expect(m.ok && m.match.humanToMove()).toBe('us');
+    const sent = moveToSend(live, m.ok ? m.match : (null as never), propose);
+    expect(sent.ok && sent.message).toEqual({ index: 0, move: propose });
+    live = sent.ok ? sent.live : live;
+    // A second move before the answer is held back.
+    expect(moveToSend(live, m.ok ? m.match : (null as never), propose)).toEqual({ ok: false, reason: 'your last move is still on its way to the server' });
+    live = receive(live, 'moveResult', { ok: true, index: 0, duplicate: false }, b).live;
+    let r = receive(live, 'moved', { table: 0, index: 0, move: propose, by: 'student' }, b);
+    live = r.live;
+    expect(live.pending).toBeNull();
+    expect(r.announce).toEqual([]); // one's own move is not announced back
+    // The partner's move is announced, as the AI's are in solo play; a repeat is ignored.
+    r = receive(live, 'moved', { table: 0, index: 1, move: { type: 'accept', side: 'china' }, by: 'student' }, b);
+    expect(r.announce[0]).toMatch(/China accepts/);
+    live = r.live;
+    expect(receive(live, 'moved', { table: 0, index: 1, move: { type: 'accept', side: 'china' }, by: 'student' }, b).live).toBe(live);
+    const spec = tableSpec(live.table!);
+    expect(spec.ok && replay(b, spec.spec.seed, spec.spec.options, spec.spec.moves).final.outcome?.kind).toBe('deal');
+    const after = seatMatch(b, live.table!, 'us');
+    expect(after.ok && after.match.ended).toBe(true);
+  });
+
+  it('a move that skips ahead marks the screen behind until the next table; another table’s move is not ours', () => {
+    const live = seated();
+    expect(receive(live, 'moved', { table: 0, index: 3, move: propose, by: 'student' }, b).live.behind).toBe(true);
+    expect(receive(live, 'moved', { table: 7, index: 0, move: propose, by: 'student' }, b).live).toBe(live);
+    expect(receive(live, 'table', { ...table([propose]), table: 7 }, b).live).toBe(live);
+  });
+
+  it('a refused move is said in words and frees the seat to move again', () => {
+    let live = seated();
+    const m = seatMatch(b, live.table!, 'us');
+    const sent = moveToSend(live, m.ok ? m.match : (null as never), propose);
+    live = sent.ok ? sent.live : live;
+    const r = receive(live, 'moveResult', { ok: false, index: 0, kind: 'paused', reason: 'the teacher has paused the tables' }, b);
+    expect(r.live.pending).toBeNull();
+    expect(r.live.problem).toBe('Your move was not accepted: the teacher has paused the tables');
+    expect(r.announce).toHaveLength(1);
+  });
+
+  it('refuses here what the server would: not its turn, another side, an illegal move, a paused table', () => {
+    const live = seated();
+    const m = seatMatch(b, live.table!, 'us');
+    const match = m.ok ? m.match : (null as never);
+    expect(moveToSend(live, match, { type: 'accept', side: 'china' })).toEqual({ ok: false, reason: 'that is not your side' });
+    expect(moveToSend(live, match, { type: 'accept', side: 'us' }).ok).toBe(false);
+    expect(moveToSend({ ...live, table: { ...live.table!, paused: true } }, match, propose)).toEqual({ ok: false, reason: 'the teacher has paused the tables' });
+    expect(() => match.receive({ type: 'accept', side: 'us' })).toThrow();
+  });
+
+  it('a message that does not parse, or of a name it does not know, is a problem named in words', () => {
+    const live = seated();
+    expect(receive(live, 'moved', { table: 0, index: 'x' }, b).live.problem).toMatch(/^The server’s “moved” message could not be read|^The server's “moved” message could not be read/);
+    expect(receive(live, 'hello', {}, b).live.problem).toBe('The server sent a message this page does not know ("hello").');
+    expect(receive(live, 'table', { ...table([]), options: { humans: 'everyone' } }, b).tableChanged).toBe(true);
+    const bad = tableSpec({ ...table([]), options: { humans: 'everyone' } });
+    expect(bad.ok).toBe(false);
+    const illegal = seatMatch(b, table([{ type: 'accept', side: 'china' }]), 'us');
+    expect(!illegal.ok && illegal.message).toMatch(/^the table's moves do not replay here/);
+  });
+
+  it('the teacher keeps the dashboard; news arrives once', () => {
+    let live = newLiveClass('teacher', 'ABCDEFGH');
+    const dashboard = { info, tables: [], waiting: [seat('us', 'Ana')], injects: [], finished: 0 };
+    live = receive(live, 'dashboard', dashboard, b).live;
+    expect(live.dashboard?.waiting).toHaveLength(1);
+    expect(live.status).toBe('connected');
+    const inject = { index: 0, table: null, text: 'Breaking news', event: null };
+    const r = receive(live, 'inject', inject, b);
+    expect(r.announce).toEqual(['News: Breaking news']);
+    expect(receive(r.live, 'inject', inject, b).live).toBe(r.live);
+  });
+});

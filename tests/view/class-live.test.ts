@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { defaultOptions } from '../../src/core/engine';
+import type { Move } from '../../src/core/types';
+import { intelReport, ledgerOf } from '../../src/negotiators/index';
+import { loadScenario } from '../../src/scenario/loader';
+import { ScenarioCatalog } from '../../src/session/catalog';
+import type { ClassInfo, SeatView, TableView } from '../../src/session/class/protocol';
+import { resultCodeOf } from '../../src/session/games';
+import { defaultSettings } from '../../src/session/settings';
+import { historyData } from '../../src/view/history-data';
+import type { Action, Effect } from '../../src/view/state/actions';
+import { initialState, type AppState, type Lib } from '../../src/view/state/app-state';
+import { Store } from '../../src/view/state/store';
+import { update } from '../../src/view/state/update';
+import { busan } from '../helpers';
+import { busanFile, scriptedAi } from '../session/helpers';
+
+/** The live class as actions: a student's seat from the server's messages, and the teacher's debrief from its export. */
+
+const b = busan();
+function game() {
+  const ai = scriptedAi();
+  const lib: Lib = { catalog: new ScenarioCatalog([busanFile()], loadScenario), ai: { negotiators: ai.decide, ledgerOf, intelReport }, history: historyData };
+  const store = new Store<AppState, Action, Effect>(initialState(defaultSettings()), (state, action) => update(state, action, { randomSeed: () => 'seed' }));
+  const effects: Effect[] = [];
+  store.subscribe((_n, _p, e) => effects.push(...e));
+  store.dispatch({ type: 'started', lib, saved: { kind: 'empty' }, storageProblem: null });
+  const take = () => effects.splice(0);
+  return { dispatch: (a: Action) => store.dispatch(a), state: () => store.getState(), take };
+}
+const doctrines = { us: b.doctrines.find((d) => d.side === 'us')!.id, china: b.doctrines.find((d) => d.side === 'china')!.id };
+const info: ClassInfo = { code: 'ABCDEFGH', title: null, config: { scenario: b.id, seed: 's', seedPolicy: 'class', pairing: { kind: 'pvp' }, doctrines }, scenarioTitle: b.title, rounds: b.rounds };
+const seat = (side: 'us' | 'china', name: string): SeatView => ({ seat: `t0-${side}`, table: 0, side, kind: 'student', name, connected: true });
+const options = defaultOptions(b, { humans: ['us', 'china'], doctrines });
+const table = (moves: Move[], seats = [seat('us', 'Ana'), seat('china', 'Bo')]): TableView => ({ table: 0, scenario: { id: b.id, version: b.version }, seed: 's', options, moves, seats, paused: false, turnDeadline: null, ended: false, injects: [] });
+const propose: Move = { type: 'propose', side: 'us', package: { tariffTruce: 'extended-1yr' } };
+
+describe('a student at a live class', () => {
+  it('joins, waits in the lobby, plays through the server, and sees the partner’s moves announced', () => {
+    const g = game();
+    g.dispatch({ type: 'class-join', code: 'ABCDEFGH', name: 'Ana' });
+    expect(g.state().screen).toBe('class-lobby');
+    expect(g.take()).toContainEqual({ kind: 'class', request: { op: 'connect-student', code: 'ABCDEFGH', name: 'Ana', seatKey: null } });
+    g.dispatch({ type: 'class-received', name: 'seat', payload: { info, seat: seat('us', 'Ana'), seatKey: 'seatkey-1', partner: null } });
+    g.dispatch({ type: 'class-received', name: 'table', payload: table([], [seat('us', 'Ana')]) });
+    expect(g.state().screen).toBe('class-lobby'); // no partner yet
+    g.dispatch({ type: 'class-received', name: 'table', payload: table([]) });
+    expect(g.state().screen).toBe('table');
+    const m = g.state().match!;
+    expect(m.remoteSide).toBe('us');
+    expect(m.humanToMove()).toBe('us');
+    g.take();
+    g.dispatch({ type: 'play', move: propose });
+    expect(g.take()).toContainEqual({ kind: 'class', request: { op: 'send-move', message: { index: 0, move: propose } } });
+    expect(g.state().match!.moves).toHaveLength(0); // not applied until the server relays it
+    g.dispatch({ type: 'class-received', name: 'moved', payload: { table: 0, index: 0, move: propose, by: 'student' } });
+    expect(g.state().match!.moves).toEqual([propose]);
+    expect(g.state().match!.humanToMove()).toBeNull(); // waiting for China
+    g.take();
+    g.dispatch({ type: 'class-received', name: 'moved', payload: { table: 0, index: 1, move: { type: 'accept', side: 'china' }, by: 'student' } });
+    const said = g.take().filter((e) => e.kind === 'announce').map((e) => (e as { text: string }).text);
+    expect(said.join(' ')).toMatch(/China accepts.*The talks are over: the debrief is ready\./);
+    expect(g.state().match!.ended).toBe(true);
+    g.dispatch({ type: 'navigate', screen: 'debrief' });
+    expect(g.state().debrief?.debrief.outcome.kind).toBe('deal');
+  });
+});
+
+describe('a teacher at a live class', () => {
+  it('opens the class, keeps the dashboard, sends actions, and builds the class debrief from the export', () => {
+    const g = game();
+    g.dispatch({ type: 'class-create', config: info.config });
+    expect(g.take()).toContainEqual({ kind: 'class', request: { op: 'create', config: info.config } });
+    g.dispatch({ type: 'class-created', code: 'ABCDEFGH', teacherKey: 'k'.repeat(20) });
+    expect(g.state().screen).toBe('class-teacher');
+    expect(g.take()).toContainEqual({ kind: 'class', request: { op: 'connect-teacher', code: 'ABCDEFGH', teacherKey: 'k'.repeat(20) } });
+    g.dispatch({ type: 'class-received', name: 'dashboard', payload: { info, tables: [], waiting: [], injects: [], finished: 0 } });
+    expect(g.state().scenario?.id).toBe(b.id);
+    g.dispatch({ type: 'class-teacher-action', action: { action: 'pause', table: null } });
+    expect(g.take()).toContainEqual({ kind: 'class', request: { op: 'send-teacher-action', message: { action: 'pause', table: null } } });
+    const deal = { scenario: { id: b.id, version: b.version }, seed: 's', options, moves: [propose, { type: 'accept', side: 'china' }] as Move[] };
+    const walk = { ...deal, seed: 't', moves: [{ type: 'walkout', side: 'us' }] as Move[] };
+    const exported = {
+      format: 'bargaining-chips-class',
+      version: 1,
+      code: 'ABCDEFGH',
+      title: null,
+      config: info.config,
+      games: [
+        { table: 0, seats: [{ seat: 't0-us', side: 'us', kind: 'student', name: 'Ana' }, { seat: 't0-china', side: 'china', kind: 'student', name: 'Bo' }], ...deal, ended: true, outcome: null, resultCode: resultCodeOf(b, deal), verified: true, ratings: {} },
+        { table: 1, seats: [{ seat: 't1-us', side: 'us', kind: 'student', name: 'Cy' }, { seat: 't1-china', side: 'china', kind: 'ai', name: 'AI' }], ...walk, ended: true, outcome: null, resultCode: resultCodeOf(b, walk), verified: true, ratings: {} },
+        { table: 2, seats: [], ...walk, moves: [], ended: false, outcome: null, resultCode: '', verified: false, ratings: {} },
+      ],
+    };
+    g.dispatch({ type: 'class-export-loaded', data: exported });
+    const lc = g.state().liveClass;
+    expect(lc.debrief?.games.map((x) => [x.label, x.outcome])).toEqual([
+      ['1. table 1: Ana v Bo', 'deal'],
+      ['2. table 2: Cy v AI', 'walkout'],
+    ]);
+    expect(lc.unfinished).toBe(1);
+    g.dispatch({ type: 'class-export-loaded', data: { format: 'nope' } });
+    expect(g.state().liveClass.error).toMatch(/^The class's results could not be read/);
+  });
+});

@@ -142,7 +142,7 @@ export async function runBots(options: BotOptions): Promise<BotFigures> {
     };
 
     const join = async (): Promise<Room> => {
-      const room = await client.join(CLASS_ROOM, { role: 'student', code: options.code, name, ...(brain.seatKey ? { seatKey: brain.seatKey } : {}) });
+      const room = await client.joinOrCreate(CLASS_ROOM, { role: 'student', code: options.code, name, ...(brain.seatKey ? { seatKey: brain.seatKey } : {}) });
       attach(room);
       return room;
     };

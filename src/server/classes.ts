@@ -27,13 +27,20 @@ export interface ServiceOptions {
   random: RandomBytes;
   now: () => number;
   scenarioDir?: string;
+  /** Other server processes write the same store (REDIS_URL): a class's model here may be stale unless this process holds its room. */
+  shared?: boolean;
 }
 
 export class ClassService {
   private readonly models = new Map<string, ClassModel>();
   private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly stale = new Set<string>();
 
   constructor(private readonly options: ServiceOptions) {}
+
+  get shared(): boolean {
+    return this.options.shared ?? false;
+  }
 
   get store(): ClassStore {
     return this.options.store;
@@ -88,13 +95,24 @@ export class ClassService {
     return { ok: false, status: 500, message: 'could not draw an unused class code' };
   }
 
-  /** The class with this code, rebuilt from the store on first use (and the AI's due replies stored). */
-  async open(code: string): Promise<ClassModel | undefined> {
+  /**
+   * The class with this code, rebuilt from the store on first use (and the AI's due replies
+   * stored). `fresh`: rebuilt even if in memory, for a room made here after another process held
+   * it (that process may have died mid-class; the move log in the store is the class).
+   */
+  async open(code: string, fresh = false): Promise<ClassModel | undefined> {
     const known = this.models.get(code);
-    if (known) return known;
+    if (known && !fresh) return known;
     const record = await this.store.findClass(code);
     if (!record) return undefined;
-    return this.queued(code, async () => this.models.get(code) ?? (await this.rebuild(record)));
+    return this.queued(code, async () => (!fresh && this.models.get(code)) || (await this.rebuild(record)));
+  }
+
+  /** The class as the store has it, for reading only (an export while another process may hold its room): not kept, nothing stored. */
+  async snapshot(code: string): Promise<ClassModel | undefined> {
+    const record = await this.store.findClass(code);
+    if (!record) return undefined;
+    return ClassModel.restore(record, this.scenarioOf(record), this.options.ai, this.options.random, await this.store.load(code), this.now()).model;
   }
 
   private async rebuild(record: ClassRecord): Promise<ClassModel> {
@@ -122,6 +140,13 @@ export class ClassService {
    */
   run<T extends { changes: Changes } | { ok: false }>(code: string, fn: (model: ClassModel) => T): Promise<T> {
     return this.queued(code, async () => {
+      // After a failed commit whose rebuild failed too (the database unreachable), the model in
+      // memory may be ahead of the records: it is rebuilt before anything else is done.
+      if (this.stale.has(code)) {
+        const record = await this.store.findClass(code);
+        if (record) await this.rebuild(record);
+        this.stale.delete(code);
+      }
       const model = this.models.get(code);
       if (!model) throw new Error(`class ${code} is not open`);
       const result = fn(model);
@@ -129,9 +154,12 @@ export class ClassService {
         try {
           await this.store.commit(code, result.changes);
         } catch (error) {
-          this.models.delete(code);
-          const record = await this.store.findClass(code);
-          if (record) await this.rebuild(record);
+          this.stale.add(code);
+          const record = await this.store.findClass(code).catch(() => undefined);
+          if (record) {
+            await this.rebuild(record).catch(() => undefined);
+            if (this.models.get(code) !== model) this.stale.delete(code);
+          }
           throw error;
         }
       }

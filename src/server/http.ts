@@ -101,7 +101,7 @@ export function apiHandler(service: ClassService, limiter: GuessLimiter) {
           limiter.fail(address(req), now);
           return sendJson(res, 403, { error: 'no class with that code and teacher key' });
         }
-        const model = await service.open(code);
+        const model = service.shared ? await service.snapshot(code) : await service.open(code);
         const format = url.searchParams.get('format') ?? 'json';
         if (format !== 'json' && format !== 'csv') return sendJson(res, 400, { error: `format: expected json or csv, not "${format.slice(0, 20)}"` });
         securityHeaders(res);

@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startClassServer } from './server';
 
 /**
  * `npm run serve`: the class server for a teacher's laptop. Serves the built game and the class
@@ -30,9 +29,50 @@ function parsePort(text: string | undefined): number {
   return port;
 }
 
+/** `--processes N` (default 1). */
+function parseProcesses(args: string[]): number {
+  const at = args.findIndex((a) => a === '--processes' || a.startsWith('--processes='));
+  if (at < 0) return 1;
+  const text = args[at]!.includes('=') ? args[at]!.split('=')[1] : args[at + 1];
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 64) {
+    console.error(`serve: --processes takes a whole number from 1 to 64, not "${String(text).slice(0, 20)}"`);
+    process.exit(1);
+  }
+  return n;
+}
+
+/**
+ * `--processes N`: N class servers on ports PORT..PORT+N-1 sharing one matchmaker (Redis) and one
+ * database (PostgreSQL), each announcing its own address so a student reaches the process that
+ * holds the class. A process that dies is not restarted here (a process manager does that); its
+ * classes come back on the others when their students reconnect.
+ */
+function startProcesses(n: number, port: number): void {
+  if (!process.env.REDIS_URL || !process.env.DATABASE_URL) {
+    console.error('serve: --processes needs REDIS_URL (the shared matchmaker) and DATABASE_URL (PostgreSQL: one SQLite file cannot be shared); see README, "Hosting many classes"');
+    process.exit(1);
+  }
+  if (port === 0) {
+    console.error('serve: --processes needs a fixed PORT (the processes take PORT..PORT+N-1)');
+    process.exit(1);
+  }
+  const children = Array.from({ length: n }, (_, i) =>
+    spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], { env: { ...process.env, PORT: String(port + i), SERVE_CHILD: '1' }, stdio: 'inherit' }),
+  );
+  let left = n;
+  for (const child of children) child.on('exit', () => --left === 0 && process.exit(0));
+  const stop = () => {
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
 async function main(): Promise<void> {
   const port = parsePort(process.env.PORT);
   const host = process.env.HOST ?? '0.0.0.0';
+  const processes = process.env.SERVE_CHILD ? 1 : parseProcesses(process.argv.slice(2));
   const dataDir = resolve(process.env.DATA_DIR ?? join(root, 'data'));
   const distDir = resolve(process.env.DIST_DIR ?? join(root, 'dist'));
   if (!existsSync(join(distDir, 'index.html'))) {
@@ -43,10 +83,19 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   }
-  const running = await startClassServer({ port, host, dataDir, distDir });
+  if (processes > 1) return startProcesses(processes, port);
+  const redisUrl = process.env.REDIS_URL || undefined;
+  const publicHost = process.env.PUBLIC_HOST ?? (host === '0.0.0.0' ? (lanAddresses(port)[0]?.replace(/^http:\/\/|:\d+\/$/g, '') ?? 'localhost') : host);
+  const scale = { databaseUrl: process.env.DATABASE_URL || undefined, redisUrl, ...(redisUrl && port !== 0 ? { publicAddress: `${publicHost}:${port}` } : {}) };
+  // Colyseus waits this long for another process to make a room before making it itself; making
+  // a class's room reads its whole move log, which takes longer than the default 2 s on a busy
+  // machine. Read when @colyseus/core loads, hence set before the server module is imported.
+  if (redisUrl) process.env.COLYSEUS_PRESENCE_SHORT_TIMEOUT ??= '8000';
+  const { startClassServer } = await import('./server');
+  const running = await startClassServer({ port, host, dataDir, distDir, scale });
   const local = `http://localhost:${running.port}/`;
   const lan = host === '0.0.0.0' ? lanAddresses(running.port) : [`http://${host}:${running.port}/`];
-  console.log(`Bargaining Chips class server, classes kept in ${dataDir}`);
+  console.log(`Bargaining Chips class server, classes kept in ${scale.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : dataDir}${redisUrl ? ', matchmaking shared through Redis (REDIS_URL)' : ''}`);
   console.log(`  on this computer: ${local}`);
   for (const a of lan) console.log(`  students open:    ${a}`);
   if (lan.length === 0) console.log('  (no network address found: students on other devices cannot reach this computer)');

@@ -13,6 +13,7 @@ import {
   type ServerMessageName,
 } from '../session/class/protocol';
 import type { ClassService, GuessLimiter } from './classes';
+import { HeldElsewhereError } from './store';
 
 /**
  * One Colyseus room per class, authoritative: students' moves are checked by the class model
@@ -38,6 +39,11 @@ export class ClassRoom extends Room {
   override autoDispose = false;
   private code = '';
   private dashboardDue = false;
+  private release: (() => Promise<void>) | null = null;
+
+  override async onDispose(): Promise<void> {
+    await this.release?.();
+  }
 
   /** Before any room is looked up: the options' shape, the guess limit, the code and the key or name. */
   static override async onAuth(_token: string, options: unknown, auth: AuthContext): Promise<Auth> {
@@ -71,7 +77,13 @@ export class ClassRoom extends Room {
 
   override async onCreate(options: { code: string }): Promise<void> {
     this.code = options.code;
-    const model = await this.service.open(this.code);
+    // Several processes: only the one holding the class plays it (another may be making its room now).
+    if (this.service.shared && this.service.store.claim) {
+      const release = await this.service.store.claim(this.code);
+      if (!release) throw new HeldElsewhereError(this.code);
+      this.release = release;
+    }
+    const model = await this.service.open(this.code, this.service.shared);
     if (!model) throw new Error(`no class ${this.code}`);
     void this.setMetadata({ code: this.code });
     // Every type, known or not, goes through the protocol's reader: a bad message is answered, never acted on.
@@ -119,7 +131,7 @@ export class ClassRoom extends Room {
     if (!result.ok) throw refuse(result.message);
     const seat = result.seat;
     // A seat rejoined from a new connection takes over from a stale one still open.
-    for (const other of this.clients) if (other !== client && this.seated(other).seat === seat.seat) other.leave(4000, 'this seat was opened from another connection');
+    for (const other of this.clients) if (other !== client && this.seated(other)?.seat === seat.seat) other.leave(4000, 'this seat was opened from another connection');
     client.userData = { role: 'student', seat: seat.seat, table: seat.table } satisfies Seated;
     this.model.setConnected(seat.seat, true);
     this.greet(client);

@@ -3,14 +3,13 @@ import { WebSocketTransport } from '@colyseus/ws-transport';
 import { webcrypto } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
-import { join } from 'node:path';
 import { negotiators } from '../session/ai';
 import { CLASS_ROOM } from '../session/class/protocol';
 import { ClassService, GuessLimiter } from './classes';
 import { apiHandler, setRoomOpener, staticHandler } from './http';
 import { ClassRoom, context } from './room';
-import { SqliteStore } from './sqlite-store';
-import type { ClassStore } from './store';
+import { openStore, sharedMatchmaker, type ScaleSettings } from './scale';
+import { HeldElsewhereError, type ClassStore } from './store';
 
 /**
  * The class server: one process, one port, serving the built game, the class API and the class
@@ -25,6 +24,8 @@ export interface ClassServerOptions {
   /** The built game (vite build output). */
   distDir: string;
   store?: ClassStore;
+  /** PostgreSQL and Redis for many processes (src/server/scale.ts); none by default. */
+  scale?: ScaleSettings;
 }
 
 export interface RunningServer {
@@ -49,9 +50,11 @@ type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) 
 
 export async function startClassServer(options: ClassServerOptions): Promise<RunningServer> {
   provideWebSocketConstants();
-  const store = options.store ?? new SqliteStore(join(options.dataDir, 'classes.sqlite'), process.env.SQLITE_SYNC === 'FULL' ? 'FULL' : 'NORMAL');
+  const scale = options.scale ?? {};
+  const store = options.store ?? (await openStore(options.dataDir, scale.databaseUrl));
+  const shared = Boolean(scale.redisUrl);
   const random = (n: number) => webcrypto.getRandomValues(new Uint8Array(n));
-  const service = new ClassService({ store, ai: negotiators, random, now: () => Date.now() });
+  const service = new ClassService({ store, ai: negotiators, random, now: () => Date.now(), shared });
   const limiter = new GuessLimiter();
   context.service = service;
   context.limiter = limiter;
@@ -60,6 +63,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
   const server = defineServer({
     transport: new WebSocketTransport({ server: http }),
     greet: false,
+    ...sharedMatchmaker(scale),
     rooms: { [CLASS_ROOM]: defineRoom(ClassRoom).filterBy(['code']) },
     express: (app: { use(m: Middleware): void }) => {
       app.use(apiHandler(service, limiter));
@@ -67,11 +71,18 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
     },
   });
   const openRoom = async (code: string) => {
-    await matchMaker.createRoom(CLASS_ROOM, { code });
+    try {
+      await matchMaker.createRoom(CLASS_ROOM, { code });
+    } catch (error) {
+      // Colyseus makes the room here when the process it asked answers late; that one has it.
+      if (!(error instanceof HeldElsewhereError)) throw error;
+    }
   };
   setRoomOpener(openRoom);
   await server.listen(options.port, options.host);
-  for (const code of await service.codes()) await openRoom(code);
+  // One process: every class gets its room back now. Several: a class's room is made by
+  // whichever process a student's joinOrCreate reaches first (another may hold it already).
+  if (!shared) for (const code of await service.codes()) await openRoom(code);
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {

@@ -25,6 +25,12 @@ export interface ClassStore {
   /** All of one operation's records in one transaction: seats upserted, moves and injects inserted (a move already stored fails the whole commit), pause replaced. */
   commit(code: string, changes: { seats: SeatRecord[]; moves: MoveRecord[]; injects: InjectRecord[]; pause: PauseRecord | null }): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Several processes (a store they share): hold the class for this process, so that only one
+   * room anywhere plays it. Resolves to a release, or null if another process holds it. The
+   * hold ends by itself when the holding process dies. A store only one process uses has none.
+   */
+  claim?(code: string): Promise<(() => Promise<void>) | null>;
 }
 
 export class DuplicateMoveError extends Error {
@@ -38,5 +44,21 @@ export class DuplicateClassError extends Error {
   constructor(readonly code: string) {
     super(`a class with the code ${code} already exists`);
     this.name = 'DuplicateClassError';
+  }
+}
+
+/** The store could not be reached (a database over the network down or restarting): nothing was recorded, the caller may try again. */
+export class StoreUnavailableError extends Error {
+  constructor(readonly reason: unknown) {
+    super(`the class records cannot be reached just now (${reason instanceof Error ? reason.message : String(reason)}); nothing was recorded`);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+/** Another server process holds this class's room (see ClassStore.claim): the room is there, not here. */
+export class HeldElsewhereError extends Error {
+  constructor(readonly code: string) {
+    super(`class ${code} is being opened by another server process: try again`);
+    this.name = 'HeldElsewhereError';
   }
 }

@@ -32,10 +32,10 @@ export function tempDirs(): { dataDir: string; distDir: string } {
   return { dataDir: join(dir, 'data'), distDir };
 }
 
-export function startServer(dirs: { dataDir: string; distDir: string }, port = 0): Promise<ChildServer> {
+export function startServer(dirs: { dataDir: string; distDir: string }, port = 0, env: Record<string, string> = {}): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/server/main.ts')], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dirs.dataDir, DIST_DIR: dirs.distDir },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dirs.dataDir, DIST_DIR: dirs.distDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -58,6 +58,18 @@ export function storeContract(kind: string, make: () => Promise<{ store: ClassSt
       await store.close();
     });
 
+    it('keeps every move of many concurrent commits exactly once', async () => {
+      const { store } = await make();
+      await store.createClass(record('EEEE6666'));
+      await Promise.all(Array.from({ length: 8 }, async (_, t) => {
+        for (let i = 0; i < 15; i++) await store.commit('EEEE6666', { ...none, moves: [move(t, i)] });
+      }));
+      const moves = (await store.load('EEEE6666')).moves;
+      expect(moves).toHaveLength(8 * 15);
+      expect(new Set(moves.map((m) => `${m.table}/${m.index}`)).size).toBe(8 * 15);
+      await store.close();
+    });
+
     it('keeps what was committed for a store opened again', async () => {
       const { store, reopen } = await make();
       if (!reopen) return;

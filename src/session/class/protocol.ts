@@ -13,9 +13,10 @@ import { aiPlayerSchema, idSchema, seedSchema, sideSchema, wholeNumber } from '.
  *    as JSON to `POST /api/classes` on the server's port. The answer is a `CreateClassResponse`:
  *    the **join code** (8 characters of an unambiguous alphabet, 39 bits) and the **teacher key**
  *    (kept in the teacher's browser; every teacher action needs it), plus the room name.
- * 2. **Join.** Every client joins the Colyseus room `CLASS_ROOM` (`client.join(CLASS_ROOM,
+ * 2. **Join.** Every client joins the Colyseus room `CLASS_ROOM` (`client.joinOrCreate(CLASS_ROOM,
  *    options)`), the room for that code (one room per class; the server starts it again from the
- *    database after a restart). Join options are a `JoinOptions`:
+ *    database after a restart, or, over several processes, whichever process a student reaches
+ *    first after the one holding it died). Join options are a `JoinOptions`:
  *    - a student sends `{ role: 'student', code, name }` and, on a rejoin after a reload or a
  *      server restart, the `seatKey` it was given: the same name (or the seat key) gets the same
  *      seat back. A name already held by a connected student is refused unless the seat key is

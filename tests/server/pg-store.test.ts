@@ -1,0 +1,64 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PgStore, SCHEMA_VERSION } from '../../src/server/pg-store';
+import { storeContract } from './store-contract';
+import { servicesPresent, startPostgres, type Postgres } from './services';
+
+/** The class store contract (the same suite SQLite passes, tests/server/sqlite-store.test.ts) against a private PostgreSQL. */
+
+const withPostgres = servicesPresent({ postgres: true });
+let postgres: Postgres | undefined;
+let databases = 0;
+
+/** A fresh database on the private server for each test. */
+async function freshDatabase(): Promise<string> {
+  const name = `contract_${++databases}`;
+  const admin = new pg.Client({ connectionString: postgres!.url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  return postgres!.url.replace(/\/postgres$/, `/${name}`);
+}
+
+describe.runIf(withPostgres)('PostgreSQL', () => {
+  beforeAll(async () => {
+    postgres = await startPostgres();
+  }, 60_000);
+  afterAll(async () => {
+    await postgres?.destroy();
+  });
+
+  storeContract('PostgreSQL', async () => {
+    const url = await freshDatabase();
+    return { store: await PgStore.open(url), reopen: () => PgStore.open(url) };
+  });
+
+  it('creates the schema once, records its version, and opens again without change', async () => {
+    const url = await freshDatabase();
+    const opened = await Promise.all([PgStore.open(url), PgStore.open(url), PgStore.open(url)]);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const version = await client.query<{ version: number }>('SELECT version FROM schema_version');
+    expect(version.rows).toEqual([{ version: SCHEMA_VERSION }]);
+    await client.query('UPDATE schema_version SET version = $1', [SCHEMA_VERSION + 1]);
+    await expect(PgStore.open(url)).rejects.toThrow(/newer than this server knows/);
+    await client.end();
+    for (const store of opened) await store.close();
+  });
+
+  it('lets one process at a time hold a class (the room’s advisory lock), and another once it is released', async () => {
+    const url = await freshDatabase();
+    // Only one process plays a class: a second claim is refused until the first is released.
+    const c = await PgStore.open(url);
+    const d = await PgStore.open(url);
+    const held = await c.claim('AAAA2222');
+    expect(held).not.toBeNull();
+    expect(await d.claim('AAAA2222')).toBeNull();
+    await held!();
+    const again = await d.claim('AAAA2222');
+    expect(again).not.toBeNull();
+    await again!();
+    await c.close();
+    await d.close();
+  });
+});

@@ -44,7 +44,9 @@ async function connect(options: JoinOptions, dispatch: Dispatch): Promise<void> 
   }
   leaving = false;
   const client = new Client(origin());
-  const joined = await client.join(CLASS_ROOM, options);
+  // joinOrCreate, as the bots do: over several processes the room of a class whose process died is
+  // rebuilt from the move log by the process a student reaches first.
+  const joined = await client.joinOrCreate(CLASS_ROOM, options);
   room = joined;
   joined.onMessage('*', (type: string | number, payload: unknown) => dispatch({ type: 'class-received', name: String(type), payload }));
   joined.onDrop(() => dispatch({ type: 'class-status', status: 'reconnecting' }));

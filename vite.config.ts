@@ -85,6 +85,10 @@ export default defineConfig({
           groups: [
             { name: 'phaser', test: /node_modules[\\/]phaser[\\/]src[\\/]/ },
             { name: 'bare-phaser', test: /node_modules[\\/]phaser[\\/]dist[\\/]/ },
+            // zod with the module that turns its eval probe off (src/view/no-eval.ts): in one chunk, which
+            // every chunk that builds a schema imports, so the switch is set before any schema exists
+            // whichever chunks the screens are split into.
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]|src[\\/]view[\\/]no-eval\.ts$/ },
           ],
         },
       },

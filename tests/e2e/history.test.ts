@@ -210,7 +210,7 @@ describe.skipIf(!browser)('history: replay an episode, take over, and compare', 
       zte.history!.calibration.replace(/\s+/g, ' '),
     );
     expect(await page.locator('#fidelity tbody tr').count()).toBe(zte.history!.outcome.length);
-    expect(await page.locator('#epilogue li').count()).toBe(zte.history!.epilogue!.length);
+    expect(await page.locator('#epilogue > li').count()).toBe(zte.history!.epilogue!.length);
     await checkScreen(page, '34-history-notes');
     await page.getByRole('button', { name: 'Back to the replay' }).click();
     await waitScreen(page, 'replay');

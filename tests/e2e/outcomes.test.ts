@@ -97,6 +97,8 @@ async function atEachSize(page: Page, name: string, check: (narrow: boolean) => 
     await screenshot(page, `outcomes-${name}-${size.name}`);
   }
   await page.setViewportSize({ width: 1280, height: 720 });
+  // The canvas follows its box on the loop's next steps: let it, before anything is measured.
+  await settle(page, 600);
 }
 
 describe.skipIf(!browser)('issue 11: outcomes that mean something, readable on a projector and a phone', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { browserOrSkip, checkScreen, openGame, waitScreen, browserPerTest } from './browser';
+import { aiSettled, browserOrSkip, checkScreen, openGame, waitScreen, browserPerTest } from './browser';
 import { startSolo, view } from './flows';
 
 const browser = browserOrSkip();
@@ -17,6 +17,7 @@ describe.skipIf(!browser)('autosave', () => {
     for (let attempt = 0; attempt < 8; attempt++) {
       await startSolo(page, { side: 'us', seed: `resume-${attempt}` });
       for (let i = 0; i < 2; i++) {
+        await aiSettled(page);
         v = await view(page);
         if (v.outcome) break;
         await page
@@ -25,6 +26,7 @@ describe.skipIf(!browser)('autosave', () => {
           })
           .click();
       }
+      await aiSettled(page);
       v = await view(page);
       if (!v.outcome && v.round! >= 2) break;
       await page.getByRole('button', { name: 'Main menu' }).first().click();

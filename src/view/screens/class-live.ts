@@ -220,8 +220,8 @@ export const classTeacherScreen: ScreenFn = (state, dispatch) => {
   body.push(
     h(
       'section',
-      { attrs: { 'aria-labelledby': 'live-debrief-title' } },
-      h('h2', { id: 'live-debrief-title' }, 'Class debrief'),
+      { attrs: { 'aria-labelledby': 'class-debrief-title' } },
+      h('h2', { id: 'class-debrief-title' }, 'Class debrief'),
       h('p', { class: 'hint' }, 'Every finished game on one chart, its result code verified by the server; show it again to bring in the games finished since.'),
       h('div', { class: 'actions' }, button(lc.busy ? 'Loading…' : lc.debrief ? 'Refresh the class debrief' : 'Show the class debrief', () => dispatch({ type: 'class-load-debrief' }), { key: 'load-debrief', disabled: lc.busy })),
       lc.debrief ? h('p', { id: 'live-debrief-count' }, `${lc.debrief.games.length} finished game${lc.debrief.games.length === 1 ? '' : 's'}${lc.unfinished ? `; ${lc.unfinished} still playing` : ''}.`) : lc.unfinished ? h('p', null, `No game has finished yet; ${lc.unfinished} playing.`) : null,

@@ -194,3 +194,28 @@ describe('ClassModel', () => {
     expect(csv.split('\r\n')[0]).toMatch(/^\uFEFFtable,us player/);
   });
 });
+
+describe('the class CSV, opened again', () => {
+  it('gives back every student name of the formula corpus through a CSV parser, each stored inert', async () => {
+    const { default: Papa } = await import('papaparse');
+    const { restoreCsvText } = await import('../../../src/session/csv');
+    const { readFileSync } = await import('node:fs');
+    const corpus = JSON.parse(readFileSync(new URL('../../bad-inputs/formula-payloads.json', import.meta.url), 'utf8')) as { payloads: string[] };
+    // Names as a student may type them (one line, at most 40 characters), plus accents and Chinese.
+    const names = [...new Set([...corpus.payloads, 'Zoë Ångström', '李雷', '王芳'].map((p) => cleanName(p)).flatMap((r) => (r.ok ? [r.name] : [])))];
+    expect(names.length).toBeGreaterThan(20);
+    const c = makeClass();
+    names.forEach((name, i) => expect(c.seatStudent(name, undefined, i).ok, name).toBe(true));
+    const csv = classCsv(c);
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const rows = Papa.parse<string[]>(csv.slice(1), { newline: '\r\n', skipEmptyLines: true }).data;
+    const header = rows[0]!;
+    const us = header.indexOf('us player');
+    const china = header.indexOf('china player');
+    const cells = rows.slice(1).flatMap((r) => [r[us]!, r[china]!]).filter((x) => x !== '');
+    // No cell a spreadsheet would run: each formula-leading name comes back behind its apostrophe.
+    for (const cell of cells) expect(cell, cell).not.toMatch(/^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/);
+    const seated = names.length - (names.length % 2);
+    expect(cells.map(restoreCsvText)).toEqual(names.slice(0, seated));
+  });
+});

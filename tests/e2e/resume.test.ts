@@ -63,7 +63,10 @@ describe.skipIf(!browser)('autosave', () => {
     await waitScreen(page, 'table');
     const backup = await view(page);
     expect(backup.outcome).toBeNull();
-    expect(backup.spec!.moves.length).toBeLessThan(before.spec!.moves.length);
+    // An earlier save of the same game: its moves are a start of the game's (with the AI in a worker a
+    // move and the AI's reply are saved apart, so the earlier save may hold every move already).
+    expect(backup.spec!.moves.length).toBeLessThanOrEqual(before.spec!.moves.length);
+    expect(backup.spec!.moves).toEqual(before.spec!.moves.slice(0, backup.spec!.moves.length));
     expect(s.errors).toEqual([]);
   });
 });

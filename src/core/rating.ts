@@ -206,7 +206,8 @@ function threatChanges(
   return v;
 }
 
-function supportDelta(
+/** Expected domestic support after moving one issue, as the engine's ratification computes it, less the base (also the negotiators' ratification check). */
+export function supportDelta(
   scenario: Scenario,
   state: GameState,
   side: Side,

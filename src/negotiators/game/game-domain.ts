@@ -1,9 +1,9 @@
 import { DEAL_TENSION, RETREAT_SHARE } from '../../core/engine';
 import { clampIndicator, domesticSupportOf, INDICATORS } from '../../core/indicators';
-import { mean } from '../../core/distributions';
 import { positionWorth } from '../../core/projection';
 import { otherSide, positionOf } from '../../core/scenario-lookup';
 import { scoreChanges } from '../../core/scoring';
+import { supportDelta } from '../../core/rating';
 import type { Doctrine, GameState, IndicatorId, Package, Profile, Scenario, Side } from '../../core/types';
 import type { Domain, Outcome, Preferences } from '../domain';
 import { PackageNumbering } from '../domain';
@@ -97,23 +97,6 @@ export function levelWorth(
   delta: number,
 ): number {
   return scoreChanges({ [indicator]: delta * remainingShare(scenario, state) }, doctrine).total;
-}
-
-/** Expected domestic support after moving one issue, as the engine's ratification computes it, less the base. */
-function supportDelta(
-  scenario: Scenario,
-  state: GameState,
-  side: Side,
-  issueId: string,
-  positionId: string,
-): number {
-  if (state.positions[issueId] === positionId) return 0;
-  const indicator = domesticSupportOf(side);
-  let delta = -(state.contributions[issueId]?.[indicator] ?? 0);
-  const position = positionOf(scenario, issueId, positionId);
-  for (const effect of [...(position.effects ?? []), ...(position.inForce ?? [])])
-    if (effect.indicator === indicator) delta += mean(effect.delta);
-  return delta;
 }
 
 function ratificationModel(

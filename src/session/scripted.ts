@@ -1,4 +1,4 @@
-import { defaultOptions, profileFor } from '../core/engine';
+import { deadlineOf, defaultOptions, profileFor } from '../core/engine';
 import { positionWorth } from '../core/projection';
 import { checkMove } from '../core/rules';
 import { doctrineOf, issuesHeldBy, otherSide } from '../core/scenario-lookup';
@@ -229,7 +229,7 @@ function makeScript(name: ScriptName, scenario: Scenario, options: GameOptions, 
         move: (match) => {
           const s = match.state;
           const best =
-            s.round === scenario.rounds ? favouritePackage(scenario, s, otherSide(side), options) : null;
+            s.round === deadlineOf(scenario, options) ? favouritePackage(scenario, s, otherSide(side), options) : null;
           const move: Move | null = best ? { type: 'propose', side, package: best } : null;
           return move && checkMove(scenario, s, move).ok ? move : holdOrReject(s, side);
         },

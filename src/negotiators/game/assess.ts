@@ -1,4 +1,4 @@
-import { doctrineFor, profileFor } from '../../core/engine';
+import { deadlineOf, doctrineFor, profileFor } from '../../core/engine';
 import { doctrineOf, issueOf, otherSide } from '../../core/scenario-lookup';
 import type {
   Difficulty,
@@ -220,7 +220,8 @@ export function assess(input: AssessInput): Assessment {
   const doctrine = doctrineOf(scenario, profile.doctrine);
   const theirDoctrine = doctrineFor(scenario, options, otherSide(side));
   const gd = buildGameDomain(scenario, state, side, profile, doctrine, worthOf);
-  const turns = 2 * scenario.rounds;
+  const rounds = deadlineOf(scenario, options);
+  const turns = 2 * rounds;
   const turn = state.moveCount;
   const t = timeAt(turn, turns);
   const away = walkAway(gd);
@@ -304,7 +305,7 @@ export function assess(input: AssessInput): Assessment {
     difficulty,
     patience: profile.patience,
     round: state.round,
-    rounds: scenario.rounds,
+    rounds,
     turn,
     turns,
     lastTurn: turn >= turns - 1,

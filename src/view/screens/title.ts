@@ -1,3 +1,4 @@
+import { deadlineOf } from '../../session/model';
 import { button, h } from '../dom';
 import { notices } from './common';
 import type { ScreenFn } from './screen';
@@ -26,7 +27,7 @@ export const titleScreen: ScreenFn = (state, dispatch) => {
   if (match) {
     item(
       match.ended ? `Back to the debrief: ${match.scenario.title}` : `Resume your game: ${match.scenario.title}`,
-      match.ended ? 'The game is over; see how it went and rewind if you like.' : `Round ${match.state.round} of ${match.scenario.rounds}, as you left it.`,
+      match.ended ? 'The game is over; see how it went and rewind if you like.' : `Round ${match.state.round} of ${deadlineOf(match.scenario, match.state.options)}, as you left it.`,
       () => dispatch({ type: 'navigate', screen: match.ended ? 'debrief' : state.passTo ? 'pass-device' : 'table' }),
       'resume',
     );

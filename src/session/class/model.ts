@@ -162,7 +162,8 @@ export class ClassModel {
       const spec: GameSpec = { scenario: { id: scenario.id, version: scenario.version }, seed: tableSeed(record.config, table.id), options: model.optionsOf(table), moves: moves.map((m) => m.move) };
       table.match = Match.resume(scenario, spec, [], ai);
       table.authors = moves.map((m) => m.by);
-      table.startedAt = Math.min(table.seats.us.joinedAt, table.seats.china.joinedAt);
+      // A table starts when its second side is seated.
+      table.startedAt = Math.max(table.seats.us.joinedAt, table.seats.china.joinedAt);
       table.lastMoveAt = moves.length > 0 ? moves[moves.length - 1]!.at : table.startedAt;
       changes.moves.push(...model.newMoves(table, moves.length, 'ai', now));
     }

@@ -14,6 +14,7 @@ import { LEVER_ROLE_TEXT, leversFor, mainChartFor, type LeverChip } from '../../
 import { rewindLabel, turnLine } from './moves';
 import type { ScreenFn, ScreenView } from './screen';
 import { estimateTag } from './figures';
+import { classCountdown, classTeamNote } from './class-table';
 import { glossaryLinker } from './material-view';
 import { changeItems, chipFigures, newsTag, packageFigureTag, projectionSources } from './table-figures';
 
@@ -44,7 +45,9 @@ function tableView(table: TableState, dispatch: Dispatch): ScreenView {
       h('span', { class: 'turn', attrs: { 'data-waiting': !match.ended && !yourTurn && match.remoteSide ? 'true' : null } }, match.ended ? 'The talks are over.' : table.liveClass.live?.pending ? 'Your move is on its way to the class server…' : yourTurn ? 'Your move.' : match.remoteSide ? `Waiting for ${them}${table.liveClass.live?.table?.paused ? ' (the teacher has paused the tables)' : ''}.` : `${them} is thinking.`),
       h('span', null, `You: ${scenario.sides[side].label}, ${doctrine.label}.`),
       h('span', null, `Deadline: end of round ${deadlineOf(scenario, state.options)}.`),
+      classCountdown(table, Date.now()),
     ),
+    ...[classTeamNote(table)].filter((n): n is HTMLElement => n !== null),
     h('p', { class: 'hint' }, `${them} ${/^has /.test(POSTURES[postures[opponent]].meaning) ? '' : 'is '}${POSTURES[postures[opponent]].meaning}. Tension stands at ${fmt(state.indicators.tension)} of 10.`, ' ', estimateTag()),
   );
   if (match.branch) body.push(branchNote(match));

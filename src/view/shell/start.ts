@@ -20,6 +20,7 @@ import { mountRenderer } from './render';
 import { mountGlossaryDialog } from './glossary-dialog';
 import { mountSettingsDialog } from './settings-dialog';
 import { classRequests, keptTeacherClass, resumeClass } from './class-shell';
+import { tickCountdowns } from '../screens/class-table';
 
 export type GameStore = Store<AppState, Action, Effect>;
 
@@ -77,6 +78,8 @@ export function startGame(
   store.subscribe(announcer(elements.announcer));
   store.subscribe(soundCues(sound));
   store.subscribe(classRequests(deps.storage, dispatch));
+  // A class turn's countdown: its text follows the clock between renders.
+  setInterval(() => tickCountdowns(document, Date.now()), 1000);
   // The canvas's chips send their intents here (a drag onto the table, or back to a tray).
   stageContext.setChip = (issue, position, inPackage) =>
     dispatch({ type: 'set-chip', issue, position, inPackage });

@@ -69,7 +69,7 @@ describe.skipIf(!browserPath)('a class of teams', () => {
   }
 
   async function join(p: Person, code: string): Promise<void> {
-    await p.page.locator('#panel').getByRole('button', { name: /Join a class/ }).click();
+    await p.page.locator('#panel').getByRole('button', { name: /Join a class/ }).click({ timeout: 120_000 });
     await waitScreen(p.page, 'class-join', 'title');
     await p.page.locator('#join-code-input').fill(code);
     await p.page.locator('#join-name').fill(p.name);

@@ -324,13 +324,14 @@ export const classLobbyScreen: ScreenFn = (state, dispatch) => {
     body.push(h('p', { attrs: { role: 'status' } }, live.status === 'connecting' ? 'Joining the class…' : 'Waiting for the class server…'));
   } else {
     const seat = live.seat;
+    const teams = live.info?.config.pairing.kind === 'teams';
     body.push(
       h('p', { class: 'lobby-seat', id: 'lobby-seat' }, `You are ${sideLabel(seat.side)} at table ${seat.table + 1}.`),
-      ...(live.info?.config.pairing.kind === 'teams'
+      ...(teams
         ? [h('p', { id: 'lobby-team' }, live.team.length > 0 ? `Your team: you and ${live.team.map((t) => t.name).join(', ')}.` : 'Your teammates join as they arrive.')]
         : []),
-      h('p', { id: 'lobby-partner', attrs: { role: 'status' } }, live.partner ? `${live.info?.config.pairing.kind === 'teams' ? 'Across the table' : 'Your partner'}: ${(live.table?.seats.filter((s) => s.side === live.partner!.side) ?? [live.partner]).map((s) => s.name).join(', ')}${live.partner.kind === 'ai' ? ' (the AI)' : ''}, playing ${sideLabel(live.partner.side)}.` : 'Waiting for a partner to join…'),
-      h('p', { class: 'hint' }, live.info ? `${live.info.title ?? live.info.scenarioTitle}: the talks start when both seats are taken.` : 'The talks start when both seats are taken.'),
+      h('p', { id: 'lobby-partner', attrs: { role: 'status' } }, live.partner ? `${teams ? 'Across the table' : 'Your partner'}: ${(live.table?.seats.filter((s) => s.side === live.partner!.side) ?? [live.partner]).map((s) => s.name).join(', ')}${live.partner.kind === 'ai' ? ' (the AI)' : ''}, playing ${sideLabel(live.partner.side)}.` : teams ? 'Waiting for the other team’s first member…' : 'Waiting for a partner to join…'),
+      h('p', { class: 'hint' }, `${live.info ? `${live.info.title ?? live.info.scenarioTitle}: the` : 'The'} talks start when ${teams ? 'each side has one member; teammates can join later' : 'both seats are taken'}.`),
     );
     if (live.table && live.table.seats.length >= 2) body.push(h('div', { class: 'actions' }, button('Go to the table', () => dispatch({ type: 'navigate', screen: 'table' }), { key: 'to-table' })));
   }

@@ -350,7 +350,7 @@ function standFirm(a: Assessment, m: Memory): string {
       choose(a, 3, [
         `We came to negotiate, not to bargain with ${yours} hanging over us.`,
         `We will not reward coercion, and ${yours} ${is} coercion, whatever name you give ${it}.`,
-        `There can be no real progress while ${yours} ${is} in force.`,
+        `Agreements are not made under pressure, and ${yours}, imposed while we talk, ${is} pressure.`,
       ]),
     );
     terms = choose(a, 2, ['Until it is lifted, our offer stays as it is', 'We cannot move while it stands']);

@@ -140,6 +140,31 @@ describe('3. no missed deals', () => {
     }
   });
 
+  it('busan: a threat falling due at its final offer does not pre-empt that offer, worth more to it than walking away', () => {
+    let seen = 0;
+    for (const script of ['stall', 'last-minute'] as const) {
+      for (const { match } of games(BUSAN, script, 'china', ['1', '2', '3'])) {
+        const states = match.allStates();
+        for (const t of match.turns()) {
+          const before = states[t.index]!;
+          const due = before.threats.find(
+            (x) => x.side === 'china' && x.status === 'pending' && x.dueRound === before.round,
+          );
+          if (t.by !== 'ai' || !due || t.index + 2 < 2 * BUSAN.rounds - 1) continue;
+          seen += 1;
+          // before, China carried out its rare-earth threat here and made no final offer
+          expect(t.move.type).toBe('propose');
+          expect(t.ai!.analysis).toMatch(/last offer that United States can still accept/);
+          if (t.move.type === 'propose') {
+            const j = judgePackage(BUSAN, before, 'china', t.move.package);
+            expect(j.utility!).toBeGreaterThan(j.walkAway.utility);
+          }
+        }
+      }
+    }
+    expect(seen).toBe(6);
+  });
+
   it('makes no threat that could only fall due in the last round, which is for closing', () => {
     for (const scenario of [BUSAN, GENEVA, ZTE]) {
       for (const { match } of games(scenario, 'stall', 'us', ['1', '2'])) {

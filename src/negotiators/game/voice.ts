@@ -332,6 +332,8 @@ function standFirm(a: Assessment, m: Memory): string {
   const it = several ? 'them' : 'it';
   // an offer that leaves the measure in force is refused for that; any other refusal as usual
   const leaves = a.offer !== null && a.offer.unreversed.length > 0;
+  // a refusal on other grounds comes first, so that its "that" is the offer, not the measure
+  if (a.offer && !leaves) parts.push(refusal(a));
   let terms: string;
   if (tone(a) === 'firm') {
     parts.push(
@@ -362,7 +364,6 @@ function standFirm(a: Assessment, m: Memory): string {
         `An offer that keeps ${it} in force is not one we will sign.`,
       ]),
     );
-  else if (a.offer) parts.push(refusal(a));
   const offer = proposal(a, pkg);
   parts.push(`${terms}: ${offer}.`);
   const asked = a.coercion.flatMap((c) => (c.asked === null ? [] : [positionText(a.words, c.issue, c.asked)]));

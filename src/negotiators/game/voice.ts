@@ -339,7 +339,7 @@ function standFirm(a: Assessment, m: Memory): string {
     parts.push(
       choose(a, 3, [
         `We do not negotiate with a measure held over us, and ${yours} ${is} exactly that.`,
-        `You imposed ${yours.replace(/^your /, '')} in the middle of these talks. You will get nothing from us for lifting what you should never have imposed.`,
+        `You imposed ${several ? 'measures' : 'a measure'} on ${list(a.coercion.map((c) => measure(a, c)))} in the middle of these talks. You will get nothing from us for lifting what you should never have imposed.`,
         `Pressure buys no concessions from us, and ${yours} ${is} pressure.`,
       ]),
     );
@@ -365,7 +365,8 @@ function standFirm(a: Assessment, m: Memory): string {
       ]),
     );
   const offer = proposal(a, pkg);
-  parts.push(`${terms}: ${offer}.`);
+  // an opening made under coercion has no earlier terms to keep
+  parts.push(`${a.counter!.previousUtility === null ? 'These are our terms' : terms}: ${offer}.`);
   const asked = a.coercion.flatMap((c) => (c.asked === null ? [] : [positionText(a.words, c.issue, c.asked)]));
   // what it wants in the measure's place, unless the proposal just named it
   if (asked.length > 0 && !asked.every((x) => offer.includes(x)))

@@ -59,7 +59,7 @@ async function canvasFigureProblems(page: Page, labels: RegExp): Promise<string[
     else if (t.figure === 'label' && !labels.test(t.text)) problems.push(`a figure passed off as a label: ${t.text}`);
     else if (!['estimate', 'source', 'label'].includes(t.figure)) problems.push(`unknown tag ${t.figure}: ${t.text}`);
   }
-  const legend = (mark: string, words: RegExp) => texts.some((t) => t.text.startsWith(mark) && words.test(t.text));
+  const legend = (mark: string, words: RegExp) => texts.some((t) => new RegExp(`(^|\\s)${mark} [^†‡]*${words.source}`).test(t.text));
   if (figures.some((t) => t.figure === 'estimate') && !legend(CANVAS_MARK.estimate, new RegExp(MODEL_ESTIMATE))) problems.push('no legend for the model-estimate mark');
   if (figures.some((t) => t.figure === 'source') && !legend(CANVAS_MARK.source, /source/)) problems.push('no legend for the source mark');
   // A chip's or an offer's label with a figure carries its mark where a reader sees it.

@@ -468,10 +468,9 @@ export class TableScene extends ScreenScene<TableModel> {
       lg.strokeRect(x - 12, y - 9, 24, 18);
     }, '10–90%');
     // What the marks mean: every number in this column is the model's; the chips' figures come from sources.
-    const none = () => undefined;
-    entry(none, CANVAS_LEGEND.estimate);
     const chips = [...m.offers, ...m.asks].flatMap((g) => g.chips).concat(m.standing?.chips ?? []);
-    if (chips.some((c) => m.chipFigures[c.id] === 'source')) entry(none, CANVAS_LEGEND.source);
+    const sourced = chips.some((c) => m.chipFigures[c.id] === 'source');
+    entry(() => undefined, sourced ? `${CANVAS_LEGEND.estimate}   ${CANVAS_LEGEND.source}` : CANVAS_LEGEND.estimate);
   }
 
   private drawLadder(): void {

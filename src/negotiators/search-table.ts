@@ -88,7 +88,7 @@ export class SearchTable implements PackageTable {
     readonly prefs: Preferences,
     private readonly floors: readonly LinearFloor[] = [],
     /** A package left out (never found, worth INFEASIBLE), or -1. */
-    private readonly excluded = -1,
+    readonly excluded = -1,
   ) {
     const n = numbering.issueCount;
     this.n = n;
@@ -562,22 +562,24 @@ function buildTail(
     rawU[e] = u;
     rawOffset[e] = offset;
   }
-  const order = Array.from({ length: count }, (_, e) => e).sort(
-    (a, b) => rawU[b]! - rawU[a]! || rawOffset[a]! - rawOffset[b]!,
-  );
+  const order = new Int32Array(count);
+  for (let e = 0; e < count; e++) order[e] = e;
+  order.sort((a, b) => rawU[b]! - rawU[a]! || rawOffset[a]! - rawOffset[b]!);
   const u = new Float64Array(count);
   const offset = new Int32Array(count);
   const options = new Int32Array(count * width);
   const floor = floors.map(() => new Float64Array(count));
-  order.forEach((e, k) => {
+  for (let k = 0; k < count; k++) {
+    const e = order[k]!;
     u[k] = rawU[e]!;
     offset[k] = rawOffset[e]!;
     for (let j = 0; j < width; j++) options[k * width + j] = rawOptions[e * width + j]!;
-    floors.forEach((f, fi) => {
+    for (let fi = 0; fi < floors.length; fi++) {
+      const deltas = floors[fi]!.deltas;
       let sum = 0;
-      for (let i = start; i < n; i++) sum += f.deltas[i]![rawOptions[e * width + i - start]!]!;
+      for (let i = start; i < n; i++) sum += deltas[i]![rawOptions[e * width + i - start]!]!;
       floor[fi]![k] = sum;
-    });
-  });
+    }
+  }
   return { count, u, offset, options, floor };
 }

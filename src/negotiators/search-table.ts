@@ -61,6 +61,8 @@ interface Query {
 interface Rating {
   terms: Float64Array[];
   sums: Float64Array[];
+  /** The tail's ratings, made by the first search that needs them and kept for the next ones. */
+  tail: TailRating | null;
 }
 
 const THETAS = [0, -8, -3, -1, -0.4, 0.4, 1, 3, 8];
@@ -219,7 +221,16 @@ export class SearchTable implements PackageTable {
     return { lo, hi, rating: null, ratingLo: -Infinity, strict: false, down, leaf };
   }
 
+  /** The rating terms of each rater this table was asked about (a strategy asks several questions with one rater). */
+  private readonly ratings = new WeakMap<Rater, Rating>();
+
   private ratingTerms(rate: Rater): Rating {
+    let rating = this.ratings.get(rate);
+    if (!rating) this.ratings.set(rate, (rating = this.newRating(rate)));
+    return rating;
+  }
+
+  private newRating(rate: Rater): Rating {
     if (!isLinearRater(rate))
       throw new Error('SearchTable needs a rater that is a weighted sum over the issues');
     const r: LinearRater = rate;
@@ -234,7 +245,7 @@ export class SearchTable implements PackageTable {
       }
       return suf;
     });
-    return { terms, sums };
+    return { terms, sums, tail: null };
   }
 
   /**
@@ -357,7 +368,7 @@ export class SearchTable implements PackageTable {
     const sums = new Float64Array((split + 1) * Math.max(1, fc));
     for (let k = 0; k < fc; k++) sums[k] = floors[k]!.base;
     const strides = this.numbering.strides;
-    const tailRating = q.rating ? this.tailRating(q.rating) : null;
+    const tailRating = q.rating ? (q.rating.tail ??= this.tailRating(q.rating)) : null;
     const visit = (d: number, pkg: number, u: number, r: number): boolean => {
       if (d === split) return this.scanTail(q, pkg, u, r, sums, d * fc, tailRating);
       const order = q.down ? this.downOrder[d]! : this.upOrder[d]!;

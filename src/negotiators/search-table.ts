@@ -97,9 +97,9 @@ export class SearchTable implements PackageTable {
     this.terms = prefs.weights.map((w, i) => Float64Array.from(prefs.values[i]!, (v) => w * v));
     const sorted = (i: number, down: boolean) => {
       const t = this.terms[i]!;
-      return Int32Array.from(
-        Array.from(t, (_, o) => o).sort((a, b) => (down ? t[b]! - t[a]! : t[a]! - t[b]!) || a - b),
-      );
+      const order = new Int32Array(t.length);
+      for (let o = 0; o < t.length; o++) order[o] = o;
+      return order.sort(down ? (a, b) => t[b]! - t[a]! || a - b : (a, b) => t[a]! - t[b]! || a - b);
     };
     this.downOrder = this.terms.map((_, i) => sorted(i, true));
     this.upOrder = this.terms.map((_, i) => sorted(i, false));

@@ -18,7 +18,7 @@ import type { Lever } from './escalation';
 import { levers, pickLever, threatDueNow } from './escalation';
 import { positionWorth } from '../../core/projection';
 import { changedIssues } from '../../core/rules';
-import type { GameDomain, WalkAway, WorthOf } from './game-domain';
+import type { DomainMemo, GameDomain, WalkAway, WorthOf } from './game-domain';
 import {
   buildGameDomain,
   outcomeOf,
@@ -211,6 +211,8 @@ export interface AssessInput {
   memory: Memory;
   /** A memo of positionWorth the negotiator keeps between turns, and the scenario's words. */
   worthOf?: WorthOf;
+  /** The negotiator's memo of its last preferences and search table (game-domain.ts). */
+  memo?: DomainMemo;
   words?: Words;
 }
 
@@ -225,11 +227,11 @@ function lastProposal(memory: Memory, state: GameState): Package | null {
 }
 
 export function assess(input: AssessInput): Assessment {
-  const { scenario, options, state, side, difficulty, memory, worthOf = positionWorth, words } = input;
+  const { scenario, options, state, side, difficulty, memory, worthOf = positionWorth, memo, words } = input;
   const profile: Profile = profileFor(scenario, options, side);
   const doctrine = doctrineOf(scenario, profile.doctrine);
   const theirDoctrine = doctrineFor(scenario, options, otherSide(side));
-  const gd = buildGameDomain(scenario, state, side, profile, doctrine, worthOf);
+  const gd = buildGameDomain(scenario, state, side, profile, doctrine, worthOf, memo);
   const turns = 2 * scenario.rounds;
   const turn = state.moveCount;
   const t = timeAt(turn, turns);

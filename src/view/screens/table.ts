@@ -17,6 +17,7 @@ import { estimateTag } from './figures';
 import { classCountdown, classTeamNote } from './class-table';
 import { glossaryLinker } from './material-view';
 import { changeItems, chipFigures, newsTag, packageFigureTag, projectionSources } from './table-figures';
+import { chipFigureKinds } from '../figure-sources';
 
 /** The table as its parts read it: the state, with a match. */
 type TableState = ViewState & { readonly match: ReadonlyMatch };
@@ -110,6 +111,7 @@ function tableView(table: TableState, dispatch: Dispatch): ScreenView {
     standingProjection: shown.standing && (dealt || shown.standing.by === opponent) ? projectPackage(scenario, shown, shown.standing.package) : null,
     deal: dealt,
     weights: doctrine.weights,
+    chipFigures: chipFigureKinds(scenario, [...offers, ...asks].flatMap((g) => g.chips).concat(standingChips)),
     moveKey: table.matchVersion,
   };
   const title = match.ended ? `${scenario.title}: the talks are over` : `Round ${state.round} of ${deadlineOf(scenario, state.options)}`;

@@ -345,10 +345,12 @@ export class DomainMemo {
       !sameRow(last.prefs.weights, prefs.weights) ||
       !sameFloors(this.tableFloors, floors)
     ) {
-      this.table = new SearchTable(space, prefs, floors, excluded);
+      const table = new SearchTable(space, prefs, floors, excluded);
+      this.table = table;
       this.tableFloors = floors;
+      return table;
     }
-    return this.table;
+    return last;
   }
 }
 

@@ -25,6 +25,33 @@ interface Profile {
   timeDeltas: number[];
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+  tid: number;
+  pid: number;
+  ts: number;
+}
+
+/** Complete events on each thread, by name: where native time goes (style, layout, paint, GPU). */
+function summariseTrace(events: TraceEvent[]): void {
+  const threads = new Map<string, Map<string, number>>();
+  for (const e of events) {
+    if (e.ph !== 'X' || !e.dur) continue;
+    const key = `${e.pid}:${e.tid}`;
+    const m = threads.get(key) ?? new Map<string, number>();
+    m.set(e.name, (m.get(e.name) ?? 0) + e.dur / 1000);
+    threads.set(key, m);
+  }
+  for (const [thread, m] of threads) {
+    const top = [...m].sort((a, b) => b[1] - a[1]).slice(0, 14);
+    if ((top[0]?.[1] ?? 0) < 20) continue;
+    console.log(`\ntrace, thread ${thread} (inclusive ms by event):`);
+    for (const [k, v] of top) console.log(`  ${v.toFixed(0).padStart(7)} ms  ${k}`);
+  }
+}
+
 async function toTable(page: Page): Promise<void> {
   await page.getByRole('button', { name: /Play solo/ }).click();
   await page.getByRole('button', { name: 'Play this scenario' }).first().click();
@@ -72,10 +99,22 @@ async function main(): Promise<void> {
         });
         observer.observe(document.getElementById('panel')!, { childList: true, subtree: true, characterData: true });
       });
+      const traced = process.env.PROFILE_TRACE === '1' && i === MOVES - 1;
+      const events: TraceEvent[] = [];
+      if (traced) {
+        cdp.on('Tracing.dataCollected', (e: { value: TraceEvent[] }) => events.push(...e.value));
+        await cdp.send('Tracing.start', { categories: 'devtools.timeline,toplevel,blink,cc,gpu,v8', transferMode: 'ReportEvents' });
+      }
       await cdp.send('Profiler.start');
       await page.getByRole('button', { name, exact: true }).click();
       await page.waitForFunction(() => (window as unknown as { __reply: { shown: number | null } }).__reply.shown !== null, null, { timeout: 60_000 });
       const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+      if (traced) {
+        const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+        await cdp.send('Tracing.end');
+        await done;
+        summariseTrace(events);
+      }
       const r = (await page.evaluate(() => (window as unknown as { __reply: { clicked: number; shown: number } }).__reply)) as { clicked: number; shown: number };
       replies.push(r.shown - r.clicked);
       const nodes = new Map(profile.nodes.map((n) => [n.id, n]));

@@ -102,7 +102,7 @@ async function main(): Promise<void> {
       const traced = process.env.PROFILE_TRACE === '1' && i === MOVES - 1;
       const events: TraceEvent[] = [];
       if (traced) {
-        cdp.on('Tracing.dataCollected', (e: { value: TraceEvent[] }) => events.push(...e.value));
+        cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
         await cdp.send('Tracing.start', { categories: 'devtools.timeline,toplevel,blink,cc,gpu,v8', transferMode: 'ReportEvents' });
       }
       await cdp.send('Profiler.start');

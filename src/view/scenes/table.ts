@@ -685,8 +685,11 @@ export class TableScene extends ScreenScene<TableModel> {
       token.container.setVisible(true);
       token.container.setAlpha(m.yourTurn ? 1 : 0.55);
       if (this.input.enabled && token.container.input) token.container.input.enabled = m.yourTurn;
-      if (token.container.x === 0 && token.container.y === 0) token.container.setPosition(slot.x, slot.y).setScale(slot.scale);
-      else move(this, token.container, { x: slot.x, y: slot.y, scale: slot.scale }, 240);
+      const c = token.container;
+      if (c.x === 0 && c.y === 0) c.setPosition(slot.x, slot.y).setScale(slot.scale);
+      // A chip already in its place stays still: a tween would keep the loop drawing for nothing.
+      else if (this.tweens.isTweening(c) || Math.abs(c.x - slot.x) > 0.5 || Math.abs(c.y - slot.y) > 0.5 || Math.abs(c.scale - slot.scale) > 1e-3)
+        move(this, c, { x: slot.x, y: slot.y, scale: slot.scale }, 240);
     }
   }
 }

@@ -42,8 +42,9 @@ const BARE_FRAME = () => (window as unknown as { __bare?: { firstFrame: number |
 async function firstFrame(browser: Browser, url: string, probe: () => number | null): Promise<number> {
   const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
   const page = await context.newPage();
-  await page.goto(url);
-  await page.waitForFunction(probe, null, { timeout: 30_000 });
+  // Generous waits: on a loaded machine a cold load can take longer than Playwright's default.
+  await page.goto(url, { timeout: 120_000 });
+  await page.waitForFunction(probe, null, { timeout: 120_000 });
   const t = (await page.evaluate(probe)) as number;
   await context.close();
   return t;
@@ -120,6 +121,7 @@ async function main(): Promise<void> {
     // --- frame work on the table while chips move -------------------------------------------
     const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
     const page = await context.newPage();
+    page.setDefaultTimeout(120_000);
     await page.goto(base);
     await page.waitForFunction(() => (window as unknown as { __bc?: { ready: boolean } }).__bc?.ready === true);
     await toTable(page);

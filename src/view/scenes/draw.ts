@@ -2,6 +2,7 @@ import type Phaser from 'phaser';
 import type { IssueCategory, Side } from '../../core/types';
 import type { Posture } from '../../session/ai';
 import { POSTURES } from '../../session/text';
+import type { CanvasFigure } from '../figure-sources';
 import { css, FONT } from '../theme';
 import { stageContext } from './context';
 
@@ -57,6 +58,7 @@ export function text(scene: Phaser.Scene, x: number, y: number, content: string,
   if (reused) {
     // A text of the last drawing, set as if new (callers may have turned, faded or named it).
     reused.setPosition(x, y).setAngle(0).setScale(1).setAlpha(1).setVisible(true).setDepth(0).setName('');
+    reused.data?.reset();
     reused.setOrigin(o.originX ?? 0, o.originY ?? 0);
     if (made.get(reused)!.content !== asked) {
       if (o.fit) fitText(reused, content, o.fit);
@@ -82,6 +84,12 @@ export function text(scene: Phaser.Scene, x: number, y: number, content: string,
   if (o.fit) fitText(t, content, o.fit);
   t.setOrigin(o.originX ?? 0, o.originY ?? 0);
   made.set(t, { style, content: asked });
+  return t;
+}
+
+/** Tag a text that shows a number with what the number is (the test hook reads it; see CanvasFigure). */
+export function figure<T extends Phaser.GameObjects.Text>(t: T, kind: CanvasFigure): T {
+  t.setData('figure', kind);
   return t;
 }
 

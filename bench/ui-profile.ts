@@ -7,9 +7,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
 import { chromePath, FLAGS } from '../tests/e2e/browser';
+import { replyTime, toTable, watchReply } from './ui-table';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const MOVES = Number(process.env.PROFILE_MOVES ?? 4);
@@ -52,14 +53,6 @@ function summariseTrace(events: TraceEvent[]): void {
   }
 }
 
-async function toTable(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /Play solo/ }).click();
-  await page.getByRole('button', { name: 'Play this scenario' }).first().click();
-  await page.getByRole('button', { name: 'Continue to the briefing' }).click();
-  await page.getByRole('button', { name: 'Sit down at the table' }).click();
-  await page.waitForFunction(() => (window as unknown as { __bc: { drawn: Record<string, number> } }).__bc.drawn.table !== undefined);
-}
-
 async function main(): Promise<void> {
   const outDir = mkdtempSync(join(tmpdir(), 'bc-profile-'));
   const configFile = join(root, 'vite.config.ts');
@@ -85,20 +78,7 @@ async function main(): Promise<void> {
       await page.waitForFunction(() => (window as unknown as { __bc: { state(): { humanToMove: string | null } } }).__bc.state().humanToMove !== null, null, { timeout: 60_000 });
       const state = (await page.evaluate(() => (window as unknown as { __bc: { state(): unknown } }).__bc.state())) as { humanToMove: string; standing: { by: string } | null };
       const name = state.standing && state.standing.by !== state.humanToMove ? 'Reject it' : 'Make no offer this round';
-      await page.evaluate(() => {
-        type Hook = { state(): { spec: { moves: unknown[] } | null; outcome: unknown } };
-        const w = window as unknown as { __reply: { clicked: number; shown: number | null }; __bc: Hook };
-        const before = w.__bc.state().spec?.moves.length ?? 0;
-        w.__reply = { clicked: 0, shown: null };
-        document.addEventListener('click', () => (w.__reply.clicked = performance.now()), { capture: true, once: true });
-        const observer = new MutationObserver(() => {
-          const s = w.__bc.state();
-          if ((s.spec?.moves.length ?? 0) < before + 2 && !s.outcome) return;
-          observer.disconnect();
-          requestAnimationFrame(() => (w.__reply.shown = performance.now()));
-        });
-        observer.observe(document.getElementById('panel')!, { childList: true, subtree: true, characterData: true });
-      });
+      await watchReply(page);
       const traced = process.env.PROFILE_TRACE === '1' && i === MOVES - 1;
       const events: TraceEvent[] = [];
       if (traced) {
@@ -107,7 +87,7 @@ async function main(): Promise<void> {
       }
       await cdp.send('Profiler.start');
       await page.getByRole('button', { name, exact: true }).click();
-      await page.waitForFunction(() => (window as unknown as { __reply: { shown: number | null } }).__reply.shown !== null, null, { timeout: 60_000 });
+      replies.push(await replyTime(page));
       const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
       if (traced) {
         const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
@@ -115,8 +95,6 @@ async function main(): Promise<void> {
         await done;
         summariseTrace(events);
       }
-      const r = (await page.evaluate(() => (window as unknown as { __reply: { clicked: number; shown: number } }).__reply)) as { clicked: number; shown: number };
-      replies.push(r.shown - r.clicked);
       const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
       const parent = new Map<number, number>();
       for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);

@@ -1,9 +1,8 @@
 import { deadlineOf } from '../../session/model';
 import { button, h } from '../dom';
+import { TAGLINE } from '../scenes/title';
 import { notices } from './common';
 import type { ScreenFn } from './screen';
-
-export const TAGLINE = 'A negotiation game on US–China technology and trade: chips, rare earths, tariffs and the price of every deal.';
 
 export const titleScreen: ScreenFn = (state, dispatch) => {
   const body: Node[] = [h('p', { class: 'lede' }, TAGLINE), ...notices(state.notices)];

@@ -119,14 +119,15 @@ export function receive(live: LiveClass, name: string, payload: unknown, scenari
       return { live: { ...live, table: t, partner, pending, behind: false }, announce: [], tableChanged: true };
     }
     case 'moved': {
-      const m = data as { table: number; index: number; move: Move; by: 'student' | 'ai' | 'clock' };
+      const m = data as { table: number; index: number; move: Move; by: 'student' | 'ai' | 'clock' | 'teacher' };
       const t = live.table;
       if (!t || t.table !== m.table) return same();
       if (m.index < t.moves.length) return same(); // already in the log (a table message carried it)
       if (m.index > t.moves.length) return same({ ...live, behind: true });
       const before = live.seat && scenario ? seatMatch(scenario, t, live.seat.side) : null;
       const announce: string[] = [];
-      if (before?.ok && live.seat && m.move.side !== live.seat.side) {
+      // An event the teacher made happen is announced by its `inject` message.
+      if (before?.ok && live.seat && m.move.side !== live.seat.side && m.move.type !== 'event') {
         let sentence = describeMove(scenario!, m.move, before.match.state, live.seat.side);
         if (!SENTENCE_END.test(sentence)) sentence += '.';
         announce.push(m.by === 'clock' ? `Time ran out: ${sentence}` : sentence);

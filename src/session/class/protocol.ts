@@ -42,8 +42,11 @@ import { aiPlayerSchema, idSchema, seedSchema, sideSchema, wholeNumber } from '.
  * 5. **Teacher actions** (`teacherAction`, teacher connections only): pause and resume every
  *    table or one, extend the current turn's time limit, fill an empty seat with the AI, send an
  *    inject (one of the scenario's events as a news item, or a written news flash) to every
- *    table or one. An inject is shown to the players; it does not change the game, which stays
- *    `(scenario, seed, options, moves)`.
+ *    table or one. A written news flash is only shown to the players. An inject of one of the
+ *    scenario's events is shown too, and it happens in each targeted game that has started and
+ *    not ended (and where the event has not already happened, if it happens once): an `event`
+ *    move in that game's log, by the teacher, relayed as `moved` like any move, so the game stays
+ *    `(scenario, seed, options, moves)` and its replay and result code verify.
  * 6. **Reconnection.** A dropped connection keeps its seat: the client reconnects with Colyseus'
  *    reconnection token within `RECONNECT_SECONDS`, or later (a reload, a server restart) joins
  *    again with the code, the same name and its seat key. Either way it is sent `seat` and
@@ -161,6 +164,11 @@ export const teacherActionSchema = z.discriminatedUnion(
     z.strictObject({ action: z.literal('resume'), table: tableTarget }),
     /** Add seconds to the current turn's time limit (only with `turnSeconds`). */
     z.strictObject({ action: z.literal('extend'), table: tableTarget, seconds: wholeNumber(10, 3_600, 'seconds (10 to 3600)') }),
+    /**
+     * The AI takes a seat: an empty one (the table then starts), or, mid-game, one whose student
+     * has left (not connected); it plays on from the log. The student who comes back to it (seat
+     * key or name) gets it back, and the AI's moves stay in the log as the AI's.
+     */
     z.strictObject({ action: z.literal('fillWithAi'), seat: seatIdSchema, difficulty: aiPlayerSchema }),
     z.strictObject({
       action: z.literal('inject'),
@@ -182,8 +190,12 @@ export const CLIENT_MESSAGES = {
 // --- what clients are shown ---------------------------------------------------------------------
 
 export const playerKindSchema = z.enum(['student', 'ai']);
-/** Who made a move: the student at the seat, the AI, or the clock (a turn whose time limit ran out holds, or rejects the offer on the table). */
-export const moveAuthorSchema = z.enum(['student', 'ai', 'clock']);
+/**
+ * Who made a move: the student at the seat, the AI, the clock (a turn whose time limit ran out
+ * holds, or rejects the offer on the table), or the teacher (an inject of one of the scenario's
+ * events, an `event` move: the event happens in the game).
+ */
+export const moveAuthorSchema = z.enum(['student', 'ai', 'clock', 'teacher']);
 
 /** A seat of the roster. `name` is untrusted text (a student's display name) or the AI's label. */
 export const seatViewSchema = z.strictObject({

@@ -1,4 +1,5 @@
 import { create as createQr } from 'qrcode';
+import { joinLinkQuery } from '../../session/class/join-link';
 import type { Side } from '../../core/types';
 import { NAME_MAX_CHARS, normaliseJoinCode, type ClassConfig, type SeatView, type TableSummary } from '../../session/class/protocol';
 import { doctrinesFor, SIDES } from '../../session/model';
@@ -171,6 +172,8 @@ export const classTeacherScreen: ScreenFn = (state, dispatch) => {
   if (!teacher) return null;
   const dash = lc.live?.dashboard ?? null;
   const address = window.location.origin;
+  // The QR code and the printed link carry the code: opening them fills in the join screen.
+  const link = `${address}/${joinLinkQuery(teacher.code)}`;
   const code = spacedCode(teacher.code);
   const body: Node[] = [...notices(state.notices)];
   body.push(
@@ -178,7 +181,7 @@ export const classTeacherScreen: ScreenFn = (state, dispatch) => {
       'section',
       { class: 'join-panel', attrs: { 'aria-labelledby': 'join-title' } },
       h('h2', { id: 'join-title' }, 'Students join at'),
-      h('div', { class: 'join-grid' }, h('div', null, h('p', { class: 'join-address', id: 'join-address' }, address), h('p', { class: 'join-label' }, 'with the class code'), h('p', { class: 'join-code', id: 'join-code', attrs: { 'aria-label': `Class code ${teacher.code.split('').join(' ')}` } }, code)), qrSvg(address, `QR code for ${address}`)),
+      h('div', { class: 'join-grid' }, h('div', null, h('p', { class: 'join-address', id: 'join-address' }, address), h('p', { class: 'join-label' }, 'with the class code'), h('p', { class: 'join-code', id: 'join-code', attrs: { 'aria-label': `Class code ${teacher.code.split('').join(' ')}` } }, code), h('p', { class: 'join-link', id: 'join-link' }, 'or open ', h('span', { class: 'join-link-address' }, link), ' (the QR code), which fills in the code.')), qrSvg(link, `QR code for ${link}`)),
     ),
   );
   const status = lc.live?.status ?? 'closed';
@@ -267,7 +270,7 @@ function injectSection(state: ViewState, dispatch: Dispatch, tables: number[]): 
 
 export const classJoinScreen: ScreenFn = (state, dispatch) => {
   const lc = state.liveClass;
-  const code = h('input', { id: 'join-code-input', attrs: { type: 'text', autocomplete: 'off', spellcheck: 'false', autocapitalize: 'characters', maxlength: 20, 'data-key': 'join-code-input' }, value: lc.live?.code ?? '' });
+  const code = h('input', { id: 'join-code-input', attrs: { type: 'text', autocomplete: 'off', spellcheck: 'false', autocapitalize: 'characters', maxlength: 20, 'data-key': 'join-code-input' }, value: lc.live?.code ?? lc.prefill ?? '' });
   const name = h('input', { id: 'join-name', attrs: { type: 'text', autocomplete: 'nickname', maxlength: NAME_MAX_CHARS, 'data-key': 'join-name' }, value: lc.live?.name ?? '' });
   const join = () => dispatch({ type: 'class-join', code: normaliseJoinCode(code.value), name: name.value.trim() });
   const body: Node[] = [

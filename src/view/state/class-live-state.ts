@@ -26,6 +26,8 @@ export type ClassLiveAction =
   | { type: 'class-open-teacher'; code: string; teacherKey: string }
   | { type: 'class-failed'; text: string }
   | { type: 'class-join'; code: string; name: string; seatKey?: string | null }
+  /** A class's join link was opened: the join screen, its code filled in (or the link's problem said). */
+  | { type: 'class-join-link'; code: string | null; problem: string | null }
   | { type: 'class-status'; status: ConnectionStatus; text?: string }
   | { type: 'class-received'; name: string; payload: unknown }
   | { type: 'class-teacher-action'; action: TeacherAction }
@@ -41,6 +43,8 @@ export interface LiveClassView {
   readonly unfinished: number;
   readonly busy: boolean;
   readonly error: string | null;
+  /** The class code a join link brought, filled into the join screen. */
+  readonly prefill?: string;
 }
 
 export const NO_LIVE_CLASS: LiveClassView = { live: null, teacher: null, debrief: null, unfinished: 0, busy: false, error: null };

@@ -91,6 +91,8 @@ export function classLiveUpdate(state: AppState, action: { type: string }): Resu
       const next = withLive({ ...state, screen: 'class-lobby', notices: NO_NOTICES }, { ...NO_LIVE_CLASS, live });
       return { state: next, effects: [request({ op: 'connect-student', code: a.code, name: a.name, seatKey: a.seatKey ?? null })] };
     }
+    case 'class-join-link':
+      return same(withLive({ ...state, screen: 'class-join', notices: NO_NOTICES }, { ...NO_LIVE_CLASS, error: a.problem, ...(a.code ? { prefill: a.code } : {}) }));
     case 'class-status': {
       if (!lc.live) return same(state);
       const live = { ...lc.live, status: a.status, ...(a.text ? { problem: a.text } : {}) };

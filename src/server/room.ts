@@ -40,6 +40,8 @@ export class ClassRoom extends Room {
   private code = '';
   private dashboardDue = false;
   private release: (() => Promise<void>) | null = null;
+  /** The class's scenario file when clients may not have it (the teacher's own), sent to everyone joining. */
+  private scenarioFile: ServerMessage<'scenario'> | null = null;
 
   override async onDispose(): Promise<void> {
     await this.release?.();
@@ -85,6 +87,7 @@ export class ClassRoom extends Room {
     }
     const model = await this.service.open(this.code, this.service.shared);
     if (!model) throw new Error(`no class ${this.code}`);
+    this.scenarioFile = this.service.scenarioToSend(model.record, model.scenario);
     void this.setMetadata({ code: this.code });
     // Every type, known or not, goes through the protocol's reader: a bad message is answered, never acted on.
     this.onMessage('*', (client: Client, type: string | number, data: unknown) => {
@@ -124,6 +127,7 @@ export class ClassRoom extends Room {
   override async onJoin(client: Client, _options: unknown, auth: Auth): Promise<void> {
     if (auth.role === 'teacher') {
       client.userData = { role: 'teacher', seat: null, table: null } satisfies Seated;
+      if (this.scenarioFile) this.tell(client, 'scenario', this.scenarioFile);
       this.tell(client, 'dashboard', this.model.dashboard(this.service.now()));
       return;
     }
@@ -134,6 +138,7 @@ export class ClassRoom extends Room {
     for (const other of this.clients) if (other !== client && this.seated(other)?.seat === seat.seat) other.leave(4000, 'this seat was opened from another connection');
     client.userData = { role: 'student', seat: seat.seat, table: seat.table } satisfies Seated;
     this.model.setConnected(seat.seat, true);
+    if (this.scenarioFile) this.tell(client, 'scenario', this.scenarioFile);
     this.greet(client);
     this.afterChanges(result.changes, [seat.table]);
   }

@@ -9,6 +9,7 @@ import {
   type Dashboard,
   type InjectView,
   type SeatView,
+  type ServerMessage,
   type ServerMessageName,
   type TableView,
 } from './class/protocol';
@@ -48,10 +49,12 @@ export interface LiveClass {
   problem: string | null;
   /** Set when a `moved` skipped ahead of the log: the screen shows what it has and waits for the next `table`. */
   behind: boolean;
+  /** The class's scenario file when the server sent it (the teacher's own): the page loads it with its scenario loader. */
+  scenarioFile: { file: string; text: string } | null;
 }
 
 export function newLiveClass(role: LiveClass['role'], code: string, name = ''): LiveClass {
-  return { role, status: 'connecting', code, name, info: null, seat: null, seatKey: null, partner: null, table: null, dashboard: null, pending: null, injects: [], problem: null, behind: false };
+  return { role, status: 'connecting', code, name, info: null, seat: null, seatKey: null, partner: null, table: null, dashboard: null, pending: null, injects: [], problem: null, behind: false, scenarioFile: null };
 }
 
 /** What a received message changed, and what a screen reader should hear of it. */
@@ -101,6 +104,10 @@ export function receive(live: LiveClass, name: string, payload: unknown, scenari
   }
   const data = parsed.data;
   switch (name as ServerMessageName) {
+    case 'scenario': {
+      const s = data as ServerMessage<'scenario'>;
+      return same({ ...live, scenarioFile: { file: s.file, text: s.text } });
+    }
     case 'seat': {
       const m = data as { info: ClassInfo; seat: SeatView; seatKey: string; partner: SeatView | null };
       const partner = m.partner ? ` Your partner: ${m.partner.name}${m.partner.kind === 'ai' ? ' (the AI)' : ''}.` : ' You wait for a partner.';

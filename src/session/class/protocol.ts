@@ -24,7 +24,10 @@ import { aiPlayerSchema, idSchema, seedSchema, sideSchema, wholeNumber } from '.
  *    - the teacher sends `{ role: 'teacher', code, teacherKey }`.
  *    A wrong code, key or name is refused by the join with a message; wrong codes from one
  *    address are rate-limited (a `too many attempts` refusal).
- * 3. **Seat.** A student gets a `seat` message (its seat, side, table and partner, and the
+ * 3. **Scenario.** In a class on the teacher's own scenario file (or on a shipped scenario whose
+ *    file has changed since the class began), everyone who joins first gets a `scenario` message:
+ *    the file the class plays, to load with the scenario loader.
+ *    **Seat.** A student gets a `seat` message (its seat, side, table and partner, and the
  *    `seatKey` to keep for rejoining), then a `table` message with the whole game as the core
  *    defines it, `(scenario, seed, options, moves)`, once the table has both players (the
  *    partner may be the AI). Clients replay `moves` with the core to derive everything they
@@ -116,7 +119,10 @@ export const pairingSchema = z.discriminatedUnion(
 export const seedPolicySchema = z.enum(['class', 'table'], { error: 'expected the seed policy "class" or "table"' });
 
 export const classConfigSchema = z.strictObject({
-  /** A shipped scenario's id; its text is stored with the class, so a class outlives changes to the file. */
+  /**
+   * A shipped scenario's id, or the id of the teacher's own scenario file sent with the request
+   * (`scenarioFile`); the text is stored with the class, so a class outlives changes to the file.
+   */
   scenario: idSchema,
   seed: seedSchema,
   seedPolicy: seedPolicySchema,
@@ -129,7 +135,21 @@ export const classConfigSchema = z.strictObject({
   title: z.string().max(120, { error: 'a class title has at most 120 characters' }).optional(),
 });
 
-export const createClassRequestSchema = z.strictObject({ config: classConfigSchema });
+/** A teacher's own scenario file for a class: at most this many characters (four times the largest shipped scenario). */
+export const CLASS_SCENARIO_MAX_CHARS = 200_000;
+
+/** A scenario file as the teacher opened it: its name (for messages) and its text (YAML or JSON, checked by the scenario loader). */
+export const scenarioFileSchema = z.strictObject({
+  file: z.string().min(1, { error: 'expected the file name' }).max(200, { error: 'a file name has at most 200 characters' }),
+  text: z.string({ error: 'expected the file text' }).max(CLASS_SCENARIO_MAX_CHARS, { error: `a class's scenario file has at most ${CLASS_SCENARIO_MAX_CHARS.toLocaleString('en')} characters` }),
+});
+
+/**
+ * `scenarioFile`: the teacher's own scenario (its id is `config.scenario`). The server checks it
+ * with the same loader as the browser, refuses it with each problem named, and stores its text
+ * with the class; the room sends it to everyone who joins (the `scenario` message).
+ */
+export const createClassRequestSchema = z.strictObject({ config: classConfigSchema, scenarioFile: scenarioFileSchema.optional() });
 export const createClassResponseSchema = z.strictObject({
   code: z.string(),
   teacherKey: z.string(),
@@ -276,6 +296,8 @@ export const dashboardSchema = z.strictObject({
 export const rejectionKindSchema = z.enum(['not-your-turn', 'illegal', 'not-in-game', 'paused', 'ended', 'stale-index', 'not-seated', 'bad-message']);
 
 export const SERVER_MESSAGES = {
+  /** To everyone joining a class whose scenario this page may not have (the teacher's own file): the file, to load. */
+  scenario: z.strictObject({ id: idSchema, version: z.number().int(), file: z.string(), text: z.string() }),
   /** To a student on joining: its seat and the key to rejoin it. */
   seat: z.strictObject({ info: classInfoSchema, seat: seatViewSchema, seatKey: seatKeySchema, partner: seatViewSchema.nullable() }),
   /** To a student: its table's whole game (on joining, when the table starts, after pause/resume/inject/extend). */
@@ -329,6 +351,7 @@ export type Pairing = z.infer<typeof pairingSchema>;
 export type SeedPolicy = z.infer<typeof seedPolicySchema>;
 export type ClassConfig = z.infer<typeof classConfigSchema>;
 export type CreateClassRequest = z.infer<typeof createClassRequestSchema>;
+export type ScenarioFileUpload = z.infer<typeof scenarioFileSchema>;
 export type CreateClassResponse = z.infer<typeof createClassResponseSchema>;
 export type JoinOptions = z.infer<typeof joinOptionsSchema>;
 export type MoveMessage = z.infer<typeof moveMessageSchema>;

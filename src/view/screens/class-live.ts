@@ -7,7 +7,7 @@ import { button, columnHeads, fmt, h } from '../dom';
 import type { Dispatch } from '../state/actions';
 import type { ViewState } from '../state/app-state';
 import { classDebriefView } from './class-page';
-import { notices } from './common';
+import { loadFailures, notices } from './common';
 import type { ScreenFn, ScreenView } from './screen';
 
 /**
@@ -60,10 +60,26 @@ function select(id: string, options: { value: string; label: string }[], value?:
 // --- run a class ------------------------------------------------------------------------------
 
 export const classRunScreen: ScreenFn = (state, dispatch) => {
-  const shipped = state.scenarios.entries.filter((e) => e.origin !== 'opened');
+  // The shipped scenarios and any the teacher opened (the file is sent with the class and checked again there).
+  const shipped = state.scenarios.entries;
   if (shipped.length === 0) return null;
-  const first = shipped.find((e) => e.scenario.id === 'busan-2025') ?? shipped[0]!;
-  const scenarioSelect = select('run-scenario', shipped.map((e) => ({ value: e.scenario.id, label: e.scenario.title })), first.scenario.id);
+  const opened = shipped.find((e) => e.origin === 'opened' && e.scenario.id === state.highlight.scenario);
+  const first = opened ?? shipped.find((e) => e.scenario.id === 'busan-2025') ?? shipped[0]!;
+  const scenarioSelect = select('run-scenario', shipped.map((e) => ({ value: e.scenario.id, label: e.origin === 'opened' ? `${e.scenario.title} (your file ${e.source.file})` : e.scenario.title })), first.scenario.id);
+  const fileInput = h('input', {
+    id: 'run-scenario-file',
+    attrs: { type: 'file', accept: '.yaml,.yml,.json,application/json,text/yaml' },
+    on: {
+      change: (e) => {
+        const file = (e.target as HTMLInputElement).files?.[0];
+        if (!file) return;
+        void file.text().then(
+          (text) => dispatch({ type: 'open-scenario-file', file: { file: file.name, text } }),
+          () => dispatch({ type: 'open-scenario-file', file: { file: file.name, text: '' } }),
+        );
+      },
+    },
+  });
   const seed = h('input', { id: 'run-seed', attrs: { type: 'text', autocomplete: 'off', spellcheck: 'false', maxlength: 100, 'data-key': 'run-seed' }, value: `class-${new Date().toISOString().slice(0, 10)}` });
   const seedPolicy = select('run-seed-policy', [
     { value: 'class', label: 'One seed for the whole class (every table the same dice)' },
@@ -108,8 +124,10 @@ export const classRunScreen: ScreenFn = (state, dispatch) => {
   };
   const body: Node[] = [
     ...notices(state.notices),
+    ...loadFailures(state.scenarios.failures),
     h('p', null, 'Students open this page’s address on their own devices and join with the class code. The server keeps every move; a table that loses its connection picks up where it was.'),
     field('run-scenario', 'Scenario', scenarioSelect),
+    field('run-scenario-file', 'Or your own scenario file (YAML or JSON)', fileInput, 'It is checked here and again by the server, kept with the class, and sent to every student who joins.'),
     field('run-seed', 'Seed', seed, 'The seed fixes every chance event, so pairs can be compared.'),
     field('run-seed-policy', 'Seeds', seedPolicy),
     field('run-pairing', 'Pairing', pairing, 'Student against student: a student without a partner waits, or you fill the seat with the AI.'),
@@ -143,7 +161,8 @@ function tableRow(state: ViewState, t: TableSummary, dispatch: Dispatch, turnSec
         .join('; ')}`
     : '—';
   const status = t.outcome ? t.outcome : !t.started ? 'waiting for a partner' : t.paused ? 'paused' : t.turn ? `${label(t.turn)} to move` : '—';
-  const empty = SIDES.filter((s) => !by(s));
+  // An empty seat, or mid-game one whose student has left: the AI can take it (the student gets it back on returning).
+  const empty = SIDES.filter((s) => !by(s) || (t.started && !t.outcome && by(s)!.kind === 'student' && !by(s)!.connected));
   return h(
     'tr',
     { attrs: { 'data-table': t.table, 'data-idle': t.idle ? 'true' : null } },

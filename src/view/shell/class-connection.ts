@@ -65,7 +65,7 @@ export async function handleClassRequest(request: ClassRequest, dispatch: Dispat
   try {
     switch (request.op) {
       case 'create': {
-        const answer = createClassResponseSchema.safeParse(await postJson('/api/classes', { config: request.config }));
+        const answer = createClassResponseSchema.safeParse(await postJson('/api/classes', { config: request.config, ...(request.scenarioFile ? { scenarioFile: request.scenarioFile } : {}) }));
         if (!answer.success) throw new Error('the server’s answer to “create a class” could not be read');
         dispatch({ type: 'class-created', code: answer.data.code, teacherKey: answer.data.teacherKey });
         return;

@@ -12,7 +12,7 @@ export interface TeacherClass {
 
 /** What the class screens ask the shell to do over the network. */
 export type ClassRequest =
-  | { op: 'create'; config: ClassConfig }
+  | { op: 'create'; config: ClassConfig; scenarioFile?: { file: string; text: string } }
   | { op: 'connect-teacher'; code: string; teacherKey: string }
   | { op: 'connect-student'; code: string; name: string; seatKey: string | null }
   | { op: 'send-move'; message: { index: number; move: Move } }

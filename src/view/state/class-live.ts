@@ -71,13 +71,28 @@ function followTable(state: AppState, live: LiveClass): AppState {
   };
 }
 
+/** A scenario file the class server sent, into the page's catalog (its problems, if any, said as the class's problem). */
+function openClassScenario(state: AppState, file: { file: string; text: string }): AppState {
+  const lib = state.lib;
+  if (!lib) return state;
+  const opened = lib.catalog.open(file);
+  const scenarios = { entries: [...lib.catalog.entries], failures: [...lib.catalog.failures] };
+  if (opened.ok) return { ...state, scenarios };
+  const problem = `The class's scenario file does not load here: ${opened.problems.slice(0, 3).map((p) => p.message).join('; ')}.`;
+  return withLive({ ...state, scenarios }, { live: state.liveClass.live && { ...state.liveClass.live, problem } });
+}
+
 /** The class actions; null for any other action. */
 export function classLiveUpdate(state: AppState, action: { type: string }): Result | null {
   const lc = state.liveClass;
   const a = action as ClassLiveAction;
   switch (a.type) {
-    case 'class-create':
-      return { state: withLive(state, { busy: true, error: null }), effects: [request({ op: 'create', config: a.config })] };
+    case 'class-create': {
+      // A scenario the teacher opened goes with the request (the server has only the shipped ones).
+      const entry = state.scenarios.entries.find((e) => e.scenario.id === a.config.scenario);
+      const upload = entry?.origin === 'opened' ? { scenarioFile: { file: entry.source.file, text: entry.source.text } } : {};
+      return { state: withLive(state, { busy: true, error: null }), effects: [request({ op: 'create', config: a.config, ...upload })] };
+    }
     case 'class-created':
     case 'class-open-teacher': {
       const teacher = { code: a.code, teacherKey: a.teacherKey };
@@ -105,6 +120,8 @@ export function classLiveUpdate(state: AppState, action: { type: string }): Resu
       const scenario = scenarioId ? (findScenario(state, scenarioId) ?? null) : null;
       const r = receive(lc.live, a.name, a.payload, scenario);
       let next = withLive(state, { live: r.live });
+      // The teacher's own scenario, sent by the room: loaded here as an opened file, so the class's screens find it.
+      if (r.live.scenarioFile && r.live.scenarioFile !== lc.live.scenarioFile) next = openClassScenario(next, r.live.scenarioFile);
       // The teacher's screens name the sides and chips by the class's scenario.
       const classScenario = r.live.info ? findScenario(state, r.live.info.config.scenario) : undefined;
       if (r.live.role === 'teacher' && classScenario && state.scenario !== classScenario) next = { ...next, scenario: classScenario };

@@ -139,4 +139,24 @@ describe('the teacher during a game', () => {
     await bo.room.leave();
     await teacher.room.leave();
   });
+
+  it('sends a student whose talks are over the class’s finished games, then each game as it finishes', async () => {
+    const made = await create({ config: config() });
+    const { code } = made.data as { code: string };
+    const p = await Promise.all(['A', 'B', 'C', 'D'].map((name) => Probe.join(server.url, { role: 'student', code, name })));
+    await Promise.all(p.map((x) => x.next('table')));
+    // Not before the talks are over.
+    p[0]!.room.send('watchResults', {});
+    expect(await p[0]!.next('problem')).toMatchObject({ about: 'watchResults', message: expect.stringContaining('talks are over') });
+    p[0]!.room.send('move', { index: 0, move: { type: 'walkout', side: 'us' } });
+    await p[0]!.next('moveResult');
+    p[0]!.room.send('watchResults', {});
+    const first = await p[0]!.next<{ replace: boolean; games: { table: number; moves: unknown[] }[] }>('classResults');
+    expect(first).toMatchObject({ replace: true, games: [{ table: 0, moves: [{ type: 'walkout', side: 'us' }] }] });
+    // Table 2 ends: the watcher is sent it; a student who did not ask is sent nothing.
+    p[2]!.room.send('move', { index: 0, move: { type: 'walkout', side: 'us' } });
+    expect(await p[0]!.next('classResults', (r: { replace: boolean }) => !r.replace)).toMatchObject({ games: [{ table: 1 }] });
+    expect(p[1]!.messages.some((m) => m.type === 'classResults')).toBe(false);
+    await Promise.all(p.map((x) => x.room.leave()));
+  });
 });

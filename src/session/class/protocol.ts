@@ -202,9 +202,17 @@ export const teacherActionSchema = z.discriminatedUnion(
   { error: 'expected a teacher action: pause, resume, extend, fillWithAi or inject' },
 );
 
+/**
+ * A student whose talks are over asks for the class's finished games (to see where the pair sits
+ * on the class chart): answered with `classResults` at once and again as other pairs finish. Only
+ * screens that show the chart ask (the bots do not), so a big class sends no more than it must.
+ */
+export const watchResultsSchema = z.strictObject({});
+
 export const CLIENT_MESSAGES = {
   move: moveMessageSchema,
   teacherAction: teacherActionSchema,
+  watchResults: watchResultsSchema,
 } as const;
 
 // --- what clients are shown ---------------------------------------------------------------------
@@ -313,6 +321,15 @@ export const SERVER_MESSAGES = {
   dashboard: dashboardSchema,
   /** To a table (or all): a news item. */
   inject: injectViewSchema,
+  /**
+   * To a student who asked (`watchResults`): the class's finished games, each as the core defines
+   * it, for the class chart. `replace`: the whole list (the answer to the asking); else games that
+   * have just finished, to add. No names: a pair is its table number.
+   */
+  classResults: z.strictObject({
+    replace: z.boolean(),
+    games: z.array(z.strictObject({ table: tableIdSchema, scenario: z.strictObject({ id: idSchema, version: z.number().int() }), seed: seedSchema, options: z.unknown(), moves: z.array(moveSchema) })),
+  }),
   /** A message that was refused (bad shape, not allowed for this role), with what was wrong. */
   problem: z.strictObject({ message: z.string(), about: z.string() }),
 } as const;

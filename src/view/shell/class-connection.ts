@@ -80,6 +80,9 @@ export async function handleClassRequest(request: ClassRequest, dispatch: Dispat
         if (!room) throw new Error('not connected to the class: the move was not sent');
         room.send('move', request.message);
         return;
+      case 'watch-results':
+        room?.send('watchResults', {});
+        return;
       case 'send-teacher-action':
         if (!room) throw new Error('not connected to the class: the action was not sent');
         room.send('teacherAction', request.message);

@@ -17,6 +17,8 @@ export type ClassRequest =
   | { op: 'connect-student'; code: string; name: string; seatKey: string | null }
   | { op: 'send-move'; message: { index: number; move: Move } }
   | { op: 'send-teacher-action'; message: TeacherAction }
+  /** A student whose talks are over asks for the class's finished games (and those that finish later). */
+  | { op: 'watch-results' }
   | { op: 'export'; code: string; teacherKey: string }
   | { op: 'leave' };
 
@@ -45,6 +47,8 @@ export interface LiveClassView {
   readonly error: string | null;
   /** The class code a join link brought, filled into the join screen. */
   readonly prefill?: string;
+  /** A student's pair among the class's finished games (the class chart at the end of the talks). */
+  readonly pairChart?: { readonly debrief: ClassDebrief; readonly mine: number; readonly finished: number } | null;
 }
 
 export const NO_LIVE_CLASS: LiveClassView = { live: null, teacher: null, debrief: null, unfinished: 0, busy: false, error: null };

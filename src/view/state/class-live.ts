@@ -3,6 +3,7 @@ import {
   liveClassDebrief,
   moveToSend,
   newLiveClass,
+  pairInClass,
   receive,
   seatMatch,
   type LiveClass,
@@ -112,7 +113,9 @@ export function classLiveUpdate(state: AppState, action: { type: string }): Resu
       if (!lc.live) return same(state);
       const live = { ...lc.live, status: a.status, ...(a.text ? { problem: a.text } : {}) };
       const words = a.status === 'reconnecting' ? 'The connection to the class dropped; reconnecting…' : a.status === 'connected' && lc.live.status === 'reconnecting' ? 'Reconnected to the class.' : '';
-      return { state: withLive(state, { live }), effects: say([words, a.text ?? '']) };
+      // Back after a dropped connection with the talks over: the class's results are asked for again.
+      const rewatch = a.status === 'connected' && lc.live.status === 'reconnecting' && lc.live.role === 'student' && state.match?.remoteSide && state.match.ended ? [request({ op: 'watch-results' })] : [];
+      return { state: withLive(state, { live }), effects: [...rewatch, ...say([words, a.text ?? ''])] };
     }
     case 'class-received': {
       if (!lc.live) return same(state);
@@ -126,12 +129,15 @@ export function classLiveUpdate(state: AppState, action: { type: string }): Resu
       const classScenario = r.live.info ? findScenario(state, r.live.info.config.scenario) : undefined;
       if (r.live.role === 'teacher' && classScenario && state.scenario !== classScenario) next = { ...next, scenario: classScenario };
       if (r.tableChanged) next = followTable(next, r.live);
+      // The class's finished games: where this pair sits among them, built once per update.
+      if (r.live.classGames !== lc.live.classGames && scenario) next = withLive(next, { pairChart: pairInClass(r.live, scenario) });
       const m = next.match;
       const ended = r.tableChanged && m?.remoteSide && m.ended && !(state.match?.remoteSide && state.match.ended);
       const yourTurn = r.tableChanged && m?.remoteSide && m.humanToMove() === m.remoteSide && state.match?.humanToMove() !== m.remoteSide;
       const extra = ended ? ['The talks are over: the debrief is ready.'] : yourTurn ? ['Your move.'] : [];
       const entered = next.screen === 'table' && state.screen !== 'table' ? ['The talks begin.'] : [];
-      return { state: next, effects: [...say([...entered, ...r.announce, ...extra])] };
+      const watch = ended && r.live.role === 'student' ? [request({ op: 'watch-results' })] : [];
+      return { state: next, effects: [...watch, ...say([...entered, ...r.announce, ...extra])] };
     }
     case 'class-teacher-action':
       if (!lc.teacher) return same(state);

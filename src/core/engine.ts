@@ -265,6 +265,12 @@ class Step {
         this.changeIndicator('tension', WALKOUT_TENSION, { kind: 'effect', cause: { kind: 'walkout' } });
         this.end({ kind: 'walkout', round: s.round, by: move.side });
         break;
+      case 'event': {
+        // Not a turn: the event's effects, and the same side still to move.
+        this.fireEvent(this.scenario.events.find((e) => e.id === move.event)!);
+        s.moveCount += 1;
+        return;
+      }
     }
     s.moveCount += 1;
     if (s.phase === 'negotiation') {
@@ -489,6 +495,12 @@ class Step {
       const u = this.streams.next('events');
       if (u >= chance) return;
     }
+    this.fireEvent(event);
+  }
+
+  /** An event happens: its effects and the positions it sets (when its conditions held, or when it was made to happen). */
+  private fireEvent(event: ScenarioEvent): void {
+    const s = this.state;
     if (!s.firedEvents.includes(event.id)) s.firedEvents.push(event.id);
     this.explain({ kind: 'event', event: event.id, ...(event.source ? { source: event.source } : {}) });
     for (const effect of event.effects ?? []) this.applyEffect(effect, { kind: 'event', cause: { kind: 'event', event: event.id }, event: event.id });

@@ -253,6 +253,10 @@ function writeMove(w: Writer, scenario: Scenario, move: Move): void {
   } else if (move.type === 'impose' || move.type === 'threaten') {
     w.varint(issueIndex(scenario, move.issue));
     w.varint(positionIndex(scenario, move.issue, move.position));
+  } else if (move.type === 'event') {
+    const index = scenario.events.findIndex((e) => e.id === move.event);
+    if (index < 0) throw new Error(`${scenario.id} has no event "${move.event}"`);
+    w.varint(index);
   }
 }
 
@@ -284,6 +288,11 @@ function readMove(r: Reader, scenario: Scenario, n: number): Move {
     case 'threaten': {
       const [issue, position] = readIssuePosition(r, scenario, n);
       return { type, side, issue, position };
+    }
+    case 'event': {
+      const event = scenario.events[r.varint()];
+      if (!event) throw new ResultCodeError('invalid', `move ${n}: the code names an event that ${scenario.id} does not have`);
+      return { type, side, event: event.id };
     }
     default:
       return { type, side } as Move;

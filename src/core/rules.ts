@@ -63,6 +63,12 @@ export function checkMove(scenario: Scenario, state: GameState, move: Move): Mov
     }
     case 'propose':
       return checkPackage(scenario, state, move.package);
+    case 'event': {
+      const event = scenario.events.find((e) => e.id === move.event);
+      if (!event) return fail(`the scenario has no event ${quote(move.event)}`);
+      if ((event.once ?? true) && state.firedEvents.includes(event.id)) return fail(`the event "${event.id}" happens once, and it has already happened`);
+      return { ok: true };
+    }
     default:
       return fail(`unknown move type ${quote((move as { type: unknown }).type)}`);
   }

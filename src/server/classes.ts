@@ -6,7 +6,7 @@ import type { Ai } from '../session/match';
 import { makeJoinCode, makeKey, type RandomBytes } from '../session/class/codes';
 import { checkClassConfig } from '../session/class/config';
 import { ClassModel, type Changes, type ClassRecord } from '../session/class/model';
-import { CLASS_ROOM, createClassRequestSchema, type CreateClassResponse } from '../session/class/protocol';
+import { CLASS_ROOM, createClassRequestSchema, type CreateClassResponse, type ScenarioFileUpload } from '../session/class/protocol';
 import { formatProblem, loadScenario } from '../session/scenario-loader';
 import { DuplicateClassError, type ClassStore } from './store';
 
@@ -64,6 +64,28 @@ export class ClassService {
     return { ok: true, text, scenario: loaded.scenario };
   }
 
+  /**
+   * A teacher's own scenario file, checked again here with the same loader as the browser (its
+   * size by the protocol's schema): the problems named, and an id of its own (a shipped
+   * scenario's id would make students' pages use the shipped file instead).
+   */
+  teacherScenario(file: ScenarioFileUpload): { ok: true; text: string; scenario: Scenario } | { ok: false; message: string } {
+    const loaded = loadScenario(file.file, file.text);
+    if (!loaded.ok) {
+      const more = loaded.problems.length > 5 ? ` (and ${loaded.problems.length - 5} more)` : '';
+      return { ok: false, message: `${file.file.slice(0, 80)} does not load: ${loaded.problems.slice(0, 5).map(formatProblem).join('; ')}${more}` };
+    }
+    if (this.shippedScenario(loaded.scenario.id).ok) return { ok: false, message: `${file.file.slice(0, 80)} has the id "${loaded.scenario.id}" of a scenario shipped with the game: give your scenario an id of its own` };
+    return { ok: true, text: file.text, scenario: loaded.scenario };
+  }
+
+  /** The scenario file a class's clients must be sent: its stored text unless it is the shipped file's text as it is now. */
+  scenarioToSend(record: ClassRecord, scenario: Scenario): { id: string; version: number; file: string; text: string } | null {
+    const shipped = this.shippedScenario(record.config.scenario);
+    if (shipped.ok && shipped.text === record.scenarioText) return null;
+    return { id: scenario.id, version: scenario.version, file: `${record.config.scenario}.yaml`, text: record.scenarioText };
+  }
+
   private scenarioOf(record: ClassRecord): Scenario {
     const loaded = loadScenario(`${record.config.scenario}.yaml`, record.scenarioText);
     if (!loaded.ok) throw new Error(`class ${record.code}: its stored scenario does not load (${loaded.problems.map(formatProblem).slice(0, 2).join('; ')})`);
@@ -77,8 +99,9 @@ export class ClassService {
       const issue = request.error.issues[0]!;
       return { ok: false, status: 400, message: `${issue.path.join('.') || 'the request'}: ${issue.message}` };
     }
-    const scenario = this.shippedScenario(request.data.config.scenario);
-    if (!scenario.ok) return { ok: false, status: 400, message: `config.scenario: ${scenario.message}` };
+    const upload = request.data.scenarioFile;
+    const scenario = upload ? this.teacherScenario(upload) : this.shippedScenario(request.data.config.scenario);
+    if (!scenario.ok) return { ok: false, status: 400, message: upload ? `scenarioFile: ${scenario.message}` : `config.scenario: ${scenario.message}` };
     const config = checkClassConfig(scenario.scenario, request.data.config);
     if (!config.ok) return { ok: false, status: 400, message: config.problems.map((p) => `config.${p}`).join('; ') };
     for (let attempt = 0; attempt < 5; attempt++) {

@@ -49,7 +49,8 @@ function sendJson(res: ServerResponse, status: number, data: unknown): void {
   res.end(`${JSON.stringify(data)}\n`);
 }
 
-const MAX_BODY = 64_000;
+/** A create request may carry a teacher's scenario file (CLASS_SCENARIO_MAX_CHARS characters, escaped as JSON). */
+const MAX_BODY = 1_000_000;
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((done, fail) => {

@@ -43,6 +43,11 @@ export class ClassRoom extends Room {
   private release: (() => Promise<void>) | null = null;
   /** Each team's latest draft, by "table-side": shown to members who join or reconnect; never recorded (only moves are). */
   private readonly drafts = new Map<string, ServerMessage<'draft'>>();
+  /** The class's scenario file when clients may not have it (the teacher's own), sent to everyone joining. */
+  private scenarioFile: ServerMessage<'scenario'> | null = null;
+  /** Students who asked for the class's finished games, and the tables whose end has been sent to them. */
+  private readonly watchers = new Set<Client>();
+  private readonly endedTables = new Set<number>();
 
   override async onDispose(): Promise<void> {
     await this.release?.();
@@ -88,6 +93,8 @@ export class ClassRoom extends Room {
     }
     const model = await this.service.open(this.code, this.service.shared);
     if (!model) throw new Error(`no class ${this.code}`);
+    this.scenarioFile = this.service.scenarioToSend(model.record, model.scenario);
+    for (const t of model.tableIds()) if (model.finalState(t)?.phase === 'ended') this.endedTables.add(t);
     void this.setMetadata({ code: this.code });
     // Every type, known or not, goes through the protocol's reader: a bad message is answered, never acted on.
     this.onMessage('*', (client: Client, type: string | number, data: unknown) => {
@@ -127,6 +134,7 @@ export class ClassRoom extends Room {
   override async onJoin(client: Client, _options: unknown, auth: Auth): Promise<void> {
     if (auth.role === 'teacher') {
       client.userData = { role: 'teacher', seat: null, table: null } satisfies Seated;
+      if (this.scenarioFile) this.tell(client, 'scenario', this.scenarioFile);
       this.tell(client, 'dashboard', this.model.dashboard(this.service.now()));
       return;
     }
@@ -137,6 +145,7 @@ export class ClassRoom extends Room {
     for (const other of this.clients) if (other !== client && this.seated(other)?.seat === seat.seat) other.leave(4000, 'this seat was opened from another connection');
     client.userData = { role: 'student', seat: seat.seat, table: seat.table } satisfies Seated;
     this.model.setConnected(seat.seat, true);
+    if (this.scenarioFile) this.tell(client, 'scenario', this.scenarioFile);
     this.greet(client);
     this.afterChanges(result.changes, [seat.table]);
   }
@@ -172,6 +181,7 @@ export class ClassRoom extends Room {
   }
 
   override onDrop(client: Client): void {
+    this.watchers.delete(client);
     const { seat } = this.seated(client);
     if (seat) this.model.setConnected(seat, false);
     this.scheduleDashboard();
@@ -188,6 +198,7 @@ export class ClassRoom extends Room {
   }
 
   override onLeave(client: Client): void {
+    this.watchers.delete(client);
     const { seat } = this.seated(client) ?? {};
     // Only if no other connection holds the seat now (a rejoin may have replaced this one).
     if (seat && ![...this.clients].some((c) => c !== client && this.seated(c)?.seat === seat)) this.model.setConnected(seat, false);
@@ -217,6 +228,16 @@ export class ClassRoom extends Room {
       this.afterChanges(result.changes, []);
       return;
     }
+    if (type === 'watchResults') {
+      const ended = who.table !== null && this.model.finalState(who.table)?.phase === 'ended';
+      if (who.role !== 'student' || !ended) {
+        this.tell(client, 'problem', { about: type, message: 'the class’s results open to a student whose own talks are over' });
+        return;
+      }
+      this.watchers.add(client);
+      this.tell(client, 'classResults', { replace: true, games: this.finishedGames([...this.endedTables]) });
+      return;
+    }
     if (who.role !== 'teacher') {
       this.tell(client, 'problem', { about: type, message: 'only the teacher can do this' });
       return;
@@ -233,6 +254,16 @@ export class ClassRoom extends Room {
       const view = { index: inject.index, table: inject.table, text: inject.text, event: inject.event };
       for (const c of this.clients) if (this.atTables(c, result.tables)) this.tell(c, 'inject', view);
     }
+  }
+
+  /** The games of these tables as the core defines them, in table order. */
+  private finishedGames(tables: number[]): ServerMessage<'classResults'>['games'] {
+    return tables
+      .sort((a, b) => a - b)
+      .flatMap((table) => {
+        const spec = this.model.spec(table);
+        return spec ? [{ table, scenario: spec.scenario, seed: spec.seed, options: spec.options, moves: spec.moves }] : [];
+      });
   }
 
   private atTables(client: Client, tables: number[]): boolean {
@@ -253,6 +284,13 @@ export class ClassRoom extends Room {
     const restate = new Set(tables);
     for (const s of changes.seats) restate.add(s.table);
     for (const m of changes.moves) if (m.index === 0) restate.add(m.table);
+    // Games that have just ended go to the students watching the class's results.
+    const ended = [...new Set(changes.moves.map((m) => m.table))].filter((t) => !this.endedTables.has(t) && this.model.finalState(t)?.phase === 'ended');
+    for (const t of ended) this.endedTables.add(t);
+    if (ended.length > 0 && this.watchers.size > 0) {
+      const games = this.finishedGames(ended);
+      for (const c of this.watchers) this.tell(c, 'classResults', { replace: false, games });
+    }
     if (restate.size > 0) {
       for (const c of this.clients) {
         const who = this.seated(c);

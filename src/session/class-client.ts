@@ -9,10 +9,12 @@ import {
   type Dashboard,
   type InjectView,
   type SeatView,
+  type ServerMessage,
   type ServerMessageName,
   type TableView,
 } from './class/protocol';
 import { describeMove } from './text';
+import { encodeResult } from '../core/result-code';
 import { Match } from './match';
 import { failureText } from './games';
 
@@ -58,10 +60,16 @@ export interface LiveClass {
   problem: string | null;
   /** Set when a `moved` skipped ahead of the log: the screen shows what it has and waits for the next `table`. */
   behind: boolean;
+  /** The class's scenario file when the server sent it (the teacher's own): the page loads it with its scenario loader. */
+  scenarioFile: { file: string; text: string } | null;
+  /** The class's finished games (asked for once this seat's talks are over), by table. */
+  classGames: ClassResultGame[];
 }
 
+export type ClassResultGame = ServerMessage<'classResults'>['games'][number];
+
 export function newLiveClass(role: LiveClass['role'], code: string, name = ''): LiveClass {
-  return { role, status: 'connecting', code, name, info: null, seat: null, seatKey: null, partner: null, team: [], teamDraft: null, clock: { endsAt: null, pausedLeft: null }, table: null, dashboard: null, pending: null, injects: [], problem: null, behind: false };
+  return { role, status: 'connecting', code, name, info: null, seat: null, seatKey: null, partner: null, team: [], teamDraft: null, clock: { endsAt: null, pausedLeft: null }, table: null, dashboard: null, pending: null, injects: [], problem: null, behind: false, scenarioFile: null, classGames: [] };
 }
 
 /** What a received message changed, and what a screen reader should hear of it. */
@@ -112,6 +120,15 @@ export function receive(live: LiveClass, name: string, payload: unknown, scenari
   }
   const data = parsed.data;
   switch (name as ServerMessageName) {
+    case 'scenario': {
+      const s = data as ServerMessage<'scenario'>;
+      return same({ ...live, scenarioFile: { file: s.file, text: s.text } });
+    }
+    case 'classResults': {
+      const r = data as ServerMessage<'classResults'>;
+      const kept = r.replace ? [] : live.classGames.filter((g) => !r.games.some((n) => n.table === g.table));
+      return same({ ...live, classGames: [...kept, ...r.games].sort((a, b) => a.table - b.table) });
+    }
     case 'seat': {
       const m = data as { info: ClassInfo; seat: SeatView; seatKey: string; partner: SeatView | null; team?: SeatView[] };
       const partner = m.partner ? ` Your partner: ${m.partner.name}${m.partner.kind === 'ai' ? ' (the AI)' : ''}.` : ' You wait for a partner.';
@@ -136,14 +153,15 @@ export function receive(live: LiveClass, name: string, payload: unknown, scenari
       return { live: { ...live, table: t, partner, team, teamDraft, clock, pending, behind: false }, announce: [], tableChanged: true };
     }
     case 'moved': {
-      const m = data as { table: number; index: number; move: Move; by: 'student' | 'ai' | 'clock' };
+      const m = data as { table: number; index: number; move: Move; by: 'student' | 'ai' | 'clock' | 'teacher' };
       const t = live.table;
       if (!t || t.table !== m.table) return same();
       if (m.index < t.moves.length) return same(); // already in the log (a table message carried it)
       if (m.index > t.moves.length) return same({ ...live, behind: true });
       const before = live.seat && scenario ? seatMatch(scenario, t, live.seat.side) : null;
       const announce: string[] = [];
-      if (before?.ok && live.seat && m.move.side !== live.seat.side) {
+      // An event the teacher made happen is announced by its `inject` message.
+      if (before?.ok && live.seat && m.move.side !== live.seat.side && m.move.type !== 'event') {
         let sentence = describeMove(scenario!, m.move, before.match.state, live.seat.side);
         if (!SENTENCE_END.test(sentence)) sentence += '.';
         announce.push(m.by === 'clock' ? `Time ran out: ${sentence}` : sentence);
@@ -192,6 +210,36 @@ export function moveToSend(live: LiveClass, match: Match, move: Move): { ok: tru
   if (problem !== null) return { ok: false, reason: problem };
   const message = { index: live.table.moves.length, move };
   return { ok: true, live: { ...live, pending: message, problem: null }, message };
+}
+
+/**
+ * Where this seat's pair sits among the class's finished games: the class debrief of those games
+ * (the same `classDebrief`, so the same chart, as the teacher's) and the index of the pair's own
+ * game in it, or null until the pair's game is among them. Pairs are named by table only.
+ */
+export function pairInClass(live: LiveClass, scenario: Scenario): { debrief: ClassDebrief; mine: number; finished: number } | null {
+  const own = live.seat?.table;
+  if (own === undefined || !live.info) return null;
+  const inputs: ClassInput[] = [];
+  let mine = -1;
+  for (const g of live.classGames) {
+    const spec = tableSpec({ ...g, seats: [], paused: false, turnDeadline: null, ended: true, injects: [] });
+    if (!spec.ok || spec.spec.scenario.id !== scenario.id || spec.spec.scenario.version !== scenario.version) continue;
+    let code: string;
+    try {
+      code = encodeResult(spec.spec, scenario);
+    } catch {
+      continue;
+    }
+    if (g.table === own) mine = inputs.length;
+    inputs.push({ name: g.table === own ? `table ${g.table + 1} (your pair)` : `table ${g.table + 1}`, line: g.table + 1, code, spec: spec.spec });
+  }
+  if (mine < 0) return null;
+  try {
+    return { debrief: classDebrief(scenario, inputs, live.info.config.doctrines), mine, finished: inputs.length };
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -79,6 +79,8 @@ export function postureOfMove(move: Move | undefined, state: GameState): Posture
       return 'escalating';
     case 'walkout':
       return 'walked-out';
+    case 'event':
+      return 'preparing';
   }
 }
 
@@ -302,6 +304,21 @@ export class Match {
     return this.turn(index, this.movesLog[index]!);
   }
 
+  /**
+   * One of the scenario's events made to happen now, by whoever runs the game (a class
+   * teacher's inject): an `event` move for the side to move, in the log like any move; the AI
+   * then plays on if it is due. Returns the move, or why the event cannot happen now.
+   */
+  happen(event: string): { ok: true; move: Move } | { ok: false; reason: string } {
+    if (this.remoteViewer) return { ok: false, reason: 'an event at a class table happens on the class server' };
+    const move: Move = { type: 'event', side: this.state.turn, event };
+    const problem = this.check(move);
+    if (problem !== null) return { ok: false, reason: problem };
+    this.apply(move);
+    this.runAi();
+    return { ok: true, move };
+  }
+
   /** Why a move would be refused now, or null if it is legal. */
   check(move: Move): string | null {
     const result = checkMove(this.scenario, this.state, move);
@@ -328,7 +345,7 @@ export class Match {
       let posture: Posture = 'preparing';
       for (let i = this.movesLog.length - 1; i >= 0; i--) {
         const move = this.movesLog[i]!;
-        if (move.side !== side) continue;
+        if (move.side !== side || move.type === 'event') continue;
         posture = this.notes.get(i)?.posture ?? postureOfMove(move, this.states[i + 1]!);
         break;
       }

@@ -87,6 +87,10 @@ export function describeMove(scenario: Scenario, move: Move, before: GameState, 
       return `${who} threaten${who === 'You' ? '' : 's'}: ${positionOf(scenario, move.issue, move.position).label} (${issueOf(scenario, move.issue).label}) unless there is a deal by the end of round ${before.round + scenario.threatWindow}.`;
     case 'walkout':
       return `${who} walk${who === 'You' ? '' : 's'} out of the talks.`;
+    case 'event': {
+      const event = scenario.events.find((e) => e.id === move.event);
+      return `News: ${event?.title ?? move.event}.`;
+    }
   }
 }
 

@@ -43,7 +43,7 @@ describe.skipIf(!browserPath)('a live class on the class server', () => {
     if (server) await stopServer(server);
   });
 
-  async function person(name: string): Promise<Person> {
+  async function person(name: string, path = '/'): Promise<Person> {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
     await context.addInitScript(() =>
       document.addEventListener('securitypolicyviolation', (e) => console.error(`Content-Security-Policy violation: ${e.effectiveDirective} refused ${e.blockedURI || 'inline code'}`)),
@@ -56,9 +56,9 @@ describe.skipIf(!browserPath)('a live class on the class server', () => {
     });
     page.on('pageerror', (e) => errors.push(`${name}: page error: ${e.message}`));
     // Five browsers on two shared cores: loading can be slow.
-    await page.goto(`${server.http}/`, { timeout: 120_000 });
+    await page.goto(`${server.http}${path}`, { timeout: 120_000 });
     await page.waitForFunction(() => window.__bc?.ready === true, null, { timeout: 120_000 });
-    await waitScreen(page, 'title');
+    await waitScreen(page, path === '/' ? 'title' : 'class-join');
     const p = { name, context, page, errors };
     people.push(p);
     return p;
@@ -144,11 +144,22 @@ describe.skipIf(!browserPath)('a live class on the class server', () => {
       people.splice(people.indexOf(p), 1);
     }
 
-    // The second pair: a walkout, with a reload of the US student mid-game.
-    const cy = await person('Cy');
-    await join(cy, code);
-    const di = await person('Di');
-    await join(di, code);
+    // The second pair: a walkout, with a reload of the US student mid-game. Cy opens the
+    // teacher's join link (the QR code): the code is filled in. Di's link is broken: its problem
+    // is said, as text, and she types the code.
+    expect(await t.locator('#join-link').textContent()).toContain(`/?join=${code}`);
+    const cy = await person('Cy', `/?join=${code}`);
+    expect(await cy.page.locator('#join-code-input').inputValue()).toBe(code);
+    await cy.page.locator('#join-name').fill('Cy');
+    await cy.page.getByRole('button', { name: 'Join the class' }).click();
+    await cy.page.waitForSelector('#lobby-seat', { timeout: 30_000 });
+    const di = await person('Di', `/?join=${encodeURIComponent('<b>0OIL</b>')}`);
+    expect(await di.page.locator('#panel [role="alert"]').textContent()).toContain('"<b>0OIL</b>" is not a class code');
+    expect(await di.page.locator('#panel [role="alert"] b').count()).toBe(0);
+    await check(di.page, 'class-join-bad-link');
+    await di.page.locator('#join-code-input').fill(code);
+    await di.page.locator('#join-name').fill('Di');
+    await di.page.getByRole('button', { name: 'Join the class' }).click();
     const [us2, china2] = await usFirst(cy, di);
     await us2.page.getByRole('button', { name: 'Make no offer this round' }).click();
     await china2.page.getByRole('button', { name: 'Make no offer this round' }).waitFor({ timeout: 60_000 });
@@ -174,6 +185,12 @@ describe.skipIf(!browserPath)('a live class on the class server', () => {
     await us2.page.getByRole('button', { name: 'See the debrief' }).click();
     await waitScreen(us2.page, 'debrief');
     expect(await us2.page.locator('[data-outcome]').first().getAttribute('data-outcome')).toBe('walkout');
+    // Where the pair sits in the class: both finished games on the chart, its own marked.
+    await us2.page.waitForFunction(() => document.querySelectorAll('#pair-in-class-chart [data-game]').length === 2, null, { timeout: 60_000 });
+    expect(await us2.page.locator('#pair-in-class-chart [data-mine="true"]').count()).toBe(1);
+    expect(await us2.page.locator('#pair-in-class-chart [data-mine="true"]').getAttribute('data-kind')).toBe('game');
+    await us2.page.locator('#pair-in-class-title').scrollIntoViewIfNeeded();
+    await check(us2.page, 'class-pair-in-class', true);
 
     // The class debrief plots both games; its CSV holds both verified codes.
     await t.waitForFunction(() => document.querySelector('#dashboard tbody tr[data-table="1"]')?.textContent?.includes('walkout'), null, { timeout: 60_000 });

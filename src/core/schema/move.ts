@@ -28,6 +28,13 @@ export const moveSchema = z.discriminatedUnion(
     z.strictObject({ type: z.literal('impose'), ...measure }),
     z.strictObject({ type: z.literal('threaten'), ...measure }),
     z.strictObject({ type: z.literal('walkout'), side: sideSchema }),
+    /**
+     * One of the scenario's events, made to happen now by whoever runs the game (a teacher's
+     * inject in a class), not a negotiator's choice: it fires at once, whatever its round,
+     * conditions and chance, and the turn stays with `side` (the side to move when it came).
+     * In the log like a move, so a game with it replays and its result code verifies.
+     */
+    z.strictObject({ type: z.literal('event'), side: sideSchema, event: idSchema }),
   ],
   {
     error: (issue) =>
@@ -35,7 +42,7 @@ export const moveSchema = z.discriminatedUnion(
       typeof issue.input === 'object' &&
       issue.input !== null &&
       'type' in issue.input
-        ? `unknown move type ${quote((issue.input as { type: unknown }).type)}: expected propose, accept, reject, hold, impose, threaten or walkout`
+        ? `unknown move type ${quote((issue.input as { type: unknown }).type)}: expected propose, accept, reject, hold, impose, threaten, walkout or event`
         : 'expected a move: {type: propose, side, package}, {type: accept|reject|hold|walkout, side} or {type: impose|threaten, side, issue, position}',
   },
 );

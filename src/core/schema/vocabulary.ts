@@ -62,7 +62,7 @@ export const AI_PLAYERS = [...DIFFICULTIES, 'random'] as const;
 export type AiPlayer = (typeof AI_PLAYERS)[number];
 
 /** In this order in result codes: append new types, never reorder. */
-export const MOVE_TYPES = ['propose', 'accept', 'reject', 'impose', 'threaten', 'walkout', 'hold'] as const;
+export const MOVE_TYPES = ['propose', 'accept', 'reject', 'impose', 'threaten', 'walkout', 'hold', 'event'] as const;
 export type MoveType = (typeof MOVE_TYPES)[number];
 
 export const OUTCOME_KINDS = ['deal', 'walkout', 'deadline'] as const;

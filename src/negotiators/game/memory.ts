@@ -90,6 +90,8 @@ function trendOf(
 }
 
 export function remember(memory: Memory, facts: MoveFacts): Memory {
+  // An event made to happen is neither side's behaviour: its effects are in the state.
+  if (facts.move.type === 'event') return memory;
   const m: Memory = {
     ...memory,
     failedRatification: facts.failedRatification || (memory.failedRatification && !facts.mine),

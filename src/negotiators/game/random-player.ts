@@ -30,6 +30,7 @@ const POSTURE: Record<Move['type'], Posture> = {
   accept: 'conceding',
   reject: 'firm',
   hold: 'firm',
+  event: 'preparing',
   impose: 'escalating',
   threaten: 'escalating',
   walkout: 'walked-out',

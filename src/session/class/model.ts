@@ -222,13 +222,14 @@ export class ClassModel {
     const checked = cleanName(rawName);
     if (!checked.ok) return checked;
     const name = checked.name;
-    const students = this.seats().filter((s) => s.kind === 'student');
+    // A seat the AI took over mid-game keeps its student's name and key: see `takeOver`.
+    const students = this.seats().filter((s) => s.kind === 'student' || s.seatKey !== null);
     const byKey = seatKey ? students.find((s) => s.seatKey === seatKey) : undefined;
-    if (byKey) return { ok: true, seat: byKey, rejoined: true, changes: noChanges() };
+    if (byKey) return this.rejoin(byKey, now);
     const byName = students.find((s) => sameName(s.name, name));
     if (byName) {
       if (this.connected.has(byName.seat)) return { ok: false, message: `the name "${name}" is already taken in this class: choose another, or rejoin from the device that holds it` };
-      return { ok: true, seat: byName, rejoined: true, changes: noChanges() };
+      return this.rejoin(byName, now);
     }
     const changes = noChanges();
     const key = makeKey(this.random, 12);
@@ -265,6 +266,33 @@ export class ClassModel {
       this.start(table, now, changes);
     }
     return { ok: true, seat, rejoined: false, changes };
+  }
+
+  /** A student back at their seat; one the AI took over mid-game is handed back (the AI's moves stay in the log as the AI's). */
+  private rejoin(seat: SeatRecord, now: number): SeatResult {
+    const changes = noChanges();
+    if (seat.kind === 'ai') {
+      const back: SeatRecord = { ...seat, kind: 'student', difficulty: null };
+      const table = this.tables[seat.table]!;
+      table.seats[seat.side] = back;
+      changes.seats.push(back);
+      this.replay(table, now, changes);
+      return { ok: true, seat: back, rejoined: true, changes };
+    }
+    return { ok: true, seat, rejoined: true, changes };
+  }
+
+  /**
+   * The table's game again with options that follow its seats now (who is a student, who the
+   * AI): the moves are the log's, so the game is the same; the AI then moves if it is due.
+   * Options say who plays a side, never what the moves did, so replay and result codes verify.
+   */
+  private replay(table: Table, now: number, changes: Changes): void {
+    if (!table.match) return;
+    const spec: GameSpec = { ...table.match.spec, options: this.optionsOf(table) };
+    const from = spec.moves.length;
+    table.match = Match.resume(this.scenario, spec, [], this.ai);
+    changes.moves.push(...this.newMoves(table, from, 'ai', now));
   }
 
   private aiSeat(table: number, side: Side, difficulty: AiPlayer, now: number): SeatRecord {
@@ -338,6 +366,7 @@ export class ClassModel {
     if (state.phase === 'ended') return { ok: false, kind: 'ended', reason: 'the talks at this table are over' };
     if (this.isPaused(table)) return { ok: false, kind: 'paused', reason: 'the teacher has paused the tables' };
     if (state.turn !== seat.side) return { ok: false, kind: 'not-your-turn', reason: `it is ${sideName(state.turn)}'s turn` };
+    if (move.type === 'event') return { ok: false, kind: 'illegal', reason: 'an event is the teacher’s to inject, not a move a player makes' };
     const illegal = table.match.check(move);
     if (illegal) return { ok: false, kind: 'illegal', reason: illegal };
     table.match.play(move);
@@ -440,7 +469,9 @@ export class ClassModel {
         const table = match ? this.tables[Number(match[1])] : undefined;
         if (!match || !table) return { ok: false, message: `there is no seat ${action.seat} in this class` };
         const side = match[2] as Side;
-        if (table.seats[side]) return { ok: false, message: `seat ${action.seat} is taken: only an empty seat of a table that has not started can be given to the AI` };
+        const held = table.seats[side];
+        if (held && !table.match) return { ok: false, message: `seat ${action.seat} is taken: before the table starts, only its empty seat can be given to the AI` };
+        if (held) return this.takeOver(table, held, action.difficulty, now);
         const seat = this.aiSeat(table.id, side, action.difficulty, now);
         table.seats[side] = seat;
         changes.seats.push(seat);
@@ -459,12 +490,36 @@ export class ClassModel {
           text = found.title;
           event = found.id;
         } else text = inject.text.trim();
+        // The event happens in each targeted game that is running and where it still can.
+        if (event !== null) for (const t of tables) {
+          if (!t.match || t.match.ended) continue;
+          const from = t.match.moves.length;
+          if (t.match.happen(event).ok) changes.moves.push(...this.newMoves(t, from, 'teacher', now));
+        }
         const record: InjectRecord = { index: this.injects.length, table: action.table, text, event, at: now };
         this.injects.push(record);
         changes.injects.push(record);
         return { ok: true, changes, tables: tables.map((t) => t.id) };
       }
     }
+  }
+
+  /**
+   * Fill-with-AI in the middle of a game: the AI plays on for a student who left (not
+   * connected), from the move log as it stands. The seat keeps the student's name and key, so
+   * the student who comes back (same key, or same name) gets the seat back at once (`rejoin`);
+   * the moves the AI made meanwhile stay in the log as the AI's.
+   */
+  private takeOver(table: Table, held: SeatRecord, difficulty: AiPlayer, now: number): ActionResult {
+    if (held.kind === 'ai') return { ok: false, message: `seat ${held.seat} is already played by the AI` };
+    if (this.connected.has(held.seat)) return { ok: false, message: `${held.name} is still connected at seat ${held.seat}: the AI can take over a seat only when its student has left` };
+    if (table.match?.ended) return { ok: false, message: `the talks at table ${table.id + 1} are over` };
+    const changes = noChanges();
+    const seat: SeatRecord = { ...held, kind: 'ai', difficulty };
+    table.seats[held.side] = seat;
+    changes.seats.push(seat);
+    this.replay(table, now, changes);
+    return { ok: true, changes, tables: [table.id] };
   }
 
   // --- what clients see -----------------------------------------------------------------------
@@ -474,7 +529,9 @@ export class ClassModel {
   }
 
   seatView(seat: SeatRecord): SeatView {
-    return { seat: seat.seat, table: seat.table, side: seat.side, kind: seat.kind, name: seat.name, connected: seat.kind === 'ai' || this.connected.has(seat.seat) };
+    // A seat the AI took over shows whose it is (its student may come back to it).
+    const name = seat.kind === 'ai' && seat.seatKey !== null ? `AI (${seat.difficulty ?? 'normal'}) for ${seat.name}` : seat.name;
+    return { seat: seat.seat, table: seat.table, side: seat.side, kind: seat.kind, name, connected: seat.kind === 'ai' || this.connected.has(seat.seat) };
   }
 
   partnerOf(seat: SeatRecord): SeatRecord | null {

@@ -25,7 +25,10 @@ import { aiPlayerSchema, idSchema, seedSchema, sideSchema, wholeNumber } from '.
  *    - the teacher sends `{ role: 'teacher', code, teacherKey }`.
  *    A wrong code, key or name is refused by the join with a message; wrong codes from one
  *    address are rate-limited (a `too many attempts` refusal).
- * 3. **Seat.** A student gets a `seat` message (its seat, side, table and partner, and the
+ * 3. **Scenario.** In a class on the teacher's own scenario file (or on a shipped scenario whose
+ *    file has changed since the class began), everyone who joins first gets a `scenario` message:
+ *    the file the class plays, to load with the scenario loader.
+ *    **Seat.** A student gets a `seat` message (its seat, side, table and partner, and the
  *    `seatKey` to keep for rejoining), then a `table` message with the whole game as the core
  *    defines it, `(scenario, seed, options, moves)`, once the table has both players (the
  *    partner may be the AI). Clients replay `moves` with the core to derive everything they
@@ -43,8 +46,11 @@ import { aiPlayerSchema, idSchema, seedSchema, sideSchema, wholeNumber } from '.
  * 5. **Teacher actions** (`teacherAction`, teacher connections only): pause and resume every
  *    table or one, extend the current turn's time limit, fill an empty seat with the AI, send an
  *    inject (one of the scenario's events as a news item, or a written news flash) to every
- *    table or one. An inject is shown to the players; it does not change the game, which stays
- *    `(scenario, seed, options, moves)`.
+ *    table or one. A written news flash is only shown to the players. An inject of one of the
+ *    scenario's events is shown too, and it happens in each targeted game that has started and
+ *    not ended (and where the event has not already happened, if it happens once): an `event`
+ *    move in that game's log, by the teacher, relayed as `moved` like any move, so the game stays
+ *    `(scenario, seed, options, moves)` and its replay and result code verify.
  * 6. **Reconnection.** A dropped connection keeps its seat: the client reconnects with Colyseus'
  *    reconnection token within `RECONNECT_SECONDS`, or later (a reload, a server restart) joins
  *    again with the code, the same name and its seat key. Either way it is sent `seat` and
@@ -121,7 +127,10 @@ export const pairingSchema = z.discriminatedUnion(
 export const seedPolicySchema = z.enum(['class', 'table'], { error: 'expected the seed policy "class" or "table"' });
 
 export const classConfigSchema = z.strictObject({
-  /** A shipped scenario's id; its text is stored with the class, so a class outlives changes to the file. */
+  /**
+   * A shipped scenario's id, or the id of the teacher's own scenario file sent with the request
+   * (`scenarioFile`); the text is stored with the class, so a class outlives changes to the file.
+   */
   scenario: idSchema,
   seed: seedSchema,
   seedPolicy: seedPolicySchema,
@@ -136,7 +145,21 @@ export const classConfigSchema = z.strictObject({
   title: z.string().max(120, { error: 'a class title has at most 120 characters' }).optional(),
 });
 
-export const createClassRequestSchema = z.strictObject({ config: classConfigSchema });
+/** A teacher's own scenario file for a class: at most this many characters (four times the largest shipped scenario). */
+export const CLASS_SCENARIO_MAX_CHARS = 200_000;
+
+/** A scenario file as the teacher opened it: its name (for messages) and its text (YAML or JSON, checked by the scenario loader). */
+export const scenarioFileSchema = z.strictObject({
+  file: z.string().min(1, { error: 'expected the file name' }).max(200, { error: 'a file name has at most 200 characters' }),
+  text: z.string({ error: 'expected the file text' }).max(CLASS_SCENARIO_MAX_CHARS, { error: `a class's scenario file has at most ${CLASS_SCENARIO_MAX_CHARS.toLocaleString('en')} characters` }),
+});
+
+/**
+ * `scenarioFile`: the teacher's own scenario (its id is `config.scenario`). The server checks it
+ * with the same loader as the browser, refuses it with each problem named, and stores its text
+ * with the class; the room sends it to everyone who joins (the `scenario` message).
+ */
+export const createClassRequestSchema = z.strictObject({ config: classConfigSchema, scenarioFile: scenarioFileSchema.optional() });
 export const createClassResponseSchema = z.strictObject({
   code: z.string(),
   teacherKey: z.string(),
@@ -171,6 +194,11 @@ export const teacherActionSchema = z.discriminatedUnion(
     z.strictObject({ action: z.literal('resume'), table: tableTarget }),
     /** Add seconds to the current turn's time limit (only with `turnSeconds`). */
     z.strictObject({ action: z.literal('extend'), table: tableTarget, seconds: wholeNumber(10, 3_600, 'seconds (10 to 3600)') }),
+    /**
+     * The AI takes a seat: an empty one (the table then starts), or, mid-game, one whose student
+     * has left (not connected); it plays on from the log. The student who comes back to it (seat
+     * key or name) gets it back, and the AI's moves stay in the log as the AI's.
+     */
     z.strictObject({ action: z.literal('fillWithAi'), seat: seatIdSchema, difficulty: aiPlayerSchema }),
     z.strictObject({
       action: z.literal('inject'),
@@ -194,17 +222,29 @@ export const draftMessageSchema = z.strictObject({
   package: packageSchema,
 });
 
+/**
+ * A student whose talks are over asks for the class's finished games (to see where the pair sits
+ * on the class chart): answered with `classResults` at once and again as other pairs finish. Only
+ * screens that show the chart ask (the bots do not), so a big class sends no more than it must.
+ */
+export const watchResultsSchema = z.strictObject({});
+
 export const CLIENT_MESSAGES = {
   move: moveMessageSchema,
   draft: draftMessageSchema,
   teacherAction: teacherActionSchema,
+  watchResults: watchResultsSchema,
 } as const;
 
 // --- what clients are shown ---------------------------------------------------------------------
 
 export const playerKindSchema = z.enum(['student', 'ai']);
-/** Who made a move: the student at the seat, the AI, or the clock (a turn whose time limit ran out holds, or rejects the offer on the table). */
-export const moveAuthorSchema = z.enum(['student', 'ai', 'clock']);
+/**
+ * Who made a move: the student at the seat, the AI, the clock (a turn whose time limit ran out
+ * holds, or rejects the offer on the table), or the teacher (an inject of one of the scenario's
+ * events, an `event` move: the event happens in the game).
+ */
+export const moveAuthorSchema = z.enum(['student', 'ai', 'clock', 'teacher']);
 
 /** A seat of the roster. `name` is untrusted text (a student's display name) or the AI's label. */
 export const seatViewSchema = z.strictObject({
@@ -287,6 +327,8 @@ export const dashboardSchema = z.strictObject({
 export const rejectionKindSchema = z.enum(['not-your-turn', 'illegal', 'not-in-game', 'paused', 'ended', 'stale-index', 'not-seated', 'bad-message', 'already-committed']);
 
 export const SERVER_MESSAGES = {
+  /** To everyone joining a class whose scenario this page may not have (the teacher's own file): the file, to load. */
+  scenario: z.strictObject({ id: idSchema, version: z.number().int(), file: z.string(), text: z.string() }),
   /** To a student on joining: its seat and the key to rejoin it. */
   seat: z.strictObject({
     info: classInfoSchema,
@@ -313,6 +355,15 @@ export const SERVER_MESSAGES = {
   draft: z.strictObject({ table: tableIdSchema, side: sideSchema, index: z.number().int(), package: packageSchema, by: z.string() }),
   /** To a table (or all): a news item. */
   inject: injectViewSchema,
+  /**
+   * To a student who asked (`watchResults`): the class's finished games, each as the core defines
+   * it, for the class chart. `replace`: the whole list (the answer to the asking); else games that
+   * have just finished, to add. No names: a pair is its table number.
+   */
+  classResults: z.strictObject({
+    replace: z.boolean(),
+    games: z.array(z.strictObject({ table: tableIdSchema, scenario: z.strictObject({ id: idSchema, version: z.number().int() }), seed: seedSchema, options: z.unknown(), moves: z.array(moveSchema) })),
+  }),
   /** A message that was refused (bad shape, not allowed for this role), with what was wrong. */
   problem: z.strictObject({ message: z.string(), about: z.string() }),
 } as const;
@@ -351,6 +402,7 @@ export type Pairing = z.infer<typeof pairingSchema>;
 export type SeedPolicy = z.infer<typeof seedPolicySchema>;
 export type ClassConfig = z.infer<typeof classConfigSchema>;
 export type CreateClassRequest = z.infer<typeof createClassRequestSchema>;
+export type ScenarioFileUpload = z.infer<typeof scenarioFileSchema>;
 export type CreateClassResponse = z.infer<typeof createClassResponseSchema>;
 export type JoinOptions = z.infer<typeof joinOptionsSchema>;
 export type MoveMessage = z.infer<typeof moveMessageSchema>;

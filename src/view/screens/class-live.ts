@@ -1,4 +1,5 @@
 import { create as createQr } from 'qrcode';
+import { joinLinkQuery } from '../../session/class/join-link';
 import type { Side } from '../../core/types';
 import { NAME_MAX_CHARS, normaliseJoinCode, type ClassConfig, type SeatView, type TableSummary } from '../../session/class/protocol';
 import { doctrinesFor, roundsRange, SIDES } from '../../session/model';
@@ -6,7 +7,7 @@ import { button, columnHeads, fmt, h } from '../dom';
 import type { Dispatch } from '../state/actions';
 import type { ViewState } from '../state/app-state';
 import { classDebriefView } from './class-page';
-import { notices } from './common';
+import { loadFailures, notices } from './common';
 import type { ScreenFn, ScreenView } from './screen';
 
 /**
@@ -59,10 +60,26 @@ function select(id: string, options: { value: string; label: string }[], value?:
 // --- run a class ------------------------------------------------------------------------------
 
 export const classRunScreen: ScreenFn = (state, dispatch) => {
-  const shipped = state.scenarios.entries.filter((e) => e.origin !== 'opened');
+  // The shipped scenarios and any the teacher opened (the file is sent with the class and checked again there).
+  const shipped = state.scenarios.entries;
   if (shipped.length === 0) return null;
-  const first = shipped.find((e) => e.scenario.id === 'busan-2025') ?? shipped[0]!;
-  const scenarioSelect = select('run-scenario', shipped.map((e) => ({ value: e.scenario.id, label: e.scenario.title })), first.scenario.id);
+  const opened = shipped.find((e) => e.origin === 'opened' && e.scenario.id === state.highlight.scenario);
+  const first = opened ?? shipped.find((e) => e.scenario.id === 'busan-2025') ?? shipped[0]!;
+  const scenarioSelect = select('run-scenario', shipped.map((e) => ({ value: e.scenario.id, label: e.origin === 'opened' ? `${e.scenario.title} (your file ${e.source.file})` : e.scenario.title })), first.scenario.id);
+  const fileInput = h('input', {
+    id: 'run-scenario-file',
+    attrs: { type: 'file', accept: '.yaml,.yml,.json,application/json,text/yaml' },
+    on: {
+      change: (e) => {
+        const file = (e.target as HTMLInputElement).files?.[0];
+        if (!file) return;
+        void file.text().then(
+          (text) => dispatch({ type: 'open-scenario-file', file: { file: file.name, text } }),
+          () => dispatch({ type: 'open-scenario-file', file: { file: file.name, text: '' } }),
+        );
+      },
+    },
+  });
   const seed = h('input', { id: 'run-seed', attrs: { type: 'text', autocomplete: 'off', spellcheck: 'false', maxlength: 100, 'data-key': 'run-seed' }, value: `class-${new Date().toISOString().slice(0, 10)}` });
   const seedPolicy = select('run-seed-policy', [
     { value: 'class', label: 'One seed for the whole class (every table the same dice)' },
@@ -132,8 +149,10 @@ export const classRunScreen: ScreenFn = (state, dispatch) => {
   };
   const body: Node[] = [
     ...notices(state.notices),
+    ...loadFailures(state.scenarios.failures),
     h('p', null, 'Students open this page’s address on their own devices and join with the class code. The server keeps every move; a table that loses its connection picks up where it was.'),
     field('run-scenario', 'Scenario', scenarioSelect),
+    field('run-scenario-file', 'Or your own scenario file (YAML or JSON)', fileInput, 'It is checked here and again by the server, kept with the class, and sent to every student who joins.'),
     field('run-seed', 'Seed', seed, 'The seed fixes every chance event, so pairs can be compared.'),
     field('run-seed-policy', 'Seeds', seedPolicy),
     field('run-pairing', 'Pairing', pairing, 'Student against student: a student without a partner waits, or you fill the seat with the AI.'),
@@ -171,7 +190,8 @@ function tableRow(state: ViewState, t: TableSummary, dispatch: Dispatch, turnSec
         .join('; ')}`
     : '—';
   const status = t.outcome ? t.outcome : !t.started ? 'waiting for a partner' : t.paused ? 'paused' : t.turn ? `${label(t.turn)} to move` : '—';
-  const empty = SIDES.filter((s) => !by(s));
+  // An empty seat, or mid-game one whose student has left: the AI can take it (the student gets it back on returning).
+  const empty = SIDES.filter((s) => !by(s) || (t.started && !t.outcome && by(s)!.kind === 'student' && !by(s)!.connected));
   return h(
     'tr',
     { attrs: { 'data-table': t.table, 'data-idle': t.idle ? 'true' : null } },
@@ -200,6 +220,8 @@ export const classTeacherScreen: ScreenFn = (state, dispatch) => {
   if (!teacher) return null;
   const dash = lc.live?.dashboard ?? null;
   const address = window.location.origin;
+  // The QR code and the printed link carry the code: opening them fills in the join screen.
+  const link = `${address}/${joinLinkQuery(teacher.code)}`;
   const code = spacedCode(teacher.code);
   const body: Node[] = [...notices(state.notices)];
   body.push(
@@ -207,7 +229,7 @@ export const classTeacherScreen: ScreenFn = (state, dispatch) => {
       'section',
       { class: 'join-panel', attrs: { 'aria-labelledby': 'join-title' } },
       h('h2', { id: 'join-title' }, 'Students join at'),
-      h('div', { class: 'join-grid' }, h('div', null, h('p', { class: 'join-address', id: 'join-address' }, address), h('p', { class: 'join-label' }, 'with the class code'), h('p', { class: 'join-code', id: 'join-code', attrs: { 'aria-label': `Class code ${teacher.code.split('').join(' ')}` } }, code)), qrSvg(address, `QR code for ${address}`)),
+      h('div', { class: 'join-grid' }, h('div', null, h('p', { class: 'join-address', id: 'join-address' }, address), h('p', { class: 'join-label' }, 'with the class code'), h('p', { class: 'join-code', id: 'join-code', attrs: { 'aria-label': `Class code ${teacher.code.split('').join(' ')}` } }, code), h('p', { class: 'join-link', id: 'join-link' }, 'or open ', h('span', { class: 'join-link-address' }, link), ' (the QR code), which fills in the code.')), qrSvg(link, `QR code for ${link}`)),
     ),
   );
   const status = lc.live?.status ?? 'closed';
@@ -296,7 +318,7 @@ function injectSection(state: ViewState, dispatch: Dispatch, tables: number[]): 
 
 export const classJoinScreen: ScreenFn = (state, dispatch) => {
   const lc = state.liveClass;
-  const code = h('input', { id: 'join-code-input', attrs: { type: 'text', autocomplete: 'off', spellcheck: 'false', autocapitalize: 'characters', maxlength: 20, 'data-key': 'join-code-input' }, value: lc.live?.code ?? '' });
+  const code = h('input', { id: 'join-code-input', attrs: { type: 'text', autocomplete: 'off', spellcheck: 'false', autocapitalize: 'characters', maxlength: 20, 'data-key': 'join-code-input' }, value: lc.live?.code ?? lc.prefill ?? '' });
   const name = h('input', { id: 'join-name', attrs: { type: 'text', autocomplete: 'nickname', maxlength: NAME_MAX_CHARS, 'data-key': 'join-name' }, value: lc.live?.name ?? '' });
   const join = () => dispatch({ type: 'class-join', code: normaliseJoinCode(code.value), name: name.value.trim() });
   const body: Node[] = [

@@ -96,7 +96,7 @@ export function dealChartFigure(chart: DealChart, options: ChartOptions): HTMLEl
         : g.outcome === 'walkout'
           ? svg('path', { d: `M${cx - r},${cy - r}L${cx + r},${cy + r}M${cx - r},${cy + r}L${cx + r},${cy - r}`, class: cls })
           : svg('rect', { x: cx - r, y: cy - r, width: 2 * r, height: 2 * r, class: cls });
-    const group = svg('g', { 'data-game': i, ...at(g) }, shape, svg('title', {}, g.description));
+    const group = svg('g', { 'data-game': i, ...at(g), ...(emphasised.has(i) ? { class: 'dc-mine-group', 'data-mine': 'true' } : {}) }, shape, svg('title', {}, g.description));
     if (options.numbered) group.appendChild(svg('text', { x: cx + r + 2, y: cy - r, class: 'dc-label' }, String(i + 1)));
     marks.appendChild(group);
   });
@@ -116,7 +116,7 @@ export function dealChartFigure(chart: DealChart, options: ChartOptions): HTMLEl
   );
   return h(
     'figure',
-    { class: 'deal-chart-figure', id: options.id, attrs: { 'data-games': chart.games.length } },
+    { class: `deal-chart-figure${emphasised.size > 0 && emphasised.size < chart.games.length ? ' dc-some-mine' : ''}`, id: options.id, attrs: { 'data-games': chart.games.length } },
     root,
     legend,
     h('figcaption', { id: descId }, h('ul', { class: 'plain hint' }, ...chart.summary.map((s) => h('li', null, s)))),

@@ -1,6 +1,7 @@
 import { INDICATOR_LIST, meanChanges, score } from '../../session/model';
 import { THREAT_STATUS_TEXT } from '../../session/debrief';
-import { CLASS_LIMITS, handInLine } from '../../session/class-debrief';
+import { CLASS_LIMITS, handInLine, type ClassDebrief } from '../../session/class-debrief';
+import { dealChartFigure } from './deal-chart';
 import { debriefJson, movesCsv, trajectoriesCsv } from '../../session/export';
 import { button, columnHeads, download, fmt, h, signed } from '../dom';
 import { debriefFrontSection } from './debrief-front';
@@ -37,6 +38,16 @@ function collapsedNode(section: HTMLElement): HTMLElement {
   return section;
 }
 
+function pairInClassSection(pair: { debrief: ClassDebrief; mine: number; finished: number } | null): HTMLElement {
+  const content: Node[] = pair
+    ? [
+        h('p', { id: 'pair-in-class-status', attrs: { role: 'status' } }, `Your pair is the large point; the others are the ${pair.finished - 1} other pair${pair.finished === 2 ? '' : 's'} that have finished so far (the chart follows as more finish).`),
+        dealChartFigure(pair.debrief.chart, { id: 'pair-in-class-chart', emphasise: [pair.mine] }),
+      ]
+    : [h('p', { id: 'pair-in-class-status', attrs: { role: 'status' } }, 'Asking the class server for the pairs that have finished…')];
+  return h('section', { id: 'pair-in-class', attrs: { 'aria-labelledby': 'pair-in-class-title' } }, h('h2', { id: 'pair-in-class-title' }, 'Your pair in the class'), ...content);
+}
+
 export const debriefScreen: ScreenFn = (state, dispatch) => {
   const match = state.match;
   // The debrief is computed as the screen is entered (the actions keep it); a rewind makes it stale.
@@ -48,6 +59,8 @@ export const debriefScreen: ScreenFn = (state, dispatch) => {
 
   // The first screen: outcome, both ratings, the deal chart, the moves that mattered, a question.
   body.push(debriefFrontSection(d, state.debrief.front));
+  // At a class table: where this pair sits among the class's finished games, kept up as they finish.
+  if (match.remoteSide) body.push(pairInClassSection(state.liveClass.pairChart ?? null));
   body.push(h('h2', { class: 'below-front' }, 'More about this game'));
   body.push(
     h(

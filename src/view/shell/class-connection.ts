@@ -65,7 +65,7 @@ export async function handleClassRequest(request: ClassRequest, dispatch: Dispat
   try {
     switch (request.op) {
       case 'create': {
-        const answer = createClassResponseSchema.safeParse(await postJson('/api/classes', { config: request.config }));
+        const answer = createClassResponseSchema.safeParse(await postJson('/api/classes', { config: request.config, ...(request.scenarioFile ? { scenarioFile: request.scenarioFile } : {}) }));
         if (!answer.success) throw new Error('the server’s answer to “create a class” could not be read');
         dispatch({ type: 'class-created', code: answer.data.code, teacherKey: answer.data.teacherKey });
         return;
@@ -83,6 +83,9 @@ export async function handleClassRequest(request: ClassRequest, dispatch: Dispat
       case 'send-draft':
         // A draft is only shown to teammates: one lost while the connection is down is simply not shown.
         room?.send('draft', request.message);
+        return;
+      case 'watch-results':
+        room?.send('watchResults', {});
         return;
       case 'send-teacher-action':
         if (!room) throw new Error('not connected to the class: the action was not sent');

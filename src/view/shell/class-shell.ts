@@ -1,3 +1,4 @@
+import { readJoinLink } from '../../session/class/join-link';
 import type { KeyValueStorage } from '../../session/storage';
 import type { Dispatch, Effect } from '../state/actions';
 import type { AppState } from '../state/app-state';
@@ -54,6 +55,23 @@ export function resumeClass(storage: KeyValueStorage, dispatch: Dispatch): void 
   if (seat && typeof seat.code === 'string' && typeof seat.name === 'string' && typeof seat.seatKey === 'string') {
     dispatch({ type: 'class-join', code: seat.code, name: seat.name, seatKey: seat.seatKey });
   }
+}
+
+/**
+ * A class's join link opened (`?join=CODE`, the teacher's printed address and QR code): the seat
+ * kept here for that class is rejoined (a reload), else the join screen with the code filled in,
+ * or the link's problem said. False when the address is no join link.
+ */
+export function openJoinLink(storage: KeyValueStorage, dispatch: Dispatch, query: string): boolean {
+  const link = readJoinLink(query);
+  if (link.kind === 'none') return false;
+  const seat = readJson(storage, SEAT_KEY);
+  if (link.kind === 'join' && seat?.code === link.code) {
+    resumeClass(storage, dispatch);
+    return true;
+  }
+  dispatch({ type: 'class-join-link', code: link.kind === 'join' ? link.code : null, problem: link.kind === 'invalid' ? link.problem : null });
+  return true;
 }
 
 /** The teacher's class kept in this browser, if any (the title offers to open it again). */

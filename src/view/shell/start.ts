@@ -19,7 +19,7 @@ import { startAiService, type AiService } from './ai-service';
 import { mountRenderer } from './render';
 import { mountGlossaryDialog } from './glossary-dialog';
 import { mountSettingsDialog } from './settings-dialog';
-import { classRequests, keptTeacherClass, resumeClass } from './class-shell';
+import { classRequests, keptTeacherClass, openJoinLink, resumeClass } from './class-shell';
 import { tickCountdowns } from '../screens/class-table';
 
 export type GameStore = Store<AppState, Action, Effect>;
@@ -112,7 +112,9 @@ export function startGame(
       storageProblem: deps.storageProblem,
     });
     // A reload in a class: the student rejoins the seat kept here, the teacher gets the class back.
+    // A class's join link (its QR code) comes first: the join screen with the code filled in.
     const teacher = keptTeacherClass(deps.storage);
+    if (openJoinLink(deps.storage, dispatch, window.location.search)) return;
     if (teacher) dispatch({ type: 'class-open-teacher', ...teacher });
     else resumeClass(deps.storage, dispatch);
   };

@@ -12,12 +12,14 @@ export interface TeacherClass {
 
 /** What the class screens ask the shell to do over the network. */
 export type ClassRequest =
-  | { op: 'create'; config: ClassConfig }
+  | { op: 'create'; config: ClassConfig; scenarioFile?: { file: string; text: string } }
   | { op: 'connect-teacher'; code: string; teacherKey: string }
   | { op: 'connect-student'; code: string; name: string; seatKey: string | null }
   | { op: 'send-move'; message: { index: number; move: Move } }
   | { op: 'send-draft'; message: { index: number; package: Package } }
   | { op: 'send-teacher-action'; message: TeacherAction }
+  /** A student whose talks are over asks for the class's finished games (and those that finish later). */
+  | { op: 'watch-results' }
   | { op: 'export'; code: string; teacherKey: string }
   | { op: 'leave' };
 
@@ -27,6 +29,8 @@ export type ClassLiveAction =
   | { type: 'class-open-teacher'; code: string; teacherKey: string }
   | { type: 'class-failed'; text: string }
   | { type: 'class-join'; code: string; name: string; seatKey?: string | null }
+  /** A class's join link was opened: the join screen, its code filled in (or the link's problem said). */
+  | { type: 'class-join-link'; code: string | null; problem: string | null }
   | { type: 'class-status'; status: ConnectionStatus; text?: string }
   /** `at`: when it arrived, on this device's clock (the shell stamps it; the turn's countdown counts from it). */
   | { type: 'class-received'; name: string; payload: unknown; at?: number }
@@ -43,6 +47,10 @@ export interface LiveClassView {
   readonly unfinished: number;
   readonly busy: boolean;
   readonly error: string | null;
+  /** The class code a join link brought, filled into the join screen. */
+  readonly prefill?: string;
+  /** A student's pair among the class's finished games (the class chart at the end of the talks). */
+  readonly pairChart?: { readonly debrief: ClassDebrief; readonly mine: number; readonly finished: number } | null;
 }
 
 export const NO_LIVE_CLASS: LiveClassView = { live: null, teacher: null, debrief: null, unfinished: 0, busy: false, error: null };

@@ -3,6 +3,7 @@ import {
   liveClassDebrief,
   moveToSend,
   newLiveClass,
+  pairInClass,
   receive,
   seatMatch,
   type LiveClass,
@@ -73,13 +74,28 @@ function followTable(state: AppState, live: LiveClass): AppState {
   };
 }
 
+/** A scenario file the class server sent, into the page's catalog (its problems, if any, said as the class's problem). */
+function openClassScenario(state: AppState, file: { file: string; text: string }): AppState {
+  const lib = state.lib;
+  if (!lib) return state;
+  const opened = lib.catalog.open(file);
+  const scenarios = { entries: [...lib.catalog.entries], failures: [...lib.catalog.failures] };
+  if (opened.ok) return { ...state, scenarios };
+  const problem = `The class's scenario file does not load here: ${opened.problems.slice(0, 3).map((p) => p.message).join('; ')}.`;
+  return withLive({ ...state, scenarios }, { live: state.liveClass.live && { ...state.liveClass.live, problem } });
+}
+
 /** The class actions; null for any other action. */
 export function classLiveUpdate(state: AppState, action: { type: string }): Result | null {
   const lc = state.liveClass;
   const a = action as ClassLiveAction;
   switch (a.type) {
-    case 'class-create':
-      return { state: withLive(state, { busy: true, error: null }), effects: [request({ op: 'create', config: a.config })] };
+    case 'class-create': {
+      // A scenario the teacher opened goes with the request (the server has only the shipped ones).
+      const entry = state.scenarios.entries.find((e) => e.scenario.id === a.config.scenario);
+      const upload = entry?.origin === 'opened' ? { scenarioFile: { file: entry.source.file, text: entry.source.text } } : {};
+      return { state: withLive(state, { busy: true, error: null }), effects: [request({ op: 'create', config: a.config, ...upload })] };
+    }
     case 'class-created':
     case 'class-open-teacher': {
       const teacher = { code: a.code, teacherKey: a.teacherKey };
@@ -93,11 +109,15 @@ export function classLiveUpdate(state: AppState, action: { type: string }): Resu
       const next = withLive({ ...state, screen: 'class-lobby', notices: NO_NOTICES }, { ...NO_LIVE_CLASS, live });
       return { state: next, effects: [request({ op: 'connect-student', code: a.code, name: a.name, seatKey: a.seatKey ?? null })] };
     }
+    case 'class-join-link':
+      return same(withLive({ ...state, screen: 'class-join', notices: NO_NOTICES }, { ...NO_LIVE_CLASS, error: a.problem, ...(a.code ? { prefill: a.code } : {}) }));
     case 'class-status': {
       if (!lc.live) return same(state);
       const live = { ...lc.live, status: a.status, ...(a.text ? { problem: a.text } : {}) };
       const words = a.status === 'reconnecting' ? 'The connection to the class dropped; reconnecting…' : a.status === 'connected' && lc.live.status === 'reconnecting' ? 'Reconnected to the class.' : '';
-      return { state: withLive(state, { live }), effects: say([words, a.text ?? '']) };
+      // Back after a dropped connection with the talks over: the class's results are asked for again.
+      const rewatch = a.status === 'connected' && lc.live.status === 'reconnecting' && lc.live.role === 'student' && state.match?.remoteSide && state.match.ended ? [request({ op: 'watch-results' })] : [];
+      return { state: withLive(state, { live }), effects: [...rewatch, ...say([words, a.text ?? ''])] };
     }
     case 'class-received': {
       if (!lc.live) return same(state);
@@ -109,16 +129,21 @@ export function classLiveUpdate(state: AppState, action: { type: string }): Resu
       const shared = r.live.teamDraft;
       if (shared && shared !== lc.live.teamDraft && next.match?.remoteSide && next.match.humanToMove() === next.match.remoteSide)
         next = { ...next, draft: pruneDraft(next.match.scenario, next.match.state, shared.package) };
+      // The teacher's own scenario, sent by the room: loaded here as an opened file, so the class's screens find it.
+      if (r.live.scenarioFile && r.live.scenarioFile !== lc.live.scenarioFile) next = openClassScenario(next, r.live.scenarioFile);
       // The teacher's screens name the sides and chips by the class's scenario.
       const classScenario = r.live.info ? findScenario(state, r.live.info.config.scenario) : undefined;
       if (r.live.role === 'teacher' && classScenario && state.scenario !== classScenario) next = { ...next, scenario: classScenario };
       if (r.tableChanged) next = followTable(next, r.live);
+      // The class's finished games: where this pair sits among them, built once per update.
+      if (r.live.classGames !== lc.live.classGames && scenario) next = withLive(next, { pairChart: pairInClass(r.live, scenario) });
       const m = next.match;
       const ended = r.tableChanged && m?.remoteSide && m.ended && !(state.match?.remoteSide && state.match.ended);
       const yourTurn = r.tableChanged && m?.remoteSide && m.humanToMove() === m.remoteSide && state.match?.humanToMove() !== m.remoteSide;
       const extra = ended ? ['The talks are over: the debrief is ready.'] : yourTurn ? ['Your move.'] : [];
       const entered = next.screen === 'table' && state.screen !== 'table' ? ['The talks begin.'] : [];
-      return { state: next, effects: [...say([...entered, ...r.announce, ...extra])] };
+      const watch = ended && r.live.role === 'student' ? [request({ op: 'watch-results' })] : [];
+      return { state: next, effects: [...watch, ...say([...entered, ...r.announce, ...extra])] };
     }
     case 'class-teacher-action':
       if (!lc.teacher) return same(state);

@@ -144,7 +144,8 @@ describe('the teacher during a game', () => {
     const made = await create({ config: config() });
     const { code } = made.data as { code: string };
     const p = await Promise.all(['A', 'B', 'C', 'D'].map((name) => Probe.join(server.url, { role: 'student', code, name })));
-    await Promise.all(p.map((x) => x.next('table')));
+    // A table message comes when a student sits down too: wait until each pair's table has both seats.
+    await Promise.all(p.map((x) => x.next<{ seats: unknown[] }>('table', (t) => t.seats.length === 2)));
     // Not before the talks are over.
     p[0]!.room.send('watchResults', {});
     expect(await p[0]!.next('problem')).toMatchObject({ about: 'watchResults', message: expect.stringContaining('talks are over') });

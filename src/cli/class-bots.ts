@@ -134,6 +134,11 @@ export async function runBots(options: BotOptions): Promise<BotFigures> {
       on('problem', (m) => {
         if (figures.failures.length < 20) figures.failures.push(`${name}: ${m.message}`);
       });
+      // The SDK's own reconnection goes back to the same process: right after a network blip, but
+      // after a process died it would try a dead address for about a minute (15 attempts up to 5 s
+      // apart). A few quick attempts (3 s in all), then a rejoin with the code and seat key, which
+      // reaches whichever process holds or rebuilds the class.
+      room.reconnection.maxRetries = 4;
       room.onDrop(() => figures.reconnections++);
       room.onReconnect(() => (resend = true));
       room.onLeave((code: number) => {

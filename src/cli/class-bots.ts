@@ -40,6 +40,10 @@ export interface BotFigures {
   reconnections: number;
   rejoins: number;
   rttMs: { p50: number | null; p99: number | null };
+  /** Every round trip measured (ms), for merging several runs' figures. */
+  rttSamples: number[];
+  /** Every move the server acknowledged (a resent one answered as a duplicate too), for checking against the export. */
+  acks: { table: number; index: number; move: Move }[];
   gamesFinished: number;
   botsFinished: number;
   /** What each bot saw of its table's game, for checking against the server's export. */
@@ -56,7 +60,7 @@ export function quantile(sorted: readonly number[], q: number): number | null {
 }
 
 export async function runBots(options: BotOptions): Promise<BotFigures> {
-  const figures: BotFigures = { bots: options.count, sent: 0, acknowledged: 0, duplicates: 0, rejected: 0, rejections: [], badMessages: 0, reconnections: 0, rejoins: 0, rttMs: { p50: null, p99: null }, gamesFinished: 0, botsFinished: 0, seen: [], failures: [] };
+  const figures: BotFigures = { bots: options.count, sent: 0, acknowledged: 0, duplicates: 0, rejected: 0, rejections: [], badMessages: 0, reconnections: 0, rejoins: 0, rttMs: { p50: null, p99: null }, rttSamples: [], acks: [], gamesFinished: 0, botsFinished: 0, seen: [], failures: [] };
   const rtts: number[] = [];
   const retryMs = options.retryMs ?? 60_000;
   const deadline = Date.now() + (options.timeoutMs ?? 30 * 60_000);
@@ -120,6 +124,7 @@ export async function runBots(options: BotOptions): Promise<BotFigures> {
         if (!brain.pending || m.index !== brain.pending.index) return;
         if (m.ok) {
           figures.acknowledged++;
+          if (brain.table !== null) figures.acks.push({ table: brain.table, index: m.index, move: brain.pending.move });
           if (m.duplicate) figures.duplicates++;
           else rtts.push(performance.now() - sentAt);
           options.onAck?.(figures);
@@ -205,6 +210,7 @@ export async function runBots(options: BotOptions): Promise<BotFigures> {
   for (const r of results) if (r.status === 'rejected') figures.failures.push(r.reason instanceof Error ? r.reason.message : String(r.reason));
   rtts.sort((a, b) => a - b);
   figures.rttMs = { p50: quantile(rtts, 0.5), p99: quantile(rtts, 0.99) };
+  figures.rttSamples = rtts;
   figures.gamesFinished = finishedTables.size;
   return figures;
 }

@@ -149,6 +149,7 @@ interface RunFigures {
   perSecond: number;
   wallS: number;
   rejoins: number;
+  joinRetries: Record<string, number>;
   failures: string[];
   killed: string | null;
   loadBefore: number;
@@ -215,6 +216,10 @@ async function run(processes: number, env: Record<string, string>, killOne: bool
       perSecond: movesAcknowledged / wallS,
       wallS,
       rejoins: figures.reduce((n, f) => n + f.rejoins, 0),
+      joinRetries: figures.reduce<Record<string, number>>((all, f) => {
+        for (const [k, v] of Object.entries(f.joinRetries)) all[k] = (all[k] ?? 0) + v;
+        return all;
+      }, {}),
       failures: figures.flatMap((f) => f.failures),
       killed,
       loadBefore,
@@ -273,6 +278,7 @@ async function main(): Promise<void> {
         ['wall time', (r) => `${r.wallS.toFixed(1)} s`],
         ['killed', (r) => r.killed ?? '-'],
         ['rejoins', (r) => String(r.rejoins)],
+        ['first joins tried again', (r) => Object.entries(r.joinRetries).map(([k, v]) => `${v} × ${k}`).join('; ') || 'none'],
         ['failures', (r) => (r.failures.length === 0 ? 'none' : `${r.failures.length}: ${r.failures.slice(0, 3).join('; ')}`)],
       ];
       const width = Math.max(...rows.map((r) => r[0].length));

@@ -39,6 +39,8 @@ export interface BotFigures {
   badMessages: number;
   reconnections: number;
   rejoins: number;
+  /** First joins refused and tried again, by reason (a busy server lets a seat reservation expire). */
+  joinRetries: Record<string, number>;
   rttMs: { p50: number | null; p99: number | null };
   /** Every round trip measured (ms), for merging several runs' figures. */
   rttSamples: number[];
@@ -60,7 +62,7 @@ export function quantile(sorted: readonly number[], q: number): number | null {
 }
 
 export async function runBots(options: BotOptions): Promise<BotFigures> {
-  const figures: BotFigures = { bots: options.count, sent: 0, acknowledged: 0, duplicates: 0, rejected: 0, rejections: [], badMessages: 0, reconnections: 0, rejoins: 0, rttMs: { p50: null, p99: null }, rttSamples: [], acks: [], gamesFinished: 0, botsFinished: 0, seen: [], failures: [] };
+  const figures: BotFigures = { bots: options.count, sent: 0, acknowledged: 0, duplicates: 0, rejected: 0, rejections: [], badMessages: 0, reconnections: 0, rejoins: 0, joinRetries: {}, rttMs: { p50: null, p99: null }, rttSamples: [], acks: [], gamesFinished: 0, botsFinished: 0, seen: [], failures: [] };
   const rtts: number[] = [];
   const retryMs = options.retryMs ?? 60_000;
   const deadline = Date.now() + (options.timeoutMs ?? 30 * 60_000);
@@ -166,6 +168,8 @@ export async function runBots(options: BotOptions): Promise<BotFigures> {
           return await join();
         } catch (error) {
           if (Date.now() > until || /no class has the code|too many attempts|already taken|display name/.test(String(error))) throw new Error(`${name} could not join: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+          const reason = (error instanceof Error ? error.message : String(error)).slice(0, 80);
+          figures.joinRetries[reason] = (figures.joinRetries[reason] ?? 0) + 1;
           await sleep(500);
         }
       }

@@ -17,6 +17,7 @@
  * the same game and the bots decide each position once per class.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -154,6 +155,8 @@ interface RunFigures {
   killed: string | null;
   loadBefore: number;
   loadAfter: number;
+  /** How late this process (the bots) ran its callbacks at worst: a busy bench delays its own bots. */
+  botsLagMaxMs: number;
 }
 
 async function run(processes: number, env: Record<string, string>, killOne: boolean): Promise<RunFigures> {
@@ -185,6 +188,8 @@ async function run(processes: number, env: Record<string, string>, killOne: bool
         killed = `process on port ${victimPort} (pid ${pid}) after ${acknowledged} moves`;
       }
     };
+    const lag = monitorEventLoopDelay({ resolution: 20 });
+    lag.enable();
     const started = performance.now();
     // A class's students enter through one process each, the classes spread over all of them.
     const figures: BotFigures[] = await Promise.all(
@@ -193,6 +198,7 @@ async function run(processes: number, env: Record<string, string>, killOne: bool
       ),
     );
     const wallS = (performance.now() - started) / 1000;
+    lag.disable();
     let gamesFinished = 0;
     let movesAcknowledged = 0;
     let movesLost = 0;
@@ -224,6 +230,7 @@ async function run(processes: number, env: Record<string, string>, killOne: bool
       killed,
       loadBefore,
       loadAfter: loadavg()[0]!,
+      botsLagMaxMs: lag.max / 1e6,
     };
   } finally {
     await servers.stop();
@@ -279,6 +286,7 @@ async function main(): Promise<void> {
         ['killed', (r) => r.killed ?? '-'],
         ['rejoins', (r) => String(r.rejoins)],
         ['first joins tried again', (r) => Object.entries(r.joinRetries).map(([k, v]) => `${v} × ${k}`).join('; ') || 'none'],
+        ['bots\' event loop delay, worst', (r) => `${r.botsLagMaxMs.toFixed(0)} ms`],
         ['failures', (r) => (r.failures.length === 0 ? 'none' : `${r.failures.length}: ${r.failures.slice(0, 3).join('; ')}`)],
       ];
       const width = Math.max(...rows.map((r) => r[0].length));

@@ -3,7 +3,8 @@ import type { IndicatorId } from '../../core/types';
 import { fmt } from '../dom';
 import { ScreenScene } from './base';
 import { stageContext } from './context';
-import { fitText, text } from './draw';
+import { figure, fitText, text } from './draw';
+import { CANVAS_LEGEND, CANVAS_MARK } from '../figure-sources';
 
 export interface DebriefSceneModel {
   title: string;
@@ -28,7 +29,7 @@ export class DebriefScene extends ScreenScene<DebriefSceneModel> {
   protected draw(): void {
     const p = stageContext.palette;
     const m = this.model;
-    this.put(text(this, 40, 18, m.title, { size: 32, bold: true, wrap: 1520 }));
+    this.put(figure(text(this, 40, 18, m.title, { size: 32, bold: true, wrap: 1520 }), 'label'));
     const cols = 4;
     const cellW = 385;
     const cellH = 296;
@@ -72,6 +73,8 @@ export class DebriefScene extends ScreenScene<DebriefSceneModel> {
     }
     this.put(text(this, lx, ly + 160, '★ counts in your score', { size: 17 }));
     if (!m.historyLabel) this.put(text(this, lx, ly + 188, '● trade gains  ■ security cost', { size: 17 }));
+    // Every number on these charts is the model's, history's line included (the model replaying history's moves).
+    this.put(text(this, lx, ly + (m.historyLabel ? 188 : 216), CANVAS_LEGEND.estimate, { size: 17 }));
   }
 
   private dotted(g: Phaser.GameObjects.Graphics, pts: [number, number][], color: number): void {
@@ -94,8 +97,8 @@ export class DebriefScene extends ScreenScene<DebriefSceneModel> {
     const star = t.weight !== 0 ? '★ ' : '';
     // The latest value is drawn first: the label wraps in the room it leaves (text may be enlarged to stay readable).
     const lastValue = t.values[t.values.length - 1]!;
-    const valueText = this.put(text(this, x + w - 12, y + 8, `${fmt(lastValue)}${t.unit === '$B/yr' ? ' $B/yr' : ''}`, { size: 19, bold: true, originX: 1 }));
-    const historyText = t.history ? this.put(text(this, x + w - 12, y + 10 + valueText.height, `history ${fmt(t.history[t.history.length - 1]!)}`, { size: 16, originX: 1, color: stageContext.palette.muted })) : null;
+    const valueText = this.put(figure(text(this, x + w - 12, y + 8, `${CANVAS_MARK.estimate} ${fmt(lastValue)}${t.unit === '$B/yr' ? ' $B/yr' : ''}`, { size: 19, bold: true, originX: 1 }), 'estimate'));
+    const historyText = t.history ? this.put(figure(text(this, x + w - 12, y + 10 + valueText.height, `${CANVAS_MARK.estimate} history ${fmt(t.history[t.history.length - 1]!)}`, { size: 16, originX: 1, color: stageContext.palette.muted }), 'estimate')) : null;
     const right = Math.max(valueText.width, historyText?.width ?? 0);
     const title = this.put(text(this, x + 12, y + 8, '', { size: 19, bold: true, wrap: Math.max(60, w - 36 - right) }));
     fitText(title, `${star}${t.label}`, 2);
@@ -117,10 +120,10 @@ export class DebriefScene extends ScreenScene<DebriefSceneModel> {
     g.fillRect(plot.x, plot.y, X(this.model.talksEnded) - plot.x, plot.h);
     g.lineStyle(1, p.line, 1);
     g.strokeRect(plot.x, plot.y, plot.w, plot.h);
-    this.put(text(this, plot.x - 10, plot.y, fmt(hi - pad), { size: 16, originX: 1, color: p.muted }));
-    this.put(text(this, plot.x - 10, plot.y + plot.h, fmt(lo + pad), { size: 16, originX: 1, originY: 1, color: p.muted }));
-    this.put(text(this, plot.x, plot.y + plot.h + 4, 'round 0', { size: 16, color: p.muted }));
-    this.put(text(this, plot.x + plot.w, plot.y + plot.h + 4, `${n}`, { size: 16, color: p.muted, originX: 1 }));
+    this.put(figure(text(this, plot.x - 10, plot.y, fmt(hi - pad), { size: 16, originX: 1, color: p.muted }), 'estimate'));
+    this.put(figure(text(this, plot.x - 10, plot.y + plot.h, fmt(lo + pad), { size: 16, originX: 1, originY: 1, color: p.muted }), 'estimate'));
+    this.put(figure(text(this, plot.x, plot.y + plot.h + 4, 'round 0', { size: 16, color: p.muted }), 'label'));
+    this.put(figure(text(this, plot.x + plot.w, plot.y + plot.h + 4, `${n}`, { size: 16, color: p.muted, originX: 1 }), 'label'));
     if (t.without) this.dotted(g, t.without.map((v, r) => [X(r), Y(v)]), p.bad);
     const markEvery = Math.max(1, Math.round(n / 6));
     if (t.history) {

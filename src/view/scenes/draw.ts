@@ -2,6 +2,7 @@ import type Phaser from 'phaser';
 import type { IssueCategory, Side } from '../../core/types';
 import type { Posture } from '../../session/ai';
 import { POSTURES } from '../../session/text';
+import type { CanvasFigure } from '../figure-sources';
 import { css, FONT } from '../theme';
 import { stageContext } from './context';
 
@@ -52,6 +53,12 @@ export function text(scene: Phaser.Scene, x: number, y: number, content: string,
   });
   if (!metrics) metricsCache.set(fontKey, t.getTextMetrics());
   t.setOrigin(o.originX ?? 0, o.originY ?? 0);
+  return t;
+}
+
+/** Tag a text that shows a number with what the number is (the test hook reads it; see CanvasFigure). */
+export function figure<T extends Phaser.GameObjects.Text>(t: T, kind: CanvasFigure): T {
+  t.setData('figure', kind);
   return t;
 }
 

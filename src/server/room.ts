@@ -37,13 +37,6 @@ const refuse = (message: string) => new ServerError(ErrorCode.AUTH_FAILED, messa
 
 export class ClassRoom extends Room {
   override autoDispose = false;
-  /**
-   * A seat reserved by the matchmaker must be taken by the student's WebSocket within this many
-   * seconds. Colyseus' 15 s was too short when a whole class joins at once on a busy machine: the
-   * connection waits behind the room's moves and the other joins, and bench:class saw dozens of
-   * 300 joins fail with "seat reservation expired". Nothing is held meanwhile but a count.
-   */
-  override seatReservationTimeout = 60;
   private code = '';
   private dashboardDue = false;
   private release: (() => Promise<void>) | null = null;

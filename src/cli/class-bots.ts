@@ -41,7 +41,13 @@ export interface BotFigures {
   badMessages: number;
   reconnections: number;
   rejoins: number;
+  /** First joins refused and tried again, by reason (a busy server lets a seat reservation expire). */
+  joinRetries: Record<string, number>;
   rttMs: { p50: number | null; p99: number | null };
+  /** Every round trip measured (ms), for merging several runs' figures. */
+  rttSamples: number[];
+  /** Every move the server acknowledged (a resent one answered as a duplicate too), for checking against the export. */
+  acks: { table: number; index: number; move: Move }[];
   gamesFinished: number;
   botsFinished: number;
   /** What each bot saw of its table's game, for checking against the server's export. */
@@ -58,7 +64,7 @@ export function quantile(sorted: readonly number[], q: number): number | null {
 }
 
 export async function runBots(options: BotOptions): Promise<BotFigures> {
-  const figures: BotFigures = { bots: options.count, sent: 0, acknowledged: 0, duplicates: 0, rejected: 0, teamRefusals: 0, rejections: [], badMessages: 0, reconnections: 0, rejoins: 0, rttMs: { p50: null, p99: null }, gamesFinished: 0, botsFinished: 0, seen: [], failures: [] };
+  const figures: BotFigures = { bots: options.count, sent: 0, acknowledged: 0, duplicates: 0, rejected: 0, teamRefusals: 0, rejections: [], badMessages: 0, reconnections: 0, rejoins: 0, joinRetries: {}, rttMs: { p50: null, p99: null }, rttSamples: [], acks: [], gamesFinished: 0, botsFinished: 0, seen: [], failures: [] };
   const rtts: number[] = [];
   const retryMs = options.retryMs ?? 60_000;
   const deadline = Date.now() + (options.timeoutMs ?? 30 * 60_000);
@@ -122,6 +128,7 @@ export async function runBots(options: BotOptions): Promise<BotFigures> {
         if (!brain.pending || m.index !== brain.pending.index) return;
         if (m.ok) {
           figures.acknowledged++;
+          if (brain.table !== null) figures.acks.push({ table: brain.table, index: m.index, move: brain.pending.move });
           if (m.duplicate) figures.duplicates++;
           else rtts.push(performance.now() - sentAt);
           options.onAck?.(figures);
@@ -139,6 +146,11 @@ export async function runBots(options: BotOptions): Promise<BotFigures> {
       on('problem', (m) => {
         if (figures.failures.length < 20) figures.failures.push(`${name}: ${m.message}`);
       });
+      // The SDK's own reconnection goes back to the same process: right after a network blip, but
+      // after a process died it would try a dead address for about a minute (15 attempts up to 5 s
+      // apart). A few quick attempts (3 s in all), then a rejoin with the code and seat key, which
+      // reaches whichever process holds or rebuilds the class.
+      room.reconnection.maxRetries = 4;
       room.onDrop(() => figures.reconnections++);
       room.onReconnect(() => (resend = true));
       room.onLeave((code: number) => {
@@ -161,6 +173,8 @@ export async function runBots(options: BotOptions): Promise<BotFigures> {
           return await join();
         } catch (error) {
           if (Date.now() > until || /no class has the code|too many attempts|already taken|display name/.test(String(error))) throw new Error(`${name} could not join: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+          const reason = (error instanceof Error ? error.message : String(error)).slice(0, 80);
+          figures.joinRetries[reason] = (figures.joinRetries[reason] ?? 0) + 1;
           await sleep(500);
         }
       }
@@ -205,6 +219,7 @@ export async function runBots(options: BotOptions): Promise<BotFigures> {
   for (const r of results) if (r.status === 'rejected') figures.failures.push(r.reason instanceof Error ? r.reason.message : String(r.reason));
   rtts.sort((a, b) => a - b);
   figures.rttMs = { p50: quantile(rtts, 0.5), p99: quantile(rtts, 0.99) };
+  figures.rttSamples = rtts;
   figures.gamesFinished = finishedTables.size;
   return figures;
 }

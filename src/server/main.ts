@@ -1,8 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spawnChild, supervise } from './supervisor';
 
 /**
  * `npm run serve`: the class server for a teacher's laptop. Serves the built game and the class
@@ -45,7 +46,7 @@ function parseProcesses(args: string[]): number {
 /**
  * `--processes N`: N class servers on ports PORT..PORT+N-1 sharing one matchmaker (Redis) and one
  * database (PostgreSQL), each announcing its own address so a student reaches the process that
- * holds the class. A process that dies is not restarted here (a process manager does that); its
+ * holds the class. A child that dies is started again (src/server/supervisor.ts); meanwhile its
  * classes come back on the others when their students reconnect.
  */
 function startProcesses(n: number, port: number): void {
@@ -57,13 +58,10 @@ function startProcesses(n: number, port: number): void {
     console.error('serve: --processes needs a fixed PORT (the processes take PORT..PORT+N-1)');
     process.exit(1);
   }
-  const children = Array.from({ length: n }, (_, i) =>
-    spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], { env: { ...process.env, PORT: String(port + i), SERVE_CHILD: '1' }, stdio: 'inherit' }),
-  );
-  let left = n;
-  for (const child of children) child.on('exit', () => --left === 0 && process.exit(0));
-  const stop = () => {
-    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  const supervisor = supervise({ count: n, firstPort: port, start: (p) => spawnChild(fileURLToPath(import.meta.url), process.execArgv, process.env, p), log: (line) => console.log(line) });
+  const stop = (signal: NodeJS.Signals) => {
+    console.log(`serve: ${signal}: stopping the ${n} processes`);
+    void supervisor.stop().then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -205,21 +205,61 @@ export class PgStore implements ClassStore {
    * A session-level advisory lock on a connection of its own, kept while the room lives: when the
    * process dies its connection closes and PostgreSQL lets the lock go, so another process can
    * rebuild the class. One connection per class held (count them against max_connections).
+   * A session's locks vanish with the session, so when PostgreSQL restarts (or the connection
+   * drops) the lock is taken again on a new connection, retried until PostgreSQL answers; if
+   * another process took the class meanwhile, `lost` is called (the room closes, its students
+   * rejoin the holder).
    */
-  async claim(code: string): Promise<(() => Promise<void>) | null> {
-    const client = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: 5000 });
-    client.on('error', () => undefined);
-    try {
-      await client.connect();
-      const result = await client.query<{ held: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS held', [CLASS_LOCKS, code]);
-      if (result.rows[0]?.held) return () => client.end().catch(() => undefined);
-    } catch (error) {
+  async claim(code: string, lost: () => void = () => undefined): Promise<(() => Promise<void>) | null> {
+    const lock = async (): Promise<pg.Client | null> => {
+      const client = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: 5000 });
+      client.on('error', () => undefined);
+      try {
+        await client.connect();
+        const result = await client.query<{ held: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS held', [CLASS_LOCKS, code]);
+        if (result.rows[0]?.held) return client;
+      } catch (error) {
+        await client.end().catch(() => undefined);
+        if (unreachable(error)) throw new StoreUnavailableError(error);
+        throw error;
+      }
       await client.end().catch(() => undefined);
-      if (unreachable(error)) throw new StoreUnavailableError(error);
-      throw error;
-    }
-    await client.end().catch(() => undefined);
-    return null;
+      return null;
+    };
+    let held = await lock();
+    if (!held) return null;
+    let released = false;
+    const watch = (client: pg.Client) => {
+      client.once('end', () => {
+        if (released || held !== client) return;
+        void relock();
+      });
+    };
+    const relock = async () => {
+      for (let pause = 100; !released; pause = Math.min(2000, pause * 2)) {
+        try {
+          const again = await lock();
+          if (released) {
+            await again?.end().catch(() => undefined);
+            return;
+          }
+          if (!again) {
+            lost();
+            return;
+          }
+          held = again;
+          watch(again);
+          return;
+        } catch {
+          await new Promise((r) => setTimeout(r, pause));
+        }
+      }
+    };
+    watch(held);
+    return async () => {
+      released = true;
+      await held?.end().catch(() => undefined);
+    };
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,4 @@
-import { ErrorCode, Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
+import { CloseCode, ErrorCode, Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
 import type { ClassModel, Changes, MoveRecord } from '../session/class/model';
 import { isJoinCodeShape, sameSecret } from '../session/class/codes';
 import { cleanName } from '../session/class/names';
@@ -87,7 +87,9 @@ export class ClassRoom extends Room {
     this.code = options.code;
     // Several processes: only the one holding the class plays it (another may be making its room now).
     if (this.service.shared && this.service.store.claim) {
-      const release = await this.service.store.claim(this.code);
+      // PostgreSQL restarted and another process took the class meanwhile: this room closes, and
+      // its students' rejoins reach the room there.
+      const release = await this.service.store.claim(this.code, () => void this.disconnect(CloseCode.SERVER_SHUTDOWN));
       if (!release) throw new HeldElsewhereError(this.code);
       this.release = release;
     }

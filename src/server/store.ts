@@ -28,9 +28,11 @@ export interface ClassStore {
   /**
    * Several processes (a store they share): hold the class for this process, so that only one
    * room anywhere plays it. Resolves to a release, or null if another process holds it. The
-   * hold ends by itself when the holding process dies. A store only one process uses has none.
+   * hold ends by itself when the holding process dies, and is kept across a restart of the
+   * store; `lost` is called if another process took the class meanwhile. A store only one
+   * process uses has none.
    */
-  claim?(code: string): Promise<(() => Promise<void>) | null>;
+  claim?(code: string, lost?: () => void): Promise<(() => Promise<void>) | null>;
 }
 
 export class DuplicateMoveError extends Error {

@@ -14,7 +14,7 @@ import { freePort, servicesPresent, startPostgres, startRedis, type Postgres, ty
 const scenario = sandbox();
 /** The fault test's size: classes of PER_CLASS students each (two per game), over three processes. */
 const CLASSES = Number(process.env.SCALE_CLASSES ?? 5);
-const PER_CLASS = Number(process.env.SCALE_PER_CLASS ?? 8);
+const PER_CLASS = Number(process.env.SCALE_PER_CLASS ?? 40);
 const present = servicesPresent({ postgres: true, redis: true });
 let postgres: Postgres | undefined;
 let redis: Redis | undefined;
@@ -97,6 +97,8 @@ describe.runIf(present)('class server over several processes (Redis + PostgreSQL
     const onVictim = classes.filter((c) => holders.get(c.code) === victim!.port);
     let acknowledged = 0;
     let killedAt = -1;
+    const startedAt = Date.now();
+    let killedAfterS = 0;
     const figures = await Promise.all(
       classes.map((cls, i) =>
         runBots({
@@ -111,12 +113,14 @@ describe.runIf(present)('class server over several processes (Redis + PostgreSQL
           onAck: () => {
             if (++acknowledged === PER_CLASS * CLASSES && killedAt < 0) {
               killedAt = acknowledged;
+              killedAfterS = (Date.now() - startedAt) / 1000;
               process.kill(victim!.child.pid!, 'SIGKILL');
             }
           },
         }),
       ),
     );
+    console.log(`fault test: ${CLASSES * PER_CLASS} students, ${onVictim.length} of ${CLASSES} classes on the killed process; killed after ${killedAfterS.toFixed(1)} s, every bot done after ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
     expect(victim!.child.signalCode).toBe('SIGKILL');
     expect(killedAt).toBeGreaterThan(0);
     for (const f of figures) {

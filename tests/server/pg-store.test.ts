@@ -61,4 +61,55 @@ describe.runIf(withPostgres)('PostgreSQL', () => {
     await c.close();
     await d.close();
   });
+
+  it('takes a class’s lock again after PostgreSQL restarts (a session’s locks vanish with it), so a second process still cannot open the class', { timeout: 60_000 }, async () => {
+    const url = await freshDatabase();
+    const c = await PgStore.open(url);
+    const d = await PgStore.open(url);
+    let lost = 0;
+    const held = await c.claim('BBBB3333', () => lost++);
+    expect(held).not.toBeNull();
+    await postgres!.stop();
+    await postgres!.start();
+    // The holder's connection closed with the restart; until it has locked again a second claim could win, so wait for it.
+    const until = Date.now() + 20_000;
+    for (;;) {
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      const locks = await admin.query<{ n: string }>("SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND granted");
+      await admin.end();
+      if (Number(locks.rows[0]!.n) === 1) break;
+      expect(Date.now()).toBeLessThan(until);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(await d.claim('BBBB3333')).toBeNull();
+    expect(lost).toBe(0);
+    // Released, the class can be taken by the other process.
+    await held!();
+    const again = await d.claim('BBBB3333');
+    expect(again).not.toBeNull();
+    await again!();
+    await c.close();
+    await d.close();
+  });
+
+  it('tells the holder it lost the class when its connection dropped and another process took the class meanwhile', { timeout: 60_000 }, async () => {
+    const url = await freshDatabase();
+    const c = await PgStore.open(url);
+    let lost = 0;
+    const held = await c.claim('CCCC4444', () => lost++);
+    expect(held).not.toBeNull();
+    // Another session ends the holder's connection and waits for the lock in the same breath: it
+    // has it before the holder is connected again.
+    const other = new pg.Client({ connectionString: url });
+    await other.connect();
+    await other.query("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objid = hashtext('CCCC4444')::oid");
+    await other.query('SELECT pg_advisory_lock(14, hashtext($1))', ['CCCC4444']);
+    const until = Date.now() + 20_000;
+    while (lost === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    expect(lost).toBe(1);
+    await other.end();
+    await held!();
+    await c.close();
+  });
 });

@@ -58,7 +58,7 @@ describe.skipIf(!browserPath)('a live class on the class server', () => {
     // Five browsers on two shared cores: loading can be slow.
     await page.goto(`${server.http}${path}`, { timeout: 120_000 });
     await page.waitForFunction(() => window.__bc?.ready === true, null, { timeout: 120_000 });
-    await waitScreen(page, path === '/' ? 'title' : 'class-join');
+    await waitScreen(page, path === '/' ? 'title' : 'class-join', 'title');
     const p = { name, context, page, errors };
     people.push(p);
     return p;

@@ -14,6 +14,12 @@ export interface StageContext {
   minTextSize: number;
   /** The text-size setting as a factor (1 for normal). */
   textScale: number;
+  /**
+   * The canvas is too small for its designed layout's text to be read (a phone, or the debrief's
+   * canvas beside its wide panel): scenes that have a compact layout draw fewer, larger things and
+   * leave the words the panel carries to the panel.
+   */
+  compact: boolean;
   /** A chip dragged (or clicked) on the canvas: put it in the package or take it out. */
   setChip(issue: string, position: string, inPackage: boolean): void;
   /** Called once, when the first frame with a screen's content has been drawn. */
@@ -27,6 +33,7 @@ export const stageContext: StageContext = {
   textResolution: 1,
   minTextSize: 0,
   textScale: 1,
+  compact: false,
   setChip: () => undefined,
   onScreenDrawn: () => undefined,
 };

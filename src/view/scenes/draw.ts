@@ -16,6 +16,22 @@ export interface TextOptions {
   originX?: number;
   originY?: number;
   maxLines?: number;
+  /**
+   * In a scene's compact layout (a canvas too small for the designed one, see `stageContext.compact`),
+   * this text stays, drawn at exactly the least readable size; every other text of the scene is
+   * hidden, as the panel beside the canvas carries its words.
+   */
+  keep?: boolean;
+}
+
+/** A scene with a layout of its own for a small canvas: its texts follow the `keep` option there. */
+export interface CompactAware {
+  compactLayout: boolean;
+}
+
+/** Whether `scene` is drawing its compact layout now. */
+export function compactIn(scene: Phaser.Scene): boolean {
+  return stageContext.compact && (scene as Partial<CompactAware>).compactLayout === true;
 }
 
 /**
@@ -36,7 +52,8 @@ export function readableSize(designed: number, scale = 1): number {
 
 export function text(scene: Phaser.Scene, x: number, y: number, content: string, o: TextOptions = {}): Phaser.GameObjects.Text {
   // Never below what reads as 14 CSS px (scaled by the text-size setting) at the canvas's scale.
-  const size = readableSize(o.size ?? 20);
+  const compact = compactIn(scene);
+  const size = compact && o.keep ? Math.ceil(stageContext.minTextSize) : readableSize(o.size ?? 20);
   const fontKey = `${size}|${o.bold ? 'b' : 'n'}`;
   const metrics = metricsCache.get(fontKey);
   const t = scene.add.text(x, y, content, {
@@ -52,6 +69,7 @@ export function text(scene: Phaser.Scene, x: number, y: number, content: string,
   });
   if (!metrics) metricsCache.set(fontKey, t.getTextMetrics());
   t.setOrigin(o.originX ?? 0, o.originY ?? 0);
+  if (compact && !o.keep) t.setVisible(false);
   return t;
 }
 

@@ -22,6 +22,12 @@ export interface StageContext {
   compact: boolean;
   /** A chip dragged (or clicked) on the canvas: put it in the package or take it out. */
   setChip(issue: string, position: string, inPackage: boolean): void;
+  /**
+   * An entry of a timeline on the canvas (a scenario on the choice screen, an episode on the
+   * history screen) was clicked: its card in the panel is picked (highlighted, brought into view,
+   * its main button focused).
+   */
+  pickEntry(kind: 'scenario' | 'episode', id: string): void;
   /** Called once, when the first frame with a screen's content has been drawn. */
   onScreenDrawn(key: string): void;
 }
@@ -35,5 +41,6 @@ export const stageContext: StageContext = {
   textScale: 1,
   compact: false,
   setChip: () => undefined,
+  pickEntry: () => undefined,
   onScreenDrawn: () => undefined,
 };

@@ -73,6 +73,18 @@ export function text(scene: Phaser.Scene, x: number, y: number, content: string,
   return t;
 }
 
+/**
+ * A clickable area over a timeline entry's bar and label: the hand cursor says it can be
+ * clicked, and a click picks the entry's card in the panel (see `stageContext.pickEntry`).
+ */
+export function entryHitArea(scene: Phaser.Scene, kind: 'scenario' | 'episode', id: string, x: number, y: number, w: number, h: number): Phaser.GameObjects.Zone {
+  const zone = scene.add.zone(x, y, w, h).setOrigin(0, 0);
+  zone.setInteractive({ useHandCursor: true });
+  zone.setData('entry', `${kind}:${id}`);
+  zone.on('pointerup', () => stageContext.pickEntry(kind, id));
+  return zone;
+}
+
 /** Shorten a label to fit `lines` lines of a wrapped text, with an ellipsis. */
 export function fitText(t: Phaser.GameObjects.Text, content: string, lines: number): void {
   t.setText(content);
@@ -160,7 +172,8 @@ export function negotiator(
     ring.strokeRoundedRect(-100 * scale, -125 * scale, 200 * scale, 255 * scale, 16 * scale);
     c.add(ring);
   }
-  if (name) c.add(text(scene, 0, 150 * scale + 8, name, { size: 22, bold: true, originX: 0.5 }));
+  // Wrapped to the figure's column: a long name with "(you)" would run into the charts beside it.
+  if (name) c.add(text(scene, 0, 150 * scale + 8, name, { size: 22, bold: true, originX: 0.5, wrap: 250, align: 'center' }));
   if (opts.badge !== false) c.add(postureBadge(scene, posture, 0, 150 * scale + 58));
   return c;
 }

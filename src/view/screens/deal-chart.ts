@@ -136,6 +136,7 @@ export function dealChartFigure(chart: DealChart, options: ChartOptions): HTMLEl
     { class: 'deal-chart-figure', id: options.id, attrs: { 'data-games': chart.games.length } },
     root,
     legend,
-    h('figcaption', { id: descId }, h('ul', { class: 'plain hint' }, ...chart.summary.map((s) => h('li', null, s)))),
+    // The sentences one press away (the screen reader hears them as the chart's description).
+    h('figcaption', null, h('details', { class: 'dc-words' }, h('summary', null, 'The chart in words'), h('ul', { class: 'plain hint', id: descId }, ...chart.summary.map((s) => h('li', null, s))))),
   );
 }

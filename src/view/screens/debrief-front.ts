@@ -57,7 +57,8 @@ export function debriefFrontSection(d: Debrief, front: DebriefFront): HTMLElemen
   const main = h(
     'div',
     { class: 'front-main' },
-    h('h2', { id: 'outcome-title' }, 'Outcome'),
+    // The screen's heading says the outcome already: this heading is for the page's outline.
+    h('h2', { id: 'outcome-title', class: 'visually-hidden' }, 'Outcome'),
     h('p', null, h('strong', { attrs: { 'data-outcome': d.outcome.kind } }, d.outcomeText)),
     terms,
     h(
@@ -80,6 +81,13 @@ export function debriefFrontSection(d: Debrief, front: DebriefFront): HTMLElemen
       h('ul', { class: 'plain' }, ...d.figures.filter((f) => f.kind !== 'score').map((f) => h('li', null, h('strong', null, `${f.label}: ${f.text}. `), f.explanation))),
       ...materialText(RATING_HELP, 3),
     ),
+    h('h3', null, 'To discuss'),
+    h('p', { class: 'question', attrs: { 'data-question': '' } }, front.question),
+  );
+  const side = h(
+    'div',
+    { class: 'front-side' },
+    dealChartFigure(front.chart, { id: 'deal-chart', emphasise: front.chart.games.map((_, i) => i) }),
     h('h3', { id: 'key-moves-title' }, 'The moves that mattered most'),
     front.keyMoves.length === 0
       ? h('p', null, 'No move changed what no deal was worth to you by more than a twentieth of a point.')
@@ -90,13 +98,6 @@ export function debriefFrontSection(d: Debrief, front: DebriefFront): HTMLElemen
             h('li', { attrs: { 'data-move-index': k.index } }, h('strong', null, `Round ${k.round}: `), k.text, ' ', h('span', { class: k.points > 0 ? 'good' : 'bad' }, k.why)),
           ),
         ),
-  );
-  const side = h(
-    'div',
-    { class: 'front-side' },
-    dealChartFigure(front.chart, { id: 'deal-chart', emphasise: front.chart.games.map((_, i) => i) }),
-    h('h3', null, 'To discuss'),
-    h('p', { class: 'question', attrs: { 'data-question': '' } }, front.question),
   );
   return h('section', { class: 'debrief-front', attrs: { 'aria-labelledby': 'outcome-title' } }, main, side);
 }

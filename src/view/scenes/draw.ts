@@ -237,6 +237,8 @@ export function postureBadge(scene: Phaser.Scene, posture: Posture, x: number, y
   bg.fillRoundedRect(-w / 2, -19, w, 38, 19);
   bg.strokeRoundedRect(-w / 2, -19, w, 38, 19);
   c.add([bg, label]);
+  // Its words hidden (a compact layout), an empty pill would say nothing: the panel says the posture.
+  c.setVisible(label.visible);
   return c;
 }
 

@@ -496,7 +496,7 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
     const step = w / 10;
     const tension = m.now.tension;
     const proj = m.projection?.find((x) => x.indicator === 'tension');
-    if (compactIn(this)) this.put(text(this, RIGHT.x, top - 30, `Tension ${fmt(tension)}`, { bold: true, keep: true }));
+    if (compactIn(this)) this.put(text(this, RIGHT.x, top + 32, `Tension ${fmt(tension)}`, { bold: true, keep: true, originY: 1 }));
     else this.put(text(this, RIGHT.x, top, `Tension ladder: ${fmt(tension)} of 10`, { size: 24, bold: true }));
     const g = this.put(this.add.graphics());
     const y = top + 66;

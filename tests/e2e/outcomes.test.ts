@@ -199,13 +199,13 @@ describe.skipIf(!browser)('issue 11: outcomes that mean something, readable on a
     await pick('scenario', 'data-scenario');
     await openGame(page, inject('baseUrl'));
     await waitScreen(page, 'title');
-    await page.getByRole('button', { name: /History/ }).first().click();
+    await page.getByRole('button', { name: /^History/ }).click();
     await waitScreen(page, 'history');
     await pick('episode', 'data-episode');
     expect(s.errors).toEqual([]);
   });
 
-  it('the debrief leads with both ratings, equal to the session’s, the deal chart, the moves that mattered and a question', { timeout: 420_000 }, async () => {
+  it('the debrief leads with both ratings, equal to the session’s, the deal chart, the moves that mattered and a question', { timeout: 600_000 }, async () => {
     const { page } = s;
     await page.setViewportSize({ width: 1280, height: 720 });
     await openGame(page, inject('baseUrl'));

@@ -1,4 +1,5 @@
 import type { ChartMark, DealChart } from '../../session/deal-chart';
+import type { OutcomeKind } from '../../core/types';
 import { h } from '../dom';
 
 /**
@@ -10,9 +11,11 @@ import { h } from '../dom';
  * `chart.summary`, listed under it for a screen reader.
  */
 
+const GAME_KEYS: Record<OutcomeKind, string> = { deal: 'Deal', walkout: 'Walkout', deadline: 'No deal by the deadline' };
+
 const NS = 'http://www.w3.org/2000/svg';
 const W = 480;
-const H = 340;
+const H = 320;
 const PAD = { left: 62, right: 16, top: 40, bottom: 58 };
 
 /**
@@ -127,9 +130,10 @@ export function dealChartFigure(chart: DealChart, options: ChartOptions): HTMLEl
     chart.nash ? h('li', null, h('span', { class: 'key key-nash' }), 'Nash point') : null,
     chart.best.us || chart.best.china ? h('li', null, h('span', { class: 'key key-best' }), 'Each side’s best deal the other would ratify') : null,
     chart.history ? h('li', null, h('span', { class: 'key key-history' }), chart.history.label) : null,
-    h('li', null, h('span', { class: 'key key-deal' }), 'Deal'),
-    h('li', null, h('span', { class: 'key key-walkout' }), 'Walkout'),
-    h('li', null, h('span', { class: 'key key-deadline' }), 'No deal by the deadline'),
+    // The games' shapes that are on the chart (an empty class lists them all).
+    ...(Object.keys(GAME_KEYS) as OutcomeKind[])
+      .filter((kind) => chart.games.length === 0 || chart.games.some((g) => g.outcome === kind))
+      .map((kind) => h('li', null, h('span', { class: `key key-${kind}` }), GAME_KEYS[kind])),
   );
   return h(
     'figure',

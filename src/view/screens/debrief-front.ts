@@ -81,13 +81,6 @@ export function debriefFrontSection(d: Debrief, front: DebriefFront): HTMLElemen
       h('ul', { class: 'plain' }, ...d.figures.filter((f) => f.kind !== 'score').map((f) => h('li', null, h('strong', null, `${f.label}: ${f.text}. `), f.explanation))),
       ...materialText(RATING_HELP, 3),
     ),
-    h('h3', null, 'To discuss'),
-    h('p', { class: 'question', attrs: { 'data-question': '' } }, front.question),
-  );
-  const side = h(
-    'div',
-    { class: 'front-side' },
-    dealChartFigure(front.chart, { id: 'deal-chart', emphasise: front.chart.games.map((_, i) => i) }),
     h('h3', { id: 'key-moves-title' }, 'The moves that mattered most'),
     front.keyMoves.length === 0
       ? h('p', null, 'No move changed what no deal was worth to you by more than a twentieth of a point.')
@@ -98,6 +91,13 @@ export function debriefFrontSection(d: Debrief, front: DebriefFront): HTMLElemen
             h('li', { attrs: { 'data-move-index': k.index } }, h('strong', null, `Round ${k.round}: `), k.text, ' ', h('span', { class: k.points > 0 ? 'good' : 'bad' }, k.why)),
           ),
         ),
+  );
+  const side = h(
+    'div',
+    { class: 'front-side' },
+    dealChartFigure(front.chart, { id: 'deal-chart', emphasise: front.chart.games.map((_, i) => i) }),
+    h('h3', null, 'To discuss'),
+    h('p', { class: 'question', attrs: { 'data-question': '' } }, front.question),
   );
   return h('section', { class: 'debrief-front', attrs: { 'aria-labelledby': 'outcome-title' } }, main, side);
 }

@@ -189,6 +189,7 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
     super.init(data);
     this.tokens = new Map();
     this.lastMoveKey = -1;
+    this.tokensCompact = stageContext.compact;
   }
 
   protected override build(): void {
@@ -574,7 +575,10 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
     bg.lineStyle(ghost ? 3 : 2, ghost ? p.bad : p.ink, 1);
     bg.strokeRoundedRect(-w / 2, -h / 2, w, h, 10);
     c.add(bg);
-    c.add(categoryIcon(this, chip.category, -w / 2 + 34, 0, 30) as Phaser.GameObjects.Image);
+    // Compact: no words on the chip, so its category's icon fills it.
+    const icon = categoryIcon(this, chip.category, -w / 2 + 34, 0, 30) as Phaser.GameObjects.Image;
+    if (compactIn(this)) icon.setPosition(6, 0).setScale(icon.scaleX * 2, icon.scaleY * 2);
+    c.add(icon);
     const label = text(this, -w / 2 + 54, 0, '', { size: 17, wrap: w - 58, originY: 0.5 });
     fitText(label, chip.positionLabel, 3);
     label.setName('chip-label');
@@ -621,8 +625,11 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
     const m = this.model;
     const all = [...m.offers, ...m.asks].flatMap((g) => g.chips);
     const ids = new Set(all.map((c) => c.id));
+    // The chips are drawn for the layout (compact or not): a change of layout rebuilds them.
+    const layoutChanged = this.tokensCompact !== compactIn(this);
+    this.tokensCompact = compactIn(this);
     for (const [id, token] of this.tokens) {
-      if (!ids.has(id) || this.highContrastChanged) {
+      if (!ids.has(id) || this.highContrastChanged || layoutChanged) {
         token.container.destroy();
         this.tokens.delete(id);
       }
@@ -666,6 +673,7 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
   }
 
   private highContrastChanged = false;
+  private tokensCompact = false;
 
   /** The palette changed: chips are rebuilt with the new colours. */
   refreshLook(): void {

@@ -194,12 +194,16 @@ describe.skipIf(!browser)('issue 11: outcomes that mean something, readable on a
       await settle(page, 300);
       expect(await page.evaluate(() => (document.activeElement?.closest('.card') as HTMLElement | null)?.outerHTML.slice(0, 200) ?? null), 'focus on the picked card').toContain(`${card}="${id}"`);
     };
+    // The choice and history screens wait for the scenario files: on a busy machine that is slow.
+    const drawn = (key: string) => page.waitForFunction((k) => window.__bc?.drawn[k] !== undefined, key, { timeout: 120_000 });
     await page.getByRole('button', { name: /Play solo/ }).click();
+    await drawn('choice');
     await waitScreen(page, 'choice');
     await pick('scenario', 'data-scenario');
     await openGame(page, inject('baseUrl'));
     await waitScreen(page, 'title');
     await page.getByRole('button', { name: /^History/ }).click();
+    await drawn('history');
     await waitScreen(page, 'history');
     await pick('episode', 'data-episode');
     expect(s.errors).toEqual([]);

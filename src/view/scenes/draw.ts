@@ -173,8 +173,11 @@ export function negotiator(
     c.add(ring);
   }
   // Wrapped to the figure's column: a long name with "(you)" would run into the charts beside it.
-  if (name) c.add(text(scene, 0, 150 * scale + 8, name, { size: 22, bold: true, originX: 0.5, wrap: 250, align: 'center' }));
-  if (opts.badge !== false) c.add(postureBadge(scene, posture, 0, 150 * scale + 58));
+  const label = name ? text(scene, 0, 150 * scale + 8, name, { size: 22, bold: true, originX: 0.5, wrap: 250, align: 'center' }) : null;
+  if (label) c.add(label);
+  // The badge below the name, however many lines the name took.
+  const below = label?.visible ? Math.max(50, label.height + 24) : 50;
+  if (opts.badge !== false) c.add(postureBadge(scene, posture, 0, 150 * scale + 8 + below));
   return c;
 }
 

@@ -1,5 +1,5 @@
 import { historyOf, replayHistory, roundStartDate } from '../core/history';
-import type { Scenario } from '../core/types';
+import type { Conflict, Scenario } from '../core/types';
 import { explanationText } from './explain-words';
 
 /** The timeline a replay screen shows: history's steps, what the model did after each, in words, and the epilogue. */
@@ -23,6 +23,8 @@ export interface TimelineEntry {
   /** The path index of a step (a take-over from here has `branchStep: step`). */
   step?: number;
   event?: string;
+  /** The sources disagree about a figure the text states: the screen shows every value. */
+  conflict?: Conflict;
 }
 
 /**
@@ -59,6 +61,7 @@ export function historyTimeline(scenario: Scenario, seed = historyOf(scenario).s
                 source: note.source,
                 event: e.event,
                 ...(note.unverified ? { unverified: true } : {}),
+                ...(note.conflict ? { conflict: note.conflict } : {}),
               }
             : {
                 kind: 'event',
@@ -94,6 +97,7 @@ export function historyTimeline(scenario: Scenario, seed = historyOf(scenario).s
       text: item.text,
       source: item.source,
       ...(item.unverified ? { unverified: true } : {}),
+      ...(item.conflict ? { conflict: item.conflict } : {}),
     });
   }
   return out;

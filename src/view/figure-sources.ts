@@ -1,6 +1,6 @@
 import type { Explanation, Move, Scenario } from '../core/types';
 import { positionOf } from '../session/model';
-import { explanationProvenance, positionProvenance, type Provenance } from '../session/provenance';
+import { explanationProvenance, MODEL_ESTIMATE, positionProvenance, type Provenance } from '../session/provenance';
 
 /**
  * The provenance of what the play screens show, as data the screens draw and a test reads: the
@@ -58,4 +58,43 @@ export function changeNotes(scenario: Scenario, explanations: readonly (Explanat
     // A line with a figure the provenance rules pass over is still the model's: never leave it bare.
     return { text: e.text, provenance: p ?? (hasFigure(e.text) ? explanationProvenance(scenario, { ...e, delta: e.delta ?? 0 })! : null) };
   });
+}
+
+/**
+ * What a text drawn on the canvas with a number in it is, so that no number there goes untagged:
+ * `estimate`, a size the model sets (an indicator, a projection, the axis of a chart of them),
+ * marked † on the canvas; `source`, a figure a source states (a rate or count in a chip's label, a
+ * date or an account of history), marked ‡, its source named in the panel beside the canvas;
+ * `label`, the game's own counting (round 3 of 8, a step's number, an episode's title), which
+ * claims nothing about the world.
+ */
+export type CanvasFigure = 'estimate' | 'source' | 'label';
+
+export const CANVAS_MARK = { estimate: '†', source: '‡' } as const;
+
+/** The canvas's legend for its marks. */
+export const CANVAS_LEGEND = {
+  estimate: `${CANVAS_MARK.estimate} ${MODEL_ESTIMATE}`,
+  source: `${CANVAS_MARK.source} source: see the panel`,
+} as const;
+
+/** A chip's label with a figure in it: `source` when a source states it, else the model's; null without a figure. */
+export function positionFigureKind(scenario: Scenario, issue: string, position: string): 'estimate' | 'source' | null {
+  if (!hasFigure(positionOf(scenario, issue, position).label)) return null;
+  return positionProvenance(scenario, issue, position).estimate ? 'estimate' : 'source';
+}
+
+/** A label as the canvas draws it: its mark first, so that shortening the label never cuts the mark off. */
+export function markedLabel(label: string, kind: 'estimate' | 'source' | null): string {
+  return kind ? `${CANVAS_MARK[kind]} ${label}` : label;
+}
+
+/** The marks of the chips whose labels carry a figure, by chip id. */
+export function chipFigureKinds(scenario: Scenario, chips: readonly { id: string; issue: string; position: string }[]): Record<string, 'estimate' | 'source'> {
+  const out: Record<string, 'estimate' | 'source'> = {};
+  for (const c of chips) {
+    const kind = positionFigureKind(scenario, c.issue, c.position);
+    if (kind) out[c.id] = kind;
+  }
+  return out;
 }

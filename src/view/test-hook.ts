@@ -16,8 +16,8 @@ export interface TestHook {
   layout(): { tokens: { id: string; role: string; inPackage: boolean; x: number; y: number; w: number; h: number }[]; zones: Record<string, { x: number; y: number; w: number; h: number }> } | null;
   /** loopAwake: whether Phaser's loop runs now (it sleeps while the canvas has nothing to change). */
   perf: { firstFrame: number | null; frames: number[]; recording: boolean; loopAwake(): boolean };
-  /** Every text on the canvas with its font size in CSS pixels as shown (to check it is readable). */
-  canvasText(): { text: string; px: number; visible: boolean }[];
+  /** Every text on the canvas with its font size in CSS pixels as shown (to check it is readable), and what a number in it is (see CanvasFigure). */
+  canvasText(): { text: string; px: number; visible: boolean; figure: string | null }[];
   /** The canvas's clickable timeline entries, in page coordinates (to click them as a user would). */
   entries(): { entry: string; x: number; y: number; w: number; h: number }[];
 }
@@ -97,12 +97,13 @@ export function installTestHook(store: GameStore, stage: Stage, aiWhere: () => s
       const scene = key ? stage.scene(key) : null;
       if (!scene) return [];
       const k = stage.scaleFactor();
-      const out: { text: string; px: number; visible: boolean }[] = [];
+      const out: { text: string; px: number; visible: boolean; figure: string | null }[] = [];
       const walk = (list: Phaser.GameObjects.GameObject[], scale: number, visible: boolean) => {
         for (const obj of list) {
           if (obj instanceof Phaser.GameObjects.Text) {
             const size = parseFloat(String(obj.style.fontSize));
-            out.push({ text: obj.text, px: size * scale * obj.scaleY * k, visible: visible && obj.visible && obj.alpha > 0 });
+            const figure: unknown = obj.data?.get('figure');
+            out.push({ text: obj.text, px: size * scale * obj.scaleY * k, visible: visible && obj.visible && obj.alpha > 0, figure: typeof figure === 'string' ? figure : null });
           } else if (obj instanceof Phaser.GameObjects.Container) {
             walk(obj.list, scale * obj.scaleY, visible && obj.visible && obj.alpha > 0);
           }

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { MODEL_ESTIMATE } from '../../src/session/provenance';
+import { CANVAS_MARK } from '../../src/view/figure-sources';
 import { join } from 'node:path';
 import { browserOrSkip, browserPerTest, checkScreen, expectAccessible, launch, openGame, screenshot, SCREENSHOT_DIR, settle, state, waitScreen } from './browser';
 import { startSolo, usPackage, chipsOf } from './flows';
@@ -37,6 +38,37 @@ async function untaggedFigures(page: Page, selector: string): Promise<string[]> 
       .map((li) => li.textContent ?? ''),
   );
 }
+
+interface CanvasText {
+  text: string;
+  visible: boolean;
+  figure: string | null;
+}
+
+/**
+ * The numbers drawn on the canvas: every visible text with a digit says what it is (a model
+ * estimate, a figure from a source, or the game's own counting), the marks of the first two are
+ * explained by a legend on the canvas, and the game's counting is only what `labels` allows.
+ */
+async function canvasFigureProblems(page: Page, labels: RegExp): Promise<string[]> {
+  const texts = (await page.evaluate(() => (window.__bc as unknown as { canvasText(): CanvasText[] }).canvasText())).filter((t) => t.visible);
+  const problems: string[] = [];
+  const figures = texts.filter((t) => /\d/.test(t.text));
+  for (const t of figures) {
+    if (t.figure === null) problems.push(`untagged: ${t.text}`);
+    else if (t.figure === 'label' && !labels.test(t.text)) problems.push(`a figure passed off as a label: ${t.text}`);
+    else if (!['estimate', 'source', 'label'].includes(t.figure)) problems.push(`unknown tag ${t.figure}: ${t.text}`);
+  }
+  const legend = (mark: string, words: RegExp) => texts.some((t) => new RegExp(`(^|\\s)${mark} [^†‡]*${words.source}`).test(t.text));
+  if (figures.some((t) => t.figure === 'estimate') && !legend(CANVAS_MARK.estimate, new RegExp(MODEL_ESTIMATE))) problems.push('no legend for the model-estimate mark');
+  if (figures.some((t) => t.figure === 'source') && !legend(CANVAS_MARK.source, /source/)) problems.push('no legend for the source mark');
+  // A chip's or an offer's label with a figure carries its mark where a reader sees it.
+  for (const t of figures) if (t.figure === 'source' && /[A-Za-z]/.test(t.text) && !t.text.includes(CANVAS_MARK.source) && !/^\d{1,2} [A-Z][a-z]{2}$|^[A-Z][a-z]{2}$/.test(t.text)) problems.push(`a sourced figure without its mark: ${t.text}`);
+  return problems;
+}
+
+/** The game's own counting on the table's canvas: the round, the deadline, chart legends, "+ 2 more". */
+const TABLE_LABELS = /^(Round \d+ of \d+|Deadline: the end of round \d+|10–90%|\+ \d+ more)$/;
 
 describe.skipIf(!browser)('teaching materials, the glossary and where figures come from', () => {
   const s = browserPerTest();
@@ -111,6 +143,8 @@ describe.skipIf(!browser)('teaching materials, the glossary and where figures co
     expect(await page.locator('#replay-step [data-conflict]').first().innerText()).toMatch(/68[\s\S]*70/);
     expect(await untaggedFigures(page, '#replay-step [data-figures] li')).toEqual([]);
     expect(await page.locator('#replay-indicators caption [data-provenance="estimate"]').innerText()).toBe(MODEL_ESTIMATE);
+    // The canvas: the step's date and account as history's (from the source the panel names), the charts as the model's.
+    expect(await canvasFigureProblems(page, /^(Huawei and the Osaka truce, 2019|\d+)$/)).toEqual([]);
 
     const ai = page.locator('#replay-step details.ai-would');
     await ai.locator('summary').click();
@@ -149,6 +183,8 @@ describe.skipIf(!browser)('teaching materials, the glossary and where figures co
     // The briefing of a real episode offers its handouts and the glossary, and links the terms it uses.
     expect(briefingLinks).toBe(4);
     expect(briefingTerms).toBeGreaterThan(0);
+    // The canvas: the chips' figures marked as a source's, every indicator and projection as the model's.
+    expect(await canvasFigureProblems(page, TABLE_LABELS)).toEqual([]);
     // Propose a package, so the report, the news and the projection all show figures.
     for (const chip of chipsOf(usPackage(0))) await page.locator(`[data-chip="${chip}"]`).click();
     expect(await untaggedFigures(page, '#panel [data-figures] li')).toEqual([]);
@@ -159,6 +195,7 @@ describe.skipIf(!browser)('teaching materials, the glossary and where figures co
     expect(await page.locator('.report li li').count()).toBeGreaterThan(0);
     expect(await untaggedFigures(page, '.report li li')).toEqual([]);
     expect(await untaggedFigures(page, '#news-title ~ ul li')).toEqual([]);
+    expect(await canvasFigureProblems(page, TABLE_LABELS)).toEqual([]);
     await checkScreen(page, 'table-provenance');
   });
 });

@@ -59,6 +59,47 @@ describe('the shipped teaching materials', () => {
     },
   );
 
+  /** The offices a classroom's teams play, as the role briefs' headings name them. */
+  const AGENCIES = {
+    us: { 'Commerce/BIS': /Commerce/, USTR: /Trade Representative/, Treasury: /Treasury/, State: /State Department|Climate envoy/, NSC: /National Security Council|national-security|security agencies|Pentagon/, Congress: /Congress/ },
+    china: { MOFCOM: /Ministry of Commerce/, NDRC: /NDRC|Development and Reform/, MIIT: /MIIT/, MFA: /Foreign Affairs|foreign ministry/, 'State Council': /State Council/ },
+  };
+
+  it.each(historical.map((s) => [s.id] as const))(
+    '%s: role briefs for the agencies behind each side, each citing its sources',
+    (id) => {
+      const roles = materialsFor(id, files).roles!;
+      const blocks = roles.blocks;
+      const start = blocks.findIndex((b) => b.type === 'heading' && plainText(b.children).startsWith('The agencies behind each side'));
+      expect(start, `${id} has the agencies section`).toBeGreaterThan(0);
+      // Every brief from there on (up to the closing section for every team) cites at least one source.
+      let briefs = 0;
+      let cites = 0;
+      const check = () => {
+        if (briefs > 0) expect(cites, `${id}: brief ${briefs} cites a source`).toBeGreaterThan(0);
+      };
+      for (const b of blocks.slice(start + 1)) {
+        if (b.type === 'heading' && b.level === 2 && plainText(b.children).startsWith('For every team')) break;
+        if (b.type === 'heading' && b.level === 3) {
+          check();
+          briefs += 1;
+          cites = 0;
+        } else if (b.type !== 'heading') {
+          cites += [...inlinesOf({ ...roles, blocks: [b] })].filter((x) => x.node.type === 'cite').length;
+        }
+      }
+      check();
+      expect(briefs, `${id}: agency briefs`).toBeGreaterThan(0);
+      // Across the episode's briefs, most of the offices that sat behind each side have a team.
+      const named = headings(roles).join(' | ');
+      const us = Object.values(AGENCIES.us).filter((re) => re.test(named)).length;
+      const china = Object.values(AGENCIES.china).filter((re) => re.test(named)).length;
+      expect(us, `${id}: US offices briefed`).toBeGreaterThanOrEqual(3);
+      expect(china, `${id}: Chinese offices briefed`).toBeGreaterThanOrEqual(2);
+      expect(us + china, `${id}: offices briefed`).toBeGreaterThanOrEqual(6);
+    },
+  );
+
   it('has a glossary with the terms the scenarios use', () => {
     const glossary = glossaryOf(files)!;
     const ids = glossary.terms.map((t) => t.id);

@@ -90,6 +90,11 @@ export const conflictSchema = z.strictObject({
     error: 'a conflict needs at least two values, each with its source',
   }),
   note: text,
+  /**
+   * A phrase every text stating the disputed figure contains ("affiliates", "Section 122"): a
+   * check finds each such text in the scenario and its materials and requires it to give every value.
+   */
+  topic: text.optional(),
 });
 
 export const effectSchema = z.strictObject({

@@ -3,7 +3,8 @@ import type { IndicatorId } from '../../core/types';
 import { fmt } from '../dom';
 import { ScreenScene } from './base';
 import { stageContext } from './context';
-import { compactIn, fitText, text, type CompactAware } from './draw';
+import { compactIn, figure, fitText, text, type CompactAware } from './draw';
+import { CANVAS_LEGEND, CANVAS_MARK } from '../figure-sources';
 
 export interface DebriefSceneModel {
   title: string;
@@ -35,7 +36,7 @@ export class DebriefScene extends ScreenScene<DebriefSceneModel> implements Comp
     }
     const p = stageContext.palette;
     const m = this.model;
-    this.put(text(this, 40, 18, m.title, { size: 32, bold: true, wrap: 1520 }));
+    this.put(figure(text(this, 40, 18, m.title, { size: 32, bold: true, wrap: 1520 }), 'label'));
     const cols = 4;
     const cellW = 385;
     const cellH = 296;
@@ -79,6 +80,8 @@ export class DebriefScene extends ScreenScene<DebriefSceneModel> implements Comp
     }
     this.put(text(this, lx, ly + 160, '★ counts in your score', { size: 17 }));
     if (!m.historyLabel) this.put(text(this, lx, ly + 188, '● trade gains  ■ security cost', { size: 17 }));
+    // Every number on these charts is the model's, history's line included (the model replaying history's moves).
+    this.put(text(this, lx, ly + (m.historyLabel ? 188 : 216), CANVAS_LEGEND.estimate, { size: 17 }));
   }
 
   /**
@@ -91,16 +94,17 @@ export class DebriefScene extends ScreenScene<DebriefSceneModel> implements Comp
     const m = this.model;
     const size = stageContext.minTextSize;
     const line = size * 1.25;
-    const title = this.put(text(this, 20, 8, m.title, { bold: true, wrap: 1560, maxLines: 1, keep: true }));
+    const title = this.put(figure(text(this, 20, 8, m.title, { bold: true, wrap: 1560, maxLines: 1, keep: true }), 'label'));
     fitText(title, m.title, 1);
     const scored = m.trajectories.filter((t) => t.weight !== 0);
     const shown = (scored.length > 0 ? scored : m.trajectories).slice(0, 3);
-    const legend = m.historyLabel ? `shaded: your talks · solid: your game · dashed: ${m.historyLabel}` : m.withoutLabel ? `shaded: the talks · solid: as played · dotted: ${m.withoutLabel}` : '';
+    const lines = m.historyLabel ? `shaded: your talks · solid: your game · dashed: ${m.historyLabel}` : m.withoutLabel ? `shaded: the talks · solid: as played · dotted: ${m.withoutLabel}` : 'shaded: the talks';
+    const legend = `${CANVAS_LEGEND.estimate} · ${lines}`;
     const top = 8 + line + 8;
-    const bottom = legend ? 1000 - line - 4 : 996;
+    const bottom = 1000 - line - 4;
     const rowH = (bottom - top) / shown.length;
     shown.forEach((t, i) => this.compactChart(t, 12, top + i * rowH, 1576, rowH - 10, size));
-    if (legend) fitText(this.put(text(this, 20, bottom, '', { color: p.muted, wrap: 1560, keep: true })), legend, 1);
+    fitText(this.put(text(this, 20, bottom, '', { color: p.muted, wrap: 1560, keep: true })), legend, 1);
   }
 
   /** One indicator across the canvas: a line of words over its path, the talks shaded. */
@@ -113,7 +117,7 @@ export class DebriefScene extends ScreenScene<DebriefSceneModel> implements Comp
     g.strokeRoundedRect(x, y, w, h, 10);
     const last = t.values[t.values.length - 1]!;
     const unit = t.unit === '$B/yr' ? ' $B/yr' : '';
-    const value = this.put(text(this, x + w - 12, y + 4, `${fmt(last)}${unit}${t.history ? ` (history ${fmt(t.history[t.history.length - 1]!)})` : ''}`, { bold: true, originX: 1, keep: true }));
+    const value = this.put(figure(text(this, x + w - 12, y + 4, `${CANVAS_MARK.estimate} ${fmt(last)}${unit}${t.history ? ` (history ${fmt(t.history[t.history.length - 1]!)})` : ''}`, { bold: true, originX: 1, keep: true }), 'estimate'));
     const label = this.put(text(this, x + 12, y + 4, '', { bold: true, wrap: Math.max(100, w - 36 - value.width), keep: true }));
     fitText(label, `${t.weight !== 0 ? '★ ' : ''}${t.label}`, 1);
     const plot = { x: x + 12, y: y + size * 1.3 + 8, w: w - 24, h: Math.max(20, h - size * 1.3 - 16) };
@@ -160,8 +164,8 @@ export class DebriefScene extends ScreenScene<DebriefSceneModel> implements Comp
     const star = t.weight !== 0 ? '★ ' : '';
     // The latest value is drawn first: the label wraps in the room it leaves (text may be enlarged to stay readable).
     const lastValue = t.values[t.values.length - 1]!;
-    const valueText = this.put(text(this, x + w - 12, y + 8, `${fmt(lastValue)}${t.unit === '$B/yr' ? ' $B/yr' : ''}`, { size: 19, bold: true, originX: 1 }));
-    const historyText = t.history ? this.put(text(this, x + w - 12, y + 10 + valueText.height, `history ${fmt(t.history[t.history.length - 1]!)}`, { size: 16, originX: 1, color: stageContext.palette.muted })) : null;
+    const valueText = this.put(figure(text(this, x + w - 12, y + 8, `${CANVAS_MARK.estimate} ${fmt(lastValue)}${t.unit === '$B/yr' ? ' $B/yr' : ''}`, { size: 19, bold: true, originX: 1 }), 'estimate'));
+    const historyText = t.history ? this.put(figure(text(this, x + w - 12, y + 10 + valueText.height, `${CANVAS_MARK.estimate} history ${fmt(t.history[t.history.length - 1]!)}`, { size: 16, originX: 1, color: stageContext.palette.muted }), 'estimate')) : null;
     const right = Math.max(valueText.width, historyText?.width ?? 0);
     const title = this.put(text(this, x + 12, y + 8, '', { size: 19, bold: true, wrap: Math.max(60, w - 36 - right) }));
     fitText(title, `${star}${t.label}`, 2);
@@ -183,10 +187,10 @@ export class DebriefScene extends ScreenScene<DebriefSceneModel> implements Comp
     g.fillRect(plot.x, plot.y, X(this.model.talksEnded) - plot.x, plot.h);
     g.lineStyle(1, p.line, 1);
     g.strokeRect(plot.x, plot.y, plot.w, plot.h);
-    this.put(text(this, plot.x - 10, plot.y, fmt(hi - pad), { size: 16, originX: 1, color: p.muted }));
-    this.put(text(this, plot.x - 10, plot.y + plot.h, fmt(lo + pad), { size: 16, originX: 1, originY: 1, color: p.muted }));
-    this.put(text(this, plot.x, plot.y + plot.h + 4, 'round 0', { size: 16, color: p.muted }));
-    this.put(text(this, plot.x + plot.w, plot.y + plot.h + 4, `${n}`, { size: 16, color: p.muted, originX: 1 }));
+    this.put(figure(text(this, plot.x - 10, plot.y, fmt(hi - pad), { size: 16, originX: 1, color: p.muted }), 'estimate'));
+    this.put(figure(text(this, plot.x - 10, plot.y + plot.h, fmt(lo + pad), { size: 16, originX: 1, originY: 1, color: p.muted }), 'estimate'));
+    this.put(figure(text(this, plot.x, plot.y + plot.h + 4, 'round 0', { size: 16, color: p.muted }), 'label'));
+    this.put(figure(text(this, plot.x + plot.w, plot.y + plot.h + 4, `${n}`, { size: 16, color: p.muted, originX: 1 }), 'label'));
     if (t.without) this.dotted(g, t.without.map((v, r) => [X(r), Y(v)]), p.bad);
     const markEvery = Math.max(1, Math.round(n / 6));
     if (t.history) {

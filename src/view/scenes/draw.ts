@@ -2,6 +2,7 @@ import type Phaser from 'phaser';
 import type { IssueCategory, Side } from '../../core/types';
 import type { Posture } from '../../session/ai';
 import { POSTURES } from '../../session/text';
+import type { CanvasFigure } from '../figure-sources';
 import { css, FONT } from '../theme';
 import { stageContext } from './context';
 
@@ -83,6 +84,12 @@ export function entryHitArea(scene: Phaser.Scene, kind: 'scenario' | 'episode', 
   zone.setData('entry', `${kind}:${id}`);
   zone.on('pointerup', () => stageContext.pickEntry(kind, id));
   return zone;
+}
+
+/** Tag a text that shows a number with what the number is (the test hook reads it; see CanvasFigure). */
+export function figure<T extends Phaser.GameObjects.Text>(t: T, kind: CanvasFigure): T {
+  t.setData('figure', kind);
+  return t;
 }
 
 /** Shorten a label to fit `lines` lines of a wrapped text, with an ellipsis. */

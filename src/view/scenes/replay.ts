@@ -2,7 +2,10 @@ import type { IndicatorId, Side } from '../../core/types';
 import { fmt } from '../dom';
 import { ScreenScene } from './base';
 import { stageContext } from './context';
-import { text } from './draw';
+import { figure, text } from './draw';
+import { CANVAS_LEGEND, CANVAS_MARK, markedLabel } from '../figure-sources';
+
+const HAS_FIGURE = /\d/;
 
 export interface ReplayNode {
   kind: 'start' | 'step' | 'aftermath';
@@ -45,14 +48,18 @@ export class ReplayScene extends ScreenScene<ReplayModel> {
   protected draw(): void {
     const p = stageContext.palette;
     const m = this.model;
-    this.put(text(this, 48, 22, m.title, { size: 34, bold: true, wrap: m.whatIf ? 1280 : 1500, maxLines: 1 }));
+    this.put(figure(text(this, 48, 22, m.title, { size: 34, bold: true, wrap: m.whatIf ? 1280 : 1500, maxLines: 1 }), 'label'));
     if (m.whatIf) this.tag(1552, 26, 'WHAT-IF: supposed, not history');
-    this.put(text(this, 50, 76, m.heading, { size: 27, bold: true, color: p.accent }));
+    // The heading's date, the path's dates, the account and the question are history's, from the
+    // sources the panel names beside each step; the charts are the model's.
+    this.put(figure(text(this, 50, 76, markedLabel(m.heading, HAS_FIGURE.test(m.heading) ? 'source' : null), { size: 27, bold: true, color: p.accent }), 'source'));
+    this.put(text(this, 1552, 70, `${CANVAS_MARK.source} history’s sources (named in the panel): the dates, the account`, { size: 19, originX: 1, color: p.muted }));
+    this.put(text(this, 1552, 98, `${CANVAS_LEGEND.estimate}: the charts`, { size: 19, originX: 1, color: p.muted }));
     this.path(90, 1490, 196);
-    const account = this.put(text(this, 50, 292, m.account, { size: 27, wrap: 1500, maxLines: 3 }));
+    const account = this.put(figure(text(this, 50, 292, markedLabel(m.account, HAS_FIGURE.test(m.account) ? 'source' : null), { size: 27, wrap: 1500, maxLines: 3 }), 'source'));
     if (m.decision) {
       const y = account.y + account.height + 12;
-      this.put(text(this, 50, y, `◆ Decision point next: ${m.decision}`, { size: 24, bold: true, wrap: 1500, maxLines: 1, color: p.accent }));
+      this.put(figure(text(this, 50, y, `◆ Decision point next: ${markedLabel(m.decision, HAS_FIGURE.test(m.decision) ? 'source' : null)}`, { size: 24, bold: true, wrap: 1500, maxLines: 1, color: p.accent }), 'source'));
     }
     const cols = 3;
     const cellW = 502;
@@ -122,8 +129,8 @@ export class ReplayScene extends ScreenScene<ReplayModel> {
         this.put(text(this, cx, y - 44, '▼', { size: 20, originX: 0.5, originY: 1, color: p.accent }));
       }
       const label = node.kind === 'start' ? 'Start' : node.kind === 'aftermath' ? 'Model’s end' : `${i}`;
-      this.put(text(this, cx, y + 38, label, { size: 19, bold: true, originX: 0.5, color: done ? p.ink : p.muted }));
-      if (node.date) this.put(text(this, cx, y + 62, node.date, { size: 17, originX: 0.5, color: p.muted }));
+      this.put(figure(text(this, cx, y + 38, label, { size: 19, bold: true, originX: 0.5, color: done ? p.ink : p.muted }), 'label'));
+      if (node.date) this.put(figure(text(this, cx, y + 62, node.date, { size: 17, originX: 0.5, color: p.muted }), 'source'));
     });
   }
 
@@ -136,8 +143,8 @@ export class ReplayScene extends ScreenScene<ReplayModel> {
     g.fillRoundedRect(x, y, w, h, 10);
     g.strokeRoundedRect(x, y, w, h, 10);
     const now = c.values[Math.min(pos, c.values.length - 1)]!;
-    this.put(text(this, x + 14, y + 10, c.label, { size: 21, bold: true, wrap: w - 150, maxLines: 1 }));
-    this.put(text(this, x + w - 14, y + 8, `${fmt(now)}${c.unit === '$B/yr' ? ' $B/yr' : ''}`, { size: 24, bold: true, originX: 1, color: p.accent }));
+    this.put(text(this, x + 14, y + 10, markedLabel(c.label, 'estimate'), { size: 21, bold: true, wrap: w - 150, maxLines: 1 }));
+    this.put(figure(text(this, x + w - 14, y + 8, `${fmt(now)}${c.unit === '$B/yr' ? ' $B/yr' : ''}`, { size: 24, bold: true, originX: 1, color: p.accent }), 'estimate'));
     const plot = { x: x + 64, y: y + 54, w: w - 84, h: h - 90 };
     let lo = Math.min(...c.values);
     let hi = Math.max(...c.values);
@@ -151,8 +158,8 @@ export class ReplayScene extends ScreenScene<ReplayModel> {
     const Y = (v: number) => plot.y + plot.h - ((v - (lo - pad)) / (hi - lo + 2 * pad)) * plot.h;
     g.lineStyle(1, p.line, 1);
     g.strokeRect(plot.x, plot.y, plot.w, plot.h);
-    this.put(text(this, plot.x - 8, Y(hi), fmt(hi), { size: 16, originX: 1, originY: 0.5, color: p.muted }));
-    this.put(text(this, plot.x - 8, Y(lo), fmt(lo), { size: 16, originX: 1, originY: 0.5, color: p.muted }));
+    this.put(figure(text(this, plot.x - 8, Y(hi), fmt(hi), { size: 16, originX: 1, originY: 0.5, color: p.muted }), 'estimate'));
+    this.put(figure(text(this, plot.x - 8, Y(lo), fmt(lo), { size: 16, originX: 1, originY: 0.5, color: p.muted }), 'estimate'));
     this.put(text(this, plot.x, plot.y + plot.h + 6, 'start', { size: 16, color: p.muted }));
     this.put(text(this, plot.x + plot.w, plot.y + plot.h + 6, 'model’s end', { size: 16, color: p.muted, originX: 1 }));
     // The steps still to come, faint and thin; the steps so far, solid.

@@ -8,7 +8,8 @@ import { fmt, signed } from '../dom';
 import { possessive } from '../../session/text';
 import { ScreenScene } from './base';
 import { stageContext } from './context';
-import { categoryIcon, compactIn, fitText, move, negotiator, readableSize, text, type CompactAware } from './draw';
+import { categoryIcon, compactIn, figure, fitText, move, negotiator, readableSize, text, type CompactAware } from './draw';
+import { CANVAS_LEGEND, CANVAS_MARK, markedLabel } from '../figure-sources';
 import { css } from '../theme';
 
 export interface TableModel {
@@ -36,6 +37,8 @@ export interface TableModel {
   /** The talks ended in a deal: the table shows it (as the standing offer) and its projected effect from the moment it was struck. */
   deal?: boolean;
   weights: Partial<Record<IndicatorId, number>>;
+  /** The chips whose labels carry a figure, by chip id: stated by a source, or the model's (drawn with its mark). */
+  chipFigures: Record<string, 'estimate' | 'source'>;
   /** Changes whenever the other side has moved, to animate its offer onto the table. */
   moveKey: number;
 }
@@ -300,8 +303,7 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
       if (compact) {
         // One large line instead of the sheet: the terms are listed in the panel.
         const whose = m.deal ? 'The deal' : mine ? 'Your offer' : `${possessive(them)} offer`;
-        const n = give.length + take.length;
-        sheet.add(text(this, STANDING.x + STANDING.w / 2, STANDING.y + STANDING.h / 2, `${whose}: ${n} ${n === 1 ? 'term' : 'terms'} (listed below)`, { bold: true, color: p.tableInk, originX: 0.5, originY: 0.5, align: 'center', wrap: STANDING.w - 24, maxLines: 2, keep: true }));
+        sheet.add(text(this, STANDING.x + STANDING.w / 2, STANDING.y + STANDING.h / 2, `${whose}: its terms are listed below`, { bold: true, color: p.tableInk, originX: 0.5, originY: 0.5, align: 'center', wrap: STANDING.w - 24, maxLines: 2, keep: true }));
       }
       const colW = (STANDING.w - 30) / 2;
       const top = STANDING.y + 36;
@@ -321,12 +323,12 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
         clip(chips as Chip[]).forEach((chip, i) => {
           const y = top + i * rowH;
           if (typeof chip === 'string') {
-            sheet.add(text(this, x0 + 22, y + rowH / 2, chip, { size, color: p.tableInk, originY: 0.5, bold: true }));
+            sheet.add(figure(text(this, x0 + 22, y + rowH / 2, chip, { size, color: p.tableInk, originY: 0.5, bold: true }), 'label'));
             return;
           }
           sheet.add(categoryIcon(this, chip.category, x0 + 9, y + rowH / 2, Math.min(18, rowH - 2)) as Phaser.GameObjects.Image);
           const t = text(this, x0 + 22, y + rowH / 2, '', { size, color: p.tableInk, originY: 0.5, wrap: colW - 26 });
-          fitText(t, chip.positionLabel, 1);
+          this.chipText(t, chip, 1);
           sheet.add(t);
         });
       });
@@ -350,7 +352,7 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
   private drawRound(): void {
     const m = this.model;
     const p = stageContext.palette;
-    const title = this.put(text(this, RIGHT.x, 6, m.ended ? 'Talks over' : `Round ${m.round} of ${m.rounds}`, { size: 34, bold: true, keep: true }));
+    const title = this.put(figure(text(this, RIGHT.x, 6, m.ended ? 'Talks over' : `Round ${m.round} of ${m.rounds}`, { size: 34, bold: true, keep: true }), 'label'));
     // Compact: the large title says it all; the dots would run into it.
     if (compactIn(this)) return;
     const g = this.put(this.add.graphics());
@@ -369,7 +371,7 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
         g.fillCircle(x, 28, 7);
       }
     }
-    this.put(text(this, RIGHT.x, 52, `Deadline: the end of round ${m.rounds}`, { size: 21, color: p.muted }));
+    this.put(figure(text(this, RIGHT.x, 52, `Deadline: the end of round ${m.rounds}`, { size: 21, color: p.muted }), 'label'));
   }
 
   private drawChart(): void {
@@ -380,7 +382,7 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
     const tradeId = m.chart.x;
     const secId = m.chart.y;
     const title = this.put(text(this, RIGHT.x, top, '', { size: 27, bold: true, wrap: RIGHT.w }));
-    fitText(title, `${INDICATORS[tradeId].short} vs ${INDICATORS[secId].short}`, 1);
+    fitText(title, `${CANVAS_MARK.estimate} ${INDICATORS[tradeId].short} vs ${INDICATORS[secId].short}`, 1);
     const caption = this.put(text(this, RIGHT.x, top + 36, '', { size: 20, color: p.muted, wrap: RIGHT.w }));
     fitText(caption, m.chart.caption, 1);
     const proj = (list: IndicatorProjection[] | null, id: IndicatorId) => list?.find((x) => x.indicator === id);
@@ -419,11 +421,11 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
     g.lineStyle(1, p.line, 1);
     for (const vx of xt) {
       g.lineBetween(X(vx), plot.y, X(vx), plot.y + plot.h);
-      this.put(text(this, X(vx), plot.y + plot.h + 6, fmt(vx, 0), { size: 18, originX: 0.5, color: p.muted }));
+      this.put(figure(text(this, X(vx), plot.y + plot.h + 6, fmt(vx, 0), { size: 18, originX: 0.5, color: p.muted }), 'estimate'));
     }
     for (const vy of yt) {
       g.lineBetween(plot.x, Y(vy), plot.x + plot.w, Y(vy));
-      this.put(text(this, plot.x - 8, Y(vy), fmt(vy, 0), { size: 18, originX: 1, originY: 0.5, color: p.muted }));
+      this.put(figure(text(this, plot.x - 8, Y(vy), fmt(vy, 0), { size: 18, originX: 1, originY: 0.5, color: p.muted }), 'estimate'));
     }
     if (xMin < 0 && xMax > 0) {
       g.lineStyle(2, p.muted, 1);
@@ -466,7 +468,7 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
     let lx = RIGHT.x;
     let row = ly;
     const entry = (draw: (x: number, y: number) => void, label: string) => {
-      const t = this.put(text(this, 0, row, label, { size: 19 }));
+      const t = this.put(figure(text(this, 0, row, label, { size: 19 }), 'label'));
       if (lx + 22 + t.width > RIGHT.x + RIGHT.w && lx > RIGHT.x) {
         lx = RIGHT.x;
         row += t.height + 2;
@@ -486,6 +488,10 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
       lg.lineStyle(2, p.muted, 1);
       lg.strokeRect(x - 12, y - 9, 24, 18);
     }, '10–90%');
+    // What the marks mean: every number in this column is the model's; the chips' figures come from sources.
+    const chips = [...m.offers, ...m.asks].flatMap((g) => g.chips).concat(m.standing?.chips ?? []);
+    const sourced = chips.some((c) => m.chipFigures[c.id] === 'source');
+    entry(() => undefined, sourced ? `${CANVAS_LEGEND.estimate}   ${CANVAS_LEGEND.source}` : CANVAS_LEGEND.estimate);
   }
 
   private drawLadder(): void {
@@ -497,8 +503,8 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
     const step = w / 10;
     const tension = m.now.tension;
     const proj = m.projection?.find((x) => x.indicator === 'tension');
-    if (compactIn(this)) this.put(text(this, RIGHT.x, top + 32, `Tension ${fmt(tension)}`, { bold: true, keep: true, originY: 1 }));
-    else this.put(text(this, RIGHT.x, top, `Tension ladder: ${fmt(tension)} of 10`, { size: 24, bold: true }));
+    if (compactIn(this)) this.put(figure(text(this, RIGHT.x, top + 32, `${CANVAS_MARK.estimate} Tension ${fmt(tension)}`, { bold: true, keep: true, originY: 1 }), 'estimate'));
+    else this.put(figure(text(this, RIGHT.x, top, `${CANVAS_MARK.estimate} Tension ladder: ${fmt(tension)} of 10`, { size: 24, bold: true }), 'estimate'));
     const g = this.put(this.add.graphics());
     const y = top + 66;
     for (let r = 0; r <= 10; r++) {
@@ -515,7 +521,7 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
     if (proj && Math.abs(proj.mean) > 1e-9) {
       const px = x0 + Math.min(10, Math.max(0, tension + proj.mean)) * step;
       marker(g, 'diamond', px, y + 28, 11, p.accent, p.surface);
-      this.put(text(this, Math.min(Math.max(px, x0 + 90), x0 + w - 90), y + 38, `package: ${signed(proj.mean)}`, { size: 18, originX: 0.5 }));
+      this.put(figure(text(this, Math.min(Math.max(px, x0 + 90), x0 + w - 90), y + 38, `${CANVAS_MARK.estimate} package: ${signed(proj.mean)}`, { size: 18, originX: 0.5 }), 'estimate'));
     } else {
       this.put(text(this, x0, y + 18, 'détente', { size: 18, color: p.muted }));
       this.put(text(this, x0 + w, y + 18, 'economic war', { size: 18, color: p.muted, originX: 1 }));
@@ -524,13 +530,17 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
 
   private drawBars(): void {
     // Compact: unlabelled bars would say nothing; the panel's table of indicators says it all.
-    if (compactIn(this)) return;
+    // The legend of the tension's mark takes their place.
+    if (compactIn(this)) {
+      this.put(text(this, RIGHT.x, 740, CANVAS_LEGEND.estimate, { wrap: RIGHT.w, color: stageContext.palette.muted, keep: true }));
+      return;
+    }
     const m = this.model;
     const p = stageContext.palette;
     const top = 770;
     const ids = (Object.keys(INDICATORS) as IndicatorId[]).filter((id) => id !== m.chart.x && id !== m.chart.y && id !== 'tension');
     const shown = m.projection ?? m.standingProjection;
-    this.put(text(this, RIGHT.x, top - 34, `Other indicators: now → ${m.deal ? 'the deal' : m.projection ? 'your package' : m.standingProjection ? 'their offer' : 'a package'}`, { size: 22, bold: true }));
+    this.put(text(this, RIGHT.x, top - 34, `${CANVAS_MARK.estimate} Other indicators: now → ${m.deal ? 'the deal' : m.projection ? 'your package' : m.standingProjection ? 'their offer' : 'a package'}`, { size: 22, bold: true }));
     const rowH = (996 - top) / ids.length;
     const g = this.put(this.add.graphics());
     const barMid = RIGHT.x + 468;
@@ -545,10 +555,10 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
       // Columns: label (shortened to its room, which enlarged text may need), now, change, bar.
       const label = this.put(text(this, RIGHT.x, y, '', { size: 19, bold: weight !== 0, wrap: 248 }));
       fitText(label, `${mark}${def.short}`, 1);
-      this.put(text(this, RIGHT.x + 330, y, fmt(m.now[id]), { size: 19, color: p.muted, originX: 1 }));
+      this.put(figure(text(this, RIGHT.x + 330, y, fmt(m.now[id]), { size: 19, color: p.muted, originX: 1 }), 'estimate'));
       const pr = shown?.find((x) => x.indicator === id);
       if (!pr) return;
-      this.put(text(this, RIGHT.x + 420, y, signed(pr.mean), { size: 19, bold: true, originX: 1 }));
+      this.put(figure(text(this, RIGHT.x + 420, y, signed(pr.mean), { size: 19, bold: true, originX: 1 }), 'estimate'));
       const range = def.max - def.min;
       const sx = (v: number) => barMid + Math.max(-1, Math.min(1, (v / range) * 5)) * half;
       g.fillStyle(p.ink, 1);
@@ -580,7 +590,7 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
     if (compactIn(this)) icon.setPosition(6, 0).setScale(icon.scaleX * 2, icon.scaleY * 2);
     c.add(icon);
     const label = text(this, -w / 2 + 54, 0, '', { size: 17, wrap: w - 58, originY: 0.5 });
-    fitText(label, chip.positionLabel, 3);
+    this.chipText(label, chip, 3);
     label.setName('chip-label');
     c.add(label);
     c.setSize(w, h);
@@ -599,7 +609,14 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
     const size = readableSize(17, scale || 1);
     if (parseFloat(String(label.style.fontSize)) === size) return;
     label.setFontSize(size);
-    fitText(label, chip.positionLabel, Math.max(1, Math.floor((TOKEN.h - 6) / (size * 1.2))));
+    this.chipText(label, chip, Math.max(1, Math.floor((TOKEN.h - 6) / (size * 1.2))));
+  }
+
+  /** A chip's label, fitted to `lines`, with the mark of its figure (a source's, or the model's) in front. */
+  private chipText(t: Phaser.GameObjects.Text, chip: Chip, lines: number): void {
+    const kind = this.model.chipFigures[chip.id] ?? null;
+    fitText(t, markedLabel(chip.positionLabel, kind), lines);
+    if (kind) figure(t, kind);
   }
 
   private tip: Phaser.GameObjects.Text | null = null;
@@ -607,7 +624,9 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
   private showTip(container: Phaser.GameObjects.Container, chip: Chip): void {
     this.hideTip();
     const p = stageContext.palette;
-    const tip = text(this, 0, 0, `${chip.positionLabel} (${chip.issueLabel})`, { size: 19, color: p.surface, wrap: compactIn(this) ? 1200 : 520, keep: true });
+    const kind = this.model.chipFigures[chip.id] ?? null;
+    const tip = text(this, 0, 0, `${markedLabel(chip.positionLabel, kind)} (${chip.issueLabel})`, { size: 19, color: p.surface, wrap: compactIn(this) ? 1200 : 520, keep: true });
+    if (kind) figure(tip, kind);
     tip.setBackgroundColor(css(p.ink)).setPadding(10, 6, 10, 6).setDepth(1000);
     const half = (TOKEN.h * container.scale) / 2;
     const x = Math.min(Math.max(8, container.x - tip.width / 2), 1600 - tip.width - 8);

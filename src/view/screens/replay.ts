@@ -39,6 +39,7 @@ function entryItem(scenario: Scenario, e: TimelineEntry): HTMLElement {
     e.text,
     e.unverified ? caveatTag('unverified') : null,
     e.source ? h('span', { class: 'hint' }, ' Source: ', sourceCite(sourceOf(scenario, e.source), e.source), '.') : /\d/.test(e.text) ? [' ', estimateTag()] : null,
+    e.conflict ? conflictNote(scenario, e.conflict) : null,
   );
 }
 

@@ -16,6 +16,7 @@ import type { ScreenFn, ScreenView } from './screen';
 import { estimateTag } from './figures';
 import { glossaryLinker } from './material-view';
 import { changeItems, chipFigures, newsTag, packageFigureTag, projectionSources } from './table-figures';
+import { chipFigureKinds } from '../figure-sources';
 
 /** The table as its parts read it: the state, with a match. */
 type TableState = ViewState & { readonly match: ReadonlyMatch };
@@ -107,6 +108,7 @@ function tableView(table: TableState, dispatch: Dispatch): ScreenView {
     standingProjection: shown.standing && (dealt || shown.standing.by === opponent) ? projectPackage(scenario, shown, shown.standing.package) : null,
     deal: dealt,
     weights: doctrine.weights,
+    chipFigures: chipFigureKinds(scenario, [...offers, ...asks].flatMap((g) => g.chips).concat(standingChips)),
     moveKey: table.matchVersion,
   };
   const title = match.ended ? `${scenario.title}: the talks are over` : `Round ${state.round} of ${scenario.rounds}`;

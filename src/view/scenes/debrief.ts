@@ -121,19 +121,7 @@ export class DebriefScene extends ScreenScene<DebriefSceneModel> implements Comp
     const label = this.put(text(this, x + 12, y + 4, '', { bold: true, wrap: Math.max(100, w - 36 - value.width), keep: true }));
     fitText(label, `${t.weight !== 0 ? '★ ' : ''}${t.label}`, 1);
     const plot = { x: x + 12, y: y + size * 1.3 + 8, w: w - 24, h: Math.max(20, h - size * 1.3 - 16) };
-    const all = [...t.values, ...(t.without ?? []), ...(t.history ?? [])];
-    let lo = Math.min(...all);
-    let hi = Math.max(...all);
-    if (hi - lo < 2) {
-      lo -= 1;
-      hi += 1;
-    }
-    const pad = (hi - lo) * 0.1;
-    lo -= pad;
-    hi += pad;
-    const n = Math.max(t.values.length, t.without?.length ?? 0, t.history?.length ?? 0) - 1;
-    const X = (r: number) => plot.x + (r / (n || 1)) * plot.w;
-    const Y = (v: number) => plot.y + plot.h - ((v - lo) / (hi - lo)) * plot.h;
+    const { X, Y } = plotScales(t, plot);
     g.fillStyle(p.surface2, 1);
     g.fillRect(plot.x, plot.y, X(this.model.talksEnded) - plot.x, plot.h);
     g.lineStyle(1, p.line, 1);
@@ -170,19 +158,7 @@ export class DebriefScene extends ScreenScene<DebriefSceneModel> implements Comp
     const title = this.put(text(this, x + 12, y + 8, '', { size: 19, bold: true, wrap: Math.max(60, w - 36 - right) }));
     fitText(title, `${star}${t.label}`, 2);
     const plot = { x: x + 60, y: y + 62, w: w - 76, h: h - 96 };
-    const all = [...t.values, ...(t.without ?? []), ...(t.history ?? [])];
-    let lo = Math.min(...all);
-    let hi = Math.max(...all);
-    if (hi - lo < 2) {
-      lo -= 1;
-      hi += 1;
-    }
-    const pad = (hi - lo) * 0.1;
-    lo -= pad;
-    hi += pad;
-    const n = Math.max(t.values.length, t.without?.length ?? 0, t.history?.length ?? 0) - 1;
-    const X = (r: number) => plot.x + (r / (n || 1)) * plot.w;
-    const Y = (v: number) => plot.y + plot.h - ((v - lo) / (hi - lo)) * plot.h;
+    const { X, Y, lo, hi, pad, n } = plotScales(t, plot);
     g.fillStyle(p.surface2, 1);
     g.fillRect(plot.x, plot.y, X(this.model.talksEnded) - plot.x, plot.h);
     g.lineStyle(1, p.line, 1);
@@ -218,6 +194,24 @@ export class DebriefScene extends ScreenScene<DebriefSceneModel> implements Comp
 
 
   }
+}
+
+/** A trajectory's scales in its plot: rounds across, values up, a tenth of the range spare above and below. */
+function plotScales(t: DebriefSceneModel['trajectories'][number], plot: { x: number; y: number; w: number; h: number }) {
+  const all = [...t.values, ...(t.without ?? []), ...(t.history ?? [])];
+  let lo = Math.min(...all);
+  let hi = Math.max(...all);
+  if (hi - lo < 2) {
+    lo -= 1;
+    hi += 1;
+  }
+  const pad = (hi - lo) * 0.1;
+  lo -= pad;
+  hi += pad;
+  const n = Math.max(t.values.length, t.without?.length ?? 0, t.history?.length ?? 0) - 1;
+  const X = (r: number) => plot.x + (r / (n || 1)) * plot.w;
+  const Y = (v: number) => plot.y + plot.h - ((v - lo) / (hi - lo)) * plot.h;
+  return { X, Y, lo, hi, pad, n };
 }
 
 /** A dashed polyline: dashes of 12 and gaps of 7 along the whole path, so the pattern runs on across rounds. */

@@ -110,11 +110,7 @@ export class DebriefScene extends ScreenScene<DebriefSceneModel> implements Comp
   /** One indicator across the canvas: a line of words over its path, the talks shaded. */
   private compactChart(t: DebriefSceneModel['trajectories'][number], x: number, y: number, w: number, h: number, size: number): void {
     const p = stageContext.palette;
-    const g = this.put(this.add.graphics());
-    g.fillStyle(p.surface, 1);
-    g.lineStyle(2, p.line, 1);
-    g.fillRoundedRect(x, y, w, h, 10);
-    g.strokeRoundedRect(x, y, w, h, 10);
+    const g = this.card(x, y, w, h);
     const last = t.values[t.values.length - 1]!;
     const unit = t.unit === '$B/yr' ? ' $B/yr' : '';
     const value = this.put(figure(text(this, x + w - 12, y + 4, `${CANVAS_MARK.estimate} ${fmt(last)}${unit}${t.history ? ` (history ${fmt(t.history[t.history.length - 1]!)})` : ''}`, { bold: true, originX: 1, keep: true }), 'estimate'));
@@ -132,6 +128,17 @@ export class DebriefScene extends ScreenScene<DebriefSceneModel> implements Comp
     if (t.history) dashed(g, t.history.map((v, r) => [X(r), Y(v)]), p.security, 4);
   }
 
+  /** A chart's card: its graphics, to draw the chart on. */
+  private card(x: number, y: number, w: number, h: number): Phaser.GameObjects.Graphics {
+    const p = stageContext.palette;
+    const g = this.put(this.add.graphics());
+    g.fillStyle(p.surface, 1);
+    g.lineStyle(2, p.line, 1);
+    g.fillRoundedRect(x, y, w, h, 10);
+    g.strokeRoundedRect(x, y, w, h, 10);
+    return g;
+  }
+
   private dotted(g: Phaser.GameObjects.Graphics, pts: [number, number][], color: number): void {
     g.fillStyle(color, 1);
     for (let i = 1; i < pts.length; i++) {
@@ -144,11 +151,7 @@ export class DebriefScene extends ScreenScene<DebriefSceneModel> implements Comp
 
   private chart(t: DebriefSceneModel['trajectories'][number], x: number, y: number, w: number, h: number): void {
     const p = stageContext.palette;
-    const g = this.put(this.add.graphics());
-    g.fillStyle(p.surface, 1);
-    g.lineStyle(2, p.line, 1);
-    g.fillRoundedRect(x, y, w, h, 10);
-    g.strokeRoundedRect(x, y, w, h, 10);
+    const g = this.card(x, y, w, h);
     const star = t.weight !== 0 ? '★ ' : '';
     // The latest value is drawn first: the label wraps in the room it leaves (text may be enlarged to stay readable).
     const lastValue = t.values[t.values.length - 1]!;

@@ -14,9 +14,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { build, preview } from 'vite';
 import { chromePath, FLAGS } from '../tests/e2e/browser';
+import { replyTime, toTable, watchReply } from './ui-table';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const LOADS = Number(process.env.BENCH_LOADS ?? 9);
@@ -42,19 +43,12 @@ const BARE_FRAME = () => (window as unknown as { __bare?: { firstFrame: number |
 async function firstFrame(browser: Browser, url: string, probe: () => number | null): Promise<number> {
   const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
   const page = await context.newPage();
-  await page.goto(url);
-  await page.waitForFunction(probe, null, { timeout: 30_000 });
+  // Generous waits: on a loaded machine a cold load can take longer than Playwright's default.
+  await page.goto(url, { timeout: 120_000 });
+  await page.waitForFunction(probe, null, { timeout: 120_000 });
   const t = (await page.evaluate(probe)) as number;
   await context.close();
   return t;
-}
-
-async function toTable(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /Play solo/ }).click();
-  await page.getByRole('button', { name: 'Play this scenario' }).first().click();
-  await page.getByRole('button', { name: 'Continue to the briefing' }).click();
-  await page.getByRole('button', { name: 'Sit down at the table' }).click();
-  await page.waitForFunction(() => (window as unknown as { __bc: { drawn: Record<string, number> } }).__bc.drawn.table !== undefined);
 }
 
 async function main(): Promise<void> {
@@ -120,6 +114,7 @@ async function main(): Promise<void> {
     // --- frame work on the table while chips move -------------------------------------------
     const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
     const page = await context.newPage();
+    page.setDefaultTimeout(120_000);
     await page.goto(base);
     await page.waitForFunction(() => (window as unknown as { __bc?: { ready: boolean } }).__bc?.ready === true);
     await toTable(page);
@@ -178,26 +173,9 @@ async function main(): Promise<void> {
       const name = state.standing && state.standing.by !== state.humanToMove ? 'Reject it' : 'Make no offer this round';
       const button = page.getByRole('button', { name, exact: true });
       if ((await button.count()) === 0) break;
-      await page.evaluate(() => {
-        type Hook = { state(): { spec: { moves: unknown[] } | null; outcome: unknown } };
-        const w = window as unknown as { __reply: { clicked: number; shown: number | null }; __bc: Hook };
-        const before = w.__bc.state().spec?.moves.length ?? 0;
-        w.__reply = { clicked: 0, shown: null };
-        document.addEventListener('click', () => (w.__reply.clicked = performance.now()), { capture: true, once: true });
-        // The reply is on screen when the panel shows a state with the AI's answer in it, at the next frame.
-        const panel = document.getElementById('panel')!;
-        const observer = new MutationObserver(() => {
-          const s = w.__bc.state();
-          if ((s.spec?.moves.length ?? 0) < before + 2 && !s.outcome) return;
-          observer.disconnect();
-          requestAnimationFrame(() => (w.__reply.shown = performance.now()));
-        });
-        observer.observe(panel, { childList: true, subtree: true, characterData: true });
-      });
+      await watchReply(page);
       await button.click();
-      await page.waitForFunction(() => (window as unknown as { __reply: { shown: number | null } }).__reply.shown !== null, null, { timeout: 60_000 });
-      const r = (await page.evaluate(() => (window as unknown as { __reply: { clicked: number; shown: number } }).__reply)) as { clicked: number; shown: number };
-      replies.push(r.shown - r.clicked);
+      replies.push(await replyTime(page));
       await page.waitForTimeout(200);
     }
     await context.close();

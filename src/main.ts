@@ -1,13 +1,16 @@
 // First, before anything that builds a zod schema (see the module).
 import './view/no-eval';
 import { MemoryStorage, type KeyValueStorage } from './session/storage';
-import { loadEmbeddedScenarios } from './view/embedded-scenarios';
 import { stageContext } from './view/scenes/context';
+import { canvasFirst } from './view/shell/canvas-first';
 import { keepForOffline } from './view/shell/offline';
-import { startGame } from './view/shell/start';
+import type { Game } from './view/shell/start';
 import { installTestHook } from './view/test-hook';
 
-/** The browser entry: storage, the game, the top bar, and the test hook. */
+/**
+ * The browser entry: storage, the title's canvas, the test hook, the top bar; then, after the
+ * title's first frame, the game's code (the store, the screens, the engine and its schemas).
+ */
 
 function browserStorage(): { storage: KeyValueStorage; problem: string | null } {
   try {
@@ -49,26 +52,9 @@ function keepWebSocketsHome(): void {
 keepWebSocketsHome();
 keepForOffline(document.querySelector<HTMLElement>('.topbar')!);
 const { storage, problem } = browserStorage();
-const game = startGame(
-  {
-    panel: document.getElementById('panel')!,
-    announcer: document.getElementById('announcer')!,
-    stage: document.getElementById('stage')!,
-  },
-  {
-    storage,
-    storageProblem: problem,
-    prefersReducedMotion: window.matchMedia('(prefers-reduced-motion: reduce)').matches,
-    randomSeed,
-    scenarios: async () => {
-      const [files, loader] = await Promise.all([loadEmbeddedScenarios(), import('./session/scenario-loader')]);
-      return { files, load: loader.loadScenario };
-    },
-    ai: () => import('./session/ai'),
-    history: () => import('./view/history-ui'),
-  },
-);
-const hook = installTestHook(game.store, game.stage, game.aiWhere);
+const first = canvasFirst(document.getElementById('stage')!, storage, window.matchMedia('(prefers-reduced-motion: reduce)').matches);
+let game: Game | null = null;
+const hook = installTestHook(first.stage, () => game);
 let started = false;
 let begun = false;
 
@@ -79,17 +65,36 @@ let begun = false;
 function begin(): void {
   if (begun) return;
   begun = true;
-  game.load().then(
-    () => {
-      started = true;
-      hook.ready = Object.keys(hook.drawn).length > 0;
-    },
-    (error: unknown) => {
-      const message = document.getElementById('boot-message');
-      if (message)
-        message.textContent = `The game could not start: ${error instanceof Error ? error.message : String(error)}. Reload the page to try again.`;
-    },
-  );
+  import('./view/shell/start')
+    .then(({ startGame }) => {
+      game = startGame(
+        { panel: document.getElementById('panel')!, announcer: document.getElementById('announcer')! },
+        {
+          storage,
+          storageProblem: problem,
+          randomSeed,
+          scenarios: async () => {
+            const [{ loadEmbeddedScenarios }, loader] = await Promise.all([import('./view/embedded-scenarios'), import('./session/scenario-loader')]);
+            return { files: await loadEmbeddedScenarios(), load: loader.loadScenario };
+          },
+          ai: () => import('./session/ai'),
+          history: () => import('./view/history-ui'),
+        },
+        first,
+      );
+      return game.load();
+    })
+    .then(
+      () => {
+        started = true;
+        hook.ready = Object.keys(hook.drawn).length > 0;
+      },
+      (error: unknown) => {
+        const message = document.getElementById('boot-message');
+        if (message)
+          message.textContent = `The game could not start: ${error instanceof Error ? error.message : String(error)}. Reload the page to try again.`;
+      },
+    );
 }
 
 stageContext.onScreenDrawn = (key) => {
@@ -105,7 +110,7 @@ setTimeout(begin, 2000);
 
 document
   .getElementById('nav-menu')!
-  .addEventListener('click', () => game.store.dispatch({ type: 'navigate', screen: 'title' }));
+  .addEventListener('click', () => game?.store.dispatch({ type: 'navigate', screen: 'title' }));
 document
   .getElementById('nav-settings')!
-  .addEventListener('click', () => game.store.dispatch({ type: 'open-settings' }));
+  .addEventListener('click', () => game?.store.dispatch({ type: 'open-settings' }));

@@ -58,7 +58,7 @@ export function runInGame(seeds: number): InGameReport {
 const f2 = (x: number) => x.toFixed(2);
 const s2 = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(2)}`;
 
-/** Issue 10's bars for hard, over the scripts of its suite. */
+/** Issue 10's bars, over the scripts of its suite: for hard, and against normal. */
 export function inGameBars(r: InGameReport): Bar[] {
   const hard = r.rows.filter((row) => row.difficulty === 'hard');
   const suite = hard.filter((row) => SUITE.includes(row.script));
@@ -66,6 +66,12 @@ export function inGameBars(r: InGameReport): Bar[] {
     (w, row) => (w === null || row.gain > w.gain ? row : w),
     null,
   );
+  const normal = r.rows.filter((row) => row.difficulty === 'normal' && SUITE.includes(row.script));
+  const worstNormal = normal.reduce<ScriptFigures | null>(
+    (w, row) => (w === null || row.gainOnHard > w.gainOnHard ? row : w),
+    null,
+  );
+  const exploits = normal.filter((row) => row.gainOnHard > 1 && row.aiMean < row.aiSelfPlayMean);
   const below = hard.reduce((n, row) => n + row.acceptedBelowWalkAway, 0);
   const missed = hard.reduce((n, row) => n + row.missedDeals, 0);
   return [
@@ -75,6 +81,13 @@ export function inGameBars(r: InGameReport): Bar[] {
         ? `worst ${s2(worst.gain)} (${worst.script} against hard ${worst.aiSide}, ${worst.scenario})`
         : 'no games',
       met: worst !== null && worst.gain <= 1,
+    },
+    {
+      bar: "against normal, no script of the suite gains more than 1 point on average on hard's self-play in its seat at normal's expense (normal below its own self-play)",
+      value: worstNormal
+        ? `${exploits.length} such; worst gain ${s2(worstNormal.gainOnHard)} (${worstNormal.script} against normal ${worstNormal.aiSide}, ${worstNormal.scenario}; normal ${f2(worstNormal.aiMean)} against ${f2(worstNormal.aiSelfPlayMean)} in its self-play)`
+        : 'no games',
+      met: worstNormal !== null && exploits.length === 0,
     },
     {
       bar: 'hard never accepts a deal worth less to it than walking away',
@@ -93,8 +106,9 @@ export function formatInGame(r: InGameReport): string {
   const lines: string[] = [];
   lines.push(`In game: the scripts of issue 10 against the AI, through the session, seeds 1..${r.seeds}.`);
   lines.push(
-    "score: the script's mean score by the doctrine its side is judged by; self: the AI's twin's in that seat, in self-play; gain: score - self.",
+    "score: the script's mean score by the doctrine its side is judged by; self: the AI's twin's in that seat, in self-play; gain: score - self;",
   );
+  lines.push("on hard: score less hard's self-play score in that seat (the issue's bar); ai: the AI's mean score, and in its own self-play.");
   lines.push(
     'below: games in which the AI accepted a deal worth less to it than walking away; missed: games that ended without a deal while a',
   );
@@ -108,13 +122,13 @@ export function formatInGame(r: InGameReport): string {
       if (rows.length === 0) continue;
       lines.push('', `${scenario}: the AI plays ${aiSide === 'us' ? 'the United States' : 'China'}`);
       const head = (d: string) =>
-        `${d.padStart(6)}: ${'score'.padStart(7)} ${'self'.padStart(7)} ${'gain'.padStart(7)} deals below missed`;
+        `${d.padStart(6)}: ${'score'.padStart(7)} ${'self'.padStart(7)} ${'gain'.padStart(7)} ${'on hard'.padStart(7)} ${'ai'.padStart(6)} ${'ai self'.padStart(7)} deals below missed`;
       lines.push(`${'script'.padEnd(w)}  ${head('hard')}  |  ${head('normal')}`);
       for (const script of SCRIPTS) {
         const cell = (d: string) => {
           const x = rows.find((row) => row.script === script && row.difficulty === d);
           return x
-            ? `${''.padStart(8)}${f2(x.scriptMean).padStart(7)} ${f2(x.selfPlayMean).padStart(7)} ${s2(x.gain).padStart(7)} ${String(x.deals).padStart(5)} ${String(x.acceptedBelowWalkAway).padStart(5)} ${String(x.missedDeals).padStart(6)}`
+            ? `${''.padStart(8)}${f2(x.scriptMean).padStart(7)} ${f2(x.selfPlayMean).padStart(7)} ${s2(x.gain).padStart(7)} ${s2(x.gainOnHard).padStart(7)} ${f2(x.aiMean).padStart(6)} ${f2(x.aiSelfPlayMean).padStart(7)} ${String(x.deals).padStart(5)} ${String(x.acceptedBelowWalkAway).padStart(5)} ${String(x.missedDeals).padStart(6)}`
             : '';
         };
         const name = `${script}${SUITE.includes(script) ? '' : '*'}`;
@@ -124,7 +138,7 @@ export function formatInGame(r: InGameReport): string {
   }
   lines.push(
     '',
-    "Issue 10's bars for hard (its suite: stall, accept-first, threat-spam, impose-spam, early-sanction, repeat-offer):",
+    "Issue 10's bars (its suite: stall, accept-first, threat-spam, impose-spam, early-sanction, repeat-offer):",
     ...inGameBars(r).map((b) => `  ${b.met ? 'met    ' : 'NOT met'}  ${b.bar}: ${b.value}`),
   );
   return lines.join('\n');

@@ -35,6 +35,8 @@ export interface BotFigures {
   acknowledged: number;
   duplicates: number;
   rejected: number;
+  /** Commits refused because a teammate had committed the side's move first (a class of teams: every member tries, one wins). */
+  teamRefusals: number;
   rejections: string[];
   badMessages: number;
   reconnections: number;
@@ -56,7 +58,7 @@ export function quantile(sorted: readonly number[], q: number): number | null {
 }
 
 export async function runBots(options: BotOptions): Promise<BotFigures> {
-  const figures: BotFigures = { bots: options.count, sent: 0, acknowledged: 0, duplicates: 0, rejected: 0, rejections: [], badMessages: 0, reconnections: 0, rejoins: 0, rttMs: { p50: null, p99: null }, gamesFinished: 0, botsFinished: 0, seen: [], failures: [] };
+  const figures: BotFigures = { bots: options.count, sent: 0, acknowledged: 0, duplicates: 0, rejected: 0, teamRefusals: 0, rejections: [], badMessages: 0, reconnections: 0, rejoins: 0, rttMs: { p50: null, p99: null }, gamesFinished: 0, botsFinished: 0, seen: [], failures: [] };
   const rtts: number[] = [];
   const retryMs = options.retryMs ?? 60_000;
   const deadline = Date.now() + (options.timeoutMs ?? 30 * 60_000);
@@ -123,13 +125,16 @@ export async function runBots(options: BotOptions): Promise<BotFigures> {
           if (m.duplicate) figures.duplicates++;
           else rtts.push(performance.now() - sentAt);
           options.onAck?.(figures);
-        } else {
+        } else if (m.kind === 'already-committed') figures.teamRefusals++;
+        else {
           figures.rejected++;
           if (figures.rejections.length < 20) figures.rejections.push(`${name}: ${m.kind}: ${m.reason}`);
         }
         // The move itself arrives as `moved` (after this answer), and play goes on from there;
         // a refused move is not tried again (the same position gives the same decision).
         brain.pending = null;
+        // A teammate's move won the race: the game may already be at this bot's side again (an AI's quick reply).
+        if (!m.ok && m.kind === 'already-committed') play(room);
       });
       on('problem', (m) => {
         if (figures.failures.length < 20) figures.failures.push(`${name}: ${m.message}`);

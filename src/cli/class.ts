@@ -1,5 +1,5 @@
 /**
- * `npm run class -- create --scenario ID --seed N [--pairing pvp|pve] [--difficulty D] [--side us|china] [--seed-policy class|table] [--turn-seconds N] [--title T] [--url ws://…]`
+ * `npm run class -- create --scenario ID --seed N [--pairing pvp|pve|teams] [--team-size 2|3] [--difficulty D] [--side us|china] [--seed-policy class|table] [--rounds N] [--turn-seconds N] [--title T] [--url ws://…]`
  *   makes a class on a running server and prints its join code and teacher key as JSON;
  * `npm run class -- bots --code C --count N [--policy hard|random] [--retry-seconds S] [--url …]`
  *   joins N headless students that play to the end and prints JSON figures;
@@ -16,7 +16,7 @@ import { isEntry, runMainAsync } from './main';
 import { loadShippedScenario } from './scenario-files';
 
 export const USAGE = [
-  'usage: npm run class -- create --scenario ID --seed N [--pairing pvp|pve] [--difficulty easy|normal|hard|random] [--side us|china] [--seed-policy class|table] [--turn-seconds N] [--title T] [--url ws://HOST:PORT]',
+  'usage: npm run class -- create --scenario ID --seed N [--pairing pvp|pve|teams] [--team-size 2|3] [--difficulty easy|normal|hard|random] [--side us|china] [--seed-policy class|table] [--rounds N] [--turn-seconds N] [--title T] [--url ws://HOST:PORT]',
   '       npm run class -- bots --code C --count N [--policy hard|random] [--retry-seconds S] [--url ws://HOST:PORT]',
   '       npm run class -- export --code C --key K [--format csv|json] [--url ws://HOST:PORT]',
 ].join('\n');
@@ -55,11 +55,12 @@ async function request(url: string, init: RequestInit): Promise<Response> {
 }
 
 async function create(argv: string[]): Promise<number> {
-  const { values } = parseFlags(argv, { values: ['scenario', 'seed', 'pairing', 'difficulty', 'side', 'seed-policy', 'turn-seconds', 'title', 'url'], switches: [] });
+  const { values } = parseFlags(argv, { values: ['scenario', 'seed', 'pairing', 'team-size', 'difficulty', 'side', 'seed-policy', 'rounds', 'turn-seconds', 'title', 'url'], switches: [] });
   const scenario = loadShippedScenario(need(values, 'scenario'));
   const defaults = defaultOptions(scenario);
   const pairingKind = values.pairing ?? 'pvp';
-  if (pairingKind !== 'pvp' && pairingKind !== 'pve') throw new UsageError(`--pairing: expected pvp or pve, got ${JSON.stringify(pairingKind.slice(0, 20))}`);
+  if (pairingKind !== 'pvp' && pairingKind !== 'pve' && pairingKind !== 'teams') throw new UsageError(`--pairing: expected pvp, pve or teams, got ${JSON.stringify(pairingKind.slice(0, 20))}`);
+  const teamSize = whole('team-size', values['team-size'] ?? '2', 2, 3) as 2 | 3;
   const difficulty = AI_PLAYERS.find((p) => p === (values.difficulty ?? 'normal'));
   if (!difficulty) throw new UsageError(`--difficulty: expected ${AI_PLAYERS.join(', ')}`);
   const side = values.side ?? 'us';
@@ -70,8 +71,9 @@ async function create(argv: string[]): Promise<number> {
     scenario: scenario.id,
     seed: need(values, 'seed'),
     seedPolicy,
-    pairing: pairingKind === 'pvp' ? { kind: 'pvp' } : { kind: 'pve', difficulty, side },
+    pairing: pairingKind === 'pvp' ? { kind: 'pvp' } : pairingKind === 'teams' ? { kind: 'teams', size: teamSize } : { kind: 'pve', difficulty, side },
     doctrines: defaults.doctrines,
+    ...(values.rounds !== undefined ? { rounds: whole('rounds', values.rounds, 1, 52) } : {}),
     ...(values['turn-seconds'] !== undefined ? { turnSeconds: whole('turn-seconds', values['turn-seconds'], 10, 3600) } : {}),
     ...(values.title !== undefined ? { title: values.title } : {}),
   };

@@ -51,6 +51,21 @@ export function defaultOptions(scenario: Scenario, overrides: Partial<GameOption
 }
 
 /**
+ * The deadlines a game of this scenario may be given instead of its own: from half its rounds
+ * (at least 2, so each side moves twice) to twice them, never past the horizon the model runs to,
+ * so every game is still judged over the same span.
+ */
+export function roundsRange(scenario: Scenario): { min: number; max: number } {
+  const max = Math.min(scenario.horizon, 2 * scenario.rounds);
+  return { min: Math.min(max, Math.max(2, Math.ceil(scenario.rounds / 2))), max };
+}
+
+/** A game's negotiating deadline in rounds: the options' when set, else the scenario's. */
+export function deadlineOf(scenario: Scenario, options: GameOptions): number {
+  return options.rounds ?? scenario.rounds;
+}
+
+/**
  * What is wrong with a game's options, each problem as "path: what": their shape by the one
  * schema (src/core/schema/game.ts), then the doctrines and profiles they name against the scenario.
  */
@@ -69,6 +84,10 @@ export function checkOptions(scenario: Scenario, options: unknown): string[] {
       if (!profile) problems.push(`profiles.${side}: unknown profile "${profileId}"`);
       else if (profile.side !== side) problems.push(`profiles.${side}: "${profile.id}" is a profile of ${profile.side}`);
     }
+  }
+  if (o.rounds !== undefined) {
+    const range = roundsRange(scenario);
+    if (o.rounds < range.min || o.rounds > range.max) problems.push(`rounds: ${scenario.id} can be played in ${range.min} to ${range.max} rounds, not ${o.rounds}`);
   }
   return problems;
 }
@@ -379,7 +398,7 @@ class Step {
     const s = this.state;
     s.phase = 'ended';
     s.outcome = outcome;
-    this.explain({ kind: 'outcome', outcome, deadline: this.scenario.rounds });
+    this.explain({ kind: 'outcome', outcome, deadline: deadlineOf(this.scenario, s.options) });
     if (outcome.kind !== 'deal') {
       for (const threat of s.threats.filter((t) => t.status === 'pending')) {
         this.impose(threat.side, threat.issue, threat.position, true);
@@ -431,8 +450,8 @@ class Step {
     s.trajectory.push({ round: s.round, indicators: { ...s.indicators } });
     this.explain({ kind: 'round' });
     if (negotiating && s.phase === 'negotiation') {
-      if (s.round >= this.scenario.rounds) {
-        this.end({ kind: 'deadline', round: this.scenario.rounds });
+      if (s.round >= deadlineOf(this.scenario, s.options)) {
+        this.end({ kind: 'deadline', round: s.round });
         this.runToHorizon();
         return;
       }

@@ -19,8 +19,17 @@ import { AI_PLAYERS, MOVE_TYPES, SIDES } from './types';
  * is caught; the decoder also insists on the one canonical spelling of the prefix and the bytes.
  * The players are two bits a side (AI_PLAYERS: easy, normal, hard, random); codes made before
  * the random player was recorded never used the fourth value, so they read as they always did.
+ *
+ * Format version 2 is version 1 with one more option after the others: the teacher-set deadline
+ * (`rounds`, a varint). A game without it is still written as version 1, so every code made
+ * before keeps its spelling and verifies; a version 2 code is written only for a game that sets it.
+ * From version 2 on the checksum also covers the version (a byte before the payload), so a code
+ * whose prefix was changed from one version to the other is caught as altered, not misread.
  */
 export const RESULT_CODE_VERSION = 1;
+/** The format versions this build reads: 1, and 2 (version 1 plus the deadline in rounds). */
+export const RESULT_CODE_VERSIONS = [1, 2] as const;
+const ROUNDS_VERSION = 2;
 const PREFIX = 'bc';
 
 export class ResultCodeError extends Error {
@@ -197,9 +206,10 @@ function writeOptions(w: Writer, scenario: Scenario, options: GameOptions): void
     }
   }
   if (hasBranch) w.varint(options.branchStep!);
+  if (options.rounds !== undefined) w.varint(options.rounds);
 }
 
-function readOptions(r: Reader, scenario: Scenario): GameOptions {
+function readOptions(r: Reader, scenario: Scenario, version: number): GameOptions {
   const flags = r.byte();
   const humans = SIDES.filter((side) => (flags & SIDE_BIT[side]) !== 0);
   // Two bits name one of exactly four players, so every value is one.
@@ -226,6 +236,7 @@ function readOptions(r: Reader, scenario: Scenario): GameOptions {
     options.profiles = profiles;
   }
   if (flags & 128) options.branchStep = r.varint();
+  if (version >= ROUNDS_VERSION) options.rounds = r.varint();
   return options;
 }
 
@@ -294,12 +305,13 @@ export function encodeResult(spec: GameSpec, scenario: Scenario): string {
   const framed = new Writer();
   framed.varint(payload.length);
   const head = framed.done();
-  const crc = crc32(payload);
+  const version = spec.options.rounds === undefined ? RESULT_CODE_VERSION : ROUNDS_VERSION;
+  const crc = checksum(payload, version);
   const bytes = new Uint8Array(head.length + payload.length + 4);
   bytes.set(head, 0);
   bytes.set(payload, head.length);
   bytes.set([crc >>> 24, (crc >>> 16) & 0xff, (crc >>> 8) & 0xff, crc & 0xff], head.length + payload.length);
-  return `${PREFIX}${RESULT_CODE_VERSION}-${toBase64Url(bytes)}`;
+  return `${PREFIX}${version}-${toBase64Url(bytes)}`;
 }
 
 /** The header of a code's bytes: the declared payload length and how many bytes say it, or null if they run out first. */
@@ -314,19 +326,28 @@ function header(bytes: Uint8Array): { declared: number; headLength: number } | n
   return null;
 }
 
-function checksumHolds(bytes: Uint8Array, headLength: number, declared: number): boolean {
+/** A payload's checksum: version 1's covers the payload alone (as it always did), later ones the version byte too. */
+function checksum(payload: Uint8Array, version: number): number {
+  if (version === RESULT_CODE_VERSION) return crc32(payload);
+  const covered = new Uint8Array(payload.length + 1);
+  covered[0] = version;
+  covered.set(payload, 1);
+  return crc32(covered);
+}
+
+function checksumHolds(bytes: Uint8Array, headLength: number, declared: number, version: number): boolean {
   const payload = bytes.subarray(headLength, headLength + declared);
   const tail = bytes.subarray(headLength + declared);
   const stored = ((tail[0]! << 24) | (tail[1]! << 16) | (tail[2]! << 8) | tail[3]!) >>> 0;
-  return stored === crc32(payload);
+  return stored === checksum(payload, version);
 }
 
 /** Whether a code's body spells whole data: canonical base64url, its declared length, its checksum. */
-function isWhole(body: string): boolean {
+function isWhole(body: string, version: number): boolean {
   const bytes = fromBase64Url(body);
   const head = bytes && header(bytes);
   if (!bytes || !head || toBase64Url(bytes) !== body || bytes.length !== head.headLength + head.declared + 4) return false;
-  return checksumHolds(bytes, head.headLength, head.declared);
+  return checksumHolds(bytes, head.headLength, head.declared, version);
 }
 
 /**
@@ -334,14 +355,14 @@ function isWhole(body: string): boolean {
  * code whole: then its length was altered, not its end cut off. A cut code's last bytes are not
  * a checksum of the rest, so this almost never holds for one (about once in four billion).
  */
-function lengthWasAltered(body: string): boolean {
+function lengthWasAltered(body: string, version: number): boolean {
   for (let i = 0; i < Math.min(4, body.length); i++) {
     for (const c of ALPHABET) {
       if (c === body[i]) continue;
       const bytes = fromBase64Url(body.slice(0, i) + c + body.slice(i + 1));
       const head = bytes && header(bytes);
       if (!bytes || !head || bytes.length !== head.headLength + head.declared + 4) continue;
-      if (checksumHolds(bytes, head.headLength, head.declared)) return true;
+      if (checksumHolds(bytes, head.headLength, head.declared, version)) return true;
     }
   }
   return false;
@@ -362,11 +383,13 @@ export function decodeResult(code: string, findScenario: (id: string) => Scenari
   const match = /^bc(\d+)-(.*)$/s.exec(text);
   if (!match) throw new ResultCodeError('not-a-code', `this is not a Bargaining Chips result code (they start with "${PREFIX}${RESULT_CODE_VERSION}-")`);
   const digits = match[1]!;
-  if (digits !== String(RESULT_CODE_VERSION)) {
-    if (Number(digits) === RESULT_CODE_VERSION) {
-      throw new ResultCodeError('altered', `the code has been altered: it starts with ${quote(`${PREFIX}${digits}-`)}, but result codes start with "${PREFIX}${RESULT_CODE_VERSION}-"`);
+  const version = RESULT_CODE_VERSIONS.find((v) => String(v) === digits);
+  if (version === undefined) {
+    const near = RESULT_CODE_VERSIONS.find((v) => v === Number(digits));
+    if (near !== undefined) {
+      throw new ResultCodeError('altered', `the code has been altered: it starts with ${quote(`${PREFIX}${digits}-`)}, but result codes start with "${PREFIX}${near}-"`);
     }
-    throw new ResultCodeError('unknown-version', `result code format version ${quote(digits, 12).replace(/"/g, '')} is unknown: this game reads version ${RESULT_CODE_VERSION}`);
+    throw new ResultCodeError('unknown-version', `result code format version ${quote(digits, 12).replace(/"/g, '')} is unknown: this game reads versions ${RESULT_CODE_VERSIONS.join(' and ')}`);
   }
   const body = match[2]!;
   const bad = /[^A-Za-z0-9_-]/.exec(body);
@@ -375,7 +398,7 @@ export function decodeResult(code: string, findScenario: (id: string) => Scenari
   }
   if (body.length % 4 === 1) {
     // No code has this length: a character is missing at its end, or one was added.
-    if (isWhole(body.slice(0, -1))) throw new ResultCodeError('altered', 'the code has been altered: a character was added at its end');
+    if (isWhole(body.slice(0, -1), version)) throw new ResultCodeError('altered', 'the code has been altered: a character was added at its end');
     throw new ResultCodeError('truncated', 'the code is truncated: characters are missing at its end');
   }
   const bytes = fromBase64Url(body);
@@ -384,12 +407,12 @@ export function decodeResult(code: string, findScenario: (id: string) => Scenari
   const { declared, headLength } = head;
   const expected = headLength + declared + 4;
   if (bytes.length < expected) {
-    if (lengthWasAltered(body)) throw new ResultCodeError('altered', 'the code has been altered: one of its first characters was changed');
+    if (lengthWasAltered(body, version)) throw new ResultCodeError('altered', 'the code has been altered: one of its first characters was changed');
     throw new ResultCodeError('truncated', `the code is truncated: it should carry ${expected} bytes of game data but has ${bytes.length}`);
   }
   if (bytes.length > expected) throw new ResultCodeError('altered', 'the code has been altered: it is longer than the game it declares');
   if (toBase64Url(bytes) !== body) throw new ResultCodeError('altered', 'the code has been altered: its last character was changed');
-  if (!checksumHolds(bytes, headLength, declared)) throw new ResultCodeError('altered', 'the code has been altered: its checksum does not match');
+  if (!checksumHolds(bytes, headLength, declared, version)) throw new ResultCodeError('altered', 'the code has been altered: its checksum does not match');
 
   const r = new Reader(bytes.subarray(headLength, headLength + declared));
   const scenarioId = r.string();
@@ -400,7 +423,7 @@ export function decodeResult(code: string, findScenario: (id: string) => Scenari
     throw new ResultCodeError('scenario-version', `the code was made with version ${scenarioVersion} of "${scenarioId}", but this game has version ${scenario.version}`);
   }
   const seed = r.string();
-  const options = readOptions(r, scenario);
+  const options = readOptions(r, scenario, version);
   const count = r.varint();
   if (count > LIMITS.moves) throw new ResultCodeError('invalid', `the code holds ${thousands(count)} moves; a game has at most ${LIMITS.moves}`);
   const moves: Move[] = [];

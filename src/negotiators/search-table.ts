@@ -61,6 +61,8 @@ interface Query {
 interface Rating {
   terms: Float64Array[];
   sums: Float64Array[];
+  /** The tail's ratings, made by the first search that needs them and kept for the next ones. */
+  tail: TailRating | null;
 }
 
 const THETAS = [0, -8, -3, -1, -0.4, 0.4, 1, 3, 8];
@@ -88,16 +90,16 @@ export class SearchTable implements PackageTable {
     readonly prefs: Preferences,
     private readonly floors: readonly LinearFloor[] = [],
     /** A package left out (never found, worth INFEASIBLE), or -1. */
-    private readonly excluded = -1,
+    readonly excluded = -1,
   ) {
     const n = numbering.issueCount;
     this.n = n;
     this.terms = prefs.weights.map((w, i) => Float64Array.from(prefs.values[i]!, (v) => w * v));
     const sorted = (i: number, down: boolean) => {
       const t = this.terms[i]!;
-      return Int32Array.from(
-        Array.from(t, (_, o) => o).sort((a, b) => (down ? t[b]! - t[a]! : t[a]! - t[b]!) || a - b),
-      );
+      const order = new Int32Array(t.length);
+      for (let o = 0; o < t.length; o++) order[o] = o;
+      return order.sort(down ? (a, b) => t[b]! - t[a]! || a - b : (a, b) => t[a]! - t[b]! || a - b);
     };
     this.downOrder = this.terms.map((_, i) => sorted(i, true));
     this.upOrder = this.terms.map((_, i) => sorted(i, false));
@@ -219,7 +221,16 @@ export class SearchTable implements PackageTable {
     return { lo, hi, rating: null, ratingLo: -Infinity, strict: false, down, leaf };
   }
 
+  /** The rating terms of each rater this table was asked about (a strategy asks several questions with one rater). */
+  private readonly ratings = new WeakMap<Rater, Rating>();
+
   private ratingTerms(rate: Rater): Rating {
+    let rating = this.ratings.get(rate);
+    if (!rating) this.ratings.set(rate, (rating = this.newRating(rate)));
+    return rating;
+  }
+
+  private newRating(rate: Rater): Rating {
     if (!isLinearRater(rate))
       throw new Error('SearchTable needs a rater that is a weighted sum over the issues');
     const r: LinearRater = rate;
@@ -234,7 +245,7 @@ export class SearchTable implements PackageTable {
       }
       return suf;
     });
-    return { terms, sums };
+    return { terms, sums, tail: null };
   }
 
   /**
@@ -357,7 +368,7 @@ export class SearchTable implements PackageTable {
     const sums = new Float64Array((split + 1) * Math.max(1, fc));
     for (let k = 0; k < fc; k++) sums[k] = floors[k]!.base;
     const strides = this.numbering.strides;
-    const tailRating = q.rating ? this.tailRating(q.rating) : null;
+    const tailRating = q.rating ? (q.rating.tail ??= this.tailRating(q.rating)) : null;
     const visit = (d: number, pkg: number, u: number, r: number): boolean => {
       if (d === split) return this.scanTail(q, pkg, u, r, sums, d * fc, tailRating);
       const order = q.down ? this.downOrder[d]! : this.upOrder[d]!;
@@ -562,22 +573,24 @@ function buildTail(
     rawU[e] = u;
     rawOffset[e] = offset;
   }
-  const order = Array.from({ length: count }, (_, e) => e).sort(
-    (a, b) => rawU[b]! - rawU[a]! || rawOffset[a]! - rawOffset[b]!,
-  );
+  const order = new Int32Array(count);
+  for (let e = 0; e < count; e++) order[e] = e;
+  order.sort((a, b) => rawU[b]! - rawU[a]! || rawOffset[a]! - rawOffset[b]!);
   const u = new Float64Array(count);
   const offset = new Int32Array(count);
   const options = new Int32Array(count * width);
   const floor = floors.map(() => new Float64Array(count));
-  order.forEach((e, k) => {
+  for (let k = 0; k < count; k++) {
+    const e = order[k]!;
     u[k] = rawU[e]!;
     offset[k] = rawOffset[e]!;
     for (let j = 0; j < width; j++) options[k * width + j] = rawOptions[e * width + j]!;
-    floors.forEach((f, fi) => {
+    for (let fi = 0; fi < floors.length; fi++) {
+      const deltas = floors[fi]!.deltas;
       let sum = 0;
-      for (let i = start; i < n; i++) sum += f.deltas[i]![rawOptions[e * width + i - start]!]!;
+      for (let i = start; i < n; i++) sum += deltas[i]![rawOptions[e * width + i - start]!]!;
       floor[fi]![k] = sum;
-    });
-  });
+    }
+  }
   return { count, u, offset, options, floor };
 }

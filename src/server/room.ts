@@ -9,6 +9,7 @@ import {
   normaliseJoinCode,
   RECONNECT_SECONDS,
   type JoinOptions,
+  type ClientMessage,
   type ServerMessage,
   type ServerMessageName,
 } from '../session/class/protocol';
@@ -40,6 +41,8 @@ export class ClassRoom extends Room {
   private code = '';
   private dashboardDue = false;
   private release: (() => Promise<void>) | null = null;
+  /** Each team's latest draft, by "table-side": shown to members who join or reconnect; never recorded (only moves are). */
+  private readonly drafts = new Map<string, ServerMessage<'draft'>>();
 
   override async onDispose(): Promise<void> {
     await this.release?.();
@@ -144,9 +147,28 @@ export class ClassRoom extends Room {
     const record = seat ? this.model.findSeat(seat) : undefined;
     if (!record) return;
     const partner = this.model.partnerOf(record);
-    this.tell(client, 'seat', { info: this.model.info(), seat: this.model.seatView(record), seatKey: record.seatKey!, partner: partner && this.model.seatView(partner) });
-    const table = this.model.tableView(record.table);
+    const team = this.model.teammatesOf(record).map((s) => this.model.seatView(s));
+    const opponents = this.model.opponentsOf(record).map((s) => this.model.seatView(s));
+    this.tell(client, 'seat', { info: this.model.info(), seat: this.model.seatView(record), seatKey: record.seatKey!, partner: partner && this.model.seatView(partner), team, opponents });
+    const table = this.model.tableView(record.table, this.service.now());
     if (table) this.tell(client, 'table', table);
+    const draft = this.drafts.get(`${record.table}-${record.side}`);
+    if (table && draft && draft.index === table.moves.length) this.tell(client, 'draft', draft);
+  }
+
+  /** A team member's draft, relayed to the side's other members at the table (only while it is for the game's next move). */
+  private relayDraft(client: Client, seatId: string, data: ClientMessage<'draft'>): void {
+    const seat = this.model.findSeat(seatId);
+    const spec = seat ? this.model.spec(seat.table) : null;
+    if (!seat || !spec) {
+      this.tell(client, 'problem', { about: 'draft', message: 'your table has not started: there is nothing to draft for yet' });
+      return;
+    }
+    if (data.index !== spec.moves.length) return; // overtaken by a move: nothing to show
+    const draft = { table: seat.table, side: seat.side, index: data.index, package: data.package, by: seat.name };
+    this.drafts.set(`${seat.table}-${seat.side}`, draft);
+    const mates = new Set(this.model.teammatesOf(seat).map((s) => s.seat));
+    for (const c of this.clients) if (c !== client && mates.has(this.seated(c)?.seat ?? '')) this.tell(c, 'draft', draft);
   }
 
   override onDrop(client: Client): void {
@@ -174,6 +196,11 @@ export class ClassRoom extends Room {
 
   private async handle(client: Client, type: keyof typeof CLIENT_MESSAGES, data: unknown): Promise<void> {
     const who = this.seated(client);
+    if (type === 'draft') {
+      if (who.role !== 'student' || !who.seat) this.tell(client, 'problem', { about: type, message: 'only a seated student can draft a move' });
+      else this.relayDraft(client, who.seat, data as ClientMessage<'draft'>);
+      return;
+    }
     if (type === 'move') {
       const { index, move } = data as { index: number; move: MoveRecord['move'] };
       if (who.role !== 'student' || !who.seat) {

@@ -1,6 +1,6 @@
 import { gameSpecSchema } from '../core/schema/game';
 import { schemaProblems } from '../core/schema/problems';
-import type { GameSpec, Move, Scenario, Side } from '../core/types';
+import type { GameSpec, Move, Package, Scenario, Side } from '../core/types';
 import { classDebrief, type ClassDebrief, type ClassInput } from './class-debrief';
 import {
   classExportSchema,
@@ -38,6 +38,16 @@ export interface LiveClass {
   /** The key that gets the same seat back after a reload (kept in the browser). */
   seatKey: string | null;
   partner: SeatView | null;
+  /** A class of teams: the other members of the student's team. */
+  team: SeatView[];
+  /** A class of teams: the draft a teammate last shared for the game's next move (shown in place of one's own). */
+  teamDraft: { index: number; package: Package; by: string } | null;
+  /**
+   * The turn's time limit on this device's clock: when it runs out (`endsAt`, ms, counted from the
+   * time a message arrived and the time left it carried, so the server's clock need not agree with
+   * this one), or the time left held while the tables are paused.
+   */
+  clock: { endsAt: number | null; pausedLeft: number | null };
   /** The student's table as the server last sent it, its log extended by each `moved`. */
   table: TableView | null;
   dashboard: Dashboard | null;
@@ -51,7 +61,7 @@ export interface LiveClass {
 }
 
 export function newLiveClass(role: LiveClass['role'], code: string, name = ''): LiveClass {
-  return { role, status: 'connecting', code, name, info: null, seat: null, seatKey: null, partner: null, table: null, dashboard: null, pending: null, injects: [], problem: null, behind: false };
+  return { role, status: 'connecting', code, name, info: null, seat: null, seatKey: null, partner: null, team: [], teamDraft: null, clock: { endsAt: null, pausedLeft: null }, table: null, dashboard: null, pending: null, injects: [], problem: null, behind: false };
 }
 
 /** What a received message changed, and what a screen reader should hear of it. */
@@ -87,10 +97,11 @@ const SENTENCE_END = /[.!?]$/;
 
 /**
  * Take one message from the server. `scenario` is the class's scenario when the page has it (for
- * words about a move); a message of a name the protocol does not know, or whose payload does not
- * parse, is a problem.
+ * words about a move); `at` is when the message arrived, on this device's clock (for the turn's
+ * countdown); a message of a name the protocol does not know, or whose payload does not parse,
+ * is a problem.
  */
-export function receive(live: LiveClass, name: string, payload: unknown, scenario: Scenario | null): Received {
+export function receive(live: LiveClass, name: string, payload: unknown, scenario: Scenario | null, at = 0): Received {
   const same = (l: LiveClass = live): Received => ({ live: l, announce: [], tableChanged: false });
   if (!Object.hasOwn(SERVER_MESSAGES, name)) return same({ ...live, problem: `The server sent a message this page does not know (${JSON.stringify(name.slice(0, 40))}).` });
   const schema = SERVER_MESSAGES[name as ServerMessageName];
@@ -102,11 +113,13 @@ export function receive(live: LiveClass, name: string, payload: unknown, scenari
   const data = parsed.data;
   switch (name as ServerMessageName) {
     case 'seat': {
-      const m = data as { info: ClassInfo; seat: SeatView; seatKey: string; partner: SeatView | null };
+      const m = data as { info: ClassInfo; seat: SeatView; seatKey: string; partner: SeatView | null; team?: SeatView[] };
       const partner = m.partner ? ` Your partner: ${m.partner.name}${m.partner.kind === 'ai' ? ' (the AI)' : ''}.` : ' You wait for a partner.';
+      const team = m.team ?? [];
+      const mates = team.length > 0 ? ` Your team: ${team.map((t) => t.name).join(', ')}.` : '';
       return {
-        live: { ...live, info: m.info, seat: m.seat, seatKey: m.seatKey, partner: m.partner, name: m.seat.name, status: 'connected' },
-        announce: [`You are seated at table ${m.seat.table + 1}, as ${scenario?.sides[m.seat.side].label ?? m.seat.side}.${partner}`],
+        live: { ...live, info: m.info, seat: m.seat, seatKey: m.seatKey, partner: m.partner, team, name: m.seat.name, status: 'connected' },
+        announce: [`You are seated at table ${m.seat.table + 1}, as ${scenario?.sides[m.seat.side].label ?? m.seat.side}.${mates}${partner}`],
         tableChanged: false,
       };
     }
@@ -116,7 +129,11 @@ export function receive(live: LiveClass, name: string, payload: unknown, scenari
       const partner = live.seat ? (t.seats.find((s) => s.side !== live.seat!.side) ?? live.partner) : live.partner;
       // A pending move the table already holds was accepted while the answer was lost.
       const pending = live.pending && t.moves.length > live.pending.index ? null : live.pending;
-      return { live: { ...live, table: t, partner, pending, behind: false }, announce: [], tableChanged: true };
+      const team = live.seat ? t.seats.filter((s) => s.side === live.seat!.side && s.seat !== live.seat!.seat) : live.team;
+      const left = t.turnMsLeft ?? null;
+      const clock = t.paused ? { endsAt: null, pausedLeft: left } : { endsAt: left === null ? null : at + left, pausedLeft: null };
+      const teamDraft = live.teamDraft && live.teamDraft.index === t.moves.length ? live.teamDraft : null;
+      return { live: { ...live, table: t, partner, team, teamDraft, clock, pending, behind: false }, announce: [], tableChanged: true };
     }
     case 'moved': {
       const m = data as { table: number; index: number; move: Move; by: 'student' | 'ai' | 'clock' };
@@ -132,7 +149,10 @@ export function receive(live: LiveClass, name: string, payload: unknown, scenari
         announce.push(m.by === 'clock' ? `Time ran out: ${sentence}` : sentence);
       }
       const pending = live.pending && live.pending.index === m.index ? null : live.pending;
-      return { live: { ...live, table: { ...t, moves: [...t.moves, m.move] }, pending }, announce, tableChanged: true };
+      // Every move starts the next turn's full time (the server counts from the move too).
+      const seconds = live.info?.config.turnSeconds;
+      const clock = seconds !== undefined && !t.paused ? { endsAt: at + seconds * 1000, pausedLeft: null } : live.clock;
+      return { live: { ...live, table: { ...t, moves: [...t.moves, m.move] }, pending, teamDraft: null, clock }, announce, tableChanged: true };
     }
     case 'moveResult': {
       const r = data as { ok: true; index: number; duplicate: boolean } | { ok: false; index: number; kind: string; reason: string };
@@ -142,6 +162,13 @@ export function receive(live: LiveClass, name: string, payload: unknown, scenari
     }
     case 'dashboard':
       return same({ ...live, dashboard: data as Dashboard, info: (data as Dashboard).info, status: 'connected' });
+    case 'draft': {
+      const d = data as { table: number; side: Side; index: number; package: Package; by: string };
+      const t = live.table;
+      if (!t || !live.seat || d.table !== t.table || d.side !== live.seat.side || d.index !== t.moves.length) return same();
+      const items = Object.keys(d.package).length;
+      return { live: { ...live, teamDraft: { index: d.index, package: d.package, by: d.by } }, announce: [`${d.by} changed your team's draft: ${items === 0 ? 'now empty' : `${items} chip${items === 1 ? '' : 's'}`}.`], tableChanged: false };
+    }
     case 'inject': {
       const i = data as InjectView;
       if (live.injects.some((x) => x.index === i.index)) return same();

@@ -5,12 +5,14 @@
  * core, so the session stays the one door to the game.
  */
 export {
+  deadlineOf,
   defaultOptions,
   doctrineFor,
   IllegalMoveError,
   InvalidOptionsError,
   ModelError,
   replay,
+  roundsRange,
 } from '../core/engine';
 export { readOutcome } from '../core/fidelity';
 export { branchSpec, sameMove } from '../core/history';

@@ -1,4 +1,4 @@
-import { defaultOptions, profileFor } from '../core/engine';
+import { deadlineOf, defaultOptions, profileFor } from '../core/engine';
 import { positionWorth } from '../core/projection';
 import { checkMove } from '../core/rules';
 import { doctrineOf, issuesHeldBy, otherSide } from '../core/scenario-lookup';
@@ -229,7 +229,7 @@ function makeScript(name: ScriptName, scenario: Scenario, options: GameOptions, 
         move: (match) => {
           const s = match.state;
           const best =
-            s.round === scenario.rounds ? favouritePackage(scenario, s, otherSide(side), options) : null;
+            s.round === deadlineOf(scenario, options) ? favouritePackage(scenario, s, otherSide(side), options) : null;
           const move: Move | null = best ? { type: 'propose', side, package: best } : null;
           return move && checkMove(scenario, s, move).ok ? move : holdOrReject(s, side);
         },
@@ -372,6 +372,9 @@ export interface ScriptFigures {
   selfPlayMean: number;
   /** scriptMean - selfPlayMean: above 0 when the script does better than the AI itself did in its seat. */
   gain: number;
+  /** hard's self-play score in the script's seat, the issue's bar for every difficulty, and scriptMean less it. */
+  hardSelfPlayMean: number;
+  gainOnHard: number;
   /** The AI's mean score against the script, and in self-play. */
   aiMean: number;
   aiSelfPlayMean: number;
@@ -392,12 +395,18 @@ export function scriptTable(
 ): ScriptFigures[] {
   const out: ScriptFigures[] = [];
   const seedList = Array.from({ length: seeds }, (_, i) => String(i + 1));
+  const selfPlay = new Map<Difficulty, Record<Side, ScriptedGame>[]>();
+  const selfOf = (d: Difficulty) => {
+    if (!selfPlay.has(d)) selfPlay.set(d, seedList.map((seed) => playSelf(scenario, seed, d, ai)));
+    return selfPlay.get(d)!;
+  };
   for (const difficulty of difficulties) {
-    const self = seedList.map((seed) => playSelf(scenario, seed, difficulty, ai));
+    const self = selfOf(difficulty);
     for (const aiSide of ['us', 'china'] as const) {
       // in self-play the script's seat is the AI's twin on the other side
       const selfPlayMean = mean(self.map((g) => g[aiSide].otherScore));
       const aiSelfPlayMean = mean(self.map((g) => g[aiSide].aiScore));
+      const hardSelfPlayMean = mean(selfOf('hard').map((g) => g[aiSide].otherScore));
       for (const script of scripts) {
         const games = seedList.map((seed) => playScripted(scenario, seed, script, aiSide, difficulty, ai));
         const scriptMean = mean(games.map((g) => g.otherScore));
@@ -410,6 +419,8 @@ export function scriptTable(
           scriptMean,
           selfPlayMean,
           gain: scriptMean - selfPlayMean,
+          hardSelfPlayMean,
+          gainOnHard: scriptMean - hardSelfPlayMean,
           aiMean: mean(games.map((g) => g.aiScore)),
           aiSelfPlayMean,
           deals: games.filter((g) => g.outcome === 'deal').length,

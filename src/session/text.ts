@@ -97,7 +97,7 @@ export function outcomeText(scenario: Scenario, outcome: Outcome | null, player:
     const who = outcome.by === player ? 'you walked out' : `${scenario.sides[outcome.by!].label} walked out`;
     return `No deal: ${who} in round ${outcome.round}.`;
   }
-  return `No deal by the deadline (round ${scenario.rounds}).`;
+  return `No deal by the deadline (round ${outcome.round}).`;
 }
 
 /** Plain one-line description of a scenario's dates, e.g. "29 Sep 2025 – 10 Nov 2025". */

@@ -7,16 +7,20 @@ const INPUT_EVENTS = ['pointerdown', 'pointermove', 'pointerup', 'pointercancel'
  * Lets Phaser's loop sleep while the canvas has nothing to change. The screens are turn-based:
  * a frame is needed only after a new model, the look changing, the art arriving, input over the
  * canvas, a resize, or while a tween or the loader runs. Each of those wakes the loop (`poke`);
- * once `idleMs` has passed since the last one and nothing is animating, the loop sleeps after
- * its next frame, and the canvas keeps that frame (the renderer preserves its drawing buffer).
+ * once `idleMs` has passed and two frames have been drawn since the last one, and nothing is
+ * animating, the loop sleeps, and the canvas keeps its last frame (the renderer preserves its
+ * drawing buffer). The window is short: where WebGL is drawn in software and read back for the
+ * page (no GPU), each frame costs tens of milliseconds of the CPU the AI's worker needs.
  */
 export class StageIdler {
   private last = performance.now();
+  /** Frames drawn since the last poke: a change made just before a frame is drawn by it. */
+  private frames = 0;
 
   constructor(
     private readonly game: Phaser.Game,
     parent: HTMLElement,
-    private readonly idleMs = 500,
+    private readonly idleMs = 100,
   ) {
     const poke = () => this.poke();
     for (const type of INPUT_EVENTS) parent.addEventListener(type, poke, { passive: true, capture: true });
@@ -27,6 +31,7 @@ export class StageIdler {
   /** Something may change what the canvas shows: run the loop (again) for a while. */
   poke(): void {
     this.last = performance.now();
+    this.frames = 0;
     const loop = this.game.loop;
     if (!loop.running && this.game.isBooted) {
       loop.wake(true);
@@ -41,11 +46,16 @@ export class StageIdler {
   }
 
   private afterFrame(): void {
-    if (performance.now() - this.last < this.idleMs || this.animating()) return;
+    this.frames++;
+    if (!this.idle() || this.animating()) return;
     // Sleep after this frame has been handed over, not inside Phaser's own step.
     queueMicrotask(() => {
-      if (performance.now() - this.last >= this.idleMs && !this.animating()) this.game.loop.sleep();
+      if (this.idle() && !this.animating()) this.game.loop.sleep();
     });
+  }
+
+  private idle(): boolean {
+    return this.frames >= 2 && performance.now() - this.last >= this.idleMs;
   }
 
   /** A tween, a load or a held pointer needs the frames to go on. */

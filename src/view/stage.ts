@@ -6,8 +6,8 @@ import { stageContext } from './scenes/context';
 import { StageIdler } from './stage-idle';
 import { DebriefScene, type DebriefSceneModel } from './scenes/debrief';
 import { SetupScene, type SetupModel } from './scenes/setup';
-import { TableScene, type TableModel } from './scenes/table';
 import { TitleScene, type TitleModel } from './scenes/title';
+import type { TableModel } from './scenes/table';
 import type { HistoryModel } from './scenes/history';
 import type { NotesModel } from './scenes/history-notes';
 import type { ReplayModel } from './scenes/replay';
@@ -20,7 +20,10 @@ export interface SceneModels {
   briefing: BriefingModel;
   table: TableModel;
   debrief: DebriefSceneModel;
-  /** The history screens' scenes are registered when their code arrives (see `register`). */
+  /**
+   * The table's scene (with the model it imports) and the history screens' scenes are registered
+   * when their code arrives (see `register`): the title's first frame does not wait for them.
+   */
   history: HistoryModel;
   replay: ReplayModel;
   'history-notes': NotesModel;
@@ -69,7 +72,7 @@ export class Stage {
       render: { preserveDrawingBuffer: true, antialias: true },
       input: { keyboard: false, gamepad: false },
       audio: { noAudio: true },
-      scene: [AssetsScene, TitleScene, ChoiceScene, SetupScene, BriefingScene, TableScene, DebriefScene],
+      scene: [AssetsScene, TitleScene, ChoiceScene, SetupScene, BriefingScene, DebriefScene],
       callbacks: {
         postBoot: () => {
           this.booted = true;
@@ -127,8 +130,8 @@ export class Stage {
   }
 
   /**
-   * Add scenes whose code is loaded after the first frame (the history screens), so the title
-   * does not wait for them.
+   * Add scenes whose code is loaded after the first frame (the table, the history screens), so
+   * the title does not wait for them.
    */
   register(scenes: Partial<Record<SceneKey, typeof Phaser.Scene>>): void {
     this.idler.poke();
@@ -171,7 +174,8 @@ export class Stage {
     this.idler.poke();
     if (!this.current) return;
     const scene = this.scene(this.current);
-    if (scene instanceof TableScene && changed) scene.refreshLook();
+    // The table keeps its chips between redraws: a new palette rebuilds them.
+    if (scene && changed && 'refreshLook' in scene) (scene as Phaser.Scene & { refreshLook(): void }).refreshLook();
     else if (scene) (scene as ScreenScene<unknown>).redraw();
   }
 

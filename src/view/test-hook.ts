@@ -1,6 +1,6 @@
 import Phaser from 'phaser';
-import { TableScene } from './scenes/table';
-import type { GameStore } from './shell/start';
+import type { TableScene } from './scenes/table';
+import type { Game } from './shell/start';
 import type { Stage } from './stage';
 
 /**
@@ -28,12 +28,15 @@ declare global {
   }
 }
 
-export function installTestHook(store: GameStore, stage: Stage, aiWhere: () => string | null = () => null): TestHook {
+/** Installed with the first frame's stage; the state is there once the game's code has arrived (`game` then answers). */
+export function installTestHook(stage: Stage, game: () => Pick<Game, 'store' | 'aiWhere'> | null): TestHook {
   const hook: TestHook = {
     ready: false,
     drawn: {},
     state: () => {
-      const app = store.getState();
+      const g = game();
+      if (!g) return { screen: null, stage: stage.screen };
+      const app = g.store.getState();
       const m = app.match;
       return {
         screen: app.screen,
@@ -57,13 +60,13 @@ export function installTestHook(store: GameStore, stage: Stage, aiWhere: () => s
         materials: app.materials,
         glossaryTerm: app.glossaryTerm,
         /** Where the table's AI thinks: 'worker', or 'page' if its worker failed. */
-        ai: aiWhere(),
+        ai: g.aiWhere(),
       };
     },
     layout: () => {
       const scene = stage.scene('table');
-      if (!(scene instanceof TableScene)) return null;
-      const info = scene.layoutInfo();
+      if (!scene || !('layoutInfo' in scene)) return null;
+      const info = (scene as TableScene).layoutInfo();
       const k = stage.scaleFactor();
       const toClient = (r: { x: number; y: number; w: number; h: number }, centred: boolean) => {
         const p = stage.toClient(r.x, r.y);

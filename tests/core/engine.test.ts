@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyMove, checkOptions, defaultOptions, IllegalMoveError, InvalidOptionsError, ModelError, newGame, ratification, replay } from '../../src/core/engine';
+import { applyMove, checkOptions, roundsRange, defaultOptions, IllegalMoveError, InvalidOptionsError, ModelError, newGame, ratification, replay } from '../../src/core/engine';
 import { clampIndicator } from '../../src/core/indicators';
 import type { GameState, Move, Scenario } from '../../src/core/types';
 import { explanationText } from '../../src/session/explain-words';
@@ -147,6 +147,30 @@ describe('applyMove', () => {
     expect(s.outcome).toEqual({ kind: 'deadline', round: 3 });
     expect(s.round).toBe(6);
     expect(s.trajectory).toHaveLength(7);
+  });
+
+  it('ends at a deadline the options set instead of the scenario\'s, and the model still runs to the horizon', () => {
+    const rounds = (n: number) => {
+      const moves: Move[] = [];
+      for (let r = 0; r < n; r++) moves.push({ type: 'propose', side: 'us', package: { beans: 'lots' } }, { type: 'reject', side: 'china' });
+      return moves;
+    };
+    const options = (n: number) => ({ ...defaultOptions(scenario), rounds: n });
+    const longer = replay(scenario, 's', options(5), rounds(5)).final;
+    expect(longer.outcome).toEqual({ kind: 'deadline', round: 5 });
+    expect(longer.round).toBe(6);
+    const shorter = replay(scenario, 's', options(2), rounds(2)).final;
+    expect(shorter.outcome).toEqual({ kind: 'deadline', round: 2 });
+    expect(shorter.trajectory).toHaveLength(7);
+    // Past the set deadline there is no turn to play.
+    expect(() => replay(scenario, 's', options(2), rounds(3))).toThrow();
+  });
+
+  it('refuses a deadline outside the scenario\'s range (half to twice its rounds, within the horizon)', () => {
+    expect(roundsRange(scenario)).toEqual({ min: 2, max: 6 });
+    expect(checkOptions(scenario, { ...defaultOptions(scenario), rounds: 6 })).toEqual([]);
+    expect(checkOptions(scenario, { ...defaultOptions(scenario), rounds: 7 })).toEqual(['rounds: mini can be played in 2 to 6 rounds, not 7']);
+    expect(checkOptions(scenario, { ...defaultOptions(scenario), rounds: 1 })).toEqual(['rounds: mini can be played in 2 to 6 rounds, not 1']);
   });
 
   it('rejects illegal moves with a reason', () => {

@@ -69,7 +69,7 @@ describe('result codes', () => {
 
   it('names an unknown format version, an unknown scenario and a scenario version mismatch', () => {
     const code = encodeResult(spec, b);
-    expect(() => decodeResult(code.replace(/^bc1-/, 'bc2-'), find)).toThrow('result code format version 2 is unknown: this game reads version 1');
+    expect(() => decodeResult(code.replace(/^bc1-/, 'bc3-'), find)).toThrow('result code format version 3 is unknown: this game reads versions 1 and 2');
     expect(() => decodeResult(code, () => undefined)).toThrow('the code is for scenario "busan-2025", which this game does not have');
     expect(() => decodeResult(code, () => ({ ...b, version: b.version + 1 }))).toThrow(`the code was made with version ${b.version} of "busan-2025", but this game has version ${b.version + 1}`);
     expect(() => decodeResult('hello', find)).toThrow('not a Bargaining Chips result code');
@@ -154,5 +154,46 @@ describe('result codes', () => {
 
   it('refuses to encode a game of another scenario', () => {
     expect(() => encodeResult(spec, m)).toThrow(`the game is of busan-2025 v${b.version}, not mini v3`);
+  });
+
+  describe('a teacher-set number of rounds (format version 2)', () => {
+    const short = b.rounds - 2;
+    const rounded: GameSpec = { ...spec, options: { ...spec.options, rounds: short } };
+
+    it('writes a game without it as version 1, spelled as before, and one with it as version 2', () => {
+      expect(encodeResult(spec, b)).toMatch(/^bc1-/);
+      const code = encodeResult(rounded, b);
+      expect(code).toMatch(/^bc2-[A-Za-z0-9_-]+$/);
+      expect(decodeResult(code, find)).toEqual(rounded);
+      expect(decodeResult(code, find).options.rounds).toBe(short);
+    });
+
+    it('still reads a version 1 code made before the option existed', () => {
+      const v1 = { ...b, version: 1 };
+      const old = 'bc1-LApidXNhbi0yMDI1AQhjbGFzcy03QuUDBQAFAwcAAgQBBwIJBgMMBwYDBAsCoKqCUA';
+      expect(decodeResult(old, () => v1).options.rounds).toBeUndefined();
+      expect(decodeResult(old, () => v1).moves).toHaveLength(7);
+    });
+
+    it('calls a version 2 code altered when any character or its version digit changes', () => {
+      const code = encodeResult(rounded, b);
+      const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+      for (let i = 4; i < code.length; i++) {
+        for (const c of alphabet) {
+          if (c === code[i]) continue;
+          const changed = code.slice(0, i) + c + code.slice(i + 1);
+          expect(problemOf(changed), `${changed} (position ${i})`).not.toBe('accepted');
+        }
+      }
+      // The checksum covers the version from 2 on: relabelling a code's version is caught, not misread.
+      expect(problemOf(code.replace(/^bc2-/, 'bc1-'))).toBe('altered');
+      expect(problemOf(encodeResult(spec, b).replace(/^bc1-/, 'bc2-'))).toBe('altered');
+      expect(problemOf(code.slice(0, -3))).toBe('truncated');
+    });
+
+    it('refuses a deadline outside the scenario\'s range by name', () => {
+      const far: GameSpec = { ...spec, options: { ...spec.options, rounds: b.rounds * 2 + 1 } };
+      expect(() => decodeResult(encodeResult(far, b), find)).toThrow(`rounds: busan-2025 can be played in`);
+    });
   });
 });

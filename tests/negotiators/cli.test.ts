@@ -167,7 +167,7 @@ describe('npm run bench:negotiators', () => {
     expect(run('bench-negotiators.ts', ['--instances', file]).stderr).toContain('not valid JSON');
   });
 
-  it('plays the scripted strategies in game, per scenario and side, with issue 10’s bars for hard', () => {
+  it('plays the scripted strategies in game, per scenario and side, with issue 10’s bars for hard and against normal', () => {
     const out = run('bench-negotiators.ts', [
       '--seeds',
       '2',
@@ -192,11 +192,12 @@ describe('npm run bench:negotiators', () => {
     ])
       expect(section).toMatch(new RegExp(`\\n${script} +-?\\d+\\.\\d\\d`));
     const bars = section
-      .slice(section.indexOf("Issue 10's bars for hard"))
+      .slice(section.indexOf("Issue 10's bars (its suite"))
       .split('\n')
       .slice(1)
       .filter((l) => l !== '');
-    expect(bars).toHaveLength(3);
+    expect(bars).toHaveLength(4);
+    expect(bars[1]).toContain('against normal');
     for (const line of bars) expect(line).toMatch(/^ {2}(met {4}|NOT met) {2}\S.*: \S/);
     expect(run('bench-negotiators.ts', ['--in-game-seeds', 'x']).stderr).toContain(
       '--in-game-seeds: expected a whole number',

@@ -8,6 +8,7 @@ import {
   mustCarryOut,
   offerAcceptable,
   shouldCoolOff,
+  refusesToRewardCoercion,
   shouldRetaliate,
   shouldThreaten,
   shouldWalkOut,
@@ -43,6 +44,7 @@ function assessment(over: Partial<Assessment> = {}): Assessment {
       finalOffer: null,
       stubborn: false,
       reciprocal: false,
+      coerced: false,
     },
     counter: { pkg: { beans: 'lots' }, utility: 0.8, points: 3, previousUtility: null },
     previousOffer: null,
@@ -50,6 +52,7 @@ function assessment(over: Partial<Assessment> = {}): Assessment {
     myLastMove: false,
     finalOfferTurn: false,
     toReverse: [],
+    coercion: [],
     nextPoints: 3,
     dueThreat: null,
     lever: null,
@@ -135,6 +138,15 @@ const EVENTS: NegotiatorEvent[] = [
   { type: 'decide', assessment: assessment({ lever: LEVER, patience: 0 }) },
   { type: 'decide', assessment: assessment({ tension: 9, prefersCalm: true }) },
   { type: 'decide', assessment: assessment({ retaliation: LEVER }) },
+  {
+    type: 'decide',
+    assessment: assessment({
+      difficulty: 'hard',
+      strategy: { ...assessment().strategy, coerced: true },
+      toReverse: ['chips'],
+      coercion: [{ issue: 'chips', position: 'ban', asked: null }],
+    }),
+  },
 ];
 
 /** Snapshots are told apart by state and by the memory that guards read, bounded so the graph is finite. */
@@ -384,6 +396,34 @@ describe('the guards, as pure predicates', () => {
     expect(shouldRetaliate({ ...a, difficulty: 'easy' }, m({ coerced: true }))).toBe(false);
     expect(shouldRetaliate({ ...a, retaliation: null }, m({ coerced: true }))).toBe(false);
     expect(shouldRetaliate({ ...a, round: 6 }, m({ coerced: true }))).toBe(false);
+  });
+
+  it('stands firm, saying why, while a measure imposed on it is in force and its strategy concedes nothing; not at its final offer, nor when it gives ground', () => {
+    const coerced = assessment({
+      difficulty: 'hard',
+      strategy: { ...assessment().strategy, coerced: true },
+      counter: { pkg: { beans: 'lots' }, utility: 0.8, points: 3, previousUtility: 0.8 },
+      previousOffer: { beans: 'lots' },
+      toReverse: ['chips'],
+      coercion: [{ issue: 'chips', position: 'ban', asked: null }],
+    });
+    expect(refusesToRewardCoercion(coerced)).toBe(true);
+    expect(refusesToRewardCoercion({ ...coerced, strategy: { ...coerced.strategy, coerced: false } })).toBe(false);
+    expect(refusesToRewardCoercion({ ...coerced, finalOfferTurn: true })).toBe(false);
+    expect(refusesToRewardCoercion({ ...coerced, strategy: { ...coerced.strategy, finalOffer: 'own' } })).toBe(false);
+    expect(refusesToRewardCoercion({ ...coerced, counter: { ...coerced.counter!, utility: 0.7 } })).toBe(false);
+    expect(refusesToRewardCoercion({ ...coerced, counter: null })).toBe(false);
+    let [s] = initialTransition(negotiatorMachine, { side: 'us', intel: 'high' });
+    [s] = transition(negotiatorMachine, s, observe({ type: 'impose', side: 'china', issue: 'chips', position: 'ban' }));
+    [s] = transition(negotiatorMachine, s, { type: 'decide', assessment: coerced });
+    expect(s.value).toBe('standingFirm');
+    expect(s.context.decision).toMatchObject({
+      move: { type: 'propose', side: 'us', package: { beans: 'lots' } },
+      posture: 'firm',
+    });
+    expect(s.context.decision!.analysis).toMatch(/because of what China imposed on it during the talks: Total ban \(Chip controls\)/);
+    expect(s.context.decision!.analysis).toMatch(/concedes nothing before its final offer/);
+    expect(s.context.decision!.say).toMatch(/your measure on chip controls \(total ban\)/);
   });
 
   it('walks out only after two measures imposed on it and its patience spent', () => {

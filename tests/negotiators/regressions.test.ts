@@ -93,6 +93,30 @@ describe('2. measures imposed during the talks are things to reverse, and coerci
     expect(answer.ai!.analysis).toMatch(/reverse|leaves in force/);
   });
 
+  it('busan: holding firm because it is coerced, hard US says so, naming the measure and what it wants in its place', () => {
+    let firm = 0;
+    for (const { match } of games(BUSAN, 'early-sanction', 'us')) {
+      const states = match.allStates();
+      for (const t of match.turns()) {
+        if (t.by !== 'ai' || !t.ai!.analysis.includes('concedes nothing before its final offer')) continue;
+        firm += 1;
+        const before = states[t.index]!;
+        // the measure is China's, imposed during the talks and in force when it speaks
+        expect(before.imposed.rareEarthControls).toBe('china');
+        expect(t.ai!.analysis).toContain('because of what China imposed on it during the talks: The 9 October controls');
+        expect(t.move.type).toBe('propose');
+        const asked = t.move.type === 'propose' ? t.move.package.rareEarthControls : undefined;
+        expect(asked).toBeDefined();
+        const label = BUSAN.issues.find((i) => i.id === 'rareEarthControls')!.positions.find((p) => p.id === asked)!.label;
+        expect(t.ai!.analysis).toContain(`its offer asks for Rare-earth export controls: ${label}`);
+        expect(t.ai!.say).toMatch(/rare-earth export controls/);
+        expect(t.ai!.say).toMatch(/coercion|pressure|held over us|hanging over us|never have imposed/);
+        expect(t.ai!.say).not.toMatch(/[+−]\d+\.\d|points/);
+      }
+    }
+    expect(firm).toBeGreaterThan(5);
+  });
+
   it('geneva: a script imposing every measure it holds no longer gains on hard China’s self-play', () => {
     const played = games(GENEVA, 'impose-spam', 'us');
     const retaliations = played.flatMap(({ match }) =>
@@ -114,6 +138,31 @@ describe('3. no missed deals', () => {
         expect(game.missedDeal).toBe(false);
       }
     }
+  });
+
+  it('busan: a threat falling due at its final offer does not pre-empt that offer, worth more to it than walking away', () => {
+    let seen = 0;
+    for (const script of ['stall', 'last-minute'] as const) {
+      for (const { match } of games(BUSAN, script, 'china', ['1', '2', '3'])) {
+        const states = match.allStates();
+        for (const t of match.turns()) {
+          const before = states[t.index]!;
+          const due = before.threats.find(
+            (x) => x.side === 'china' && x.status === 'pending' && x.dueRound === before.round,
+          );
+          if (t.by !== 'ai' || !due || t.index + 2 < 2 * BUSAN.rounds - 1) continue;
+          seen += 1;
+          // before, China carried out its rare-earth threat here and made no final offer
+          expect(t.move.type).toBe('propose');
+          expect(t.ai!.analysis).toMatch(/last offer that United States can still accept/);
+          if (t.move.type === 'propose') {
+            const j = judgePackage(BUSAN, before, 'china', t.move.package);
+            expect(j.utility!).toBeGreaterThan(j.walkAway.utility);
+          }
+        }
+      }
+    }
+    expect(seen).toBe(6);
   });
 
   it('makes no threat that could only fall due in the last round, which is for closing', () => {

@@ -115,3 +115,42 @@ describe('the class client: a screen as a function of the server’s messages', 
     expect(receive(r.live, 'inject', inject, b).live).toBe(r.live);
   });
 });
+
+describe('the class client in a class of teams, with a time limit', () => {
+  const teamInfo: ClassInfo = { ...info, config: { ...info.config, pairing: { kind: 'teams', size: 2 }, turnSeconds: 60 } };
+  const cy: SeatView = { ...seat('us', 'Cy'), seat: 't0-us-2' };
+  const teamTable = (moves: Move[], extra: Partial<TableView> = {}): TableView => ({ ...table(moves), seats: [seat('us', 'Ana'), cy, seat('china', 'Bo')], ...extra });
+
+  function member(): LiveClass {
+    let live = newLiveClass('student', 'ABCDEFGH', 'Cy');
+    live = receive(live, 'seat', { info: teamInfo, seat: cy, seatKey: 'seatkey-456', partner: seat('china', 'Bo'), team: [seat('us', 'Ana')], opponents: [seat('china', 'Bo')] }, b).live;
+    return receive(live, 'table', teamTable([], { turnMsLeft: 42_000 }), b, 1_000).live;
+  }
+
+  it('knows the team, and counts the turn down from the time left the server sent, on this device\'s clock', () => {
+    const live = member();
+    expect(live.team.map((s) => s.name)).toEqual(['Ana']);
+    expect(live.clock).toEqual({ endsAt: 43_000, pausedLeft: null });
+    // A move starts the next turn's full time; a pause holds the time left still.
+    const moved = receive(live, 'moved', { table: 0, index: 0, move: propose, by: 'student' }, b, 5_000).live;
+    expect(moved.clock).toEqual({ endsAt: 65_000, pausedLeft: null });
+    const paused = receive(moved, 'table', teamTable([propose], { paused: true, turnDeadline: null, turnMsLeft: 30_000 }), b, 35_000).live;
+    expect(paused.clock).toEqual({ endsAt: null, pausedLeft: 30_000 });
+  });
+
+  it('takes a teammate\'s draft for the next move (announced), and drops one overtaken by a move', () => {
+    const live = member();
+    const r = receive(live, 'draft', { table: 0, side: 'us', index: 0, package: { tariffTruce: 'extended-1yr' }, by: 'Ana' }, b);
+    expect(r.live.teamDraft).toEqual({ index: 0, package: { tariffTruce: 'extended-1yr' }, by: 'Ana' });
+    expect(r.announce).toEqual(["Ana changed your team's draft: 1 chip."]);
+    expect(receive(live, 'draft', { table: 0, side: 'us', index: 3, package: {}, by: 'Ana' }, b).live.teamDraft).toBeNull();
+    expect(receive(live, 'draft', { table: 0, side: 'china', index: 0, package: {}, by: 'Bo' }, b).live.teamDraft).toBeNull();
+    const after = receive(r.live, 'moved', { table: 0, index: 0, move: propose, by: 'student' }, b).live;
+    expect(after.teamDraft).toBeNull();
+  });
+
+  it('says why a teammate\'s earlier commit refused this one', () => {
+    const r = receive(member(), 'moveResult', { ok: false, index: 0, kind: 'already-committed', reason: "Ana has already committed United States's move for this turn; yours was not played" }, b);
+    expect(r.announce).toEqual(["Your move was not accepted: Ana has already committed United States's move for this turn; yours was not played"]);
+  });
+});

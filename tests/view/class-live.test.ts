@@ -66,6 +66,35 @@ describe('a student at a live class', () => {
   });
 });
 
+describe('a member of a team at a live class', () => {
+  it('shares the draft with the team as it is built, and takes a teammate\'s draft in place of its own', () => {
+    const g = game();
+    const teamInfo: ClassInfo = { ...info, config: { ...info.config, pairing: { kind: 'teams', size: 2 } } };
+    const cy: SeatView = { ...seat('us', 'Cy'), seat: 't0-us-2' };
+    g.dispatch({ type: 'class-join', code: 'ABCDEFGH', name: 'Cy' });
+    g.dispatch({ type: 'class-received', name: 'seat', payload: { info: teamInfo, seat: cy, seatKey: 'seatkey-2', partner: seat('china', 'Bo'), team: [seat('us', 'Ana')], opponents: [seat('china', 'Bo')] } });
+    g.dispatch({ type: 'class-received', name: 'table', payload: table([], [seat('us', 'Ana'), cy, seat('china', 'Bo')]) });
+    expect(g.state().screen).toBe('table');
+    g.take();
+    g.dispatch({ type: 'set-chip', issue: 'tariffTruce', position: 'extended-1yr', inPackage: true });
+    expect(g.take()).toContainEqual({ kind: 'class', request: { op: 'send-draft', message: { index: 0, package: { tariffTruce: 'extended-1yr' } } } });
+    // Ana empties it: Cy's draft follows, and is not sent back.
+    g.dispatch({ type: 'class-received', name: 'draft', payload: { table: 0, side: 'us', index: 0, package: {}, by: 'Ana' } });
+    expect(g.state().draft).toEqual({});
+    expect(g.take().filter((e) => e.kind === 'class')).toEqual([]);
+  });
+
+  it('sends no draft without teammates', () => {
+    const g = game();
+    g.dispatch({ type: 'class-join', code: 'ABCDEFGH', name: 'Ana' });
+    g.dispatch({ type: 'class-received', name: 'seat', payload: { info, seat: seat('us', 'Ana'), seatKey: 'seatkey-1', partner: seat('china', 'Bo') } });
+    g.dispatch({ type: 'class-received', name: 'table', payload: table([]) });
+    g.take();
+    g.dispatch({ type: 'set-chip', issue: 'tariffTruce', position: 'extended-1yr', inPackage: true });
+    expect(g.take().filter((e) => e.kind === 'class')).toEqual([]);
+  });
+});
+
 describe('a teacher at a live class', () => {
   it('opens the class, keeps the dashboard, sends actions, and builds the class debrief from the export', () => {
     const g = game();

@@ -24,6 +24,8 @@ export const gameOptionsSchema = z.strictObject({
   profiles: z.strictObject({ us: idSchema.optional(), china: idSchema.optional() }).optional(),
   /** For a game branched from a historical path: how many of its moves were history's. */
   branchStep: wholeNumber(0, LIMITS.historySteps).optional(),
+  /** The negotiating deadline in rounds, when a teacher sets it; the scenario's `rounds` otherwise (range: src/core/engine.ts's roundsRange). */
+  rounds: wholeNumber(1, LIMITS.rounds, 'a number of rounds').optional(),
 });
 
 export const scenarioRefSchema = z.strictObject({

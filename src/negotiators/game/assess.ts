@@ -1,4 +1,4 @@
-import { doctrineFor, profileFor } from '../../core/engine';
+import { deadlineOf, doctrineFor, profileFor } from '../../core/engine';
 import { doctrineOf, issueOf, otherSide } from '../../core/scenario-lookup';
 import type {
   Difficulty,
@@ -18,7 +18,7 @@ import type { Lever } from './escalation';
 import { levers, pickLever, threatDueNow } from './escalation';
 import { positionWorth } from '../../core/projection';
 import { changedIssues } from '../../core/rules';
-import type { GameDomain, WalkAway, WorthOf } from './game-domain';
+import type { DomainMemo, GameDomain, WalkAway, WorthOf } from './game-domain';
 import {
   buildGameDomain,
   outcomeOf,
@@ -72,6 +72,14 @@ export interface OfferView {
   signable: boolean;
 }
 
+export interface Coercion {
+  issue: string;
+  /** The measure in force, imposed on me by the other side during the talks. */
+  position: string;
+  /** The position my counter puts in its place; null when I make no counter. */
+  asked: string | null;
+}
+
 export interface CounterView {
   pkg: Package;
   utility: number;
@@ -105,6 +113,8 @@ export interface Assessment {
   finalOfferTurn: boolean;
   /** Measures imposed on me during the talks, in force now, that any deal must reverse. */
   toReverse: string[];
+  /** The same measures with the position in force and what my counter asks for instead (null without a counter). */
+  coercion: Coercion[];
   /** Points of what it would offer now. */
   nextPoints: number;
   dueThreat: Threat | null;
@@ -201,6 +211,8 @@ export interface AssessInput {
   memory: Memory;
   /** A memo of positionWorth the negotiator keeps between turns, and the scenario's words. */
   worthOf?: WorthOf;
+  /** The negotiator's memo of its last preferences and search table (game-domain.ts). */
+  memo?: DomainMemo;
   words?: Words;
 }
 
@@ -215,12 +227,13 @@ function lastProposal(memory: Memory, state: GameState): Package | null {
 }
 
 export function assess(input: AssessInput): Assessment {
-  const { scenario, options, state, side, difficulty, memory, worthOf = positionWorth, words } = input;
+  const { scenario, options, state, side, difficulty, memory, worthOf = positionWorth, memo, words } = input;
   const profile: Profile = profileFor(scenario, options, side);
   const doctrine = doctrineOf(scenario, profile.doctrine);
   const theirDoctrine = doctrineFor(scenario, options, otherSide(side));
-  const gd = buildGameDomain(scenario, state, side, profile, doctrine, worthOf);
-  const turns = 2 * scenario.rounds;
+  const gd = buildGameDomain(scenario, state, side, profile, doctrine, worthOf, memo);
+  const rounds = deadlineOf(scenario, options);
+  const turns = 2 * rounds;
   const turn = state.moveCount;
   const t = timeAt(turn, turns);
   const away = walkAway(gd);
@@ -304,7 +317,7 @@ export function assess(input: AssessInput): Assessment {
     difficulty,
     patience: profile.patience,
     round: state.round,
-    rounds: scenario.rounds,
+    rounds,
     turn,
     turns,
     lastTurn: turn >= turns - 1,
@@ -317,6 +330,9 @@ export function assess(input: AssessInput): Assessment {
     myLastMove: turn + 2 >= turns,
     finalOfferTurn: turn + 2 >= turns - 1 && turn < turns - 1,
     toReverse: gd.issues.filter((i) => i.reverse).map((i) => i.id),
+    coercion: gd.issues
+      .filter((i) => i.reverse)
+      .map((i) => ({ issue: i.id, position: i.inForce, asked: counter?.pkg[i.id] ?? null })),
     nextPoints: toPoints(gd, strategy.next),
     dueThreat: threatDueNow(state, side),
     lever: pickLever(state, side, held, maxOwnCost),
@@ -394,8 +410,32 @@ export function shouldThreaten(a: Assessment, m: Memory): boolean {
   return m.provoked || m.stalled >= a.patience || (m.trend === 'same' && m.stalled >= 2);
 }
 
+/**
+ * Hold firm because it is coerced: a measure the other side imposed during the talks is in force,
+ * so hard's strategy concedes nothing (COERCED_SHARE) and its counter is no weaker than its last
+ * offer, and this is not yet its final offer (there it makes the offer that closes, coerced or
+ * not). The move is the counter's; the decision is its own so that what it says and the analysis
+ * give the reason: the measure, and what it wants in its place.
+ */
+export function refusesToRewardCoercion(a: Assessment): boolean {
+  const c = a.counter;
+  if (!a.strategy.coerced || c === null || a.coercion.length === 0) return false;
+  if (a.strategy.finalOffer !== null || a.finalOfferTurn) return false;
+  return c.previousUtility === null || c.utility >= c.previousUtility - FIRM_TOLERANCE;
+}
+
+/** A counter worth at most this much less to me than my last offer (normalised utility) still holds firm. */
+export const FIRM_TOLERANCE = 0.02;
+
 export type DecisionKind =
-  'accept' | 'carry-out' | 'retaliate' | 'walkout' | 'cool-off' | 'threaten' | 'counter';
+  | 'accept'
+  | 'carry-out'
+  | 'retaliate'
+  | 'walkout'
+  | 'cool-off'
+  | 'threaten'
+  | 'stand-firm'
+  | 'counter';
 
 /** The move each decision state plays. */
 export function moveFor(kind: DecisionKind, a: Assessment): Move {
@@ -413,6 +453,7 @@ export function moveFor(kind: DecisionKind, a: Assessment): Move {
       return { type: 'impose', side, issue: a.retaliation!.issue, position: a.retaliation!.position };
     case 'cool-off':
       return a.canHold ? { type: 'hold', side } : { type: 'reject', side };
+    case 'stand-firm':
     case 'counter':
       if (a.counter) return { type: 'propose', side, package: a.counter.pkg };
       return a.canHold ? { type: 'hold', side } : { type: 'reject', side };

@@ -227,12 +227,29 @@ export type WorthOf = (
 const WORTHS = new WeakMap<Scenario, Map<string, number>>();
 export const WORTHS_KEPT = 100_000;
 
+/**
+ * The part of a worth's memo key that a state and an issue give, written once per state and issue
+ * (a state is never changed once made: the engine clones before it moves), not once per option.
+ */
+const ISSUE_KEYS = new WeakMap<GameState, Map<string, string>>();
+
+function issueKey(state: GameState, issueId: string): string {
+  let keys = ISSUE_KEYS.get(state);
+  if (!keys) ISSUE_KEYS.set(state, (keys = new Map()));
+  let key = keys.get(issueId);
+  if (key === undefined) {
+    key = `${issueId}|${state.round}|${state.positions[issueId]}|${state.enactedRound[issueId]}|${JSON.stringify(state.contributions[issueId] ?? null)}`;
+    keys.set(issueId, key);
+  }
+  return key;
+}
+
 export function scenarioWorths(scenario: Scenario): WorthOf {
   let memo = WORTHS.get(scenario);
   if (!memo) WORTHS.set(scenario, (memo = new Map()));
   const kept = memo;
   return (_scenario, state, doctrine, issueId, positionId) => {
-    const key = `${doctrine.id}|${issueId}|${positionId}|${state.round}|${state.positions[issueId]}|${state.enactedRound[issueId]}|${JSON.stringify(state.contributions[issueId] ?? null)}`;
+    const key = `${doctrine.id}|${positionId}|${issueKey(state, issueId)}`;
     let worth = kept.get(key);
     if (worth === undefined) {
       worth = positionWorth(scenario, state, doctrine, issueId, positionId);
@@ -278,12 +295,13 @@ export function gamePreferences(
     return { id: issue.id, options, worths, current: options.indexOf(current), inForce: current, reverse };
   });
 
-  const ranges = issues.map((i) => Math.max(...i.worths) - Math.min(...i.worths));
+  const lows = issues.map((i) => Math.min(...i.worths));
+  const ranges = issues.map((i, k) => Math.max(...i.worths) - lows[k]!);
   const scale = ranges.reduce((a, b) => a + b, 0);
-  const offset = issues.reduce((s, i) => s + Math.min(...i.worths), 0);
+  const offset = lows.reduce((s, low) => s + low, 0);
   const weights = scale > 0 ? ranges.map((r) => r / scale) : issues.map(() => 1 / issues.length);
   const values = issues.map((issue, i) =>
-    issue.worths.map((w) => (ranges[i]! > 0 ? (w - Math.min(...issue.worths)) / ranges[i]! : 0)),
+    issue.worths.map((w) => (ranges[i]! > 0 ? (w - lows[i]!) / ranges[i]! : 0)),
   );
 
   const dealBonus = levelWorth(scenario, state, doctrine, 'tension', DEAL_TENSION);
@@ -293,6 +311,76 @@ export function gamePreferences(
   return { issues, prefs, offset, scale, dealBonus, noDealWorth, rawReservation };
 }
 
+/**
+ * What one negotiator (one side, one doctrine, one profile, one worth memo) built last, so that
+ * the next build from a state that gives the same inputs reuses it instead of building it again:
+ * its preferences when the state's issues, round, impositions and threats are those of the last
+ * (the other side's proposal and the answer to it come in the same round: a side reads a proposal
+ * with the preferences it then decides with), and its search table when the preferences,
+ * ratification floors and left-out package are equal, number for number, to the last table's.
+ * A pure memo: what it returns is what building anew returns, only cheaper; it holds one of each.
+ */
+export class DomainMemo {
+  private prefsKey = '';
+  private prefs: GamePreferences | null = null;
+  private table: SearchTable | null = null;
+  private tableFloors: LinearFloor[] = [];
+
+  preferences(state: GameState, build: () => GamePreferences): GamePreferences {
+    const key = preferencesKey(state);
+    if (this.prefs === null || key !== this.prefsKey) {
+      this.prefs = build();
+      this.prefsKey = key;
+    }
+    return this.prefs;
+  }
+
+  searchTable(space: PackageNumbering, prefs: Preferences, floors: LinearFloor[], excluded: number): SearchTable {
+    const last = this.table;
+    if (
+      last === null ||
+      last.excluded !== excluded ||
+      !sameRadices(last.numbering.radices, space.radices) ||
+      !sameRows(last.prefs.values, prefs.values) ||
+      !sameRow(last.prefs.weights, prefs.weights) ||
+      !sameFloors(this.tableFloors, floors)
+    ) {
+      const table = new SearchTable(space, prefs, floors, excluded);
+      this.table = table;
+      this.tableFloors = floors;
+      return table;
+    }
+    return last;
+  }
+}
+
+/** Everything of a state that gamePreferences reads, as one string (the issues' part is written once per state). */
+function preferencesKey(state: GameState): string {
+  let key = `${state.round}`;
+  for (const issueId of Object.keys(state.positions)) key += `#${issueKey(state, issueId)}|${state.imposed[issueId] ?? ''}`;
+  for (const t of state.threats) if (t.status === 'pending') key += `!${t.issue}|${t.position}`;
+  return key;
+}
+
+const sameRow = (a: readonly number[], b: readonly number[]) => {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+};
+const sameRadices = sameRow;
+const sameRows = (a: readonly (readonly number[])[], b: readonly (readonly number[])[]) =>
+  a.length === b.length && a.every((row, i) => sameRow(row, b[i]!));
+const sameFloors = (a: readonly LinearFloor[], b: readonly LinearFloor[]) =>
+  a.length === b.length &&
+  a.every(
+    (f, i) =>
+      Object.is(f.base, b[i]!.base) &&
+      Object.is(f.min, b[i]!.min) &&
+      Object.is(f.max, b[i]!.max) &&
+      Object.is(f.needed, b[i]!.needed) &&
+      sameRows(f.deltas, b[i]!.deltas),
+  );
+
 export function buildGameDomain(
   scenario: Scenario,
   state: GameState,
@@ -300,8 +388,10 @@ export function buildGameDomain(
   profile: Profile,
   doctrine: Doctrine,
   worthOf: WorthOf = positionWorth,
+  memo?: DomainMemo,
 ): GameDomain {
-  const gp = gamePreferences(scenario, state, side, profile, doctrine, worthOf);
+  const build = () => gamePreferences(scenario, state, side, profile, doctrine, worthOf);
+  const gp = memo ? memo.preferences(state, build) : build();
   const { issues, prefs } = gp;
   const domain: Domain = { issues: issues.map((i) => ({ name: i.id, options: i.options })) };
   const space = new PackageNumbering(domain);
@@ -309,7 +399,10 @@ export function buildGameDomain(
   const there = ratificationModel(scenario, state, otherSide(side), issues, 0);
   // when a deal must reverse a measure, every package it may sign changes something
   const unchanged = issues.some((i) => i.current < 0) ? -1 : space.indexOf(issues.map((i) => i.current));
-  const table = new SearchTable(space, prefs, [ratificationFloor(home), ratificationFloor(there)], unchanged);
+  const floors = [ratificationFloor(home), ratificationFloor(there)];
+  const table = memo
+    ? memo.searchTable(space, prefs, floors, unchanged)
+    : new SearchTable(space, prefs, floors, unchanged);
   return { side, doctrine, profile, ...gp, domain, space, table, home, there };
 }
 

@@ -1,10 +1,12 @@
 import { assign, setup } from 'xstate';
 import type { Move, Side } from '../../core/types';
 import type { Assessment, DecisionKind, IntelLevel } from './assess';
+import { FIRM_TOLERANCE } from './assess';
 import {
   moveFor,
   mustCarryOut,
   offerAcceptable,
+  refusesToRewardCoercion,
   shouldCoolOff,
   shouldRetaliate,
   shouldThreaten,
@@ -28,7 +30,8 @@ import { sayFor } from './voice';
  * to accept the offer on the table, carry out a threat that falls due (unless its final offer is
  * worth more), answer a measure imposed on it with one of its own (if its doctrine does not count
  * tension as a cost: one that does refuses to reward coercion, which every negotiator does by
- * signing nothing that leaves the measure in force), walk out, cool off, threaten, or counter;
+ * signing nothing that leaves the measure in force), walk out, cool off, threaten, stand firm (hard, while a measure the other side imposed on it
+ * during the talks is in force: it concedes nothing and says why), or counter;
  * each choice is a state with the move, what it says at the table and the analysis behind it. The
  * game's end puts it in deal, walked out or no deal.
  *
@@ -80,9 +83,11 @@ export function postureOf(kind: DecisionKind, a: Assessment): Posture {
     case 'carry-out':
     case 'retaliate':
       return 'escalating';
+    case 'stand-firm':
+      return 'firm';
     case 'counter':
       if (!a.counter || a.counter.previousUtility === null) return 'probing';
-      return a.counter.utility >= a.counter.previousUtility - 0.02 ? 'firm' : 'conceding';
+      return a.counter.utility >= a.counter.previousUtility - FIRM_TOLERANCE ? 'firm' : 'conceding';
   }
 }
 
@@ -124,6 +129,7 @@ export const negotiatorMachine = setup({
     fedUp: ({ context }) => shouldWalkOut(context.assessment!, context.memory),
     heated: ({ context }) => shouldCoolOff(context.assessment!, context.memory),
     outOfPatience: ({ context }) => shouldThreaten(context.assessment!, context.memory),
+    coercedHoldsFirm: ({ context }) => refusesToRewardCoercion(context.assessment!),
   },
   actions: {
     // a new move makes any decision taken before it stale
@@ -143,6 +149,7 @@ export const negotiatorMachine = setup({
     decideWalkOut: assign({ decision: ({ context }) => decision('walkout', context) }),
     decideCoolOff: assign({ decision: ({ context }) => decision('cool-off', context) }),
     decideThreaten: assign({ decision: ({ context }) => decision('threaten', context) }),
+    decideStandFirm: assign({ decision: ({ context }) => decision('stand-firm', context) }),
     decideCounter: assign({ decision: ({ context }) => decision('counter', context) }),
   },
 }).createMachine({
@@ -185,11 +192,14 @@ export const negotiatorMachine = setup({
         { guard: 'fedUp', target: 'walkingOut', actions: 'decideWalkOut' },
         { guard: 'heated', target: 'coolingOff', actions: 'decideCoolOff' },
         { guard: 'outOfPatience', target: 'escalating', actions: 'decideThreaten' },
+        { guard: 'coercedHoldsFirm', target: 'standingFirm', actions: 'decideStandFirm' },
         { target: 'countering', actions: 'decideCounter' },
       ],
     },
     accepting: { on: { decide: DECIDE } },
     countering: { on: { decide: DECIDE } },
+    /** A measure the other side imposed during the talks is in force: it repeats its terms and concedes nothing until it is lifted or its final offer is due. */
+    standingFirm: { on: { decide: DECIDE } },
     escalating: { on: { decide: DECIDE } },
     /** It answers a measure imposed on it with one of its own. */
     retaliating: { on: { decide: DECIDE } },

@@ -23,6 +23,7 @@ import {
   positionsAfter,
   redLinesCrossed,
   scenarioWorths,
+  DomainMemo,
   type WorthOf,
 } from './game-domain';
 import type { Decision } from './machine';
@@ -59,6 +60,7 @@ export function factsOf(
   after: GameState,
   move: Move,
   worthOf?: WorthOf,
+  memo?: DomainMemo,
 ): MoveFacts {
   const mine = move.side === side;
   const ended = after.phase === 'ended' ? after.outcome!.kind : null;
@@ -68,14 +70,9 @@ export function factsOf(
   if (move.type === 'propose') {
     positions = positionsAfter(before, move.package);
     if (!mine) {
-      const gp = gamePreferences(
-        scenario,
-        before,
-        side,
-        profile,
-        doctrineOf(scenario, profile.doctrine),
-        worthOf,
-      );
+      const build = () =>
+        gamePreferences(scenario, before, side, profile, doctrineOf(scenario, profile.doctrine), worthOf);
+      const gp = memo ? memo.preferences(before, build) : build();
       u = utility(gp.prefs, outcomeOf(gp, positions, true)!);
       crossings = redLinesCrossed(profile, before, move.package).length;
     }
@@ -118,6 +115,8 @@ export class GameNegotiator {
   private pending: MoveFacts[] = [];
   private readonly profile: Profile;
   private readonly worthOf: WorthOf;
+  /** Its last preferences and search table, reused while the game gives the same ones. */
+  private readonly memo = new DomainMemo();
   private readonly words: Words;
 
   constructor(
@@ -151,7 +150,7 @@ export class GameNegotiator {
 
   /** Show it one move of the game, either side's, with the states before and after it. */
   observe(move: Move, before: GameState, after: GameState): void {
-    const facts = factsOf(this.scenario, this.profile, this.side, before, after, move, this.worthOf);
+    const facts = factsOf(this.scenario, this.profile, this.side, before, after, move, this.worthOf, this.memo);
     this.seen.push(facts);
     this.pending.push(facts);
   }
@@ -182,6 +181,7 @@ export class GameNegotiator {
       difficulty: this.difficulty,
       memory: this.actor.getSnapshot().context.memory,
       worthOf: this.worthOf,
+      memo: this.memo,
       words: this.words,
     });
     const decided = this.send({ type: 'decide', assessment });

@@ -1,5 +1,6 @@
 import type { Package } from '../../core/types';
 import type { Assessment, DecisionKind, IntelLevel, Words } from './assess';
+import { FIRM_TOLERANCE } from './assess';
 import type { Memory } from './memory';
 
 /**
@@ -114,7 +115,7 @@ function counterAnalysis(a: Assessment, intelText: string): string {
   const stance =
     c.previousUtility === null
       ? `It opens with a package worth ${pts(c.points)} points to it (${walking(a)}).`
-      : c.utility >= c.previousUtility - 0.02
+      : c.utility >= c.previousUtility - FIRM_TOLERANCE
         ? moved.length > 0
           ? `It holds firm, reshuffling ${list(moved)}.`
           : 'It holds firm and repeats its offer.'
@@ -131,6 +132,29 @@ function counterAnalysis(a: Assessment, intelText: string): string {
       ? ` ${them} has repeated one offer; ${me} does not give it what it asks before its final offer.`
       : '';
   return `${base} ${stance}${final}${read}${reverse}${intelText}`;
+}
+
+/**
+ * Why it holds firm while coerced (the stand-firm decision): the measures the other side imposed
+ * on it during the talks that are in force, what its offer puts in their place, and what its offer
+ * is worth to it against walking away.
+ */
+function standFirmAnalysis(a: Assessment, intelText: string): string {
+  const me = a.sideLabel;
+  const them = a.otherLabel;
+  const c = a.counter!;
+  const base = a.offer ? refusal(a) : `There is no offer from ${them} on the table.`;
+  const several = a.coercion.length > 1;
+  const measures = list(a.coercion.map((x) => measure(a.words, x)));
+  const asked = a.coercion.flatMap((x) =>
+    x.asked === null ? [] : [`${a.words.issue[x.issue] ?? x.issue}: ${a.words.position[x.issue]?.[x.asked] ?? x.asked}`],
+  );
+  const instead = asked.length > 0 ? ` In ${several ? 'their' : 'its'} place its offer asks for ${list(asked)}.` : '';
+  const stance =
+    c.previousUtility === null
+      ? `It opens with its best terms, worth ${pts(c.points)} points to it (${walking(a)}),`
+      : `It holds firm: its offer is worth ${pts(c.points)} points to it (${walking(a)}),`;
+  return `${base} ${stance} because of what ${them} imposed on it during the talks: ${measures}. While ${several ? 'those measures are' : 'that measure is'} in force, ${me} concedes nothing before its final offer: going down its curve would pay ${them} in concessions for lifting what it imposed, on top of the harm the measure does.${instead}${intelText}`;
 }
 
 export function analysisFor(kind: DecisionKind, a: Assessment, m: Memory, intel: IntelLevel): string {
@@ -173,6 +197,8 @@ export function analysisFor(kind: DecisionKind, a: Assessment, m: Memory, intel:
       const own = l.ours >= 0 ? `would even gain itself ${one(l.ours)}` : `would cost itself ${one(-l.ours)}`;
       return `${me} threatens ${measure(a.words, l)} unless there is a deal by the end of round ${due}: ${why}. By its reckoning the measure would cost ${them} about ${one(-l.theirs)} points and ${own}.${reverseNote(a)}${priorities}`;
     }
+    case 'stand-firm':
+      return standFirmAnalysis(a, priorities);
     case 'counter':
       return counterAnalysis(a, priorities);
   }

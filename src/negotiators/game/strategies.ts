@@ -55,6 +55,8 @@ export interface StrategyOutput {
   /** For hard: it read the other side as stubborn (one offer, repeated) or reciprocal (MiCRO-like). */
   stubborn: boolean;
   reciprocal: boolean;
+  /** For hard: a measure the other side imposed during the talks is in force, so its floor is its best package (COERCED_SHARE) until its final offer. */
+  coerced: boolean;
 }
 
 export const NORMAL_BAND = 0.05;
@@ -168,6 +170,7 @@ export function runStrategy(input: StrategyInput): StrategyOutput {
       finalOffer: null,
       stubborn: false,
       reciprocal: false,
+      coerced: false,
     };
   }
   // The curves take a reservation within the utility scale, as the benchmark's agents do: every
@@ -246,6 +249,7 @@ function hardStrategy(input: StrategyInput, aspiration: number): StrategyOutput 
     finalOffer,
     stubborn: move.why.stubborn,
     reciprocal: move.why.reciprocal,
+    coerced,
   };
 }
 
@@ -286,5 +290,6 @@ function curveStrategy(input: StrategyInput, aspiration: number): StrategyOutput
     finalOffer: null,
     stubborn: false,
     reciprocal: false,
+    coerced: false,
   };
 }

@@ -314,6 +314,71 @@ function counter(a: Assessment, m: Memory, posture: Posture): string {
   return parts.join(' ');
 }
 
+/**
+ * Holding firm while coerced: indignant, in the register of its doctrine, about the measure the
+ * other side imposed during the talks; it will not pay for its lifting, and says what it wants in
+ * its place.
+ */
+function standFirm(a: Assessment, m: Memory): string {
+  const parts: string[] = [];
+  const seen = reaction(a, m);
+  if (seen) parts.push(seen);
+  const pkg = a.counter!.pkg;
+  const several = a.coercion.length > 1;
+  const yours = several
+    ? `your measures on ${list(a.coercion.map((c) => measure(a, c)))}`
+    : `your measure on ${measure(a, a.coercion[0]!)}`;
+  const is = several ? 'are' : 'is';
+  const it = several ? 'them' : 'it';
+  // an offer that leaves the measure in force is refused for that; any other refusal as usual
+  const leaves = a.offer !== null && a.offer.unreversed.length > 0;
+  // a refusal on other grounds comes first, so that its "that" is the offer, not the measure
+  if (a.offer && !leaves) parts.push(refusal(a));
+  let terms: string;
+  if (tone(a) === 'firm') {
+    parts.push(
+      choose(a, 3, [
+        `We do not negotiate with a measure held over us, and ${yours} ${is} exactly that.`,
+        `You imposed ${several ? 'measures' : 'a measure'} on ${list(a.coercion.map((c) => measure(a, c)))} in the middle of these talks. You will get nothing from us for lifting what you should never have imposed.`,
+        `Pressure buys no concessions from us, and ${yours} ${is} pressure.`,
+      ]),
+    );
+    terms = choose(a, 2, [
+      `We give no ground while ${it} ${several ? 'stand' : 'stands'}`,
+      'Our terms do not move',
+    ]);
+  } else {
+    parts.push(
+      choose(a, 3, [
+        `We came to negotiate, not to bargain with ${yours} hanging over us.`,
+        `We will not reward coercion, and ${yours} ${is} coercion, whatever name you give ${it}.`,
+        `Agreements are not made under pressure, and ${yours}, imposed while we talk, ${is} pressure.`,
+      ]),
+    );
+    terms = choose(a, 2, ['Until it is lifted, our offer stays as it is', 'We cannot move while it stands']);
+  }
+  if (leaves)
+    parts.push(
+      choose(a, 5, [
+        `Your offer leaves ${it} in place, so we will not sign it.`,
+        `An offer that keeps ${it} in force is not one we will sign.`,
+      ]),
+    );
+  const offer = proposal(a, pkg);
+  // an opening made under coercion has no earlier terms to keep
+  parts.push(`${a.counter!.previousUtility === null ? 'These are our terms' : terms}: ${offer}.`);
+  const asked = a.coercion.flatMap((c) => (c.asked === null ? [] : [positionText(a.words, c.issue, c.asked)]));
+  // what it wants in the measure's place, unless the proposal just named it
+  if (asked.length > 0 && !asked.every((x) => offer.includes(x)))
+    parts.push(
+      choose(a, 4, [
+        `In ${several ? 'their' : 'its'} place we ask for this: ${list(asked)}.`,
+        `Any agreement puts this in ${several ? 'their' : 'its'} place: ${list(asked)}.`,
+      ]),
+    );
+  return parts.join(' ');
+}
+
 function accept(a: Assessment, m: Memory): string {
   const parts: string[] = [];
   if (m.provoked)
@@ -421,6 +486,8 @@ export function sayFor(kind: DecisionKind, a: Assessment, m: Memory, posture: Po
   switch (kind) {
     case 'accept':
       return accept(a, m);
+    case 'stand-firm':
+      return standFirm(a, m);
     case 'counter':
       return counter(a, m, posture);
     case 'threaten':

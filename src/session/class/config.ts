@@ -27,5 +27,6 @@ export function tableOptions(config: ClassConfig, humans: Side[], ai: Partial<Re
     doctrines: { us: config.doctrines.us, china: config.doctrines.china },
     humans: [...humans],
     difficulty: { us: ai.us ?? 'normal', china: ai.china ?? 'normal' },
+    ...(config.rounds !== undefined ? { rounds: config.rounds } : {}),
   };
 }

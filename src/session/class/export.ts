@@ -71,13 +71,15 @@ export function classCsv(model: ClassModel): string {
   const header: CsvRow = ['table', 'us player', 'us kind', 'china player', 'china kind', 'scenario', 'seed', 'moves', 'ended', 'outcome', 'round ended', `rating us (${model.config.doctrines.us})`, `rating china (${model.config.doctrines.china})`, 'verified', 'result code', 'move log'];
   const rows: CsvRow[] = exportGames(model).map((g) => {
     const seat = (side: 'us' | 'china') => g.seats.find((s) => s.side === side);
+    // A team's members in one cell, in the order they joined.
+    const names = (side: 'us' | 'china') => g.seats.filter((s) => s.side === side).map((s) => s.name).join('; ') || null;
     const outcome = g.outcome as { kind: string; round: number } | null;
     const rating = (g.ratings[judged] as RatingsJson | undefined)?.ratings ?? null;
     return [
       g.table + 1,
-      seat('us')?.name,
+      names('us'),
       seat('us')?.kind,
-      seat('china')?.name,
+      names('china'),
       seat('china')?.kind,
       `${g.scenario.id} v${g.scenario.version}`,
       g.seed,

@@ -45,6 +45,8 @@ export interface SeatRecord {
   seatKey: string | null;
   difficulty: AiPlayer | null;
   joinedAt: number;
+  /** In a class of teams, a side's second or third member (seat `t3-us-2`); absent for a side's first. */
+  member?: number;
 }
 
 export interface MoveRecord {
@@ -67,6 +69,8 @@ export interface InjectRecord {
 export interface PauseRecord {
   all: boolean;
   tables: number[];
+  /** Milliseconds left in each paused table's turn (keyed by table), so a pause stops the clock across a restart too. */
+  left?: Record<string, number>;
 }
 
 /** What an operation changed, for the store: new or changed seats, new moves and injects, the pause state if it changed. */
@@ -89,7 +93,14 @@ export type ActionResult = { ok: true; changes: Changes; tables: number[] } | { 
 
 interface Table {
   id: number;
+  /** Each side's seat (in a class of teams, its first member). */
   seats: Record<Side, SeatRecord | null>;
+  /** A class of teams: each side's further members, in the order they joined. */
+  team: Record<Side, SeatRecord[]>;
+  /** The seat whose commit made each student move (this process's memory; unknown after a restart). */
+  committers: (string | undefined)[];
+  /** While paused with a time limit: the milliseconds the turn had left, given back on resuming. */
+  pausedLeft: number | null;
   match: Match | null;
   /** Who made each move of the log. */
   authors: MoveAuthor[];
@@ -100,7 +111,7 @@ interface Table {
   extension: number;
 }
 
-export const seatId = (table: number, side: Side) => `t${table}-${side}`;
+export const seatId = (table: number, side: Side, member = 1) => `t${table}-${side}${member > 1 ? `-${member}` : ''}`;
 
 export class ClassModel {
   private readonly tables: Table[] = [];
@@ -135,7 +146,11 @@ export class ClassModel {
   ): { model: ClassModel; changes: Changes } {
     const model = new ClassModel(record, scenario, ai, random);
     const changes = noChanges();
-    for (const seat of data.seats) model.table(seat.table).seats[seat.side] = { ...seat };
+    for (const seat of [...data.seats].sort((a, b) => (a.member ?? 1) - (b.member ?? 1))) {
+      const table = model.table(seat.table);
+      if ((seat.member ?? 1) > 1) table.team[seat.side].push({ ...seat });
+      else table.seats[seat.side] = { ...seat };
+    }
     const byTable = new Map<number, MoveRecord[]>();
     for (const m of data.moves) byTable.set(m.table, [...(byTable.get(m.table) ?? []), m]);
     for (const table of model.tables) {
@@ -147,7 +162,8 @@ export class ClassModel {
       const spec: GameSpec = { scenario: { id: scenario.id, version: scenario.version }, seed: tableSeed(record.config, table.id), options: model.optionsOf(table), moves: moves.map((m) => m.move) };
       table.match = Match.resume(scenario, spec, [], ai);
       table.authors = moves.map((m) => m.by);
-      table.startedAt = Math.min(table.seats.us.joinedAt, table.seats.china.joinedAt);
+      // A table starts when its second side is seated.
+      table.startedAt = Math.max(table.seats.us.joinedAt, table.seats.china.joinedAt);
       table.lastMoveAt = moves.length > 0 ? moves[moves.length - 1]!.at : table.startedAt;
       changes.moves.push(...model.newMoves(table, moves.length, 'ai', now));
     }
@@ -155,6 +171,7 @@ export class ClassModel {
     if (data.pause) {
       model.pausedAll = data.pause.all;
       for (const t of data.pause.tables) if (model.tables[t]) model.tables[t].paused = true;
+      for (const [t, left] of Object.entries(data.pause.left ?? {})) if (model.tables[Number(t)]) model.tables[Number(t)]!.pausedLeft = left;
     }
     return { model, changes };
   }
@@ -168,7 +185,8 @@ export class ClassModel {
   }
 
   private table(id: number): Table {
-    while (this.tables.length <= id) this.tables.push({ id: this.tables.length, seats: { us: null, china: null }, match: null, authors: [], paused: false, startedAt: null, lastMoveAt: null, extension: 0 });
+    while (this.tables.length <= id)
+      this.tables.push({ id: this.tables.length, seats: { us: null, china: null }, team: { us: [], china: [] }, committers: [], pausedLeft: null, match: null, authors: [], paused: false, startedAt: null, lastMoveAt: null, extension: 0 });
     return this.tables[id]!;
   }
 
@@ -180,7 +198,13 @@ export class ClassModel {
   }
 
   private seats(): SeatRecord[] {
-    return this.tables.flatMap((t) => SIDES.map((s) => t.seats[s]).filter((s): s is SeatRecord => s !== null));
+    return this.tables.flatMap((t) => this.seatsOf(t.id));
+  }
+
+  /** Every seat of a side at a table: its first and, in a class of teams, the further members. */
+  private sideSeats(table: Table, side: Side): SeatRecord[] {
+    const first = table.seats[side];
+    return first ? [first, ...table.team[side]] : [];
   }
 
   findSeat(id: string): SeatRecord | undefined {
@@ -218,6 +242,18 @@ export class ClassModel {
       table.seats[side] = seat;
       changes.seats.push(seat);
       if (table.seats.us && table.seats.china) this.start(table, now, changes);
+    } else if (this.config.pairing.kind === 'teams') {
+      // Tables fill in order, the sides in turn: the first table with room on a side the AI does not hold.
+      const size = this.config.pairing.size;
+      const roomOn = (t: Table): Side[] => (t.match?.ended ? [] : SIDES.filter((sd) => t.seats[sd]?.kind !== 'ai' && this.sideSeats(t, sd).length < size));
+      const table = this.tables.find((t) => roomOn(t).length > 0) ?? this.table(this.tables.length);
+      const side = roomOn(table).reduce((a, b) => (this.sideSeats(table, b).length < this.sideSeats(table, a).length ? b : a));
+      const member = this.sideSeats(table, side).length + 1;
+      seat = { ...seatFor(table.id, side), seat: seatId(table.id, side, member), ...(member > 1 ? { member } : {}) };
+      if (member > 1) table.team[side].push(seat);
+      else table.seats[side] = seat;
+      changes.seats.push(seat);
+      if (!table.match && table.seats.us && table.seats.china) this.start(table, now, changes);
     } else {
       const table = this.table(this.tables.length);
       const side = this.config.pairing.side;
@@ -286,7 +322,14 @@ export class ClassModel {
     if (move.side !== seat.side) return { ok: false, kind: 'not-in-game', reason: `you play ${sideName(seat.side)} at table ${table.id + 1}; a move for ${sideName(move.side)} is not yours to make` };
     const log = table.match.moves;
     if (index < log.length) {
-      return JSON.stringify(log[index]) === JSON.stringify(move) && log[index]!.side === seat.side
+      const played = log[index]!;
+      const committer = table.committers[index];
+      // A retry of this seat's own commit is acknowledged; a teammate's commit of the same turn is not this seat's.
+      if (played.side === seat.side && committer !== undefined && committer !== seat.seat) {
+        const by = this.findSeat(committer)?.name ?? 'a teammate';
+        return { ok: false, kind: 'already-committed', reason: `${by} has already committed ${sideName(seat.side)}'s move for this turn; yours was not played` };
+      }
+      return JSON.stringify(played) === JSON.stringify(move) && played.side === seat.side
         ? { ok: true, duplicate: true, changes: noChanges() }
         : { ok: false, kind: 'stale-index', reason: `move ${index + 1} of this game has already been played; the game has ${log.length} moves` };
     }
@@ -298,6 +341,7 @@ export class ClassModel {
     const illegal = table.match.check(move);
     if (illegal) return { ok: false, kind: 'illegal', reason: illegal };
     table.match.play(move);
+    table.committers[index] = seat.seat;
     const changes = noChanges();
     changes.moves.push(...this.newMoves(table, index, 'student', now));
     return { ok: true, duplicate: false, changes };
@@ -313,6 +357,14 @@ export class ClassModel {
     const seconds = this.config.turnSeconds;
     if (!table?.match || seconds === undefined || this.isPaused(table) || table.match.ended) return null;
     return (table.lastMoveAt ?? 0) + (seconds + table.extension) * 1000;
+  }
+
+  /** Milliseconds left in the current turn at `now` (held still while paused), or null without a running clock. */
+  turnMsLeft(tableId: number, now: number): number | null {
+    const table = this.tables[tableId];
+    if (!table?.match || this.config.turnSeconds === undefined || table.match.ended) return null;
+    if (this.isPaused(table)) return table.pausedLeft;
+    return Math.max(0, this.turnDeadline(tableId)! - now);
   }
 
   /**
@@ -355,16 +407,25 @@ export class ClassModel {
         const tables = target(action.table);
         if (typeof tables === 'string') return { ok: false, message: tables };
         const paused = action.action === 'pause';
+        const wasPaused = new Map(this.tables.map((t) => [t.id, this.isPaused(t)] as const));
+        // A pause stops the clock: the turn's time left is kept, and given back on resuming.
+        const left = new Map(this.tables.map((t) => [t.id, this.turnMsLeft(t.id, now)] as const));
         if (action.table === null) {
           this.pausedAll = paused;
           for (const t of this.tables) t.paused = false;
         } else tables[0]!.paused = paused;
-        // A resumed turn starts its time limit again.
-        if (!paused) for (const t of tables) if (t.match) {
-          t.lastMoveAt = now;
-          t.extension = 0;
+        for (const t of this.tables) {
+          if (!wasPaused.get(t.id) && this.isPaused(t)) t.pausedLeft = left.get(t.id) ?? null;
+          if (wasPaused.get(t.id) && !this.isPaused(t) && t.match) {
+            const seconds = this.config.turnSeconds;
+            // Without a record of the time left (paused before a restart by an older server), the turn starts afresh.
+            t.lastMoveAt = seconds !== undefined && t.pausedLeft !== null ? now + t.pausedLeft - (seconds + t.extension) * 1000 : now;
+            if (t.pausedLeft === null) t.extension = 0;
+            t.pausedLeft = null;
+          }
         }
-        changes.pause = { all: this.pausedAll, tables: this.tables.filter((t) => t.paused).map((t) => t.id) };
+        const kept = Object.fromEntries(this.tables.filter((t) => this.isPaused(t) && t.pausedLeft !== null).map((t) => [String(t.id), t.pausedLeft!]));
+        changes.pause = { all: this.pausedAll, tables: this.tables.filter((t) => t.paused).map((t) => t.id), ...(Object.keys(kept).length > 0 ? { left: kept } : {}) };
         return { ok: true, changes, tables: tables.map((t) => t.id) };
       }
       case 'extend': {
@@ -409,7 +470,7 @@ export class ClassModel {
   // --- what clients see -----------------------------------------------------------------------
 
   info(): ClassInfo {
-    return { code: this.code, title: this.config.title ?? null, config: this.config, scenarioTitle: this.scenario.title, rounds: this.scenario.rounds };
+    return { code: this.code, title: this.config.title ?? null, config: this.config, scenarioTitle: this.scenario.title, rounds: this.config.rounds ?? this.scenario.rounds };
   }
 
   seatView(seat: SeatRecord): SeatView {
@@ -418,6 +479,16 @@ export class ClassModel {
 
   partnerOf(seat: SeatRecord): SeatRecord | null {
     return this.tables[seat.table]!.seats[seat.side === 'us' ? 'china' : 'us'];
+  }
+
+  /** The other members of a student's team (empty outside a class of teams). */
+  teammatesOf(seat: SeatRecord): SeatRecord[] {
+    return this.sideSeats(this.tables[seat.table]!, seat.side).filter((s) => s.seat !== seat.seat);
+  }
+
+  /** Every seat of the other side at a student's table. */
+  opponentsOf(seat: SeatRecord): SeatRecord[] {
+    return this.sideSeats(this.tables[seat.table]!, seat.side === 'us' ? 'china' : 'us');
   }
 
   private injectView(r: InjectRecord): InjectView {
@@ -429,7 +500,7 @@ export class ClassModel {
   }
 
   /** A table's whole game, for its players: clients replay the moves with the core. */
-  tableView(tableId: number): TableView | null {
+  tableView(tableId: number, now?: number): TableView | null {
     const table = this.tables[tableId];
     if (!table?.match) return null;
     const spec = table.match.spec;
@@ -439,9 +510,10 @@ export class ClassModel {
       seed: spec.seed,
       options: spec.options,
       moves: spec.moves,
-      seats: SIDES.map((s) => this.seatView(table.seats[s]!)),
+      seats: this.seatsOf(table.id).map((s) => this.seatView(s)),
       paused: this.isPaused(table),
       turnDeadline: this.turnDeadline(table.id),
+      ...(now !== undefined ? { turnMsLeft: this.turnMsLeft(table.id, now) } : {}),
       ended: table.match.ended,
       injects: this.injectsFor(table.id),
     };
@@ -466,7 +538,7 @@ export class ClassModel {
 
   seatsOf(tableId: number): SeatRecord[] {
     const t = this.tables[tableId];
-    return t ? SIDES.map((s) => t.seats[s]).filter((s): s is SeatRecord => s !== null) : [];
+    return t ? SIDES.flatMap((s) => this.sideSeats(t, s)) : [];
   }
 
   /** The last move of a table and who made it (for relaying). */
@@ -482,7 +554,7 @@ export class ClassModel {
     const running = state !== null && state.phase === 'negotiation';
     return {
       table: table.id,
-      seats: SIDES.map((s) => table.seats[s]).filter((s): s is SeatRecord => s !== null).map((s) => this.seatView(s)),
+      seats: this.seatsOf(table.id).map((s) => this.seatView(s)),
       started: state !== null,
       round: state?.round ?? 0,
       moves: table.match?.moves.length ?? 0,

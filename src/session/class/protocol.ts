@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { moveSchema } from '../../core/schema/move';
+import { moveSchema, packageSchema } from '../../core/schema/move';
+import { LIMITS } from '../../core/schema/limits';
 import { aiPlayerSchema, idSchema, seedSchema, sideSchema, wholeNumber } from '../../core/schema/primitives';
 
 /**
@@ -91,22 +92,29 @@ export const displayNameSchema = z
   .max(400, { error: `a display name has at most ${NAME_MAX_CHARS} characters` });
 
 export const tableIdSchema = wholeNumber(0, 10_000, 'a table number');
-export const seatIdSchema = z.string().regex(/^t\d{1,5}-(us|china)$/, { error: 'expected a seat id like "t3-us"' });
+/** A seat: `t3-us` (a table's US seat, or the first member of its US team), `t3-us-2` and `t3-us-3` (further team members). */
+export const seatIdSchema = z.string().regex(/^t\d{1,5}-(us|china)(-[23])?$/, { error: 'expected a seat id like "t3-us" or "t3-us-2"' });
+
+/** Students per side in a class of teams. */
+export const teamSizeSchema = z.union([z.literal(2), z.literal(3)], { error: 'a team has 2 or 3 students' });
 
 // --- the class configuration --------------------------------------------------------------------
 
 /**
  * How students are paired: `pvp` student against student (a lone student waits for a partner or
  * the teacher fills the seat with the AI); `pve` each student against the AI at `difficulty`,
- * playing `side`. Teams of two or three per side are not part of this protocol yet.
+ * playing `side`; `teams` a team of `size` students per side at each table (a US team against a
+ * China team): students fill a table's teams in turn, the table starts once each side has one
+ * member, and any member of the side to move commits its move (the others see the draft live).
  */
 export const pairingSchema = z.discriminatedUnion(
   'kind',
   [
     z.strictObject({ kind: z.literal('pvp') }),
     z.strictObject({ kind: z.literal('pve'), difficulty: aiPlayerSchema, side: sideSchema }),
+    z.strictObject({ kind: z.literal('teams'), size: teamSizeSchema }),
   ],
-  { error: 'expected a pairing: {kind: "pvp"} or {kind: "pve", difficulty, side}' },
+  { error: 'expected a pairing: {kind: "pvp"}, {kind: "pve", difficulty, side} or {kind: "teams", size}' },
 );
 
 /** One seed for the whole class (every table plays the same dice), or one per table (derived from the class seed and the table number). */
@@ -120,6 +128,8 @@ export const classConfigSchema = z.strictObject({
   pairing: pairingSchema,
   /** The doctrine each side is judged by during play (the export rates under every doctrine). */
   doctrines: z.strictObject({ us: idSchema, china: idSchema }),
+  /** The negotiating deadline in rounds, if the teacher changes the scenario's (a game option: in every table's options and result code; range: the core's roundsRange). */
+  rounds: wholeNumber(1, LIMITS.rounds, 'a number of rounds').optional(),
   /** Optional time limit per turn, in seconds: when it runs out the server plays the waiting side's "hold" (or "reject" with an offer on the table). */
   turnSeconds: wholeNumber(10, 3_600, 'seconds (10 to 3600)').optional(),
   /** A title the teacher gives the class, shown to students (untrusted text). */
@@ -174,8 +184,19 @@ export const teacherActionSchema = z.discriminatedUnion(
   { error: 'expected a teacher action: pause, resume, extend, fillWithAi or inject' },
 );
 
+/**
+ * A team member's draft package as it is being built, for the side's other members to see live:
+ * a draft, never a move (nothing is recorded; a member commits it as a `move`). `index` is the
+ * move it is drafted for (the game's move count), so a draft overtaken by a move is dropped.
+ */
+export const draftMessageSchema = z.strictObject({
+  index: wholeNumber(0, 10_000, 'a move index'),
+  package: packageSchema,
+});
+
 export const CLIENT_MESSAGES = {
   move: moveMessageSchema,
+  draft: draftMessageSchema,
   teacherAction: teacherActionSchema,
 } as const;
 
@@ -214,8 +235,10 @@ export const tableViewSchema = z.strictObject({
   moves: z.array(moveSchema),
   seats: z.array(seatViewSchema),
   paused: z.boolean(),
-  /** When the current turn's time runs out (ms since the epoch, server clock), or null without a limit. */
+  /** When the current turn's time runs out (ms since the epoch, server clock), or null without a limit or while paused. */
   turnDeadline: z.number().nullable(),
+  /** Milliseconds left in the current turn when this was sent (clients count down from it, whatever their own clock says), or null. */
+  turnMsLeft: z.number().nullable().optional(),
   ended: z.boolean(),
   injects: z.array(injectViewSchema),
 });
@@ -246,7 +269,7 @@ export const classInfoSchema = z.strictObject({
   title: z.string().nullable(),
   config: classConfigSchema,
   scenarioTitle: z.string(),
-  /** The scenario's deadline in rounds. */
+  /** The games' deadline in rounds (the class's `rounds`, else the scenario's). */
   rounds: z.number().int(),
 });
 
@@ -261,11 +284,20 @@ export const dashboardSchema = z.strictObject({
 
 // --- server → client ----------------------------------------------------------------------------
 
-export const rejectionKindSchema = z.enum(['not-your-turn', 'illegal', 'not-in-game', 'paused', 'ended', 'stale-index', 'not-seated', 'bad-message']);
+export const rejectionKindSchema = z.enum(['not-your-turn', 'illegal', 'not-in-game', 'paused', 'ended', 'stale-index', 'not-seated', 'bad-message', 'already-committed']);
 
 export const SERVER_MESSAGES = {
   /** To a student on joining: its seat and the key to rejoin it. */
-  seat: z.strictObject({ info: classInfoSchema, seat: seatViewSchema, seatKey: seatKeySchema, partner: seatViewSchema.nullable() }),
+  seat: z.strictObject({
+    info: classInfoSchema,
+    seat: seatViewSchema,
+    seatKey: seatKeySchema,
+    partner: seatViewSchema.nullable(),
+    /** The other members of the student's team (a class of teams), else empty. */
+    team: z.array(seatViewSchema).optional(),
+    /** Every member of the other side's team (a class of teams), else empty: `partner` is its first. */
+    opponents: z.array(seatViewSchema).optional(),
+  }),
   /** To a student: its table's whole game (on joining, when the table starts, after pause/resume/inject/extend). */
   table: tableViewSchema,
   /** To the mover: its move accepted (written to the database) or refused with the reason. */
@@ -277,6 +309,8 @@ export const SERVER_MESSAGES = {
   moved: z.strictObject({ table: tableIdSchema, index: z.number().int(), move: moveSchema, by: moveAuthorSchema }),
   /** To the teacher: the dashboard. */
   dashboard: dashboardSchema,
+  /** To the other members of a team: a member's draft package for the move at `index` (`by` names the member, untrusted text). */
+  draft: z.strictObject({ table: tableIdSchema, side: sideSchema, index: z.number().int(), package: packageSchema, by: z.string() }),
   /** To a table (or all): a news item. */
   inject: injectViewSchema,
   /** A message that was refused (bad shape, not allowed for this role), with what was wrong. */
@@ -320,6 +354,7 @@ export type CreateClassRequest = z.infer<typeof createClassRequestSchema>;
 export type CreateClassResponse = z.infer<typeof createClassResponseSchema>;
 export type JoinOptions = z.infer<typeof joinOptionsSchema>;
 export type MoveMessage = z.infer<typeof moveMessageSchema>;
+export type DraftMessage = z.infer<typeof draftMessageSchema>;
 export type TeacherAction = z.infer<typeof teacherActionSchema>;
 export type PlayerKind = z.infer<typeof playerKindSchema>;
 export type MoveAuthor = z.infer<typeof moveAuthorSchema>;

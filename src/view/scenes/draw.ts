@@ -17,6 +17,8 @@ export interface TextOptions {
   originX?: number;
   originY?: number;
   maxLines?: number;
+  /** Shorten the content with an ellipsis to fit this many lines (of `wrap`), as `fitText` does. */
+  fit?: number;
   /**
    * In a scene's compact layout (a canvas too small for the designed one, see `stageContext.compact`),
    * this text stays, drawn at exactly the least readable size; every other text of the scene is
@@ -51,17 +53,44 @@ export function readableSize(designed: number, scale = 1): number {
   return Math.ceil(Math.max(designed, Math.min(stageContext.minTextSize / scale, cap)));
 }
 
+/** A scene that keeps the texts of its last drawing for the next one (see ScreenScene). */
+export interface TextRecycler {
+  reuseText(style: string, content: string): Phaser.GameObjects.Text | null;
+}
+
+/** What each text made by `text` was asked to show, and in which style (its key for reuse). */
+const made = new WeakMap<Phaser.GameObjects.Text, { style: string; content: string }>();
+
+export const textStyleOf = (t: Phaser.GameObjects.Text): string | null => made.get(t)?.style ?? null;
+export const textContentOf = (t: Phaser.GameObjects.Text): string | null => made.get(t)?.content ?? null;
+
 export function text(scene: Phaser.Scene, x: number, y: number, content: string, o: TextOptions = {}): Phaser.GameObjects.Text {
   // Never below what reads as 14 CSS px (scaled by the text-size setting) at the canvas's scale.
   const compact = compactIn(scene);
   const size = compact && o.keep ? Math.ceil(stageContext.minTextSize) : readableSize(o.size ?? 20);
+  const color = css(o.color ?? stageContext.palette.ink);
+  const style = [size, o.bold ? 'b' : 'n', color, o.align ?? 'left', o.wrap ?? 0, o.maxLines ?? 0, stageContext.textResolution].join('|');
+  const asked = o.fit ? `${o.fit}|${content}` : content;
+  const reused = (scene as Partial<TextRecycler>).reuseText?.(style, asked) ?? null;
+  if (reused) {
+    // A text of the last drawing, set as if new (callers may have turned, faded or named it).
+    reused.setPosition(x, y).setAngle(0).setScale(1).setAlpha(1).setVisible(!(compact && !o.keep)).setDepth(0).setName('');
+    reused.data?.reset();
+    reused.setOrigin(o.originX ?? 0, o.originY ?? 0);
+    if (made.get(reused)!.content !== asked) {
+      if (o.fit) fitText(reused, content, o.fit);
+      else reused.setText(content);
+      made.set(reused, { style, content: asked });
+    }
+    return reused;
+  }
   const fontKey = `${size}|${o.bold ? 'b' : 'n'}`;
   const metrics = metricsCache.get(fontKey);
-  const t = scene.add.text(x, y, content, {
+  const t = scene.add.text(x, y, o.fit ? '' : content, {
     fontFamily: FONT,
     fontSize: `${size}px`,
     fontStyle: o.bold ? 'bold' : 'normal',
-    color: css(o.color ?? stageContext.palette.ink),
+    color,
     align: o.align ?? 'left',
     resolution: stageContext.textResolution,
     ...(o.wrap ? { wordWrap: { width: o.wrap, useAdvancedWrap: true } } : {}),
@@ -69,8 +98,10 @@ export function text(scene: Phaser.Scene, x: number, y: number, content: string,
     ...(metrics ? { metrics } : {}),
   });
   if (!metrics) metricsCache.set(fontKey, t.getTextMetrics());
+  if (o.fit) fitText(t, content, o.fit);
   t.setOrigin(o.originX ?? 0, o.originY ?? 0);
   if (compact && !o.keep) t.setVisible(false);
+  made.set(t, { style, content: asked });
   return t;
 }
 
@@ -92,17 +123,28 @@ export function figure<T extends Phaser.GameObjects.Text>(t: T, kind: CanvasFigu
   return t;
 }
 
+/** What a label was shortened to, by font, wrap width, lines and content (measuring is not free). */
+const fitted = new Map<string, string>();
+
 /** Shorten a label to fit `lines` lines of a wrapped text, with an ellipsis. */
 export function fitText(t: Phaser.GameObjects.Text, content: string, lines: number): void {
-  t.setText(content);
-  let wrapped = t.getWrappedText(content);
-  if (wrapped.length <= lines) return;
-  let cut = content;
-  while (cut.length > 4 && wrapped.length > lines) {
-    cut = cut.slice(0, Math.max(4, cut.lastIndexOf(' ', cut.length - 2)) || cut.length - 4).replace(/[\s,;:–-]+$/, '');
-    wrapped = t.getWrappedText(`${cut}…`);
+  const key = `${t.style.fontSize}|${t.style.fontStyle}|${t.style.wordWrapWidth ?? 0}|${lines}|${content}`;
+  let shown = fitted.get(key);
+  if (shown === undefined) {
+    shown = content;
+    let wrapped = t.getWrappedText(content);
+    if (wrapped.length > lines) {
+      let cut = content;
+      while (cut.length > 4 && wrapped.length > lines) {
+        cut = cut.slice(0, Math.max(4, cut.lastIndexOf(' ', cut.length - 2)) || cut.length - 4).replace(/[\s,;:–-]+$/, '');
+        wrapped = t.getWrappedText(`${cut}…`);
+      }
+      shown = `${cut}…`;
+    }
+    if (fitted.size > 5000) fitted.clear();
+    fitted.set(key, shown);
   }
-  t.setText(`${cut}…`);
+  t.setText(shown);
 }
 
 export function flag(scene: Phaser.Scene, side: Side, x: number, y: number, height: number): Phaser.GameObjects.GameObject {

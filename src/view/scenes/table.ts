@@ -193,6 +193,7 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
     this.tokens = new Map();
     this.lastMoveKey = -1;
     this.tokensCompact = stageContext.compact;
+    this.freshAt = -1;
   }
 
   protected override build(): void {
@@ -221,14 +222,6 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
     return [...this.tokens.values()].find((t) => t.container === obj);
   }
 
-  override redraw(): void {
-    if (!this.root) return;
-    this.cameras.main.setBackgroundColor(stageContext.palette.bg);
-    for (const child of this.root.list) this.tweens.killTweensOf(child);
-    this.root.removeAll(true);
-    this.draw();
-  }
-
   /** Where the chips and the table's zones are, in game coordinates (for the test hook). */
   layoutInfo(): { tokens: { id: string; role: Chip['role']; inPackage: boolean; x: number; y: number; w: number; h: number }[]; zones: Record<'table' | 'offer' | 'ask' | 'ownTray' | 'theirTray', Rect> } {
     return {
@@ -246,17 +239,37 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
     return this.slots.get(t.chip.id) ?? { x: t.container.x, y: t.container.y, scale: t.container.scale };
   }
 
+  /** The moveKey at which the other side's standing offer last arrived, and whether it arrived in this drawing (it slides in then). */
+  private freshAt = -1;
+  private arrived = false;
+
+  /**
+   * Each part is redrawn only when what it shows changed: a move redraws the round, the chart and
+   * the offer, not the trays' headings or the negotiators who kept their postures.
+   */
   protected draw(): void {
     const m = this.model;
     const p = stageContext.palette;
-    this.drawTable();
-    this.drawFigures();
-    this.drawRound();
-    this.drawChart();
-    this.drawLadder();
-    this.drawBars();
+    this.arrived = m.moveKey !== this.lastMoveKey && m.standing?.by === m.opponent;
+    if (this.arrived) this.freshAt = m.moveKey;
+    this.lastMoveKey = m.moveKey;
+    const them = m.labels[m.opponent];
+    const hint = m.yourTurn && Object.values(m.draft).length === 0;
+    // Compact: a zone's title shows while no chip covers it, so the draft is an input there.
+    this.part('table', { them, standing: m.standing !== null, ended: m.ended, hint, draft: compactIn(this) ? m.draft : null }, () => this.drawTable());
+    const standingFigures = (m.standing?.chips ?? []).map((c) => m.chipFigures[c.id] ?? null);
+    this.part('standing', { standing: m.standing, figures: standingFigures, deal: m.deal, side: m.side, them, fresh: m.standing?.by === m.opponent ? this.freshAt : null }, () => this.drawStanding());
+    this.part('figures', { postures: m.postures, labels: m.labels, side: m.side, ended: m.ended }, () => this.drawFigures());
+    this.part('round', { ended: m.ended, round: m.round, rounds: m.rounds }, () => this.drawRound());
+    const { projection, standingProjection, deal } = m;
+    const sourced = [...m.offers, ...m.asks].flatMap((g) => g.chips).concat(m.standing?.chips ?? []).some((c) => m.chipFigures[c.id] === 'source');
+    this.part('chart', { chart: m.chart, history: m.history, now: m.now, projection, standingProjection, deal, sourced }, () => this.drawChart());
+    this.part('ladder', { tension: m.now.tension, package: m.projection?.find((x) => x.indicator === 'tension') ?? null }, () => this.drawLadder());
+    this.part('bars', { chart: m.chart, now: m.now, projection, standingProjection, deal, weights: m.weights }, () => this.drawBars());
     if (m.ended) {
-      this.put(text(this, TABLE.x + TABLE.w / 2, (ASK.y + OFFER.y + OFFER.h) / 2, m.deal ? 'Deal agreed: its projected effect is on the right' : 'The talks are over', { size: 30, bold: true, originX: 0.5, originY: 0.5, color: p.tableInk, wrap: TABLE.w - 60, align: 'center', keep: true }));
+      this.part('ended', m.deal ?? false, () =>
+        this.put(text(this, TABLE.x + TABLE.w / 2, (ASK.y + OFFER.y + OFFER.h) / 2, m.deal ? 'Deal agreed: its projected effect is on the right' : 'The talks are over', { size: 30, bold: true, originX: 0.5, originY: 0.5, color: p.tableInk, wrap: TABLE.w - 60, align: 'center', keep: true })),
+      );
     }
     this.syncTokens();
   }
@@ -293,10 +306,19 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
       this.put(text(this, ASK.x + ASK.w / 2, ASK.y + ASK.h / 2 + 14, `${hint} (${possessive(them)} levers, top)`, { size: 20, color: p.tableInk, originX: 0.5, originY: 0.5 }));
       this.put(text(this, OFFER.x + OFFER.w / 2, OFFER.y + OFFER.h / 2 + 14, `${hint} (your levers, below)`, { size: 20, color: p.tableInk, originX: 0.5, originY: 0.5 }));
     }
-    // The standing offer, as a sheet of paper: what they give, and what they ask of you.
+    this.put(text(this, OPP_TRAY.x, OPP_TRAY.y, `${possessive(them)} levers: drag one onto the table to ask for it`, { size: 21, bold: true }));
+    this.put(text(this, OWN_TRAY.x, OWN_TRAY.y, 'Your levers: drag one onto the table to offer it', { size: 21, bold: true }));
+  }
+
+  /** The standing offer, as a sheet of paper: what they give, and what they ask of you. */
+  private drawStanding(): void {
+    const p = stageContext.palette;
+    const m = this.model;
+    const compact = compactIn(this);
+    const them = m.labels[m.opponent];
     if (m.standing) {
       const sheet = this.put(this.add.container(0, 0));
-      const fresh = m.moveKey !== this.lastMoveKey && m.standing.by === m.opponent;
+      const fresh = this.arrived;
       const mine = m.standing.by === m.side;
       const give = m.standing.chips.filter((c) => c.holder === m.standing!.by);
       const take = m.standing.chips.filter((c) => c.holder !== m.standing!.by);
@@ -327,9 +349,9 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
             return;
           }
           sheet.add(categoryIcon(this, chip.category, x0 + 9, y + rowH / 2, Math.min(18, rowH - 2)) as Phaser.GameObjects.Image);
-          const t = text(this, x0 + 22, y + rowH / 2, '', { size, color: p.tableInk, originY: 0.5, wrap: colW - 26 });
-          this.chipText(t, chip, 1);
-          sheet.add(t);
+          const kind = m.chipFigures[chip.id] ?? null;
+          const t = text(this, x0 + 22, y + rowH / 2, markedLabel(chip.positionLabel, kind), { size, color: p.tableInk, originY: 0.5, wrap: colW - 26, fit: 1 });
+          sheet.add(kind ? figure(t, kind) : t);
         });
       });
       if (fresh && !stageContext.reducedMotion) {
@@ -337,9 +359,6 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
         move(this, sheet, { x: 0, y: 0, alpha: 1, scale: 1 }, 320);
       }
     }
-    this.lastMoveKey = m.moveKey;
-    this.put(text(this, OPP_TRAY.x, OPP_TRAY.y, `${possessive(them)} levers: drag one onto the table to ask for it`, { size: 21, bold: true }));
-    this.put(text(this, OWN_TRAY.x, OWN_TRAY.y, 'Your levers: drag one onto the table to offer it', { size: 21, bold: true }));
   }
 
   private drawFigures(): void {
@@ -381,10 +400,8 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
     const plot = { x: RIGHT.x + 80, y: top + 78, w: RIGHT.w - 92, h: 300 };
     const tradeId = m.chart.x;
     const secId = m.chart.y;
-    const title = this.put(text(this, RIGHT.x, top, '', { size: 27, bold: true, wrap: RIGHT.w }));
-    fitText(title, `${CANVAS_MARK.estimate} ${INDICATORS[tradeId].short} vs ${INDICATORS[secId].short}`, 1);
-    const caption = this.put(text(this, RIGHT.x, top + 36, '', { size: 20, color: p.muted, wrap: RIGHT.w }));
-    fitText(caption, m.chart.caption, 1);
+    this.put(text(this, RIGHT.x, top, `${CANVAS_MARK.estimate} ${INDICATORS[tradeId].short} vs ${INDICATORS[secId].short}`, { size: 27, bold: true, wrap: RIGHT.w, fit: 1 }));
+    this.put(text(this, RIGHT.x, top + 36, m.chart.caption, { size: 20, color: p.muted, wrap: RIGHT.w, fit: 1 }));
     const proj = (list: IndicatorProjection[] | null, id: IndicatorId) => list?.find((x) => x.indicator === id);
     const points: { x: number; y: number }[] = m.history.map((h) => ({ x: h[tradeId], y: h[secId] }));
     const now = { x: m.now[tradeId], y: m.now[secId] };
@@ -553,8 +570,7 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
       const weight = m.weights[id] ?? 0;
       const mark = weight !== 0 ? (weight > 0 ? '★▲ ' : '★▼ ') : '';
       // Columns: label (shortened to its room, which enlarged text may need), now, change, bar.
-      const label = this.put(text(this, RIGHT.x, y, '', { size: 19, bold: weight !== 0, wrap: 248 }));
-      fitText(label, `${mark}${def.short}`, 1);
+      this.put(text(this, RIGHT.x, y, `${mark}${def.short}`, { size: 19, bold: weight !== 0, wrap: 248, fit: 1 }));
       this.put(figure(text(this, RIGHT.x + 330, y, fmt(m.now[id]), { size: 19, color: p.muted, originX: 1 }), 'estimate'));
       const pr = shown?.find((x) => x.indicator === id);
       if (!pr) return;
@@ -678,17 +694,20 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
       this.tokens.set(chip.id, { chip, container, inPackage: false, dragged: false });
     }
     this.placeTokens();
-    // Category headings over each tray column.
-    for (const [groups, area] of [
-      [m.asks, { ...OPP_TRAY, y: OPP_TRAY.y + TRAY_LABEL, h: OPP_TRAY.h - TRAY_LABEL }],
-      [m.offers, { ...OWN_TRAY, y: OWN_TRAY.y + TRAY_LABEL, h: OWN_TRAY.h - TRAY_LABEL }],
-    ] as const) {
-      const layout = layoutTray(groups as ChipGroup[], area);
-      for (const header of layout.headers) {
-        this.put(categoryIcon(this, header.category, header.x + 11, header.y + 11, 22) as Phaser.GameObjects.Image);
-        this.put(text(this, header.x + 28, header.y, SHORT_CATEGORY[header.category], { size: 18, bold: true, color: stageContext.palette.muted }));
+    // Category headings over each tray column (redrawn only when the trays' columns change).
+    const columns = (groups: ChipGroup[]) => groups.map((g) => [g.category, g.chips.length]);
+    this.part('headings', [columns(m.asks), columns(m.offers)], () => {
+      for (const [groups, area] of [
+        [m.asks, { ...OPP_TRAY, y: OPP_TRAY.y + TRAY_LABEL, h: OPP_TRAY.h - TRAY_LABEL }],
+        [m.offers, { ...OWN_TRAY, y: OWN_TRAY.y + TRAY_LABEL, h: OWN_TRAY.h - TRAY_LABEL }],
+      ] as const) {
+        const layout = layoutTray(groups as ChipGroup[], area);
+        for (const header of layout.headers) {
+          this.put(categoryIcon(this, header.category, header.x + 11, header.y + 11, 22) as Phaser.GameObjects.Image);
+          this.put(text(this, header.x + 28, header.y, SHORT_CATEGORY[header.category], { size: 18, bold: true, color: stageContext.palette.muted }));
+        }
       }
-    }
+    });
   }
 
   private highContrastChanged = false;
@@ -725,8 +744,11 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
       token.container.setVisible(true);
       token.container.setAlpha(m.yourTurn ? 1 : 0.55);
       if (this.input.enabled && token.container.input) token.container.input.enabled = m.yourTurn;
-      if (token.container.x === 0 && token.container.y === 0) token.container.setPosition(slot.x, slot.y).setScale(slot.scale);
-      else move(this, token.container, { x: slot.x, y: slot.y, scale: slot.scale }, 240);
+      const c = token.container;
+      if (c.x === 0 && c.y === 0) c.setPosition(slot.x, slot.y).setScale(slot.scale);
+      // A chip already in its place stays still: a tween would keep the loop drawing for nothing.
+      else if (this.tweens.isTweening(c) || Math.abs(c.x - slot.x) > 0.5 || Math.abs(c.y - slot.y) > 0.5 || Math.abs(c.scale - slot.scale) > 1e-3)
+        move(this, c, { x: slot.x, y: slot.y, scale: slot.scale }, 240);
     }
   }
 }

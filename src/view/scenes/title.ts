@@ -4,6 +4,9 @@ import { ScreenScene } from './base';
 import { stageContext } from './context';
 import { categoryIcon, flag, negotiator, text } from './draw';
 
+/** The game in a sentence: under the title on the canvas, and in the title screen's panel. */
+export const TAGLINE = 'A negotiation game on US–China technology and trade: chips, rare earths, tariffs and the price of every deal.';
+
 export interface TitleModel {
   tagline: string;
 }

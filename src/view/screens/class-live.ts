@@ -1,7 +1,7 @@
 import { create as createQr } from 'qrcode';
 import type { Side } from '../../core/types';
 import { NAME_MAX_CHARS, normaliseJoinCode, type ClassConfig, type SeatView, type TableSummary } from '../../session/class/protocol';
-import { doctrinesFor, SIDES } from '../../session/model';
+import { doctrinesFor, roundsRange, SIDES } from '../../session/model';
 import { button, columnHeads, fmt, h } from '../dom';
 import type { Dispatch } from '../state/actions';
 import type { ViewState } from '../state/app-state';
@@ -71,6 +71,11 @@ export const classRunScreen: ScreenFn = (state, dispatch) => {
   const pairing = select('run-pairing', [
     { value: 'pvp', label: 'Student against student' },
     { value: 'pve', label: 'Each student against the AI' },
+    { value: 'teams', label: 'Teams: a US team against a China team' },
+  ]);
+  const teamSize = select('run-team-size', [
+    { value: '2', label: 'Two students a side' },
+    { value: '3', label: 'Three students a side' },
   ]);
   const difficulty = select('run-difficulty', ['easy', 'normal', 'hard'].map((d) => ({ value: d, label: d[0]!.toUpperCase() + d.slice(1) })), 'normal');
   const studentSide = select('run-side', SIDES.map((s) => ({ value: s, label: first.scenario.sides[s].label })));
@@ -89,18 +94,38 @@ export const classRunScreen: ScreenFn = (state, dispatch) => {
   };
   fillDoctrines();
   scenarioSelect.addEventListener('change', fillDoctrines);
+  const rounds = h('input', { id: 'run-rounds', attrs: { type: 'number', step: 1, inputmode: 'numeric', 'data-key': 'run-rounds' } });
+  const roundsHint = h('p', { id: 'run-rounds-hint', class: 'hint' });
+  // The range offered follows the scenario chosen (the core's own range, so the server agrees).
+  const fillRounds = () => {
+    const entry = shipped.find((e) => e.scenario.id === scenarioSelect.value) ?? first;
+    const range = roundsRange(entry.scenario);
+    rounds.setAttribute('min', String(range.min));
+    rounds.setAttribute('max', String(range.max));
+    rounds.setAttribute('placeholder', String(entry.scenario.rounds));
+    roundsHint.textContent = `The scenario's own deadline is ${entry.scenario.rounds} rounds; you can set ${range.min} to ${range.max}. Leave empty to keep it.`;
+  };
+  fillRounds();
+  scenarioSelect.addEventListener('change', fillRounds);
   const seconds = h('input', { id: 'run-seconds', attrs: { type: 'number', min: 10, max: 3600, step: 10, inputmode: 'numeric', 'data-key': 'run-seconds' } });
   const title = h('input', { id: 'run-title', attrs: { type: 'text', maxlength: 120, autocomplete: 'off', 'data-key': 'run-title' } });
   const lc = state.liveClass;
   const open = () => {
     const secs = seconds.value.trim() === '' ? undefined : Number(seconds.value);
+    const roundCount = rounds.value.trim() === '' ? undefined : Number(rounds.value);
     const config: ClassConfig = {
       scenario: scenarioSelect.value,
       seed: seed.value.trim() || 'class',
       seedPolicy: seedPolicy.value === 'table' ? 'table' : 'class',
-      pairing: pairing.value === 'pve' ? { kind: 'pve', difficulty: difficulty.value as 'easy' | 'normal' | 'hard', side: studentSide.value as Side } : { kind: 'pvp' },
+      pairing:
+        pairing.value === 'pve'
+          ? { kind: 'pve', difficulty: difficulty.value as 'easy' | 'normal' | 'hard', side: studentSide.value as Side }
+          : pairing.value === 'teams'
+            ? { kind: 'teams', size: teamSize.value === '3' ? 3 : 2 }
+            : { kind: 'pvp' },
       doctrines: { us: doctrineSelects.us.value, china: doctrineSelects.china.value },
       ...(secs !== undefined && Number.isFinite(secs) ? { turnSeconds: Math.round(secs) } : {}),
+      ...(roundCount !== undefined && Number.isFinite(roundCount) ? { rounds: Math.round(roundCount) } : {}),
       ...(title.value.trim() ? { title: title.value.trim() } : {}),
     };
     dispatch({ type: 'class-create', config });
@@ -112,9 +137,11 @@ export const classRunScreen: ScreenFn = (state, dispatch) => {
     field('run-seed', 'Seed', seed, 'The seed fixes every chance event, so pairs can be compared.'),
     field('run-seed-policy', 'Seeds', seedPolicy),
     field('run-pairing', 'Pairing', pairing, 'Student against student: a student without a partner waits, or you fill the seat with the AI.'),
+    field('run-team-size', 'Team size (teams)', teamSize, 'Students fill each table’s two teams in turn; a team’s members all see the table and the package as it is built, and any one of them sends it.'),
     field('run-difficulty', 'AI difficulty (against the AI)', difficulty),
     field('run-side', 'Students play (against the AI)', studentSide),
     ...doctrineFields,
+    h('div', { class: 'field' }, h('label', { attrs: { for: 'run-rounds' } }, 'Number of rounds (optional)'), rounds, roundsHint),
     field('run-seconds', 'Time limit per turn, in seconds (optional)', seconds, 'When it runs out the server makes no offer for the side to move (or rejects the offer on the table). Leave empty for no limit.'),
     field('run-title', 'A title for the class (optional, shown to students)', title),
     lc.error ? h('div', { class: 'message error', attrs: { role: 'alert' } }, h('p', null, lc.error)) : null,
@@ -131,6 +158,8 @@ export const classRunScreen: ScreenFn = (state, dispatch) => {
 // --- the teacher's screen -------------------------------------------------------------------
 
 const seatName = (s: SeatView | undefined) => (s ? `${s.name}${s.kind === 'ai' ? ' (AI)' : s.connected ? '' : ' (away)'}` : '—');
+/** A side's seats at a table: one name, or a team's names. */
+const sideNames = (seats: SeatView[]) => (seats.length === 0 ? '—' : seats.map((s) => seatName(s)).join(', '));
 
 function tableRow(state: ViewState, t: TableSummary, dispatch: Dispatch, turnSeconds: number | undefined): HTMLElement {
   const scenario = state.scenario;
@@ -147,8 +176,8 @@ function tableRow(state: ViewState, t: TableSummary, dispatch: Dispatch, turnSec
     'tr',
     { attrs: { 'data-table': t.table, 'data-idle': t.idle ? 'true' : null } },
     h('th', { attrs: { scope: 'row' } }, `Table ${t.table + 1}`),
-    h('td', { class: 'text' }, seatName(by('us'))),
-    h('td', { class: 'text' }, seatName(by('china'))),
+    h('td', { class: 'text' }, sideNames(t.seats.filter((s) => s.side === 'us'))),
+    h('td', { class: 'text' }, sideNames(t.seats.filter((s) => s.side === 'china'))),
     h('td', null, String(t.round)),
     h('td', { class: 'text' }, status, t.idle ? h('span', { class: 'tag idle' }, 'idle') : null),
     h('td', { class: 'text' }, standing),
@@ -295,10 +324,14 @@ export const classLobbyScreen: ScreenFn = (state, dispatch) => {
     body.push(h('p', { attrs: { role: 'status' } }, live.status === 'connecting' ? 'Joining the class…' : 'Waiting for the class server…'));
   } else {
     const seat = live.seat;
+    const teams = live.info?.config.pairing.kind === 'teams';
     body.push(
       h('p', { class: 'lobby-seat', id: 'lobby-seat' }, `You are ${sideLabel(seat.side)} at table ${seat.table + 1}.`),
-      h('p', { id: 'lobby-partner', attrs: { role: 'status' } }, live.partner ? `Your partner: ${live.partner.name}${live.partner.kind === 'ai' ? ' (the AI)' : ''}, playing ${sideLabel(live.partner.side)}.` : 'Waiting for a partner to join…'),
-      h('p', { class: 'hint' }, live.info ? `${live.info.title ?? live.info.scenarioTitle}: the talks start when both seats are taken.` : 'The talks start when both seats are taken.'),
+      ...(teams
+        ? [h('p', { id: 'lobby-team' }, live.team.length > 0 ? `Your team: you and ${live.team.map((t) => t.name).join(', ')}.` : 'Your teammates join as they arrive.')]
+        : []),
+      h('p', { id: 'lobby-partner', attrs: { role: 'status' } }, live.partner ? `${teams ? 'Across the table' : 'Your partner'}: ${(live.table?.seats.filter((s) => s.side === live.partner!.side) ?? [live.partner]).map((s) => s.name).join(', ')}${live.partner.kind === 'ai' ? ' (the AI)' : ''}, playing ${sideLabel(live.partner.side)}.` : teams ? 'Waiting for the other team’s first member…' : 'Waiting for a partner to join…'),
+      h('p', { class: 'hint' }, `${live.info ? `${live.info.title ?? live.info.scenarioTitle}: the` : 'The'} talks start when ${teams ? 'each side has one member; teammates can join later' : 'both seats are taken'}.`),
     );
     if (live.table && live.table.seats.length >= 2) body.push(h('div', { class: 'actions' }, button('Go to the table', () => dispatch({ type: 'navigate', screen: 'table' }), { key: 'to-table' })));
   }

@@ -1,3 +1,4 @@
+import { deadlineOf } from '../../session/model';
 import { button, h } from '../dom';
 import { flagImg } from './common';
 import type { ScreenFn } from './screen';
@@ -21,7 +22,7 @@ export const passDeviceScreen: ScreenFn = (state, dispatch) => {
       { class: 'handover', attrs: { 'data-pass-to': to } },
       h('p', { class: 'handover-to' }, flagImg(to), `Pass the device to ${name}.`),
       h('p', null, started ? `${other}: your move is made. Hand the device over and look away, so that your red lines and your intelligence stay yours.` : `The talks begin with ${name}. ${other}: look away until it is your turn.`),
-      h('p', null, `Round ${match.state.round} of ${scenario.rounds}. Tension stands at ${Math.round(match.state.indicators.tension * 10) / 10} of 10.`),
+      h('p', null, `Round ${match.state.round} of ${deadlineOf(scenario, match.state.options)}. Tension stands at ${Math.round(match.state.indicators.tension * 10) / 10} of 10.`),
     ),
     h('div', { class: 'actions' }, button(`I am ${name}: show my side`, () => dispatch({ type: 'take-device' }), { key: 'take-device' })),
   ];

@@ -1,4 +1,4 @@
-import { doctrineFor, INDICATORS, otherSide, projectPackage } from '../../session/model';
+import { deadlineOf, doctrineFor, INDICATORS, otherSide, projectPackage } from '../../session/model';
 import type { IndicatorId, Package, Side } from '../../core/types';
 import { assessDraft, chipsFor, escalationMoves, type Chip, type ChipGroup } from '../../session/draft';
 import type { Turn } from '../../session/match';
@@ -14,6 +14,7 @@ import { LEVER_ROLE_TEXT, leversFor, mainChartFor, type LeverChip } from '../../
 import { rewindLabel, turnLine } from './moves';
 import type { ScreenFn, ScreenView } from './screen';
 import { estimateTag } from './figures';
+import { classCountdown, classTeamNote } from './class-table';
 import { glossaryLinker } from './material-view';
 import { changeItems, chipFigures, newsTag, packageFigureTag, projectionSources } from './table-figures';
 import { chipFigureKinds } from '../figure-sources';
@@ -44,8 +45,10 @@ function tableView(table: TableState, dispatch: Dispatch): ScreenView {
       { class: 'status' },
       h('span', { class: 'turn', attrs: { 'data-waiting': !match.ended && !yourTurn && match.remoteSide ? 'true' : null } }, match.ended ? 'The talks are over.' : table.liveClass.live?.pending ? 'Your move is on its way to the class server…' : yourTurn ? 'Your move.' : match.remoteSide ? `Waiting for ${them}${table.liveClass.live?.table?.paused ? ' (the teacher has paused the tables)' : ''}.` : `${them} is thinking.`),
       h('span', null, `You: ${scenario.sides[side].label}, ${doctrine.label}.`),
-      h('span', null, `Deadline: end of round ${scenario.rounds}.`),
+      h('span', null, `Deadline: end of round ${deadlineOf(scenario, state.options)}.`),
+      classCountdown(table, Date.now()),
     ),
+    ...[classTeamNote(table)].filter((n): n is HTMLElement => n !== null),
     h('p', { class: 'hint' }, `${them} ${/^has /.test(POSTURES[postures[opponent]].meaning) ? '' : 'is '}${POSTURES[postures[opponent]].meaning}. Tension stands at ${fmt(state.indicators.tension)} of 10.`, ' ', estimateTag()),
   );
   if (match.branch) body.push(branchNote(match));
@@ -92,7 +95,7 @@ function tableView(table: TableState, dispatch: Dispatch): ScreenView {
     opponent,
     labels: { us: scenario.sides.us.label, china: scenario.sides.china.label },
     round: state.round,
-    rounds: scenario.rounds,
+    rounds: deadlineOf(scenario, state.options),
     ended: match.ended,
     yourTurn,
     postures,
@@ -111,7 +114,7 @@ function tableView(table: TableState, dispatch: Dispatch): ScreenView {
     chipFigures: chipFigureKinds(scenario, [...offers, ...asks].flatMap((g) => g.chips).concat(standingChips)),
     moveKey: table.matchVersion,
   };
-  const title = match.ended ? `${scenario.title}: the talks are over` : `Round ${state.round} of ${scenario.rounds}`;
+  const title = match.ended ? `${scenario.title}: the talks are over` : `Round ${state.round} of ${deadlineOf(scenario, state.options)}`;
   return { title, body, scene: { key: 'table', model } };
 }
 
@@ -403,7 +406,7 @@ function newsSection(table: TableState): HTMLElement {
   return section(
     'News',
     'news-title',
-    news.length === 0 ? h('p', { class: 'hint' }, 'No news yet. Events, expiring measures and threats falling due appear here.') : h('ul', { class: 'plain news' }, ...news.map((n) => h('li', null, h('strong', null, n.round > match.scenario.rounds || (match.ended && n.round > (match.state.outcome?.round ?? 0)) ? `After the talks, round ${n.round}: ` : `Round ${n.round}: `), n.text, newsTag(match.scenario, n.explanation)))),
+    news.length === 0 ? h('p', { class: 'hint' }, 'No news yet. Events, expiring measures and threats falling due appear here.') : h('ul', { class: 'plain news' }, ...news.map((n) => h('li', null, h('strong', null, n.round > deadlineOf(match.scenario, match.state.options) || (match.ended && n.round > (match.state.outcome?.round ?? 0)) ? `After the talks, round ${n.round}: ` : `Round ${n.round}: `), n.text, newsTag(match.scenario, n.explanation)))),
   );
 }
 

@@ -1,8 +1,8 @@
+import { deadlineOf } from '../../session/model';
 import { button, h } from '../dom';
+import { TAGLINE } from '../scenes/title';
 import { notices } from './common';
 import type { ScreenFn } from './screen';
-
-export const TAGLINE = 'A negotiation game on US–China technology and trade: chips, rare earths, tariffs and the price of every deal.';
 
 export const titleScreen: ScreenFn = (state, dispatch) => {
   const body: Node[] = [h('p', { class: 'lede' }, TAGLINE), ...notices(state.notices)];
@@ -26,7 +26,7 @@ export const titleScreen: ScreenFn = (state, dispatch) => {
   if (match) {
     item(
       match.ended ? `Back to the debrief: ${match.scenario.title}` : `Resume your game: ${match.scenario.title}`,
-      match.ended ? 'The game is over; see how it went and rewind if you like.' : `Round ${match.state.round} of ${match.scenario.rounds}, as you left it.`,
+      match.ended ? 'The game is over; see how it went and rewind if you like.' : `Round ${match.state.round} of ${deadlineOf(match.scenario, match.state.options)}, as you left it.`,
       () => dispatch({ type: 'navigate', screen: match.ended ? 'debrief' : state.passTo ? 'pass-device' : 'table' }),
       'resume',
     );

@@ -48,7 +48,7 @@ async function connect(options: JoinOptions, dispatch: Dispatch): Promise<void> 
   // rebuilt from the move log by the process a student reaches first.
   const joined = await client.joinOrCreate(CLASS_ROOM, options);
   room = joined;
-  joined.onMessage('*', (type: string | number, payload: unknown) => dispatch({ type: 'class-received', name: String(type), payload }));
+  joined.onMessage('*', (type: string | number, payload: unknown) => dispatch({ type: 'class-received', name: String(type), payload, at: Date.now() }));
   joined.onDrop(() => dispatch({ type: 'class-status', status: 'reconnecting' }));
   joined.onReconnect(() => dispatch({ type: 'class-status', status: 'connected' }));
   joined.onLeave((code: number, reason?: string) => {
@@ -79,6 +79,10 @@ export async function handleClassRequest(request: ClassRequest, dispatch: Dispat
       case 'send-move':
         if (!room) throw new Error('not connected to the class: the move was not sent');
         room.send('move', request.message);
+        return;
+      case 'send-draft':
+        // A draft is only shown to teammates: one lost while the connection is down is simply not shown.
+        room?.send('draft', request.message);
         return;
       case 'send-teacher-action':
         if (!room) throw new Error('not connected to the class: the action was not sent');

@@ -1,33 +1,40 @@
 import { ScenarioCatalog, type ScenarioFile, type ScenarioLoader } from '../../session/catalog';
 import { AI_ELSEWHERE } from '../../session/match';
 import { AutoSave } from '../../session/save';
-import { defaultSettings, loadSettings } from '../../session/settings';
+import type { Settings } from '../../session/settings';
 import type { KeyValueStorage } from '../../session/storage';
 import type * as HistoryModule from '../history-ui';
 import { stageContext } from '../scenes/context';
 import { SCREENS, type ScreenTable } from '../screens/index';
-import { TAGLINE } from '../screens/title';
-import { Sound } from '../sound';
-import { Stage } from '../stage';
+import { TableScene } from '../scenes/table';
+import type { Sound } from '../sound';
+import type { Stage } from '../stage';
 import type { Action, Effect } from '../state/actions';
 import { initialState, type AiModule, type AppState } from '../state/app-state';
 import { Store } from '../state/store';
 import { update } from '../state/update';
-import { announcer, applyLook, autosaver, replayKeys, settingsKeeper, soundCues } from './effects';
+import { announcer, autosaver, replayKeys, settingsKeeper, soundCues } from './effects';
 import { aiDriver } from './ai-driver';
 import { startAiService, type AiService } from './ai-service';
 import { mountRenderer } from './render';
 import { mountGlossaryDialog } from './glossary-dialog';
 import { mountSettingsDialog } from './settings-dialog';
 import { classRequests, keptTeacherClass, resumeClass } from './class-shell';
+import { tickCountdowns } from '../screens/class-table';
 
 export type GameStore = Store<AppState, Action, Effect>;
+
+/** What is up before the title's first frame (canvas-first.ts): the game is built around it. */
+export interface FirstFrame {
+  stage: Stage;
+  sound: Sound;
+  settings: Settings;
+}
 
 export interface GameDeps {
   storage: KeyValueStorage;
   /** Why the browser's storage cannot be used, if it cannot (the game then keeps nothing across a reload). */
   storageProblem: string | null;
-  prefersReducedMotion: boolean;
   /** A fresh seed for a new game (the browser may use its own randomness; the core never does). */
   randomSeed(): string;
   /** The shipped scenario files and the loader that validates them (both fetched after the first frame). */
@@ -48,19 +55,16 @@ export interface Game {
 }
 
 /**
- * The imperative shell around the store: it makes the canvas and the store, and subscribes the
- * listeners that do the I/O (drawing, announcements, sound, settings, the autosave). The title's
- * canvas draws at once; `load` brings in the rest.
+ * The imperative shell around the store: it makes the store, and subscribes the
+ * listeners that do the I/O (drawing, announcements, sound, settings, the autosave), around the
+ * canvas that drew the title before this code arrived; `load` brings in the rest.
  */
 export function startGame(
-  elements: { panel: HTMLElement; announcer: HTMLElement; stage: HTMLElement },
+  elements: { panel: HTMLElement; announcer: HTMLElement },
   deps: GameDeps,
+  { stage, sound, settings }: FirstFrame,
 ): Game {
-  const sound = new Sound();
-  const settings = loadSettings(deps.storage, defaultSettings(deps.prefersReducedMotion));
-  applyLook(settings, sound, null);
-  const stage = new Stage(elements.stage, { key: 'title', model: { tagline: TAGLINE } });
-  applyLook(settings, sound, stage);
+  stage.register({ table: TableScene });
   const store: GameStore = new Store(initialState(settings), (state, action) =>
     update(state, action, { randomSeed: deps.randomSeed }),
   );
@@ -77,6 +81,8 @@ export function startGame(
   store.subscribe(announcer(elements.announcer));
   store.subscribe(soundCues(sound));
   store.subscribe(classRequests(deps.storage, dispatch));
+  // A class turn's countdown: its text follows the clock between renders.
+  setInterval(() => tickCountdowns(document, Date.now()), 1000);
   // The canvas's chips send their intents here (a drag onto the table, or back to a tray).
   stageContext.setChip = (issue, position, inPackage) =>
     dispatch({ type: 'set-chip', issue, position, inPackage });

@@ -1,4 +1,4 @@
-import type { Move } from '../../core/types';
+import type { Move, Package } from '../../core/types';
 import type { ClassDebrief } from '../../session/class-debrief';
 import type { ConnectionStatus, LiveClass } from '../../session/class-client';
 import type { ClassConfig, TeacherAction } from '../../session/class/protocol';
@@ -16,6 +16,7 @@ export type ClassRequest =
   | { op: 'connect-teacher'; code: string; teacherKey: string }
   | { op: 'connect-student'; code: string; name: string; seatKey: string | null }
   | { op: 'send-move'; message: { index: number; move: Move } }
+  | { op: 'send-draft'; message: { index: number; package: Package } }
   | { op: 'send-teacher-action'; message: TeacherAction }
   | { op: 'export'; code: string; teacherKey: string }
   | { op: 'leave' };
@@ -27,7 +28,8 @@ export type ClassLiveAction =
   | { type: 'class-failed'; text: string }
   | { type: 'class-join'; code: string; name: string; seatKey?: string | null }
   | { type: 'class-status'; status: ConnectionStatus; text?: string }
-  | { type: 'class-received'; name: string; payload: unknown }
+  /** `at`: when it arrived, on this device's clock (the shell stamps it; the turn's countdown counts from it). */
+  | { type: 'class-received'; name: string; payload: unknown; at?: number }
   | { type: 'class-teacher-action'; action: TeacherAction }
   | { type: 'class-load-debrief' }
   | { type: 'class-export-loaded'; data: unknown }

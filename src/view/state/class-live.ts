@@ -9,6 +9,8 @@ import {
 } from '../../session/class-client';
 import type { Match, Turn } from '../../session/match';
 import { describeMove } from '../../session/text';
+import { pruneDraft } from '../../session/draft';
+import type { Package } from '../../core/types';
 import type { AppState, Notice } from './app-state';
 import { NO_LIVE_CLASS, type ClassLiveAction, type ClassRequest, type LiveClassView } from './class-live-state';
 
@@ -101,8 +103,12 @@ export function classLiveUpdate(state: AppState, action: { type: string }): Resu
       if (!lc.live) return same(state);
       const scenarioId = lc.live.table?.scenario.id ?? lc.live.info?.config.scenario;
       const scenario = scenarioId ? (findScenario(state, scenarioId) ?? null) : null;
-      const r = receive(lc.live, a.name, a.payload, scenario);
+      const r = receive(lc.live, a.name, a.payload, scenario, a.at ?? 0);
       let next = withLive(state, { live: r.live });
+      // A teammate's draft replaces this member's own: the team builds one package.
+      const shared = r.live.teamDraft;
+      if (shared && shared !== lc.live.teamDraft && next.match?.remoteSide && next.match.humanToMove() === next.match.remoteSide)
+        next = { ...next, draft: pruneDraft(next.match.scenario, next.match.state, shared.package) };
       // The teacher's screens name the sides and chips by the class's scenario.
       const classScenario = r.live.info ? findScenario(state, r.live.info.config.scenario) : undefined;
       if (r.live.role === 'teacher' && classScenario && state.scenario !== classScenario) next = { ...next, scenario: classScenario };
@@ -133,6 +139,13 @@ export function classLiveUpdate(state: AppState, action: { type: string }): Resu
       return { state: { ...state, liveClass: NO_LIVE_CLASS, screen: 'title', match: state.match?.remoteSide ? null : state.match, matchVersion: state.matchVersion + 1 }, effects: [request({ op: 'leave' })] };
   }
   return null;
+}
+
+/** A team member's changed draft, shared with the rest of the team (nothing for a student without teammates, or solo play). */
+export function shareDraft(state: AppState, draft: Readonly<Package>): ClassEffect[] {
+  const live = state.liveClass.live;
+  if (!live || live.role !== 'student' || live.team.length === 0 || !live.table || !state.match?.remoteSide) return [];
+  return [request({ op: 'send-draft', message: { index: live.table.moves.length, package: { ...draft } } })];
 }
 
 /** A move at a class table: checked here, then sent; it joins the log when the server relays it. */

@@ -15,7 +15,7 @@ import type { AppState, Lib, Notice, ScreenName } from './app-state';
 import { catalogEntry, currentReplay, defaultDoctrine, findScenario, pendingSpec } from './selectors';
 import { EMPTY_CLASS_PAGE, readAnnouncement, readCodes, showScenario } from './class-page';
 import { cleanName } from '../../session/class-debrief';
-import { classLiveUpdate, playAtClassTable } from './class-live';
+import { classLiveUpdate, playAtClassTable, shareDraft } from './class-live';
 import type { Step } from './store';
 
 /** What the actions need from outside the state: the browser's randomness, for new seeds. */
@@ -131,17 +131,19 @@ export function update(state: AppState, action: Action, services: Services): Res
       const next = { ...state.draft };
       if (action.inPackage) next[action.issue] = action.position;
       else if (next[action.issue] === action.position) delete next[action.issue];
+      const draft = pruneDraft(match.scenario, match.state, next);
       return {
-        state: { ...state, draft: pruneDraft(match.scenario, match.state, next) },
-        effects: [{ kind: 'sound', cue: 'chip' }],
+        state: { ...state, draft },
+        effects: [{ kind: 'sound', cue: 'chip' }, ...shareDraft(state, draft)],
       };
     }
     case 'clear-draft':
-      return same({ ...state, draft: {} });
+      return { state: { ...state, draft: {} }, effects: shareDraft(state, {}) };
     case 'counter-from-standing': {
       const match = state.match;
       if (!match?.state.standing) return same(state);
-      return same({ ...state, draft: pruneDraft(match.scenario, match.state, match.state.standing.package) });
+      const draft = pruneDraft(match.scenario, match.state, match.state.standing.package);
+      return { state: { ...state, draft }, effects: shareDraft(state, draft) };
     }
     case 'play':
       return play(state, action.move);

@@ -31,5 +31,19 @@ export function scriptSuite(id: string): void {
       expect(rows.every((r) => r.games === 20)).toBe(true);
       expect(rows.some((r) => r.deals > 0)).toBe(true);
     });
+
+    it('never beat hard’s self-play score in its seat by more than a point on average against normal, unless normal did at least as well as in its own self-play', () => {
+      // a script whose package is better for both sides than the AI's self-play (busan's repeat-offer
+      // against normal US: +1.02 on hard's self-play, the AI 6.93 against 6.93) exploits nothing
+      const beaten = rows.filter(
+        (r) =>
+          r.difficulty === 'normal' &&
+          SUITE.includes(r.script) &&
+          r.gainOnHard > 1 &&
+          r.aiMean < r.aiSelfPlayMean,
+      );
+      expect(beaten.map((r) => `${show(r)}: ${r.gainOnHard.toFixed(2)}`)).toEqual([]);
+      expect(rows.filter((r) => r.difficulty === 'normal' && SUITE.includes(r.script)).length).toBe(12);
+    });
   });
 }

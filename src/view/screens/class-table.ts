@@ -1,0 +1,46 @@
+import { h } from '../dom';
+import type { ViewState } from '../state/app-state';
+
+/**
+ * What a class table adds to the table screen: the turn's countdown (when the class has a time
+ * limit) and, in a class of teams, who is on the student's team and who last changed the shared
+ * draft. Names are students' own: text only.
+ */
+
+/** Milliseconds as the countdown shows them: "1:05", never below "0:00". */
+export function countdownText(ms: number): string {
+  const seconds = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+export const COUNTDOWN_LABEL = 'Time left this turn: ';
+
+/**
+ * The countdown, whose text the shell refreshes every second from `data-ends-at` (this device's
+ * clock); while paused, the time left held still.
+ */
+export function classCountdown(state: ViewState, now: number): HTMLElement | null {
+  const live = state.liveClass.live;
+  if (!live?.table || !state.match?.remoteSide || state.match.ended) return null;
+  const { endsAt, pausedLeft } = live.clock;
+  if (pausedLeft !== null) return h('span', { class: 'countdown', id: 'class-countdown', attrs: { 'data-paused': 'true' } }, `Clock stopped (paused): ${countdownText(pausedLeft)} left`);
+  if (endsAt === null) return null;
+  return h('span', { class: 'countdown', id: 'class-countdown', attrs: { 'data-ends-at': endsAt, role: 'timer' } }, `${COUNTDOWN_LABEL}${countdownText(endsAt - now)}`);
+}
+
+/** A team member's line: the team, and that any of them commits the shared draft. */
+export function classTeamNote(state: ViewState): HTMLElement | null {
+  const live = state.liveClass.live;
+  if (!live?.seat || live.team.length === 0 || !state.match?.remoteSide) return null;
+  const names = live.team.map((s) => `${s.name}${s.connected ? '' : ' (away)'}`).join(', ');
+  const last = live.teamDraft ? ` Last change to the draft: ${live.teamDraft.by}.` : '';
+  return h('p', { class: 'hint team-note', id: 'class-team' }, `Your team: you and ${names}. You build one package together: the draft is shared as you build it, and any one of you sends it.${last}`);
+}
+
+/** Refresh every countdown on the page (the shell calls this once a second). */
+export function tickCountdowns(root: ParentNode, now: number): void {
+  for (const el of root.querySelectorAll<HTMLElement>('[data-ends-at]')) {
+    const endsAt = Number(el.dataset.endsAt);
+    if (Number.isFinite(endsAt)) el.textContent = `${COUNTDOWN_LABEL}${countdownText(endsAt - now)}`;
+  }
+}

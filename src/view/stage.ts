@@ -34,6 +34,14 @@ export type SceneKey = keyof SceneModels;
 export const GAME_SIZE = { width: 1600, height: 1000 };
 
 /**
+ * Below this scale the designed layout's ordinary text (20 units, at most 1.6 times enlarged, see
+ * draw.ts `readableSize`) would show smaller than 14 CSS px: a canvas under 700 CSS px wide.
+ */
+export const COMPACT_FIT = 14 / (20 * 1.6);
+
+export const isCompact = (fit: number): boolean => fit > 0 && fit < COMPACT_FIT;
+
+/**
  * The canvas half of the screens: one Phaser 4 game, one scene per screen. The DOM half (every
  * control, every text-heavy panel) is built by the screens in src/view/screens.
  */
@@ -78,8 +86,17 @@ export class Stage {
     this.idler = new StageIdler(this.game, parent);
     this.game.events.on(ASSETS_READY, () => this.idler.poke());
     stageContext.minTextSize = this.minTextSizeFor(fit);
+    stageContext.compact = isCompact(fit);
     // The canvas follows its box: when it is scaled, canvas text keeps to its least readable size.
     this.game.scale.on(Phaser.Scale.Events.RESIZE, () => this.refit());
+    // The box also changes without the window doing so (the debrief gives its panel the larger
+    // share): the canvas follows at once, not at the scale manager's next poll of a sleeping loop.
+    if (typeof ResizeObserver !== 'undefined')
+      new ResizeObserver(() => {
+        if (!this.booted) return;
+        this.game.scale.refresh();
+        this.idler.poke();
+      }).observe(parent);
   }
 
   private textScale = 1;
@@ -91,9 +108,12 @@ export class Stage {
 
   /** Recompute the least text size for the canvas's current scale, and redraw if it changed. */
   private refit(): void {
-    const next = this.minTextSizeFor(this.scaleFactor());
-    if (next === stageContext.minTextSize) return;
+    const fit = this.scaleFactor();
+    const next = this.minTextSizeFor(fit);
+    const compact = isCompact(fit);
+    if (next === stageContext.minTextSize && compact === stageContext.compact) return;
     stageContext.minTextSize = next;
+    stageContext.compact = compact;
     if (!this.current) return;
     const scene = this.scene(this.current);
     if (scene) (scene as ScreenScene<unknown>).redraw();

@@ -18,6 +18,8 @@ export interface TestHook {
   perf: { firstFrame: number | null; frames: number[]; recording: boolean; loopAwake(): boolean };
   /** Every text on the canvas with its font size in CSS pixels as shown (to check it is readable), and what a number in it is (see CanvasFigure). */
   canvasText(): { text: string; px: number; visible: boolean; figure: string | null }[];
+  /** The canvas's clickable timeline entries, in page coordinates (to click them as a user would). */
+  entries(): { entry: string; x: number; y: number; w: number; h: number }[];
 }
 
 declare global {
@@ -76,6 +78,23 @@ export function installTestHook(stage: Stage, game: () => Pick<Game, 'store' | '
       };
     },
     perf: { firstFrame: null, frames: [], recording: false, loopAwake: () => stage.idler.awake },
+    entries: () => {
+      const key = stage.screen;
+      const scene = key ? stage.scene(key) : null;
+      if (!scene) return [];
+      const k = stage.scaleFactor();
+      const out: { entry: string; x: number; y: number; w: number; h: number }[] = [];
+      const walk = (list: Phaser.GameObjects.GameObject[]) => {
+        for (const obj of list) {
+          if (obj instanceof Phaser.GameObjects.Zone && typeof obj.getData('entry') === 'string') {
+            const p = stage.toClient(obj.x, obj.y);
+            out.push({ entry: obj.getData('entry') as string, x: p.x, y: p.y, w: obj.width * k, h: obj.height * k });
+          } else if (obj instanceof Phaser.GameObjects.Container) walk(obj.list);
+        }
+      };
+      walk(scene.children.list);
+      return out;
+    },
     canvasText: () => {
       const key = stage.screen;
       const scene = key ? stage.scene(key) : null;

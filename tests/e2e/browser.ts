@@ -212,6 +212,19 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /**
+ * An SVG chart's words as shown (the deal chart's), in CSS px: the font size in the drawing's units times the
+ * drawn width over the drawing's width (the chart scales with its box).
+ */
+export async function smallestSvgText(page: Page, selector: string): Promise<{ px: number; text: string; count: number }> {
+  return page.evaluate((sel) => {
+    const svg = document.querySelector<SVGSVGElement>(sel)!;
+    const k = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    const texts = [...svg.querySelectorAll('text')].map((t) => ({ px: parseFloat(getComputedStyle(t).fontSize) * k, text: t.textContent ?? '' }));
+    return { ...texts.reduce((a, b) => (b.px < a.px ? b : a)), count: texts.length };
+  }, selector);
+}
+
+/**
  * The canvas shows something: enough distinct colours and enough pixels away from the
  * background (the game keeps its drawing buffer, so the canvas can be read back).
  */

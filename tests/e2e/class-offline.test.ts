@@ -3,7 +3,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { defaultOptions } from '../../src/core/engine';
 import type { GameSpec, Move } from '../../src/core/types';
 import { resultCodeOf } from '../../src/session/games';
-import { browserOrSkip, browserPerTest, checkScreen, openGame, waitScreen } from './browser';
+import { browserOrSkip, browserPerTest, checkScreen, openGame, smallestSvgText, waitScreen } from './browser';
 import { scenario as b, view } from './flows';
 
 /**
@@ -57,6 +57,9 @@ describe.skipIf(!browser)('classroom without a server', () => {
     for (const v of VIEWPORTS) {
       await page.setViewportSize(v);
       await checkScreen(page, `class-page-${v.width}x${v.height}`);
+      // The class's deal chart is the debrief's component: its words at least 12 CSS px however wide it is drawn.
+      const t = await smallestSvgText(page, 'svg.deal-chart');
+      expect(t.px, `smallest deal-chart text at ${v.width}: “${t.text}”`).toBeGreaterThanOrEqual(12 - 0.01);
     }
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.locator('#class-chart-title').scrollIntoViewIfNeeded();

@@ -3,7 +3,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { decodeResult } from '../../src/core/result-code';
 import { SIDES } from '../../src/core/types';
 import { gameRatingsJson } from '../../src/session/outcome';
-import { browserOrSkip, browserPerTest, expectAccessible, openGame, screenshot, settle, waitScreen } from './browser';
+import { browserOrSkip, browserPerTest, expectAccessible, openGame, screenshot, settle, smallestSvgText, waitScreen } from './browser';
 import { playUsByMouse, scenario, view } from './flows';
 
 /**
@@ -68,7 +68,7 @@ async function expectNoOverlap(page: Page, narrow: boolean): Promise<void> {
       if (!scrollsSideways(el) && r.right > box.right + 1)
         out.push(`${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ')[0]}` : ''} “${(el.textContent ?? '').trim().slice(0, 30)}” sticks out of the panel by ${Math.round(r.right - box.right)} px`);
     }
-    for (const parent of [document.querySelector('#panel'), ...document.querySelectorAll('.debrief-front, .ratings, .briefing-summary')]) {
+    for (const parent of [document.querySelector('#panel'), ...document.querySelectorAll('.debrief-front, .front-main, .front-side, .ratings, .briefing-summary')]) {
       if (!parent) continue;
       const kids = [...parent.children].filter(visible);
       const grid = getComputedStyle(parent).display === 'grid';
@@ -83,6 +83,22 @@ async function expectNoOverlap(page: Page, narrow: boolean): Promise<void> {
     return out;
   }, narrow);
   expect(problems).toEqual([]);
+}
+
+/** The debrief's first screen: outcome, both ratings, the deal chart, the key moves and the question, all inside the first viewport. */
+async function expectFrontInFirstScreen(page: Page): Promise<void> {
+  const outside = await page.evaluate(() => {
+    const parts = ['[data-outcome]', '[data-rating-side="us"]', '[data-rating-side="china"]', '[data-joint-gap]', '#deal-chart svg', '.key-moves', '[data-question]'];
+    return parts.flatMap((q) => {
+      const el = document.querySelector(q);
+      if (!el) return [`${q} missing`];
+      const r = el.getBoundingClientRect();
+      return r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight + 0.5 && r.right <= window.innerWidth + 0.5 && r.height > 0
+        ? []
+        : [`${q} at (${Math.round(r.left)}, ${Math.round(r.top)})–(${Math.round(r.right)}, ${Math.round(r.bottom)}) on a ${window.innerWidth}×${window.innerHeight} screen`];
+    });
+  });
+  expect(outside, 'the first screen without scrolling').toEqual([]);
 }
 
 async function atEachSize(page: Page, name: string, check: (narrow: boolean) => Promise<void> = async () => undefined): Promise<void> {
@@ -141,11 +157,10 @@ describe.skipIf(!browser)('issue 11: outcomes that mean something, readable on a
     await settle(page, 600);
     const smallest = await smallestCanvasText(page);
     expect(smallest.px, `smallest canvas text: “${smallest.text}”`).toBeGreaterThanOrEqual(14);
-    await atEachSize(page, 'table', async (narrow) => {
-      if (!narrow) {
-        const t = await smallestCanvasText(page);
-        expect(t.px, `smallest canvas text: “${t.text}”`).toBeGreaterThanOrEqual(14);
-      }
+    // At every size, a phone's too: there the canvas draws its compact layout, few words, large.
+    await atEachSize(page, 'table', async () => {
+      const t = await smallestCanvasText(page);
+      expect(t.px, `smallest canvas text: “${t.text}”`).toBeGreaterThanOrEqual(14);
     });
 
     // Larger text scales the canvas text too, and the canvas does not shrink for the panel.
@@ -161,7 +176,40 @@ describe.skipIf(!browser)('issue 11: outcomes that mean something, readable on a
     expect(s.errors).toEqual([]);
   });
 
-  it('the debrief leads with both ratings, equal to the session’s, the deal chart, the moves that mattered and a question', { timeout: 420_000 }, async () => {
+  it('timeline entries on the canvas do what they look like: a click picks the entry’s card', { timeout: 180_000 }, async () => {
+    const { page } = s;
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openGame(page, inject('baseUrl'));
+    await waitScreen(page, 'title');
+    type Entry = { entry: string; x: number; y: number; w: number; h: number };
+    const entries = () => page.evaluate(() => (window.__bc as unknown as { entries(): Entry[] }).entries()) as Promise<Entry[]>;
+    const pick = async (kind: 'scenario' | 'episode', card: string) => {
+      const all = (await entries()).filter((e) => e.entry.startsWith(`${kind}:`));
+      expect(all.length, `clickable ${kind} entries`).toBeGreaterThan(1);
+      const target = all[all.length - 1]!;
+      const id = target.entry.slice(kind.length + 1);
+      await page.mouse.move(target.x + target.w / 2, target.y + target.h / 2);
+      expect(await page.evaluate(() => getComputedStyle(document.querySelector('#stage canvas')!).cursor), 'the hand cursor over an entry').toBe('pointer');
+      await page.mouse.click(target.x + target.w / 2, target.y + target.h / 2);
+      await settle(page, 300);
+      expect(await page.evaluate(() => (document.activeElement?.closest('.card') as HTMLElement | null)?.outerHTML.slice(0, 200) ?? null), 'focus on the picked card').toContain(`${card}="${id}"`);
+    };
+    // The choice and history screens wait for the scenario files: on a busy machine that is slow.
+    const drawn = (key: string) => page.waitForFunction((k) => window.__bc?.drawn[k] !== undefined, key, { timeout: 120_000 });
+    await page.getByRole('button', { name: /Play solo/ }).click();
+    await drawn('choice');
+    await waitScreen(page, 'choice');
+    await pick('scenario', 'data-scenario');
+    await openGame(page, inject('baseUrl'));
+    await waitScreen(page, 'title');
+    await page.getByRole('button', { name: /^History/ }).click();
+    await drawn('history');
+    await waitScreen(page, 'history');
+    await pick('episode', 'data-episode');
+    expect(s.errors).toEqual([]);
+  });
+
+  it('the debrief leads with both ratings, equal to the session’s, the deal chart, the moves that mattered and a question', { timeout: 600_000 }, async () => {
     const { page } = s;
     await page.setViewportSize({ width: 1280, height: 720 });
     await openGame(page, inject('baseUrl'));
@@ -207,10 +255,14 @@ describe.skipIf(!browser)('issue 11: outcomes that mean something, readable on a
     await help.click();
     await expectAccessible(page, 'outcomes-debrief');
     await atEachSize(page, 'debrief', async (narrow) => {
-      if (!narrow) {
-        const t = await smallestCanvasText(page);
-        expect(t.px, `smallest canvas text: “${t.text}”`).toBeGreaterThanOrEqual(14);
-      }
+      await page.evaluate(() => document.querySelector('#panel')!.scrollTo({ top: 0 }));
+      await page.evaluate(() => window.scrollTo({ top: 0 }));
+      if (!narrow) await expectFrontInFirstScreen(page);
+      const t = await smallestCanvasText(page);
+      expect(t.px, `smallest canvas text: “${t.text}”`).toBeGreaterThanOrEqual(14);
+      const c = await smallestSvgText(page, '#deal-chart svg');
+      expect(c.count).toBeGreaterThan(4);
+      expect(c.px, `smallest deal-chart text: “${c.text}”`).toBeGreaterThanOrEqual(12 - 0.01);
     });
     expect(s.errors).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { formatDates } from '../../session/text';
 import { ScreenScene } from './base';
 import { stageContext } from './context';
-import { text } from './draw';
+import { entryHitArea, text } from './draw';
 
 export interface ChoiceModel {
   scenarios: { id: string; title: string; start: string; end: string; fictional: boolean }[];
@@ -73,6 +73,8 @@ export class ChoiceScene extends ScreenScene<ChoiceModel> {
         g.lineStyle(4, p.accent, 1);
         g.strokeRoundedRect(x0 - 6, axisY - 20, x1 - x0 + 12, 40, 12);
       }
+      this.put(entryHitArea(this, 'scenario', s.id, lx - w / 2, ly - 4, w, 56));
+      this.put(entryHitArea(this, 'scenario', s.id, x0 - 6, axisY - 20, x1 - x0 + 12, 40));
     });
     if (fictional.length > 0) {
       const fx = 1240;
@@ -85,6 +87,7 @@ export class ChoiceScene extends ScreenScene<ChoiceModel> {
         g.fillRoundedRect(fx, y, 300, 90, 14);
         g.strokeRoundedRect(fx, y, 300, 90, 14);
         this.put(text(this, fx + 150, y + 45, s.title, { size: 22, bold: true, originX: 0.5, originY: 0.5, wrap: 270, align: 'center', color: selected ? p.bg : p.ink }));
+        this.put(entryHitArea(this, 'scenario', s.id, fx, y, 300, 90));
       });
     }
     if (this.model.scenarios.length === 0) {

@@ -14,8 +14,20 @@ export interface StageContext {
   minTextSize: number;
   /** The text-size setting as a factor (1 for normal). */
   textScale: number;
+  /**
+   * The canvas is too small for its designed layout's text to be read (a phone, or the debrief's
+   * canvas beside its wide panel): scenes that have a compact layout draw fewer, larger things and
+   * leave the words the panel carries to the panel.
+   */
+  compact: boolean;
   /** A chip dragged (or clicked) on the canvas: put it in the package or take it out. */
   setChip(issue: string, position: string, inPackage: boolean): void;
+  /**
+   * An entry of a timeline on the canvas (a scenario on the choice screen, an episode on the
+   * history screen) was clicked: its card in the panel is picked (highlighted, brought into view,
+   * its main button focused).
+   */
+  pickEntry(kind: 'scenario' | 'episode', id: string): void;
   /** Called once, when the first frame with a screen's content has been drawn. */
   onScreenDrawn(key: string): void;
 }
@@ -27,6 +39,8 @@ export const stageContext: StageContext = {
   textResolution: 1,
   minTextSize: 0,
   textScale: 1,
+  compact: false,
   setChip: () => undefined,
+  pickEntry: () => undefined,
   onScreenDrawn: () => undefined,
 };

@@ -3,7 +3,7 @@ import type { IndicatorId } from '../../core/types';
 import { fmt } from '../dom';
 import { ScreenScene } from './base';
 import { stageContext } from './context';
-import { figure, fitText, text } from './draw';
+import { compactIn, figure, fitText, text, type CompactAware } from './draw';
 import { CANVAS_LEGEND, CANVAS_MARK } from '../figure-sources';
 
 export interface DebriefSceneModel {
@@ -21,12 +21,19 @@ export interface DebriefSceneModel {
  * dotted, and for a real episode history's own path dashed, with hollow markers, in another
  * colour (so it reads without colour too).
  */
-export class DebriefScene extends ScreenScene<DebriefSceneModel> {
+export class DebriefScene extends ScreenScene<DebriefSceneModel> implements CompactAware {
+  /** A small canvas (a phone, or beside the debrief's wide first screen) shows fewer, larger charts. */
+  readonly compactLayout = true;
+
   constructor() {
     super('debrief');
   }
 
   protected draw(): void {
+    if (compactIn(this)) {
+      this.drawCompact();
+      return;
+    }
     const p = stageContext.palette;
     const m = this.model;
     this.put(figure(text(this, 40, 18, m.title, { size: 32, bold: true, wrap: 1520 }), 'label'));
@@ -77,6 +84,61 @@ export class DebriefScene extends ScreenScene<DebriefSceneModel> {
     this.put(text(this, lx, ly + (m.historyLabel ? 188 : 216), CANVAS_LEGEND.estimate, { size: 17 }));
   }
 
+  /**
+   * The compact layout: the indicators that count in the player's score (★), one a row across the
+   * whole canvas, each with its name, its last value and history's, and its path; the rest are in
+   * the panel's sections. Every word is at the least readable size.
+   */
+  private drawCompact(): void {
+    const p = stageContext.palette;
+    const m = this.model;
+    const size = stageContext.minTextSize;
+    const line = size * 1.25;
+    const title = this.put(figure(text(this, 20, 8, m.title, { bold: true, wrap: 1560, maxLines: 1, keep: true }), 'label'));
+    fitText(title, m.title, 1);
+    const scored = m.trajectories.filter((t) => t.weight !== 0);
+    const shown = (scored.length > 0 ? scored : m.trajectories).slice(0, 3);
+    const lines = m.historyLabel ? `shaded: your talks · solid: your game · dashed: ${m.historyLabel}` : m.withoutLabel ? `shaded: the talks · solid: as played · dotted: ${m.withoutLabel}` : 'shaded: the talks';
+    const legend = `${CANVAS_LEGEND.estimate} · ${lines}`;
+    const top = 8 + line + 8;
+    const bottom = 1000 - line - 4;
+    const rowH = (bottom - top) / shown.length;
+    shown.forEach((t, i) => this.compactChart(t, 12, top + i * rowH, 1576, rowH - 10, size));
+    fitText(this.put(text(this, 20, bottom, '', { color: p.muted, wrap: 1560, keep: true })), legend, 1);
+  }
+
+  /** One indicator across the canvas: a line of words over its path, the talks shaded. */
+  private compactChart(t: DebriefSceneModel['trajectories'][number], x: number, y: number, w: number, h: number, size: number): void {
+    const p = stageContext.palette;
+    const g = this.card(x, y, w, h);
+    const last = t.values[t.values.length - 1]!;
+    const unit = t.unit === '$B/yr' ? ' $B/yr' : '';
+    const value = this.put(figure(text(this, x + w - 12, y + 4, `${CANVAS_MARK.estimate} ${fmt(last)}${unit}${t.history ? ` (history ${fmt(t.history[t.history.length - 1]!)})` : ''}`, { bold: true, originX: 1, keep: true }), 'estimate'));
+    const label = this.put(text(this, x + 12, y + 4, '', { bold: true, wrap: Math.max(100, w - 36 - value.width), keep: true }));
+    fitText(label, `${t.weight !== 0 ? '★ ' : ''}${t.label}`, 1);
+    const plot = { x: x + 12, y: y + size * 1.3 + 8, w: w - 24, h: Math.max(20, h - size * 1.3 - 16) };
+    const { X, Y } = plotScales(t, plot);
+    g.fillStyle(p.surface2, 1);
+    g.fillRect(plot.x, plot.y, X(this.model.talksEnded) - plot.x, plot.h);
+    g.lineStyle(1, p.line, 1);
+    g.strokeRect(plot.x, plot.y, plot.w, plot.h);
+    if (t.without) this.dotted(g, t.without.map((v, r) => [X(r), Y(v)]), p.bad);
+    g.lineStyle(4, p.ink, 1);
+    for (let r = 1; r < t.values.length; r++) g.lineBetween(X(r - 1), Y(t.values[r - 1]!), X(r), Y(t.values[r]!));
+    if (t.history) dashed(g, t.history.map((v, r) => [X(r), Y(v)]), p.security, 4);
+  }
+
+  /** A chart's card: its graphics, to draw the chart on. */
+  private card(x: number, y: number, w: number, h: number): Phaser.GameObjects.Graphics {
+    const p = stageContext.palette;
+    const g = this.put(this.add.graphics());
+    g.fillStyle(p.surface, 1);
+    g.lineStyle(2, p.line, 1);
+    g.fillRoundedRect(x, y, w, h, 10);
+    g.strokeRoundedRect(x, y, w, h, 10);
+    return g;
+  }
+
   private dotted(g: Phaser.GameObjects.Graphics, pts: [number, number][], color: number): void {
     g.fillStyle(color, 1);
     for (let i = 1; i < pts.length; i++) {
@@ -89,11 +151,7 @@ export class DebriefScene extends ScreenScene<DebriefSceneModel> {
 
   private chart(t: DebriefSceneModel['trajectories'][number], x: number, y: number, w: number, h: number): void {
     const p = stageContext.palette;
-    const g = this.put(this.add.graphics());
-    g.fillStyle(p.surface, 1);
-    g.lineStyle(2, p.line, 1);
-    g.fillRoundedRect(x, y, w, h, 10);
-    g.strokeRoundedRect(x, y, w, h, 10);
+    const g = this.card(x, y, w, h);
     const star = t.weight !== 0 ? '★ ' : '';
     // The latest value is drawn first: the label wraps in the room it leaves (text may be enlarged to stay readable).
     const lastValue = t.values[t.values.length - 1]!;
@@ -103,19 +161,7 @@ export class DebriefScene extends ScreenScene<DebriefSceneModel> {
     const title = this.put(text(this, x + 12, y + 8, '', { size: 19, bold: true, wrap: Math.max(60, w - 36 - right) }));
     fitText(title, `${star}${t.label}`, 2);
     const plot = { x: x + 60, y: y + 62, w: w - 76, h: h - 96 };
-    const all = [...t.values, ...(t.without ?? []), ...(t.history ?? [])];
-    let lo = Math.min(...all);
-    let hi = Math.max(...all);
-    if (hi - lo < 2) {
-      lo -= 1;
-      hi += 1;
-    }
-    const pad = (hi - lo) * 0.1;
-    lo -= pad;
-    hi += pad;
-    const n = Math.max(t.values.length, t.without?.length ?? 0, t.history?.length ?? 0) - 1;
-    const X = (r: number) => plot.x + (r / (n || 1)) * plot.w;
-    const Y = (v: number) => plot.y + plot.h - ((v - lo) / (hi - lo)) * plot.h;
+    const { X, Y, lo, hi, pad, n } = plotScales(t, plot);
     g.fillStyle(p.surface2, 1);
     g.fillRect(plot.x, plot.y, X(this.model.talksEnded) - plot.x, plot.h);
     g.lineStyle(1, p.line, 1);
@@ -151,6 +197,24 @@ export class DebriefScene extends ScreenScene<DebriefSceneModel> {
 
 
   }
+}
+
+/** A trajectory's scales in its plot: rounds across, values up, a tenth of the range spare above and below. */
+function plotScales(t: DebriefSceneModel['trajectories'][number], plot: { x: number; y: number; w: number; h: number }) {
+  const all = [...t.values, ...(t.without ?? []), ...(t.history ?? [])];
+  let lo = Math.min(...all);
+  let hi = Math.max(...all);
+  if (hi - lo < 2) {
+    lo -= 1;
+    hi += 1;
+  }
+  const pad = (hi - lo) * 0.1;
+  lo -= pad;
+  hi += pad;
+  const n = Math.max(t.values.length, t.without?.length ?? 0, t.history?.length ?? 0) - 1;
+  const X = (r: number) => plot.x + (r / (n || 1)) * plot.w;
+  const Y = (v: number) => plot.y + plot.h - ((v - lo) / (hi - lo)) * plot.h;
+  return { X, Y, lo, hi, pad, n };
 }
 
 /** A dashed polyline: dashes of 12 and gaps of 7 along the whole path, so the pattern runs on across rounds. */

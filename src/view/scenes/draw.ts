@@ -19,6 +19,22 @@ export interface TextOptions {
   maxLines?: number;
   /** Shorten the content with an ellipsis to fit this many lines (of `wrap`), as `fitText` does. */
   fit?: number;
+  /**
+   * In a scene's compact layout (a canvas too small for the designed one, see `stageContext.compact`),
+   * this text stays, drawn at exactly the least readable size; every other text of the scene is
+   * hidden, as the panel beside the canvas carries its words.
+   */
+  keep?: boolean;
+}
+
+/** A scene with a layout of its own for a small canvas: its texts follow the `keep` option there. */
+export interface CompactAware {
+  compactLayout: boolean;
+}
+
+/** Whether `scene` is drawing its compact layout now. */
+export function compactIn(scene: Phaser.Scene): boolean {
+  return stageContext.compact && (scene as Partial<CompactAware>).compactLayout === true;
 }
 
 /**
@@ -50,14 +66,15 @@ export const textContentOf = (t: Phaser.GameObjects.Text): string | null => made
 
 export function text(scene: Phaser.Scene, x: number, y: number, content: string, o: TextOptions = {}): Phaser.GameObjects.Text {
   // Never below what reads as 14 CSS px (scaled by the text-size setting) at the canvas's scale.
-  const size = readableSize(o.size ?? 20);
+  const compact = compactIn(scene);
+  const size = compact && o.keep ? Math.ceil(stageContext.minTextSize) : readableSize(o.size ?? 20);
   const color = css(o.color ?? stageContext.palette.ink);
   const style = [size, o.bold ? 'b' : 'n', color, o.align ?? 'left', o.wrap ?? 0, o.maxLines ?? 0, stageContext.textResolution].join('|');
   const asked = o.fit ? `${o.fit}|${content}` : content;
   const reused = (scene as Partial<TextRecycler>).reuseText?.(style, asked) ?? null;
   if (reused) {
     // A text of the last drawing, set as if new (callers may have turned, faded or named it).
-    reused.setPosition(x, y).setAngle(0).setScale(1).setAlpha(1).setVisible(true).setDepth(0).setName('');
+    reused.setPosition(x, y).setAngle(0).setScale(1).setAlpha(1).setVisible(!(compact && !o.keep)).setDepth(0).setName('');
     reused.data?.reset();
     reused.setOrigin(o.originX ?? 0, o.originY ?? 0);
     if (made.get(reused)!.content !== asked) {
@@ -83,8 +100,21 @@ export function text(scene: Phaser.Scene, x: number, y: number, content: string,
   if (!metrics) metricsCache.set(fontKey, t.getTextMetrics());
   if (o.fit) fitText(t, content, o.fit);
   t.setOrigin(o.originX ?? 0, o.originY ?? 0);
+  if (compact && !o.keep) t.setVisible(false);
   made.set(t, { style, content: asked });
   return t;
+}
+
+/**
+ * A clickable area over a timeline entry's bar and label: the hand cursor says it can be
+ * clicked, and a click picks the entry's card in the panel (see `stageContext.pickEntry`).
+ */
+export function entryHitArea(scene: Phaser.Scene, kind: 'scenario' | 'episode', id: string, x: number, y: number, w: number, h: number): Phaser.GameObjects.Zone {
+  const zone = scene.add.zone(x, y, w, h).setOrigin(0, 0);
+  zone.setInteractive({ useHandCursor: true });
+  zone.setData('entry', `${kind}:${id}`);
+  zone.on('pointerup', () => stageContext.pickEntry(kind, id));
+  return zone;
 }
 
 /** Tag a text that shows a number with what the number is (the test hook reads it; see CanvasFigure). */
@@ -191,8 +221,12 @@ export function negotiator(
     ring.strokeRoundedRect(-100 * scale, -125 * scale, 200 * scale, 255 * scale, 16 * scale);
     c.add(ring);
   }
-  if (name) c.add(text(scene, 0, 150 * scale + 8, name, { size: 22, bold: true, originX: 0.5 }));
-  if (opts.badge !== false) c.add(postureBadge(scene, posture, 0, 150 * scale + 58));
+  // Wrapped to the figure's column: a long name with "(you)" would run into the charts beside it.
+  const label = name ? text(scene, 0, 150 * scale + 8, name, { size: 22, bold: true, originX: 0.5, wrap: 250, align: 'center' }) : null;
+  if (label) c.add(label);
+  // The badge below the name, however many lines the name took.
+  const below = label?.visible ? Math.max(50, label.height + 24) : 50;
+  if (opts.badge !== false) c.add(postureBadge(scene, posture, 0, 150 * scale + 8 + below));
   return c;
 }
 
@@ -255,6 +289,8 @@ export function postureBadge(scene: Phaser.Scene, posture: Posture, x: number, y
   bg.fillRoundedRect(-w / 2, -19, w, 38, 19);
   bg.strokeRoundedRect(-w / 2, -19, w, 38, 19);
   c.add([bg, label]);
+  // Its words hidden (a compact layout), an empty pill would say nothing: the panel says the posture.
+  c.setVisible(label.visible);
   return c;
 }
 

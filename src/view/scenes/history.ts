@@ -2,7 +2,7 @@ import type Phaser from 'phaser';
 import { formatDates } from '../../session/text';
 import { ScreenScene } from './base';
 import { stageContext } from './context';
-import { text } from './draw';
+import { entryHitArea, text } from './draw';
 
 export interface HistoryModel {
   episodes: { id: string; title: string; start: string; end: string; whatIf: boolean; steps: number }[];
@@ -70,6 +70,8 @@ export class HistoryScene extends ScreenScene<HistoryModel> {
       sub.setOrigin(after ? 0 : 1, 0).setPosition(lx, cy + 4);
       this.put(title);
       this.put(sub);
+      // The whole row: its bar and its label.
+      this.put(entryHitArea(this, 'episode', e.id, left - 20, cy - rowH / 2 + 2, right - left + 40, rowH - 4));
     });
   }
 

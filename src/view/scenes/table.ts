@@ -8,7 +8,7 @@ import { fmt, signed } from '../dom';
 import { possessive } from '../../session/text';
 import { ScreenScene } from './base';
 import { stageContext } from './context';
-import { categoryIcon, figure, fitText, move, negotiator, readableSize, text } from './draw';
+import { categoryIcon, compactIn, figure, fitText, move, negotiator, readableSize, text, type CompactAware } from './draw';
 import { CANVAS_LEGEND, CANVAS_MARK, markedLabel } from '../figure-sources';
 import { css } from '../theme';
 
@@ -173,7 +173,13 @@ interface Token {
  * the two negotiators, and on the right the round, the projected effect on the trade-gains vs
  * security-cost chart, the tension ladder and the other indicators.
  */
-export class TableScene extends ScreenScene<TableModel> {
+export class TableScene extends ScreenScene<TableModel> implements CompactAware {
+  /**
+   * On a phone the canvas keeps the table's picture and a few large words (the round, the zones,
+   * the offer on the table, the tension); the chips' labels, the charts' figures and the trays'
+   * headings are in the panel below it.
+   */
+  readonly compactLayout = true;
   private tokens = new Map<string, Token>();
   private tokenLayer!: Phaser.GameObjects.Container;
   private lastMoveKey = -1;
@@ -186,6 +192,7 @@ export class TableScene extends ScreenScene<TableModel> {
     super.init(data);
     this.tokens = new Map();
     this.lastMoveKey = -1;
+    this.tokensCompact = stageContext.compact;
     this.freshAt = -1;
   }
 
@@ -248,7 +255,8 @@ export class TableScene extends ScreenScene<TableModel> {
     this.lastMoveKey = m.moveKey;
     const them = m.labels[m.opponent];
     const hint = m.yourTurn && Object.values(m.draft).length === 0;
-    this.part('table', { them, standing: m.standing !== null, ended: m.ended, hint }, () => this.drawTable());
+    // Compact: a zone's title shows while no chip covers it, so the draft is an input there.
+    this.part('table', { them, standing: m.standing !== null, ended: m.ended, hint, draft: compactIn(this) ? m.draft : null }, () => this.drawTable());
     const standingFigures = (m.standing?.chips ?? []).map((c) => m.chipFigures[c.id] ?? null);
     this.part('standing', { standing: m.standing, figures: standingFigures, deal: m.deal, side: m.side, them, fresh: m.standing?.by === m.opponent ? this.freshAt : null }, () => this.drawStanding());
     this.part('figures', { postures: m.postures, labels: m.labels, side: m.side, ended: m.ended }, () => this.drawFigures());
@@ -260,7 +268,7 @@ export class TableScene extends ScreenScene<TableModel> {
     this.part('bars', { chart: m.chart, now: m.now, projection, standingProjection, deal, weights: m.weights }, () => this.drawBars());
     if (m.ended) {
       this.part('ended', m.deal ?? false, () =>
-        this.put(text(this, TABLE.x + TABLE.w / 2, (ASK.y + OFFER.y + OFFER.h) / 2, m.deal ? 'Deal agreed: its projected effect is on the right' : 'The talks are over', { size: 30, bold: true, originX: 0.5, originY: 0.5, color: p.tableInk, wrap: TABLE.w - 60, align: 'center' })),
+        this.put(text(this, TABLE.x + TABLE.w / 2, (ASK.y + OFFER.y + OFFER.h) / 2, m.deal ? 'Deal agreed: its projected effect is on the right' : 'The talks are over', { size: 30, bold: true, originX: 0.5, originY: 0.5, color: p.tableInk, wrap: TABLE.w - 60, align: 'center', keep: true })),
       );
     }
     this.syncTokens();
@@ -274,19 +282,24 @@ export class TableScene extends ScreenScene<TableModel> {
     g.fillRoundedRect(TABLE.x, TABLE.y, TABLE.w, TABLE.h, 26);
     g.fillStyle(p.table, 1);
     g.fillRoundedRect(TABLE.x + 6, TABLE.y + 6, TABLE.w - 12, TABLE.h - 12, 22);
-    const zone = (r: Rect, title: string, dashed: boolean) => {
+    const compact = compactIn(this);
+    const inZone = (role: Chip['role']) => [...m.offers, ...m.asks].some((gr) => gr.chips.some((c) => c.role === role && m.draft[c.issue] === c.position));
+    const zone = (r: Rect, title: string, dashed: boolean, filled = false) => {
       g.fillStyle(p.zone, 1);
       g.fillRoundedRect(r.x, r.y, r.w, r.h, 14);
       g.lineStyle(2, p.tableInk, dashed ? 0.5 : 0.9);
       g.strokeRoundedRect(r.x, r.y, r.w, r.h, 14);
-      this.put(text(this, r.x + 12, r.y + 6, title, { size: 21, bold: true, color: p.tableInk }));
+      // Compact: the zone's name large in its middle, while no chip covers it.
+      if (compact) {
+        if (!filled && title) this.put(text(this, r.x + r.w / 2, r.y + r.h / 2, title, { bold: true, color: p.tableInk, originX: 0.5, originY: 0.5, keep: true }));
+      } else this.put(text(this, r.x + 12, r.y + 6, title, { size: 21, bold: true, color: p.tableInk }));
     };
     const them = m.labels[m.opponent];
     zone(STANDING, m.standing ? '' : 'No offer on the table', true);
     // After the talks the zones stand empty: the table's message takes their place.
     if (!m.ended) {
-      zone(ASK, `You ask of ${them}`, false);
-      zone(OFFER, 'You offer', false);
+      zone(ASK, `You ask of ${them}`, false, inZone('ask'));
+      zone(OFFER, 'You offer', false, inZone('offer'));
     }
     const hint = m.yourTurn ? 'Drag a chip here, or click it' : '';
     if (!Object.values(m.draft).length && hint) {
@@ -301,6 +314,7 @@ export class TableScene extends ScreenScene<TableModel> {
   private drawStanding(): void {
     const p = stageContext.palette;
     const m = this.model;
+    const compact = compactIn(this);
     const them = m.labels[m.opponent];
     if (m.standing) {
       const sheet = this.put(this.add.container(0, 0));
@@ -308,6 +322,11 @@ export class TableScene extends ScreenScene<TableModel> {
       const mine = m.standing.by === m.side;
       const give = m.standing.chips.filter((c) => c.holder === m.standing!.by);
       const take = m.standing.chips.filter((c) => c.holder !== m.standing!.by);
+      if (compact) {
+        // One large line instead of the sheet: the terms are listed in the panel.
+        const whose = m.deal ? 'The deal' : mine ? 'Your offer' : `${possessive(them)} offer`;
+        sheet.add(text(this, STANDING.x + STANDING.w / 2, STANDING.y + STANDING.h / 2, `${whose}: its terms are listed below`, { bold: true, color: p.tableInk, originX: 0.5, originY: 0.5, align: 'center', wrap: STANDING.w - 24, maxLines: 2, keep: true }));
+      }
       const colW = (STANDING.w - 30) / 2;
       const top = STANDING.y + 36;
       // Rows as tall as the (possibly enlarged) text needs; what does not fit is counted, not squeezed.
@@ -320,6 +339,7 @@ export class TableScene extends ScreenScene<TableModel> {
         [give, m.deal ? (mine ? 'The deal: you give' : 'The deal: they give') : mine ? 'Your offer: you give' : `${possessive(them)} offer: they give`],
         [take, mine ? 'and you ask' : 'and they ask of you'],
       ].forEach(([chips, heading], col) => {
+        if (compact) return;
         const x0 = STANDING.x + 12 + col * (colW + 10);
         sheet.add(text(this, x0, STANDING.y + 6, heading as string, { size: 20, bold: true, color: p.tableInk }));
         clip(chips as Chip[]).forEach((chip, i) => {
@@ -351,7 +371,9 @@ export class TableScene extends ScreenScene<TableModel> {
   private drawRound(): void {
     const m = this.model;
     const p = stageContext.palette;
-    const title = this.put(figure(text(this, RIGHT.x, 6, m.ended ? 'Talks over' : `Round ${m.round} of ${m.rounds}`, { size: 34, bold: true }), 'label'));
+    const title = this.put(figure(text(this, RIGHT.x, 6, m.ended ? 'Talks over' : `Round ${m.round} of ${m.rounds}`, { size: 34, bold: true, keep: true }), 'label'));
+    // Compact: the large title says it all; the dots would run into it.
+    if (compactIn(this)) return;
     const g = this.put(this.add.graphics());
     const gap = Math.min(36, (RIGHT.w - title.width - 50) / Math.max(1, m.rounds - 1));
     for (let r = 1; r <= m.rounds; r++) {
@@ -455,7 +477,8 @@ export class TableScene extends ScreenScene<TableModel> {
     }
     g.fillStyle(p.ink, 1);
     g.fillCircle(X(now.x), Y(now.y), 11);
-    // Legend: shapes as well as colours.
+    // Legend: shapes as well as colours (compact: the panel's words explain the chart).
+    if (compactIn(this)) return;
     const ly = plot.y + plot.h + 66;
     const lg = this.put(this.add.graphics());
     // Each entry after the one before (enlarged text is wider), wrapping to a second line if need be.
@@ -497,7 +520,8 @@ export class TableScene extends ScreenScene<TableModel> {
     const step = w / 10;
     const tension = m.now.tension;
     const proj = m.projection?.find((x) => x.indicator === 'tension');
-    this.put(figure(text(this, RIGHT.x, top, `${CANVAS_MARK.estimate} Tension ladder: ${fmt(tension)} of 10`, { size: 24, bold: true }), 'estimate'));
+    if (compactIn(this)) this.put(figure(text(this, RIGHT.x, top + 32, `${CANVAS_MARK.estimate} Tension ${fmt(tension)}`, { bold: true, keep: true, originY: 1 }), 'estimate'));
+    else this.put(figure(text(this, RIGHT.x, top, `${CANVAS_MARK.estimate} Tension ladder: ${fmt(tension)} of 10`, { size: 24, bold: true }), 'estimate'));
     const g = this.put(this.add.graphics());
     const y = top + 66;
     for (let r = 0; r <= 10; r++) {
@@ -522,6 +546,12 @@ export class TableScene extends ScreenScene<TableModel> {
   }
 
   private drawBars(): void {
+    // Compact: unlabelled bars would say nothing; the panel's table of indicators says it all.
+    // The legend of the tension's mark takes their place.
+    if (compactIn(this)) {
+      this.put(text(this, RIGHT.x, 740, CANVAS_LEGEND.estimate, { wrap: RIGHT.w, color: stageContext.palette.muted, keep: true }));
+      return;
+    }
     const m = this.model;
     const p = stageContext.palette;
     const top = 770;
@@ -571,7 +601,10 @@ export class TableScene extends ScreenScene<TableModel> {
     bg.lineStyle(ghost ? 3 : 2, ghost ? p.bad : p.ink, 1);
     bg.strokeRoundedRect(-w / 2, -h / 2, w, h, 10);
     c.add(bg);
-    c.add(categoryIcon(this, chip.category, -w / 2 + 34, 0, 30) as Phaser.GameObjects.Image);
+    // Compact: no words on the chip, so its category's icon fills it.
+    const icon = categoryIcon(this, chip.category, -w / 2 + 34, 0, 30) as Phaser.GameObjects.Image;
+    if (compactIn(this)) icon.setPosition(6, 0).setScale(icon.scaleX * 2, icon.scaleY * 2);
+    c.add(icon);
     const label = text(this, -w / 2 + 54, 0, '', { size: 17, wrap: w - 58, originY: 0.5 });
     this.chipText(label, chip, 3);
     label.setName('chip-label');
@@ -587,6 +620,8 @@ export class TableScene extends ScreenScene<TableModel> {
   private fitChipLabel(container: Phaser.GameObjects.Container, chip: Chip, scale: number): void {
     const label = container.getByName('chip-label') as Phaser.GameObjects.Text | null;
     if (!label) return;
+    // Compact: the chip shows its category's icon; its words are on the panel's chip button.
+    label.setVisible(!compactIn(this));
     const size = readableSize(17, scale || 1);
     if (parseFloat(String(label.style.fontSize)) === size) return;
     label.setFontSize(size);
@@ -606,7 +641,7 @@ export class TableScene extends ScreenScene<TableModel> {
     this.hideTip();
     const p = stageContext.palette;
     const kind = this.model.chipFigures[chip.id] ?? null;
-    const tip = text(this, 0, 0, `${markedLabel(chip.positionLabel, kind)} (${chip.issueLabel})`, { size: 19, color: p.surface, wrap: 520 });
+    const tip = text(this, 0, 0, `${markedLabel(chip.positionLabel, kind)} (${chip.issueLabel})`, { size: 19, color: p.surface, wrap: compactIn(this) ? 1200 : 520, keep: true });
     if (kind) figure(tip, kind);
     tip.setBackgroundColor(css(p.ink)).setPadding(10, 6, 10, 6).setDepth(1000);
     const half = (TOKEN.h * container.scale) / 2;
@@ -625,8 +660,11 @@ export class TableScene extends ScreenScene<TableModel> {
     const m = this.model;
     const all = [...m.offers, ...m.asks].flatMap((g) => g.chips);
     const ids = new Set(all.map((c) => c.id));
+    // The chips are drawn for the layout (compact or not): a change of layout rebuilds them.
+    const layoutChanged = this.tokensCompact !== compactIn(this);
+    this.tokensCompact = compactIn(this);
     for (const [id, token] of this.tokens) {
-      if (!ids.has(id) || this.highContrastChanged) {
+      if (!ids.has(id) || this.highContrastChanged || layoutChanged) {
         token.container.destroy();
         this.tokens.delete(id);
       }
@@ -673,6 +711,7 @@ export class TableScene extends ScreenScene<TableModel> {
   }
 
   private highContrastChanged = false;
+  private tokensCompact = false;
 
   /** The palette changed: chips are rebuilt with the new colours. */
   refreshLook(): void {

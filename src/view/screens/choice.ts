@@ -15,7 +15,7 @@ export const choiceScreen: ScreenFn = (state, dispatch) => {
     ...entries.map(({ scenario, origin, source }) =>
       h(
         'li',
-        { class: 'card', on: { mouseenter: () => focusCard(scenario.id), focusin: () => focusCard(scenario.id) } },
+        { class: 'card', attrs: { 'data-scenario': scenario.id }, on: { mouseenter: () => focusCard(scenario.id), focusin: () => focusCard(scenario.id) } },
         h('h2', { id: `card-${scenario.id}` }, scenario.title, scenario.fictional ? h('span', { class: 'tag' }, 'fictional') : null, origin === 'opened' ? h('span', { class: 'tag' }, `from ${source.file}`) : null),
         h('p', { class: 'dates' }, `${formatDates(scenario.dates)} · ${scenario.rounds} rounds`),
         h('p', { class: 'summary' }, scenario.summary),

@@ -1,4 +1,5 @@
 import type { ChartMark, DealChart } from '../../session/deal-chart';
+import type { OutcomeKind } from '../../core/types';
 import { h } from '../dom';
 
 /**
@@ -10,10 +11,28 @@ import { h } from '../dom';
  * `chart.summary`, listed under it for a screen reader.
  */
 
+const GAME_KEYS: Record<OutcomeKind, string> = { deal: 'Deal', walkout: 'Walkout', deadline: 'No deal by the deadline' };
+
 const NS = 'http://www.w3.org/2000/svg';
-const W = 640;
-const H = 440;
-const PAD = { left: 56, right: 20, top: 40, bottom: 56 };
+const W = 480;
+const H = 320;
+const PAD = { left: 62, right: 16, top: 40, bottom: 58 };
+
+/**
+ * The chart's words keep their size on screen (12 CSS px for ticks, 13 for axes) however wide the
+ * chart is drawn: the drawing scales with its box, so the text's size in the drawing's units is
+ * set from the width it is drawn at (a CSS variable styles.css multiplies by; set through the
+ * CSSOM, which the page's policy allows, unlike a style attribute).
+ */
+function keepTextSize(root: SVGSVGElement): void {
+  const set = (width: number) => {
+    if (width > 0) root.style.setProperty('--dc-unit', (W / width).toFixed(4));
+  };
+  if (typeof ResizeObserver === 'undefined') return;
+  new ResizeObserver((entries) => {
+    for (const e of entries) set(e.contentRect.width);
+  }).observe(root);
+}
 
 function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, ...children: (Node | string)[]): SVGElementTagNameMap[K] {
   const el = document.createElementNS(NS, tag);
@@ -47,16 +66,16 @@ export function dealChartFigure(chart: DealChart, options: ChartOptions): HTMLEl
   const grid = svg('g', { class: 'dc-grid' });
   for (const t of x.ticks) {
     grid.appendChild(svg('line', { x1: px(t), x2: px(t), y1: PAD.top, y2: H - PAD.bottom }));
-    grid.appendChild(svg('text', { x: px(t), y: H - PAD.bottom + 18, 'text-anchor': 'middle', class: 'dc-tick' }, String(t)));
+    grid.appendChild(svg('text', { x: px(t), y: H - PAD.bottom + 6, 'text-anchor': 'middle', 'dominant-baseline': 'hanging', class: 'dc-tick' }, String(t)));
   }
   for (const t of y.ticks) {
     grid.appendChild(svg('line', { x1: PAD.left, x2: W - PAD.right, y1: py(t), y2: py(t) }));
-    grid.appendChild(svg('text', { x: PAD.left - 8, y: py(t) + 4, 'text-anchor': 'end', class: 'dc-tick' }, String(t)));
+    grid.appendChild(svg('text', { x: PAD.left - 6, y: py(t), 'text-anchor': 'end', 'dominant-baseline': 'middle', class: 'dc-tick' }, String(t)));
   }
   root.appendChild(grid);
-  root.appendChild(svg('text', { x: W - PAD.right, y: H - 12, 'text-anchor': 'end', class: 'dc-axis' }, `${x.label} →`));
+  root.appendChild(svg('text', { x: W - PAD.right, y: H - 6, 'text-anchor': 'end', class: 'dc-axis' }, `${x.label} →`));
   // The vertical axis's name reads across, above it: a long doctrine name does not fit up its side.
-  root.appendChild(svg('text', { x: 8, y: 20, 'text-anchor': 'start', class: 'dc-axis' }, `↑ ${y.label}`));
+  root.appendChild(svg('text', { x: 4, y: 6, 'text-anchor': 'start', 'dominant-baseline': 'hanging', class: 'dc-axis' }, `↑ ${y.label}`));
 
   // The no-deal cross-hairs: the quarter above and to the right is better than no deal for both.
   const nd = chart.noDeal;
@@ -101,6 +120,7 @@ export function dealChartFigure(chart: DealChart, options: ChartOptions): HTMLEl
     marks.appendChild(group);
   });
   root.appendChild(marks);
+  keepTextSize(root);
 
   const legend = h(
     'ul',
@@ -110,15 +130,17 @@ export function dealChartFigure(chart: DealChart, options: ChartOptions): HTMLEl
     chart.nash ? h('li', null, h('span', { class: 'key key-nash' }), 'Nash point') : null,
     chart.best.us || chart.best.china ? h('li', null, h('span', { class: 'key key-best' }), 'Each side’s best deal the other would ratify') : null,
     chart.history ? h('li', null, h('span', { class: 'key key-history' }), chart.history.label) : null,
-    h('li', null, h('span', { class: 'key key-deal' }), 'Deal'),
-    h('li', null, h('span', { class: 'key key-walkout' }), 'Walkout'),
-    h('li', null, h('span', { class: 'key key-deadline' }), 'No deal by the deadline'),
+    // The games' shapes that are on the chart (an empty class lists them all).
+    ...(Object.keys(GAME_KEYS) as OutcomeKind[])
+      .filter((kind) => chart.games.length === 0 || chart.games.some((g) => g.outcome === kind))
+      .map((kind) => h('li', null, h('span', { class: `key key-${kind}` }), GAME_KEYS[kind])),
   );
   return h(
     'figure',
     { class: `deal-chart-figure${emphasised.size > 0 && emphasised.size < chart.games.length ? ' dc-some-mine' : ''}`, id: options.id, attrs: { 'data-games': chart.games.length } },
     root,
     legend,
-    h('figcaption', { id: descId }, h('ul', { class: 'plain hint' }, ...chart.summary.map((s) => h('li', null, s)))),
+    // The sentences one press away (the screen reader hears them as the chart's description).
+    h('figcaption', null, h('details', { class: 'dc-words' }, h('summary', null, 'The chart in words'), h('ul', { class: 'plain hint', id: descId }, ...chart.summary.map((s) => h('li', null, s))))),
   );
 }

@@ -52,10 +52,13 @@ export function debriefFrontSection(d: Debrief, front: DebriefFront): HTMLElemen
           h('ul', { class: 'plain' }, ...d.deal.map((i) => h('li', null, h('strong', null, `${i.issueLabel}: `), i.positionLabel, h('span', { class: 'hint' }, ` (was: ${i.currentLabel})`)))),
         )
       : null;
-  return h(
-    'section',
-    { class: 'debrief-front', attrs: { 'aria-labelledby': 'outcome-title' } },
-    h('h2', { id: 'outcome-title' }, 'Outcome'),
+  // Two blocks: side by side on a wide screen (styles.css), so the whole first screen fits one
+  // screen of a projector; one above the other on a phone.
+  const main = h(
+    'div',
+    { class: 'front-main' },
+    // The screen's heading says the outcome already: this heading is for the page's outline.
+    h('h2', { id: 'outcome-title', class: 'visually-hidden' }, 'Outcome'),
     h('p', null, h('strong', { attrs: { 'data-outcome': d.outcome.kind } }, d.outcomeText)),
     terms,
     h(
@@ -78,7 +81,6 @@ export function debriefFrontSection(d: Debrief, front: DebriefFront): HTMLElemen
       h('ul', { class: 'plain' }, ...d.figures.filter((f) => f.kind !== 'score').map((f) => h('li', null, h('strong', null, `${f.label}: ${f.text}. `), f.explanation))),
       ...materialText(RATING_HELP, 3),
     ),
-    dealChartFigure(front.chart, { id: 'deal-chart', emphasise: front.chart.games.map((_, i) => i) }),
     h('h3', { id: 'key-moves-title' }, 'The moves that mattered most'),
     front.keyMoves.length === 0
       ? h('p', null, 'No move changed what no deal was worth to you by more than a twentieth of a point.')
@@ -89,7 +91,13 @@ export function debriefFrontSection(d: Debrief, front: DebriefFront): HTMLElemen
             h('li', { attrs: { 'data-move-index': k.index } }, h('strong', null, `Round ${k.round}: `), k.text, ' ', h('span', { class: k.points > 0 ? 'good' : 'bad' }, k.why)),
           ),
         ),
+  );
+  const side = h(
+    'div',
+    { class: 'front-side' },
+    dealChartFigure(front.chart, { id: 'deal-chart', emphasise: front.chart.games.map((_, i) => i) }),
     h('h3', null, 'To discuss'),
     h('p', { class: 'question', attrs: { 'data-question': '' } }, front.question),
   );
+  return h('section', { class: 'debrief-front', attrs: { 'aria-labelledby': 'outcome-title' } }, main, side);
 }

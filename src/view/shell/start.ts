@@ -86,6 +86,14 @@ export function startGame(
   // The canvas's chips send their intents here (a drag onto the table, or back to a tray).
   stageContext.setChip = (issue, position, inPackage) =>
     dispatch({ type: 'set-chip', issue, position, inPackage });
+  // A timeline entry clicked on the canvas: its card is highlighted, shown and its main button focused.
+  stageContext.pickEntry = (kind, id) => {
+    dispatch(kind === 'scenario' ? { type: 'highlight-scenario', id } : { type: 'highlight-episode', id });
+    const card = [...document.querySelectorAll<HTMLElement>(`.card[data-${kind}]`)].find((el) => el.dataset[kind] === id);
+    const main = card?.querySelector<HTMLButtonElement>('button');
+    card?.scrollIntoView({ block: 'nearest', behavior: stageContext.reducedMotion ? 'auto' : 'smooth' });
+    main?.focus({ preventScroll: true });
+  };
   document.addEventListener(
     'keydown',
     replayKeys(() => store.getState(), dispatch),

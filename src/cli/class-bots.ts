@@ -3,6 +3,7 @@ import type { Scenario } from '../core/types';
 import { BotBrain, type BotPolicy } from '../session/class/bot';
 import { CLASS_ROOM, SERVER_MESSAGES, type ServerMessage, type ServerMessageName } from '../session/class/protocol';
 import type { Move } from '../core/types';
+import { joinRefusalIsFinal } from '../session/class/join-retry';
 
 /**
  * Headless students over real connections (@colyseus/sdk): each joins the class by its code,
@@ -172,7 +173,7 @@ export async function runBots(options: BotOptions): Promise<BotFigures> {
         try {
           return await join();
         } catch (error) {
-          if (Date.now() > until || /no class has the code|too many attempts|already taken|display name/.test(String(error))) throw new Error(`${name} could not join: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+          if (Date.now() > until || joinRefusalIsFinal(String(error))) throw new Error(`${name} could not join: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
           const reason = (error instanceof Error ? error.message : String(error)).slice(0, 80);
           figures.joinRetries[reason] = (figures.joinRetries[reason] ?? 0) + 1;
           await sleep(500);

@@ -13,6 +13,7 @@ import { initialState, type AppState, type Lib } from '../../src/view/state/app-
 import { Store } from '../../src/view/state/store';
 import { update } from '../../src/view/state/update';
 import { busan } from '../helpers';
+import { classConnectionText } from '../../src/view/screens/class-table';
 import { busanFile, scriptedAi } from '../session/helpers';
 
 /** The live class as actions: a student's seat from the server's messages, and the teacher's debrief from its export. */
@@ -63,6 +64,31 @@ describe('a student at a live class', () => {
     expect(g.state().match!.ended).toBe(true);
     g.dispatch({ type: 'navigate', screen: 'debrief' });
     expect(g.state().debrief?.debrief.outcome.kind).toBe('deal');
+  });
+});
+
+describe('a student whose connection drops', () => {
+  it('sees and hears "reconnecting" once, keeps the table, and hears a join tried again without it kept as a problem', () => {
+    const g = game();
+    g.dispatch({ type: 'class-join', code: 'ABCDEFGH', name: 'Ana' });
+    g.dispatch({ type: 'class-status', status: 'connecting', notice: 'Joining the class: the server did not let this page in (seat reservation expired.); trying again.' });
+    expect(g.take().filter((e) => e.kind === 'announce')).toEqual([{ kind: 'announce', text: expect.stringMatching(/^Joining the class: .*trying again\.$/) as unknown }]);
+    expect(g.state().liveClass.live!.problem).toBeNull();
+    expect(g.state().liveClass.live!.status).toBe('connecting');
+    g.dispatch({ type: 'class-received', name: 'seat', payload: { info, seat: seat('us', 'Ana'), seatKey: 'seatkey-1', partner: seat('china', 'Bo') } });
+    g.dispatch({ type: 'class-received', name: 'table', payload: table([]) });
+    expect(g.state().screen).toBe('table');
+    g.take();
+    g.dispatch({ type: 'class-status', status: 'reconnecting' });
+    g.dispatch({ type: 'class-status', status: 'reconnecting' }); // the SDK's drop, then the rejoin by code: said once
+    expect(g.take().filter((e) => e.kind === 'announce')).toEqual([{ kind: 'announce', text: 'The connection to the class dropped; reconnecting…' }]);
+    expect(classConnectionText(g.state())).toBe('The connection to the class dropped; reconnecting… Your seat is kept.');
+    expect(g.state().screen).toBe('table');
+    g.dispatch({ type: 'class-status', status: 'connected' });
+    expect(g.take().filter((e) => e.kind === 'announce')).toEqual([{ kind: 'announce', text: 'Reconnected to the class.' }]);
+    expect(classConnectionText(g.state())).toBeNull();
+    g.dispatch({ type: 'class-status', status: 'closed', text: 'The class server could not be reached again. Reload the page to try again: your seat is kept.' });
+    expect(classConnectionText(g.state())).toMatch(/Reload the page to try again: your seat is kept\.$/);
   });
 });
 

@@ -28,6 +28,23 @@ export function classCountdown(state: ViewState, now: number): HTMLElement | nul
   return h('span', { class: 'countdown', id: 'class-countdown', attrs: { 'data-ends-at': endsAt, role: 'timer' } }, `${COUNTDOWN_LABEL}${countdownText(endsAt - now)}`);
 }
 
+/**
+ * The connection while it is not up, over the class table: reconnecting on its own (the seat is
+ * kept; moves wait), or closed with what to do; null while it is up. The change itself is announced.
+ */
+export function classConnectionText(state: ViewState): string | null {
+  const live = state.liveClass.live;
+  if (!live || !state.match?.remoteSide || state.match.ended) return null;
+  if (live.status === 'reconnecting') return 'The connection to the class dropped; reconnecting… Your seat is kept.';
+  if (live.status === 'closed') return live.problem ?? 'Not connected to the class server. Reload the page to join again: your seat is kept.';
+  return null;
+}
+
+export function classConnectionNote(state: ViewState): HTMLElement | null {
+  const text = classConnectionText(state);
+  return text === null ? null : h('p', { class: `message${state.liveClass.live?.status === 'closed' ? ' error' : ''}`, id: 'class-connection' }, text);
+}
+
 /** A team member's line: the team, and that any of them commits the shared draft. */
 export function classTeamNote(state: ViewState): HTMLElement | null {
   const live = state.liveClass.live;

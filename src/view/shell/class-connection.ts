@@ -1,5 +1,6 @@
 import { Client, type Room } from '@colyseus/sdk';
-import { CLASS_ROOM, createClassResponseSchema, type JoinOptions } from '../../session/class/protocol';
+import { CLASS_ROOM, createClassResponseSchema, seatKeySchema, type JoinOptions } from '../../session/class/protocol';
+import { FIRST_JOIN_TRIES, joinRefusalIsFinal, REJOIN_FOR_MS, retryDelayMs } from '../../session/class/join-retry';
 import { errorText } from '../../session/storage';
 import type { Dispatch } from '../state/actions';
 import type { ClassRequest } from '../state/class-live';
@@ -14,6 +15,8 @@ import type { ClassRequest } from '../state/class-live';
 let room: Room | null = null;
 /** Set when this page leaves on purpose, so the close is not reported as a lost connection. */
 let leaving = false;
+/** The close code of a leave on purpose (ours, or the server handing the seat to a newer connection). */
+const CONSENTED = 4000;
 
 const origin = () => window.location.origin;
 
@@ -36,6 +39,16 @@ function serverText(text: string): string {
   return text.slice(0, 400);
 }
 
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** Counts connections begun: a rejoin loop whose page has since left or joined again stops. */
+let generation = 0;
+
+/**
+ * Join the class, the first join tried again with a growing wait when the server is busy or
+ * cannot be reached (a reservation expired under a join storm), and said at once when waiting
+ * cannot help (a wrong code, a taken name).
+ */
 async function connect(options: JoinOptions, dispatch: Dispatch): Promise<void> {
   if (room) {
     leaving = true;
@@ -43,21 +56,83 @@ async function connect(options: JoinOptions, dispatch: Dispatch): Promise<void> 
     room = null;
   }
   leaving = false;
+  const mine = ++generation;
   const client = new Client(origin());
-  // joinOrCreate, as the bots do: over several processes the room of a class whose process died is
-  // rebuilt from the move log by the process a student reaches first.
-  const joined = await client.joinOrCreate(CLASS_ROOM, options);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      // joinOrCreate, as the bots do: over several processes the room of a class whose process died is
+      // rebuilt from the move log by the process a student reaches first.
+      attach(await client.joinOrCreate(CLASS_ROOM, options), options, client, mine, dispatch);
+      return;
+    } catch (error) {
+      const why = errorText(error).slice(0, 300);
+      if (mine !== generation) return;
+      if (joinRefusalIsFinal(why)) throw error;
+      if (attempt >= FIRST_JOIN_TRIES) throw new Error(`${FIRST_JOIN_TRIES} tries to join failed; the last: ${why}`, { cause: error });
+      dispatch({ type: 'class-status', status: 'connecting', notice: `Joining the class: the server did not let this page in (${why.slice(0, 120)}); trying again.` });
+      await sleep(retryDelayMs(attempt));
+      if (mine !== generation) return;
+    }
+  }
+}
+
+function attach(joined: Room, options: JoinOptions, client: Client, mine: number, dispatch: Dispatch): void {
   room = joined;
-  joined.onMessage('*', (type: string | number, payload: unknown) => dispatch({ type: 'class-received', name: String(type), payload, at: Date.now() }));
+  let seatKey = options.role === 'student' ? options.seatKey : undefined;
+  joined.onMessage('*', (type: string | number, payload: unknown) => {
+    // The key that gets this seat back (the message itself is read by the session's class client).
+    if (type === 'seat' && payload && typeof payload === 'object') {
+      const key = seatKeySchema.safeParse((payload as { seatKey?: unknown }).seatKey);
+      if (key.success) seatKey = key.data;
+    }
+    dispatch({ type: 'class-received', name: String(type), payload, at: Date.now() });
+  });
+  // The SDK's own reconnection goes back to the same process: right after a network blip, but
+  // after a process died it would try a dead address for about a minute. A few quick attempts
+  // (about 3 s), then a rejoin with the code and seat key (or teacher key), which reaches
+  // whichever process holds or rebuilds the class; the bots do the same.
+  joined.reconnection.maxRetries = 4;
   joined.onDrop(() => dispatch({ type: 'class-status', status: 'reconnecting' }));
   joined.onReconnect(() => dispatch({ type: 'class-status', status: 'connected' }));
   joined.onLeave((code: number, reason?: string) => {
     if (room === joined) room = null;
-    if (leaving) return;
-    dispatch({ type: 'class-status', status: 'closed', text: `The connection to the class closed${reason ? ` (${reason.slice(0, 200)})` : ` (code ${code})`}. Reload the page to join again: your seat is kept.` });
+    if (leaving || mine !== generation) return;
+    const said = reason ? ` (${reason.slice(0, 200)})` : ` (code ${code})`;
+    // Closed on purpose (this seat opened from another tab or device): coming back would take it from there.
+    if (code === CONSENTED) {
+      dispatch({ type: 'class-status', status: 'closed', text: `The connection to the class closed${said}. Reload the page to join again: your seat is kept.` });
+      return;
+    }
+    const again: JoinOptions = options.role === 'student' ? { ...options, ...(seatKey ? { seatKey } : {}) } : options;
+    void rejoin(client, again, mine, dispatch);
   });
   joined.onError((code: number, message?: string) => dispatch({ type: 'class-status', status: 'connected', text: `The class server reported a problem (${code}${message ? `: ${message.slice(0, 200)}` : ''}).` }));
   dispatch({ type: 'class-status', status: 'connected' });
+}
+
+/** The server holding the class went away: join again by code and key until a process answers. */
+async function rejoin(client: Client, options: JoinOptions, mine: number, dispatch: Dispatch): Promise<void> {
+  dispatch({ type: 'class-status', status: 'reconnecting' });
+  const until = Date.now() + REJOIN_FOR_MS;
+  let last = '';
+  for (let attempt = 1; Date.now() < until; attempt++) {
+    await sleep(retryDelayMs(attempt));
+    if (leaving || mine !== generation) return;
+    try {
+      const back = await client.joinOrCreate(CLASS_ROOM, options);
+      if (leaving || mine !== generation) {
+        await back.leave(true).catch(() => undefined);
+        return;
+      }
+      attach(back, options, client, mine, dispatch);
+      return;
+    } catch (error) {
+      last = errorText(error).slice(0, 200);
+      if (joinRefusalIsFinal(last)) break;
+    }
+  }
+  if (leaving || mine !== generation) return;
+  dispatch({ type: 'class-status', status: 'closed', text: `The class server could not be reached again${last ? ` (${last})` : ''}. Reload the page to try again: your seat is kept.` });
 }
 
 /** Carry out one request; failures come back as a `class-failed` action naming the problem. */
@@ -100,6 +175,7 @@ export async function handleClassRequest(request: ClassRequest, dispatch: Dispat
       }
       case 'leave':
         leaving = true;
+        generation++;
         await room?.leave(true);
         room = null;
         return;

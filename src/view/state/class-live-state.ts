@@ -31,7 +31,7 @@ export type ClassLiveAction =
   | { type: 'class-join'; code: string; name: string; seatKey?: string | null }
   /** A class's join link was opened: the join screen, its code filled in (or the link's problem said). */
   | { type: 'class-join-link'; code: string | null; problem: string | null }
-  | { type: 'class-status'; status: ConnectionStatus; text?: string }
+  | { type: 'class-status'; status: ConnectionStatus; text?: string; notice?: string }
   /** `at`: when it arrived, on this device's clock (the shell stamps it; the turn's countdown counts from it). */
   | { type: 'class-received'; name: string; payload: unknown; at?: number }
   | { type: 'class-teacher-action'; action: TeacherAction }

@@ -114,10 +114,11 @@ export function classLiveUpdate(state: AppState, action: { type: string }): Resu
     case 'class-status': {
       if (!lc.live) return same(state);
       const live = { ...lc.live, status: a.status, ...(a.text ? { problem: a.text } : {}) };
-      const words = a.status === 'reconnecting' ? 'The connection to the class dropped; reconnecting…' : a.status === 'connected' && lc.live.status === 'reconnecting' ? 'Reconnected to the class.' : '';
+      const words = a.status === 'reconnecting' && lc.live.status !== 'reconnecting' ? 'The connection to the class dropped; reconnecting…' : a.status === 'connected' && lc.live.status === 'reconnecting' ? 'Reconnected to the class.' : '';
       // Back after a dropped connection with the talks over: the class's results are asked for again.
       const rewatch = a.status === 'connected' && lc.live.status === 'reconnecting' && lc.live.role === 'student' && state.match?.remoteSide && state.match.ended ? [request({ op: 'watch-results' })] : [];
-      return { state: withLive(state, { live }), effects: [...rewatch, ...say([words, a.text ?? ''])] };
+      // A notice (a join tried again) is said, not kept as the class's problem.
+      return { state: withLive(state, { live }), effects: [...rewatch, ...say([words, a.text ?? '', a.notice ?? ''])] };
     }
     case 'class-received': {
       if (!lc.live) return same(state);

@@ -4,6 +4,7 @@ import { BotBrain, type BotPolicy } from '../session/class/bot';
 import { CLASS_ROOM, SERVER_MESSAGES, type ServerMessage, type ServerMessageName } from '../session/class/protocol';
 import type { Move } from '../core/types';
 import { joinRefusalIsFinal } from '../session/class/join-retry';
+import { formatProblem, loadScenario } from '../session/scenario-loader';
 
 /**
  * Headless students over real connections (@colyseus/sdk): each joins the class by its code,
@@ -73,10 +74,29 @@ export async function runBots(options: BotOptions): Promise<BotFigures> {
   const finishedTables = new Set<number>();
   /** Decisions shared by all the bots of the run: tables playing the same game think once. */
   const decisions = new Map<string, Move>();
+  /** Scenarios the room sent (a teacher's own file), loaded once per text for all the bots. */
+  const sent = new Map<string, { ok: true; scenario: Scenario } | { ok: false; message: string }>();
+  const sentById = new Map<string, Scenario>();
+  const scenarioOf = (id: string) => sentById.get(id) ?? options.scenario(id);
+  const takeSent = (m: ServerMessage<'scenario'>): string | null => {
+    let loaded = sent.get(m.text);
+    if (!loaded) {
+      const result = loadScenario(m.file, m.text);
+      loaded = result.ok
+        ? result.scenario.id === m.id && result.scenario.version === m.version
+          ? { ok: true, scenario: result.scenario }
+          : { ok: false, message: `the class's scenario file ${m.file} loads as ${result.scenario.id} v${result.scenario.version}, not ${m.id} v${m.version}` }
+        : { ok: false, message: `the class's scenario file ${m.file} does not load: ${result.problems.slice(0, 3).map(formatProblem).join('; ')}` };
+      sent.set(m.text, loaded);
+    }
+    if (!loaded.ok) return loaded.message;
+    sentById.set(loaded.scenario.id, loaded.scenario);
+    return null;
+  };
 
   const runOne = async (n: number): Promise<void> => {
     const name = `${prefix}-${n + 1}`;
-    const brain = new BotBrain(options.scenario, options.policy, decisions);
+    const brain = new BotBrain(scenarioOf, options.policy, decisions);
     const client = new Client(options.url);
     let sentAt = 0;
     let done: () => void = () => undefined;
@@ -110,6 +130,11 @@ export async function runBots(options: BotOptions): Promise<BotFigures> {
           }
           handle(parsed.data as ServerMessage<K>);
         });
+      // Sent before the seat and the table: the class's own scenario, which the bots play from then on.
+      on('scenario', (m) => {
+        const problem = takeSent(m);
+        if (problem !== null && figures.failures.length < 20) figures.failures.push(`${name}: ${problem}`);
+      });
       on('seat', (m) => brain.seat(m));
       on('table', (m) => {
         brain.tableView(m);

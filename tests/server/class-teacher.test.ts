@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBots } from '../../src/cli/class-bots';
 import { classExportSchema } from '../../src/session/class/protocol';
 import { scenarioPath } from '../helpers';
 import { config, Probe, startServer, stopServer, tempDirs, type ChildServer } from './helpers';
@@ -74,6 +75,21 @@ describe('a class on the teacher’s own scenario file', () => {
     await back.room.leave();
   }, 120_000);
 
+  it('is played to the end by the bots, which load the file the room sends them', async () => {
+    const made = await create({ config: config({ scenario: 'our-own-sandbox' }), scenarioFile: { file: 'ours.yaml', text: ownText } });
+    const { code, teacherKey } = made.data as { code: string; teacherKey: string };
+    // No shipped scenario has this id: the bots can only play it from the file the room sent.
+    const shipped = (id: string) => {
+      throw new Error(`no shipped scenario ${id}`);
+    };
+    const figures = await runBots({ url: server.url, code, count: 4, policy: 'hard', scenario: shipped, retryMs: 5000, timeoutMs: 120_000 });
+    expect(figures.failures).toEqual([]);
+    expect(figures).toMatchObject({ rejected: 0, gamesFinished: 2, botsFinished: 4, badMessages: 0 });
+    const exported = await exportOf(code, teacherKey);
+    expect(exported.games.every((g) => g.scenario.id === 'our-own-sandbox' && g.ended && g.verified)).toBe(true);
+    for (const seen of figures.seen) expect(exported.games.find((g) => g.table === seen.table)!.moves).toEqual(seen.moves);
+  }, 120_000);
+
   it('is not sent for a shipped scenario the page already has', async () => {
     const made = await create({ config: config() });
     const ana = await Probe.join(server.url, { role: 'student', code: made.data.code!, name: 'Ana' });
@@ -111,6 +127,26 @@ describe('the teacher during a game', () => {
     expect(game.verified).toBe(true);
     await ana.room.leave();
     await again.room.leave();
+    await teacher.room.leave();
+  });
+
+  it('shows a student who left on purpose (the SDK’s consented leave) as away within seconds', async () => {
+    const made = await create({ config: config() });
+    const { code, teacherKey } = made.data as { code: string; teacherKey: string };
+    const teacher = await Probe.join(server.url, { role: 'teacher', code, teacherKey });
+    const ana = await Probe.join(server.url, { role: 'student', code, name: 'Ana' });
+    const bo = await Probe.join(server.url, { role: 'student', code, name: 'Bo' });
+    await ana.next('table');
+    type Board = { tables: { seats: { side: string; connected: boolean }[] }[] };
+    await teacher.next<Board>('dashboard', (d) => d.tables[0]?.seats.filter((s) => s.connected).length === 2);
+    const leftAt = Date.now();
+    await bo.room.leave();
+    await teacher.next<Board>('dashboard', (d) => d.tables[0]?.seats.some((s) => s.side === 'china' && !s.connected) ?? false, false);
+    expect(Date.now() - leftAt).toBeLessThan(5_000);
+    // The seat is free for the AI at once (no reconnection is waited for after a leave on purpose).
+    teacher.room.send('teacherAction', { action: 'fillWithAi', seat: 't0-china', difficulty: 'normal' });
+    expect(await ana.next<{ seats: { kind: string }[] }>('table', (t) => t.seats.some((s) => s.kind === 'ai'), false)).toMatchObject({ seats: [{ kind: 'student' }, { kind: 'ai' }] });
+    await ana.room.leave();
     await teacher.room.leave();
   });
 

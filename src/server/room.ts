@@ -143,8 +143,15 @@ export class ClassRoom extends Room {
     const result = await this.service.run(this.code, (m) => m.seatStudent(auth.name, auth.seatKey, this.service.now()));
     if (!result.ok) throw refuse(result.message);
     const seat = result.seat;
-    // A seat rejoined from a new connection takes over from a stale one still open.
-    for (const other of this.clients) if (other !== client && this.seated(other)?.seat === seat.seat) other.leave(4000, 'this seat was opened from another connection');
+    // A seat rejoined from a new connection takes over from a stale one still open. The stale one
+    // gives the seat up at once: its close may wait many seconds for a sleeping laptop's reply, and
+    // while it held the seat a leave of the new connection would not show the student as away.
+    for (const other of this.clients)
+      if (other !== client && this.seated(other)?.seat === seat.seat) {
+        other.userData = { role: 'student', seat: null, table: null } satisfies Seated;
+        this.watchers.delete(other);
+        other.leave(4000, 'this seat was opened from another connection');
+      }
     client.userData = { role: 'student', seat: seat.seat, table: seat.table } satisfies Seated;
     this.model.setConnected(seat.seat, true);
     if (this.scenarioFile) this.tell(client, 'scenario', this.scenarioFile);
@@ -187,7 +194,8 @@ export class ClassRoom extends Room {
     const { seat } = this.seated(client);
     if (seat) this.model.setConnected(seat, false);
     this.scheduleDashboard();
-    this.allowReconnection(client, RECONNECT_SECONDS);
+    // A connection whose seat was taken over has nothing to come back to.
+    if (seat || this.seated(client).role === 'teacher') this.allowReconnection(client, RECONNECT_SECONDS);
   }
 
   override onReconnect(client: Client): void {
@@ -195,7 +203,7 @@ export class ClassRoom extends Room {
     if (seat) {
       this.model.setConnected(seat, true);
       this.greet(client);
-    } else this.tell(client, 'dashboard', this.model.dashboard(this.service.now()));
+    } else if (this.seated(client).role === 'teacher') this.tell(client, 'dashboard', this.model.dashboard(this.service.now()));
     this.scheduleDashboard();
   }
 

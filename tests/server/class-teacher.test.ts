@@ -150,6 +150,27 @@ describe('the teacher during a game', () => {
     await teacher.room.leave();
   });
 
+  it('shows a student away as soon as the connection that took the seat over leaves, while the stale one is still closing', async () => {
+    const made = await create({ config: config() });
+    const { code, teacherKey } = made.data as { code: string; teacherKey: string };
+    const teacher = await Probe.join(server.url, { role: 'teacher', code, teacherKey });
+    const ana = await Probe.join(server.url, { role: 'student', code, name: 'Ana' });
+    const bo = await Probe.join(server.url, { role: 'student', code, name: 'Bo' });
+    const boSeat = await bo.next<{ seatKey: string }>('seat');
+    await ana.next('table');
+    // Bo's laptop sleeps: its socket stops answering, so the server's close of it waits for a reply (ws waits 30 s).
+    (bo.room.connection.transport as unknown as { ws: { _socket: { pause(): void } } }).ws._socket.pause();
+    const again = await Probe.join(server.url, { role: 'student', code, name: 'Bo', seatKey: boSeat.seatKey });
+    await again.next('table');
+    type Board = { tables: { seats: { side: string; connected: boolean }[] }[] };
+    const leftAt = Date.now();
+    await again.room.leave();
+    await teacher.next<Board>('dashboard', (d) => d.tables[0]?.seats.some((s) => s.side === 'china' && !s.connected) ?? false, false);
+    expect(Date.now() - leftAt).toBeLessThan(5_000);
+    await ana.room.leave();
+    await teacher.room.leave();
+  });
+
   it('makes one of the scenario’s events happen in the games: a teacher’s move relayed to the players, in the log, replayable', async () => {
     const made = await create({ config: config() });
     const { code, teacherKey } = made.data as { code: string; teacherKey: string };

@@ -99,15 +99,30 @@ describe('a class on the teacher’s own scenario file', () => {
   });
 });
 
+/** A pvp class with its teacher, Ana (US) and Bo (China) seated and the table started. */
+async function classOfTwo() {
+  const made = await create({ config: config() });
+  const { code, teacherKey } = made.data as { code: string; teacherKey: string };
+  const teacher = await Probe.join(server.url, { role: 'teacher', code, teacherKey });
+  const ana = await Probe.join(server.url, { role: 'student', code, name: 'Ana' });
+  const bo = await Probe.join(server.url, { role: 'student', code, name: 'Bo' });
+  const boSeat = await bo.next<{ seatKey: string }>('seat');
+  await ana.next('table');
+  return { code, teacherKey, teacher, ana, bo, boSeat };
+}
+
+type Board = { tables: { seats: { side: string; connected: boolean }[] }[] };
+/** Leave with the SDK's consented leave; the time until the teacher's dashboard shows China away (ms). */
+async function awayAfterLeave(teacher: Probe, student: Probe): Promise<number> {
+  const leftAt = Date.now();
+  await student.room.leave();
+  await teacher.next<Board>('dashboard', (d) => d.tables[0]?.seats.some((s) => s.side === 'china' && !s.connected) ?? false, false);
+  return Date.now() - leftAt;
+}
+
 describe('the teacher during a game', () => {
   it('puts the AI into the seat of a student who left; the student gets it back on rejoining', async () => {
-    const made = await create({ config: config() });
-    const { code, teacherKey } = made.data as { code: string; teacherKey: string };
-    const teacher = await Probe.join(server.url, { role: 'teacher', code, teacherKey });
-    const ana = await Probe.join(server.url, { role: 'student', code, name: 'Ana' });
-    const bo = await Probe.join(server.url, { role: 'student', code, name: 'Bo' });
-    const boSeat = await bo.next<{ seatKey: string }>('seat');
-    await ana.next('table');
+    const { code, teacherKey, teacher, ana, bo, boSeat } = await classOfTwo();
     // Refused while Bo is there.
     teacher.room.send('teacherAction', { action: 'fillWithAi', seat: 't0-china', difficulty: 'normal' });
     expect(await teacher.next('problem')).toMatchObject({ message: expect.stringContaining('still connected') });
@@ -131,18 +146,9 @@ describe('the teacher during a game', () => {
   });
 
   it('shows a student who left on purpose (the SDK’s consented leave) as away within seconds', async () => {
-    const made = await create({ config: config() });
-    const { code, teacherKey } = made.data as { code: string; teacherKey: string };
-    const teacher = await Probe.join(server.url, { role: 'teacher', code, teacherKey });
-    const ana = await Probe.join(server.url, { role: 'student', code, name: 'Ana' });
-    const bo = await Probe.join(server.url, { role: 'student', code, name: 'Bo' });
-    await ana.next('table');
-    type Board = { tables: { seats: { side: string; connected: boolean }[] }[] };
+    const { teacher, ana, bo } = await classOfTwo();
     await teacher.next<Board>('dashboard', (d) => d.tables[0]?.seats.filter((s) => s.connected).length === 2);
-    const leftAt = Date.now();
-    await bo.room.leave();
-    await teacher.next<Board>('dashboard', (d) => d.tables[0]?.seats.some((s) => s.side === 'china' && !s.connected) ?? false, false);
-    expect(Date.now() - leftAt).toBeLessThan(5_000);
+    expect(await awayAfterLeave(teacher, bo)).toBeLessThan(5_000);
     // The seat is free for the AI at once (no reconnection is waited for after a leave on purpose).
     teacher.room.send('teacherAction', { action: 'fillWithAi', seat: 't0-china', difficulty: 'normal' });
     expect(await ana.next<{ seats: { kind: string }[] }>('table', (t) => t.seats.some((s) => s.kind === 'ai'), false)).toMatchObject({ seats: [{ kind: 'student' }, { kind: 'ai' }] });
@@ -151,22 +157,12 @@ describe('the teacher during a game', () => {
   });
 
   it('shows a student away as soon as the connection that took the seat over leaves, while the stale one is still closing', async () => {
-    const made = await create({ config: config() });
-    const { code, teacherKey } = made.data as { code: string; teacherKey: string };
-    const teacher = await Probe.join(server.url, { role: 'teacher', code, teacherKey });
-    const ana = await Probe.join(server.url, { role: 'student', code, name: 'Ana' });
-    const bo = await Probe.join(server.url, { role: 'student', code, name: 'Bo' });
-    const boSeat = await bo.next<{ seatKey: string }>('seat');
-    await ana.next('table');
-    // Bo's laptop sleeps: its socket stops answering, so the server's close of it waits for a reply (ws waits 30 s).
+    const { code, teacher, ana, bo, boSeat } = await classOfTwo();
+    // Bo's laptop sleeps: its socket stops answering, so the server's close of it waits for a reply.
     (bo.room.connection.transport as unknown as { ws: { _socket: { pause(): void } } }).ws._socket.pause();
     const again = await Probe.join(server.url, { role: 'student', code, name: 'Bo', seatKey: boSeat.seatKey });
     await again.next('table');
-    type Board = { tables: { seats: { side: string; connected: boolean }[] }[] };
-    const leftAt = Date.now();
-    await again.room.leave();
-    await teacher.next<Board>('dashboard', (d) => d.tables[0]?.seats.some((s) => s.side === 'china' && !s.connected) ?? false, false);
-    expect(Date.now() - leftAt).toBeLessThan(5_000);
+    expect(await awayAfterLeave(teacher, again)).toBeLessThan(5_000);
     await ana.room.leave();
     await teacher.room.leave();
   });

@@ -84,8 +84,13 @@ describe('a student whose connection drops', () => {
     expect(g.take().filter((e) => e.kind === 'announce')).toEqual([{ kind: 'announce', text: 'The connection to the class dropped; reconnecting…' }]);
     expect(classConnectionText(g.state())).toBe('The connection to the class dropped; reconnecting… Your seat is kept.');
     expect(g.state().screen).toBe('table');
+    g.dispatch({ type: 'play', move: propose }); // sent as the connection went
+    g.take();
     g.dispatch({ type: 'class-status', status: 'connected' });
-    expect(g.take().filter((e) => e.kind === 'announce')).toEqual([{ kind: 'announce', text: 'Reconnected to the class.' }]);
+    const back = g.take();
+    expect(back.filter((e) => e.kind === 'announce')).toEqual([{ kind: 'announce', text: 'Reconnected to the class.' }]);
+    // The move that may not have arrived goes again; the server answers a repeat as a duplicate.
+    expect(back).toContainEqual({ kind: 'class', request: { op: 'send-move', message: { index: 0, move: propose } } });
     expect(classConnectionText(g.state())).toBeNull();
     g.dispatch({ type: 'class-status', status: 'closed', text: 'The class server could not be reached again. Reload the page to try again: your seat is kept.' });
     expect(classConnectionText(g.state())).toMatch(/Reload the page to try again: your seat is kept\.$/);

@@ -118,7 +118,9 @@ export function classLiveUpdate(state: AppState, action: { type: string }): Resu
       // Back after a dropped connection with the talks over: the class's results are asked for again.
       const rewatch = a.status === 'connected' && lc.live.status === 'reconnecting' && lc.live.role === 'student' && state.match?.remoteSide && state.match.ended ? [request({ op: 'watch-results' })] : [];
       // A notice (a join tried again) is said, not kept as the class's problem.
-      return { state: withLive(state, { live }), effects: [...rewatch, ...say([words, a.text ?? '', a.notice ?? ''])] };
+      // A move sent as the connection went may never have arrived: sent again (the server answers a repeat as a duplicate).
+      const resend = a.status === 'connected' && lc.live.status === 'reconnecting' && lc.live.pending ? [request({ op: 'send-move', message: lc.live.pending })] : [];
+      return { state: withLive(state, { live }), effects: [...rewatch, ...resend, ...say([words, a.text ?? '', a.notice ?? ''])] };
     }
     case 'class-received': {
       if (!lc.live) return same(state);

@@ -62,7 +62,8 @@ async function main(): Promise<void> {
   try {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();
-    await page.goto(server.resolvedUrls!.local[0]!);
+    // PROFILE_RENDERER=webgl|canvas: the game's `?renderer=` override.
+    await page.goto(server.resolvedUrls!.local[0]! + (process.env.PROFILE_RENDERER ? `?renderer=${encodeURIComponent(process.env.PROFILE_RENDERER)}` : ''));
     await page.waitForFunction(() => (window as unknown as { __bc?: { ready: boolean } }).__bc?.ready === true);
     await toTable(page);
     await page.waitForTimeout(1000);

@@ -24,6 +24,8 @@ const LOADS = Number(process.env.BENCH_LOADS ?? 9);
 /** How long the idle table is watched, and how many moves' replies are timed. */
 const IDLE_MS = 5000;
 const REPLY_MOVES = Number(process.env.BENCH_MOVES ?? 12);
+/** BENCH_RENDERER=webgl|canvas: the game's `?renderer=` override, to compare both on one machine. */
+const QUERY = process.env.BENCH_RENDERER ? `?renderer=${encodeURIComponent(process.env.BENCH_RENDERER)}` : '';
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -104,10 +106,10 @@ async function main(): Promise<void> {
     // --- first frame: game title vs bare Phaser page, interleaved cold loads ----------------
     const game: number[] = [];
     const bare: number[] = [];
-    await firstFrame(browser, base, GAME_FRAME);
+    await firstFrame(browser, base + QUERY, GAME_FRAME);
     await firstFrame(browser, `${base}bench/bare.html`, BARE_FRAME);
     for (let i = 0; i < LOADS; i++) {
-      game.push(await firstFrame(browser, base, GAME_FRAME));
+      game.push(await firstFrame(browser, base + QUERY, GAME_FRAME));
       bare.push(await firstFrame(browser, `${base}bench/bare.html`, BARE_FRAME));
     }
 
@@ -115,7 +117,7 @@ async function main(): Promise<void> {
     const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
     const page = await context.newPage();
     page.setDefaultTimeout(120_000);
-    await page.goto(base);
+    await page.goto(base + QUERY);
     await page.waitForFunction(() => (window as unknown as { __bc?: { ready: boolean } }).__bc?.ready === true);
     await toTable(page);
     await page.evaluate(() => {
@@ -149,6 +151,7 @@ async function main(): Promise<void> {
     const idleStart = { task: await taskTime(), wall: performance.now() };
     await page.waitForTimeout(IDLE_MS);
     const idleBusy = ((await taskTime()) - idleStart.task) / ((performance.now() - idleStart.wall) / 1000);
+    const renderer = (await page.evaluate(() => (window as unknown as { __bc: { perf: { renderer(): { renderer: string; reason: string; glRenderer: string | null } } } }).__bc.perf.renderer())) as { renderer: string; reason: string; glRenderer: string | null };
     const loopAwake = (await page.evaluate(() => (window as unknown as { __bc: { perf: { loopAwake(): boolean } } }).__bc.perf.loopAwake())) as boolean;
 
     // --- AI reply: from the player's click to the reply on the page (and the next frame) ----
@@ -183,7 +186,7 @@ async function main(): Promise<void> {
     // --- report --------------------------------------------------------------------------------
     const g = median(game);
     const b = median(bare);
-    console.log('Bargaining Chips — UI benchmark (headless Chromium, SwiftShader WebGL)');
+    console.log(`Bargaining Chips — UI benchmark (headless Chromium; the game's renderer: ${renderer.renderer}, ${renderer.reason}, WebGL ${renderer.glRenderer ?? 'none'})`);
     console.log('');
     console.log(`First rendered frame, median of ${LOADS} cold loads each (ms after navigation start)`);
     console.log(`  game title screen     ${ms(g)}   (all: ${game.map((x) => x.toFixed(0)).join(', ')})`);

@@ -8,8 +8,8 @@ const INPUT_EVENTS = ['pointerdown', 'pointermove', 'pointerup', 'pointercancel'
  * a frame is needed only after a new model, the look changing, the art arriving, input over the
  * canvas, a resize, or while a tween or the loader runs. Each of those wakes the loop (`poke`);
  * once `idleMs` has passed and two frames have been drawn since the last one, and nothing is
- * animating, the loop sleeps, and the canvas keeps its last frame (the renderer preserves its
- * drawing buffer). The window is short: where WebGL is drawn in software and read back for the
+ * animating, the loop sleeps, and the canvas keeps its last frame (a 2D canvas keeps its pixels;
+ * the WebGL renderer preserves its drawing buffer). The window is short: where WebGL is drawn in software and read back for the
  * page (no GPU), each frame costs tens of milliseconds of the CPU the AI's worker needs.
  */
 export class StageIdler {

@@ -4,6 +4,7 @@ import { BriefingScene, type BriefingModel } from './scenes/briefing';
 import { ChoiceScene, type ChoiceModel } from './scenes/choice';
 import { stageContext } from './scenes/context';
 import { StageIdler } from './stage-idle';
+import { chooseRenderer, probeWebGL, type RendererChoice } from './renderer-choice';
 import { DebriefScene, type DebriefSceneModel } from './scenes/debrief';
 import { SetupScene, type SetupModel } from './scenes/setup';
 import { TitleScene, type TitleModel } from './scenes/title';
@@ -54,6 +55,8 @@ export class Stage {
   private booted = false;
   /** Phaser's loop sleeps while nothing on the canvas changes (see stage-idle.ts). */
   readonly idler: StageIdler;
+  /** WebGL on a GPU, else the canvas renderer (see renderer-choice.ts); `?renderer=` overrides. */
+  readonly renderer: RendererChoice;
 
   constructor(parent: HTMLElement, first: { key: SceneKey; model: unknown }) {
     this.pending = first;
@@ -61,8 +64,10 @@ export class Stage {
     const box = parent.getBoundingClientRect();
     const fit = Math.min(box.width / GAME_SIZE.width, box.height / GAME_SIZE.height) || 1;
     stageContext.textResolution = Math.min(2, Math.max(1, Math.ceil(fit * window.devicePixelRatio * 4) / 4));
+    this.renderer = chooseRenderer(window.location.search, probeWebGL());
+    if (this.renderer.problem) console.warn(this.renderer.problem);
     this.game = new Phaser.Game({
-      type: Phaser.AUTO,
+      type: this.renderer.renderer === 'webgl' ? Phaser.WEBGL : Phaser.CANVAS,
       parent,
       width: GAME_SIZE.width,
       height: GAME_SIZE.height,

@@ -15,7 +15,7 @@ export interface TestHook {
   state(): Record<string, unknown>;
   layout(): { tokens: { id: string; role: string; inPackage: boolean; x: number; y: number; w: number; h: number }[]; zones: Record<string, { x: number; y: number; w: number; h: number }> } | null;
   /** loopAwake: whether Phaser's loop runs now (it sleeps while the canvas has nothing to change). */
-  perf: { firstFrame: number | null; frames: number[]; recording: boolean; loopAwake(): boolean };
+  perf: { firstFrame: number | null; frames: number[]; recording: boolean; loopAwake(): boolean; renderer(): { renderer: string; reason: string; glRenderer: string | null } };
   /** Every text on the canvas with its font size in CSS pixels as shown (to check it is readable), and what a number in it is (see CanvasFigure). */
   canvasText(): { text: string; px: number; visible: boolean; figure: string | null }[];
   /** The canvas's clickable timeline entries, in page coordinates (to click them as a user would). */
@@ -77,7 +77,14 @@ export function installTestHook(stage: Stage, game: () => Pick<Game, 'store' | '
         zones: Object.fromEntries(Object.entries(info.zones).map(([key, r]) => [key, toClient(r, false)])),
       };
     },
-    perf: { firstFrame: null, frames: [], recording: false, loopAwake: () => stage.idler.awake },
+    perf: {
+      firstFrame: null,
+      frames: [],
+      recording: false,
+      loopAwake: () => stage.idler.awake,
+      // The renderer Phaser runs (it may differ from the choice only if Phaser itself fell back).
+      renderer: () => ({ ...stage.renderer, renderer: stage.game.config.renderType === Phaser.WEBGL ? 'webgl' : 'canvas' }),
+    },
     entries: () => {
       const key = stage.screen;
       const scene = key ? stage.scene(key) : null;

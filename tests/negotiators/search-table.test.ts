@@ -43,7 +43,8 @@ function tables(
   const profile = profileFor(scenario, state.options, side);
   const gd = buildGameDomain(scenario, state, side, profile, doctrineOf(scenario, profile.doctrine));
   const space = new PackageSpace(gd.domain);
-  const unchanged = space.indexOf(gd.issues.map((i) => i.current));
+  // A measure to reverse leaves its issue's current position out of the options: then no package is "unchanged".
+  const unchanged = gd.issues.some((i) => i.current < 0) ? -1 : space.indexOf(gd.issues.map((i) => i.current));
   const enumerated = new UtilityTable(space, gd.prefs, (pkg, u) =>
     pkg !== unchanged && ratifies(gd.home, space.outcome(pkg)) && ratifies(gd.there, space.outcome(pkg))
       ? u

@@ -75,7 +75,7 @@ export const CANVAS_MARK = { estimate: '†', source: '‡' } as const;
 /** The canvas's legend for its marks. */
 export const CANVAS_LEGEND = {
   estimate: `${CANVAS_MARK.estimate} ${MODEL_ESTIMATE}`,
-  source: `${CANVAS_MARK.source} source: see the panel`,
+  source: `${CANVAS_MARK.source} source in the panel`,
 } as const;
 
 /** A chip's label with a figure in it: `source` when a source states it, else the model's; null without a figure. */

@@ -508,7 +508,7 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
     // What the marks mean: every number in this column is the model's; the chips' figures come from sources.
     const chips = [...m.offers, ...m.asks].flatMap((g) => g.chips).concat(m.standing?.chips ?? []);
     const sourced = chips.some((c) => m.chipFigures[c.id] === 'source');
-    entry(() => undefined, sourced ? `${CANVAS_LEGEND.estimate}   ${CANVAS_LEGEND.source}` : CANVAS_LEGEND.estimate);
+    entry(() => undefined, sourced ? `${CANVAS_LEGEND.estimate}  ${CANVAS_LEGEND.source}` : CANVAS_LEGEND.estimate);
   }
 
   private drawLadder(): void {

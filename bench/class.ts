@@ -19,7 +19,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -157,6 +157,65 @@ interface RunFigures {
   loadAfter: number;
   /** How late this process (the bots) ran its callbacks at worst: a busy bench delays its own bots. */
   botsLagMaxMs: number;
+  /** The server processes' CPU (share of one core over the run) and memory (resident, summed), or null off Linux. */
+  server: ServerUsage | null;
+}
+
+interface ServerUsage {
+  cpuPercent: number;
+  rssEndMb: number;
+  rssPeakMb: number;
+}
+
+/** CPU seconds and resident memory of a process, from /proc (Linux); null when it cannot be read (gone, or not Linux). */
+function processUsage(pid: number): { cpuS: number; rssMb: number } | null {
+  try {
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    // Linux counts CPU time in clock ticks of 1/100 s (USER_HZ) on every architecture Node runs on.
+    return { cpuS: ticks / 100, rssMb: rss ? Number(rss[1]) / 1024 : 0 };
+  } catch {
+    return null;
+  }
+}
+
+/** Samples the servers' CPU and memory while a run goes on (every 250 ms), for the table's server rows. */
+function watchServers(pids: () => number[]): { stop(): ServerUsage | null } {
+  const first = new Map<number, number>();
+  const last = new Map<number, number>();
+  let peak = 0;
+  let end = 0;
+  let readable = false;
+  const started = performance.now();
+  const sample = () => {
+    let rss = 0;
+    for (const pid of pids()) {
+      const u = processUsage(pid);
+      if (!u) continue;
+      readable = true;
+      if (!first.has(pid)) first.set(pid, u.cpuS);
+      last.set(pid, u.cpuS);
+      rss += u.rssMb;
+    }
+    end = rss;
+    peak = Math.max(peak, rss);
+  };
+  sample();
+  const timer = setInterval(sample, 250);
+  return {
+    stop() {
+      sample();
+      clearInterval(timer);
+      if (!readable) return null;
+      let cpu = 0;
+      for (const [pid, s] of last) cpu += s - first.get(pid)!;
+      const wallS = (performance.now() - started) / 1000;
+      return { cpuPercent: (100 * cpu) / wallS, rssEndMb: end, rssPeakMb: peak };
+    },
+  };
 }
 
 async function run(processes: number, env: Record<string, string>, killOne: boolean): Promise<RunFigures> {
@@ -190,6 +249,7 @@ async function run(processes: number, env: Record<string, string>, killOne: bool
     };
     const lag = monitorEventLoopDelay({ resolution: 20 });
     lag.enable();
+    const usage = watchServers(() => [...servers.pids.values()]);
     const started = performance.now();
     // A class's students enter through one process each, the classes spread over all of them.
     const figures: BotFigures[] = await Promise.all(
@@ -199,6 +259,7 @@ async function run(processes: number, env: Record<string, string>, killOne: bool
     );
     const wallS = (performance.now() - started) / 1000;
     lag.disable();
+    const server = usage.stop();
     let gamesFinished = 0;
     let movesAcknowledged = 0;
     let movesLost = 0;
@@ -231,6 +292,7 @@ async function run(processes: number, env: Record<string, string>, killOne: bool
       loadBefore,
       loadAfter: loadavg()[0]!,
       botsLagMaxMs: lag.max / 1e6,
+      server,
     };
   } finally {
     await servers.stop();
@@ -282,6 +344,8 @@ async function main(): Promise<void> {
         ['moves acknowledged per second', (r) => r.perSecond.toFixed(0)],
         ['moves acknowledged / lost', (r) => `${r.movesAcknowledged} / ${r.movesLost}`],
         ['games finished', (r) => `${r.gamesFinished} of ${r.gamesTotal}`],
+        ['server CPU (share of one core)', (r) => (r.server ? `${r.server.cpuPercent.toFixed(0)} %` : 'n/a')],
+        ['server memory, end / peak (RSS)', (r) => (r.server ? `${r.server.rssEndMb.toFixed(0)} / ${r.server.rssPeakMb.toFixed(0)} MB` : 'n/a')],
         ['wall time', (r) => `${r.wallS.toFixed(1)} s`],
         ['killed', (r) => r.killed ?? '-'],
         ['rejoins', (r) => String(r.rejoins)],

@@ -1,8 +1,9 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startServer, stopServer, tempDirs, type ChildServer } from '../server/helpers';
 import { browserOrSkip, chromePath, expectAccessible, FLAGS, screenshot, settle, waitScreen } from './browser';
 import { scenario as b } from './flows';
+import { openClassPerson, type ClassPerson } from './class-people';
 
 /**
  * A class of teams end to end: the teacher opens a class of teams of two with a set number of
@@ -14,12 +15,7 @@ import { scenario as b } from './flows';
 
 const browserPath = browserOrSkip();
 
-interface Person {
-  name: string;
-  context: BrowserContext;
-  page: Page;
-  errors: string[];
-}
+type Person = ClassPerson;
 
 type Hook = { screen: string; humanToMove: string | null; draft: Record<string, string>; spec: { moves: unknown[]; options: { rounds?: number } } | null; standing: unknown };
 
@@ -39,20 +35,7 @@ describe.skipIf(!browserPath)('a class of teams', () => {
   });
 
   async function person(name: string): Promise<Person> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-    await context.addInitScript(() =>
-      document.addEventListener('securitypolicyviolation', (e) => console.error(`Content-Security-Policy violation: ${e.effectiveDirective} refused ${e.blockedURI || 'inline code'}`)),
-    );
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/WebSocket|ERR_CONNECTION|net::/.test(m.text())) errors.push(`${name}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => errors.push(`${name}: page error: ${e.message}`));
-    await page.goto(`${server.http}/`, { timeout: 120_000 });
-    await page.waitForFunction(() => window.__bc?.ready === true, null, { timeout: 120_000 });
-    await waitScreen(page, 'title');
-    const p = { name, context, page, errors };
+    const p = await openClassPerson(browser, server.http, name);
     people.push(p);
     return p;
   }

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startServer, stopServer, tempDirs, type ChildServer } from '../server/helpers';
 import { browserOrSkip, chromePath, expectAccessible, FLAGS, screenshot, settle, waitScreen } from './browser';
 import { scenario as b } from './flows';
+import { openClassPerson, type ClassPerson } from './class-people';
 
 /**
  * The live class end to end: the class server (src/server, as `npm run serve` starts it) on a
@@ -21,12 +22,7 @@ const VIEWPORTS = [
   { width: 390, height: 844 },
 ];
 
-interface Person {
-  name: string;
-  context: BrowserContext;
-  page: Page;
-  errors: string[];
-}
+type Person = ClassPerson;
 
 describe.skipIf(!browserPath)('a live class on the class server', () => {
   let server: ChildServer;
@@ -44,22 +40,7 @@ describe.skipIf(!browserPath)('a live class on the class server', () => {
   });
 
   async function person(name: string, path = '/'): Promise<Person> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
-    await context.addInitScript(() =>
-      document.addEventListener('securitypolicyviolation', (e) => console.error(`Content-Security-Policy violation: ${e.effectiveDirective} refused ${e.blockedURI || 'inline code'}`)),
-    );
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (m) => {
-      // A student's browser that reloads sees its old socket closed: not an error of the game.
-      if (m.type() === 'error' && !/WebSocket|ERR_CONNECTION|net::/.test(m.text())) errors.push(`${name}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => errors.push(`${name}: page error: ${e.message}`));
-    // Five browsers on two shared cores: loading can be slow.
-    await page.goto(`${server.http}${path}`, { timeout: 120_000 });
-    await page.waitForFunction(() => window.__bc?.ready === true, null, { timeout: 120_000 });
-    await waitScreen(page, path === '/' ? 'title' : 'class-join', 'title');
-    const p = { name, context, page, errors };
+    const p = await openClassPerson(browser, server.http, name, path);
     people.push(p);
     return p;
   }

@@ -1,0 +1,34 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { waitScreen } from './browser';
+
+/** A teacher or a student of a live class: a browser context of their own, and what went wrong in it. */
+export interface ClassPerson {
+  name: string;
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+}
+
+/**
+ * Opens the class server's page (`path`, '/' or a join link) in a context of its own at 1366x768,
+ * collecting console errors, page errors and Content-Security-Policy violations as `errors`.
+ */
+export async function openClassPerson(browser: Browser, origin: string, name: string, path = '/'): Promise<ClassPerson> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+  await context.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`Content-Security-Policy violation: ${e.effectiveDirective} refused ${e.blockedURI || 'inline code'}`)),
+  );
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    // A student's browser that reloads sees its old socket closed: not an error of the game.
+    if (m.type() === 'error' && !/WebSocket|ERR_CONNECTION|net::/.test(m.text())) errors.push(`${name}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`${name}: page error: ${e.message}`));
+  // Several browsers on two shared cores: loading can be slow.
+  await page.goto(`${origin}${path}`, { timeout: 120_000 });
+  await page.waitForFunction(() => window.__bc?.ready === true, null, { timeout: 120_000 });
+  // The join screen (a join link) draws the title's scene behind it.
+  await waitScreen(page, path === '/' ? 'title' : 'class-join', 'title');
+  return { name, context, page, errors };
+}

@@ -23,6 +23,7 @@ import {
   positionsAfter,
   redLinesCrossed,
   scenarioWorths,
+  sharedDomains,
   DomainMemo,
   type WorthOf,
 } from './game-domain';
@@ -115,8 +116,8 @@ export class GameNegotiator {
   private pending: MoveFacts[] = [];
   private readonly profile: Profile;
   private readonly worthOf: WorthOf;
-  /** Its last preferences and search table, reused while the game gives the same ones. */
-  private readonly memo = new DomainMemo();
+  /** Its last preferences and search table, reused while the game gives the same ones, and the domains the scenario's negotiators share. */
+  private readonly memo: DomainMemo;
   private readonly words: Words;
 
   constructor(
@@ -130,6 +131,7 @@ export class GameNegotiator {
     this.profile = profileFor(scenario, options, side);
     this.words = wordsOf(scenario);
     this.worthOf = scenarioWorths(scenario);
+    this.memo = new DomainMemo(sharedDomains(scenario));
     this.actor = this.start();
   }
 

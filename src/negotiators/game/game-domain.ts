@@ -224,7 +224,7 @@ export type WorthOf = (
  * stay as they started). A pure memo: it changes no answer, only its cost. It is emptied when it
  * grows past WORTHS_KEPT entries, so a long Monte Carlo run does not grow it without end.
  */
-const WORTHS = new WeakMap<Scenario, Map<string, number>>();
+const WORTHS = new WeakMap<Scenario, { size: number; byIssue: Map<string, Map<string, Map<string, number>>> }>();
 export const WORTHS_KEPT = 100_000;
 
 /**
@@ -246,15 +246,27 @@ function issueKey(state: GameState, issueId: string): string {
 
 export function scenarioWorths(scenario: Scenario): WorthOf {
   let memo = WORTHS.get(scenario);
-  if (!memo) WORTHS.set(scenario, (memo = new Map()));
+  if (!memo) WORTHS.set(scenario, (memo = { size: 0, byIssue: new Map() }));
   const kept = memo;
   return (_scenario, state, doctrine, issueId, positionId) => {
-    const key = `${doctrine.id}|${positionId}|${issueKey(state, issueId)}`;
-    let worth = kept.get(key);
+    // nested maps: a key made of the issue's key (written once per state) hashes once, where a
+    // key joined anew at every call would be hashed at every call
+    const key = issueKey(state, issueId);
+    let byDoctrine = kept.byIssue.get(key);
+    if (!byDoctrine) kept.byIssue.set(key, (byDoctrine = new Map()));
+    let byPosition = byDoctrine.get(doctrine.id);
+    if (!byPosition) byDoctrine.set(doctrine.id, (byPosition = new Map()));
+    let worth = byPosition.get(positionId);
     if (worth === undefined) {
       worth = positionWorth(scenario, state, doctrine, issueId, positionId);
-      if (kept.size >= WORTHS_KEPT) kept.clear();
-      kept.set(key, worth);
+      if (kept.size >= WORTHS_KEPT) {
+        kept.byIssue.clear();
+        kept.size = 0;
+        byPosition = new Map();
+        kept.byIssue.set(key, new Map([[doctrine.id, byPosition]]));
+      }
+      byPosition.set(positionId, worth);
+      kept.size++;
     }
     return worth;
   };

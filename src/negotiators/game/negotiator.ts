@@ -96,9 +96,16 @@ export class InvalidProfileError extends Error {
   }
 }
 
+/** Each profile's problems in its scenario, checked once: a class server or a Monte Carlo run starts many negotiators with the same profile. */
+const PROFILE_PROBLEMS = new WeakMap<Scenario, WeakMap<Profile, string[]>>();
+
 /** Refuse to run a negotiator whose profile does not fit its scenario: nothing runs on half-valid input. */
 export function assertProfile(scenario: Scenario, options: GameOptions, side: Side): void {
-  const problems = checkProfile(scenario, profileFor(scenario, options, side));
+  const profile = profileFor(scenario, options, side);
+  let checked = PROFILE_PROBLEMS.get(scenario);
+  if (!checked) PROFILE_PROBLEMS.set(scenario, (checked = new WeakMap()));
+  let problems = checked.get(profile);
+  if (!problems) checked.set(profile, (problems = checkProfile(scenario, profile)));
   if (problems.length > 0) throw new InvalidProfileError(problems);
 }
 

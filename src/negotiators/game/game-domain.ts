@@ -396,11 +396,12 @@ export class DomainMemo {
 export type SharedDomains = Map<string, GameDomain>;
 
 /**
- * How many game domains a scenario keeps for its negotiators to share. A domain holds a search
- * table of a few tens of kilobytes; a busy scenario's games pass through a few hundred states
- * again and again (busan's 300 hard games: 12 domains; beijing's: about 900, most seen once).
+ * How many game domains a scenario keeps for its negotiators to share, the least recently used
+ * going first. A busy scenario's games pass through a few states again and again (busan's 300
+ * hard games: 12 domains; beijing's: about 900, most seen once); 300 hard games of each shipped
+ * scenario leave about 12 MB of kept domains, on a class server's few hundred.
  */
-export const DOMAINS_KEPT = 512;
+export const DOMAINS_KEPT = 256;
 const DOMAINS = new WeakMap<Scenario, SharedDomains>();
 
 /** The game domains the negotiators of a scenario share (kept as long as the scenario is). */

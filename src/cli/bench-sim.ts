@@ -9,7 +9,9 @@
  * three times the moves of a random one, which mostly ends in an early walkout or acceptance).
  *
  * Games are played over seeds 1, 2, ... until at least `--seconds` (default 2) of AI games and
- * half that of random games have run, and at least three of each. Before them, `--warm-up`
+ * half that of random games have run, and at least three of each; the decisions are timed in
+ * another half of that of AI games (timing each decision costs more than a tenth of a game, which
+ * games per second should not count). Before them, `--warm-up`
  * seconds (default 3) of untimed games of the scenario: V8 keeps compiling the negotiator's
  * functions for a hundred games or more (busan: 225 compilations in the first 50 games, 21 from
  * game 150 to 200, none to speak of after 250), and a compilation falling inside a decision is
@@ -147,11 +149,14 @@ export function measureScenario(scenario: Scenario, seconds: number, bestOf = 1,
     Match.start(scenario, `warm-up-${warm}`, hard, untimed);
     Match.start(scenario, `warm-up-${warm}`, defaultOptions(scenario), RANDOM);
   });
+  // games per second without timing each decision (two clock reads a decision cost more than a
+  // tenth of a game), then the decisions' times in games of their own
   const logs: { seed: string; moves: Move[] }[] = [];
   const ai = playFor(
     seconds,
-    (seed) => void logs.push({ seed, moves: Match.start(scenario, seed, hard, timed).moves }),
+    (seed) => void logs.push({ seed, moves: Match.start(scenario, seed, hard, untimed).moves }),
   );
+  playFor(seconds / 2, (seed) => void Match.start(scenario, `timed-${seed}`, hard, timed));
   const random = playFor(
     seconds / 2,
     (seed) => void Match.start(scenario, seed, defaultOptions(scenario), RANDOM),

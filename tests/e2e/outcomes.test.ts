@@ -5,6 +5,7 @@ import { SIDES } from '../../src/core/types';
 import { gameRatingsJson } from '../../src/session/outcome';
 import { browserOrSkip, browserPerTest, expectAccessible, openGame, screenshot, settle, smallestSvgText, waitScreen } from './browser';
 import { playUsByMouse, scenario, view } from './flows';
+import type { CanvasTextInfo } from '../../src/view/test-hook';
 
 /**
  * Issue 11 in the browser: Play now, the one-screen briefing, readable canvas text, the debrief's
@@ -19,14 +20,53 @@ const SIZES = [
   { name: '390x844', width: 390, height: 844 },
 ] as const;
 
-/** The smallest canvas text shown, in CSS px. */
-async function smallestCanvasText(page: Page): Promise<{ px: number; text: string }> {
-  const texts = (await page.evaluate(() =>
-    (window.__bc as unknown as { canvasText(): { text: string; px: number; visible: boolean }[] }).canvasText(),
-  )) as { text: string; px: number; visible: boolean }[];
+/** The texts shown on the canvas (see the test hook's `canvasText`). */
+async function shownCanvasText(page: Page): Promise<CanvasTextInfo[]> {
+  const texts = (await page.evaluate(() => (window.__bc as unknown as { canvasText(): CanvasTextInfo[] }).canvasText())) as CanvasTextInfo[];
   const shown = texts.filter((t) => t.visible && t.text.trim() !== '');
   expect(shown.length, 'texts on the canvas').toBeGreaterThan(0);
-  return shown.reduce((a, b) => (b.px < a.px ? b : a));
+  return shown;
+}
+
+/** The smallest canvas text shown, in CSS px. */
+async function smallestCanvasText(page: Page): Promise<{ px: number; text: string }> {
+  return (await shownCanvasText(page)).reduce((a, b) => (b.px < a.px ? b : a));
+}
+
+/** The canvas in game units: stage.ts's GAME_SIZE (importing that module would load Phaser here). */
+const GAME_SIZE = { width: 1600, height: 1000 };
+
+/** Two boxes (game units) that share more than a sliver: the glyphs' padding may touch, the glyphs may not. */
+const overlapping = (a: CanvasTextInfo['box'], b: CanvasTextInfo['box'], slack = 3): boolean =>
+  a.x < b.x + b.w - slack && b.x < a.x + a.w - slack && a.y < b.y + b.h - slack && b.y < a.y + a.h - slack;
+
+/** Canvas texts shown that run off the canvas or over one another, in words. */
+async function canvasTextProblems(page: Page): Promise<string[]> {
+  const shown = await shownCanvasText(page);
+  const name = (t: CanvasTextInfo) => `“${t.text.replace(/\s+/g, ' ').slice(0, 40)}”`;
+  const out: string[] = [];
+  for (const t of shown) {
+    const b = t.box;
+    if (b.x < -1 || b.y < -1 || b.x + b.w > GAME_SIZE.width + 1 || b.y + b.h > GAME_SIZE.height + 1)
+      out.push(`${name(t)} runs off the canvas: (${Math.round(b.x)}, ${Math.round(b.y)})–(${Math.round(b.x + b.w)}, ${Math.round(b.y + b.h)})`);
+  }
+  for (let i = 0; i < shown.length; i++)
+    for (let j = i + 1; j < shown.length; j++) if (overlapping(shown[i]!.box, shown[j]!.box)) out.push(`${name(shown[i]!)} overlaps ${name(shown[j]!)}`);
+  return out;
+}
+
+/**
+ * A screen's canvas at each size: on a phone (the compact layout) no text under 12 CSS px, and at
+ * every size no text off the canvas or over another. Screenshots as `outcomes-<name>-<size>`.
+ */
+async function expectReadableCanvas(page: Page, name: string): Promise<void> {
+  await atEachSize(page, name, async (narrow) => {
+    const size = page.viewportSize();
+    const where = `${name} at ${size?.width}x${size?.height}`;
+    const smallest = await smallestCanvasText(page);
+    if (narrow) expect.soft(smallest.px, `${where}: smallest canvas text on a phone: “${smallest.text}”`).toBeGreaterThanOrEqual(12);
+    expect.soft(await canvasTextProblems(page), `${where}: canvas texts`).toEqual([]);
+  });
 }
 
 /**
@@ -206,6 +246,31 @@ describe.skipIf(!browser)('issue 11: outcomes that mean something, readable on a
     await drawn('history');
     await waitScreen(page, 'history');
     await pick('episode', 'data-episode');
+    expect(s.errors).toEqual([]);
+  });
+
+  it('the title, briefing, history and replay canvases read on a phone: text at least 12 px, none overlapping or cut off', { timeout: 300_000 }, async () => {
+    const { page } = s;
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openGame(page, inject('baseUrl'));
+    await waitScreen(page, 'title');
+    await expectReadableCanvas(page, 'title');
+    await page.getByRole('button', { name: /^Play now/ }).click();
+    await waitScreen(page, 'briefing');
+    await expectReadableCanvas(page, 'briefing');
+    await openGame(page, inject('baseUrl'));
+    await waitScreen(page, 'title');
+    await page.getByRole('button', { name: /^History/ }).click();
+    // The history screen waits for the scenario files: on a busy machine that is slow.
+    await page.waitForFunction(() => window.__bc?.drawn.history !== undefined, null, { timeout: 120_000 });
+    await waitScreen(page, 'history');
+    await expectReadableCanvas(page, 'history');
+    await page.locator('[data-episode="zte-2018"]').getByRole('button', { name: 'Replay this episode' }).click();
+    await waitScreen(page, 'replay');
+    // A step with an account and a date, past the start.
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await settle(page, 300);
+    await expectReadableCanvas(page, 'replay');
     expect(s.errors).toEqual([]);
   });
 

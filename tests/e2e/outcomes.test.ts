@@ -56,6 +56,29 @@ async function canvasTextProblems(page: Page): Promise<string[]> {
 }
 
 /**
+ * The table's trays: their labels and chip-group headings ("Security control", "Economic", ...)
+ * neither over one another nor over a chip in the trays, nor off the canvas (in game units).
+ */
+async function trayHeadingProblems(page: Page): Promise<string[]> {
+  const headings = (await shownCanvasText(page)).filter((t) => t.name === 'tray-heading' || t.name === 'tray-label');
+  expect(headings.filter((t) => t.name === 'tray-heading').length, 'chip-group headings on the table').toBeGreaterThan(0);
+  const chips = (await page.evaluate(() => {
+    const rect = document.querySelector('#stage canvas')!.getBoundingClientRect();
+    const k = rect.width / 1600;
+    const layout = (window.__bc as unknown as { layout(): { tokens: { id: string; inPackage: boolean; x: number; y: number; w: number; h: number }[] } }).layout();
+    // The hook gives each chip's centre on the page and its size in CSS px.
+    return layout.tokens.filter((t) => !t.inPackage).map((t) => ({ id: t.id, box: { x: (t.x - rect.left) / k - t.w / k / 2, y: (t.y - rect.top) / k - t.h / k / 2, w: t.w / k, h: t.h / k } }));
+  })) as { id: string; box: CanvasTextInfo['box'] }[];
+  const out: string[] = [];
+  for (const t of headings) if (t.box.x + t.box.w > GAME_SIZE.width / 2 + 40) out.push(`“${t.text}” runs past the trays into the negotiators’ column`);
+  for (let i = 0; i < headings.length; i++) {
+    for (let j = i + 1; j < headings.length; j++) if (overlapping(headings[i]!.box, headings[j]!.box)) out.push(`“${headings[i]!.text}” overlaps “${headings[j]!.text}”`);
+    for (const chip of chips) if (overlapping(headings[i]!.box, chip.box)) out.push(`“${headings[i]!.text}” overlaps the chip ${chip.id}`);
+  }
+  return out;
+}
+
+/**
  * A screen's canvas at each size: on a phone (the compact layout) no text under 12 CSS px, and at
  * every size no text off the canvas or over another. Screenshots as `outcomes-<name>-<size>`.
  */
@@ -198,9 +221,11 @@ describe.skipIf(!browser)('issue 11: outcomes that mean something, readable on a
     const smallest = await smallestCanvasText(page);
     expect(smallest.px, `smallest canvas text: “${smallest.text}”`).toBeGreaterThanOrEqual(14);
     // At every size, a phone's too: there the canvas draws its compact layout, few words, large.
-    await atEachSize(page, 'table', async () => {
+    await atEachSize(page, 'table', async (narrow) => {
       const t = await smallestCanvasText(page);
       expect(t.px, `smallest canvas text: “${t.text}”`).toBeGreaterThanOrEqual(14);
+      const size = page.viewportSize();
+      if (!narrow) expect.soft(await trayHeadingProblems(page), `chip-group headings at ${size?.width}x${size?.height}`).toEqual([]);
     });
 
     // Larger text scales the canvas text too, and the canvas does not shrink for the panel.
@@ -211,6 +236,13 @@ describe.skipIf(!browser)('issue 11: outcomes that mean something, readable on a
     await settle(page, 600);
     const after = await page.locator('#stage canvas').boundingBox();
     expect(Math.round(after!.width)).toBe(Math.round(before!.width));
+    expect.soft(await trayHeadingProblems(page), 'chip-group headings with larger text at 1280x720').toEqual([]);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await settle(page, 600);
+    expect.soft(await trayHeadingProblems(page), 'chip-group headings with larger text at 1366x768').toEqual([]);
+    await screenshot(page, 'outcomes-table-larger-text-1366x768');
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await settle(page, 600);
     const larger = await smallestCanvasText(page);
     expect(larger.px, `smallest canvas text with larger text: “${larger.text}”`).toBeGreaterThanOrEqual(14 * 1.375 - 0.5);
     expect(s.errors).toEqual([]);

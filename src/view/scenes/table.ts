@@ -107,7 +107,8 @@ interface Slot {
 
 interface TrayLayout {
   slots: Map<string, Slot>;
-  headers: { category: IssueCategory; x: number; y: number; scale: number }[];
+  /** Each group's heading: where it starts, and the width of the group's columns. */
+  headers: { category: IssueCategory; x: number; y: number; w: number; scale: number }[];
 }
 
 /** Lay groups of chips out in columns inside an area, shrinking them until they fit. */
@@ -125,13 +126,14 @@ function layoutTray(groups: ChipGroup[], area: Rect, headerH = 28): TrayLayout {
     const headers: TrayLayout['headers'] = [];
     let col = 0;
     for (const group of groups) {
-      headers.push({ category: group.category, x: area.x + col * (tw + gap), y: area.y, scale });
+      const groupCols = Math.ceil(group.chips.length / rows);
+      headers.push({ category: group.category, x: area.x + col * (tw + gap), y: area.y, w: groupCols * (tw + gap) - gap, scale });
       group.chips.forEach((chip, i) => {
         const c = col + Math.floor(i / rows);
         const r = i % rows;
         slots.set(chip.id, { x: area.x + c * (tw + gap) + tw / 2, y: area.y + headerH + r * (th + gap) + th / 2, scale });
       });
-      col += Math.ceil(group.chips.length / rows);
+      col += groupCols;
     }
     return { slots, headers };
   }
@@ -306,8 +308,9 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
       this.put(text(this, ASK.x + ASK.w / 2, ASK.y + ASK.h / 2 + 14, `${hint} (${possessive(them)} levers, top)`, { size: 20, color: p.tableInk, originX: 0.5, originY: 0.5 }));
       this.put(text(this, OFFER.x + OFFER.w / 2, OFFER.y + OFFER.h / 2 + 14, `${hint} (your levers, below)`, { size: 20, color: p.tableInk, originX: 0.5, originY: 0.5 }));
     }
-    this.put(text(this, OPP_TRAY.x, OPP_TRAY.y, `${possessive(them)} levers: drag one onto the table to ask for it`, { size: 21, bold: true }));
-    this.put(text(this, OWN_TRAY.x, OWN_TRAY.y, 'Your levers: drag one onto the table to offer it', { size: 21, bold: true }));
+    // One line across the tray, shortened if the text is drawn large (the trays' areas leave it that line).
+    this.put(text(this, OPP_TRAY.x, OPP_TRAY.y, `${possessive(them)} levers: drag one onto the table to ask for it`, { size: 21, bold: true, wrap: OPP_TRAY.w, fit: 1 })).setName('tray-label');
+    this.put(text(this, OWN_TRAY.x, OWN_TRAY.y, 'Your levers: drag one onto the table to offer it', { size: 21, bold: true, wrap: OWN_TRAY.w, fit: 1 })).setName('tray-label');
   }
 
   /** The standing offer, as a sheet of paper: what they give, and what they ask of you. */
@@ -697,17 +700,37 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
     // Category headings over each tray column (redrawn only when the trays' columns change).
     const columns = (groups: ChipGroup[]) => groups.map((g) => [g.category, g.chips.length]);
     this.part('headings', [columns(m.asks), columns(m.offers)], () => {
+      const trays = this.trayAreas();
       for (const [groups, area] of [
-        [m.asks, { ...OPP_TRAY, y: OPP_TRAY.y + TRAY_LABEL, h: OPP_TRAY.h - TRAY_LABEL }],
-        [m.offers, { ...OWN_TRAY, y: OWN_TRAY.y + TRAY_LABEL, h: OWN_TRAY.h - TRAY_LABEL }],
+        [m.asks, trays.opp],
+        [m.offers, trays.own],
       ] as const) {
-        const layout = layoutTray(groups as ChipGroup[], area);
+        const layout = layoutTray(groups as ChipGroup[], area, trays.headerH);
         for (const header of layout.headers) {
           this.put(categoryIcon(this, header.category, header.x + 11, header.y + 11, 22) as Phaser.GameObjects.Image);
-          this.put(text(this, header.x + 28, header.y, SHORT_CATEGORY[header.category], { size: 18, bold: true, color: stageContext.palette.muted }));
+          // Within its group's columns: shortened (the icon and the panel's headings say the rest)
+          // rather than over the next group's heading, however large the text is drawn.
+          const heading = text(this, header.x + 28, header.y, SHORT_CATEGORY[header.category], { size: 18, bold: true, color: stageContext.palette.muted, wrap: Math.max(40, header.w - 30), fit: 1 });
+          this.put(heading).setName('tray-heading');
         }
       }
     });
+  }
+
+  /**
+   * The trays' chip areas: below the tray's label, with room at the top of each column for its
+   * group's heading, both as tall as they are drawn (enlarged to stay readable). Compact, neither
+   * is drawn but the headings' icons.
+   */
+  private trayAreas(): { own: Rect; opp: Rect; headerH: number } {
+    const compact = compactIn(this);
+    const label = compact ? TRAY_LABEL : Math.max(TRAY_LABEL, Math.ceil(readableSize(21) * 1.25));
+    const headerH = compact ? 28 : Math.max(28, Math.ceil(readableSize(18) * 1.25) + 2);
+    return {
+      own: { ...OWN_TRAY, y: OWN_TRAY.y + label, h: OWN_TRAY.h - label },
+      opp: { ...OPP_TRAY, y: OPP_TRAY.y + label, h: OPP_TRAY.h - label },
+      headerH,
+    };
   }
 
   private highContrastChanged = false;
@@ -723,8 +746,9 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
   private placeTokens(): void {
     const m = this.model;
     const draft = m.draft;
-    const trayOwn = layoutTray(m.offers.map((g) => ({ ...g, chips: g.chips })), { ...OWN_TRAY, y: OWN_TRAY.y + TRAY_LABEL, h: OWN_TRAY.h - TRAY_LABEL });
-    const trayOpp = layoutTray(m.asks, { ...OPP_TRAY, y: OPP_TRAY.y + TRAY_LABEL, h: OPP_TRAY.h - TRAY_LABEL });
+    const trays = this.trayAreas();
+    const trayOwn = layoutTray(m.offers, trays.own, trays.headerH);
+    const trayOpp = layoutTray(m.asks, trays.opp, trays.headerH);
     const inPkg = (c: Chip) => draft[c.issue] === c.position;
     const offerIds = m.offers.flatMap((g) => g.chips).filter(inPkg).map((c) => c.id);
     const askIds = m.asks.flatMap((g) => g.chips).filter(inPkg).map((c) => c.id);

@@ -226,6 +226,7 @@ describe.skipIf(!browser)('issue 11: outcomes that mean something, readable on a
       expect(t.px, `smallest canvas text: “${t.text}”`).toBeGreaterThanOrEqual(14);
       const size = page.viewportSize();
       if (!narrow) expect.soft(await trayHeadingProblems(page), `chip-group headings at ${size?.width}x${size?.height}`).toEqual([]);
+      expect.soft(await canvasTextProblems(page), `table canvas texts at ${size?.width}x${size?.height}`).toEqual([]);
     });
 
     // Larger text scales the canvas text too, and the canvas does not shrink for the panel.
@@ -240,6 +241,7 @@ describe.skipIf(!browser)('issue 11: outcomes that mean something, readable on a
     await page.setViewportSize({ width: 1366, height: 768 });
     await settle(page, 600);
     expect.soft(await trayHeadingProblems(page), 'chip-group headings with larger text at 1366x768').toEqual([]);
+    expect.soft(await canvasTextProblems(page), 'table canvas texts with larger text at 1366x768').toEqual([]);
     await screenshot(page, 'outcomes-table-larger-text-1366x768');
     await page.setViewportSize({ width: 1280, height: 720 });
     await settle(page, 600);

@@ -101,13 +101,8 @@ export class ReplayScene extends ScreenScene<ReplayModel> implements CompactAwar
   /** One indicator across the canvas: its name and value over its path, the steps to come faint. */
   private compactChart(c: ReplayModel['charts'][number], x: number, y: number, w: number, h: number): void {
     const p = stageContext.palette;
-    const pos = this.model.position;
-    const g = this.put(this.add.graphics());
-    g.fillStyle(p.surface, 1);
-    g.lineStyle(2, p.line, 1);
-    g.fillRoundedRect(x, y, w, h, 10);
-    g.strokeRoundedRect(x, y, w, h, 10);
-    const now = c.values[Math.min(pos, c.values.length - 1)]!;
+    const g = this.card(x, y, w, h);
+    const now = c.values[Math.min(this.model.position, c.values.length - 1)]!;
     const value = this.put(figure(text(this, x + w - 12, y + 4, `${CANVAS_MARK.estimate} ${fmt(now)}${c.unit === '$B/yr' ? ' $B/yr' : ''}`, { bold: true, originX: 1, color: p.accent, keep: true }), 'estimate'));
     fitText(this.put(text(this, x + 12, y + 4, '', { bold: true, wrap: Math.max(100, w - 36 - value.width), keep: true })), c.label, 1);
     const textH = stageContext.minTextSize * 1.3;
@@ -189,15 +184,21 @@ export class ReplayScene extends ScreenScene<ReplayModel> implements CompactAwar
     return bottom;
   }
 
-  private chart(c: ReplayModel['charts'][number], x: number, y: number, w: number, h: number): void {
+  /** A chart's card: its graphics, to draw the chart on. */
+  private card(x: number, y: number, w: number, h: number): Phaser.GameObjects.Graphics {
     const p = stageContext.palette;
-    const pos = this.model.position;
     const g = this.put(this.add.graphics());
     g.fillStyle(p.surface, 1);
     g.lineStyle(2, p.line, 1);
     g.fillRoundedRect(x, y, w, h, 10);
     g.strokeRoundedRect(x, y, w, h, 10);
-    const now = c.values[Math.min(pos, c.values.length - 1)]!;
+    return g;
+  }
+
+  private chart(c: ReplayModel['charts'][number], x: number, y: number, w: number, h: number): void {
+    const p = stageContext.palette;
+    const g = this.card(x, y, w, h);
+    const now = c.values[Math.min(this.model.position, c.values.length - 1)]!;
     this.put(text(this, x + 14, y + 10, markedLabel(c.label, 'estimate'), { size: 21, bold: true, wrap: w - 150, maxLines: 1 }));
     this.put(figure(text(this, x + w - 14, y + 8, `${fmt(now)}${c.unit === '$B/yr' ? ' $B/yr' : ''}`, { size: 24, bold: true, originX: 1, color: p.accent }), 'estimate'));
     const plot = { x: x + 64, y: y + 54, w: w - 84, h: h - 90 };

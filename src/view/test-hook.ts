@@ -16,10 +16,23 @@ export interface TestHook {
   layout(): { tokens: { id: string; role: string; inPackage: boolean; x: number; y: number; w: number; h: number }[]; zones: Record<string, { x: number; y: number; w: number; h: number }> } | null;
   /** loopAwake: whether Phaser's loop runs now (it sleeps while the canvas has nothing to change). */
   perf: { firstFrame: number | null; frames: number[]; recording: boolean; loopAwake(): boolean; renderer(): { renderer: string; reason: string; glRenderer: string | null } };
-  /** Every text on the canvas with its font size in CSS pixels as shown (to check it is readable), and what a number in it is (see CanvasFigure). */
-  canvasText(): { text: string; px: number; visible: boolean; figure: string | null }[];
+  /**
+   * Every text on the canvas with its font size in CSS pixels as shown (to check it is readable),
+   * what a number in it is (see CanvasFigure), its name if it has one, and its box in game units
+   * (to check that texts neither overlap nor run off the canvas).
+   */
+  canvasText(): CanvasTextInfo[];
   /** The canvas's clickable timeline entries, in page coordinates (to click them as a user would). */
   entries(): { entry: string; x: number; y: number; w: number; h: number }[];
+}
+
+export interface CanvasTextInfo {
+  text: string;
+  px: number;
+  visible: boolean;
+  figure: string | null;
+  name: string;
+  box: { x: number; y: number; w: number; h: number };
 }
 
 declare global {
@@ -107,13 +120,21 @@ export function installTestHook(stage: Stage, game: () => Pick<Game, 'store' | '
       const scene = key ? stage.scene(key) : null;
       if (!scene) return [];
       const k = stage.scaleFactor();
-      const out: { text: string; px: number; visible: boolean; figure: string | null }[] = [];
+      const out: CanvasTextInfo[] = [];
       const walk = (list: Phaser.GameObjects.GameObject[], scale: number, visible: boolean) => {
         for (const obj of list) {
           if (obj instanceof Phaser.GameObjects.Text) {
             const size = parseFloat(String(obj.style.fontSize));
             const figure: unknown = obj.data?.get('figure');
-            out.push({ text: obj.text, px: size * scale * obj.scaleY * k, visible: visible && obj.visible && obj.alpha > 0, figure: typeof figure === 'string' ? figure : null });
+            const b = obj.getBounds();
+            out.push({
+              text: obj.text,
+              px: size * scale * obj.scaleY * k,
+              visible: visible && obj.visible && obj.alpha > 0,
+              figure: typeof figure === 'string' ? figure : null,
+              name: obj.name,
+              box: { x: b.x, y: b.y, w: b.width, h: b.height },
+            });
           } else if (obj instanceof Phaser.GameObjects.Container) {
             walk(obj.list, scale * obj.scaleY, visible && obj.visible && obj.alpha > 0);
           }

@@ -5,6 +5,7 @@ import { SIDES } from '../../src/core/types';
 import { gameRatingsJson } from '../../src/session/outcome';
 import { browserOrSkip, browserPerTest, expectAccessible, openGame, screenshot, settle, smallestSvgText, waitScreen } from './browser';
 import { playUsByMouse, scenario, view } from './flows';
+import type { CanvasTextInfo } from '../../src/view/test-hook';
 
 /**
  * Issue 11 in the browser: Play now, the one-screen briefing, readable canvas text, the debrief's
@@ -19,14 +20,76 @@ const SIZES = [
   { name: '390x844', width: 390, height: 844 },
 ] as const;
 
-/** The smallest canvas text shown, in CSS px. */
-async function smallestCanvasText(page: Page): Promise<{ px: number; text: string }> {
-  const texts = (await page.evaluate(() =>
-    (window.__bc as unknown as { canvasText(): { text: string; px: number; visible: boolean }[] }).canvasText(),
-  )) as { text: string; px: number; visible: boolean }[];
+/** The texts shown on the canvas (see the test hook's `canvasText`). */
+async function shownCanvasText(page: Page): Promise<CanvasTextInfo[]> {
+  const texts = (await page.evaluate(() => (window.__bc as unknown as { canvasText(): CanvasTextInfo[] }).canvasText())) as CanvasTextInfo[];
   const shown = texts.filter((t) => t.visible && t.text.trim() !== '');
   expect(shown.length, 'texts on the canvas').toBeGreaterThan(0);
-  return shown.reduce((a, b) => (b.px < a.px ? b : a));
+  return shown;
+}
+
+/** The smallest canvas text shown, in CSS px. */
+async function smallestCanvasText(page: Page): Promise<{ px: number; text: string }> {
+  return (await shownCanvasText(page)).reduce((a, b) => (b.px < a.px ? b : a));
+}
+
+/** The canvas in game units: stage.ts's GAME_SIZE (importing that module would load Phaser here). */
+const GAME_SIZE = { width: 1600, height: 1000 };
+
+/** Two boxes (game units) that share more than a sliver: the glyphs' padding may touch, the glyphs may not. */
+const overlapping = (a: CanvasTextInfo['box'], b: CanvasTextInfo['box'], slack = 3): boolean =>
+  a.x < b.x + b.w - slack && b.x < a.x + a.w - slack && a.y < b.y + b.h - slack && b.y < a.y + a.h - slack;
+
+/** Canvas texts shown that run off the canvas or over one another, in words. */
+async function canvasTextProblems(page: Page): Promise<string[]> {
+  const shown = await shownCanvasText(page);
+  const name = (t: CanvasTextInfo) => `“${t.text.replace(/\s+/g, ' ').slice(0, 40)}”`;
+  const out: string[] = [];
+  for (const t of shown) {
+    const b = t.box;
+    if (b.x < -1 || b.y < -1 || b.x + b.w > GAME_SIZE.width + 1 || b.y + b.h > GAME_SIZE.height + 1)
+      out.push(`${name(t)} runs off the canvas: (${Math.round(b.x)}, ${Math.round(b.y)})–(${Math.round(b.x + b.w)}, ${Math.round(b.y + b.h)})`);
+  }
+  for (let i = 0; i < shown.length; i++)
+    for (let j = i + 1; j < shown.length; j++) if (overlapping(shown[i]!.box, shown[j]!.box)) out.push(`${name(shown[i]!)} overlaps ${name(shown[j]!)}`);
+  return out;
+}
+
+/**
+ * The table's trays: their labels and chip-group headings ("Security control", "Economic", ...)
+ * neither over one another nor over a chip in the trays, nor off the canvas (in game units).
+ */
+async function trayHeadingProblems(page: Page): Promise<string[]> {
+  const headings = (await shownCanvasText(page)).filter((t) => t.name === 'tray-heading' || t.name === 'tray-label');
+  expect(headings.filter((t) => t.name === 'tray-heading').length, 'chip-group headings on the table').toBeGreaterThan(0);
+  const chips = (await page.evaluate(() => {
+    const rect = document.querySelector('#stage canvas')!.getBoundingClientRect();
+    const k = rect.width / 1600;
+    const layout = (window.__bc as unknown as { layout(): { tokens: { id: string; inPackage: boolean; x: number; y: number; w: number; h: number }[] } }).layout();
+    // The hook gives each chip's centre on the page and its size in CSS px.
+    return layout.tokens.filter((t) => !t.inPackage).map((t) => ({ id: t.id, box: { x: (t.x - rect.left) / k - t.w / k / 2, y: (t.y - rect.top) / k - t.h / k / 2, w: t.w / k, h: t.h / k } }));
+  })) as { id: string; box: CanvasTextInfo['box'] }[];
+  const out: string[] = [];
+  for (const t of headings) if (t.box.x + t.box.w > GAME_SIZE.width / 2 + 40) out.push(`“${t.text}” runs past the trays into the negotiators’ column`);
+  for (let i = 0; i < headings.length; i++) {
+    for (let j = i + 1; j < headings.length; j++) if (overlapping(headings[i]!.box, headings[j]!.box)) out.push(`“${headings[i]!.text}” overlaps “${headings[j]!.text}”`);
+    for (const chip of chips) if (overlapping(headings[i]!.box, chip.box)) out.push(`“${headings[i]!.text}” overlaps the chip ${chip.id}`);
+  }
+  return out;
+}
+
+/**
+ * A screen's canvas at each size: on a phone (the compact layout) no text under 12 CSS px, and at
+ * every size no text off the canvas or over another. Screenshots as `outcomes-<name>-<size>`.
+ */
+async function expectReadableCanvas(page: Page, name: string): Promise<void> {
+  await atEachSize(page, name, async (narrow) => {
+    const size = page.viewportSize();
+    const where = `${name} at ${size?.width}x${size?.height}`;
+    const smallest = await smallestCanvasText(page);
+    if (narrow) expect.soft(smallest.px, `${where}: smallest canvas text on a phone: “${smallest.text}”`).toBeGreaterThanOrEqual(12);
+    expect.soft(await canvasTextProblems(page), `${where}: canvas texts`).toEqual([]);
+  });
 }
 
 /**
@@ -158,9 +221,12 @@ describe.skipIf(!browser)('issue 11: outcomes that mean something, readable on a
     const smallest = await smallestCanvasText(page);
     expect(smallest.px, `smallest canvas text: “${smallest.text}”`).toBeGreaterThanOrEqual(14);
     // At every size, a phone's too: there the canvas draws its compact layout, few words, large.
-    await atEachSize(page, 'table', async () => {
+    await atEachSize(page, 'table', async (narrow) => {
       const t = await smallestCanvasText(page);
       expect(t.px, `smallest canvas text: “${t.text}”`).toBeGreaterThanOrEqual(14);
+      const size = page.viewportSize();
+      if (!narrow) expect.soft(await trayHeadingProblems(page), `chip-group headings at ${size?.width}x${size?.height}`).toEqual([]);
+      expect.soft(await canvasTextProblems(page), `table canvas texts at ${size?.width}x${size?.height}`).toEqual([]);
     });
 
     // Larger text scales the canvas text too, and the canvas does not shrink for the panel.
@@ -171,6 +237,14 @@ describe.skipIf(!browser)('issue 11: outcomes that mean something, readable on a
     await settle(page, 600);
     const after = await page.locator('#stage canvas').boundingBox();
     expect(Math.round(after!.width)).toBe(Math.round(before!.width));
+    expect.soft(await trayHeadingProblems(page), 'chip-group headings with larger text at 1280x720').toEqual([]);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await settle(page, 600);
+    expect.soft(await trayHeadingProblems(page), 'chip-group headings with larger text at 1366x768').toEqual([]);
+    expect.soft(await canvasTextProblems(page), 'table canvas texts with larger text at 1366x768').toEqual([]);
+    await screenshot(page, 'outcomes-table-larger-text-1366x768');
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await settle(page, 600);
     const larger = await smallestCanvasText(page);
     expect(larger.px, `smallest canvas text with larger text: “${larger.text}”`).toBeGreaterThanOrEqual(14 * 1.375 - 0.5);
     expect(s.errors).toEqual([]);
@@ -206,6 +280,42 @@ describe.skipIf(!browser)('issue 11: outcomes that mean something, readable on a
     await drawn('history');
     await waitScreen(page, 'history');
     await pick('episode', 'data-episode');
+    expect(s.errors).toEqual([]);
+  });
+
+  it('the title, choice, setup, briefing, history, replay and notes canvases read on a phone: text at least 12 px, none overlapping or cut off', { timeout: 400_000 }, async () => {
+    const { page } = s;
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openGame(page, inject('baseUrl'));
+    await waitScreen(page, 'title');
+    await expectReadableCanvas(page, 'title');
+    // The choice and history screens wait for the scenario files: on a busy machine that is slow.
+    const drawn = (key: string) => page.waitForFunction((k) => window.__bc?.drawn[k] !== undefined, key, { timeout: 120_000 });
+    await page.getByRole('button', { name: /Play solo/ }).click();
+    await drawn('choice');
+    await waitScreen(page, 'choice');
+    await expectReadableCanvas(page, 'choice');
+    await page.locator(`[data-scenario="${scenario.id}"]`).getByRole('button', { name: 'Play this scenario' }).click();
+    await waitScreen(page, 'setup');
+    await expectReadableCanvas(page, 'setup');
+    await page.getByRole('button', { name: 'Continue to the briefing' }).click();
+    await waitScreen(page, 'briefing');
+    await expectReadableCanvas(page, 'briefing');
+    await openGame(page, inject('baseUrl'));
+    await waitScreen(page, 'title');
+    await page.getByRole('button', { name: /^History/ }).click();
+    await drawn('history');
+    await waitScreen(page, 'history');
+    await expectReadableCanvas(page, 'history');
+    await page.locator('[data-episode="zte-2018"]').getByRole('button', { name: 'Replay this episode' }).click();
+    await waitScreen(page, 'replay');
+    // A step with an account and a date, past the start.
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await settle(page, 300);
+    await expectReadableCanvas(page, 'replay');
+    await page.getByRole('button', { name: 'Open the teaching notes' }).click();
+    await waitScreen(page, 'history-notes');
+    await expectReadableCanvas(page, 'notes');
     expect(s.errors).toEqual([]);
   });
 

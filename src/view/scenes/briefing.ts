@@ -4,7 +4,7 @@ import { CATEGORY_LABELS, CATEGORY_ORDER } from '../../session/text';
 import { fmt } from '../dom';
 import { ScreenScene } from './base';
 import { stageContext } from './context';
-import { categoryIcon, flag, text } from './draw';
+import { categoryIcon, compactIn, fitText, flag, text, type CompactAware } from './draw';
 
 export interface BriefingModel {
   side: Side;
@@ -13,13 +13,22 @@ export interface BriefingModel {
   levers: Record<Side, Partial<Record<IssueCategory, number>>>;
 }
 
-/** Briefing: where every indicator starts, and which levers each side holds. */
-export class BriefingScene extends ScreenScene<BriefingModel> {
+/**
+ * Briefing: where every indicator starts, and which levers each side holds. On a small canvas (a
+ * phone) only the indicators that count in the player's score; the levers are in the panel.
+ */
+export class BriefingScene extends ScreenScene<BriefingModel> implements CompactAware {
+  readonly compactLayout = true;
+
   constructor() {
     super('briefing');
   }
 
   protected draw(): void {
+    if (compactIn(this)) {
+      this.drawCompact();
+      return;
+    }
     const p = stageContext.palette;
     const m = this.model;
     this.put(text(this, 60, 40, 'Where things stand', { size: 44, bold: true }));
@@ -56,6 +65,38 @@ export class BriefingScene extends ScreenScene<BriefingModel> {
         const n = m.levers[side][category] ?? 0;
         this.put(text(this, lx + 64, cy - 14, `${n} × ${CATEGORY_LABELS[category].toLowerCase()}`, { size: 22 }));
       });
+    });
+  }
+
+  /**
+   * The compact layout: the indicators that count in the player's score (★), one a row across the
+   * canvas, each with its name, its value and a bar of its range; every word at the least readable size.
+   */
+  private drawCompact(): void {
+    const p = stageContext.palette;
+    const m = this.model;
+    const size = stageContext.minTextSize;
+    const line = size * 1.25;
+    fitText(this.put(text(this, 30, 10, '', { bold: true, wrap: 1540, keep: true })), 'Where things stand (★ in your score)', 1);
+    const scored = m.indicators.filter((ind) => ind.weight !== 0);
+    const shown = (scored.length > 0 ? scored : m.indicators).slice(0, 5);
+    const top = 10 + line + 16;
+    const rowH = Math.min(260, (1000 - top) / Math.max(1, shown.length));
+    const barH = Math.max(18, Math.min(40, rowH - line - 28));
+    const g = this.put(this.add.graphics());
+    shown.forEach((ind, i) => {
+      const y = top + i * rowH;
+      const value = this.put(text(this, 1570, y, `${fmt(ind.value)} ${ind.unit}`, { originX: 1, keep: true }));
+      const label = this.put(text(this, 30, y, '', { bold: ind.weight !== 0, wrap: Math.max(100, 1510 - value.width), keep: true }));
+      fitText(label, `${ind.weight !== 0 ? `★${ind.weight > 0 ? '▲' : '▼'} ` : ''}${ind.label}`, 1);
+      const barY = y + line + 4;
+      g.fillStyle(p.surface2, 1);
+      g.lineStyle(2, p.line, 1);
+      g.fillRoundedRect(30, barY, 1540, barH, 8);
+      g.strokeRoundedRect(30, barY, 1540, barH, 8);
+      const share = (ind.value - ind.min) / (ind.max - ind.min || 1);
+      g.fillStyle(p.ink, 1);
+      g.fillRoundedRect(30, barY, Math.max(8, share * 1540), barH, 8);
     });
   }
 }

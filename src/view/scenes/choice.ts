@@ -1,7 +1,7 @@
 import { formatDates } from '../../session/text';
 import { ScreenScene } from './base';
 import { stageContext } from './context';
-import { entryHitArea, text } from './draw';
+import { compactIn, entryHitArea, fitText, text, type CompactAware } from './draw';
 
 export interface ChoiceModel {
   scenarios: { id: string; title: string; start: string; end: string; fictional: boolean }[];
@@ -14,12 +14,19 @@ const yearOf = (iso: string) => {
 };
 
 /** Scenario choice: the episodes on a timeline; fictional ones on a lane of their own. */
-export class ChoiceScene extends ScreenScene<ChoiceModel> {
+export class ChoiceScene extends ScreenScene<ChoiceModel> implements CompactAware {
+  /** A small canvas (a phone): one row per scenario, its bar on the time axis and its title beside it. */
+  readonly compactLayout = true;
+
   constructor() {
     super('choice');
   }
 
   protected draw(): void {
+    if (compactIn(this)) {
+      this.drawCompact();
+      return;
+    }
     const p = stageContext.palette;
     this.put(text(this, 80, 70, 'Choose a scenario', { size: 60, bold: true }));
     this.put(text(this, 84, 152, 'Real episodes sit on the timeline; fictional ones sit apart.', { size: 28, color: p.muted }));
@@ -93,5 +100,67 @@ export class ChoiceScene extends ScreenScene<ChoiceModel> {
     if (this.model.scenarios.length === 0) {
       this.put(text(this, 800, 420, 'No scenario loaded: see the list on the right.', { size: 30, originX: 0.5 }));
     }
+  }
+
+  /**
+   * The compact layout: the years along the top, then one row per real episode (its bar where it
+   * falls, its title beside it, shortened to the room there) and one per fictional scenario; every
+   * word at the least readable size. Each row picks its card in the panel, as on the large layout.
+   */
+  private drawCompact(): void {
+    const p = stageContext.palette;
+    const real = this.model.scenarios.filter((s) => !s.fictional && Number.isFinite(yearOf(s.start))).sort((a, b) => yearOf(a.start) - yearOf(b.start));
+    const fictional = this.model.scenarios.filter((s) => !real.includes(s));
+    if (this.model.scenarios.length === 0) {
+      this.put(text(this, 30, 10, 'No scenario loaded: see the list below.', { wrap: 1540, keep: true }));
+      return;
+    }
+    const left = 40;
+    const right = 1560;
+    const years = real.flatMap((s) => [yearOf(s.start), yearOf(s.end)]);
+    const from = Math.floor(Math.min(2018, ...years));
+    const to = Math.ceil(Math.max(2026, ...years));
+    const x = (year: number) => left + ((year - from) / Math.max(1, to - from)) * (right - left);
+    const line = stageContext.minTextSize * 1.25;
+    const top = 10 + line;
+    const g = this.put(this.add.graphics());
+    // Every year, or every second (or third) one when the labels would touch.
+    const yearLabel = (year: number) => this.put(text(this, x(year), 10, String(year), { bold: true, color: p.muted, originX: 0.5, keep: true }));
+    const first = yearLabel(from);
+    first.setOrigin(0, 0).setX(left);
+    const every = Math.max(1, Math.ceil((first.width + 16) / (x(from + 1) - x(from))));
+    for (let year = from + every; year <= to; year += every) {
+      const t = yearLabel(year);
+      if (t.x + t.width / 2 > right) t.setOrigin(1, 0).setX(right);
+    }
+    g.lineStyle(1, p.line, 1);
+    for (let year = from; year <= to; year++) g.lineBetween(x(year), top, x(year), 995);
+    const rows = [...real, ...fictional];
+    const rowH = Math.min(120, (995 - top - 8) / Math.max(1, rows.length));
+    rows.forEach((s, i) => {
+      const cy = top + 8 + rowH * (i + 0.5);
+      const selected = s.id === this.model.selected;
+      if (selected) {
+        g.fillStyle(p.surface2, 1);
+        g.fillRect(left - 20, cy - rowH / 2 + 2, right - left + 40, rowH - 4);
+      }
+      const ink = selected ? p.accent : p.ink;
+      if (!real.includes(s)) {
+        fitText(this.put(text(this, left, cy, '', { bold: true, color: ink, originY: 0.5, wrap: right - left, keep: true })), `Fictional: ${s.title}`, 1);
+      } else {
+        const x0 = x(yearOf(s.start));
+        const x1 = Math.max(x0 + 14, x(yearOf(s.end)));
+        const barH = Math.min(28, rowH * 0.5);
+        g.fillStyle(ink, 1);
+        g.fillRoundedRect(x0, cy - barH / 2, x1 - x0, barH, 6);
+        // Beside the bar, on the side with more room.
+        const roomAfter = right + 30 - (x1 + 14);
+        const roomBefore = x0 - 14 - (left - 30);
+        const after = roomAfter >= roomBefore;
+        const label = this.put(text(this, after ? x1 + 14 : x0 - 14, cy, '', { bold: true, color: ink, originX: after ? 0 : 1, originY: 0.5, wrap: Math.max(120, after ? roomAfter : roomBefore), keep: true }));
+        fitText(label, s.title, 1);
+      }
+      this.put(entryHitArea(this, 'scenario', s.id, left - 20, cy - rowH / 2 + 2, right - left + 40, rowH - 4));
+    });
   }
 }

@@ -61,6 +61,8 @@ const RIGHT = { x: 1080, w: 508 };
 const TOKEN = { w: 198, h: 74, gap: 7 };
 const TRAY_LABEL = 30;
 const FIGURE_X = 956;
+/** Where the tension ladder starts: the chart above it, with its axis labels and legend, ends before. */
+const LADDER_TOP = 596;
 
 /** About `count` round tick values covering [lo, hi]. */
 function niceTicks(lo: number, hi: number, count: number): number[] {
@@ -107,7 +109,8 @@ interface Slot {
 
 interface TrayLayout {
   slots: Map<string, Slot>;
-  headers: { category: IssueCategory; x: number; y: number; scale: number }[];
+  /** Each group's heading: where it starts, and the width of the group's columns. */
+  headers: { category: IssueCategory; x: number; y: number; w: number; scale: number }[];
 }
 
 /** Lay groups of chips out in columns inside an area, shrinking them until they fit. */
@@ -125,13 +128,14 @@ function layoutTray(groups: ChipGroup[], area: Rect, headerH = 28): TrayLayout {
     const headers: TrayLayout['headers'] = [];
     let col = 0;
     for (const group of groups) {
-      headers.push({ category: group.category, x: area.x + col * (tw + gap), y: area.y, scale });
+      const groupCols = Math.ceil(group.chips.length / rows);
+      headers.push({ category: group.category, x: area.x + col * (tw + gap), y: area.y, w: groupCols * (tw + gap) - gap, scale });
       group.chips.forEach((chip, i) => {
         const c = col + Math.floor(i / rows);
         const r = i % rows;
         slots.set(chip.id, { x: area.x + c * (tw + gap) + tw / 2, y: area.y + headerH + r * (th + gap) + th / 2, scale });
       });
-      col += Math.ceil(group.chips.length / rows);
+      col += groupCols;
     }
     return { slots, headers };
   }
@@ -306,8 +310,9 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
       this.put(text(this, ASK.x + ASK.w / 2, ASK.y + ASK.h / 2 + 14, `${hint} (${possessive(them)} levers, top)`, { size: 20, color: p.tableInk, originX: 0.5, originY: 0.5 }));
       this.put(text(this, OFFER.x + OFFER.w / 2, OFFER.y + OFFER.h / 2 + 14, `${hint} (your levers, below)`, { size: 20, color: p.tableInk, originX: 0.5, originY: 0.5 }));
     }
-    this.put(text(this, OPP_TRAY.x, OPP_TRAY.y, `${possessive(them)} levers: drag one onto the table to ask for it`, { size: 21, bold: true }));
-    this.put(text(this, OWN_TRAY.x, OWN_TRAY.y, 'Your levers: drag one onto the table to offer it', { size: 21, bold: true }));
+    // One line across the tray, shortened if the text is drawn large (the trays' areas leave it that line).
+    this.put(text(this, OPP_TRAY.x, OPP_TRAY.y, `${possessive(them)} levers: drag one onto the table to ask for it`, { size: 21, bold: true, wrap: OPP_TRAY.w, fit: 1 })).setName('tray-label');
+    this.put(text(this, OWN_TRAY.x, OWN_TRAY.y, 'Your levers: drag one onto the table to offer it', { size: 21, bold: true, wrap: OWN_TRAY.w, fit: 1 })).setName('tray-label');
   }
 
   /** The standing offer, as a sheet of paper: what they give, and what they ask of you. */
@@ -397,11 +402,18 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
     const m = this.model;
     const p = stageContext.palette;
     const top = 96;
-    const plot = { x: RIGHT.x + 80, y: top + 78, w: RIGHT.w - 92, h: 300 };
+    // Below the plot, each as tall as drawn (enlarged to stay readable): the ticks, the axis's
+    // name, the legend; the plot takes what is left above the ladder, up to its designed height.
+    const legend = this.chartLegend();
+    const tickH = Math.ceil(readableSize(18) * 1.2);
+    const axisH = Math.ceil(readableSize(20) * 1.2);
+    // Below the title and the caption (as tall as drawn), with room for the top tick's label.
+    const plotY = Math.max(top + 78, top + Math.ceil(readableSize(27) * 1.17) + Math.ceil(readableSize(20) * 1.17) + Math.ceil(tickH / 2) + 4);
+    const plot = { x: RIGHT.x + 80, y: plotY, w: RIGHT.w - 92, h: Math.max(120, Math.min(300, LADDER_TOP - 6 - legend.height - axisH - tickH - 10 - plotY)) };
     const tradeId = m.chart.x;
     const secId = m.chart.y;
     this.put(text(this, RIGHT.x, top, `${CANVAS_MARK.estimate} ${INDICATORS[tradeId].short} vs ${INDICATORS[secId].short}`, { size: 27, bold: true, wrap: RIGHT.w, fit: 1 }));
-    this.put(text(this, RIGHT.x, top + 36, m.chart.caption, { size: 20, color: p.muted, wrap: RIGHT.w, fit: 1 }));
+    this.put(text(this, RIGHT.x, top + Math.max(36, Math.ceil(readableSize(27) * 1.17)), m.chart.caption, { size: 20, color: p.muted, wrap: RIGHT.w, fit: 1 }));
     const proj = (list: IndicatorProjection[] | null, id: IndicatorId) => list?.find((x) => x.indicator === id);
     const points: { x: number; y: number }[] = m.history.map((h) => ({ x: h[tradeId], y: h[secId] }));
     const now = { x: m.now[tradeId], y: m.now[secId] };
@@ -436,10 +448,11 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
     g.fillStyle(p.surface, 1);
     g.fillRect(plot.x, plot.y, plot.w, plot.h);
     g.lineStyle(1, p.line, 1);
-    for (const vx of xt) {
+    xt.forEach((vx, i) => {
       g.lineBetween(X(vx), plot.y, X(vx), plot.y + plot.h);
-      this.put(figure(text(this, X(vx), plot.y + plot.h + 6, fmt(vx, 0), { size: 18, originX: 0.5, color: p.muted }), 'estimate'));
-    }
+      // The first from the corner on: the y axis's lowest label ends just left of it.
+      this.put(figure(text(this, X(vx), plot.y + plot.h + 6, fmt(vx, 0), { size: 18, originX: i === 0 ? 0 : 0.5, color: p.muted }), 'estimate'));
+    });
     for (const vy of yt) {
       g.lineBetween(plot.x, Y(vy), plot.x + plot.w, Y(vy));
       this.put(figure(text(this, plot.x - 8, Y(vy), fmt(vy, 0), { size: 18, originX: 1, originY: 0.5, color: p.muted }), 'estimate'));
@@ -451,8 +464,12 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
     g.lineStyle(2, p.ink, 1);
     g.strokeRect(plot.x, plot.y, plot.w, plot.h);
     const unit = (id: IndicatorId) => (INDICATORS[id].unit === '$B/yr' ? ' ($B/yr, change)' : INDICATORS[id].unit === 'ladder' ? ' (rungs)' : '');
-    this.put(text(this, plot.x + plot.w / 2, plot.y + plot.h + 30, `${INDICATORS[tradeId].short}${unit(tradeId)} →`, { size: 20, originX: 0.5, bold: true }));
-    const yLabel = this.put(text(this, RIGHT.x + 12, plot.y + plot.h / 2, `↑ ${INDICATORS[secId].short}${unit(secId)}`, { size: 20, originX: 0.5, originY: 0.5, bold: true }));
+    const xLabel = this.put(text(this, plot.x + plot.w / 2, plot.y + plot.h + 6 + tickH, '', { size: 20, originX: 0.5, bold: true, wrap: RIGHT.w }));
+    fitText(xLabel, `${INDICATORS[tradeId].short}${unit(tradeId)} →`, 1);
+    xLabel.setX(Math.min(xLabel.x, RIGHT.x + RIGHT.w - xLabel.width / 2));
+    // Turned along the plot's side, and no longer than it.
+    const yLabel = this.put(text(this, RIGHT.x + 12, plot.y + plot.h / 2, '', { size: 20, originX: 0.5, originY: 0.5, bold: true, wrap: plot.h }));
+    fitText(yLabel, `↑ ${INDICATORS[secId].short}${unit(secId)}`, 1);
     yLabel.setAngle(-90);
     // The path so far: small squares joined by a line.
     g.lineStyle(2, p.muted, 1);
@@ -477,44 +494,71 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
     }
     g.fillStyle(p.ink, 1);
     g.fillCircle(X(now.x), Y(now.y), 11);
-    // Legend: shapes as well as colours (compact: the panel's words explain the chart).
-    if (compactIn(this)) return;
-    const ly = plot.y + plot.h + 66;
-    const lg = this.put(this.add.graphics());
-    // Each entry after the one before (enlarged text is wider), wrapping to a second line if need be.
-    let lx = RIGHT.x;
-    let row = ly;
-    const entry = (draw: (x: number, y: number) => void, label: string) => {
-      const t = this.put(figure(text(this, 0, row, label, { size: 19 }), 'label'));
-      if (lx + 22 + t.width > RIGHT.x + RIGHT.w && lx > RIGHT.x) {
-        lx = RIGHT.x;
-        row += t.height + 2;
-        t.setY(row);
-      }
-      draw(lx + 10, row + t.height / 2);
-      t.setX(lx + 24);
-      lx += 24 + t.width + 10;
-    };
-    entry((x, y) => {
-      lg.fillStyle(p.ink, 1);
-      lg.fillCircle(x, y, 9);
-    }, 'now');
-    if (!m.deal) entry((x, y) => marker(lg, 'diamond', x, y, 10, p.accent, p.surface), 'your package');
-    entry((x, y) => marker(lg, 'triangle', x, y, 10, p.bad, p.surface), m.deal ? 'the deal' : 'theirs');
-    entry((x, y) => {
-      lg.lineStyle(2, p.muted, 1);
-      lg.strokeRect(x - 12, y - 9, 24, 18);
-    }, '10–90%');
-    // What the marks mean: every number in this column is the model's; the chips' figures come from sources.
+    legend.place(plot.y + plot.h + 6 + tickH + axisH + 4);
+  }
+
+  /**
+   * The chart's legend: shapes as well as colours, and what the marks mean. Its texts are made
+   * first, so the chart can leave room for as many lines as they take (enlarged text wraps); it is
+   * drawn where `place` puts it. Compact: nothing (the panel's words explain the chart).
+   */
+  private chartLegend(): { height: number; place(y: number): void } {
+    if (compactIn(this)) return { height: 0, place: () => undefined };
+    const m = this.model;
+    const p = stageContext.palette;
     const chips = [...m.offers, ...m.asks].flatMap((g) => g.chips).concat(m.standing?.chips ?? []);
     const sourced = chips.some((c) => m.chipFigures[c.id] === 'source');
-    entry(() => undefined, sourced ? `${CANVAS_LEGEND.estimate}  ${CANVAS_LEGEND.source}` : CANVAS_LEGEND.estimate);
+    const entries: { label: string; draw: (g: Phaser.GameObjects.Graphics, x: number, y: number) => void }[] = [
+      {
+        label: 'now',
+        draw: (g, x, y) => {
+          g.fillStyle(p.ink, 1);
+          g.fillCircle(x, y, 9);
+        },
+      },
+      ...(m.deal ? [] : [{ label: 'your package', draw: (g: Phaser.GameObjects.Graphics, x: number, y: number) => marker(g, 'diamond', x, y, 10, p.accent, p.surface) }]),
+      { label: m.deal ? 'the deal' : 'theirs', draw: (g, x, y) => marker(g, 'triangle', x, y, 10, p.bad, p.surface) },
+      {
+        label: '10–90%',
+        draw: (g, x, y) => {
+          g.lineStyle(2, p.muted, 1);
+          g.strokeRect(x - 12, y - 9, 24, 18);
+        },
+      },
+      // What the marks mean: every number in this column is the model's; the chips' figures come from sources.
+      { label: CANVAS_LEGEND.estimate, draw: () => undefined },
+      ...(sourced ? [{ label: CANVAS_LEGEND.source, draw: () => undefined }] : []),
+    ];
+    // Each entry after the one before, on a new line when it would not fit.
+    let lx = RIGHT.x;
+    let row = 0;
+    const placed = entries.map((e) => {
+      const t = figure(text(this, 0, 0, e.label, { size: 19 }), 'label');
+      if (lx + 24 + t.width > RIGHT.x + RIGHT.w && lx > RIGHT.x) {
+        lx = RIGHT.x;
+        row += t.height + 2;
+      }
+      const at = { e, t, x: lx, dy: row };
+      lx += 24 + t.width + 10;
+      return at;
+    });
+    const height = placed.length ? placed[placed.length - 1]!.dy + placed[placed.length - 1]!.t.height : 0;
+    return {
+      height,
+      place: (y) => {
+        const lg = this.put(this.add.graphics());
+        for (const { e, t, x, dy } of placed) {
+          this.put(t).setPosition(x + 24, y + dy);
+          e.draw(lg, x + 10, y + dy + t.height / 2);
+        }
+      },
+    };
   }
 
   private drawLadder(): void {
     const m = this.model;
     const p = stageContext.palette;
-    const top = 596;
+    const top = LADDER_TOP;
     const x0 = RIGHT.x + 12;
     const w = RIGHT.w - 30;
     const step = w / 10;
@@ -523,7 +567,7 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
     if (compactIn(this)) this.put(figure(text(this, RIGHT.x, top + 32, `${CANVAS_MARK.estimate} Tension ${fmt(tension)}`, { bold: true, keep: true, originY: 1 }), 'estimate'));
     else this.put(figure(text(this, RIGHT.x, top, `${CANVAS_MARK.estimate} Tension ladder: ${fmt(tension)} of 10`, { size: 24, bold: true }), 'estimate'));
     const g = this.put(this.add.graphics());
-    const y = top + 66;
+    const y = this.ladderRows().y;
     for (let r = 0; r <= 10; r++) {
       const x = x0 + r * step;
       g.lineStyle(r % 5 === 0 ? 4 : 2, p.ink, 1);
@@ -545,6 +589,16 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
     }
   }
 
+  /**
+   * The ladder's line, below its title, and how far down its words reach, each as tall as drawn
+   * (enlarged to stay readable): the other indicators start below.
+   */
+  private ladderRows(): { y: number; bottom: number } {
+    const titleH = compactIn(this) ? 0 : Math.ceil(readableSize(24) * 1.17);
+    const y = LADDER_TOP + Math.max(66, titleH + 38);
+    return { y, bottom: y + 38 + Math.ceil(readableSize(18) * 1.17) };
+  }
+
   private drawBars(): void {
     // Compact: unlabelled bars would say nothing; the panel's table of indicators says it all.
     // The legend of the tension's mark takes their place.
@@ -554,11 +608,20 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
     }
     const m = this.model;
     const p = stageContext.palette;
-    const top = 770;
-    const ids = (Object.keys(INDICATORS) as IndicatorId[]).filter((id) => id !== m.chart.x && id !== m.chart.y && id !== 'tension');
+    const all = (Object.keys(INDICATORS) as IndicatorId[]).filter((id) => id !== m.chart.x && id !== m.chart.y && id !== 'tension');
     const shown = m.projection ?? m.standingProjection;
-    this.put(text(this, RIGHT.x, top - 34, `${CANVAS_MARK.estimate} Other indicators: now → ${m.deal ? 'the deal' : m.projection ? 'your package' : m.standingProjection ? 'their offer' : 'a package'}`, { size: 22, bold: true }));
-    const rowH = (996 - top) / ids.length;
+    const then = m.deal ? 'the deal' : m.projection ? 'your package' : m.standingProjection ? 'their offer' : 'a package';
+    // To the canvas's edge; in fewer words if the text is drawn too large for the full heading.
+    const heading = this.put(text(this, RIGHT.x, Math.max(736, this.ladderRows().bottom + 4), '', { size: 22, bold: true, wrap: 1600 - RIGHT.x - 8, fit: 1 }));
+    fitText(heading, `${CANVAS_MARK.estimate} Other indicators: now → ${then}`, 1);
+    if (heading.text.endsWith('…')) fitText(heading, `${CANVAS_MARK.estimate} Others: now → ${then}`, 1);
+    // Rows as tall as their words are drawn (less a sliver of the text's padding); those that do
+    // not fit are counted on the last row, the ones in the player's score kept (the panel lists all).
+    const top = heading.y + heading.height + 2;
+    const rowH = Math.max((998 - top) / all.length, Math.ceil(readableSize(19) * 1.17) - 2);
+    const fits = Math.max(1, Math.floor((998 - top) / rowH));
+    const ids = fits >= all.length ? all : [...all.filter((id) => (m.weights[id] ?? 0) !== 0), ...all.filter((id) => (m.weights[id] ?? 0) === 0)].slice(0, fits - 1);
+    if (ids.length < all.length) this.put(figure(text(this, RIGHT.x, top + ids.length * rowH, `+ ${all.length - ids.length} more`, { size: 19, color: p.muted }), 'label'));
     const g = this.put(this.add.graphics());
     const barMid = RIGHT.x + 468;
     const half = 38;
@@ -697,17 +760,37 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
     // Category headings over each tray column (redrawn only when the trays' columns change).
     const columns = (groups: ChipGroup[]) => groups.map((g) => [g.category, g.chips.length]);
     this.part('headings', [columns(m.asks), columns(m.offers)], () => {
+      const trays = this.trayAreas();
       for (const [groups, area] of [
-        [m.asks, { ...OPP_TRAY, y: OPP_TRAY.y + TRAY_LABEL, h: OPP_TRAY.h - TRAY_LABEL }],
-        [m.offers, { ...OWN_TRAY, y: OWN_TRAY.y + TRAY_LABEL, h: OWN_TRAY.h - TRAY_LABEL }],
+        [m.asks, trays.opp],
+        [m.offers, trays.own],
       ] as const) {
-        const layout = layoutTray(groups as ChipGroup[], area);
+        const layout = layoutTray(groups as ChipGroup[], area, trays.headerH);
         for (const header of layout.headers) {
           this.put(categoryIcon(this, header.category, header.x + 11, header.y + 11, 22) as Phaser.GameObjects.Image);
-          this.put(text(this, header.x + 28, header.y, SHORT_CATEGORY[header.category], { size: 18, bold: true, color: stageContext.palette.muted }));
+          // Within its group's columns: shortened (the icon and the panel's headings say the rest)
+          // rather than over the next group's heading, however large the text is drawn.
+          const heading = text(this, header.x + 28, header.y, SHORT_CATEGORY[header.category], { size: 18, bold: true, color: stageContext.palette.muted, wrap: Math.max(40, header.w - 30), fit: 1 });
+          this.put(heading).setName('tray-heading');
         }
       }
     });
+  }
+
+  /**
+   * The trays' chip areas: below the tray's label, with room at the top of each column for its
+   * group's heading, both as tall as they are drawn (enlarged to stay readable). Compact, neither
+   * is drawn but the headings' icons.
+   */
+  private trayAreas(): { own: Rect; opp: Rect; headerH: number } {
+    const compact = compactIn(this);
+    const label = compact ? TRAY_LABEL : Math.max(TRAY_LABEL, Math.ceil(readableSize(21) * 1.25));
+    const headerH = compact ? 28 : Math.max(28, Math.ceil(readableSize(18) * 1.25) + 2);
+    return {
+      own: { ...OWN_TRAY, y: OWN_TRAY.y + label, h: OWN_TRAY.h - label },
+      opp: { ...OPP_TRAY, y: OPP_TRAY.y + label, h: OPP_TRAY.h - label },
+      headerH,
+    };
   }
 
   private highContrastChanged = false;
@@ -723,8 +806,9 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
   private placeTokens(): void {
     const m = this.model;
     const draft = m.draft;
-    const trayOwn = layoutTray(m.offers.map((g) => ({ ...g, chips: g.chips })), { ...OWN_TRAY, y: OWN_TRAY.y + TRAY_LABEL, h: OWN_TRAY.h - TRAY_LABEL });
-    const trayOpp = layoutTray(m.asks, { ...OPP_TRAY, y: OPP_TRAY.y + TRAY_LABEL, h: OPP_TRAY.h - TRAY_LABEL });
+    const trays = this.trayAreas();
+    const trayOwn = layoutTray(m.offers, trays.own, trays.headerH);
+    const trayOpp = layoutTray(m.asks, trays.opp, trays.headerH);
     const inPkg = (c: Chip) => draft[c.issue] === c.position;
     const offerIds = m.offers.flatMap((g) => g.chips).filter(inPkg).map((c) => c.id);
     const askIds = m.asks.flatMap((g) => g.chips).filter(inPkg).map((c) => c.id);

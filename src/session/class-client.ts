@@ -150,7 +150,9 @@ export function receive(live: LiveClass, name: string, payload: unknown, scenari
       const left = t.turnMsLeft ?? null;
       const clock = t.paused ? { endsAt: null, pausedLeft: left } : { endsAt: left === null ? null : at + left, pausedLeft: null };
       const teamDraft = live.teamDraft && live.teamDraft.index === t.moves.length ? live.teamDraft : null;
-      return { live: { ...live, table: t, partner, team, teamDraft, clock, pending, behind: false }, announce: [], tableChanged: true };
+      // The table's news so far (a page that joined or reloaded after it was sent has it from here).
+      const injects = t.injects.some((i) => !live.injects.some((x) => x.index === i.index)) ? [...live.injects, ...t.injects.filter((i) => !live.injects.some((x) => x.index === i.index))].sort((a, b) => a.index - b.index) : live.injects;
+      return { live: { ...live, table: t, partner, team, teamDraft, clock, pending, injects, behind: false }, announce: [], tableChanged: true };
     }
     case 'moved': {
       const m = data as { table: number; index: number; move: Move; by: 'student' | 'ai' | 'clock' | 'teacher' };

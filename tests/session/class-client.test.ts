@@ -114,6 +114,20 @@ describe('the class client: a screen as a function of the server’s messages', 
     expect(r.announce).toEqual(['News: Breaking news']);
     expect(receive(r.live, 'inject', inject, b).live).toBe(r.live);
   });
+
+  it('a student who joins or reloads after the teacher’s news has it from the table message, once', () => {
+    const flash = { index: 0, table: null, text: 'Congress holds hearings', event: null };
+    const later = { index: 2, table: 0, text: 'Markets fall', event: null };
+    let live = seated();
+    expect(live.injects).toEqual([]);
+    live = receive(live, 'table', { ...table([]), injects: [flash, later] }, b).live;
+    expect(live.injects.map((i) => i.index)).toEqual([0, 2]);
+    // The same news again (every table message carries it) adds nothing, and a live one joins in order.
+    const again = receive(live, 'table', { ...table([]), injects: [flash, later] }, b).live;
+    expect(again.injects).toBe(live.injects);
+    live = receive(live, 'inject', { index: 3, table: null, text: 'Talks resume', event: null }, b).live;
+    expect(live.injects.map((i) => i.index)).toEqual([0, 2, 3]);
+  });
 });
 
 describe('the class client in a class of teams, with a time limit', () => {

@@ -3,7 +3,7 @@ import { joinLinkQuery } from '../../session/class/join-link';
 import type { Side } from '../../core/types';
 import { NAME_MAX_CHARS, normaliseJoinCode, type ClassConfig, type SeatView, type TableSummary } from '../../session/class/protocol';
 import { doctrinesFor, roundsRange, SIDES } from '../../session/model';
-import { button, columnHeads, fmt, h } from '../dom';
+import { button, columnHeads, fmt, h, textHead } from '../dom';
 import type { Dispatch } from '../state/actions';
 import type { ViewState } from '../state/app-state';
 import { classDebriefView } from './class-page';
@@ -260,7 +260,7 @@ export const classTeacherScreen: ScreenFn = (state, dispatch) => {
                 'table',
                 { class: 'data dashboard', id: 'dashboard' },
                 h('caption', null, 'Every pair, live'),
-                columnHeads('Table', state.scenario?.sides.us.label ?? 'US', state.scenario?.sides.china.label ?? 'China', 'Round', 'Status', 'On the table', 'Tension', 'Teacher'),
+                columnHeads('Table', textHead(state.scenario?.sides.us.label ?? 'US'), textHead(state.scenario?.sides.china.label ?? 'China'), 'Round', textHead('Status'), textHead('On the table'), 'Tension', textHead('Teacher')),
                 h('tbody', null, ...dash.tables.map((t) => tableRow(state, t, dispatch, turnSeconds))),
               ),
             ),

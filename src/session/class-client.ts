@@ -219,6 +219,13 @@ export function moveToSend(live: LiveClass, match: Match, move: Move): { ok: tru
  * (the same `classDebrief`, so the same chart, as the teacher's) and the index of the pair's own
  * game in it, or null until the pair's game is among them. Pairs are named by table only.
  */
+/** What the student's class chart shows, in words: their pair's point and how many others have finished so far. */
+export function pairInClassText(finished: number): string {
+  const others = finished - 1;
+  if (others <= 0) return 'Your pair is the large point, the first of the class to finish; the other pairs join the chart as they finish.';
+  return `Your pair is the large point; the ${others === 1 ? 'other is the one other pair that has' : `others are the ${others} other pairs that have`} finished so far (the chart follows as more finish).`;
+}
+
 export function pairInClass(live: LiveClass, scenario: Scenario): { debrief: ClassDebrief; mine: number; finished: number } | null {
   const own = live.seat?.table;
   if (own === undefined || !live.info) return null;

@@ -1,7 +1,7 @@
 import { create as createQr } from 'qrcode';
 import { joinLinkQuery } from '../../session/class/join-link';
 import type { Side } from '../../core/types';
-import { NAME_MAX_CHARS, normaliseJoinCode, type ClassConfig, type SeatView, type TableSummary } from '../../session/class/protocol';
+import { NAME_MAX_CHARS, normaliseJoinCode, type ClassConfig, type InjectView, type SeatView, type TableSummary } from '../../session/class/protocol';
 import { doctrinesFor, roundsRange, SIDES } from '../../session/model';
 import { button, columnHeads, fmt, h, textHead } from '../dom';
 import type { Dispatch } from '../state/actions';
@@ -214,6 +214,36 @@ function tableRow(state: ViewState, t: TableSummary, dispatch: Dispatch, turnSec
   );
 }
 
+/**
+ * The students waiting for a partner, each with the button that gives the AI their table's other
+ * seat (a table starts only once both sides are seated, so it is not in the dashboard's table yet).
+ */
+function waitingList(state: ViewState, dispatch: Dispatch, waiting: readonly SeatView[]): HTMLElement | null {
+  const students = waiting.filter((w) => w.kind === 'student');
+  if (students.length === 0) return null;
+  const label = (side: Side) => state.scenario?.sides[side].label ?? side;
+  // One button per table: a team's members wait at the same table.
+  const tables = [...new Map(students.map((w) => [w.table, w])).values()];
+  return h(
+    'ul',
+    { class: 'plain waiting', id: 'dash-waiting' },
+    ...tables.map((w) => {
+      const other: Side = w.side === 'us' ? 'china' : 'us';
+      const names = students.filter((s) => s.table === w.table).map((s) => s.name).join(', ');
+      return h(
+        'li',
+        { attrs: { 'data-table': w.table } },
+        `Table ${w.table + 1}: ${names} (${label(w.side)}) `,
+        button(`AI for ${label(other)}`, () => dispatch({ type: 'class-teacher-action', action: { action: 'fillWithAi', seat: `t${w.table}-${other}`, difficulty: 'normal' } }), {
+          key: `fill-${w.table}-${other}`,
+          class: 'secondary small',
+          attrs: { 'aria-label': `Fill the ${label(other)} seat of table ${w.table + 1} with the AI, so ${names} can start` },
+        }),
+      );
+    }),
+  );
+}
+
 export const classTeacherScreen: ScreenFn = (state, dispatch) => {
   const lc = state.liveClass;
   const teacher = lc.teacher;
@@ -245,6 +275,7 @@ export const classTeacherScreen: ScreenFn = (state, dispatch) => {
         { attrs: { 'aria-labelledby': 'dash-title' } },
         h('h2', { id: 'dash-title' }, `Dashboard: ${dash.info.title ?? dash.info.scenarioTitle}`),
         h('p', null, `${dash.tables.length} table${dash.tables.length === 1 ? '' : 's'}, ${dash.finished} finished; ${dash.waiting.length} student${dash.waiting.length === 1 ? '' : 's'} waiting for a partner${dash.waiting.length ? `: ${dash.waiting.map((w) => w.name).join(', ')}` : ''}.`),
+        waitingList(state, dispatch, dash.waiting),
         h(
           'div',
           { class: 'actions' },
@@ -266,7 +297,7 @@ export const classTeacherScreen: ScreenFn = (state, dispatch) => {
             ),
       ),
     );
-    body.push(injectSection(state, dispatch, dash.tables.map((t) => t.table)));
+    body.push(injectSection(state, dispatch, dash.tables.map((t) => t.table), dash.injects));
   }
   body.push(
     h(
@@ -283,7 +314,22 @@ export const classTeacherScreen: ScreenFn = (state, dispatch) => {
   return { title: `Your class: ${code}`, body, scene: titleScene(`Join at ${address} with code ${code}`) };
 };
 
-function injectSection(state: ViewState, dispatch: Dispatch, tables: number[]): HTMLElement {
+/** How many of the news sent the teacher's screen lists (newest first). */
+const SENT_SHOWN = 5;
+
+/** The news sent so far, newest first: the teacher sees that a flash went out, and where. Text only (the teacher's own words). */
+function sentNews(injects: readonly InjectView[]): HTMLElement | null {
+  if (injects.length === 0) return null;
+  const shown = injects.slice(-SENT_SHOWN).reverse();
+  return h(
+    'div',
+    { id: 'inject-sent' },
+    h('h3', null, injects.length > SENT_SHOWN ? `Sent so far: ${injects.length} (the last ${SENT_SHOWN}, newest first)` : `Sent so far (newest first)`),
+    h('ul', { class: 'plain' }, ...shown.map((i) => h('li', { attrs: { 'data-inject': i.index } }, h('strong', null, `${i.table === null ? 'Every table' : `Table ${i.table + 1}`}, ${i.event === null ? 'news flash' : 'event'}: `), i.text))),
+  );
+}
+
+function injectSection(state: ViewState, dispatch: Dispatch, tables: number[], sent: readonly InjectView[]): HTMLElement {
   const events = state.scenario?.events ?? [];
   const target = select('inject-target', [{ value: 'all', label: 'Every table' }, ...tables.map((t) => ({ value: String(t), label: `Table ${t + 1}` }))]);
   const eventSelect = select('inject-event', events.map((e) => ({ value: e.id, label: e.title })));
@@ -311,6 +357,7 @@ function injectSection(state: ViewState, dispatch: Dispatch, tables: number[]): 
         if (text) dispatch({ type: 'class-teacher-action', action: { action: 'inject', table: tableOf(), inject: { kind: 'news', text } } });
       }, { key: 'inject-news-send', class: 'secondary' }),
     ),
+    sentNews(sent),
   );
 }
 

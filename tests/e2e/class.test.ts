@@ -124,11 +124,11 @@ describe.skipIf(!browserPath)('a live class on the class server', () => {
     await china1.page.waitForFunction(() => document.querySelector('#class-countdown')?.getAttribute('data-paused') === 'true', null, { timeout: 30_000 });
     expect(await china1.page.locator('#class-countdown').textContent()).toBe('Paused by the teacher: moves wait until the tables resume.');
     await china1.page.getByRole('button', { name: 'Reject it' }).click();
-    await china1.page.getByText('That move cannot be sent: the teacher has paused the tables.').waitFor({ timeout: 10_000 });
+    await china1.page.locator('#panel').getByText('That move cannot be sent: the teacher has paused the tables.').waitFor({ timeout: 10_000 });
     await screenshot(china1.page, 'class-table-paused');
     await t.getByRole('button', { name: 'Resume all tables' }).click();
     await china1.page.waitForFunction(() => document.querySelector('#class-countdown') === null, null, { timeout: 30_000 });
-    expect(await china1.page.getByText('That move cannot be sent').count()).toBe(0);
+    expect(await china1.page.locator('#panel').getByText('That move cannot be sent').count()).toBe(0);
     // A written news flash is shown at the tables, as text, and the teacher sees what went out.
     await t.locator('#inject-news').fill('Hearings on <b>chips</b> today');
     await t.getByRole('button', { name: 'Send the news flash' }).click();
@@ -226,7 +226,7 @@ describe.skipIf(!browserPath)('a live class on the class server', () => {
     expect(await t.locator('#dash-waiting li').textContent()).toContain(`Table 3: Eve (${b.sides.us.label})`);
     await t.locator('#dash-waiting').scrollIntoViewIfNeeded();
     await check(t, 'class-dashboard-waiting');
-    await t.getByRole('button', { name: `Fill the ${b.sides.china.label} seat of table 3 with the AI, so Eve can start` }).click();
+    await t.getByRole('button', { name: `AI for ${b.sides.china.label} at table 3, so Eve can start` }).click();
     await eve.page.waitForFunction(() => (window.__bc!.state() as { screen: string }).screen === 'table', null, { timeout: 60_000 });
     await t.waitForFunction(() => document.querySelector('#dash-waiting') === null && document.querySelectorAll('#dashboard tbody tr').length === 3, null, { timeout: 60_000 });
     expect(await t.locator('#dashboard tbody tr[data-table="2"]').textContent()).toContain('(AI)');

@@ -209,7 +209,7 @@ function tableRow(state: ViewState, t: TableSummary, dispatch: Dispatch, turnSec
         ? null
         : button(t.paused ? 'Resume' : 'Pause', () => dispatch({ type: 'class-teacher-action', action: { action: t.paused ? 'resume' : 'pause', table: t.table } }), { key: `pause-${t.table}`, class: 'secondary small', attrs: { 'aria-label': `${t.paused ? 'Resume' : 'Pause'} table ${t.table + 1}` } }),
       turnSeconds && !t.outcome ? button('+60 s', () => dispatch({ type: 'class-teacher-action', action: { action: 'extend', table: t.table, seconds: 60 } }), { key: `extend-${t.table}`, class: 'secondary small', attrs: { 'aria-label': `Give table ${t.table + 1} sixty more seconds` } }) : null,
-      ...empty.map((side) => button(`AI for ${label(side)}`, () => dispatch({ type: 'class-teacher-action', action: { action: 'fillWithAi', seat: `t${t.table}-${side}`, difficulty: 'normal' } }), { key: `fill-${t.table}-${side}`, class: 'secondary small', attrs: { 'aria-label': `Fill the ${label(side)} seat of table ${t.table + 1} with the AI` } })),
+      ...empty.map((side) => button(`AI for ${label(side)}`, () => dispatch({ type: 'class-teacher-action', action: { action: 'fillWithAi', seat: `t${t.table}-${side}`, difficulty: 'normal' } }), { key: `fill-${t.table}-${side}`, class: 'secondary small', attrs: { 'aria-label': `AI for ${label(side)} at table ${t.table + 1}` } })),
     ),
   );
 }
@@ -237,7 +237,7 @@ function waitingList(state: ViewState, dispatch: Dispatch, waiting: readonly Sea
         button(`AI for ${label(other)}`, () => dispatch({ type: 'class-teacher-action', action: { action: 'fillWithAi', seat: `t${w.table}-${other}`, difficulty: 'normal' } }), {
           key: `fill-${w.table}-${other}`,
           class: 'secondary small',
-          attrs: { 'aria-label': `Fill the ${label(other)} seat of table ${w.table + 1} with the AI, so ${names} can start` },
+          attrs: { 'aria-label': `AI for ${label(other)} at table ${w.table + 1}, so ${names} can start` },
         }),
       );
     }),

@@ -87,6 +87,27 @@ describe.skipIf(!browserPath)('a live class on the class server', () => {
     await t.locator('#panel').getByRole('button', { name: /Run a class/ }).click();
     await waitScreen(t, 'class-run', 'title');
     await check(t, 'class-run', true);
+    // A select shows its chosen option on one line, cut at its width: every option fits on a phone.
+    await t.setViewportSize({ width: 390, height: 844 });
+    const cut = await t.evaluate(() => {
+      const ruler = document.createElement('span');
+      document.body.append(ruler);
+      const out: string[] = [];
+      for (const sel of document.querySelectorAll<HTMLSelectElement>('#panel select')) {
+        const style = getComputedStyle(sel);
+        ruler.style.font = style.font;
+        // The room for the text: the box less its padding, borders and the arrow (about 1.5em).
+        const room = sel.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 1.5 * parseFloat(style.fontSize);
+        for (const o of sel.options) {
+          ruler.textContent = o.text;
+          if (ruler.getBoundingClientRect().width > room) out.push(`${sel.id}: "${o.text}"`);
+        }
+      }
+      ruler.remove();
+      return out;
+    });
+    expect(cut, 'options cut off at 390 px').toEqual([]);
+    await t.setViewportSize({ width: 1366, height: 768 });
     await t.locator('#run-scenario').selectOption(b.id);
     await t.locator('#run-seed').fill('e2e-class');
     await t.getByRole('button', { name: 'Open the class' }).click();

@@ -81,14 +81,15 @@ export const classRunScreen: ScreenFn = (state, dispatch) => {
     },
   });
   const seed = h('input', { id: 'run-seed', attrs: { type: 'text', autocomplete: 'off', spellcheck: 'false', maxlength: 100, 'data-key': 'run-seed' }, value: `class-${new Date().toISOString().slice(0, 10)}` });
+  // Short options (a select shows one line, cut at its width: 350 px on a phone); the hint explains them.
   const seedPolicy = select('run-seed-policy', [
-    { value: 'class', label: 'One seed for the whole class (every table the same dice)' },
-    { value: 'table', label: 'One seed per pair (derived from this seed)' },
+    { value: 'class', label: 'One for the whole class' },
+    { value: 'table', label: 'One per pair' },
   ]);
   const pairing = select('run-pairing', [
     { value: 'pvp', label: 'Student against student' },
     { value: 'pve', label: 'Each student against the AI' },
-    { value: 'teams', label: 'Teams: a US team against a China team' },
+    { value: 'teams', label: 'Team against team' },
   ]);
   const teamSize = select('run-team-size', [
     { value: '2', label: 'Two students a side' },
@@ -154,7 +155,7 @@ export const classRunScreen: ScreenFn = (state, dispatch) => {
     field('run-scenario', 'Scenario', scenarioSelect),
     field('run-scenario-file', 'Or your own scenario file (YAML or JSON)', fileInput, 'It is checked here and again by the server, kept with the class, and sent to every student who joins.'),
     field('run-seed', 'Seed', seed, 'The seed fixes every chance event, so pairs can be compared.'),
-    field('run-seed-policy', 'Seeds', seedPolicy),
+    field('run-seed-policy', 'Seeds', seedPolicy, 'One for the whole class: every table plays the same dice. One per pair: each table’s seed is derived from this one.'),
     field('run-pairing', 'Pairing', pairing, 'Student against student: a student without a partner waits, or you fill the seat with the AI.'),
     field('run-team-size', 'Team size (teams)', teamSize, 'Students fill each table’s two teams in turn; a team’s members all see the table and the package as it is built, and any one of them sends it.'),
     field('run-difficulty', 'AI difficulty (against the AI)', difficulty),

@@ -58,6 +58,8 @@ const ASK: Rect = { x: TABLE.x + 14, y: TABLE.y + 170, w: TABLE.w - 28, h: 104 }
 const OFFER: Rect = { x: TABLE.x + 14, y: TABLE.y + 282, w: TABLE.w - 28, h: 104 };
 const OWN_TRAY: Rect = { x: LEFT.x, y: 704, w: LEFT.w, h: 292 };
 const RIGHT = { x: 1080, w: 508 };
+/** Where the tension ladder's title stands: the chart and its legend end above it. */
+const LADDER_TOP = 596;
 const TOKEN = { w: 198, h: 74, gap: 7 };
 const TRAY_LABEL = 30;
 const FIGURE_X = 956;
@@ -406,6 +408,9 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
     const p = stageContext.palette;
     const top = 96;
     const plot = { x: RIGHT.x + 80, y: top + 78, w: RIGHT.w - 92, h: 300 };
+    // The legend ends above the tension ladder: a legend of more rows takes its height from the plot.
+    const legend = compactIn(this) ? null : this.chartLegend();
+    if (legend) plot.h = Math.min(plot.h, LADDER_TOP - 8 - 66 - legend.height - plot.y);
     const tradeId = m.chart.x;
     const secId = m.chart.y;
     this.put(text(this, RIGHT.x, top, `${CANVAS_MARK.estimate} ${INDICATORS[tradeId].short} vs ${INDICATORS[secId].short}`, { size: 27, bold: true, wrap: RIGHT.w, fit: 1 }));
@@ -485,13 +490,23 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
     }
     g.fillStyle(p.ink, 1);
     g.fillCircle(X(now.x), Y(now.y), 11);
-    // Legend: shapes as well as colours (compact: the panel's words explain the chart).
-    if (compactIn(this)) return;
-    const ly = plot.y + plot.h + 66;
+    legend?.place(plot.y + plot.h + 66);
+  }
+
+  /**
+   * The chart's legend: shapes as well as colours (compact: none, the panel's words explain the
+   * chart). Laid out first, from the top of its own box: its rows (more of them when the text is
+   * enlarged to stay readable) decide how tall the plot above it can be; `place` moves it under the plot.
+   */
+  private chartLegend(): { height: number; place: (y: number) => void } {
+    const m = this.model;
+    const p = stageContext.palette;
     const lg = this.put(this.add.graphics());
-    // Each entry after the one before (enlarged text is wider), wrapping to a second line if need be.
+    const texts: Phaser.GameObjects.Text[] = [];
+    // Each entry after the one before (enlarged text is wider), wrapping to the next line if need be.
     let lx = RIGHT.x;
-    let row = ly;
+    let row = 0;
+    let bottom = 0;
     const entry = (draw: (x: number, y: number) => void, label: string) => {
       const t = this.put(figure(text(this, 0, row, label, { size: 19 }), 'label'));
       if (lx + 22 + t.width > RIGHT.x + RIGHT.w && lx > RIGHT.x) {
@@ -502,6 +517,8 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
       draw(lx + 10, row + t.height / 2);
       t.setX(lx + 24);
       lx += 24 + t.width + 10;
+      texts.push(t);
+      bottom = Math.max(bottom, row + t.height);
     };
     entry((x, y) => {
       lg.fillStyle(p.ink, 1);
@@ -517,12 +534,19 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
     const chips = [...m.offers, ...m.asks].flatMap((g) => g.chips).concat(m.standing?.chips ?? []);
     const sourced = chips.some((c) => m.chipFigures[c.id] === 'source');
     entry(() => undefined, sourced ? `${CANVAS_LEGEND.estimate}  ${CANVAS_LEGEND.source}` : CANVAS_LEGEND.estimate);
+    return {
+      height: bottom,
+      place: (y) => {
+        lg.setY(y);
+        for (const t of texts) t.setY(t.y + y);
+      },
+    };
   }
 
   private drawLadder(): void {
     const m = this.model;
     const p = stageContext.palette;
-    const top = 596;
+    const top = LADDER_TOP;
     const x0 = RIGHT.x + 12;
     const w = RIGHT.w - 30;
     const step = w / 10;

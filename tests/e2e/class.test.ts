@@ -151,6 +151,10 @@ describe.skipIf(!browserPath)('a live class on the class server', () => {
     await t.getByRole('button', { name: 'Resume all tables' }).click();
     await china1.page.waitForFunction(() => document.querySelector('#class-countdown') === null, null, { timeout: 30_000 });
     expect(await china1.page.locator('#panel').getByText('That move cannot be sent').count()).toBe(0);
+    // An empty flash is not sent: the field says what is missing.
+    await t.getByRole('button', { name: 'Send the news flash' }).click();
+    expect(await t.locator('#inject-news').evaluate((e: HTMLTextAreaElement) => e.validationMessage)).toBe('Write the news flash first.');
+    expect(await t.locator('#inject-sent').count()).toBe(0);
     // A written news flash is shown at the tables, as text, and the teacher sees what went out.
     await t.locator('#inject-news').fill('Hearings on <b>chips</b> today');
     await t.getByRole('button', { name: 'Send the news flash' }).click();

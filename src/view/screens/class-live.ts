@@ -334,7 +334,7 @@ function injectSection(state: ViewState, dispatch: Dispatch, tables: number[], s
   const events = state.scenario?.events ?? [];
   const target = select('inject-target', [{ value: 'all', label: 'Every table' }, ...tables.map((t) => ({ value: String(t), label: `Table ${t + 1}` }))]);
   const eventSelect = select('inject-event', events.map((e) => ({ value: e.id, label: e.title })));
-  const news = h('textarea', { id: 'inject-news', attrs: { rows: 2, maxlength: 500, 'data-key': 'inject-news' } });
+  const news = h('textarea', { id: 'inject-news', attrs: { rows: 2, maxlength: 500, 'data-key': 'inject-news' }, on: { input: () => news.setCustomValidity('') } });
   const tableOf = () => (target.value === 'all' ? null : Number(target.value));
   return h(
     'section',
@@ -355,7 +355,13 @@ function injectSection(state: ViewState, dispatch: Dispatch, tables: number[], s
       { class: 'actions' },
       button('Send the news flash', () => {
         const text = news.value.trim();
-        if (text) dispatch({ type: 'class-teacher-action', action: { action: 'inject', table: tableOf(), inject: { kind: 'news', text } } });
+        // An empty flash is not sent, and the field says so (a press that did nothing would look broken).
+        news.setCustomValidity(text ? '' : 'Write the news flash first.');
+        if (!text) {
+          news.reportValidity();
+          return;
+        }
+        dispatch({ type: 'class-teacher-action', action: { action: 'inject', table: tableOf(), inject: { kind: 'news', text } } });
       }, { key: 'inject-news-send', class: 'secondary' }),
     ),
     sentNews(sent),

@@ -347,10 +347,11 @@ export class DomainMemo {
 
   constructor(private readonly shared: SharedDomains | null = null) {}
 
-  preferences(state: GameState, build: () => GamePreferences): GamePreferences {
+  /** The preferences in `state`: the last ones if the state gives the same, else those of a shared domain under `sharedKey()`, else `build()`'s. */
+  preferences(state: GameState, build: () => GamePreferences, sharedKey?: () => string): GamePreferences {
     const key = preferencesKey(state);
     if (this.prefs === null || key !== this.prefsKey) {
-      this.prefs = build();
+      this.prefs = (sharedKey && this.shared?.get(sharedKey())) || build();
       this.prefsKey = key;
     }
     return this.prefs;

@@ -24,6 +24,7 @@ import {
   redLinesCrossed,
   scenarioWorths,
   sharedDomains,
+  domainKey,
   DomainMemo,
   type WorthOf,
 } from './game-domain';
@@ -71,9 +72,9 @@ export function factsOf(
   if (move.type === 'propose') {
     positions = positionsAfter(before, move.package);
     if (!mine) {
-      const build = () =>
-        gamePreferences(scenario, before, side, profile, doctrineOf(scenario, profile.doctrine), worthOf);
-      const gp = memo ? memo.preferences(before, build) : build();
+      const doctrine = doctrineOf(scenario, profile.doctrine);
+      const build = () => gamePreferences(scenario, before, side, profile, doctrine, worthOf);
+      const gp = memo ? memo.preferences(before, build, () => domainKey(before, side, profile, doctrine)) : build();
       u = utility(gp.prefs, outcomeOf(gp, positions, true)!);
       crossings = redLinesCrossed(profile, before, move.package).length;
     }

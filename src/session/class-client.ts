@@ -150,7 +150,9 @@ export function receive(live: LiveClass, name: string, payload: unknown, scenari
       const left = t.turnMsLeft ?? null;
       const clock = t.paused ? { endsAt: null, pausedLeft: left } : { endsAt: left === null ? null : at + left, pausedLeft: null };
       const teamDraft = live.teamDraft && live.teamDraft.index === t.moves.length ? live.teamDraft : null;
-      return { live: { ...live, table: t, partner, team, teamDraft, clock, pending, behind: false }, announce: [], tableChanged: true };
+      // The table's news so far (a page that joined or reloaded after it was sent has it from here).
+      const injects = t.injects.some((i) => !live.injects.some((x) => x.index === i.index)) ? [...live.injects, ...t.injects.filter((i) => !live.injects.some((x) => x.index === i.index))].sort((a, b) => a.index - b.index) : live.injects;
+      return { live: { ...live, table: t, partner, team, teamDraft, clock, pending, injects, behind: false }, announce: [], tableChanged: true };
     }
     case 'moved': {
       const m = data as { table: number; index: number; move: Move; by: 'student' | 'ai' | 'clock' | 'teacher' };
@@ -217,6 +219,13 @@ export function moveToSend(live: LiveClass, match: Match, move: Move): { ok: tru
  * (the same `classDebrief`, so the same chart, as the teacher's) and the index of the pair's own
  * game in it, or null until the pair's game is among them. Pairs are named by table only.
  */
+/** What the student's class chart shows, in words: their pair's point and how many others have finished so far. */
+export function pairInClassText(finished: number): string {
+  const others = finished - 1;
+  if (others <= 0) return 'Your pair is the large point, the first of the class to finish; the other pairs join the chart as they finish.';
+  return `Your pair is the large point; the ${others === 1 ? 'other is the one other pair that has' : `others are the ${others} other pairs that have`} finished so far (the chart follows as more finish).`;
+}
+
 export function pairInClass(live: LiveClass, scenario: Scenario): { debrief: ClassDebrief; mine: number; finished: number } | null {
   const own = live.seat?.table;
   if (own === undefined || !live.info) return null;

@@ -85,7 +85,13 @@ export function download(name: string, type: string, text: string): void {
 
 export { fmt, signed };
 
-/** A table head of column headers; a null label leaves its column out. */
-export function columnHeads(...labels: (Children | null)[]): HTMLTableSectionElement {
-  return h('thead', null, h('tr', null, ...labels.filter((l) => l !== null).map((l) => h('th', { attrs: { scope: 'col' } }, l))));
+/** The header of a column of text: aligned left, as its cells (class `text`) are; numbers stay right. */
+export function textHead(label: Children): HTMLTableCellElement {
+  return h('th', { class: 'text', attrs: { scope: 'col' } }, label);
+}
+
+/** A table head of column headers (a label, or a `textHead`); a null label leaves its column out. */
+export function columnHeads(...labels: (Children | HTMLTableCellElement | null)[]): HTMLTableSectionElement {
+  const head = (l: Children | HTMLTableCellElement) => (l instanceof Node && l.nodeName === 'TH' ? l : h('th', { attrs: { scope: 'col' } }, l));
+  return h('thead', null, h('tr', null, ...labels.filter((l) => l !== null).map(head)));
 }

@@ -95,11 +95,13 @@ export class Stage {
     // The canvas follows its box: when it is scaled, canvas text keeps to its least readable size.
     this.game.scale.on(Phaser.Scale.Events.RESIZE, () => this.refit());
     // The box also changes without the window doing so (the debrief gives its panel the larger
-    // share): the canvas follows at once, not at the scale manager's next poll of a sleeping loop.
+    // share, the class screens a narrower stage): the canvas follows at once, not at the scale
+    // manager's next poll (every 500 ms) of a loop that sleeps after 100 ms. `refresh` alone fits
+    // the canvas to the box size last measured: the box is measured again first.
     if (typeof ResizeObserver !== 'undefined')
       new ResizeObserver(() => {
         if (!this.booted) return;
-        this.game.scale.refresh();
+        if (this.game.scale.getParentBounds()) this.game.scale.refresh();
         this.idler.poke();
       }).observe(parent);
   }

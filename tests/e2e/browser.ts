@@ -255,6 +255,27 @@ export async function expectCanvasNotBlank(page: Page): Promise<void> {
   expect(stats!.nonBackground, 'share of the canvas that is not background').toBeGreaterThan(0.04);
 }
 
+/**
+ * The game's canvas lies within its stage, refit to it: the stage's box changes without the window
+ * doing so (the class screens' narrower stage, the debrief's wider panel), and a canvas left at
+ * its old size is cut off at the stage's edges. Waits a moment for the refit, then says how it missed.
+ */
+export async function expectCanvasFitsStage(page: Page, label: string): Promise<void> {
+  /** 'fits', or where the canvas is; with `test`, whether it fits (the wait's condition). */
+  const place = (test: boolean): string | boolean => {
+    const stage = document.querySelector('#stage')?.getBoundingClientRect();
+    const canvas = document.querySelector('#stage canvas')?.getBoundingClientRect();
+    if (!stage || !canvas) return test ? false : 'no stage or no canvas';
+    const inside = canvas.left >= stage.left - 1 && canvas.right <= stage.right + 1 && canvas.top >= stage.top - 1 && canvas.bottom <= stage.bottom + 1;
+    // Fitted, not merely inside: it fills the stage's width or its height.
+    const fitted = Math.abs(canvas.width - stage.width) <= 2 || Math.abs(canvas.height - stage.height) <= 2;
+    if (test) return inside && fitted;
+    return inside && fitted ? 'fits' : `canvas ${Math.round(canvas.left)}..${Math.round(canvas.right)} x ${Math.round(canvas.top)}..${Math.round(canvas.bottom)} in stage ${Math.round(stage.left)}..${Math.round(stage.right)} x ${Math.round(stage.top)}..${Math.round(stage.bottom)}`;
+  };
+  await page.waitForFunction(place, true, { timeout: 3_000, polling: 100 }).catch(() => undefined);
+  expect(await page.evaluate(place, false), `the canvas fits its stage on ${label}`).toBe('fits');
+}
+
 const require = createRequire(import.meta.url);
 
 /** axe-core on the page as it is: no serious or critical violation. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startServer, stopServer, tempDirs, type ChildServer } from '../server/helpers';
-import { browserOrSkip, chromePath, expectAccessible, FLAGS, screenshot, settle, waitScreen } from './browser';
+import { browserOrSkip, chromePath, expectAccessible, expectCanvasFitsStage, FLAGS, screenshot, settle, waitScreen } from './browser';
 import { scenario as b } from './flows';
 import { openClassPerson, type ClassPerson } from './class-people';
 
@@ -47,6 +47,8 @@ describe.skipIf(!browserPath)('a live class on the class server', () => {
 
   async function check(page: Page, name: string, all = false): Promise<void> {
     await settle(page, 300);
+    // Every class screen changes the stage's box without a window resize: the canvas follows it.
+    await expectCanvasFitsStage(page, name);
     await expectAccessible(page, name);
     if (!all) return screenshot(page, name);
     for (const v of VIEWPORTS) {
@@ -85,6 +87,28 @@ describe.skipIf(!browserPath)('a live class on the class server', () => {
     await t.locator('#panel').getByRole('button', { name: /Run a class/ }).click();
     await waitScreen(t, 'class-run', 'title');
     await check(t, 'class-run', true);
+    // A select shows its chosen option on one line, cut at its width: the form's own options fit on a
+    // phone (the scenarios' titles are their files' own; the phone's list shows them whole).
+    await t.setViewportSize({ width: 390, height: 844 });
+    const cut = await t.evaluate(() => {
+      const ruler = document.createElement('span');
+      document.body.append(ruler);
+      const out: string[] = [];
+      for (const sel of document.querySelectorAll<HTMLSelectElement>('#panel select:not(#run-scenario)')) {
+        const style = getComputedStyle(sel);
+        ruler.style.font = style.font;
+        // The room for the text: the box less its padding, borders and the arrow (about 1.5em).
+        const room = sel.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 1.5 * parseFloat(style.fontSize);
+        for (const o of sel.options) {
+          ruler.textContent = o.text;
+          if (ruler.getBoundingClientRect().width > room) out.push(`${sel.id}: "${o.text}"`);
+        }
+      }
+      ruler.remove();
+      return out;
+    });
+    expect(cut, 'options cut off at 390 px').toEqual([]);
+    await t.setViewportSize({ width: 1366, height: 768 });
     await t.locator('#run-scenario').selectOption(b.id);
     await t.locator('#run-seed').fill('e2e-class');
     await t.getByRole('button', { name: 'Open the class' }).click();
@@ -108,6 +132,7 @@ describe.skipIf(!browserPath)('a live class on the class server', () => {
     await join(bo, code);
     const [us1, china1] = await usFirst(ana, bo);
     await expectAccessible(china1.page, 'class-table-waiting');
+    await expectCanvasFitsStage(china1.page, 'class-table-waiting');
     expect(await china1.page.locator('.status .turn').textContent()).toBe(`Waiting for ${b.sides.us.label}.`);
     await screenshot(china1.page, 'class-table-waiting');
     await us1.page.locator('[data-chip="tariffTruce=extended-1yr"]').click();
@@ -115,6 +140,31 @@ describe.skipIf(!browserPath)('a live class on the class server', () => {
     await china1.page.getByRole('button', { name: 'Accept their offer' }).waitFor({ timeout: 60_000 });
     // The partner's move was announced in the live region, as the AI's are.
     expect(await china1.page.locator('#announcer').textContent()).toMatch(new RegExp(`${b.sides.us.label} proposes`));
+    // The teacher pauses the tables (this class has no time limit): the student to move is told so, not
+    // only when a move is refused; the refusal goes once the tables resume.
+    await t.getByRole('button', { name: 'Pause all tables' }).click();
+    await china1.page.waitForFunction(() => document.querySelector('#class-countdown')?.getAttribute('data-paused') === 'true', null, { timeout: 30_000 });
+    expect(await china1.page.locator('#class-countdown').textContent()).toBe('Paused by the teacher: moves wait until the tables resume.');
+    await china1.page.getByRole('button', { name: 'Reject it' }).click();
+    await china1.page.locator('#panel').getByText('That move cannot be sent: the teacher has paused the tables.').waitFor({ timeout: 10_000 });
+    await screenshot(china1.page, 'class-table-paused');
+    await t.getByRole('button', { name: 'Resume all tables' }).click();
+    await china1.page.waitForFunction(() => document.querySelector('#class-countdown') === null, null, { timeout: 30_000 });
+    expect(await china1.page.locator('#panel').getByText('That move cannot be sent').count()).toBe(0);
+    // An empty flash is not sent: the field says what is missing.
+    await t.getByRole('button', { name: 'Send the news flash' }).click();
+    expect(await t.locator('#inject-news').evaluate((e: HTMLTextAreaElement) => e.validationMessage)).toBe('Write the news flash first.');
+    expect(await t.locator('#inject-sent').count()).toBe(0);
+    // A written news flash is shown at the tables, as text, and the teacher sees what went out.
+    await t.locator('#inject-news').fill('Hearings on <b>chips</b> today');
+    await t.getByRole('button', { name: 'Send the news flash' }).click();
+    await china1.page.locator('#class-news li').waitFor({ timeout: 30_000 });
+    expect(await china1.page.locator('#class-news li').textContent()).toBe('Hearings on <b>chips</b> today');
+    expect(await china1.page.locator('#class-news b').count()).toBe(0);
+    await t.locator('#inject-sent li').waitFor({ timeout: 30_000 });
+    expect(await t.locator('#inject-sent li').textContent()).toBe('Every table, news flash: Hearings on <b>chips</b> today');
+    await expectAccessible(china1.page, 'class-table-news');
+    await screenshot(china1.page, 'class-table-news');
     await china1.page.getByRole('button', { name: 'Accept their offer' }).click();
     for (const p of [us1, china1]) await p.page.waitForFunction(() => (window.__bc!.state() as { outcome: { kind: string } | null }).outcome?.kind === 'deal', null, { timeout: 60_000 });
 
@@ -157,6 +207,8 @@ describe.skipIf(!browserPath)('a live class on the class server', () => {
     await t.waitForFunction(() => document.querySelectorAll('#dashboard tbody tr').length === 2, null, { timeout: 60_000 });
     expect(await t.locator('#dashboard tbody tr[data-table="0"]').textContent()).toContain('deal');
     expect(await t.locator('#dashboard tbody tr[data-table="0"]').textContent()).toContain('Ana <b>Li</b>');
+    // A finished table's round is the one its talks ended in (the model runs on to the horizon).
+    expect(await t.locator('#dashboard tbody tr[data-table="0"] td').nth(2).textContent()).toBe('1');
     expect(await t.locator('#dashboard b').count()).toBe(0);
     await check(t, 'class-dashboard', true);
 
@@ -169,6 +221,7 @@ describe.skipIf(!browserPath)('a live class on the class server', () => {
     // Where the pair sits in the class: both finished games on the chart, its own marked.
     await us2.page.waitForFunction(() => document.querySelectorAll('#pair-in-class-chart [data-game]').length === 2, null, { timeout: 60_000 });
     expect(await us2.page.locator('#pair-in-class-chart [data-mine="true"]').count()).toBe(1);
+    expect(await us2.page.locator('#pair-in-class-status').textContent()).toBe('Your pair is the large point; the other is the one other pair that has finished so far (the chart follows as more finish).');
     expect(await us2.page.locator('#pair-in-class-chart [data-mine="true"]').getAttribute('data-kind')).toBe('game');
     await us2.page.locator('#pair-in-class-title').scrollIntoViewIfNeeded();
     await check(us2.page, 'class-pair-in-class', true);
@@ -190,6 +243,19 @@ describe.skipIf(!browserPath)('a live class on the class server', () => {
     expect(rows[1]).toMatch(/,deal,/);
     expect(rows[2]).toMatch(/,walkout,/);
     for (const row of rows.slice(1)) expect(row).toMatch(/bc\d+-[A-Za-z0-9_-]+,yes \(replayed\)$/);
+
+    // A student left without a partner: the dashboard lists her with a button that gives the AI
+    // her table's other seat, and her talks begin.
+    const eve = await person('Eve');
+    await join(eve, code);
+    await t.locator('#dash-waiting li').waitFor({ timeout: 60_000 });
+    expect(await t.locator('#dash-waiting li').textContent()).toContain(`Table 3: Eve (${b.sides.us.label})`);
+    await t.locator('#dash-waiting').scrollIntoViewIfNeeded();
+    await check(t, 'class-dashboard-waiting');
+    await t.getByRole('button', { name: `AI for ${b.sides.china.label} at table 3, so Eve can start` }).click();
+    await eve.page.waitForFunction(() => (window.__bc!.state() as { screen: string }).screen === 'table', null, { timeout: 60_000 });
+    await t.waitForFunction(() => document.querySelector('#dash-waiting') === null && document.querySelectorAll('#dashboard tbody tr').length === 3, null, { timeout: 60_000 });
+    expect(await t.locator('#dashboard tbody tr[data-table="2"]').textContent()).toContain('(AI)');
 
     expect(people.flatMap((p) => p.errors)).toEqual([]);
   }, 600_000);

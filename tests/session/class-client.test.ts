@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultOptions, replay } from '../../src/core/engine';
 import type { Move } from '../../src/core/types';
-import { moveToSend, newLiveClass, receive, seatMatch, tableSpec, type LiveClass } from '../../src/session/class-client';
+import { moveToSend, newLiveClass, pairInClassText, receive, seatMatch, tableSpec, type LiveClass } from '../../src/session/class-client';
 import type { ClassInfo, SeatView, TableView } from '../../src/session/class/protocol';
 import { busan } from '../helpers';
 
@@ -113,6 +113,26 @@ describe('the class client: a screen as a function of the server’s messages', 
     const r = receive(live, 'inject', inject, b);
     expect(r.announce).toEqual(['News: Breaking news']);
     expect(receive(r.live, 'inject', inject, b).live).toBe(r.live);
+  });
+
+  it('says where the pair sits in the class in words that fit the count (never "the 0 other pairs")', () => {
+    expect(pairInClassText(1)).toBe('Your pair is the large point, the first of the class to finish; the other pairs join the chart as they finish.');
+    expect(pairInClassText(2)).toBe('Your pair is the large point; the other is the one other pair that has finished so far (the chart follows as more finish).');
+    expect(pairInClassText(5)).toBe('Your pair is the large point; the others are the 4 other pairs that have finished so far (the chart follows as more finish).');
+  });
+
+  it('a student who joins or reloads after the teacher’s news has it from the table message, once', () => {
+    const flash = { index: 0, table: null, text: 'Congress holds hearings', event: null };
+    const later = { index: 2, table: 0, text: 'Markets fall', event: null };
+    let live = seated();
+    expect(live.injects).toEqual([]);
+    live = receive(live, 'table', { ...table([]), injects: [flash, later] }, b).live;
+    expect(live.injects.map((i) => i.index)).toEqual([0, 2]);
+    // The same news again (every table message carries it) adds nothing, and a live one joins in order.
+    const again = receive(live, 'table', { ...table([]), injects: [flash, later] }, b).live;
+    expect(again.injects).toBe(live.injects);
+    live = receive(live, 'inject', { index: 3, table: null, text: 'Talks resume', event: null }, b).live;
+    expect(live.injects.map((i) => i.index)).toEqual([0, 2, 3]);
   });
 });
 

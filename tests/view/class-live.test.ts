@@ -13,7 +13,7 @@ import { initialState, type AppState, type Lib } from '../../src/view/state/app-
 import { Store } from '../../src/view/state/store';
 import { update } from '../../src/view/state/update';
 import { busan } from '../helpers';
-import { classConnectionText } from '../../src/view/screens/class-table';
+import { classConnectionText, pausedText } from '../../src/view/screens/class-table';
 import { busanFile, scriptedAi } from '../session/helpers';
 
 /** The live class as actions: a student's seat from the server's messages, and the teacher's debrief from its export. */
@@ -64,6 +64,30 @@ describe('a student at a live class', () => {
     expect(g.state().match!.ended).toBe(true);
     g.dispatch({ type: 'navigate', screen: 'debrief' });
     expect(g.state().debrief?.debrief.outcome.kind).toBe('deal');
+  });
+});
+
+describe('a student at a paused table, or whose join is refused', () => {
+  it('is told the move waits for the teacher, and the refusal goes once the tables resume', () => {
+    const g = game();
+    g.dispatch({ type: 'class-join', code: 'ABCDEFGH', name: 'Ana' });
+    g.dispatch({ type: 'class-received', name: 'seat', payload: { info, seat: seat('us', 'Ana'), seatKey: 'seatkey-1', partner: seat('china', 'Bo') } });
+    g.dispatch({ type: 'class-received', name: 'table', payload: { ...table([]), paused: true } });
+    g.dispatch({ type: 'play', move: propose });
+    expect(g.state().notices).toEqual([{ kind: 'error', text: 'That move cannot be sent: the teacher has paused the tables.' }]);
+    g.dispatch({ type: 'class-received', name: 'table', payload: table([]) });
+    expect(g.state().notices).toEqual([]);
+    expect(pausedText(null)).toBe('Paused by the teacher: moves wait until the tables resume.');
+    expect(pausedText(65_000)).toBe('Paused by the teacher: moves wait until the tables resume, with 1:05 left in this turn.');
+  });
+
+  it('goes back to the join form, code and name kept, when the server refuses the join', () => {
+    const g = game();
+    g.dispatch({ type: 'class-join', code: 'ABCDEFGH', name: 'Ana' });
+    g.dispatch({ type: 'class-failed', text: 'No class has the code "ABCDEFGH": check it with your teacher.' });
+    expect(g.state().screen).toBe('class-join');
+    expect(g.state().liveClass.error).toBe('No class has the code "ABCDEFGH": check it with your teacher.');
+    expect(g.state().liveClass.live).toMatchObject({ code: 'ABCDEFGH', name: 'Ana' });
   });
 });
 

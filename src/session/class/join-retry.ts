@@ -13,6 +13,17 @@ export function joinRefusalIsFinal(message: string): boolean {
   return FINAL_REFUSALS.test(message);
 }
 
+/**
+ * A failed request to the class server as the page says it: a refusal that waiting cannot change
+ * in the server's own words, as a sentence (the student fixes the code or the name); anything
+ * else prefixed with what went wrong (the server down, busy, or refusing).
+ */
+export function classFailureText(message: string): string {
+  const words = message.trim().replace(/\.+$/, '');
+  if (joinRefusalIsFinal(words)) return `${words.charAt(0).toUpperCase()}${words.slice(1)}.`;
+  return `The class server could not be reached or refused: ${words}.`;
+}
+
 /** How many times a student's first join is tried before the page says it failed. */
 export const FIRST_JOIN_TRIES = 5;
 

@@ -613,7 +613,8 @@ export class ClassModel {
       table: table.id,
       seats: this.seatsOf(table.id).map((s) => this.seatView(s)),
       started: state !== null,
-      round: state?.round ?? 0,
+      // Once the talks are over, the round they ended in (the model runs on to the scenario's horizon).
+      round: state?.outcome?.round ?? state?.round ?? 0,
       moves: table.match?.moves.length ?? 0,
       turn: running ? state.turn : null,
       standing: state?.standing ? { by: state.standing.by, package: { ...state.standing.package } } : null,

@@ -58,11 +58,11 @@ const ASK: Rect = { x: TABLE.x + 14, y: TABLE.y + 170, w: TABLE.w - 28, h: 104 }
 const OFFER: Rect = { x: TABLE.x + 14, y: TABLE.y + 282, w: TABLE.w - 28, h: 104 };
 const OWN_TRAY: Rect = { x: LEFT.x, y: 704, w: LEFT.w, h: 292 };
 const RIGHT = { x: 1080, w: 508 };
+/** Where the tension ladder's title stands: the chart and its legend end above it. */
+const LADDER_TOP = 596;
 const TOKEN = { w: 198, h: 74, gap: 7 };
 const TRAY_LABEL = 30;
 const FIGURE_X = 956;
-/** Where the tension ladder starts: the chart above it, with its axis labels and legend, ends before. */
-const LADDER_TOP = 596;
 
 /** About `count` round tick values covering [lo, hi]. */
 function niceTicks(lo: number, hi: number, count: number): number[] {
@@ -340,13 +340,21 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
       const rowH = Math.min(Math.max(26, lineH), (STANDING.h - 42) / Math.max(1, Math.min(fit, Math.max(give.length, take.length))));
       const size = Math.max(14, Math.min(19, Math.floor(rowH * 0.78)));
       const clip = (chips: Chip[]): (Chip | string)[] => (chips.length <= fit ? chips : [...chips.slice(0, fit - 1), `+ ${chips.length - fit + 1} more`]);
-      [
-        [give, m.deal ? (mine ? 'The deal: you give' : 'The deal: they give') : mine ? 'Your offer: you give' : `${possessive(them)} offer: they give`],
-        [take, mine ? 'and you ask' : 'and they ask of you'],
-      ].forEach(([chips, heading], col) => {
+      // Each column's heading within its column: on a small canvas (text enlarged to stay readable) the
+      // long form would run into the next column, so the short one is drawn, cut with an ellipsis if need be.
+      const columns: [Chip[], string, string][] = [
+        [give, m.deal ? (mine ? 'The deal: you give' : 'The deal: they give') : mine ? 'Your offer: you give' : `${possessive(them)} offer: they give`, mine ? 'You give' : 'They give'],
+        [take, mine ? 'and you ask' : 'and they ask of you', mine ? 'You ask' : 'They ask of you'],
+      ];
+      columns.forEach(([chips, heading, short], col) => {
         if (compact) return;
         const x0 = STANDING.x + 12 + col * (colW + 10);
-        sheet.add(text(this, x0, STANDING.y + 6, heading as string, { size: 20, bold: true, color: p.tableInk }));
+        const long = text(this, x0, STANDING.y + 6, heading, { size: 20, bold: true, color: p.tableInk });
+        if (long.width <= colW) sheet.add(long);
+        else {
+          long.destroy();
+          sheet.add(text(this, x0, STANDING.y + 6, short, { size: 20, bold: true, color: p.tableInk, wrap: colW, fit: 1 }));
+        }
         clip(chips as Chip[]).forEach((chip, i) => {
           const y = top + i * rowH;
           if (typeof chip === 'string') {

@@ -1,9 +1,9 @@
 import { create as createQr } from 'qrcode';
 import { joinLinkQuery } from '../../session/class/join-link';
 import type { Side } from '../../core/types';
-import { NAME_MAX_CHARS, normaliseJoinCode, type ClassConfig, type SeatView, type TableSummary } from '../../session/class/protocol';
+import { NAME_MAX_CHARS, normaliseJoinCode, type ClassConfig, type InjectView, type SeatView, type TableSummary } from '../../session/class/protocol';
 import { doctrinesFor, roundsRange, SIDES } from '../../session/model';
-import { button, columnHeads, fmt, h } from '../dom';
+import { button, columnHeads, fmt, h, textHead } from '../dom';
 import type { Dispatch } from '../state/actions';
 import type { ViewState } from '../state/app-state';
 import { classDebriefView } from './class-page';
@@ -81,14 +81,15 @@ export const classRunScreen: ScreenFn = (state, dispatch) => {
     },
   });
   const seed = h('input', { id: 'run-seed', attrs: { type: 'text', autocomplete: 'off', spellcheck: 'false', maxlength: 100, 'data-key': 'run-seed' }, value: `class-${new Date().toISOString().slice(0, 10)}` });
+  // Short options (a select shows one line, cut at its width: 350 px on a phone); the hint explains them.
   const seedPolicy = select('run-seed-policy', [
-    { value: 'class', label: 'One seed for the whole class (every table the same dice)' },
-    { value: 'table', label: 'One seed per pair (derived from this seed)' },
+    { value: 'class', label: 'One for the whole class' },
+    { value: 'table', label: 'One per pair' },
   ]);
   const pairing = select('run-pairing', [
     { value: 'pvp', label: 'Student against student' },
     { value: 'pve', label: 'Each student against the AI' },
-    { value: 'teams', label: 'Teams: a US team against a China team' },
+    { value: 'teams', label: 'Team against team' },
   ]);
   const teamSize = select('run-team-size', [
     { value: '2', label: 'Two students a side' },
@@ -154,7 +155,7 @@ export const classRunScreen: ScreenFn = (state, dispatch) => {
     field('run-scenario', 'Scenario', scenarioSelect),
     field('run-scenario-file', 'Or your own scenario file (YAML or JSON)', fileInput, 'It is checked here and again by the server, kept with the class, and sent to every student who joins.'),
     field('run-seed', 'Seed', seed, 'The seed fixes every chance event, so pairs can be compared.'),
-    field('run-seed-policy', 'Seeds', seedPolicy),
+    field('run-seed-policy', 'Seeds', seedPolicy, 'One for the whole class: every table plays the same dice. One per pair: each table’s seed is derived from this one.'),
     field('run-pairing', 'Pairing', pairing, 'Student against student: a student without a partner waits, or you fill the seat with the AI.'),
     field('run-team-size', 'Team size (teams)', teamSize, 'Students fill each table’s two teams in turn; a team’s members all see the table and the package as it is built, and any one of them sends it.'),
     field('run-difficulty', 'AI difficulty (against the AI)', difficulty),
@@ -209,8 +210,38 @@ function tableRow(state: ViewState, t: TableSummary, dispatch: Dispatch, turnSec
         ? null
         : button(t.paused ? 'Resume' : 'Pause', () => dispatch({ type: 'class-teacher-action', action: { action: t.paused ? 'resume' : 'pause', table: t.table } }), { key: `pause-${t.table}`, class: 'secondary small', attrs: { 'aria-label': `${t.paused ? 'Resume' : 'Pause'} table ${t.table + 1}` } }),
       turnSeconds && !t.outcome ? button('+60 s', () => dispatch({ type: 'class-teacher-action', action: { action: 'extend', table: t.table, seconds: 60 } }), { key: `extend-${t.table}`, class: 'secondary small', attrs: { 'aria-label': `Give table ${t.table + 1} sixty more seconds` } }) : null,
-      ...empty.map((side) => button(`AI for ${label(side)}`, () => dispatch({ type: 'class-teacher-action', action: { action: 'fillWithAi', seat: `t${t.table}-${side}`, difficulty: 'normal' } }), { key: `fill-${t.table}-${side}`, class: 'secondary small', attrs: { 'aria-label': `Fill the ${label(side)} seat of table ${t.table + 1} with the AI` } })),
+      ...empty.map((side) => button(`AI for ${label(side)}`, () => dispatch({ type: 'class-teacher-action', action: { action: 'fillWithAi', seat: `t${t.table}-${side}`, difficulty: 'normal' } }), { key: `fill-${t.table}-${side}`, class: 'secondary small', attrs: { 'aria-label': `AI for ${label(side)} at table ${t.table + 1}` } })),
     ),
+  );
+}
+
+/**
+ * The students waiting for a partner, each with the button that gives the AI their table's other
+ * seat (a table starts only once both sides are seated, so it is not in the dashboard's table yet).
+ */
+function waitingList(state: ViewState, dispatch: Dispatch, waiting: readonly SeatView[]): HTMLElement | null {
+  const students = waiting.filter((w) => w.kind === 'student');
+  if (students.length === 0) return null;
+  const label = (side: Side) => state.scenario?.sides[side].label ?? side;
+  // One button per table: a team's members wait at the same table.
+  const tables = [...new Map(students.map((w) => [w.table, w])).values()];
+  return h(
+    'ul',
+    { class: 'plain waiting', id: 'dash-waiting' },
+    ...tables.map((w) => {
+      const other: Side = w.side === 'us' ? 'china' : 'us';
+      const names = students.filter((s) => s.table === w.table).map((s) => s.name).join(', ');
+      return h(
+        'li',
+        { attrs: { 'data-table': w.table } },
+        `Table ${w.table + 1}: ${names} (${label(w.side)}) `,
+        button(`AI for ${label(other)}`, () => dispatch({ type: 'class-teacher-action', action: { action: 'fillWithAi', seat: `t${w.table}-${other}`, difficulty: 'normal' } }), {
+          key: `fill-${w.table}-${other}`,
+          class: 'secondary small',
+          attrs: { 'aria-label': `AI for ${label(other)} at table ${w.table + 1}, so ${names} can start` },
+        }),
+      );
+    }),
   );
 }
 
@@ -245,6 +276,7 @@ export const classTeacherScreen: ScreenFn = (state, dispatch) => {
         { attrs: { 'aria-labelledby': 'dash-title' } },
         h('h2', { id: 'dash-title' }, `Dashboard: ${dash.info.title ?? dash.info.scenarioTitle}`),
         h('p', null, `${dash.tables.length} table${dash.tables.length === 1 ? '' : 's'}, ${dash.finished} finished; ${dash.waiting.length} student${dash.waiting.length === 1 ? '' : 's'} waiting for a partner${dash.waiting.length ? `: ${dash.waiting.map((w) => w.name).join(', ')}` : ''}.`),
+        waitingList(state, dispatch, dash.waiting),
         h(
           'div',
           { class: 'actions' },
@@ -260,13 +292,13 @@ export const classTeacherScreen: ScreenFn = (state, dispatch) => {
                 'table',
                 { class: 'data dashboard', id: 'dashboard' },
                 h('caption', null, 'Every pair, live'),
-                columnHeads('Table', state.scenario?.sides.us.label ?? 'US', state.scenario?.sides.china.label ?? 'China', 'Round', 'Status', 'On the table', 'Tension', 'Teacher'),
+                columnHeads('Table', textHead(state.scenario?.sides.us.label ?? 'US'), textHead(state.scenario?.sides.china.label ?? 'China'), 'Round', textHead('Status'), textHead('On the table'), 'Tension', textHead('Teacher')),
                 h('tbody', null, ...dash.tables.map((t) => tableRow(state, t, dispatch, turnSeconds))),
               ),
             ),
       ),
     );
-    body.push(injectSection(state, dispatch, dash.tables.map((t) => t.table)));
+    body.push(injectSection(state, dispatch, dash.tables.map((t) => t.table), dash.injects));
   }
   body.push(
     h(
@@ -283,11 +315,26 @@ export const classTeacherScreen: ScreenFn = (state, dispatch) => {
   return { title: `Your class: ${code}`, body, scene: titleScene(`Join at ${address} with code ${code}`) };
 };
 
-function injectSection(state: ViewState, dispatch: Dispatch, tables: number[]): HTMLElement {
+/** How many of the news sent the teacher's screen lists (newest first). */
+const SENT_SHOWN = 5;
+
+/** The news sent so far, newest first: the teacher sees that a flash went out, and where. Text only (the teacher's own words). */
+function sentNews(injects: readonly InjectView[]): HTMLElement | null {
+  if (injects.length === 0) return null;
+  const shown = injects.slice(-SENT_SHOWN).reverse();
+  return h(
+    'div',
+    { id: 'inject-sent' },
+    h('h3', null, injects.length > SENT_SHOWN ? `Sent so far: ${injects.length} (the last ${SENT_SHOWN}, newest first)` : `Sent so far (newest first)`),
+    h('ul', { class: 'plain' }, ...shown.map((i) => h('li', { attrs: { 'data-inject': i.index } }, h('strong', null, `${i.table === null ? 'Every table' : `Table ${i.table + 1}`}, ${i.event === null ? 'news flash' : 'event'}: `), i.text))),
+  );
+}
+
+function injectSection(state: ViewState, dispatch: Dispatch, tables: number[], sent: readonly InjectView[]): HTMLElement {
   const events = state.scenario?.events ?? [];
   const target = select('inject-target', [{ value: 'all', label: 'Every table' }, ...tables.map((t) => ({ value: String(t), label: `Table ${t + 1}` }))]);
   const eventSelect = select('inject-event', events.map((e) => ({ value: e.id, label: e.title })));
-  const news = h('textarea', { id: 'inject-news', attrs: { rows: 2, maxlength: 500, 'data-key': 'inject-news' } });
+  const news = h('textarea', { id: 'inject-news', attrs: { rows: 2, maxlength: 500, 'data-key': 'inject-news' }, on: { input: () => news.setCustomValidity('') } });
   const tableOf = () => (target.value === 'all' ? null : Number(target.value));
   return h(
     'section',
@@ -308,9 +355,16 @@ function injectSection(state: ViewState, dispatch: Dispatch, tables: number[]): 
       { class: 'actions' },
       button('Send the news flash', () => {
         const text = news.value.trim();
-        if (text) dispatch({ type: 'class-teacher-action', action: { action: 'inject', table: tableOf(), inject: { kind: 'news', text } } });
+        // An empty flash is not sent, and the field says so (a press that did nothing would look broken).
+        news.setCustomValidity(text ? '' : 'Write the news flash first.');
+        if (!text) {
+          news.reportValidity();
+          return;
+        }
+        dispatch({ type: 'class-teacher-action', action: { action: 'inject', table: tableOf(), inject: { kind: 'news', text } } });
       }, { key: 'inject-news-send', class: 'secondary' }),
     ),
+    sentNews(sent),
   );
 }
 

@@ -1,6 +1,6 @@
 import { classCsv, classJson, scenariosOf, type ClassDebrief, type RejectedEntry, type SideRatings } from '../../session/class-debrief';
 import { ratingText } from '../../session/outcome';
-import { button, columnHeads, download, h, signed } from '../dom';
+import { button, columnHeads, download, h, signed, textHead } from '../dom';
 import type { Dispatch } from '../state/actions';
 import type { ViewState } from '../state/app-state';
 import { notices } from './common';
@@ -179,7 +179,7 @@ export function classDebriefView(d: ClassDebrief, dispatch: Dispatch, options: {
         'table',
         { class: 'data', id: `${options.id}-games` },
         h('caption', null, 'The numbers match the points on the chart'),
-        columnHeads('Game', 'Outcome', `${s.us.label}`, `${s.china.label}`, options.open ? h('span', { class: 'visually-hidden' }, 'Open') : null),
+        columnHeads('Game', textHead('Outcome'), `${s.us.label}`, `${s.china.label}`, options.open ? h('span', { class: 'visually-hidden' }, 'Open') : null),
         h(
           'tbody',
           null,

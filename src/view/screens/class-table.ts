@@ -15,15 +15,21 @@ export function countdownText(ms: number): string {
 
 export const COUNTDOWN_LABEL = 'Time left this turn: ';
 
+/** What a paused table says (with the time its turn has left, when the class has a time limit). */
+export function pausedText(left: number | null): string {
+  return `Paused by the teacher: moves wait until the tables resume${left === null ? '' : `, with ${countdownText(left)} left in this turn`}.`;
+}
+
 /**
  * The countdown, whose text the shell refreshes every second from `data-ends-at` (this device's
- * clock); while paused, the time left held still.
+ * clock); while paused, that the teacher paused the tables (with or without a time limit: a
+ * student to move would otherwise learn it only from a refused move), the time left held still.
  */
 export function classCountdown(state: ViewState, now: number): HTMLElement | null {
   const live = state.liveClass.live;
   if (!live?.table || !state.match?.remoteSide || state.match.ended) return null;
   const { endsAt, pausedLeft } = live.clock;
-  if (pausedLeft !== null) return h('span', { class: 'countdown', id: 'class-countdown', attrs: { 'data-paused': 'true' } }, `Clock stopped (paused): ${countdownText(pausedLeft)} left`);
+  if (live.table.paused) return h('span', { class: 'countdown', id: 'class-countdown', attrs: { 'data-paused': 'true' } }, pausedText(pausedLeft));
   if (endsAt === null) return null;
   return h('span', { class: 'countdown', id: 'class-countdown', attrs: { 'data-ends-at': endsAt, role: 'timer' } }, `${COUNTDOWN_LABEL}${countdownText(endsAt - now)}`);
 }
@@ -60,4 +66,26 @@ export function tickCountdowns(root: ParentNode, now: number): void {
     const endsAt = Number(el.dataset.endsAt);
     if (Number.isFinite(endsAt)) el.textContent = `${COUNTDOWN_LABEL}${countdownText(endsAt - now)}`;
   }
+}
+
+/** How many of the teacher's news flashes a table shows (newest first); the rest are in the announcer's history. */
+export const NEWS_SHOWN = 3;
+
+/**
+ * The teacher's written news flashes for this table, newest first. A flash is only news (no move),
+ * so without this it would reach screen readers alone; an event the teacher sends is a move, shown
+ * in the report and the game's news already. The text is the teacher's: text only.
+ */
+export function classNewsNote(state: ViewState): HTMLElement | null {
+  const live = state.liveClass.live;
+  if (!live?.seat || !state.match?.remoteSide) return null;
+  const flashes = live.injects.filter((i) => i.event === null && (i.table === null || i.table === live.seat!.table));
+  if (flashes.length === 0) return null;
+  const shown = flashes.slice(-NEWS_SHOWN).reverse();
+  return h(
+    'section',
+    { class: 'teacher-news', id: 'class-news', attrs: { 'aria-labelledby': 'class-news-title' } },
+    h('h2', { id: 'class-news-title' }, flashes.length === 1 ? 'News from your teacher' : `News from your teacher (${flashes.length}, newest first)`),
+    h('ul', { class: 'plain' }, ...shown.map((i) => h('li', { attrs: { 'data-inject': i.index } }, i.text))),
+  );
 }

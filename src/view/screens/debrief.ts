@@ -2,6 +2,7 @@ import { INDICATOR_LIST, meanChanges, score } from '../../session/model';
 import { THREAT_STATUS_TEXT } from '../../session/debrief';
 import { CLASS_LIMITS, handInLine, type ClassDebrief } from '../../session/class-debrief';
 import { dealChartFigure } from './deal-chart';
+import { pairInClassText } from '../../session/class-client';
 import { debriefJson, movesCsv, trajectoriesCsv } from '../../session/export';
 import { button, columnHeads, download, fmt, h, signed } from '../dom';
 import { debriefFrontSection } from './debrief-front';
@@ -41,7 +42,7 @@ function collapsedNode(section: HTMLElement): HTMLElement {
 function pairInClassSection(pair: { debrief: ClassDebrief; mine: number; finished: number } | null): HTMLElement {
   const content: Node[] = pair
     ? [
-        h('p', { id: 'pair-in-class-status', attrs: { role: 'status' } }, `Your pair is the large point; the others are the ${pair.finished - 1} other pair${pair.finished === 2 ? '' : 's'} that have finished so far (the chart follows as more finish).`),
+        h('p', { id: 'pair-in-class-status', attrs: { role: 'status' } }, pairInClassText(pair.finished)),
         dealChartFigure(pair.debrief.chart, { id: 'pair-in-class-chart', emphasise: [pair.mine] }),
       ]
     : [h('p', { id: 'pair-in-class-status', attrs: { role: 'status' } }, 'Asking the class server for the pairs that have finished…')];

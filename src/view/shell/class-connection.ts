@@ -1,6 +1,6 @@
 import { Client, type Room } from '@colyseus/sdk';
 import { CLASS_ROOM, createClassResponseSchema, seatKeySchema, type JoinOptions } from '../../session/class/protocol';
-import { FIRST_JOIN_TRIES, joinRefusalIsFinal, REJOIN_FOR_MS, retryDelayMs } from '../../session/class/join-retry';
+import { classFailureText, FIRST_JOIN_TRIES, joinRefusalIsFinal, REJOIN_FOR_MS, retryDelayMs } from '../../session/class/join-retry';
 import { errorText } from '../../session/storage';
 import type { Dispatch } from '../state/actions';
 import type { ClassRequest } from '../state/class-live';
@@ -181,6 +181,6 @@ export async function handleClassRequest(request: ClassRequest, dispatch: Dispat
         return;
     }
   } catch (error) {
-    dispatch({ type: 'class-failed', text: `The class server could not be reached or refused: ${errorText(error).slice(0, 400)}` });
+    dispatch({ type: 'class-failed', text: classFailureText(errorText(error).slice(0, 400)) });
   }
 }

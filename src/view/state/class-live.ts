@@ -38,6 +38,10 @@ function withLive(state: AppState, change: Partial<LiveClassView>): AppState {
   return { ...state, liveClass: { ...state.liveClass, ...change } };
 }
 
+/** How a move this page would not send begins (its notice goes once the table changes). */
+const REFUSED_SEND = 'That move cannot be sent: ';
+const isRefusedSend = (n: Notice) => n.text.startsWith(REFUSED_SEND);
+
 /** The moves since this seat's last one: the "what just happened" report of the table. */
 function turnsSinceMine(match: Match): Turn[] {
   const turns = match.turns();
@@ -59,10 +63,12 @@ function followTable(state: AppState, live: LiveClass): AppState {
   const match = built.match;
   const started = table.seats.length >= 2;
   const screen = state.screen === 'class-lobby' && started ? 'table' : state.screen;
+  // A move refused here (the tables paused, a move already on its way) is stale once the table changes (resumed, moved on).
+  const notices = screen !== state.screen ? NO_NOTICES : state.notices.some(isRefusedSend) ? state.notices.filter((n) => !isRefusedSend(n)) : state.notices;
   return {
     ...state,
     screen,
-    notices: screen === state.screen ? state.notices : NO_NOTICES,
+    notices,
     match,
     matchVersion: state.matchVersion + 1,
     scenario,
@@ -102,8 +108,12 @@ export function classLiveUpdate(state: AppState, action: { type: string }): Resu
       const next = withLive({ ...state, screen: 'class-teacher', notices: NO_NOTICES }, { ...NO_LIVE_CLASS, teacher, live: newLiveClass('teacher', a.code) });
       return { state: next, effects: [request({ op: 'connect-teacher', code: a.code, teacherKey: a.teacherKey }), ...say([`The class is open. Its code is ${a.code.split('').join(' ')}.`])] };
     }
-    case 'class-failed':
-      return { state: withLive(state, { busy: false, error: a.text, live: lc.live && { ...lc.live, status: lc.live.status === 'connecting' ? 'closed' : lc.live.status } }), effects: say([a.text]) };
+    case 'class-failed': {
+      // A join refused before a seat (a wrong code, a taken name): back on the join form, the code and name kept, the reason said there.
+      const unseated = state.screen === 'class-lobby' && lc.live?.role === 'student' && !lc.live.seat;
+      const next = withLive(unseated ? { ...state, screen: 'class-join' } : state, { busy: false, error: a.text, live: lc.live && { ...lc.live, status: lc.live.status === 'connecting' ? 'closed' : lc.live.status } });
+      return { state: next, effects: say([a.text]) };
+    }
     case 'class-join': {
       const live = newLiveClass('student', a.code, a.name);
       const next = withLive({ ...state, screen: 'class-lobby', notices: NO_NOTICES }, { ...NO_LIVE_CLASS, live });
@@ -181,7 +191,7 @@ export function playAtClassTable(state: AppState, match: Match, move: Move): Res
   const live = state.liveClass.live;
   if (!live) return same(state);
   const sent = moveToSend(live, match, move);
-  if (!sent.ok) return { state: { ...state, notices: [{ kind: 'error', text: `That move cannot be sent: ${sent.reason}.` }] }, effects: say([`That move cannot be sent: ${sent.reason}.`]) };
+  if (!sent.ok) return { state: { ...state, notices: [{ kind: 'error', text: `${REFUSED_SEND}${sent.reason}.` }] }, effects: say([`${REFUSED_SEND}${sent.reason}.`]) };
   const sentence = describeMove(match.scenario, move, match.state, match.remoteSide);
   return {
     state: { ...withLive(state, { live: sent.live }), notices: NO_NOTICES, confirmingWalkout: false },

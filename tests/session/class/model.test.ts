@@ -114,6 +114,9 @@ describe('ClassModel', () => {
     expect(c.playMove('t0-china', 1, { type: 'accept', side: 'china' }, 8)).toMatchObject({ ok: true });
     expect(c.playMove('t0-us', 2, { type: 'walkout', side: 'us' }, 9)).toMatchObject({ ok: false, kind: 'ended' });
     expect(c.summary(0, 9)).toMatchObject({ outcome: 'deal', turn: null, moves: 2 });
+    // The dashboard's round of a finished table is the round the talks ended in, not the model's horizon.
+    expect(scenario.horizon).toBeGreaterThan(1);
+    expect(c.summary(0, 9).round).toBe(1);
   });
 
   it('plays the AI in a pve class and when the teacher fills an empty seat, and records its moves for the store', () => {

@@ -1,4 +1,5 @@
 import { clear, h } from '../dom';
+import { patchChildren } from '../patch';
 import type { ScreenTable } from '../screens/index';
 import type { ScreenView } from '../screens/screen';
 import { titleScreen } from '../screens/title';
@@ -22,9 +23,25 @@ function whatChanged(next: AppState, prev: AppState): { panel: boolean; canvas: 
 }
 
 /**
+ * The current screen's panel built afresh, as a full rebuild would draw it, with the <details>
+ * the player opened or closed kept as `live` has them (the tests compare a patched panel with it).
+ */
+export function freshPanel(state: AppState, screens: ScreenTable, dispatch: Dispatch, live: HTMLElement): HTMLElement {
+  const view = screens[state.screen]?.(state, dispatch) ?? titleScreen(state, dispatch)!;
+  const box = document.createElement('div');
+  box.append(h('h1', { id: 'screen-title', attrs: { tabindex: -1 } }, view.title), ...view.body);
+  for (const d of box.querySelectorAll<HTMLDetailsElement>('details[data-keep]')) {
+    const was = live.querySelector<HTMLDetailsElement>(`details[data-keep="${CSS.escape(d.dataset.keep!)}"]`);
+    if (was) d.open = was.open;
+  }
+  return box;
+}
+
+/**
  * Draws the current screen: its DOM panel and its canvas, from the state. The panel is rebuilt
- * whole on each change (screens are small and turn-based); the focus and the scroll position are
- * kept, or moved where an action asked (a new screen focuses its heading, a move what needs reading).
+ * whole on each change (screens are small and turn-based), or patched in place where the screen
+ * asks (the table, redrawn at every move); the focus and the scroll position are kept, or moved
+ * where an action asked (a new screen focuses its heading, a move what needs reading).
  */
 export function mountRenderer(
   panel: HTMLElement,
@@ -46,10 +63,17 @@ export function mountRenderer(
     if (shown === state.screen)
       for (const d of panel.querySelectorAll<HTMLDetailsElement>('details[data-keep]')) kept.set(d.dataset.keep!, d.open);
     const view = viewOf(state);
-    clear(panel);
-    const heading = h('h1', { id: 'screen-title', attrs: { tabindex: -1 } }, view.title);
-    panel.appendChild(heading);
-    for (const node of view.body) panel.appendChild(node);
+    let heading = h('h1', { id: 'screen-title', attrs: { tabindex: -1 } }, view.title);
+    if (view.patch && shown === state.screen) {
+      const fresh = document.createDocumentFragment();
+      fresh.append(heading, ...view.body);
+      patchChildren(panel, fresh);
+      heading = panel.querySelector<HTMLHeadingElement>('#screen-title') ?? heading;
+    } else {
+      clear(panel);
+      panel.appendChild(heading);
+      for (const node of view.body) panel.appendChild(node);
+    }
     for (const d of panel.querySelectorAll<HTMLDetailsElement>('details[data-keep]')) {
       const open = kept.get(d.dataset.keep!);
       if (open !== undefined) d.open = open;

@@ -122,12 +122,34 @@ export function mountRenderer(
     return false;
   };
 
+  /**
+   * A drawing put off to the next frame, with the effects it owes. After the player's move at the
+   * table the AI's reply is asked of its worker and usually arrives within the frame: the panel is
+   * then drawn once, with the reply, instead of twice in a row (the frame would only have shown
+   * the second). A reply that takes longer finds the move already drawn at that frame.
+   */
+  let waiting: { effects: Effect[]; frame: number } | null = null;
+  let latest: AppState | null = null;
+  const drawNow = (state: AppState, effects: readonly Effect[]) => {
+    const owed = waiting?.effects ?? [];
+    if (waiting) cancelAnimationFrame(waiting.frame);
+    waiting = null;
+    draw(state, owed.length > 0 ? [...owed, ...effects] : effects);
+  };
+
   return (next, prev, effects) => {
     // Until the scenarios are in (a moment after the first frame), the panel keeps its loading note.
     if (!next.lib) return;
+    latest = next;
     const changed = whatChanged(next, prev);
-    if (shown === null || shown !== next.screen || changed.panel) draw(next, effects);
-    else {
+    if (shown === null || shown !== next.screen || changed.panel) {
+      if (shown === 'table' && next.screen === 'table' && next.match?.aiToMove() != null) {
+        if (waiting) waiting.effects.push(...effects);
+        else waiting = { effects: [...effects], frame: requestAnimationFrame(() => latest && drawNow(latest, [])) };
+        return;
+      }
+      drawNow(next, effects);
+    } else {
       if (changed.canvas) {
         const scene = viewOf(next).scene;
         stage.show(scene.key, scene.model as never);

@@ -14,6 +14,9 @@ import type { AppState, ScreenName } from '../state/app-state';
  */
 const NOT_IN_PANEL: ReadonlySet<keyof AppState> = new Set(['highlight', 'settings', 'dialog', 'glossaryTerm']);
 
+/** How long the table waits for the AI's reply before it draws the player's move alone: well under what reads as a delay. */
+const REPLY_WAIT_MS = 80;
+
 function whatChanged(next: AppState, prev: AppState): { panel: boolean; canvas: boolean } {
   let panel = false;
   for (const key of Object.keys(next) as (keyof AppState)[]) {
@@ -123,16 +126,17 @@ export function mountRenderer(
   };
 
   /**
-   * A drawing put off to the next frame, with the effects it owes. After the player's move at the
-   * table the AI's reply is asked of its worker and usually arrives within the frame: the panel is
-   * then drawn once, with the reply, instead of twice in a row (the frame would only have shown
-   * the second). A reply that takes longer finds the move already drawn at that frame.
+   * A drawing put off, with the effects it owes. After the player's move at the table the AI's
+   * reply is asked of its worker and usually comes within a few milliseconds: the panel is then
+   * drawn once, with the move and the reply, instead of twice in a row (drawing the move alone
+   * would hold the reply's drawing back by as long as that takes). A reply slower than
+   * REPLY_WAIT_MS finds the move drawn by then, and the other side thinking.
    */
-  let waiting: { effects: Effect[]; frame: number } | null = null;
+  let waiting: { effects: Effect[]; timer: ReturnType<typeof setTimeout> } | null = null;
   let latest: AppState | null = null;
   const drawNow = (state: AppState, effects: readonly Effect[]) => {
     const owed = waiting?.effects ?? [];
-    if (waiting) cancelAnimationFrame(waiting.frame);
+    if (waiting) clearTimeout(waiting.timer);
     waiting = null;
     draw(state, owed.length > 0 ? [...owed, ...effects] : effects);
   };
@@ -145,7 +149,7 @@ export function mountRenderer(
     if (shown === null || shown !== next.screen || changed.panel) {
       if (shown === 'table' && next.screen === 'table' && next.match?.aiToMove() != null) {
         if (waiting) waiting.effects.push(...effects);
-        else waiting = { effects: [...effects], frame: requestAnimationFrame(() => latest && drawNow(latest, [])) };
+        else waiting = { effects: [...effects], timer: setTimeout(() => latest && drawNow(latest, []), REPLY_WAIT_MS) };
         return;
       }
       drawNow(next, effects);

@@ -222,9 +222,11 @@ export class SearchTable implements PackageTable {
   }
 
   /** The rating terms of each rater this table was asked about (a strategy asks several questions with one rater). */
-  private readonly ratings = new WeakMap<Rater, Rating>();
+  // made at the first question: most tables (those shared between games) are asked none
+  private ratings: WeakMap<Rater, Rating> | null = null;
 
   private ratingTerms(rate: Rater): Rating {
+    this.ratings ??= new WeakMap();
     let rating = this.ratings.get(rate);
     if (!rating) this.ratings.set(rate, (rating = this.newRating(rate)));
     return rating;

@@ -213,7 +213,7 @@ describe('npm run bench:negotiators', () => {
 
 describe('npm run bench:sim', () => {
   it('prints, for each scenario it is given, games per second and the time of one decision, in the form the issue names', () => {
-    const out = run('bench-sim.ts', ['--scenario', 'zte-2018', '--seconds', '0.05', '--json']);
+    const out = run('bench-sim.ts', ['--scenario', 'zte-2018', '--seconds', '0.05', '--warm-up', '0.05', '--json']);
     expect(out.status).toBe(0);
     const report = JSON.parse(out.stdout);
     expect(report.scenarios).toHaveLength(1);
@@ -224,20 +224,26 @@ describe('npm run bench:sim', () => {
     expect(row.decisionMs.p50).toBeLessThanOrEqual(row.decisionMs.p99);
     expect(row.decisionMs.p99).toBeLessThanOrEqual(row.decisionMs.max);
     expect(row.games.ai).toBeGreaterThanOrEqual(3);
+    // a fresh process's first game, measured in a child process
+    expect(row.coldDecisionMs.mean).toBeGreaterThan(0);
+    expect(row.coldDecisionMs.max).toBeGreaterThanOrEqual(row.coldDecisionMs.mean);
     const table = run('bench-sim.ts', [
       '--scenario',
       'zte-2018',
       '--seconds',
       '0.05',
+      '--warm-up',
+      '0',
       '--best-of',
       '2',
     ]).stdout;
-    expect(table).toMatch(/^scenario +AI games\/s +random games\/s +ratio/);
+    expect(table).toMatch(/^scenario +AI games\/s +random games\/s +ratio.* cold mean +cold max\n/);
     expect(table).toMatch(/\nzte-2018 +\d+\.\d/);
   });
 
   it('refuses what it cannot measure', () => {
     expect(run('bench-sim.ts', ['--seconds', '0']).stderr).toContain('--seconds: expected a number of seconds above 0 and at most 3600');
+    expect(run('bench-sim.ts', ['--warm-up', 'soon']).stderr).toContain('--warm-up: expected a number of seconds from 0 to 3600, got "soon"');
     expect(run('bench-sim.ts', ['--best-of', '0']).stderr).toContain(
       '--best-of: expected a whole number from 1 to 100',
     );

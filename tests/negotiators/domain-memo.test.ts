@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { loadShippedScenario } from '../../src/cli/scenario-files';
 import { applyMove, defaultOptions, newGame, profileFor } from '../../src/core/engine';
+import { domesticSupportOf } from '../../src/core/indicators';
 import { doctrineOf } from '../../src/core/scenario-lookup';
 import type { GameState } from '../../src/core/types';
 import { SIDES } from '../../src/core/types';
-import { buildGameDomain, DomainMemo, scenarioWorths } from '../../src/negotiators/game/game-domain';
+import { buildGameDomain, DomainMemo, scenarioWorths, type SharedDomains } from '../../src/negotiators/game/game-domain';
 import { randomMove } from '../../src/negotiators/game/random-player';
 
 /**
  * A negotiator keeps its last preferences and search table (DomainMemo) and reuses them when a
- * state gives the same inputs. What it hands back must be what a build from scratch gives, at
- * every state of a game, whether the memo hit or not.
+ * state gives the same inputs, and shares whole domains with the other negotiators of the
+ * scenario (one map for every game and both sides here, as sharedDomains gives). What it hands
+ * back must be what a build from scratch gives, at every state of every game, whether it hit or not.
  */
 describe('the domain memo', () => {
   for (const id of ['busan-2025', 'sandbox']) {
@@ -18,8 +20,10 @@ describe('the domain memo', () => {
       const scenario = loadShippedScenario(id);
       const options = defaultOptions(scenario);
       let compared = 0;
-      for (const seed of ['1', '2', '3']) {
-        const memos = { us: new DomainMemo(), china: new DomainMemo() };
+      let shared = 0;
+      const domains: SharedDomains = new Map();
+      for (const seed of ['1', '2', '3', '4', '5', '6']) {
+        const memos = { us: new DomainMemo(domains), china: new DomainMemo(domains) };
         let state: GameState = newGame(scenario, seed, options);
         const states = [state];
         while (state.phase === 'negotiation' && states.length < 40) {
@@ -32,10 +36,15 @@ describe('the domain memo', () => {
             const doctrine = doctrineOf(scenario, profile.doctrine);
             const worthOf = scenarioWorths(scenario);
             const fresh = buildGameDomain(scenario, s, side, profile, doctrine, worthOf);
+            const before = domains.size;
             const kept = buildGameDomain(scenario, s, side, profile, doctrine, worthOf, memos[side]);
+            if (domains.size === before) shared++;
             expect(kept.prefs).toEqual(fresh.prefs);
             expect(kept.issues).toEqual(fresh.issues);
             expect(kept.rawReservation).toBe(fresh.rawReservation);
+            expect(kept.noDealWorth).toBe(fresh.noDealWorth);
+            expect(kept.home).toEqual(fresh.home);
+            expect(kept.there).toEqual(fresh.there);
             expect(kept.table.max).toBe(fresh.table.max);
             expect(kept.table.min).toBe(fresh.table.min);
             expect(kept.table.top()).toBe(fresh.table.top());
@@ -48,6 +57,30 @@ describe('the domain memo', () => {
         }
       }
       expect(compared).toBeGreaterThan(6);
+      // the games went through states already seen (every game starts in the same one)
+      expect(shared).toBeGreaterThan(4);
     });
   }
+
+  it('shares no domain between states that differ only in what ratification reads', () => {
+    const scenario = loadShippedScenario('busan-2025');
+    const options = defaultOptions(scenario);
+    const domains: SharedDomains = new Map();
+    const start = newGame(scenario, '1', options);
+    for (const side of SIDES) {
+      const profile = profileFor(scenario, options, side);
+      const doctrine = doctrineOf(scenario, profile.doctrine);
+      const memo = new DomainMemo(domains);
+      buildGameDomain(scenario, start, side, profile, doctrine, scenarioWorths(scenario), memo);
+      for (const which of SIDES) {
+        const indicator = domesticSupportOf(which);
+        const moved: GameState = { ...start, indicators: { ...start.indicators, [indicator]: start.indicators[indicator] - 7 } };
+        const fresh = buildGameDomain(scenario, moved, side, profile, doctrine);
+        const kept = buildGameDomain(scenario, moved, side, profile, doctrine, scenarioWorths(scenario), memo);
+        expect(kept.home).toEqual(fresh.home);
+        expect(kept.there).toEqual(fresh.there);
+        expect(kept.table.top()).toBe(fresh.table.top());
+      }
+    }
+  });
 });

@@ -224,7 +224,7 @@ export type WorthOf = (
  * stay as they started). A pure memo: it changes no answer, only its cost. It is emptied when it
  * grows past WORTHS_KEPT entries, so a long Monte Carlo run does not grow it without end.
  */
-const WORTHS = new WeakMap<Scenario, Map<string, number>>();
+const WORTHS = new WeakMap<Scenario, { size: number; byIssue: Map<string, Map<string, Map<string, number>>> }>();
 export const WORTHS_KEPT = 100_000;
 
 /**
@@ -246,15 +246,27 @@ function issueKey(state: GameState, issueId: string): string {
 
 export function scenarioWorths(scenario: Scenario): WorthOf {
   let memo = WORTHS.get(scenario);
-  if (!memo) WORTHS.set(scenario, (memo = new Map()));
+  if (!memo) WORTHS.set(scenario, (memo = { size: 0, byIssue: new Map() }));
   const kept = memo;
   return (_scenario, state, doctrine, issueId, positionId) => {
-    const key = `${doctrine.id}|${positionId}|${issueKey(state, issueId)}`;
-    let worth = kept.get(key);
+    // nested maps: a key made of the issue's key (written once per state) hashes once, where a
+    // key joined anew at every call would be hashed at every call
+    const key = issueKey(state, issueId);
+    let byDoctrine = kept.byIssue.get(key);
+    if (!byDoctrine) kept.byIssue.set(key, (byDoctrine = new Map()));
+    let byPosition = byDoctrine.get(doctrine.id);
+    if (!byPosition) byDoctrine.set(doctrine.id, (byPosition = new Map()));
+    let worth = byPosition.get(positionId);
     if (worth === undefined) {
       worth = positionWorth(scenario, state, doctrine, issueId, positionId);
-      if (kept.size >= WORTHS_KEPT) kept.clear();
-      kept.set(key, worth);
+      if (kept.size >= WORTHS_KEPT) {
+        kept.byIssue.clear();
+        kept.size = 0;
+        byPosition = new Map();
+        kept.byIssue.set(key, new Map([[doctrine.id, byPosition]]));
+      }
+      byPosition.set(positionId, worth);
+      kept.size++;
     }
     return worth;
   };
@@ -318,7 +330,14 @@ export function gamePreferences(
  * (the other side's proposal and the answer to it come in the same round: a side reads a proposal
  * with the preferences it then decides with), and its search table when the preferences,
  * ratification floors and left-out package are equal, number for number, to the last table's.
- * A pure memo: what it returns is what building anew returns, only cheaper; it holds one of each.
+ *
+ * It can also share whole game domains with the other negotiators of a scenario (`shared`, from
+ * `sharedDomains`): games of a scenario pass through the same states again and again (every game
+ * starts in the same one, and most moves leave most issues as they were), so a class server or a
+ * Monte Carlo run that plays many of them builds each domain once. A domain is shared under a key
+ * that holds everything of the state its build reads (`domainKey`), and nothing uses a domain to
+ * write into it, so sharing one is the same as building it again.
+ * A pure memo: what it returns is what building anew returns, only cheaper.
  */
 export class DomainMemo {
   private prefsKey = '';
@@ -326,13 +345,32 @@ export class DomainMemo {
   private table: SearchTable | null = null;
   private tableFloors: LinearFloor[] = [];
 
-  preferences(state: GameState, build: () => GamePreferences): GamePreferences {
+  constructor(private readonly shared: SharedDomains | null = null) {}
+
+  /** The preferences in `state`: the last ones if the state gives the same, else those of a shared domain under `sharedKey()`, else `build()`'s. */
+  preferences(state: GameState, build: () => GamePreferences, sharedKey?: () => string): GamePreferences {
     const key = preferencesKey(state);
     if (this.prefs === null || key !== this.prefsKey) {
-      this.prefs = build();
+      this.prefs = (sharedKey && this.shared?.get(sharedKey())) || build();
       this.prefsKey = key;
     }
     return this.prefs;
+  }
+
+  /** The domain under `key` if a negotiator of the scenario built it, else `build()`'s, kept for the others. */
+  domain(key: string, build: () => GameDomain): GameDomain {
+    if (!this.shared) return build();
+    const kept = this.shared.get(key);
+    if (kept) {
+      // most recently used last: the oldest go first when the map is full
+      this.shared.delete(key);
+      this.shared.set(key, kept);
+      return kept;
+    }
+    const built = build();
+    if (this.shared.size >= DOMAINS_KEPT) this.shared.delete(this.shared.keys().next().value!);
+    this.shared.set(key, built);
+    return built;
   }
 
   searchTable(space: PackageNumbering, prefs: Preferences, floors: LinearFloor[], excluded: number): SearchTable {
@@ -352,6 +390,39 @@ export class DomainMemo {
     }
     return last;
   }
+}
+
+/** Game domains of one scenario, by `domainKey`, the least recently used first. */
+export type SharedDomains = Map<string, GameDomain>;
+
+/**
+ * How many game domains a scenario keeps for its negotiators to share, the least recently used
+ * going first. A busy scenario's games pass through a few states again and again (busan's 300
+ * hard games: 12 domains; beijing's: about 900, most seen once); 300 hard games of each shipped
+ * scenario leave about 12 MB of kept domains, on a class server's few hundred.
+ */
+export const DOMAINS_KEPT = 256;
+const DOMAINS = new WeakMap<Scenario, SharedDomains>();
+
+/** The game domains the negotiators of a scenario share (kept as long as the scenario is). */
+export function sharedDomains(scenario: Scenario): SharedDomains {
+  let shared = DOMAINS.get(scenario);
+  if (!shared) DOMAINS.set(scenario, (shared = new Map()));
+  return shared;
+}
+
+/**
+ * Everything buildGameDomain reads, as one string: who builds it (side, profile, doctrine), and
+ * of the state what the preferences read (preferencesKey) and what ratification reads (both
+ * sides' domestic support now, and this side's at the start, from which its margin grows).
+ */
+export function domainKey(state: GameState, side: Side, profile: Profile, doctrine: Doctrine): string {
+  const mine = domesticSupportOf(side);
+  const theirs = domesticSupportOf(otherSide(side));
+  return (
+    `${side}|${profile.id}|${doctrine.id}|${state.indicators[mine]}|${state.indicators[theirs]}|` +
+    `${state.trajectory[0]!.indicators[mine]}|${preferencesKey(state)}`
+  );
 }
 
 /** Everything of a state that gamePreferences reads, as one string (the issues' part is written once per state). */
@@ -389,6 +460,19 @@ export function buildGameDomain(
   doctrine: Doctrine,
   worthOf: WorthOf = positionWorth,
   memo?: DomainMemo,
+): GameDomain {
+  const build = () => buildFresh(scenario, state, side, profile, doctrine, worthOf, memo);
+  return memo ? memo.domain(domainKey(state, side, profile, doctrine), build) : build();
+}
+
+function buildFresh(
+  scenario: Scenario,
+  state: GameState,
+  side: Side,
+  profile: Profile,
+  doctrine: Doctrine,
+  worthOf: WorthOf,
+  memo: DomainMemo | undefined,
 ): GameDomain {
   const build = () => gamePreferences(scenario, state, side, profile, doctrine, worthOf);
   const gp = memo ? memo.preferences(state, build) : build();

@@ -23,6 +23,8 @@ import {
   positionsAfter,
   redLinesCrossed,
   scenarioWorths,
+  sharedDomains,
+  domainKey,
   DomainMemo,
   type WorthOf,
 } from './game-domain';
@@ -70,9 +72,9 @@ export function factsOf(
   if (move.type === 'propose') {
     positions = positionsAfter(before, move.package);
     if (!mine) {
-      const build = () =>
-        gamePreferences(scenario, before, side, profile, doctrineOf(scenario, profile.doctrine), worthOf);
-      const gp = memo ? memo.preferences(before, build) : build();
+      const doctrine = doctrineOf(scenario, profile.doctrine);
+      const build = () => gamePreferences(scenario, before, side, profile, doctrine, worthOf);
+      const gp = memo ? memo.preferences(before, build, () => domainKey(before, side, profile, doctrine)) : build();
       u = utility(gp.prefs, outcomeOf(gp, positions, true)!);
       crossings = redLinesCrossed(profile, before, move.package).length;
     }
@@ -95,9 +97,16 @@ export class InvalidProfileError extends Error {
   }
 }
 
+/** Each profile's problems in its scenario, checked once: a class server or a Monte Carlo run starts many negotiators with the same profile. */
+const PROFILE_PROBLEMS = new WeakMap<Scenario, WeakMap<Profile, string[]>>();
+
 /** Refuse to run a negotiator whose profile does not fit its scenario: nothing runs on half-valid input. */
 export function assertProfile(scenario: Scenario, options: GameOptions, side: Side): void {
-  const problems = checkProfile(scenario, profileFor(scenario, options, side));
+  const profile = profileFor(scenario, options, side);
+  let checked = PROFILE_PROBLEMS.get(scenario);
+  if (!checked) PROFILE_PROBLEMS.set(scenario, (checked = new WeakMap()));
+  let problems = checked.get(profile);
+  if (!problems) checked.set(profile, (problems = checkProfile(scenario, profile)));
   if (problems.length > 0) throw new InvalidProfileError(problems);
 }
 
@@ -115,8 +124,8 @@ export class GameNegotiator {
   private pending: MoveFacts[] = [];
   private readonly profile: Profile;
   private readonly worthOf: WorthOf;
-  /** Its last preferences and search table, reused while the game gives the same ones. */
-  private readonly memo = new DomainMemo();
+  /** Its last preferences and search table, reused while the game gives the same ones, and the domains the scenario's negotiators share. */
+  private readonly memo: DomainMemo;
   private readonly words: Words;
 
   constructor(
@@ -130,6 +139,7 @@ export class GameNegotiator {
     this.profile = profileFor(scenario, options, side);
     this.words = wordsOf(scenario);
     this.worthOf = scenarioWorths(scenario);
+    this.memo = new DomainMemo(sharedDomains(scenario));
     this.actor = this.start();
   }
 

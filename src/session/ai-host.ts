@@ -6,13 +6,23 @@
  * any other game, or a game cut back by a rewind, is replayed from its move log.
  */
 import { applyMove, newGame } from '../core/engine';
-import type { GameSpec, GameState, Move, Scenario, Side } from '../core/types';
+import { SIDES, type GameSpec, type GameState, type Move, type Scenario, type Side } from '../core/types';
 import { createNegotiator, type AiDecision } from './ai';
 import type { AiSeat } from './match';
 
 /** A request to the AI: the scenario (omitted when it is the one of the previous request) and the game so far. */
 export interface AiRequest {
   id: number;
+  scenario?: Scenario;
+  spec: GameSpec;
+}
+
+/**
+ * The game so far, sent while the player thinks: the host follows it and makes the AI's seats
+ * now, so that the next request (the player's move) only adds that move. Answered with nothing.
+ */
+export interface AiPrepare {
+  prepare: true;
   scenario?: Scenario;
   spec: GameSpec;
 }
@@ -46,21 +56,41 @@ export class AiHost {
     }
   }
 
+  /**
+   * Follow the game so far and make the seats of its AI sides, ahead of a request; never throws
+   * (whatever fails here fails again, and is answered, when the decision is asked for).
+   */
+  prepare(message: AiPrepare): void {
+    try {
+      if (message.scenario) this.scenario = message.scenario;
+      if (!this.scenario) return;
+      const game = this.follow(this.scenario, message.spec);
+      if (game.states[game.states.length - 1]!.phase !== 'negotiation') return;
+      for (const side of SIDES) if (!message.spec.options.humans.includes(side)) this.seat(game, side);
+    } catch {
+      this.game = null;
+    }
+  }
+
   /** The decision of the side to move after the spec's moves. */
   decide(scenario: Scenario, spec: GameSpec): AiDecision {
     const game = this.follow(scenario, spec);
     const state = game.states[game.states.length - 1]!;
     if (state.phase !== 'negotiation') throw new Error('the game is over');
     if (spec.options.humans.includes(state.turn)) throw new Error('it is a human’s turn');
-    let seat = game.seats.get(state.turn);
+    return this.seat(game, state.turn).decide(state);
+  }
+
+  /** A side's seat in the game followed: the seat the in-thread match makes (`negotiators` in ./ai), shown the moves so far. */
+  private seat(game: Followed, side: Side): AiSeat {
+    let seat = game.seats.get(side);
     if (!seat) {
-      // the seat the in-thread match makes (`negotiators` in ./ai), shown the moves so far
-      seat = createNegotiator(scenario, spec.options, state.turn);
-      const made = seat;
+      const made = createNegotiator(game.scenario, game.spec.options, side);
       game.spec.moves.forEach((move, i) => made.observe(move, game.states[i]!, game.states[i + 1]!));
-      game.seats.set(state.turn, seat);
+      game.seats.set(side, made);
+      seat = made;
     }
-    return seat.decide(state);
+    return seat;
   }
 
   /** The game followed to the spec's last move: extended when it continues the one followed, else replayed. */

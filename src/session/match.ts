@@ -173,6 +173,11 @@ export class Match {
     return match;
   }
 
+  /** Whether this game's AI side is played outside it (AI_ELSEWHERE, the browser's worker), so someone asks it. */
+  get aiElsewhere(): boolean {
+    return this.remoteViewer === null && 'elsewhere' in this.ai && this.options.humans.length < 2;
+  }
+
   /** The seat's side at a class table, or null for a game played here. */
   get remoteSide(): Side | null {
     return this.remoteViewer;

@@ -29,13 +29,38 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props | 
       if (value === null || value === undefined || value === false) continue;
       el.setAttribute(name, value === true ? '' : String(value));
     }
-    for (const [type, handler] of Object.entries(props.on ?? {})) el.addEventListener(type, handler as EventListener);
+    for (const [type, handler] of Object.entries(props.on ?? {})) listen(el, type, handler as EventListener);
     if (props.value !== undefined) (el as HTMLInputElement).value = props.value;
     if (props.checked !== undefined) (el as HTMLInputElement).checked = props.checked;
     if (props.disabled !== undefined) (el as HTMLButtonElement).disabled = props.disabled;
   }
   append(el, children);
   return el;
+}
+
+/**
+ * The handlers `h` gave each element, called through one listener per event type: a panel
+ * patched in place (patch.ts) keeps its elements and takes the handlers of the fresh ones.
+ */
+const handlers = new WeakMap<Element, Map<string, EventListener>>();
+
+function callHandler(this: Element, event: Event): void {
+  handlers.get(this)?.get(event.type)?.call(this, event);
+}
+
+function listen(el: Element, type: string, handler: EventListener): void {
+  let own = handlers.get(el);
+  if (!own) handlers.set(el, (own = new Map()));
+  if (!own.has(type)) el.addEventListener(type, callHandler);
+  own.set(type, handler);
+}
+
+/** Give `target` the handlers `h` gave `source` (and none of its own others). */
+export function takeHandlers(target: Element, source: Element): void {
+  const own = handlers.get(target);
+  const theirs = handlers.get(source);
+  if (own) for (const type of own.keys()) if (!theirs?.has(type)) own.delete(type);
+  if (theirs) for (const [type, handler] of theirs) listen(target, type, handler);
 }
 
 export function append(el: Node, children: Children[]): void {

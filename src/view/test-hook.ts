@@ -22,6 +22,8 @@ export interface TestHook {
    * (to check that texts neither overlap nor run off the canvas).
    */
   canvasText(): CanvasTextInfo[];
+  /** The panel's markup as it is on the page, and as a full rebuild would draw it now (null before the game's code is in). */
+  panel(): { live: string; fresh: string | null };
   /** The canvas's clickable timeline entries, in page coordinates (to click them as a user would). */
   entries(): { entry: string; x: number; y: number; w: number; h: number }[];
 }
@@ -41,8 +43,24 @@ declare global {
   }
 }
 
+/** A subtree's children as markup with each element's attributes in name order (their order means nothing). */
+function markup(root: Element | null): string {
+  const out: string[] = [];
+  const walk = (node: Node) => {
+    if (node.nodeType === Node.TEXT_NODE) out.push(JSON.stringify(node.nodeValue));
+    if (node.nodeType !== Node.ELEMENT_NODE) return;
+    const el = node as Element;
+    const attrs = el.getAttributeNames().sort().map((name) => ` ${name}=${JSON.stringify(el.getAttribute(name))}`);
+    out.push(`<${el.tagName.toLowerCase()}${attrs.join('')}>`);
+    el.childNodes.forEach(walk);
+    out.push(`</${el.tagName.toLowerCase()}>`);
+  };
+  root?.childNodes.forEach(walk);
+  return out.join('');
+}
+
 /** Installed with the first frame's stage; the state is there once the game's code has arrived (`game` then answers). */
-export function installTestHook(stage: Stage, game: () => Pick<Game, 'store' | 'aiWhere'> | null): TestHook {
+export function installTestHook(stage: Stage, game: () => Pick<Game, 'store' | 'aiWhere' | 'freshPanel'> | null): TestHook {
   const hook: TestHook = {
     ready: false,
     drawn: {},
@@ -97,6 +115,10 @@ export function installTestHook(stage: Stage, game: () => Pick<Game, 'store' | '
       loopAwake: () => stage.idler.awake,
       // The renderer Phaser runs (it may differ from the choice only if Phaser itself fell back).
       renderer: () => ({ ...stage.renderer, renderer: stage.game.config.renderType === Phaser.WEBGL ? 'webgl' : 'canvas' }),
+    },
+    panel: () => {
+      const fresh = game()?.freshPanel();
+      return { live: markup(document.getElementById('panel')), fresh: fresh ? markup(fresh) : null };
     },
     entries: () => {
       const key = stage.screen;

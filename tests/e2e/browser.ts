@@ -13,6 +13,7 @@ export interface Hook {
   state(): Record<string, unknown>;
   layout(): Layout | null;
   perf: { firstFrame: number | null; frames: number[]; recording: boolean };
+  panel(): { live: string; fresh: string | null };
 }
 
 export interface Box {

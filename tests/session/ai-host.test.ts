@@ -4,7 +4,7 @@ import type { GameOptions, GameSpec, Scenario } from '../../src/core/types';
 
 type Player = GameOptions['difficulty']['us'];
 import { negotiators } from '../../src/session/ai';
-import { AiHost, type AiReply, type AiRequest } from '../../src/session/ai-host';
+import { AiHost, type AiPrepare, type AiReply, type AiRequest } from '../../src/session/ai-host';
 import { AI_ELSEWHERE, Match } from '../../src/session/match';
 import { busan, loadOrThrow, mini, scenarioPath } from '../helpers';
 
@@ -43,6 +43,11 @@ function corpus(scenario: Scenario, seeds: string[], players: [Player, Player][]
   return positions;
 }
 
+/** The game shown ahead through the worker's door: cloned in, nothing out. */
+function show(host: AiHost, message: AiPrepare): void {
+  host.prepare(structuredClone(message));
+}
+
 /** One request through the worker's door: cloned in, answered, cloned out. */
 function ask(host: AiHost, request: AiRequest): AiReply {
   return structuredClone(host.handle(structuredClone(request)));
@@ -74,6 +79,15 @@ describe('the AI in its worker (AiHost)', () => {
       });
     });
 
+    it(`decides as the in-page AI at each position of ${name} when shown the game one move before it is asked`, () => {
+      const host = new AiHost();
+      show(host, { prepare: true, scenario, spec: { ...positions[0]!.spec, moves: [] } });
+      positions.forEach((p, id) => {
+        if (p.spec.moves.length > 0) show(host, { prepare: true, spec: { ...p.spec, moves: p.spec.moves.slice(0, -1) } });
+        expect(ask(host, { id, spec: p.spec })).toEqual({ id, ok: true, decision: p.decision });
+      });
+    });
+
     it(`decides as the in-page AI at positions of ${name} asked out of order (a rewind, another game)`, () => {
       const host = new AiHost();
       const shuffled = positions.filter((_, i) => i % 3 === 0).reverse();
@@ -100,6 +114,20 @@ describe('the AI in its worker (AiHost)', () => {
     }
   });
 
+  it('shown a game it cannot follow, does nothing and still answers the next request', () => {
+    const host = new AiHost();
+    const scenario = busan();
+    const options = defaultOptions(scenario, { humans: ['us'] });
+    const spec: GameSpec = { scenario: { id: scenario.id, version: scenario.version }, seed: 's', options, moves: [] };
+    expect(() => show(host, { prepare: true, spec })).not.toThrow();
+    const illegal: GameSpec = { ...spec, moves: [{ type: 'accept', side: 'us' }] };
+    expect(() => show(host, { prepare: true, scenario, spec: illegal })).not.toThrow();
+    const reference = Match.start(scenario, 's', options, negotiators);
+    const reply = ask(host, { id: 7, spec: { ...spec, moves: [{ type: 'hold', side: 'us' }] } });
+    reference.play({ type: 'hold', side: 'us' });
+    expect(reply).toEqual({ id: 7, ok: true, decision: { move: reference.moves[1], ...pick(reference.aiNotes[0]!) } });
+  });
+
   it('answers a request it cannot serve with the reason, and a match turns that into a safe move', () => {
     const host = new AiHost();
     const scenario = busan();
@@ -114,3 +142,7 @@ describe('the AI in its worker (AiHost)', () => {
     expect(match.humanToMove()).toBe('china');
   });
 });
+
+function pick(note: { say: string; analysis: string; posture: string }) {
+  return { say: note.say, analysis: note.analysis, posture: note.posture };
+}

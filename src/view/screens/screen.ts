@@ -7,6 +7,11 @@ export interface ScreenView {
   title: string;
   body: Node[];
   scene: { [K in SceneKey]: { key: K; model: SceneModels[K] } }[SceneKey];
+  /**
+   * Re-drawn in place (src/view/patch.ts): the panel keeps the elements that did not change
+   * instead of being rebuilt whole. Only for a panel whose listeners all come from `h`.
+   */
+  patch?: boolean;
 }
 
 /**

@@ -115,7 +115,8 @@ function tableView(table: TableState, dispatch: Dispatch): ScreenView {
     moveKey: table.matchVersion,
   };
   const title = match.ended ? `${scenario.title}: the talks are over` : `Round ${state.round} of ${deadlineOf(scenario, state.options)}`;
-  return { title, body, scene: { key: 'table', model } };
+  // A move changes a few parts of a long panel: it is patched in place, not rebuilt.
+  return { title, body, scene: { key: 'table', model }, patch: true };
 }
 
 function section(title: string, id: string, ...children: (Node | null)[]): HTMLElement {

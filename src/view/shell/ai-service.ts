@@ -6,10 +6,16 @@
  */
 import type { GameSpec, Scenario } from '../../core/types';
 import type { AiDecision } from '../../session/ai';
-import type { AiHost, AiReply, AiRequest } from '../../session/ai-host';
+import type { AiHost, AiPrepare, AiReply, AiRequest } from '../../session/ai-host';
 
 export interface AiService {
   decide(scenario: Scenario, spec: GameSpec): Promise<AiDecision>;
+  /**
+   * The game so far, while a human is to move: the worker follows it and makes the AI's seats
+   * before it is asked (the first request of a game would otherwise pay for them, and for the
+   * worker's start). Nothing comes back; the page's fallback does nothing with it.
+   */
+  prepare(scenario: Scenario, spec: GameSpec): void;
   /** Where the AI thinks now: in its worker, or in the page after the worker failed. */
   readonly where: 'worker' | 'page';
 }
@@ -76,6 +82,12 @@ export function startAiService(): AiService {
         lastScenario = scenario;
         worker.postMessage(request);
       });
+    },
+    prepare(scenario, spec) {
+      if (!worker) return;
+      const message: AiPrepare = scenario === lastScenario ? { prepare: true, spec } : { prepare: true, scenario, spec };
+      lastScenario = scenario;
+      worker.postMessage(message);
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { Match } from '../../session/match';
 import type { AutoSave } from '../../session/save';
 import { storeSettings, type Settings } from '../../session/settings';
 import type { KeyValueStorage } from '../../session/storage';
@@ -67,14 +68,40 @@ export function settingsKeeper(
   };
 }
 
-/** The autosave: whenever the match changes (a new game, a move, a rewind), it is written; a failure becomes a notice. */
-export function autosaver(autosave: AutoSave, dispatch: Dispatch): Listener {
+/** Run `task` when the page is idle after this frame (within a second), where the browser can say when that is. */
+export function afterFrame(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 1000 });
+  else setTimeout(task, 100);
+}
+
+/**
+ * The autosave: whenever the match changes (a new game, a move, a rewind), it is written; a failure becomes a notice.
+ * The write (which replays the game to prove the save resumes) waits until the page is idle, so
+ * the move and the AI's reply are on screen first; the changes of one turn make one write, and a
+ * page being left or hidden writes at once.
+ */
+export function autosaver(autosave: AutoSave, dispatch: Dispatch, later: (task: () => void) => void = afterFrame): Listener {
+  let pending: { match: Match; scenarioFile: AppState['scenarioFile'] } | null = null;
+  const flush = () => {
+    const p = pending;
+    pending = null;
+    if (!p) return;
+    const problem = autosave.write(p.match, p.scenarioFile);
+    if (problem) dispatch({ type: 'save-failed', text: problem });
+  };
+  window.addEventListener('pagehide', flush);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') flush();
+  });
   return (next, prev) => {
     if (!next.match || (next.match === prev.match && next.matchVersion === prev.matchVersion)) return;
     // A seat at a class table is the server's game: the class keeps it, and a reload rejoins the seat.
     if (next.match.remoteSide) return;
-    const problem = autosave.write(next.match, next.scenarioFile);
-    if (problem) dispatch({ type: 'save-failed', text: problem });
+    // Another game: the last state of the one before is written first, as it was.
+    if (pending && pending.match !== next.match) flush();
+    const scheduled = pending !== null;
+    pending = { match: next.match, scenarioFile: next.scenarioFile };
+    if (!scheduled) later(flush);
   };
 }
 

@@ -16,7 +16,7 @@ import { update } from '../state/update';
 import { announcer, autosaver, replayKeys, settingsKeeper, soundCues } from './effects';
 import { aiDriver } from './ai-driver';
 import { startAiService, type AiService } from './ai-service';
-import { mountRenderer } from './render';
+import { freshPanel, mountRenderer } from './render';
 import { mountGlossaryDialog } from './glossary-dialog';
 import { mountSettingsDialog } from './settings-dialog';
 import { classRequests, keptTeacherClass, openJoinLink, resumeClass } from './class-shell';
@@ -52,6 +52,8 @@ export interface Game {
   load(): Promise<void>;
   /** Where the table's AI thinks (its Web Worker, or the page if the worker failed); null before `load`. */
   aiWhere(): AiService['where'] | null;
+  /** The current panel built afresh, off the page (the panel on the page may have been patched in place). */
+  freshPanel(): HTMLElement;
 }
 
 /**
@@ -126,5 +128,5 @@ export function startGame(
     if (teacher) dispatch({ type: 'class-open-teacher', ...teacher });
     else resumeClass(deps.storage, dispatch);
   };
-  return { store, stage, load, aiWhere: () => service?.where ?? null };
+  return { store, stage, load, aiWhere: () => service?.where ?? null, freshPanel: () => freshPanel(store.getState(), screens, dispatch, elements.panel) };
 }

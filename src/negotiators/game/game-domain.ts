@@ -357,20 +357,10 @@ export class DomainMemo {
     return this.prefs;
   }
 
-  /** The domain under `key` if a negotiator of the scenario built it, else `build()`'s, kept for the others. */
+  /** The domain under `key` if a negotiator of the scenario built it, else `build()`'s, kept for the others when the key comes back. */
   domain(key: string, build: () => GameDomain): GameDomain {
     if (!this.shared) return build();
-    const kept = this.shared.get(key);
-    if (kept) {
-      // most recently used last: the oldest go first when the map is full
-      this.shared.delete(key);
-      this.shared.set(key, kept);
-      return kept;
-    }
-    const built = build();
-    if (this.shared.size >= DOMAINS_KEPT) this.shared.delete(this.shared.keys().next().value!);
-    this.shared.set(key, built);
-    return built;
+    return this.shared.get(key) ?? this.shared.offer(key, build());
   }
 
   searchTable(space: PackageNumbering, prefs: Preferences, floors: LinearFloor[], excluded: number): SearchTable {
@@ -392,22 +382,67 @@ export class DomainMemo {
   }
 }
 
-/** Game domains of one scenario, by `domainKey`, the least recently used first. */
-export type SharedDomains = Map<string, GameDomain>;
+/**
+ * Game domains of one scenario, by `domainKey`, for its negotiators to share: at most
+ * DOMAINS_KEPT, the least recently used going first.
+ *
+ * A domain is kept only the second time its key is offered. Keeping one costs more than building
+ * it when no one asks for it again: a kept domain outlives the young generation, so the garbage
+ * collector copies its tables into the old one, and the old one grows. Some scenarios' games
+ * mostly pass through states of their own (phase-one's hard games: 1,500 keys in 2,100
+ * decisions), where keeping every domain made the slowest decisions slower than building them;
+ * others come back to a few states again and again (busan's: 12 keys), where the second build is
+ * the last. The keys offered once are remembered, without their domains, up to KEYS_REMEMBERED.
+ */
+export class SharedDomains {
+  private readonly kept = new Map<string, GameDomain>();
+  private readonly offeredOnce = new Set<string>();
+  /** How many times a domain was handed back instead of built (for tests and benchmarks). */
+  hits = 0;
+
+  get size(): number {
+    return this.kept.size;
+  }
+
+  get(key: string): GameDomain | undefined {
+    const kept = this.kept.get(key);
+    if (kept) {
+      // most recently used last: the oldest go first when the map is full
+      this.kept.delete(key);
+      this.kept.set(key, kept);
+      this.hits++;
+    }
+    return kept;
+  }
+
+  /** Hands `built` back, keeping it if its key was offered before. */
+  offer(key: string, built: GameDomain): GameDomain {
+    if (!this.offeredOnce.delete(key)) {
+      if (this.offeredOnce.size >= KEYS_REMEMBERED) this.offeredOnce.delete(this.offeredOnce.values().next().value!);
+      this.offeredOnce.add(key);
+      return built;
+    }
+    if (this.kept.size >= DOMAINS_KEPT) this.kept.delete(this.kept.keys().next().value!);
+    this.kept.set(key, built);
+    return built;
+  }
+}
 
 /**
- * How many game domains a scenario keeps for its negotiators to share, the least recently used
- * going first. A busy scenario's games pass through a few states again and again (busan's 300
- * hard games: 12 domains; beijing's: about 900, most seen once); 300 hard games of each shipped
- * scenario leave about 12 MB of kept domains, on a class server's few hundred.
+ * How many game domains a scenario keeps for its negotiators to share. A busy scenario's games
+ * pass through a few states again and again (busan's 300 hard games: 12 domains; beijing's:
+ * about 900, most seen once); 300 hard games of each shipped scenario leave about 12 MB of kept
+ * domains, on a class server's few hundred.
  */
 export const DOMAINS_KEPT = 256;
+/** How many keys offered once a scenario remembers (a key is a few hundred bytes). */
+export const KEYS_REMEMBERED = 4096;
 const DOMAINS = new WeakMap<Scenario, SharedDomains>();
 
 /** The game domains the negotiators of a scenario share (kept as long as the scenario is). */
 export function sharedDomains(scenario: Scenario): SharedDomains {
   let shared = DOMAINS.get(scenario);
-  if (!shared) DOMAINS.set(scenario, (shared = new Map()));
+  if (!shared) DOMAINS.set(scenario, (shared = new SharedDomains()));
   return shared;
 }
 

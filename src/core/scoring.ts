@@ -57,15 +57,34 @@ export function pointsPerUnit(doctrine: Doctrine): Partial<Record<IndicatorId, n
 /** The same weighting applied to any set of indicator changes (used for projections too). */
 export function scoreChanges(changes: Partial<Indicators>, doctrine: Doctrine): Score {
   const entries = Object.entries(doctrine.weights) as [IndicatorId, number][];
-  const totalWeight = entries.reduce((sum, [, w]) => sum + Math.abs(w), 0) || 1;
+  const totalWeight = weightOf(doctrine);
   const parts: ScorePart[] = entries.map(([indicator, weight]) => {
     const change = changes[indicator] ?? 0;
-    const points = (100 * weight * change) / indicatorRange(indicator) / totalWeight;
-    return { indicator, weight, change, points };
+    return { indicator, weight, change, points: pointsOf(indicator, weight, change, totalWeight) };
   });
   const total = parts.reduce((sum, p) => sum + p.points, 0);
-  return { doctrine: doctrine.id, total: Math.round(total * 1e4) / 1e4, parts };
+  return { doctrine: doctrine.id, total: roundScore(total), parts };
 }
+
+/**
+ * scoreChanges(changes, doctrine).total, the same number, without the parts: what the AI's worth
+ * of each option needs, hundreds of times a decision.
+ */
+export function scoreTotal(changes: Partial<Indicators>, doctrine: Doctrine): number {
+  const totalWeight = weightOf(doctrine);
+  let total = 0;
+  for (const indicator in doctrine.weights) {
+    const id = indicator as IndicatorId;
+    total += pointsOf(id, doctrine.weights[id]!, changes[id] ?? 0, totalWeight);
+  }
+  return roundScore(total);
+}
+
+const weightOf = (doctrine: Doctrine) =>
+  (Object.values(doctrine.weights) as number[]).reduce((sum, w) => sum + Math.abs(w), 0) || 1;
+const pointsOf = (indicator: IndicatorId, weight: number, change: number, totalWeight: number) =>
+  (100 * weight * change) / indicatorRange(indicator) / totalWeight;
+const roundScore = (total: number) => Math.round(total * 1e4) / 1e4;
 
 /** Scores under every doctrine of one side, as the debrief lists them. */
 export function scoreAll(scenario: Scenario, state: GameState, side: Side): Score[] {

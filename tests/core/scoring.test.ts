@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultOptions, newGame } from '../../src/core/engine';
-import { describeWeights, meanChanges, score, scoreAll, scoreChanges } from '../../src/core/scoring';
+import { describeWeights, meanChanges, score, scoreAll, scoreChanges, scoreTotal } from '../../src/core/scoring';
+import { loadAllShippedScenarios } from '../../src/cli/scenario-files';
+import seedrandom from 'seedrandom';
+import { INDICATOR_IDS } from '../../src/core/types';
 import type { Doctrine, GameState } from '../../src/core/types';
 import { mini } from '../helpers';
 
@@ -21,6 +24,21 @@ describe('scoring', () => {
     const s = scoreChanges(changes, doctrine);
     expect(s.parts.map((p) => p.points)).toEqual([5, -5]);
     expect(s.total).toBe(0);
+  });
+
+  it('totals without the parts to the very number scoreChanges gives, for every shipped doctrine', () => {
+    const rng = seedrandom.alea('score-total');
+    let compared = 0;
+    for (const scenario of loadAllShippedScenarios())
+      for (const d of scenario.doctrines)
+        for (let k = 0; k < 50; k++) {
+          const changes = Object.fromEntries(
+            INDICATOR_IDS.filter(() => rng() < 0.7).map((id) => [id, (rng() - 0.5) * 10 ** Math.floor(rng() * 4)]),
+          );
+          expect(scoreTotal(changes, d)).toBe(scoreChanges(changes, d).total);
+          compared++;
+        }
+    expect(compared).toBeGreaterThan(500);
   });
 
   it('averages over the rounds recorded, not just the final one', () => {

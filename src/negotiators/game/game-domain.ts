@@ -2,7 +2,7 @@ import { DEAL_TENSION, RETREAT_SHARE } from '../../core/engine';
 import { clampIndicator, domesticSupportOf, INDICATORS } from '../../core/indicators';
 import { positionWorth } from '../../core/projection';
 import { otherSide, positionOf } from '../../core/scenario-lookup';
-import { scoreChanges } from '../../core/scoring';
+import { scoreTotal } from '../../core/scoring';
 import { supportDelta } from '../../core/rating';
 import type { Doctrine, GameState, IndicatorId, Package, Profile, Scenario, Side } from '../../core/types';
 import type { Domain, Outcome, Preferences } from '../domain';
@@ -96,7 +96,7 @@ export function levelWorth(
   indicator: IndicatorId,
   delta: number,
 ): number {
-  return scoreChanges({ [indicator]: delta * remainingShare(scenario, state) }, doctrine).total;
+  return scoreTotal({ [indicator]: delta * remainingShare(scenario, state) }, doctrine);
 }
 
 function ratificationModel(
@@ -172,10 +172,7 @@ export function noDealValue(
   for (const threat of state.threats) {
     if (threat.status !== 'pending') continue;
     worth += worthOf(scenario, state, doctrine, threat.issue, threat.position);
-    worth += scoreChanges(
-      { tension: (positionOf(scenario, threat.issue, threat.position).tension ?? 1) * share },
-      doctrine,
-    ).total;
+    worth += scoreTotal({ tension: (positionOf(scenario, threat.issue, threat.position).tension ?? 1) * share }, doctrine);
   }
   return worth;
 }

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
 import { chromePath, FLAGS } from '../tests/e2e/browser';
-import { replyTime, toTable, watchReply } from './ui-table';
+import { nextMoveButton, replyTime, toTable, watchReply } from './ui-table';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const MOVES = Number(process.env.PROFILE_MOVES ?? 4);
@@ -76,9 +76,8 @@ async function main(): Promise<void> {
     let wall = 0;
     const replies: number[] = [];
     for (let i = 0; i < MOVES; i++) {
-      await page.waitForFunction(() => (window as unknown as { __bc: { state(): { humanToMove: string | null } } }).__bc.state().humanToMove !== null, null, { timeout: 60_000 });
-      const state = (await page.evaluate(() => (window as unknown as { __bc: { state(): unknown } }).__bc.state())) as { humanToMove: string; standing: { by: string } | null };
-      const name = state.standing && state.standing.by !== state.humanToMove ? 'Reject it' : 'Make no offer this round';
+      const button = await nextMoveButton(page);
+      if (!button) break;
       await watchReply(page);
       const traced = process.env.PROFILE_TRACE === '1' && i === MOVES - 1;
       const events: TraceEvent[] = [];
@@ -87,7 +86,7 @@ async function main(): Promise<void> {
         await cdp.send('Tracing.start', { categories: 'devtools.timeline,toplevel,blink,cc,gpu,v8', transferMode: 'ReportEvents' });
       }
       await cdp.send('Profiler.start');
-      await page.getByRole('button', { name, exact: true }).click();
+      await button.click();
       replies.push(await replyTime(page));
       const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
       if (traced) {

@@ -17,7 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 import { build, preview } from 'vite';
 import { chromePath, FLAGS } from '../tests/e2e/browser';
-import { replyTime, toTable, watchReply } from './ui-table';
+import { nextMoveButton, replyTime, toTable, watchReply } from './ui-table';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const LOADS = Number(process.env.BENCH_LOADS ?? 9);
@@ -156,26 +156,9 @@ async function main(): Promise<void> {
 
     // --- AI reply: from the player's click to the reply on the page (and the next frame) ----
     const replies: number[] = [];
-    for (let guard = 0; replies.length < REPLY_MOVES && guard < REPLY_MOVES * 3; guard++) {
-      const state = (await page.evaluate(() => (window as unknown as { __bc: { state(): { humanToMove: string | null; outcome: unknown; standing: { by: string } | null } } }).__bc.state())) as {
-        humanToMove: string | null;
-        outcome: unknown;
-        standing: { by: string } | null;
-      };
-      if (state.outcome) {
-        // A game over: another one, from the menu, to keep counting moves.
-        await page.getByRole('button', { name: 'Main menu' }).click();
-        await toTable(page);
-        await page.waitForTimeout(300);
-        continue;
-      }
-      if (!state.humanToMove) {
-        await page.waitForTimeout(50);
-        continue;
-      }
-      const name = state.standing && state.standing.by !== state.humanToMove ? 'Reject it' : 'Make no offer this round';
-      const button = page.getByRole('button', { name, exact: true });
-      if ((await button.count()) === 0) break;
+    while (replies.length < REPLY_MOVES) {
+      const button = await nextMoveButton(page);
+      if (!button) break;
       await watchReply(page);
       await button.click();
       replies.push(await replyTime(page));

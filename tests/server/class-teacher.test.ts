@@ -196,7 +196,10 @@ describe('the teacher during a game', () => {
   it('sends a student whose talks are over the class’s finished games, then each game as it finishes', async () => {
     const made = await create({ config: config() });
     const { code } = made.data as { code: string };
-    const p = await Promise.all(['A', 'B', 'C', 'D'].map((name) => Probe.join(server.url, { role: 'student', code, name })));
+    // One after the other: students are seated in the order they arrive (A and B at table 0, A
+    // for the United States), which joins sent all at once do not fix on a busy machine.
+    const p: Probe[] = [];
+    for (const name of ['A', 'B', 'C', 'D']) p.push(await Probe.join(server.url, { role: 'student', code, name }));
     // A table message comes when a student sits down too: wait until each pair's table has both seats.
     await Promise.all(p.map((x) => x.next<{ seats: unknown[] }>('table', (t) => t.seats.length === 2)));
     // Not before the talks are over.

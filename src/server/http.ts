@@ -3,11 +3,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { sameSecret } from '../session/class/codes';
 import { classCsv, classExportJson } from '../session/class/export';
-import { normaliseJoinCode } from '../session/class/protocol';
+import { JOIN_CHECK_PATH, normaliseJoinCode } from '../session/class/protocol';
+import { admit } from './admission';
 import type { ClassService, GuessLimiter } from './classes';
 
 /**
- * The HTTP side of the one port: creating a class, exporting it, and the built game (dist/)
+ * The HTTP side of the one port: creating a class, checking a join, exporting a class, and the built game (dist/)
  * with the headers its strict CSP needs. The matchmaking routes are Colyseus' own.
  */
 
@@ -70,24 +71,54 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 const address = (req: IncomingMessage) => req.socket.remoteAddress ?? 'unknown';
 
+/**
+ * The address a join check is counted against: as Colyseus names a joining client's (the first
+ * hop of x-real-ip, x-forwarded-for or x-client-ip, as a proxy in front of the processes sets
+ * them), else the connection's own.
+ */
+function joinAddress(req: IncomingMessage): string {
+  for (const name of ['x-real-ip', 'x-forwarded-for', 'x-client-ip']) {
+    const value = req.headers[name];
+    const first = (Array.isArray(value) ? value[0] : value)?.split(',')[0]?.trim();
+    if (first) return first;
+  }
+  return address(req);
+}
+
+/** A POST's JSON body, to `handle`; a body that is not JSON (it should be `what`), or a failure, is answered 400. */
+function withJsonBody(req: IncomingMessage, res: ServerResponse, what: string, handle: (body: unknown) => Promise<void>): void {
+  void readBody(req)
+    .then(async (text) => {
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        return sendJson(res, 400, { error: `the request body is not JSON: send ${what}` });
+      }
+      await handle(body);
+    })
+    .catch((error: unknown) => sendJson(res, 400, { error: error instanceof Error ? error.message : String(error) }));
+}
+
 export function apiHandler(service: ClassService, limiter: GuessLimiter) {
   return (req: IncomingMessage, res: ServerResponse, next: Next): void => {
     const url = new URL(req.url ?? '/', 'http://server');
     if (url.pathname === '/api/classes' && req.method === 'POST') {
-      void readBody(req)
-        .then(async (text) => {
-          let body: unknown;
-          try {
-            body = JSON.parse(text);
-          } catch {
-            return sendJson(res, 400, { error: 'the request body is not JSON: send {"config": {...}}' });
-          }
-          const created = await service.createClass(body);
-          if (!created.ok) return sendJson(res, created.status, { error: created.message });
-          await openRoom(created.response.code);
-          sendJson(res, 201, created.response);
-        })
-        .catch((error: unknown) => sendJson(res, 400, { error: error instanceof Error ? error.message : String(error) }));
+      withJsonBody(req, res, '{"config": {...}}', async (body) => {
+        const created = await service.createClass(body);
+        if (!created.ok) return sendJson(res, created.status, { error: created.message });
+        await openRoom(created.response.code);
+        sendJson(res, 201, created.response);
+      });
+      return;
+    }
+    if (url.pathname === JOIN_CHECK_PATH && req.method === 'POST') {
+      // A refusal is this request's answer, not its failure: 200 either way (a page's console stays
+      // clean for a mistyped code); counted by the same guess limit as a join.
+      withJsonBody(req, res, 'the join options', async (options) => {
+        const admitted = await admit(service, limiter, joinAddress(req), options);
+        sendJson(res, 200, admitted.ok ? { ok: true } : { ok: false, message: admitted.message });
+      });
       return;
     }
     const exportMatch = /^\/api\/classes\/([^/]{1,40})\/export$/.exec(url.pathname);

@@ -1,18 +1,15 @@
 import { CloseCode, ErrorCode, Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
 import type { ClassModel, Changes, MoveRecord } from '../session/class/model';
-import { isJoinCodeShape, sameSecret } from '../session/class/codes';
-import { cleanName } from '../session/class/names';
-import { readClientMessage, readJoinOptions } from '../session/class/messages';
+import { readClientMessage } from '../session/class/messages';
 import type {
   CLIENT_MESSAGES} from '../session/class/protocol';
 import {
-  normaliseJoinCode,
   RECONNECT_SECONDS,
-  type JoinOptions,
   type ClientMessage,
   type ServerMessage,
   type ServerMessageName,
 } from '../session/class/protocol';
+import { admit, type Auth } from './admission';
 import type { ClassService, GuessLimiter } from './classes';
 import { HeldElsewhereError } from './store';
 
@@ -28,8 +25,6 @@ interface Seated {
   seat: string | null;
   table: number | null;
 }
-
-type Auth = { role: 'teacher' } | { role: 'student'; name: string; seatKey?: string };
 
 /** Set once by the server before any room is made (Colyseus builds rooms and calls the static onAuth itself). */
 export const context: { service: ClassService | null; limiter: GuessLimiter | null } = { service: null, limiter: null };
@@ -53,34 +48,13 @@ export class ClassRoom extends Room {
     await this.release?.();
   }
 
-  /** Before any room is looked up: the options' shape, the guess limit, the code and the key or name. */
+  /** Before any room is looked up: the options' shape, the guess limit, the code and the key or name (see admission.ts). */
   static override async onAuth(_token: string, options: unknown, auth: AuthContext): Promise<Auth> {
-    const service = context.service!;
-    const limiter = context.limiter!;
-    const address = auth.ip ?? 'unknown';
-    const now = service.now();
-    if (limiter.blocked(address, now)) throw refuse('too many attempts with wrong class codes or keys from this address: wait a minute and try again');
-    const parsed = readJoinOptions(options);
-    if (!parsed.ok) throw refuse(parsed.message);
-    const join: JoinOptions = parsed.value;
-    const code = normaliseJoinCode(join.code);
-    // The room is found by this normalised code (filterBy), so it is written back into the options.
-    (options as { code: string }).code = code;
-    const record = isJoinCodeShape(code) ? await service.store.findClass(code) : undefined;
-    if (!record) {
-      limiter.fail(address, now);
-      throw refuse(`no class has the code "${join.code.slice(0, 12)}": check it with your teacher`);
-    }
-    if (join.role === 'teacher') {
-      if (!sameSecret(join.teacherKey, record.teacherKey)) {
-        limiter.fail(address, now);
-        throw refuse('that is not the teacher key of this class');
-      }
-      return { role: 'teacher' };
-    }
-    const name = cleanName(join.name);
-    if (!name.ok) throw refuse(name.message);
-    return { role: 'student', name: name.name, ...(join.seatKey ? { seatKey: join.seatKey } : {}) };
+    const admitted = await admit(context.service!, context.limiter!, auth.ip ?? 'unknown', options);
+    if (!admitted.ok) throw refuse(admitted.message);
+    // The room is found by the normalised code (filterBy), so it is written back into the options.
+    (options as { code: string }).code = admitted.code;
+    return admitted.auth;
   }
 
   override async onCreate(options: { code: string }): Promise<void> {

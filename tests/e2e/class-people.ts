@@ -1,5 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { waitScreen } from './browser';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { startServer, stopServer, tempDirs, type ChildServer } from '../server/helpers';
+import { chromePath, FLAGS, waitScreen } from './browser';
 
 /** A teacher or a student of a live class: a browser context of their own, and what went wrong in it. */
 export interface ClassPerson {
@@ -31,4 +33,32 @@ export async function openClassPerson(browser: Browser, origin: string, name: st
   // The join screen (a join link) draws the title's scene behind it.
   await waitScreen(page, path === '/' ? 'title' : 'class-join', 'title');
   return { name, context, page, errors };
+}
+
+/**
+ * For the enclosing describe block: a class server serving this build (its data in a temporary
+ * folder) and a browser, started before its tests and stopped after; `person` opens a teacher's or
+ * a student's context, kept in `people` (whose errors a test checks at its end).
+ */
+export function classServerAndBrowser(): { server: () => ChildServer; person: (name: string, path?: string) => Promise<ClassPerson>; people: ClassPerson[] } {
+  let server: ChildServer | undefined;
+  let browser: Browser | undefined;
+  const people: ClassPerson[] = [];
+  beforeAll(async () => {
+    server = await startServer({ ...tempDirs(), distDir: inject('buildDir') });
+    browser = await chromium.launch({ executablePath: chromePath()!, headless: true, args: FLAGS });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    if (server) await stopServer(server);
+  });
+  return {
+    server: () => server!,
+    person: async (name, path = '/') => {
+      const p = await openClassPerson(browser!, server!.http, name, path);
+      people.push(p);
+      return p;
+    },
+    people,
+  };
 }

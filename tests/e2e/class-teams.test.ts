@@ -1,9 +1,8 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startServer, stopServer, tempDirs, type ChildServer } from '../server/helpers';
-import { browserOrSkip, chromePath, expectAccessible, FLAGS, screenshot, settle, waitScreen } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserOrSkip, expectAccessible, screenshot, settle, waitScreen } from './browser';
 import { scenario as b } from './flows';
-import { openClassPerson, type ClassPerson } from './class-people';
+import { classServerAndBrowser, type ClassPerson } from './class-people';
 
 /**
  * A class of teams end to end: the teacher opens a class of teams of two with a set number of
@@ -20,25 +19,7 @@ type Person = ClassPerson;
 type Hook = { screen: string; humanToMove: string | null; draft: Record<string, string>; spec: { moves: unknown[]; options: { rounds?: number } } | null; standing: unknown };
 
 describe.skipIf(!browserPath)('a class of teams', () => {
-  let server: ChildServer;
-  let browser: Browser;
-  const people: Person[] = [];
-
-  beforeAll(async () => {
-    server = await startServer({ ...tempDirs(), distDir: inject('buildDir') });
-    browser = await chromium.launch({ executablePath: chromePath()!, headless: true, args: FLAGS });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    if (server) await stopServer(server);
-  });
-
-  async function person(name: string): Promise<Person> {
-    const p = await openClassPerson(browser, server.http, name);
-    people.push(p);
-    return p;
-  }
+  const { person, people } = classServerAndBrowser();
 
   async function photograph(page: Page, name: string): Promise<void> {
     await settle(page, 300);

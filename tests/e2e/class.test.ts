@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startServer, stopServer, tempDirs, type ChildServer } from '../server/helpers';
-import { browserOrSkip, chromePath, expectAccessible, expectCanvasFitsStage, FLAGS, screenshot, settle, waitScreen } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserOrSkip, expectAccessible, expectCanvasFitsStage, screenshot, settle, waitScreen } from './browser';
 import { scenario as b } from './flows';
-import { openClassPerson, type ClassPerson } from './class-people';
+import { classServerAndBrowser, type ClassPerson } from './class-people';
 
 /**
  * The live class end to end: the class server (src/server, as `npm run serve` starts it) on a
@@ -24,26 +23,30 @@ const VIEWPORTS = [
 
 type Person = ClassPerson;
 
-describe.skipIf(!browserPath)('a live class on the class server', () => {
-  let server: ChildServer;
-  let browser: Browser;
-  const people: Person[] = [];
-
-  beforeAll(async () => {
-    server = await startServer({ ...tempDirs(), distDir: inject('buildDir') });
-    browser = await chromium.launch({ executablePath: chromePath()!, headless: true, args: FLAGS });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    if (server) await stopServer(server);
+/** The options of the panel's shown selects (the scenario's aside) cut off at their select's width, as "id: text". */
+function cutOptions(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const ruler = document.createElement('span');
+    document.body.append(ruler);
+    const out: string[] = [];
+    for (const sel of document.querySelectorAll<HTMLSelectElement>('#panel select:not(#run-scenario)')) {
+      if (sel.closest('[hidden]')) continue;
+      const style = getComputedStyle(sel);
+      ruler.style.font = style.font;
+      // The room for the text: the box less its padding, borders and the arrow (about 1.5em).
+      const room = sel.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 1.5 * parseFloat(style.fontSize);
+      for (const o of sel.options) {
+        ruler.textContent = o.text;
+        if (ruler.getBoundingClientRect().width > room) out.push(`${sel.id}: "${o.text}"`);
+      }
+    }
+    ruler.remove();
+    return out;
   });
+}
 
-  async function person(name: string, path = '/'): Promise<Person> {
-    const p = await openClassPerson(browser, server.http, name, path);
-    people.push(p);
-    return p;
-  }
+describe.skipIf(!browserPath)('a live class on the class server', () => {
+  const { person, people } = classServerAndBrowser();
 
   async function check(page: Page, name: string, all = false): Promise<void> {
     await settle(page, 300);
@@ -88,26 +91,15 @@ describe.skipIf(!browserPath)('a live class on the class server', () => {
     await waitScreen(t, 'class-run', 'title');
     await check(t, 'class-run', true);
     // A select shows its chosen option on one line, cut at its width: the form's own options fit on a
-    // phone (the scenarios' titles are their files' own; the phone's list shows them whole).
+    // phone (the scenarios' titles are their files' own; the phone's list shows them whole). Each
+    // pairing shows its own fields: each is measured as it shows them.
     await t.setViewportSize({ width: 390, height: 844 });
-    const cut = await t.evaluate(() => {
-      const ruler = document.createElement('span');
-      document.body.append(ruler);
-      const out: string[] = [];
-      for (const sel of document.querySelectorAll<HTMLSelectElement>('#panel select:not(#run-scenario)')) {
-        const style = getComputedStyle(sel);
-        ruler.style.font = style.font;
-        // The room for the text: the box less its padding, borders and the arrow (about 1.5em).
-        const room = sel.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 1.5 * parseFloat(style.fontSize);
-        for (const o of sel.options) {
-          ruler.textContent = o.text;
-          if (ruler.getBoundingClientRect().width > room) out.push(`${sel.id}: "${o.text}"`);
-        }
-      }
-      ruler.remove();
-      return out;
-    });
-    expect(cut, 'options cut off at 390 px').toEqual([]);
+    const cut: string[] = [];
+    for (const pairing of ['pve', 'teams', 'pvp']) {
+      await t.locator('#run-pairing').selectOption(pairing);
+      cut.push(...(await cutOptions(t)));
+    }
+    expect([...new Set(cut)], 'options cut off at 390 px').toEqual([]);
     await t.setViewportSize({ width: 1366, height: 768 });
     await t.locator('#run-scenario').selectOption(b.id);
     await t.locator('#run-seed').fill('e2e-class');

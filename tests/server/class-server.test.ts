@@ -1,12 +1,12 @@
 import { Client } from '@colyseus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBots } from '../../src/cli/class-bots';
-import { classExportSchema, type ClassExport } from '../../src/session/class/protocol';
+import { classExportSchema, JOIN_CHECK_PATH, joinCheckResponseSchema, type ClassExport } from '../../src/session/class/protocol';
 import { config, createClass, Probe, sandbox, startServer, stopServer, tempDirs, type ChildServer } from './helpers';
 
 /**
  * The class server as students and teachers meet it: a real process, real WebSocket clients.
- * The rate-limit test runs last (it blocks this machine's address for a minute).
+ * The rate-limit tests run last (they block this machine’s address for a minute).
  */
 
 const scenario = sandbox();
@@ -142,11 +142,36 @@ describe('the class server', () => {
     expect(data.games.every((g) => g.verified && g.ended)).toBe(true);
   });
 
+  it('checks a join before it is made, as the join would, answering 200 either way', async () => {
+    const cls = await createClass(server, config());
+    const check = async (options: unknown) => {
+      const response = await fetch(`${server.http}${JOIN_CHECK_PATH}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(options) });
+      expect(response.status).toBe(200);
+      return joinCheckResponseSchema.parse(await response.json());
+    };
+    expect(await check({ role: 'student', code: cls.code.toLowerCase().replace(/(....)/, '$1-'), name: 'Ana' })).toEqual({ ok: true });
+    expect(await check({ role: 'teacher', code: cls.code, teacherKey: cls.teacherKey })).toEqual({ ok: true });
+    expect(await check({ role: 'student', code: cls.code, name: '   ' })).toEqual({ ok: false, message: expect.stringMatching(/name/) as unknown });
+    const notJson = await fetch(`${server.http}${JOIN_CHECK_PATH}`, { method: 'POST', body: '{' });
+    expect(notJson.status).toBe(400);
+  });
+
   it('limits guesses of class codes from one address', async () => {
     const tries: string[] = [];
     for (let i = 0; i < 12; i++) {
       const error = await new Client(server.url).join('class', { role: 'student', code: 'ZZZZZZZZ', name: 'x' }).then(() => 'joined', (e: Error) => e.message);
       tries.push(error);
+    }
+    expect(tries[0]).toMatch(/no class has the code/);
+    expect(tries[11]).toMatch(/too many attempts/);
+  });
+
+  it('limits guesses through the join check as it limits joins', async () => {
+    const tries: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const response = await fetch(`${server.http}${JOIN_CHECK_PATH}`, { method: 'POST', body: JSON.stringify({ role: 'student', code: 'YYYYYYYY', name: 'x' }) });
+      const answer = joinCheckResponseSchema.parse(await response.json());
+      tries.push(answer.ok ? 'admitted' : answer.message);
     }
     expect(tries[0]).toMatch(/no class has the code/);
     expect(tries[11]).toMatch(/too many attempts/);

@@ -52,14 +52,14 @@ describe('the class page from result codes', () => {
     expect(page.rejected).toEqual([expect.objectContaining({ line: 3, reason: expect.stringContaining('no result code') })]);
     expect(page.debrief?.outcomes).toEqual({ deal: 1, walkout: 1, deadline: 0 });
     expect(g.effects.at(-1)).toEqual({ kind: 'announce', text: expect.stringMatching(/^2 games verified, 1 line rejected/) });
-    g.dispatch({ type: 'class-open-game', index: 2 });
+    g.dispatch({ type: 'class-open-game', index: 2, from: 'class-page' });
     expect(g.state().screen).toBe('debrief');
-    expect(g.state().fromClassPage).toBe(true);
+    expect(g.state().backToClass).toBe('class-page');
     expect(g.state().match?.state.outcome?.kind).toBe('walkout');
     g.dispatch({ type: 'navigate', screen: 'class-page' });
     expect(g.state().classPage.games).toHaveLength(2);
     g.dispatch({ type: 'open-code', code: deal });
-    expect(g.state().fromClassPage).toBe(false);
+    expect(g.state().backToClass).toBeNull();
   });
 
   it('keeps a student’s name one line and bounded', () => {

@@ -58,6 +58,14 @@ vi.mock('@colyseus/sdk', () => ({
 
 const { handleClassRequest } = await import('../../src/view/shell/class-connection');
 
+/** The server's answer to the join check (POST /api/classes/join-check), asked before each first join; and what was asked. */
+let checkAnswer: unknown = { ok: true };
+const checks: unknown[] = [];
+const fetchStub = (url: string, init: { body: string }) => {
+  checks.push({ url, options: JSON.parse(init.body) as unknown });
+  return Promise.resolve({ ok: true, status: 200, text: () => Promise.resolve(JSON.stringify(checkAnswer)) });
+};
+
 const student = { op: 'connect-student', code: 'ABCD-EFGH', name: 'Ana', seatKey: null } as const;
 let actions: Action[];
 const dispatch = (a: Action) => void actions.push(a);
@@ -66,6 +74,9 @@ const statuses = () => actions.flatMap((a) => (a.type === 'class-status' ? [a.st
 beforeEach(() => {
   vi.useFakeTimers();
   vi.stubGlobal('window', { location: { origin: 'http://localhost:2567' } });
+  vi.stubGlobal('fetch', fetchStub);
+  checkAnswer = { ok: true };
+  checks.length = 0;
   actions = [];
   script.length = 0;
   joins.length = 0;
@@ -102,6 +113,14 @@ describe('a first join', () => {
     expect(joins).toHaveLength(5);
     const failed = actions.find((a) => a.type === 'class-failed');
     expect(failed).toMatchObject({ text: expect.stringContaining('5 tries to join failed; the last: seat reservation expired.') as unknown });
+  });
+
+  it('is not made when the server’s check refuses it (a wrong code is no failed request): the reason is said', async () => {
+    checkAnswer = { ok: false, message: 'no class has the code "ABCD-EFGH": check it with your teacher' };
+    await handleClassRequest(student, dispatch);
+    expect(checks).toEqual([{ url: 'http://localhost:2567/api/classes/join-check', options: { role: 'student', code: 'ABCD-EFGH', name: 'Ana' } }]);
+    expect(joins).toHaveLength(0);
+    expect(actions.find((a) => a.type === 'class-failed')).toMatchObject({ text: 'No class has the code "ABCD-EFGH": check it with your teacher.' });
   });
 
   it('is not tried again when waiting cannot help', async () => {

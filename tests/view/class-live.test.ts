@@ -73,10 +73,17 @@ describe('a student at a paused table, or whose join is refused', () => {
     g.dispatch({ type: 'class-join', code: 'ABCDEFGH', name: 'Ana' });
     g.dispatch({ type: 'class-received', name: 'seat', payload: { info, seat: seat('us', 'Ana'), seatKey: 'seatkey-1', partner: seat('china', 'Bo') } });
     g.dispatch({ type: 'class-received', name: 'table', payload: { ...table([]), paused: true } });
+    const said = () => g.take().filter((e) => e.kind === 'announce').map((e) => (e as { text: string }).text);
+    // Seated at a paused table on its turn: not told "your move".
+    expect(said().slice(-2)).toEqual(['The talks begin.', 'Your turn, once the teacher resumes the tables.']);
     g.dispatch({ type: 'play', move: propose });
     expect(g.state().notices).toEqual([{ kind: 'error', text: 'That move cannot be sent: the teacher has paused the tables.' }]);
+    g.take();
     g.dispatch({ type: 'class-received', name: 'table', payload: table([]) });
     expect(g.state().notices).toEqual([]);
+    expect(said()).toEqual(['The tables resume: your move.']);
+    g.dispatch({ type: 'class-received', name: 'table', payload: { ...table([]), paused: true } });
+    expect(said()).toEqual(['The teacher paused the tables.']);
     expect(pausedText(null)).toBe('Paused by the teacher: moves wait until the tables resume.');
     expect(pausedText(65_000)).toBe('Paused by the teacher: moves wait until the tables resume, with 1:05 left in this turn.');
   });
@@ -183,6 +190,14 @@ describe('a teacher at a live class', () => {
       ['2. table 2: Cy v AI', 'walkout'],
     ]);
     expect(lc.unfinished).toBe(1);
+    // One pair's game opens at its own debrief, which leads back to the live class (its dashboard still there).
+    g.dispatch({ type: 'class-open-game', index: 2, from: 'class-teacher' });
+    expect(g.state().screen).toBe('debrief');
+    expect(g.state().match?.state.outcome?.kind).toBe('walkout');
+    expect(g.state().backToClass).toBe('class-teacher');
+    g.dispatch({ type: 'navigate', screen: 'class-teacher' });
+    expect(g.state().liveClass.debrief?.games).toHaveLength(2);
+    expect(g.state().liveClass.live?.dashboard).not.toBeNull();
     g.dispatch({ type: 'class-export-loaded', data: { format: 'nope' } });
     expect(g.state().liveClass.error).toMatch(/^The class's results could not be read/);
   });

@@ -24,7 +24,9 @@ import { aiPlayerSchema, idSchema, seedSchema, sideSchema, wholeNumber } from '.
  *      given. The name is untrusted: trimmed, 1–40 characters, shown as text only;
  *    - the teacher sends `{ role: 'teacher', code, teacherKey }`.
  *    A wrong code, key or name is refused by the join with a message; wrong codes from one
- *    address are rate-limited (a `too many attempts` refusal).
+ *    address are rate-limited (a `too many attempts` refusal). The browser asks first with
+ *    `POST /api/classes/join-check` (`JOIN_CHECK_PATH`), which runs the same checks and answers
+ *    200 either way: a mistyped code is said without a refused request in the console.
  * 3. **Scenario.** In a class on the teacher's own scenario file (or on a shipped scenario whose
  *    file has changed since the class began), everyone who joins first gets a `scenario` message:
  *    the file the class plays, to load with the scenario loader.
@@ -167,6 +169,13 @@ export const createClassResponseSchema = z.strictObject({
 });
 
 // --- joining ------------------------------------------------------------------------------------
+
+/**
+ * `POST` the `JoinOptions` here before joining: the same checks as the join itself (and the same
+ * guess limit), answered with status 200 either way, `{ ok: true }` or `{ ok: false, message }`.
+ */
+export const JOIN_CHECK_PATH = '/api/classes/join-check';
+export const joinCheckResponseSchema = z.union([z.strictObject({ ok: z.literal(true) }), z.strictObject({ ok: z.literal(false), message: z.string().max(1000) })]);
 
 export const joinOptionsSchema = z.discriminatedUnion(
   'role',

@@ -40,11 +40,19 @@ export class TitleScene extends ScreenScene<TitleModel> implements CompactAware 
     table.fillRoundedRect(162, 690, 1276, 236, 34);
     this.put(table);
 
-    const us = this.put(text(this, 300, 792, 'United States', { size: 24, bold: true, color: p.tableInk, originX: 0.5, keep: true }));
+    const sideName = (name: string) => this.put(text(this, 300, 792, name, { size: 24, bold: true, color: p.tableInk, originX: 0.5, keep: true }));
+    let us = sideName('United States');
     const china = this.put(text(this, 1300, 792, 'China', { size: 24, bold: true, color: p.tableInk, originX: 0.5, keep: true }));
-    // The names stay on the table however large they are drawn (the least readable size on a phone).
-    us.setX(Math.max(us.x, 180 + us.width / 2));
+    // The names stay on the table however large they are drawn (the least readable size on a phone),
+    // side by side: on a canvas too small for "United States" beside "China" (a class screen's strip
+    // above a phone's panel), the US is named short.
     china.setX(Math.min(china.x, 1420 - china.width / 2));
+    const usX = () => Math.max(300, 180 + us.width / 2);
+    if (usX() + us.width / 2 + 20 > china.x - china.width / 2) {
+      us.setVisible(false);
+      us = sideName('US');
+    }
+    us.setX(usX());
     this.put(flag(this, 'us', us.x, 750, 50));
     this.put(flag(this, 'china', china.x, 750, 50));
 

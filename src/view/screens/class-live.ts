@@ -59,6 +59,16 @@ function select(id: string, options: { value: string; label: string }[], value?:
 
 // --- run a class ------------------------------------------------------------------------------
 
+type PairingKind = ClassConfig['pairing']['kind'];
+const pairingKind = (value: string): PairingKind => (value === 'pve' || value === 'teams' ? value : 'pvp');
+
+/** What each pairing means, under its select (the fields it alone needs are shown with it). */
+const PAIRING_HINTS: Record<PairingKind, string> = {
+  pvp: 'Student against student: a student without a partner waits, or you fill the seat with the AI.',
+  pve: 'Each student plays the AI at a table of their own, on the side and at the difficulty below.',
+  teams: 'Team against team: two or three students a side, as set below.',
+};
+
 export const classRunScreen: ScreenFn = (state, dispatch) => {
   // The shipped scenarios and any the teacher opened (the file is sent with the class and checked again there).
   const shipped = state.scenarios.entries;
@@ -127,6 +137,19 @@ export const classRunScreen: ScreenFn = (state, dispatch) => {
   scenarioSelect.addEventListener('change', fillRounds);
   const seconds = h('input', { id: 'run-seconds', attrs: { type: 'number', min: 10, max: 3600, step: 10, inputmode: 'numeric', 'data-key': 'run-seconds' } });
   const title = h('input', { id: 'run-title', attrs: { type: 'text', maxlength: 120, autocomplete: 'off', 'data-key': 'run-title' } });
+  // Only the fields of the pairing chosen are shown (and only they go into the class: see `open`).
+  const pairingField = field('run-pairing', 'Pairing', pairing, PAIRING_HINTS.pvp);
+  const teamSizeField = field('run-team-size', 'Team size', teamSize, 'Students fill each table’s two teams in turn; a team’s members all see the table and the package as it is built, and any one of them sends it.');
+  const difficultyField = field('run-difficulty', 'AI difficulty', difficulty);
+  const sideField = field('run-side', 'Students play', studentSide);
+  const showPairingFields = () => {
+    const kind = pairingKind(pairing.value);
+    teamSizeField.hidden = kind !== 'teams';
+    difficultyField.hidden = sideField.hidden = kind !== 'pve';
+    pairingField.querySelector('.hint')!.textContent = PAIRING_HINTS[kind];
+  };
+  showPairingFields();
+  pairing.addEventListener('change', showPairingFields);
   const lc = state.liveClass;
   const open = () => {
     const secs = seconds.value.trim() === '' ? undefined : Number(seconds.value);
@@ -136,9 +159,9 @@ export const classRunScreen: ScreenFn = (state, dispatch) => {
       seed: seed.value.trim() || 'class',
       seedPolicy: seedPolicy.value === 'table' ? 'table' : 'class',
       pairing:
-        pairing.value === 'pve'
+        pairingKind(pairing.value) === 'pve'
           ? { kind: 'pve', difficulty: difficulty.value as 'easy' | 'normal' | 'hard', side: studentSide.value as Side }
-          : pairing.value === 'teams'
+          : pairingKind(pairing.value) === 'teams'
             ? { kind: 'teams', size: teamSize.value === '3' ? 3 : 2 }
             : { kind: 'pvp' },
       doctrines: { us: doctrineSelects.us.value, china: doctrineSelects.china.value },
@@ -156,10 +179,10 @@ export const classRunScreen: ScreenFn = (state, dispatch) => {
     field('run-scenario-file', 'Or your own scenario file (YAML or JSON)', fileInput, 'It is checked here and again by the server, kept with the class, and sent to every student who joins.'),
     field('run-seed', 'Seed', seed, 'The seed fixes every chance event, so pairs can be compared.'),
     field('run-seed-policy', 'Seeds', seedPolicy, 'One for the whole class: every table plays the same dice. One per pair: each table’s seed is derived from this one.'),
-    field('run-pairing', 'Pairing', pairing, 'Student against student: a student without a partner waits, or you fill the seat with the AI.'),
-    field('run-team-size', 'Team size (teams)', teamSize, 'Students fill each table’s two teams in turn; a team’s members all see the table and the package as it is built, and any one of them sends it.'),
-    field('run-difficulty', 'AI difficulty (against the AI)', difficulty),
-    field('run-side', 'Students play (against the AI)', studentSide),
+    pairingField,
+    teamSizeField,
+    difficultyField,
+    sideField,
     ...doctrineFields,
     h('div', { class: 'field' }, h('label', { attrs: { for: 'run-rounds' } }, 'Number of rounds (optional)'), rounds, roundsHint),
     field('run-seconds', 'Time limit per turn, in seconds (optional)', seconds, 'When it runs out the server makes no offer for the side to move (or rejects the offer on the table). Leave empty for no limit.'),
@@ -310,7 +333,7 @@ export const classTeacherScreen: ScreenFn = (state, dispatch) => {
       lc.debrief ? h('p', { id: 'live-debrief-count' }, `${lc.debrief.games.length} finished game${lc.debrief.games.length === 1 ? '' : 's'}${lc.unfinished ? `; ${lc.unfinished} still playing` : ''}.`) : lc.unfinished ? h('p', null, `No game has finished yet; ${lc.unfinished} playing.`) : null,
     ),
   );
-  if (lc.debrief) body.push(...classDebriefView(lc.debrief, dispatch, { id: 'live', open: false }));
+  if (lc.debrief) body.push(...classDebriefView(lc.debrief, dispatch, { id: 'live', open: 'class-teacher' }));
   body.push(h('div', { class: 'actions' }, button('Leave the class on this device', () => dispatch({ type: 'class-leave' }), { key: 'class-leave', class: 'secondary' })));
   return { title: `Your class: ${code}`, body, scene: titleScene(`Join at ${address} with code ${code}`) };
 };

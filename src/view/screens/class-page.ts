@@ -2,7 +2,7 @@ import { classCsv, classJson, scenariosOf, type ClassDebrief, type RejectedEntry
 import { ratingText } from '../../session/outcome';
 import { button, columnHeads, download, h, signed, textHead } from '../dom';
 import type { Dispatch } from '../state/actions';
-import type { ViewState } from '../state/app-state';
+import type { ClassDebriefScreen, ViewState } from '../state/app-state';
 import { notices } from './common';
 import { dealChartFigure } from './deal-chart';
 import type { ScreenFn } from './screen';
@@ -102,7 +102,7 @@ function results(state: ViewState, dispatch: Dispatch): Node[] {
       ),
     );
   }
-  if (page.debrief) out.push(...classDebriefView(page.debrief, dispatch, { id: 'class', open: true, rejected: page.rejected }));
+  if (page.debrief) out.push(...classDebriefView(page.debrief, dispatch, { id: 'class', open: 'class-page', rejected: page.rejected }));
   return out;
 }
 
@@ -136,7 +136,8 @@ function ratingTable(r: SideRatings): HTMLElement {
  * The class debrief as the class page and the live class show it: the summary, the chart, the
  * ratings per side, the chips the deals held, every game (to open its own debrief), the exports.
  */
-export function classDebriefView(d: ClassDebrief, dispatch: Dispatch, options: { id: string; open: boolean; emphasise?: readonly number[]; rejected?: readonly RejectedEntry[] }): Node[] {
+export function classDebriefView(d: ClassDebrief, dispatch: Dispatch, options: { id: string; open: ClassDebriefScreen | null; emphasise?: readonly number[]; rejected?: readonly RejectedEntry[] }): Node[] {
+  const openFrom = options.open;
   const s = d.scenario.sides;
   const fileBase = `bargaining-chips-class-${d.scenario.id}`.replace(/[^A-Za-z0-9._-]+/g, '-');
   const dealsCount = d.outcomes.deal;
@@ -179,7 +180,7 @@ export function classDebriefView(d: ClassDebrief, dispatch: Dispatch, options: {
         'table',
         { class: 'data', id: `${options.id}-games` },
         h('caption', null, 'The numbers match the points on the chart'),
-        columnHeads('Game', textHead('Outcome'), `${s.us.label}`, `${s.china.label}`, options.open ? h('span', { class: 'visually-hidden' }, 'Open') : null),
+        columnHeads('Game', textHead('Outcome'), `${s.us.label}`, `${s.china.label}`, openFrom ? h('span', { class: 'visually-hidden' }, 'Open') : null),
         h(
           'tbody',
           null,
@@ -191,8 +192,8 @@ export function classDebriefView(d: ClassDebrief, dispatch: Dispatch, options: {
               h('td', { class: 'text' }, g.outcome === 'walkout' && g.by ? `${s[g.by].label} walked out, round ${g.round}` : g.outcome === 'deal' ? `Deal, round ${g.round}` : 'No deal by the deadline'),
               h('td', { attrs: { title: `value ${signed(g.mark.x, 1)}` } }, ratingText(g.mark.rating.sides.us.rating)),
               h('td', { attrs: { title: `value ${signed(g.mark.y, 1)}` } }, ratingText(g.mark.rating.sides.china.rating)),
-              options.open
-                ? h('td', null, button('Open', () => dispatch({ type: 'class-open-game', index: g.index }), { key: `class-open-${g.index}`, class: 'secondary small', attrs: { 'aria-label': `Open the debrief of ${g.label}` } }))
+              openFrom
+                ? h('td', null, button('Open', () => dispatch({ type: 'class-open-game', index: g.index, from: openFrom }), { key: `${options.id}-open-${g.index}`, class: 'secondary small', attrs: { 'aria-label': `Open the debrief of ${g.label}` } }))
                 : null,
             ),
           ),

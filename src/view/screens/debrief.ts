@@ -271,7 +271,7 @@ export const debriefScreen: ScreenFn = (state, dispatch) => {
         'div',
         { class: 'actions' },
         button('New game, same setup', () => dispatch({ type: 'new-game-same-setup' }), { key: 'new-game' }),
-        state.fromClassPage ? button('Back to the class page', () => dispatch({ type: 'navigate', screen: 'class-page' }), { key: 'back-to-class', class: 'secondary' }) : null,
+        state.backToClass ? button(state.backToClass === 'class-page' ? 'Back to the class page' : 'Back to your class', () => dispatch({ type: 'navigate', screen: state.backToClass! }), { key: 'back-to-class', class: 'secondary' }) : null,
         button('Main menu', () => dispatch({ type: 'navigate', screen: 'title' }), { key: 'menu', class: 'secondary' }),
       ),
     ),

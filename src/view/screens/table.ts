@@ -25,6 +25,15 @@ type TableState = ViewState & { readonly match: ReadonlyMatch };
 /** The table's DOM half: the offer on the table, the package builder, the projection, every move. */
 export const tableScreen: ScreenFn = (state, dispatch) => (state.match ? tableView(state as TableState, dispatch) : null);
 
+/** Whose turn it is, in the status line. A class table the teacher paused invites no move, even on this seat's turn. */
+function turnText(table: TableState, yourTurn: boolean, paused: boolean, them: string): string {
+  if (table.match.ended) return 'The talks are over.';
+  if (table.liveClass.live?.pending) return 'Your move is on its way to the class server…';
+  if (yourTurn) return paused ? 'The class is paused: no move until the teacher resumes it.' : 'Your move.';
+  if (table.match.remoteSide) return `Waiting for ${them}${paused ? ' (the teacher has paused the tables)' : ''}.`;
+  return `${them} is thinking.`;
+}
+
 function tableView(table: TableState, dispatch: Dispatch): ScreenView {
   const match = table.match;
   const scenario = match.scenario;
@@ -33,6 +42,7 @@ function tableView(table: TableState, dispatch: Dispatch): ScreenView {
   const opponent = otherSide(side);
   const them = scenario.sides[opponent].label;
   const yourTurn = match.humanToMove() === side;
+  const paused = !!match.remoteSide && table.liveClass.live?.table?.paused === true;
   const doctrine = doctrineFor(scenario, state.options, side);
   const lastMove = match.turns().at(-1);
   const { offers, asks } = chipsFor(scenario, match.ended && state.outcome?.kind === 'deal' && lastMove ? match.stateBefore(lastMove.index) : state, side);
@@ -43,7 +53,7 @@ function tableView(table: TableState, dispatch: Dispatch): ScreenView {
     h(
       'div',
       { class: 'status' },
-      h('span', { class: 'turn', attrs: { 'data-waiting': !match.ended && !yourTurn && match.remoteSide ? 'true' : null } }, match.ended ? 'The talks are over.' : table.liveClass.live?.pending ? 'Your move is on its way to the class server…' : yourTurn ? 'Your move.' : match.remoteSide ? `Waiting for ${them}${table.liveClass.live?.table?.paused ? ' (the teacher has paused the tables)' : ''}.` : `${them} is thinking.`),
+      h('span', { class: 'turn', attrs: { 'data-waiting': !match.ended && (!yourTurn || paused) && match.remoteSide ? 'true' : null } }, turnText(table, yourTurn, paused, them)),
       h('span', null, `You: ${scenario.sides[side].label}, ${doctrine.label}.`),
       h('span', null, `Deadline: end of round ${deadlineOf(scenario, state.options)}.`),
       classCountdown(table, Date.now()),

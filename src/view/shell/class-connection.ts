@@ -1,5 +1,5 @@
 import { Client, type Room } from '@colyseus/sdk';
-import { CLASS_ROOM, createClassResponseSchema, seatKeySchema, type JoinOptions } from '../../session/class/protocol';
+import { CLASS_ROOM, createClassResponseSchema, JOIN_CHECK_PATH, joinCheckResponseSchema, seatKeySchema, type JoinOptions } from '../../session/class/protocol';
 import { classFailureText, FIRST_JOIN_TRIES, joinRefusalIsFinal, REJOIN_FOR_MS, retryDelayMs } from '../../session/class/join-retry';
 import { errorText } from '../../session/storage';
 import type { Dispatch } from '../state/actions';
@@ -41,6 +41,21 @@ function serverText(text: string): string {
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
+/**
+ * Why the server would refuse this join (a wrong code, key or name), asked before joining: a
+ * refused join is a failed request, which the browser logs as an error, and a mistyped code is
+ * ordinary input. Null when the join may go ahead, or when the check itself could not be made
+ * (the join then tries, and says what is wrong).
+ */
+async function joinRefusal(options: JoinOptions): Promise<string | null> {
+  try {
+    const answer = joinCheckResponseSchema.safeParse(await postJson(JOIN_CHECK_PATH, options));
+    return answer.success && !answer.data.ok ? answer.data.message : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Counts connections begun: a rejoin loop whose page has since left or joined again stops. */
 let generation = 0;
 
@@ -57,6 +72,9 @@ async function connect(options: JoinOptions, dispatch: Dispatch): Promise<void> 
   }
   leaving = false;
   const mine = ++generation;
+  const refusal = await joinRefusal(options);
+  if (mine !== generation) return;
+  if (refusal !== null) throw new Error(refusal);
   const client = new Client(origin());
   for (let attempt = 1; ; attempt++) {
     try {

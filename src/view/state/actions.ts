@@ -5,7 +5,7 @@ import type { SaveLoad } from '../../session/save';
 import type { Settings } from '../../session/settings';
 import type { ClassPageAction } from './class-page';
 import type { ClassLiveAction, ClassRequest } from './class-live-state';
-import type { Lib, MaterialTab, ScreenName, SetupChoice } from './app-state';
+import type { ClassDebriefScreen, Lib, MaterialTab, ScreenName, SetupChoice } from './app-state';
 
 /** Everything that can happen to the game in the browser, by name. Screens, the canvas, keys and the shell dispatch these. */
 export type Action =
@@ -54,7 +54,8 @@ export type Action =
   // The class page from result codes, and what a student hands in
   | ClassPageAction
   | ClassLiveAction
-  | { type: 'class-open-game'; index: number }
+  /** One game of a class debrief opened at its debrief: from the class page, or from the teacher's live class. */
+  | { type: 'class-open-game'; index: number; from: ClassDebriefScreen }
   | { type: 'set-student-name'; name: string }
   // Hot seat: the side the device was passed to is there
   | { type: 'take-device' }

@@ -40,6 +40,9 @@ export type ScreenName =
   | 'class-lobby'
   | 'materials';
 
+/** The screens that show a class debrief whose games open at their own debrief. */
+export type ClassDebriefScreen = Extract<ScreenName, 'class-page' | 'class-teacher'>;
+
 /** A tab of the materials screen: one of an episode's three documents, or the glossary. */
 export type MaterialTab = MaterialKind | 'glossary';
 
@@ -156,9 +159,10 @@ export interface AppState {
   readonly highlight: { readonly scenario: string | null; readonly episode: string | null };
   /** The load-code screen: the text last tried, and why it could not be opened. */
   readonly code: { readonly text: string; readonly error: string | null };
-  /** The class page from result codes, and whether the game open now was opened from it. */
+  /** The class page from result codes. */
   readonly classPage: ClassPageState;
-  readonly fromClassPage: boolean;
+  /** The class screen the game open now was opened from (its debrief leads back there): the class page, or the teacher's live class. */
+  readonly backToClass: ClassDebriefScreen | null;
   /** The name a student types on the debrief, handed in with the result code. */
   readonly studentName: string;
   /** Hot seat: the side the device is being passed to (its view stays hidden until it says it is there). */
@@ -203,7 +207,7 @@ export function initialState(settings: Settings): AppState {
     highlight: { scenario: null, episode: null },
     code: { text: '', error: null },
     classPage: EMPTY_CLASS_PAGE,
-    fromClassPage: false,
+    backToClass: null,
     studentName: '',
     passTo: null,
     liveClass: NO_LIVE_CLASS,

@@ -153,7 +153,11 @@ export function classLiveUpdate(state: AppState, action: { type: string }): Resu
       const m = next.match;
       const ended = r.tableChanged && m?.remoteSide && m.ended && !(state.match?.remoteSide && state.match.ended);
       const yourTurn = r.tableChanged && m?.remoteSide && m.humanToMove() === m.remoteSide && state.match?.humanToMove() !== m.remoteSide;
-      const extra = ended ? ['The talks are over: the debrief is ready.'] : yourTurn ? ['Your move.'] : [];
+      // The teacher pausing or resuming the tables is said at the table (a paused seat is not told "your move").
+      const pausedNow = r.live.table?.paused === true;
+      const pauseChanged = r.tableChanged && lc.live.table !== null && (lc.live.table.paused === true) !== pausedNow;
+      const pauseWords = pauseChanged && m?.remoteSide && !m.ended ? [pausedNow ? 'The teacher paused the tables.' : m.humanToMove() === m.remoteSide ? 'The tables resume: your move.' : 'The tables resume.'] : [];
+      const extra = ended ? ['The talks are over: the debrief is ready.'] : pauseWords.length > 0 ? pauseWords : yourTurn ? [pausedNow ? 'Your turn, once the teacher resumes the tables.' : 'Your move.'] : [];
       const entered = next.screen === 'table' && state.screen !== 'table' ? ['The talks begin.'] : [];
       const watch = ended && r.live.role === 'student' ? [request({ op: 'watch-results' })] : [];
       return { state: next, effects: [...watch, ...say([...entered, ...r.announce, ...extra])] };

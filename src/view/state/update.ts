@@ -106,7 +106,7 @@ export function update(state: AppState, action: Action, services: Services): Res
       return same(enterMatch({ ...state, backup: null, titleMessage: null }, b.match, b.save.scenarioFile));
     }
     case 'open-code':
-      return openCode({ ...state, fromClassPage: false }, lib, action.code);
+      return openCode({ ...state, backToClass: null }, lib, action.code);
     case 'class-read-codes': {
       const classPage = readCodes((id) => findScenario(state, id), action.text, action.source ?? null);
       return { state: { ...state, classPage }, effects: announce(readAnnouncement(classPage)) };
@@ -116,10 +116,13 @@ export function update(state: AppState, action: Action, services: Services): Res
     case 'class-clear':
       return same({ ...state, classPage: EMPTY_CLASS_PAGE });
     case 'class-open-game': {
-      const game = state.classPage.debrief?.games.find((g) => g.index === action.index);
+      const debrief = action.from === 'class-page' ? state.classPage.debrief : state.liveClass.debrief;
+      const game = debrief?.games.find((g) => g.index === action.index);
       if (!game) return same(state);
-      const opened = openCode({ ...state, fromClassPage: true }, lib, game.code);
-      return opened.state.screen === 'load-code' || opened.state.code.error ? { ...opened, state: { ...opened.state, screen: 'class-page' } } : opened;
+      const opened = openCode({ ...state, backToClass: action.from }, lib, game.code);
+      // Its code was verified to make the debrief: should it not open here after all, the class screen says why.
+      const problem = opened.state.code.error;
+      return problem ? same({ ...opened.state, screen: action.from, backToClass: null, notices: [{ kind: 'error', text: `${game.label} cannot be opened: ${problem}` }] }) : opened;
     }
     case 'set-student-name':
       return same({ ...state, studentName: cleanName(action.name) });

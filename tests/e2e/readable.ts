@@ -1,0 +1,121 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { CanvasTextInfo } from '../../src/view/test-hook';
+
+/**
+ * Whether a screen reads: its canvas texts (their size in CSS px, none over another or off the
+ * canvas), the panel's texts (none under 12 CSS px), and the page's boxes (canvas and panel apart,
+ * nothing sticking out of the panel). Shared by the outcomes tests and the class screens' tests.
+ */
+
+/** The texts shown on the canvas (see the test hook's `canvasText`). */
+export async function shownCanvasText(page: Page): Promise<CanvasTextInfo[]> {
+  const texts = (await page.evaluate(() => (window.__bc as unknown as { canvasText(): CanvasTextInfo[] }).canvasText())) as CanvasTextInfo[];
+  const shown = texts.filter((t) => t.visible && t.text.trim() !== '');
+  expect(shown.length, 'texts on the canvas').toBeGreaterThan(0);
+  return shown;
+}
+
+/** The smallest canvas text shown, in CSS px. */
+export async function smallestCanvasText(page: Page): Promise<{ px: number; text: string }> {
+  return (await shownCanvasText(page)).reduce((a, b) => (b.px < a.px ? b : a));
+}
+
+/** The canvas in game units: stage.ts's GAME_SIZE (importing that module would load Phaser here). */
+export const GAME_SIZE = { width: 1600, height: 1000 };
+
+/** Two boxes (game units) that share more than a sliver: the glyphs' padding may touch, the glyphs may not. */
+export const overlapping = (a: CanvasTextInfo['box'], b: CanvasTextInfo['box'], slack = 3): boolean =>
+  a.x < b.x + b.w - slack && b.x < a.x + a.w - slack && a.y < b.y + b.h - slack && b.y < a.y + a.h - slack;
+
+/** Canvas texts shown that run off the canvas or over one another, in words. */
+export async function canvasTextProblems(page: Page): Promise<string[]> {
+  const shown = await shownCanvasText(page);
+  const name = (t: CanvasTextInfo) => `“${t.text.replace(/\s+/g, ' ').slice(0, 40)}”`;
+  const out: string[] = [];
+  for (const t of shown) {
+    const b = t.box;
+    if (b.x < -1 || b.y < -1 || b.x + b.w > GAME_SIZE.width + 1 || b.y + b.h > GAME_SIZE.height + 1)
+      out.push(`${name(t)} runs off the canvas: (${Math.round(b.x)}, ${Math.round(b.y)})–(${Math.round(b.x + b.w)}, ${Math.round(b.y + b.h)})`);
+  }
+  for (let i = 0; i < shown.length; i++)
+    for (let j = i + 1; j < shown.length; j++) if (overlapping(shown[i]!.box, shown[j]!.box)) out.push(`${name(shown[i]!)} overlaps ${name(shown[j]!)}`);
+  return out;
+}
+
+/**
+ * The page's boxes: the canvas and the panel side by side (or stacked on a narrow screen) without
+ * overlapping; nothing in the panel wider than the panel unless it scrolls in its own box; the
+ * blocks of the panel and of the debrief's first screen each below the one before.
+ */
+export async function expectNoOverlap(page: Page, narrow: boolean, where?: string): Promise<void> {
+  const problems = await page.evaluate((narrowScreen) => {
+    const out: string[] = [];
+    const stage = document.querySelector('#stage')!.getBoundingClientRect();
+    const panel = document.querySelector('#panel')!.getBoundingClientRect();
+    if (narrowScreen) {
+      if (stage.bottom > panel.top + 1) out.push(`canvas (bottom ${stage.bottom}) runs into the panel (top ${panel.top})`);
+      if (stage.width < window.innerWidth - 1) out.push(`canvas is ${stage.width} px wide on a ${window.innerWidth} px screen`);
+    } else if (stage.right > panel.left + 1) out.push(`canvas (right ${stage.right}) runs into the panel (left ${panel.left})`);
+    const canvas = document.querySelector('#stage canvas');
+    if (canvas) {
+      const c = canvas.getBoundingClientRect();
+      if (c.right > stage.right + 1 || c.bottom > stage.bottom + 1 || c.left < stage.left - 1) out.push('the canvas is clipped by its box');
+    }
+    const visible = (el: Element) => {
+      if (el.closest('details:not([open]) > :not(summary)')) return false;
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0;
+    };
+    const scrollsSideways = (el: Element) => {
+      for (let p: Element | null = el; p && p.id !== 'panel'; p = p.parentElement) {
+        const s = getComputedStyle(p);
+        if (s.overflowX === 'auto' || s.overflowX === 'scroll') return p;
+      }
+      return null;
+    };
+    for (const el of document.querySelectorAll('#panel *')) {
+      // An SVG's drawing shows only inside the SVG's own box (checked itself): a clipped line's box may run past it.
+      if (!visible(el) || el.parentElement?.closest('svg')) continue;
+      const r = el.getBoundingClientRect();
+      const box = scrollsSideways(el)?.getBoundingClientRect() ?? panel;
+      if (el === scrollsSideways(el)) continue;
+      if (!scrollsSideways(el) && r.right > box.right + 1)
+        out.push(`${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ')[0]}` : ''} “${(el.textContent ?? '').trim().slice(0, 30)}” sticks out of the panel by ${Math.round(r.right - box.right)} px`);
+    }
+    for (const parent of [document.querySelector('#panel'), ...document.querySelectorAll('.debrief-front, .front-main, .front-side, .ratings, .briefing-summary')]) {
+      if (!parent) continue;
+      const kids = [...parent.children].filter(visible);
+      const grid = getComputedStyle(parent).display === 'grid';
+      for (let i = 0; i < kids.length; i++)
+        for (let j = i + 1; j < kids.length; j++) {
+          const a = kids[i]!.getBoundingClientRect();
+          const b = kids[j]!.getBoundingClientRect();
+          const overlap = a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+          if (overlap) out.push(`${kids[i]!.tagName} and ${kids[j]!.tagName} overlap in ${parent.className || parent.id}${grid ? ' (grid)' : ''}`);
+        }
+    }
+    return out;
+  }, narrow);
+  expect(problems, where).toEqual([]);
+}
+
+/**
+ * Texts of the panel shown smaller than `min` CSS px, in words: visually hidden ones (read only by
+ * screen readers) aside, and a chart's (an SVG's words scale with it: see `smallestSvgText`).
+ */
+export async function smallPanelText(page: Page, min = 12): Promise<string[]> {
+  return page.evaluate((least) => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.querySelector('#panel')!, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || !n.nodeValue?.trim() || el.closest('.visually-hidden, [hidden], svg, details:not([open]) > :not(summary)')) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      const px = parseFloat(getComputedStyle(el).fontSize);
+      if (px < least) out.push(`“${n.nodeValue.trim().slice(0, 40)}” at ${px} px`);
+    }
+    return out;
+  }, min);
+}

@@ -72,9 +72,10 @@ function readBody(req: IncomingMessage): Promise<string> {
 const address = (req: IncomingMessage) => req.socket.remoteAddress ?? 'unknown';
 
 /**
- * The address a join check is counted against: as Colyseus names a joining client's (the first
- * hop of x-real-ip, x-forwarded-for or x-client-ip, as a proxy in front of the processes sets
- * them), else the connection's own.
+ * The address a join check is counted against, as Colyseus names a joining client's: the first
+ * hop of x-real-ip, x-forwarded-for or x-client-ip, else the connection's own. Unless a proxy in
+ * front is trusted, the server has already written the connection's own address into x-real-ip
+ * (client-address.ts).
  */
 function joinAddress(req: IncomingMessage): string {
   for (const name of ['x-real-ip', 'x-forwarded-for', 'x-client-ip']) {

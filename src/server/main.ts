@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readTrustProxy } from './client-address';
 import { spawnChild, supervise } from './supervisor';
 
 /**
@@ -81,6 +82,11 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   }
+  const trustProxy = readTrustProxy(process.env.TRUST_PROXY);
+  if (typeof trustProxy === 'object') {
+    console.error(`serve: ${trustProxy.error}`);
+    process.exit(1);
+  }
   if (processes > 1) return startProcesses(processes, port);
   const redisUrl = process.env.REDIS_URL || undefined;
   const publicHost = process.env.PUBLIC_HOST ?? (host === '0.0.0.0' ? (lanAddresses(port)[0]?.replace(/^http:\/\/|:\d+\/$/g, '') ?? 'localhost') : host);
@@ -90,7 +96,7 @@ async function main(): Promise<void> {
   // machine. Read when @colyseus/core loads, hence set before the server module is imported.
   if (redisUrl) process.env.COLYSEUS_PRESENCE_SHORT_TIMEOUT ??= '8000';
   const { startClassServer } = await import('./server');
-  const running = await startClassServer({ port, host, dataDir, distDir, scale });
+  const running = await startClassServer({ port, host, dataDir, distDir, scale, trustProxy });
   const local = `http://localhost:${running.port}/`;
   const lan = host === '0.0.0.0' ? lanAddresses(running.port) : [`http://${host}:${running.port}/`];
   console.log(`Bargaining Chips class server, classes kept in ${scale.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : dataDir}${redisUrl ? ', matchmaking shared through Redis (REDIS_URL)' : ''}`);

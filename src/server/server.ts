@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import { negotiators } from '../session/ai';
 import { CLASS_ROOM } from '../session/class/protocol';
 import { ClassService, GuessLimiter } from './classes';
+import { pinClientAddresses } from './client-address';
 import { apiHandler, setRoomOpener, staticHandler } from './http';
 import { ClassRoom, context } from './room';
 import { openStore, sharedMatchmaker, type ScaleSettings } from './scale';
@@ -26,6 +27,8 @@ export interface ClassServerOptions {
   store?: ClassStore;
   /** PostgreSQL and Redis for many processes (src/server/scale.ts); none by default. */
   scale?: ScaleSettings;
+  /** A reverse proxy in front sets X-Forwarded-For / X-Real-IP: count guesses by them (see client-address.ts). */
+  trustProxy?: boolean;
 }
 
 export interface RunningServer {
@@ -80,6 +83,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
   };
   setRoomOpener(openRoom);
   await server.listen(options.port, options.host);
+  pinClientAddresses(http, options.trustProxy ?? false);
   // One process: every class gets its room back now. Several: a class's room is made by
   // whichever process a student's joinOrCreate reaches first (another may hold it already).
   if (!shared) for (const code of await service.codes()) await openRoom(code);

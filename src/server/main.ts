@@ -72,6 +72,11 @@ async function main(): Promise<void> {
   const port = parsePort(process.env.PORT);
   const host = process.env.HOST ?? '0.0.0.0';
   const processes = process.env.SERVE_CHILD ? 1 : parseProcesses(process.argv.slice(2));
+  const trustProxy = readTrustProxy(process.env.TRUST_PROXY);
+  if (typeof trustProxy === 'object') {
+    console.error(`serve: ${trustProxy.error}`);
+    process.exit(1);
+  }
   const dataDir = resolve(process.env.DATA_DIR ?? join(root, 'data'));
   const distDir = resolve(process.env.DIST_DIR ?? join(root, 'dist'));
   if (!existsSync(join(distDir, 'index.html'))) {
@@ -81,11 +86,6 @@ async function main(): Promise<void> {
       console.error('serve: the build failed; run `npm run build` and look at its errors');
       process.exit(1);
     }
-  }
-  const trustProxy = readTrustProxy(process.env.TRUST_PROXY);
-  if (typeof trustProxy === 'object') {
-    console.error(`serve: ${trustProxy.error}`);
-    process.exit(1);
   }
   if (processes > 1) return startProcesses(processes, port);
   const redisUrl = process.env.REDIS_URL || undefined;

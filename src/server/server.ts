@@ -66,6 +66,9 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
   const server = defineServer({
     transport: new WebSocketTransport({ server: http }),
     greet: false,
+    // main.ts stops the server on SIGINT/SIGTERM, closing the store after the rooms; Colyseus' own
+    // handler raced it ("error during shutdown: already_shutting_down") and could exit first
+    gracefullyShutdown: false,
     ...sharedMatchmaker(scale),
     rooms: { [CLASS_ROOM]: defineRoom(ClassRoom).filterBy(['code']) },
     express: (app: { use(m: Middleware): void }) => {

@@ -5,7 +5,7 @@ import { SIDES } from '../../src/core/types';
 import { gameRatingsJson } from '../../src/session/outcome';
 import { browserOrSkip, browserPerTest, expectAccessible, openGame, screenshot, settle, smallestSvgText, waitScreen } from './browser';
 import { playUsByMouse, scenario, view } from './flows';
-import type { CanvasTextInfo } from '../../src/view/test-hook';
+import { canvasTextProblems, expectNoOverlap, smallestCanvasText, trayHeadingProblems } from './screen-checks';
 
 /**
  * Issue 11 in the browser: Play now, the one-screen briefing, readable canvas text, the debrief's
@@ -20,64 +20,6 @@ const SIZES = [
   { name: '390x844', width: 390, height: 844 },
 ] as const;
 
-/** The texts shown on the canvas (see the test hook's `canvasText`). */
-async function shownCanvasText(page: Page): Promise<CanvasTextInfo[]> {
-  const texts = (await page.evaluate(() => (window.__bc as unknown as { canvasText(): CanvasTextInfo[] }).canvasText())) as CanvasTextInfo[];
-  const shown = texts.filter((t) => t.visible && t.text.trim() !== '');
-  expect(shown.length, 'texts on the canvas').toBeGreaterThan(0);
-  return shown;
-}
-
-/** The smallest canvas text shown, in CSS px. */
-async function smallestCanvasText(page: Page): Promise<{ px: number; text: string }> {
-  return (await shownCanvasText(page)).reduce((a, b) => (b.px < a.px ? b : a));
-}
-
-/** The canvas in game units: stage.ts's GAME_SIZE (importing that module would load Phaser here). */
-const GAME_SIZE = { width: 1600, height: 1000 };
-
-/** Two boxes (game units) that share more than a sliver: the glyphs' padding may touch, the glyphs may not. */
-const overlapping = (a: CanvasTextInfo['box'], b: CanvasTextInfo['box'], slack = 3): boolean =>
-  a.x < b.x + b.w - slack && b.x < a.x + a.w - slack && a.y < b.y + b.h - slack && b.y < a.y + a.h - slack;
-
-/** Canvas texts shown that run off the canvas or over one another, in words. */
-async function canvasTextProblems(page: Page): Promise<string[]> {
-  const shown = await shownCanvasText(page);
-  const name = (t: CanvasTextInfo) => `“${t.text.replace(/\s+/g, ' ').slice(0, 40)}”`;
-  const out: string[] = [];
-  for (const t of shown) {
-    const b = t.box;
-    if (b.x < -1 || b.y < -1 || b.x + b.w > GAME_SIZE.width + 1 || b.y + b.h > GAME_SIZE.height + 1)
-      out.push(`${name(t)} runs off the canvas: (${Math.round(b.x)}, ${Math.round(b.y)})–(${Math.round(b.x + b.w)}, ${Math.round(b.y + b.h)})`);
-  }
-  for (let i = 0; i < shown.length; i++)
-    for (let j = i + 1; j < shown.length; j++) if (overlapping(shown[i]!.box, shown[j]!.box)) out.push(`${name(shown[i]!)} overlaps ${name(shown[j]!)}`);
-  return out;
-}
-
-/**
- * The table's trays: their labels and chip-group headings ("Security control", "Economic", ...)
- * neither over one another nor over a chip in the trays, nor off the canvas (in game units).
- */
-async function trayHeadingProblems(page: Page): Promise<string[]> {
-  const headings = (await shownCanvasText(page)).filter((t) => t.name === 'tray-heading' || t.name === 'tray-label');
-  expect(headings.filter((t) => t.name === 'tray-heading').length, 'chip-group headings on the table').toBeGreaterThan(0);
-  const chips = (await page.evaluate(() => {
-    const rect = document.querySelector('#stage canvas')!.getBoundingClientRect();
-    const k = rect.width / 1600;
-    const layout = (window.__bc as unknown as { layout(): { tokens: { id: string; inPackage: boolean; x: number; y: number; w: number; h: number }[] } }).layout();
-    // The hook gives each chip's centre on the page and its size in CSS px.
-    return layout.tokens.filter((t) => !t.inPackage).map((t) => ({ id: t.id, box: { x: (t.x - rect.left) / k - t.w / k / 2, y: (t.y - rect.top) / k - t.h / k / 2, w: t.w / k, h: t.h / k } }));
-  })) as { id: string; box: CanvasTextInfo['box'] }[];
-  const out: string[] = [];
-  for (const t of headings) if (t.box.x + t.box.w > GAME_SIZE.width / 2 + 40) out.push(`“${t.text}” runs past the trays into the negotiators’ column`);
-  for (let i = 0; i < headings.length; i++) {
-    for (let j = i + 1; j < headings.length; j++) if (overlapping(headings[i]!.box, headings[j]!.box)) out.push(`“${headings[i]!.text}” overlaps “${headings[j]!.text}”`);
-    for (const chip of chips) if (overlapping(headings[i]!.box, chip.box)) out.push(`“${headings[i]!.text}” overlaps the chip ${chip.id}`);
-  }
-  return out;
-}
-
 /**
  * A screen's canvas at each size: on a phone (the compact layout) no text under 12 CSS px, and at
  * every size no text off the canvas or over another. Screenshots as `outcomes-<name>-<size>`.
@@ -90,62 +32,6 @@ async function expectReadableCanvas(page: Page, name: string): Promise<void> {
     if (narrow) expect.soft(smallest.px, `${where}: smallest canvas text on a phone: “${smallest.text}”`).toBeGreaterThanOrEqual(12);
     expect.soft(await canvasTextProblems(page), `${where}: canvas texts`).toEqual([]);
   });
-}
-
-/**
- * The page's boxes: the canvas and the panel side by side (or stacked on a narrow screen) without
- * overlapping; nothing in the panel wider than the panel unless it scrolls in its own box; the
- * blocks of the panel and of the debrief's first screen each below the one before.
- */
-async function expectNoOverlap(page: Page, narrow: boolean): Promise<void> {
-  const problems = await page.evaluate((narrowScreen) => {
-    const out: string[] = [];
-    const stage = document.querySelector('#stage')!.getBoundingClientRect();
-    const panel = document.querySelector('#panel')!.getBoundingClientRect();
-    if (narrowScreen) {
-      if (stage.bottom > panel.top + 1) out.push(`canvas (bottom ${stage.bottom}) runs into the panel (top ${panel.top})`);
-      if (stage.width < window.innerWidth - 1) out.push(`canvas is ${stage.width} px wide on a ${window.innerWidth} px screen`);
-    } else if (stage.right > panel.left + 1) out.push(`canvas (right ${stage.right}) runs into the panel (left ${panel.left})`);
-    const canvas = document.querySelector('#stage canvas');
-    if (canvas) {
-      const c = canvas.getBoundingClientRect();
-      if (c.right > stage.right + 1 || c.bottom > stage.bottom + 1 || c.left < stage.left - 1) out.push('the canvas is clipped by its box');
-    }
-    const visible = (el: Element) => {
-      if (el.closest('details:not([open]) > :not(summary)')) return false;
-      const r = el.getBoundingClientRect();
-      return r.width > 0 && r.height > 0;
-    };
-    const scrollsSideways = (el: Element) => {
-      for (let p: Element | null = el; p && p.id !== 'panel'; p = p.parentElement) {
-        const s = getComputedStyle(p);
-        if (s.overflowX === 'auto' || s.overflowX === 'scroll') return p;
-      }
-      return null;
-    };
-    for (const el of document.querySelectorAll('#panel *')) {
-      if (!visible(el)) continue;
-      const r = el.getBoundingClientRect();
-      const box = scrollsSideways(el)?.getBoundingClientRect() ?? panel;
-      if (el === scrollsSideways(el)) continue;
-      if (!scrollsSideways(el) && r.right > box.right + 1)
-        out.push(`${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ')[0]}` : ''} “${(el.textContent ?? '').trim().slice(0, 30)}” sticks out of the panel by ${Math.round(r.right - box.right)} px`);
-    }
-    for (const parent of [document.querySelector('#panel'), ...document.querySelectorAll('.debrief-front, .front-main, .front-side, .ratings, .briefing-summary')]) {
-      if (!parent) continue;
-      const kids = [...parent.children].filter(visible);
-      const grid = getComputedStyle(parent).display === 'grid';
-      for (let i = 0; i < kids.length; i++)
-        for (let j = i + 1; j < kids.length; j++) {
-          const a = kids[i]!.getBoundingClientRect();
-          const b = kids[j]!.getBoundingClientRect();
-          const overlap = a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
-          if (overlap) out.push(`${kids[i]!.tagName} and ${kids[j]!.tagName} overlap in ${parent.className || parent.id}${grid ? ' (grid)' : ''}`);
-        }
-    }
-    return out;
-  }, narrow);
-  expect(problems).toEqual([]);
 }
 
 /** The debrief's first screen: outcome, both ratings, the deal chart, the key moves and the question, all inside the first viewport. */
@@ -237,10 +123,12 @@ describe.skipIf(!browser)('issue 11: outcomes that mean something, readable on a
     await settle(page, 600);
     const after = await page.locator('#stage canvas').boundingBox();
     expect(Math.round(after!.width)).toBe(Math.round(before!.width));
-    expect.soft(await trayHeadingProblems(page), 'chip-group headings with larger text at 1280x720').toEqual([]);
+    // On a laptop's screen the canvas cannot hold the designed layout's text this large: it draws
+    // its compact one (chips as icons, the words on the panel's chip buttons; see textsize.test.ts).
+    expect(await page.evaluate(() => (window.__bc as unknown as { canvasText(): { name: string; visible: boolean }[] }).canvasText().some((t) => t.name === 'chip-label' && t.visible))).toBe(false);
     await page.setViewportSize({ width: 1366, height: 768 });
     await settle(page, 600);
-    expect.soft(await trayHeadingProblems(page), 'chip-group headings with larger text at 1366x768').toEqual([]);
+    expect(await page.evaluate(() => (window.__bc as unknown as { canvasText(): { name: string; visible: boolean }[] }).canvasText().some((t) => t.name === 'chip-label' && t.visible))).toBe(false);
     expect.soft(await canvasTextProblems(page), 'table canvas texts with larger text at 1366x768').toEqual([]);
     await screenshot(page, 'outcomes-table-larger-text-1366x768');
     await page.setViewportSize({ width: 1280, height: 720 });

@@ -40,7 +40,19 @@ export const GAME_SIZE = { width: 1600, height: 1000 };
  */
 export const COMPACT_FIT = 14 / (20 * 1.6);
 
-export const isCompact = (fit: number): boolean => fit > 0 && fit < COMPACT_FIT;
+/**
+ * The least readable size, in game units, up to which the designed layout holds a larger text
+ * setting's text: what normal text reaches on a 1280×720 screen (24.6), and a little more. Past it
+ * the chips' labels shrink to a word or none, the charts' words run into one another.
+ */
+export const DESIGNED_TEXT_LIMIT = 26;
+
+/**
+ * Whether the canvas draws its compact layout: on a small canvas, or with a larger text size
+ * where the designed layout cannot hold text that large (a laptop's screen; a projector's can).
+ */
+export const isCompact = (fit: number, textScale = 1): boolean =>
+  fit > 0 && (fit < COMPACT_FIT || (textScale > 1 && (14 * textScale) / fit > DESIGNED_TEXT_LIMIT));
 
 /**
  * The canvas half of the screens: one Phaser 4 game, one scene per screen. The DOM half (every
@@ -91,7 +103,8 @@ export class Stage {
     this.idler = new StageIdler(this.game, parent);
     this.game.events.on(ASSETS_READY, () => this.idler.poke());
     stageContext.minTextSize = this.minTextSizeFor(fit);
-    stageContext.compact = isCompact(fit);
+    stageContext.compact = isCompact(fit, this.textScale);
+    stageContext.smallCanvas = isCompact(fit);
     // The canvas follows its box: when it is scaled, canvas text keeps to its least readable size.
     this.game.scale.on(Phaser.Scale.Events.RESIZE, () => this.refit());
     // The box also changes without the window doing so (the debrief gives its panel the larger
@@ -117,10 +130,11 @@ export class Stage {
   private refit(): void {
     const fit = this.scaleFactor();
     const next = this.minTextSizeFor(fit);
-    const compact = isCompact(fit);
+    const compact = isCompact(fit, this.textScale);
     if (next === stageContext.minTextSize && compact === stageContext.compact) return;
     stageContext.minTextSize = next;
     stageContext.compact = compact;
+    stageContext.smallCanvas = isCompact(fit);
     if (!this.current) return;
     const scene = this.scene(this.current);
     if (scene) (scene as ScreenScene<unknown>).redraw();

@@ -30,6 +30,10 @@ export interface TestHook {
 
 export interface CanvasTextInfo {
   text: string;
+  /** What the text was asked to show, before it was shortened to fit (else `text`). */
+  full: string;
+  /** The lines as drawn (after wrapping): a word cut across two of them shows as a piece on each. */
+  lines: string[];
   px: number;
   visible: boolean;
   figure: string | null;
@@ -151,6 +155,8 @@ export function installTestHook(stage: Stage, game: () => Pick<Game, 'store' | '
             const b = obj.getBounds();
             out.push({
               text: obj.text,
+              full: typeof obj.data?.get('full') === 'string' ? (obj.data.get('full') as string) : obj.text,
+              lines: obj.getWrappedText(),
               px: size * scale * obj.scaleY * k,
               visible: visible && obj.visible && obj.alpha > 0,
               figure: typeof figure === 'string' ? figure : null,

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { browserOrSkip, settle, smallestSvgText, waitScreen } from './browser';
 import { classServerAndBrowser, type ClassPerson } from './class-people';
 import { scenario as b } from './flows';
-import { canvasTextProblems, expectNoOverlap, shownCanvasText, smallPanelText } from './readable';
+import { canvasTextProblems, expectNoOverlap, shownCanvasText, smallPanelText } from './screen-checks';
 
 /**
  * The live class's edges, with a real class server and a teacher and two students in browser

@@ -5,8 +5,7 @@ import { SIDES } from '../../src/core/types';
 import { gameRatingsJson } from '../../src/session/outcome';
 import { browserOrSkip, browserPerTest, expectAccessible, openGame, screenshot, settle, smallestSvgText, waitScreen } from './browser';
 import { playUsByMouse, scenario, view } from './flows';
-import { canvasTextProblems, expectNoOverlap, GAME_SIZE, overlapping, shownCanvasText, smallestCanvasText } from './readable';
-import type { CanvasTextInfo } from '../../src/view/test-hook';
+import { canvasTextProblems, expectNoOverlap, smallestCanvasText, trayHeadingProblems } from './screen-checks';
 
 /**
  * Issue 11 in the browser: Play now, the one-screen briefing, readable canvas text, the debrief's
@@ -20,29 +19,6 @@ const SIZES = [
   { name: '1280x720', width: 1280, height: 720 },
   { name: '390x844', width: 390, height: 844 },
 ] as const;
-
-/**
- * The table's trays: their labels and chip-group headings ("Security control", "Economic", ...)
- * neither over one another nor over a chip in the trays, nor off the canvas (in game units).
- */
-async function trayHeadingProblems(page: Page): Promise<string[]> {
-  const headings = (await shownCanvasText(page)).filter((t) => t.name === 'tray-heading' || t.name === 'tray-label');
-  expect(headings.filter((t) => t.name === 'tray-heading').length, 'chip-group headings on the table').toBeGreaterThan(0);
-  const chips = (await page.evaluate(() => {
-    const rect = document.querySelector('#stage canvas')!.getBoundingClientRect();
-    const k = rect.width / 1600;
-    const layout = (window.__bc as unknown as { layout(): { tokens: { id: string; inPackage: boolean; x: number; y: number; w: number; h: number }[] } }).layout();
-    // The hook gives each chip's centre on the page and its size in CSS px.
-    return layout.tokens.filter((t) => !t.inPackage).map((t) => ({ id: t.id, box: { x: (t.x - rect.left) / k - t.w / k / 2, y: (t.y - rect.top) / k - t.h / k / 2, w: t.w / k, h: t.h / k } }));
-  })) as { id: string; box: CanvasTextInfo['box'] }[];
-  const out: string[] = [];
-  for (const t of headings) if (t.box.x + t.box.w > GAME_SIZE.width / 2 + 40) out.push(`“${t.text}” runs past the trays into the negotiators’ column`);
-  for (let i = 0; i < headings.length; i++) {
-    for (let j = i + 1; j < headings.length; j++) if (overlapping(headings[i]!.box, headings[j]!.box)) out.push(`“${headings[i]!.text}” overlaps “${headings[j]!.text}”`);
-    for (const chip of chips) if (overlapping(headings[i]!.box, chip.box)) out.push(`“${headings[i]!.text}” overlaps the chip ${chip.id}`);
-  }
-  return out;
-}
 
 /**
  * A screen's canvas at each size: on a phone (the compact layout) no text under 12 CSS px, and at
@@ -147,10 +123,12 @@ describe.skipIf(!browser)('issue 11: outcomes that mean something, readable on a
     await settle(page, 600);
     const after = await page.locator('#stage canvas').boundingBox();
     expect(Math.round(after!.width)).toBe(Math.round(before!.width));
-    expect.soft(await trayHeadingProblems(page), 'chip-group headings with larger text at 1280x720').toEqual([]);
+    // On a laptop's screen the canvas cannot hold the designed layout's text this large: it draws
+    // its compact one (chips as icons, the words on the panel's chip buttons; see textsize.test.ts).
+    expect(await page.evaluate(() => (window.__bc as unknown as { canvasText(): { name: string; visible: boolean }[] }).canvasText().some((t) => t.name === 'chip-label' && t.visible))).toBe(false);
     await page.setViewportSize({ width: 1366, height: 768 });
     await settle(page, 600);
-    expect.soft(await trayHeadingProblems(page), 'chip-group headings with larger text at 1366x768').toEqual([]);
+    expect(await page.evaluate(() => (window.__bc as unknown as { canvasText(): { name: string; visible: boolean }[] }).canvasText().some((t) => t.name === 'chip-label' && t.visible))).toBe(false);
     expect.soft(await canvasTextProblems(page), 'table canvas texts with larger text at 1366x768').toEqual([]);
     await screenshot(page, 'outcomes-table-larger-text-1366x768');
     await page.setViewportSize({ width: 1280, height: 720 });

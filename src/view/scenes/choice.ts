@@ -135,8 +135,16 @@ export class ChoiceScene extends ScreenScene<ChoiceModel> implements CompactAwar
     }
     g.lineStyle(1, p.line, 1);
     for (let year = from; year <= to; year++) g.lineBetween(x(year), top, x(year), 995);
-    const rows = [...real, ...fictional];
-    const rowH = Math.min(120, (995 - top - 8) / Math.max(1, rows.length));
+    const all = [...real, ...fictional];
+    // A row no lower than its words: rows that do not fit are counted on a last row instead (the
+    // panel's list below the canvas has every scenario).
+    const room = 995 - top - 8;
+    const least = stageContext.minTextSize * 1.2 + 4;
+    const fits = Math.max(1, Math.floor(room / least));
+    const rows = all.length > fits ? all.slice(0, fits - 1) : all;
+    const rowH = Math.min(120, room / Math.max(1, rows.length + (rows.length < all.length ? 1 : 0)));
+    if (rows.length < all.length)
+      this.put(text(this, left, top + 8 + rowH * (rows.length + 0.5), `+ ${all.length - rows.length} more in the list below`, { bold: true, color: p.muted, originY: 0.5, keep: true }));
     rows.forEach((s, i) => {
       const cy = top + 8 + rowH * (i + 0.5);
       const selected = s.id === this.model.selected;

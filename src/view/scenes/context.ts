@@ -20,6 +20,12 @@ export interface StageContext {
    * leave the words the panel carries to the panel.
    */
   compact: boolean;
+  /**
+   * The canvas is too small for the designed layout whatever the text size (a phone): `compact`
+   * is also true with a larger text size on a laptop's screen, where a scene that pages its words
+   * (the teaching notes) still draws its designed layout.
+   */
+  smallCanvas: boolean;
   /** A chip dragged (or clicked) on the canvas: put it in the package or take it out. */
   setChip(issue: string, position: string, inPackage: boolean): void;
   /**
@@ -40,6 +46,7 @@ export const stageContext: StageContext = {
   minTextSize: 0,
   textScale: 1,
   compact: false,
+  smallCanvas: false,
   setChip: () => undefined,
   pickEntry: () => undefined,
   onScreenDrawn: () => undefined,

@@ -126,25 +126,48 @@ export function figure<T extends Phaser.GameObjects.Text>(t: T, kind: CanvasFigu
 /** What a label was shortened to, by font, wrap width, lines and content (measuring is not free). */
 const fitted = new Map<string, string>();
 
-/** Shorten a label to fit `lines` lines of a wrapped text, with an ellipsis. */
-export function fitText(t: Phaser.GameObjects.Text, content: string, lines: number): void {
+const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
+
+/**
+ * Whether `content` wraps into at most `lines` lines without cutting a word: the wrapping breaks
+ * a word too wide for a line into pieces, which shows as more words than there were.
+ */
+function fitsWhole(t: Phaser.GameObjects.Text, content: string, lines: number): boolean {
+  const wrapped = t.getWrappedText(content);
+  return wrapped.length <= lines && wordCount(wrapped.join(' ')) === wordCount(content);
+}
+
+/**
+ * Shorten a label to fit `lines` lines of a wrapped text, at a word's end, with an ellipsis. When
+ * not even its first word fits, the text is left empty (a word cut in two reads as another
+ * word): returns whether any of it shows, so the caller can say it another way.
+ */
+export function fitText(t: Phaser.GameObjects.Text, content: string, lines: number): boolean {
+  // What it was asked to show in full (the test hook compares the two).
+  t.setData('full', content);
   const key = `${t.style.fontSize}|${t.style.fontStyle}|${t.style.wordWrapWidth ?? 0}|${lines}|${content}`;
   let shown = fitted.get(key);
   if (shown === undefined) {
     shown = content;
-    let wrapped = t.getWrappedText(content);
-    if (wrapped.length > lines) {
-      let cut = content;
-      while (cut.length > 4 && wrapped.length > lines) {
-        cut = cut.slice(0, Math.max(4, cut.lastIndexOf(' ', cut.length - 2)) || cut.length - 4).replace(/[\s,;:–-]+$/, '');
-        wrapped = t.getWrappedText(`${cut}…`);
-      }
-      shown = `${cut}…`;
+    if (!fitsWhole(t, content, lines)) {
+      let cut = content.trim();
+      do {
+        const space = cut.lastIndexOf(' ');
+        cut = space > 0 ? cut.slice(0, space).replace(/[\s,;:–-]+$/, '') : '';
+      } while (cut !== '' && !fitsWhole(t, `${cut}…`, lines));
+      shown = cut === '' ? '' : `${cut}…`;
     }
     if (fitted.size > 5000) fitted.clear();
     fitted.set(key, shown);
   }
   t.setText(shown);
+  return shown !== '';
+}
+
+/** The first of `contents` (longest first) that fits `lines` lines whole; else the last, shortened as `fitText` does. */
+export function fitFirst(t: Phaser.GameObjects.Text, contents: string[], lines: number): boolean {
+  for (const content of contents.slice(0, -1)) if (fitText(t, content, lines) && t.text === content) return true;
+  return fitText(t, contents[contents.length - 1] ?? '', lines);
 }
 
 export function flag(scene: Phaser.Scene, side: Side, x: number, y: number, height: number): Phaser.GameObjects.GameObject {

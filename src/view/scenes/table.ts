@@ -8,7 +8,7 @@ import { fmt, signed } from '../dom';
 import { possessive } from '../../session/text';
 import { ScreenScene } from './base';
 import { stageContext } from './context';
-import { categoryIcon, compactIn, figure, fitText, move, negotiator, readableSize, text, type CompactAware } from './draw';
+import { categoryIcon, compactIn, fitFirst, figure, fitText, move, negotiator, readableSize, text, type CompactAware } from './draw';
 import { CANVAS_LEGEND, CANVAS_MARK, markedLabel } from '../figure-sources';
 import { css } from '../theme';
 
@@ -295,7 +295,11 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
       g.strokeRoundedRect(r.x, r.y, r.w, r.h, 14);
       // Compact: the zone's name large in its middle, while no chip covers it.
       if (compact) {
-        if (!filled && title) this.put(text(this, r.x + r.w / 2, r.y + r.h / 2, title, { bold: true, color: p.tableInk, originX: 0.5, originY: 0.5, keep: true }));
+        // As many lines as the zone holds, shortened if need be (the panel names the zones in full).
+        if (!filled && title) {
+          const lines = Math.max(1, Math.floor((r.h - 8) / (stageContext.minTextSize * 1.25)));
+          fitText(this.put(text(this, r.x + r.w / 2, r.y + r.h / 2, '', { bold: true, color: p.tableInk, originX: 0.5, originY: 0.5, wrap: r.w - 24, align: 'center', keep: true })), title, lines);
+        }
       } else this.put(text(this, r.x + 12, r.y + 6, title, { size: 21, bold: true, color: p.tableInk }));
     };
     const them = m.labels[m.opponent];
@@ -384,9 +388,14 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
   private drawRound(): void {
     const m = this.model;
     const p = stageContext.palette;
-    const title = this.put(figure(text(this, RIGHT.x, 6, m.ended ? 'Talks over' : `Round ${m.round} of ${m.rounds}`, { size: 34, bold: true, keep: true }), 'label'));
-    // Compact: the large title says it all; the dots would run into it.
-    if (compactIn(this)) return;
+    const compact = compactIn(this);
+    const title = this.put(figure(text(this, RIGHT.x, 6, m.ended ? 'Talks over' : `Round ${m.round} of ${m.rounds}`, { size: 34, bold: true, keep: true, wrap: compact ? 1600 - RIGHT.x - 8 : 0 }), 'label'));
+    // Compact: the large title says it all, in fewer words if it must (the panel's heading has
+    // them all); the dots would run into it.
+    if (compact) {
+      if (!m.ended) fitFirst(title, [`Round ${m.round} of ${m.rounds}`, `${m.round} of ${m.rounds}`, `${m.round}/${m.rounds}`], 1);
+      return;
+    }
     const g = this.put(this.add.graphics());
     const gap = Math.min(36, (RIGHT.w - title.width - 50) / Math.max(1, m.rounds - 1));
     for (let r = 1; r <= m.rounds; r++) {
@@ -572,7 +581,10 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
     const step = w / 10;
     const tension = m.now.tension;
     const proj = m.projection?.find((x) => x.indicator === 'tension');
-    if (compactIn(this)) this.put(figure(text(this, RIGHT.x, top + 32, `${CANVAS_MARK.estimate} Tension ${fmt(tension)}`, { bold: true, keep: true, originY: 1 }), 'estimate'));
+    if (compactIn(this)) {
+      const label = this.put(figure(text(this, RIGHT.x, top + 32, '', { bold: true, keep: true, originY: 1, wrap: 1600 - RIGHT.x - 8 }), 'estimate'));
+      fitFirst(label, [`${CANVAS_MARK.estimate} Tension ${fmt(tension)}`, `${CANVAS_MARK.estimate} ${fmt(tension)}`], 1);
+    }
     else this.put(figure(text(this, RIGHT.x, top, `${CANVAS_MARK.estimate} Tension ladder: ${fmt(tension)} of 10`, { size: 24, bold: true }), 'estimate'));
     const g = this.put(this.add.graphics());
     const y = this.ladderRows().y;
@@ -621,8 +633,7 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
     const then = m.deal ? 'the deal' : m.projection ? 'your package' : m.standingProjection ? 'their offer' : 'a package';
     // To the canvas's edge; in fewer words if the text is drawn too large for the full heading.
     const heading = this.put(text(this, RIGHT.x, Math.max(736, this.ladderRows().bottom + 4), '', { size: 22, bold: true, wrap: 1600 - RIGHT.x - 8, fit: 1 }));
-    fitText(heading, `${CANVAS_MARK.estimate} Other indicators: now → ${then}`, 1);
-    if (heading.text.endsWith('…')) fitText(heading, `${CANVAS_MARK.estimate} Others: now → ${then}`, 1);
+    fitFirst(heading, [`${CANVAS_MARK.estimate} Other indicators: now → ${then}`, `${CANVAS_MARK.estimate} Others: now → ${then}`], 1);
     // Rows as tall as their words are drawn (less a sliver of the text's padding); those that do
     // not fit are counted on the last row, the ones in the player's score kept (the panel lists all).
     const top = heading.y + heading.height + 2;
@@ -677,7 +688,7 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
     if (compactIn(this)) icon.setPosition(6, 0).setScale(icon.scaleX * 2, icon.scaleY * 2);
     c.add(icon);
     const label = text(this, -w / 2 + 54, 0, '', { size: 17, wrap: w - 58, originY: 0.5 });
-    this.chipText(label, chip, 3);
+    label.setData('fits', this.chipText(label, chip, 3));
     label.setName('chip-label');
     c.add(label);
     c.setSize(w, h);
@@ -691,19 +702,22 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
   private fitChipLabel(container: Phaser.GameObjects.Container, chip: Chip, scale: number): void {
     const label = container.getByName('chip-label') as Phaser.GameObjects.Text | null;
     if (!label) return;
-    // Compact: the chip shows its category's icon; its words are on the panel's chip button.
-    label.setVisible(!compactIn(this));
     const size = readableSize(17, scale || 1);
-    if (parseFloat(String(label.style.fontSize)) === size) return;
-    label.setFontSize(size);
-    this.chipText(label, chip, Math.max(1, Math.floor((TOKEN.h - 6) / (size * 1.2))));
+    if (parseFloat(String(label.style.fontSize)) !== size) {
+      label.setFontSize(size);
+      label.setData('fits', this.chipText(label, chip, Math.max(1, Math.floor((TOKEN.h - 6) / (size * 1.2)))));
+    }
+    // Compact, or text too large for even one of its words: the chip shows its category's icon,
+    // and its words are in its tip and on the panel's chip button.
+    label.setVisible(!compactIn(this) && label.getData('fits') !== false);
   }
 
-  /** A chip's label, fitted to `lines`, with the mark of its figure (a source's, or the model's) in front. */
-  private chipText(t: Phaser.GameObjects.Text, chip: Chip, lines: number): void {
+  /** A chip's label, fitted to `lines`, with the mark of its figure (a source's, or the model's) in front; false if no word fits. */
+  private chipText(t: Phaser.GameObjects.Text, chip: Chip, lines: number): boolean {
     const kind = this.model.chipFigures[chip.id] ?? null;
-    fitText(t, markedLabel(chip.positionLabel, kind), lines);
+    const fits = fitText(t, markedLabel(chip.positionLabel, kind), lines);
     if (kind) figure(t, kind);
+    return fits;
   }
 
   private tip: Phaser.GameObjects.Text | null = null;

@@ -1,8 +1,7 @@
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { browserOrSkip, settle, smallestSvgText, waitScreen } from './browser';
+import { browserOrSkip, SCREENSHOT_DIR, settle, smallestSvgText, waitScreen } from './browser';
 import { classServerAndBrowser, type ClassPerson } from './class-people';
 import { scenario as b } from './flows';
 import { canvasTextProblems, expectNoOverlap, shownCanvasText, smallPanelText } from './screen-checks';
@@ -17,7 +16,8 @@ import { canvasTextProblems, expectNoOverlap, shownCanvasText, smallPanelText } 
  */
 
 const browserPath = browserOrSkip();
-const SHOTS = fileURLToPath(new URL('../../test-results/classleft-screenshots', import.meta.url));
+// with every other screen's, under its own prefix
+const SHOTS = SCREENSHOT_DIR;
 const SIZES = [
   { width: 1366, height: 768 },
   { width: 1280, height: 720 },
@@ -34,7 +34,7 @@ async function expectReadable(page: Page, name: string): Promise<void> {
     expect.soft(small, `${where}: canvas texts under 12 px`).toEqual([]);
     expect.soft(await canvasTextProblems(page), `${where}: canvas texts`).toEqual([]);
     expect.soft(await smallPanelText(page), `${where}: panel texts under 12 px`).toEqual([]);
-    await page.screenshot({ path: `${SHOTS}/${name}-${size.width}x${size.height}.png` });
+    await page.screenshot({ path: `${SHOTS}/class-edges-${name}-${size.width}x${size.height}.png` });
     await expectNoOverlap(page, size.width < 700, where);
   }
   await page.setViewportSize({ width: 1366, height: 768 });
@@ -120,7 +120,7 @@ describe.skipIf(!browserPath)('the live class’s edges', () => {
     for (const size of SIZES) {
       await china.page.setViewportSize(size);
       await settle(china.page, 400);
-      await china.page.screenshot({ path: `${SHOTS}/class-table-paused-${size.width}x${size.height}.png` });
+      await china.page.screenshot({ path: `${SHOTS}/class-edges-class-table-paused-${size.width}x${size.height}.png` });
     }
     await china.page.setViewportSize({ width: 1366, height: 768 });
     await t.getByRole('button', { name: 'Resume all tables' }).click();
@@ -145,7 +145,7 @@ describe.skipIf(!browserPath)('the live class’s edges', () => {
     await t.keyboard.press('Enter');
     await waitScreen(t, 'debrief');
     expect(await t.locator('[data-outcome]').first().getAttribute('data-outcome')).toBe('deal');
-    await t.screenshot({ path: `${SHOTS}/class-debrief-live-opened-1366x768.png` });
+    await t.screenshot({ path: `${SHOTS}/class-edges-class-debrief-live-opened-1366x768.png` });
     await t.getByRole('button', { name: 'Back to your class' }).click();
     await waitScreen(t, 'class-teacher', 'title');
     expect(await t.locator('#dashboard tbody tr').count()).toBe(1);

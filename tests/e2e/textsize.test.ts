@@ -1,21 +1,21 @@
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { TEXT_SIZES, SETTINGS_KEY, defaultSettings, type TextSize } from '../../src/session/settings';
-import { browserOrSkip, browserPerTest, openGame, settle, waitScreen } from './browser';
+import { browserOrSkip, browserPerTest, openGame, SCREENSHOT_DIR, settle, waitScreen } from './browser';
 import { dragChip, startSolo, usPackage, chipsOf, scenario } from './flows';
 import { canvasTextProblems, shownCanvasText, chipLabelProblems, cutWordProblems, pageBoxProblems, smallestCanvasText, trayHeadingProblems } from './screen-checks';
 
 /**
  * The larger text sizes on every screen a student meets, at the three screen sizes: canvas text
  * readable on a phone, none over another, off the canvas, out of its chip or cut mid-word, and the
- * notes' lessons all on the canvas. One browser per text size; screenshots in test-results/textsize-screenshots.
+ * notes' lessons all on the canvas. One browser per text size; screenshots in test-results/screenshots/textsize-*.
  */
 
 const browser = browserOrSkip();
 
-const SHOTS = fileURLToPath(new URL('../../test-results/textsize-screenshots', import.meta.url));
+// with every other screen's, under its own prefix
+const SHOTS = SCREENSHOT_DIR;
 
 const SIZES = [
   { name: '1366x768', width: 1366, height: 768 },
@@ -49,7 +49,7 @@ async function checkAtEachSize(page: Page, textSize: TextSize, screen: string, m
     expect.soft([...(await pageBoxProblems(page, narrow)), ...(await canvasTextProblems(page)), ...(await cutWordProblems(page)), ...(await more(narrow))], where).toEqual([]);
     await page.evaluate(() => document.querySelector('#panel')!.scrollTo({ top: 0 }));
     await page.evaluate(() => window.scrollTo({ top: 0 }));
-    await page.screenshot({ path: `${SHOTS}/${screen}-${textSize}-${size.name}.png` });
+    await page.screenshot({ path: `${SHOTS}/textsize-${screen}-${textSize}-${size.name}.png` });
   }
   await page.setViewportSize({ width: 1280, height: 720 });
   await settle(page, 600);

@@ -132,17 +132,21 @@ describe.skipIf(!browserPath)('a live class on the class server', () => {
     await china1.page.getByRole('button', { name: 'Accept their offer' }).waitFor({ timeout: 60_000 });
     // The partner's move was announced in the live region, as the AI's are.
     expect(await china1.page.locator('#announcer').textContent()).toMatch(new RegExp(`${b.sides.us.label} proposes`));
-    // The teacher pauses the tables (this class has no time limit): the student to move is told so, not
-    // only when a move is refused; the refusal goes once the tables resume.
+    // The teacher pauses the tables (this class has no time limit): the student to move is told so,
+    // and the move buttons come back once the tables resume.
     await t.getByRole('button', { name: 'Pause all tables' }).click();
     await china1.page.waitForFunction(() => document.querySelector('#class-countdown')?.getAttribute('data-paused') === 'true', null, { timeout: 30_000 });
     expect(await china1.page.locator('#class-countdown').textContent()).toBe('Paused by the teacher: moves wait until the tables resume.');
-    await china1.page.getByRole('button', { name: 'Reject it' }).click();
-    await china1.page.locator('#panel').getByText('That move cannot be sent: the teacher has paused the tables.').waitFor({ timeout: 10_000 });
+    // Nothing invites a move while paused (the server refuses one anyway: tests/server): no answer
+    // to the offer, no proposal, no other move; a package may still be built.
+    await china1.page.locator('#panel').getByText('Your moves wait until the teacher resumes the tables.').waitFor({ timeout: 10_000 });
+    expect(await china1.page.getByRole('button', { name: 'Reject it' }).count()).toBe(0);
+    expect(await china1.page.getByRole('button', { name: 'Accept their offer' }).count()).toBe(0);
+    expect(await china1.page.getByRole('button', { name: /^(Counter with|Propose) this package$/ }).isDisabled()).toBe(true);
     await screenshot(china1.page, 'class-table-paused');
     await t.getByRole('button', { name: 'Resume all tables' }).click();
     await china1.page.waitForFunction(() => document.querySelector('#class-countdown') === null, null, { timeout: 30_000 });
-    expect(await china1.page.locator('#panel').getByText('That move cannot be sent').count()).toBe(0);
+    await china1.page.getByRole('button', { name: 'Reject it' }).waitFor({ timeout: 10_000 });
     // An empty flash is not sent: the field says what is missing.
     await t.getByRole('button', { name: 'Send the news flash' }).click();
     expect(await t.locator('#inject-news').evaluate((e: HTMLTextAreaElement) => e.validationMessage)).toBe('Write the news flash first.');

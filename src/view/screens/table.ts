@@ -72,13 +72,15 @@ function tableView(table: TableState, dispatch: Dispatch): ScreenView {
   }
 
   const offerStands = !match.ended && state.standing !== null && state.standing.by === opponent;
-  if (!match.ended) body.push(standingSection(table, dispatch, yourTurn));
+  // A paused class table invites no move: its buttons go until the teacher resumes (a package may still be built).
+  const canMove = yourTurn && !paused;
+  if (!match.ended) body.push(standingSection(table, dispatch, canMove));
   body.push(...report(table, table.lastTurns, !offerStands, glossaryLinker(table, dispatch)));
 
   if (!match.ended) {
-    body.push(packageSection(table, dispatch, offers, asks, yourTurn));
+    body.push(packageSection(table, dispatch, offers, asks, yourTurn, paused));
     if (Object.keys(table.draft).length > 0) body.push(projectionSection(table));
-    body.push(otherMovesSection(table, dispatch, yourTurn));
+    body.push(otherMovesSection(table, dispatch, canMove, yourTurn && paused));
   }
   body.push(newsSection(table));
   body.push(logSection(table, dispatch));
@@ -259,7 +261,7 @@ function chipGroups(table: TableState, dispatch: Dispatch, groups: ChipGroup[], 
   );
 }
 
-function packageSection(table: TableState, dispatch: Dispatch, offers: ChipGroup[], asks: ChipGroup[], yourTurn: boolean): HTMLElement {
+function packageSection(table: TableState, dispatch: Dispatch, offers: ChipGroup[], asks: ChipGroup[], yourTurn: boolean, paused: boolean): HTMLElement {
   const match = table.match;
   const scenario = match.scenario;
   const state = match.state;
@@ -289,11 +291,12 @@ function packageSection(table: TableState, dispatch: Dispatch, offers: ChipGroup
           { class: 'actions' },
           button(countering ? 'Counter with this package' : 'Propose this package', () => dispatch({ type: 'play', move: { type: 'propose', side, package: draft } }), {
             key: 'propose',
-            disabled: assessment.problem !== null,
+            disabled: assessment.problem !== null || paused,
           }),
           button('Clear the package', () => dispatch({ type: 'clear-draft' }), { key: 'clear', class: 'secondary', disabled: items.length === 0 }),
         )
       : null,
+    yourTurn && paused ? h('p', { class: 'hint' }, 'You may build your package; it can be sent once the teacher resumes the tables.') : null,
   );
 }
 
@@ -338,11 +341,12 @@ function projectionSection(table: TableState): HTMLElement {
   );
 }
 
-function otherMovesSection(table: TableState, dispatch: Dispatch, yourTurn: boolean): HTMLElement {
+function otherMovesSection(table: TableState, dispatch: Dispatch, yourTurn: boolean, pausedOnYourTurn = false): HTMLElement {
   const match = table.match;
   const scenario = match.scenario;
   const state = match.state;
   const side = match.playerSide ?? 'us';
+  if (pausedOnYourTurn) return section('Other moves', 'other-title', h('p', null, 'Your moves wait until the teacher resumes the tables.'));
   if (!yourTurn) return section('Other moves', 'other-title', h('p', null, 'Wait for the other side to move.'));
   const canHold = match.check({ type: 'hold', side }) === null;
   const escalations = escalationMoves(scenario, state, side);

@@ -32,10 +32,23 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props | 
     for (const [type, handler] of Object.entries(props.on ?? {})) listen(el, type, handler as EventListener);
     if (props.value !== undefined) (el as HTMLInputElement).value = props.value;
     if (props.checked !== undefined) (el as HTMLInputElement).checked = props.checked;
+    if (props.value !== undefined || props.checked !== undefined) built.set(el, { value: props.value ?? '', checked: props.checked ?? false });
     if (props.disabled !== undefined) (el as HTMLButtonElement).disabled = props.disabled;
   }
   append(el, children);
   return el;
+}
+
+/** The value and checked state `h` gave a form control: what the view put there, before the user. */
+const built = new WeakMap<Element, { value: string; checked: boolean }>();
+
+/** What the view built a form control with (a select: its option marked selected, else its first). */
+export function builtStateOf(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement): { value: string; checked: boolean } {
+  if (el instanceof HTMLSelectElement) {
+    const options = [...el.options];
+    return { value: (options.find((o) => o.defaultSelected) ?? options[0])?.value ?? '', checked: false };
+  }
+  return built.get(el) ?? { value: '', checked: false };
 }
 
 /**

@@ -127,9 +127,19 @@ describe.skipIf(!browserPath)('a live class on the class server', () => {
     await expectCanvasFitsStage(china1.page, 'class-table-waiting');
     expect(await china1.page.locator('.status .turn').textContent()).toBe(`Waiting for ${b.sides.us.label}.`);
     await screenshot(china1.page, 'class-table-waiting');
+    // The teacher starts writing a news flash to one table while the tables play on: what is typed and
+    // chosen stays as the dashboard follows the moves.
+    await t.locator('#inject-news').fill('Markets wobble as');
+    await t.locator('#inject-target').selectOption('0');
+    const before = await t.locator('#dashboard').textContent();
     await us1.page.locator('[data-chip="tariffTruce=extended-1yr"]').click();
     await us1.page.getByRole('button', { name: 'Propose this package' }).click();
     await china1.page.getByRole('button', { name: 'Accept their offer' }).waitFor({ timeout: 60_000 });
+    await t.waitForFunction((was) => document.querySelector('#dashboard')?.textContent !== was, before, { timeout: 30_000 });
+    expect(await t.locator('#inject-news').inputValue()).toBe('Markets wobble as');
+    expect(await t.locator('#inject-target').inputValue()).toBe('0');
+    await t.locator('#inject-news').fill('');
+    await t.locator('#inject-target').selectOption('all');
     // The partner's move was announced in the live region, as the AI's are.
     expect(await china1.page.locator('#announcer').textContent()).toMatch(new RegExp(`${b.sides.us.label} proposes`));
     // The teacher pauses the tables (this class has no time limit): the student to move is told so,
@@ -159,6 +169,8 @@ describe.skipIf(!browserPath)('a live class on the class server', () => {
     expect(await china1.page.locator('#class-news b').count()).toBe(0);
     await t.locator('#inject-sent li').waitFor({ timeout: 30_000 });
     expect(await t.locator('#inject-sent li').textContent()).toBe('Every table, news flash: Hearings on <b>chips</b> today');
+    // sent, so the field is empty again for the next one
+    expect(await t.locator('#inject-news').inputValue()).toBe('');
     await expectAccessible(china1.page, 'class-table-news');
     await screenshot(china1.page, 'class-table-news');
     await china1.page.getByRole('button', { name: 'Accept their offer' }).click();

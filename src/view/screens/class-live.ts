@@ -357,7 +357,8 @@ function injectSection(state: ViewState, dispatch: Dispatch, tables: number[], s
   const events = state.scenario?.events ?? [];
   const target = select('inject-target', [{ value: 'all', label: 'Every table' }, ...tables.map((t) => ({ value: String(t), label: `Table ${t + 1}` }))]);
   const eventSelect = select('inject-event', events.map((e) => ({ value: e.id, label: e.title })));
-  const news = h('textarea', { id: 'inject-news', attrs: { rows: 2, maxlength: 500, 'data-key': 'inject-news' }, on: { input: () => news.setCustomValidity('') } });
+  // keyed by the flashes sent so far: once this one is sent the field starts empty, not with it (see kept-controls.ts)
+  const news = h('textarea', { id: 'inject-news', attrs: { rows: 2, maxlength: 500, 'data-key': `inject-news-${sent.length}` }, on: { input: () => news.setCustomValidity('') } });
   const tableOf = () => (target.value === 'all' ? null : Number(target.value));
   return h(
     'section',

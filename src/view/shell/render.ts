@@ -1,5 +1,6 @@
 import { clear, h } from '../dom';
 import { patchChildren } from '../patch';
+import { keepControls, restoreControls } from './kept-controls';
 import type { ScreenTable } from '../screens/index';
 import type { ScreenView } from '../screens/screen';
 import { titleScreen } from '../screens/title';
@@ -65,6 +66,7 @@ export function mountRenderer(
     const kept = new Map<string, boolean>();
     if (shown === state.screen)
       for (const d of panel.querySelectorAll<HTMLDetailsElement>('details[data-keep]')) kept.set(d.dataset.keep!, d.open);
+    const typed = shown === state.screen ? keepControls(panel) : null;
     const view = viewOf(state);
     let heading = h('h1', { id: 'screen-title', attrs: { tabindex: -1 } }, view.title);
     if (view.patch && shown === state.screen) {
@@ -81,6 +83,7 @@ export function mountRenderer(
       const open = kept.get(d.dataset.keep!);
       if (open !== undefined) d.open = open;
     }
+    if (typed) restoreControls(panel, typed);
     document.title = `${view.title} · Bargaining Chips`;
     // The class screens take a wider panel (their charts and tables), keyed on the screen's name.
     document.documentElement.dataset.screen = state.screen;

@@ -69,21 +69,19 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-const address = (req: IncomingMessage) => req.socket.remoteAddress ?? 'unknown';
-
 /**
- * The address a join check is counted against, as Colyseus names a joining client's: the first
- * hop of x-real-ip, x-forwarded-for or x-client-ip, else the connection's own. Unless a proxy in
- * front is trusted, the server has already written the connection's own address into x-real-ip
- * (client-address.ts).
+ * The address a guess is counted against, as Colyseus names a joining client's: the first hop of
+ * x-real-ip, x-forwarded-for or x-client-ip, else the connection's own. Unless a proxy in front is
+ * trusted, the server has already written the connection's own address into x-real-ip
+ * (client-address.ts), so a join, a join check and an export count alike.
  */
-function joinAddress(req: IncomingMessage): string {
+function address(req: IncomingMessage): string {
   for (const name of ['x-real-ip', 'x-forwarded-for', 'x-client-ip']) {
     const value = req.headers[name];
     const first = (Array.isArray(value) ? value[0] : value)?.split(',')[0]?.trim();
     if (first) return first;
   }
-  return address(req);
+  return req.socket.remoteAddress ?? 'unknown';
 }
 
 /** A POST's JSON body, to `handle`; a body that is not JSON (it should be `what`), or a failure, is answered 400. */
@@ -117,7 +115,7 @@ export function apiHandler(service: ClassService, limiter: GuessLimiter) {
       // A refusal is this request's answer, not its failure: 200 either way (a page's console stays
       // clean for a mistyped code); counted by the same guess limit as a join.
       withJsonBody(req, res, 'the join options', async (options) => {
-        const admitted = await admit(service, limiter, joinAddress(req), options);
+        const admitted = await admit(service, limiter, address(req), options);
         sendJson(res, 200, admitted.ok ? { ok: true } : { ok: false, message: admitted.message });
       });
       return;

@@ -131,10 +131,12 @@ export class Stage {
     const fit = this.scaleFactor();
     const next = this.minTextSizeFor(fit);
     const compact = isCompact(fit, this.textScale);
-    if (next === stageContext.minTextSize && compact === stageContext.compact) return;
+    // with larger text, compact holds on a laptop and on a phone alike: only smallCanvas tells them apart
+    const smallCanvas = isCompact(fit);
+    if (next === stageContext.minTextSize && compact === stageContext.compact && smallCanvas === stageContext.smallCanvas) return;
     stageContext.minTextSize = next;
     stageContext.compact = compact;
-    stageContext.smallCanvas = isCompact(fit);
+    stageContext.smallCanvas = smallCanvas;
     if (!this.current) return;
     const scene = this.scene(this.current);
     if (scene) (scene as ScreenScene<unknown>).redraw();

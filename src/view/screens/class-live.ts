@@ -335,7 +335,7 @@ export const classTeacherScreen: ScreenFn = (state, dispatch) => {
   );
   if (lc.debrief) body.push(...classDebriefView(lc.debrief, dispatch, { id: 'live', open: 'class-teacher' }));
   body.push(h('div', { class: 'actions' }, button('Leave the class on this device', () => dispatch({ type: 'class-leave' }), { key: 'class-leave', class: 'secondary' })));
-  return { title: `Your class: ${code}`, body, scene: titleScene(`Join at ${address} with code ${code}`) };
+  return { title: `Your class: ${code}`, body, scene: titleScene(`Join at ${address} with code ${code}`), keepControls: true };
 };
 
 /** How many of the news sent the teacher's screen lists (newest first). */

@@ -12,6 +12,12 @@ export interface ScreenView {
    * instead of being rebuilt whole. Only for a panel whose listeners all come from `h`.
    */
   patch?: boolean;
+  /**
+   * Re-drawn while the user fills it in (a live class's dashboard, at every move of every pair):
+   * what they typed or chose in its form controls is carried over (src/view/shell/kept-controls.ts).
+   * Only for controls whose neighbours do not follow their value through listeners of their own.
+   */
+  keepControls?: boolean;
 }
 
 /**

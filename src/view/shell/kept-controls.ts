@@ -2,9 +2,12 @@ import { builtStateOf } from '../dom';
 
 /**
  * What the user has typed or chosen in the panel's form controls, carried over a redraw of the
- * same screen. A redraw builds form controls anew (patch.ts replaces them: their state is not in
- * their markup), so a screen that follows a live class would wipe a news flash the teacher is
- * typing, or put the table they chose back to "Every table", at every move of every pair.
+ * same screen that asks for it (`ScreenView.keepControls`). A redraw builds form controls anew
+ * (patch.ts replaces them: their state is not in their markup), so a screen that follows a live
+ * class would wipe a news flash the teacher is typing, or put the table they chose back to
+ * "Every table", at every move of every pair. A form whose other fields follow a control through
+ * listeners of its own (Run a class: the doctrines follow the scenario) is built whole instead:
+ * a restored value would not tell them.
  *
  * A control is carried over by its `data-key`, and only where the redraw builds it with what it
  * was built with before: a view that puts something else there (another code to join, a field

@@ -66,8 +66,8 @@ export function mountRenderer(
     const kept = new Map<string, boolean>();
     if (shown === state.screen)
       for (const d of panel.querySelectorAll<HTMLDetailsElement>('details[data-keep]')) kept.set(d.dataset.keep!, d.open);
-    const typed = shown === state.screen ? keepControls(panel) : null;
     const view = viewOf(state);
+    const typed = view.keepControls && shown === state.screen ? keepControls(panel) : null;
     let heading = h('h1', { id: 'screen-title', attrs: { tabindex: -1 } }, view.title);
     if (view.patch && shown === state.screen) {
       const fresh = document.createDocumentFragment();

@@ -99,7 +99,8 @@ export class SearchTable implements PackageTable {
       const t = this.terms[i]!;
       const order = new Int32Array(t.length);
       for (let o = 0; o < t.length; o++) order[o] = o;
-      return order.sort(down ? (a, b) => t[b]! - t[a]! || a - b : (a, b) => t[a]! - t[b]! || a - b);
+      // comparisons, not differences: a comparator that returns a fraction allocates it
+      return order.sort(down ? (a, b) => byDown(t[a]!, t[b]!) || a - b : (a, b) => byDown(t[b]!, t[a]!) || a - b);
     };
     this.downOrder = this.terms.map((_, i) => sorted(i, true));
     this.upOrder = this.terms.map((_, i) => sorted(i, false));
@@ -211,7 +212,7 @@ export class SearchTable implements PackageTable {
   scanFrom(level: number, visit: (pkg: number) => boolean): void {
     const found: { pkg: number; u: number }[] = [];
     this.search(this.query(level, Infinity, true, (pkg, u) => (found.push({ pkg, u }), false)));
-    found.sort((a, b) => b.u - a.u || a.pkg - b.pkg);
+    found.sort((a, b) => byDown(a.u, b.u) || a.pkg - b.pkg);
     for (const f of found) if (visit(f.pkg)) return;
   }
 
@@ -317,7 +318,7 @@ export class SearchTable implements PackageTable {
       },
     };
     this.search(q);
-    return out.sort((a, b) => b.u - a.u || a.pkg - b.pkg);
+    return out.sort((a, b) => byDown(a.u, b.u) || a.pkg - b.pkg);
   }
 
   private findTop(): number {
@@ -371,8 +372,14 @@ export class SearchTable implements PackageTable {
     for (let k = 0; k < fc; k++) sums[k] = floors[k]!.base;
     const strides = this.numbering.strides;
     const tailRating = q.rating ? (q.rating.tail ??= this.tailRating(q.rating)) : null;
-    const visit = (d: number, pkg: number, u: number, r: number): boolean => {
-      if (d === split) return this.scanTail(q, pkg, u, r, sums, d * fc, tailRating);
+    // a branch's utility and rating so far, by depth: fractions passed down a recursion as
+    // arguments are allocated at every call, read from a typed array they are not
+    const us = new Float64Array(split + 1);
+    const rs = new Float64Array(split + 1);
+    const visit = (d: number, pkg: number): boolean => {
+      if (d === split) return this.scanTail(q, pkg, us, rs, sums, d * fc, tailRating);
+      const u = us[d]!;
+      const r = rs[d]!;
       const order = q.down ? this.downOrder[d]! : this.upOrder[d]!;
       const dterms = terms[d]!;
       const rterms = q.rating ? q.rating.terms[d]! : null;
@@ -394,27 +401,31 @@ export class SearchTable implements PackageTable {
             cut = true;
         }
         if (cut) continue;
-        if (visit(d + 1, pkg + o * strides[d]!, nu, nr)) return true;
+        us[d + 1] = nu;
+        rs[d + 1] = nr;
+        if (visit(d + 1, pkg + o * strides[d]!)) return true;
       }
       return false;
     };
-    visit(0, 0, 0, 0);
+    visit(0, 0);
   }
 
   /**
-   * The packages that complete a branch (package number, utility and rating so far, floor sums at
-   * sums[at..]) with the tail's combinations: those within the query's bounds, from the best for
+   * The packages that complete a branch (package number, utility and rating so far at
+   * us[split] and rs[split], floor sums at sums[at..]) with the tail's combinations: those within the query's bounds, from the best for
    * me down (or the worst up), each checked exactly before it is reported.
    */
   private scanTail(
     q: Query,
     pkg: number,
-    u: number,
-    r: number,
+    us: Float64Array,
+    rs: Float64Array,
     sums: Float64Array,
     at: number,
     rating: TailRating | null,
   ): boolean {
+    const u = us[this.split]!;
+    const r = rs[this.split]!;
     const tail = this.tail;
     const tu = tail.u;
     const fc = this.floors.length;
@@ -454,7 +465,7 @@ export class SearchTable implements PackageTable {
         if (Math.min(f.max, Math.max(f.min, sums[at + k]! + tail.floor[k]![i]!)) < f.needed - EPS) out = true;
       }
       if (out) continue;
-      if (this.exactLeaf(q, pkg + tail.offset[i]!, i, u, r, sums, at)) return true;
+      if (this.exactLeaf(q, pkg + tail.offset[i]!, i, us, rs, sums, at)) return true;
     }
     return false;
   }
@@ -464,13 +475,15 @@ export class SearchTable implements PackageTable {
     q: Query,
     pkg: number,
     entry: number,
-    u: number,
-    r: number,
+    us: Float64Array,
+    rs: Float64Array,
     sums: Float64Array,
     at: number,
   ): boolean {
     if (pkg === this.excluded) return false;
     const { split, n, terms, tail } = this;
+    let u = us[split]!;
+    let r = rs[split]!;
     const options = tail.options;
     const base = entry * (n - split);
     for (let i = split; i < n; i++) u += terms[i]![options[base + i - split]!]!;
@@ -577,7 +590,7 @@ function buildTail(
   }
   const order = new Int32Array(count);
   for (let e = 0; e < count; e++) order[e] = e;
-  order.sort((a, b) => rawU[b]! - rawU[a]! || rawOffset[a]! - rawOffset[b]!);
+  order.sort((a, b) => byDown(rawU[a]!, rawU[b]!) || rawOffset[a]! - rawOffset[b]!);
   const u = new Float64Array(count);
   const offset = new Int32Array(count);
   const options = new Int32Array(count * width);
@@ -595,4 +608,13 @@ function buildTail(
     }
   }
   return { count, u, offset, options, floor };
+}
+
+/**
+ * The sign of b - a as a small integer, for sorting down: the same order as `b - a` (equal, or
+ * both infinite the same way, compares 0), without the number a comparator returning a
+ * fraction allocates at every comparison.
+ */
+export function byDown(a: number, b: number): number {
+  return b > a ? 1 : b < a ? -1 : 0;
 }

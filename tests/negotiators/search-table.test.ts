@@ -9,6 +9,7 @@ import type { LinearRater, PackageTable, PackageNumbering } from '../../src/nego
 import { PackageSpace, UtilityTable } from '../../src/negotiators/domain';
 import { buildGameDomain, INFEASIBLE, ratifies } from '../../src/negotiators/game/game-domain';
 import type { SearchTable } from '../../src/negotiators/search-table';
+import { byDown } from '../../src/negotiators/search-table';
 import { loadOrThrow, busan, mini, scenarioPath } from '../helpers';
 
 /**
@@ -154,5 +155,15 @@ describe('the branch-and-bound package table', () => {
   it('refuses a rater it cannot bound', () => {
     const { search } = tables(SCENARIOS[1]!, stateAfter(SCENARIOS[1]!, 2, 0), 'us');
     expect(() => search.bestInBand(() => 1, 0, 1)).toThrow('weighted sum');
+  });
+});
+
+describe('byDown (the sort order of the search tables)', () => {
+  it('orders as `b - a` did, ties, zeros and infinities included', () => {
+    const special = [0, -0, 1, -1, 0.1, 1e-12, Infinity, -Infinity, NaN];
+    const old = (a: number, b: number) => b - a || 0;
+    for (const a of special)
+      for (const b of special) expect(Math.sign(byDown(a, b)), `${a} vs ${b}`).toBe(Math.sign(old(a, b)));
+    fc.assert(fc.property(fc.double(), fc.double(), (a, b) => Math.sign(byDown(a, b)) === Math.sign(old(a, b))));
   });
 });

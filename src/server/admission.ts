@@ -38,3 +38,17 @@ export async function admit(service: ClassService, limiter: GuessLimiter, addres
   if (!name.ok) return { ok: false, message: name.message };
   return { ok: true, code, auth: { role: 'student', name: name.name, ...(join.seatKey ? { seatKey: join.seatKey } : {}) } };
 }
+
+/**
+ * The join check's answer (`POST /api/classes/join-check`): the admission, and for a student the
+ * name, as this process knows it: a name held by a student connected to the class's room here is
+ * taken, which the room would refuse (a refused join shows in the browser's console). Over several
+ * processes the room may be elsewhere; the room's own refusal then says it.
+ */
+export async function checkJoin(service: ClassService, limiter: GuessLimiter, address: string, options: unknown): Promise<{ ok: true } | { ok: false; message: string }> {
+  const admitted = await admit(service, limiter, address, options);
+  if (!admitted.ok) return admitted;
+  const auth = admitted.auth;
+  const refusal = auth.role === 'student' ? (service.model(admitted.code)?.nameRefusal(auth.name, auth.seatKey) ?? null) : null;
+  return refusal === null ? { ok: true } : { ok: false, message: refusal };
+}

@@ -4,7 +4,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { sameSecret } from '../session/class/codes';
 import { classCsv, classExportJson } from '../session/class/export';
 import { JOIN_CHECK_PATH, normaliseJoinCode } from '../session/class/protocol';
-import { admit } from './admission';
+import { checkJoin } from './admission';
 import type { ClassService, GuessLimiter } from './classes';
 
 /**
@@ -113,11 +113,8 @@ export function apiHandler(service: ClassService, limiter: GuessLimiter) {
     }
     if (url.pathname === JOIN_CHECK_PATH && req.method === 'POST') {
       // A refusal is this request's answer, not its failure: 200 either way (a page's console stays
-      // clean for a mistyped code); counted by the same guess limit as a join.
-      withJsonBody(req, res, 'the join options', async (options) => {
-        const admitted = await admit(service, limiter, address(req), options);
-        sendJson(res, 200, admitted.ok ? { ok: true } : { ok: false, message: admitted.message });
-      });
+      // clean for a mistyped code or a taken name); counted by the same guess limit as a join.
+      withJsonBody(req, res, 'the join options', async (options) => sendJson(res, 200, await checkJoin(service, limiter, address(req), options)));
       return;
     }
     const exportMatch = /^\/api\/classes\/([^/]{1,40})\/export$/.exec(url.pathname);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultOptions } from '../../src/core/engine';
 import type { Move } from '../../src/core/types';
@@ -12,7 +13,8 @@ import type { Action, Effect } from '../../src/view/state/actions';
 import { initialState, type AppState, type Lib } from '../../src/view/state/app-state';
 import { Store } from '../../src/view/state/store';
 import { update } from '../../src/view/state/update';
-import { busan } from '../helpers';
+import { DEFAULT_RUN_CHOICES } from '../../src/view/state/class-live-state';
+import { busan, fixturePath } from '../helpers';
 import { classConnectionText, pausedText } from '../../src/view/screens/class-table';
 import { busanFile, scriptedAi } from '../session/helpers';
 
@@ -200,5 +202,44 @@ describe('a teacher at a live class', () => {
     expect(g.state().liveClass.live?.dashboard).not.toBeNull();
     g.dispatch({ type: 'class-export-loaded', data: { format: 'nope' } });
     expect(g.state().liveClass.error).toMatch(/^The class's results could not be read/);
+  });
+});
+
+describe('the Run a class form', () => {
+  const miniFile = () => ({ file: 'mini.yaml', text: readFileSync(fixturePath('mini.yaml'), 'utf8') });
+  it('keeps the teacher’s choices in the state, so a redraw draws them again', () => {
+    const g = game();
+    g.dispatch({ type: 'navigate', screen: 'class-run' });
+    expect(g.state().liveClass.runForm).toBeUndefined(); // the defaults
+    g.dispatch({ type: 'class-run-change', change: { pairing: 'pve' } });
+    g.dispatch({ type: 'class-run-change', change: { difficulty: 'hard', side: 'china' } });
+    g.dispatch({ type: 'class-run-change', change: { doctrines: { us: doctrines.us } } });
+    expect(g.state().liveClass.runForm).toEqual({ ...DEFAULT_RUN_CHOICES, pairing: 'pve', difficulty: 'hard', side: 'china', doctrines: { us: doctrines.us } });
+    // Another scenario: the doctrines chosen for the last one go (the form shows the new one's first).
+    g.dispatch({ type: 'class-run-change', change: { scenario: b.id } });
+    expect(g.state().liveClass.runForm).toEqual({ ...DEFAULT_RUN_CHOICES, scenario: b.id, pairing: 'pve', difficulty: 'hard', side: 'china', doctrines: {} });
+  });
+
+  it('takes a scenario file opened under it as the scenario chosen, and keeps the other choices', () => {
+    const g = game();
+    g.dispatch({ type: 'navigate', screen: 'class-run' });
+    g.dispatch({ type: 'class-run-change', change: { scenario: b.id, pairing: 'teams', teamSize: 3, seedPolicy: 'table', doctrines: { china: doctrines.china } } });
+    g.dispatch({ type: 'open-scenario-file', file: miniFile() });
+    expect(g.state().liveClass.runForm).toEqual({ ...DEFAULT_RUN_CHOICES, scenario: 'mini', pairing: 'teams', teamSize: 3, seedPolicy: 'table', doctrines: {} });
+    // A file that does not load changes no choice.
+    g.dispatch({ type: 'open-scenario-file', file: { file: 'broken.yaml', text: 'id: [' } });
+    expect(g.state().liveClass.runForm).toMatchObject({ scenario: 'mini', pairing: 'teams' });
+    expect(g.state().screen).toBe('class-run');
+  });
+
+  it('starts afresh each time the screen is entered', () => {
+    const g = game();
+    g.dispatch({ type: 'navigate', screen: 'class-run' });
+    g.dispatch({ type: 'class-run-change', change: { pairing: 'pve' } });
+    g.dispatch({ type: 'navigate', screen: 'class-run' }); // the same screen: kept
+    expect(g.state().liveClass.runForm?.pairing).toBe('pve');
+    g.dispatch({ type: 'navigate', screen: 'title' });
+    g.dispatch({ type: 'navigate', screen: 'class-run' });
+    expect(g.state().liveClass.runForm).toBeUndefined();
   });
 });

@@ -113,6 +113,9 @@ interface Table {
 
 export const seatId = (table: number, side: Side, member = 1) => `t${table}-${side}${member > 1 ? `-${member}` : ''}`;
 
+/** A name held by a connected student: refused, by the join check and by the room alike. */
+const nameTakenMessage = (name: string) => `the name "${name}" is already taken in this class: choose another, or rejoin from the device that holds it`;
+
 export class ClassModel {
   private readonly tables: Table[] = [];
   private pausedAll = false;
@@ -214,6 +217,27 @@ export class ClassModel {
   // --- students -------------------------------------------------------------------------------
 
   /**
+   * The seat a student joining with this name (cleaned) and seat key would get back: the key's,
+   * else the name's; `taken` when the name's seat is held by a connected student (the join is
+   * refused then). A seat the AI took over mid-game keeps its student's name and key: see `takeOver`.
+   */
+  private heldSeat(name: string, seatKey: string | undefined): { seat: SeatRecord; taken: boolean } | null {
+    const students = this.seats().filter((s) => s.kind === 'student' || s.seatKey !== null);
+    const byKey = seatKey ? students.find((s) => s.seatKey === seatKey) : undefined;
+    if (byKey) return { seat: byKey, taken: false };
+    const byName = students.find((s) => sameName(s.name, name));
+    return byName ? { seat: byName, taken: this.connected.has(byName.seat) } : null;
+  }
+
+  /**
+   * Why a student joining now with this name (cleaned) and seat key would be refused their seat,
+   * or null: the join check asks it, so a taken name is said before a join the room would refuse.
+   */
+  nameRefusal(name: string, seatKey: string | undefined): string | null {
+    return this.heldSeat(name, seatKey)?.taken ? nameTakenMessage(name) : null;
+  }
+
+  /**
    * Seat a student: the seat already held under this name (or this seat key) if its holder is
    * not connected or the key is right, else a new seat; in a pvp class the first open seat of a
    * table waiting for a partner, in a pve class a table of its own against the AI.
@@ -222,14 +246,10 @@ export class ClassModel {
     const checked = cleanName(rawName);
     if (!checked.ok) return checked;
     const name = checked.name;
-    // A seat the AI took over mid-game keeps its student's name and key: see `takeOver`.
-    const students = this.seats().filter((s) => s.kind === 'student' || s.seatKey !== null);
-    const byKey = seatKey ? students.find((s) => s.seatKey === seatKey) : undefined;
-    if (byKey) return this.rejoin(byKey, now);
-    const byName = students.find((s) => sameName(s.name, name));
-    if (byName) {
-      if (this.connected.has(byName.seat)) return { ok: false, message: `the name "${name}" is already taken in this class: choose another, or rejoin from the device that holds it` };
-      return this.rejoin(byName, now);
+    const held = this.heldSeat(name, seatKey);
+    if (held) {
+      if (held.taken) return { ok: false, message: nameTakenMessage(name) };
+      return this.rejoin(held.seat, now);
     }
     const changes = noChanges();
     const key = makeKey(this.random, 12);

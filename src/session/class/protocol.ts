@@ -25,8 +25,10 @@ import { aiPlayerSchema, idSchema, seedSchema, sideSchema, wholeNumber } from '.
  *    - the teacher sends `{ role: 'teacher', code, teacherKey }`.
  *    A wrong code, key or name is refused by the join with a message; wrong codes from one
  *    address are rate-limited (a `too many attempts` refusal). The browser asks first with
- *    `POST /api/classes/join-check` (`JOIN_CHECK_PATH`), which runs the same checks and answers
- *    200 either way: a mistyped code is said without a refused request in the console.
+ *    `POST /api/classes/join-check` (`JOIN_CHECK_PATH`), which runs the same checks (and, where
+ *    the class's room is in the same process, whether the name is held by a connected student)
+ *    and answers 200 either way: a mistyped code or a taken name is said without a refused
+ *    request in the console.
  * 3. **Scenario.** In a class on the teacher's own scenario file (or on a shipped scenario whose
  *    file has changed since the class began), everyone who joins first gets a `scenario` message:
  *    the file the class plays, to load with the scenario loader.

@@ -1,10 +1,11 @@
 import { create as createQr } from 'qrcode';
 import { joinLinkQuery } from '../../session/class/join-link';
-import type { Side } from '../../core/types';
+import type { Difficulty, Side } from '../../core/types';
 import { NAME_MAX_CHARS, normaliseJoinCode, type ClassConfig, type InjectView, type SeatView, type TableSummary } from '../../session/class/protocol';
 import { doctrinesFor, roundsRange, SIDES } from '../../session/model';
 import { button, columnHeads, fmt, h, textHead } from '../dom';
 import type { Dispatch } from '../state/actions';
+import { DEFAULT_RUN_CHOICES, type ClassRunChoices } from '../state/class-live-state';
 import type { ViewState } from '../state/app-state';
 import { classDebriefView } from './class-page';
 import { loadFailures, notices } from './common';
@@ -52,8 +53,8 @@ function field(id: string, label: string, control: HTMLElement, hint?: string): 
   return h('div', { class: 'field' }, h('label', { attrs: { for: id } }, label), control, hint ? h('p', { id: `${id}-hint`, class: 'hint' }, hint) : null);
 }
 
-function select(id: string, options: { value: string; label: string }[], value?: string): HTMLSelectElement {
-  const el = h('select', { id, attrs: { 'data-key': id } }, ...options.map((o) => h('option', { attrs: { value: o.value, selected: o.value === value } }, o.label)));
+function select(id: string, options: { value: string; label: string }[], value?: string, onChange?: (value: string) => void): HTMLSelectElement {
+  const el = h('select', { id, attrs: { 'data-key': id }, ...(onChange ? { on: { change: () => onChange(el.value) } } : {}) }, ...options.map((o) => h('option', { attrs: { value: o.value, selected: o.value === value } }, o.label)));
   return el;
 }
 
@@ -61,6 +62,7 @@ function select(id: string, options: { value: string; label: string }[], value?:
 
 type PairingKind = ClassConfig['pairing']['kind'];
 const pairingKind = (value: string): PairingKind => (value === 'pve' || value === 'teams' ? value : 'pvp');
+const difficultyOf = (value: string): Difficulty => (value === 'easy' || value === 'hard' ? value : 'normal');
 
 /** What each pairing means, under its select (the fields it alone needs are shown with it). */
 const PAIRING_HINTS: Record<PairingKind, string> = {
@@ -69,13 +71,22 @@ const PAIRING_HINTS: Record<PairingKind, string> = {
   teams: 'Team against team: two or three students a side, as set below.',
 };
 
+/**
+ * The teacher's form, drawn from the choices in the state (`liveClass.runForm`): each select says
+ * its choice (`class-run-change`), and the fields that follow it (the pairing's own, the scenario's
+ * sides, doctrines and rounds) are drawn from the choices, so a redraw keeps them consistent. The
+ * typed fields are carried over a redraw by `keepControls`, and read when the class is opened.
+ */
 export const classRunScreen: ScreenFn = (state, dispatch) => {
   // The shipped scenarios and any the teacher opened (the file is sent with the class and checked again there).
   const shipped = state.scenarios.entries;
   if (shipped.length === 0) return null;
+  const form = state.liveClass.runForm ?? DEFAULT_RUN_CHOICES;
+  const choose = (change: Partial<ClassRunChoices>) => dispatch({ type: 'class-run-change', change });
   const opened = shipped.find((e) => e.origin === 'opened' && e.scenario.id === state.highlight.scenario);
-  const first = opened ?? shipped.find((e) => e.scenario.id === 'busan-2025') ?? shipped[0]!;
-  const scenarioSelect = select('run-scenario', shipped.map((e) => ({ value: e.scenario.id, label: e.origin === 'opened' ? `${e.scenario.title} (your file ${e.source.file})` : e.scenario.title })), first.scenario.id);
+  const chosen = shipped.find((e) => e.scenario.id === form.scenario) ?? opened ?? shipped.find((e) => e.scenario.id === 'busan-2025') ?? shipped[0]!;
+  const scenario = chosen.scenario;
+  const scenarioSelect = select('run-scenario', shipped.map((e) => ({ value: e.scenario.id, label: e.origin === 'opened' ? `${e.scenario.title} (your file ${e.source.file})` : e.scenario.title })), scenario.id, (id) => choose({ scenario: id }));
   const fileInput = h('input', {
     id: 'run-scenario-file',
     attrs: { type: 'file', accept: '.yaml,.yml,.json,application/json,text/yaml' },
@@ -95,76 +106,50 @@ export const classRunScreen: ScreenFn = (state, dispatch) => {
   const seedPolicy = select('run-seed-policy', [
     { value: 'class', label: 'One for the whole class' },
     { value: 'table', label: 'One per pair' },
-  ]);
+  ], form.seedPolicy, (v) => choose({ seedPolicy: v === 'table' ? 'table' : 'class' }));
   const pairing = select('run-pairing', [
     { value: 'pvp', label: 'Student against student' },
     { value: 'pve', label: 'Each student against the AI' },
     { value: 'teams', label: 'Team against team' },
-  ]);
+  ], form.pairing, (v) => choose({ pairing: pairingKind(v) }));
   const teamSize = select('run-team-size', [
     { value: '2', label: 'Two students a side' },
     { value: '3', label: 'Three students a side' },
-  ]);
-  const difficulty = select('run-difficulty', ['easy', 'normal', 'hard'].map((d) => ({ value: d, label: d[0]!.toUpperCase() + d.slice(1) })), 'normal');
-  const studentSide = select('run-side', SIDES.map((s) => ({ value: s, label: first.scenario.sides[s].label })));
-  const doctrineSelects = {} as Record<Side, HTMLSelectElement>;
+  ], String(form.teamSize), (v) => choose({ teamSize: v === '3' ? 3 : 2 }));
+  const difficulty = select('run-difficulty', ['easy', 'normal', 'hard'].map((d) => ({ value: d, label: d[0]!.toUpperCase() + d.slice(1) })), form.difficulty, (v) => choose({ difficulty: difficultyOf(v) }));
+  const studentSide = select('run-side', SIDES.map((s) => ({ value: s, label: scenario.sides[s].label })), form.side, (v) => choose({ side: v === 'china' ? 'china' : 'us' }));
+  // The doctrines offered are the scenario's; one chosen for another scenario gives way to its first.
+  const doctrines = {} as Record<Side, string>;
   const doctrineFields = SIDES.map((side) => {
-    doctrineSelects[side] = select(`run-doctrine-${side}`, []);
-    return field(`run-doctrine-${side}`, `${first.scenario.sides[side].label} is judged by`, doctrineSelects[side]);
+    const offered = doctrinesFor(scenario, side);
+    doctrines[side] = offered.find((d) => d.id === form.doctrines[side])?.id ?? offered[0]?.id ?? '';
+    const sel = select(`run-doctrine-${side}`, offered.map((d) => ({ value: d.id, label: d.label })), doctrines[side], (id) => choose({ doctrines: { [side]: id } }));
+    return field(`run-doctrine-${side}`, `${scenario.sides[side].label} is judged by`, sel);
   });
-  // The doctrines offered follow the scenario chosen (the form's own elements; nothing else changes).
-  const fillDoctrines = () => {
-    const entry = shipped.find((e) => e.scenario.id === scenarioSelect.value) ?? first;
-    for (const side of SIDES) {
-      const sel = doctrineSelects[side];
-      sel.replaceChildren(...doctrinesFor(entry.scenario, side).map((d) => h('option', { attrs: { value: d.id } }, d.label)));
-    }
-  };
-  fillDoctrines();
-  scenarioSelect.addEventListener('change', fillDoctrines);
-  const rounds = h('input', { id: 'run-rounds', attrs: { type: 'number', step: 1, inputmode: 'numeric', 'data-key': 'run-rounds' } });
-  const roundsHint = h('p', { id: 'run-rounds-hint', class: 'hint' });
-  // The range offered follows the scenario chosen (the core's own range, so the server agrees).
-  const fillRounds = () => {
-    const entry = shipped.find((e) => e.scenario.id === scenarioSelect.value) ?? first;
-    const range = roundsRange(entry.scenario);
-    rounds.setAttribute('min', String(range.min));
-    rounds.setAttribute('max', String(range.max));
-    rounds.setAttribute('placeholder', String(entry.scenario.rounds));
-    roundsHint.textContent = `The scenario's own deadline is ${entry.scenario.rounds} rounds; you can set ${range.min} to ${range.max}. Leave empty to keep it.`;
-  };
-  fillRounds();
-  scenarioSelect.addEventListener('change', fillRounds);
+  // The range offered is the scenario's (the core's own range, so the server agrees).
+  const range = roundsRange(scenario);
+  const rounds = h('input', { id: 'run-rounds', attrs: { type: 'number', step: 1, inputmode: 'numeric', 'data-key': 'run-rounds', min: range.min, max: range.max, placeholder: String(scenario.rounds) } });
+  const roundsHint = h('p', { id: 'run-rounds-hint', class: 'hint' }, `The scenario's own deadline is ${scenario.rounds} rounds; you can set ${range.min} to ${range.max}. Leave empty to keep it.`);
   const seconds = h('input', { id: 'run-seconds', attrs: { type: 'number', min: 10, max: 3600, step: 10, inputmode: 'numeric', 'data-key': 'run-seconds' } });
   const title = h('input', { id: 'run-title', attrs: { type: 'text', maxlength: 120, autocomplete: 'off', 'data-key': 'run-title' } });
   // Only the fields of the pairing chosen are shown (and only they go into the class: see `open`).
-  const pairingField = field('run-pairing', 'Pairing', pairing, PAIRING_HINTS.pvp);
+  const kind = form.pairing;
+  const pairingField = field('run-pairing', 'Pairing', pairing, PAIRING_HINTS[kind]);
   const teamSizeField = field('run-team-size', 'Team size', teamSize, 'Students fill each table’s two teams in turn; a team’s members all see the table and the package as it is built, and any one of them sends it.');
   const difficultyField = field('run-difficulty', 'AI difficulty', difficulty);
   const sideField = field('run-side', 'Students play', studentSide);
-  const showPairingFields = () => {
-    const kind = pairingKind(pairing.value);
-    teamSizeField.hidden = kind !== 'teams';
-    difficultyField.hidden = sideField.hidden = kind !== 'pve';
-    pairingField.querySelector('.hint')!.textContent = PAIRING_HINTS[kind];
-  };
-  showPairingFields();
-  pairing.addEventListener('change', showPairingFields);
+  teamSizeField.hidden = kind !== 'teams';
+  difficultyField.hidden = sideField.hidden = kind !== 'pve';
   const lc = state.liveClass;
   const open = () => {
     const secs = seconds.value.trim() === '' ? undefined : Number(seconds.value);
     const roundCount = rounds.value.trim() === '' ? undefined : Number(rounds.value);
     const config: ClassConfig = {
-      scenario: scenarioSelect.value,
+      scenario: scenario.id,
       seed: seed.value.trim() || 'class',
-      seedPolicy: seedPolicy.value === 'table' ? 'table' : 'class',
-      pairing:
-        pairingKind(pairing.value) === 'pve'
-          ? { kind: 'pve', difficulty: difficulty.value as 'easy' | 'normal' | 'hard', side: studentSide.value as Side }
-          : pairingKind(pairing.value) === 'teams'
-            ? { kind: 'teams', size: teamSize.value === '3' ? 3 : 2 }
-            : { kind: 'pvp' },
-      doctrines: { us: doctrineSelects.us.value, china: doctrineSelects.china.value },
+      seedPolicy: form.seedPolicy,
+      pairing: kind === 'pve' ? { kind: 'pve', difficulty: form.difficulty, side: form.side } : kind === 'teams' ? { kind: 'teams', size: form.teamSize } : { kind: 'pvp' },
+      doctrines: { us: doctrines.us, china: doctrines.china },
       ...(secs !== undefined && Number.isFinite(secs) ? { turnSeconds: Math.round(secs) } : {}),
       ...(roundCount !== undefined && Number.isFinite(roundCount) ? { rounds: Math.round(roundCount) } : {}),
       ...(title.value.trim() ? { title: title.value.trim() } : {}),
@@ -195,7 +180,7 @@ export const classRunScreen: ScreenFn = (state, dispatch) => {
       button('Back', () => dispatch({ type: 'navigate', screen: 'title' }), { key: 'back', class: 'secondary' }),
     ),
   ].filter((n): n is Node => n !== null);
-  return { title: 'Run a class', body, scene: titleScene('Run a class: pairs negotiate live, you watch every table.') };
+  return { title: 'Run a class', body, scene: titleScene('Run a class: pairs negotiate live, you watch every table.'), keepControls: true };
 };
 
 // --- the teacher's screen -------------------------------------------------------------------

@@ -15,7 +15,8 @@ export interface ScreenView {
   /**
    * Re-drawn while the user fills it in (a live class's dashboard, at every move of every pair):
    * what they typed or chose in its form controls is carried over (src/view/shell/kept-controls.ts).
-   * Only for controls whose neighbours do not follow their value through listeners of their own.
+   * Only for controls whose neighbours do not follow their value: a choice other fields follow is
+   * kept in the state, and they are drawn from it (the Run a class form's `runForm`).
    */
   keepControls?: boolean;
 }

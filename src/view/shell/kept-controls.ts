@@ -5,9 +5,9 @@ import { builtStateOf } from '../dom';
  * same screen that asks for it (`ScreenView.keepControls`). A redraw builds form controls anew
  * (patch.ts replaces them: their state is not in their markup), so a screen that follows a live
  * class would wipe a news flash the teacher is typing, or put the table they chose back to
- * "Every table", at every move of every pair. A form whose other fields follow a control through
- * listeners of its own (Run a class: the doctrines follow the scenario) is built whole instead:
- * a restored value would not tell them.
+ * "Every table", at every move of every pair. A control that other fields follow (Run a class:
+ * the pairing's own fields, the scenario's doctrines) keeps its choice in the state instead, and
+ * the view draws the fields that follow it from there: a restored value would not tell them.
  *
  * A control is carried over by its `data-key`, and only where the redraw builds it with what it
  * was built with before: a view that puts something else there (another code to join, a field

@@ -1,7 +1,7 @@
-import type { Move, Package } from '../../core/types';
+import type { Difficulty, Move, Package, Side } from '../../core/types';
 import type { ClassDebrief } from '../../session/class-debrief';
 import type { ConnectionStatus, LiveClass } from '../../session/class-client';
-import type { ClassConfig, TeacherAction } from '../../session/class/protocol';
+import type { ClassConfig, SeedPolicy, TeacherAction } from '../../session/class/protocol';
 
 /** The live class's state, actions and requests (the actions themselves are in class-live.ts). */
 
@@ -23,7 +23,29 @@ export type ClassRequest =
   | { op: 'export'; code: string; teacherKey: string }
   | { op: 'leave' };
 
+/**
+ * The teacher's choices on the Run a class form that other fields follow (the pairing's own
+ * fields, the doctrines and sides of the scenario chosen): the form is drawn from them, so a
+ * redraw (a scenario file opened, a refusal said) keeps them and what follows them. Typed text
+ * (seed, rounds, time limit, title) follows nothing and is carried over by `keepControls`.
+ */
+export interface ClassRunChoices {
+  /** The scenario chosen; null: the form's default (a file just opened, else Busan). */
+  readonly scenario: string | null;
+  readonly seedPolicy: SeedPolicy;
+  readonly pairing: ClassConfig['pairing']['kind'];
+  readonly teamSize: 2 | 3;
+  readonly difficulty: Difficulty;
+  readonly side: Side;
+  /** Each side's doctrine as chosen (none, or one the scenario lacks: the scenario's first). */
+  readonly doctrines: Readonly<Partial<Record<Side, string>>>;
+}
+
+export const DEFAULT_RUN_CHOICES: ClassRunChoices = { scenario: null, seedPolicy: 'class', pairing: 'pvp', teamSize: 2, difficulty: 'normal', side: 'us', doctrines: {} };
+
 export type ClassLiveAction =
+  /** A choice changed on the Run a class form. */
+  | { type: 'class-run-change'; change: Partial<ClassRunChoices> }
   | { type: 'class-create'; config: ClassConfig }
   | { type: 'class-created'; code: string; teacherKey: string }
   | { type: 'class-open-teacher'; code: string; teacherKey: string }
@@ -51,6 +73,8 @@ export interface LiveClassView {
   readonly prefill?: string;
   /** A student's pair among the class's finished games (the class chart at the end of the talks). */
   readonly pairChart?: { readonly debrief: ClassDebrief; readonly mine: number; readonly finished: number } | null;
+  /** The Run a class form's choices (absent: its defaults); a fresh form each time the screen is entered. */
+  readonly runForm?: ClassRunChoices;
 }
 
 export const NO_LIVE_CLASS: LiveClassView = { live: null, teacher: null, debrief: null, unfinished: 0, busy: false, error: null };

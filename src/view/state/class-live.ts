@@ -13,9 +13,9 @@ import { describeMove } from '../../session/text';
 import { pruneDraft } from '../../session/draft';
 import type { Package } from '../../core/types';
 import type { AppState, Notice } from './app-state';
-import { NO_LIVE_CLASS, type ClassLiveAction, type ClassRequest, type LiveClassView } from './class-live-state';
+import { DEFAULT_RUN_CHOICES, NO_LIVE_CLASS, type ClassLiveAction, type ClassRequest, type LiveClassView } from './class-live-state';
 
-export type { ClassLiveAction, ClassRequest, LiveClassView, TeacherClass } from './class-live-state';
+export type { ClassLiveAction, ClassRequest, ClassRunChoices, LiveClassView, TeacherClass } from './class-live-state';
 import { findScenario } from './selectors';
 import type { Step } from './store';
 
@@ -96,6 +96,12 @@ export function classLiveUpdate(state: AppState, action: { type: string }): Resu
   const lc = state.liveClass;
   const a = action as ClassLiveAction;
   switch (a.type) {
+    case 'class-run-change': {
+      const was = lc.runForm ?? DEFAULT_RUN_CHOICES;
+      // Another scenario: its doctrines start at its own first again (unless chosen with it).
+      const doctrines = a.change.scenario !== undefined && a.change.scenario !== was.scenario ? (a.change.doctrines ?? {}) : { ...was.doctrines, ...a.change.doctrines };
+      return same(withLive(state, { runForm: { ...was, ...a.change, doctrines } }));
+    }
     case 'class-create': {
       // A scenario the teacher opened goes with the request (the server has only the shipped ones).
       const entry = state.scenarios.entries.find((e) => e.scenario.id === a.config.scenario);

@@ -221,6 +221,8 @@ function navigate(state: AppState, screen: ScreenName): AppState {
     ...state,
     screen,
     notices: screen === 'table' || screen === 'debrief' ? state.notices : NO_NOTICES,
+    // The Run a class form starts afresh each time it is entered (its typed text does too).
+    liveClass: screen === 'class-run' && state.screen !== 'class-run' && state.liveClass.runForm ? { ...state.liveClass, runForm: undefined } : state.liveClass,
   };
   return screen === 'debrief' ? withDebrief(next) : next;
 }
@@ -304,8 +306,11 @@ function openScenarioFile(state: AppState, lib: Lib, file: ScenarioFile): Result
     ? { kind: 'info', text: `Opened ${file.file}: “${result.scenario.title}” is now in the list.` }
     : { kind: 'error', text: `${file.file} could not be opened: see the problems listed below.` };
   const highlight = result.ok ? { ...state.highlight, scenario: result.scenario.id } : state.highlight;
+  // On the Run a class form, the file opened is the scenario chosen (its other choices stay).
+  const runForm = state.liveClass.runForm;
+  const liveClass = result.ok && runForm ? { ...state.liveClass, runForm: { ...runForm, scenario: result.scenario.id, doctrines: {} } } : state.liveClass;
   return {
-    state: { ...state, scenarios: scenarioList(lib), notices: [notice], highlight },
+    state: { ...state, scenarios: scenarioList(lib), notices: [notice], highlight, liveClass },
     effects: announce(notice.text),
   };
 }

@@ -29,7 +29,7 @@ export const TOKEN = { w: 198, h: 74, gap: 7 };
  * A chip's card: its category's stripe (holding the icon) on the left, then the label. `inset` is
  * the room left of the label, `right` and `pad` the margins right of it and above and below.
  */
-export const CHIP = { stripe: 24, inset: 30, right: 6, pad: 6, maxW: 330, maxLines: 4 };
+export const CHIP = { stripe: 24, inset: 30, right: 6, pad: 4, maxW: 330, maxLines: 4 };
 
 /**
  * How the chips are drawn: as icons only (compact), or with their labels (the designed layout):
@@ -205,7 +205,7 @@ export function layoutZone(ids: string[], area: Rect, top: number, mode: ChipMod
   let best: { cols: number; w: number; h: number; score: number } | null = null;
   for (let rows = 1; rows <= ids.length; rows++) {
     const cols = Math.ceil(ids.length / rows);
-    const cell = { w: (area.w - 20 + gap) / cols - gap, h: (area.h - top - 4 + gap) / rows - gap };
+    const cell = { w: (area.w - 20 + gap) / cols - gap, h: (area.h - top - 2 + gap) / rows - gap };
     if (cell.h <= 0) break;
     const chip = chipIn(cell.w, cell.h, mode);
     const s = score(ids, chip.w, chip.h, mode);

@@ -832,7 +832,7 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
     const offerIds = m.offers.flatMap((g) => g.chips).filter(inPkg).map((c) => c.id);
     const askIds = m.asks.flatMap((g) => g.chips).filter(inPkg).map((c) => c.id);
     // Below the zone's title, as tall as it is drawn (compact: the title is hidden under the chips).
-    const top = compactIn(this) ? 34 : Math.max(34, 8 + Math.ceil(readableSize(21) * 1.17));
+    const top = compactIn(this) ? 34 : Math.max(34, 6 + Math.ceil(readableSize(21) * 1.17));
     const zoneOffer = layoutZone(offerIds, OFFER, top, mode);
     const zoneAsk = layoutZone(askIds, ASK, top, mode);
     this.slots = new Map();

@@ -156,17 +156,18 @@ export class ChoiceScene extends ScreenScene<ChoiceModel> implements CompactAwar
       if (!real.includes(s)) {
         fitText(this.put(text(this, left, cy, '', { bold: true, color: ink, originY: 0.5, wrap: right - left, keep: true })), `Fictional: ${s.title}`, 1);
       } else {
+        // The title across the whole row, over a pale band where the episode falls with a bar along
+        // its foot: a title beside its bar had only the room left or right of it, and crowded the
+        // bars and titles of the rows around it.
         const x0 = x(yearOf(s.start));
         const x1 = Math.max(x0 + 14, x(yearOf(s.end)));
-        const barH = Math.min(28, rowH * 0.5);
+        const bandTop = cy - rowH / 2 + 3;
+        const bandH = rowH - 6;
+        g.fillStyle(selected ? p.surface : p.line, selected ? 1 : 0.55);
+        g.fillRect(x0, bandTop, x1 - x0, bandH);
         g.fillStyle(ink, 1);
-        g.fillRoundedRect(x0, cy - barH / 2, x1 - x0, barH, 6);
-        // Beside the bar, on the side with more room.
-        const roomAfter = right + 30 - (x1 + 14);
-        const roomBefore = x0 - 14 - (left - 30);
-        const after = roomAfter >= roomBefore;
-        const label = this.put(text(this, after ? x1 + 14 : x0 - 14, cy, '', { bold: true, color: ink, originX: after ? 0 : 1, originY: 0.5, wrap: Math.max(120, after ? roomAfter : roomBefore), keep: true }));
-        fitText(label, s.title, 1);
+        g.fillRect(x0, bandTop + bandH - 6, x1 - x0, 6);
+        fitText(this.put(text(this, left, cy - 2, '', { bold: true, color: ink, originY: 0.5, wrap: right - left, keep: true })), s.title, 1);
       }
       this.put(entryHitArea(this, 'scenario', s.id, left - 20, cy - rowH / 2 + 2, right - left + 40, rowH - 4));
     });

@@ -9,8 +9,9 @@ import { possessive } from '../../session/text';
 import { ScreenScene } from './base';
 import { stageContext } from './context';
 import { categoryIcon, compactIn, fitFirst, figure, fitText, move, negotiator, readableSize, text, type CompactAware } from './draw';
+import { CHIP, labelRoom, layoutTray, layoutZone, TOKEN, wrapLabel, type ChipMode, type Rect, type Slot } from './chip-layout';
 import { CANVAS_LEGEND, CANVAS_MARK, markedLabel } from '../figure-sources';
-import { css } from '../theme';
+import { css, FONT } from '../theme';
 
 export interface TableModel {
   side: Side;
@@ -43,12 +44,7 @@ export interface TableModel {
   moveKey: number;
 }
 
-export interface Rect {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
+export type { Rect } from './chip-layout';
 
 const LEFT = { x: 16, w: 816 };
 const OPP_TRAY: Rect = { x: LEFT.x, y: 8, w: LEFT.w, h: 282 };
@@ -60,7 +56,6 @@ const OWN_TRAY: Rect = { x: LEFT.x, y: 704, w: LEFT.w, h: 292 };
 const RIGHT = { x: 1080, w: 508 };
 /** Where the tension ladder's title stands: the chart and its legend end above it. */
 const LADDER_TOP = 596;
-const TOKEN = { w: 198, h: 74, gap: 7 };
 const TRAY_LABEL = 30;
 const FIGURE_X = 956;
 
@@ -101,64 +96,31 @@ const SHORT_CATEGORY: Record<IssueCategory, string> = {
   'unrelated-priority': 'Unrelated',
 };
 
-interface Slot {
-  x: number;
-  y: number;
-  scale: number;
-}
+/** Canvas 2D measuring for the chips' labels, in their font (as Phaser sets it: style, size, family). */
+let measuring: CanvasRenderingContext2D | null = null;
+const measured = new Map<string, number>();
 
-interface TrayLayout {
-  slots: Map<string, Slot>;
-  /** Each group's heading: where it starts, and the width of the group's columns. */
-  headers: { category: IssueCategory; x: number; y: number; w: number; scale: number }[];
-}
+/** How wide a string is drawn in the chips' labels' font at `size` game units (memoised: the layout measures often). */
+const measurers = new Map<string, (s: string) => number>();
 
-/** Lay groups of chips out in columns inside an area, shrinking them until they fit. */
-function layoutTray(groups: ChipGroup[], area: Rect, headerH = 28): TrayLayout {
-  for (let scale = 1; scale >= 0.45; scale -= 0.05) {
-    const tw = TOKEN.w * scale;
-    const th = TOKEN.h * scale;
-    const gap = TOKEN.gap * scale;
-    const cols = Math.floor((area.w + gap) / (tw + gap));
-    const rows = Math.floor((area.h - headerH + gap) / (th + gap));
-    if (rows < 1) continue;
-    const needed = groups.reduce((n, g) => n + Math.ceil(g.chips.length / rows), 0);
-    if (needed > cols && scale > 0.46) continue;
-    const slots = new Map<string, Slot>();
-    const headers: TrayLayout['headers'] = [];
-    let col = 0;
-    for (const group of groups) {
-      const groupCols = Math.ceil(group.chips.length / rows);
-      headers.push({ category: group.category, x: area.x + col * (tw + gap), y: area.y, w: groupCols * (tw + gap) - gap, scale });
-      group.chips.forEach((chip, i) => {
-        const c = col + Math.floor(i / rows);
-        const r = i % rows;
-        slots.set(chip.id, { x: area.x + c * (tw + gap) + tw / 2, y: area.y + headerH + r * (th + gap) + th / 2, scale });
-      });
-      col += groupCols;
+function measurer(size: number, weight: 'normal' | 'bold' = 'normal'): (s: string) => number {
+  const known = measurers.get(`${size}|${weight}`);
+  if (known) return known;
+  const measure = (s: string) => {
+    const key = `${size}|${weight}|${s}`;
+    let w = measured.get(key);
+    if (w === undefined) {
+      measuring ??= document.createElement('canvas').getContext('2d');
+      if (!measuring) return s.length * size * 0.6;
+      measuring.font = `${weight} ${size}px ${FONT}`;
+      w = measuring.measureText(s).width;
+      if (measured.size > 20000) measured.clear();
+      measured.set(key, w);
     }
-    return { slots, headers };
-  }
-  return { slots: new Map(), headers: [] };
-}
-
-/** Lay chips out in rows inside a zone of the table. */
-function layoutZone(ids: string[], area: Rect, top = 34): Map<string, Slot> {
-  const slots = new Map<string, Slot>();
-  if (ids.length === 0) return slots;
-  for (let scale = 1; scale >= 0.4; scale -= 0.05) {
-    const tw = TOKEN.w * scale;
-    const th = TOKEN.h * scale;
-    const gap = TOKEN.gap * scale;
-    const cols = Math.max(1, Math.floor((area.w - 20 + gap) / (tw + gap)));
-    const rows = Math.ceil(ids.length / cols);
-    if (top + rows * (th + gap) > area.h && scale > 0.41) continue;
-    ids.forEach((id, i) => {
-      slots.set(id, { x: area.x + 10 + (i % cols) * (tw + gap) + tw / 2, y: area.y + top + Math.floor(i / cols) * (th + gap) + th / 2, scale });
-    });
-    return slots;
-  }
-  return slots;
+    return w;
+  };
+  measurers.set(`${size}|${weight}`, measure);
+  return measure;
 }
 
 function inside(r: Rect, x: number, y: number): boolean {
@@ -231,7 +193,7 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
     return {
       tokens: [...this.tokens.values()].map((t) => {
         const slot = this.slotOf(t);
-        return { id: t.chip.id, role: t.chip.role, inPackage: t.inPackage, x: slot.x, y: slot.y, w: TOKEN.w * slot.scale, h: TOKEN.h * slot.scale };
+        return { id: t.chip.id, role: t.chip.role, inPackage: t.inPackage, x: slot.x, y: slot.y, w: slot.w, h: slot.h };
       }),
       zones: { table: TABLE, offer: OFFER, ask: ASK, ownTray: OWN_TRAY, theirTray: OPP_TRAY },
     };
@@ -240,7 +202,7 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
   private slots = new Map<string, Slot>();
 
   private slotOf(t: Token): Slot {
-    return this.slots.get(t.chip.id) ?? { x: t.container.x, y: t.container.y, scale: t.container.scale };
+    return this.slots.get(t.chip.id) ?? { x: t.container.x, y: t.container.y, w: t.container.width, h: t.container.height };
   }
 
   /** The moveKey at which the other side's standing offer last arrived, and whether it arrived in this drawing (it slides in then). */
@@ -669,55 +631,89 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
     });
   }
 
-  /** A chip as drawn: a card with its category's icon and colour stripe and its position's label. */
-  private chipCard(chip: Chip, ghost = false): Phaser.GameObjects.Container {
-    const p = stageContext.palette;
+  /**
+   * A chip as drawn: a card with its category's colour stripe, the category's icon on it, and its
+   * position's label; drawn to its slot's size by `shapeChip`.
+   */
+  private chipCard(chip: Chip): Phaser.GameObjects.Container {
     const c = this.add.container(0, 0);
-    const w = TOKEN.w;
-    const h = TOKEN.h;
-    const bg = this.add.graphics();
-    bg.fillStyle(ghost ? p.surface2 : p.surface, 1);
-    bg.fillRoundedRect(-w / 2, -h / 2, w, h, 10);
-    bg.fillStyle(p.category[chip.category], 1);
-    bg.fillRoundedRect(-w / 2, -h / 2, 12, h, { tl: 10, bl: 10, tr: 0, br: 0 });
-    bg.lineStyle(ghost ? 3 : 2, ghost ? p.bad : p.ink, 1);
-    bg.strokeRoundedRect(-w / 2, -h / 2, w, h, 10);
-    c.add(bg);
-    // Compact: no words on the chip, so its category's icon fills it.
-    const icon = categoryIcon(this, chip.category, -w / 2 + 34, 0, 30) as Phaser.GameObjects.Image;
-    if (compactIn(this)) icon.setPosition(6, 0).setScale(icon.scaleX * 2, icon.scaleY * 2);
-    c.add(icon);
-    const label = text(this, -w / 2 + 54, 0, '', { size: 17, wrap: w - 58, originY: 0.5 });
-    label.setData('fits', this.chipText(label, chip, 3));
+    c.add(this.add.graphics().setName('chip-bg'));
+    c.add((categoryIcon(this, chip.category, 0, 0, 30) as Phaser.GameObjects.Image).setName('chip-icon'));
+    const label = text(this, 0, 0, '', { size: 17, originY: 0.5 });
     label.setName('chip-label');
     c.add(label);
-    c.setSize(w, h);
+    // The designed size until `shapeChip` fits it to its slot (the hit area needs one now).
+    c.setSize(TOKEN.w, TOKEN.h);
     return c;
   }
 
-  /**
-   * A chip's label at least the canvas's least readable size once the chip is scaled to its slot:
-   * fewer words, larger, shortened with an ellipsis (the panel's chip buttons carry the full text).
-   */
-  private fitChipLabel(container: Phaser.GameObjects.Container, chip: Chip, scale: number): void {
-    const label = container.getByName('chip-label') as Phaser.GameObjects.Text | null;
-    if (!label) return;
-    const size = readableSize(17, scale || 1);
-    if (parseFloat(String(label.style.fontSize)) !== size) {
-      label.setFontSize(size);
-      label.setData('fits', this.chipText(label, chip, Math.max(1, Math.floor((TOKEN.h - 6) / (size * 1.2)))));
-    }
-    // Compact, or text too large for even one of its words: the chip shows its category's icon,
-    // and its words are in its tip and on the panel's chip button.
-    label.setVisible(!compactIn(this) && label.getData('fits') !== false);
+  /** How the chips are laid out now: roomy enough for their labels, or (compact) as icons. */
+  private chipMode(): ChipMode {
+    if (compactIn(this)) return { labels: false };
+    const m = this.model;
+    const chips = new Map([...m.offers, ...m.asks].flatMap((g) => g.chips).map((c) => [c.id, c]));
+    const label = (id: string) => {
+      const chip = chips.get(id);
+      return chip ? markedLabel(chip.positionLabel, m.chipFigures[id] ?? null) : '';
+    };
+    const heading = measurer(readableSize(18), 'bold');
+    const headingFits = (category: IssueCategory, width: number) => heading(SHORT_CATEGORY[category]) <= Math.max(40, width - 30);
+    return { labels: true, lineH: this.chipLineHeight(), label, measure: measurer(readableSize(17)), headingFits };
   }
 
-  /** A chip's label, fitted to `lines`, with the mark of its figure (a source's, or the model's) in front; false if no word fits. */
-  private chipText(t: Phaser.GameObjects.Text, chip: Chip, lines: number): boolean {
+  /** A line of a chip's label as drawn: the least readable size for its designed 17 units. */
+  private chipLineHeight(): number {
+    return Math.ceil(readableSize(17) * 1.2);
+  }
+
+  /**
+   * Draw a chip to its slot's size: the card, the icon on its stripe (compact: the icon fills the
+   * chip, which has no words), and its label in as many lines as the chip holds, at the least
+   * readable size, shortened at a word's end with an ellipsis when it must be (its tip and the
+   * panel's chip button carry the full text).
+   */
+  private shapeChip(container: Phaser.GameObjects.Container, chip: Chip, w: number, h: number): void {
+    const compact = compactIn(this);
+    const size = readableSize(17);
+    const key = `${Math.round(w * 10)}|${Math.round(h * 10)}|${size}|${compact}|${this.model.chipFigures[chip.id] ?? ''}`;
+    if (container.getData('shape') === key) return;
+    container.setData('shape', key);
+    const p = stageContext.palette;
+    const bg = container.getByName('chip-bg') as Phaser.GameObjects.Graphics;
+    bg.clear();
+    bg.fillStyle(p.surface, 1);
+    bg.fillRoundedRect(-w / 2, -h / 2, w, h, 10);
+    bg.fillStyle(p.category[chip.category], 1);
+    bg.fillRoundedRect(-w / 2, -h / 2, CHIP.stripe, h, { tl: 10, bl: 10, tr: 0, br: 0 });
+    bg.lineStyle(2, p.ink, 1);
+    bg.strokeRoundedRect(-w / 2, -h / 2, w, h, 10);
+    const icon = container.getByName('chip-icon') as Phaser.GameObjects.Image;
+    // On a light disc, so that the icon shows on any category's colour.
+    const iconSize = compact ? Math.min(h * 0.8, w * 0.4, 60) : Math.min(CHIP.stripe - 6, h - 8);
+    icon.setPosition(compact ? 6 : -w / 2 + CHIP.stripe / 2, compact ? 0 : -h / 2 + 4 + iconSize / 2);
+    if (icon.setDisplaySize) icon.setDisplaySize(iconSize, iconSize);
+    const label = container.getByName('chip-label') as Phaser.GameObjects.Text;
+    label.setFontSize(size).setPosition(-w / 2 + CHIP.inset, 0);
+    const room = labelRoom(w, h, this.chipLineHeight());
+    label.setData('fits', this.chipText(label, chip, room.width, room.lines));
+    container.setSize(w, h);
+    // Compact, or text too large for even one of its words: the chip shows its category's icon,
+    // and its words are in its tip and on the panel's chip button.
+    label.setVisible(!compact && label.getData('fits') !== false);
+  }
+
+  /**
+   * A chip's label set in `lines` lines of `width`, with the mark of its figure (a source's, or the
+   * model's) in front; false if no word fits.
+   */
+  private chipText(t: Phaser.GameObjects.Text, chip: Chip, width: number, lines: number): boolean {
     const kind = this.model.chipFigures[chip.id] ?? null;
-    const fits = fitText(t, markedLabel(chip.positionLabel, kind), lines);
+    const full = markedLabel(chip.positionLabel, kind);
+    t.setData('full', full);
+    const set = wrapLabel(full, width, lines, measurer(readableSize(17)));
+    t.setText(set.lines.join('\n'));
     if (kind) figure(t, kind);
-    return fits;
+    return set.lines.length > 0;
   }
 
   private tip: Phaser.GameObjects.Text | null = null;
@@ -729,7 +725,7 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
     const tip = text(this, 0, 0, `${markedLabel(chip.positionLabel, kind)} (${chip.issueLabel})`, { size: 19, color: p.surface, wrap: compactIn(this) ? 1200 : 520, keep: true });
     if (kind) figure(tip, kind);
     tip.setBackgroundColor(css(p.ink)).setPadding(10, 6, 10, 6).setDepth(1000);
-    const half = (TOKEN.h * container.scale) / 2;
+    const half = (container.height * container.scale) / 2;
     const x = Math.min(Math.max(8, container.x - tip.width / 2), 1600 - tip.width - 8);
     const below = container.y + half + 6;
     tip.setPosition(x, below + tip.height < 1000 ? below : container.y - half - 6 - tip.height);
@@ -787,7 +783,7 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
         [m.asks, trays.opp],
         [m.offers, trays.own],
       ] as const) {
-        const layout = layoutTray(groups as ChipGroup[], area, trays.headerH);
+        const layout = layoutTray(groups as ChipGroup[], area, trays.headerH, this.chipMode());
         for (const header of layout.headers) {
           this.put(categoryIcon(this, header.category, header.x + 11, header.y + 11, 22) as Phaser.GameObjects.Image);
           // Within its group's columns: shortened (the icon and the panel's headings say the rest)
@@ -829,13 +825,16 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
     const m = this.model;
     const draft = m.draft;
     const trays = this.trayAreas();
-    const trayOwn = layoutTray(m.offers, trays.own, trays.headerH);
-    const trayOpp = layoutTray(m.asks, trays.opp, trays.headerH);
+    const mode = this.chipMode();
+    const trayOwn = layoutTray(m.offers, trays.own, trays.headerH, mode);
+    const trayOpp = layoutTray(m.asks, trays.opp, trays.headerH, mode);
     const inPkg = (c: Chip) => draft[c.issue] === c.position;
     const offerIds = m.offers.flatMap((g) => g.chips).filter(inPkg).map((c) => c.id);
     const askIds = m.asks.flatMap((g) => g.chips).filter(inPkg).map((c) => c.id);
-    const zoneOffer = layoutZone(offerIds, OFFER);
-    const zoneAsk = layoutZone(askIds, ASK);
+    // Below the zone's title, as tall as it is drawn (compact: the title is hidden under the chips).
+    const top = compactIn(this) ? 34 : Math.max(34, 6 + Math.ceil(readableSize(21) * 1.17));
+    const zoneOffer = layoutZone(offerIds, OFFER, top, mode);
+    const zoneAsk = layoutZone(askIds, ASK, top, mode);
     this.slots = new Map();
     for (const token of this.tokens.values()) {
       const chip = token.chip;
@@ -846,16 +845,17 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
         continue;
       }
       this.slots.set(chip.id, slot);
-      this.fitChipLabel(token.container, chip, slot.scale);
+      this.shapeChip(token.container, chip, slot.w, slot.h);
       token.container.setVisible(true);
       token.container.setAlpha(m.yourTurn ? 1 : 0.55);
       if (this.input.enabled && token.container.input) token.container.input.enabled = m.yourTurn;
       const c = token.container;
-      if (c.x === 0 && c.y === 0) c.setPosition(slot.x, slot.y).setScale(slot.scale);
+      // The hit area follows the chip's size (set once, when the chip is made interactive).
+      if (c.input) (c.input.hitArea as Phaser.Geom.Rectangle).setTo(0, 0, slot.w, slot.h);
+      if (c.x === 0 && c.y === 0) c.setPosition(slot.x, slot.y).setScale(1);
       // A chip already in its place stays still: a tween would keep the loop drawing for nothing.
-      else if (this.tweens.isTweening(c) || Math.abs(c.x - slot.x) > 0.5 || Math.abs(c.y - slot.y) > 0.5 || Math.abs(c.scale - slot.scale) > 1e-3)
-        move(this, c, { x: slot.x, y: slot.y, scale: slot.scale }, 240);
+      else if (this.tweens.isTweening(c) || Math.abs(c.x - slot.x) > 0.5 || Math.abs(c.y - slot.y) > 0.5 || Math.abs(c.scale - 1) > 1e-3)
+        move(this, c, { x: slot.x, y: slot.y, scale: 1 }, 240);
     }
   }
 }
-

@@ -24,6 +24,12 @@
  * shared with other work the wall clock measures the neighbours. They vary with the machine; the
  * games themselves do not.
  *
+ * `npm run bench:sim` runs Node as `npm run serve` does, with a 4 MB young generation (see the
+ * README): a young-generation collection falling inside a decision is most of its p99, and its
+ * pause grows with that generation's size. Run as `node --import tsx src/cli/bench-sim.ts`, it
+ * measures V8's default (16 MB) instead. `--single-threaded-gc` keeps the collector's work on
+ * this thread, so the figures are one core's.
+ *
  * A single decision takes a fraction of a millisecond, so on a busy machine its slowest timings
  * are those of a garbage collection or a neighbour that fell inside it. `--best-of K` times each
  * decision K times (a negotiator asked again at the same turn decides again, the same way)

@@ -81,7 +81,7 @@ export function text(scene: Phaser.Scene, x: number, y: number, content: string,
       if (o.fit) fitText(reused, content, o.fit);
       else reused.setText(content);
       made.set(reused, { style, content: asked });
-    }
+    } else if (o.fit) reused.setData('full', content); // the reset above cleared what fitText noted
     return reused;
   }
   const fontKey = `${size}|${o.bold ? 'b' : 'n'}`;

@@ -387,12 +387,15 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
     const tickH = Math.ceil(readableSize(18) * 1.2);
     const axisH = Math.ceil(readableSize(20) * 1.2);
     // Below the title and the caption (as tall as drawn), with room for the top tick's label.
-    const plotY = Math.max(top + 78, top + Math.ceil(readableSize(27) * 1.17) + Math.ceil(readableSize(20) * 1.17) + Math.ceil(tickH / 2) + 4);
+    // The title names both indicators in full: on two lines when one does not hold them (long
+    // names, or a canvas whose text is drawn large), the rest of the chart below it.
+    const chartTitle = this.put(text(this, RIGHT.x, top, `${CANVAS_MARK.estimate} ${INDICATORS[m.chart.x].short} vs ${INDICATORS[m.chart.y].short}`, { size: 27, bold: true, wrap: RIGHT.w, fit: 2 }));
+    const titleH = Math.ceil(readableSize(27) * 1.17) * Math.max(1, chartTitle.getWrappedText(chartTitle.text).length);
+    const plotY = Math.max(top + 78, top + titleH + Math.ceil(readableSize(20) * 1.17) + Math.ceil(tickH / 2) + 4);
     const plot = { x: RIGHT.x + 80, y: plotY, w: RIGHT.w - 92, h: Math.max(120, Math.min(300, LADDER_TOP - 6 - legend.height - axisH - tickH - 10 - plotY)) };
     const tradeId = m.chart.x;
     const secId = m.chart.y;
-    this.put(text(this, RIGHT.x, top, `${CANVAS_MARK.estimate} ${INDICATORS[tradeId].short} vs ${INDICATORS[secId].short}`, { size: 27, bold: true, wrap: RIGHT.w, fit: 1 }));
-    this.put(text(this, RIGHT.x, top + Math.max(36, Math.ceil(readableSize(27) * 1.17)), m.chart.caption, { size: 20, color: p.muted, wrap: RIGHT.w, fit: 1 }));
+    this.put(text(this, RIGHT.x, top + Math.max(36, titleH), m.chart.caption, { size: 20, color: p.muted, wrap: RIGHT.w, fit: 1 }));
     const proj = (list: IndicatorProjection[] | null, id: IndicatorId) => list?.find((x) => x.indicator === id);
     const points: { x: number; y: number }[] = m.history.map((h) => ({ x: h[tradeId], y: h[secId] }));
     const now = { x: m.now[tradeId], y: m.now[secId] };

@@ -131,6 +131,31 @@ describe('the trays’ layout (layoutTray) with the labels of every shipped scen
   });
 });
 
+describe('a figure’s mark in front of a label (the canvas adds † or ‡)', () => {
+  it('is not one of the first three words the columns make room for: “‡ Allow a…” shows two', () => {
+    const chip = (id: string, label: string, category: ChipGroup['category']): Chip => ({ id, issue: id, position: 'p', issueLabel: id, positionLabel: label, category, holder: 'us', role: 'offer' });
+    // Busan's US levers at 1366×768, as the canvas labels them.
+    const groups: ChipGroup[] = [
+      { category: 'security-control', chips: ['‡ Allow a downgraded Blackwell (B30A)', 'Suspend the affiliates rule for a year', 'Withdraw the affiliates rule', 'Pause new listings for a year', 'Remove named Chinese firms from the Entity List'].map((l, i) => chip(`s${i}`, l, 'security-control')) },
+      { category: 'economic', chips: ['‡ Cut the fentanyl tariff to 10%', 'Lift the fentanyl tariff', 'Extend the truce for a year', 'Suspend port fees on both sides for a year'].map((l, i) => chip(`e${i}`, l, 'economic')) },
+    ];
+    // Letters of different widths, as the canvas's font has: “downgraded…” is much wider than
+    // “affiliates…” (the word the column's other chips need room for), and does not fit an equal column's chip.
+    const wide = (s: string) => [...s].reduce((t, ch) => t + 16 * (/[ilftj.,() ]/.test(ch) ? 0.5 : /[mwMW]/.test(ch) ? 1.4 : 1), 0);
+    const labels = new Map(groups.flatMap((g) => g.chips).map((c) => [c.id, c.positionLabel]));
+    const mode: ChipMode = { labels: true, lineH: LINE, label: (id) => labels.get(id) ?? '', measure: wide };
+    const { slots } = layoutTray(groups, { x: 16, y: 38, w: 816, h: 252 }, 32, mode);
+    for (const g of groups)
+      for (const c of g.chips.filter((one) => one.positionLabel.startsWith('‡'))) {
+        const slot = slots.get(c.id)!;
+        const room = labelRoom(slot.w, slot.h, LINE);
+        const shown = wrapLabel(c.positionLabel, room.width, room.lines, wide);
+        const real = words(shown.lines.join(' ').replace(/…$/, '')).filter((w) => /[\p{L}\p{N}]/u.test(w));
+        expect(shown.whole || real.length >= 3, `“${c.positionLabel}” shows ${JSON.stringify(shown.lines)}`).toBe(true);
+      }
+  });
+});
+
 describe('the table’s zones (layoutZone)', () => {
   it('places chips on the table below the zone’s title, inside it and apart', () => {
     const zone: Rect = { x: 30, y: 580, w: 788, h: 104 };

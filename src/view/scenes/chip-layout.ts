@@ -52,7 +52,9 @@ export function labelRoom(w: number, h: number, lineH: number): { lines: number;
   return { lines: Math.max(0, Math.min(CHIP.maxLines, Math.floor((h - CHIP.pad) / lineH))), width: Math.max(0, w - CHIP.inset - CHIP.right) };
 }
 
-const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
+/** A label's words: a figure's mark (†, ‡) or a dash standing alone tells no chip from another. */
+const wordsOf = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+const wordCount = (s: string) => wordsOf(s).length;
 
 /** Labels already set, by measure (a font) and room: the layout tries many sizes, and again at every redraw. */
 const wrapped = new WeakMap<(s: string) => number, Map<string, WrappedLabel>>();
@@ -176,7 +178,7 @@ function columnWidths(columns: string[][], total: number, mode: ChipMode): numbe
   const equal = columns.map(() => room / Math.max(1, columns.length));
   if (!mode.labels) return equal;
   const needs = columns.map((ids) =>
-    Math.max(0, ...ids.flatMap((id) => mode.label(id).split(/\s+/).filter(Boolean).slice(0, 3).map((w) => mode.measure(`${w}…`) + CHIP.inset + CHIP.right + 1))),
+    Math.max(0, ...ids.flatMap((id) => wordsOf(mode.label(id)).slice(0, 3).map((w) => mode.measure(`${w}…`) + CHIP.inset + CHIP.right + 1))),
   );
   const needed = needs.reduce((t, n) => t + n, 0);
   if (needs.every((n, i) => n <= equal[i]!)) return equal;

@@ -96,7 +96,7 @@ async function startServers(n: number, env: Record<string, string>): Promise<Ser
   mkdirSync(dist);
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>bench</title>');
   const base = await freePorts(n);
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/server/main.ts'), '--processes', String(n)], {
+  const child: ChildProcess = spawn(process.execPath, ['--max-semi-space-size=4', '--import', 'tsx', join(root, 'src/server/main.ts'), '--processes', String(n)], {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(base), HOST: '127.0.0.1', PUBLIC_HOST: '127.0.0.1', DATA_DIR: join(dir, 'data'), DIST_DIR: dist },
     stdio: ['ignore', 'pipe', 'pipe'],

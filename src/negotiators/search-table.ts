@@ -411,9 +411,10 @@ export class SearchTable implements PackageTable {
   }
 
   /**
-   * The packages that complete a branch (package number, utility and rating so far at
-   * us[split] and rs[split], floor sums at sums[at..]) with the tail's combinations: those within the query's bounds, from the best for
-   * me down (or the worst up), each checked exactly before it is reported.
+   * The packages that complete a branch (package number, utility and rating so far at us[split]
+   * and rs[split], floor sums at sums[at..]) with the tail's combinations: those within the
+   * query's bounds, from the best for me down (or the worst up), each checked exactly before it
+   * is reported.
    */
   private scanTail(
     q: Query,

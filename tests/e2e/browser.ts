@@ -34,6 +34,18 @@ declare global {
   }
 }
 
+/** The screens every view is checked at: two laptops and a phone. */
+export interface Viewport {
+  name: string;
+  width: number;
+  height: number;
+}
+export const VIEWPORTS: readonly Viewport[] = [
+  { name: '1366x768', width: 1366, height: 768 },
+  { name: '1280x720', width: 1280, height: 720 },
+  { name: '390x844', width: 390, height: 844 },
+];
+
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../../test-results/screenshots', import.meta.url));
 
 /** The Chromium the tests drive: $CHROME_PATH, else Debian's /usr/bin/chromium. */

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { aiSettled, browserOrSkip, browserPerTest, launch, openGame, SCREENSHOT_DIR, settle, waitScreen } from './browser';
+import { aiSettled, browserOrSkip, browserPerTest, launch, openGame, SCREENSHOT_DIR, settle, waitScreen, VIEWPORTS } from './browser';
 import { canvasTextProblems, chipLabelProblems, cutWordProblems, pageBoxProblems, shownCanvasText, trayHeadingProblems } from './screen-checks';
 
 /**
@@ -13,11 +13,8 @@ import { canvasTextProblems, chipLabelProblems, cutWordProblems, pageBoxProblems
 
 const browser = browserOrSkip();
 
-const LAPTOPS = [
-  { name: '1366x768', width: 1366, height: 768 },
-  { name: '1280x720', width: 1280, height: 720 },
-];
-const PHONE = { name: '390x844', width: 390, height: 844 };
+const LAPTOPS = VIEWPORTS.filter((v) => v.width >= 700);
+const PHONE = VIEWPORTS.find((v) => v.width < 700)!;
 
 /** Scenarios with the longest chip labels, and the sandbox with the most chips. */
 const SCENARIOS = ['Busan, autumn 2025', 'The road to the Beijing summit, 2026', 'Chips against minerals, 2022-2024', 'Sandbox: every lever on the table'];

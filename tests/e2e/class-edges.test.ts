@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { browserOrSkip, SCREENSHOT_DIR, settle, smallestSvgText, waitScreen } from './browser';
-import { classServerAndBrowser, type ClassPerson } from './class-people';
+import { browserOrSkip, SCREENSHOT_DIR, settle, smallestSvgText, waitScreen, VIEWPORTS } from './browser';
+import { openTheClass, classServerAndBrowser, type ClassPerson } from './class-people';
 import { scenario as b } from './flows';
 import { canvasTextProblems, expectNoOverlap, shownCanvasText, smallPanelText } from './screen-checks';
 
@@ -18,15 +18,10 @@ import { canvasTextProblems, expectNoOverlap, shownCanvasText, smallPanelText } 
 const browserPath = browserOrSkip();
 // with every other screen's, under its own prefix
 const SHOTS = SCREENSHOT_DIR;
-const SIZES = [
-  { width: 1366, height: 768 },
-  { width: 1280, height: 720 },
-  { width: 390, height: 844 },
-];
 
 /** A class screen at each size: canvas and panel text at least 12 CSS px, none overlapping, nothing out of the panel; a screenshot of each. */
 async function expectReadable(page: Page, name: string): Promise<void> {
-  for (const size of SIZES) {
+  for (const size of VIEWPORTS) {
     await page.setViewportSize(size);
     await settle(page, 600);
     const where = `${name} at ${size.width}x${size.height}`;
@@ -75,10 +70,7 @@ describe.skipIf(!browserPath)('the live class’s edges', () => {
     await expectReadable(t, 'class-run');
     await t.locator('#run-scenario').selectOption(b.id);
     await t.locator('#run-seed').fill('e2e-edges');
-    await t.getByRole('button', { name: 'Open the class' }).click();
-    await waitScreen(t, 'class-teacher', 'title');
-    await t.waitForFunction(() => document.querySelector('#class-connection')?.textContent === 'Connected to the class server.', null, { timeout: 60_000 });
-    const code = (await t.locator('#join-code').textContent())!.replace(/\s/g, '');
+    const code = await openTheClass(t);
     await expectReadable(t, 'class-teacher');
 
     // A mistyped code: the join form again with the reason, and nothing in the console.
@@ -117,7 +109,7 @@ describe.skipIf(!browserPath)('the live class’s edges', () => {
     expect(await turnText(china.page)).toBe('The class is paused: no move until the teacher resumes it.');
     expect(await turnText(us.page)).toBe(`Waiting for ${b.sides.china.label} (the teacher has paused the tables).`);
     expect(await china.page.locator('#announcer').textContent()).toContain('The teacher paused the tables.');
-    for (const size of SIZES) {
+    for (const size of VIEWPORTS) {
       await china.page.setViewportSize(size);
       await settle(china.page, 400);
       await china.page.screenshot({ path: `${SHOTS}/class-edges-class-table-paused-${size.width}x${size.height}.png` });

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createClass, Probe } from '../server/helpers';
 import { scenarioPath } from '../helpers';
-import { browserOrSkip, SCREENSHOT_DIR, settle, waitScreen } from './browser';
+import { browserOrSkip, SCREENSHOT_DIR, settle, waitScreen, VIEWPORTS } from './browser';
 import { classServerAndBrowser } from './class-people';
 import { expectNoOverlap, smallPanelText } from './screen-checks';
 
@@ -16,15 +16,10 @@ import { expectNoOverlap, smallPanelText } from './screen-checks';
  */
 
 const browserPath = browserOrSkip();
-const SIZES = [
-  { width: 1366, height: 768 },
-  { width: 1280, height: 720 },
-  { width: 390, height: 844 },
-];
 
 /** Screenshots of the screen at each size (panel text 12 px or more, nothing overlapping). */
 async function shoot(page: Page, name: string): Promise<void> {
-  for (const size of SIZES) {
+  for (const size of VIEWPORTS) {
     await page.setViewportSize(size);
     await settle(page, 500);
     const where = `${name} at ${size.width}x${size.height}`;

@@ -3,7 +3,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { defaultOptions } from '../../src/core/engine';
 import type { GameSpec, Move } from '../../src/core/types';
 import { resultCodeOf } from '../../src/session/games';
-import { browserOrSkip, browserPerTest, checkScreen, openGame, smallestSvgText, waitScreen } from './browser';
+import { browserOrSkip, browserPerTest, checkScreen, openGame, smallestSvgText, waitScreen, VIEWPORTS } from './browser';
 import { scenario as b, view } from './flows';
 
 /**
@@ -24,11 +24,6 @@ const codes = [
   resultCodeOf(b, spec('c1', [propose, { type: 'accept', side: 'china' }])),
   resultCodeOf(b, spec('c2', [{ type: 'walkout', side: 'us' }])),
   resultCodeOf(b, spec('c3', [propose, { type: 'walkout', side: 'china' }])),
-];
-const VIEWPORTS = [
-  { width: 1366, height: 768 },
-  { width: 1280, height: 720 },
-  { width: 390, height: 844 },
 ];
 
 describe.skipIf(!browser)('classroom without a server', () => {

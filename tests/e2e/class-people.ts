@@ -35,6 +35,14 @@ export async function openClassPerson(browser: Browser, origin: string, name: st
   return { name, context, page, errors };
 }
 
+/** The teacher opens the class as the Run a class form stands, and waits for the dashboard to connect: the class's join code. */
+export async function openTheClass(t: Page): Promise<string> {
+  await t.getByRole('button', { name: 'Open the class' }).click();
+  await waitScreen(t, 'class-teacher', 'title');
+  await t.waitForFunction(() => document.querySelector('#class-connection')?.textContent === 'Connected to the class server.', null, { timeout: 60_000 });
+  return (await t.locator('#join-code').textContent())!.replace(/\s/g, '');
+}
+
 /**
  * For the enclosing describe block: a class server serving this build (its data in a temporary
  * folder) and a browser, started before its tests and stopped after; `person` opens a teacher's or

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserOrSkip, expectAccessible, screenshot, settle, waitScreen } from './browser';
 import { scenario as b } from './flows';
-import { classServerAndBrowser, type ClassPerson } from './class-people';
+import { openTheClass, classServerAndBrowser, type ClassPerson } from './class-people';
 
 /**
  * A class of teams end to end: the teacher opens a class of teams of two with a set number of
@@ -55,10 +55,7 @@ describe.skipIf(!browserPath)('a class of teams', () => {
     await t.locator('#run-rounds').fill(String(b.rounds - 2));
     await t.locator('#run-seconds').fill('600');
     await expectAccessible(t, 'class-run-teams');
-    await t.getByRole('button', { name: 'Open the class' }).click();
-    await waitScreen(t, 'class-teacher', 'title');
-    await t.waitForFunction(() => document.querySelector('#class-connection')?.textContent === 'Connected to the class server.', null, { timeout: 60_000 });
-    const code = (await t.locator('#join-code').textContent())!.replace(/\s/g, '');
+    const code = await openTheClass(t);
     // Four browsers drawing at once are too many for a small machine: the teacher's closes here
     // (the dashboard's team cells are covered by the view's tests).
     expect(teacher.errors).toEqual([]);

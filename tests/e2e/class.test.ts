@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserOrSkip, expectAccessible, expectCanvasFitsStage, screenshot, settle, waitScreen } from './browser';
+import { browserOrSkip, expectAccessible, expectCanvasFitsStage, screenshot, settle, waitScreen, VIEWPORTS } from './browser';
 import { scenario as b } from './flows';
-import { classServerAndBrowser, type ClassPerson } from './class-people';
+import { openTheClass, classServerAndBrowser, type ClassPerson } from './class-people';
 
 /**
  * The live class end to end: the class server (src/server, as `npm run serve` starts it) on a
@@ -15,11 +15,6 @@ import { classServerAndBrowser, type ClassPerson } from './class-people';
  */
 
 const browserPath = browserOrSkip();
-const VIEWPORTS = [
-  { width: 1366, height: 768 },
-  { width: 1280, height: 720 },
-  { width: 390, height: 844 },
-];
 
 type Person = ClassPerson;
 
@@ -103,10 +98,7 @@ describe.skipIf(!browserPath)('a live class on the class server', () => {
     await t.setViewportSize({ width: 1366, height: 768 });
     await t.locator('#run-scenario').selectOption(b.id);
     await t.locator('#run-seed').fill('e2e-class');
-    await t.getByRole('button', { name: 'Open the class' }).click();
-    await waitScreen(t, 'class-teacher', 'title');
-    await t.waitForFunction(() => document.querySelector('#class-connection')?.textContent === 'Connected to the class server.', null, { timeout: 60_000 });
-    const code = (await t.locator('#join-code').textContent())!.replace(/\s/g, '');
+    const code = await openTheClass(t);
     expect(code).toMatch(/^[23456789ABCDEFGHJKMNPQRSTVWXYZ]{8}$/);
     expect(await t.locator('svg.qr path').getAttribute('d')).toMatch(/^M/);
     await check(t, 'class-teacher', true);

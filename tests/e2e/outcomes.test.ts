@@ -3,7 +3,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { decodeResult } from '../../src/core/result-code';
 import { SIDES } from '../../src/core/types';
 import { gameRatingsJson } from '../../src/session/outcome';
-import { browserOrSkip, browserPerTest, expectAccessible, openGame, screenshot, settle, smallestSvgText, waitScreen } from './browser';
+import { browserOrSkip, browserPerTest, expectAccessible, openGame, screenshot, settle, smallestSvgText, waitScreen, VIEWPORTS } from './browser';
 import { playUsByMouse, scenario, view } from './flows';
 import { canvasTextProblems, expectNoOverlap, smallestCanvasText, trayHeadingProblems } from './screen-checks';
 
@@ -14,11 +14,6 @@ import { canvasTextProblems, expectNoOverlap, smallestCanvasText, trayHeadingPro
 
 const browser = browserOrSkip();
 
-const SIZES = [
-  { name: '1366x768', width: 1366, height: 768 },
-  { name: '1280x720', width: 1280, height: 720 },
-  { name: '390x844', width: 390, height: 844 },
-] as const;
 
 /**
  * A screen's canvas at each size: on a phone (the compact layout) no text under 12 CSS px, and at
@@ -51,7 +46,7 @@ async function expectFrontInFirstScreen(page: Page): Promise<void> {
 }
 
 async function atEachSize(page: Page, name: string, check: (narrow: boolean) => Promise<void> = async () => undefined): Promise<void> {
-  for (const size of SIZES) {
+  for (const size of VIEWPORTS) {
     await page.setViewportSize({ width: size.width, height: size.height });
     await settle(page, 600);
     const narrow = size.width < 700;

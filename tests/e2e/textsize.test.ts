@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { TEXT_SIZES, SETTINGS_KEY, defaultSettings, type TextSize } from '../../src/session/settings';
-import { browserOrSkip, browserPerTest, openGame, SCREENSHOT_DIR, settle, waitScreen } from './browser';
+import { browserOrSkip, browserPerTest, openGame, SCREENSHOT_DIR, settle, waitScreen, VIEWPORTS } from './browser';
 import { dragChip, startSolo, usPackage, chipsOf, scenario } from './flows';
 import { canvasTextProblems, shownCanvasText, chipLabelProblems, cutWordProblems, pageBoxProblems, smallestCanvasText, trayHeadingProblems } from './screen-checks';
 
@@ -17,11 +17,6 @@ const browser = browserOrSkip();
 // with every other screen's, under its own prefix
 const SHOTS = SCREENSHOT_DIR;
 
-const SIZES = [
-  { name: '1366x768', width: 1366, height: 768 },
-  { name: '1280x720', width: 1280, height: 720 },
-  { name: '390x844', width: 390, height: 844 },
-];
 
 /** A projector's screen: large enough for the table's designed layout with the larger text. */
 const PROJECTOR = { name: '1920x1080', width: 1920, height: 1080 };
@@ -38,7 +33,7 @@ async function openWithTextSize(page: Page, textSize: TextSize): Promise<void> {
 }
 
 /** A screen at each screen size: the page's boxes, the canvas's texts, and `more` (the screen's own checks); a screenshot each. */
-async function checkAtEachSize(page: Page, textSize: TextSize, screen: string, more: (narrow: boolean) => Promise<string[]> = async () => [], sizes = SIZES): Promise<void> {
+async function checkAtEachSize(page: Page, textSize: TextSize, screen: string, more: (narrow: boolean) => Promise<string[]> = async () => [], sizes = VIEWPORTS): Promise<void> {
   for (const size of sizes) {
     await page.setViewportSize({ width: size.width, height: size.height });
     await settle(page, 600);
@@ -96,7 +91,7 @@ describe.skipIf(!browser)('larger text sizes on the screens a student meets', ()
       }
       // Compact on a laptop and a phone (chips as icons), designed on a projector: headings and chip labels whole there.
       const compact = async () => (await shownCanvasText(page)).every((t) => t.name !== 'chip-label');
-      await checkAtEachSize(page, textSize, '05-table', async () => [...((await compact()) ? [] : await trayHeadingProblems(page)), ...(await chipLabelProblems(page))], [...SIZES, PROJECTOR]);
+      await checkAtEachSize(page, textSize, '05-table', async () => [...((await compact()) ? [] : await trayHeadingProblems(page)), ...(await chipLabelProblems(page))], [...VIEWPORTS, PROJECTOR]);
       await page.getByRole('button', { name: 'Walk out…' }).click();
       await page.getByRole('button', { name: 'Yes, walk out' }).click();
       await page.getByRole('button', { name: 'See the debrief' }).click();

@@ -33,7 +33,8 @@ export function tempDirs(): { dataDir: string; distDir: string } {
 }
 
 export function startServer(dirs: { dataDir: string; distDir: string }, port = 0, env: Record<string, string> = {}): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/server/main.ts')], {
+  // with the Node flags `npm run serve` gives it
+  const child = spawn(process.execPath, ['--max-semi-space-size=4', '--import', 'tsx', join(root, 'src/server/main.ts')], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dirs.dataDir, DIST_DIR: dirs.distDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

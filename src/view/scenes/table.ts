@@ -98,28 +98,32 @@ const SHORT_CATEGORY: Record<IssueCategory, string> = {
 
 /** Canvas 2D measuring for the chips' labels, in their font (as Phaser sets it: style, size, family). */
 let measuring: CanvasRenderingContext2D | null = null;
-const measured = new Map<string, number>();
 
-/** How wide a string is drawn in the chips' labels' font at `size` game units (memoised: the layout measures often). */
+/**
+ * How wide a string is drawn at `size` game units: one function per font, each with its widths
+ * memoised (the layout measures often, and memoises its wrapped labels by this function).
+ */
 const measurers = new Map<string, (s: string) => number>();
 
 function measurer(size: number, weight: 'normal' | 'bold' = 'normal'): (s: string) => number {
-  const known = measurers.get(`${size}|${weight}`);
-  if (known) return known;
-  const measure = (s: string) => {
-    const key = `${size}|${weight}|${s}`;
-    let w = measured.get(key);
-    if (w === undefined) {
-      measuring ??= document.createElement('canvas').getContext('2d');
-      if (!measuring) return s.length * size * 0.6;
-      measuring.font = `${weight} ${size}px ${FONT}`;
-      w = measuring.measureText(s).width;
-      if (measured.size > 20000) measured.clear();
-      measured.set(key, w);
-    }
-    return w;
-  };
-  measurers.set(`${size}|${weight}`, measure);
+  const font = `${weight} ${size}px ${FONT}`;
+  let measure = measurers.get(font);
+  if (!measure) {
+    const widths = new Map<string, number>();
+    measure = (s: string) => {
+      let w = widths.get(s);
+      if (w === undefined) {
+        measuring ??= document.createElement('canvas').getContext('2d');
+        if (!measuring) return s.length * size * 0.6;
+        measuring.font = font;
+        w = measuring.measureText(s).width;
+        if (widths.size > 5000) widths.clear();
+        widths.set(s, w);
+      }
+      return w;
+    };
+    measurers.set(font, measure);
+  }
   return measure;
 }
 

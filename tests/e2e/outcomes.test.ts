@@ -5,7 +5,7 @@ import { SIDES } from '../../src/core/types';
 import { gameRatingsJson } from '../../src/session/outcome';
 import { browserOrSkip, browserPerTest, expectAccessible, openGame, screenshot, settle, smallestSvgText, waitScreen, VIEWPORTS } from './browser';
 import { playUsByMouse, scenario, view } from './flows';
-import { canvasTextProblems, expectNoOverlap, smallestCanvasText, trayHeadingProblems } from './screen-checks';
+import { canvasTextProblems, expectNoOverlap, shownCanvasText, smallestCanvasText, trayHeadingProblems } from './screen-checks';
 
 /**
  * Issue 11 in the browser: Play now, the one-screen briefing, readable canvas text, the debrief's
@@ -253,6 +253,11 @@ describe.skipIf(!browser)('issue 11: outcomes that mean something, readable on a
       if (!narrow) await expectFrontInFirstScreen(page);
       const t = await smallestCanvasText(page);
       expect(t.px, `smallest canvas text: “${t.text}”`).toBeGreaterThanOrEqual(14);
+      // the charts' key says what every line is: shown whole, not shortened to 'solid: your…'
+      const key = (await shownCanvasText(page)).find((x) => x.full.includes('shaded:'));
+      expect(key, 'the canvas charts’ key').toBeDefined();
+      expect(key!.text.replace(/\s+/g, ' ')).toBe(key!.full);
+      expect(await canvasTextProblems(page)).toEqual([]);
       const c = await smallestSvgText(page, '#deal-chart svg');
       expect(c.count).toBeGreaterThan(4);
       expect(c.px, `smallest deal-chart text: “${c.text}”`).toBeGreaterThanOrEqual(12 - 0.01);

@@ -101,10 +101,14 @@ export class DebriefScene extends ScreenScene<DebriefSceneModel> implements Comp
     const lines = m.historyLabel ? `shaded: your talks · solid: your game · dashed: ${m.historyLabel}` : m.withoutLabel ? `shaded: the talks · solid: as played · dotted: ${m.withoutLabel}` : 'shaded: the talks';
     const legend = `${CANVAS_LEGEND.estimate} · ${lines}`;
     const top = 8 + line + 8;
-    const bottom = 1000 - line - 4;
+    // the legend takes two lines when one does not hold it (a history's label is long), set
+    // against the bottom; the charts take the rest
+    const key = this.put(text(this, 20, 0, '', { color: p.muted, wrap: 1560, keep: true }));
+    fitText(key, legend, 2);
+    const bottom = 1000 - key.height - 4;
+    key.setY(bottom);
     const rowH = (bottom - top) / shown.length;
     shown.forEach((t, i) => this.compactChart(t, 12, top + i * rowH, 1576, rowH - 10, size));
-    fitText(this.put(text(this, 20, bottom, '', { color: p.muted, wrap: 1560, keep: true })), legend, 1);
   }
 
   /** One indicator across the canvas: a line of words over its path, the talks shaded. */

@@ -63,6 +63,10 @@ describe.skipIf(!browser)('chip labels on the table, and the choice screen on a 
         await page.screenshot({ path: `${SCREENSHOT_DIR}/chiplabels-table-${slug}-${size.name}.png` });
         if (narrow) continue;
         expect.soft(await trayHeadingProblems(page), where).toEqual([]);
+        // The chart's axes name their indicators whole ('↑ Control…' said nothing at 1280×720).
+        const axes = (await shownCanvasText(page)).filter((t) => /^↑ |→$/.test(t.full));
+        expect.soft(axes.length, `${where}: the chart's two axis names`).toBe(2);
+        for (const a of axes) expect.soft(a.text.replace(/\s+/g, ' '), `${where}: axis name`).toBe(a.full);
         const labels = (await shownCanvasText(page)).filter((t) => t.name === 'chip-label');
         const chips = ((await page.evaluate(() => window.__bc!.layout()!.tokens.length)) as number);
         // Every chip says something in words (a label shortened to its mark alone does not).

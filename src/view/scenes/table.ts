@@ -396,9 +396,20 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
     const chartTitle = this.put(text(this, RIGHT.x, top, `${CANVAS_MARK.estimate} ${INDICATORS[m.chart.x].short} vs ${INDICATORS[m.chart.y].short}`, { size: 27, bold: true, wrap: RIGHT.w, fit: 2 }));
     const titleH = Math.ceil(readableSize(27) * 1.17) * Math.max(1, chartTitle.getWrappedText(chartTitle.text).length);
     const plotY = Math.max(top + 78, top + titleH + Math.ceil(readableSize(20) * 1.17) + Math.ceil(tickH / 2) + 4);
-    const plot = { x: RIGHT.x + 80, y: plotY, w: RIGHT.w - 92, h: Math.max(120, Math.min(300, LADDER_TOP - 6 - legend.height - axisH - tickH - 10 - plotY)) };
+    const plotH = Math.max(120, Math.min(300, LADDER_TOP - 6 - legend.height - axisH - tickH - 10 - plotY));
     const tradeId = m.chart.x;
     const secId = m.chart.y;
+    const unit = (id: IndicatorId) => (INDICATORS[id].unit === '$B/yr' ? ' ($B/yr, change)' : INDICATORS[id].unit === 'ladder' ? ' (rungs)' : '');
+    // Turned along the plot's side, and no longer than it: on a short plot (a small screen, or
+    // text drawn large) a long name takes two lines, and the plot moves right by one to make room.
+    const yName = `↑ ${INDICATORS[secId].short}${unit(secId)}`;
+    const yLabel = this.put(text(this, 0, 0, '', { size: 20, originX: 0.5, originY: 0.5, bold: true, wrap: plotH }));
+    const yLines = fitText(yLabel, yName, 1) && yLabel.text === yName ? 1 : 2;
+    if (yLines === 2) fitText(yLabel, yName, 2);
+    const yExtra = (yLines - 1) * Math.ceil(readableSize(20) * 1.17);
+    const plot = { x: RIGHT.x + 80 + yExtra, y: plotY, w: RIGHT.w - 92 - yExtra, h: plotH };
+    yLabel.setPosition(RIGHT.x + 12 + yExtra / 2, plot.y + plot.h / 2);
+    yLabel.setAngle(-90);
     this.put(text(this, RIGHT.x, top + Math.max(36, titleH), m.chart.caption, { size: 20, color: p.muted, wrap: RIGHT.w, fit: 1 }));
     const proj = (list: IndicatorProjection[] | null, id: IndicatorId) => list?.find((x) => x.indicator === id);
     const points: { x: number; y: number }[] = m.history.map((h) => ({ x: h[tradeId], y: h[secId] }));
@@ -449,14 +460,9 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
     }
     g.lineStyle(2, p.ink, 1);
     g.strokeRect(plot.x, plot.y, plot.w, plot.h);
-    const unit = (id: IndicatorId) => (INDICATORS[id].unit === '$B/yr' ? ' ($B/yr, change)' : INDICATORS[id].unit === 'ladder' ? ' (rungs)' : '');
     const xLabel = this.put(text(this, plot.x + plot.w / 2, plot.y + plot.h + 6 + tickH, '', { size: 20, originX: 0.5, bold: true, wrap: RIGHT.w }));
     fitText(xLabel, `${INDICATORS[tradeId].short}${unit(tradeId)} →`, 1);
     xLabel.setX(Math.min(xLabel.x, RIGHT.x + RIGHT.w - xLabel.width / 2));
-    // Turned along the plot's side, and no longer than it.
-    const yLabel = this.put(text(this, RIGHT.x + 12, plot.y + plot.h / 2, '', { size: 20, originX: 0.5, originY: 0.5, bold: true, wrap: plot.h }));
-    fitText(yLabel, `↑ ${INDICATORS[secId].short}${unit(secId)}`, 1);
-    yLabel.setAngle(-90);
     // The path so far: small squares joined by a line.
     g.lineStyle(2, p.muted, 1);
     for (let i = 1; i < points.length; i++) g.lineBetween(X(points[i - 1]!.x), Y(points[i - 1]!.y), X(points[i]!.x), Y(points[i]!.y));

@@ -111,6 +111,12 @@ describe.skipIf(!browserPath)('the class server restarts mid-class', () => {
     await china.page.getByRole('button', { name: 'Accept their offer' }).click();
     for (const p of [us, china]) await p.page.waitForFunction(() => (window.__bc!.state() as { outcome: { kind: string } | null }).outcome?.kind === 'deal', null, { timeout: 60_000 });
     await t.waitForFunction(() => document.querySelector('#dashboard tbody tr[data-table="0"]')?.textContent?.includes('deal'), null, { timeout: 30_000 });
+    // Both read the deal as theirs: not "United States has a deal.", nor "worth to you as a Self-reliance".
+    for (const [p, other] of [[us, b.sides.china.label], [china, b.sides.us.label]] as const) {
+      await p.page.locator('#panel .status + p.hint').waitFor({ timeout: 10_000 });
+      expect(await p.page.locator('#panel .status ~ p.hint').first().textContent()).toMatch(new RegExp(`^${other} has struck a deal with you\\. Tension stands at`));
+      expect(await p.page.locator('#panel').textContent()).toMatch(/Expected worth to you, judged by [^,]+, when it was struck: /);
+    }
 
     expect(people.flatMap((p) => p.errors)).toEqual([]);
   }, 600_000);

@@ -179,12 +179,19 @@ export interface RatingBin {
 export interface SideRatings {
   side: Side;
   label: string;
+  /** The doctrine's id (the exports' column), and its name as the players read it. */
   doctrine: string;
+  doctrineLabel: string;
   bins: RatingBin[];
   /** Games with no zone to rate against. */
   unrated: number;
   mean: number | null;
   median: number | null;
+}
+
+/** A side's ratings in a line, the doctrine by the name the players know it by (its id is for the exports). */
+export function ratingsCaption(r: SideRatings): string {
+  return `${r.label}, judged by ${r.doctrineLabel}: ${r.mean === null ? 'no game could be rated' : `mean ${Math.round(r.mean)}, median ${Math.round(r.median!)}`}`;
 }
 
 export interface ChipCount {
@@ -275,6 +282,7 @@ export function classDebrief(scenario: Scenario, inputs: readonly ClassInput[], 
       side,
       label: scenario.sides[side].label,
       doctrine: (side === 'us' ? chart.x : chart.y).doctrine,
+      doctrineLabel: (side === 'us' ? chart.x : chart.y).doctrineLabel,
       bins: bins(rated),
       unrated: games.length - rated.length,
       mean: rated.length ? rated.reduce((a, b) => a + b, 0) / rated.length : null,

@@ -60,6 +60,8 @@ export interface FrontierPoint {
 export interface ChartAxis {
   side: Side;
   doctrine: string;
+  /** The doctrine's name as the players read it. */
+  doctrineLabel: string;
   label: string;
   min: number;
   max: number;
@@ -134,6 +136,7 @@ function axis(scenario: Scenario, side: Side, doctrine: Doctrine, values: number
   return {
     side,
     doctrine: doctrine.id,
+    doctrineLabel: doctrine.label,
     label: `${scenario.sides[side].label}: ${doctrine.label} score`,
     min: ticks[0]!,
     max: ticks[ticks.length - 1]!,

@@ -28,7 +28,7 @@ export const POSTURES: Record<Posture, PostureInfo> = {
   conceding: { label: 'Conceding', meaning: 'moving towards the other side' },
   escalating: { label: 'Escalating', meaning: 'raising the pressure with threats or measures' },
   'cooling-off': { label: 'Cooling off', meaning: 'stepping back after escalation' },
-  deal: { label: 'Deal', meaning: 'has a deal' },
+  deal: { label: 'Deal', meaning: 'has struck a deal with you' },
   'walked-out': { label: 'Walked out', meaning: 'has left the table' },
 };
 

@@ -8,6 +8,7 @@ import {
   cleanName,
   handInLine,
   parseCodeList,
+  ratingsCaption,
   scenariosOf,
   verifyCodes,
 } from '../../src/session/class-debrief';
@@ -91,6 +92,10 @@ describe('the class page from result codes', () => {
     for (const side of ['us', 'china'] as const) {
       const r = d.ratings[side];
       expect(r.bins.reduce((a, x) => a + x.count, 0) + r.unrated).toBe(2);
+      // The caption names the doctrine as the players know it, not by its id ("(security-first)").
+      const doctrine = b.doctrines.find((x) => x.id === r.doctrine)!;
+      expect(ratingsCaption(r)).toMatch(new RegExp(`^${b.sides[side].label}, judged by ${doctrine.label}: mean -?\\d+, median -?\\d+$`));
+      expect(ratingsCaption(r)).not.toContain(`(${r.doctrine})`);
     }
     expect(d.summary[0]).toMatch(/^2 games of .*: 1 deal, 1 walkout, 0 without a deal/);
     // A game's mark is the same as its own chart puts it (one chart for the class and the game).

@@ -155,6 +155,20 @@ describe('a class whose server process died', () => {
     expect(rooms[1]!.reconnection.maxRetries).toBe(4);
   });
 
+  it('takes the socket’s error events while reconnecting (no code) for no problem, and still says the server’s own', async () => {
+    script.push('room');
+    await handleClassRequest(student, dispatch);
+    rooms[0]!.handlers.drop!();
+    // One per failed attempt to reach a server that is down: the WebSocket's error event has no code.
+    rooms[0]!.handlers.error!(undefined, undefined);
+    rooms[0]!.handlers.error!(undefined, undefined);
+    expect(statuses().at(-1)).toBe('reconnecting');
+    expect(actions.filter((a) => a.type === 'class-status' && a.text)).toEqual([]);
+    // The server's own error message has a code, and is said.
+    rooms[0]!.handlers.error!(4210, 'the move log could not be read');
+    expect(actions.at(-1)).toMatchObject({ type: 'class-status', text: 'The class server reported a problem (4210: the move log could not be read).' });
+  });
+
   it('says to reload when no process answers within a minute', async () => {
     script.push('room');
     await handleClassRequest(student, dispatch);

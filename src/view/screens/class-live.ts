@@ -420,6 +420,8 @@ export const classLobbyScreen: ScreenFn = (state, dispatch) => {
     );
     if (live.table && live.table.seats.length >= 2) body.push(h('div', { class: 'actions' }, button('Go to the table', () => dispatch({ type: 'navigate', screen: 'table' }), { key: 'to-table' })));
   }
+  // While the server is away (a restart), the lobby says so, as the table does: the seat is kept and the page rejoins on its own.
+  if (live.seat && live.status === 'reconnecting') body.push(h('p', { class: 'message', id: 'class-connection', attrs: { role: 'status' } }, 'The connection to the class dropped; reconnecting… Your seat is kept.'));
   if (live.problem) body.push(h('div', { class: 'message error', attrs: { role: 'alert' } }, h('p', null, live.problem)));
   body.push(h('div', { class: 'actions' }, button('Leave the class', () => dispatch({ type: 'class-leave' }), { key: 'class-leave', class: 'secondary' })));
   return { title: 'Class lobby', body, scene: titleScene(live.seat ? `Table ${live.seat.table + 1}: waiting for the talks.` : 'Joining the class…') };

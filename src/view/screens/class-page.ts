@@ -1,4 +1,4 @@
-import { classCsv, classJson, scenariosOf, type ClassDebrief, type RejectedEntry, type SideRatings } from '../../session/class-debrief';
+import { classCsv, classJson, ratingsCaption, scenariosOf, type ClassDebrief, type RejectedEntry, type SideRatings } from '../../session/class-debrief';
 import { ratingText } from '../../session/outcome';
 import { button, columnHeads, download, h, signed, textHead } from '../dom';
 import type { Dispatch } from '../state/actions';
@@ -112,7 +112,7 @@ function ratingTable(r: SideRatings): HTMLElement {
   return h(
     'table',
     { class: 'data rating-dist', attrs: { 'data-side': r.side } },
-    h('caption', null, `${r.label} (${r.doctrine}): ${r.mean === null ? 'no game could be rated' : `mean ${Math.round(r.mean)}, median ${Math.round(r.median!)}`}`),
+    h('caption', null, ratingsCaption(r)),
     columnHeads('Rating', 'Games', h('span', { class: 'visually-hidden' }, 'Bar')),
     h(
       'tbody',

@@ -41,6 +41,44 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string,
   return el;
 }
 
+/** Numbers as a list a reader takes in at once: runs of consecutive ones as "1–4" ("1–4, 7, 9–10"). */
+function numberList(numbers: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < numbers.length; ) {
+    let j = i;
+    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j]! + 1) j++;
+    parts.push(j === i ? String(numbers[i]) : j === i + 1 ? `${numbers[i]}, ${numbers[j]}` : `${numbers[i]}–${numbers[j]}`);
+    i = j + 1;
+  }
+  return parts.join(', ');
+}
+
+/**
+ * The games' numbers on the chart, one label for the games drawn at (nearly) the same place: a
+ * class whose pairs struck the same deal draws its points one over the other, and their numbers,
+ * each drawn beside its point, were a blot ("1" under "2" under "3"). Within `near` (drawing
+ * units) of a group's first point a game joins that group; the first carries every number of
+ * its group ("1–4"), the others none (null).
+ */
+export function gameNumberLabels(points: readonly { x: number; y: number }[], near: number): (string | null)[] {
+  const groups: { x: number; y: number; members: number[] }[] = [];
+  const groupOf: number[] = [];
+  points.forEach((p, i) => {
+    const g = groups.findIndex((q) => Math.hypot(q.x - p.x, q.y - p.y) <= near);
+    if (g >= 0) {
+      groups[g]!.members.push(i);
+      groupOf.push(g);
+    } else {
+      groupOf.push(groups.length);
+      groups.push({ x: p.x, y: p.y, members: [i] });
+    }
+  });
+  return points.map((_, i) => {
+    const group = groups[groupOf[i]!]!;
+    return group.members[0] === i ? numberList(group.members.map((m) => m + 1)) : null;
+  });
+}
+
 export interface ChartOptions {
   /** An id prefix, unique on the page. */
   id: string;
@@ -104,6 +142,8 @@ export function dealChartFigure(chart: DealChart, options: ChartOptions): HTMLEl
     marks.appendChild(svg('circle', { cx: px(m.x), cy: py(m.y), r: 9, class: 'dc-history', ...at(m) }, svg('title', {}, m.description)));
   }
   const emphasised = new Set(options.emphasise ?? []);
+  // Points closer than a label's height share one label.
+  const numbers = options.numbered ? gameNumberLabels(chart.games.map((g) => ({ x: px(g.x), y: py(g.y) })), 10) : [];
   chart.games.forEach((g, i) => {
     const cx = px(g.x);
     const cy = py(g.y);
@@ -116,7 +156,9 @@ export function dealChartFigure(chart: DealChart, options: ChartOptions): HTMLEl
           ? svg('path', { d: `M${cx - r},${cy - r}L${cx + r},${cy + r}M${cx - r},${cy + r}L${cx + r},${cy - r}`, class: cls })
           : svg('rect', { x: cx - r, y: cy - r, width: 2 * r, height: 2 * r, class: cls });
     const group = svg('g', { 'data-game': i, ...at(g), ...(emphasised.has(i) ? { class: 'dc-mine-group', 'data-mine': 'true' } : {}) }, shape, svg('title', {}, g.description));
-    if (options.numbered) group.appendChild(svg('text', { x: cx + r + 2, y: cy - r, class: 'dc-label' }, String(i + 1)));
+    const number = numbers[i];
+    // Beside the point, on its left near the right edge (a group's "1–12" would run off the chart).
+    if (number) group.appendChild(svg('text', cx > W - PAD.right - 60 ? { x: cx - r - 2, y: cy - r, 'text-anchor': 'end', class: 'dc-label' } : { x: cx + r + 2, y: cy - r, class: 'dc-label' }, number));
     marks.appendChild(group);
   });
   root.appendChild(marks);

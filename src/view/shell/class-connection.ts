@@ -124,7 +124,14 @@ function attach(joined: Room, options: JoinOptions, client: Client, mine: number
     const again: JoinOptions = options.role === 'student' ? { ...options, ...(seatKey ? { seatKey } : {}) } : options;
     void rejoin(client, again, mine, dispatch);
   });
-  joined.onError((code: number, message?: string) => dispatch({ type: 'class-status', status: 'connected', text: `The class server reported a problem (${code}${message ? `: ${message.slice(0, 200)}` : ''}).` }));
+  // The server's own error message has a code. The socket's error event has none: it comes with
+  // every failed attempt to reconnect while the server is down (a restart), and the drop and the
+  // rejoin already say what is happening; reported, it read "a problem (undefined)" and marked a
+  // connection that was down as up.
+  joined.onError((code: number | undefined, message?: string) => {
+    if (typeof code !== 'number') return;
+    dispatch({ type: 'class-status', status: 'connected', text: `The class server reported a problem (${code}${message ? `: ${message.slice(0, 200)}` : ''}).` });
+  });
   dispatch({ type: 'class-status', status: 'connected' });
 }
 

@@ -184,6 +184,8 @@ describe('ClassModel', () => {
     expect(c.teacherAction({ action: 'inject', table: 0, inject: { kind: 'news', text: ' <i>Flash</i> ' } }, 1)).toMatchObject({ ok: true });
     expect(c.teacherAction({ action: 'inject', table: 3, inject: { kind: 'news', text: 'x' } }, 1)).toMatchObject({ ok: false, message: 'there is no table 4 in this class' });
     expect(c.teacherAction({ action: 'inject', table: null, inject: { kind: 'event', event: 'nope' } }, 1)).toMatchObject({ ok: false });
+    // A flash of only spaces (the teacher's form trims and refuses it; a hand-made message does not) sends nothing.
+    expect(c.teacherAction({ action: 'inject', table: null, inject: { kind: 'news', text: ' \n\t ' } }, 1)).toMatchObject({ ok: false, message: expect.stringContaining('news flash needs some words') });
     expect(c.injectsFor(0).map((i) => i.text)).toEqual([scenario.events.find((e) => e.id === 'scheduled')!.title, '<i>Flash</i>']);
   });
 

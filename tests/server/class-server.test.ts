@@ -74,6 +74,32 @@ describe('the class server', () => {
     await china.room.leave();
   });
 
+  it('closes a connection that floods the room with messages, keeping its seat, while the others play on', async () => {
+    const cls = await createClass(server);
+    const ana = await Probe.join(server.url, { role: 'student', code: cls.code, name: 'Ana' });
+    const bo = await Probe.join(server.url, { role: 'student', code: cls.code, name: 'Bo' });
+    const cy = await Probe.join(server.url, { role: 'student', code: cls.code, name: 'Cy' });
+    const di = await Probe.join(server.url, { role: 'student', code: cls.code, name: 'Di' });
+    const seat = await ana.next<{ seatKey: string; seat: { seat: string } }>('seat');
+    await ana.next('table');
+    await cy.next('table');
+    const closed = new Promise<number>((done) => ana.room.onLeave((code: number) => done(code)));
+    for (let i = 0; i < 5000; i++) ana.room.send('move', { index: 0, move: { type: 'hold', side: 'us' } });
+    const timeout = new Promise<string>((done) => setTimeout(() => done('still open after 10 s'), 10_000));
+    expect(await Promise.race([closed, timeout])).toBe(4002); // Colyseus' "with error": the page rejoins with its seat key
+    // The flood was cut short: far fewer answers than messages.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(ana.messages.filter((m) => m.type === 'moveResult').length).toBeLessThan(200);
+    // Another table plays on.
+    cy.room.send('move', { index: 0, move: { type: 'hold', side: 'us' } });
+    expect(await cy.next('moveResult')).toMatchObject({ ok: true, index: 0 });
+    // Ana's seat is kept: she comes back to it (the log holds her one move).
+    const back = await Probe.join(server.url, { role: 'student', code: cls.code, name: 'Ana', seatKey: seat.seatKey });
+    expect(await back.next('seat')).toMatchObject({ seat: { seat: seat.seat.seat } });
+    expect(await back.next<{ moves: unknown[] }>('table')).toMatchObject({ moves: [{ type: 'hold', side: 'us' }] });
+    for (const p of [back, bo, cy, di]) await p.room.leave();
+  });
+
   it('keeps each class to itself: a key or seat key of one class opens nothing in another', async () => {
     const a = await createClass(server);
     const b = await createClass(server);

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { sameSecret } from '../session/class/codes';
 import { classCsv, classExportJson } from '../session/class/export';
-import { JOIN_CHECK_PATH, normaliseJoinCode } from '../session/class/protocol';
+import { CLASS_SCENARIO_MAX_CHARS, JOIN_CHECK_PATH, normaliseJoinCode } from '../session/class/protocol';
 import { checkJoin } from './admission';
 import type { ClassService, GuessLimiter } from './classes';
 
@@ -52,19 +52,28 @@ function sendJson(res: ServerResponse, status: number, data: unknown): void {
 
 /** A create request may carry a teacher's scenario file (CLASS_SCENARIO_MAX_CHARS characters, escaped as JSON). */
 const MAX_BODY = 1_000_000;
+/**
+ * A body over MAX_BODY is read to its end (and thrown away) up to this size, so that the sender
+ * gets the 413 answer saying why: a connection cut mid-upload reaches a browser as "Failed to
+ * fetch", naming nothing. Past this the connection is cut all the same.
+ */
+const DRAIN_LIMIT = 16_000_000;
+
+class BodyTooLarge extends Error {}
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((done, fail) => {
     let size = 0;
     const chunks: Buffer[] = [];
+    const tooLarge = () => new BodyTooLarge(`the request has more than ${MAX_BODY.toLocaleString('en')} bytes: a class's scenario file has at most ${CLASS_SCENARIO_MAX_CHARS.toLocaleString('en')} characters`);
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
-        fail(new Error(`the request is larger than ${MAX_BODY} bytes`));
+      if (size > DRAIN_LIMIT) {
+        fail(tooLarge());
         req.destroy();
-      } else chunks.push(chunk);
+      } else if (size <= MAX_BODY) chunks.push(chunk);
     });
-    req.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (size > MAX_BODY ? fail(tooLarge()) : done(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', fail);
   });
 }
@@ -96,7 +105,7 @@ function withJsonBody(req: IncomingMessage, res: ServerResponse, what: string, h
       }
       await handle(body);
     })
-    .catch((error: unknown) => sendJson(res, 400, { error: error instanceof Error ? error.message : String(error) }));
+    .catch((error: unknown) => sendJson(res, error instanceof BodyTooLarge ? 413 : 400, { error: error instanceof Error ? error.message : String(error) }));
 }
 
 export function apiHandler(service: ClassService, limiter: GuessLimiter) {
@@ -122,7 +131,13 @@ export function apiHandler(service: ClassService, limiter: GuessLimiter) {
       void (async () => {
         const now = service.now();
         if (limiter.blocked(address(req), now)) return sendJson(res, 429, { error: 'too many attempts with wrong class codes or keys: wait a minute' });
-        const code = normaliseJoinCode(decodeURIComponent(exportMatch[1]!));
+        let typed: string;
+        try {
+          typed = decodeURIComponent(exportMatch[1]!);
+        } catch {
+          return sendJson(res, 400, { error: `the class code in the address is not valid (a "%" not followed by two hex digits): ${exportMatch[1]!.slice(0, 40)}` });
+        }
+        const code = normaliseJoinCode(typed);
         const key = req.headers['x-teacher-key'];
         const record = await service.store.findClass(code);
         if (!record || typeof key !== 'string' || !sameSecret(key, record.teacherKey)) {

@@ -31,8 +31,16 @@ export const context: { service: ClassService | null; limiter: GuessLimiter | nu
 
 const refuse = (message: string) => new ServerError(ErrorCode.AUTH_FAILED, message);
 
+export const MAX_MESSAGES_PER_SECOND = 60;
+
 export class ClassRoom extends Room {
   override autoDispose = false;
+  /**
+   * A connection sending more messages than this in a second is closed (Colyseus' own limit; its
+   * seat is kept, to rejoin). A page sends a move per turn and a draft per click; a flood from one
+   * connection (tens of thousands of messages, each answered) held every room of the process up.
+   */
+  override maxMessagesPerSecond = MAX_MESSAGES_PER_SECOND;
   private code = '';
   private dashboardDue = false;
   private release: (() => Promise<void>) | null = null;

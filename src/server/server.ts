@@ -89,7 +89,16 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
   pinClientAddresses(http, options.trustProxy ?? false);
   // One process: every class gets its room back now. Several: a class's room is made by
   // whichever process a student's joinOrCreate reaches first (another may hold it already).
-  if (!shared) for (const code of await service.codes()) await openRoom(code);
+  // A class that no longer opens (its stored scenario refused by today's loader, a damaged record)
+  // is named and left closed: it must not keep the server, and every other class, from starting.
+  if (!shared)
+    for (const code of await service.codes()) {
+      try {
+        await openRoom(code);
+      } catch (error) {
+        console.error(`class ${code} was not opened: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {

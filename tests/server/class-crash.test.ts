@@ -1,7 +1,10 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { Client } from '@colyseus/sdk';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runBots } from '../../src/cli/class-bots';
 import { classExportSchema } from '../../src/session/class/protocol';
-import { createClass, sandbox, startServer, stopServer, tempDirs, type ChildServer } from './helpers';
+import { createClass, Probe, sandbox, startServer, stopServer, tempDirs, type ChildServer } from './helpers';
 
 /**
  * `kill -9` of the server in the middle of a round, then a restart on the same port and data:
@@ -59,5 +62,29 @@ describe('a class survives kill -9 of its server', () => {
       expect(game.ended).toBe(true);
       expect(game.verified).toBe(true);
     }
+  });
+});
+
+describe('a stored class that no longer opens', () => {
+  it('does not keep the server from starting: the other classes open, and joining it says why not', async () => {
+    const dirs = tempDirs();
+    const first = await startServer(dirs);
+    servers.push(first);
+    const good = await createClass(first);
+    const bad = await createClass(first);
+    await stopServer(first);
+    // The stored scenario of one class no longer loads (a record damaged, or a file the loader has since come to refuse).
+    const db = new Database(join(dirs.dataDir, 'classes.sqlite'));
+    db.prepare('UPDATE classes SET scenario_text = ? WHERE code = ?').run('id: sandbox\nversion: 1\ntitle: "\\e[2J"\n', bad.code);
+    db.close();
+    const second = await startServer(dirs);
+    servers.push(second);
+    expect(second.output()).toMatch(new RegExp(`class ${bad.code}.*does not load`));
+    const student = await Probe.join(second.url, { role: 'student', code: good.code, name: 'Ana' });
+    expect(await student.next('seat')).toMatchObject({ info: { code: good.code } });
+    await student.room.leave();
+    // As the browser and the bots join (joinOrCreate): the room's refusal names the problem.
+    const refused = await new Client(second.url).joinOrCreate('class', { role: 'student', code: bad.code, name: 'Ana' }).then(() => 'joined', (e: Error) => e.message);
+    expect(refused).toMatch(/does not load/);
   });
 });

@@ -36,6 +36,18 @@ describe('the class server', () => {
     expect(((await notJson.json()) as { error: string }).error).toMatch(/not JSON/);
   });
 
+  it('answers a request body over its size with a 413 saying so (not a cut connection), and an export address with a broken %-escape with a 400', async () => {
+    // A teacher's scenario file of 1.2 MB (a scenario file may have a million characters; a class's at most 200,000).
+    const big = await fetch(`${server.http}/api/classes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ config: config(), scenarioFile: { file: 'big.yaml', text: 'x'.repeat(1_200_000) } }) });
+    expect(big.status).toBe(413);
+    expect(((await big.json()) as { error: string }).error).toMatch(/more than 1,000,000 bytes: a class's scenario file has at most 200,000 characters/);
+    const broken = await fetch(`${server.http}/api/classes/%E0%A4%A/export`, { headers: { 'x-teacher-key': 'k'.repeat(32) } });
+    expect(broken.status).toBe(400);
+    expect(((await broken.json()) as { error: string }).error).toMatch(/class code in the address is not valid/);
+    // The server is still there.
+    expect((await fetch(`${server.http}/`)).status).toBe(200);
+  });
+
   it('refuses illegal and out-of-turn moves with a reason, and messages that are not the protocol’s', async () => {
     const cls = await createClass(server);
     const us = await Probe.join(server.url, { role: 'student', code: cls.code.toLowerCase(), name: 'Ana' });
@@ -60,6 +72,32 @@ describe('the class server', () => {
     expect(await china.next('moved')).toEqual({ table: 0, index: 0, move: { type: 'hold', side: 'us' }, by: 'student' });
     await us.room.leave();
     await china.room.leave();
+  });
+
+  it('closes a connection that floods the room with messages, keeping its seat, while the others play on', async () => {
+    const cls = await createClass(server);
+    const ana = await Probe.join(server.url, { role: 'student', code: cls.code, name: 'Ana' });
+    const bo = await Probe.join(server.url, { role: 'student', code: cls.code, name: 'Bo' });
+    const cy = await Probe.join(server.url, { role: 'student', code: cls.code, name: 'Cy' });
+    const di = await Probe.join(server.url, { role: 'student', code: cls.code, name: 'Di' });
+    const seat = await ana.next<{ seatKey: string; seat: { seat: string } }>('seat');
+    await ana.next('table');
+    await cy.next('table');
+    const closed = new Promise<number>((done) => ana.room.onLeave((code: number) => done(code)));
+    for (let i = 0; i < 5000; i++) ana.room.send('move', { index: 0, move: { type: 'hold', side: 'us' } });
+    const timeout = new Promise<string>((done) => setTimeout(() => done('still open after 10 s'), 10_000));
+    expect(await Promise.race([closed, timeout])).toBe(4002); // Colyseus' "with error": the page rejoins with its seat key
+    // The flood was cut short: far fewer answers than messages.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(ana.messages.filter((m) => m.type === 'moveResult').length).toBeLessThan(200);
+    // Another table plays on.
+    cy.room.send('move', { index: 0, move: { type: 'hold', side: 'us' } });
+    expect(await cy.next('moveResult')).toMatchObject({ ok: true, index: 0 });
+    // Ana's seat is kept: she comes back to it (the log holds her one move).
+    const back = await Probe.join(server.url, { role: 'student', code: cls.code, name: 'Ana', seatKey: seat.seatKey });
+    expect(await back.next('seat')).toMatchObject({ seat: { seat: seat.seat.seat } });
+    expect(await back.next<{ moves: unknown[] }>('table')).toMatchObject({ moves: [{ type: 'hold', side: 'us' }] });
+    for (const p of [back, bo, cy, di]) await p.room.leave();
   });
 
   it('keeps each class to itself: a key or seat key of one class opens nothing in another', async () => {

@@ -132,6 +132,26 @@ describe('a first join', () => {
   });
 });
 
+describe('a request the server refuses', () => {
+  it('is said in the server’s own words, not as the JSON it came in', async () => {
+    // The class server answers a refused create or export with {"error": "…"} (src/server/http.ts).
+    const refusals = [
+      { status: 400, error: 'config.seed: a seed has at most 100 characters' },
+      { status: 413, error: "the request has more than 1,000,000 bytes: a class's scenario file has at most 200,000 characters" },
+    ];
+    for (const { status, error } of refusals) {
+      vi.stubGlobal('fetch', () => Promise.resolve({ ok: false, status, text: () => Promise.resolve(`${JSON.stringify({ error })}\n`) }));
+      actions = [];
+      await handleClassRequest({ op: 'create', config: { scenario: 'sandbox', seed: '7', seedPolicy: 'class', pairing: { kind: 'pvp' }, doctrines: { us: 'a', china: 'b' } } }, dispatch);
+      expect(actions).toEqual([{ type: 'class-failed', text: `The class server could not be reached or refused: ${error}.` }]);
+    }
+    vi.stubGlobal('fetch', () => Promise.resolve({ ok: false, status: 403, text: () => Promise.resolve('{"error":"no class with that code and teacher key"}\n') }));
+    actions = [];
+    await handleClassRequest({ op: 'export', code: 'ABCDEFGH', teacherKey: 'k'.repeat(32) }, dispatch);
+    expect(actions).toEqual([{ type: 'class-failed', text: 'The class server could not be reached or refused: no class with that code and teacher key.' }]);
+  });
+});
+
 describe('a class whose server process died', () => {
   it('limits the SDK to a few quick reconnections, then rejoins with the code and seat key', async () => {
     script.push('room');

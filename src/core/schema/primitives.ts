@@ -79,13 +79,22 @@ export const idSchema = z
       `${quote(issue.input)} cannot be an id: every JavaScript object already has a member of that name`,
   });
 
-/** A text with at most `max` characters, not empty, trimmed. */
+/**
+ * Control characters a text never needs (tabs and line breaks aside): ESC and BEL start the
+ * sequences a terminal obeys, so a title printed by a command could clear the screen or retitle
+ * the window; C1 controls (U+0080–U+009F) include a one-character escape (U+009B).
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const TEXT_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/** A text with at most `max` characters, not empty, trimmed, without control characters but tabs and line breaks. */
 export const textOf = (max: number, what = 'text') =>
   z
     .string({ error: `expected ${what}` })
     .max(max, { error: `at most ${thousands(max)} characters` })
     .trim()
-    .min(1, { error: 'must not be empty' });
+    .min(1, { error: 'must not be empty' })
+    .refine((s) => !TEXT_CONTROL.test(s), { error: (issue) => `must not contain control characters (${quote(String(issue.input).match(TEXT_CONTROL)?.[0] ?? '')} found)` });
 
 /** A name or label. */
 export const nameSchema = textOf(LIMITS.nameChars);

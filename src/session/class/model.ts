@@ -509,7 +509,10 @@ export class ClassModel {
           if (!found) return { ok: false, message: `the scenario has no event "${inject.event}"` };
           text = found.title;
           event = found.id;
-        } else text = inject.text.trim();
+        } else {
+          text = inject.text.trim();
+          if (text === '') return { ok: false, message: 'a news flash needs some words: this one is only spaces' };
+        }
         // The event happens in each targeted game that is running and where it still can.
         if (event !== null) for (const t of tables) {
           if (!t.match || t.match.ended) continue;

@@ -27,11 +27,12 @@ async function postJson(path: string, body: unknown): Promise<unknown> {
   return JSON.parse(text) as unknown;
 }
 
-/** A server's error answer in a sentence: its `message` field if it is JSON, else its text, cut short. */
+/** A server's error answer in a sentence: its `error` (the class server's) or `message` field if it is JSON, else its text, cut short. */
 function serverText(text: string): string {
   try {
-    const data = JSON.parse(text) as { message?: unknown; problems?: unknown };
+    const data = JSON.parse(text) as { error?: unknown; message?: unknown; problems?: unknown };
     if (Array.isArray(data.problems)) return data.problems.map(String).join('; ').slice(0, 400);
+    if (typeof data.error === 'string') return data.error.slice(0, 400);
     if (typeof data.message === 'string') return data.message.slice(0, 400);
   } catch {
     // not JSON: the text as it is

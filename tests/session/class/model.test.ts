@@ -55,6 +55,15 @@ describe('names', () => {
     expect(cleanName(' \u200b ')).toMatchObject({ ok: false, message: expect.stringContaining('display name') });
     expect(cleanName('x'.repeat(41))).toMatchObject({ ok: false, message: expect.stringContaining('at most 40') });
   });
+
+  it('must show something: a name of only format characters, blank letters or lone marks is refused', () => {
+    // Each of these passed as a name and showed as an empty one on the roster and the dashboard.
+    const blanks = ['\u3164', '\u115f\u1160', '\uffa0', '\u2800', '\u2067\u2069', '\u061c', '\u{E0041}\u{E007F}', '\u0301', '\ufe0f', '\ud800', ' \u2066 \u3164 '];
+    for (const raw of blanks) expect(cleanName(raw), JSON.stringify(raw)).toMatchObject({ ok: false, message: expect.stringContaining('letters you can see') });
+    // The same characters inside a name are dropped; names in any script, with accents or emoji, stay as typed.
+    expect(cleanName('\u2067Ana\u2069 \u3164Li')).toEqual({ ok: true, name: 'Ana Li' });
+    for (const name of ['Zoë', 'e\u0301', '李雷', 'محمد', '😀', '❤\ufe0f', '<b>x</b>']) expect(cleanName(name)).toEqual({ ok: true, name: name.normalize('NFC') });
+  });
 });
 
 describe('class config', () => {
@@ -175,6 +184,8 @@ describe('ClassModel', () => {
     expect(c.teacherAction({ action: 'inject', table: 0, inject: { kind: 'news', text: ' <i>Flash</i> ' } }, 1)).toMatchObject({ ok: true });
     expect(c.teacherAction({ action: 'inject', table: 3, inject: { kind: 'news', text: 'x' } }, 1)).toMatchObject({ ok: false, message: 'there is no table 4 in this class' });
     expect(c.teacherAction({ action: 'inject', table: null, inject: { kind: 'event', event: 'nope' } }, 1)).toMatchObject({ ok: false });
+    // A flash of only spaces (the teacher's form trims and refuses it; a hand-made message does not) sends nothing.
+    expect(c.teacherAction({ action: 'inject', table: null, inject: { kind: 'news', text: ' \n\t ' } }, 1)).toMatchObject({ ok: false, message: expect.stringContaining('news flash needs some words') });
     expect(c.injectsFor(0).map((i) => i.text)).toEqual([scenario.events.find((e) => e.id === 'scheduled')!.title, '<i>Flash</i>']);
   });
 

@@ -140,7 +140,9 @@ export class ClassService {
 
   private async rebuild(record: ClassRecord): Promise<ClassModel> {
     const data = await this.store.load(record.code);
-    const { model, changes } = ClassModel.restore(record, this.scenarioOf(record), this.options.ai, this.options.random, data, this.now());
+    const now = this.now();
+    const { model, changes } = ClassModel.restore(record, this.scenarioOf(record), this.options.ai, this.options.random, data, now);
+    model.giveGraceAfterRestart(now);
     await this.store.commit(record.code, changes);
     this.models.set(record.code, model);
     return model;

@@ -7,6 +7,7 @@ import { makeKey, type RandomBytes } from './codes';
 import { cleanName, sameName } from './names';
 import {
   IDLE_SECONDS,
+  RESTART_GRACE_SECONDS,
   type ClassConfig,
   type ClassInfo,
   type Dashboard,
@@ -406,6 +407,24 @@ export class ClassModel {
     const seconds = this.config.turnSeconds;
     if (!table?.match || seconds === undefined || this.isPaused(table) || table.match.ended) return null;
     return (table.lastMoveAt ?? 0) + (seconds + table.extension) * 1000;
+  }
+
+  /**
+   * After the class is rebuilt in a server that was down (a restart, or another process taking
+   * it over): a turn's clock runs on through the outage, but none ends sooner than
+   * RESTART_GRACE_SECONDS from now (at most its whole length), so that students whose pages are
+   * still reconnecting are not timed out by the server's own absence.
+   */
+  giveGraceAfterRestart(now: number): void {
+    const seconds = this.config.turnSeconds;
+    if (seconds === undefined) return;
+    for (const table of this.tables) {
+      const deadline = this.turnDeadline(table.id);
+      if (deadline === null) continue;
+      const length = (seconds + table.extension) * 1000;
+      const earliest = now + Math.min(RESTART_GRACE_SECONDS * 1000, length);
+      if (deadline < earliest) table.lastMoveAt = earliest - length;
+    }
   }
 
   /** Milliseconds left in the current turn at `now` (held still while paused), or null without a running clock. */

@@ -80,6 +80,8 @@ export const NAME_MAX_CHARS = 40;
 
 /** A pair that has not moved for this many seconds is flagged idle on the dashboard. */
 export const IDLE_SECONDS = 90;
+/** The least time a running turn has left once a server that was down has the class again (see ClassModel.giveGraceAfterRestart). */
+export const RESTART_GRACE_SECONDS = 60;
 
 // --- shared pieces ------------------------------------------------------------------------------
 

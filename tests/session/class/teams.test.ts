@@ -176,4 +176,23 @@ describe('the time limit per turn', () => {
     const { model } = ClassModel.restore(record(config), scenario, negotiators, counterBytes(), { seats, moves, injects: [], pause: null }, 30_000);
     expect(model.turnDeadline(0)).toBe(c.turnDeadline(0));
   });
+
+  it('gives a turn that ran out, or nearly, while the server was down a minute from the restart (at most its length)', () => {
+    for (const [turnSeconds, restartAt, left] of [
+      [60, 500_000, 60_000], // long past its deadline (61 001): a minute from now, not timed out at once
+      [60, 40_000, 60_000], // 21 s left: a minute
+      [120, 100_000, 60_000], // 21 s left of a two-minute turn: a minute
+      [30, 500_000, 30_000], // a half-minute turn: its whole length, no more
+      [120, 30_000, 90_001], // more than a minute left: the clock ran on, nothing given
+    ] as const) {
+      const config = teams(2, { turnSeconds });
+      const c = makeClass(config);
+      const { seats, moves } = seatAll(c, ['Ana', 'Bo']);
+      const { model } = ClassModel.restore(record(config), scenario, negotiators, counterBytes(), { seats, moves, injects: [], pause: null }, restartAt);
+      model.giveGraceAfterRestart(restartAt);
+      expect(model.turnMsLeft(0, restartAt), `${turnSeconds} s turns, restarted at ${restartAt}`).toBe(left);
+      expect(model.expireTurns(restartAt + left - 1).tables).toEqual([]);
+      expect(model.expireTurns(restartAt + left).tables).toEqual([0]);
+    }
+  });
 });

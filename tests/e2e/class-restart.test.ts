@@ -98,6 +98,8 @@ describe.skipIf(!browserPath)('the class server restarts mid-class', () => {
     // Started again on the same port and data: every page rejoins by itself.
     server = await startServer(dirs, port);
     await t.waitForFunction(() => document.querySelector('#class-connection')?.textContent === 'Connected to the class server.', null, { timeout: 90_000 });
+    // Back to normal reads as normal: a quiet line, not the warning box the outage used.
+    expect(await t.locator('#class-connection').getAttribute('class')).toBe('hint');
     await cy.page.waitForFunction(() => document.querySelector('#class-connection') === null && document.querySelector('#lobby-seat') !== null, null, { timeout: 90_000 });
     for (const p of [us, china]) await p.page.waitForFunction(() => document.querySelector('#class-connection') === null, null, { timeout: 90_000 });
     for (const p of [teacher, ana, bo, cy]) expect(await alerts(p.page), `${p.name}'s alerts once the server is back`).toEqual([]);

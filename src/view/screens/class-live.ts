@@ -272,7 +272,7 @@ export const classTeacherScreen: ScreenFn = (state, dispatch) => {
     ),
   );
   const status = lc.live?.status ?? 'closed';
-  body.push(h('p', { class: `message${status === 'closed' ? ' error' : ''}`, attrs: { role: 'status', id: 'class-connection' } }, status === 'connected' ? 'Connected to the class server.' : status === 'reconnecting' ? 'The connection dropped; reconnecting…' : status === 'connecting' ? 'Connecting to the class server…' : 'Not connected to the class server.'));
+  body.push(h('p', { class: status === 'connected' ? 'hint' : `message${status === 'closed' ? ' error' : ''}`, attrs: { role: 'status', id: 'class-connection' } }, status === 'connected' ? 'Connected to the class server.' : status === 'reconnecting' ? 'The connection dropped; reconnecting…' : status === 'connecting' ? 'Connecting to the class server…' : 'Not connected to the class server.'));
   if (lc.live?.problem) body.push(h('div', { class: 'message error', attrs: { role: 'alert' } }, h('p', null, lc.live.problem)));
   if (lc.error) body.push(h('div', { class: 'message error', attrs: { role: 'alert' } }, h('p', null, lc.error)));
 

@@ -297,7 +297,7 @@ export const classTeacherScreen: ScreenFn = (state, dispatch) => {
       h(
         'section',
         { attrs: { 'aria-labelledby': 'dash-title' } },
-        h('h2', { id: 'dash-title' }, `Dashboard: ${dash.info.title ?? dash.info.scenarioTitle}${classRound > 1 ? `, round ${classRound}` : ''}`),
+        h('h2', { id: 'dash-title' }, `Dashboard: ${dash.info.title ?? dash.info.scenarioTitle}${classRound > 1 ? `, class round ${classRound}` : ''}`),
         h('p', null, `${dash.tables.length} table${dash.tables.length === 1 ? '' : 's'}, ${dash.finished} finished; ${dash.waiting.length} student${dash.waiting.length === 1 ? '' : 's'} waiting for a partner${dash.waiting.length ? `: ${dash.waiting.map((w) => w.name).join(', ')}` : ''}.`),
         waitingList(state, dispatch, dash.waiting, dash.info),
         h(
@@ -365,7 +365,13 @@ function anotherRound(state: ViewState, dispatch: Dispatch, dash: Dashboard): HT
     ? h(
         'div',
         { class: 'message', id: 'round-confirm', attrs: { role: 'alert' } },
-        h('p', null, `${playing.length === 0 ? 'Every table has finished now.' : `${playing.length === 1 ? '1 table is' : `${playing.length} tables are`} still playing (${playing.join(', ')}).`} Starting round ${next} ends ${playing.length === 0 ? 'nothing' : 'their games as they stand: kept, unfinished, in the export, but not on the class chart'}.`),
+        h(
+          'p',
+          null,
+          playing.length === 0
+            ? `Every table has finished now: round ${next} can start.`
+            : `${playing.length === 1 ? '1 table is' : `${playing.length} tables are`} still playing (${playing.join(', ')}). Starting round ${next} ends ${playing.length === 1 ? 'its game' : 'their games'} as ${playing.length === 1 ? 'it stands' : 'they stand'}: kept, unfinished, in the export, but not on the class chart.`,
+        ),
         h(
           'div',
           { class: 'actions' },

@@ -101,7 +101,8 @@ export function classRoundText(state: ViewState): string | null {
   if (!live?.seat || round < 2) return null;
   const scenario = state.scenarios.entries.find((e) => e.scenario.id === live.info?.config.scenario)?.scenario;
   const side = scenario?.sides[live.seat.side].label ?? live.seat.side;
-  return `Round ${round} of the class: you play ${side} at table ${tableNumber(live.info, live.seat.table)}.`;
+  // "Class round": the game's own rounds ("Round 1 of 6") are shown beside it.
+  return `Class round ${round}, a new game: you play ${side} at table ${tableNumber(live.info, live.seat.table)}.`;
 }
 
 export function classRoundNote(state: ViewState): HTMLElement | null {

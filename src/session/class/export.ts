@@ -45,26 +45,36 @@ function exportedTables(model: ClassModel): { id: number; game: ExportGame }[] {
     if (!spec || !final) continue;
     const resultCode = resultCodeOf(scenario, spec);
     const place = model.placeOf(table);
-    games.push({ id: table, game: {
-      round: place.round,
-      table: place.table,
-      seats: model.seatsOf(table).map((s) => ({ seat: s.seat, side: s.side, kind: s.kind, name: s.name })),
-      scenario: spec.scenario,
-      seed: spec.seed,
-      options: spec.options,
-      moves: spec.moves,
-      ended: final.phase === 'ended',
-      outcome: final.outcome,
-      resultCode,
-      verified: verify(scenario, resultCode, spec),
-      ratings: final.outcome ? allRatings(scenario, spec) : {},
-    } });
+    games.push({
+      id: table,
+      game: {
+        round: place.round,
+        table: place.table,
+        seats: model.seatsOf(table).map((s) => ({ seat: s.seat, side: s.side, kind: s.kind, name: s.name })),
+        scenario: spec.scenario,
+        seed: spec.seed,
+        options: spec.options,
+        moves: spec.moves,
+        ended: final.phase === 'ended',
+        outcome: final.outcome,
+        resultCode,
+        verified: verify(scenario, resultCode, spec),
+        ratings: final.outcome ? allRatings(scenario, spec) : {},
+      },
+    });
   }
   return games;
 }
 
 export function classExport(model: ClassModel): ClassExport {
-  return { format: 'bargaining-chips-class', version: 1, code: model.code, title: model.config.title ?? null, config: model.config, games: exportGames(model) };
+  return {
+    format: 'bargaining-chips-class',
+    version: 1,
+    code: model.code,
+    title: model.config.title ?? null,
+    config: model.config,
+    games: exportGames(model),
+  };
 }
 
 export function classExportJson(model: ClassModel): string {
@@ -75,11 +85,33 @@ export function classExportJson(model: ClassModel): string {
 export function classCsv(model: ClassModel): string {
   const scenario = model.scenario;
   const judged = `${model.config.doctrines.us}/${model.config.doctrines.china}`;
-  const header: CsvRow = ['round', 'table', 'us player', 'us kind', 'china player', 'china kind', 'scenario', 'seed', 'moves', 'ended', 'outcome', 'round ended', `rating us (${model.config.doctrines.us})`, `rating china (${model.config.doctrines.china})`, 'verified', 'result code', 'move log'];
+  const header: CsvRow = [
+    'round',
+    'table',
+    'us player',
+    'us kind',
+    'china player',
+    'china kind',
+    'scenario',
+    'seed',
+    'moves',
+    'ended',
+    'outcome',
+    'round ended',
+    `rating us (${model.config.doctrines.us})`,
+    `rating china (${model.config.doctrines.china})`,
+    'verified',
+    'result code',
+    'move log',
+  ];
   const rows: CsvRow[] = exportedTables(model).map(({ id, game: g }) => {
     const seat = (side: 'us' | 'china') => g.seats.find((s) => s.side === side);
     // A team's members in one cell, in the order they joined.
-    const names = (side: 'us' | 'china') => g.seats.filter((s) => s.side === side).map((s) => s.name).join('; ') || null;
+    const names = (side: 'us' | 'china') =>
+      g.seats
+        .filter((s) => s.side === side)
+        .map((s) => s.name)
+        .join('; ') || null;
     const outcome = g.outcome as { kind: string; round: number } | null;
     const rating = (g.ratings[judged] as RatingsJson | undefined)?.ratings ?? null;
     return [

@@ -141,9 +141,21 @@ export class ClassRoom extends Room {
     this.afterChanges(result.changes, [seat.table]);
   }
 
+  /**
+   * A student's seat of the current round: a connection seated before the teacher started
+   * another round (a reconnection, a message sent meanwhile) is moved to its new table's seat.
+   */
+  private follow(client: Client): Seated {
+    const who = this.seated(client);
+    if (who?.role !== 'student' || !who.seat || this.model.isCurrent(who.table ?? -1)) return who;
+    const now = this.model.currentSeat(who.seat);
+    client.userData = { role: 'student', seat: now?.seat ?? null, table: now?.table ?? null } satisfies Seated;
+    return client.userData as Seated;
+  }
+
   /** A student's seat and, once its table has started, its game. */
   private greet(client: Client): void {
-    const { seat } = this.seated(client);
+    const { seat } = this.follow(client);
     const record = seat ? this.model.findSeat(seat) : undefined;
     if (!record) return;
     const partner = this.model.partnerOf(record);
@@ -181,7 +193,7 @@ export class ClassRoom extends Room {
   }
 
   override onReconnect(client: Client): void {
-    const { seat } = this.seated(client);
+    const { seat } = this.follow(client);
     if (seat) {
       this.model.setConnected(seat, true);
       this.greet(client);
@@ -198,7 +210,7 @@ export class ClassRoom extends Room {
   }
 
   private async handle(client: Client, type: keyof typeof CLIENT_MESSAGES, data: unknown): Promise<void> {
-    const who = this.seated(client);
+    const who = this.follow(client);
     if (type === 'draft') {
       if (who.role !== 'student' || !who.seat) this.tell(client, 'problem', { about: type, message: 'only a seated student can draft a move' });
       else this.relayDraft(client, who.seat, data as ClientMessage<'draft'>);
@@ -227,7 +239,7 @@ export class ClassRoom extends Room {
         return;
       }
       this.watchers.add(client);
-      this.tell(client, 'classResults', { replace: true, games: this.finishedGames([...this.endedTables]) });
+      this.tell(client, 'classResults', { replace: true, games: this.finishedGames([...this.endedTables].filter((t) => this.model.isCurrent(t))) });
       return;
     }
     if (who.role !== 'teacher') {
@@ -239,6 +251,13 @@ export class ClassRoom extends Room {
     if (!result.ok) {
       this.tell(client, 'problem', { about: type, message: result.message });
       return;
+    }
+    if (action.action === 'newRound') {
+      // Every student moves to their table of the new round, without rejoining; the class's
+      // results they watched were the last round's.
+      this.watchers.clear();
+      this.drafts.clear();
+      for (const c of this.clients) this.follow(c);
     }
     this.afterChanges(result.changes, result.tables);
     if (action.action === 'inject') {

@@ -12,6 +12,7 @@ import {
   type ServerMessage,
   type ServerMessageName,
   type TableView,
+  tableNumber,
 } from './class/protocol';
 import { describeMove } from './text';
 import { encodeResult } from '../core/result-code';
@@ -134,9 +135,14 @@ export function receive(live: LiveClass, name: string, payload: unknown, scenari
       const partner = m.partner ? ` Your partner: ${m.partner.name}${m.partner.kind === 'ai' ? ' (the AI)' : ''}.` : ' You wait for a partner.';
       const team = m.team ?? [];
       const mates = team.length > 0 ? ` Your team: ${team.map((t) => t.name).join(', ')}.` : '';
+      // The teacher started another round: a table of the new round, its game new (the last round's is over for this seat).
+      const moved = live.seat !== null && live.seat.seat !== m.seat.seat && live.seat.table !== m.seat.table;
+      const fresh = moved ? { table: null, pending: null, teamDraft: null, injects: [], classGames: [], behind: false, clock: { endsAt: null, pausedLeft: null } } : {};
+      const round = m.info.classRound ?? 1;
+      const where = `table ${tableNumber(m.info, m.seat.table)}, as ${scenario?.sides[m.seat.side].label ?? m.seat.side}`;
       return {
-        live: { ...live, info: m.info, seat: m.seat, seatKey: m.seatKey, partner: m.partner, team, name: m.seat.name, status: 'connected' },
-        announce: [`You are seated at table ${m.seat.table + 1}, as ${scenario?.sides[m.seat.side].label ?? m.seat.side}.${mates}${partner}`],
+        live: { ...live, ...fresh, info: m.info, seat: m.seat, seatKey: m.seatKey, partner: m.partner, team, name: m.seat.name, status: 'connected' },
+        announce: [moved ? `Round ${round} of the class begins: you play at ${where}.${mates}${partner}` : `You are seated at ${where}.${mates}${partner}`],
         tableChanged: false,
       };
     }
@@ -241,7 +247,8 @@ export function pairInClass(live: LiveClass, scenario: Scenario): { debrief: Cla
       continue;
     }
     if (g.table === own) mine = inputs.length;
-    inputs.push({ name: g.table === own ? `table ${g.table + 1} (your pair)` : `table ${g.table + 1}`, line: g.table + 1, code, spec: spec.spec });
+    const n = tableNumber(live.info, g.table);
+    inputs.push({ name: g.table === own ? `table ${n} (your pair)` : `table ${n}`, line: n, code, spec: spec.spec });
   }
   if (mine < 0) return null;
   try {
@@ -253,20 +260,26 @@ export function pairInClass(live: LiveClass, scenario: Scenario): { debrief: Cla
 
 /**
  * The class debrief from the server's export (the teacher's view, live or after the end): the
- * finished games whose codes the server verified, each labelled by its pair, through the same
- * `classDebrief` (and so the same chart) as the class page from result codes.
+ * finished games of one round (`round`, else the last) whose codes the server verified, each
+ * labelled by its pair, through the same `classDebrief` (and so the same chart) as the class
+ * page from result codes; `rounds` lists the rounds the class has played, to choose from.
  */
 export function liveClassDebrief(
   data: unknown,
   find: (id: string) => Scenario | undefined,
-): { ok: true; debrief: ClassDebrief | null; unfinished: number } | { ok: false; message: string } {
+  round?: number,
+): { ok: true; debrief: ClassDebrief | null; unfinished: number; round: number; rounds: number[] } | { ok: false; message: string } {
   const parsed = classExportSchema.safeParse(data);
   if (!parsed.success) return { ok: false, message: `The class's results could not be read: ${schemaProblems(parsed.error, data).slice(0, 2).map((p) => p.message).join('; ')}.` };
   const scenario = find(parsed.data.config.scenario);
   if (!scenario) return { ok: false, message: `This page does not have the class's scenario (${parsed.data.config.scenario}).` };
+  // One round's games at a time: the round asked for if the class has it, else the last (the current one).
+  const rounds = [...new Set(parsed.data.games.map((g) => g.round ?? 1))].sort((a, b) => a - b);
+  const shown = round !== undefined && rounds.includes(round) ? round : (rounds[rounds.length - 1] ?? 1);
   const inputs: ClassInput[] = [];
   let unfinished = 0;
   for (const g of parsed.data.games) {
+    if ((g.round ?? 1) !== shown) continue;
     const spec = tableSpec({ table: g.table, scenario: g.scenario, seed: g.seed, options: g.options, moves: g.moves, seats: [], paused: false, turnDeadline: null, ended: g.ended, injects: [] });
     if (!g.ended || !g.verified || !spec.ok || spec.spec.scenario.id !== scenario.id) {
       unfinished++;
@@ -276,5 +289,5 @@ export function liveClassDebrief(
     inputs.push({ name: `table ${g.table + 1}: ${names.join(' v ')}`, line: g.table + 1, code: g.resultCode, spec: spec.spec });
   }
   const { config } = parsed.data;
-  return { ok: true, debrief: inputs.length ? classDebrief(scenario, inputs, config.doctrines) : null, unfinished };
+  return { ok: true, debrief: inputs.length ? classDebrief(scenario, inputs, config.doctrines) : null, unfinished, round: shown, rounds };
 }

@@ -136,6 +136,24 @@ describe('the class client: a screen as a function of the server’s messages', 
   });
 });
 
+describe('the class client when the teacher starts another round', () => {
+  it('moves the seat to its new table and side, drops the last round\'s game, and takes the new table', () => {
+    let live = seated();
+    live = receive(live, 'classResults', { replace: true, games: [{ table: 0, scenario: { id: b.id, version: b.version }, seed: 's', options: table([]).options, moves: [] }] }, b).live;
+    live = { ...live, pending: { index: 0, move: propose } };
+    const round2 = { ...info, classRound: 2, firstTable: 3 };
+    const moved = receive(live, 'seat', { info: round2, seat: { ...seat('china', 'Ana'), seat: 't3-china', table: 3 }, seatKey: 'seatkey-123', partner: { ...seat('us', '<b>Bo</b>'), seat: 't3-us', table: 3 } }, b);
+    expect(moved.live).toMatchObject({ seat: { table: 3, side: 'china' }, table: null, pending: null, classGames: [], injects: [], seatKey: 'seatkey-123' });
+    expect(moved.announce).toEqual(['Round 2 of the class begins: you play at table 1, as China. Your partner: <b>Bo</b>.']);
+    // The last round's table, or a move of it, is not this seat's any more; the new one is.
+    expect(receive(moved.live, 'table', table([propose]), b).live.table).toBeNull();
+    const next = receive(moved.live, 'table', { ...table([]), table: 3, seats: [{ ...seat('us', '<b>Bo</b>'), table: 3 }, { ...seat('china', 'Ana'), table: 3 }] }, b);
+    expect(next.live.table?.table).toBe(3);
+    const m = seatMatch(b, next.live.table!, 'china');
+    expect(m.ok && m.match.playerSide).toBe('china');
+  });
+});
+
 describe('the class client in a class of teams, with a time limit', () => {
   const teamInfo: ClassInfo = { ...info, config: { ...info.config, pairing: { kind: 'teams', size: 2 }, turnSeconds: 60 } };
   const cy: SeatView = { ...seat('us', 'Cy'), seat: 't0-us-2' };

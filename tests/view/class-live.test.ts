@@ -205,6 +205,49 @@ describe('a teacher at a live class', () => {
   });
 });
 
+describe('another round of a live class', () => {
+  it('the teacher is asked to confirm while tables play, and the debrief shows one round at a time, the latest first', () => {
+    const g = game();
+    g.dispatch({ type: 'class-open-teacher', code: 'ABCDEFGH', teacherKey: 'k'.repeat(32) });
+    g.take();
+    g.dispatch({ type: 'class-round-confirm', sides: 'same' });
+    expect(g.state().liveClass.confirmRound).toBe('same');
+    g.take();
+    g.dispatch({ type: 'class-teacher-action', action: { action: 'newRound', sides: 'same', endUnfinished: true } });
+    expect(g.take()).toContainEqual({ kind: 'class', request: { op: 'send-teacher-action', message: { action: 'newRound', sides: 'same', endUnfinished: true } } });
+    expect(g.state().liveClass.confirmRound).toBeNull();
+    const deal = { scenario: { id: b.id, version: b.version }, seed: 's', options, moves: [propose, { type: 'accept', side: 'china' }] as Move[] };
+    const seats = (us: string, china: string) => [{ seat: 't0-us', side: 'us', kind: 'student', name: us }, { seat: 't0-china', side: 'china', kind: 'student', name: china }];
+    const game1 = { round: 1, table: 0, seats: seats('Ana', 'Bo'), ...deal, ended: true, outcome: null, resultCode: resultCodeOf(b, deal), verified: true, ratings: {} };
+    const game2 = { ...game1, round: 2, seats: seats('Bo', 'Ana') };
+    g.dispatch({ type: 'class-export-loaded', data: { format: 'bargaining-chips-class', version: 1, code: 'ABCDEFGH', title: null, config: info.config, games: [game1, game2] } });
+    expect(g.state().liveClass).toMatchObject({ debriefRound: 2, debriefRounds: [1, 2] });
+    expect(g.state().liveClass.debrief?.games.map((x) => x.label)).toEqual(['1. table 1: Bo v Ana']);
+    g.dispatch({ type: 'class-debrief-round', round: 1 });
+    expect(g.state().liveClass.debriefRound).toBe(1);
+    expect(g.state().liveClass.debrief?.games.map((x) => x.label)).toEqual(['1. table 1: Ana v Bo']);
+  });
+
+  it('a student moves to the new table and side on their own, through the lobby, without rejoining', () => {
+    const g = game();
+    g.dispatch({ type: 'class-join', code: 'ABCDEFGH', name: 'Ana' });
+    g.dispatch({ type: 'class-received', name: 'seat', payload: { info, seat: seat('us', 'Ana'), seatKey: 'seatkey-1', partner: seat('china', 'Bo') } });
+    g.dispatch({ type: 'class-received', name: 'table', payload: table([{ type: 'walkout', side: 'us' }]) });
+    expect(g.state().match?.ended).toBe(true);
+    g.take();
+    const round2 = { ...info, classRound: 2, firstTable: 1 };
+    const at1 = (s: SeatView): SeatView => ({ ...s, seat: `t1-${s.side}`, table: 1 });
+    g.dispatch({ type: 'class-received', name: 'seat', payload: { info: round2, seat: at1(seat('china', 'Ana')), seatKey: 'seatkey-1', partner: at1(seat('us', 'Bo')) } });
+    expect(g.state().screen).toBe('class-lobby');
+    expect(g.state().match).toBeNull();
+    g.dispatch({ type: 'class-received', name: 'table', payload: { ...table([], [at1(seat('us', 'Bo')), at1(seat('china', 'Ana'))]), table: 1 } });
+    expect(g.state().screen).toBe('table');
+    expect(g.state().match?.remoteSide).toBe('china');
+    expect(g.state().match?.ended).toBe(false);
+    expect(g.take().filter((e) => e.kind === 'announce').map((e) => (e as { text: string }).text)).toEqual(['Round 2 of the class begins: you play at table 1, as China. Your partner: Bo.', 'The talks begin.']);
+  });
+});
+
 describe('the Run a class form', () => {
   const miniFile = () => ({ file: 'mini.yaml', text: readFileSync(fixturePath('mini.yaml'), 'utf8') });
   it('keeps the teacher’s choices in the state, so a redraw draws them again', () => {

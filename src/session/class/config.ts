@@ -21,6 +21,17 @@ export function tableSeed(config: ClassConfig, table: number): string {
   return config.seedPolicy === 'class' ? config.seed : `${config.seed.slice(0, 90)}/t${table}`;
 }
 
+/**
+ * The seed of a table in a round of the class: round 1's is `tableSeed`'s; a later round's is
+ * derived from the class seed and the round number (and, one per pair, the table's number in
+ * its round), so every round plays new dice and the class still replays from its config.
+ */
+export function roundSeed(config: ClassConfig, round: number, table: number): string {
+  if (round <= 1) return tableSeed(config, table);
+  const base = `${config.seed.slice(0, 85)}/r${round}`;
+  return config.seedPolicy === 'class' ? base : `${base}/t${table}`;
+}
+
 /** The game options of a table whose `humans` sides are played by students; the AI plays the others at `ai[side]` (normal by default). */
 export function tableOptions(config: ClassConfig, humans: Side[], ai: Partial<Record<Side, AiPlayer>>): GameOptions {
   return {

@@ -2,7 +2,7 @@ import type { GameSpec, GameState, Move, Scenario, Side } from '../../core/types
 import { SIDES } from '../../core/types';
 import type { AiPlayer } from '../../core/schema/vocabulary';
 import { Match, type Ai } from '../match';
-import { tableOptions, tableSeed } from './config';
+import { roundSeed, tableOptions } from './config';
 import { makeKey, type RandomBytes } from './codes';
 import { cleanName, sameName } from './names';
 import {
@@ -48,6 +48,8 @@ export interface SeatRecord {
   joinedAt: number;
   /** In a class of teams, a side's second or third member (seat `t3-us-2`); absent for a side's first. */
   member?: number;
+  /** The class's round the seat's table plays in; absent: round 1. A new round's seats are new records (new tables), so every round's roster is kept. */
+  round?: number;
 }
 
 export interface MoveRecord {
@@ -65,6 +67,8 @@ export interface InjectRecord {
   text: string;
   event: string | null;
   at: number;
+  /** The class's round it was sent in (its tables' news); absent: round 1. */
+  round?: number;
 }
 
 export interface PauseRecord {
@@ -94,6 +98,8 @@ export type ActionResult = { ok: true; changes: Changes; tables: number[] } | { 
 
 interface Table {
   id: number;
+  /** The class's round this table plays in (1, 2, …): a new round's tables follow the last's ids. */
+  round: number;
   /** Each side's seat (in a class of teams, its first member). */
   seats: Record<Side, SeatRecord | null>;
   /** A class of teams: each side's further members, in the order they joined. */
@@ -151,7 +157,7 @@ export class ClassModel {
     const model = new ClassModel(record, scenario, ai, random);
     const changes = noChanges();
     for (const seat of [...data.seats].sort((a, b) => (a.member ?? 1) - (b.member ?? 1))) {
-      const table = model.table(seat.table);
+      const table = model.table(seat.table, seat.round ?? 1);
       if ((seat.member ?? 1) > 1) table.team[seat.side].push({ ...seat });
       else table.seats[seat.side] = { ...seat };
     }
@@ -163,7 +169,7 @@ export class ClassModel {
         if (m.index !== i) throw new Error(`class ${record.code}, table ${table.id}: move ${i} is missing from the records`);
       });
       if (!table.seats.us || !table.seats.china) continue;
-      const spec: GameSpec = { scenario: { id: scenario.id, version: scenario.version }, seed: tableSeed(record.config, table.id), options: model.optionsOf(table), moves: moves.map((m) => m.move) };
+      const spec: GameSpec = { scenario: { id: scenario.id, version: scenario.version }, seed: model.seedOf(table), options: model.optionsOf(table), moves: moves.map((m) => m.move) };
       table.match = Match.resume(scenario, spec, [], ai);
       table.authors = moves.map((m) => m.by);
       // A table starts when its second side is seated.
@@ -188,9 +194,35 @@ export class ClassModel {
     return this.record.config;
   }
 
-  private table(id: number): Table {
+  /** The class's round now: the last round any table plays in (1 before the teacher starts another). */
+  get round(): number {
+    return this.tables.reduce((r, t) => Math.max(r, t.round), 1);
+  }
+
+  /** The current round's tables (earlier rounds' games are kept, no longer played). */
+  private current(): Table[] {
+    const round = this.round;
+    return this.tables.filter((t) => t.round === round);
+  }
+
+  /** The id of a round's first table: a round's tables have consecutive ids. */
+  firstTable(round = this.round): number {
+    return this.tables.find((t) => t.round === round)?.id ?? this.tables.length;
+  }
+
+  /** A table's round and its place in that round (0: table 1), which is the same for the same students every round. */
+  placeOf(tableId: number): { round: number; table: number } {
+    const round = this.tables[tableId]?.round ?? this.round;
+    return { round, table: tableId - this.firstTable(round) };
+  }
+
+  private seedOf(table: Table): string {
+    return roundSeed(this.config, table.round, this.placeOf(table.id).table);
+  }
+
+  private table(id: number, round = this.round): Table {
     while (this.tables.length <= id)
-      this.tables.push({ id: this.tables.length, seats: { us: null, china: null }, team: { us: [], china: [] }, committers: [], pausedLeft: null, match: null, authors: [], paused: false, startedAt: null, lastMoveAt: null, extension: 0 });
+      this.tables.push({ id: this.tables.length, round, seats: { us: null, china: null }, team: { us: [], china: [] }, committers: [], pausedLeft: null, match: null, authors: [], paused: false, startedAt: null, lastMoveAt: null, extension: 0 });
     return this.tables[id]!;
   }
 
@@ -215,6 +247,16 @@ export class ClassModel {
     return this.seats().find((s) => s.seat === id);
   }
 
+  /**
+   * The seat its holder has now: the seat itself in the current round, else the current round's
+   * seat with the same key (a new round moved its student to a table of the new round), or undefined.
+   */
+  currentSeat(id: string): SeatRecord | undefined {
+    const seat = this.findSeat(id);
+    if (!seat || (seat.round ?? 1) === this.round) return seat;
+    return seat.seatKey === null ? undefined : this.current().flatMap((t) => this.seatsOf(t.id)).find((s) => s.seatKey === seat.seatKey);
+  }
+
   // --- students -------------------------------------------------------------------------------
 
   /**
@@ -223,7 +265,8 @@ export class ClassModel {
    * refused then). A seat the AI took over mid-game keeps its student's name and key: see `takeOver`.
    */
   private heldSeat(name: string, seatKey: string | undefined): { seat: SeatRecord; taken: boolean } | null {
-    const students = this.seats().filter((s) => s.kind === 'student' || s.seatKey !== null);
+    // Only the current round's seats: a student of an earlier round is at their table of this one.
+    const students = this.current().flatMap((t) => this.seatsOf(t.id)).filter((s) => s.kind === 'student' || s.seatKey !== null);
     const byKey = seatKey ? students.find((s) => s.seatKey === seatKey) : undefined;
     if (byKey) return { seat: byKey, taken: false };
     const byName = students.find((s) => sameName(s.name, name));
@@ -254,10 +297,11 @@ export class ClassModel {
     }
     const changes = noChanges();
     const key = makeKey(this.random, 12);
-    const seatFor = (table: number, side: Side): SeatRecord => ({ seat: seatId(table, side), table, side, kind: 'student', name, seatKey: key, difficulty: null, joinedAt: now });
+    const round = this.round > 1 ? { round: this.round } : {};
+    const seatFor = (table: number, side: Side): SeatRecord => ({ seat: seatId(table, side), table, side, kind: 'student', name, seatKey: key, difficulty: null, joinedAt: now, ...round });
     let seat: SeatRecord;
     if (this.config.pairing.kind === 'pvp') {
-      const open = this.tables.find((t) => !t.match && (t.seats.us === null) !== (t.seats.china === null));
+      const open = this.current().find((t) => !t.match && (t.seats.us === null) !== (t.seats.china === null));
       const table = open ?? this.table(this.tables.length);
       const side: Side = table.seats.us ? 'china' : 'us';
       seat = seatFor(table.id, side);
@@ -268,7 +312,7 @@ export class ClassModel {
       // Tables fill in order, the sides in turn: the first table with room on a side the AI does not hold.
       const size = this.config.pairing.size;
       const roomOn = (t: Table): Side[] => (t.match?.ended ? [] : SIDES.filter((sd) => t.seats[sd]?.kind !== 'ai' && this.sideSeats(t, sd).length < size));
-      const table = this.tables.find((t) => roomOn(t).length > 0) ?? this.table(this.tables.length);
+      const table = this.current().find((t) => roomOn(t).length > 0) ?? this.table(this.tables.length);
       const side = roomOn(table).reduce((a, b) => (this.sideSeats(table, b).length < this.sideSeats(table, a).length ? b : a));
       const member = this.sideSeats(table, side).length + 1;
       seat = { ...seatFor(table.id, side), seat: seatId(table.id, side, member), ...(member > 1 ? { member } : {}) };
@@ -317,11 +361,12 @@ export class ClassModel {
   }
 
   private aiSeat(table: number, side: Side, difficulty: AiPlayer, now: number): SeatRecord {
-    return { seat: seatId(table, side), table, side, kind: 'ai', name: `AI (${difficulty})`, seatKey: null, difficulty, joinedAt: now };
+    const round = this.tables[table]?.round ?? this.round;
+    return { seat: seatId(table, side), table, side, kind: 'ai', name: `AI (${difficulty})`, seatKey: null, difficulty, joinedAt: now, ...(round > 1 ? { round } : {}) };
   }
 
   private start(table: Table, now: number, changes: Changes): void {
-    const seed = tableSeed(this.config, table.id);
+    const seed = this.seedOf(table);
     table.match = Match.start(this.scenario, seed, this.optionsOf(table), this.ai);
     table.startedAt = now;
     table.lastMoveAt = now;
@@ -367,7 +412,8 @@ export class ClassModel {
     if (!seat || seat.kind !== 'student') return { ok: false, kind: 'not-seated', reason: 'you have no seat in this class' };
     const table = this.tables[seat.table]!;
     const sideName = (s: Side) => this.scenario.sides[s].label;
-    if (!table.match) return { ok: false, kind: 'not-in-game', reason: `table ${table.id + 1} has not started: it is waiting for a second player` };
+    if (table.round !== this.round) return { ok: false, kind: 'ended', reason: `that game was in round ${table.round} of the class, which is over: the class is in round ${this.round}` };
+    if (!table.match) return { ok: false, kind: 'not-in-game', reason: `table ${this.placeOf(table.id).table + 1} has not started: it is waiting for a second player` };
     if (move.side !== seat.side) return { ok: false, kind: 'not-in-game', reason: `you play ${sideName(seat.side)} at table ${table.id + 1}; a move for ${sideName(move.side)} is not yours to make` };
     const log = table.match.moves;
     if (index < log.length) {
@@ -442,7 +488,7 @@ export class ClassModel {
   expireTurns(now: number): { changes: Changes; tables: number[] } {
     const changes = noChanges();
     const tables: number[] = [];
-    for (const table of this.tables) {
+    for (const table of this.current()) {
       const deadline = this.turnDeadline(table.id);
       if (deadline === null || deadline > now) continue;
       const match = table.match!;
@@ -464,10 +510,12 @@ export class ClassModel {
 
   teacherAction(action: TeacherAction, now: number): ActionResult {
     const changes = noChanges();
+    // Every table, or one, of the current round (an earlier round's games are no longer played).
     const target = (table: number | null): Table[] | string => {
-      if (table === null) return this.tables;
+      if (table === null) return this.current();
       const t = this.tables[table];
-      return t ? [t] : `there is no table ${table + 1} in this class`;
+      if (t && t.round !== this.round) return `that table played in round ${t.round}; the class is in round ${this.round}`;
+      return t ? [t] : `there is no table ${table - this.firstTable() + 1} in this class`;
     };
     switch (action.action) {
       case 'pause':
@@ -507,6 +555,7 @@ export class ClassModel {
         const match = /^t(\d+)-(us|china)$/.exec(action.seat);
         const table = match ? this.tables[Number(match[1])] : undefined;
         if (!match || !table) return { ok: false, message: `there is no seat ${action.seat} in this class` };
+        if (table.round !== this.round) return { ok: false, message: `seat ${action.seat} was in round ${table.round}; the class is in round ${this.round}` };
         const side = match[2] as Side;
         const held = table.seats[side];
         if (held && !table.match) return { ok: false, message: `seat ${action.seat} is taken: before the table starts, only its empty seat can be given to the AI` };
@@ -538,12 +587,48 @@ export class ClassModel {
           const from = t.match.moves.length;
           if (t.match.happen(event).ok) changes.moves.push(...this.newMoves(t, from, 'teacher', now));
         }
-        const record: InjectRecord = { index: this.injects.length, table: action.table, text, event, at: now };
+        const record: InjectRecord = { index: this.injects.length, table: action.table, text, event, at: now, ...(this.round > 1 ? { round: this.round } : {}) };
         this.injects.push(record);
         changes.injects.push(record);
         return { ok: true, changes, tables: tables.map((t) => t.id) };
       }
+      case 'newRound':
+        return this.newRound(action.sides, action.endUnfinished, now);
     }
+  }
+
+  /**
+   * Another round: each table of this round gets a table of the next with the same seats (the
+   * students, their keys, the AI), every side swapped or kept, and its game starts at once with
+   * the round's seed. A game still going on stays as it stands (unfinished, kept and exported,
+   * no longer played) only if the teacher said so (`endUnfinished`): the core has no move that
+   * ends talks by fiat, so the log is left as it is rather than given an ending nobody played.
+   * A table still waiting for a partner carries its student over, waiting again.
+   */
+  private newRound(sides: 'swap' | 'same', endUnfinished: boolean, now: number): ActionResult {
+    const from = this.current();
+    if (!from.some((t) => t.match)) return { ok: false, message: 'no table has started in this round yet: another round can start once this one has been played' };
+    const playing = from.filter((t) => t.match && !t.match.ended).map((t) => `table ${this.placeOf(t.id).table + 1}`);
+    if (playing.length > 0 && !endUnfinished)
+      return { ok: false, message: `${playing.length === 1 ? `${playing[0]} is` : `${playing.length} tables are`} still playing (${playing.join(', ')}): starting another round leaves their games unfinished as they stand; confirm to start it anyway, or wait until they finish` };
+    const round = this.round + 1;
+    const flip = (side: Side): Side => (sides === 'swap' ? (side === 'us' ? 'china' : 'us') : side);
+    const changes = noChanges();
+    const made: Table[] = [];
+    for (const old of from) {
+      const table = this.table(this.tables.length, round);
+      for (const side of SIDES)
+        for (const seat of this.sideSeats(old, side)) {
+          const next: SeatRecord = { ...seat, seat: seatId(table.id, flip(side), seat.member ?? 1), table: table.id, side: flip(side), round, joinedAt: now };
+          if ((seat.member ?? 1) > 1) table.team[next.side].push(next);
+          else table.seats[next.side] = next;
+          changes.seats.push(next);
+          if (this.connected.delete(seat.seat)) this.connected.add(next.seat);
+        }
+      made.push(table);
+    }
+    for (const table of made) if (table.seats.us && table.seats.china) this.start(table, now, changes);
+    return { ok: true, changes, tables: made.map((t) => t.id) };
   }
 
   /**
@@ -567,7 +652,7 @@ export class ClassModel {
   // --- what clients see -----------------------------------------------------------------------
 
   info(): ClassInfo {
-    return { code: this.code, title: this.config.title ?? null, config: this.config, scenarioTitle: this.scenario.title, rounds: this.config.rounds ?? this.scenario.rounds };
+    return { code: this.code, title: this.config.title ?? null, config: this.config, scenarioTitle: this.scenario.title, rounds: this.config.rounds ?? this.scenario.rounds, classRound: this.round, firstTable: this.firstTable() };
   }
 
   seatView(seat: SeatRecord): SeatView {
@@ -594,8 +679,10 @@ export class ClassModel {
     return { index: r.index, table: r.table, text: r.text, event: r.event };
   }
 
+  /** A table's news: sent to it, or to every table during its round. */
   injectsFor(table: number): InjectView[] {
-    return this.injects.filter((i) => i.table === null || i.table === table).map((i) => this.injectView(i));
+    const round = this.tables[table]?.round ?? this.round;
+    return this.injects.filter((i) => (i.round ?? 1) === round && (i.table === null || i.table === table)).map((i) => this.injectView(i));
   }
 
   /** A table's whole game, for its players: clients replay the moves with the core. */
@@ -618,8 +705,14 @@ export class ClassModel {
     };
   }
 
+  /** Every table of every round, in order. */
   tableIds(): number[] {
     return this.tables.map((t) => t.id);
+  }
+
+  /** Whether a table plays in the current round. */
+  isCurrent(tableId: number): boolean {
+    return this.tables[tableId]?.round === this.round;
   }
 
   /** The game of a table as the core defines it, or null before it starts. */
@@ -668,13 +761,16 @@ export class ClassModel {
     };
   }
 
+  /** The current round's tables (earlier rounds are in the export and the class debrief). */
   dashboard(now: number): Dashboard {
-    const tables = this.tables.map((t) => this.summary(t.id, now));
+    const round = this.round;
+    const current = this.current();
+    const tables = current.map((t) => this.summary(t.id, now));
     return {
       info: this.info(),
       tables: tables.filter((t) => t.started),
-      waiting: this.tables.filter((t) => !t.match).flatMap((t) => this.seatsOf(t.id).map((s) => this.seatView(s))),
-      injects: this.injects.map((i) => this.injectView(i)),
+      waiting: current.filter((t) => !t.match).flatMap((t) => this.seatsOf(t.id).map((s) => this.seatView(s))),
+      injects: this.injects.filter((i) => (i.round ?? 1) === round).map((i) => this.injectView(i)),
       finished: tables.filter((t) => t.outcome !== null).length,
     };
   }

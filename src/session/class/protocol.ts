@@ -59,8 +59,16 @@ import { aiPlayerSchema, idSchema, seedSchema, sideSchema, wholeNumber } from '.
  *    reconnection token within `RECONNECT_SECONDS`, or later (a reload, a server restart) joins
  *    again with the code, the same name and its seat key. Either way it is sent `seat` and
  *    `table` again and carries on from the game's current move index.
- * 7. **Export.** `GET /api/classes/<code>/export?format=json|csv` with the header
- *    `x-teacher-key: <key>` gives the class's results (`ClassExport`, or its CSV).
+ * 7. **Another round** (`teacherAction` `newRound`): once the tables have finished (or, with
+ *    `endUnfinished`, leaving the unfinished games as they stand), every table of the round
+ *    gets a table of its own in the new round with the same students (and AI seats), on the
+ *    other side or the same side, and a seat key unchanged. Each connected student is sent
+ *    `seat` and `table` for the new table (no rejoin); a student who comes back later gets the
+ *    current round's seat. The new tables have new ids (ids run on; `info.firstTable` is the
+ *    round's first, so a table keeps its number: `tableNumber`); their games start at once.
+ * 8. **Export.** `GET /api/classes/<code>/export?format=json|csv` with the header
+ *    `x-teacher-key: <key>` gives the class's results (`ClassExport`, or its CSV): every
+ *    round's games, each with its round and its table's number in that round.
  *
  * Message names are the keys of `CLIENT_MESSAGES` and `SERVER_MESSAGES`; payloads their schemas.
  */
@@ -221,8 +229,15 @@ export const teacherActionSchema = z.discriminatedUnion(
         z.strictObject({ kind: z.literal('news'), text: z.string().min(1).max(500, { error: 'a news flash has at most 500 characters' }) }),
       ]),
     }),
+    /**
+     * Another round: the same students at the same tables play a new game, on the other side
+     * (`swap`) or the same side (`same`), with seeds from the class's seed policy and the round
+     * number. Games still going on are kept as they stand (unfinished, no longer played): without
+     * `endUnfinished` the server refuses while any table is playing, naming how many.
+     */
+    z.strictObject({ action: z.literal('newRound'), sides: z.enum(['swap', 'same'], { error: 'expected sides "swap" or "same"' }), endUnfinished: z.boolean({ error: 'expected endUnfinished: true or false' }) }),
   ],
-  { error: 'expected a teacher action: pause, resume, extend, fillWithAi or inject' },
+  { error: 'expected a teacher action: pause, resume, extend, fillWithAi, inject or newRound' },
 );
 
 /**
@@ -324,6 +339,14 @@ export const classInfoSchema = z.strictObject({
   scenarioTitle: z.string(),
   /** The games' deadline in rounds (the class's `rounds`, else the scenario's). */
   rounds: z.number().int(),
+  /** The class's round now (1 until the teacher starts another: the same students at the same tables play a new game); absent: 1. */
+  classRound: z.number().int().min(1).optional(),
+  /**
+   * The id of the current round's first table (absent: 0). Table ids run on across rounds (each
+   * round's games are kept under tables of their own); a table is shown by its number in its
+   * round, `tableNumber`.
+   */
+  firstTable: tableIdSchema.optional(),
 });
 
 export const dashboardSchema = z.strictObject({
@@ -384,6 +407,9 @@ export const SERVER_MESSAGES = {
 // --- the export ---------------------------------------------------------------------------------
 
 export const exportGameSchema = z.strictObject({
+  /** The class's round the game was played in (1, 2, …; absent in an export from before rounds: 1). */
+  round: z.number().int().min(1).optional(),
+  /** The table's place in its round (0 is table 1): the same students sit at the same table number every round. */
   table: tableIdSchema,
   seats: z.array(z.strictObject({ seat: seatIdSchema, side: sideSchema, kind: playerKindSchema, name: z.string() })),
   scenario: z.strictObject({ id: idSchema, version: z.number().int() }),
@@ -436,6 +462,11 @@ export type ServerMessage<K extends ServerMessageName> = z.infer<(typeof SERVER_
 export type ClientMessage<K extends ClientMessageName> = z.infer<(typeof CLIENT_MESSAGES)[K]>;
 export type ExportGame = z.infer<typeof exportGameSchema>;
 export type ClassExport = z.infer<typeof classExportSchema>;
+
+/** A table as people read it: its number (from 1) in the current round of the class. */
+export function tableNumber(info: Pick<ClassInfo, 'firstTable'> | null | undefined, table: number): number {
+  return table - (info?.firstTable ?? 0) + 1;
+}
 
 /** A typed code as stored: upper case, spaces and dashes dropped. */
 export function normaliseJoinCode(code: string): string {

@@ -1,13 +1,14 @@
 import { create as createQr } from 'qrcode';
 import { joinLinkQuery } from '../../session/class/join-link';
 import type { Difficulty, Side } from '../../core/types';
-import { NAME_MAX_CHARS, normaliseJoinCode, type ClassConfig, type InjectView, type SeatView, type TableSummary } from '../../session/class/protocol';
+import { NAME_MAX_CHARS, normaliseJoinCode, tableNumber, type ClassConfig, type ClassInfo, type Dashboard, type InjectView, type SeatView, type TableSummary } from '../../session/class/protocol';
 import { doctrinesFor, roundsRange, SIDES } from '../../session/model';
 import { button, columnHeads, fmt, h, textHead } from '../dom';
 import type { Dispatch } from '../state/actions';
 import { DEFAULT_RUN_CHOICES, type ClassRunChoices } from '../state/class-live-state';
 import type { ViewState } from '../state/app-state';
 import { classDebriefView } from './class-page';
+import { classRoundText } from './class-table';
 import { loadFailures, notices } from './common';
 import type { ScreenFn, ScreenView } from './screen';
 
@@ -189,7 +190,9 @@ const seatName = (s: SeatView | undefined) => (s ? `${s.name}${s.kind === 'ai' ?
 /** A side's seats at a table: one name, or a team's names. */
 const sideNames = (seats: SeatView[]) => (seats.length === 0 ? '—' : seats.map((s) => seatName(s)).join(', '));
 
-function tableRow(state: ViewState, t: TableSummary, dispatch: Dispatch, turnSeconds: number | undefined): HTMLElement {
+function tableRow(state: ViewState, t: TableSummary, dispatch: Dispatch, info: ClassInfo): HTMLElement {
+  const turnSeconds = info.config.turnSeconds;
+  const n = tableNumber(info, t.table);
   const scenario = state.scenario;
   const by = (side: Side) => t.seats.find((s) => s.side === side);
   const label = (side: Side) => scenario?.sides[side].label ?? side;
@@ -204,7 +207,7 @@ function tableRow(state: ViewState, t: TableSummary, dispatch: Dispatch, turnSec
   return h(
     'tr',
     { attrs: { 'data-table': t.table, 'data-idle': t.idle ? 'true' : null } },
-    h('th', { attrs: { scope: 'row' } }, `Table ${t.table + 1}`),
+    h('th', { attrs: { scope: 'row' } }, `Table ${n}`),
     h('td', { class: 'text' }, sideNames(t.seats.filter((s) => s.side === 'us'))),
     h('td', { class: 'text' }, sideNames(t.seats.filter((s) => s.side === 'china'))),
     h('td', null, String(t.round)),
@@ -216,9 +219,9 @@ function tableRow(state: ViewState, t: TableSummary, dispatch: Dispatch, turnSec
       { class: 'text' },
       t.outcome
         ? null
-        : button(t.paused ? 'Resume' : 'Pause', () => dispatch({ type: 'class-teacher-action', action: { action: t.paused ? 'resume' : 'pause', table: t.table } }), { key: `pause-${t.table}`, class: 'secondary small', attrs: { 'aria-label': `${t.paused ? 'Resume' : 'Pause'} table ${t.table + 1}` } }),
-      turnSeconds && !t.outcome ? button('+60 s', () => dispatch({ type: 'class-teacher-action', action: { action: 'extend', table: t.table, seconds: 60 } }), { key: `extend-${t.table}`, class: 'secondary small', attrs: { 'aria-label': `Give table ${t.table + 1} sixty more seconds` } }) : null,
-      ...empty.map((side) => button(`AI for ${label(side)}`, () => dispatch({ type: 'class-teacher-action', action: { action: 'fillWithAi', seat: `t${t.table}-${side}`, difficulty: 'normal' } }), { key: `fill-${t.table}-${side}`, class: 'secondary small', attrs: { 'aria-label': `AI for ${label(side)} at table ${t.table + 1}` } })),
+        : button(t.paused ? 'Resume' : 'Pause', () => dispatch({ type: 'class-teacher-action', action: { action: t.paused ? 'resume' : 'pause', table: t.table } }), { key: `pause-${t.table}`, class: 'secondary small', attrs: { 'aria-label': `${t.paused ? 'Resume' : 'Pause'} table ${n}` } }),
+      turnSeconds && !t.outcome ? button('+60 s', () => dispatch({ type: 'class-teacher-action', action: { action: 'extend', table: t.table, seconds: 60 } }), { key: `extend-${t.table}`, class: 'secondary small', attrs: { 'aria-label': `Give table ${n} sixty more seconds` } }) : null,
+      ...empty.map((side) => button(`AI for ${label(side)}`, () => dispatch({ type: 'class-teacher-action', action: { action: 'fillWithAi', seat: `t${t.table}-${side}`, difficulty: 'normal' } }), { key: `fill-${t.table}-${side}`, class: 'secondary small', attrs: { 'aria-label': `AI for ${label(side)} at table ${n}` } })),
     ),
   );
 }
@@ -227,7 +230,7 @@ function tableRow(state: ViewState, t: TableSummary, dispatch: Dispatch, turnSec
  * The students waiting for a partner, each with the button that gives the AI their table's other
  * seat (a table starts only once both sides are seated, so it is not in the dashboard's table yet).
  */
-function waitingList(state: ViewState, dispatch: Dispatch, waiting: readonly SeatView[]): HTMLElement | null {
+function waitingList(state: ViewState, dispatch: Dispatch, waiting: readonly SeatView[], info: ClassInfo): HTMLElement | null {
   const students = waiting.filter((w) => w.kind === 'student');
   if (students.length === 0) return null;
   const label = (side: Side) => state.scenario?.sides[side].label ?? side;
@@ -242,15 +245,27 @@ function waitingList(state: ViewState, dispatch: Dispatch, waiting: readonly Sea
       return h(
         'li',
         { attrs: { 'data-table': w.table } },
-        `Table ${w.table + 1}: ${names} (${label(w.side)}) `,
+        `Table ${tableNumber(info, w.table)}: ${names} (${label(w.side)}) `,
         button(`AI for ${label(other)}`, () => dispatch({ type: 'class-teacher-action', action: { action: 'fillWithAi', seat: `t${w.table}-${other}`, difficulty: 'normal' } }), {
           key: `fill-${w.table}-${other}`,
           class: 'secondary small',
-          attrs: { 'aria-label': `AI for ${label(other)} at table ${w.table + 1}, so ${names} can start` },
+          attrs: { 'aria-label': `AI for ${label(other)} at table ${tableNumber(info, w.table)}, so ${names} can start` },
         }),
       );
     }),
   );
+}
+
+/** How many games the debrief holds, and how many are not on it: still playing, or (an earlier round) left unfinished. */
+function debriefCount(state: ViewState): HTMLElement | null {
+  const lc = state.liveClass;
+  const rounds = lc.debriefRounds ?? [];
+  const past = rounds.length > 0 && lc.debriefRound !== undefined && lc.debriefRound < rounds[rounds.length - 1]!;
+  const of = rounds.length > 1 ? `Round ${lc.debriefRound}: ` : '';
+  const rest = lc.unfinished ? `; ${lc.unfinished} ${past ? 'left unfinished' : 'still playing'}` : '';
+  if (lc.debrief) return h('p', { id: 'live-debrief-count' }, `${of}${lc.debrief.games.length} finished game${lc.debrief.games.length === 1 ? '' : 's'}${rest}.`);
+  if (lc.unfinished) return h('p', { id: 'live-debrief-count' }, `${of}No game has finished yet; ${lc.unfinished} ${past ? 'left unfinished' : 'playing'}.`);
+  return null;
 }
 
 export const classTeacherScreen: ScreenFn = (state, dispatch) => {
@@ -277,14 +292,14 @@ export const classTeacherScreen: ScreenFn = (state, dispatch) => {
   if (lc.error) body.push(h('div', { class: 'message error', attrs: { role: 'alert' } }, h('p', null, lc.error)));
 
   if (dash) {
-    const turnSeconds = dash.info.config.turnSeconds;
+    const classRound = dash.info.classRound ?? 1;
     body.push(
       h(
         'section',
         { attrs: { 'aria-labelledby': 'dash-title' } },
-        h('h2', { id: 'dash-title' }, `Dashboard: ${dash.info.title ?? dash.info.scenarioTitle}`),
+        h('h2', { id: 'dash-title' }, `Dashboard: ${dash.info.title ?? dash.info.scenarioTitle}${classRound > 1 ? `, class round ${classRound}` : ''}`),
         h('p', null, `${dash.tables.length} table${dash.tables.length === 1 ? '' : 's'}, ${dash.finished} finished; ${dash.waiting.length} student${dash.waiting.length === 1 ? '' : 's'} waiting for a partner${dash.waiting.length ? `: ${dash.waiting.map((w) => w.name).join(', ')}` : ''}.`),
-        waitingList(state, dispatch, dash.waiting),
+        waitingList(state, dispatch, dash.waiting, dash.info),
         h(
           'div',
           { class: 'actions' },
@@ -301,12 +316,14 @@ export const classTeacherScreen: ScreenFn = (state, dispatch) => {
                 { class: 'data dashboard', id: 'dashboard' },
                 h('caption', null, 'Every pair, live'),
                 columnHeads('Table', textHead(state.scenario?.sides.us.label ?? 'US'), textHead(state.scenario?.sides.china.label ?? 'China'), 'Round', textHead('Status'), textHead('On the table'), 'Tension', textHead('Teacher')),
-                h('tbody', null, ...dash.tables.map((t) => tableRow(state, t, dispatch, turnSeconds))),
+                h('tbody', null, ...dash.tables.map((t) => tableRow(state, t, dispatch, dash.info))),
               ),
             ),
       ),
     );
-    body.push(injectSection(state, dispatch, dash.tables.map((t) => t.table), dash.injects));
+    const another = anotherRound(state, dispatch, dash);
+    if (another) body.push(another);
+    body.push(injectSection(state, dispatch, dash.tables.map((t) => t.table), dash.injects, dash.info));
   }
   body.push(
     h(
@@ -314,8 +331,9 @@ export const classTeacherScreen: ScreenFn = (state, dispatch) => {
       { attrs: { 'aria-labelledby': 'class-debrief-title' } },
       h('h2', { id: 'class-debrief-title' }, 'Class debrief'),
       h('p', { class: 'hint' }, 'Every finished game on one chart, its result code verified by the server; show it again to bring in the games finished since.'),
-      h('div', { class: 'actions' }, button(lc.busy ? 'Loading…' : lc.debrief ? 'Refresh the class debrief' : 'Show the class debrief', () => dispatch({ type: 'class-load-debrief' }), { key: 'load-debrief', disabled: lc.busy })),
-      lc.debrief ? h('p', { id: 'live-debrief-count' }, `${lc.debrief.games.length} finished game${lc.debrief.games.length === 1 ? '' : 's'}${lc.unfinished ? `; ${lc.unfinished} still playing` : ''}.`) : lc.unfinished ? h('p', null, `No game has finished yet; ${lc.unfinished} playing.`) : null,
+      h('div', { class: 'actions' }, button(lc.busy ? 'Loading…' : lc.debrief || lc.debriefRounds ? 'Refresh the class debrief' : 'Show the class debrief', () => dispatch({ type: 'class-load-debrief' }), { key: 'load-debrief', disabled: lc.busy })),
+      debriefRoundChoice(state, dispatch),
+      debriefCount(state),
     ),
   );
   if (lc.debrief) body.push(...classDebriefView(lc.debrief, dispatch, { id: 'live', open: 'class-teacher' }));
@@ -323,24 +341,90 @@ export const classTeacherScreen: ScreenFn = (state, dispatch) => {
   return { title: `Your class: ${code}`, body, scene: titleScene(`Join at ${address} with code ${code}`), keepControls: true };
 };
 
+/** Sides in another round: swapped by default, so each student plays the other country. */
+const ROUND_SIDES = [
+  { value: 'swap', label: 'Swap sides' },
+  { value: 'same', label: 'Keep the same sides' },
+] as const;
+
+/**
+ * "Start another round": the same students at the same tables play a new game, sides swapped
+ * (or kept). With tables still playing, the press asks first, naming them: their games end as
+ * they stand (kept unfinished in the export, not on the chart), which the server also refuses
+ * without that confirmation. Shown once a table has started (before that there is no round to follow).
+ */
+function anotherRound(state: ViewState, dispatch: Dispatch, dash: Dashboard): HTMLElement | null {
+  if (dash.tables.length === 0) return null;
+  const next = (dash.info.classRound ?? 1) + 1;
+  const confirming = state.liveClass.confirmRound ?? null;
+  const playing = dash.tables.filter((t) => !t.outcome).map((t) => `table ${tableNumber(dash.info, t.table)}`);
+  const sides = select('round-sides', ROUND_SIDES.map((o) => ({ ...o })), confirming ?? 'swap');
+  const chosen = (): 'swap' | 'same' => (sides.value === 'same' ? 'same' : 'swap');
+  const start = (endUnfinished: boolean, how: 'swap' | 'same') => dispatch({ type: 'class-teacher-action', action: { action: 'newRound', sides: how, endUnfinished } });
+  const confirm = confirming
+    ? h(
+        'div',
+        { class: 'message', id: 'round-confirm', attrs: { role: 'alert' } },
+        h(
+          'p',
+          null,
+          playing.length === 0
+            ? `Every table has finished now: round ${next} can start.`
+            : `${playing.length === 1 ? '1 table is' : `${playing.length} tables are`} still playing (${playing.join(', ')}). Starting round ${next} ends ${playing.length === 1 ? 'its game' : 'their games'} as ${playing.length === 1 ? 'it stands' : 'they stand'}: kept, unfinished, in the export, but not on the class chart.`,
+        ),
+        h(
+          'div',
+          { class: 'actions' },
+          button(`Start round ${next} anyway`, () => start(true, confirming), { key: 'round-confirm-yes' }),
+          button('Wait for them', () => dispatch({ type: 'class-round-confirm', sides: null }), { key: 'round-confirm-no', class: 'secondary' }),
+        ),
+      )
+    : null;
+  return h(
+    'section',
+    { class: 'another-round', attrs: { 'aria-labelledby': 'round-title' } },
+    h('h2', { id: 'round-title' }, 'Another round'),
+    h('p', { class: 'hint' }, `The same students at the same tables play a new game, with new dice; each student's screen moves to it on its own. Round ${next - 1} stays in the class debrief and the exports.`),
+    field('round-sides', 'Sides', sides, 'Swap sides: each student plays the other country. Keep: each plays the same one again.'),
+    confirm ??
+      h(
+        'div',
+        { class: 'actions' },
+        button('Start another round', () => (playing.length === 0 ? start(false, chosen()) : dispatch({ type: 'class-round-confirm', sides: chosen() })), { key: 'round-start' }),
+      ),
+  );
+}
+
+/** The class debrief's round: every round the class has played, the current one first chosen. */
+function debriefRoundChoice(state: ViewState, dispatch: Dispatch): HTMLElement | null {
+  const rounds = state.liveClass.debriefRounds ?? [];
+  if (rounds.length < 2) return null;
+  const shown = state.liveClass.debriefRound ?? rounds[rounds.length - 1]!;
+  const last = rounds[rounds.length - 1]!;
+  const choice = select('debrief-round', rounds.map((r) => ({ value: String(r), label: r === last ? `Round ${r} (the latest)` : `Round ${r}` })), String(shown), (v) => dispatch({ type: 'class-debrief-round', round: Number(v) }));
+  // Kept by its round, not carried over a redraw (kept-controls would put back the round shown before).
+  choice.setAttribute('data-key', `debrief-round-${shown}`);
+  return field('debrief-round', 'Show the class debrief of', choice);
+}
+
 /** How many of the news sent the teacher's screen lists (newest first). */
 const SENT_SHOWN = 5;
 
 /** The news sent so far, newest first: the teacher sees that a flash went out, and where. Text only (the teacher's own words). */
-function sentNews(injects: readonly InjectView[]): HTMLElement | null {
+function sentNews(injects: readonly InjectView[], info: ClassInfo): HTMLElement | null {
   if (injects.length === 0) return null;
   const shown = injects.slice(-SENT_SHOWN).reverse();
   return h(
     'div',
     { id: 'inject-sent' },
     h('h3', null, injects.length > SENT_SHOWN ? `Sent so far: ${injects.length} (the last ${SENT_SHOWN}, newest first)` : `Sent so far (newest first)`),
-    h('ul', { class: 'plain' }, ...shown.map((i) => h('li', { attrs: { 'data-inject': i.index } }, h('strong', null, `${i.table === null ? 'Every table' : `Table ${i.table + 1}`}, ${i.event === null ? 'news flash' : 'event'}: `), i.text))),
+    h('ul', { class: 'plain' }, ...shown.map((i) => h('li', { attrs: { 'data-inject': i.index } }, h('strong', null, `${i.table === null ? 'Every table' : `Table ${tableNumber(info, i.table)}`}, ${i.event === null ? 'news flash' : 'event'}: `), i.text))),
   );
 }
 
-function injectSection(state: ViewState, dispatch: Dispatch, tables: number[], sent: readonly InjectView[]): HTMLElement {
+function injectSection(state: ViewState, dispatch: Dispatch, tables: number[], sent: readonly InjectView[], info: ClassInfo): HTMLElement {
   const events = state.scenario?.events ?? [];
-  const target = select('inject-target', [{ value: 'all', label: 'Every table' }, ...tables.map((t) => ({ value: String(t), label: `Table ${t + 1}` }))]);
+  const target = select('inject-target', [{ value: 'all', label: 'Every table' }, ...tables.map((t) => ({ value: String(t), label: `Table ${tableNumber(info, t)}` }))]);
   const eventSelect = select('inject-event', events.map((e) => ({ value: e.id, label: e.title })));
   // keyed by the flashes sent so far: once this one is sent the field starts empty, not with it (see kept-controls.ts)
   const news = h('textarea', { id: 'inject-news', attrs: { rows: 2, maxlength: 500, 'data-key': `inject-news-${sent.length}` }, on: { input: () => news.setCustomValidity('') } });
@@ -373,7 +457,7 @@ function injectSection(state: ViewState, dispatch: Dispatch, tables: number[], s
         dispatch({ type: 'class-teacher-action', action: { action: 'inject', table: tableOf(), inject: { kind: 'news', text } } });
       }, { key: 'inject-news-send', class: 'secondary' }),
     ),
-    sentNews(sent),
+    sentNews(sent, info),
   );
 }
 
@@ -411,7 +495,7 @@ export const classLobbyScreen: ScreenFn = (state, dispatch) => {
     const seat = live.seat;
     const teams = live.info?.config.pairing.kind === 'teams';
     body.push(
-      h('p', { class: 'lobby-seat', id: 'lobby-seat' }, `You are ${sideLabel(seat.side)} at table ${seat.table + 1}.`),
+      h('p', { class: 'lobby-seat', id: 'lobby-seat' }, classRoundText(state) ?? `You are ${sideLabel(seat.side)} at table ${tableNumber(live.info, seat.table)}.`),
       ...(teams
         ? [h('p', { id: 'lobby-team' }, live.team.length > 0 ? `Your team: you and ${live.team.map((t) => t.name).join(', ')}.` : 'Your teammates join as they arrive.')]
         : []),
@@ -424,5 +508,5 @@ export const classLobbyScreen: ScreenFn = (state, dispatch) => {
   if (live.seat && live.status === 'reconnecting') body.push(h('p', { class: 'message', id: 'class-connection', attrs: { role: 'status' } }, 'The connection to the class dropped; reconnecting… Your seat is kept.'));
   if (live.problem) body.push(h('div', { class: 'message error', attrs: { role: 'alert' } }, h('p', null, live.problem)));
   body.push(h('div', { class: 'actions' }, button('Leave the class', () => dispatch({ type: 'class-leave' }), { key: 'class-leave', class: 'secondary' })));
-  return { title: 'Class lobby', body, scene: titleScene(live.seat ? `Table ${live.seat.table + 1}: waiting for the talks.` : 'Joining the class…') };
+  return { title: 'Class lobby', body, scene: titleScene(live.seat ? `Table ${tableNumber(live.info, live.seat.table)}: waiting for the talks.` : 'Joining the class…') };
 };

@@ -1,3 +1,4 @@
+import { tableNumber } from '../../session/class/protocol';
 import { h } from '../dom';
 import type { ViewState } from '../state/app-state';
 
@@ -88,4 +89,23 @@ export function classNewsNote(state: ViewState): HTMLElement | null {
     h('h2', { id: 'class-news-title' }, flashes.length === 1 ? 'News from your teacher' : `News from your teacher (${flashes.length}, newest first)`),
     h('ul', { class: 'plain' }, ...shown.map((i) => h('li', { attrs: { 'data-inject': i.index } }, i.text))),
   );
+}
+
+/**
+ * In a class's second round and after: which round it is and where the student now sits (sides
+ * are usually swapped: the student plays the other country), over the table and in the lobby.
+ */
+export function classRoundText(state: ViewState): string | null {
+  const live = state.liveClass.live;
+  const round = live?.info?.classRound ?? 1;
+  if (!live?.seat || round < 2) return null;
+  const scenario = state.scenarios.entries.find((e) => e.scenario.id === live.info?.config.scenario)?.scenario;
+  const side = scenario?.sides[live.seat.side].label ?? live.seat.side;
+  // "Class round": the game's own rounds ("Round 1 of 6") are shown beside it.
+  return `Class round ${round}, a new game: you play ${side} at table ${tableNumber(live.info, live.seat.table)}.`;
+}
+
+export function classRoundNote(state: ViewState): HTMLElement | null {
+  const text = classRoundText(state);
+  return text === null || !state.match?.remoteSide ? null : h('p', { class: 'class-round', id: 'class-round' }, text);
 }

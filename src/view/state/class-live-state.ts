@@ -57,7 +57,11 @@ export type ClassLiveAction =
   /** `at`: when it arrived, on this device's clock (the shell stamps it; the turn's countdown counts from it). */
   | { type: 'class-received'; name: string; payload: unknown; at?: number }
   | { type: 'class-teacher-action'; action: TeacherAction }
+  /** The teacher asked for another round while tables still play (`sides`), or took the question back (null): the confirmation shows. */
+  | { type: 'class-round-confirm'; sides: 'swap' | 'same' | null }
   | { type: 'class-load-debrief' }
+  /** The class debrief of another round (from the export already loaded). */
+  | { type: 'class-debrief-round'; round: number }
   | { type: 'class-export-loaded'; data: unknown }
   | { type: 'class-leave' };
 
@@ -67,6 +71,13 @@ export interface LiveClassView {
   readonly debrief: ClassDebrief | null;
   /** Games of the class not yet in its debrief (still playing, or not verified). */
   readonly unfinished: number;
+  /** The round the class debrief shows, and the rounds the class has played (from the export). */
+  readonly debriefRound?: number;
+  readonly debriefRounds?: readonly number[];
+  /** The export the debrief was built from, to show another round without asking the server again. */
+  readonly exportData?: unknown;
+  /** Another round asked for while tables still play: the sides chosen, waiting for the teacher's confirmation. */
+  readonly confirmRound?: 'swap' | 'same' | null;
   readonly busy: boolean;
   readonly error: string | null;
   /** The class code a join link brought, filled into the join screen. */

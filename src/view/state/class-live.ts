@@ -144,6 +144,9 @@ export function classLiveUpdate(state: AppState, action: { type: string }): Resu
       const scenario = scenarioId ? (findScenario(state, scenarioId) ?? null) : null;
       const r = receive(lc.live, a.name, a.payload, scenario, a.at ?? 0);
       let next = withLive(state, { live: r.live });
+      // Another round: this seat is at a table of the new round, its game yet to come (the lobby until it arrives, then the table).
+      const newRound = lc.live.seat !== null && r.live.seat !== null && r.live.seat.table !== lc.live.seat.table;
+      if (newRound) next = withLive({ ...next, screen: 'class-lobby', match: null, matchVersion: next.matchVersion + 1, draft: {}, notices: NO_NOTICES }, { pairChart: null });
       // A teammate's draft replaces this member's own: the team builds one package.
       const shared = r.live.teamDraft;
       if (shared && shared !== lc.live.teamDraft && next.match?.remoteSide && next.match.humanToMove() === next.match.remoteSide)
@@ -170,7 +173,17 @@ export function classLiveUpdate(state: AppState, action: { type: string }): Resu
     }
     case 'class-teacher-action':
       if (!lc.teacher) return same(state);
-      return { state, effects: [request({ op: 'send-teacher-action', message: a.action })] };
+      return { state: a.action.action === 'newRound' ? withLive(state, { confirmRound: null }) : state, effects: [request({ op: 'send-teacher-action', message: a.action })] };
+    case 'class-round-confirm':
+      if (!lc.teacher) return same(state);
+      return { state: withLive(state, { confirmRound: a.sides }), effects: a.sides ? say(['Some tables are still playing: confirm to start another round, or wait.']) : [] };
+    case 'class-debrief-round': {
+      if (lc.exportData === undefined) return same(state);
+      const built = liveClassDebrief(lc.exportData, (id) => findScenario(state, id), a.round);
+      if (!built.ok) return same(state);
+      const n = built.debrief?.games.length ?? 0;
+      return { state: withLive(state, { debrief: built.debrief, unfinished: built.unfinished, debriefRound: built.round, debriefRounds: built.rounds }), effects: say([`Round ${built.round}: ${n} finished game${n === 1 ? '' : 's'} on the class chart.`]) };
+    }
     case 'class-load-debrief':
       if (!lc.teacher) return same(state);
       return { state: withLive(state, { busy: true, error: null }), effects: [request({ op: 'export', code: lc.teacher.code, teacherKey: lc.teacher.teacherKey })] };
@@ -179,8 +192,8 @@ export function classLiveUpdate(state: AppState, action: { type: string }): Resu
       if (!built.ok) return { state: withLive(state, { busy: false, error: built.message }), effects: say([built.message]) };
       const n = built.debrief?.games.length ?? 0;
       return {
-        state: withLive({ ...state, screen: 'class-teacher' }, { busy: false, error: null, debrief: built.debrief, unfinished: built.unfinished }),
-        effects: say([`The class debrief holds ${n} finished game${n === 1 ? '' : 's'}${built.unfinished ? `; ${built.unfinished} still playing` : ''}.`]),
+        state: withLive({ ...state, screen: 'class-teacher' }, { busy: false, error: null, debrief: built.debrief, unfinished: built.unfinished, debriefRound: built.round, debriefRounds: built.rounds, exportData: a.data }),
+        effects: say([`The class debrief${built.rounds.length > 1 ? ` of round ${built.round}` : ''} holds ${n} finished game${n === 1 ? '' : 's'}${built.unfinished ? `; ${built.unfinished} still playing` : ''}.`]),
       };
     }
     case 'class-leave':

@@ -205,7 +205,7 @@ describe('ClassModel', () => {
     const csv = classCsv(c);
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
     expect(csv).toContain('<img src=x onerror=alert(1)>');
-    expect(csv.split('\r\n')[0]).toMatch(/^\uFEFFtable,us player/);
+    expect(csv.split('\r\n')[0]).toMatch(/^\uFEFFround,table,us player/);
   });
 });
 

@@ -1,0 +1,170 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserOrSkip, expectAccessible, screenshot, settle, waitScreen, VIEWPORTS } from './browser';
+import { scenario as b } from './flows';
+import { classServerAndBrowser, openTheClass, type ClassPerson } from './class-people';
+
+/**
+ * Another round of a live class: a teacher and two students, each in their own browser context.
+ * The pair plays round 1 to a deal; the teacher starts another round with sides swapped (the
+ * default) from the dashboard; each student's screen moves by itself to the new game, on the
+ * other side, at the same table; a press while the new game is still going asks first, naming the
+ * table; the pair strikes a deal again; the class debrief shows round 2 and, one choice away,
+ * round 1, each with its pair's names in the order of its sides.
+ */
+
+const browserPath = browserOrSkip();
+
+const hook = (page: Page) =>
+  page.evaluate(
+    () =>
+      window.__bc!.state() as {
+        screen: string;
+        humanToMove: string | null;
+        outcome: { kind: string } | null;
+        spec: { seed: string; moves: unknown[] } | null;
+      },
+  );
+const onScreen = (p: ClassPerson, screen: string) =>
+  p.page.waitForFunction((s) => (window.__bc!.state() as { screen: string }).screen === s, screen, {
+    timeout: 60_000,
+  });
+
+async function shots(page: Page, name: string, scrollTo?: string): Promise<void> {
+  for (const v of VIEWPORTS) {
+    await page.setViewportSize(v);
+    await settle(page, 250);
+    if (scrollTo) await page.locator(scrollTo).scrollIntoViewIfNeeded();
+    await screenshot(page, `${name}-${v.width}x${v.height}`);
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
+}
+
+/** The pair strikes a deal: the US proposes a truce, China accepts it. */
+async function deal(us: ClassPerson, china: ClassPerson): Promise<void> {
+  await us.page.locator('[data-chip="tariffTruce=extended-1yr"]').click();
+  await us.page.getByRole('button', { name: 'Propose this package' }).click();
+  await china.page.getByRole('button', { name: 'Accept their offer' }).click({ timeout: 60_000 });
+  for (const p of [us, china])
+    await p.page.waitForFunction(
+      () => (window.__bc!.state() as { outcome: { kind: string } | null }).outcome?.kind === 'deal',
+      null,
+      { timeout: 60_000 },
+    );
+}
+
+describe.skipIf(!browserPath)('another round of a live class', () => {
+  const { person, people } = classServerAndBrowser();
+
+  it('the same pair plays again with sides swapped, without rejoining, and the debrief shows each round', async () => {
+    const teacher = await person('Teacher');
+    const t = teacher.page;
+    await t
+      .locator('#panel')
+      .getByRole('button', { name: /Run a class/ })
+      .click();
+    await waitScreen(t, 'class-run', 'title');
+    await t.locator('#run-scenario').selectOption(b.id);
+    await t.locator('#run-seed').fill('e2e-rounds');
+    const code = await openTheClass(t);
+    // Before any table starts there is no round to follow: no control that would do nothing.
+    expect(await t.locator('#round-title').count()).toBe(0);
+
+    const [ana, bo] = [await person('Ana', `/?join=${code}`), await person('Bo', `/?join=${code}`)];
+    for (const p of [ana, bo]) {
+      await p.page.locator('#join-name').fill(p.name);
+      await p.page.getByRole('button', { name: 'Join the class' }).click();
+      await p.page
+        .locator('#lobby-seat')
+        .or(p.page.locator('#class-countdown, .status'))
+        .first()
+        .waitFor({ timeout: 30_000 });
+    }
+    for (const p of [ana, bo]) await onScreen(p, 'table');
+    // Ana joined first: the US at table 1.
+    expect((await hook(ana.page)).humanToMove).toBe('us');
+    await deal(ana, bo);
+    const round1Seed = (await hook(ana.page)).spec!.seed;
+
+    // The teacher's dashboard: "Another round", sides swapped by default.
+    await t.waitForFunction(
+      () => document.querySelector('#dashboard tbody tr[data-table="0"]')?.textContent?.includes('deal'),
+      null,
+      { timeout: 30_000 },
+    );
+    await t.locator('#round-title').waitFor();
+    expect(await t.locator('#round-sides').inputValue()).toBe('swap');
+    await expectAccessible(t, 'class-round-control');
+    await shots(t, 'class-round-control', '#round-sides');
+    await t.getByRole('button', { name: 'Start another round' }).click();
+
+    // Each student's screen moves by itself to the new game, on the other side, at the same table.
+    for (const p of [ana, bo])
+      await p.page.waitForFunction(
+        () =>
+          (window.__bc!.state() as { spec: { moves: unknown[] } | null; outcome: unknown }).spec?.moves
+            .length === 0,
+        null,
+        { timeout: 60_000 },
+      );
+    for (const p of [ana, bo]) await onScreen(p, 'table');
+    expect(await ana.page.locator('#class-round').textContent()).toBe(
+      `Class round 2, a new game: you play ${b.sides.china.label} at table 1.`,
+    );
+    expect(await bo.page.locator('#class-round').textContent()).toBe(
+      `Class round 2, a new game: you play ${b.sides.us.label} at table 1.`,
+    );
+    expect(await ana.page.locator('#panel .status').textContent()).toContain(`You: ${b.sides.china.label}`);
+    expect((await hook(bo.page)).humanToMove).toBe('us');
+    // A new game of the round's seed (derived from the class seed and the round number).
+    expect((await hook(bo.page)).spec!.seed).not.toBe(round1Seed);
+    await expectAccessible(ana.page, 'class-round-student');
+    await shots(ana.page, 'class-round-student');
+    await t.waitForFunction(
+      () => document.querySelector('#dash-title')?.textContent?.endsWith(', class round 2'),
+      null,
+      { timeout: 30_000 },
+    );
+    expect(await t.locator('#dashboard tbody tr').count()).toBe(1);
+    expect(await t.locator('#dashboard tbody tr th').textContent()).toBe('Table 1');
+
+    // Another round while the table plays: the press asks first, naming the table, and can be taken back.
+    await t.getByRole('button', { name: 'Start another round' }).click();
+    await t.locator('#round-confirm').waitFor();
+    expect(await t.locator('#round-confirm p').textContent()).toBe(
+      '1 table is still playing (table 1). Starting round 3 ends its game as it stands: kept, unfinished, in the export, but not on the class chart.',
+    );
+    await shots(t, 'class-round-confirm', '#round-confirm');
+    await t.getByRole('button', { name: 'Wait for them' }).click();
+    await t.locator('#round-confirm').waitFor({ state: 'detached' });
+
+    // Round 2 to a deal, sides swapped: Bo proposes for the US, Ana accepts for China.
+    await deal(bo, ana);
+
+    // The class debrief: round 2 by default, round 1 one choice away.
+    await t.waitForFunction(
+      () => document.querySelector('#dashboard tbody tr[data-table="1"]')?.textContent?.includes('deal'),
+      null,
+      { timeout: 30_000 },
+    );
+    await t.getByRole('button', { name: 'Show the class debrief' }).click();
+    await t.locator('#debrief-round').waitFor({ timeout: 30_000 });
+    expect(await t.locator('#live-debrief-count').textContent()).toBe('Round 2: 1 finished game.');
+    expect(await t.locator('#debrief-round option').allTextContents()).toEqual([
+      'Round 1',
+      'Round 2 (the latest)',
+    ]);
+    expect(await t.locator('#live-games tbody').textContent()).toContain('table 1: Bo v Ana');
+    await t.locator('#debrief-round').selectOption('1');
+    await t.waitForFunction(
+      () => document.querySelector('#live-debrief-count')?.textContent === 'Round 1: 1 finished game.',
+      null,
+      { timeout: 30_000 },
+    );
+    expect(await t.locator('#live-games tbody').textContent()).toContain('table 1: Ana v Bo');
+    await expectAccessible(t, 'class-round-debrief');
+    await shots(t, 'class-round-debrief', '#live-debrief-count');
+
+    expect(people.flatMap((p) => p.errors)).toEqual([]);
+  }, 600_000);
+});

@@ -464,7 +464,7 @@ export class ClassModel {
   giveGraceAfterRestart(now: number): void {
     const seconds = this.config.turnSeconds;
     if (seconds === undefined) return;
-    for (const table of this.tables) {
+    for (const table of this.current()) {
       const deadline = this.turnDeadline(table.id);
       if (deadline === null) continue;
       const length = (seconds + table.extension) * 1000;

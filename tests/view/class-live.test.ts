@@ -16,6 +16,7 @@ import { update } from '../../src/view/state/update';
 import { DEFAULT_RUN_CHOICES } from '../../src/view/state/class-live-state';
 import { busan, fixturePath } from '../helpers';
 import { classConnectionText, pausedText } from '../../src/view/screens/class-table';
+import { endedStatus } from '../../src/view/screens/class-live';
 import { busanFile, scriptedAi } from '../session/helpers';
 
 /** The live class as actions: a student's seat from the server's messages, and the teacher's debrief from its export. */
@@ -284,5 +285,14 @@ describe('the Run a class form', () => {
     g.dispatch({ type: 'navigate', screen: 'title' });
     g.dispatch({ type: 'navigate', screen: 'class-run' });
     expect(g.state().liveClass.runForm).toBeUndefined();
+  });
+});
+
+describe('the dashboard’s status of a finished table', () => {
+  it('says how the talks ended in words, not the outcome’s bare kind', () => {
+    expect(endedStatus('deal')).toBe('deal struck');
+    expect(endedStatus('walkout')).toBe('ended in a walkout');
+    expect(endedStatus('deadline')).toBe('no deal by the deadline');
+    expect(endedStatus('something-new')).toBe('ended (something-new)');
   });
 });

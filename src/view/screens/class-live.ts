@@ -186,6 +186,11 @@ export const classRunScreen: ScreenFn = (state, dispatch) => {
 
 // --- the teacher's screen -------------------------------------------------------------------
 
+/** A table's status once its talks are over, in words (the server sends the outcome's kind). */
+export function endedStatus(kind: string): string {
+  return kind === 'deal' ? 'deal struck' : kind === 'walkout' ? 'ended in a walkout' : kind === 'deadline' ? 'no deal by the deadline' : `ended (${kind})`;
+}
+
 const seatName = (s: SeatView | undefined) => (s ? `${s.name}${s.kind === 'ai' ? ' (AI)' : s.connected ? '' : ' (away)'}` : '—');
 /** A side's seats at a table: one name, or a team's names. */
 const sideNames = (seats: SeatView[]) => (seats.length === 0 ? '—' : seats.map((s) => seatName(s)).join(', '));
@@ -201,7 +206,7 @@ function tableRow(state: ViewState, t: TableSummary, dispatch: Dispatch, info: C
         .map(([issue, pos]) => scenario?.issues.find((i) => i.id === issue)?.positions.find((p) => p.id === pos)?.label ?? `${issue}=${pos}`)
         .join('; ')}`
     : '—';
-  const status = t.outcome ? t.outcome : !t.started ? 'waiting for a partner' : t.paused ? 'paused' : t.turn ? `${label(t.turn)} to move` : '—';
+  const status = t.outcome ? endedStatus(t.outcome) : !t.started ? 'waiting for a partner' : t.paused ? 'paused' : t.turn ? `${label(t.turn)} to move` : '—';
   // An empty seat, or mid-game one whose student has left: the AI can take it (the student gets it back on returning).
   const empty = SIDES.filter((s) => !by(s) || (t.started && !t.outcome && by(s)!.kind === 'student' && !by(s)!.connected));
   return h(

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserOrSkip, SCREENSHOT_DIR, settle, smallestSvgText, waitScreen, VIEWPORTS } from './browser';
-import { openTheClass, classServerAndBrowser, type ClassPerson } from './class-people';
+import { openTheClass, classServerAndBrowser, truceOffered, type ClassPerson } from './class-people';
 import { scenario as b } from './flows';
 import { canvasTextProblems, expectNoOverlap, shownCanvasText, smallPanelText } from './screen-checks';
 
@@ -95,12 +95,7 @@ describe.skipIf(!browserPath)('the live class’s edges', () => {
     await bo.page.locator('#panel').getByRole('button', { name: /Join a class/ }).click();
     await waitScreen(bo.page, 'class-join', 'title');
     await join(bo, code);
-    for (const p of [ana, bo]) await p.page.waitForFunction(() => (window.__bc!.state() as { screen: string }).screen === 'table', null, { timeout: 60_000 });
-    const usIsAna = (await ana.page.evaluate(() => (window.__bc!.state() as { humanToMove: string | null }).humanToMove)) === 'us';
-    const [us, china] = usIsAna ? [ana, bo] : [bo, ana];
-    await us.page.locator('[data-chip="tariffTruce=extended-1yr"]').click();
-    await us.page.getByRole('button', { name: 'Propose this package' }).click();
-    await china.page.getByRole('button', { name: 'Accept their offer' }).waitFor({ timeout: 60_000 });
+    const { us, china } = await truceOffered(ana, bo);
     expect(await turnText(china.page)).toBe('Your move.');
 
     // Paused on its turn: the table says so, and does not say "Your move."; resumed, it does again.

@@ -44,6 +44,20 @@ export async function openTheClass(t: Page): Promise<string> {
 }
 
 /**
+ * Two students seated as a pair: once both are at the table, the one playing the United States
+ * proposes the tariff truce alone and the other is offered it to accept. The pair by side.
+ */
+export async function truceOffered(a: ClassPerson, b: ClassPerson): Promise<{ us: ClassPerson; china: ClassPerson }> {
+  for (const p of [a, b]) await p.page.waitForFunction(() => (window.__bc!.state() as { screen: string }).screen === 'table', null, { timeout: 60_000 });
+  const aIsUs = (await a.page.evaluate(() => (window.__bc!.state() as { humanToMove: string | null }).humanToMove)) === 'us';
+  const [us, china] = aIsUs ? [a, b] : [b, a];
+  await us.page.locator('[data-chip="tariffTruce=extended-1yr"]').click();
+  await us.page.getByRole('button', { name: 'Propose this package' }).click();
+  await china.page.getByRole('button', { name: 'Accept their offer' }).waitFor({ timeout: 60_000 });
+  return { us, china };
+}
+
+/**
  * For the enclosing describe block: a class server serving this build (its data in a temporary
  * folder) and a browser, started before its tests and stopped after; `person` opens a teacher's or
  * a student's context, kept in `people` (whose errors a test checks at its end).

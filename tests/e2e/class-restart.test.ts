@@ -5,7 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startServer, stopServer, type ChildServer } from '../server/helpers';
 import { browserOrSkip, chromePath, FLAGS, settle, SCREENSHOT_DIR, waitScreen, VIEWPORTS } from './browser';
-import { openClassPerson, openTheClass, type ClassPerson } from './class-people';
+import { openClassPerson, openTheClass, truceOffered, type ClassPerson } from './class-people';
 import { scenario as b } from './flows';
 
 /**
@@ -64,12 +64,7 @@ describe.skipIf(!browserPath)('the class server restarts mid-class', () => {
     await enter(ana, code);
     const bo = await person('Bo', `/?join=${code}`);
     await enter(bo, code);
-    for (const p of [ana, bo]) await p.page.waitForFunction(() => (window.__bc!.state() as { screen: string }).screen === 'table', null, { timeout: 60_000 });
-    const usIsAna = (await ana.page.evaluate(() => (window.__bc!.state() as { humanToMove: string | null }).humanToMove)) === 'us';
-    const [us, china] = usIsAna ? [ana, bo] : [bo, ana];
-    await us.page.locator('[data-chip="tariffTruce=extended-1yr"]').click();
-    await us.page.getByRole('button', { name: 'Propose this package' }).click();
-    await china.page.getByRole('button', { name: 'Accept their offer' }).waitFor({ timeout: 60_000 });
+    const { us, china } = await truceOffered(ana, bo);
     // A third student, on a phone, waits in the lobby for a partner.
     const cy = await person('Cy', `/?join=${code}`);
     await cy.page.setViewportSize({ width: 390, height: 844 });

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { classExportSchema } from '../../src/session/class/protocol';
-import { config, createClass, Probe, startServer, stopServer, tempDirs, type ChildServer } from './helpers';
+import { config, createClass, Probe, serverPerFile } from './helpers';
 
 /**
  * Another round of a class, through the real server: a teacher-only message, checked like the
@@ -8,15 +8,7 @@ import { config, createClass, Probe, startServer, stopServer, tempDirs, type Chi
  * is in the store, so after a kill -9 and a restart a student who comes back lands in it.
  */
 
-const dirs = tempDirs();
-let server: ChildServer;
-
-beforeAll(async () => {
-  server = await startServer(dirs);
-}, 120_000);
-afterAll(async () => {
-  if (server) await stopServer(server);
-});
+const served = serverPerFile();
 
 type Seat = {
   seatKey: string;
@@ -26,10 +18,10 @@ type Seat = {
 
 describe('another round of a class', () => {
   it('is the teacher’s alone, moves every student to the other side at once, and survives kill -9', async () => {
-    const { code, teacherKey } = await createClass(server, config());
-    const teacher = await Probe.join(server.url, { role: 'teacher', code, teacherKey });
-    const ana = await Probe.join(server.url, { role: 'student', code, name: 'Ana' });
-    const bo = await Probe.join(server.url, { role: 'student', code, name: 'Bo' });
+    const { code, teacherKey } = await createClass(served.server, config());
+    const teacher = await Probe.join(served.server.url, { role: 'teacher', code, teacherKey });
+    const ana = await Probe.join(served.server.url, { role: 'student', code, name: 'Ana' });
+    const bo = await Probe.join(served.server.url, { role: 'student', code, name: 'Bo' });
     const anaSeat = await ana.next<Seat>('seat');
     expect(anaSeat.seat).toMatchObject({ seat: 't0-us', side: 'us', table: 0 });
     await ana.next('table');
@@ -77,9 +69,8 @@ describe('another round of a class', () => {
     expect(await ana.next('moveResult', (r: { index: number }) => r.index === 1)).toMatchObject({ ok: true });
 
     // kill -9 and a restart: the round is kept; Ana, coming back with her key, lands in it.
-    await stopServer(server, 'SIGKILL');
-    server = await startServer(dirs);
-    const back = await Probe.join(server.url, {
+    await served.killAndRestart();
+    const back = await Probe.join(served.server.url, {
       role: 'student',
       code,
       name: 'Ana',
@@ -90,7 +81,7 @@ describe('another round of a class', () => {
       info: { classRound: 2 },
     });
     expect(await back.next('table')).toMatchObject({ table: 1, moves: [{ type: 'hold' }, { type: 'hold' }] });
-    const response = await fetch(`${server.http}/api/classes/${code}/export?format=json`, {
+    const response = await fetch(`${served.server.http}/api/classes/${code}/export?format=json`, {
       headers: { 'x-teacher-key': teacherKey },
     });
     const data = classExportSchema.parse(await response.json());
@@ -107,7 +98,7 @@ describe('another round of a class', () => {
       [2, 0, false, true, 'Bo:us Ana:china'],
     ]);
     const csv = await (
-      await fetch(`${server.http}/api/classes/${code}/export?format=csv`, {
+      await fetch(`${served.server.http}/api/classes/${code}/export?format=csv`, {
         headers: { 'x-teacher-key': teacherKey },
       })
     ).text();

@@ -1,42 +1,34 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runBots } from '../../src/cli/class-bots';
 import { classExportSchema } from '../../src/session/class/protocol';
 import { scenarioPath } from '../helpers';
-import { config, Probe, startServer, stopServer, tempDirs, type ChildServer } from './helpers';
+import { config, Probe, serverPerFile } from './helpers';
 
 /**
  * The teacher's controls that change a class (issue 12): a class on the teacher's own scenario
- * file (checked again by the server, kept across a restart, sent to students by the room), the AI
+ * file (checked again by the served.server, kept across a restart, sent to students by the room), the AI
  * taking over the seat of a student who left mid-game (and handing it back), and an inject of
  * one of the scenario's events that happens in the games.
  */
 
-const dirs = tempDirs();
-let server: ChildServer;
-
-beforeAll(async () => {
-  server = await startServer(dirs);
-}, 120_000);
-afterAll(async () => {
-  if (server) await stopServer(server);
-});
+const served = serverPerFile();
 
 const sandboxText = readFileSync(scenarioPath('sandbox.yaml'), 'utf8');
 const ownText = sandboxText.replace(/^id: sandbox$/m, 'id: our-own-sandbox').replace(/^title: .*$/m, "title: 'Our own sandbox'");
 
 async function create(body: unknown): Promise<{ status: number; data: Record<string, string> }> {
-  const response = await fetch(`${server.http}/api/classes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${served.server.http}/api/classes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return { status: response.status, data: (await response.json()) as Record<string, string> };
 }
 
 async function exportOf(code: string, key: string) {
-  const response = await fetch(`${server.http}/api/classes/${code}/export?format=json`, { headers: { 'x-teacher-key': key } });
+  const response = await fetch(`${served.server.http}/api/classes/${code}/export?format=json`, { headers: { 'x-teacher-key': key } });
   return classExportSchema.parse(await response.json());
 }
 
 describe('a class on the teacher’s own scenario file', () => {
-  it('is checked again by the server, each problem named', async () => {
+  it('is checked again by the served.server, each problem named', async () => {
     const broken = await create({ config: config({ scenario: 'x' }), scenarioFile: { file: 'ours.yaml', text: 'id: [' } });
     expect(broken.status).toBe(400);
     expect(broken.data.error).toMatch(/^scenarioFile: ours\.yaml does not load: /);
@@ -52,19 +44,18 @@ describe('a class on the teacher’s own scenario file', () => {
     const made = await create({ config: config({ scenario: 'our-own-sandbox' }), scenarioFile: { file: 'ours.yaml', text: ownText } });
     expect(made.status).toBe(201);
     const { code, teacherKey } = made.data as { code: string; teacherKey: string };
-    const teacher = await Probe.join(server.url, { role: 'teacher', code, teacherKey });
+    const teacher = await Probe.join(served.server.url, { role: 'teacher', code, teacherKey });
     expect(await teacher.next('scenario')).toEqual({ id: 'our-own-sandbox', version: 1, file: 'our-own-sandbox.yaml', text: ownText });
-    const ana = await Probe.join(server.url, { role: 'student', code, name: 'Ana' });
-    const bo = await Probe.join(server.url, { role: 'student', code, name: 'Bo' });
+    const ana = await Probe.join(served.server.url, { role: 'student', code, name: 'Ana' });
+    const bo = await Probe.join(served.server.url, { role: 'student', code, name: 'Bo' });
     expect(ana.messages[0]?.type).toBe('scenario');
     const seat = await bo.next<{ seatKey: string }>('seat');
     expect(await ana.next('table')).toMatchObject({ scenario: { id: 'our-own-sandbox', version: 1 } });
     ana.room.send('move', { index: 0, move: { type: 'hold', side: 'us' } });
     expect(await ana.next('moveResult')).toMatchObject({ ok: true });
 
-    await stopServer(server, 'SIGKILL');
-    server = await startServer(dirs);
-    const back = await Probe.join(server.url, { role: 'student', code, name: 'Bo', seatKey: seat.seatKey });
+    await served.killAndRestart();
+    const back = await Probe.join(served.server.url, { role: 'student', code, name: 'Bo', seatKey: seat.seatKey });
     expect(await back.next('scenario')).toMatchObject({ id: 'our-own-sandbox', text: ownText });
     expect(await back.next('table')).toMatchObject({ scenario: { id: 'our-own-sandbox' }, moves: [{ type: 'hold', side: 'us' }] });
     back.room.send('move', { index: 1, move: { type: 'hold', side: 'china' } });
@@ -82,7 +73,7 @@ describe('a class on the teacher’s own scenario file', () => {
     const shipped = (id: string) => {
       throw new Error(`no shipped scenario ${id}`);
     };
-    const figures = await runBots({ url: server.url, code, count: 4, policy: 'hard', scenario: shipped, retryMs: 5000, timeoutMs: 120_000 });
+    const figures = await runBots({ url: served.server.url, code, count: 4, policy: 'hard', scenario: shipped, retryMs: 5000, timeoutMs: 120_000 });
     expect(figures.failures).toEqual([]);
     expect(figures).toMatchObject({ rejected: 0, gamesFinished: 2, botsFinished: 4, badMessages: 0 });
     const exported = await exportOf(code, teacherKey);
@@ -92,7 +83,7 @@ describe('a class on the teacher’s own scenario file', () => {
 
   it('is not sent for a shipped scenario the page already has', async () => {
     const made = await create({ config: config() });
-    const ana = await Probe.join(server.url, { role: 'student', code: made.data.code!, name: 'Ana' });
+    const ana = await Probe.join(served.server.url, { role: 'student', code: made.data.code!, name: 'Ana' });
     await ana.next('seat');
     expect(ana.messages.some((m) => m.type === 'scenario')).toBe(false);
     await ana.room.leave();
@@ -103,9 +94,9 @@ describe('a class on the teacher’s own scenario file', () => {
 async function classOfTwo() {
   const made = await create({ config: config() });
   const { code, teacherKey } = made.data as { code: string; teacherKey: string };
-  const teacher = await Probe.join(server.url, { role: 'teacher', code, teacherKey });
-  const ana = await Probe.join(server.url, { role: 'student', code, name: 'Ana' });
-  const bo = await Probe.join(server.url, { role: 'student', code, name: 'Bo' });
+  const teacher = await Probe.join(served.server.url, { role: 'teacher', code, teacherKey });
+  const ana = await Probe.join(served.server.url, { role: 'student', code, name: 'Ana' });
+  const bo = await Probe.join(served.server.url, { role: 'student', code, name: 'Bo' });
   const boSeat = await bo.next<{ seatKey: string }>('seat');
   await ana.next('table');
   return { code, teacherKey, teacher, ana, bo, boSeat };
@@ -135,7 +126,7 @@ describe('the teacher during a game', () => {
     ana.room.send('move', { index: 0, move: { type: 'hold', side: 'us' } });
     expect(await ana.next('moved', (m: { index: number }) => m.index === 1)).toMatchObject({ by: 'ai', move: { side: 'china' } });
     // Bo comes back with his seat key: his seat again, the game as it went on.
-    const again = await Probe.join(server.url, { role: 'student', code, name: 'Bo', seatKey: boSeat.seatKey });
+    const again = await Probe.join(served.server.url, { role: 'student', code, name: 'Bo', seatKey: boSeat.seatKey });
     expect(await again.next('seat')).toMatchObject({ seat: { seat: 't0-china', kind: 'student', name: 'Bo' } });
     expect(await again.next<{ moves: unknown[] }>('table')).toMatchObject({ options: { humans: ['us', 'china'] } });
     const game = (await exportOf(code, teacherKey)).games[0]!;
@@ -160,7 +151,7 @@ describe('the teacher during a game', () => {
     const { code, teacher, ana, bo, boSeat } = await classOfTwo();
     // Bo's laptop sleeps: its socket stops answering, so the server's close of it waits for a reply.
     (bo.room.connection.transport as unknown as { ws: { _socket: { pause(): void } } }).ws._socket.pause();
-    const again = await Probe.join(server.url, { role: 'student', code, name: 'Bo', seatKey: boSeat.seatKey });
+    const again = await Probe.join(served.server.url, { role: 'student', code, name: 'Bo', seatKey: boSeat.seatKey });
     await again.next('table');
     expect(await awayAfterLeave(teacher, again)).toBeLessThan(5_000);
     await ana.room.leave();
@@ -170,9 +161,9 @@ describe('the teacher during a game', () => {
   it('makes one of the scenario’s events happen in the games: a teacher’s move relayed to the players, in the log, replayable', async () => {
     const made = await create({ config: config() });
     const { code, teacherKey } = made.data as { code: string; teacherKey: string };
-    const teacher = await Probe.join(server.url, { role: 'teacher', code, teacherKey });
-    const ana = await Probe.join(server.url, { role: 'student', code, name: 'Ana' });
-    const bo = await Probe.join(server.url, { role: 'student', code, name: 'Bo' });
+    const teacher = await Probe.join(served.server.url, { role: 'teacher', code, teacherKey });
+    const ana = await Probe.join(served.server.url, { role: 'student', code, name: 'Ana' });
+    const bo = await Probe.join(served.server.url, { role: 'student', code, name: 'Bo' });
     await ana.next('table');
     await bo.next('table');
     teacher.room.send('teacherAction', { action: 'inject', table: null, inject: { kind: 'news', text: 'Only words' } });
@@ -199,7 +190,7 @@ describe('the teacher during a game', () => {
     // One after the other: students are seated in the order they arrive (A and B at table 0, A
     // for the United States), which joins sent all at once do not fix on a busy machine.
     const p: Probe[] = [];
-    for (const name of ['A', 'B', 'C', 'D']) p.push(await Probe.join(server.url, { role: 'student', code, name }));
+    for (const name of ['A', 'B', 'C', 'D']) p.push(await Probe.join(served.server.url, { role: 'student', code, name }));
     // A table message comes when a student sits down too: wait until each pair's table has both seats.
     await Promise.all(p.map((x) => x.next<{ seats: unknown[] }>('table', (t) => t.seats.length === 2)));
     // Not before the talks are over.

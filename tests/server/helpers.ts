@@ -4,9 +4,35 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client, type Room } from '@colyseus/sdk';
+import { afterAll, beforeAll } from 'vitest';
 import { loadOrThrow, scenarioPath } from '../helpers';
 import type { Scenario } from '../../src/core/types';
 import type { ClassConfig, CreateClassResponse } from '../../src/session/class/protocol';
+
+/**
+ * One class server for a test file, started before its tests and stopped after them, on data kept
+ * across `killAndRestart` (kill -9, then a new process on the same data).
+ */
+export function serverPerFile(): { readonly server: ChildServer; killAndRestart(): Promise<void> } {
+  const dirs = tempDirs();
+  let server: ChildServer | undefined;
+  beforeAll(async () => {
+    server = await startServer(dirs);
+  }, 120_000);
+  afterAll(async () => {
+    if (server) await stopServer(server);
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('the class server has not started');
+      return server;
+    },
+    async killAndRestart() {
+      await stopServer(this.server, 'SIGKILL');
+      server = await startServer(dirs);
+    },
+  };
+}
 
 /**
  * The class server as a child process on 127.0.0.1 and a free port, with its own data folder

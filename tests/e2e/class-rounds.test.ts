@@ -69,6 +69,10 @@ describe.skipIf(!browserPath)('another round of a live class', () => {
     const code = await openTheClass(t);
     // Before any table starts there is no round to follow: no control that would do nothing.
     expect(await t.locator('#round-title').count()).toBe(0);
+    // Before the students join, the join panel shows the code large (and can be folded away).
+    expect(await t.locator('#join-code').isVisible()).toBe(true);
+    expect(await t.locator('[data-key="join-toggle"]').textContent()).toBe('Hide the code');
+    await shots(t, 'class-teacher-before-join');
 
     const [ana, bo] = [await person('Ana', `/?join=${code}`), await person('Bo', `/?join=${code}`)];
     for (const p of [ana, bo]) {
@@ -83,6 +87,23 @@ describe.skipIf(!browserPath)('another round of a live class', () => {
     for (const p of [ana, bo]) await onScreen(p, 'table');
     // Ana joined first: the US at table 1.
     expect((await hook(ana.page)).humanToMove).toBe('us');
+    // Once a table has started the dashboard comes first: the join panel folds into the class bar,
+    // which keeps the code (and one press shows it large again, for a late student).
+    await t.locator('#dashboard').waitFor({ timeout: 30_000 });
+    expect(await t.locator('#join-code').count()).toBe(0);
+    expect(await t.locator('#class-bar-code').textContent()).toBe(
+      `Code ${code.slice(0, 4)} ${code.slice(4)}`,
+    );
+    const dashTop = await t.locator('#dash-title').evaluate((e) => e.getBoundingClientRect().top);
+    expect(dashTop, 'the dashboard on the first screen').toBeLessThan(768 / 2);
+    await expectAccessible(t, 'class-teacher-joined');
+    await shots(t, 'class-teacher-after-join');
+    await t.getByRole('button', { name: 'Show the code for late joiners' }).click();
+    await t.locator('#join-code').waitFor({ timeout: 10_000 });
+    expect((await t.locator('#join-code').textContent())!.replace(/\s/g, '')).toBe(code);
+    await shots(t, 'class-teacher-late-joiner');
+    await t.getByRole('button', { name: 'Hide the code' }).click();
+    await t.locator('#join-code').waitFor({ state: 'detached', timeout: 10_000 });
     await deal(ana, bo);
     const round1Seed = (await hook(ana.page)).spec!.seed;
 
@@ -149,7 +170,8 @@ describe.skipIf(!browserPath)('another round of a live class', () => {
     );
     await t.getByRole('button', { name: 'Show the class debrief' }).click();
     await t.locator('#debrief-round').waitFor({ timeout: 30_000 });
-    expect(await t.locator('#live-debrief-count').textContent()).toBe('Round 2: 1 finished game.');
+    expect(await t.locator('#class-debrief-title').textContent()).toBe('Class debrief, round 2');
+    expect(await t.locator('#live-debrief-count').textContent()).toBe('1 finished game.');
     expect(await t.locator('#debrief-round option').allTextContents()).toEqual([
       'Round 1',
       'Round 2 (the latest)',
@@ -157,14 +179,36 @@ describe.skipIf(!browserPath)('another round of a live class', () => {
     expect(await t.locator('#live-games tbody').textContent()).toContain('table 1: Bo v Ana');
     await t.locator('#debrief-round').selectOption('1');
     await t.waitForFunction(
-      () => document.querySelector('#live-debrief-count')?.textContent === 'Round 1: 1 finished game.',
+      () => document.querySelector('#class-debrief-title')?.textContent === 'Class debrief, round 1',
       null,
       { timeout: 30_000 },
     );
+    expect(await t.locator('#live-debrief-count').textContent()).toBe('1 finished game.');
     expect(await t.locator('#live-games tbody').textContent()).toContain('table 1: Ana v Bo');
+    // A refresh keeps the round chosen.
+    await t.getByRole('button', { name: 'Refresh the class debrief' }).click();
+    await t.waitForFunction(
+      () =>
+        document
+          .querySelector('#announcer')
+          ?.lastElementChild?.textContent?.startsWith('The class debrief of round'),
+      null,
+      { timeout: 30_000 },
+    );
+    expect(await t.locator('#class-debrief-title').textContent()).toBe('Class debrief, round 1');
+    expect(await t.locator('#debrief-round').inputValue()).toBe('1');
+    expect(await t.locator('#live-games tbody').textContent()).toContain('table 1: Ana v Bo');
+    // Scrolled down to the debrief, the teacher still sees the connection's state (the class bar stays in view).
+    await t.locator('#live-debrief-count').scrollIntoViewIfNeeded();
+    const bar = await t.locator('#class-connection').evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, height: window.innerHeight };
+    });
+    expect(bar.top, 'the connection line in view').toBeGreaterThanOrEqual(0);
+    expect(bar.bottom).toBeLessThanOrEqual(bar.height);
+
     await expectAccessible(t, 'class-round-debrief');
     await shots(t, 'class-round-debrief', '#live-debrief-count');
-
     expect(people.flatMap((p) => p.errors)).toEqual([]);
   }, 600_000);
 });

@@ -178,6 +178,8 @@ describe.skipIf(!browserPath)('a live class on the class server', () => {
     // The second pair: a walkout, with a reload of the US student mid-game. Cy opens the
     // teacher's join link (the QR code): the code is filled in. Di's link is broken: its problem
     // is said, as text, and she types the code.
+    // The tables have started: the join panel is folded; a late student's pair needs it shown again.
+    await t.getByRole('button', { name: 'Show the code for late joiners' }).click();
     expect(await t.locator('#join-link').textContent()).toContain(`/?join=${code}`);
     const cy = await person('Cy', `/?join=${code}`);
     expect(await cy.page.locator('#join-code-input').inputValue()).toBe(code);

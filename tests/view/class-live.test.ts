@@ -13,10 +13,10 @@ import type { Action, Effect } from '../../src/view/state/actions';
 import { initialState, type AppState, type Lib } from '../../src/view/state/app-state';
 import { Store } from '../../src/view/state/store';
 import { update } from '../../src/view/state/update';
-import { DEFAULT_RUN_CHOICES } from '../../src/view/state/class-live-state';
+import { DEFAULT_RUN_CHOICES, joinPanelShown } from '../../src/view/state/class-live-state';
 import { busan, fixturePath } from '../helpers';
 import { classConnectionText, pausedText } from '../../src/view/screens/class-table';
-import { endedStatus } from '../../src/view/screens/class-live';
+import { debriefTitle, endedStatus } from '../../src/view/screens/class-live';
 import { busanFile, scriptedAi } from '../session/helpers';
 
 /** The live class as actions: a student's seat from the server's messages, and the teacher's debrief from its export. */
@@ -229,6 +229,34 @@ describe('another round of a live class', () => {
     expect(g.state().liveClass.debrief?.games.map((x) => x.label)).toEqual(['1. table 1: Ana v Bo']);
   });
 
+  it('a refresh of the class debrief keeps an earlier round the teacher chose, and its heading names the round', () => {
+    const g = game();
+    g.dispatch({ type: 'class-open-teacher', code: 'ABCDEFGH', teacherKey: 'k'.repeat(32) });
+    const deal = { scenario: { id: b.id, version: b.version }, seed: 's', options, moves: [propose, { type: 'accept', side: 'china' }] as Move[] };
+    const seats = (us: string, china: string) => [{ seat: 't0-us', side: 'us', kind: 'student', name: us }, { seat: 't0-china', side: 'china', kind: 'student', name: china }];
+    const game1 = { round: 1, table: 0, seats: seats('Ana', 'Bo'), ...deal, ended: true, outcome: null, resultCode: resultCodeOf(b, deal), verified: true, ratings: {} };
+    const game2 = { ...game1, round: 2, table: 1, seats: seats('Bo', 'Ana') };
+    const game3 = { ...game1, round: 3, table: 2 };
+    const exported = (games: unknown[]) => ({ format: 'bargaining-chips-class', version: 1, code: 'ABCDEFGH', title: null, config: info.config, games });
+    g.dispatch({ type: 'class-export-loaded', data: exported([game1]) });
+    // One round: the heading needs no round.
+    expect(debriefTitle(g.state())).toBe('Class debrief');
+    g.dispatch({ type: 'class-export-loaded', data: exported([game1, game2]) });
+    expect(g.state().liveClass.debriefRound).toBe(2);
+    expect(debriefTitle(g.state())).toBe('Class debrief, round 2');
+    g.dispatch({ type: 'class-debrief-round', round: 1 });
+    expect(debriefTitle(g.state())).toBe('Class debrief, round 1');
+    // The refresh (the games finished since, a new round begun): still round 1, as chosen.
+    g.dispatch({ type: 'class-export-loaded', data: exported([game1, game2, game3]) });
+    expect(g.state().liveClass).toMatchObject({ debriefRound: 1, debriefRounds: [1, 2, 3] });
+    expect(g.state().liveClass.debrief?.games.map((x) => x.label)).toEqual(['1. table 1: Ana v Bo']);
+    expect(debriefTitle(g.state())).toBe('Class debrief, round 1');
+    // The latest chosen follows the class to its next round.
+    g.dispatch({ type: 'class-debrief-round', round: 3 });
+    g.dispatch({ type: 'class-export-loaded', data: exported([game1, game2, game3, { ...game1, round: 4, table: 3 }]) });
+    expect(g.state().liveClass.debriefRound).toBe(4);
+  });
+
   it('a student moves to the new table and side on their own, through the lobby, without rejoining', () => {
     const g = game();
     g.dispatch({ type: 'class-join', code: 'ABCDEFGH', name: 'Ana' });
@@ -285,6 +313,32 @@ describe('the Run a class form', () => {
     g.dispatch({ type: 'navigate', screen: 'title' });
     g.dispatch({ type: 'navigate', screen: 'class-run' });
     expect(g.state().liveClass.runForm).toBeUndefined();
+  });
+});
+
+describe('the teacher’s join panel', () => {
+  const started = { table: 0, seats: [seat('us', 'Ana'), seat('china', 'Bo')], started: true, round: 1, moves: 0, turn: 'us', standing: null, tension: 0, outcome: null, paused: false, idle: false, lastMoveAt: null };
+  it('is large until the first table starts, then folds into the class bar; one press shows it again, and the teacher’s choice holds', () => {
+    const g = game();
+    g.dispatch({ type: 'class-open-teacher', code: 'ABCDEFGH', teacherKey: 'k'.repeat(32) });
+    expect(joinPanelShown(g.state().liveClass)).toBe(true);
+    g.dispatch({ type: 'class-received', name: 'dashboard', payload: { info, tables: [], waiting: [seat('us', 'Ana')], injects: [], finished: 0 } });
+    expect(joinPanelShown(g.state().liveClass)).toBe(true);
+    g.dispatch({ type: 'class-received', name: 'dashboard', payload: { info, tables: [started], waiting: [], injects: [], finished: 0 } });
+    expect(joinPanelShown(g.state().liveClass)).toBe(false);
+    g.take();
+    // A late student: one press shows the code large, at the top of the panel.
+    g.dispatch({ type: 'class-join-panel', shown: true });
+    expect(joinPanelShown(g.state().liveClass)).toBe(true);
+    expect(g.take()).toContainEqual({ kind: 'scroll-top' });
+    g.dispatch({ type: 'class-received', name: 'dashboard', payload: { info, tables: [started], waiting: [], injects: [], finished: 0 } });
+    expect(joinPanelShown(g.state().liveClass)).toBe(true);
+    g.dispatch({ type: 'class-join-panel', shown: false });
+    expect(joinPanelShown(g.state().liveClass)).toBe(false);
+    expect(g.take()).toEqual([]);
+    // Hidden before any table, as the teacher chose.
+    g.dispatch({ type: 'class-received', name: 'dashboard', payload: { info, tables: [], waiting: [], injects: [], finished: 0 } });
+    expect(joinPanelShown(g.state().liveClass)).toBe(false);
   });
 });
 

@@ -5,7 +5,7 @@ import { NAME_MAX_CHARS, normaliseJoinCode, tableNumber, type ClassConfig, type 
 import { doctrinesFor, roundsRange, SIDES } from '../../session/model';
 import { button, columnHeads, fmt, h, textHead } from '../dom';
 import type { Dispatch } from '../state/actions';
-import { DEFAULT_RUN_CHOICES, type ClassRunChoices } from '../state/class-live-state';
+import { DEFAULT_RUN_CHOICES, joinPanelShown, type ClassRunChoices } from '../state/class-live-state';
 import type { ViewState } from '../state/app-state';
 import { classDebriefView } from './class-page';
 import { classRoundText } from './class-table';
@@ -261,15 +261,21 @@ function waitingList(state: ViewState, dispatch: Dispatch, waiting: readonly Sea
   );
 }
 
-/** How many games the debrief holds, and how many are not on it: still playing, or (an earlier round) left unfinished. */
+/** The class debrief's heading names the round it shows, once the class has more than one. */
+export function debriefTitle(state: ViewState): string {
+  const lc = state.liveClass;
+  const many = (lc.debriefRounds?.length ?? 0) > 1 || (lc.live?.dashboard?.info.classRound ?? 1) > 1;
+  return lc.debriefRound !== undefined && many ? `Class debrief, round ${lc.debriefRound}` : 'Class debrief';
+}
+
+/** How many games the debrief holds, and how many are not on it: still playing, or (an earlier round) left unfinished (the heading names the round). */
 function debriefCount(state: ViewState): HTMLElement | null {
   const lc = state.liveClass;
   const rounds = lc.debriefRounds ?? [];
   const past = rounds.length > 0 && lc.debriefRound !== undefined && lc.debriefRound < rounds[rounds.length - 1]!;
-  const of = rounds.length > 1 ? `Round ${lc.debriefRound}: ` : '';
   const rest = lc.unfinished ? `; ${lc.unfinished} ${past ? 'left unfinished' : 'still playing'}` : '';
-  if (lc.debrief) return h('p', { id: 'live-debrief-count' }, `${of}${lc.debrief.games.length} finished game${lc.debrief.games.length === 1 ? '' : 's'}${rest}.`);
-  if (lc.unfinished) return h('p', { id: 'live-debrief-count' }, `${of}No game has finished yet; ${lc.unfinished} ${past ? 'left unfinished' : 'playing'}.`);
+  if (lc.debrief) return h('p', { id: 'live-debrief-count' }, `${lc.debrief.games.length} finished game${lc.debrief.games.length === 1 ? '' : 's'}${rest}.`);
+  if (lc.unfinished) return h('p', { id: 'live-debrief-count' }, `No game has finished yet; ${lc.unfinished} ${past ? 'left unfinished' : 'playing'}.`);
   return null;
 }
 
@@ -283,16 +289,28 @@ export const classTeacherScreen: ScreenFn = (state, dispatch) => {
   const link = `${address}/${joinLinkQuery(teacher.code)}`;
   const code = spacedCode(teacher.code);
   const body: Node[] = [...notices(state.notices)];
+  const shown = joinPanelShown(lc);
+  const status = lc.live?.status ?? 'closed';
+  // The class bar stays at the top of the panel as the teacher scrolls (to the news, to the debrief):
+  // the connection's state, the code for a late student, and the press that shows it large.
   body.push(
     h(
-      'section',
-      { class: 'join-panel', attrs: { 'aria-labelledby': 'join-title' } },
-      h('h2', { id: 'join-title' }, 'Students join at'),
-      h('div', { class: 'join-grid' }, h('div', null, h('p', { class: 'join-address', id: 'join-address' }, address), h('p', { class: 'join-label' }, 'with the class code'), h('p', { class: 'join-code', id: 'join-code', attrs: { 'aria-label': `Class code ${teacher.code.split('').join(' ')}` } }, code), h('p', { class: 'join-link', id: 'join-link' }, 'or open ', h('span', { class: 'join-link-address' }, link), ' (the QR code), which fills in the code.')), qrSvg(link, `QR code for ${link}`)),
+      'div',
+      { class: 'class-bar', id: 'class-bar', attrs: { 'data-status': status } },
+      shown ? null : h('p', { class: 'class-bar-code', id: 'class-bar-code' }, 'Code ', h('strong', { attrs: { 'aria-label': teacher.code.split('').join(' ') } }, code)),
+      h('p', { class: status === 'connected' ? 'hint' : `message${status === 'closed' ? ' error' : ''}`, attrs: { role: 'status', id: 'class-connection' } }, status === 'connected' ? 'Connected to the class server.' : status === 'reconnecting' ? 'The connection dropped; reconnecting…' : status === 'connecting' ? 'Connecting to the class server…' : 'Not connected to the class server.'),
+      button(shown ? 'Hide the code' : 'Show the code for late joiners', () => dispatch({ type: 'class-join-panel', shown: !shown }), { key: 'join-toggle', class: 'secondary small', attrs: { 'aria-expanded': shown ? 'true' : 'false' } }),
     ),
   );
-  const status = lc.live?.status ?? 'closed';
-  body.push(h('p', { class: status === 'connected' ? 'hint' : `message${status === 'closed' ? ' error' : ''}`, attrs: { role: 'status', id: 'class-connection' } }, status === 'connected' ? 'Connected to the class server.' : status === 'reconnecting' ? 'The connection dropped; reconnecting…' : status === 'connecting' ? 'Connecting to the class server…' : 'Not connected to the class server.'));
+  if (shown)
+    body.push(
+      h(
+        'section',
+        { class: 'join-panel', id: 'join-panel', attrs: { 'aria-labelledby': 'join-title' } },
+        h('h2', { id: 'join-title' }, 'Students join at'),
+        h('div', { class: 'join-grid' }, h('div', null, h('p', { class: 'join-address', id: 'join-address' }, address), h('p', { class: 'join-label' }, 'with the class code'), h('p', { class: 'join-code', id: 'join-code', attrs: { 'aria-label': `Class code ${teacher.code.split('').join(' ')}` } }, code), h('p', { class: 'join-link', id: 'join-link' }, 'or open ', h('span', { class: 'join-link-address' }, link), ' (the QR code), which fills in the code.')), qrSvg(link, `QR code for ${link}`)),
+      ),
+    );
   if (lc.live?.problem) body.push(h('div', { class: 'message error', attrs: { role: 'alert' } }, h('p', null, lc.live.problem)));
   if (lc.error) body.push(h('div', { class: 'message error', attrs: { role: 'alert' } }, h('p', null, lc.error)));
 
@@ -334,7 +352,7 @@ export const classTeacherScreen: ScreenFn = (state, dispatch) => {
     h(
       'section',
       { attrs: { 'aria-labelledby': 'class-debrief-title' } },
-      h('h2', { id: 'class-debrief-title' }, 'Class debrief'),
+      h('h2', { id: 'class-debrief-title' }, debriefTitle(state)),
       h('p', { class: 'hint' }, 'Every finished game on one chart, its result code verified by the server; show it again to bring in the games finished since.'),
       h('div', { class: 'actions' }, button(lc.busy ? 'Loading…' : lc.debrief || lc.debriefRounds ? 'Refresh the class debrief' : 'Show the class debrief', () => dispatch({ type: 'class-load-debrief' }), { key: 'load-debrief', disabled: lc.busy })),
       debriefRoundChoice(state, dispatch),

@@ -62,6 +62,8 @@ export type ClassLiveAction =
   | { type: 'class-load-debrief' }
   /** The class debrief of another round (from the export already loaded). */
   | { type: 'class-debrief-round'; round: number }
+  /** The teacher shows the join address, large code and QR code (true) or folds them into the class bar (false). */
+  | { type: 'class-join-panel'; shown: boolean }
   | { type: 'class-export-loaded'; data: unknown }
   | { type: 'class-leave' };
 
@@ -76,6 +78,11 @@ export interface LiveClassView {
   readonly debriefRounds?: readonly number[];
   /** The export the debrief was built from, to show another round without asking the server again. */
   readonly exportData?: unknown;
+  /**
+   * The teacher's choice for the join panel (the address, large code and QR code): shown or folded
+   * into the class bar; absent: shown until the first table starts (see `joinPanelShown`).
+   */
+  readonly joinShown?: boolean;
   /** Another round asked for while tables still play: the sides chosen, waiting for the teacher's confirmation. */
   readonly confirmRound?: 'swap' | 'same' | null;
   readonly busy: boolean;
@@ -90,3 +97,22 @@ export interface LiveClassView {
 
 export const NO_LIVE_CLASS: LiveClassView = { live: null, teacher: null, debrief: null, unfinished: 0, busy: false, error: null };
 
+
+/**
+ * Whether the teacher's screen shows the join panel large: as the teacher chose, else until the
+ * first table of the class starts (then the dashboard comes first, the code stays in the class
+ * bar, and one press shows it large again for a late student).
+ */
+export function joinPanelShown(lc: LiveClassView): boolean {
+  return lc.joinShown ?? (lc.live?.dashboard?.tables.length ?? 0) === 0;
+}
+
+/**
+ * The round a refreshed class debrief keeps: an earlier round the teacher chose (the latest, the
+ * default, follows the class to its next round); none, the latest again.
+ */
+export function keptDebriefRound(lc: LiveClassView): number | undefined {
+  const rounds = lc.debriefRounds ?? [];
+  const latest = rounds[rounds.length - 1];
+  return lc.debriefRound !== undefined && latest !== undefined && lc.debriefRound < latest ? lc.debriefRound : undefined;
+}

@@ -13,7 +13,7 @@ import { describeMove } from '../../session/text';
 import { pruneDraft } from '../../session/draft';
 import type { Package } from '../../core/types';
 import type { AppState, Notice } from './app-state';
-import { DEFAULT_RUN_CHOICES, NO_LIVE_CLASS, type ClassLiveAction, type ClassRequest, type LiveClassView } from './class-live-state';
+import { DEFAULT_RUN_CHOICES, keptDebriefRound, NO_LIVE_CLASS, type ClassLiveAction, type ClassRequest, type LiveClassView } from './class-live-state';
 
 export type { ClassLiveAction, ClassRequest, ClassRunChoices, LiveClassView, TeacherClass } from './class-live-state';
 import { findScenario } from './selectors';
@@ -26,7 +26,7 @@ import type { Step } from './store';
  * (src/view/shell/class-connection.ts, loaded with @colyseus/sdk only when a class screen asks).
  */
 
-type ClassEffect = { kind: 'class'; request: ClassRequest } | { kind: 'announce'; text: string };
+type ClassEffect = { kind: 'class'; request: ClassRequest } | { kind: 'announce'; text: string } | { kind: 'scroll-top' };
 type Result = Step<AppState, ClassEffect>;
 
 const same = (state: AppState): Result => ({ state, effects: [] });
@@ -187,13 +187,18 @@ export function classLiveUpdate(state: AppState, action: { type: string }): Resu
     case 'class-load-debrief':
       if (!lc.teacher) return same(state);
       return { state: withLive(state, { busy: true, error: null }), effects: [request({ op: 'export', code: lc.teacher.code, teacherKey: lc.teacher.teacherKey })] };
+    case 'class-join-panel':
+      // Shown from the class bar while scrolled down (a late student at the door): the panel scrolls up to it.
+      if (!lc.teacher) return same(state);
+      return { state: withLive(state, { joinShown: a.shown }), effects: a.shown ? [{ kind: 'scroll-top' }] : [] };
     case 'class-export-loaded': {
-      const built = liveClassDebrief(a.data, (id) => findScenario(state, id));
+      // A refresh keeps an earlier round the teacher chose; otherwise the latest (the current round).
+      const built = liveClassDebrief(a.data, (id) => findScenario(state, id), keptDebriefRound(lc));
       if (!built.ok) return { state: withLive(state, { busy: false, error: built.message }), effects: say([built.message]) };
       const n = built.debrief?.games.length ?? 0;
       return {
         state: withLive({ ...state, screen: 'class-teacher' }, { busy: false, error: null, debrief: built.debrief, unfinished: built.unfinished, debriefRound: built.round, debriefRounds: built.rounds, exportData: a.data }),
-        effects: say([`The class debrief${built.rounds.length > 1 ? ` of round ${built.round}` : ''} holds ${n} finished game${n === 1 ? '' : 's'}${built.unfinished ? `; ${built.unfinished} still playing` : ''}.`]),
+        effects: say([`The class debrief${built.rounds.length > 1 ? ` of round ${built.round}` : ''} holds ${n} finished game${n === 1 ? '' : 's'}${built.unfinished ? `; ${built.unfinished} ${built.round < built.rounds[built.rounds.length - 1]! ? 'left unfinished' : 'still playing'}` : ''}.`]),
       };
     }
     case 'class-leave':

@@ -145,7 +145,9 @@ export async function pageBoxProblems(page: Page, narrow: boolean): Promise<stri
     }
     for (const parent of [document.querySelector('#panel'), ...document.querySelectorAll('.debrief-front, .front-main, .front-side, .ratings, .briefing-summary')]) {
       if (!parent) continue;
-      const kids = [...parent.children].filter(visible);
+      // A bar kept at the top of a scrolled panel (position: sticky) lies over what scrolls under it, by design.
+      const scrolled = parent.scrollTop > 0 || window.scrollY > 0;
+      const kids = [...parent.children].filter((el) => visible(el) && !(scrolled && ['sticky', 'fixed'].includes(getComputedStyle(el).position)));
       const grid = getComputedStyle(parent).display === 'grid';
       for (let i = 0; i < kids.length; i++)
         for (let j = i + 1; j < kids.length; j++) {

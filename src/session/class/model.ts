@@ -96,6 +96,11 @@ export type MoveResult =
 
 export type ActionResult = { ok: true; changes: Changes; tables: number[] } | { ok: false; message: string };
 
+/** The class round a record belongs to: round 1 when it has none (records made before rounds, and all of round 1). */
+const roundOf = (r: { round?: number }): number => r.round ?? 1;
+/** A record's round field: written only from round 2 on, so round 1's records stay as they were. */
+const roundField = (round: number): { round?: number } => (round > 1 ? { round } : {});
+
 interface Table {
   id: number;
   /** The class's round this table plays in (1, 2, …): a new round's tables follow the last's ids. */
@@ -157,7 +162,7 @@ export class ClassModel {
     const model = new ClassModel(record, scenario, ai, random);
     const changes = noChanges();
     for (const seat of [...data.seats].sort((a, b) => (a.member ?? 1) - (b.member ?? 1))) {
-      const table = model.table(seat.table, seat.round ?? 1);
+      const table = model.table(seat.table, roundOf(seat));
       if ((seat.member ?? 1) > 1) table.team[seat.side].push({ ...seat });
       else table.seats[seat.side] = { ...seat };
     }
@@ -203,6 +208,11 @@ export class ClassModel {
   private current(): Table[] {
     const round = this.round;
     return this.tables.filter((t) => t.round === round);
+  }
+
+  /** The current round's seats (a student of an earlier round is at their table of this one). */
+  private currentSeats(): SeatRecord[] {
+    return this.current().flatMap((t) => this.seatsOf(t.id));
   }
 
   /** The id of a round's first table: a round's tables have consecutive ids. */
@@ -253,8 +263,8 @@ export class ClassModel {
    */
   currentSeat(id: string): SeatRecord | undefined {
     const seat = this.findSeat(id);
-    if (!seat || (seat.round ?? 1) === this.round) return seat;
-    return seat.seatKey === null ? undefined : this.current().flatMap((t) => this.seatsOf(t.id)).find((s) => s.seatKey === seat.seatKey);
+    if (!seat || roundOf(seat) === this.round) return seat;
+    return seat.seatKey === null ? undefined : this.currentSeats().find((s) => s.seatKey === seat.seatKey);
   }
 
   // --- students -------------------------------------------------------------------------------
@@ -265,8 +275,7 @@ export class ClassModel {
    * refused then). A seat the AI took over mid-game keeps its student's name and key: see `takeOver`.
    */
   private heldSeat(name: string, seatKey: string | undefined): { seat: SeatRecord; taken: boolean } | null {
-    // Only the current round's seats: a student of an earlier round is at their table of this one.
-    const students = this.current().flatMap((t) => this.seatsOf(t.id)).filter((s) => s.kind === 'student' || s.seatKey !== null);
+    const students = this.currentSeats().filter((s) => s.kind === 'student' || s.seatKey !== null);
     const byKey = seatKey ? students.find((s) => s.seatKey === seatKey) : undefined;
     if (byKey) return { seat: byKey, taken: false };
     const byName = students.find((s) => sameName(s.name, name));
@@ -297,8 +306,7 @@ export class ClassModel {
     }
     const changes = noChanges();
     const key = makeKey(this.random, 12);
-    const round = this.round > 1 ? { round: this.round } : {};
-    const seatFor = (table: number, side: Side): SeatRecord => ({ seat: seatId(table, side), table, side, kind: 'student', name, seatKey: key, difficulty: null, joinedAt: now, ...round });
+    const seatFor = (table: number, side: Side): SeatRecord => ({ seat: seatId(table, side), table, side, kind: 'student', name, seatKey: key, difficulty: null, joinedAt: now, ...roundField(this.round) });
     let seat: SeatRecord;
     if (this.config.pairing.kind === 'pvp') {
       const open = this.current().find((t) => !t.match && (t.seats.us === null) !== (t.seats.china === null));
@@ -361,8 +369,7 @@ export class ClassModel {
   }
 
   private aiSeat(table: number, side: Side, difficulty: AiPlayer, now: number): SeatRecord {
-    const round = this.tables[table]?.round ?? this.round;
-    return { seat: seatId(table, side), table, side, kind: 'ai', name: `AI (${difficulty})`, seatKey: null, difficulty, joinedAt: now, ...(round > 1 ? { round } : {}) };
+    return { seat: seatId(table, side), table, side, kind: 'ai', name: `AI (${difficulty})`, seatKey: null, difficulty, joinedAt: now, ...roundField(this.tables[table]?.round ?? this.round) };
   }
 
   private start(table: Table, now: number, changes: Changes): void {
@@ -414,7 +421,7 @@ export class ClassModel {
     const sideName = (s: Side) => this.scenario.sides[s].label;
     if (table.round !== this.round) return { ok: false, kind: 'ended', reason: `that game was in round ${table.round} of the class, which is over: the class is in round ${this.round}` };
     if (!table.match) return { ok: false, kind: 'not-in-game', reason: `table ${this.placeOf(table.id).table + 1} has not started: it is waiting for a second player` };
-    if (move.side !== seat.side) return { ok: false, kind: 'not-in-game', reason: `you play ${sideName(seat.side)} at table ${table.id + 1}; a move for ${sideName(move.side)} is not yours to make` };
+    if (move.side !== seat.side) return { ok: false, kind: 'not-in-game', reason: `you play ${sideName(seat.side)} at table ${this.placeOf(table.id).table + 1}; a move for ${sideName(move.side)} is not yours to make` };
     const log = table.match.moves;
     if (index < log.length) {
       const played = log[index]!;
@@ -587,7 +594,7 @@ export class ClassModel {
           const from = t.match.moves.length;
           if (t.match.happen(event).ok) changes.moves.push(...this.newMoves(t, from, 'teacher', now));
         }
-        const record: InjectRecord = { index: this.injects.length, table: action.table, text, event, at: now, ...(this.round > 1 ? { round: this.round } : {}) };
+        const record: InjectRecord = { index: this.injects.length, table: action.table, text, event, at: now, ...roundField(this.round) };
         this.injects.push(record);
         changes.injects.push(record);
         return { ok: true, changes, tables: tables.map((t) => t.id) };
@@ -640,7 +647,7 @@ export class ClassModel {
   private takeOver(table: Table, held: SeatRecord, difficulty: AiPlayer, now: number): ActionResult {
     if (held.kind === 'ai') return { ok: false, message: `seat ${held.seat} is already played by the AI` };
     if (this.connected.has(held.seat)) return { ok: false, message: `${held.name} is still connected at seat ${held.seat}: the AI can take over a seat only when its student has left` };
-    if (table.match?.ended) return { ok: false, message: `the talks at table ${table.id + 1} are over` };
+    if (table.match?.ended) return { ok: false, message: `the talks at table ${this.placeOf(table.id).table + 1} are over` };
     const changes = noChanges();
     const seat: SeatRecord = { ...held, kind: 'ai', difficulty };
     table.seats[held.side] = seat;
@@ -682,7 +689,7 @@ export class ClassModel {
   /** A table's news: sent to it, or to every table during its round. */
   injectsFor(table: number): InjectView[] {
     const round = this.tables[table]?.round ?? this.round;
-    return this.injects.filter((i) => (i.round ?? 1) === round && (i.table === null || i.table === table)).map((i) => this.injectView(i));
+    return this.injects.filter((i) => roundOf(i) === round && (i.table === null || i.table === table)).map((i) => this.injectView(i));
   }
 
   /** A table's whole game, for its players: clients replay the moves with the core. */
@@ -770,7 +777,7 @@ export class ClassModel {
       info: this.info(),
       tables: tables.filter((t) => t.started),
       waiting: current.filter((t) => !t.match).flatMap((t) => this.seatsOf(t.id).map((s) => this.seatView(s))),
-      injects: this.injects.filter((i) => (i.round ?? 1) === round).map((i) => this.injectView(i)),
+      injects: this.injects.filter((i) => roundOf(i) === round).map((i) => this.injectView(i)),
       finished: tables.filter((t) => t.outcome !== null).length,
     };
   }

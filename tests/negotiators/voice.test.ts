@@ -229,6 +229,10 @@ describe('what the negotiator says', () => {
     expect(inSentence('Entity List listings')).toBe('Entity List listings');
     expect(inSentence('Rare-earth export controls')).toBe('rare-earth export controls');
     expect(inSentence('A total ban')).toBe('a total ban');
+    // an article before a name is still lowered: the name keeps its capitals
+    expect(inSentence('A Board of Trade for about $30B')).toBe('a Board of Trade for about $30B');
+    expect(inSentence('The Entity List')).toBe('the Entity List');
+    expect(inSentence('An EU-style screening')).toBe('an EU-style screening');
   });
 
   it('is what the session shows: a game against a script carries words and analysis on every AI move', () => {

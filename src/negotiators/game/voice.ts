@@ -29,12 +29,16 @@ const PROPER = new Set(
   ),
 );
 
+const ARTICLES = new Set(['A', 'An', 'The']);
+
 /**
  * A label put inside a sentence: its first letter lowered, unless its first word is a name, an
- * acronym or a number, or starts a name of two capitalised words (Entity List).
+ * acronym or a number, or starts a name of two capitalised words (Entity List). An article is
+ * lowered whatever follows it: "a Board of Trade", "the Entity List".
  */
 export function inSentence(label: string): string {
   const [first = '', second = ''] = label.split(/\s+/, 2);
+  if (ARTICLES.has(first)) return label[0]!.toLowerCase() + label.slice(1);
   const plain =
     /^[A-Z][a-z]*(-[a-z]+)*$/.test(first) &&
     !PROPER.has(first) &&

@@ -233,6 +233,17 @@ describe('what the negotiator says', () => {
     expect(inSentence('A Board of Trade for about $30B')).toBe('a Board of Trade for about $30B');
     expect(inSentence('The Entity List')).toBe('the Entity List');
     expect(inSentence('An EU-style screening')).toBe('an EU-style screening');
+    // a verb or "no" before a name, and a word before a possessive, do not start a name
+    expect(inSentence('Release Kovrig and Spavor')).toBe('release Kovrig and Spavor');
+    expect(inSentence('Take Huawei off the Entity List')).toBe('take Huawei off the Entity List');
+    expect(inSentence('No Section 122 tariff')).toBe('no Section 122 tariff');
+    expect(inSentence("Remove China's tariffs")).toBe("remove China's tariffs");
+    expect(inSentence("Hold China's tariffs")).toBe("hold China's tariffs");
+    expect(inSentence('Michael Kovrig and Michael Spavor')).toBe('Michael Kovrig and Michael Spavor');
+    expect(inSentence("Nvidia's H20 chip")).toBe("Nvidia's H20 chip");
+    expect(inSentence('Section 122 tariff')).toBe('Section 122 tariff');
+    expect(inSentence('List 4A tariffs')).toBe('List 4A tariffs');
+    expect(inSentence('Cut 15% of it')).toBe('cut 15% of it');
   });
 
   it('is what the session shows: a game against a script carries words and analysis on every AI move', () => {

@@ -29,20 +29,31 @@ const PROPER = new Set(
   ),
 );
 
-const ARTICLES = new Set(['A', 'An', 'The']);
+/**
+ * First words lowered whatever follows them: articles ("a Board of Trade", "the Entity List"),
+ * "no", and the verbs a position starts with, whose next word is the name of what they act on
+ * ("release Kovrig and Spavor", "take Huawei off the Entity List"), not the rest of a name.
+ */
+const LOWERED_FIRST = new Set(
+  'A An The No Add Allow Approve Ban Buy Cut Delay Drop Ease End Expand Extend Grant Halt Impose Keep Let Lift List Lower Order Pause Pledge Raise Release Remove Require Restore Resume Sell Summon Suspend Take Tighten'.split(
+    ' ',
+  ),
+);
 
 /**
  * A label put inside a sentence: its first letter lowered, unless its first word is a name, an
- * acronym or a number, or starts a name of two capitalised words (Entity List). An article is
- * lowered whatever follows it: "a Board of Trade", "the Entity List".
+ * acronym or a number, or starts a name of two capitalised words (Entity List).
  */
 export function inSentence(label: string): string {
   const [first = '', second = ''] = label.split(/\s+/, 2);
-  if (ARTICLES.has(first)) return label[0]!.toLowerCase() + label.slice(1);
+  // a capitalised word numbered is a name: Section 122, List 4A
+  if (/^[A-Z][a-z]+$/.test(first) && /^\d+[A-Z]?$/.test(second)) return label;
+  if (LOWERED_FIRST.has(first)) return label[0]!.toLowerCase() + label.slice(1);
   const plain =
     /^[A-Z][a-z]*(-[a-z]+)*$/.test(first) &&
     !PROPER.has(first) &&
-    !(/^[A-Z][a-z]/.test(second) && !PROPER.has(second));
+    // a possessive ("China's") is a name of its own, not the second word of one
+    !(/^[A-Z][a-z]/.test(second) && !PROPER.has(second) && !/['’]s$/.test(second));
   return plain ? label[0]!.toLowerCase() + label.slice(1) : label;
 }
 

@@ -4,7 +4,7 @@ import { defaultOptions } from '../../src/core/engine';
 import type { GameSpec, Move, Scenario } from '../../src/core/types';
 import type { Assessment } from '../../src/negotiators/game/assess';
 import { EMPTY_MEMORY, type Memory } from '../../src/negotiators/game/memory';
-import { inSentence, packageWords, sayFor } from '../../src/negotiators/game/voice';
+import { inSentence, packageWords, sayFor, withArticle } from '../../src/negotiators/game/voice';
 import { decideMove } from '../../src/negotiators/index';
 import { playScriptedMatch } from '../../src/session/scripted';
 
@@ -255,5 +255,26 @@ describe('what the negotiator says', () => {
       expect(t.ai!.analysis.length).toBeGreaterThan(10);
       expect(t.ai!.say).not.toBe(t.ai!.analysis);
     }
+  });
+
+  it('says an issue after a preposition with "the" only where a singular noun needs one', () => {
+    expect(withArticle('Section 122 tariff')).toBe('the Section 122 tariff');
+    expect(withArticle('ZTE denial order')).toBe('the ZTE denial order');
+    expect(withArticle('tariff on List 4A (about $120B)')).toBe('the tariff on List 4A (about $120B)');
+    expect(withArticle('reciprocal tariff truce')).toBe('the reciprocal tariff truce');
+    for (const bare of [
+      'soybean purchases',
+      'tariffs on Lists 1 to 3 ($250B)',
+      "China's lists and probes",
+      'a Board of Trade',
+      'the order against TikTok',
+      'Michael Kovrig and Michael Spavor',
+      'Chinese investment in the US',
+      'climate cooperation',
+      'licensing and training by Chinese firms',
+      'IEEPA tariffs (fentanyl and reciprocal)',
+      'intellectual property and technology transfer',
+    ])
+      expect(withArticle(bare)).toBe(bare);
   });
 });

@@ -61,8 +61,30 @@ function positionText(words: Words, issue: string, position: string): string {
   return inSentence(words.position[issue]?.[position] ?? position);
 }
 
+/** An issue as said after a preposition ("a measure on the fentanyl tariff"): see withArticle. */
 function issueText(words: Words, issue: string): string {
-  return inSentence(words.issue[issue] ?? issue);
+  return withArticle(inSentence(words.issue[issue] ?? issue));
+}
+
+/** Words before which an issue's label starts a noun phrase of its own: no article goes before them. */
+const DETERMINERS = /^(a|an|the|no|this|that|these|those|our|your|their|its|all|any|some|each|every)$/;
+
+/**
+ * A label put in a sentence after a preposition, with "the" when its head (the word before its
+ * first preposition or bracket) is a singular count noun: "the Section 122 tariff", "the ZTE denial
+ * order", but "soybean purchases", "China's lists and probes", "a Board of Trade", "Michael
+ * Kovrig and Michael Spavor", and nouns that read as well bare ("investment", "cooperation",
+ * "licensing", "ownership", "access", "transfer").
+ */
+export function withArticle(label: string): string {
+  const words = label.split(/\s+/);
+  const first = words[0] ?? '';
+  if (DETERMINERS.test(first) || /['’]s$/.test(first)) return label;
+  const end = words.findIndex((w, i) => i > 0 && (/^(of|on|for|to|in|by|against|with|from|at)$/.test(w) || w.startsWith('(')));
+  const head = (end > 0 ? words[end - 1]! : words[words.length - 1]!).replace(/[,.;:]+$/, '');
+  if (!/^[a-z][a-z-]*$/.test(head)) return label; // a name, a number or an acronym
+  if (/(s|ment|tion|sion|ing|ship|ance|ence|access|transfer|property|aid)$/.test(head)) return label;
+  return `the ${label}`;
 }
 
 function list(items: string[]): string {

@@ -302,7 +302,7 @@ describe('decideMove', () => {
     ];
     const d = decideMove(BUSAN, specOf(BUSAN, 's', options, moves), 'china');
     expect(d.move.type).not.toBe('accept');
-    expect(d.analysis).toContain('China will not sign the offer from United States as it stands.');
+    expect(d.analysis).toContain('China will not sign the offer from the United States as it stands.');
     for (const text of [d.analysis, d.say]) expect(text).not.toMatch(/never|red line/i);
   });
 

@@ -421,7 +421,7 @@ describe('the guards, as pure predicates', () => {
       move: { type: 'propose', side: 'us', package: { beans: 'lots' } },
       posture: 'firm',
     });
-    expect(s.context.decision!.analysis).toMatch(/because of what China imposed on it during the talks: Total ban \(Chip controls\)/);
+    expect(s.context.decision!.analysis).toMatch(/because of what China imposed on it during the talks: a measure on chip controls \(total ban\)/);
     expect(s.context.decision!.analysis).toMatch(/concedes nothing before its final offer/);
     expect(s.context.decision!.say).toMatch(/your measure on chip controls \(total ban\)/);
   });

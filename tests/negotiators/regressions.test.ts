@@ -1,3 +1,4 @@
+import { inSentence } from '../../src/negotiators/game/voice';
 import { describe, expect, it } from 'vitest';
 import { loadShippedScenario } from '../../src/cli/scenario-files';
 import { defaultOptions, profileFor, replay } from '../../src/core/engine';
@@ -103,12 +104,12 @@ describe('2. measures imposed during the talks are things to reverse, and coerci
         const before = states[t.index]!;
         // the measure is China's, imposed during the talks and in force when it speaks
         expect(before.imposed.rareEarthControls).toBe('china');
-        expect(t.ai!.analysis).toContain('because of what China imposed on it during the talks: The 9 October controls');
+        expect(t.ai!.analysis).toContain('because of what China imposed on it during the talks: a measure on rare-earth export controls (the 9 October controls');
         expect(t.move.type).toBe('propose');
         const asked = t.move.type === 'propose' ? t.move.package.rareEarthControls : undefined;
         expect(asked).toBeDefined();
         const label = BUSAN.issues.find((i) => i.id === 'rareEarthControls')!.positions.find((p) => p.id === asked)!.label;
-        expect(t.ai!.analysis).toContain(`its offer asks for Rare-earth export controls: ${label}`);
+        expect(t.ai!.analysis).toContain(`its offer asks for rare-earth export controls (${inSentence(label)})`);
         expect(t.ai!.say).toMatch(/rare-earth export controls/);
         expect(t.ai!.say).toMatch(/coercion|pressure|held over us|hanging over us|never have imposed/);
         expect(t.ai!.say).not.toMatch(/[+−]\d+\.\d|points/);
@@ -154,7 +155,7 @@ describe('3. no missed deals', () => {
           seen += 1;
           // before, China carried out its rare-earth threat here and made no final offer
           expect(t.move.type).toBe('propose');
-          expect(t.ai!.analysis).toMatch(/last offer that United States can still accept/);
+          expect(t.ai!.analysis).toMatch(/last offer that the United States can still accept/);
           if (t.move.type === 'propose') {
             const j = judgePackage(BUSAN, before, 'china', t.move.package);
             expect(j.utility!).toBeGreaterThan(j.walkAway.utility);

@@ -243,6 +243,7 @@ describe('what the negotiator says', () => {
     expect(inSentence("Nvidia's H20 chip")).toBe("Nvidia's H20 chip");
     expect(inSentence('Section 122 tariff')).toBe('Section 122 tariff');
     expect(inSentence('List 4A tariffs')).toBe('List 4A tariffs');
+    expect(inSentence('The 9 October controls')).toBe('the 9 October controls');
     expect(inSentence('Cut 15% of it')).toBe('cut 15% of it');
   });
 

@@ -2,6 +2,8 @@ import type { Package } from '../../core/types';
 import type { Assessment, DecisionKind, IntelLevel, Words } from './assess';
 import { FIRM_TOLERANCE } from './assess';
 import type { Memory } from './memory';
+import { atSentenceStart, sideInSentence } from '../../core/scenario-lookup';
+import { inSentence, withArticle } from './voice';
 
 /**
  * The analysis behind a decision, in plain words, built only from its inputs: what the offer is
@@ -33,8 +35,15 @@ function list(items: string[]): string {
 /** A side's label as a possessive: the United States', China's. */
 const possessive = (label: string) => (label.endsWith('s') ? `${label}'` : `${label}'s`);
 
+/** An issue's label inside a sentence ("reshuffling the fentanyl tariff"). */
+const issueName = (words: Words, issue: string) => withArticle(inSentence(words.issue[issue] ?? issue));
+
+/**
+ * A measure as said after "on": its issue, then what it does in brackets ("the fentanyl tariff
+ * (raise it to 20%)"). Its label is as often an imperative as a name, and either reads there.
+ */
 const measure = (words: Words, m: { issue: string; position: string }) =>
-  `${words.position[m.issue]?.[m.position] ?? m.position} (${words.issue[m.issue] ?? m.issue})`;
+  `${issueName(words, m.issue)} (${inSentence(words.position[m.issue]?.[m.position] ?? m.position)})`;
 
 /** What the reason may say of the negotiator's priorities at this intelligence level. */
 export function prioritiesText(a: Assessment, intel: IntelLevel): string {
@@ -43,9 +52,9 @@ export function prioritiesText(a: Assessment, intel: IntelLevel): string {
     .filter((w) => w.weight > 0)
     .sort((x, y) => y.weight - x.weight || x.issue.localeCompare(y.issue));
   if (ranked.length === 0) return '';
-  if (intel === 'medium') return ` Your intelligence suggests it cares most about ${ranked[0]!.label}.`;
-  const top = ranked.slice(0, 2).map((w) => w.label);
-  const bottom = ranked.length > 3 ? ranked[ranked.length - 1]!.label : null;
+  if (intel === 'medium') return ` Your intelligence suggests it cares most about ${withArticle(inSentence(ranked[0]!.label))}.`;
+  const top = ranked.slice(0, 2).map((w) => withArticle(inSentence(w.label)));
+  const bottom = ranked.length > 3 ? withArticle(inSentence(ranked[ranked.length - 1]!.label)) : null;
   return ` It cares most about ${list(top)}${bottom ? `, and least about ${bottom}` : ''}.`;
 }
 
@@ -55,14 +64,14 @@ const walking = (a: Assessment) => `${pts(a.walkAway.points)} for walking away`;
 /** Why the offer on the table is not signed. */
 function refusal(a: Assessment): string {
   const o = a.offer!;
-  const me = a.sideLabel;
-  const them = a.otherLabel;
+  const me = sideInSentence(a.sideLabel);
+  const them = sideInSentence(a.otherLabel);
   if (o.unreversed.length > 0) {
-    const names = list(o.unreversed.map((i) => a.words.issue[i] ?? i));
+    const names = list(o.unreversed.map((i) => issueName(a.words, i)));
     return `The offer from ${them} leaves in force what ${them} imposed on ${me} during the talks (${names}); ${me} signs no deal that does not reverse it.`;
   }
   if (o.redLines.length > 0 || o.utility === null)
-    return `${me} will not sign the offer from ${them} as it stands.`;
+    return `${atSentenceStart(me)} will not sign the offer from ${them} as it stands.`;
   if (!o.home.ok)
     return `The offer would leave domestic support in ${me} at ${one(o.home.projected)}, short of the ${one(o.home.needed)} it needs to get a deal ratified at home.`;
   if (!o.there.ok)
@@ -75,13 +84,13 @@ function refusal(a: Assessment): string {
 function changes(words: Words, before: Package | null, after: Package): string[] {
   if (!before) return [];
   const issues = new Set([...Object.keys(before), ...Object.keys(after)]);
-  return [...issues].filter((i) => before[i] !== after[i]).map((i) => words.issue[i] ?? i);
+  return [...issues].filter((i) => before[i] !== after[i]).map((i) => issueName(words, i));
 }
 
 function accepted(a: Assessment): string {
   const o = a.offer!;
-  const me = a.sideLabel;
-  const them = a.otherLabel;
+  const me = sideInSentence(a.sideLabel);
+  const them = sideInSentence(a.otherLabel);
   const margin = (o.points ?? 0) - a.walkAway.points;
   const beats =
     margin > 0.05 ? 'is worth more than walking away' : 'is worth as much as walking away, and no less';
@@ -93,22 +102,22 @@ function accepted(a: Assessment): string {
           ? `This is the last move of the talks, and the deal ${beats}.`
           : `This is its last move of the talks: the deal ${beats}, and it is the best it can still have.`
         : `That is at least what it would ask for next (${pts(a.nextPoints)}).`;
-  return `${me} accepts. The package is worth ${pts(o.points)} points to it under ${a.doctrineLabel}, against ${walking(a)}. ${why} At home, support would stand at ${one(o.home.projected)}, above the ${one(o.home.needed)} it needs.`;
+  return `${atSentenceStart(me)} accepts. The package is worth ${pts(o.points)} points to it under ${a.doctrineLabel}, against ${walking(a)}. ${why} At home, support would stand at ${one(o.home.projected)}, above the ${one(o.home.needed)} it needs.`;
 }
 
 /** What it requires of any deal after coercion, when the offer on the table has not already been refused for it. */
 function reverseNote(a: Assessment): string {
   if (a.toReverse.length === 0 || (a.offer && a.offer.unreversed.length > 0)) return '';
-  return ` Any deal it offers or signs reverses what ${a.otherLabel} imposed on it during the talks (${list(a.toReverse.map((i) => a.words.issue[i] ?? i))}).`;
+  return ` Any deal it offers or signs reverses what ${sideInSentence(a.otherLabel)} imposed on it during the talks (${list(a.toReverse.map((i) => issueName(a.words, i)))}).`;
 }
 
 function counterAnalysis(a: Assessment, intelText: string): string {
-  const me = a.sideLabel;
-  const them = a.otherLabel;
+  const me = sideInSentence(a.sideLabel);
+  const them = sideInSentence(a.otherLabel);
   const reverse = reverseNote(a);
   if (!a.counter) {
     const base = a.offer ? `${refusal(a)} ` : '';
-    return `${base}${me} makes no offer: nothing it could ask for is worth more to it than walking away (${pts(a.walkAway.points)}) and would also pass at home on both sides.${reverse}${intelText}`;
+    return `${base}${atSentenceStart(me)} makes no offer: nothing it could ask for is worth more to it than walking away (${pts(a.walkAway.points)}) and would also pass at home on both sides.${reverse}${intelText}`;
   }
   const c = a.counter;
   const moved = changes(a.words, a.previousOffer, c.pkg);
@@ -129,7 +138,7 @@ function counterAnalysis(a: Assessment, intelText: string): string {
         : '';
   const read =
     a.strategy.stubborn && a.strategy.finalOffer === null
-      ? ` ${them} has repeated one offer; ${me} does not give it what it asks before its final offer.`
+      ? ` ${atSentenceStart(them)} has repeated one offer; ${me} does not give it what it asks before its final offer.`
       : '';
   return `${base} ${stance}${final}${read}${reverse}${intelText}`;
 }
@@ -140,14 +149,14 @@ function counterAnalysis(a: Assessment, intelText: string): string {
  * is worth to it against walking away.
  */
 function standFirmAnalysis(a: Assessment, intelText: string): string {
-  const me = a.sideLabel;
-  const them = a.otherLabel;
+  const me = sideInSentence(a.sideLabel);
+  const them = sideInSentence(a.otherLabel);
   const c = a.counter!;
   const base = a.offer ? refusal(a) : `There is no offer from ${them} on the table.`;
   const several = a.coercion.length > 1;
-  const measures = list(a.coercion.map((x) => measure(a.words, x)));
+  const measures = `${several ? 'measures' : 'a measure'} on ${list(a.coercion.map((x) => measure(a.words, x)))}`;
   const asked = a.coercion.flatMap((x) =>
-    x.asked === null ? [] : [`${a.words.issue[x.issue] ?? x.issue}: ${a.words.position[x.issue]?.[x.asked] ?? x.asked}`],
+    x.asked === null ? [] : [measure(a.words, { issue: x.issue, position: x.asked })],
   );
   const instead = asked.length > 0 ? ` In ${several ? 'their' : 'its'} place its offer asks for ${list(asked)}.` : '';
   const stance =
@@ -158,8 +167,8 @@ function standFirmAnalysis(a: Assessment, intelText: string): string {
 }
 
 export function analysisFor(kind: DecisionKind, a: Assessment, m: Memory, intel: IntelLevel): string {
-  const me = a.sideLabel;
-  const them = a.otherLabel;
+  const me = sideInSentence(a.sideLabel);
+  const them = sideInSentence(a.otherLabel);
   const priorities = prioritiesText(a, intel);
   switch (kind) {
     case 'accept':
@@ -171,7 +180,7 @@ export function analysisFor(kind: DecisionKind, a: Assessment, m: Memory, intel:
         : a.offer.signable
           ? `The offer on the table is worth ${pts(a.offer.points)} points to it (${walking(a)}), short of the ${pts(a.nextPoints)} it aims for`
           : `It will not sign the offer on the table as it stands`;
-      return `${me} carries out its threat: ${measure(a.words, t)}. ${context}, and backing down would cost it ${a.audienceCost} points of domestic support and the credibility of its next threat.`;
+      return `${atSentenceStart(me)} carries out its threat, a measure on ${measure(a.words, t)}. ${context}, and backing down would cost it ${a.audienceCost} points of domestic support and the credibility of its next threat.`;
     }
     case 'retaliate': {
       const l = a.retaliation!;
@@ -180,14 +189,14 @@ export function analysisFor(kind: DecisionKind, a: Assessment, m: Memory, intel:
       const why = a.prefersCalm
         ? `${a.doctrineLabel} counts tension as a cost and let its refusal to reward coercion speak the first time; ${them} has now imposed ${m.impositions} measures on it during the talks, so it answers in kind;`
         : `${a.doctrineLabel} does not count tension as a cost, so it answers coercion in kind;`;
-      return `${me} answers ${possessive(them)} ${measure(a.words, theirs)} with ${measure(a.words, l)}: by its reckoning the measure costs ${them} about ${one(-l.theirs)} points and ${own}. ${why} and it signs no deal that leaves ${possessive(them)} measure in force.${priorities}`;
+      return `${atSentenceStart(me)} answers ${possessive(them)} measure on ${measure(a.words, theirs)} with one on ${measure(a.words, l)}: by its reckoning the measure costs ${them} about ${one(-l.theirs)} points and ${own}. ${why} and it signs no deal that leaves ${possessive(them)} measure in force.${priorities}`;
     }
     case 'walkout':
-      return `${me} walks out. ${them} has imposed ${m.impositions} measures on it during the talks (${list(m.imposedOnMe.map((x) => measure(a.words, x)))}), and its last ${m.stalled} moves brought ${me} nothing better, which is ${possessive(me)} whole patience (${a.patience}).`;
+      return `${atSentenceStart(me)} walks out. ${atSentenceStart(them)} has imposed ${m.impositions} measures on it during the talks (on ${list(m.imposedOnMe.map((x) => measure(a.words, x)))}), and its last ${m.stalled} moves brought ${me} nothing better, which is ${possessive(me)} whole patience (${a.patience}).`;
     case 'cool-off':
       if (m.failedRatification)
-        return `${me} makes no new offer this round: the last deal failed at home, and it lets tempers settle before trying again.${priorities}`;
-      return `${me} holds its position and makes no new demand: tension stands at ${one(a.tension)} of 10 after ${possessive(them)} escalation, and ${a.doctrineLabel} counts tension as a cost.${reverseNote(a)}${priorities}`;
+        return `${atSentenceStart(me)} makes no new offer this round: the last deal failed at home, and it lets tempers settle before trying again.${priorities}`;
+      return `${atSentenceStart(me)} holds its position and makes no new demand: tension stands at ${one(a.tension)} of 10 after ${possessive(them)} escalation, and ${a.doctrineLabel} counts tension as a cost.${reverseNote(a)}${priorities}`;
     case 'threaten': {
       const l = a.lever!;
       const why = m.provoked
@@ -195,7 +204,7 @@ export function analysisFor(kind: DecisionKind, a: Assessment, m: Memory, intel:
         : `${possessive(them)} last ${m.stalled} moves brought it nothing better, and ${me} waits ${a.patience}`;
       const due = a.round + a.threatWindow;
       const own = l.ours >= 0 ? `would even gain itself ${one(l.ours)}` : `would cost itself ${one(-l.ours)}`;
-      return `${me} threatens ${measure(a.words, l)} unless there is a deal by the end of round ${due}: ${why}. By its reckoning the measure would cost ${them} about ${one(-l.theirs)} points and ${own}.${reverseNote(a)}${priorities}`;
+      return `${atSentenceStart(me)} threatens a measure on ${measure(a.words, l)} unless there is a deal by the end of round ${due}: ${why}. By its reckoning the measure would cost ${them} about ${one(-l.theirs)} points and ${own}.${reverseNote(a)}${priorities}`;
     }
     case 'stand-firm':
       return standFirmAnalysis(a, priorities);

@@ -46,8 +46,8 @@ const LOWERED_FIRST = new Set(
  */
 export function inSentence(label: string): string {
   const [first = '', second = ''] = label.split(/\s+/, 2);
-  // a capitalised word numbered is a name: Section 122, List 4A
-  if (/^[A-Z][a-z]+$/.test(first) && /^\d+[A-Z]?$/.test(second)) return label;
+  // a capitalised word numbered is a name (Section 122, List 4A), unless it is an article
+  if (/^[A-Z][a-z]+$/.test(first) && /^\d+[A-Z]?$/.test(second) && !/^(A|An|The)$/.test(first)) return label;
   if (LOWERED_FIRST.has(first)) return label[0]!.toLowerCase() + label.slice(1);
   const plain =
     /^[A-Z][a-z]*(-[a-z]+)*$/.test(first) &&

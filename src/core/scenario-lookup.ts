@@ -54,16 +54,3 @@ export function sideLabel(scenario: Scenario, side: Side): string {
   return scenario.sides[side].label;
 }
 
-/**
- * A side's label inside a sentence: with "the" for a name that takes one ("the United States",
- * "the European Union", "the Netherlands"), else as it is ("China"). At a sentence's start, write
- * it with atSentenceStart.
- */
-export function sideInSentence(label: string): string {
-  return /^(United|Republic|People's|European|Kingdom|Netherlands|Philippines)\b/.test(label) ? `the ${label}` : label;
-}
-
-/** Text put at the start of a sentence: its first letter capitalised. */
-export function atSentenceStart(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}

@@ -1,5 +1,6 @@
 import { INDICATORS } from '../core/indicators';
 import { issueOf, positionOf } from '../core/scenario-lookup';
+import { atSentenceStart, inSentence, measureText, possessive, sideInSentence, withArticle } from '../core/sentence';
 import type {
   ChangeCause,
   Distribution,
@@ -60,7 +61,9 @@ export function describePackage(scenario: Scenario, pkg: Package): string {
   return parts.length === 0 ? 'nothing' : parts.join('; ');
 }
 
-const label = (scenario: Scenario, side: Side) => scenario.sides[side].label;
+/** A side inside a sentence ("the United States"); `who` is the same at a sentence's start. */
+const label = (scenario: Scenario, side: Side) => sideInSentence(scenario.sides[side].label);
+const who = (scenario: Scenario, side: Side) => atSentenceStart(label(scenario, side));
 const issueLabel = (scenario: Scenario, issue: string) => issueOf(scenario, issue).label;
 const positionLabel = (scenario: Scenario, issue: string, position: string) =>
   positionOf(scenario, issue, position).label;
@@ -107,37 +110,37 @@ export function explanationText(scenario: Scenario, e: Explanation): string {
   switch (e.kind) {
     case 'move': {
       const m = e.move;
-      const who = label(scenario, m.side);
+      const by = who(scenario, m.side);
       switch (m.type) {
         case 'propose':
-          return `${who} ${e.countering ? 'counters with' : 'proposes'} ${describePackage(scenario, m.package)}.`;
+          return `${by} ${e.countering ? 'counters with' : 'proposes'} ${describePackage(scenario, m.package)}.`;
         case 'accept':
-          return `${who} accepts the offer from ${label(scenario, e.offerBy!)}.`;
+          return `${by} accepts the offer from ${label(scenario, e.offerBy!)}.`;
         case 'reject':
-          return `${who} rejects the offer on the table.`;
+          return `${by} rejects the offer on the table.`;
         case 'hold':
-          return `${who} holds its position and makes no new offer.`;
+          return `${by} holds its position and makes no new offer.`;
         case 'impose': {
           const verb = e.threatCarriedOut
-            ? `With no deal, ${who} carries out its threat and imposes`
-            : `${who} imposes`;
-          return `${verb} ${positionLabel(scenario, m.issue, m.position)} (${issueLabel(scenario, m.issue)}).`;
+            ? `With no deal, ${label(scenario, m.side)} carries out its threat and imposes`
+            : `${by} imposes`;
+          return `${verb} a measure on ${measureText(scenario, m.issue, m.position)}.`;
         }
         case 'threaten':
-          return `${who} threatens ${positionLabel(scenario, m.issue, m.position)} (${issueLabel(scenario, m.issue)}).`;
+          return `${by} threatens a measure on ${measureText(scenario, m.issue, m.position)}.`;
         case 'walkout':
-          return `${who} walks out of the talks.`;
+          return `${by} walks out of the talks.`;
       }
       break;
     }
     case 'threat': {
-      const who = label(scenario, e.side);
-      const issue = issueLabel(scenario, e.issue);
+      const by = who(scenario, e.side);
+      const issue = withArticle(inSentence(issueLabel(scenario, e.issue)));
       if (e.status === 'made') {
-        return `${who} threatens publicly: "${positionLabel(scenario, e.issue, e.position!)}" on ${issue} unless there is a deal by the end of round ${e.dueRound}. Backing down later will cost it at home.`;
+        return `${by} threatens publicly: "${positionLabel(scenario, e.issue, e.position!)}" on ${issue} unless there is a deal by the end of round ${e.dueRound}. Backing down later will cost it at home.`;
       }
-      if (e.status === 'settled-in-deal') return `${who}'s threat on ${issue} is settled by the deal.`;
-      return `${who} lets its threat on ${issue} lapse without acting.`;
+      if (e.status === 'settled-in-deal') return `${atSentenceStart(possessive(label(scenario, e.side)))} threat on ${issue} is settled by the deal.`;
+      return `${by} lets its threat on ${issue} lapse without acting.`;
     }
     case 'ratification':
       return `The deal fails at home in ${label(scenario, e.side)}: domestic support would stand at ${e.projected.toFixed(1)}, below the ${e.threshold} needed to ratify it. Talks go on.`;

@@ -1,7 +1,10 @@
-import { issueOf, otherSide, positionOf } from '../core/scenario-lookup';
+import { otherSide, positionOf } from '../core/scenario-lookup';
 import type { GameState, IssueCategory, Move, Outcome, Package, Scenario, Side } from '../core/types';
 import type { Posture } from '../negotiators/index';
 import { describePackage } from './explain-words';
+import { atSentenceStart, measureText, possessive, sideInSentence } from '../core/sentence';
+
+export { possessive };
 
 /** Words the screens and the announcements share. Pure: the view renders them as text. */
 
@@ -58,20 +61,17 @@ export function packageItems(scenario: Scenario, state: GameState, pkg: Package)
     }));
 }
 
-/** "China’s", "the United States’". */
-export function possessive(label: string): string {
-  return label.endsWith('s') ? `${label}’` : `${label}’s`;
-}
 
+/** A side at the start of a sentence: "You" for the player, else its name ("The United States"). */
 export function sideName(scenario: Scenario, side: Side, player: Side | null): string {
-  return side === player ? 'You' : scenario.sides[side].label;
+  return side === player ? 'You' : atSentenceStart(sideInSentence(scenario.sides[side].label));
 }
 
 /** A move in a sentence, e.g. "China counters: Soybean purchases: Buy 12 million tonnes a year." */
 export function describeMove(scenario: Scenario, move: Move, before: GameState, player: Side | null): string {
   const who = sideName(scenario, move.side, player);
-  const other = sideName(scenario, otherSide(move.side), player);
-  const otherPossessive = other === 'You' ? 'your' : possessive(other);
+  const other = otherSide(move.side);
+  const otherPossessive = other === player ? 'your' : possessive(sideInSentence(scenario.sides[other].label));
   switch (move.type) {
     case 'propose':
       return `${who} ${before.standing && before.standing.by !== move.side ? 'counter' : 'propose'}${who === 'You' ? '' : 's'}: ${describePackage(scenario, move.package)}.`;
@@ -82,9 +82,9 @@ export function describeMove(scenario: Scenario, move: Move, before: GameState, 
     case 'hold':
       return `${who} make${who === 'You' ? '' : 's'} no new offer.`;
     case 'impose':
-      return `${who} impose${who === 'You' ? '' : 's'} ${positionOf(scenario, move.issue, move.position).label} (${issueOf(scenario, move.issue).label}).`;
+      return `${who} impose${who === 'You' ? '' : 's'} a measure on ${measureText(scenario, move.issue, move.position)}.`;
     case 'threaten':
-      return `${who} threaten${who === 'You' ? '' : 's'}: ${positionOf(scenario, move.issue, move.position).label} (${issueOf(scenario, move.issue).label}) unless there is a deal by the end of round ${before.round + scenario.threatWindow}.`;
+      return `${who} threaten${who === 'You' ? '' : 's'} a measure on ${measureText(scenario, move.issue, move.position)} unless there is a deal by the end of round ${before.round + scenario.threatWindow}.`;
     case 'walkout':
       return `${who} walk${who === 'You' ? '' : 's'} out of the talks.`;
     case 'event': {
@@ -98,7 +98,7 @@ export function outcomeText(scenario: Scenario, outcome: Outcome | null, player:
   if (!outcome) return 'The talks are still going on.';
   if (outcome.kind === 'deal') return `Deal in round ${outcome.round}.`;
   if (outcome.kind === 'walkout') {
-    const who = outcome.by === player ? 'you walked out' : `${scenario.sides[outcome.by!].label} walked out`;
+    const who = outcome.by === player ? 'you walked out' : `${sideInSentence(scenario.sides[outcome.by!].label)} walked out`;
     return `No deal: ${who} in round ${outcome.round}.`;
   }
   return `No deal by the deadline (round ${outcome.round}).`;

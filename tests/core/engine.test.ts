@@ -107,7 +107,7 @@ describe('applyMove', () => {
     expect(state.round).toBe(2);
     const refused = explanations.find((e) => e.kind === 'ratification')!;
     expect(refused).toMatchObject({ side: 'us', projected: 30, threshold: 35 });
-    expect(explanationText(scenario, refused)).toContain('fails at home in United States');
+    expect(explanationText(scenario, refused)).toContain('fails at home in the United States');
     expect(state.indicators.tension).toBe(4.5);
   });
 

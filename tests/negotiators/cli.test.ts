@@ -20,7 +20,7 @@ describe('npm run sim: AI against AI', () => {
     expect(a.stdout).toContain('Moves (United States: hard, China: normal):');
     // what the AI says at the table, then the analysis behind it
     expect(a.stdout).toMatch(
-      /\n {3}1\. United States proposes: .+\n {6}“[^”\n]*\b(we|our)\b[^”\n]*”\n {6}There is no offer from China on the table\. It opens with a package worth/i,
+      /\n {3}1\. The United States proposes: .+\n {6}“[^”\n]*\b(we|our)\b[^”\n]*”\n {6}There is no offer from China on the table\. It opens with a package worth/i,
     );
   });
 

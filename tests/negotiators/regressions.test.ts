@@ -1,4 +1,4 @@
-import { inSentence } from '../../src/negotiators/game/voice';
+import { inSentence } from '../../src/core/sentence';
 import { describe, expect, it } from 'vitest';
 import { loadShippedScenario } from '../../src/cli/scenario-files';
 import { defaultOptions, profileFor, replay } from '../../src/core/engine';
@@ -125,7 +125,7 @@ describe('2. measures imposed during the talks are things to reverse, and coerci
     );
     expect(retaliations.length).toBeGreaterThan(0);
     // the US's doctrine counts tension as a cost: it answered the second measure, and says so
-    for (const t of retaliations) expect(t.ai!.analysis).toMatch(/answers China's .+ with .+ counts tension as a cost and let its refusal to reward coercion speak the first time/);
+    for (const t of retaliations) expect(t.ai!.analysis).toMatch(/answers China’s measure on .+ with one on .+ counts tension as a cost and let its refusal to reward coercion speak the first time/);
     const self = mean(SEEDS.map((seed) => playSelf(GENEVA, seed, 'hard').china.aiScore));
     expect(mean(played.map((g) => g.game.otherScore))).toBeLessThan(self + 1);
   });

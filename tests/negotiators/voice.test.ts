@@ -4,7 +4,8 @@ import { defaultOptions } from '../../src/core/engine';
 import type { GameSpec, Move, Scenario } from '../../src/core/types';
 import type { Assessment } from '../../src/negotiators/game/assess';
 import { EMPTY_MEMORY, type Memory } from '../../src/negotiators/game/memory';
-import { inSentence, packageWords, sayFor, withArticle } from '../../src/negotiators/game/voice';
+import { inSentence, withArticle } from '../../src/core/sentence';
+import { packageWords, sayFor } from '../../src/negotiators/game/voice';
 import { decideMove } from '../../src/negotiators/index';
 import { playScriptedMatch } from '../../src/session/scripted';
 

@@ -75,7 +75,7 @@ describe('the words for the engine’s explanations', () => {
         dueRound: 2,
       }),
     ).toBe(
-      'United States threatens publicly: "Total ban" on Chip controls unless there is a deal by the end of round 2. Backing down later will cost it at home.',
+      'The United States threatens publicly: "Total ban" on chip controls unless there is a deal by the end of round 2. Backing down later will cost it at home.',
     );
   });
 });

@@ -32,7 +32,7 @@ describe('games from outside', () => {
     const options = defaultOptions(b);
     const good = replayMoves(b, '1', options, [{ type: 'walkout', side: 'us' }]);
     expect(good.ok && good.final.outcome).toEqual({ kind: 'walkout', round: 1, by: 'us' });
-    expect(good.ok && good.explanations[0]![0]!.text).toBe('United States walks out of the talks.');
+    expect(good.ok && good.explanations[0]![0]!.text).toBe('The United States walks out of the talks.');
     const bad = replayMoves(
       b,
       '1',

@@ -69,7 +69,7 @@ describe('the replay of an episode', () => {
     const third = r.steps[2]!;
     expect(third).toMatchObject({ index: 2, side: 'us', date: '2018-05-03', sourceId: 'hill-200b-demand', whatIf: false, round: run.states[2]!.round });
     expect(third.source?.id).toBe('hill-200b-demand');
-    expect(third.moveText).toMatch(/^United States proposes: /);
+    expect(third.moveText).toMatch(/^The United States proposes: /);
     expect(third.decision?.id).toBe('opening-ask');
     expect(r.steps.filter((s) => s.decision).map((s) => s.index)).toEqual(zte.history!.decisionPoints.map((d) => d.step));
     expect(third.roundDate).toBe('2018-04-30');

@@ -2,8 +2,7 @@ import type { Package } from '../../core/types';
 import type { Assessment, DecisionKind, IntelLevel, Words } from './assess';
 import { FIRM_TOLERANCE } from './assess';
 import type { Memory } from './memory';
-import { atSentenceStart, sideInSentence } from '../../core/scenario-lookup';
-import { inSentence, withArticle } from './voice';
+import { atSentenceStart, inSentence, possessive, sideInSentence, withArticle } from '../../core/sentence';
 
 /**
  * The analysis behind a decision, in plain words, built only from its inputs: what the offer is
@@ -32,8 +31,6 @@ function list(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-/** A side's label as a possessive: the United States', China's. */
-const possessive = (label: string) => (label.endsWith('s') ? `${label}'` : `${label}'s`);
 
 /** An issue's label inside a sentence ("reshuffling the fentanyl tariff"). */
 const issueName = (words: Words, issue: string) => withArticle(inSentence(words.issue[issue] ?? issue));

@@ -2,6 +2,7 @@ import type { Package, Side } from '../../core/types';
 import type { Assessment, DecisionKind, Words } from './assess';
 import type { Posture } from './posture';
 import type { Memory } from './memory';
+import { inSentence, withArticle } from '../../core/sentence';
 
 /**
  * What a negotiator says at the table: first person, to the other side, in a register that fits
@@ -22,41 +23,6 @@ function choose<T>(a: Assessment, k: number, options: readonly T[]): T {
   return options[Math.min(options.length - 1, Math.floor(draw * options.length))]!;
 }
 
-/** Words that keep their capital inside a sentence: nationalities, months and days. */
-const PROPER = new Set(
-  'American Chinese European Japanese Korean Dutch Taiwanese British Indian Russian German French Mexican Canadian January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(
-    ' ',
-  ),
-);
-
-/**
- * First words lowered whatever follows them: articles ("a Board of Trade", "the Entity List"),
- * "no", and the verbs a position starts with, whose next word is the name of what they act on
- * ("release Kovrig and Spavor", "take Huawei off the Entity List"), not the rest of a name.
- */
-const LOWERED_FIRST = new Set(
-  'A An The No Add Allow Approve Ban Buy Cut Delay Drop Ease End Expand Extend Grant Halt Impose Keep Let Lift List Lower Order Pause Pledge Raise Release Remove Require Restore Resume Sell Summon Suspend Take Tighten'.split(
-    ' ',
-  ),
-);
-
-/**
- * A label put inside a sentence: its first letter lowered, unless its first word is a name, an
- * acronym or a number, or starts a name of two capitalised words (Entity List).
- */
-export function inSentence(label: string): string {
-  const [first = '', second = ''] = label.split(/\s+/, 2);
-  // a capitalised word numbered is a name (Section 122, List 4A), unless it is an article
-  if (/^[A-Z][a-z]+$/.test(first) && /^\d+[A-Z]?$/.test(second) && !/^(A|An|The)$/.test(first)) return label;
-  if (LOWERED_FIRST.has(first)) return label[0]!.toLowerCase() + label.slice(1);
-  const plain =
-    /^[A-Z][a-z]*(-[a-z]+)*$/.test(first) &&
-    !PROPER.has(first) &&
-    // a possessive ("China's") is a name of its own, not the second word of one
-    !(/^[A-Z][a-z]/.test(second) && !PROPER.has(second) && !/['’]s$/.test(second));
-  return plain ? label[0]!.toLowerCase() + label.slice(1) : label;
-}
-
 function positionText(words: Words, issue: string, position: string): string {
   return inSentence(words.position[issue]?.[position] ?? position);
 }
@@ -64,27 +30,6 @@ function positionText(words: Words, issue: string, position: string): string {
 /** An issue as said after a preposition ("a measure on the fentanyl tariff"): see withArticle. */
 function issueText(words: Words, issue: string): string {
   return withArticle(inSentence(words.issue[issue] ?? issue));
-}
-
-/** Words before which an issue's label starts a noun phrase of its own: no article goes before them. */
-const DETERMINERS = /^(a|an|the|no|this|that|these|those|our|your|their|its|all|any|some|each|every)$/;
-
-/**
- * A label put in a sentence after a preposition, with "the" when its head (the word before its
- * first preposition or bracket) is a singular count noun: "the Section 122 tariff", "the ZTE denial
- * order", but "soybean purchases", "China's lists and probes", "a Board of Trade", "Michael
- * Kovrig and Michael Spavor", and nouns that read as well bare ("investment", "cooperation",
- * "licensing", "ownership", "access", "transfer").
- */
-export function withArticle(label: string): string {
-  const words = label.split(/\s+/);
-  const first = words[0] ?? '';
-  if (DETERMINERS.test(first) || /['’]s$/.test(first)) return label;
-  const end = words.findIndex((w, i) => i > 0 && (/^(of|on|for|to|in|by|against|with|from|at)$/.test(w) || w.startsWith('(')));
-  const head = (end > 0 ? words[end - 1]! : words[words.length - 1]!).replace(/[,.;:]+$/, '');
-  if (!/^[a-z][a-z-]*$/.test(head)) return label; // a name, a number or an acronym
-  if (/(s|ment|tion|sion|ing|ship|ance|ence|access|transfer|property|aid)$/.test(head)) return label;
-  return `the ${label}`;
 }
 
 function list(items: string[]): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atSentenceStart, sideInSentence } from '../../src/core/scenario-lookup';
+import { atSentenceStart, sideInSentence } from '../../src/core/sentence';
 
 describe('a side named in a sentence', () => {
   it('takes "the" where the name needs one', () => {

@@ -2,7 +2,7 @@ import { Client, type Room } from '@colyseus/sdk';
 import type { Scenario } from '../core/types';
 import { BotBrain, type BotPolicy } from '../session/class/bot';
 import { CLASS_ROOM, SERVER_MESSAGES, type ServerMessage, type ServerMessageName } from '../session/class/protocol';
-import type { Move } from '../core/types';
+import type { Move, Side } from '../core/types';
 import { joinRefusalIsFinal } from '../session/class/join-retry';
 import { formatProblem, loadScenario } from '../session/scenario-loader';
 
@@ -12,6 +12,14 @@ import { formatProblem, loadScenario } from '../session/scenario-loader';
  * server goes away: the SDK's reconnection first, then a rejoin with the code, its name and
  * seat key, retried for up to `retryMs`. Every message from the server is parsed with the
  * protocol's schemas; one that does not parse is counted and ignored.
+ *
+ * Rounds: when the teacher starts another round the room sends each connected bot its new seat
+ * and table (the same table number, the side swapped or kept), and the bot plays the new game
+ * from there, as the browser does, without rejoining. A bot stays until its game of class round
+ * `untilRound` (default 1) has ended: with 1, it leaves when its first game ends (in whatever
+ * round the class is when it joins); with 2 or more it waits, connected, after each earlier
+ * round's game for the teacher to start the next. The figures are per run, and per round in
+ * `rounds`.
  */
 
 export interface BotOptions {
@@ -29,6 +37,24 @@ export interface BotOptions {
   rampMs?: number;
   /** Called after each acknowledged move with the figures so far (tests use it to stop the server mid-game). */
   onAck?: (figures: BotFigures) => void;
+  /** Each bot stays (waiting between rounds) until its game of this class round has ended; default 1. */
+  untilRound?: number;
+}
+
+/** One round's figures: the bots' seats in it and how their games went. */
+export interface RoundFigures {
+  round: number;
+  /** Bots seated in this round. */
+  bots: number;
+  /** Those seated on each side. */
+  sides: { us: number; china: number };
+  /** Tables the bots played in this round whose games ended, and bots whose game ended. */
+  gamesFinished: number;
+  botsFinished: number;
+  /** Ended games by outcome kind (deal, walkout, deadline…), counted once per table. */
+  outcomes: Record<string, number>;
+  /** Moves the bots sent in this round's games and the server acknowledged. */
+  acknowledged: number;
 }
 
 export interface BotFigures {
@@ -52,8 +78,10 @@ export interface BotFigures {
   acks: { table: number; index: number; move: Move }[];
   gamesFinished: number;
   botsFinished: number;
-  /** What each bot saw of its table's game, for checking against the server's export. */
-  seen: { name: string; table: number | null; moves: Move[]; outcome: string | null }[];
+  /** Per class round the bots played in, in order (one entry for a run of one round). */
+  rounds: RoundFigures[];
+  /** What each bot saw of each of its tables' games (one per round it was seated in), for checking against the server's export. */
+  seen: { name: string; round: number; table: number | null; side: Side | null; moves: Move[]; outcome: string | null }[];
   failures: string[];
 }
 
@@ -66,12 +94,14 @@ export function quantile(sorted: readonly number[], q: number): number | null {
 }
 
 export async function runBots(options: BotOptions): Promise<BotFigures> {
-  const figures: BotFigures = { bots: options.count, sent: 0, acknowledged: 0, duplicates: 0, rejected: 0, teamRefusals: 0, rejections: [], badMessages: 0, reconnections: 0, rejoins: 0, joinRetries: {}, rttMs: { p50: null, p99: null }, rttSamples: [], acks: [], gamesFinished: 0, botsFinished: 0, seen: [], failures: [] };
+  const figures: BotFigures = { bots: options.count, sent: 0, acknowledged: 0, duplicates: 0, rejected: 0, teamRefusals: 0, rejections: [], badMessages: 0, reconnections: 0, rejoins: 0, joinRetries: {}, rttMs: { p50: null, p99: null }, rttSamples: [], acks: [], gamesFinished: 0, botsFinished: 0, rounds: [], seen: [], failures: [] };
+  const untilRound = options.untilRound ?? 1;
+  /** Acknowledged moves by class round. */
+  const acksByRound = new Map<number, number>();
   const rtts: number[] = [];
   const retryMs = options.retryMs ?? 60_000;
   const deadline = Date.now() + (options.timeoutMs ?? 30 * 60_000);
   const prefix = options.namePrefix ?? 'bot';
-  const finishedTables = new Set<number>();
   /** Decisions shared by all the bots of the run: tables playing the same game think once. */
   const decisions = new Map<string, Move>();
   /** Scenarios the room sent (a teacher's own file), loaded once per text for all the bots. */
@@ -102,13 +132,20 @@ export async function runBots(options: BotOptions): Promise<BotFigures> {
     let done: () => void = () => undefined;
     let lost: () => void = () => undefined;
     const finished = new Promise<void>((resolve) => (done = resolve));
+    /** The bot's part is over: its game of round `untilRound` (or a later one) has ended. */
+    const complete = () => brain.ended && brain.round >= untilRound;
+    /** What the bot saw of its table's game, kept when it moves on to another round's table and at the end. */
+    const keep = () => {
+      if (brain.table === null) return;
+      figures.seen.push({ name, round: brain.round, table: brain.table, side: brain.side, moves: [...brain.moves], outcome: brain.outcome });
+    };
     /** Set when the connection came back: the move in flight (if any) goes again with the next full table. */
     let resend = false;
 
     // Deciding waits for the I/O already queued, so other bots' answers are timed when they arrive, not after this bot thinks.
     const play = (room: Room) => {
       if (brain.ended) {
-        done();
+        if (complete()) done();
         return;
       }
       setImmediate(() => {
@@ -135,7 +172,11 @@ export async function runBots(options: BotOptions): Promise<BotFigures> {
         const problem = takeSent(m);
         if (problem !== null && figures.failures.length < 20) figures.failures.push(`${name}: ${problem}`);
       });
-      on('seat', (m) => brain.seat(m));
+      on('seat', (m) => {
+        // Another round: keep what the last table's game came to, then follow the seat to its new table.
+        if (brain.table !== null && m.seat.table !== brain.table) keep();
+        if (brain.seat(m)) resend = false;
+      });
       on('table', (m) => {
         brain.tableView(m);
         // A move sent before the connection went away is sent again: the server answers it as a duplicate if it had it.
@@ -144,16 +185,17 @@ export async function runBots(options: BotOptions): Promise<BotFigures> {
           sentAt = performance.now();
           room.send('move', brain.pending);
         } else play(room);
-        if (brain.ended) done();
+        if (complete()) done();
       });
       on('moved', (m) => {
         if (brain.moved(m) === 'added') play(room);
-        if (brain.ended) done();
+        if (complete()) done();
       });
       on('moveResult', (m) => {
         if (!brain.pending || m.index !== brain.pending.index) return;
         if (m.ok) {
           figures.acknowledged++;
+          acksByRound.set(brain.round, (acksByRound.get(brain.round) ?? 0) + 1);
           if (brain.table !== null) figures.acks.push({ table: brain.table, index: m.index, move: brain.pending.move });
           if (m.duplicate) figures.duplicates++;
           else rtts.push(performance.now() - sentAt);
@@ -180,7 +222,7 @@ export async function runBots(options: BotOptions): Promise<BotFigures> {
       room.onDrop(() => figures.reconnections++);
       room.onReconnect(() => (resend = true));
       room.onLeave((code: number) => {
-        if (code !== 1000 && !brain.ended) lost();
+        if (code !== 1000 && !complete()) lost();
       });
     };
 
@@ -211,7 +253,11 @@ export async function runBots(options: BotOptions): Promise<BotFigures> {
       const result = await Promise.race([finished.then(() => 'done' as const), gone, sleep(Math.max(0, deadline - Date.now())).then(() => 'timeout' as const)]);
       if (result === 'done') break;
       if (result === 'timeout') {
-        figures.failures.push(`${name}: the game did not finish in time (${brain.moves.length} moves)`);
+        figures.failures.push(
+          brain.ended
+            ? `${name}: the class did not start round ${untilRound} in time (its game of round ${brain.round} ended)`
+            : `${name}: the game of round ${brain.round} did not finish in time (${brain.moves.length} moves)`,
+        );
         break;
       }
       // The server went away: join again with the code, the name and the seat key until it answers.
@@ -233,11 +279,8 @@ export async function runBots(options: BotOptions): Promise<BotFigures> {
       }
       room = back;
     }
-    figures.seen.push({ name, table: brain.table, moves: [...brain.moves], outcome: brain.outcome });
-    if (brain.ended) {
-      figures.botsFinished++;
-      if (brain.table !== null) finishedTables.add(brain.table);
-    }
+    keep();
+    if (brain.ended) figures.botsFinished++;
     await room.leave(true).catch(() => undefined);
   };
 
@@ -246,6 +289,25 @@ export async function runBots(options: BotOptions): Promise<BotFigures> {
   rtts.sort((a, b) => a - b);
   figures.rttMs = { p50: quantile(rtts, 0.5), p99: quantile(rtts, 0.99) };
   figures.rttSamples = rtts;
-  figures.gamesFinished = finishedTables.size;
+  figures.rounds = roundFigures(figures.seen, acksByRound);
+  figures.gamesFinished = figures.rounds.reduce((sum, r) => sum + r.gamesFinished, 0);
   return figures;
+}
+
+/** The figures of each round from what the bots saw (a table's outcome counted once, however many bots sat at it). */
+export function roundFigures(seen: BotFigures['seen'], acksByRound: ReadonlyMap<number, number> = new Map()): RoundFigures[] {
+  const rounds = new Map<number, RoundFigures & { tables: Set<number> }>();
+  for (const s of seen) {
+    let r = rounds.get(s.round);
+    if (!r) rounds.set(s.round, (r = { round: s.round, bots: 0, sides: { us: 0, china: 0 }, gamesFinished: 0, botsFinished: 0, outcomes: {}, acknowledged: acksByRound.get(s.round) ?? 0, tables: new Set() }));
+    r.bots++;
+    if (s.side) r.sides[s.side]++;
+    if (s.outcome === null) continue;
+    r.botsFinished++;
+    if (s.table === null || r.tables.has(s.table)) continue;
+    r.tables.add(s.table);
+    r.gamesFinished++;
+    r.outcomes[s.outcome] = (r.outcomes[s.outcome] ?? 0) + 1;
+  }
+  return [...rounds.values()].sort((a, b) => a.round - b.round).map(({ tables: _tables, ...r }) => r);
 }

@@ -1,25 +1,42 @@
 /**
  * `npm run class -- create --scenario ID --seed N [--pairing pvp|pve|teams] [--team-size 2|3] [--difficulty D] [--side us|china] [--seed-policy class|table] [--rounds N] [--turn-seconds N] [--title T] [--url ws://…]`
  *   makes a class on a running server and prints its join code and teacher key as JSON;
- * `npm run class -- bots --code C --count N [--policy hard|random] [--retry-seconds S] [--url …]`
- *   joins N headless students that play to the end and prints JSON figures;
+ * `npm run class -- bots --code C --count N [--policy hard|random] [--until-round R] [--retry-seconds S] [--url …]`
+ *   joins N headless students that play to the end and prints JSON figures, per round too. They
+ *   follow the teacher's new rounds (new table, side swapped or kept, no rejoin) and leave once
+ *   their game of class round R (default 1: the first game they play) has ended, waiting
+ *   connected between rounds until then;
+ * `npm run class -- round --code C --key K [--sides swap|same] [--end-unfinished] [--wait-seconds S] [--url …]`
+ *   starts another round (the teacher's "Start another round"): the same students at the same
+ *   tables, sides swapped (default) or kept. Refused while a table still plays, unless
+ *   --end-unfinished (their games stay unfinished) or --wait-seconds (wait for them to end first);
+ * `npm run class -- pause|resume --code C --key K [--table N] [--url …]`
+ *   pauses or resumes every table of the current round, or table N (its number in the round);
+ *   these three join the class's room as the teacher, as the browser's dashboard does, and print
+ *   the round's tables as JSON once the server's dashboard shows the action done;
  * `npm run class -- export --code C --key K [--format csv|json] [--url …]`
- *   prints the class's results.
+ *   prints the class's results (every round's games).
  * The server is `npm run serve` (ws://localhost:2567 unless --url says otherwise).
  */
 import type { Scenario } from '../core/types';
 import { AI_PLAYERS, defaultOptions } from '../session/model';
-import { createClassResponseSchema, type ClassConfig } from '../session/class/protocol';
+import { createClassResponseSchema, JOIN_CHECK_PATH, joinCheckResponseSchema, teacherKeySchema, type ClassConfig, type Dashboard, type TeacherAction } from '../session/class/protocol';
 import { parseFlags, UsageError } from './args';
 import { runBots } from './class-bots';
+import { roundPlayed, tableLine, TeacherActionError, teacherSession } from './class-teacher';
 import { isEntry, runMainAsync } from './main';
 import { loadShippedScenario } from './scenario-files';
 
 export const USAGE = [
   'usage: npm run class -- create --scenario ID --seed N [--pairing pvp|pve|teams] [--team-size 2|3] [--difficulty easy|normal|hard|random] [--side us|china] [--seed-policy class|table] [--rounds N] [--turn-seconds N] [--title T] [--url ws://HOST:PORT]',
-  '       npm run class -- bots --code C --count N [--policy hard|random] [--retry-seconds S] [--url ws://HOST:PORT]',
+  '       npm run class -- bots --code C --count N [--policy hard|random] [--until-round R] [--retry-seconds S] [--url ws://HOST:PORT]',
+  '       npm run class -- round --code C --key K [--sides swap|same] [--end-unfinished] [--wait-seconds S] [--url ws://HOST:PORT]',
+  '       npm run class -- pause --code C --key K [--table N] [--url ws://HOST:PORT]',
+  '       npm run class -- resume --code C --key K [--table N] [--url ws://HOST:PORT]',
   '       npm run class -- export --code C --key K [--format csv|json] [--url ws://HOST:PORT]',
 ].join('\n');
+
+const COMMANDS = 'create, bots, round, pause, resume or export';
 
 const DEFAULT_URL = 'ws://localhost:2567';
 
@@ -46,11 +63,14 @@ function whole(flag: string, text: string, min: number, max: number): number {
   return n;
 }
 
+/** The server could not be reached: said as it is, without the usage lines (the command was right). */
+class UnreachableError extends Error {}
+
 async function request(url: string, init: RequestInit): Promise<Response> {
   try {
     return await fetch(url, init);
   } catch (error) {
-    throw new UsageError(`cannot reach the class server at ${url} (${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}): is \`npm run serve\` running?`);
+    throw new UnreachableError(`cannot reach the class server at ${url} (${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}): is \`npm run serve\` running?`);
   }
 }
 
@@ -93,7 +113,7 @@ async function create(argv: string[]): Promise<number> {
 }
 
 async function bots(argv: string[]): Promise<number> {
-  const { values } = parseFlags(argv, { values: ['code', 'count', 'policy', 'retry-seconds', 'url', 'name'], switches: [] });
+  const { values } = parseFlags(argv, { values: ['code', 'count', 'policy', 'until-round', 'retry-seconds', 'url', 'name'], switches: [] });
   const policy = values.policy ?? 'hard';
   if (policy !== 'hard' && policy !== 'random') throw new UsageError(`--policy: expected hard or random, got ${JSON.stringify(policy.slice(0, 20))}`);
   const cache = new Map<string, Scenario>();
@@ -106,6 +126,7 @@ async function bots(argv: string[]): Promise<number> {
     scenario,
     namePrefix: values.name ?? 'bot',
     retryMs: whole('retry-seconds', values['retry-seconds'] ?? '60', 1, 3600) * 1000,
+    untilRound: whole('until-round', values['until-round'] ?? '1', 1, 1000),
   });
   const { seen, ...summary } = figures;
   console.log(JSON.stringify({ ...summary, seen: process.env.CLASS_BOTS_SEEN ? seen : undefined }, null, 2));
@@ -133,12 +154,115 @@ async function exportClass(argv: string[]): Promise<number> {
   return 0;
 }
 
+/** The teacher's options every teacher command takes: the class, its key, the server. */
+function teacherFlags(values: Record<string, string>): { code: string; key: string; url: string } {
+  const code = need(values, 'code');
+  const key = need(values, 'key');
+  const shape = teacherKeySchema.safeParse(key);
+  if (!shape.success) throw new UsageError(`--key: ${shape.error.issues[0]?.message ?? 'not a teacher key'} (the teacherKey \`create\` printed)`);
+  return { code, key, url: values.url ?? DEFAULT_URL };
+}
+
+/**
+ * A teacher action from the command line: the join checked first over HTTP (so a server that is
+ * down, a wrong code or a wrong key is said plainly), then the room joined as the teacher and the
+ * action sent; the round's tables printed once the dashboard shows it done.
+ */
+async function teacherCommand(
+  flags: { code: string; key: string; url: string },
+  prepare: (d: Dashboard) => { action: TeacherAction; isDone: (d: Dashboard) => boolean; explain?: (refusal: string) => string },
+  wait?: { seconds: number },
+): Promise<number> {
+  const response = await request(`${httpBase(flags.url)}${JOIN_CHECK_PATH}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'teacher', code: flags.code, teacherKey: flags.key }) });
+  const check = joinCheckResponseSchema.safeParse(await response.json().catch(() => null));
+  if (!response.ok || !check.success) {
+    console.error(`class: the server at ${httpBase(flags.url)} did not answer the join check (${response.status} ${response.statusText}): is it a class server?`);
+    return 1;
+  }
+  if (!check.data.ok) {
+    console.error(`class: the server refused the teacher: ${check.data.message.replace(/: check it with your teacher$/, ': check the code `create` printed')}`);
+    return 1;
+  }
+  let session: Awaited<ReturnType<typeof teacherSession>> | null = null;
+  try {
+    session = await teacherSession(wsUrl(flags.url), flags.code, flags.key);
+    if (wait && !roundPlayed(session.dashboard)) {
+      const paused = session.dashboard.tables.filter((t) => t.paused && t.outcome === null).length;
+      const note = paused > 0 ? ` (${paused === 1 ? '1 table is' : `${paused} tables are`} paused: \`resume\` them)` : '';
+      await session.until(roundPlayed, wait.seconds * 1000, `the tables of round ${session.dashboard.info.classRound ?? 1} did not all finish${note}`);
+    }
+    const { action, isDone, explain } = prepare(session.dashboard);
+    let done: Dashboard;
+    try {
+      done = await session.act(action, isDone);
+    } catch (error) {
+      if (error instanceof TeacherActionError && explain) throw new TeacherActionError(explain(error.message));
+      throw error;
+    }
+    console.log(JSON.stringify({ code: done.info.code, round: done.info.classRound ?? 1, tables: done.tables.map((t) => tableLine(done, t)) }, null, 2));
+    return 0;
+  } catch (error) {
+    if (!(error instanceof TeacherActionError)) throw error;
+    console.error(`class: ${error.message}`);
+    return 1;
+  } finally {
+    await session?.leave();
+  }
+}
+
+async function round(argv: string[]): Promise<number> {
+  const { values, switches } = parseFlags(argv, { values: ['code', 'key', 'sides', 'wait-seconds', 'url'], switches: ['end-unfinished'] });
+  const sides = values.sides ?? 'swap';
+  if (sides !== 'swap' && sides !== 'same') throw new UsageError(`--sides: expected swap or same, got ${JSON.stringify(sides.slice(0, 20))}`);
+  const wait = values['wait-seconds'] !== undefined ? { seconds: whole('wait-seconds', values['wait-seconds'], 1, 24 * 3600) } : undefined;
+  const endUnfinished = switches.has('end-unfinished');
+  if (wait && endUnfinished) throw new UsageError('--wait-seconds and --end-unfinished: give one (wait for the tables to finish, or leave their games unfinished)');
+  return teacherCommand(
+    teacherFlags(values),
+    (d) => {
+      const before = d.info.classRound ?? 1;
+      return {
+        action: { action: 'newRound', sides, endUnfinished },
+        isDone: (after) => (after.info.classRound ?? 1) > before,
+        explain: (refusal) => (refusal.includes('still playing') ? `${refusal} (--end-unfinished starts it anyway; --wait-seconds S waits for them)` : refusal),
+      };
+    },
+    wait,
+  );
+}
+
+async function pauseOrResume(argv: string[], which: 'pause' | 'resume'): Promise<number> {
+  const { values } = parseFlags(argv, { values: ['code', 'key', 'table', 'url'], switches: [] });
+  const number = values.table !== undefined ? whole('table', values.table, 1, 10_000) : null;
+  const paused = which === 'pause';
+  return teacherCommand(teacherFlags(values), (d) => {
+    const id = number === null ? null : (d.info.firstTable ?? 0) + number - 1;
+    if (id !== null && !d.tables.some((t) => t.table === id)) throw new TeacherActionError(`there is no table ${number} in round ${d.info.classRound ?? 1} of this class (it has ${d.tables.length === 1 ? '1 table' : `${d.tables.length} tables`})`);
+    return {
+      action: { action: which, table: id },
+      isDone: (after) => after.tables.filter((t) => id === null || t.table === id).every((t) => t.paused === paused),
+    };
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
+  try {
+    return await dispatch(argv);
+  } catch (error) {
+    if (!(error instanceof UnreachableError)) throw error;
+    console.error(`class: ${error.message}`);
+    return 1;
+  }
+}
+
+function dispatch(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'create') return create(rest);
   if (command === 'bots') return bots(rest);
+  if (command === 'round') return round(rest);
+  if (command === 'pause' || command === 'resume') return pauseOrResume(rest, command);
   if (command === 'export') return exportClass(rest);
-  throw new UsageError(command === undefined ? 'name a command: create, bots or export' : `unknown command ${JSON.stringify(command.slice(0, 20))}: expected create, bots or export`);
+  throw new UsageError(command === undefined ? `name a command: ${COMMANDS}` : `unknown command ${JSON.stringify(command.slice(0, 20))}: expected ${COMMANDS}`);
 }
 
 // The SDK's sockets and timers would keep the process alive: exit once the output is written.

@@ -22,6 +22,8 @@ export class BotBrain {
   side: Side | null = null;
   table: number | null = null;
   seatKey: string | null = null;
+  /** The class's round the seat is in (1 until the teacher starts another). */
+  round = 1;
   private scenarioRef: { id: string; version: number } | null = null;
   private seed = '';
   private options: GameOptions | null = null;
@@ -49,14 +51,30 @@ export class BotBrain {
     return this.state?.outcome?.kind ?? null;
   }
 
-  seat(message: ServerMessage<'seat'>): void {
+  /**
+   * The seat, on joining and again when the teacher starts another round: then the table (and
+   * perhaps the side) changes, and the last round's game is dropped with any move in flight for
+   * it (its answer, if one comes, is the old table's). The new table's game follows as `table`.
+   * Returns whether the seat moved to another table.
+   */
+  seat(message: ServerMessage<'seat'>): boolean {
+    const moved = this.table !== null && message.seat.table !== this.table;
     this.side = message.seat.side;
     this.table = message.seat.table;
     this.seatKey = message.seatKey;
+    this.round = message.info.classRound ?? 1;
+    if (moved) {
+      this.pending = null;
+      this.state = null;
+      this.moves.splice(0, this.moves.length);
+    }
+    return moved;
   }
 
   /** The whole game from the server: replayed from the start (it is the truth after any reconnection). */
   tableView(view: TableView): void {
+    // Another table's game (the seat has moved on to another round's table) is not this seat's.
+    if (this.table !== null && view.table !== this.table) return;
     const scenario = this.scenario(view.scenario.id);
     const options = gameOptionsSchema.parse(view.options);
     this.scenarioRef = view.scenario;

@@ -41,6 +41,12 @@ describe('the blocked list of source domains', () => {
     ]);
   });
 
+  it('blocks the weak secondary sources that primary records replaced', () => {
+    for (const domain of ['caliber.az', 'mediaselangor.com', 'mb.com.ph', 'macrumors.com', 'pandaily.com', 'asiafinancial.com', 'triviumchina.com'])
+      expect(domains, domain).toContain(domain);
+    expect(blockedDomainOf('https://www.asiafinancial.com/nvidia-amd-agreed-to-pay-15-of-china-chip-revenue-to-us', domains)).toBe('asiafinancial.com');
+  });
+
   it.each(scenarios.map((s) => [s.id, s] as const))(
     '%s cites no blocked domain, and every source says where it is from',
     (_id, scenario) => {

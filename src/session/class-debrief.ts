@@ -331,7 +331,7 @@ export function classDebrief(scenario: Scenario, inputs: readonly ClassInput[], 
   const summary = [
     `${n} game${n === 1 ? '' : 's'} of ${scenario.title}: ${outcomes.deal} deal${outcomes.deal === 1 ? '' : 's'}, ${outcomes.walkout} walkout${outcomes.walkout === 1 ? '' : 's'}, ${outcomes.deadline} without a deal by the deadline.`,
     `${meanText(ratings.us)}; ${meanText(ratings.china)}. ${ratingsScaleText(ratings)}`,
-    chips.length > 0 ? `The chip most often in a deal: ${chips[0]!.label} (${chips[0]!.count} of ${deals.length} deals).` : 'No game ended in a deal, so no chip was agreed.',
+    chips.length > 0 ? `The chip most often in a deal: ${chips[0]!.label} (${chips[0]!.count} of ${deals.length} deal${deals.length === 1 ? '' : 's'}).` : 'No game ended in a deal, so no chip was agreed.',
   ];
   return { scenario, games, chart, ratings, chips, outcomes, summary };
 }

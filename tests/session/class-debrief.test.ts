@@ -116,6 +116,7 @@ describe('the class page from result codes', () => {
     expect(ratingsCaption(side(-169, 12))).toBe('United States, judged by D: mean −169, median 12 on the 0–100 scale');
     // The class's summary line carries the scale with its means.
     const d = classDebrief(b, [{ name: 'Ana', line: 1, code: dealCode, spec: deal }]);
+    expect(d.summary[2]).toMatch(/\(1 of 1 deal\)\.$/);
     expect(d.summary[1]).toMatch(/: mean rating −?\d+, median −?\d+; .*\. Ratings: 0 is no deal for that side/);
   });
 

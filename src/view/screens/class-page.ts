@@ -164,8 +164,8 @@ export function classDebriefView(d: ClassDebrief, dispatch: Dispatch, options: {
       'Ratings per side',
       `${options.id}-ratings-title`,
       h('p', { class: 'hint', id: `${options.id}-ratings-scale` }, ratingsScaleText(d.ratings)),
-      ratingTable(d.ratings.us),
-      ratingTable(d.ratings.china),
+      // Side by side where the screen is wide (a projector), one above the other on a phone.
+      h('div', { class: 'rating-pair' }, ratingTable(d.ratings.us), ratingTable(d.ratings.china)),
       // The scale as the solo debrief explains it (the same help, one press away).
       h('details', { class: 'rating-help' }, h('summary', { attrs: { 'data-key': `${options.id}-rating-help` } }, 'How the outcome is rated: 0 is no deal, 100 the best deal the other side would ratify'), ...materialText(RATING_HELP, 3)),
     ),

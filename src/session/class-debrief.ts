@@ -192,7 +192,7 @@ export interface SideRatings {
 
 /** A side's ratings in a line, the doctrine by the name the players know it by (its id is for the exports). */
 export function ratingsCaption(r: SideRatings): string {
-  return `${r.label}, judged by ${r.doctrineLabel}: ${r.mean === null ? 'no game could be rated' : `mean ${fmt(r.mean, 0)}, median ${fmt(r.median!, 0)} on the 0–100 scale`}`;
+  return `${r.label}, judged by ${r.doctrineLabel}: ${r.mean === null ? 'no game could be rated' : `mean ${fmt(r.mean, 0)}, median ${fmt(r.median!, 0)} on a scale of 0 to 100`}`;
 }
 
 /**

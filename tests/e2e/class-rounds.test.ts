@@ -237,7 +237,7 @@ describe.skipIf(!browserPath)('another round of a live class', () => {
 
     // The ratings say their scale (0 no deal, 100 the best deal the other side would ratify).
     expect(await t.locator('#live-ratings-scale').textContent()).toMatch(/^Ratings: 0 is no deal for that side, 100 the best deal the other side would have ratified\./);
-    expect(await t.locator('.rating-dist caption').first().textContent()).toMatch(/: mean −?\d+, median −?\d+ on the 0–100 scale$/);
+    expect(await t.locator('.rating-dist caption').first().textContent()).toMatch(/: mean −?\d+, median −?\d+ on a scale of 0 to 100$/);
 
     // The chart takes the room a screen offers: on a projector (and a laptop) it is larger than the
     // solo debrief's 736 px and whole within the window's height, its words larger with it; on a

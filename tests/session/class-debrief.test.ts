@@ -97,7 +97,7 @@ describe('the class page from result codes', () => {
       // The caption names the doctrine as the players know it, not by its id ("(security-first)").
       const doctrine = b.doctrines.find((x) => x.id === r.doctrine)!;
       // The numbers say their scale, with a true minus sign as the solo debrief writes them.
-      expect(ratingsCaption(r)).toMatch(new RegExp(`^${b.sides[side].label}, judged by ${doctrine.label}: mean −?\\d+, median −?\\d+ on the 0–100 scale$`));
+      expect(ratingsCaption(r)).toMatch(new RegExp(`^${b.sides[side].label}, judged by ${doctrine.label}: mean −?\\d+, median −?\\d+ on a scale of 0 to 100$`));
       expect(ratingsCaption(r)).not.toContain(`(${r.doctrine})`);
     }
     expect(d.summary[0]).toMatch(/^2 games of .*: 1 deal, 1 walkout, 0 without a deal/);
@@ -113,7 +113,7 @@ describe('the class page from result codes', () => {
     const odd = ratingsScaleText({ us: side(-169, 12), china: { ...side(40, 45), side: 'china', label: 'China' } });
     expect(odd).toContain('Below 0, the outcome was worse for that side than no deal.');
     expect(odd).toContain('the median is the middle game');
-    expect(ratingsCaption(side(-169, 12))).toBe('United States, judged by D: mean −169, median 12 on the 0–100 scale');
+    expect(ratingsCaption(side(-169, 12))).toBe('United States, judged by D: mean −169, median 12 on a scale of 0 to 100');
     // The class's summary line carries the scale with its means.
     const d = classDebrief(b, [{ name: 'Ana', line: 1, code: dealCode, spec: deal }]);
     expect(d.summary[2]).toMatch(/\(1 of 1 deal\)\.$/);

@@ -5,6 +5,7 @@ import type { GameSpec, GameState, OutcomeKind, Scenario, Side } from '../core/t
 import { SIDES } from '../core/types';
 import { toCsv } from './csv';
 import { dealChart, type ChartGame, type DealChart } from './deal-chart';
+import { fmt } from './format';
 import { replayResultCode } from './games';
 import { ratingsJson } from './outcome';
 
@@ -191,7 +192,28 @@ export interface SideRatings {
 
 /** A side's ratings in a line, the doctrine by the name the players know it by (its id is for the exports). */
 export function ratingsCaption(r: SideRatings): string {
-  return `${r.label}, judged by ${r.doctrineLabel}: ${r.mean === null ? 'no game could be rated' : `mean ${Math.round(r.mean)}, median ${Math.round(r.median!)}`}`;
+  return `${r.label}, judged by ${r.doctrineLabel}: ${r.mean === null ? 'no game could be rated' : `mean ${fmt(r.mean, 0)}, median ${fmt(r.median!, 0)} on a scale of 0 to 100`}`;
+}
+
+/**
+ * What the class's ratings mean, in a sentence, as the solo debrief's rating help puts the scale
+ * (0 is no deal, 100 the best deal the other side would ratify): with what a mean below 0 or
+ * above 100 says when the class has one, and that a few games far off the scale pull a mean, not
+ * the median.
+ */
+export function ratingsScaleText(ratings: Record<Side, SideRatings>): string {
+  const means = SIDES.map((s) => ratings[s].mean).filter((m): m is number => m !== null);
+  const below = means.some((m) => m < 0);
+  const above = means.some((m) => m > 100);
+  const off = SIDES.some((s) => ratings[s].mean !== null && Math.abs(ratings[s].mean! - ratings[s].median!) >= 20);
+  return [
+    'Ratings: 0 is no deal for that side, 100 the best deal the other side would have ratified.',
+    below ? 'Below 0, the outcome was worse for that side than no deal.' : '',
+    above ? 'Above 100, the other side accepted less than no deal was worth to it.' : '',
+    off ? 'A few games far from the rest pull the mean; the median is the middle game.' : '',
+  ]
+    .filter((t) => t !== '')
+    .join(' ');
 }
 
 export interface ChipCount {
@@ -305,11 +327,11 @@ export function classDebrief(scenario: Scenario, inputs: readonly ClassInput[], 
   const outcomes: Record<OutcomeKind, number> = { deal: 0, walkout: 0, deadline: 0 };
   for (const g of games) outcomes[g.outcome]++;
   const n = games.length;
-  const meanText = (s: SideRatings) => (s.mean === null ? `${s.label}: no game could be rated` : `${s.label}: mean rating ${Math.round(s.mean)}, median ${Math.round(s.median!)}${s.unrated ? ` (${s.unrated} with no zone)` : ''}`);
+  const meanText = (s: SideRatings) => (s.mean === null ? `${s.label}: no game could be rated` : `${s.label}: mean rating ${fmt(s.mean, 0)}, median ${fmt(s.median!, 0)}${s.unrated ? ` (${s.unrated} with no zone)` : ''}`);
   const summary = [
     `${n} game${n === 1 ? '' : 's'} of ${scenario.title}: ${outcomes.deal} deal${outcomes.deal === 1 ? '' : 's'}, ${outcomes.walkout} walkout${outcomes.walkout === 1 ? '' : 's'}, ${outcomes.deadline} without a deal by the deadline.`,
-    `${meanText(ratings.us)}; ${meanText(ratings.china)}.`,
-    chips.length > 0 ? `The chip most often in a deal: ${chips[0]!.label} (${chips[0]!.count} of ${deals.length} deals).` : 'No game ended in a deal, so no chip was agreed.',
+    `${meanText(ratings.us)}; ${meanText(ratings.china)}. ${ratingsScaleText(ratings)}`,
+    chips.length > 0 ? `The chip most often in a deal: ${chips[0]!.label} (${chips[0]!.count} of ${deals.length} deal${deals.length === 1 ? '' : 's'}).` : 'No game ended in a deal, so no chip was agreed.',
   ];
   return { scenario, games, chart, ratings, chips, outcomes, summary };
 }

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserOrSkip, expectAccessible, screenshot, settle, waitScreen, VIEWPORTS } from './browser';
+import { browserOrSkip, expectAccessible, screenshot, settle, smallestSvgText, waitScreen, VIEWPORTS } from './browser';
 import { scenario as b } from './flows';
 import { classServerAndBrowser, openTheClass, type ClassPerson } from './class-people';
 
@@ -30,8 +30,11 @@ const onScreen = (p: ClassPerson, screen: string) =>
     timeout: 60_000,
   });
 
+/** The screens the class is seen on: the laptops, the phone, and a projector. */
+const SCREENS = [...VIEWPORTS, { name: '1920x1080', width: 1920, height: 1080 }];
+
 async function shots(page: Page, name: string, scrollTo?: string): Promise<void> {
-  for (const v of VIEWPORTS) {
+  for (const v of SCREENS) {
     await page.setViewportSize(v);
     await settle(page, 250);
     if (scrollTo) await page.locator(scrollTo).scrollIntoViewIfNeeded();
@@ -39,6 +42,13 @@ async function shots(page: Page, name: string, scrollTo?: string): Promise<void>
   }
   await page.setViewportSize({ width: 1366, height: 768 });
 }
+
+/** How many times the panel shows the class code, as the teacher reads it (visible text only). */
+const codeShown = (page: Page, code: string) =>
+  page.evaluate(
+    (spaced) => (document.querySelector<HTMLElement>('#panel')!.innerText.split(spaced).length - 1),
+    `${code.slice(0, 4)} ${code.slice(4)}`,
+  );
 
 /** The pair strikes a deal: the US proposes a truce, China accepts it. */
 async function deal(us: ClassPerson, china: ClassPerson): Promise<void> {
@@ -72,6 +82,9 @@ describe.skipIf(!browserPath)('another round of a live class', () => {
     // Before the students join, the join panel shows the code large (and can be folded away).
     expect(await t.locator('#join-code').isVisible()).toBe(true);
     expect(await t.locator('[data-key="join-toggle"]').textContent()).toBe('Hide the code');
+    // The code is shown once: large in the join panel (the heading does not repeat it).
+    expect(await codeShown(t, code)).toBe(1);
+    expect(await t.locator('#screen-title').textContent()).toBe('Your class');
     await shots(t, 'class-teacher-before-join');
 
     const [ana, bo] = [await person('Ana', `/?join=${code}`), await person('Bo', `/?join=${code}`)];
@@ -96,11 +109,13 @@ describe.skipIf(!browserPath)('another round of a live class', () => {
     );
     const dashTop = await t.locator('#dash-title').evaluate((e) => e.getBoundingClientRect().top);
     expect(dashTop, 'the dashboard on the first screen').toBeLessThan(768 / 2);
+    expect(await codeShown(t, code), 'the code once, in the class bar').toBe(1);
     await expectAccessible(t, 'class-teacher-joined');
     await shots(t, 'class-teacher-after-join');
     await t.getByRole('button', { name: 'Show the code for late joiners' }).click();
     await t.locator('#join-code').waitFor({ timeout: 10_000 });
     expect((await t.locator('#join-code').textContent())!.replace(/\s/g, '')).toBe(code);
+    expect(await codeShown(t, code), 'the code once, large').toBe(1);
     await shots(t, 'class-teacher-late-joiner');
     await t.getByRole('button', { name: 'Hide the code' }).click();
     await t.locator('#join-code').waitFor({ state: 'detached', timeout: 10_000 });
@@ -117,6 +132,14 @@ describe.skipIf(!browserPath)('another round of a live class', () => {
     expect(await t.locator('#round-sides').inputValue()).toBe('swap');
     await expectAccessible(t, 'class-round-control');
     await shots(t, 'class-round-control', '#round-sides');
+    // The teacher pauses every table (round 1's game is over: nothing on the rows shows it), and
+    // the dashboard says so; starting the round ends the pause, as the hint says beforehand.
+    await t.getByRole('button', { name: 'Pause all tables' }).click();
+    await t.locator('#dash-paused').waitFor({ timeout: 30_000 });
+    expect(await t.locator('#dash-paused').textContent()).toBe('Every table is paused: no one can move until you resume them.');
+    expect(await t.locator('.another-round .hint').first().textContent()).toContain(
+      'Every table is paused now: starting round 2 ends the pause, and its games start at once.',
+    );
     await t.getByRole('button', { name: 'Start another round' }).click();
 
     // Each student's screen moves by itself to the new game, on the other side, at the same table.
@@ -148,6 +171,11 @@ describe.skipIf(!browserPath)('another round of a live class', () => {
     );
     expect(await t.locator('#dashboard tbody tr').count()).toBe(1);
     expect(await t.locator('#dashboard tbody tr th').textContent()).toBe('Table 1');
+    // The new round is played: no class-wide pause on the dashboard, none at the table.
+    expect(await t.locator('#dash-paused').count()).toBe(0);
+    expect(await t.locator('#dashboard tbody tr').textContent()).not.toContain('paused');
+    expect(await t.locator('#dashboard tbody tr').getByRole('button', { name: 'Pause table 1' }).count()).toBe(1);
+    expect(await bo.page.locator('#class-countdown[data-paused="true"]').count()).toBe(0);
 
     // Another round while the table plays: the press asks first, naming the table, and can be taken back.
     await t.getByRole('button', { name: 'Start another round' }).click();
@@ -206,6 +234,51 @@ describe.skipIf(!browserPath)('another round of a live class', () => {
     });
     expect(bar.top, 'the connection line in view').toBeGreaterThanOrEqual(0);
     expect(bar.bottom).toBeLessThanOrEqual(bar.height);
+
+    // The ratings say their scale (0 no deal, 100 the best deal the other side would ratify).
+    expect(await t.locator('#live-ratings-scale').textContent()).toMatch(/^Ratings: 0 is no deal for that side, 100 the best deal the other side would have ratified\./);
+    expect(await t.locator('.rating-dist caption').first().textContent()).toMatch(/: mean −?\d+, median −?\d+ on a scale of 0 to 100$/);
+
+    // The chart takes the room a screen offers: on a projector (and a laptop) it is larger than the
+    // solo debrief's 736 px and whole within the window's height, its words larger with it; on a
+    // phone it fits the width.
+    const chartAt = async (v: { width: number; height: number }) => {
+      await t.setViewportSize(v);
+      await settle(t, 400);
+      await t.locator('#live-dealchart svg').scrollIntoViewIfNeeded();
+      const box = await t.locator('#live-dealchart svg').evaluate((e) => {
+        const r = e.getBoundingClientRect();
+        return { width: r.width, height: r.height };
+      });
+      return { ...box, text: (await smallestSvgText(t, '#live-dealchart svg')).px };
+    };
+    const projector = await chartAt({ width: 1920, height: 1080 });
+    expect(projector.width, 'the chart on a projector').toBeGreaterThan(1100);
+    expect(projector.height).toBeLessThan(1080 - 100);
+    expect(projector.text, 'its words on a projector').toBeGreaterThanOrEqual(17);
+    const laptop = await chartAt({ width: 1366, height: 768 });
+    expect(laptop.width, 'the chart on a laptop').toBeGreaterThan(800);
+    expect(laptop.height).toBeLessThan(768 - 100);
+    const small = await chartAt({ width: 1280, height: 720 });
+    expect(small.height).toBeLessThan(720 - 100);
+    expect(small.text).toBeGreaterThanOrEqual(12 - 0.01);
+    const phone = await chartAt({ width: 390, height: 844 });
+    expect(phone.width).toBeLessThanOrEqual(390 - 30);
+    expect(phone.text).toBeGreaterThanOrEqual(12 - 0.01);
+    // On a phone the page scrolls, not the panel: the class bar keeps to the top of the window.
+    const phoneBar = await t.locator('#class-bar').evaluate((e) => ({ top: e.getBoundingClientRect().top, bottom: e.getBoundingClientRect().bottom, scrolled: window.scrollY }));
+    expect(phoneBar.scrolled, 'the page scrolled to the chart').toBeGreaterThan(500);
+    expect(phoneBar.top, 'the class bar in view on a phone').toBeGreaterThanOrEqual(0);
+    expect(phoneBar.bottom).toBeLessThan(844 / 4);
+    for (const v of SCREENS) {
+      await t.setViewportSize(v);
+      await settle(t, 300);
+      await t.locator('#live-dealchart svg').scrollIntoViewIfNeeded();
+      await screenshot(t, `class-round-debrief-chart-${v.width}x${v.height}`);
+      await t.locator('#live-ratings-title').scrollIntoViewIfNeeded();
+      await screenshot(t, `class-round-debrief-ratings-${v.width}x${v.height}`);
+    }
+    await t.setViewportSize({ width: 1366, height: 768 });
 
     await expectAccessible(t, 'class-round-debrief');
     await shots(t, 'class-round-debrief', '#live-debrief-count');

@@ -9,7 +9,9 @@ import {
   handInLine,
   parseCodeList,
   ratingsCaption,
+  ratingsScaleText,
   scenariosOf,
+  type SideRatings,
   verifyCodes,
 } from '../../src/session/class-debrief';
 import { CSV_BOM } from '../../src/session/csv';
@@ -94,13 +96,28 @@ describe('the class page from result codes', () => {
       expect(r.bins.reduce((a, x) => a + x.count, 0) + r.unrated).toBe(2);
       // The caption names the doctrine as the players know it, not by its id ("(security-first)").
       const doctrine = b.doctrines.find((x) => x.id === r.doctrine)!;
-      expect(ratingsCaption(r)).toMatch(new RegExp(`^${b.sides[side].label}, judged by ${doctrine.label}: mean -?\\d+, median -?\\d+$`));
+      // The numbers say their scale, with a true minus sign as the solo debrief writes them.
+      expect(ratingsCaption(r)).toMatch(new RegExp(`^${b.sides[side].label}, judged by ${doctrine.label}: mean −?\\d+, median −?\\d+ on a scale of 0 to 100$`));
       expect(ratingsCaption(r)).not.toContain(`(${r.doctrine})`);
     }
     expect(d.summary[0]).toMatch(/^2 games of .*: 1 deal, 1 walkout, 0 without a deal/);
     // A game's mark is the same as its own chart puts it (one chart for the class and the game).
     const values = d.games.map((g) => [g.mark.x, g.mark.y]);
     expect(values[0]).not.toEqual(values[1]);
+  });
+
+  it('says what the ratings mean: the scale, and what a mean below 0 (or far from the median) says', () => {
+    const side = (mean: number | null, median: number | null): SideRatings => ({ side: 'us', label: 'United States', doctrine: 'd', doctrineLabel: 'D', bins: [], unrated: 0, mean, median });
+    const plain = ratingsScaleText({ us: side(55, 60), china: { ...side(40, 45), side: 'china', label: 'China' } });
+    expect(plain).toBe('Ratings: 0 is no deal for that side, 100 the best deal the other side would have ratified.');
+    const odd = ratingsScaleText({ us: side(-169, 12), china: { ...side(40, 45), side: 'china', label: 'China' } });
+    expect(odd).toContain('Below 0, the outcome was worse for that side than no deal.');
+    expect(odd).toContain('the median is the middle game');
+    expect(ratingsCaption(side(-169, 12))).toBe('United States, judged by D: mean −169, median 12 on a scale of 0 to 100');
+    // The class's summary line carries the scale with its means.
+    const d = classDebrief(b, [{ name: 'Ana', line: 1, code: dealCode, spec: deal }]);
+    expect(d.summary[2]).toMatch(/\(1 of 1 deal\)\.$/);
+    expect(d.summary[1]).toMatch(/: mean rating −?\d+, median −?\d+; .*\. Ratings: 0 is no deal for that side/);
   });
 
   it('exports the class as CSV through toCsv (names neutralised) and as JSON with verified codes and moves', () => {

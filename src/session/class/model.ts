@@ -454,6 +454,12 @@ export class ClassModel {
     return this.pausedAll || table.paused;
   }
 
+  /** The pause state as the store keeps it (replaced whole at each change). */
+  private pauseRecord(): PauseRecord {
+    const kept = Object.fromEntries(this.tables.filter((t) => this.isPaused(t) && t.pausedLeft !== null).map((t) => [String(t.id), t.pausedLeft!]));
+    return { all: this.pausedAll, tables: this.tables.filter((t) => t.paused).map((t) => t.id), ...(Object.keys(kept).length > 0 ? { left: kept } : {}) };
+  }
+
   /** When the current turn of a table runs out (with a time limit; not while paused or over), or null. */
   turnDeadline(tableId: number): number | null {
     const table = this.tables[tableId];
@@ -547,8 +553,7 @@ export class ClassModel {
             t.pausedLeft = null;
           }
         }
-        const kept = Object.fromEntries(this.tables.filter((t) => this.isPaused(t) && t.pausedLeft !== null).map((t) => [String(t.id), t.pausedLeft!]));
-        changes.pause = { all: this.pausedAll, tables: this.tables.filter((t) => t.paused).map((t) => t.id), ...(Object.keys(kept).length > 0 ? { left: kept } : {}) };
+        changes.pause = this.pauseRecord();
         return { ok: true, changes, tables: tables.map((t) => t.id) };
       }
       case 'extend': {
@@ -633,6 +638,13 @@ export class ClassModel {
           if (this.connected.delete(seat.seat)) this.connected.add(next.seat);
         }
       made.push(table);
+    }
+    // A teacher who starts a round wants it played: a class-wide pause ("Pause all tables") ends
+    // with the round it paused, or the new round's games would start paused with nothing to say
+    // why. A pause of one table stays with that table, an earlier round's, no longer played.
+    if (this.pausedAll) {
+      this.pausedAll = false;
+      changes.pause = this.pauseRecord();
     }
     for (const table of made) if (table.seats.us && table.seats.china) this.start(table, now, changes);
     return { ok: true, changes, tables: made.map((t) => t.id) };
@@ -779,6 +791,7 @@ export class ClassModel {
       waiting: current.filter((t) => !t.match).flatMap((t) => this.seatsOf(t.id).map((s) => this.seatView(s))),
       injects: this.injects.filter((i) => roundOf(i) === round).map((i) => this.injectView(i)),
       finished: tables.filter((t) => t.outcome !== null).length,
+      ...(this.pausedAll ? { pausedAll: true } : {}),
     };
   }
 }

@@ -356,6 +356,8 @@ export const dashboardSchema = z.strictObject({
   waiting: z.array(seatViewSchema),
   injects: z.array(injectViewSchema),
   finished: z.number().int(),
+  /** Every table paused at once by the teacher ("Pause all tables"); absent: not (older servers). */
+  pausedAll: z.boolean().optional(),
 });
 
 // --- server → client ----------------------------------------------------------------------------

@@ -323,6 +323,7 @@ export const classTeacherScreen: ScreenFn = (state, dispatch) => {
         h('h2', { id: 'dash-title' }, `Dashboard: ${dash.info.title ?? dash.info.scenarioTitle}${classRound > 1 ? `, class round ${classRound}` : ''}`),
         h('p', null, `${dash.tables.length} table${dash.tables.length === 1 ? '' : 's'}, ${dash.finished} finished; ${dash.waiting.length} student${dash.waiting.length === 1 ? '' : 's'} waiting for a partner${dash.waiting.length ? `: ${dash.waiting.map((w) => w.name).join(', ')}` : ''}.`),
         waitingList(state, dispatch, dash.waiting, dash.info),
+        dash.pausedAll ? h('p', { class: 'message', id: 'dash-paused', attrs: { role: 'status' } }, 'Every table is paused: no one can move until you resume them.') : null,
         h(
           'div',
           { class: 'actions' },
@@ -361,7 +362,9 @@ export const classTeacherScreen: ScreenFn = (state, dispatch) => {
   );
   if (lc.debrief) body.push(...classDebriefView(lc.debrief, dispatch, { id: 'live', open: 'class-teacher' }));
   body.push(h('div', { class: 'actions' }, button('Leave the class on this device', () => dispatch({ type: 'class-leave' }), { key: 'class-leave', class: 'secondary' })));
-  return { title: `Your class: ${code}`, body, scene: titleScene(`Join at ${address} with code ${code}`), keepControls: true };
+  // The code is shown once: large in the join panel while it is open, else in the class bar (the
+  // heading named it too, so the teacher's screen showed it twice until the heading scrolled away).
+  return { title: 'Your class', body, scene: titleScene('Your class is open: pairs negotiate live, you watch every table.'), keepControls: true };
 };
 
 /** Sides in another round: swapped by default, so each student plays the other country. */
@@ -384,6 +387,8 @@ function anotherRound(state: ViewState, dispatch: Dispatch, dash: Dashboard): HT
   const sides = select('round-sides', ROUND_SIDES.map((o) => ({ ...o })), confirming ?? 'swap');
   const chosen = (): 'swap' | 'same' => (sides.value === 'same' ? 'same' : 'swap');
   const start = (endUnfinished: boolean, how: 'swap' | 'same') => dispatch({ type: 'class-teacher-action', action: { action: 'newRound', sides: how, endUnfinished } });
+  // Starting a round ends a class-wide pause (the model's newRound): said before the press.
+  const unpause = dash.pausedAll ? ` Every table is paused now: starting round ${next} ends the pause, and its games start at once.` : '';
   const confirm = confirming
     ? h(
         'div',
@@ -394,6 +399,7 @@ function anotherRound(state: ViewState, dispatch: Dispatch, dash: Dashboard): HT
           playing.length === 0
             ? `Every table has finished now: round ${next} can start.`
             : `${playing.length === 1 ? '1 table is' : `${playing.length} tables are`} still playing (${playing.join(', ')}). Starting round ${next} ends ${playing.length === 1 ? 'its game' : 'their games'} as ${playing.length === 1 ? 'it stands' : 'they stand'}: kept, unfinished, in the export, but not on the class chart.`,
+          unpause,
         ),
         h(
           'div',
@@ -407,7 +413,7 @@ function anotherRound(state: ViewState, dispatch: Dispatch, dash: Dashboard): HT
     'section',
     { class: 'another-round', attrs: { 'aria-labelledby': 'round-title' } },
     h('h2', { id: 'round-title' }, 'Another round'),
-    h('p', { class: 'hint' }, `The same students at the same tables play a new game, with new dice; each student's screen moves to it on its own. Round ${next - 1} stays in the class debrief and the exports.`),
+    h('p', { class: 'hint' }, `The same students at the same tables play a new game, with new dice; each student's screen moves to it on its own. Round ${next - 1} stays in the class debrief and the exports.`, confirming ? '' : unpause),
     field('round-sides', 'Sides', sides, 'Swap sides: each student plays the other country. Keep: each plays the same one again.'),
     confirm ??
       h(

@@ -1,10 +1,11 @@
-import { classCsv, classJson, ratingsCaption, scenariosOf, type ClassDebrief, type RejectedEntry, type SideRatings } from '../../session/class-debrief';
-import { ratingText } from '../../session/outcome';
+import { classCsv, classJson, ratingsCaption, ratingsScaleText, scenariosOf, type ClassDebrief, type RejectedEntry, type SideRatings } from '../../session/class-debrief';
+import { RATING_HELP, ratingText } from '../../session/outcome';
 import { button, columnHeads, download, h, signed, textHead } from '../dom';
 import type { Dispatch } from '../state/actions';
 import type { ClassDebriefScreen, ViewState } from '../state/app-state';
 import { notices } from './common';
 import { dealChartFigure } from './deal-chart';
+import { materialText } from './material-text';
 import type { ScreenFn } from './screen';
 
 /**
@@ -159,7 +160,15 @@ export function classDebriefView(d: ClassDebrief, dispatch: Dispatch, options: {
       ),
     ),
     section('The deal chart', `${options.id}-chart-title`, dealChartFigure(d.chart, { id: `${options.id}-dealchart`, numbered: true, emphasise: options.emphasise ?? [] })),
-    section('Ratings per side', `${options.id}-ratings-title`, h('p', { class: 'hint' }, '0 is no deal for that side, 100 the best deal the other side would have ratified.'), ratingTable(d.ratings.us), ratingTable(d.ratings.china)),
+    section(
+      'Ratings per side',
+      `${options.id}-ratings-title`,
+      h('p', { class: 'hint', id: `${options.id}-ratings-scale` }, ratingsScaleText(d.ratings)),
+      // Side by side where the screen is wide (a projector), one above the other on a phone.
+      h('div', { class: 'rating-pair' }, ratingTable(d.ratings.us), ratingTable(d.ratings.china)),
+      // The scale as the solo debrief explains it (the same help, one press away).
+      h('details', { class: 'rating-help' }, h('summary', { attrs: { 'data-key': `${options.id}-rating-help` } }, 'How the outcome is rated: 0 is no deal, 100 the best deal the other side would ratify'), ...materialText(RATING_HELP, 3)),
+    ),
     section(
       'Chips in the deals',
       `${options.id}-chips-title`,

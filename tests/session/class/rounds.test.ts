@@ -9,6 +9,7 @@ import {
   type ClassRecord,
   type InjectRecord,
   type MoveRecord,
+  type PauseRecord,
   type SeatRecord,
 } from '../../../src/session/class/model';
 import { classExportSchema, tableNumber, type ClassConfig } from '../../../src/session/class/protocol';
@@ -210,6 +211,43 @@ describe('another round of a class', () => {
     // News sent in round 2 is round 2's only.
     expect(model.injectsFor(2).map((i) => i.text)).toEqual(['Round two news']);
     expect(model.injectsFor(0)).toEqual([]);
+  });
+
+  it('ends a class-wide pause: the new round is played at once, the dashboard and the records say so, and a restart keeps it', () => {
+    const { c, rec } = twoPairs();
+    let pause: PauseRecord | null = null;
+    const keep = <T extends { ok: boolean }>(r: T): T => {
+      const p = (r as { changes?: { pause: PauseRecord | null } }).changes?.pause;
+      if (p) pause = p;
+      return rec.take(r);
+    };
+    keep(c.teacherAction({ action: 'pause', table: null }, 20));
+    expect(c.dashboard(21)).toMatchObject({ pausedAll: true, tables: [{ paused: true }, { paused: true }] });
+    expect(pause).toMatchObject({ all: true });
+    keep(c.teacherAction({ action: 'newRound', sides: 'swap', endUnfinished: true }, 30));
+    // The new round's tables are not paused, and the dashboard says no class-wide pause holds.
+    const dash = c.dashboard(31);
+    expect(dash.tables.map((t) => [t.table, t.paused])).toEqual([
+      [2, false],
+      [3, false],
+    ]);
+    expect(dash.pausedAll).toBeUndefined();
+    expect(c.tableView(2)).toMatchObject({ paused: false });
+    // The store is told: the pause it keeps is replaced.
+    expect(pause).toEqual({ all: false, tables: [] });
+    expect(keep(c.playMove('t2-us', 0, propose, 32))).toMatchObject({ ok: true });
+    // After a restart from those records the round is still played.
+    const { model } = ClassModel.restore(c.record, scenario, negotiators, counterBytes(), { ...rec.data(), pause }, 40);
+    expect(model.dashboard(41).tables.map((t) => t.paused)).toEqual([false, false]);
+    expect(model.playMove('t2-china', 1, accept, 42)).toMatchObject({ ok: true });
+  });
+
+  it('keeps a class-wide pause the teacher set in the new round, once it has started', () => {
+    const { c } = twoPairs();
+    c.teacherAction({ action: 'newRound', sides: 'swap', endUnfinished: true }, 30);
+    expect(c.teacherAction({ action: 'pause', table: null }, 31)).toMatchObject({ ok: true, tables: [2, 3] });
+    expect(c.dashboard(32)).toMatchObject({ pausedAll: true });
+    expect(c.playMove('t2-us', 0, propose, 33)).toMatchObject({ ok: false, kind: 'paused' });
   });
 
   it('exports every round’s games with their round and table number; the debrief shows one round, the latest by default', () => {

@@ -18,6 +18,7 @@ import { describeMove } from './text';
 import { encodeResult } from '../core/result-code';
 import { Match } from './match';
 import { failureText } from './games';
+import { sideInSentence } from '../core/sentence';
 
 /**
  * What a class screen knows of its class, built from the server's messages (their schemas are
@@ -139,7 +140,7 @@ export function receive(live: LiveClass, name: string, payload: unknown, scenari
       const moved = live.seat !== null && live.seat.seat !== m.seat.seat && live.seat.table !== m.seat.table;
       const fresh = moved ? { table: null, pending: null, teamDraft: null, injects: [], classGames: [], behind: false, clock: { endsAt: null, pausedLeft: null } } : {};
       const round = m.info.classRound ?? 1;
-      const where = `table ${tableNumber(m.info, m.seat.table)}, as ${scenario?.sides[m.seat.side].label ?? m.seat.side}`;
+      const where = `table ${tableNumber(m.info, m.seat.table)}, as ${sideInSentence(scenario?.sides[m.seat.side].label ?? m.seat.side)}`;
       return {
         live: { ...live, ...fresh, info: m.info, seat: m.seat, seatKey: m.seatKey, partner: m.partner, team, name: m.seat.name, status: 'connected' },
         announce: [moved ? `Round ${round} of the class begins: you play at ${where}.${mates}${partner}` : `You are seated at ${where}.${mates}${partner}`],

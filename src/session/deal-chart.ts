@@ -14,6 +14,7 @@ import { score } from '../core/scoring';
 import type { Doctrine, GameSpec, OutcomeKind, Package, Scenario, Side } from '../core/types';
 import { SIDES } from '../core/types';
 import { niceTicks, signed } from './format';
+import { sideInSentence } from '../core/sentence';
 
 /**
  * The deal chart: each side's value (its doctrine's score, the debrief's scale) on one axis, US
@@ -158,7 +159,7 @@ function gameMark(
     outcome.kind === 'deal'
       ? `deal in round ${outcome.round}`
       : outcome.kind === 'walkout'
-        ? `${scenario.sides[outcome.by!].label} walked out in round ${outcome.round}`
+        ? `${sideInSentence(scenario.sides[outcome.by!].label)} walked out in round ${outcome.round}`
         : 'no deal by the deadline';
   return {
     kind: 'game',
@@ -213,7 +214,7 @@ export function dealChart(scenario: Scenario, request: DealChartRequest): DealCh
       side,
       ...point(b.values),
       label: `Best for ${scenario.sides[side].label}`,
-      description: `The best deal for ${scenario.sides[side].label} that both sides would ratify and the other side would prefer to no deal: ${valuesText(scenario, b.values.us, b.values.china)}.`,
+      description: `The best deal for ${sideInSentence(scenario.sides[side].label)} that both sides would ratify and the other side would prefer to no deal: ${valuesText(scenario, b.values.us, b.values.china)}.`,
       package: b.package,
     };
   }

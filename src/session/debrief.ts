@@ -9,6 +9,7 @@ import type { LedgerEntry } from '../negotiators/index';
 import { findCounterfactual, type Counterfactual } from './counterfactual';
 import { outcomeFigures, type OutcomeFigure } from './outcome';
 import { outcomeText, packageItems, type PackageItem } from './text';
+import { atSentenceStart, measureText, sideInSentence } from '../core/sentence';
 
 export interface Trajectory {
   indicator: IndicatorDefinition;
@@ -99,7 +100,7 @@ export function buildDebrief(scenario: Scenario, spec: GameSpec, ledgerOf: Ledge
     ledger: opponentIsAi ? ledgerOf(scenario, spec, opponent) : [],
     threats: final.threats.map((t) => ({
       side: t.side,
-      text: `${scenario.sides[t.side].label} threatened in round ${t.madeRound}: ${positionOf(scenario, t.issue, t.position).label} (${issueOf(scenario, t.issue).label}), due by the end of round ${t.dueRound}.`,
+      text: `${atSentenceStart(sideInSentence(scenario.sides[t.side].label))} threatened in round ${t.madeRound}: a measure on ${measureText(scenario, t.issue, t.position)}, due by the end of round ${t.dueRound}.`,
       status: t.status,
     })),
     resultCode: encodeResult(spec, scenario),

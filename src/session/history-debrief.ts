@@ -5,6 +5,7 @@ import { INDICATOR_LIST } from '../core/indicators';
 import type { GameSpec, IndicatorId, Scenario, Side, Source } from '../core/types';
 import { lessonRefs, sourceOf, type LessonRef } from './history-replay';
 import { describeMove, outcomeText } from './text';
+import { atSentenceStart, sideInSentence } from '../core/sentence';
 
 /**
  * The side-by-side half of a debrief for a game of a historical scenario: history's path
@@ -113,7 +114,7 @@ export function historyDebrief(scenario: Scenario, spec: GameSpec, player: Side 
   });
   const decisions: DecisionRow[] = comparison.decisions.map((d) => {
     const point = h.decisionPoints.find((p) => p.id === d.id)!;
-    const who = d.byPlayer && d.side === player ? 'You' : `${scenario.sides[d.side].label} (the AI)`;
+    const who = d.byPlayer && d.side === player ? 'You' : `${atSentenceStart(sideInSentence(scenario.sides[d.side].label))} (the AI)`;
     const gameMove = d.gameMove && d.status !== 'history' && states[d.step] ? describeMove(scenario, d.gameMove, states[d.step]!, player) : null;
     const alternative = d.alternative !== undefined ? point.alternatives[d.alternative]!.label : null;
     let verdict = STATUS_TEXT[d.status];

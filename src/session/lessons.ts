@@ -7,6 +7,7 @@ import { LESSON_IDS } from '../core/types';
 import { withWords } from './explain-words';
 import { lessonRefs, type LessonRef } from './history-replay';
 import { CATEGORY_LABELS, possessive } from './text';
+import { atSentenceStart, sideInSentence } from '../core/sentence';
 
 /**
  * Which of the five lessons an ordinary game illustrated, with the evidence from that game, for
@@ -57,7 +58,7 @@ export function lessonsIllustrated(scenario: Scenario, spec: GameSpec): Illustra
   };
   const flat = withWords(scenario, run.explanations.flat());
   const category = (issue: string) => issueOf(scenario, issue).category;
-  const sideLabel = (m: Move) => scenario.sides[m.side].label;
+  const sideLabel = (m: Move) => sideInSentence(scenario.sides[m.side].label);
 
   // 1. A security control on the table: proposed by either side, or traded in the deal.
   const outcome = final.outcome;
@@ -71,7 +72,7 @@ export function lessonsIllustrated(scenario: Scenario, spec: GameSpec): Illustra
         offeredControls.add(`${m.side}:${id}`);
         if (!deal || deal[id] === undefined)
           evidence['controls-not-chips'].push(
-            `${sideLabel(m)} put a security control on the table: ${label(scenario, id, m.package[id]!)}.`,
+            `${atSentenceStart(sideLabel(m))} put a security control on the table: ${label(scenario, id, m.package[id]!)}.`,
           );
       }
     }
@@ -110,7 +111,7 @@ export function lessonsIllustrated(scenario: Scenario, spec: GameSpec): Illustra
     const holders = new Set(ids.map((id) => issueOf(scenario, id).holder));
     if (cats.length >= 2 && holders.size === 2) {
       evidence.linkage.push(
-        `${who} tied together ${cats.map((c) => CATEGORY_LABELS[c].toLowerCase()).join(', ')} issues held by both sides.`,
+        `${atSentenceStart(who)} tied together ${cats.map((c) => CATEGORY_LABELS[c].toLowerCase()).join(', ')} issues held by both sides.`,
       );
       break;
     }

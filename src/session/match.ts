@@ -7,6 +7,7 @@ import type { AiDecision, Posture } from '../negotiators/index';
 import { withWords, type Worded } from './explain-words';
 import type { AiNote } from './save-schema';
 import { errorText } from './storage';
+import { atSentenceStart, sideInSentence } from '../core/sentence';
 
 export type { AiNote };
 
@@ -336,7 +337,7 @@ export class Match {
    */
   play(move: Move): Turn[] {
     if (this.remoteViewer) throw new IllegalMoveError(move, 'a move at a class table goes to the class server');
-    if (!this.options.humans.includes(move.side)) throw new IllegalMoveError(move, `${this.scenario.sides[move.side].label} is played by the AI`);
+    if (!this.options.humans.includes(move.side)) throw new IllegalMoveError(move, `${atSentenceStart(sideInSentence(this.scenario.sides[move.side].label))} is played by the AI`);
     const first = this.movesLog.length;
     this.apply(move);
     this.runAi();
@@ -460,7 +461,7 @@ export class Match {
       if (problem !== null || decision.move.side !== side) throw new Error(`it chose an illegal move (${problem ?? 'wrong side'})`);
     } catch (error) {
       const fallback: Move = this.check({ type: 'hold', side }) === null ? { type: 'hold', side } : { type: 'reject', side };
-      const problem = `The AI for ${this.scenario.sides[side].label} failed in round ${this.state.round}: ${errorText(error)}. It made no offer instead.`;
+      const problem = `The AI for ${sideInSentence(this.scenario.sides[side].label)} failed in round ${this.state.round}: ${errorText(error)}. It made no offer instead.`;
       this.aiProblems.push(problem);
       decision = { move: fallback, say: 'We make no proposal this round.', analysis: problem, posture: 'firm' };
     }

@@ -1,6 +1,7 @@
 import { INDICATORS } from '../core/indicators';
 import type { ChangeCause, Explanation, IndicatorId, Scenario } from '../core/types';
 import { formatIndicatorValue } from './explain-words';
+import { atSentenceStart, sideInSentence } from '../core/sentence';
 
 /**
  * What a move changed, in one or two plain sentences, for the table's report: the largest
@@ -45,9 +46,9 @@ function causeText(scenario: Scenario, cause: ChangeCause): string {
     case 'imposed':
       return `${position(cause.issue, cause.position)} was imposed`;
     case 'retreat':
-      return `${scenario.sides[cause.side].label} lifted a measure of its own in a deal`;
+      return `${atSentenceStart(sideInSentence(scenario.sides[cause.side].label))} lifted a measure of its own in a deal`;
     case 'audience-cost':
-      return `${scenario.sides[cause.side].label} let a public threat lapse`;
+      return `${atSentenceStart(sideInSentence(scenario.sides[cause.side].label))} let a public threat lapse`;
     case 'threat-made':
       return 'of a public threat';
     case 'walkout':

@@ -4,6 +4,7 @@ import { doctrineOf, otherSide } from '../core/scenario-lookup';
 import type { Doctrine, GameSpec, GameState, Package, Scenario, Side } from '../core/types';
 import { SIDES } from '../core/types';
 import { fmt, signed } from './format';
+import { sideInSentence } from '../core/sentence';
 
 /**
  * The outcome figures a debrief leads with, each explained in one sentence: both sides' ratings
@@ -32,8 +33,8 @@ export function ratingText(rating: number | null): string {
 }
 
 function ratingSentence(scenario: Scenario, r: SideRating): string {
-  const name = scenario.sides[r.side].label;
-  const other = scenario.sides[otherSide(r.side)].label;
+  const name = sideInSentence(scenario.sides[r.side].label);
+  const other = sideInSentence(scenario.sides[otherSide(r.side)].label);
   if (r.rating === null) {
     return `No deal ${other} would have ratified and preferred to no deal was worth more to ${name} than no deal (${signed(r.noDeal, 2)} points), so there is no zone to rate against; the outcome scored ${signed(r.value, 2)}.`;
   }

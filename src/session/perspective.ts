@@ -3,6 +3,7 @@ import { bargainingZone, bestDealFor, dealValues, ratingOf } from '../core/ratin
 import { doctrineOf, otherSide, positionOf } from '../core/scenario-lookup';
 import type { Doctrine, GameState, IndicatorId, Package, Position, Scenario, Side } from '../core/types';
 import { INDICATOR_IDS } from '../core/types';
+import { sideInSentence } from '../core/sentence';
 
 /**
  * The table from one side's point of view: what each chip would give or get that side, what is
@@ -113,7 +114,7 @@ export function leversFor(scenario: Scenario, state: GameState, side: Side): Lev
   const zones = theirs.map((d) =>
     bargainingZone(scenario, state, { [side]: own, [other]: d } as Record<Side, Doctrine>),
   );
-  const name = scenario.sides[other].label;
+  const name = sideInSentence(scenario.sides[other].label);
   return zones[0]!.issues.map((zi, i) => {
     const issue = scenario.issues.find((x) => x.id === zi.id)!;
     const chips: LeverChip[] = [];

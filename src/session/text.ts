@@ -4,7 +4,7 @@ import type { Posture } from '../negotiators/index';
 import { describePackage } from './explain-words';
 import { atSentenceStart, measureText, possessive, sideInSentence } from '../core/sentence';
 
-export { possessive };
+export { atSentenceStart, possessive, sideInSentence };
 
 /** Words the screens and the announcements share. Pure: the view renders them as text. */
 

@@ -5,6 +5,7 @@ import { browserOrSkip, SCREENSHOT_DIR, settle, smallestSvgText, waitScreen, VIE
 import { openTheClass, classServerAndBrowser, truceOffered, type ClassPerson } from './class-people';
 import { scenario as b } from './flows';
 import { canvasTextProblems, expectNoOverlap, shownCanvasText, smallPanelText } from './screen-checks';
+import { sideInSentence } from '../../src/core/sentence';
 
 /**
  * The live class's edges, with a real class server and a teacher and two students in browser
@@ -102,7 +103,7 @@ describe.skipIf(!browserPath)('the live class’s edges', () => {
     await t.getByRole('button', { name: 'Pause all tables' }).click();
     await china.page.waitForFunction(() => document.querySelector('#class-countdown')?.getAttribute('data-paused') === 'true', null, { timeout: 30_000 });
     expect(await turnText(china.page)).toBe('The class is paused: no move until the teacher resumes it.');
-    expect(await turnText(us.page)).toBe(`Waiting for ${b.sides.china.label} (the teacher has paused the tables).`);
+    expect(await turnText(us.page)).toBe(`Waiting for ${sideInSentence(b.sides.china.label)} (the teacher has paused the tables).`);
     expect(await china.page.locator('#announcer').textContent()).toContain('The teacher paused the tables.');
     for (const size of VIEWPORTS) {
       await china.page.setViewportSize(size);

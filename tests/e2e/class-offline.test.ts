@@ -5,6 +5,7 @@ import type { GameSpec, Move } from '../../src/core/types';
 import { resultCodeOf } from '../../src/session/games';
 import { browserOrSkip, browserPerTest, checkScreen, openGame, smallestSvgText, waitScreen, VIEWPORTS } from './browser';
 import { scenario as b, view } from './flows';
+import { sideInSentence } from '../../src/core/sentence';
 
 /**
  * The two classroom ways without a server, in the real browser: the class page from result
@@ -114,17 +115,17 @@ describe.skipIf(!browser)('classroom without a server', () => {
     await waitScreen(page, 'briefing');
     await page.getByRole('button', { name: 'Sit down at the table' }).click();
     await waitScreen(page, 'pass-device', 'title');
-    expect(await page.locator('#screen-title').textContent()).toBe(`Pass the device to ${b.sides.us.label}`);
+    expect(await page.locator('#screen-title').textContent()).toBe(`Pass the device to ${sideInSentence(b.sides.us.label)}`);
     await checkScreen(page, 'hot-seat-pass-us');
-    await page.getByRole('button', { name: `I am ${b.sides.us.label}: show my side` }).click();
+    await page.getByRole('button', { name: `I am ${sideInSentence(b.sides.us.label)}: show my side` }).click();
     await waitScreen(page, 'table');
     await page.getByRole('button', { name: 'Make no offer this round' }).click();
     await waitScreen(page, 'pass-device', 'title');
     // China's turn: nothing of either side's private view is on screen until China takes the device.
-    expect(await page.locator('#screen-title').textContent()).toBe(`Pass the device to ${b.sides.china.label}`);
+    expect(await page.locator('#screen-title').textContent()).toBe(`Pass the device to ${sideInSentence(b.sides.china.label)}`);
     expect(await page.locator('#panel section, #panel .status, #panel table').count()).toBe(0);
     await checkScreen(page, 'hot-seat-pass-china');
-    await page.getByRole('button', { name: `I am ${b.sides.china.label}: show my side` }).click();
+    await page.getByRole('button', { name: `I am ${sideInSentence(b.sides.china.label)}: show my side` }).click();
     await waitScreen(page, 'table');
     expect(await page.locator('.status').textContent()).toContain(`You: ${b.sides.china.label}`);
     await checkScreen(page, 'hot-seat-table-china');
@@ -132,7 +133,7 @@ describe.skipIf(!browser)('classroom without a server', () => {
     await page.reload();
     await page.waitForFunction(() => window.__bc?.ready === true);
     await waitScreen(page, 'pass-device', 'title');
-    await page.getByRole('button', { name: `I am ${b.sides.china.label}: show my side` }).click();
+    await page.getByRole('button', { name: `I am ${sideInSentence(b.sides.china.label)}: show my side` }).click();
     await waitScreen(page, 'table');
     await page.getByRole('button', { name: 'Walk out…' }).click();
     await page.getByRole('button', { name: 'Yes, walk out' }).click();

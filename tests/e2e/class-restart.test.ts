@@ -7,6 +7,7 @@ import { startServer, stopServer, type ChildServer } from '../server/helpers';
 import { browserOrSkip, chromePath, FLAGS, settle, SCREENSHOT_DIR, waitScreen, VIEWPORTS } from './browser';
 import { openClassPerson, openTheClass, truceOffered, type ClassPerson } from './class-people';
 import { scenario as b } from './flows';
+import { atSentenceStart, sideInSentence } from '../../src/core/sentence';
 
 /**
  * The class server dies mid-class (kill -9) and is started again on the same port and data, as a
@@ -99,7 +100,7 @@ describe.skipIf(!browserPath)('the class server restarts mid-class', () => {
     for (const p of [us, china]) await p.page.waitForFunction(() => document.querySelector('#class-connection') === null, null, { timeout: 90_000 });
     for (const p of [teacher, ana, bo, cy]) expect(await alerts(p.page), `${p.name}'s alerts once the server is back`).toEqual([]);
     expect(await screenOf(cy.page)).toBe('class-lobby');
-    expect(await cy.page.locator('#lobby-seat').textContent()).toBe(`You are ${b.sides.us.label} at table 2.`);
+    expect(await cy.page.locator('#lobby-seat').textContent()).toBe(`You are ${sideInSentence(b.sides.us.label)} at table 2.`);
     await cy.page.screenshot({ path: join(SCREENSHOT_DIR, 'class-restart-lobby-back-390x844.png') });
     await t.waitForFunction(() => document.querySelector('#dashboard tbody tr[data-table="0"]')?.textContent?.includes('Extend the truce'), null, { timeout: 30_000 });
     await t.screenshot({ path: join(SCREENSHOT_DIR, 'class-restart-teacher-back-1366x768.png') });
@@ -111,7 +112,7 @@ describe.skipIf(!browserPath)('the class server restarts mid-class', () => {
     // Both read the deal as theirs: not "United States has a deal.", nor "worth to you as a Self-reliance".
     for (const [p, other] of [[us, b.sides.china.label], [china, b.sides.us.label]] as const) {
       await p.page.locator('#panel .status + p.hint').waitFor({ timeout: 10_000 });
-      expect(await p.page.locator('#panel .status ~ p.hint').first().textContent()).toMatch(new RegExp(`^${other} has struck a deal with you\\. Tension stands at`));
+      expect(await p.page.locator('#panel .status ~ p.hint').first().textContent()).toMatch(new RegExp(`^${atSentenceStart(sideInSentence(other))} has struck a deal with you\\. Tension stands at`));
       expect(await p.page.locator('#panel').textContent()).toMatch(/Expected worth to you, judged by [^,]+, when it was struck: /);
     }
 

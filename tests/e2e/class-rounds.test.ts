@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { browserOrSkip, expectAccessible, screenshot, settle, smallestSvgText, waitScreen, VIEWPORTS } from './browser';
 import { scenario as b } from './flows';
 import { classServerAndBrowser, openTheClass, type ClassPerson } from './class-people';
+import { sideInSentence } from '../../src/core/sentence';
 
 /**
  * Another round of a live class: a teacher and two students, each in their own browser context.
@@ -153,10 +154,10 @@ describe.skipIf(!browserPath)('another round of a live class', () => {
       );
     for (const p of [ana, bo]) await onScreen(p, 'table');
     expect(await ana.page.locator('#class-round').textContent()).toBe(
-      `Class round 2, a new game: you play ${b.sides.china.label} at table 1.`,
+      `Class round 2, a new game: you play ${sideInSentence(b.sides.china.label)} at table 1.`,
     );
     expect(await bo.page.locator('#class-round').textContent()).toBe(
-      `Class round 2, a new game: you play ${b.sides.us.label} at table 1.`,
+      `Class round 2, a new game: you play ${sideInSentence(b.sides.us.label)} at table 1.`,
     );
     expect(await ana.page.locator('#panel .status').textContent()).toContain(`You: ${b.sides.china.label}`);
     expect((await hook(bo.page)).humanToMove).toBe('us');

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { browserOrSkip, expectAccessible, expectCanvasFitsStage, screenshot, settle, waitScreen, VIEWPORTS } from './browser';
 import { scenario as b } from './flows';
 import { openTheClass, classServerAndBrowser, type ClassPerson } from './class-people';
+import { sideInSentence } from '../../src/core/sentence';
 
 /**
  * The live class end to end: the class server (src/server, as `npm run serve` starts it) on a
@@ -117,7 +118,7 @@ describe.skipIf(!browserPath)('a live class on the class server', () => {
     const [us1, china1] = await usFirst(ana, bo);
     await expectAccessible(china1.page, 'class-table-waiting');
     await expectCanvasFitsStage(china1.page, 'class-table-waiting');
-    expect(await china1.page.locator('.status .turn').textContent()).toBe(`Waiting for ${b.sides.us.label}.`);
+    expect(await china1.page.locator('.status .turn').textContent()).toBe(`Waiting for ${sideInSentence(b.sides.us.label)}.`);
     await screenshot(china1.page, 'class-table-waiting');
     // The teacher starts writing a news flash to one table while the tables play on: what is typed and
     // chosen stays as the dashboard follows the moves.

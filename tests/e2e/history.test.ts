@@ -317,7 +317,7 @@ describe.skipIf(!browser)('history: replay an episode, take over, and compare', 
     await page.keyboard.press('ArrowRight');
     await expectStep(page, 1);
     // China moves next in history; the student takes the US, so the AI (China) moves first.
-    await page.getByRole('button', { name: 'Take over as United States' }).click();
+    await page.getByRole('button', { name: 'Take over as the United States' }).click();
     await waitScreen(page, 'setup');
     await page.getByRole('button', { name: 'Continue to the briefing' }).click();
     await waitScreen(page, 'briefing');

@@ -63,7 +63,7 @@ describe('a class of teams on the server', () => {
     expect(answers.filter((a) => a.ok)).toHaveLength(1);
     const refused = answers.find((a) => !a.ok)!;
     expect(refused.kind).toBe('already-committed');
-    expect(refused.reason).toMatch(/^(Ana|Cy) has already committed United States's move for this turn/);
+    expect(refused.reason).toMatch(/^(Ana|Cy) has already committed the United States’ move for this turn/);
     expect(await bo.next('moved')).toEqual({ table: 0, index: 0, move: { type: 'hold', side: 'us' }, by: 'student' });
 
     // China's second member commits; then the talks run to the class's deadline of 4 rounds.

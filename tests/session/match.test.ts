@@ -100,7 +100,7 @@ describe('Match', () => {
       throw new Error('no plan');
     });
     expect(throwing.moves).toEqual([{ type: 'hold', side: 'us' }]);
-    expect(throwing.aiProblems[0]).toMatch(/AI for United States failed in round 1: no plan/);
+    expect(throwing.aiProblems[0]).toMatch(/AI for the United States failed in round 1: no plan/);
     const illegal = Match.start(scenario, 's', options('us'), (_s, _spec, side) => ({ move: { type: 'accept', side }, say: 'x', analysis: 'x', posture: 'firm' }));
     illegal.play({ type: 'hold', side: 'us' });
     // No offer from the US is on the table: accepting is illegal, so the AI holds instead.

@@ -135,7 +135,7 @@ describe('the debrief’s outcome figures', () => {
       ['score', 'china', '+4.0'],
     ]);
     for (const f of d.figures) expect(f.explanation).toMatch(/^[^.]+(\.\d[^.]*)*\.$/);
-    expect(d.figures[0]!.explanation).toContain('0 is no deal for United States');
+    expect(d.figures[0]!.explanation).toContain('0 is no deal for the United States');
     expect(d.figures[3]!.explanation).toContain('US doctrine weighs us trade (+), security cost (−)');
   });
 

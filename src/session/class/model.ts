@@ -19,6 +19,7 @@ import {
   type TableView,
   type TeacherAction,
 } from './protocol';
+import { possessive, sideInSentence } from '../../core/sentence';
 
 /**
  * A class as a pure model: its roster, its tables (one game each, a session Match) and the
@@ -418,7 +419,7 @@ export class ClassModel {
     const seat = this.findSeat(seatIdentity);
     if (!seat || seat.kind !== 'student') return { ok: false, kind: 'not-seated', reason: 'you have no seat in this class' };
     const table = this.tables[seat.table]!;
-    const sideName = (s: Side) => this.scenario.sides[s].label;
+    const sideName = (s: Side) => sideInSentence(this.scenario.sides[s].label);
     if (table.round !== this.round) return { ok: false, kind: 'ended', reason: `that game was in round ${table.round} of the class, which is over: the class is in round ${this.round}` };
     if (!table.match) return { ok: false, kind: 'not-in-game', reason: `table ${this.placeOf(table.id).table + 1} has not started: it is waiting for a second player` };
     if (move.side !== seat.side) return { ok: false, kind: 'not-in-game', reason: `you play ${sideName(seat.side)} at table ${this.placeOf(table.id).table + 1}; a move for ${sideName(move.side)} is not yours to make` };
@@ -429,7 +430,7 @@ export class ClassModel {
       // A retry of this seat's own commit is acknowledged; a teammate's commit of the same turn is not this seat's.
       if (played.side === seat.side && committer !== undefined && committer !== seat.seat) {
         const by = this.findSeat(committer)?.name ?? 'a teammate';
-        return { ok: false, kind: 'already-committed', reason: `${by} has already committed ${sideName(seat.side)}'s move for this turn; yours was not played` };
+        return { ok: false, kind: 'already-committed', reason: `${by} has already committed ${possessive(sideName(seat.side))} move for this turn; yours was not played` };
       }
       return JSON.stringify(played) === JSON.stringify(move) && played.side === seat.side
         ? { ok: true, duplicate: true, changes: noChanges() }
@@ -439,7 +440,7 @@ export class ClassModel {
     const state = table.match.state;
     if (state.phase === 'ended') return { ok: false, kind: 'ended', reason: 'the talks at this table are over' };
     if (this.isPaused(table)) return { ok: false, kind: 'paused', reason: 'the teacher has paused the tables' };
-    if (state.turn !== seat.side) return { ok: false, kind: 'not-your-turn', reason: `it is ${sideName(state.turn)}'s turn` };
+    if (state.turn !== seat.side) return { ok: false, kind: 'not-your-turn', reason: `it is ${possessive(sideName(state.turn))} turn` };
     if (move.type === 'event') return { ok: false, kind: 'illegal', reason: 'an event is the teacher’s to inject, not a move a player makes' };
     const illegal = table.match.check(move);
     if (illegal) return { ok: false, kind: 'illegal', reason: illegal };

@@ -1,7 +1,7 @@
 import { INDICATOR_LIST, otherSide, positionOf, replay } from '../../session/model';
 import type { GameSpec, IssueCategory, Side } from '../../core/types';
 import type { IntelItem, IntelLevel } from '../../session/ai';
-import { CATEGORY_LABELS, describeMove, formatDate, possessive } from '../../session/text';
+import { atSentenceStart, CATEGORY_LABELS, describeMove, formatDate, possessive, sideInSentence } from '../../session/text';
 import { button, h, safeHref } from '../dom';
 import { pendingSpec } from '../state/selectors';
 import { caveatTag, categoryIcon, flagImg } from './common';
@@ -64,14 +64,14 @@ export const briefingScreen: ScreenFn = (state, dispatch) => {
       'p',
       { attrs: { 'data-summary': 'objectives' } },
       h('strong', null, 'Your objectives: '),
-      `you are ${scenario.sides[side].label} (“${doctrine.label}”): `,
+      `you are ${sideInSentence(scenario.sides[side].label)} (“${doctrine.label}”): `,
       ranked
         .map(([id, w]) => `${w > 0 ? 'raise' : 'lower'} ${INDICATOR_LIST.find((d) => d.id === id)!.label.replace(/^(US|China) /, '').toLowerCase()}`)
         .join(', ') || 'nothing weighs in your score',
       '.',
     ),
     h('p', { attrs: { 'data-summary': 'your-levers' } }, h('strong', null, 'Your levers: '), `${leverNames(side)}.`),
-    h('p', { attrs: { 'data-summary': 'their-levers' } }, h('strong', null, `${scenario.sides[ai].label}’s levers: `), `${leverNames(ai)}.`),
+    h('p', { attrs: { 'data-summary': 'their-levers' } }, h('strong', null, `${atSentenceStart(possessive(sideInSentence(scenario.sides[ai].label)))} levers: `), `${leverNames(ai)}.`),
     h(
       'p',
       { attrs: { 'data-summary': 'clock' } },
@@ -119,9 +119,9 @@ export const briefingScreen: ScreenFn = (state, dispatch) => {
     h('h2', null, 'The levers'),
     h('h3', null, flagImg(side), `You hold (${scenario.sides[side].label})`),
     levers(side),
-    h('h3', null, flagImg(ai), `${scenario.sides[ai].label} holds`),
+    h('h3', null, flagImg(ai), `${atSentenceStart(sideInSentence(scenario.sides[ai].label))} holds`),
     levers(ai),
-    h('h2', null, `What intelligence says of ${possessive(scenario.sides[ai].label)} priorities`),
+    h('h2', null, `What intelligence says of ${possessive(sideInSentence(scenario.sides[ai].label))} priorities`),
     h('p', { class: 'hint' }, `Your intelligence is ${level === 'high' ? 'good' : level === 'medium' ? 'patchy' : 'thin'} against a ${setup.difficulty} opponent. Treat it as an estimate, not a fact.`),
     intelProblem
       ? h('p', null, intelProblem)

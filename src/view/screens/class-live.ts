@@ -11,6 +11,7 @@ import { classDebriefView } from './class-page';
 import { classRoundText } from './class-table';
 import { loadFailures, notices } from './common';
 import type { ScreenFn, ScreenView } from './screen';
+import { sideInSentence } from '../../session/text';
 
 /**
  * The live class's screens: run a class (the teacher's form), the teacher's screen (the join
@@ -513,7 +514,7 @@ export const classLobbyScreen: ScreenFn = (state, dispatch) => {
   const live = lc.live;
   if (!live) return null;
   const scenario = state.scenario ?? state.scenarios.entries.find((e) => e.scenario.id === live.info?.config.scenario)?.scenario ?? null;
-  const sideLabel = (s: Side) => scenario?.sides[s].label ?? s;
+  const sideLabel = (s: Side) => sideInSentence(scenario?.sides[s].label ?? s);
   const body: Node[] = [...notices(state.notices)];
   if (lc.error) {
     body.push(h('div', { class: 'message error', attrs: { role: 'alert' } }, h('p', null, lc.error)));

@@ -1,6 +1,7 @@
 import { tableNumber } from '../../session/class/protocol';
 import { h } from '../dom';
 import type { ViewState } from '../state/app-state';
+import { sideInSentence } from '../../session/text';
 
 /**
  * What a class table adds to the table screen: the turn's countdown (when the class has a time
@@ -100,7 +101,7 @@ export function classRoundText(state: ViewState): string | null {
   const round = live?.info?.classRound ?? 1;
   if (!live?.seat || round < 2) return null;
   const scenario = state.scenarios.entries.find((e) => e.scenario.id === live.info?.config.scenario)?.scenario;
-  const side = scenario?.sides[live.seat.side].label ?? live.seat.side;
+  const side = sideInSentence(scenario?.sides[live.seat.side].label ?? live.seat.side);
   // "Class round": the game's own rounds ("Round 1 of 6") are shown beside it.
   return `Class round ${round}, a new game: you play ${side} at table ${tableNumber(live.info, live.seat.table)}.`;
 }

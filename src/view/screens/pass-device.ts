@@ -2,6 +2,7 @@ import { deadlineOf } from '../../session/model';
 import { button, h } from '../dom';
 import { flagImg } from './common';
 import type { ScreenFn } from './screen';
+import { atSentenceStart, sideInSentence } from '../../session/text';
 
 /**
  * Hot seat: between turns the device changes hands, and nothing of either side's private view
@@ -13,8 +14,8 @@ export const passDeviceScreen: ScreenFn = (state, dispatch) => {
   const to = state.passTo;
   if (!match || !to || match.ended) return null;
   const scenario = match.scenario;
-  const name = scenario.sides[to].label;
-  const other = scenario.sides[to === 'us' ? 'china' : 'us'].label;
+  const name = sideInSentence(scenario.sides[to].label);
+  const other = atSentenceStart(sideInSentence(scenario.sides[to === 'us' ? 'china' : 'us'].label));
   const started = match.moves.length > 0;
   const body: Node[] = [
     h(
@@ -26,5 +27,5 @@ export const passDeviceScreen: ScreenFn = (state, dispatch) => {
     ),
     h('div', { class: 'actions' }, button(`I am ${name}: show my side`, () => dispatch({ type: 'take-device' }), { key: 'take-device' })),
   ];
-  return { title: `Pass the device to ${name}`, body, scene: { key: 'title', model: { tagline: `Hot seat: ${name} to move.` } } };
+  return { title: `Pass the device to ${name}`, body, scene: { key: 'title', model: { tagline: `Hot seat: ${atSentenceStart(name)} to move.` } } };
 };

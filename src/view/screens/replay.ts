@@ -2,7 +2,7 @@ import type { TimelineEntry } from '../../session/history-timeline';
 import { INDICATOR_LIST, INDICATORS } from '../../session/model';
 import type { IndicatorId, Indicators, Scenario, Side } from '../../core/types';
 import { canTakeOver, lessonRefs, positionTitle, sourceOf } from '../../session/history-replay';
-import { formatDate } from '../../session/text';
+import { atSentenceStart, formatDate, sideInSentence } from '../../session/text';
 import { button, columnHeads, fmt, h, signed } from '../dom';
 import type { ReplayModel } from '../scenes/replay';
 import { currentReplay } from '../state/selectors';
@@ -78,7 +78,7 @@ export const replayScreen: ScreenFn = (state, dispatch) => {
   if (step) {
     section.push(
       h('h2', { id: 'step-title' }, `${positionTitle(r, position)}: ${formatDate(step.date)}`),
-      h('p', { class: 'who' }, flagImg(step.side), h('strong', null, scenario.sides[step.side].label), ` moves, in round ${step.round} of the model (from ${formatDate(step.roundDate)}).`),
+      h('p', { class: 'who' }, flagImg(step.side), h('strong', null, atSentenceStart(sideInSentence(scenario.sides[step.side].label))), ` moves, in round ${step.round} of the model (from ${formatDate(step.roundDate)}).`),
       h('p', { class: 'account', attrs: { 'data-account': '' } }, ...link(step.account), step.whatIf ? caveatTag('what-if') : null),
       h('p', { class: 'source' }, 'Source: ', sourceCite(step.source, step.sourceId), '.'),
       history.path[step.index]?.conflict ? conflictNote(scenario, history.path[step.index]!.conflict!) : null,
@@ -179,7 +179,7 @@ export const replayScreen: ScreenFn = (state, dispatch) => {
   // Take over.
   if (canTakeOver(r, position) && next) {
     const sideButton = (side: Side) =>
-      button(`Take over as ${scenario.sides[side].label}${next.side === side ? ' (to move now)' : ''}`, () => dispatch({ type: 'take-over', position, side, alternative: null }), { key: `takeover-${side}`, class: next.side === side ? undefined : 'secondary' });
+      button(`Take over as ${sideInSentence(scenario.sides[side].label)}${next.side === side ? ' (to move now)' : ''}`, () => dispatch({ type: 'take-over', position, side, alternative: null }), { key: `takeover-${side}`, class: next.side === side ? undefined : 'secondary' });
     body.push(
       h(
         'section',

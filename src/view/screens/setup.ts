@@ -1,6 +1,6 @@
 import type { Difficulty, IndicatorId } from '../../core/types';
 import { describeWeights, DIFFICULTIES, doctrinesFor, INDICATORS, otherSide, SIDES } from '../../session/model';
-import { formatDate } from '../../session/text';
+import { formatDate, sideInSentence } from '../../session/text';
 import { button, h, type Children } from '../dom';
 import type { SetupChoice, ViewState } from '../state/app-state';
 import { flagImg, notices } from './common';
@@ -64,7 +64,7 @@ export const setupScreen: ScreenFn = (state, dispatch) => {
     : h(
         'fieldset',
         null,
-        h('legend', null, `Who plays ${scenario.sides[ai].label}`),
+        h('legend', null, `Who plays ${sideInSentence(scenario.sides[ai].label)}`),
         radio('opponent', 'ai', !hotSeat, ['The AI'], ['Negotiate against the computer.'], () => change({ hotSeat: false })),
         radio('opponent', 'hot-seat', hotSeat, ['A second player at this device (hot seat)'], [`Two students share this screen. Between turns a hand-over screen hides each side's red lines and intelligence: pass the device when it asks.`], () => change({ hotSeat: true })),
       );
@@ -139,7 +139,7 @@ function takeOverNote(state: ViewState): HTMLElement {
       last ? `History’s ${branch.step} step${branch.step === 1 ? '' : 's'} so far stay as they were; the last: ${last.account}` : 'Nothing has happened yet.',
     ),
     alternative?.move
-      ? h('p', null, `Then, instead of what history did, ${scenario.sides[alternative.move.side].label} plays the alternative: “${alternative.label}”.`)
+      ? h('p', null, `Then, instead of what history did, ${sideInSentence(scenario.sides[alternative.move.side].label)} plays the alternative: “${alternative.label}”.`)
       : null,
     h('p', { class: 'hint' }, 'Pick your side below; the AI plays the other. Your result code will record where you took over.'),
   );

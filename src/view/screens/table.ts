@@ -2,7 +2,7 @@ import { deadlineOf, doctrineFor, INDICATORS, otherSide, projectPackage } from '
 import type { IndicatorId, Package, Side } from '../../core/types';
 import { assessDraft, chipsFor, escalationMoves, type Chip, type ChipGroup } from '../../session/draft';
 import type { Turn } from '../../session/match';
-import { CATEGORY_LABELS, describeMove, formatDate, packageItems, possessive, POSTURES } from '../../session/text';
+import { atSentenceStart, CATEGORY_LABELS, describeMove, formatDate, packageItems, possessive, POSTURES, sideInSentence } from '../../session/text';
 import { button, columnHeads, fmt, h, signed } from '../dom';
 import type { TableModel } from '../scenes/table';
 import type { Dispatch } from '../state/actions';
@@ -31,7 +31,7 @@ function turnText(table: TableState, yourTurn: boolean, paused: boolean, them: s
   if (table.liveClass.live?.pending) return 'Your move is on its way to the class server…';
   if (yourTurn) return paused ? 'The class is paused: no move until the teacher resumes it.' : 'Your move.';
   if (table.match.remoteSide) return `Waiting for ${them}${paused ? ' (the teacher has paused the tables)' : ''}.`;
-  return `${them} is thinking.`;
+  return `${atSentenceStart(them)} is thinking.`;
 }
 
 function tableView(table: TableState, dispatch: Dispatch): ScreenView {
@@ -40,7 +40,7 @@ function tableView(table: TableState, dispatch: Dispatch): ScreenView {
   const state = match.state;
   const side = match.playerSide ?? 'us';
   const opponent = otherSide(side);
-  const them = scenario.sides[opponent].label;
+  const them = sideInSentence(scenario.sides[opponent].label);
   const yourTurn = match.humanToMove() === side;
   const paused = !!match.remoteSide && table.liveClass.live?.table?.paused === true;
   const doctrine = doctrineFor(scenario, state.options, side);
@@ -59,7 +59,7 @@ function tableView(table: TableState, dispatch: Dispatch): ScreenView {
       classCountdown(table, Date.now()),
     ),
     ...[classConnectionNote(table), classRoundNote(table), classTeamNote(table), classNewsNote(table)].filter((n): n is HTMLElement => n !== null),
-    h('p', { class: 'hint' }, `${them} ${/^has /.test(POSTURES[postures[opponent]].meaning) ? '' : 'is '}${POSTURES[postures[opponent]].meaning}. Tension stands at ${fmt(state.indicators.tension)} of 10.`, ' ', estimateTag()),
+    h('p', { class: 'hint' }, `${atSentenceStart(them)} ${/^has /.test(POSTURES[postures[opponent]].meaning) ? '' : 'is '}${POSTURES[postures[opponent]].meaning}. Tension stands at ${fmt(state.indicators.tension)} of 10.`, ' ', estimateTag()),
   );
   if (match.branch) body.push(branchNote(match));
   body.push(...notices(table.notices));
@@ -149,7 +149,7 @@ function report(table: TableState, turns: readonly Turn[], takesFocus: boolean, 
       null,
       h('p', null, h('strong', null, `Round ${t.round}: `), ...link(sentence)),
       t.alternative ? h('p', { class: 'reason' }, `The alternative chosen at the decision point: “${t.alternative}”.`) : null,
-      t.ai ? h('p', { class: 'reason' }, `In ${possessive(scenario.sides[t.move.side].label)} words: ${t.ai.say}`) : null,
+      t.ai ? h('p', { class: 'reason' }, `In ${possessive(sideInSentence(scenario.sides[t.move.side].label))} words: ${t.ai.say}`) : null,
       // Plain words first; the model's draws one press away.
       h('p', { class: 'move-plain', attrs: { 'data-plain': '' } }, moveSummary(scenario, t.explanations)),
       t.ai ? h('details', { attrs: { 'data-keep': `analysis-${t.index}` } }, h('summary', null, 'The analysis behind it'), h('p', null, t.ai.analysis)) : null,
@@ -177,7 +177,7 @@ function standingSection(table: TableState, dispatch: Dispatch, yourTurn: boolea
   const scenario = match.scenario;
   const state = match.state;
   const side = match.playerSide ?? 'us';
-  const them = scenario.sides[otherSide(side)].label;
+  const them = sideInSentence(scenario.sides[otherSide(side)].label);
   const standing = state.standing;
   if (!standing) return section('On the table', 'standing-title', h('p', null, 'No offer is on the table. Build a package below and propose it, or make no offer this round.'));
   if (standing.by === side) return section('On the table', 'standing-title', h('p', null, `Your offer is on the table; ${them} has not answered it yet.`));
@@ -186,7 +186,7 @@ function standingSection(table: TableState, dispatch: Dispatch, yourTurn: boolea
   const passes = assessment.ratification[side];
   const theirs = assessment.ratification[otherSide(side)];
   const offer = section(
-    `${possessive(them)} offer`,
+    `${atSentenceStart(possessive(them))} offer`,
     'standing-title',
     h(
       'div',
@@ -266,7 +266,7 @@ function packageSection(table: TableState, dispatch: Dispatch, offers: ChipGroup
   const scenario = match.scenario;
   const state = match.state;
   const side = match.playerSide ?? 'us';
-  const them = scenario.sides[otherSide(side)].label;
+  const them = sideInSentence(scenario.sides[otherSide(side)].label);
   const draft: Package = table.draft;
   const items = packageItems(scenario, state, draft);
   const assessment = assessDraft(scenario, state, side, draft);
@@ -278,7 +278,7 @@ function packageSection(table: TableState, dispatch: Dispatch, offers: ChipGroup
     h('p', { class: 'hint' }, 'Pick what you offer and what you ask for: press a chip here, or drag it onto the table. One position per issue; press it again to take it off.'),
     h('p', { class: 'hint' }, 'Each chip says what it does for you, judged by your doctrine against what is in force now: you give, you get, a gain for both, or a cost without gain.'),
     h('fieldset', null, h('legend', null, 'Your levers (you move them)'), ...chipGroups(table, dispatch, offers, yourTurn, levers)),
-    h('fieldset', null, h('legend', null, `${possessive(them)} levers (you ask for them)`), ...chipGroups(table, dispatch, asks, yourTurn, levers)),
+    h('fieldset', null, h('legend', null, `${atSentenceStart(possessive(them))} levers (you ask for them)`), ...chipGroups(table, dispatch, asks, yourTurn, levers)),
     chipFigures(scenario, [...offers, ...asks]),
     h('h3', { id: 'draft-title' }, items.length === 0 ? 'Your package is empty' : `Your package: ${items.length} ${items.length === 1 ? 'item' : 'items'}`),
     items.length > 0
@@ -406,7 +406,7 @@ function otherMovesSection(table: TableState, dispatch: Dispatch, yourTurn: bool
           'details',
           null,
           h('summary', { attrs: { 'data-key': 'escalate' } }, `Escalate: threaten or impose a measure (${byIssue.size})`),
-          h('p', { class: 'hint' }, `A threat gives ${scenario.sides[otherSide(side)].label} ${scenario.threatWindow} rounds; if there is no deal by then and you do not act, you pay ${scenario.sides[side].audienceCost} points of support at home. An imposed measure takes effect at once.`),
+          h('p', { class: 'hint' }, `A threat gives ${sideInSentence(scenario.sides[otherSide(side)].label)} ${scenario.threatWindow} rounds; if there is no deal by then and you do not act, you pay ${scenario.sides[side].audienceCost} points of support at home. An imposed measure takes effect at once.`),
           escalationList,
         )
       : null,

@@ -108,7 +108,7 @@ describe('ClassModel', () => {
     c.seatStudent('Bo', undefined, 2);
     expect(a.ok).toBe(true);
     expect(c.playMove('t9-us', 0, propose, 3)).toMatchObject({ ok: false, kind: 'not-seated' });
-    expect(c.playMove('t0-china', 0, { type: 'hold', side: 'china' }, 3)).toMatchObject({ ok: false, kind: 'not-your-turn', reason: "it is United States's turn" });
+    expect(c.playMove('t0-china', 0, { type: 'hold', side: 'china' }, 3)).toMatchObject({ ok: false, kind: 'not-your-turn', reason: 'it is the United States’ turn' });
     expect(c.playMove('t0-china', 0, propose, 3)).toMatchObject({ ok: false, kind: 'not-in-game', reason: expect.stringContaining('not yours') });
     expect(c.playMove('t0-us', 0, { type: 'accept', side: 'us' }, 3)).toMatchObject({ ok: false, kind: 'illegal', reason: expect.stringContaining('no offer') });
     expect(c.teacherAction({ action: 'pause', table: null }, 3)).toMatchObject({ ok: true, changes: { pause: { all: true, tables: [] } } });

@@ -57,7 +57,7 @@ describe('a class of teams', () => {
     const first = c.playMove('t0-us-2', 0, propose, 100);
     expect(first).toMatchObject({ ok: true, duplicate: false });
     const second = c.playMove('t0-us-3', 0, propose, 101);
-    expect(second).toEqual({ ok: false, kind: 'already-committed', reason: "Cy has already committed United States's move for this turn; yours was not played" });
+    expect(second).toEqual({ ok: false, kind: 'already-committed', reason: "Cy has already committed the United States’ move for this turn; yours was not played" });
     const different = c.playMove('t0-us', 0, { type: 'hold', side: 'us' }, 101);
     expect(different).toMatchObject({ ok: false, kind: 'already-committed' });
     // Cy's own retry is a duplicate, acknowledged without playing it again.

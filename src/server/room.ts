@@ -217,13 +217,13 @@ export class ClassRoom extends Room {
       return;
     }
     if (type === 'move') {
-      const { index, move } = data as { index: number; move: MoveRecord['move'] };
+      const { index, move, table } = data as { index: number; move: MoveRecord['move']; table?: number };
       if (who.role !== 'student' || !who.seat) {
         this.tell(client, 'moveResult', { ok: false, index, kind: 'not-seated', reason: 'only a seated student can move' });
         return;
       }
       const seat = who.seat;
-      const result = await this.service.run(this.code, (m) => m.playMove(seat, index, move, this.service.now()));
+      const result = await this.service.run(this.code, (m) => m.playMove(seat, index, move, this.service.now(), table));
       if (!result.ok) {
         this.tell(client, 'moveResult', { ok: false, index, kind: result.kind, reason: result.reason });
         return;

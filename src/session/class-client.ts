@@ -210,14 +210,14 @@ export function receive(live: LiveClass, name: string, payload: unknown, scenari
 }
 
 /** This seat's move, to send: refused here first if it is not its turn or a move is already on its way. */
-export function moveToSend(live: LiveClass, match: Match, move: Move): { ok: true; live: LiveClass; message: { index: number; move: Move } } | { ok: false; reason: string } {
+export function moveToSend(live: LiveClass, match: Match, move: Move): { ok: true; live: LiveClass; message: { index: number; move: Move; table: number } } | { ok: false; reason: string } {
   if (live.role !== 'student' || !live.seat || !live.table) return { ok: false, reason: 'you have no seat at a table' };
   if (live.pending) return { ok: false, reason: 'your last move is still on its way to the server' };
   if (live.table.paused) return { ok: false, reason: 'the teacher has paused the tables' };
   if (move.side !== live.seat.side) return { ok: false, reason: 'that is not your side' };
   const problem = match.check(move);
   if (problem !== null) return { ok: false, reason: problem };
-  const message = { index: live.table.moves.length, move };
+  const message = { index: live.table.moves.length, move, table: live.table.table };
   return { ok: true, live: { ...live, pending: message, problem: null }, message };
 }
 

@@ -44,7 +44,7 @@ describe('the class client: a screen as a function of the server’s messages', 
     expect(m.ok && m.match.playerSide).toBe('us');
     expect(m.ok && m.match.humanToMove()).toBe('us');
     const sent = moveToSend(live, m.ok ? m.match : (null as never), propose);
-    expect(sent.ok && sent.message).toEqual({ index: 0, move: propose });
+    expect(sent.ok && sent.message).toEqual({ index: 0, move: propose, table: 0 });
     live = sent.ok ? sent.live : live;
     // A second move before the answer is held back.
     expect(moveToSend(live, m.ok ? m.match : (null as never), propose)).toEqual({ ok: false, reason: 'your last move is still on its way to the server' });

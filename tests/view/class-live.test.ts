@@ -55,7 +55,7 @@ describe('a student at a live class', () => {
     expect(m.humanToMove()).toBe('us');
     g.take();
     g.dispatch({ type: 'play', move: propose });
-    expect(g.take()).toContainEqual({ kind: 'class', request: { op: 'send-move', message: { index: 0, move: propose } } });
+    expect(g.take()).toContainEqual({ kind: 'class', request: { op: 'send-move', message: { index: 0, move: propose, table: 0 } } });
     expect(g.state().match!.moves).toHaveLength(0); // not applied until the server relays it
     g.dispatch({ type: 'class-received', name: 'moved', payload: { table: 0, index: 0, move: propose, by: 'student' } });
     expect(g.state().match!.moves).toEqual([propose]);
@@ -124,7 +124,7 @@ describe('a student whose connection drops', () => {
     const back = g.take();
     expect(back.filter((e) => e.kind === 'announce')).toEqual([{ kind: 'announce', text: 'Reconnected to the class.' }]);
     // The move that may not have arrived goes again; the server answers a repeat as a duplicate.
-    expect(back).toContainEqual({ kind: 'class', request: { op: 'send-move', message: { index: 0, move: propose } } });
+    expect(back).toContainEqual({ kind: 'class', request: { op: 'send-move', message: { index: 0, move: propose, table: 0 } } });
     expect(classConnectionText(g.state())).toBeNull();
     g.dispatch({ type: 'class-status', status: 'closed', text: 'The class server could not be reached again. Reload the page to try again: your seat is kept.' });
     expect(classConnectionText(g.state())).toMatch(/Reload the page to try again: your seat is kept\.$/);

@@ -16,6 +16,8 @@ export type BotPolicy = 'hard' | 'random';
 export interface PendingMove {
   index: number;
   move: Move;
+  /** The table the move is for: the server refuses it if the seat has moved on to another round's. */
+  table: number;
 }
 
 export class BotBrain {
@@ -111,7 +113,7 @@ export class BotBrain {
           : decideMove(scenario, { scenario: this.scenarioRef!, seed: this.seed, options: this.options!, moves: [...this.moves] }, this.side, 'hard').move;
       this.decisions.set(key, move);
     }
-    this.pending = { index: this.moves.length, move };
+    this.pending = { index: this.moves.length, move, table: this.table! };
     return this.pending;
   }
 }

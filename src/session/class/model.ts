@@ -415,10 +415,12 @@ export class ClassModel {
    * running and the core finds the move legal; a move sent again at an index already played is
    * acknowledged as a duplicate if it is the one recorded there, so a retry is never applied twice.
    */
-  playMove(seatIdentity: string, index: number, move: Move, now: number): MoveResult {
+  playMove(seatIdentity: string, index: number, move: Move, now: number, forTable?: number): MoveResult {
     const seat = this.findSeat(seatIdentity);
     if (!seat || seat.kind !== 'student') return { ok: false, kind: 'not-seated', reason: 'you have no seat in this class' };
     const table = this.tables[seat.table]!;
+    if (forTable !== undefined && forTable !== seat.table)
+      return { ok: false, kind: 'ended', reason: `that move was for a game your seat has left: you now play at table ${this.placeOf(table.id).table + 1} of round ${table.round}` };
     const sideName = (s: Side) => sideInSentence(this.scenario.sides[s].label);
     if (table.round !== this.round) return { ok: false, kind: 'ended', reason: `that game was in round ${table.round} of the class, which is over: the class is in round ${this.round}` };
     if (!table.match) return { ok: false, kind: 'not-in-game', reason: `table ${this.placeOf(table.id).table + 1} has not started: it is waiting for a second player` };

@@ -204,6 +204,13 @@ export const moveMessageSchema = z.strictObject({
   /** The number of moves the game had when this move was decided: the move's place in the log. */
   index: wholeNumber(0, 10_000, 'a move index'),
   move: moveSchema,
+  /**
+   * The table whose game the move was decided in (its id, as in `seat` and `table`). When the
+   * teacher starts another round, a move sent for the last round's game can cross the new seat
+   * on the wire, with the same index and side as a legal move of the new game: the table tells
+   * the two apart. Optional, for clients of an older version.
+   */
+  table: tableIdSchema.optional(),
 });
 
 const tableTarget = tableIdSchema.nullable(); // null: every table

@@ -189,6 +189,27 @@ describe('another round of a class', () => {
     expect(c.tableView(3)?.seed).toBe(roundSeed(pvp, 2, 1));
   });
 
+  it('refuses a move sent for the last round’s game, which crossed the new seat on the wire, and takes the same move for the new table', () => {
+    const c = makeClass();
+    c.seatStudent('Ana', undefined, 0);
+    c.seatStudent('Bo', undefined, 0);
+    c.playMove('t0-us', 0, propose, 1, 0);
+    // sides kept: Ana is the US again, at a new table whose game also starts with a US move at index 0
+    expect(c.teacherAction({ action: 'newRound', sides: 'same', endUnfinished: true }, 2)).toMatchObject({ ok: true, tables: [1] });
+    // the room hands the move to the seat its connection holds now: Ana's seat at the new table
+    expect(c.seatsOf(1).map((x) => [x.name, x.seat])).toEqual([['Ana', 't1-us'], ['Bo', 't1-china']]);
+    expect(c.playMove('t1-us', 0, propose, 3, 0)).toEqual({
+      ok: false,
+      kind: 'ended',
+      reason: 'that move was for a game your seat has left: you now play at table 1 of round 2',
+    });
+    expect(c.tableView(1)?.moves).toEqual([]);
+    expect(c.playMove('t1-us', 0, propose, 4, 1)).toMatchObject({ ok: true, duplicate: false });
+    expect(c.tableView(1)?.moves).toEqual([propose]);
+    // the table is named in the message as the protocol reads it
+    expect(readClientMessage('move', { index: 1, move: accept, table: 1 })).toMatchObject({ ok: true });
+  });
+
   it('comes back from its records after a restart: the round, the seats, every game', () => {
     const { c, rec } = twoPairs();
     rec.take(c.teacherAction({ action: 'newRound', sides: 'swap', endUnfinished: true }, 30));

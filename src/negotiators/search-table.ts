@@ -561,6 +561,51 @@ function tailStart(radices: readonly number[]): number {
   return start;
 }
 
+/**
+ * What a tail's combinations are whatever the terms: for each (in the order its number counts
+ * them, the first tail issue fastest), its options and what it adds to the package number. The
+ * same for every table of a numbering, so made once per radices and tail start.
+ */
+interface TailShape {
+  count: number;
+  width: number;
+  options: Int32Array;
+  offset: Int32Array;
+  /** The sorted order of the last tail built on this shape: the next one's terms are often close. */
+  lastOrder: Int32Array | null;
+}
+
+const TAIL_SHAPES = new Map<string, TailShape>();
+/** A few dozen shapes at most in practice (one per scenario and set of options); emptied past this. */
+const TAIL_SHAPES_KEPT = 256;
+
+function tailShape(start: number, radices: readonly number[], strides: readonly number[]): TailShape {
+  const key = `${start}:${radices.join(',')}`;
+  let shape = TAIL_SHAPES.get(key);
+  if (shape) return shape;
+  const n = radices.length;
+  const width = n - start;
+  let count = 1;
+  for (let i = start; i < n; i++) count *= radices[i]!;
+  const options = new Int32Array(count * width);
+  const offset = new Int32Array(count);
+  for (let e = 0; e < count; e++) {
+    let rest = e;
+    let off = 0;
+    for (let i = start; i < n; i++) {
+      const o = rest % radices[i]!;
+      rest = Math.floor(rest / radices[i]!);
+      options[e * width + i - start] = o;
+      off += o * strides[i]!;
+    }
+    offset[e] = off;
+  }
+  if (TAIL_SHAPES.size >= TAIL_SHAPES_KEPT) TAIL_SHAPES.clear();
+  shape = { count, width, options, offset, lastOrder: null };
+  TAIL_SHAPES.set(key, shape);
+  return shape;
+}
+
 function buildTail(
   start: number,
   radices: readonly number[],
@@ -569,29 +614,18 @@ function buildTail(
   floors: readonly LinearFloor[],
 ): Tail {
   const n = radices.length;
-  const width = n - start;
-  let count = 1;
-  for (let i = start; i < n; i++) count *= radices[i]!;
+  const shape = tailShape(start, radices, strides);
+  const { count, width } = shape;
+  const rawOptions = shape.options;
+  const rawOffset = shape.offset;
   const rawU = new Float64Array(count);
-  const rawOffset = new Int32Array(count);
-  const rawOptions = new Int32Array(count * width);
   for (let e = 0; e < count; e++) {
-    let rest = e;
     let u = 0;
-    let offset = 0;
-    for (let i = start; i < n; i++) {
-      const o = rest % radices[i]!;
-      rest = Math.floor(rest / radices[i]!);
-      rawOptions[e * width + i - start] = o;
-      u += terms[i]![o]!;
-      offset += o * strides[i]!;
-    }
+    for (let i = start; i < n; i++) u += terms[i]![rawOptions[e * width + i - start]!]!;
     rawU[e] = u;
-    rawOffset[e] = offset;
   }
-  const order = new Int32Array(count);
-  for (let e = 0; e < count; e++) order[e] = e;
-  order.sort((a, b) => byDown(rawU[a]!, rawU[b]!) || rawOffset[a]! - rawOffset[b]!);
+  const order = sortTail(rawU, rawOffset, shape.lastOrder);
+  shape.lastOrder = order;
   const u = new Float64Array(count);
   const offset = new Int32Array(count);
   const options = new Int32Array(count * width);
@@ -609,6 +643,76 @@ function buildTail(
     }
   }
   return { count, u, offset, options, floor };
+}
+
+/**
+ * The combinations' order: utility down, then package offset up (a strict total order, the
+ * offsets being distinct, so any correct sort gives it). A natural merge sort started from the
+ * last tail's order, which the next table's terms mostly keep: its runs are long and few merges
+ * are needed, and the comparisons are written out rather than made through a comparator.
+ */
+export function sortTail(u: Float64Array, offset: Int32Array, hint: Int32Array | null): Int32Array {
+  const count = u.length;
+  let a = new Int32Array(count);
+  if (hint && hint.length === count) a.set(hint);
+  else for (let e = 0; e < count; e++) a[e] = e;
+  let b = new Int32Array(count);
+  // before(x, y): x comes first; as the comparator byDown(u[x], u[y]) || offset[x] - offset[y] orders them
+  for (;;) {
+    // merge neighbouring runs of a into b; done when a is one run
+    let runs = 0;
+    let i = 0;
+    while (i < count) {
+      let mid = i + 1;
+      while (mid < count) {
+        const x = a[mid - 1]!;
+        const y = a[mid]!;
+        const ux = u[x]!;
+        const uy = u[y]!;
+        if (uy > ux || (!(uy < ux) && offset[y]! < offset[x]!)) break;
+        mid++;
+      }
+      runs++;
+      if (mid >= count) {
+        for (let k = i; k < count; k++) b[k] = a[k]!;
+        i = count;
+        break;
+      }
+      let end = mid + 1;
+      while (end < count) {
+        const x = a[end - 1]!;
+        const y = a[end]!;
+        const ux = u[x]!;
+        const uy = u[y]!;
+        if (uy > ux || (!(uy < ux) && offset[y]! < offset[x]!)) break;
+        end++;
+      }
+      let p = i;
+      let q = mid;
+      let k = i;
+      while (p < mid && q < end) {
+        const x = a[p]!;
+        const y = a[q]!;
+        const ux = u[x]!;
+        const uy = u[y]!;
+        // y first when y is before x
+        if (uy > ux || (!(uy < ux) && offset[y]! < offset[x]!)) {
+          b[k++] = y;
+          q++;
+        } else {
+          b[k++] = x;
+          p++;
+        }
+      }
+      while (p < mid) b[k++] = a[p++]!;
+      while (q < end) b[k++] = a[q++]!;
+      i = end;
+    }
+    if (runs <= 1) return b;
+    const t = a;
+    a = b;
+    b = t;
+  }
 }
 
 /**

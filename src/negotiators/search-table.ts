@@ -430,24 +430,35 @@ export class SearchTable implements PackageTable {
     const tail = this.tail;
     const tu = tail.u;
     const fc = this.floors.length;
-    // tu falls with the index: the run is [first, last]
-    let first = 0;
-    let hiIndex = tail.count;
-    const top = q.hi - u + EPS;
-    while (first < hiIndex) {
-      const mid = (first + hiIndex) >> 1;
-      if (tu[mid]! > top) first = mid + 1;
-      else hiIndex = mid;
+    // tu falls with the index: the run is [first, last]. A scan down needs only its first index
+    // (it stops at the first combination below the query's lo, which it checks anyway), a scan up
+    // only its last; the other end is only to know the run is not empty
+    const count = tail.count;
+    let first: number;
+    let last: number;
+    if (q.down) {
+      const top = q.hi - u + EPS;
+      first = 0;
+      let hiIndex = count;
+      while (first < hiIndex) {
+        const mid = (first + hiIndex) >> 1;
+        if (tu[mid]! > top) first = mid + 1;
+        else hiIndex = mid;
+      }
+      if (first >= count || tu[first]! < q.lo - u - EPS) return false;
+      last = count - 1;
+    } else {
+      const bottom = q.lo - u - EPS;
+      last = count - 1;
+      let loIndex = -1;
+      while (loIndex < last) {
+        const mid = (loIndex + last + 1) >> 1;
+        if (tu[mid]! >= bottom) loIndex = mid;
+        else last = mid - 1;
+      }
+      if (last < 0 || tu[last]! > q.hi - u + EPS) return false;
+      first = 0;
     }
-    let last = tail.count - 1;
-    let loIndex = first - 1;
-    const bottom = q.lo - u - EPS;
-    while (loIndex < last) {
-      const mid = (loIndex + last + 1) >> 1;
-      if (tu[mid]! >= bottom) loIndex = mid;
-      else last = mid - 1;
-    }
-    if (first > last) return false;
     const step = q.down ? 1 : -1;
     for (let i = q.down ? first : last; q.down ? i <= last : i >= first; i += step) {
       const tuI = tu[i]!;
@@ -503,9 +514,15 @@ export class SearchTable implements PackageTable {
     return q.leaf(pkg, u, r);
   }
 
-  /** What a rater gives each of the tail's combinations, and the most any block of them gets. */
+  /**
+   * What a rater gives each of the tail's combinations, and the most any block of them gets.
+   * It also tightens the rating's bounds: the tail's combinations are all known, so the most
+   * they add to `rating + theta * utility` is their own best, not the sum of each tail issue's
+   * best (which may come from different combinations); fewer branches reach a tail that has
+   * nothing for them.
+   */
   private tailRating(rating: Rating): TailRating {
-    const { tail, split, n } = this;
+    const { tail, split, n, terms } = this;
     const r = new Float64Array(tail.count);
     const blockMax = new Float64Array((tail.count >> BLOCK_BITS) + 1).fill(-Infinity);
     for (let e = 0; e < tail.count; e++) {
@@ -513,6 +530,19 @@ export class SearchTable implements PackageTable {
       for (let i = split; i < n; i++) sum += rating.terms[i]![tail.options[e * (n - split) + i - split]!]!;
       r[e] = sum;
       if (sum > blockMax[e >> BLOCK_BITS]!) blockMax[e >> BLOCK_BITS] = sum;
+    }
+    for (let k = 0; k < THETAS.length; k++) {
+      const theta = THETAS[k]!;
+      let most = -Infinity;
+      for (let e = 0; e < tail.count; e++) most = Math.max(most, r[e]! + theta * tail.u[e]!);
+      const suf = rating.sums[k]!;
+      if (!(most < suf[split]!)) continue;
+      suf[split] = most;
+      for (let i = split - 1; i >= 0; i--) {
+        let best = -Infinity;
+        for (let o = 0; o < terms[i]!.length; o++) best = Math.max(best, rating.terms[i]![o]! + theta * terms[i]![o]!);
+        suf[i] = suf[i + 1]! + best;
+      }
     }
     return { r, blockMax };
   }

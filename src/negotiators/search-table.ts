@@ -643,36 +643,64 @@ function buildTail(
   terms: readonly Float64Array[],
   floors: readonly LinearFloor[],
 ): Tail {
-  const n = radices.length;
   const shape = tailShape(start, radices, strides);
   const { count, width } = shape;
   const rawOptions = shape.options;
   const rawOffset = shape.offset;
   const rawU = new Float64Array(count);
-  for (let e = 0; e < count; e++) {
-    let u = 0;
-    for (let i = start; i < n; i++) u += terms[i]![rawOptions[e * width + i - start]!]!;
-    rawU[e] = u;
-  }
+  tailSums(start, radices, terms, rawU);
   const order = sortTail(rawU, rawOffset, shape.lastOrder);
   shape.lastOrder = order;
   const u = new Float64Array(count);
   const offset = new Int32Array(count);
   const options = new Int32Array(count * width);
-  const floor = floors.map(() => new Float64Array(count));
   for (let k = 0; k < count; k++) {
     const e = order[k]!;
     u[k] = rawU[e]!;
     offset[k] = rawOffset[e]!;
     for (let j = 0; j < width; j++) options[k * width + j] = rawOptions[e * width + j]!;
-    for (let fi = 0; fi < floors.length; fi++) {
-      const deltas = floors[fi]!.deltas;
-      let sum = 0;
-      for (let i = start; i < n; i++) sum += deltas[i]![rawOptions[e * width + i - start]!]!;
-      floor[fi]![k] = sum;
-    }
   }
+  const floor = floors.map((f) => {
+    // the raw sums go in rawU, which is no longer needed
+    tailSums(start, radices, f.deltas, rawU);
+    const sorted = new Float64Array(count);
+    for (let k = 0; k < count; k++) sorted[k] = rawU[order[k]!]!;
+    return sorted;
+  });
   return { count, u, offset, options, floor };
+}
+
+/**
+ * For each combination of the tail issues (numbered as TailShape numbers them), the sum of its
+ * rows' entries, added in issue order from 0 as the enumeration adds them (so the same numbers):
+ * an odometer with the last issue turning fastest, so each sum of the first issues is added once
+ * for all the combinations that share it.
+ */
+function tailSums(start: number, radices: readonly number[], rows: readonly ArrayLike<number>[], out: Float64Array): void {
+  const width = radices.length - start;
+  const pre = new Float64Array(width + 1);
+  const digits = new Int32Array(width);
+  const strides = new Int32Array(width);
+  for (let j = 0, s = 1; j < width; j++) {
+    strides[j] = s;
+    s *= radices[start + j]!;
+  }
+  for (let j = 0; j < width; j++) pre[j + 1] = pre[j]! + rows[start + j]![0]!;
+  let e = 0;
+  for (;;) {
+    out[e] = pre[width]!;
+    let d = width - 1;
+    while (d >= 0) {
+      digits[d]++;
+      e += strides[d]!;
+      if (digits[d]! < radices[start + d]!) break;
+      e -= digits[d]! * strides[d]!;
+      digits[d] = 0;
+      d--;
+    }
+    if (d < 0) return;
+    for (let j = d; j < width; j++) pre[j + 1] = pre[j]! + rows[start + j]![digits[j]!]!;
+  }
 }
 
 /**

@@ -497,7 +497,7 @@ export class SearchTable implements PackageTable {
     let u = us[split]!;
     let r = rs[split]!;
     const options = tail.options;
-    const base = entry * (n - split);
+    const base = tail.order[entry]! * (n - split);
     for (let i = split; i < n; i++) u += terms[i]![options[base + i - split]!]!;
     if (u < q.lo || u > q.hi) return false;
     if (q.rating) {
@@ -527,7 +527,8 @@ export class SearchTable implements PackageTable {
     const blockMax = new Float64Array((tail.count >> BLOCK_BITS) + 1).fill(-Infinity);
     for (let e = 0; e < tail.count; e++) {
       let sum = 0;
-      for (let i = split; i < n; i++) sum += rating.terms[i]![tail.options[e * (n - split) + i - split]!]!;
+      const base = tail.order[e]! * (n - split);
+      for (let i = split; i < n; i++) sum += rating.terms[i]![tail.options[base + i - split]!]!;
       r[e] = sum;
       if (sum > blockMax[e >> BLOCK_BITS]!) blockMax[e >> BLOCK_BITS] = sum;
     }
@@ -569,6 +570,8 @@ interface Tail {
   count: number;
   u: Float64Array;
   offset: Int32Array;
+  /** order[k]: the combination (as TailShape numbers them) k-th in the sorted order; its options are at options[order[k] * width]. */
+  order: Int32Array;
   options: Int32Array;
   floor: Float64Array[];
 }
@@ -644,30 +647,39 @@ function buildTail(
   floors: readonly LinearFloor[],
 ): Tail {
   const shape = tailShape(start, radices, strides);
-  const { count, width } = shape;
-  const rawOptions = shape.options;
+  const { count } = shape;
   const rawOffset = shape.offset;
-  const rawU = new Float64Array(count);
-  tailSums(start, radices, terms, rawU);
-  const order = sortTail(rawU, rawOffset, shape.lastOrder);
+  // one buffer for the utilities and the floors' sums, one for the offsets: a typed array's
+  // buffer costs more to make (and to collect) than its size says
+  const fc = floors.length;
+  const sums = new Float64Array(count * (1 + fc));
+  const u = sums.subarray(0, count);
+  const raw = scratch(count);
+  tailSums(start, radices, terms, raw);
+  const order = sortTail(raw, rawOffset, shape.lastOrder);
   shape.lastOrder = order;
-  const u = new Float64Array(count);
   const offset = new Int32Array(count);
-  const options = new Int32Array(count * width);
   for (let k = 0; k < count; k++) {
     const e = order[k]!;
-    u[k] = rawU[e]!;
+    u[k] = raw[e]!;
     offset[k] = rawOffset[e]!;
-    for (let j = 0; j < width; j++) options[k * width + j] = rawOptions[e * width + j]!;
   }
-  const floor = floors.map((f) => {
-    // the raw sums go in rawU, which is no longer needed
-    tailSums(start, radices, f.deltas, rawU);
-    const sorted = new Float64Array(count);
-    for (let k = 0; k < count; k++) sorted[k] = rawU[order[k]!]!;
+  const floor = floors.map((f, fi) => {
+    tailSums(start, radices, f.deltas, raw);
+    const sorted = sums.subarray((1 + fi) * count, (2 + fi) * count);
+    for (let k = 0; k < count; k++) sorted[k] = raw[order[k]!]!;
     return sorted;
   });
-  return { count, u, offset, options, floor };
+  return { count, u, offset, order, options: shape.options, floor };
+}
+
+let ORDER_SCRATCH = new Int32Array(1024);
+
+/** A buffer for the raw sums of the tail being built (one tail is built at a time). */
+let SCRATCH = new Float64Array(1024);
+function scratch(count: number): Float64Array {
+  if (SCRATCH.length < count) SCRATCH = new Float64Array(count);
+  return SCRATCH.subarray(0, count);
 }
 
 /**
@@ -711,10 +723,13 @@ function tailSums(start: number, radices: readonly number[], rows: readonly Arra
  */
 export function sortTail(u: Float64Array, offset: Int32Array, hint: Int32Array | null): Int32Array {
   const count = u.length;
-  let a = new Int32Array(count);
+  const out = new Int32Array(count);
+  let a = out;
   if (hint && hint.length === count) a.set(hint);
   else for (let e = 0; e < count; e++) a[e] = e;
-  let b = new Int32Array(count);
+  // the other half of each merge: a buffer kept between sorts (one is made at a time)
+  if (ORDER_SCRATCH.length < count) ORDER_SCRATCH = new Int32Array(count);
+  let b = ORDER_SCRATCH.subarray(0, count);
   // before(x, y): x comes first; as the comparator byDown(u[x], u[y]) || offset[x] - offset[y] orders them
   for (;;) {
     // merge neighbouring runs of a into b; done when a is one run
@@ -766,7 +781,10 @@ export function sortTail(u: Float64Array, offset: Int32Array, hint: Int32Array |
       while (q < end) b[k++] = a[q++]!;
       i = end;
     }
-    if (runs <= 1) return b;
+    if (runs <= 1) {
+      if (b !== out) out.set(b);
+      return out;
+    }
     const t = a;
     a = b;
     b = t;

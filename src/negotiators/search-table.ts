@@ -238,8 +238,10 @@ export class SearchTable implements PackageTable {
       throw new Error('SearchTable needs a rater that is a weighted sum over the issues');
     const r: LinearRater = rate;
     const terms = r.weights.map((w, i) => Float64Array.from(r.values[i]!, (v) => w * v));
-    const sums = THETAS.map((theta) => {
-      const suf = new Float64Array(this.n + 1);
+    // one buffer for all the multipliers' sums (see buildTail)
+    const all = new Float64Array(THETAS.length * (this.n + 1));
+    const sums = THETAS.map((theta, k) => {
+      const suf = all.subarray(k * (this.n + 1), (k + 1) * (this.n + 1));
       for (let i = this.n - 1; i >= 0; i--) {
         let most = -Infinity;
         for (let o = 0; o < terms[i]!.length; o++)
@@ -368,14 +370,21 @@ export class SearchTable implements PackageTable {
   private search(q: Query): void {
     const { split, floors, terms, sufMax, sufMin } = this;
     const fc = floors.length;
-    const sums = new Float64Array((split + 1) * Math.max(1, fc));
-    for (let k = 0; k < fc; k++) sums[k] = floors[k]!.base;
-    const strides = this.numbering.strides;
     const tailRating = q.rating ? (q.rating.tail ??= this.tailRating(q.rating)) : null;
-    // a branch's utility and rating so far, by depth: fractions passed down a recursion as
-    // arguments are allocated at every call, read from a typed array they are not
-    const us = new Float64Array(split + 1);
-    const rs = new Float64Array(split + 1);
+    // the floors' sums, and a branch's utility and rating so far, by depth (fractions passed down
+    // a recursion as arguments are allocated at every call, read from a typed array they are
+    // not), in a buffer the table keeps for its searches; a search started from inside another
+    // (by a leaf's callback) makes its own
+    const size = (split + 1) * Math.max(1, fc);
+    const own = !this.searching;
+    const buffer = own ? (this.buffer ??= new Float64Array(size + 2 * (split + 1))) : new Float64Array(size + 2 * (split + 1));
+    const sums = buffer.subarray(0, size);
+    const us = buffer.subarray(size, size + split + 1);
+    const rs = buffer.subarray(size + split + 1);
+    for (let k = 0; k < fc; k++) sums[k] = floors[k]!.base;
+    us[0] = 0;
+    rs[0] = 0;
+    const strides = this.numbering.strides;
     const visit = (d: number, pkg: number): boolean => {
       if (d === split) return this.scanTail(q, pkg, us, rs, sums, d * fc, tailRating);
       const u = us[d]!;
@@ -407,8 +416,17 @@ export class SearchTable implements PackageTable {
       }
       return false;
     };
-    visit(0, 0);
+    this.searching = true;
+    try {
+      visit(0, 0);
+    } finally {
+      if (own) this.searching = false;
+    }
   }
+
+  /** Whether a search is under way, and the buffer searches use (made at the first). */
+  private searching = false;
+  private buffer: Float64Array | null = null;
 
   /**
    * The packages that complete a branch (package number, utility and rating so far at us[split]
@@ -523,8 +541,9 @@ export class SearchTable implements PackageTable {
    */
   private tailRating(rating: Rating): TailRating {
     const { tail, split, n, terms } = this;
-    const r = new Float64Array(tail.count);
-    const blockMax = new Float64Array((tail.count >> BLOCK_BITS) + 1).fill(-Infinity);
+    const both = new Float64Array(tail.count + (tail.count >> BLOCK_BITS) + 1);
+    const r = both.subarray(0, tail.count);
+    const blockMax = both.subarray(tail.count).fill(-Infinity);
     for (let e = 0; e < tail.count; e++) {
       let sum = 0;
       const base = tail.order[e]! * (n - split);

@@ -722,7 +722,7 @@ function tailSums(start: number, radices: readonly number[], rows: readonly Arra
     out[e] = pre[width]!;
     let d = width - 1;
     while (d >= 0) {
-      digits[d]++;
+      digits[d] = digits[d]! + 1;
       e += strides[d]!;
       if (digits[d]! < radices[start + d]!) break;
       e -= digits[d]! * strides[d]!;
@@ -767,7 +767,6 @@ export function sortTail(u: Float64Array, offset: Int32Array, hint: Int32Array |
       runs++;
       if (mid >= count) {
         for (let k = i; k < count; k++) b[k] = a[k]!;
-        i = count;
         break;
       }
       let end = mid + 1;

@@ -540,14 +540,15 @@ export class SearchTable implements PackageTable {
    * nothing for them.
    */
   private tailRating(rating: Rating): TailRating {
-    const { tail, split, n, terms } = this;
+    const { tail, split, terms } = this;
     const both = new Float64Array(tail.count + (tail.count >> BLOCK_BITS) + 1);
     const r = both.subarray(0, tail.count);
     const blockMax = both.subarray(tail.count).fill(-Infinity);
+    // the ratings in the shape's numbering, as buildTail makes the utilities, then in the tail's order
+    const raw = scratch(tail.count);
+    tailSums(split, this.numbering.radices, rating.terms, raw);
     for (let e = 0; e < tail.count; e++) {
-      let sum = 0;
-      const base = tail.order[e]! * (n - split);
-      for (let i = split; i < n; i++) sum += rating.terms[i]![tail.options[base + i - split]!]!;
+      const sum = raw[tail.order[e]!]!;
       r[e] = sum;
       if (sum > blockMax[e >> BLOCK_BITS]!) blockMax[e >> BLOCK_BITS] = sum;
     }

@@ -51,10 +51,15 @@ export interface Negotiator {
   decide(state: GameState): AiDecision;
 }
 
+/** The words are read from the decision when first read (see `decision` in machine.ts). */
 const aiDecision = (d: Decision): AiDecision => ({
   move: d.move,
-  say: d.say,
-  analysis: d.analysis,
+  get say() {
+    return d.say;
+  },
+  get analysis() {
+    return d.analysis;
+  },
   posture: d.posture,
 });
 

@@ -238,8 +238,10 @@ export class SearchTable implements PackageTable {
       throw new Error('SearchTable needs a rater that is a weighted sum over the issues');
     const r: LinearRater = rate;
     const terms = r.weights.map((w, i) => Float64Array.from(r.values[i]!, (v) => w * v));
-    const sums = THETAS.map((theta) => {
-      const suf = new Float64Array(this.n + 1);
+    // one buffer for all the multipliers' sums (see buildTail)
+    const all = new Float64Array(THETAS.length * (this.n + 1));
+    const sums = THETAS.map((theta, k) => {
+      const suf = all.subarray(k * (this.n + 1), (k + 1) * (this.n + 1));
       for (let i = this.n - 1; i >= 0; i--) {
         let most = -Infinity;
         for (let o = 0; o < terms[i]!.length; o++)
@@ -368,14 +370,21 @@ export class SearchTable implements PackageTable {
   private search(q: Query): void {
     const { split, floors, terms, sufMax, sufMin } = this;
     const fc = floors.length;
-    const sums = new Float64Array((split + 1) * Math.max(1, fc));
-    for (let k = 0; k < fc; k++) sums[k] = floors[k]!.base;
-    const strides = this.numbering.strides;
     const tailRating = q.rating ? (q.rating.tail ??= this.tailRating(q.rating)) : null;
-    // a branch's utility and rating so far, by depth: fractions passed down a recursion as
-    // arguments are allocated at every call, read from a typed array they are not
-    const us = new Float64Array(split + 1);
-    const rs = new Float64Array(split + 1);
+    // the floors' sums, and a branch's utility and rating so far, by depth (fractions passed down
+    // a recursion as arguments are allocated at every call, read from a typed array they are
+    // not), in a buffer the table keeps for its searches; a search started from inside another
+    // (by a leaf's callback) makes its own
+    const size = (split + 1) * Math.max(1, fc);
+    const own = !this.searching;
+    const buffer = own ? (this.buffer ??= new Float64Array(size + 2 * (split + 1))) : new Float64Array(size + 2 * (split + 1));
+    const sums = buffer.subarray(0, size);
+    const us = buffer.subarray(size, size + split + 1);
+    const rs = buffer.subarray(size + split + 1);
+    for (let k = 0; k < fc; k++) sums[k] = floors[k]!.base;
+    us[0] = 0;
+    rs[0] = 0;
+    const strides = this.numbering.strides;
     const visit = (d: number, pkg: number): boolean => {
       if (d === split) return this.scanTail(q, pkg, us, rs, sums, d * fc, tailRating);
       const u = us[d]!;
@@ -407,8 +416,17 @@ export class SearchTable implements PackageTable {
       }
       return false;
     };
-    visit(0, 0);
+    this.searching = true;
+    try {
+      visit(0, 0);
+    } finally {
+      if (own) this.searching = false;
+    }
   }
+
+  /** Whether a search is under way, and the buffer searches use (made at the first). */
+  private searching = false;
+  private buffer: Float64Array | null = null;
 
   /**
    * The packages that complete a branch (package number, utility and rating so far at us[split]
@@ -430,24 +448,35 @@ export class SearchTable implements PackageTable {
     const tail = this.tail;
     const tu = tail.u;
     const fc = this.floors.length;
-    // tu falls with the index: the run is [first, last]
-    let first = 0;
-    let hiIndex = tail.count;
-    const top = q.hi - u + EPS;
-    while (first < hiIndex) {
-      const mid = (first + hiIndex) >> 1;
-      if (tu[mid]! > top) first = mid + 1;
-      else hiIndex = mid;
+    // tu falls with the index: the run is [first, last]. A scan down needs only its first index
+    // (it stops at the first combination below the query's lo, which it checks anyway), a scan up
+    // only its last; the other end is only to know the run is not empty
+    const count = tail.count;
+    let first: number;
+    let last: number;
+    if (q.down) {
+      const top = q.hi - u + EPS;
+      first = 0;
+      let hiIndex = count;
+      while (first < hiIndex) {
+        const mid = (first + hiIndex) >> 1;
+        if (tu[mid]! > top) first = mid + 1;
+        else hiIndex = mid;
+      }
+      if (first >= count || tu[first]! < q.lo - u - EPS) return false;
+      last = count - 1;
+    } else {
+      const bottom = q.lo - u - EPS;
+      last = count - 1;
+      let loIndex = -1;
+      while (loIndex < last) {
+        const mid = (loIndex + last + 1) >> 1;
+        if (tu[mid]! >= bottom) loIndex = mid;
+        else last = mid - 1;
+      }
+      if (last < 0 || tu[last]! > q.hi - u + EPS) return false;
+      first = 0;
     }
-    let last = tail.count - 1;
-    let loIndex = first - 1;
-    const bottom = q.lo - u - EPS;
-    while (loIndex < last) {
-      const mid = (loIndex + last + 1) >> 1;
-      if (tu[mid]! >= bottom) loIndex = mid;
-      else last = mid - 1;
-    }
-    if (first > last) return false;
     const step = q.down ? 1 : -1;
     for (let i = q.down ? first : last; q.down ? i <= last : i >= first; i += step) {
       const tuI = tu[i]!;
@@ -486,7 +515,7 @@ export class SearchTable implements PackageTable {
     let u = us[split]!;
     let r = rs[split]!;
     const options = tail.options;
-    const base = entry * (n - split);
+    const base = tail.order[entry]! * (n - split);
     for (let i = split; i < n; i++) u += terms[i]![options[base + i - split]!]!;
     if (u < q.lo || u > q.hi) return false;
     if (q.rating) {
@@ -503,16 +532,38 @@ export class SearchTable implements PackageTable {
     return q.leaf(pkg, u, r);
   }
 
-  /** What a rater gives each of the tail's combinations, and the most any block of them gets. */
+  /**
+   * What a rater gives each of the tail's combinations, and the most any block of them gets.
+   * It also tightens the rating's bounds: the tail's combinations are all known, so the most
+   * they add to `rating + theta * utility` is their own best, not the sum of each tail issue's
+   * best (which may come from different combinations); fewer branches reach a tail that has
+   * nothing for them.
+   */
   private tailRating(rating: Rating): TailRating {
-    const { tail, split, n } = this;
-    const r = new Float64Array(tail.count);
-    const blockMax = new Float64Array((tail.count >> BLOCK_BITS) + 1).fill(-Infinity);
+    const { tail, split, terms } = this;
+    const both = new Float64Array(tail.count + (tail.count >> BLOCK_BITS) + 1);
+    const r = both.subarray(0, tail.count);
+    const blockMax = both.subarray(tail.count).fill(-Infinity);
+    // the ratings in the shape's numbering, as buildTail makes the utilities, then in the tail's order
+    const raw = scratch(tail.count);
+    tailSums(split, this.numbering.radices, rating.terms, raw);
     for (let e = 0; e < tail.count; e++) {
-      let sum = 0;
-      for (let i = split; i < n; i++) sum += rating.terms[i]![tail.options[e * (n - split) + i - split]!]!;
+      const sum = raw[tail.order[e]!]!;
       r[e] = sum;
       if (sum > blockMax[e >> BLOCK_BITS]!) blockMax[e >> BLOCK_BITS] = sum;
+    }
+    for (let k = 0; k < THETAS.length; k++) {
+      const theta = THETAS[k]!;
+      let most = -Infinity;
+      for (let e = 0; e < tail.count; e++) most = Math.max(most, r[e]! + theta * tail.u[e]!);
+      const suf = rating.sums[k]!;
+      if (!(most < suf[split]!)) continue;
+      suf[split] = most;
+      for (let i = split - 1; i >= 0; i--) {
+        let best = -Infinity;
+        for (let o = 0; o < terms[i]!.length; o++) best = Math.max(best, rating.terms[i]![o]! + theta * terms[i]![o]!);
+        suf[i] = suf[i + 1]! + best;
+      }
     }
     return { r, blockMax };
   }
@@ -539,6 +590,8 @@ interface Tail {
   count: number;
   u: Float64Array;
   offset: Int32Array;
+  /** order[k]: the combination (as TailShape numbers them) k-th in the sorted order; its options are at options[order[k] * width]. */
+  order: Int32Array;
   options: Int32Array;
   floor: Float64Array[];
 }
@@ -561,6 +614,51 @@ function tailStart(radices: readonly number[]): number {
   return start;
 }
 
+/**
+ * What a tail's combinations are whatever the terms: for each (in the order its number counts
+ * them, the first tail issue fastest), its options and what it adds to the package number. The
+ * same for every table of a numbering, so made once per radices and tail start.
+ */
+interface TailShape {
+  count: number;
+  width: number;
+  options: Int32Array;
+  offset: Int32Array;
+  /** The sorted order of the last tail built on this shape: the next one's terms are often close. */
+  lastOrder: Int32Array | null;
+}
+
+const TAIL_SHAPES = new Map<string, TailShape>();
+/** A few dozen shapes at most in practice (one per scenario and set of options); emptied past this. */
+const TAIL_SHAPES_KEPT = 256;
+
+function tailShape(start: number, radices: readonly number[], strides: readonly number[]): TailShape {
+  const key = `${start}:${radices.join(',')}`;
+  let shape = TAIL_SHAPES.get(key);
+  if (shape) return shape;
+  const n = radices.length;
+  const width = n - start;
+  let count = 1;
+  for (let i = start; i < n; i++) count *= radices[i]!;
+  const options = new Int32Array(count * width);
+  const offset = new Int32Array(count);
+  for (let e = 0; e < count; e++) {
+    let rest = e;
+    let off = 0;
+    for (let i = start; i < n; i++) {
+      const o = rest % radices[i]!;
+      rest = Math.floor(rest / radices[i]!);
+      options[e * width + i - start] = o;
+      off += o * strides[i]!;
+    }
+    offset[e] = off;
+  }
+  if (TAIL_SHAPES.size >= TAIL_SHAPES_KEPT) TAIL_SHAPES.clear();
+  shape = { count, width, options, offset, lastOrder: null };
+  TAIL_SHAPES.set(key, shape);
+  return shape;
+}
+
 function buildTail(
   start: number,
   radices: readonly number[],
@@ -568,47 +666,148 @@ function buildTail(
   terms: readonly Float64Array[],
   floors: readonly LinearFloor[],
 ): Tail {
-  const n = radices.length;
-  const width = n - start;
-  let count = 1;
-  for (let i = start; i < n; i++) count *= radices[i]!;
-  const rawU = new Float64Array(count);
-  const rawOffset = new Int32Array(count);
-  const rawOptions = new Int32Array(count * width);
-  for (let e = 0; e < count; e++) {
-    let rest = e;
-    let u = 0;
-    let offset = 0;
-    for (let i = start; i < n; i++) {
-      const o = rest % radices[i]!;
-      rest = Math.floor(rest / radices[i]!);
-      rawOptions[e * width + i - start] = o;
-      u += terms[i]![o]!;
-      offset += o * strides[i]!;
-    }
-    rawU[e] = u;
-    rawOffset[e] = offset;
-  }
-  const order = new Int32Array(count);
-  for (let e = 0; e < count; e++) order[e] = e;
-  order.sort((a, b) => byDown(rawU[a]!, rawU[b]!) || rawOffset[a]! - rawOffset[b]!);
-  const u = new Float64Array(count);
+  const shape = tailShape(start, radices, strides);
+  const { count } = shape;
+  const rawOffset = shape.offset;
+  // one buffer for the utilities and the floors' sums, one for the offsets: a typed array's
+  // buffer costs more to make (and to collect) than its size says
+  const fc = floors.length;
+  const sums = new Float64Array(count * (1 + fc));
+  const u = sums.subarray(0, count);
+  const raw = scratch(count);
+  tailSums(start, radices, terms, raw);
+  const order = sortTail(raw, rawOffset, shape.lastOrder);
+  shape.lastOrder = order;
   const offset = new Int32Array(count);
-  const options = new Int32Array(count * width);
-  const floor = floors.map(() => new Float64Array(count));
   for (let k = 0; k < count; k++) {
     const e = order[k]!;
-    u[k] = rawU[e]!;
+    u[k] = raw[e]!;
     offset[k] = rawOffset[e]!;
-    for (let j = 0; j < width; j++) options[k * width + j] = rawOptions[e * width + j]!;
-    for (let fi = 0; fi < floors.length; fi++) {
-      const deltas = floors[fi]!.deltas;
-      let sum = 0;
-      for (let i = start; i < n; i++) sum += deltas[i]![rawOptions[e * width + i - start]!]!;
-      floor[fi]![k] = sum;
-    }
   }
-  return { count, u, offset, options, floor };
+  const floor = floors.map((f, fi) => {
+    tailSums(start, radices, f.deltas, raw);
+    const sorted = sums.subarray((1 + fi) * count, (2 + fi) * count);
+    for (let k = 0; k < count; k++) sorted[k] = raw[order[k]!]!;
+    return sorted;
+  });
+  return { count, u, offset, order, options: shape.options, floor };
+}
+
+let ORDER_SCRATCH = new Int32Array(1024);
+
+/** A buffer for the raw sums of the tail being built (one tail is built at a time). */
+let SCRATCH = new Float64Array(1024);
+function scratch(count: number): Float64Array {
+  if (SCRATCH.length < count) SCRATCH = new Float64Array(count);
+  return SCRATCH.subarray(0, count);
+}
+
+/**
+ * For each combination of the tail issues (numbered as TailShape numbers them), the sum of its
+ * rows' entries, added in issue order from 0 as the enumeration adds them (so the same numbers):
+ * an odometer with the last issue turning fastest, so each sum of the first issues is added once
+ * for all the combinations that share it.
+ */
+function tailSums(start: number, radices: readonly number[], rows: readonly ArrayLike<number>[], out: Float64Array): void {
+  const width = radices.length - start;
+  const pre = new Float64Array(width + 1);
+  const digits = new Int32Array(width);
+  const strides = new Int32Array(width);
+  for (let j = 0, s = 1; j < width; j++) {
+    strides[j] = s;
+    s *= radices[start + j]!;
+  }
+  for (let j = 0; j < width; j++) pre[j + 1] = pre[j]! + rows[start + j]![0]!;
+  let e = 0;
+  for (;;) {
+    out[e] = pre[width]!;
+    let d = width - 1;
+    while (d >= 0) {
+      digits[d] = digits[d]! + 1;
+      e += strides[d]!;
+      if (digits[d]! < radices[start + d]!) break;
+      e -= digits[d]! * strides[d]!;
+      digits[d] = 0;
+      d--;
+    }
+    if (d < 0) return;
+    for (let j = d; j < width; j++) pre[j + 1] = pre[j]! + rows[start + j]![digits[j]!]!;
+  }
+}
+
+/**
+ * The combinations' order: utility down, then package offset up (a strict total order, the
+ * offsets being distinct, so any correct sort gives it). A natural merge sort started from the
+ * last tail's order, which the next table's terms mostly keep: its runs are long and few merges
+ * are needed, and the comparisons are written out rather than made through a comparator.
+ */
+export function sortTail(u: Float64Array, offset: Int32Array, hint: Int32Array | null): Int32Array {
+  const count = u.length;
+  const out = new Int32Array(count);
+  let a = out;
+  if (hint && hint.length === count) a.set(hint);
+  else for (let e = 0; e < count; e++) a[e] = e;
+  // the other half of each merge: a buffer kept between sorts (one is made at a time)
+  if (ORDER_SCRATCH.length < count) ORDER_SCRATCH = new Int32Array(count);
+  let b = ORDER_SCRATCH.subarray(0, count);
+  // before(x, y): x comes first; as the comparator byDown(u[x], u[y]) || offset[x] - offset[y] orders them
+  for (;;) {
+    // merge neighbouring runs of a into b; done when a is one run
+    let runs = 0;
+    let i = 0;
+    while (i < count) {
+      let mid = i + 1;
+      while (mid < count) {
+        const x = a[mid - 1]!;
+        const y = a[mid]!;
+        const ux = u[x]!;
+        const uy = u[y]!;
+        if (uy > ux || (!(uy < ux) && offset[y]! < offset[x]!)) break;
+        mid++;
+      }
+      runs++;
+      if (mid >= count) {
+        for (let k = i; k < count; k++) b[k] = a[k]!;
+        break;
+      }
+      let end = mid + 1;
+      while (end < count) {
+        const x = a[end - 1]!;
+        const y = a[end]!;
+        const ux = u[x]!;
+        const uy = u[y]!;
+        if (uy > ux || (!(uy < ux) && offset[y]! < offset[x]!)) break;
+        end++;
+      }
+      let p = i;
+      let q = mid;
+      let k = i;
+      while (p < mid && q < end) {
+        const x = a[p]!;
+        const y = a[q]!;
+        const ux = u[x]!;
+        const uy = u[y]!;
+        // y first when y is before x
+        if (uy > ux || (!(uy < ux) && offset[y]! < offset[x]!)) {
+          b[k++] = y;
+          q++;
+        } else {
+          b[k++] = x;
+          p++;
+        }
+      }
+      while (p < mid) b[k++] = a[p++]!;
+      while (q < end) b[k++] = a[q++]!;
+      i = end;
+    }
+    if (runs <= 1) {
+      if (b !== out) out.set(b);
+      return out;
+    }
+    const t = a;
+    a = b;
+    b = t;
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { applyMove, IllegalMoveError, newGame } from '../core/engine';
 import { followsHistory, sameMove } from '../core/history';
 import { checkMove } from '../core/rules';
-import type { DecisionAlternative, GameOptions, GameSpec, GameState, Move, Scenario, Side } from '../core/types';
+import type { DecisionAlternative, Explanation, GameOptions, GameSpec, GameState, Move, Scenario, Side } from '../core/types';
 import { SIDES } from '../core/types';
 import type { AiDecision, Posture } from '../negotiators/index';
 import { withWords, type Worded } from './explain-words';
@@ -93,7 +93,14 @@ export function postureOfMove(move: Move | undefined, state: GameState): Posture
 export class Match {
   private readonly states: GameState[];
   private readonly movesLog: Move[] = [];
-  private readonly explanationLog: Worded[][] = [];
+  /**
+   * What the engine explained for each move, worded when first read (`explanationsAt`): a
+   * headless game (a Monte Carlo run, the AI's own games) never reads them, and the sentences
+   * are a function of the scenario and the explanations alone, so wording them later words them
+   * the same.
+   */
+  private readonly explanationLog: (readonly Explanation[] | Worded[])[] = [];
+  private readonly worded: boolean[] = [];
   private readonly notes = new Map<number, AiNote>();
   /** The AI of each side it plays, following the game; made when first needed, dropped when the log is cut back. */
   private readonly seats = new Map<Side, AiSeat>();
@@ -281,7 +288,7 @@ export class Match {
       by: b && index < b.step ? 'history' : human ? 'human' : 'ai',
       ...(alternative ? { alternative } : {}),
       round: this.states[index]!.round,
-      explanations: this.explanationLog[index]!,
+      explanations: this.explanationsAt(index),
       ...(note && !human ? { ai: { say: note.say, analysis: note.analysis, posture: note.posture } } : {}),
     };
   }
@@ -404,9 +411,18 @@ export class Match {
     return false;
   }
 
+  private explanationsAt(index: number): Worded[] {
+    if (!this.worded[index]) {
+      this.explanationLog[index] = withWords(this.scenario, this.explanationLog[index]!);
+      this.worded[index] = true;
+    }
+    return this.explanationLog[index] as Worded[];
+  }
+
   private truncate(moves: number): void {
     this.movesLog.length = moves;
     this.explanationLog.length = moves;
+    this.worded.length = moves;
     this.states.length = moves + 1;
     for (const key of [...this.notes.keys()]) if (key >= moves) this.notes.delete(key);
     this.seats.clear();
@@ -417,7 +433,8 @@ export class Match {
     const result = applyMove(this.scenario, before, move);
     this.movesLog.push(move);
     this.states.push(result.state);
-    this.explanationLog.push(withWords(this.scenario, result.explanations));
+    this.explanationLog.push(result.explanations);
+    this.worded.push(false);
     for (const [side, seat] of this.seats) {
       try {
         seat.observe(move, before, result.state);
@@ -466,7 +483,18 @@ export class Match {
       decision = { move: fallback, say: 'We make no proposal this round.', analysis: problem, posture: 'firm' };
     }
     this.apply(decision.move);
-    this.notes.set(index, { move: index, say: decision.say, analysis: decision.analysis, posture: decision.posture });
+    // the words are read from the decision when the note is first read (a headless game never reads them)
+    const decided = decision;
+    this.notes.set(index, {
+      move: index,
+      get say() {
+        return decided.say;
+      },
+      get analysis() {
+        return decided.analysis;
+      },
+      posture: decided.posture,
+    });
   }
 }
 

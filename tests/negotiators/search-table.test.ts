@@ -9,7 +9,7 @@ import type { LinearRater, PackageTable, PackageNumbering } from '../../src/nego
 import { PackageSpace, UtilityTable } from '../../src/negotiators/domain';
 import { buildGameDomain, INFEASIBLE, ratifies } from '../../src/negotiators/game/game-domain';
 import type { SearchTable } from '../../src/negotiators/search-table';
-import { byDown } from '../../src/negotiators/search-table';
+import { byDown, sortTail } from '../../src/negotiators/search-table';
 import { loadOrThrow, busan, mini, scenarioPath } from '../helpers';
 
 /**
@@ -165,5 +165,37 @@ describe('byDown (the sort order of the search tables)', () => {
     for (const a of special)
       for (const b of special) expect(Math.sign(byDown(a, b)), `${a} vs ${b}`).toBe(Math.sign(old(a, b)));
     fc.assert(fc.property(fc.double(), fc.double(), (a, b) => Math.sign(byDown(a, b)) === Math.sign(old(a, b))));
+  });
+});
+
+describe('sortTail (the order of a tail, from the last tail order)', () => {
+  it('gives the comparator sort, utility down then offset up, whatever order it starts from', () => {
+    fc.assert(
+      fc.property(
+        // few distinct values: many ties, which the offsets order
+        fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 200 }),
+        fc.integer(),
+        fc.boolean(),
+        (raw, seed, withHint) => {
+          const u = Float64Array.from(raw, (v) => v / 7);
+          const offset = Int32Array.from(raw, (_, e) => (e * 7919) % 100_003);
+          const want = Int32Array.from(raw, (_, e) => e).sort(
+            (a, b) => byDown(u[a]!, u[b]!) || offset[a]! - offset[b]!,
+          );
+          // a shuffled hint, or a nearly sorted one (the sorted order with a few swaps)
+          const hint = withHint ? Int32Array.from(want) : Int32Array.from(raw, (_, e) => e);
+          let s = seed;
+          for (let k = 0; k < (withHint ? 3 : raw.length); k++) {
+            s = (Math.imul(s, 1103515245) + 12345) | 0;
+            const i = (s >>> 8) % hint.length;
+            const j = (s >>> 16) % hint.length;
+            [hint[i], hint[j]] = [hint[j]!, hint[i]!];
+          }
+          expect(Array.from(sortTail(u, offset, hint))).toEqual(Array.from(want));
+          expect(Array.from(sortTail(u, offset, null))).toEqual(Array.from(want));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

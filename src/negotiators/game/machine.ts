@@ -91,14 +91,28 @@ export function postureOf(kind: DecisionKind, a: Assessment): Posture {
   }
 }
 
+/**
+ * The decision of a decision state. What it says and the analysis are written when first read:
+ * a headless game (a Monte Carlo run, a benchmark) reads neither, and both are functions of the
+ * assessment, the memory and the intelligence level as they are when it decides (none of them is
+ * ever changed: a move makes new ones, and the voice's draws are in the assessment), so writing
+ * them later writes the same words.
+ */
 function decision(kind: DecisionKind, context: NegotiatorContext): Decision {
   const a = context.assessment!;
+  const { memory, intel } = context;
   const posture = postureOf(kind, a);
+  let say: string | undefined;
+  let analysis: string | undefined;
   return {
     kind,
     move: moveFor(kind, a),
-    say: sayFor(kind, a, context.memory, posture),
-    analysis: analysisFor(kind, a, context.memory, context.intel),
+    get say() {
+      return (say ??= sayFor(kind, a, memory, posture));
+    },
+    get analysis() {
+      return (analysis ??= analysisFor(kind, a, memory, intel));
+    },
     posture,
   };
 }

@@ -199,7 +199,19 @@ export class GameNegotiator {
     if (!decision) throw new Error(`the negotiator reached "${String(decided.value)}" without a decision`);
     const check = checkMove(this.scenario, state, decision.move);
     if (!check.ok) throw new IllegalMoveError(decision.move, check.reason);
-    return { ...decision, state: String(decided.value) };
+    // not a spread, which would write the words now (see `decision` in machine.ts)
+    return {
+      kind: decision.kind,
+      move: decision.move,
+      get say() {
+        return decision.say;
+      },
+      get analysis() {
+        return decision.analysis;
+      },
+      posture: decision.posture,
+      state: String(decided.value),
+    };
   }
 
   /**

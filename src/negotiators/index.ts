@@ -21,6 +21,7 @@ import {
 } from './game/judgement';
 import { ledger, type LedgerEntry } from './game/ledger';
 import type { Decision, Posture } from './game/machine';
+import { withWordsOf } from './decision-words';
 import { GameNegotiator, intelForDifficulty, negotiatorFor } from './game/negotiator';
 import { randomDecision, randomDecisionWords, randomMove } from './game/random-player';
 
@@ -51,17 +52,7 @@ export interface Negotiator {
   decide(state: GameState): AiDecision;
 }
 
-/** The words are read from the decision when first read (see `decision` in machine.ts). */
-const aiDecision = (d: Decision): AiDecision => ({
-  move: d.move,
-  get say() {
-    return d.say;
-  },
-  get analysis() {
-    return d.analysis;
-  },
-  posture: d.posture,
-});
+const aiDecision = (d: Decision): AiDecision => withWordsOf(d, { move: d.move }, { posture: d.posture });
 
 function wrap(negotiator: GameNegotiator): Negotiator {
   return {

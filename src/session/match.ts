@@ -4,6 +4,7 @@ import { checkMove } from '../core/rules';
 import type { DecisionAlternative, Explanation, GameOptions, GameSpec, GameState, Move, Scenario, Side } from '../core/types';
 import { SIDES } from '../core/types';
 import type { AiDecision, Posture } from '../negotiators/index';
+import { withWordsOf } from '../negotiators/decision-words';
 import { withWords, type Worded } from './explain-words';
 import type { AiNote } from './save-schema';
 import { errorText } from './storage';
@@ -485,16 +486,7 @@ export class Match {
     this.apply(decision.move);
     // the words are read from the decision when the note is first read (a headless game never reads them)
     const decided = decision;
-    this.notes.set(index, {
-      move: index,
-      get say() {
-        return decided.say;
-      },
-      get analysis() {
-        return decided.analysis;
-      },
-      posture: decided.posture,
-    });
+    this.notes.set(index, withWordsOf(decided, { move: index }, { posture: decided.posture }));
   }
 }
 

@@ -30,6 +30,7 @@ import {
 } from './game-domain';
 import type { Decision } from './machine';
 import { negotiatorMachine } from './machine';
+import { withWordsOf } from '../decision-words';
 import type { Memory, MoveFacts } from './memory';
 
 /**
@@ -199,19 +200,7 @@ export class GameNegotiator {
     if (!decision) throw new Error(`the negotiator reached "${String(decided.value)}" without a decision`);
     const check = checkMove(this.scenario, state, decision.move);
     if (!check.ok) throw new IllegalMoveError(decision.move, check.reason);
-    // not a spread, which would write the words now (see `decision` in machine.ts)
-    return {
-      kind: decision.kind,
-      move: decision.move,
-      get say() {
-        return decision.say;
-      },
-      get analysis() {
-        return decision.analysis;
-      },
-      posture: decision.posture,
-      state: String(decided.value),
-    };
+    return withWordsOf(decision, { kind: decision.kind, move: decision.move }, { posture: decision.posture, state: String(decided.value) });
   }
 
   /**

@@ -39,9 +39,10 @@ import { aiPlayerSchema, idSchema, seedSchema, sideSchema, wholeNumber } from '.
  *    show, so what they show matches the server exactly. Students wait in the lobby until then.
  *    The teacher gets a `dashboard` message, again whenever anything changes (at most a few
  *    times a second).
- * 4. **Moves.** A student sends `move` `{ index, move }`: `move` is the core's Move, `index` the
- *    number of moves the game had when the student decided (the per-game move index). The room
- *    checks it (the student's own table, its turn, the table not paused, the core's legality
+ * 4. **Moves.** A student sends `move` `{ index, move, table }`: `move` is the core's Move, `index`
+ *    the number of moves the game had when the student decided (the per-game move index), `table`
+ *    the table it was decided at (a move for a table the seat has left for another round's is
+ *    refused). The room checks it (the student's own table, its turn, the table not paused, the core's legality
  *    check), writes it to the database, then answers `moveResult` (accepted, or refused with a
  *    `reason`) and sends `moved` to everyone at the table and the teacher; the AI's replies
  *    follow as further `moved` messages. A move sent again with an index already played

@@ -319,8 +319,21 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
 }
 
 /** Every screen gets the same three checks: drawn, accessible, photographed. */
+/**
+ * On a laptop or a projector the picture and the panel fill the window under the top bar and the
+ * panel scrolls, not the page: a page that scrolls by a few pixels (a top bar taller than the
+ * layout counts, a hidden element below the bottom) moves the whole screen under the mouse wheel.
+ */
+async function expectPageNotScrolling(page: Page, name: string): Promise<void> {
+  const overflow = await page.evaluate(() =>
+    matchMedia('(min-width: 68.01rem)').matches ? document.documentElement.scrollHeight - innerHeight : 0,
+  );
+  expect(overflow, `${name}: the page scrolls by ${overflow} px under the top bar`).toBeLessThanOrEqual(0);
+}
+
 export async function checkScreen(page: Page, name: string): Promise<void> {
   await settle(page);
+  await expectPageNotScrolling(page, name);
   await expectCanvasNotBlank(page);
   await expectAccessible(page, name);
   await screenshot(page, name);

@@ -3,6 +3,8 @@ import type { Assessment, DecisionKind, IntelLevel, Words } from './assess';
 import { FIRM_TOLERANCE } from './assess';
 import type { Memory } from './memory';
 import { atSentenceStart, inSentence, possessive, sideInSentence, withArticle } from '../../core/sentence';
+// an issue's label in a sentence, and a measure by its issue then what it does: as the voice says them
+import { issueText as issueName, measureWords as measure } from './voice';
 
 /**
  * The analysis behind a decision, in plain words, built only from its inputs: what the offer is
@@ -31,16 +33,6 @@ function list(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-
-/** An issue's label inside a sentence ("reshuffling the fentanyl tariff"). */
-const issueName = (words: Words, issue: string) => withArticle(inSentence(words.issue[issue] ?? issue));
-
-/**
- * A measure as said after "on": its issue, then what it does in brackets ("the fentanyl tariff
- * (raise it to 20%)"). Its label is as often an imperative as a name, and either reads there.
- */
-const measure = (words: Words, m: { issue: string; position: string }) =>
-  `${issueName(words, m.issue)} (${inSentence(words.position[m.issue]?.[m.position] ?? m.position)})`;
 
 /** What the reason may say of the negotiator's priorities at this intelligence level. */
 export function prioritiesText(a: Assessment, intel: IntelLevel): string {

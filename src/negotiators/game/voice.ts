@@ -28,7 +28,7 @@ function positionText(words: Words, issue: string, position: string): string {
 }
 
 /** An issue as said after a preposition ("a measure on the fentanyl tariff"): see withArticle. */
-function issueText(words: Words, issue: string): string {
+export function issueText(words: Words, issue: string): string {
   return withArticle(inSentence(words.issue[issue] ?? issue));
 }
 
@@ -83,8 +83,13 @@ function tone(a: Assessment): Tone {
  * A measure, said around its issue with its label in brackets: labels are imperatives ("Revoke
  * the H20 licences") as often as names ("The 9 October controls"), and either reads there.
  */
+/** A measure after "on": its issue, then what it does in brackets ("the fentanyl tariff (raise it to 20%)"). */
+export function measureWords(words: Words, t: { issue: string; position: string }): string {
+  return `${issueText(words, t.issue)} (${positionText(words, t.issue, t.position)})`;
+}
+
 function measure(a: Assessment, t: { issue: string; position: string }): string {
-  return `${issueText(a.words, t.issue)} (${positionText(a.words, t.issue, t.position)})`;
+  return measureWords(a.words, t);
 }
 
 /** A sentence about what the other side has just done, or null when there is nothing to remark. */

@@ -85,6 +85,17 @@ export interface BotFigures {
   failures: string[];
 }
 
+/**
+ * What `npm run class -- bots` prints: the run's figures, without the per-move lists (every
+ * acknowledged move, every round trip, what each bot saw) that run to thousands of lines for a
+ * class; `details` keeps them, for checking a run against the server's export.
+ */
+export function botsReport(figures: BotFigures, details: boolean): Partial<BotFigures> {
+  if (details) return figures;
+  const { seen: _seen, acks: _acks, rttSamples: _samples, ...summary } = figures;
+  return summary;
+}
+
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 export function quantile(sorted: readonly number[], q: number): number | null {

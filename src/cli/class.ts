@@ -1,8 +1,9 @@
 /**
  * `npm run class -- create --scenario ID --seed N [--pairing pvp|pve|teams] [--team-size 2|3] [--difficulty D] [--side us|china] [--seed-policy class|table] [--rounds N] [--turn-seconds N] [--title T] [--url ws://…]`
  *   makes a class on a running server and prints its join code and teacher key as JSON;
- * `npm run class -- bots --code C --count N [--policy hard|random] [--until-round R] [--retry-seconds S] [--url …]`
- *   joins N headless students that play to the end and prints JSON figures, per round too. They
+ * `npm run class -- bots --code C --count N [--policy hard|random] [--until-round R] [--retry-seconds S] [--details] [--url …]`
+ *   joins N headless students that play to the end and prints JSON figures, per round too
+ *   (with --details, also every move acknowledged, every round trip and each bot's games). They
  *   follow the teacher's new rounds (new table, side swapped or kept, no rejoin) and leave once
  *   their game of class round R (default 1: the first game they play) has ended, waiting
  *   connected between rounds until then;
@@ -22,14 +23,14 @@ import type { Scenario } from '../core/types';
 import { AI_PLAYERS, defaultOptions } from '../session/model';
 import { createClassResponseSchema, JOIN_CHECK_PATH, joinCheckResponseSchema, teacherKeySchema, type ClassConfig, type Dashboard, type TeacherAction } from '../session/class/protocol';
 import { parseFlags, UsageError } from './args';
-import { runBots } from './class-bots';
+import { botsReport, runBots } from './class-bots';
 import { roundPlayed, tableLine, TeacherActionError, teacherSession } from './class-teacher';
 import { isEntry, runMainAsync } from './main';
 import { loadShippedScenario } from './scenario-files';
 
 export const USAGE = [
   'usage: npm run class -- create --scenario ID --seed N [--pairing pvp|pve|teams] [--team-size 2|3] [--difficulty easy|normal|hard|random] [--side us|china] [--seed-policy class|table] [--rounds N] [--turn-seconds N] [--title T] [--url ws://HOST:PORT]',
-  '       npm run class -- bots --code C --count N [--policy hard|random] [--until-round R] [--retry-seconds S] [--url ws://HOST:PORT]',
+  '       npm run class -- bots --code C --count N [--policy hard|random] [--until-round R] [--retry-seconds S] [--details] [--url ws://HOST:PORT]',
   '       npm run class -- round --code C --key K [--sides swap|same] [--end-unfinished] [--wait-seconds S] [--url ws://HOST:PORT]',
   '       npm run class -- pause --code C --key K [--table N] [--url ws://HOST:PORT]',
   '       npm run class -- resume --code C --key K [--table N] [--url ws://HOST:PORT]',
@@ -113,7 +114,7 @@ async function create(argv: string[]): Promise<number> {
 }
 
 async function bots(argv: string[]): Promise<number> {
-  const { values } = parseFlags(argv, { values: ['code', 'count', 'policy', 'until-round', 'retry-seconds', 'url', 'name'], switches: [] });
+  const { values, switches } = parseFlags(argv, { values: ['code', 'count', 'policy', 'until-round', 'retry-seconds', 'url', 'name'], switches: ['details'] });
   const policy = values.policy ?? 'hard';
   if (policy !== 'hard' && policy !== 'random') throw new UsageError(`--policy: expected hard or random, got ${JSON.stringify(policy.slice(0, 20))}`);
   const cache = new Map<string, Scenario>();
@@ -128,8 +129,7 @@ async function bots(argv: string[]): Promise<number> {
     retryMs: whole('retry-seconds', values['retry-seconds'] ?? '60', 1, 3600) * 1000,
     untilRound: whole('until-round', values['until-round'] ?? '1', 1, 1000),
   });
-  const { seen, ...summary } = figures;
-  console.log(JSON.stringify({ ...summary, seen: process.env.CLASS_BOTS_SEEN ? seen : undefined }, null, 2));
+  console.log(JSON.stringify(botsReport(figures, switches.has('details')), null, 2));
   return figures.failures.length > 0 ? 1 : 0;
 }
 

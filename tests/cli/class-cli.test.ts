@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { UsageError } from '../../src/cli/args';
 import { defaultOptions } from '../../src/core/engine';
-import { roundFigures } from '../../src/cli/class-bots';
+import { botsReport, roundFigures, type BotFigures } from '../../src/cli/class-bots';
 import { main, USAGE } from '../../src/cli/class';
 import { BotBrain } from '../../src/session/class/bot';
 import { loadOrThrow, scenarioPath } from '../helpers';
@@ -113,5 +113,30 @@ describe('the bots across rounds', () => {
       { round: 1, bots: 4, sides: { us: 2, china: 2 }, gamesFinished: 2, botsFinished: 4, outcomes: { deal: 1, walkout: 1 }, acknowledged: 30 },
       { round: 2, bots: 3, sides: { us: 1, china: 2 }, gamesFinished: 1, botsFinished: 2, outcomes: { deal: 1 }, acknowledged: 12 },
     ]);
+  });
+});
+
+describe('npm run class -- bots: what it prints', () => {
+  const figures: BotFigures = {
+    bots: 2, sent: 4, acknowledged: 4, duplicates: 0, rejected: 0, teamRefusals: 0, rejections: [], badMessages: 0, reconnections: 0, rejoins: 0, joinRetries: {},
+    rttMs: { p50: 3, p99: 9 },
+    rttSamples: [1, 2, 3, 9],
+    acks: [{ table: 1, index: 0, move: { type: 'accept', side: 'us' } }],
+    gamesFinished: 1, botsFinished: 2, rounds: [], failures: [],
+    seen: [{ name: 'bot-1', round: 1, table: 1, side: 'us', moves: [], outcome: 'deal' }],
+  };
+
+  it('leaves out the per-move lists unless --details asks for them', () => {
+    const summary = botsReport(figures, false);
+    expect(summary).not.toHaveProperty('acks');
+    expect(summary).not.toHaveProperty('rttSamples');
+    expect(summary).not.toHaveProperty('seen');
+    expect(summary).toMatchObject({ bots: 2, acknowledged: 4, rttMs: { p50: 3, p99: 9 }, gamesFinished: 1 });
+    expect(botsReport(figures, true)).toEqual(figures);
+  });
+
+  it('takes --details as a switch', async () => {
+    expect(await usage(['bots', '--code', 'ABCDEFGH', '--count', '2', '--details=yes'])).toBe('--details takes no value');
+    expect(USAGE).toContain('[--details]');
   });
 });

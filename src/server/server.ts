@@ -9,7 +9,8 @@ import { ClassService, GuessLimiter } from './classes';
 import { pinClientAddresses } from './client-address';
 import { apiHandler, setRoomOpener, staticHandler } from './http';
 import { ClassRoom, context } from './room';
-import { openStore, sharedMatchmaker, type ScaleSettings } from './scale';
+import { listenFailure } from './host-settings';
+import { checkRedis, openStore, sharedMatchmaker, type ScaleSettings } from './scale';
 import { HeldElsewhereError, type ClassStore } from './store';
 
 /**
@@ -51,9 +52,30 @@ function provideWebSocketConstants(): void {
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
+/**
+ * Colyseus' `listen` settles only once the port is listening: when it cannot be (in use, a port
+ * this user may not take, a HOST that is not this computer's), the transport printed the error's
+ * stack trace and the promise never settled, so `npm run serve` hung with a stack on the screen.
+ * Here the HTTP server's first error rejects; the transport's printing listener is replaced by a
+ * one-line log for errors after the start.
+ */
+function listen(server: Server, http: ReturnType<typeof createServer>, port: number, host: string | undefined): Promise<void> {
+  http.removeAllListeners('error');
+  return new Promise<void>((resolve, reject) => {
+    const failed = (error: Error) => reject(error);
+    http.once('error', failed);
+    server.listen(port, host).then(() => {
+      http.off('error', failed);
+      http.on('error', (error: Error) => console.error(`serve: the HTTP server: ${error.message}`));
+      resolve();
+    }, reject);
+  });
+}
+
 export async function startClassServer(options: ClassServerOptions): Promise<RunningServer> {
   provideWebSocketConstants();
   const scale = options.scale ?? {};
+  if (scale.redisUrl) await checkRedis(scale.redisUrl);
   const store = options.store ?? (await openStore(options.dataDir, scale.databaseUrl));
   const shared = Boolean(scale.redisUrl);
   const random = (n: number) => webcrypto.getRandomValues(new Uint8Array(n));
@@ -85,7 +107,12 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
     }
   };
   setRoomOpener(openRoom);
-  await server.listen(options.port, options.host);
+  try {
+    await listen(server, http, options.port, options.host);
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    throw new Error(listenFailure(error, options.port, options.host), { cause: error });
+  }
   pinClientAddresses(http, options.trustProxy ?? false);
   // One process: every class gets its room back now. Several: a class's room is made by
   // whichever process a student's joinOrCreate reaches first (another may hold it already).

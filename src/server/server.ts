@@ -50,6 +50,29 @@ function provideWebSocketConstants(): void {
   if (g.WebSocket === undefined) g.WebSocket = { CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3 };
 }
 
+/**
+ * The largest message a client may send, in bytes: a connection sending more is closed (1009,
+ * "message too big") before it is read. The largest legal message, a move or a draft naming every
+ * issue of a scenario at the limits, takes under 3.5 KB; Colyseus' default, stated here.
+ */
+export const MAX_MESSAGE_BYTES = 4 * 1024;
+
+/**
+ * The WebSocket transport, its limit stated, and each connection's protocol errors (a message over
+ * the limit, a frame that is not WebSocket's) logged in one line: the transport printed each one's
+ * stack trace, so any page could fill the host's terminal with them.
+ */
+class ClassTransport extends WebSocketTransport {
+  constructor(http: ReturnType<typeof createServer>) {
+    super({ server: http, maxPayload: MAX_MESSAGE_BYTES });
+    // After the transport's own 'connection' listener, which gives the socket its printing 'error' listener.
+    this.wss.on('connection', (socket: { removeAllListeners(e: 'error'): void; on(e: 'error', f: (error: Error) => void): void }, req: IncomingMessage) => {
+      socket.removeAllListeners('error');
+      socket.on('error', (error: Error) => console.error(`class server: closed a connection from ${req.socket.remoteAddress ?? 'an unknown address'}: ${error.message}`));
+    });
+  }
+}
+
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
 /**
@@ -86,7 +109,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
 
   const http = createServer();
   const server = defineServer({
-    transport: new WebSocketTransport({ server: http }),
+    transport: new ClassTransport(http),
     greet: false,
     // main.ts stops the server on SIGINT/SIGTERM, closing the store after the rooms; Colyseus' own
     // handler raced it ("error during shutdown: already_shutting_down") and could exit first

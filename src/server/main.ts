@@ -4,6 +4,7 @@ import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readTrustProxy } from './client-address';
+import { readPort, readServeArgs, readServiceUrl, type Setting } from './host-settings';
 import { spawnChild, supervise } from './supervisor';
 
 /**
@@ -21,27 +22,11 @@ function lanAddresses(port: number): string[] {
   return out;
 }
 
-function parsePort(text: string | undefined): number {
-  if (text === undefined || text === '') return 2567;
-  const port = Number(text);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`serve: PORT must be a port number (0 to 65535), not "${text.slice(0, 20)}"`);
-    process.exit(1);
-  }
-  return port;
-}
-
-/** `--processes N` (default 1). */
-function parseProcesses(args: string[]): number {
-  const at = args.findIndex((a) => a === '--processes' || a.startsWith('--processes='));
-  if (at < 0) return 1;
-  const text = args[at]!.includes('=') ? args[at]!.split('=')[1] : args[at + 1];
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > 64) {
-    console.error(`serve: --processes takes a whole number from 1 to 64, not "${String(text).slice(0, 20)}"`);
-    process.exit(1);
-  }
-  return n;
+/** A setting's value, or its problem said in one line (exit 1). */
+function settingOrExit<T>(setting: Setting<T>): T {
+  if (setting.ok) return setting.value;
+  console.error(`serve: ${setting.message}`);
+  process.exit(1);
 }
 
 /**
@@ -69,9 +54,12 @@ function startProcesses(n: number, port: number): void {
 }
 
 async function main(): Promise<void> {
-  const port = parsePort(process.env.PORT);
-  const host = process.env.HOST ?? '0.0.0.0';
-  const processes = process.env.SERVE_CHILD ? 1 : parseProcesses(process.argv.slice(2));
+  const port = settingOrExit(readPort(process.env.PORT));
+  const host = process.env.HOST || '0.0.0.0';
+  const processes = process.env.SERVE_CHILD ? 1 : settingOrExit(readServeArgs(process.argv.slice(2))).processes;
+  // Their shape before anything starts (a build, a store): the drivers' own words for a bad URL
+  // ("getaddrinfo ENOTFOUND base" for DATABASE_URL=notaurl) named neither the setting nor the fix.
+  for (const name of ['DATABASE_URL', 'REDIS_URL'] as const) if (process.env[name]) settingOrExit(readServiceUrl(name, process.env[name]));
   const trustProxy = readTrustProxy(process.env.TRUST_PROXY);
   if (typeof trustProxy === 'object') {
     console.error(`serve: ${trustProxy.error}`);

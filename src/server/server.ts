@@ -9,7 +9,8 @@ import { ClassService, GuessLimiter } from './classes';
 import { pinClientAddresses } from './client-address';
 import { apiHandler, setRoomOpener, staticHandler } from './http';
 import { ClassRoom, context } from './room';
-import { openStore, sharedMatchmaker, type ScaleSettings } from './scale';
+import { listenFailure } from './host-settings';
+import { checkRedis, openStore, sharedMatchmaker, type ScaleSettings } from './scale';
 import { HeldElsewhereError, type ClassStore } from './store';
 
 /**
@@ -49,11 +50,55 @@ function provideWebSocketConstants(): void {
   if (g.WebSocket === undefined) g.WebSocket = { CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3 };
 }
 
+/**
+ * The largest message a client may send, in bytes: a connection sending more is closed (1009,
+ * "message too big") before it is read. The largest legal message, a move or a draft naming every
+ * issue of a scenario at the limits, takes under 3.5 KB; Colyseus' default, stated here.
+ */
+export const MAX_MESSAGE_BYTES = 4 * 1024;
+
+/**
+ * The WebSocket transport, its limit stated, and each connection's protocol errors (a message over
+ * the limit, a frame that is not WebSocket's) logged in one line: the transport printed each one's
+ * stack trace, so any page could fill the host's terminal with them.
+ */
+class ClassTransport extends WebSocketTransport {
+  constructor(http: ReturnType<typeof createServer>) {
+    super({ server: http, maxPayload: MAX_MESSAGE_BYTES });
+    // After the transport's own 'connection' listener, which gives the socket its printing 'error' listener.
+    this.wss.on('connection', (socket: { removeAllListeners(e: 'error'): void; on(e: 'error', f: (error: Error) => void): void }, req: IncomingMessage) => {
+      socket.removeAllListeners('error');
+      socket.on('error', (error: Error) => console.error(`class server: closed a connection from ${req.socket.remoteAddress ?? 'an unknown address'}: ${error.message}`));
+    });
+  }
+}
+
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+/**
+ * Colyseus' `listen` settles only once the port is listening: when it cannot be (in use, a port
+ * this user may not take, a HOST that is not this computer's), the transport printed the error's
+ * stack trace and the promise never settled, so `npm run serve` hung with a stack on the screen.
+ * Here the HTTP server's first error rejects; the transport's printing listener is replaced by a
+ * one-line log for errors after the start.
+ */
+function listen(server: Server, http: ReturnType<typeof createServer>, port: number, host: string | undefined): Promise<void> {
+  http.removeAllListeners('error');
+  return new Promise<void>((resolve, reject) => {
+    const failed = (error: Error) => reject(error);
+    http.once('error', failed);
+    server.listen(port, host).then(() => {
+      http.off('error', failed);
+      http.on('error', (error: Error) => console.error(`serve: the HTTP server: ${error.message}`));
+      resolve();
+    }, reject);
+  });
+}
 
 export async function startClassServer(options: ClassServerOptions): Promise<RunningServer> {
   provideWebSocketConstants();
   const scale = options.scale ?? {};
+  if (scale.redisUrl) await checkRedis(scale.redisUrl);
   const store = options.store ?? (await openStore(options.dataDir, scale.databaseUrl));
   const shared = Boolean(scale.redisUrl);
   const random = (n: number) => webcrypto.getRandomValues(new Uint8Array(n));
@@ -64,7 +109,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
 
   const http = createServer();
   const server = defineServer({
-    transport: new WebSocketTransport({ server: http }),
+    transport: new ClassTransport(http),
     greet: false,
     // main.ts stops the server on SIGINT/SIGTERM, closing the store after the rooms; Colyseus' own
     // handler raced it ("error during shutdown: already_shutting_down") and could exit first
@@ -85,7 +130,12 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
     }
   };
   setRoomOpener(openRoom);
-  await server.listen(options.port, options.host);
+  try {
+    await listen(server, http, options.port, options.host);
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    throw new Error(listenFailure(error, options.port, options.host), { cause: error });
+  }
   pinClientAddresses(http, options.trustProxy ?? false);
   // One process: every class gets its room back now. Several: a class's room is made by
   // whichever process a student's joinOrCreate reaches first (another may hold it already).

@@ -8,6 +8,7 @@ import { dealChart, type ChartGame, type DealChart } from './deal-chart';
 import { fmt } from './format';
 import { replayResultCode } from './games';
 import { ratingsJson } from './outcome';
+import { visibleText } from './visible-text';
 
 /**
  * A class's games brought together: the result codes a teacher collects (pasted, or a text or
@@ -56,11 +57,14 @@ const CODE = /bc\d{1,3}-[A-Za-z0-9_-]+/;
 /** Characters a spreadsheet or a hand-typed list puts around a name: quotes and separators. */
 const NAME_EDGES = /^[\s"',;:\t|–—-]+|[\s"',;:\t|–—-]+$/g;
 
-/** A display name as it is kept: one line, no control characters, at most CLASS_LIMITS.nameChars. */
+/**
+ * A display name as it is kept: one line of what it shows, at most CLASS_LIMITS.nameChars. The
+ * same cleaning as a class server's names (visible-text.ts): a pasted list kept bidirectional
+ * overrides (a name with U+202E shown reversed, and everything after it on its line), zero-width
+ * characters and marks stacked by the dozen.
+ */
 export function cleanName(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return [...flat].slice(0, CLASS_LIMITS.nameChars).join('');
+  return [...visibleText(text)].slice(0, CLASS_LIMITS.nameChars).join('');
 }
 
 /** What a student hands in: their name and their game's code on one line, which `parseCodeList` reads back. */

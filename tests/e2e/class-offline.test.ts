@@ -37,7 +37,7 @@ describe.skipIf(!browser)('classroom without a server', () => {
     await page.getByRole('button', { name: /Class page from result codes/ }).click();
     await waitScreen(page, 'class-page', 'title');
     const altered = codes[1]!.slice(0, 30) + (codes[1]![30] === 'A' ? 'B' : 'A') + codes[1]!.slice(31);
-    const list = [`name,code`, `Ana <b>Li</b>: ${codes[0]}`, `"Bo",${codes[1]}`, `Cy: ${altered}`, `Di: ${codes[2]}`].join('\n');
+    const list = [`name,code`, `Ana <b>Li</b>: ${codes[0]}`, `"Bo",${codes[1]}`, `Cy: ${altered}`, `\u202eDi${'\u0336'.repeat(30)}: ${codes[2]}`].join('\n');
     await page.locator('#class-codes').fill(list);
     await page.getByRole('button', { name: 'Check the codes' }).click();
     await page.locator('#class-games tbody tr').nth(2).waitFor();
@@ -48,6 +48,8 @@ describe.skipIf(!browser)('classroom without a server', () => {
     // A student's name is text: the markup shows as typed.
     expect(await page.locator('#class-games tbody tr').first().locator('th').textContent()).toBe('1. Ana <b>Li</b>');
     expect(await page.locator('#class-games b').count()).toBe(0);
+    // A bidirectional override is dropped (it showed the name reversed), and marks stacked past four.
+    expect(await page.locator('#class-games tbody tr').nth(2).locator('th').textContent()).toBe(`3. Di${'\u0336'.repeat(4)}`);
     expect(await page.locator('.deal-chart [data-game]').count()).toBe(3);
     expect(await page.locator('#class-outcomes [data-outcome="walkout"] td').textContent()).toBe('2');
     for (const v of VIEWPORTS) {

@@ -57,6 +57,10 @@ describe('the class page from result codes', () => {
     expect(parseCodeList(line).entries[0]).toEqual({ line: 1, name: '<b>Zoë</b> Ng', code: dealCode });
     expect(handInLine('', dealCode)).toBe(dealCode);
     expect([...cleanName('x'.repeat(500))]).toHaveLength(60);
+    // A pasted list is students' text: bidirectional overrides, zero-width characters and stacked marks go, as on a class server.
+    expect(cleanName('\u202eAna\u202c\u200b Li')).toBe('Ana Li');
+    expect(parseCodeList(`\u202eAna\u2066: ${dealCode}`).entries[0]).toEqual({ line: 1, name: 'Ana', code: dealCode });
+    expect(cleanName(`Z${'\u0336'.repeat(50)}oë`)).toBe(`Z${'\u0336'.repeat(4)}oë`);
   });
 
   it('verifies by replay: an altered code, an unfinished game and a repeated game are rejected by name, never dropped', () => {

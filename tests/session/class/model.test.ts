@@ -64,6 +64,13 @@ describe('names', () => {
     expect(cleanName('\u2067Ana\u2069 \u3164Li')).toEqual({ ok: true, name: 'Ana Li' });
     for (const name of ['Zoë', 'e\u0301', '李雷', 'محمد', '😀', '❤\ufe0f', '<b>x</b>']) expect(cleanName(name)).toEqual({ ok: true, name: name.normalize('NFC') });
   });
+
+  it('keep at most four marks stacked on a character: a letter with 39 accents drew a tower over the rows around it', () => {
+    const zalgo = cleanName(`A${'\u0301'.repeat(39)}na${'\u0336\u0489'.repeat(15)}`);
+    expect(zalgo).toEqual({ ok: true, name: `\u00c1${'\u0301'.repeat(4)}na\u0336\u0489\u0336\u0489` });
+    // Names whose script stacks marks stay as typed: Tibetan, Vietnamese, Thai, Hindi, Hebrew with points.
+    for (const name of ['བསྒྲུབས', 'Nguyễn', 'น้ำ', 'क्षत्रिय', 'שָׁלוֹם', 'e\u0301\u0302\u0303\u0304']) expect(cleanName(name)).toEqual({ ok: true, name: name.normalize('NFC') });
+  });
 });
 
 describe('class config', () => {

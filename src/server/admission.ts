@@ -2,7 +2,7 @@ import { isJoinCodeShape, sameSecret } from '../session/class/codes';
 import { readJoinOptions } from '../session/class/messages';
 import { cleanName } from '../session/class/names';
 import { normaliseJoinCode } from '../session/class/protocol';
-import type { ClassService, GuessLimiter } from './classes';
+import type { ClassService, AddressLimiter } from './classes';
 
 /**
  * Who may join a class, before any room is looked up: the options' shape, the guess limit, the
@@ -15,7 +15,7 @@ export type Auth = { role: 'teacher' } | { role: 'student'; name: string; seatKe
 
 export type Admission = { ok: true; code: string; auth: Auth } | { ok: false; message: string };
 
-export async function admit(service: ClassService, limiter: GuessLimiter, address: string, options: unknown): Promise<Admission> {
+export async function admit(service: ClassService, limiter: AddressLimiter, address: string, options: unknown): Promise<Admission> {
   const now = service.now();
   if (limiter.blocked(address, now)) return { ok: false, message: 'too many attempts with wrong class codes or keys from this address: wait a minute and try again' };
   const parsed = readJoinOptions(options);
@@ -24,12 +24,12 @@ export async function admit(service: ClassService, limiter: GuessLimiter, addres
   const code = normaliseJoinCode(join.code);
   const record = isJoinCodeShape(code) ? await service.store.findClass(code) : undefined;
   if (!record) {
-    limiter.fail(address, now);
+    limiter.count(address, now);
     return { ok: false, message: `no class has the code "${join.code.slice(0, 12)}": check it with your teacher` };
   }
   if (join.role === 'teacher') {
     if (!sameSecret(join.teacherKey, record.teacherKey)) {
-      limiter.fail(address, now);
+      limiter.count(address, now);
       return { ok: false, message: 'that is not the teacher key of this class' };
     }
     return { ok: true, code, auth: { role: 'teacher' } };
@@ -45,7 +45,7 @@ export async function admit(service: ClassService, limiter: GuessLimiter, addres
  * taken, which the room would refuse (a refused join shows in the browser's console). Over several
  * processes the room may be elsewhere; the room's own refusal then says it.
  */
-export async function checkJoin(service: ClassService, limiter: GuessLimiter, address: string, options: unknown): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function checkJoin(service: ClassService, limiter: AddressLimiter, address: string, options: unknown): Promise<{ ok: true } | { ok: false; message: string }> {
   const admitted = await admit(service, limiter, address, options);
   if (!admitted.ok) return admitted;
   const auth = admitted.auth;

@@ -198,9 +198,13 @@ export class ClassService {
   }
 }
 
-/** Wrong codes and keys per address: after `max` failures within `windowMs`, an address is refused until the window passes. */
-export class GuessLimiter {
-  private readonly failures = new Map<string, number[]>();
+/**
+ * Events per address within a sliding window: after `max` of them within `windowMs`, an address
+ * is refused until the oldest leaves the window. Counts wrong codes and keys (ten a minute), and
+ * classes made (CLASSES_PER_HOUR an hour).
+ */
+export class AddressLimiter {
+  private readonly events = new Map<string, number[]>();
 
   constructor(
     private readonly max = 10,
@@ -208,14 +212,15 @@ export class GuessLimiter {
   ) {}
 
   blocked(address: string, now: number): boolean {
-    const recent = (this.failures.get(address) ?? []).filter((t) => now - t < this.windowMs);
-    this.failures.set(address, recent);
+    const recent = (this.events.get(address) ?? []).filter((t) => now - t < this.windowMs);
+    if (recent.length === 0) this.events.delete(address);
+    else this.events.set(address, recent);
     return recent.length >= this.max;
   }
 
-  fail(address: string, now: number): void {
-    const list = this.failures.get(address) ?? [];
+  count(address: string, now: number): void {
+    const list = this.events.get(address) ?? [];
     list.push(now);
-    this.failures.set(address, list);
+    this.events.set(address, list);
   }
 }

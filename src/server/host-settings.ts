@@ -17,6 +17,17 @@ export function readPort(text: string | undefined): Setting<number> {
   return { ok: true, value: port };
 }
 
+/** A teacher makes a class per lesson; a page posting classes in a loop is stopped at this many an hour. */
+export const DEFAULT_CLASSES_PER_HOUR = 20;
+
+/** CLASSES_PER_HOUR: how many classes one device other than the server's own computer may make in an hour. */
+export function readClassesPerHour(text: string | undefined): Setting<number> {
+  if (text === undefined || text === '') return { ok: true, value: DEFAULT_CLASSES_PER_HOUR };
+  const n = /^\d{1,6}$/.test(text) ? Number(text) : NaN;
+  if (!(n >= 1)) return { ok: false, message: `CLASSES_PER_HOUR must be a whole number from 1 (classes one device may make in an hour), not ${shown(text, 20)}` };
+  return { ok: true, value: n };
+}
+
 /** The arguments `npm run serve -- …` takes: `--processes N` (or `--processes=N`), nothing else. */
 export function readServeArgs(args: string[]): Setting<{ processes: number }> {
   let processes: number | undefined;

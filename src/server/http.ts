@@ -5,7 +5,7 @@ import { sameSecret } from '../session/class/codes';
 import { classCsv, classExportJson } from '../session/class/export';
 import { CLASS_SCENARIO_MAX_CHARS, JOIN_CHECK_PATH, normaliseJoinCode } from '../session/class/protocol';
 import { checkJoin } from './admission';
-import type { ClassService, GuessLimiter } from './classes';
+import type { ClassService, AddressLimiter } from './classes';
 
 /**
  * The HTTP side of the one port: creating a class, checking a join, exporting a class, and the built game (dist/)
@@ -108,13 +108,29 @@ function withJsonBody(req: IncomingMessage, res: ServerResponse, what: string, h
     .catch((error: unknown) => sendJson(res, error instanceof BodyTooLarge ? 413 : 400, { error: error instanceof Error ? error.message : String(error) }));
 }
 
-export function apiHandler(service: ClassService, limiter: GuessLimiter) {
+/**
+ * Whether a request comes from the computer the server runs on. Its classes are not limited:
+ * whoever sits there can already do anything to the server (a host's scripts, `npm run class`,
+ * the benchmarks); the limit is for the rest of the network, where anyone can post a class.
+ */
+export function isLoopback(address: string): boolean {
+  return /^(127\.|::1$|::ffff:127\.)/.test(address);
+}
+
+export function apiHandler(service: ClassService, limiter: AddressLimiter, creations: AddressLimiter) {
   return (req: IncomingMessage, res: ServerResponse, next: Next): void => {
     const url = new URL(req.url ?? '/', 'http://server');
     if (url.pathname === '/api/classes' && req.method === 'POST') {
+      const who = address(req);
+      const limited = !isLoopback(who);
+      // Every class is kept and reopened at start-up: without a limit, anyone on the network
+      // could fill the host's memory and disk with classes (1,000 took 97 s and 300 MB).
+      if (limited && creations.blocked(who, service.now()))
+        return sendJson(res, 429, { error: 'this device has made too many classes in the last hour: use one of them (its code and key are on its page), or wait an hour' });
       withJsonBody(req, res, '{"config": {...}}', async (body) => {
         const created = await service.createClass(body);
         if (!created.ok) return sendJson(res, created.status, { error: created.message });
+        if (limited) creations.count(who, service.now());
         await openRoom(created.response.code);
         sendJson(res, 201, created.response);
       });
@@ -141,7 +157,7 @@ export function apiHandler(service: ClassService, limiter: GuessLimiter) {
         const key = req.headers['x-teacher-key'];
         const record = await service.store.findClass(code);
         if (!record || typeof key !== 'string' || !sameSecret(key, record.teacherKey)) {
-          limiter.fail(address(req), now);
+          limiter.count(address(req), now);
           return sendJson(res, 403, { error: 'no class with that code and teacher key' });
         }
         const model = service.shared ? await service.snapshot(code) : await service.open(code);

@@ -4,7 +4,7 @@ import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readTrustProxy } from './client-address';
-import { readPort, readServeArgs, readServiceUrl, type Setting } from './host-settings';
+import { readClassesPerHour, readPort, readServeArgs, readServiceUrl, type Setting } from './host-settings';
 import { spawnChild, supervise } from './supervisor';
 
 /**
@@ -65,6 +65,7 @@ async function main(): Promise<void> {
     console.error(`serve: ${trustProxy.error}`);
     process.exit(1);
   }
+  const classesPerHour = settingOrExit(readClassesPerHour(process.env.CLASSES_PER_HOUR));
   const dataDir = resolve(process.env.DATA_DIR ?? join(root, 'data'));
   const distDir = resolve(process.env.DIST_DIR ?? join(root, 'dist'));
   if (!existsSync(join(distDir, 'index.html'))) {
@@ -84,7 +85,7 @@ async function main(): Promise<void> {
   // machine. Read when @colyseus/core loads, hence set before the server module is imported.
   if (redisUrl) process.env.COLYSEUS_PRESENCE_SHORT_TIMEOUT ??= '8000';
   const { startClassServer } = await import('./server');
-  const running = await startClassServer({ port, host, dataDir, distDir, scale, trustProxy });
+  const running = await startClassServer({ port, host, dataDir, distDir, scale, trustProxy, classesPerHour });
   const local = `http://localhost:${running.port}/`;
   const lan = host === '0.0.0.0' ? lanAddresses(running.port) : [`http://${host}:${running.port}/`];
   console.log(`Bargaining Chips class server, classes kept in ${scale.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : dataDir}${redisUrl ? ', matchmaking shared through Redis (REDIS_URL)' : ''}`);

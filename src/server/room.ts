@@ -10,7 +10,7 @@ import {
   type ServerMessageName,
 } from '../session/class/protocol';
 import { admit, type Auth } from './admission';
-import type { ClassService, GuessLimiter } from './classes';
+import type { ClassService, AddressLimiter } from './classes';
 import { HeldElsewhereError } from './store';
 
 /**
@@ -27,7 +27,7 @@ interface Seated {
 }
 
 /** Set once by the server before any room is made (Colyseus builds rooms and calls the static onAuth itself). */
-export const context: { service: ClassService | null; limiter: GuessLimiter | null } = { service: null, limiter: null };
+export const context: { service: ClassService | null; limiter: AddressLimiter | null } = { service: null, limiter: null };
 
 const refuse = (message: string) => new ServerError(ErrorCode.AUTH_FAILED, message);
 

@@ -5,11 +5,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import { negotiators } from '../session/ai';
 import { CLASS_ROOM } from '../session/class/protocol';
-import { ClassService, GuessLimiter } from './classes';
+import { ClassService, AddressLimiter } from './classes';
 import { pinClientAddresses } from './client-address';
 import { apiHandler, setRoomOpener, staticHandler } from './http';
 import { ClassRoom, context } from './room';
-import { listenFailure } from './host-settings';
+import { DEFAULT_CLASSES_PER_HOUR, listenFailure } from './host-settings';
 import { checkRedis, openStore, sharedMatchmaker, type ScaleSettings } from './scale';
 import { HeldElsewhereError, type ClassStore } from './store';
 
@@ -30,6 +30,8 @@ export interface ClassServerOptions {
   scale?: ScaleSettings;
   /** A reverse proxy in front sets X-Forwarded-For / X-Real-IP: count guesses by them (see client-address.ts). */
   trustProxy?: boolean;
+  /** Classes one address other than this computer's own may make in an hour (CLASSES_PER_HOUR; 20 by default). */
+  classesPerHour?: number;
 }
 
 export interface RunningServer {
@@ -103,7 +105,8 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
   const shared = Boolean(scale.redisUrl);
   const random = (n: number) => webcrypto.getRandomValues(new Uint8Array(n));
   const service = new ClassService({ store, ai: negotiators, random, now: () => Date.now(), shared });
-  const limiter = new GuessLimiter();
+  const limiter = new AddressLimiter();
+  const creations = new AddressLimiter(options.classesPerHour ?? DEFAULT_CLASSES_PER_HOUR, 3_600_000);
   context.service = service;
   context.limiter = limiter;
 
@@ -117,7 +120,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
     ...sharedMatchmaker(scale),
     rooms: { [CLASS_ROOM]: defineRoom(ClassRoom).filterBy(['code']) },
     express: (app: { use(m: Middleware): void }) => {
-      app.use(apiHandler(service, limiter));
+      app.use(apiHandler(service, limiter, creations));
       app.use(staticHandler(options.distDir));
     },
   });

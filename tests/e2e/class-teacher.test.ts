@@ -52,6 +52,10 @@ describe.skipIf(!browserPath)('a class from the teacher’s laptop', () => {
     await t.locator('#run-seed').fill('e2e-teacher');
     const code = await openTheClass(t);
     await teacherScreen(t, 'open', '#screen-title');
+    // The news: what an event does to a game, and that a flash changes nothing, said before the press.
+    expect(await t.locator('#inject-event-hint').textContent()).toMatch(/change that game’s numbers/);
+    expect(await t.locator('#inject-news-hint').textContent()).toMatch(/nothing in their games changes/);
+    await teacherScreen(t, 'news', '#inject-news-hint');
 
     // Ana and Bo make a pair; Cy waits alone, and the dashboard offers the AI for her partner.
     const [ana, bo, cy] = [await person('Ana', `/?join=${code}`), await person('Bo', `/?join=${code}`), await person('Cy', `/?join=${code}`)];

@@ -484,6 +484,11 @@ function sentNews(injects: readonly InjectView[], info: ClassInfo): HTMLElement 
   );
 }
 
+/** What sending a scenario's event does, under its select. */
+export const EVENT_HINT = 'The event happens in each game it is sent to: the students read its news, and its effects change that game’s numbers as the scenario sets them.';
+/** What a written flash does, under its field. */
+export const FLASH_HINT = 'Only news: the students read it, and nothing in their games changes.';
+
 function injectSection(state: ViewState, dispatch: Dispatch, tables: number[], sent: readonly InjectView[], info: ClassInfo): HTMLElement {
   const events = state.scenario?.events ?? [];
   const target = select('inject-target', [{ value: 'all', label: 'Every table' }, ...tables.map((t) => ({ value: String(t), label: `Table ${tableNumber(info, t)}` }))]);
@@ -500,11 +505,12 @@ function injectSection(state: ViewState, dispatch: Dispatch, tables: number[], s
       ? h(
           'div',
           null,
-          field('inject-event', 'One of the scenario’s events, as news', eventSelect),
+          // What each kind does to a game, said before the press (an event changes its numbers, a flash does not).
+          field('inject-event', 'One of the scenario’s events, as news', eventSelect, EVENT_HINT),
           h('div', { class: 'actions' }, button('Send this event', () => dispatch({ type: 'class-teacher-action', action: { action: 'inject', table: tableOf(), inject: { kind: 'event', event: eventSelect.value } } }), { key: 'inject-event-send', class: 'secondary' })),
         )
       : null,
-    field('inject-news', 'Or a news flash you write', news),
+    field('inject-news', 'Or a news flash you write', news, FLASH_HINT),
     h(
       'div',
       { class: 'actions' },

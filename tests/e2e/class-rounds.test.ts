@@ -172,6 +172,9 @@ describe.skipIf(!browserPath)('another round of a live class', () => {
     );
     expect(await t.locator('#dashboard tbody tr').count()).toBe(1);
     expect(await t.locator('#dashboard tbody tr th').textContent()).toBe('Table 1');
+    // The game's round of talks, out of its deadline: not to be read as the class's round (2 now).
+    expect(await t.locator('#dashboard thead th').allTextContents()).toContain('Round of talks');
+    expect(await t.locator('#dashboard tbody tr td').nth(2).textContent()).toBe(`1 of ${b.rounds}`);
     // The new round is played: no class-wide pause on the dashboard, none at the table.
     expect(await t.locator('#dash-paused').count()).toBe(0);
     expect(await t.locator('#dashboard tbody tr').textContent()).not.toContain('paused');
@@ -197,9 +200,19 @@ describe.skipIf(!browserPath)('another round of a live class', () => {
       null,
       { timeout: 30_000 },
     );
-    await t.getByRole('button', { name: 'Show the class debrief' }).click();
+    // Every table has finished: the dashboard says so and offers the debrief where the teacher
+    // looks (its own section is two screens further down); the press brings it into view, below the class bar.
+    expect(await t.locator('#dash-finished p').textContent()).toBe('The table has finished its game.');
+    await shots(t, 'class-round-finished', '#dash-title');
+    await t.locator('#dash-finished').getByRole('button', { name: 'Go to the class debrief' }).click();
     await t.locator('#debrief-round').waitFor({ timeout: 30_000 });
-    expect(await t.locator('#class-debrief-title').textContent()).toBe('Class debrief, round 2');
+    const heading = await t.locator('#class-debrief-title').evaluate((e) => e.getBoundingClientRect().top);
+    const barBottom = await t.locator('#class-bar').evaluate((e) => e.getBoundingClientRect().bottom);
+    expect(heading, 'the debrief heading just below the class bar').toBeGreaterThanOrEqual(barBottom);
+    expect(heading).toBeLessThan(barBottom + 100);
+    // One heading says it all: the scenario and the round, with no second "Class debrief: …" under it.
+    expect(await t.locator('#panel h2').filter({ hasText: /^Class debrief/ }).count()).toBe(1);
+    expect(await t.locator('#class-debrief-title').textContent()).toBe(`Class debrief: ${b.title}, class round 2`);
     expect(await t.locator('#live-debrief-count').textContent()).toBe('1 finished game.');
     expect(await t.locator('#debrief-round option').allTextContents()).toEqual([
       'Round 1',
@@ -208,8 +221,8 @@ describe.skipIf(!browserPath)('another round of a live class', () => {
     expect(await t.locator('#live-games tbody').textContent()).toContain('table 1: Bo v Ana');
     await t.locator('#debrief-round').selectOption('1');
     await t.waitForFunction(
-      () => document.querySelector('#class-debrief-title')?.textContent === 'Class debrief, round 1',
-      null,
+      (title) => document.querySelector('#class-debrief-title')?.textContent === `Class debrief: ${title}, class round 1`,
+      `${b.title}`,
       { timeout: 30_000 },
     );
     expect(await t.locator('#live-debrief-count').textContent()).toBe('1 finished game.');
@@ -224,7 +237,7 @@ describe.skipIf(!browserPath)('another round of a live class', () => {
       null,
       { timeout: 30_000 },
     );
-    expect(await t.locator('#class-debrief-title').textContent()).toBe('Class debrief, round 1');
+    expect(await t.locator('#class-debrief-title').textContent()).toBe(`Class debrief: ${b.title}, class round 1`);
     expect(await t.locator('#debrief-round').inputValue()).toBe('1');
     expect(await t.locator('#live-games tbody').textContent()).toContain('table 1: Ana v Bo');
     // Scrolled down to the debrief, the teacher still sees the connection's state (the class bar stays in view).
@@ -255,6 +268,14 @@ describe.skipIf(!browserPath)('another round of a live class', () => {
     };
     const projector = await chartAt({ width: 1920, height: 1080 });
     expect(projector.width, 'the chart on a projector').toBeGreaterThan(1100);
+    // ...while the small tables keep to their words: a label and its number side by side, not at
+    // the two ends of a projector's width.
+    for (const id of ['#live-outcomes', '#live-chips', '#live-games']) {
+      const width = await t.locator(id).evaluate((e) => e.getBoundingClientRect().width);
+      expect(width, `${id} on a projector`).toBeLessThan(640);
+    }
+    const pair = await t.locator('.rating-pair').evaluate((e) => e.getBoundingClientRect().width);
+    expect(pair, 'the two rating tables on a projector').toBeLessThanOrEqual(64 * 16 + 1);
     expect(projector.height).toBeLessThan(1080 - 100);
     expect(projector.text, 'its words on a projector').toBeGreaterThanOrEqual(17);
     const laptop = await chartAt({ width: 1366, height: 768 });
@@ -283,6 +304,7 @@ describe.skipIf(!browserPath)('another round of a live class', () => {
 
     await expectAccessible(t, 'class-round-debrief');
     await shots(t, 'class-round-debrief', '#live-debrief-count');
+    await shots(t, 'class-round-debrief-games', '#live-games');
     expect(people.flatMap((p) => p.errors)).toEqual([]);
   }, 600_000);
 });

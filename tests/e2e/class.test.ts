@@ -211,7 +211,7 @@ describe.skipIf(!browserPath)('a live class on the class server', () => {
     expect(await t.locator('#dashboard tbody tr[data-table="0"]').textContent()).toContain('deal');
     expect(await t.locator('#dashboard tbody tr[data-table="0"]').textContent()).toContain('Ana <b>Li</b>');
     // A finished table's round is the one its talks ended in (the model runs on to the horizon).
-    expect(await t.locator('#dashboard tbody tr[data-table="0"] td').nth(2).textContent()).toBe('1');
+    expect(await t.locator('#dashboard tbody tr[data-table="0"] td').nth(2).textContent()).toBe(`1 of ${b.rounds}`);
     expect(await t.locator('#dashboard b').count()).toBe(0);
     await check(t, 'class-dashboard', true);
 
@@ -236,7 +236,7 @@ describe.skipIf(!browserPath)('a live class on the class server', () => {
     expect(await t.locator('.deal-chart [data-game]').count()).toBe(2);
     expect(await t.locator('#live-outcomes [data-outcome="deal"] td').textContent()).toBe('1');
     expect(await t.locator('#live-outcomes [data-outcome="walkout"] td').textContent()).toBe('1');
-    await t.locator('#live-debrief-title').scrollIntoViewIfNeeded();
+    await t.locator('#class-debrief-title').scrollIntoViewIfNeeded();
     await check(t, 'class-debrief-live', true);
     const download = t.waitForEvent('download');
     await t.getByRole('button', { name: 'Download the class (CSV)' }).click();
@@ -258,7 +258,7 @@ describe.skipIf(!browserPath)('a live class on the class server', () => {
     await t.getByRole('button', { name: `AI for ${b.sides.china.label} at table 3, so Eve can start` }).click();
     await eve.page.waitForFunction(() => (window.__bc!.state() as { screen: string }).screen === 'table', null, { timeout: 60_000 });
     await t.waitForFunction(() => document.querySelector('#dash-waiting') === null && document.querySelectorAll('#dashboard tbody tr').length === 3, null, { timeout: 60_000 });
-    expect(await t.locator('#dashboard tbody tr[data-table="2"]').textContent()).toContain('(AI)');
+    expect(await t.locator('#dashboard tbody tr[data-table="2"]').textContent()).toContain('AI (normal)');
 
     expect(people.flatMap((p) => p.errors)).toEqual([]);
   }, 600_000);

@@ -229,7 +229,7 @@ describe('another round of a live class', () => {
     expect(g.state().liveClass.debrief?.games.map((x) => x.label)).toEqual(['1. table 1: Ana v Bo']);
   });
 
-  it('a refresh of the class debrief keeps an earlier round the teacher chose, and its heading names the round', () => {
+  it('a refresh of the class debrief keeps an earlier round the teacher chose, and its one heading names the scenario and the round', () => {
     const g = game();
     g.dispatch({ type: 'class-open-teacher', code: 'ABCDEFGH', teacherKey: 'k'.repeat(32) });
     const deal = { scenario: { id: b.id, version: b.version }, seed: 's', options, moves: [propose, { type: 'accept', side: 'china' }] as Move[] };
@@ -239,22 +239,39 @@ describe('another round of a live class', () => {
     const game3 = { ...game1, round: 3, table: 2 };
     const exported = (games: unknown[]) => ({ format: 'bargaining-chips-class', version: 1, code: 'ABCDEFGH', title: null, config: info.config, games });
     g.dispatch({ type: 'class-export-loaded', data: exported([game1]) });
-    // One round: the heading needs no round.
-    expect(debriefTitle(g.state())).toBe('Class debrief');
+    // One round: the heading needs no round; it names the scenario (the debrief below has no heading of its own).
+    expect(debriefTitle(g.state())).toBe(`Class debrief: ${b.title}`);
     g.dispatch({ type: 'class-export-loaded', data: exported([game1, game2]) });
     expect(g.state().liveClass.debriefRound).toBe(2);
-    expect(debriefTitle(g.state())).toBe('Class debrief, round 2');
+    expect(debriefTitle(g.state())).toBe(`Class debrief: ${b.title}, class round 2`);
     g.dispatch({ type: 'class-debrief-round', round: 1 });
-    expect(debriefTitle(g.state())).toBe('Class debrief, round 1');
+    expect(debriefTitle(g.state())).toBe(`Class debrief: ${b.title}, class round 1`);
     // The refresh (the games finished since, a new round begun): still round 1, as chosen.
     g.dispatch({ type: 'class-export-loaded', data: exported([game1, game2, game3]) });
     expect(g.state().liveClass).toMatchObject({ debriefRound: 1, debriefRounds: [1, 2, 3] });
     expect(g.state().liveClass.debrief?.games.map((x) => x.label)).toEqual(['1. table 1: Ana v Bo']);
-    expect(debriefTitle(g.state())).toBe('Class debrief, round 1');
+    expect(debriefTitle(g.state())).toBe(`Class debrief: ${b.title}, class round 1`);
     // The latest chosen follows the class to its next round.
     g.dispatch({ type: 'class-debrief-round', round: 3 });
     g.dispatch({ type: 'class-export-loaded', data: exported([game1, game2, game3, { ...game1, round: 4, table: 3 }]) });
     expect(g.state().liveClass.debriefRound).toBe(4);
+  });
+
+  it('the debrief asked for from the dashboard is brought into view once loaded; the one asked for in its own section is not', () => {
+    const g = game();
+    g.dispatch({ type: 'class-open-teacher', code: 'ABCDEFGH', teacherKey: 'k'.repeat(32) });
+    const deal = { scenario: { id: b.id, version: b.version }, seed: 's', options, moves: [propose, { type: 'accept', side: 'china' }] as Move[] };
+    const seats = [{ seat: 't0-us', side: 'us', kind: 'student', name: 'Ana' }, { seat: 't0-china', side: 'china', kind: 'student', name: 'Bo' }];
+    const exported = { format: 'bargaining-chips-class', version: 1, code: 'ABCDEFGH', title: null, config: info.config, games: [{ round: 1, table: 0, seats, ...deal, ended: true, outcome: null, resultCode: resultCodeOf(b, deal), verified: true, ratings: {} }] };
+    g.take();
+    g.dispatch({ type: 'class-load-debrief', goTo: true });
+    g.take();
+    g.dispatch({ type: 'class-export-loaded', data: exported });
+    expect(g.take()).toContainEqual({ kind: 'scroll-to', id: 'class-debrief-title' });
+    // A refresh from the debrief's own section leaves the view where it is.
+    g.dispatch({ type: 'class-load-debrief' });
+    g.dispatch({ type: 'class-export-loaded', data: exported });
+    expect(g.take().filter((e) => e.kind === 'scroll-to')).toEqual([]);
   });
 
   it('a student moves to the new table and side on their own, through the lobby, without rejoining', () => {

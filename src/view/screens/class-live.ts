@@ -192,7 +192,8 @@ export function endedStatus(kind: string): string {
   return kind === 'deal' ? 'deal struck' : kind === 'walkout' ? 'ended in a walkout' : kind === 'deadline' ? 'no deal by the deadline' : `ended (${kind})`;
 }
 
-const seatName = (s: SeatView | undefined) => (s ? `${s.name}${s.kind === 'ai' ? ' (AI)' : s.connected ? '' : ' (away)'}` : '—');
+/** A seat as the dashboard names it: the AI's own name already says so ("AI (normal)"), not "AI (normal) (AI)". */
+export const seatName = (s: SeatView | undefined) => (s ? `${s.name}${s.kind === 'ai' ? (/^AI\b/.test(s.name) ? '' : ' (AI)') : s.connected ? '' : ' (away)'}` : '—');
 /** A side's seats at a table: one name, or a team's names. */
 const sideNames = (seats: SeatView[]) => (seats.length === 0 ? '—' : seats.map((s) => seatName(s)).join(', '));
 
@@ -202,11 +203,9 @@ function tableRow(state: ViewState, t: TableSummary, dispatch: Dispatch, info: C
   const scenario = state.scenario;
   const by = (side: Side) => t.seats.find((s) => s.side === side);
   const label = (side: Side) => scenario?.sides[side].label ?? side;
-  const standing = t.standing
-    ? `${label(t.standing.by)}: ${Object.entries(t.standing.package)
-        .map(([issue, pos]) => scenario?.issues.find((i) => i.id === issue)?.positions.find((p) => p.id === pos)?.label ?? `${issue}=${pos}`)
-        .join('; ')}`
-    : '—';
+  // The package on the table, one term a line (a long package joined with semicolons read as one block).
+  const terms = t.standing ? Object.entries(t.standing.package).map(([issue, pos]) => scenario?.issues.find((i) => i.id === issue)?.positions.find((p) => p.id === pos)?.label ?? `${issue}=${pos}`) : [];
+  const standing = t.standing ? [`Offered by ${label(t.standing.by)}:`, h('ul', { class: 'plain package-cell' }, ...terms.map((term) => h('li', null, term)))] : ['—'];
   const status = t.outcome ? endedStatus(t.outcome) : !t.started ? 'waiting for a partner' : t.paused ? 'paused' : t.turn ? `${label(t.turn)} to move` : '—';
   // An empty seat, or mid-game one whose student has left: the AI can take it (the student gets it back on returning).
   const empty = SIDES.filter((s) => !by(s) || (t.started && !t.outcome && by(s)!.kind === 'student' && !by(s)!.connected));
@@ -216,10 +215,11 @@ function tableRow(state: ViewState, t: TableSummary, dispatch: Dispatch, info: C
     h('th', { attrs: { scope: 'row' } }, `Table ${n}`),
     h('td', { class: 'text' }, sideNames(t.seats.filter((s) => s.side === 'us'))),
     h('td', { class: 'text' }, sideNames(t.seats.filter((s) => s.side === 'china'))),
-    h('td', null, String(t.round)),
-    h('td', { class: 'text' }, status, t.idle ? h('span', { class: 'tag idle' }, 'idle') : null),
-    h('td', { class: 'text' }, standing),
-    h('td', null, fmt(t.tension)),
+    // A game's round of talks out of its deadline (the class's rounds are "class rounds": see the heading).
+    h('td', { class: 'short' }, t.started ? `${t.round} of ${info.rounds}` : '—'),
+    h('td', { class: 'text state-cell' }, status, t.idle ? h('span', { class: 'tag idle' }, 'idle') : null),
+    h('td', { class: 'text' }, ...standing),
+    h('td', { class: 'short' }, fmt(t.tension)),
     h(
       'td',
       { class: 'text' },
@@ -262,11 +262,17 @@ function waitingList(state: ViewState, dispatch: Dispatch, waiting: readonly Sea
   );
 }
 
-/** The class debrief's heading names the round it shows, once the class has more than one. */
+/**
+ * The class debrief's one heading: its scenario (the debrief's, else the class's) and, once the
+ * class has more than one round, the round it shows (a "class round", as the dashboard says: a
+ * game's own rounds are its rounds of talks). The debrief below it has no heading of its own.
+ */
 export function debriefTitle(state: ViewState): string {
   const lc = state.liveClass;
   const many = (lc.debriefRounds?.length ?? 0) > 1 || (lc.live?.dashboard?.info.classRound ?? 1) > 1;
-  return lc.debriefRound !== undefined && many ? `Class debrief, round ${lc.debriefRound}` : 'Class debrief';
+  const scenario = lc.debrief?.scenario.title ?? lc.live?.dashboard?.info.scenarioTitle ?? lc.live?.info?.scenarioTitle ?? state.scenario?.title;
+  const round = lc.debriefRound !== undefined && many ? `, class round ${lc.debriefRound}` : '';
+  return `Class debrief${scenario ? `: ${scenario}` : ''}${round}`;
 }
 
 /** How many games the debrief holds, and how many are not on it: still playing, or (an earlier round) left unfinished (the heading names the round). */
@@ -325,6 +331,7 @@ export const classTeacherScreen: ScreenFn = (state, dispatch) => {
         h('p', null, `${dash.tables.length} table${dash.tables.length === 1 ? '' : 's'}, ${dash.finished} finished; ${dash.waiting.length} student${dash.waiting.length === 1 ? '' : 's'} waiting for a partner${dash.waiting.length ? `: ${dash.waiting.map((w) => w.name).join(', ')}` : ''}.`),
         waitingList(state, dispatch, dash.waiting, dash.info),
         dash.pausedAll ? h('p', { class: 'message', id: 'dash-paused', attrs: { role: 'status' } }, 'Every table is paused: no one can move until you resume them.') : null,
+        allFinished(state, dispatch, dash),
         h(
           'div',
           { class: 'actions' },
@@ -340,7 +347,7 @@ export const classTeacherScreen: ScreenFn = (state, dispatch) => {
                 'table',
                 { class: 'data dashboard', id: 'dashboard' },
                 h('caption', null, 'Every pair, live'),
-                columnHeads('Table', textHead(state.scenario?.sides.us.label ?? 'US'), textHead(state.scenario?.sides.china.label ?? 'China'), 'Round', textHead('Status'), textHead('On the table'), 'Tension', textHead('Teacher')),
+                columnHeads('Table', textHead(state.scenario?.sides.us.label ?? 'US'), textHead(state.scenario?.sides.china.label ?? 'China'), 'Round of talks', textHead('Status'), textHead('On the table'), 'Tension (0–10)', textHead('Teacher')),
                 h('tbody', null, ...dash.tables.map((t) => tableRow(state, t, dispatch, dash.info))),
               ),
             ),
@@ -361,12 +368,37 @@ export const classTeacherScreen: ScreenFn = (state, dispatch) => {
       debriefCount(state),
     ),
   );
-  if (lc.debrief) body.push(...classDebriefView(lc.debrief, dispatch, { id: 'live', open: 'class-teacher' }));
+  if (lc.debrief) body.push(...classDebriefView(lc.debrief, dispatch, { id: 'live', open: 'class-teacher', titled: false }));
   body.push(h('div', { class: 'actions' }, button('Leave the class on this device', () => dispatch({ type: 'class-leave' }), { key: 'class-leave', class: 'secondary' })));
   // The code is shown once: large in the join panel while it is open, else in the class bar (the
   // heading named it too, so the teacher's screen showed it twice until the heading scrolled away).
   return { title: 'Your class', body, scene: titleScene('Your class is open: pairs negotiate live, you watch every table.'), keepControls: true };
 };
+
+/**
+ * Once every table of the round has finished, the dashboard says so and offers the class debrief
+ * there, where the teacher is looking (its own section is further down, past another round and the
+ * news); the press loads it and brings its heading into view.
+ */
+function allFinished(state: ViewState, dispatch: Dispatch, dash: Dashboard): HTMLElement | null {
+  if (dash.tables.length === 0 || dash.finished < dash.tables.length || dash.waiting.length > 0) return null;
+  const lc = state.liveClass;
+  const n = dash.tables.length;
+  return h(
+    'div',
+    { class: 'message', id: 'dash-finished' },
+    h('p', null, n === 1 ? 'The table has finished its game.' : n === 2 ? 'Both tables have finished their games.' : `All ${n} tables have finished their games.`),
+    h(
+      'div',
+      { class: 'actions' },
+      button(
+        'Go to the class debrief',
+        () => dispatch({ type: 'class-load-debrief', goTo: true }),
+        { key: 'dash-debrief', disabled: lc.busy },
+      ),
+    ),
+  );
+}
 
 /** Sides in another round: swapped by default, so each student plays the other country. */
 const ROUND_SIDES = [
@@ -452,6 +484,11 @@ function sentNews(injects: readonly InjectView[], info: ClassInfo): HTMLElement 
   );
 }
 
+/** What sending a scenario's event does, under its select. */
+export const EVENT_HINT = 'The event happens in each game it is sent to: the students read its news, and its effects change that game’s numbers as the scenario sets them.';
+/** What a written flash does, under its field. */
+export const FLASH_HINT = 'Only news: the students read it, and nothing in their games changes.';
+
 function injectSection(state: ViewState, dispatch: Dispatch, tables: number[], sent: readonly InjectView[], info: ClassInfo): HTMLElement {
   const events = state.scenario?.events ?? [];
   const target = select('inject-target', [{ value: 'all', label: 'Every table' }, ...tables.map((t) => ({ value: String(t), label: `Table ${tableNumber(info, t)}` }))]);
@@ -468,11 +505,12 @@ function injectSection(state: ViewState, dispatch: Dispatch, tables: number[], s
       ? h(
           'div',
           null,
-          field('inject-event', 'One of the scenario’s events, as news', eventSelect),
+          // What each kind does to a game, said before the press (an event changes its numbers, a flash does not).
+          field('inject-event', 'One of the scenario’s events, as news', eventSelect, EVENT_HINT),
           h('div', { class: 'actions' }, button('Send this event', () => dispatch({ type: 'class-teacher-action', action: { action: 'inject', table: tableOf(), inject: { kind: 'event', event: eventSelect.value } } }), { key: 'inject-event-send', class: 'secondary' })),
         )
       : null,
-    field('inject-news', 'Or a news flash you write', news),
+    field('inject-news', 'Or a news flash you write', news, FLASH_HINT),
     h(
       'div',
       { class: 'actions' },

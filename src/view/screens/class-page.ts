@@ -137,28 +137,34 @@ function ratingTable(r: SideRatings): HTMLElement {
  * The class debrief as the class page and the live class show it: the summary, the chart, the
  * ratings per side, the chips the deals held, every game (to open its own debrief), the exports.
  */
-export function classDebriefView(d: ClassDebrief, dispatch: Dispatch, options: { id: string; open: ClassDebriefScreen | null; emphasise?: readonly number[]; rejected?: readonly RejectedEntry[] }): Node[] {
+export function classDebriefView(
+  d: ClassDebrief,
+  dispatch: Dispatch,
+  options: { id: string; open: ClassDebriefScreen | null; emphasise?: readonly number[]; rejected?: readonly RejectedEntry[]; titled?: boolean },
+): Node[] {
   const openFrom = options.open;
   const s = d.scenario.sides;
   const fileBase = `bargaining-chips-class-${d.scenario.id}`.replace(/[^A-Za-z0-9._-]+/g, '-');
   const dealsCount = d.outcomes.deal;
-  return [
-    section(
-      `Class debrief: ${d.scenario.title}`,
-      `${options.id}-debrief-title`,
-      h('ul', { class: 'plain', id: `${options.id}-summary` }, ...d.summary.map((x) => h('li', null, x))),
+  const summary = [
+    h('ul', { class: 'plain', id: `${options.id}-summary` }, ...d.summary.map((x) => h('li', null, x))),
+    h(
+      'table',
+      // Sized to its words (a label and its count side by side), not stretched across a projector's width.
+      { class: 'data fit', id: `${options.id}-outcomes` },
+      h('caption', null, 'Deals and breakdowns'),
+      columnHeads('Outcome', 'Games'),
       h(
-        'table',
-        { class: 'data', id: `${options.id}-outcomes` },
-        h('caption', null, 'Deals and breakdowns'),
-        columnHeads('Outcome', 'Games'),
-        h(
-          'tbody',
-          null,
-          ...(['deal', 'walkout', 'deadline'] as const).map((k) => h('tr', { attrs: { 'data-outcome': k } }, h('th', { attrs: { scope: 'row' } }, OUTCOME_LABEL[k]), h('td', null, String(d.outcomes[k])))),
-        ),
+        'tbody',
+        null,
+        ...(['deal', 'walkout', 'deadline'] as const).map((k) => h('tr', { attrs: { 'data-outcome': k } }, h('th', { attrs: { scope: 'row' } }, OUTCOME_LABEL[k]), h('td', null, String(d.outcomes[k])))),
       ),
     ),
+  ];
+  return [
+    // Under a heading of its own, or (the live class, whose section above already heads it
+    // "Class debrief: <scenario>") without one: the same words twice, one under the other, read as a slip.
+    options.titled === false ? h('div', { class: 'class-debrief-summary' }, ...summary) : section(`Class debrief: ${d.scenario.title}`, `${options.id}-debrief-title`, ...summary),
     section('The deal chart', `${options.id}-chart-title`, dealChartFigure(d.chart, { id: `${options.id}-dealchart`, numbered: true, emphasise: options.emphasise ?? [] })),
     section(
       'Ratings per side',
@@ -176,7 +182,7 @@ export function classDebriefView(d: ClassDebrief, dispatch: Dispatch, options: {
         ? h('p', null, 'No game ended in a deal.')
         : h(
             'table',
-            { class: 'data', id: `${options.id}-chips` },
+            { class: 'data fit', id: `${options.id}-chips` },
             h('caption', null, `How often each term was in the ${dealsCount} deal${dealsCount === 1 ? '' : 's'}`),
             columnHeads('Term', 'Deals', 'Share'),
             h('tbody', null, ...d.chips.map((c) => h('tr', null, h('th', { attrs: { scope: 'row' } }, c.label), h('td', null, String(c.count)), h('td', null, `${Math.round(c.share * 100)}%`)))),
@@ -187,9 +193,10 @@ export function classDebriefView(d: ClassDebrief, dispatch: Dispatch, options: {
       `${options.id}-games-title`,
       h(
         'table',
-        { class: 'data', id: `${options.id}-games` },
+        { class: 'data fit', id: `${options.id}-games` },
         h('caption', null, 'The numbers match the points on the chart'),
-        columnHeads('Game', textHead('Outcome'), `${s.us.label}`, `${s.china.label}`, openFrom ? h('span', { class: 'visually-hidden' }, 'Open') : null),
+        // The ratings' columns say what they hold (a bare side's name over a number read as its score or its share).
+        columnHeads('Game', textHead('Outcome'), `${s.us.label} rating`, `${s.china.label} rating`, openFrom ? h('span', { class: 'visually-hidden' }, 'Open') : null),
         h(
           'tbody',
           null,

@@ -100,6 +100,7 @@ export function mountRenderer(
       return;
     }
     panel.scrollTop = effects.some((e) => e.kind === 'scroll-top') ? 0 : scrollTop;
+    for (const e of effects) if (e.kind === 'scroll-to') panel.querySelector(`#${CSS.escape(e.id)}`)?.scrollIntoView({ block: 'start' });
     if (!moveFocus(effects) && focusKey) {
       const again = panel.querySelector<HTMLElement>(`[data-key="${CSS.escape(focusKey)}"]`);
       if (again && !(again as HTMLButtonElement).disabled) again.focus({ preventScroll: true });

@@ -80,5 +80,7 @@ export type Effect =
   | { kind: 'focus-after-move' }
   /** Scroll the panel back to its top (a new replay step is read from the top). */
   | { kind: 'scroll-top' }
+  /** Bring the element with this id to the top of the view, after the screen is drawn (below a sticky bar: its scroll-margin). */
+  | { kind: 'scroll-to'; id: string }
   /** Talk to the class server (the shell loads its connection code on the first such request). */
   | { kind: 'class'; request: ClassRequest };

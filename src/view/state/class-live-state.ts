@@ -59,7 +59,8 @@ export type ClassLiveAction =
   | { type: 'class-teacher-action'; action: TeacherAction }
   /** The teacher asked for another round while tables still play (`sides`), or took the question back (null): the confirmation shows. */
   | { type: 'class-round-confirm'; sides: 'swap' | 'same' | null }
-  | { type: 'class-load-debrief' }
+  /** `goTo`: once loaded, the debrief is brought into view (the dashboard's press, far above its section). */
+  | { type: 'class-load-debrief'; goTo?: boolean }
   /** The class debrief of another round (from the export already loaded). */
   | { type: 'class-debrief-round'; round: number }
   /** The teacher shows the join address, large code and QR code (true) or folds them into the class bar (false). */
@@ -85,6 +86,8 @@ export interface LiveClassView {
   readonly joinShown?: boolean;
   /** Another round asked for while tables still play: the sides chosen, waiting for the teacher's confirmation. */
   readonly confirmRound?: 'swap' | 'same' | null;
+  /** The debrief asked for from the dashboard: brought into view once it is loaded. */
+  readonly goToDebrief?: boolean;
   readonly busy: boolean;
   readonly error: string | null;
   /** The class code a join link brought, filled into the join screen. */

@@ -26,7 +26,7 @@ import type { Step } from './store';
  * (src/view/shell/class-connection.ts, loaded with @colyseus/sdk only when a class screen asks).
  */
 
-type ClassEffect = { kind: 'class'; request: ClassRequest } | { kind: 'announce'; text: string } | { kind: 'scroll-top' };
+type ClassEffect = { kind: 'class'; request: ClassRequest } | { kind: 'announce'; text: string } | { kind: 'scroll-top' } | { kind: 'scroll-to'; id: string };
 type Result = Step<AppState, ClassEffect>;
 
 const same = (state: AppState): Result => ({ state, effects: [] });
@@ -186,7 +186,7 @@ export function classLiveUpdate(state: AppState, action: { type: string }): Resu
     }
     case 'class-load-debrief':
       if (!lc.teacher) return same(state);
-      return { state: withLive(state, { busy: true, error: null }), effects: [request({ op: 'export', code: lc.teacher.code, teacherKey: lc.teacher.teacherKey })] };
+      return { state: withLive(state, { busy: true, error: null, goToDebrief: a.goTo === true }), effects: [request({ op: 'export', code: lc.teacher.code, teacherKey: lc.teacher.teacherKey })] };
     case 'class-join-panel':
       // Shown from the class bar while scrolled down (a late student at the door): the panel scrolls up to it.
       if (!lc.teacher) return same(state);
@@ -194,11 +194,11 @@ export function classLiveUpdate(state: AppState, action: { type: string }): Resu
     case 'class-export-loaded': {
       // A refresh keeps an earlier round the teacher chose; otherwise the latest (the current round).
       const built = liveClassDebrief(a.data, (id) => findScenario(state, id), keptDebriefRound(lc));
-      if (!built.ok) return { state: withLive(state, { busy: false, error: built.message }), effects: say([built.message]) };
+      if (!built.ok) return { state: withLive(state, { busy: false, error: built.message, goToDebrief: false }), effects: say([built.message]) };
       const n = built.debrief?.games.length ?? 0;
       return {
-        state: withLive({ ...state, screen: 'class-teacher' }, { busy: false, error: null, debrief: built.debrief, unfinished: built.unfinished, debriefRound: built.round, debriefRounds: built.rounds, exportData: a.data }),
-        effects: say([`The class debrief${built.rounds.length > 1 ? ` of round ${built.round}` : ''} holds ${n} finished game${n === 1 ? '' : 's'}${built.unfinished ? `; ${built.unfinished} ${built.round < built.rounds[built.rounds.length - 1]! ? 'left unfinished' : 'still playing'}` : ''}.`]),
+        state: withLive({ ...state, screen: 'class-teacher' }, { busy: false, error: null, debrief: built.debrief, unfinished: built.unfinished, debriefRound: built.round, debriefRounds: built.rounds, exportData: a.data, goToDebrief: false }),
+        effects: [...(lc.goToDebrief ? [{ kind: 'scroll-to', id: 'class-debrief-title' } satisfies ClassEffect] : []), ...say([`The class debrief${built.rounds.length > 1 ? ` of round ${built.round}` : ''} holds ${n} finished game${n === 1 ? '' : 's'}${built.unfinished ? `; ${built.unfinished} ${built.round < built.rounds[built.rounds.length - 1]! ? 'left unfinished' : 'still playing'}` : ''}.`])],
       };
     }
     case 'class-leave':

@@ -81,6 +81,11 @@ describe.skipIf(!browserPath)('a class from the teacher’s laptop', () => {
     // Every table has finished: the dashboard says so, with the way to the debrief.
     await t.locator('#dash-finished').waitFor({ timeout: 60_000 });
     expect(await t.locator('#dash-finished p').textContent()).toBe('Both tables have finished their games.');
+    // The pair's row shows what they agreed (nothing stands on the table once a deal is struck); the walkout's shows nothing.
+    const agreed = t.locator('#dashboard tbody tr[data-table="0"] td').nth(4);
+    expect(await agreed.textContent()).toMatch(/^Agreed:/);
+    expect(await agreed.locator('li').count()).toBeGreaterThan(0);
+    expect(await t.locator('#dashboard tbody tr[data-table="1"] td').nth(4).textContent()).toBe('—');
     await teacherScreen(t, 'finished', '#dash-title');
     await t.getByRole('button', { name: 'Go to the class debrief' }).click();
     await t.locator('#live-games').waitFor({ timeout: 30_000 });

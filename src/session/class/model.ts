@@ -775,6 +775,7 @@ export class ClassModel {
       moves: table.match?.moves.length ?? 0,
       turn: running ? state.turn : null,
       standing: state?.standing ? { by: state.standing.by, package: { ...state.standing.package } } : null,
+      deal: state?.outcome?.package ? { ...state.outcome.package } : null,
       tension: state ? state.indicators.tension : 0,
       outcome: state?.outcome?.kind ?? null,
       paused: this.isPaused(table),

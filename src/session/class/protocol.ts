@@ -331,6 +331,8 @@ export const tableSummarySchema = z.strictObject({
   turn: sideSchema.nullable(),
   /** The package on the table (the standing offer), or null. */
   standing: z.strictObject({ by: sideSchema, package: z.record(z.string(), z.string()) }).nullable(),
+  /** The package agreed once the talks ended in a deal, else null (absent from an older server). */
+  deal: z.record(z.string(), z.string()).nullable().optional(),
   tension: z.number(),
   /** The outcome kind once the talks ended: deal, walkout, deadline… */
   outcome: z.string().nullable(),

@@ -204,8 +204,10 @@ function tableRow(state: ViewState, t: TableSummary, dispatch: Dispatch, info: C
   const by = (side: Side) => t.seats.find((s) => s.side === side);
   const label = (side: Side) => scenario?.sides[side].label ?? side;
   // The package on the table, one term a line (a long package joined with semicolons read as one block).
-  const terms = t.standing ? Object.entries(t.standing.package).map(([issue, pos]) => scenario?.issues.find((i) => i.id === issue)?.positions.find((p) => p.id === pos)?.label ?? `${issue}=${pos}`) : [];
-  const standing = t.standing ? [`Offered by ${label(t.standing.by)}:`, h('ul', { class: 'plain package-cell' }, ...terms.map((term) => h('li', null, term)))] : ['—'];
+  const terms = (pkg: Record<string, string>) => Object.entries(pkg).map(([issue, pos]) => scenario?.issues.find((i) => i.id === issue)?.positions.find((p) => p.id === pos)?.label ?? `${issue}=${pos}`);
+  const termList = (pkg: Record<string, string>) => h('ul', { class: 'plain package-cell' }, ...terms(pkg).map((term) => h('li', null, term)));
+  // Once a deal is struck nothing stands on the table: the cell shows what was agreed.
+  const standing = t.deal ? ['Agreed:', termList(t.deal)] : t.standing ? [`Offered by ${label(t.standing.by)}:`, termList(t.standing.package)] : ['—'];
   const status = t.outcome ? endedStatus(t.outcome) : !t.started ? 'waiting for a partner' : t.paused ? 'paused' : t.turn ? `${label(t.turn)} to move` : '—';
   // An empty seat, or mid-game one whose student has left: the AI can take it (the student gets it back on returning).
   const empty = SIDES.filter((s) => !by(s) || (t.started && !t.outcome && by(s)!.kind === 'student' && !by(s)!.connected));

@@ -125,11 +125,14 @@ describe('ClassModel', () => {
     const played = c.playMove('t0-us', 0, propose, 6);
     expect(played).toMatchObject({ ok: true, duplicate: false, changes: { moves: [{ table: 0, index: 0, move: propose, by: 'student', at: 6 }] } });
     expect(c.playMove('t0-us', 0, propose, 7)).toMatchObject({ ok: true, duplicate: true, changes: { moves: [] } });
+    expect(c.summary(0, 7)).toMatchObject({ standing: { by: 'us' }, deal: null });
     expect(c.playMove('t0-us', 0, { type: 'walkout', side: 'us' }, 7)).toMatchObject({ ok: false, kind: 'stale-index' });
     expect(c.playMove('t0-china', 5, { type: 'reject', side: 'china' }, 7)).toMatchObject({ ok: false, kind: 'stale-index' });
     expect(c.playMove('t0-china', 1, { type: 'accept', side: 'china' }, 8)).toMatchObject({ ok: true });
     expect(c.playMove('t0-us', 2, { type: 'walkout', side: 'us' }, 9)).toMatchObject({ ok: false, kind: 'ended' });
-    expect(c.summary(0, 9)).toMatchObject({ outcome: 'deal', turn: null, moves: 2 });
+    expect(c.summary(0, 9)).toMatchObject({ outcome: 'deal', turn: null, moves: 2, standing: null });
+    // The teacher's dashboard shows what was agreed once nothing stands on the table.
+    expect(c.summary(0, 9).deal).toEqual(expect.objectContaining(propose.type === 'propose' ? propose.package : {}));
     // The dashboard's round of a finished table is the round the talks ended in, not the model's horizon.
     expect(scenario.horizon).toBeGreaterThan(1);
     expect(c.summary(0, 9).round).toBe(1);

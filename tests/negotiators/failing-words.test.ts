@@ -4,6 +4,8 @@ import type { Explanation } from '../../src/core/types';
 import { plainWords, withWordsOf } from '../../src/negotiators/decision-words';
 import { withWords } from '../../src/session/explain-words';
 import { playScriptedMatch } from '../../src/session/scripted';
+import type * as Voice from '../../src/negotiators/game/voice';
+import type * as Reasons from '../../src/negotiators/game/reasons';
 
 /**
  * The AI's words, and the engine's explanations, are written when first read, long after the move
@@ -12,7 +14,7 @@ import { playScriptedMatch } from '../../src/session/scripted';
 
 const failing = vi.hoisted(() => ({ say: false, analysis: false }));
 vi.mock('../../src/negotiators/game/voice', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../src/negotiators/game/voice')>();
+  const actual = await importOriginal<typeof Voice>();
   return {
     ...actual,
     sayFor: (...args: Parameters<typeof actual.sayFor>) => {
@@ -22,7 +24,7 @@ vi.mock('../../src/negotiators/game/voice', async (importOriginal) => {
   };
 });
 vi.mock('../../src/negotiators/game/reasons', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../src/negotiators/game/reasons')>();
+  const actual = await importOriginal<typeof Reasons>();
   return {
     ...actual,
     analysisFor: (...args: Parameters<typeof actual.analysisFor>) => {

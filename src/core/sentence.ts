@@ -25,15 +25,20 @@ const LOWERED_FIRST = new Set(
   ),
 );
 
+/** First words of LOWERED_FIRST that a number after them makes a name: "List 4A", "Order 2". */
+const NAMED_BY_NUMBER = new Set(['List', 'Order']);
+
 /**
  * A label put inside a sentence: its first letter lowered, unless its first word is a name, an
  * acronym or a number, or starts a name of two capitalised words (Entity List).
  */
 export function inSentence(label: string): string {
   const [first = '', second = ''] = label.split(/\s+/, 2);
-  // a capitalised word numbered is a name (Section 122, List 4A), unless it is an article
-  if (/^[A-Z][a-z]+$/.test(first) && /^\d+[A-Z]?$/.test(second) && !/^(A|An|The)$/.test(first)) return label;
-  if (LOWERED_FIRST.has(first)) return label[0]!.toLowerCase() + label.slice(1);
+  const numbered = /^\d+[A-Z]?$/.test(second);
+  // a verb is lowered before a number too ("buy 12 million tonnes"), unless it is also a noun a number names (List 4A)
+  if (LOWERED_FIRST.has(first) && !(numbered && NAMED_BY_NUMBER.has(first))) return label[0]!.toLowerCase() + label.slice(1);
+  // a capitalised word numbered is a name (Section 122, List 4A)
+  if (/^[A-Z][a-z]+$/.test(first) && numbered) return label;
   const plain =
     /^[A-Z][a-z]*(-[a-z]+)*$/.test(first) &&
     !PROPER.has(first) &&

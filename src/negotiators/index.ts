@@ -52,7 +52,7 @@ export interface Negotiator {
   decide(state: GameState): AiDecision;
 }
 
-const aiDecision = (d: Decision): AiDecision => withWordsOf(d, { move: d.move }, { posture: d.posture });
+const aiDecision = (d: Decision): AiDecision => withWordsOf(d, { move: d.move }, { posture: d.posture }, d.move);
 
 function wrap(negotiator: GameNegotiator): Negotiator {
   return {

@@ -176,5 +176,17 @@ export function explanationText(scenario: Scenario, e: Explanation): string {
 
 /** Explanations with their sentences, for a screen or a report. */
 export function withWords(scenario: Scenario, explanations: readonly Explanation[]): Worded[] {
-  return explanations.map((e) => ({ ...e, text: explanationText(scenario, e) }));
+  return explanations.map((e) => ({ ...e, text: textOr(scenario, e) }));
+}
+
+/**
+ * An explanation's sentence, or, if writing it fails, a plain one: explanations are worded when a
+ * turn is first read, long after its move was played, and a wording error must not lose the turn.
+ */
+function textOr(scenario: Scenario, e: Explanation): string {
+  try {
+    return explanationText(scenario, e);
+  } catch {
+    return e.kind === 'round' ? `End of round ${e.round}.` : `Round ${e.round}: a change the game could not put into words.`;
+  }
 }

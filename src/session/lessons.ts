@@ -6,8 +6,12 @@ import type { GameSpec, GameState, LessonId, Move, Package, Scenario } from '../
 import { LESSON_IDS } from '../core/types';
 import { withWords } from './explain-words';
 import { lessonRefs, type LessonRef } from './history-replay';
-import { CATEGORY_LABELS, possessive } from './text';
+import { CATEGORY_LABELS, CATEGORY_ORDER, possessive } from './text';
 import { atSentenceStart, sideInSentence } from '../core/sentence';
+
+/** Items in a sentence: a, b and c. */
+const listed = (items: readonly string[]): string =>
+  items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 
 /**
  * Which of the five lessons an ordinary game illustrated, with the evidence from that game, for
@@ -111,7 +115,7 @@ export function lessonsIllustrated(scenario: Scenario, spec: GameSpec): Illustra
     const holders = new Set(ids.map((id) => issueOf(scenario, id).holder));
     if (cats.length >= 2 && holders.size === 2) {
       evidence.linkage.push(
-        `${atSentenceStart(who)} tied together ${cats.map((c) => CATEGORY_LABELS[c].toLowerCase()).join(', ')} issues held by both sides.`,
+        `${atSentenceStart(who)} tied together issues of ${cats.length} kinds, held by both sides: ${listed(CATEGORY_ORDER.filter((c) => cats.includes(c)).map((c) => CATEGORY_LABELS[c].toLowerCase()))}.`,
       );
       break;
     }
@@ -170,7 +174,7 @@ export function lessonsIllustrated(scenario: Scenario, spec: GameSpec): Illustra
   for (const [key, p] of pledges) {
     if (p.full > 0)
       evidence.commitments.push(
-        `A pledge was kept only in part: ${key} (about ${Math.round((100 * p.kept) / p.full)}% of its range).`,
+        `A pledge was kept only in part: ${key} (about ${Math.round((100 * p.kept) / p.full)}% of it was delivered).`,
       );
   }
   for (const e of flat) if (e.kind === 'expiry') evidence.commitments.push(`Round ${e.round}: ${e.text}`);

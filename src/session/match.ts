@@ -486,7 +486,7 @@ export class Match {
     this.apply(decision.move);
     // the words are read from the decision when the note is first read (a headless game never reads them)
     const decided = decision;
-    this.notes.set(index, withWordsOf(decided, { move: index }, { posture: decided.posture }));
+    this.notes.set(index, withWordsOf(decided, { move: index }, { posture: decided.posture }, decided.move));
   }
 }
 

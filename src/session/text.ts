@@ -6,6 +6,16 @@ import { atSentenceStart, measureText, possessive, sideInSentence } from '../cor
 
 export { atSentenceStart, possessive, sideInSentence };
 
+/**
+ * An indicator as an objective of `side`'s player, in a sentence: its own side's without the
+ * side's name ("trade gains", "rare-earth leverage"), the other side's with it ("US rare-earth
+ * supply security"), and names and acronyms kept ("credibility of US export controls").
+ */
+export function objectiveName(indicator: { label: string; side: Side | 'shared' }, side: Side): string {
+  const label = indicator.side === side ? indicator.label.replace(/^(US|China)(['’]s)? /, '') : indicator.label;
+  return /^(US|China)\b/.test(label) ? label : label[0]!.toLowerCase() + label.slice(1);
+}
+
 /** Words the screens and the announcements share. Pure: the view renders them as text. */
 
 export const CATEGORY_LABELS: Record<IssueCategory, string> = {

@@ -11,7 +11,7 @@ describe('a decision passed on with its words', () => {
       },
       analysis: 'It opens.',
     };
-    const copy = withWordsOf(words, { move: 3 }, { posture: 'firm' });
+    const copy = withWordsOf(words, { move: 3 }, { posture: 'firm' }, { type: 'propose' });
     expect(written).toBe(0);
     expect(Object.keys(copy)).toEqual(['move', 'say', 'analysis', 'posture']);
     expect(copy.say).toBe('We open with this.');

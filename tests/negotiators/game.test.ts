@@ -264,7 +264,7 @@ describe('decideMove', () => {
     expect(d.move.type).toBe('propose');
     expect(d.posture).toBe('probing');
     expect(d.analysis).toMatch(
-      /^There is no offer from China on the table\. It opens with a package worth \+\d+\.\d points to it \([+−]\d+\.\d for walking away\)\.$/,
+      /^There is no offer from China on the table\. It opens with a package worth \+\d+\.\d points to it \([+−]\d+\.\d points for walking away\)\.$/,
     );
     expect(d.say).toMatch(/\b(we|our|us)\b/i);
     // no numbers of the analysis: those stay one press away
@@ -324,7 +324,7 @@ describe('decideMove', () => {
     const d = decideMove(MINI, specOf(MINI, 's', gen, moves), 'china');
     expect(d.move).toEqual({ type: 'accept', side: 'china' });
     expect(d.analysis).toMatch(
-      /^China accepts\. The package is worth .+ points to it under China doctrine, against .+ for walking away\. This is the last move of the talks, and the deal is worth (more than|as much as) walking away/,
+      /^China accepts\. The package is worth .+ points to it under its “China doctrine” doctrine, against .+ points for walking away\. This is the last move of the talks, and the deal is worth (more than|as much as) walking away/,
     );
   });
 });

@@ -72,6 +72,7 @@ function assessment(over: Partial<Assessment> = {}): Assessment {
     },
     focus: 'us.securityCost',
     voice: [0.1, 0.3, 0.5, 0.7, 0.9, 0.2, 0.4, 0.6],
+    voiceBase: [0.1, 0.3, 0.5, 0.7, 0.9, 0.2, 0.4, 0.6],
     ...over,
   };
 }

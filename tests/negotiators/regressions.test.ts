@@ -63,7 +63,7 @@ describe('1. one walk-away value, not kept within [0, 1]', () => {
     );
     expect(d.move.type).not.toBe('accept');
     expect(d.analysis).toMatch(
-      /nothing it could ask for is worth more to it than walking away \(\+\d+\.\d\)/,
+      /nothing it could ask for is worth more to it than walking away \(\+\d+\.\d points\)/,
     );
   });
 });
@@ -208,7 +208,7 @@ describe('4. words that never contradict their inputs', () => {
       const j = judgePackage(scenario, before, side, before.standing!.package);
       const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(1)}`;
       expect(turn.ai!.analysis).toContain(`worth ${signed(j.points!)} points to it`);
-      expect(turn.ai!.analysis).toContain(`against ${signed(j.walkAway.points)} for walking away`);
+      expect(turn.ai!.analysis).toContain(`against ${signed(j.walkAway.points)} points for walking away`);
       expect(j.utility!).toBeGreaterThanOrEqual(j.walkAway.utility);
     }
   });

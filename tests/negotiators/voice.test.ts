@@ -77,6 +77,7 @@ function assessment(over: Partial<Assessment> = {}): Assessment {
     },
     focus: 'us.securityCost',
     voice: [0.1, 0.3, 0.5, 0.7, 0.9, 0.2, 0.4, 0.6],
+    voiceBase: [0.1, 0.3, 0.5, 0.7, 0.9, 0.2, 0.4, 0.6],
     ...over,
   };
 }
@@ -246,6 +247,33 @@ describe('what the negotiator says', () => {
     expect(inSentence('List 4A tariffs')).toBe('List 4A tariffs');
     expect(inSentence('The 9 October controls')).toBe('the 9 October controls');
     expect(inSentence('Cut 15% of it')).toBe('cut 15% of it');
+    // a verb before a number is still a verb: "on our side, buy 12 million tonnes", not "Buy 12 million"
+    expect(inSentence('Buy 12 million tonnes a year')).toBe('buy 12 million tonnes a year');
+    expect(inSentence('Suspend 24 points for 90 days and keep 10%')).toBe('suspend 24 points for 90 days and keep 10%');
+    expect(inSentence('Add 46 more affiliates (114 in all) and keep the licence bar')).toBe('add 46 more affiliates (114 in all) and keep the licence bar');
+  });
+
+  it('does not say the same sentence at two moves in a row, nor what matters to it as a refrain', () => {
+    const repeats: string[] = [];
+    let focus = 0;
+    let said = 0;
+    for (const id of ['busan-2025', 'sandbox', 'zte-2018'])
+      for (const script of ['repeat-offer', 'stall', 'repeat-best'] as const)
+        for (const difficulty of ['hard', 'normal'] as const)
+          for (const seed of ['1', '2', '3']) {
+            const { match } = playScriptedMatch(loadShippedScenario(id), seed, script, 'china', difficulty);
+            let before = new Set<string>();
+            for (const t of match.turns().filter((x) => x.ai)) {
+              const sentences = new Set(t.ai!.say.split(/(?<=[.!?])\s+/));
+              for (const x of sentences) if (before.has(x)) repeats.push(`${id} ${script} ${difficulty} ${seed} round ${t.round}: ${x}`);
+              if (/^(What matters to us is|We will not compromise on) /m.test(t.ai!.say.split(/(?<=[.!?])\s+/).at(-1)!)) focus++;
+              said++;
+              before = sentences;
+            }
+          }
+    expect(repeats).toEqual([]);
+    expect(said).toBeGreaterThan(100);
+    expect(focus).toBeLessThan(said / 2);
   });
 
   it('is what the session shows: a game against a script carries words and analysis on every AI move', () => {

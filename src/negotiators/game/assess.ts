@@ -134,6 +134,11 @@ export interface Assessment {
   focus: string;
   /** Draws from the side's `ai:*` stream for this move, taken after the strategy's: they choose among phrasings. */
   voice: number[];
+  /**
+   * Draws from the side's own voice stream, the same all game: where each of its phrasings starts.
+   * Its moves step through them from there, so the same line is never said twice in a row.
+   */
+  voiceBase: number[];
 }
 
 /**
@@ -298,6 +303,9 @@ export function assess(input: AssessInput): Assessment {
   });
   // the words are chosen after the strategy's draws, so choosing them changes no decision
   const voice = Array.from({ length: VOICE_DRAWS }, () => random());
+  // a stream of its own, so no decision's draws change
+  const base = decisionRng(state.seed, `voice:${side}`, 0);
+  const voiceBase = Array.from({ length: VOICE_DRAWS }, () => base());
 
   let counter: CounterView | null = null;
   if (strategy.counter !== null) {
@@ -345,6 +353,7 @@ export function assess(input: AssessInput): Assessment {
     words: words ?? wordsOf(scenario),
     focus: doctrineFocus(doctrine.weights),
     voice,
+    voiceBase,
   };
 }
 

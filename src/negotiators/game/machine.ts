@@ -17,6 +17,7 @@ import type { Posture } from './posture';
 import { EMPTY_MEMORY, remember } from './memory';
 import { analysisFor } from './reasons';
 import { sayFor } from './voice';
+import { wordsOr } from '../decision-words';
 
 /**
  * The game negotiator: one statechart for both sides, parameterised by the side, its profile
@@ -102,16 +103,18 @@ function decision(kind: DecisionKind, context: NegotiatorContext): Decision {
   const a = context.assessment!;
   const { memory, intel } = context;
   const posture = postureOf(kind, a);
+  const move = moveFor(kind, a);
   let say: string | undefined;
   let analysis: string | undefined;
   return {
     kind,
-    move: moveFor(kind, a),
+    move,
+    // A wording that fails gives the move's plain words: the move is played, whatever its words.
     get say() {
-      return (say ??= sayFor(kind, a, memory, posture));
+      return (say ??= wordsOr(() => sayFor(kind, a, memory, posture), move, 'say'));
     },
     get analysis() {
-      return (analysis ??= analysisFor(kind, a, memory, intel));
+      return (analysis ??= wordsOr(() => analysisFor(kind, a, memory, intel), move, 'analysis'));
     },
     posture,
   };

@@ -200,7 +200,7 @@ export class GameNegotiator {
     if (!decision) throw new Error(`the negotiator reached "${String(decided.value)}" without a decision`);
     const check = checkMove(this.scenario, state, decision.move);
     if (!check.ok) throw new IllegalMoveError(decision.move, check.reason);
-    return withWordsOf(decision, { kind: decision.kind, move: decision.move }, { posture: decision.posture, state: String(decided.value) });
+    return withWordsOf(decision, { kind: decision.kind, move: decision.move }, { posture: decision.posture, state: String(decided.value) }, decision.move);
   }
 
   /**

@@ -48,7 +48,10 @@ export function prioritiesText(a: Assessment, intel: IntelLevel): string {
 }
 
 /** The walk-away value, said. */
-const walking = (a: Assessment) => `${pts(a.walkAway.points)} for walking away`;
+const walking = (a: Assessment) => `${pts(a.walkAway.points)} points for walking away`;
+
+/** The doctrine its worth is judged by, in a sentence (a label, named as such). */
+const doctrine = (a: Assessment) => `its “${a.doctrineLabel}” doctrine`;
 
 /** Why the offer on the table is not signed. */
 function refusal(a: Assessment): string {
@@ -62,11 +65,11 @@ function refusal(a: Assessment): string {
   if (o.redLines.length > 0 || o.utility === null)
     return `${atSentenceStart(me)} will not sign the offer from ${them} as it stands.`;
   if (!o.home.ok)
-    return `The offer would leave domestic support in ${me} at ${one(o.home.projected)}, short of the ${one(o.home.needed)} it needs to get a deal ratified at home.`;
+    return `The offer would leave domestic support in ${me} at ${one(o.home.projected)} of 100, short of the ${one(o.home.needed)} it needs to get a deal ratified at home.`;
   if (!o.there.ok)
-    return `The offer would not pass in ${them}: support there would fall to ${one(o.there.projected)}, below the ${one(o.there.needed)} needed.`;
-  const aim = a.counter ? `; it still aims for about ${pts(a.counter.points)}` : '';
-  return `The offer from ${them} is worth ${pts(o.points)} points to ${me} under ${a.doctrineLabel} (${walking(a)})${aim}.`;
+    return `The offer would not pass in ${them}: support there would fall to ${one(o.there.projected)} of 100, below the ${one(o.there.needed)} needed.`;
+  const aim = a.counter ? `; it still aims for about ${pts(a.counter.points)} points` : '';
+  return `The offer from ${them} is worth ${pts(o.points)} points to ${me} under ${doctrine(a)} (${walking(a)})${aim}.`;
 }
 
 /** What changed from the previous package to the next. */
@@ -90,8 +93,8 @@ function accepted(a: Assessment): string {
         ? a.lastTurn
           ? `This is the last move of the talks, and the deal ${beats}.`
           : `This is its last move of the talks: the deal ${beats}, and it is the best it can still have.`
-        : `That is at least what it would ask for next (${pts(a.nextPoints)}).`;
-  return `${atSentenceStart(me)} accepts. The package is worth ${pts(o.points)} points to it under ${a.doctrineLabel}, against ${walking(a)}. ${why} At home, support would stand at ${one(o.home.projected)}, above the ${one(o.home.needed)} it needs.`;
+        : `That is at least what it would ask for next (${pts(a.nextPoints)} points).`;
+  return `${atSentenceStart(me)} accepts. The package is worth ${pts(o.points)} points to it under ${doctrine(a)}, against ${walking(a)}. ${why} At home, support would stand at ${one(o.home.projected)} of 100, above the ${one(o.home.needed)} it needs.`;
 }
 
 /** What it requires of any deal after coercion, when the offer on the table has not already been refused for it. */
@@ -106,7 +109,7 @@ function counterAnalysis(a: Assessment, intelText: string): string {
   const reverse = reverseNote(a);
   if (!a.counter) {
     const base = a.offer ? `${refusal(a)} ` : '';
-    return `${base}${atSentenceStart(me)} makes no offer: nothing it could ask for is worth more to it than walking away (${pts(a.walkAway.points)}) and would also pass at home on both sides.${reverse}${intelText}`;
+    return `${base}${atSentenceStart(me)} makes no offer: nothing it could ask for is worth more to it than walking away (${pts(a.walkAway.points)} points) and would also pass at home on both sides.${reverse}${intelText}`;
   }
   const c = a.counter;
   const moved = changes(a.words, a.previousOffer, c.pkg);
@@ -152,7 +155,7 @@ function standFirmAnalysis(a: Assessment, intelText: string): string {
     c.previousUtility === null
       ? `It opens with its best terms, worth ${pts(c.points)} points to it (${walking(a)}),`
       : `It holds firm: its offer is worth ${pts(c.points)} points to it (${walking(a)}),`;
-  return `${base} ${stance} because of what ${them} imposed on it during the talks: ${measures}. While ${several ? 'those measures are' : 'that measure is'} in force, ${me} concedes nothing before its final offer: going down its curve would pay ${them} in concessions for lifting what it imposed, on top of the harm the measure does.${instead}${intelText}`;
+  return `${base} ${stance} because of what ${them} imposed on it during the talks: ${measures}. While ${several ? 'those measures are' : 'that measure is'} in force, ${me} concedes nothing before its final offer: conceding now would pay ${them} for lifting what it imposed, on top of the harm the measure does.${instead}${intelText}`;
 }
 
 export function analysisFor(kind: DecisionKind, a: Assessment, m: Memory, intel: IntelLevel): string {
@@ -167,32 +170,32 @@ export function analysisFor(kind: DecisionKind, a: Assessment, m: Memory, intel:
       const context = !a.offer
         ? `No offer from ${them} is on the table`
         : a.offer.signable
-          ? `The offer on the table is worth ${pts(a.offer.points)} points to it (${walking(a)}), short of the ${pts(a.nextPoints)} it aims for`
+          ? `The offer on the table is worth ${pts(a.offer.points)} points to it (${walking(a)}), short of the ${pts(a.nextPoints)} points it aims for`
           : `It will not sign the offer on the table as it stands`;
       return `${atSentenceStart(me)} carries out its threat, a measure on ${measure(a.words, t)}. ${context}, and backing down would cost it ${a.audienceCost} points of domestic support and the credibility of its next threat.`;
     }
     case 'retaliate': {
       const l = a.retaliation!;
       const theirs = m.imposedOnMe[m.imposedOnMe.length - 1]!;
-      const own = l.ours >= 0 ? `would even gain itself ${one(l.ours)}` : `costs itself ${one(-l.ours)}`;
+      const own = l.ours >= 0 ? `would even gain itself ${one(l.ours)} points` : `costs itself ${one(-l.ours)} points`;
       const why = a.prefersCalm
-        ? `${a.doctrineLabel} counts tension as a cost and let its refusal to reward coercion speak the first time; ${them} has now imposed ${m.impositions} measures on it during the talks, so it answers in kind;`
-        : `${a.doctrineLabel} does not count tension as a cost, so it answers coercion in kind;`;
+        ? `Its “${a.doctrineLabel}” doctrine counts tension as a cost and let its refusal to reward coercion speak the first time; ${them} has now imposed ${m.impositions} measures on it during the talks, so it answers in kind;`
+        : `Its “${a.doctrineLabel}” doctrine does not count tension as a cost, so it answers coercion in kind;`;
       return `${atSentenceStart(me)} answers ${possessive(them)} measure on ${measure(a.words, theirs)} with one on ${measure(a.words, l)}: by its reckoning the measure costs ${them} about ${one(-l.theirs)} points and ${own}. ${why} and it signs no deal that leaves ${possessive(them)} measure in force.${priorities}`;
     }
     case 'walkout':
-      return `${atSentenceStart(me)} walks out. ${atSentenceStart(them)} has imposed ${m.impositions} measures on it during the talks (on ${list(m.imposedOnMe.map((x) => measure(a.words, x)))}), and its last ${m.stalled} moves brought ${me} nothing better, which is ${possessive(me)} whole patience (${a.patience}).`;
+      return `${atSentenceStart(me)} walks out. ${atSentenceStart(them)} has imposed ${m.impositions} measures on it during the talks (on ${list(m.imposedOnMe.map((x) => measure(a.words, x)))}), and its last ${m.stalled} moves brought ${me} nothing better, which is all the patience it has (${a.patience} ${a.patience === 1 ? 'move' : 'moves'}).`;
     case 'cool-off':
       if (m.failedRatification)
         return `${atSentenceStart(me)} makes no new offer this round: the last deal failed at home, and it lets tempers settle before trying again.${priorities}`;
-      return `${atSentenceStart(me)} holds its position and makes no new demand: tension stands at ${one(a.tension)} of 10 after ${possessive(them)} escalation, and ${a.doctrineLabel} counts tension as a cost.${reverseNote(a)}${priorities}`;
+      return `${atSentenceStart(me)} holds its position and makes no new demand: tension stands at ${one(a.tension)} of 10 after ${possessive(them)} escalation, and ${doctrine(a)} counts tension as a cost.${reverseNote(a)}${priorities}`;
     case 'threaten': {
       const l = a.lever!;
       const why = m.provoked
         ? `it answers the escalation by ${them}`
-        : `${possessive(them)} last ${m.stalled} moves brought it nothing better, and ${me} waits ${a.patience}`;
+        : `${possessive(them)} last ${m.stalled} moves brought it nothing better, and ${me} waits ${a.patience} ${a.patience === 1 ? 'move' : 'moves'}`;
       const due = a.round + a.threatWindow;
-      const own = l.ours >= 0 ? `would even gain itself ${one(l.ours)}` : `would cost itself ${one(-l.ours)}`;
+      const own = l.ours >= 0 ? `would even gain itself ${one(l.ours)} points` : `would cost itself ${one(-l.ours)} points`;
       return `${atSentenceStart(me)} threatens a measure on ${measure(a.words, l)} unless there is a deal by the end of round ${due}: ${why}. By its reckoning the measure would cost ${them} about ${one(-l.theirs)} points and ${own}.${reverseNote(a)}${priorities}`;
     }
     case 'stand-firm':

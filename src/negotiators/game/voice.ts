@@ -9,19 +9,27 @@ import { inSentence, withArticle } from '../../core/sentence';
  * its side and doctrine (firm, or conciliatory when its doctrine counts tension as a cost; sharper
  * right after a threat or a measure imposed on it), and about what the other side has just done.
  * Every sentence is built from the decision's real inputs (the move, the offer on the table, its
- * memory of the talks); several phrasings of each are chosen by the draws of the side's own
- * `ai:*` stream for the move (Assessment.voice), so two games do not read the same. It says no
+ * memory of the talks); where its phrasings start is drawn from the side's own voice stream once a
+ * game (Assessment.voiceBase), so two games do not read the same, and each move steps on to the next
+ * phrasing, so a line is not said again at the next move. It says no
  * numbers (the analysis has them) and never why it refuses an offer beyond what the other side
  * can see: a hidden red line stays hidden. All phrasings are this project's own.
  */
 
 type Tone = 'firm' | 'conciliatory';
 
-/** The draw k of the decision, as an index into `n` choices. */
+/** One of `options`: the one after the one this site chose at the side's previous move (draw k placed the first). */
 function choose<T>(a: Assessment, k: number, options: readonly T[]): T {
-  const draw = a.voice[k % a.voice.length] ?? 0;
-  return options[Math.min(options.length - 1, Math.floor(draw * options.length))]!;
+  const draw = a.voiceBase[k % a.voiceBase.length] ?? 0;
+  const start = Math.min(options.length - 1, Math.floor(draw * options.length));
+  return options[(start + ownMoves(a)) % options.length]!;
 }
+
+/**
+ * How many moves this side has made before this one: a phrasing steps on by one each move (from
+ * where the game's draw started it), so a line said at one move is not said again at the next.
+ */
+const ownMoves = (a: Assessment): number => Math.floor(a.turn / 2);
 
 function positionText(words: Words, issue: string, position: string): string {
   return inSentence(words.position[issue]?.[position] ?? position);
@@ -37,11 +45,15 @@ function list(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+const COUNT_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+/** A count as said at the table: in words up to ten. */
+const countWord = (n: number): string => COUNT_WORDS[n] ?? String(n);
+
 /** At most two items named, the rest counted. */
 function short(items: string[]): string {
   if (items.length <= 2) return list(items);
   const rest = items.length - 2;
-  return `${items.slice(0, 2).join(', ')} and ${rest === 1 ? 'one other change' : `${rest} other changes`}`;
+  return `${items.slice(0, 2).join(', ')} and ${rest === 1 ? 'one other change' : `${countWord(rest)} other changes`}`;
 }
 
 /** A package as said at the table: what we would do, and what we ask of them. */
@@ -291,7 +303,8 @@ function counter(a: Assessment, m: Memory, posture: Posture): string {
     parts.push(
       `Any agreement must lift your measure on ${list(a.toReverse.map((i) => issueText(a.words, i)))}.`,
     );
-  } else if ((a.voice[6] ?? 0) < 0.35 && FOCUS[a.focus]) {
+  } else if ((ownMoves(a) + Math.floor((a.voiceBase[6] ?? 0) * 3)) % 3 === 0 && FOCUS[a.focus]) {
+    // what matters to it, every third move: said every move, it would be a refrain
     parts.push(
       tone(a) === 'firm'
         ? `We will not compromise on ${FOCUS[a.focus]}.`

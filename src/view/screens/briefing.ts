@@ -1,7 +1,7 @@
 import { INDICATOR_LIST, otherSide, positionOf, replay } from '../../session/model';
 import type { GameSpec, IssueCategory, Side } from '../../core/types';
 import type { IntelItem, IntelLevel } from '../../session/ai';
-import { atSentenceStart, CATEGORY_LABELS, describeMove, formatDate, possessive, sideInSentence } from '../../session/text';
+import { atSentenceStart, CATEGORY_LABELS, describeMove, formatDate, objectiveName, possessive, sideInSentence } from '../../session/text';
 import { button, h, safeHref } from '../dom';
 import { pendingSpec } from '../state/selectors';
 import { caveatTag, categoryIcon, flagImg } from './common';
@@ -66,7 +66,7 @@ export const briefingScreen: ScreenFn = (state, dispatch) => {
       h('strong', null, 'Your objectives: '),
       `you are ${sideInSentence(scenario.sides[side].label)} (“${doctrine.label}”): `,
       ranked
-        .map(([id, w]) => `${w > 0 ? 'raise' : 'lower'} ${INDICATOR_LIST.find((d) => d.id === id)!.label.replace(/^(US|China) /, '').toLowerCase()}`)
+        .map(([id, w]) => `${w > 0 ? 'raise' : 'lower'} ${objectiveName(INDICATOR_LIST.find((d) => d.id === id)!, side)}`)
         .join(', ') || 'nothing weighs in your score',
       '.',
     ),
@@ -76,7 +76,7 @@ export const briefingScreen: ScreenFn = (state, dispatch) => {
       'p',
       { attrs: { 'data-summary': 'clock' } },
       h('strong', null, 'The clock: '),
-      `${scenario.rounds} rounds to agree. A deal must pass at home (support ${scenario.sides[side].ratificationThreshold}+); your score averages to round ${scenario.horizon}.`,
+      `${scenario.rounds} rounds to agree. A deal must pass at home: your domestic support must stay at ${scenario.sides[side].ratificationThreshold} of 100 or more. Your score is the average over the game and its aftermath, to round ${scenario.horizon}.`,
     ),
   );
   const branch = setup.branch;

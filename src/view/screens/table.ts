@@ -199,7 +199,7 @@ function standingSection(table: TableState, dispatch: Dispatch, yourTurn: boolea
       h(
         'p',
         null,
-        `Worth to you, judged by ${doctrineFor(scenario, state.options, side).label}: `,
+        `Worth to you, judged by your “${doctrineFor(scenario, state.options, side).label}” doctrine: `,
         worthText(assessment.worth),
         `. At home it would ${passes.ratified ? 'pass' : 'fail'} (your support ${fmt(passes.projected)}, needs ${passes.threshold})${theirs.ratified ? '' : `; in ${them} it would fail (${fmt(theirs.projected)} against ${theirs.threshold})`}. `,
         estimateTag(),
@@ -327,7 +327,7 @@ function projectionSection(table: TableState): HTMLElement {
   return section(
     'Projected effect of your package',
     'projection-title',
-    h('p', null, `Worth to you, judged by ${doctrine.label}: `, worthText(a.worth), '. This is the expected change of your score over the whole game if the package came into force now. ', estimateTag()),
+    h('p', null, `Worth to you, judged by your “${doctrine.label}” doctrine: `, worthText(a.worth), '. This is the expected change of your score over the whole game if the package came into force now. ', estimateTag()),
     h('p', null, 'Would it pass at home?'),
     h('ul', { class: 'plain' }, rat(side), rat(otherSide(side))),
     h(
@@ -497,7 +497,7 @@ function dealSection(table: TableState): HTMLElement {
     'The deal',
     'deal-title',
     h('ul', { class: 'plain' }, ...items.map((i) => h('li', null, categoryIcon(i.category), h('strong', null, `${i.issueLabel}: `), i.positionLabel, h('span', { class: 'hint' }, ` (was: ${i.currentLabel}; ${i.holder === side ? 'you give' : 'you get'})`)))),
-    h('p', null, `Expected worth to you, judged by ${doctrine.label}, when it was struck: `, worthText(a.worth), '.'),
+    h('p', null, `Expected worth to you, judged by your “${doctrine.label}” doctrine, when it was struck: `, worthText(a.worth), '.'),
     h(
       'table',
       { class: 'data' },

@@ -241,7 +241,8 @@ export class ClassRoom extends Room {
     if (seat) this.model.setConnected(seat, false);
     this.scheduleDashboard();
     // A connection whose seat was taken over has nothing to come back to.
-    if (seat || this.seated(client).role === 'teacher') this.allowReconnection(client, RECONNECT_SECONDS);
+    // Refused while the room is disposing (the server stopping): nothing to wait for then.
+    if (seat || this.seated(client).role === 'teacher') this.allowReconnection(client, RECONNECT_SECONDS).catch(() => undefined);
   }
 
   override onReconnect(client: Client): void {

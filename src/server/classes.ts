@@ -31,10 +31,20 @@ export interface ServiceOptions {
   shared?: boolean;
 }
 
+/**
+ * A class's last activity is written to the store at most this often (a join, or a committed
+ * change, after the last write): the start-up reads it in hours, so a write per move is not needed.
+ */
+export const ACTIVITY_WRITE_MS = 60_000;
+
 export class ClassService {
   private readonly models = new Map<string, ClassModel>();
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly stale = new Set<string>();
+  /** The room that holds each open class's model (see `open` and `drop`). */
+  private readonly holders = new Map<string, object>();
+  /** When each class's activity was last written to the store (see `touch`). */
+  private readonly touched = new Map<string, number>();
 
   constructor(private readonly options: ServiceOptions) {}
 
@@ -122,13 +132,65 @@ export class ClassService {
    * The class with this code, rebuilt from the store on first use (and the AI's due replies
    * stored). `fresh`: rebuilt even if in memory, for a room made here after another process held
    * it (that process may have died mid-class; the move log in the store is the class).
+   * `holder`: the room opening it, which alone may `drop` it again.
    */
-  async open(code: string, fresh = false): Promise<ClassModel | undefined> {
+  async open(code: string, fresh = false, holder?: object): Promise<ClassModel | undefined> {
     const known = this.models.get(code);
-    if (known && !fresh) return known;
+    if (known && !fresh) {
+      if (holder) this.holders.set(code, holder);
+      return known;
+    }
     const record = await this.store.findClass(code);
     if (!record) return undefined;
-    return this.queued(code, async () => (!fresh && this.models.get(code)) || (await this.rebuild(record)));
+    return this.queued(code, async () => {
+      const model = (!fresh && this.models.get(code)) || (await this.rebuild(record));
+      if (holder) this.holders.set(code, holder);
+      return model;
+    });
+  }
+
+  /**
+   * The room holding a class closed (idle, see room.ts): its model leaves memory once every
+   * operation queued on it is done (each committed: the store has the class), and the class is
+   * rebuilt from the store when it opens again. Nothing happens if another room has opened the
+   * class since (a join that came as this one closed), so that room keeps its model.
+   */
+  drop(code: string, holder: object): Promise<void> {
+    return this.queued(code, async () => {
+      if (this.holders.get(code) !== holder) return;
+      this.holders.delete(code);
+      this.models.delete(code);
+      this.stale.delete(code);
+      this.touched.delete(code);
+    });
+  }
+
+  /** The classes in memory now (the rooms open in this process, and a class just made). */
+  get openCount(): number {
+    return this.models.size;
+  }
+
+  /**
+   * Someone used the class now (a join, a committed change): its last activity, written to the
+   * store at most every ACTIVITY_WRITE_MS. A failure to write it is not the caller's: the
+   * activity only decides which classes reopen at start-up.
+   */
+  async touch(code: string): Promise<void> {
+    const now = this.now();
+    const last = this.touched.get(code);
+    if (last !== undefined && now - last < ACTIVITY_WRITE_MS) return;
+    this.touched.set(code, now);
+    try {
+      await this.store.touch(code, now);
+    } catch {
+      if (this.touched.get(code) === now) this.touched.delete(code);
+    }
+  }
+
+  /** The codes of classes active since `since` (see ClassStore.activeSince), and how many classes there are. */
+  async activeSince(since: number): Promise<{ active: string[]; total: number }> {
+    const [active, total] = await Promise.all([this.store.activeSince(since), this.store.countClasses()]);
+    return { active, total };
   }
 
   /** The class as the store has it, for reading only (an export while another process may hold its room): not kept, nothing stored. */
@@ -148,14 +210,17 @@ export class ClassService {
     return model;
   }
 
-  async codes(): Promise<string[]> {
-    return (await this.store.listClasses()).map((r) => r.code);
-  }
-
   private queued<T>(code: string, fn: () => Promise<T>): Promise<T> {
     const previous = this.queues.get(code) ?? Promise.resolve();
     const next = previous.then(fn, fn);
-    this.queues.set(code, next.catch(() => undefined));
+    // The queue is forgotten once it has run dry, so a class closed leaves nothing behind.
+    const tail: Promise<void> = next.then(
+      () => undefined,
+      () => undefined,
+    ).then(() => {
+      if (this.queues.get(code) === tail) this.queues.delete(code);
+    });
+    this.queues.set(code, tail);
     return next;
   }
 
@@ -178,6 +243,8 @@ export class ClassService {
       if ('changes' in result) {
         try {
           await this.store.commit(code, result.changes);
+          const c = result.changes;
+          if (c.seats.length + c.moves.length + c.injects.length > 0 || c.pause) void this.touch(code);
         } catch (error) {
           this.stale.add(code);
           const record = await this.store.findClass(code).catch(() => undefined);

@@ -123,8 +123,9 @@ export function apiHandler(service: ClassService, limiter: AddressLimiter, creat
     if (url.pathname === '/api/classes' && req.method === 'POST') {
       const who = address(req);
       const limited = !isLoopback(who);
-      // Every class is kept and reopened at start-up: without a limit, anyone on the network
-      // could fill the host's memory and disk with classes (1,000 took 97 s and 300 MB).
+      // Every class is kept, and one made is open (in memory) until it has been idle for
+      // IDLE_CLOSE_MS: without a limit, anyone on the network could fill the host's memory and
+      // disk with classes (1,000 took 97 s and 300 MB).
       if (limited && creations.blocked(who, service.now()))
         return sendJson(res, 429, { error: 'this device has made too many classes in the last hour: use one of them (its code and key are on its page), or wait an hour' });
       withJsonBody(req, res, '{"config": {...}}', async (body) => {
@@ -160,7 +161,9 @@ export function apiHandler(service: ClassService, limiter: AddressLimiter, creat
           limiter.count(address(req), now);
           return sendJson(res, 403, { error: 'no class with that code and teacher key' });
         }
-        const model = service.shared ? await service.snapshot(code) : await service.open(code);
+        // The class as this process's room holds it, else as the store has it: an export does not
+        // open a closed class (its model would stay in memory with no room to close it).
+        const model = (!service.shared && service.model(code)) || (await service.snapshot(code));
         const format = url.searchParams.get('format') ?? 'json';
         if (format !== 'json' && format !== 'csv') return sendJson(res, 400, { error: `format: expected json or csv, not "${format.slice(0, 20)}"` });
         securityHeaders(res);

@@ -42,6 +42,15 @@ const MIGRATIONS: string[] = [
      data TEXT NOT NULL,
      PRIMARY KEY (code, idx)
    );`,
+  // Each class's last activity, read at start-up to reopen only the classes in use; filled in
+  // from the records a class has (its creation, its latest move, news item or seat).
+  `ALTER TABLE classes ADD COLUMN active_at BIGINT;
+   UPDATE classes SET active_at = GREATEST(
+     created_at,
+     (SELECT max(at) FROM moves m WHERE m.code = classes.code),
+     (SELECT max((data::json->>'at')::bigint) FROM injects i WHERE i.code = classes.code),
+     (SELECT max((data::json->>'joinedAt')::bigint) FROM seats s WHERE s.code = classes.code)
+   );`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -147,6 +156,20 @@ export class PgStore implements ClassStore {
   async listClasses(): Promise<ClassRecord[]> {
     const result = await this.query<ClassRow>('SELECT * FROM classes ORDER BY created_at, code', []);
     return result.rows.map((row) => PgStore.record(row));
+  }
+
+  async countClasses(): Promise<number> {
+    const result = await this.query<{ n: string }>('SELECT count(*) AS n FROM classes', []);
+    return Number(result.rows[0]?.n ?? 0);
+  }
+
+  async activeSince(since: number): Promise<string[]> {
+    const result = await this.query<{ code: string }>('SELECT code FROM classes WHERE coalesce(active_at, created_at) >= $1 ORDER BY created_at, code', [since]);
+    return result.rows.map((r) => r.code);
+  }
+
+  async touch(code: string, at: number): Promise<void> {
+    await this.query('UPDATE classes SET active_at = GREATEST(coalesce(active_at, created_at), $1) WHERE code = $2', [at, code]);
   }
 
   async load(code: string): Promise<ClassData> {

@@ -26,8 +26,16 @@ interface Seated {
   table: number | null;
 }
 
+/**
+ * A class's room closes once no one has been connected to it, and nothing has happened in it, for
+ * this long (and no turn clock of its is running): its model leaves the server's memory, and the
+ * class is rebuilt from the store (its move log) when someone joins again. Students away for a
+ * break come back to it as before, a few seconds of replay later at most.
+ */
+export const IDLE_CLOSE_MS = 2 * 3_600_000;
+
 /** Set once by the server before any room is made (Colyseus builds rooms and calls the static onAuth itself). */
-export const context: { service: ClassService | null; limiter: AddressLimiter | null } = { service: null, limiter: null };
+export const context: { service: ClassService | null; limiter: AddressLimiter | null; idleCloseMs: number } = { service: null, limiter: null, idleCloseMs: IDLE_CLOSE_MS };
 
 const refuse = (message: string) => new ServerError(ErrorCode.AUTH_FAILED, message);
 
@@ -51,9 +59,47 @@ export class ClassRoom extends Room {
   /** Students who asked for the class's finished games, and the tables whose end has been sent to them. */
   private readonly watchers = new Set<Client>();
   private readonly endedTables = new Set<number>();
+  /** The last time anyone joined, left, sent a message, or the class changed (the turn clock's moves too). */
+  private lastActive = 0;
+  private closing = false;
 
+  /**
+   * The model leaves memory once every operation queued on the class has been committed; only
+   * then is the class's lock let go (several processes), so that no other process rebuilds it
+   * from the store before this one's last records are in.
+   */
   override async onDispose(): Promise<void> {
-    await this.release?.();
+    this.closing = true;
+    try {
+      await this.service.drop(this.code, this);
+    } finally {
+      await this.release?.();
+    }
+  }
+
+  private active(): void {
+    this.lastActive = this.service.now();
+  }
+
+  /**
+   * Whether the room may close: no one connected, joining or awaited back (a dropped connection's
+   * reconnection), nothing for `context.idleCloseMs`, and no turn clock running (a clock plays
+   * for an absent student when it runs out: that is the class going on, not idle).
+   */
+  private idle(now: number): boolean {
+    const internals = this as unknown as { _reservedSeats: object; _reconnections: object };
+    if (this.clients.length > 0 || Object.keys(internals._reservedSeats).length > 0 || Object.keys(internals._reconnections).length > 0) return false;
+    if (now - this.lastActive < context.idleCloseMs) return false;
+    const model = this.model;
+    return !model.tableIds().some((t) => model.isCurrent(t) && (model.turnDeadline(t) ?? -Infinity) > now);
+  }
+
+  private closeIfIdle(): void {
+    const now = this.service.now();
+    if (this.closing || !this.idle(now)) return;
+    this.closing = true;
+    console.log(`class ${this.code}: closed after ${Math.round((now - this.lastActive) / 60_000)} minutes with no one connected; it reopens when someone joins`);
+    void this.disconnect();
   }
 
   /** Before any room is looked up: the options' shape, the guess limit, the code and the key or name (see admission.ts). */
@@ -75,8 +121,9 @@ export class ClassRoom extends Room {
       if (!release) throw new HeldElsewhereError(this.code);
       this.release = release;
     }
-    const model = await this.service.open(this.code, this.service.shared);
+    const model = await this.service.open(this.code, this.service.shared, this);
     if (!model) throw new Error(`no class ${this.code}`);
+    this.active();
     this.scenarioFile = this.service.scenarioToSend(model.record, model.scenario);
     for (const t of model.tableIds()) if (model.finalState(t)?.phase === 'ended') this.endedTables.add(t);
     void this.setMetadata({ code: this.code });
@@ -94,9 +141,11 @@ export class ClassRoom extends Room {
     });
     if (model.config.turnSeconds !== undefined) {
       this.clock.setInterval(() => {
+        if (this.closing) return;
         void this.service.run(this.code, (m) => m.expireTurns(this.service.now())).then((r) => this.afterChanges(r.changes, r.tables), () => undefined);
       }, 1000);
     }
+    this.clock.setInterval(() => this.closeIfIdle(), Math.min(60_000, Math.max(20, context.idleCloseMs / 4)));
   }
 
   private get service(): ClassService {
@@ -116,6 +165,8 @@ export class ClassRoom extends Room {
   }
 
   override async onJoin(client: Client, _options: unknown, auth: Auth): Promise<void> {
+    this.active();
+    void this.service.touch(this.code);
     if (auth.role === 'teacher') {
       client.userData = { role: 'teacher', seat: null, table: null } satisfies Seated;
       if (this.scenarioFile) this.tell(client, 'scenario', this.scenarioFile);
@@ -184,15 +235,18 @@ export class ClassRoom extends Room {
   }
 
   override onDrop(client: Client): void {
+    this.active();
     this.watchers.delete(client);
     const { seat } = this.seated(client);
     if (seat) this.model.setConnected(seat, false);
     this.scheduleDashboard();
     // A connection whose seat was taken over has nothing to come back to.
-    if (seat || this.seated(client).role === 'teacher') this.allowReconnection(client, RECONNECT_SECONDS);
+    // Refused while the room is disposing (the server stopping): nothing to wait for then.
+    if (seat || this.seated(client).role === 'teacher') this.allowReconnection(client, RECONNECT_SECONDS).catch(() => undefined);
   }
 
   override onReconnect(client: Client): void {
+    this.active();
     const { seat } = this.follow(client);
     if (seat) {
       this.model.setConnected(seat, true);
@@ -202,6 +256,7 @@ export class ClassRoom extends Room {
   }
 
   override onLeave(client: Client): void {
+    this.active();
     this.watchers.delete(client);
     const { seat } = this.seated(client) ?? {};
     // Only if no other connection holds the seat now (a rejoin may have replaced this one).
@@ -210,6 +265,7 @@ export class ClassRoom extends Room {
   }
 
   private async handle(client: Client, type: keyof typeof CLIENT_MESSAGES, data: unknown): Promise<void> {
+    this.active();
     const who = this.follow(client);
     if (type === 'draft') {
       if (who.role !== 'student' || !who.seat) this.tell(client, 'problem', { about: type, message: 'only a seated student can draft a move' });
@@ -288,6 +344,8 @@ export class ClassRoom extends Room {
    * filled), and refresh the dashboard.
    */
   private afterChanges(changes: Changes, tables: number[]): void {
+    if (this.closing) return;
+    if (changes.moves.length + changes.seats.length + changes.injects.length > 0 || changes.pause) this.active();
     for (const m of changes.moves) {
       const message = { table: m.table, index: m.index, move: m.move, by: m.by };
       for (const c of this.clients) if (this.atTables(c, [m.table]) || this.seated(c)?.role === 'teacher') this.tell(c, 'moved', message);

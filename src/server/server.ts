@@ -8,15 +8,22 @@ import { CLASS_ROOM } from '../session/class/protocol';
 import { ClassService, AddressLimiter } from './classes';
 import { pinClientAddresses } from './client-address';
 import { apiHandler, setRoomOpener, staticHandler } from './http';
-import { ClassRoom, context } from './room';
+import { ClassRoom, context, IDLE_CLOSE_MS } from './room';
 import { DEFAULT_CLASSES_PER_HOUR, listenFailure } from './host-settings';
 import { checkRedis, openStore, sharedMatchmaker, type ScaleSettings } from './scale';
 import { HeldElsewhereError, type ClassStore } from './store';
 
 /**
  * The class server: one process, one port, serving the built game, the class API and the class
- * rooms. Every class in the store gets its room back on start, so a class outlives the process.
+ * rooms. A class outlives the process: the classes active in the last REOPEN_ACTIVE_WITHIN_MS get
+ * their rooms back on start (a lesson under way when the computer restarted goes on at once), and
+ * every other class is rebuilt from the store when someone joins it. A room no one has used for
+ * IDLE_CLOSE_MS closes (room.ts), so the server's memory holds the classes in use, not every class
+ * ever made.
  */
+
+/** A class with activity (its creation, a join, a move) this recently gets its room back when the server starts. */
+export const REOPEN_ACTIVE_WITHIN_MS = 12 * 3_600_000;
 
 export interface ClassServerOptions {
   port: number;
@@ -32,6 +39,10 @@ export interface ClassServerOptions {
   trustProxy?: boolean;
   /** Classes one address other than this computer's own may make in an hour (CLASSES_PER_HOUR; 20 by default). */
   classesPerHour?: number;
+  /** Classes active this recently are reopened at start (REOPEN_ACTIVE_WITHIN_MS by default). */
+  reopenActiveWithinMs?: number;
+  /** A room with no one connected and nothing happening for this long closes (IDLE_CLOSE_MS by default). */
+  idleCloseMs?: number;
 }
 
 export interface RunningServer {
@@ -97,6 +108,14 @@ function listen(server: Server, http: ReturnType<typeof createServer>, port: num
   });
 }
 
+/** The start-up's account of the classes: how many got their rooms back, how many wait for a join. */
+export function startupLine(reopened: number, closed: number, withinMs: number): string {
+  const n = (k: number) => `${k} ${k === 1 ? 'class' : 'classes'}`;
+  const hours = withinMs / 3_600_000;
+  const within = hours >= 1 ? `${Number(hours.toFixed(1))} hours` : `${Math.round(withinMs / 1000)} seconds`;
+  return `classes: ${n(reopened)} reopened (active in the last ${within}), ${closed} kept closed until someone joins`;
+}
+
 export async function startClassServer(options: ClassServerOptions): Promise<RunningServer> {
   provideWebSocketConstants();
   const scale = options.scale ?? {};
@@ -109,6 +128,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
   const creations = new AddressLimiter(options.classesPerHour ?? DEFAULT_CLASSES_PER_HOUR, 3_600_000);
   context.service = service;
   context.limiter = limiter;
+  context.idleCloseMs = options.idleCloseMs ?? IDLE_CLOSE_MS;
 
   const http = createServer();
   const server = defineServer({
@@ -140,18 +160,25 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
     throw new Error(listenFailure(error, options.port, options.host), { cause: error });
   }
   pinClientAddresses(http, options.trustProxy ?? false);
-  // One process: every class gets its room back now. Several: a class's room is made by
-  // whichever process a student's joinOrCreate reaches first (another may hold it already).
+  // One process: the classes in use get their rooms back now, the others when someone joins
+  // (a student's or the teacher's joinOrCreate makes the room, as for several processes, where a
+  // class's room is made by whichever process a joinOrCreate reaches first).
   // A class that no longer opens (its stored scenario refused by today's loader, a damaged record)
   // is named and left closed: it must not keep the server, and every other class, from starting.
-  if (!shared)
-    for (const code of await service.codes()) {
+  if (!shared) {
+    const withinMs = options.reopenActiveWithinMs ?? REOPEN_ACTIVE_WITHIN_MS;
+    const { active, total } = await service.activeSince(service.now() - withinMs);
+    let reopened = 0;
+    for (const code of active) {
       try {
         await openRoom(code);
+        reopened++;
       } catch (error) {
         console.error(`class ${code} was not opened: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
+    if (total > 0) console.log(startupLine(reopened, total - active.length, withinMs));
+  }
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {

@@ -21,7 +21,8 @@ CREATE TABLE IF NOT EXISTS classes (
   config TEXT NOT NULL,
   scenario_text TEXT NOT NULL,
   created_at INTEGER NOT NULL,
-  pause TEXT
+  pause TEXT,
+  active_at INTEGER
 );
 CREATE TABLE IF NOT EXISTS seats (
   code TEXT NOT NULL REFERENCES classes(code),
@@ -46,6 +47,22 @@ CREATE TABLE IF NOT EXISTS injects (
 );
 `;
 
+/**
+ * A file made before classes kept their last activity (`active_at`, read at start-up to reopen
+ * only the classes in use): the column is added, and each class's filled in from its records
+ * (its creation, its latest move, news item or seat). A row an older server writes afterwards
+ * leaves it NULL, read as its creation.
+ */
+const ADD_ACTIVE_AT = `
+ALTER TABLE classes ADD COLUMN active_at INTEGER;
+UPDATE classes SET active_at = max(
+  created_at,
+  coalesce((SELECT max(at) FROM moves m WHERE m.code = classes.code), 0),
+  coalesce((SELECT max(json_extract(data, '$.at')) FROM injects i WHERE i.code = classes.code), 0),
+  coalesce((SELECT max(json_extract(data, '$.joinedAt')) FROM seats s WHERE s.code = classes.code), 0)
+);
+`;
+
 interface ClassRow {
   code: string;
   teacher_key: string;
@@ -53,6 +70,7 @@ interface ClassRow {
   scenario_text: string;
   created_at: number;
   pause: string | null;
+  active_at: number | null;
 }
 
 export class SqliteStore implements ClassStore {
@@ -67,11 +85,16 @@ export class SqliteStore implements ClassStore {
     this.db.pragma(`synchronous = ${synchronous}`);
     this.db.pragma('foreign_keys = ON');
     this.db.exec(SCHEMA);
+    const columns = this.db.prepare<[], { name: string }>('PRAGMA table_info(classes)').all();
+    if (!columns.some((c) => c.name === 'active_at')) this.db.transaction(() => this.db.exec(ADD_ACTIVE_AT))();
     const db = this.db;
     this.stmts = {
       insertClass: db.prepare('INSERT INTO classes (code, teacher_key, config, scenario_text, created_at) VALUES (?, ?, ?, ?, ?)'),
       findClass: db.prepare<[string], ClassRow>('SELECT * FROM classes WHERE code = ?'),
       listClasses: db.prepare<[], ClassRow>('SELECT * FROM classes ORDER BY created_at, code'),
+      countClasses: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM classes'),
+      activeSince: db.prepare<[number], { code: string }>('SELECT code FROM classes WHERE coalesce(active_at, created_at) >= ? ORDER BY created_at, code'),
+      touch: db.prepare('UPDATE classes SET active_at = max(coalesce(active_at, created_at), ?) WHERE code = ?'),
       seats: db.prepare<[string], { data: string }>('SELECT data FROM seats WHERE code = ? ORDER BY rowid'),
       moves: db.prepare<[string], { table_id: number; idx: number; move: string; by: string; at: number }>('SELECT table_id, idx, move, by, at FROM moves WHERE code = ? ORDER BY table_id, idx'),
       injects: db.prepare<[string], { data: string }>('SELECT data FROM injects WHERE code = ? ORDER BY idx'),
@@ -102,6 +125,18 @@ export class SqliteStore implements ClassStore {
 
   async listClasses(): Promise<ClassRecord[]> {
     return this.stmts.listClasses.all().map((row) => SqliteStore.record(row));
+  }
+
+  async countClasses(): Promise<number> {
+    return this.stmts.countClasses.get()!.n;
+  }
+
+  async activeSince(since: number): Promise<string[]> {
+    return this.stmts.activeSince.all(since).map((r) => r.code);
+  }
+
+  async touch(code: string, at: number): Promise<void> {
+    this.stmts.touch.run(at, code);
   }
 
   async load(code: string): Promise<ClassData> {

@@ -21,6 +21,15 @@ export interface ClassStore {
   createClass(record: ClassRecord): Promise<void>;
   findClass(code: string): Promise<ClassRecord | undefined>;
   listClasses(): Promise<ClassRecord[]>;
+  /** How many classes the store holds. */
+  countClasses(): Promise<number>;
+  /**
+   * The codes of the classes last active at or after `since` (ms since 1970; a class's activity is
+   * its creation, or the latest `touch`), oldest first: those reopened when the server starts.
+   */
+  activeSince(since: number): Promise<string[]>;
+  /** Someone used the class at `at` (a join, a committed change): its last activity becomes `at` unless later already. */
+  touch(code: string, at: number): Promise<void>;
   load(code: string): Promise<ClassData>;
   /** All of one operation's records in one transaction: seats upserted, moves and injects inserted (a move already stored fails the whole commit), pause replaced. */
   commit(code: string, changes: { seats: SeatRecord[]; moves: MoveRecord[]; injects: InjectRecord[]; pause: PauseRecord | null }): Promise<void>;

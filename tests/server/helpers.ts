@@ -123,6 +123,11 @@ export class Probe {
     return new Probe(await new Client(url).join('class', options));
   }
 
+  /** As the browser and the class CLI join: the class's room is made if it is not open (a class closed while idle, or kept closed at start-up). */
+  static async joinOrCreate(url: string, options: Record<string, unknown>): Promise<Probe> {
+    return new Probe(await new Client(url).joinOrCreate('class', options));
+  }
+
   /** The next message of `type` passing `test` (or one already received, if `past`). */
   next<T = Record<string, unknown>>(type: string, test: (d: T) => boolean = () => true, past = true): Promise<T> {
     const seen = past ? this.messages.find((m) => m.type === type && test(m.data as T)) : undefined;

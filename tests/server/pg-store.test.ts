@@ -46,6 +46,28 @@ describe.runIf(withPostgres)('PostgreSQL', () => {
     for (const store of opened) await store.close();
   });
 
+  it('migrates a database made before classes kept their last activity: each class’s read from its records', async () => {
+    const url = await freshDatabase();
+    const made = await PgStore.open(url);
+    await made.close();
+    // The schema as version 1 had it (no active_at), with three classes.
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query('ALTER TABLE classes DROP COLUMN active_at');
+    await client.query('UPDATE schema_version SET version = 1');
+    for (const code of ['AAAA2222', 'BBBB3333', 'CCCC4444']) await client.query("INSERT INTO classes (code, teacher_key, config, scenario_text, created_at) VALUES ($1, 'k', '{}', 'id: x', 100)", [code]);
+    await client.query("INSERT INTO moves VALUES ('BBBB3333', 0, 0, '{}', 'student', 900)");
+    await client.query(`INSERT INTO seats (code, seat, data) VALUES ('CCCC4444', 't0-us', '{"seat":"t0-us","joinedAt":700}')`);
+    await client.query(`INSERT INTO injects VALUES ('CCCC4444', 0, '{"index":0,"at":800}')`);
+    const store = await PgStore.open(url);
+    expect((await client.query<{ version: number }>('SELECT version FROM schema_version')).rows).toEqual([{ version: SCHEMA_VERSION }]);
+    await client.end();
+    expect(await store.activeSince(101)).toEqual(['BBBB3333', 'CCCC4444']);
+    expect(await store.activeSince(801)).toEqual(['BBBB3333']);
+    expect(await store.activeSince(0)).toEqual(['AAAA2222', 'BBBB3333', 'CCCC4444']);
+    await store.close();
+  });
+
   it('lets one process at a time hold a class (the room’s advisory lock), and another once it is released', async () => {
     const url = await freshDatabase();
     // Only one process plays a class: a second claim is refused until the first is released.

@@ -70,6 +70,20 @@ export function storeContract(kind: string, make: () => Promise<{ store: ClassSt
       await store.close();
     });
 
+    it('keeps each class’s last activity: its creation, then the latest touch, never going back', async () => {
+      const { store } = await make();
+      await store.createClass({ ...record('FFFF7777'), createdAt: 1_000 });
+      await store.createClass({ ...record('GGGG8888'), createdAt: 2_000 });
+      expect(await store.countClasses()).toBe(2);
+      expect(await store.activeSince(1_500)).toEqual(['GGGG8888']);
+      await store.touch('FFFF7777', 5_000);
+      await store.touch('FFFF7777', 4_000); // an older time does not take it back
+      expect(await store.activeSince(4_500)).toEqual(['FFFF7777']);
+      expect(await store.activeSince(0)).toEqual(['FFFF7777', 'GGGG8888']);
+      expect(await store.activeSince(5_001)).toEqual([]);
+      await store.close();
+    });
+
     it('keeps what was committed for a store opened again', async () => {
       const { store, reopen } = await make();
       if (!reopen) return;

@@ -65,7 +65,7 @@ function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((done, fail) => {
     let size = 0;
     const chunks: Buffer[] = [];
-    const tooLarge = () => new BodyTooLarge(`the request has more than ${MAX_BODY.toLocaleString('en')} bytes: a class's scenario file has at most ${CLASS_SCENARIO_MAX_CHARS.toLocaleString('en')} characters`);
+    const tooLarge = () => new BodyTooLarge(`the request has more than ${MAX_BODY.toLocaleString('en')} bytes: a class’s scenario file has at most ${CLASS_SCENARIO_MAX_CHARS.toLocaleString('en')} characters`);
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > DRAIN_LIMIT) {

@@ -99,7 +99,7 @@ export function seatMatch(scenario: Scenario, table: TableView, side: Side): { o
   try {
     return { ok: true, match: Match.remote(scenario, spec.spec, side) };
   } catch (error) {
-    return { ok: false, message: `the table's moves do not replay here: ${failureText(error)}` };
+    return { ok: false, message: `the table’s moves do not replay here: ${failureText(error)}` };
   }
 }
 
@@ -118,7 +118,7 @@ export function receive(live: LiveClass, name: string, payload: unknown, scenari
   const parsed = schema.safeParse(payload);
   if (!parsed.success) {
     const why = schemaProblems(parsed.error, payload).slice(0, 2).map((p) => p.message).join('; ');
-    return same({ ...live, problem: `The server's “${name}” message could not be read: ${why}.` });
+    return same({ ...live, problem: `The server’s “${name}” message could not be read: ${why}.` });
   }
   const data = parsed.data;
   switch (name as ServerMessageName) {
@@ -194,7 +194,7 @@ export function receive(live: LiveClass, name: string, payload: unknown, scenari
       const t = live.table;
       if (!t || !live.seat || d.table !== t.table || d.side !== live.seat.side || d.index !== t.moves.length) return same();
       const items = Object.keys(d.package).length;
-      return { live: { ...live, teamDraft: { index: d.index, package: d.package, by: d.by } }, announce: [`${d.by} changed your team's draft: ${items === 0 ? 'now empty' : `${items} chip${items === 1 ? '' : 's'}`}.`], tableChanged: false };
+      return { live: { ...live, teamDraft: { index: d.index, package: d.package, by: d.by } }, announce: [`${d.by} changed your team’s draft: ${items === 0 ? 'now empty' : `${items} chip${items === 1 ? '' : 's'}`}.`], tableChanged: false };
     }
     case 'inject': {
       const i = data as InjectView;
@@ -271,9 +271,9 @@ export function liveClassDebrief(
   round?: number,
 ): { ok: true; debrief: ClassDebrief | null; unfinished: number; round: number; rounds: number[] } | { ok: false; message: string } {
   const parsed = classExportSchema.safeParse(data);
-  if (!parsed.success) return { ok: false, message: `The class's results could not be read: ${schemaProblems(parsed.error, data).slice(0, 2).map((p) => p.message).join('; ')}.` };
+  if (!parsed.success) return { ok: false, message: `The class’s results could not be read: ${schemaProblems(parsed.error, data).slice(0, 2).map((p) => p.message).join('; ')}.` };
   const scenario = find(parsed.data.config.scenario);
-  if (!scenario) return { ok: false, message: `This page does not have the class's scenario (${parsed.data.config.scenario}).` };
+  if (!scenario) return { ok: false, message: `This page does not have the class’s scenario (${parsed.data.config.scenario}).` };
   // One round's games at a time: the round asked for if the class has it, else the last (the current one).
   const rounds = [...new Set(parsed.data.games.map((g) => g.round ?? 1))].sort((a, b) => a - b);
   const shown = round !== undefined && rounds.includes(round) ? round : (rounds[rounds.length - 1] ?? 1);

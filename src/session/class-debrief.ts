@@ -333,8 +333,9 @@ export function classDebrief(scenario: Scenario, inputs: readonly ClassInput[], 
   const n = games.length;
   const meanText = (s: SideRatings) => (s.mean === null ? `${s.label}: no game could be rated` : `${s.label}: mean rating ${fmt(s.mean, 0)}, median ${fmt(s.median!, 0)}${s.unrated ? ` (${s.unrated} with no zone)` : ''}`);
   const summary = [
-    `${n} game${n === 1 ? '' : 's'} of ${scenario.title}: ${outcomes.deal} deal${outcomes.deal === 1 ? '' : 's'}, ${outcomes.walkout} walkout${outcomes.walkout === 1 ? '' : 's'}, ${outcomes.deadline} without a deal by the deadline.`,
-    `${meanText(ratings.us)}; ${meanText(ratings.china)}. ${ratingsScaleText(ratings)}`,
+    // The scenario is in the heading above; the scale is said once, with the ratings per side.
+    `${n} game${n === 1 ? '' : 's'}: ${outcomes.deal} deal${outcomes.deal === 1 ? '' : 's'}, ${outcomes.walkout} walkout${outcomes.walkout === 1 ? '' : 's'}, ${outcomes.deadline} without a deal by the deadline.`,
+    `${meanText(ratings.us)}; ${meanText(ratings.china)}.`,
     chips.length > 0 ? `The chip most often in a deal: ${chips[0]!.label} (${chips[0]!.count} of ${deals.length} deal${deals.length === 1 ? '' : 's'}).` : 'No game ended in a deal, so no chip was agreed.',
   ];
   return { scenario, games, chart, ratings, chips, outcomes, summary };

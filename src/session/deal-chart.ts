@@ -26,6 +26,10 @@ import { sideInSentence } from '../core/sentence';
  * in it. Plain data: a canvas or SVG renderer draws it, and a screen reader reads `summary`.
  */
 
+/** The Nash point in plain words (the chart is read by students and teachers, not game theorists), and what it is. */
+export const NASH_LABEL = 'The fair split (Nash point)';
+export const NASH_HINT = 'the deal that best balances what each side gains over no deal';
+
 export type ChartMarkKind = 'no-deal' | 'nash' | 'best' | 'game' | 'history';
 
 export interface ChartMark {
@@ -235,7 +239,7 @@ export function dealChart(scenario: Scenario, request: DealChartRequest): DealCh
       x,
       y,
       label,
-      description: `${label} (history's moves replayed in the model, seed ${h.seed}): ${valuesText(scenario, x, y)}.`,
+      description: `${label} (history’s moves replayed in the model, seed ${h.seed}): ${valuesText(scenario, x, y)}.`,
       ...(final.outcome?.package ? { package: final.outcome.package } : {}),
     };
   }
@@ -248,8 +252,8 @@ export function dealChart(scenario: Scenario, request: DealChartRequest): DealCh
   const nashMark: ChartMark | null = nash && {
     kind: 'nash',
     ...point(nash.values),
-    label: 'Nash point',
-    description: `The Nash point, the deal that maximises the product of both sides' gains over no deal: ${valuesText(scenario, nash.values.us, nash.values.china)}.`,
+    label: NASH_LABEL,
+    description: `${NASH_LABEL}, ${NASH_HINT} (the Nash bargaining solution: the product of both sides’ gains is largest there): ${valuesText(scenario, nash.values.us, nash.values.china)}.`,
     package: nash.package,
   };
   const marks = [
@@ -263,7 +267,7 @@ export function dealChart(scenario: Scenario, request: DealChartRequest): DealCh
   ];
   const zoneCount = frontier.filter((f) => f.inZone).length;
   const summary = [
-    `Values are each side's doctrine score (${doctrines.us.label} for ${scenario.sides.us.label}, ${doctrines.china.label} for ${scenario.sides.china.label}), judged at ${judgedAt}.`,
+    `Values are each side’s doctrine score (${doctrines.us.label} for ${scenario.sides.us.label}, ${doctrines.china.label} for ${scenario.sides.china.label}), judged at ${judgedAt}.`,
     noDeal.description,
     frontier.length === 0
       ? 'No deal both sides would ratify exists.'

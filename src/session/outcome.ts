@@ -175,6 +175,6 @@ deal for both; 90 for one and 10 for the other, with a large joint gap, means va
 not only divided.
 
 The **deal chart** plots the US value against China's: the no-deal point, the frontier of deals
-both could ratify, the **Nash point** (the deal that maximises the product of both sides' gains
-over no deal), the deal reached, and for a real episode, the outcome history's own path gives in
+both could ratify, the **fair split** (the Nash point: the deal that best balances what each side
+gains over no deal, where the product of both sides’ gains is largest), the deal reached, and for a real episode, the outcome history's own path gives in
 the model.`;

@@ -45,6 +45,19 @@ describe.skipIf(!browser)('classroom without a server', () => {
     const rejected = page.locator('#class-rejected li');
     expect(await rejected.count()).toBe(1);
     expect(await rejected.first().textContent()).toMatch(/^Line 4 \(Cy\): the code cannot be opened/);
+    // The reason reads in the panel's own font; only the code itself is set in monospace.
+    const fonts = await rejected.first().evaluate((li) => ({ li: getComputedStyle(li).fontFamily, code: getComputedStyle(li.querySelector('.code')!).fontFamily, panel: getComputedStyle(document.querySelector('#panel')!).fontFamily }));
+    expect(fonts.li).toBe(fonts.panel);
+    expect(fonts.li).not.toMatch(/mono/i);
+    expect(fonts.code).toMatch(/mono/i);
+    // The debrief says each thing once: the scale of the ratings in one place, the scenario in the heading alone.
+    const panelText = await page.locator('#panel').innerText();
+    expect(panelText.split('0 is no deal').length - 1, 'the ratings’ scale said once').toBe(1);
+    expect(await page.locator('#class-summary').textContent()).not.toContain(b.title);
+    expect(await page.locator('#class-debrief-title').textContent()).toBe(`Class debrief: ${b.title}`);
+    // The Nash point in plain words, with what it is.
+    expect(await page.locator('#class-dealchart .dc-legend').textContent()).toContain('The fair split (Nash point): the deal that best balances what each side gains over no deal');
+    expect(panelText).not.toMatch(/[A-Za-z]'[A-Za-z]/);
     // A student's name is text: the markup shows as typed.
     expect(await page.locator('#class-games tbody tr').first().locator('th').textContent()).toBe('1. Ana <b>Li</b>');
     expect(await page.locator('#class-games b').count()).toBe(0);

@@ -32,6 +32,36 @@ async function teacherScreen(page: Page, name: string, at: string): Promise<void
   await settle(page, 300);
 }
 
+/**
+ * The dashboard as a phone shows it: each table a card (no row runs off the screen, nothing to
+ * scroll sideways), every value under its column's name; a laptop or a projector keeps the table.
+ */
+async function dashboardFits(page: Page): Promise<void> {
+  for (const v of SCREENS) {
+    await page.setViewportSize(v);
+    await settle(page, 300);
+    const seen = await page.evaluate(() => {
+      const table = document.querySelector<HTMLElement>('#dashboard')!;
+      const rows = [...table.querySelectorAll<HTMLElement>('tbody tr')];
+      const off = [...table.querySelectorAll<HTMLElement>('tbody th, tbody td, tbody button')].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1).map((el) => (el.textContent ?? '').trim().slice(0, 30));
+      const labels = rows.map((r) => [...r.querySelectorAll<HTMLElement>('td[data-label]')].map((td) => getComputedStyle(td, '::before').content.replace(/^"|"$/g, '')));
+      return { display: getComputedStyle(rows[0]!).display, scrolls: table.scrollWidth > table.clientWidth + 1 || table.parentElement!.scrollWidth > table.parentElement!.clientWidth + 1, off, labels, role: table.getAttribute('role') };
+    });
+    expect(seen.role, 'the dashboard stays a table for a screen reader').toBe('table');
+    if (v.width < 1088) {
+      expect(seen.display, `a card per table at ${v.name}`).toBe('grid');
+      expect(seen.scrolls, `nothing to scroll sideways at ${v.name}`).toBe(false);
+      expect(seen.off, `off the screen at ${v.name}`).toEqual([]);
+      for (const labels of seen.labels) expect(labels).toEqual([b.sides.us.label, b.sides.china.label, 'Round of talks', 'Status', 'On the table', 'Tension (0–10)']);
+    } else {
+      expect(seen.display, `the table kept at ${v.name}`).toBe('table-row');
+      for (const labels of seen.labels) expect(labels.every((l) => l === 'none'), `no card labels at ${v.name}`).toBe(true);
+    }
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await settle(page, 300);
+}
+
 const outcomeOf = (p: ClassPerson) => p.page.evaluate(() => (window.__bc!.state() as { outcome: { kind: string } | null }).outcome?.kind ?? null);
 
 describe.skipIf(!browserPath)('a class from the teacher’s laptop', () => {
@@ -71,6 +101,7 @@ describe.skipIf(!browserPath)('a class from the teacher’s laptop', () => {
     // The pair strikes a deal; Cy walks out on the AI.
     const { us, china } = await truceOffered(ana, bo);
     await teacherScreen(t, 'playing', '#dashboard');
+    await dashboardFits(t);
     await china.page.getByRole('button', { name: 'Accept their offer' }).click();
     await cy.page.getByRole('button', { name: 'Walk out…' }).click({ timeout: 60_000 });
     await cy.page.getByRole('button', { name: 'Yes, walk out' }).click();
@@ -87,12 +118,47 @@ describe.skipIf(!browserPath)('a class from the teacher’s laptop', () => {
     expect(await agreed.locator('li').count()).toBeGreaterThan(0);
     expect(await t.locator('#dashboard tbody tr[data-table="1"] td').nth(4).textContent()).toBe('—');
     await teacherScreen(t, 'finished', '#dash-title');
+    await dashboardFits(t);
+    // The app's apostrophes are curly (’), the teacher's screen's too ("each student’s screen" under Another round).
+    expect(await t.locator('.another-round .hint').first().textContent()).toContain('each student’s screen');
+    expect(await t.locator('#panel').innerText()).not.toMatch(/[A-Za-z]'[A-Za-z]/);
     await t.getByRole('button', { name: 'Go to the class debrief' }).click();
     await t.locator('#live-games').waitFor({ timeout: 30_000 });
     expect(await t.locator('#live-games tbody tr').count()).toBe(2);
     expect(await t.locator('#class-debrief-title').textContent()).toBe(`Class debrief: ${b.title}`);
     // The games' numbers are ratings, and their columns say so.
     expect((await t.locator('#live-games thead th').allTextContents()).slice(2, 4)).toEqual([`${b.sides.us.label} rating`, `${b.sides.china.label} rating`]);
+    // The games' numbers on the chart lie on no mark (a walkout's number was drawn over the no-deal diamond beside it).
+    for (const v of SCREENS) {
+      await t.setViewportSize(v);
+      await settle(t, 300);
+      const covered = await t.locator('#live-dealchart svg').evaluate((root) => {
+        const box = (el: Element) => (el as SVGGraphicsElement).getBBox();
+        const marks = [...root.querySelectorAll('polygon[data-kind], circle[data-kind], [data-game] > circle, [data-game] > path, [data-game] > rect')];
+        const labels = [...root.querySelectorAll('text.dc-label')];
+        const out: string[] = [];
+        for (const l of labels)
+          for (const m of marks) {
+            const a = box(l);
+            const b = box(m);
+            if (a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5) out.push(`“${l.textContent}” on ${m.getAttribute('class')}`);
+          }
+        return { labels: labels.length, out };
+      });
+      expect(covered.labels, 'the games are numbered').toBe(2);
+      expect(covered.out, `labels on marks at ${v.name}`).toEqual([]);
+    }
+    await t.setViewportSize({ width: 1366, height: 768 });
+    await settle(t, 300);
+    // The debrief says each thing once: the ratings' scale under the ratings (not in the summary and under the games too),
+    // the scenario in the heading (not again in the summary's first line).
+    const panelText = await t.locator('#panel').innerText();
+    expect(panelText.split('0 is no deal').length - 1, 'the ratings’ scale said once').toBe(1);
+    expect(await t.locator('#live-ratings-scale').textContent()).toMatch(/^Ratings: 0 is no deal for that side/);
+    expect(await t.locator('.class-debrief-summary').textContent()).not.toContain(b.title);
+    expect(panelText).not.toMatch(/[A-Za-z]'[A-Za-z]/);
+    // The Nash point in plain words, with what it is.
+    expect(await t.locator('#live-dealchart .dc-legend').textContent()).toContain('The fair split (Nash point): the deal that best balances what each side gains over no deal');
     await expectAccessible(t, 'class-teacher-debrief');
     await teacherScreen(t, 'debrief', '#class-debrief-title');
     await teacherScreen(t, 'debrief-chart', '#live-dealchart');

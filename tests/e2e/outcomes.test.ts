@@ -236,6 +236,9 @@ describe.skipIf(!browser)('issue 11: outcomes that mean something, readable on a
     expect(Number(await noDeal.getAttribute('data-x'))).toBeCloseTo(expected.ratings!.us.noDeal, 6);
     expect(Number(await noDeal.getAttribute('data-y'))).toBeCloseTo(expected.ratings!.china.noDeal, 6);
     expect(await page.locator('#deal-chart svg').isVisible()).toBe(true);
+    // The Nash point in plain words (the chart is the class debrief's too), when the chart has one.
+    if ((await page.locator('#deal-chart [data-kind="nash"]').count()) > 0) expect(await page.locator('#deal-chart .dc-legend').textContent()).toContain('The fair split (Nash point)');
+    expect(await page.locator('#deal-chart .dc-legend').textContent()).not.toMatch(/(^|[^(])Nash point/);
     expect(await page.locator('[data-question]').innerText()).not.toBe('');
     expect(await page.locator('.key-moves > li').count()).toBeLessThanOrEqual(3);
     // Everything else is collapsed by section, one press away.

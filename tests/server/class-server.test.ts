@@ -40,7 +40,7 @@ describe('the class server', () => {
     // A teacher's scenario file of 1.2 MB (a scenario file may have a million characters; a class's at most 200,000).
     const big = await fetch(`${server.http}/api/classes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ config: config(), scenarioFile: { file: 'big.yaml', text: 'x'.repeat(1_200_000) } }) });
     expect(big.status).toBe(413);
-    expect(((await big.json()) as { error: string }).error).toMatch(/more than 1,000,000 bytes: a class's scenario file has at most 200,000 characters/);
+    expect(((await big.json()) as { error: string }).error).toMatch(/more than 1,000,000 bytes: a class’s scenario file has at most 200,000 characters/);
     const broken = await fetch(`${server.http}/api/classes/%E0%A4%A/export`, { headers: { 'x-teacher-key': 'k'.repeat(32) } });
     expect(broken.status).toBe(400);
     expect(((await broken.json()) as { error: string }).error).toMatch(/class code in the address is not valid/);

@@ -104,7 +104,9 @@ describe('the class page from result codes', () => {
       expect(ratingsCaption(r)).toMatch(new RegExp(`^${b.sides[side].label}, judged by ${doctrine.label}: mean −?\\d+, median −?\\d+ on a scale of 0 to 100$`));
       expect(ratingsCaption(r)).not.toContain(`(${r.doctrine})`);
     }
-    expect(d.summary[0]).toMatch(/^2 games of .*: 1 deal, 1 walkout, 0 without a deal/);
+    // The heading above names the scenario: the summary does not say it again.
+    expect(d.summary[0]).toMatch(/^2 games: 1 deal, 1 walkout, 0 without a deal/);
+    expect(d.summary.join(' ')).not.toContain(b.title);
     // A game's mark is the same as its own chart puts it (one chart for the class and the game).
     const values = d.games.map((g) => [g.mark.x, g.mark.y]);
     expect(values[0]).not.toEqual(values[1]);
@@ -118,10 +120,11 @@ describe('the class page from result codes', () => {
     expect(odd).toContain('Below 0, the outcome was worse for that side than no deal.');
     expect(odd).toContain('the median is the middle game');
     expect(ratingsCaption(side(-169, 12))).toBe('United States, judged by D: mean −169, median 12 on a scale of 0 to 100');
-    // The class's summary line carries the scale with its means.
+    // The class's summary line gives the means; the scale is said once, under the ratings per side (not here too).
     const d = classDebrief(b, [{ name: 'Ana', line: 1, code: dealCode, spec: deal }]);
     expect(d.summary[2]).toMatch(/\(1 of 1 deal\)\.$/);
-    expect(d.summary[1]).toMatch(/: mean rating −?\d+, median −?\d+; .*\. Ratings: 0 is no deal for that side/);
+    expect(d.summary[1]).toMatch(/: mean rating −?\d+, median −?\d+; .*: mean rating −?\d+, median −?\d+\.$/);
+    expect(d.summary.join(' ')).not.toContain('0 is no deal');
   });
 
   it('exports the class as CSV through toCsv (names neutralised) and as JSON with verified codes and moves', () => {

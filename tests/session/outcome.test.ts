@@ -171,6 +171,10 @@ describe('the deal chart', () => {
       [4.5, 3, true],
     ]);
     expect(chart.nash!.package).toEqual({ tariffs: 'low', purchases: 'some' });
+    // Named in plain words first (a class is not game theorists), the term in brackets; said in words for a screen reader.
+    expect(chart.nash!.label).toBe('The fair split (Nash point)');
+    expect(chart.nash!.description).toMatch(/^The fair split \(Nash point\), the deal that best balances what each side gains over no deal/);
+    expect(chart.summary.join(' ')).not.toMatch(/'/);
     expect(chart.best.us!.package).toEqual({ tariffs: 'low', purchases: 'some' });
     expect(chart.best.china!.package).toEqual({ tariffs: 'low' });
     expect(chart.games).toHaveLength(1);

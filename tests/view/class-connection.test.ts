@@ -137,7 +137,7 @@ describe('a request the server refuses', () => {
     // The class server answers a refused create or export with {"error": "…"} (src/server/http.ts).
     const refusals = [
       { status: 400, error: 'config.seed: a seed has at most 100 characters' },
-      { status: 413, error: "the request has more than 1,000,000 bytes: a class's scenario file has at most 200,000 characters" },
+      { status: 413, error: "the request has more than 1,000,000 bytes: a class’s scenario file has at most 200,000 characters" },
     ];
     for (const { status, error } of refusals) {
       vi.stubGlobal('fetch', () => Promise.resolve({ ok: false, status, text: () => Promise.resolve(`${JSON.stringify({ error })}\n`) }));

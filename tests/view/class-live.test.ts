@@ -202,7 +202,7 @@ describe('a teacher at a live class', () => {
     expect(g.state().liveClass.debrief?.games).toHaveLength(2);
     expect(g.state().liveClass.live?.dashboard).not.toBeNull();
     g.dispatch({ type: 'class-export-loaded', data: { format: 'nope' } });
-    expect(g.state().liveClass.error).toMatch(/^The class's results could not be read/);
+    expect(g.state().liveClass.error).toMatch(/^The class’s results could not be read/);
   });
 });
 

@@ -31,7 +31,7 @@ export function readJoinLink(query: string): JoinLinkReading {
   if (raw === '') return { kind: 'invalid', problem: 'This class link has no class code in it: type the code your teacher shows.' };
   const code = normaliseJoinCode(raw);
   if (!isJoinCodeShape(code))
-    return { kind: 'invalid', problem: `This class link's code ${shown(raw)} is not a class code: a class code has ${JOIN_CODE_LENGTH} letters and digits, without 0, O, 1, I, L or U. Type the code your teacher shows.` };
+    return { kind: 'invalid', problem: `This class link’s code ${shown(raw)} is not a class code: a class code has ${JOIN_CODE_LENGTH} letters and digits, without 0, O, 1, I, L or U. Type the code your teacher shows.` };
   return { kind: 'join', code };
 }
 

@@ -166,7 +166,7 @@ export const CLASS_SCENARIO_MAX_CHARS = 200_000;
 /** A scenario file as the teacher opened it: its name (for messages) and its text (YAML or JSON, checked by the scenario loader). */
 export const scenarioFileSchema = z.strictObject({
   file: z.string().min(1, { error: 'expected the file name' }).max(200, { error: 'a file name has at most 200 characters' }),
-  text: z.string({ error: 'expected the file text' }).max(CLASS_SCENARIO_MAX_CHARS, { error: `a class's scenario file has at most ${CLASS_SCENARIO_MAX_CHARS.toLocaleString('en')} characters` }),
+  text: z.string({ error: 'expected the file text' }).max(CLASS_SCENARIO_MAX_CHARS, { error: `a class’s scenario file has at most ${CLASS_SCENARIO_MAX_CHARS.toLocaleString('en')} characters` }),
 });
 
 /**

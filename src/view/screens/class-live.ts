@@ -131,7 +131,7 @@ export const classRunScreen: ScreenFn = (state, dispatch) => {
   // The range offered is the scenario's (the core's own range, so the server agrees).
   const range = roundsRange(scenario);
   const rounds = h('input', { id: 'run-rounds', attrs: { type: 'number', step: 1, inputmode: 'numeric', 'data-key': 'run-rounds', min: range.min, max: range.max, placeholder: String(scenario.rounds) } });
-  const roundsHint = h('p', { id: 'run-rounds-hint', class: 'hint' }, `The scenario's own deadline is ${scenario.rounds} rounds; you can set ${range.min} to ${range.max}. Leave empty to keep it.`);
+  const roundsHint = h('p', { id: 'run-rounds-hint', class: 'hint' }, `The scenario’s own deadline is ${scenario.rounds} rounds; you can set ${range.min} to ${range.max}. Leave empty to keep it.`);
   const seconds = h('input', { id: 'run-seconds', attrs: { type: 'number', min: 10, max: 3600, step: 10, inputmode: 'numeric', 'data-key': 'run-seconds' } });
   const title = h('input', { id: 'run-title', attrs: { type: 'text', maxlength: 120, autocomplete: 'off', 'data-key': 'run-title' } });
   // Only the fields of the pairing chosen are shown (and only they go into the class: see `open`).
@@ -197,6 +197,22 @@ export const seatName = (s: SeatView | undefined) => (s ? `${s.name}${s.kind ===
 /** A side's seats at a table: one name, or a team's names. */
 const sideNames = (seats: SeatView[]) => (seats.length === 0 ? '—' : seats.map((s) => seatName(s)).join(', '));
 
+/**
+ * A table's roles said outright: drawn as cards on a narrow screen (its rows and cells as blocks),
+ * some browsers would no longer read it as a table; the roles keep it one, with its column heads.
+ */
+function keepTableRoles(table: HTMLTableElement): HTMLTableElement {
+  table.setAttribute('role', 'table');
+  for (const group of table.querySelectorAll('thead, tbody')) group.setAttribute('role', 'rowgroup');
+  for (const row of table.querySelectorAll('tr')) row.setAttribute('role', 'row');
+  for (const cell of table.querySelectorAll('th')) cell.setAttribute('role', cell.getAttribute('scope') === 'row' ? 'rowheader' : 'columnheader');
+  for (const cell of table.querySelectorAll('td')) cell.setAttribute('role', 'cell');
+  return table;
+}
+
+/** The dashboard's column heads, also each card's labels on a narrow screen. */
+const DASH_COLUMNS = { round: 'Round of talks', status: 'Status', standing: 'On the table', tension: 'Tension (0–10)' } as const;
+
 function tableRow(state: ViewState, t: TableSummary, dispatch: Dispatch, info: ClassInfo): HTMLElement {
   const turnSeconds = info.config.turnSeconds;
   const n = tableNumber(info, t.table);
@@ -215,16 +231,17 @@ function tableRow(state: ViewState, t: TableSummary, dispatch: Dispatch, info: C
     'tr',
     { attrs: { 'data-table': t.table, 'data-idle': t.idle ? 'true' : null } },
     h('th', { attrs: { scope: 'row' } }, `Table ${n}`),
-    h('td', { class: 'text' }, sideNames(t.seats.filter((s) => s.side === 'us'))),
-    h('td', { class: 'text' }, sideNames(t.seats.filter((s) => s.side === 'china'))),
+    // Each cell carries its column's name: on a narrow screen a row is drawn as a card, each value under its label (styles.css).
+    h('td', { class: 'text', attrs: { 'data-label': label('us') } }, sideNames(t.seats.filter((s) => s.side === 'us'))),
+    h('td', { class: 'text', attrs: { 'data-label': label('china') } }, sideNames(t.seats.filter((s) => s.side === 'china'))),
     // A game's round of talks out of its deadline (the class's rounds are "class rounds": see the heading).
-    h('td', { class: 'short' }, t.started ? `${t.round} of ${info.rounds}` : '—'),
-    h('td', { class: 'text state-cell' }, status, t.idle ? h('span', { class: 'tag idle' }, 'idle') : null),
-    h('td', { class: 'text' }, ...standing),
-    h('td', { class: 'short' }, fmt(t.tension)),
+    h('td', { class: 'short', attrs: { 'data-label': DASH_COLUMNS.round } }, t.started ? `${t.round} of ${info.rounds}` : '—'),
+    h('td', { class: 'text state-cell', attrs: { 'data-label': DASH_COLUMNS.status } }, status, t.idle ? h('span', { class: 'tag idle' }, 'idle') : null),
+    h('td', { class: 'text standing-cell', attrs: { 'data-label': DASH_COLUMNS.standing } }, ...standing),
+    h('td', { class: 'short', attrs: { 'data-label': DASH_COLUMNS.tension } }, fmt(t.tension)),
     h(
       'td',
-      { class: 'text' },
+      { class: 'text teacher-cell' },
       t.outcome
         ? null
         : button(t.paused ? 'Resume' : 'Pause', () => dispatch({ type: 'class-teacher-action', action: { action: t.paused ? 'resume' : 'pause', table: t.table } }), { key: `pause-${t.table}`, class: 'secondary small', attrs: { 'aria-label': `${t.paused ? 'Resume' : 'Pause'} table ${n}` } }),
@@ -345,13 +362,13 @@ export const classTeacherScreen: ScreenFn = (state, dispatch) => {
           : h(
               'div',
               { class: 'table-scroll' },
-              h(
+              keepTableRoles(h(
                 'table',
                 { class: 'data dashboard', id: 'dashboard' },
                 h('caption', null, 'Every pair, live'),
-                columnHeads('Table', textHead(state.scenario?.sides.us.label ?? 'US'), textHead(state.scenario?.sides.china.label ?? 'China'), 'Round of talks', textHead('Status'), textHead('On the table'), 'Tension (0–10)', textHead('Teacher')),
+                columnHeads('Table', textHead(state.scenario?.sides.us.label ?? 'US'), textHead(state.scenario?.sides.china.label ?? 'China'), DASH_COLUMNS.round, textHead(DASH_COLUMNS.status), textHead(DASH_COLUMNS.standing), DASH_COLUMNS.tension, textHead('Teacher')),
                 h('tbody', null, ...dash.tables.map((t) => tableRow(state, t, dispatch, dash.info))),
-              ),
+              )),
             ),
       ),
     );
@@ -448,7 +465,7 @@ function anotherRound(state: ViewState, dispatch: Dispatch, dash: Dashboard): HT
     'section',
     { class: 'another-round', attrs: { 'aria-labelledby': 'round-title' } },
     h('h2', { id: 'round-title' }, 'Another round'),
-    h('p', { class: 'hint' }, `The same students at the same tables play a new game, with new dice; each student's screen moves to it on its own. Round ${next - 1} stays in the class debrief and the exports.`, confirming ? '' : unpause),
+    h('p', { class: 'hint' }, `The same students at the same tables play a new game, with new dice; each student’s screen moves to it on its own. Round ${next - 1} stays in the class debrief and the exports.`, confirming ? '' : unpause),
     field('round-sides', 'Sides', sides, 'Swap sides: each student plays the other country. Keep: each plays the same one again.'),
     confirm ??
       h(

@@ -76,7 +76,8 @@ function results(state: ViewState, dispatch: Dispatch): Node[] {
         'class-rejected-title',
         h(
           'ul',
-          { class: 'problem-list', id: 'class-rejected' },
+          // The reasons in the panel's own font; only each line's code in monospace (.hint.code).
+          { class: 'rejected-list', id: 'class-rejected' },
           ...page.rejected.map((r) => h('li', { attrs: { 'data-line': r.line } }, h('strong', null, `Line ${r.line}${r.name ? ` (${r.name})` : ''}: `), `${r.reason}. `, h('span', { class: 'hint code' }, r.text))),
         ),
       ),
@@ -172,8 +173,8 @@ export function classDebriefView(
       h('p', { class: 'hint', id: `${options.id}-ratings-scale` }, ratingsScaleText(d.ratings)),
       // Side by side where the screen is wide (a projector), one above the other on a phone.
       h('div', { class: 'rating-pair' }, ratingTable(d.ratings.us), ratingTable(d.ratings.china)),
-      // The scale as the solo debrief explains it (the same help, one press away).
-      h('details', { class: 'rating-help' }, h('summary', { attrs: { 'data-key': `${options.id}-rating-help` } }, 'How the outcome is rated: 0 is no deal, 100 the best deal the other side would ratify'), ...materialText(RATING_HELP, 3)),
+      // The scale as the solo debrief explains it (the same help, one press away; the hint above already says what 0 and 100 are).
+      h('details', { class: 'rating-help' }, h('summary', { attrs: { 'data-key': `${options.id}-rating-help` } }, 'More on how the outcome is rated'), ...materialText(RATING_HELP, 3)),
     ),
     section(
       'Chips in the deals',
@@ -215,7 +216,6 @@ export function classDebriefView(
           ),
         ),
       ),
-      h('p', { class: 'hint' }, 'Ratings: 0 is no deal for that side, 100 the best deal the other side would have ratified.'),
     ),
     h(
       'section',

@@ -1,11 +1,11 @@
-import type { ChartMark, DealChart } from '../../session/deal-chart';
+import { NASH_HINT, type ChartMark, type DealChart } from '../../session/deal-chart';
 import type { OutcomeKind } from '../../core/types';
 import { h } from '../dom';
 
 /**
  * The deal chart drawn as SVG in the panel: one component for a class (every game a point) and
  * for a live class's debrief. US value across, China value up; the no-deal point, the frontier of
- * ratifiable deals (the part better than no deal for both drawn heavier), the Nash point, history's
+ * ratifiable deals (the part better than no deal for both drawn heavier), the fair split (the Nash point), history's
  * outcome and the games. Marks differ by shape as well as colour; the styles are classes in
  * styles.css (the CSP allows no inline style). The picture is for the eye: the same facts are in
  * `chart.summary`, listed under it for a screen reader.
@@ -24,9 +24,12 @@ const PAD = { left: 62, right: 16, top: 40, bottom: 58 };
  * set from the width it is drawn at (a CSS variable styles.css multiplies by; set through the
  * CSSOM, which the page's policy allows, unlike a style attribute).
  */
-function keepTextSize(root: SVGSVGElement): void {
+function keepTextSize(root: SVGSVGElement, onUnit?: (unit: number) => void): void {
   const set = (width: number) => {
-    if (width > 0) root.style.setProperty('--dc-unit', (W / width).toFixed(4));
+    if (width <= 0) return;
+    const unit = Number((W / width).toFixed(4));
+    root.style.setProperty('--dc-unit', String(unit));
+    onUnit?.(unit);
   };
   if (typeof ResizeObserver === 'undefined') return;
   new ResizeObserver((entries) => {
@@ -77,6 +80,76 @@ export function gameNumberLabels(points: readonly { x: number; y: number }[], ne
     const group = groups[groupOf[i]!]!;
     return group.members[0] === i ? numberList(group.members.map((m) => m + 1)) : null;
   });
+}
+
+/** A box in drawing units: its left, top, width and height. */
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Where a label is drawn: its anchor point (`y` its middle line) and which end of the text sits there. */
+export interface LabelPlace {
+  x: number;
+  y: number;
+  anchor: 'start' | 'end' | 'middle';
+  box: Box;
+}
+
+const overlapArea = (a: Box, b: Box) => Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
+
+/** A text's box estimated from its length: digits, commas and dashes are about 0.6 of the font size wide. */
+export const labelSize = (text: string, fontSize: number) => ({ w: text.length * fontSize * 0.6, h: fontSize });
+
+/**
+ * The games' number labels placed where they cover no mark and no other label: each label tries
+ * its point's right, then its left, above, below and the four corners (then the same a little
+ * farther out), and takes the first place that is free and inside `bounds`; with none free, the
+ * place it covers least of. A walkout's
+ * number beside the no-deal diamond (a walkout sits on no deal) was drawn on top of it.
+ * `labels` in drawing order (a placed label is in the way of the next); `marks` every mark's box.
+ */
+export function placeLabels(labels: readonly { text: string; x: number; y: number; r: number }[], marks: readonly Box[], fontSize: number, bounds: Box): LabelPlace[] {
+  const placed: Box[] = [];
+  const gap = 2;
+  return labels.map((l) => {
+    const { w, h } = labelSize(l.text, fontSize);
+    // The sides at the point's own distance first, then a little farther out (a mark on the same spot, larger than the point, covers the near ones).
+    const candidates = [0, 1, 2, 3].flatMap((ring) => sides(l.x, l.y, l.r + gap + (ring * h) / 2, w, h));
+    const outside = (b: Box) => Math.max(0, bounds.x - b.x) + Math.max(0, b.x + b.w - bounds.x - bounds.w) + Math.max(0, bounds.y - b.y) + Math.max(0, b.y + b.h - bounds.y - bounds.h);
+    // Covering a mark or a label, or running off the chart, costs its area; the first free side wins.
+    const cost = (p: LabelPlace) => [...marks, ...placed].reduce((sum, m) => sum + overlapArea(p.box, m), 0) + outside(p.box) * h;
+    let best = candidates[0]!;
+    let bestCost = Infinity;
+    for (const p of candidates) {
+      const k = cost(p);
+      if (k < bestCost - 1e-9) {
+        best = p;
+        bestCost = k;
+      }
+      if (k === 0) break;
+    }
+    placed.push(best.box);
+    return best;
+  });
+}
+
+/** A label's eight places around a point at distance `d`: right, left, above, below, then the corners. */
+function sides(x: number, y: number, d: number, w: number, h: number): LabelPlace[] {
+  const c = d * 0.75;
+  const l = { x, y };
+  return [
+    { x: l.x + d, y: l.y, anchor: 'start', box: { x: l.x + d, y: l.y - h / 2, w, h } },
+    { x: l.x - d, y: l.y, anchor: 'end', box: { x: l.x - d - w, y: l.y - h / 2, w, h } },
+    { x: l.x, y: l.y - d - h / 2, anchor: 'middle', box: { x: l.x - w / 2, y: l.y - d - h, w, h } },
+    { x: l.x, y: l.y + d + h / 2, anchor: 'middle', box: { x: l.x - w / 2, y: l.y + d, w, h } },
+    { x: l.x + c, y: l.y - c - h / 2, anchor: 'start', box: { x: l.x + c, y: l.y - c - h, w, h } },
+    { x: l.x - c, y: l.y - c - h / 2, anchor: 'end', box: { x: l.x - c - w, y: l.y - c - h, w, h } },
+    { x: l.x + c, y: l.y + c + h / 2, anchor: 'start', box: { x: l.x + c, y: l.y + c, w, h } },
+    { x: l.x - c, y: l.y + c + h / 2, anchor: 'end', box: { x: l.x - c - w, y: l.y + c, w, h } },
+  ];
 }
 
 export interface ChartOptions {
@@ -144,6 +217,27 @@ export function dealChartFigure(chart: DealChart, options: ChartOptions): HTMLEl
   const emphasised = new Set(options.emphasise ?? []);
   // Points closer than a label's height share one label.
   const numbers = options.numbered ? gameNumberLabels(chart.games.map((g) => ({ x: px(g.x), y: py(g.y) })), 10) : [];
+  // Every mark's box, for the labels to keep off: the reference marks, then the games'.
+  const square = (m: { x: number; y: number }, r: number): Box => ({ x: px(m.x) - r, y: py(m.y) - r, w: 2 * r, h: 2 * r });
+  const markBoxes: Box[] = [
+    square(nd, 8),
+    ...(chart.nash ? [square(chart.nash, 8)] : []),
+    ...[chart.best.us, chart.best.china].flatMap((m) => (m ? [square(m, 6)] : [])),
+    ...(chart.history ? [square(chart.history, 9)] : []),
+    ...chart.games.map((g, i) => square(g, emphasised.has(i) ? 7 : 5)),
+  ];
+  const labelTexts: SVGTextElement[] = [];
+  const labelled = chart.games.flatMap((g, i) => (numbers[i] ? [{ text: numbers[i]!, x: px(g.x), y: py(g.y), r: emphasised.has(i) ? 7 : 5 }] : []));
+  // Placed for the labels' size in drawing units, which changes with the width the chart is drawn at (see keepTextSize).
+  const placeAll = (unit: number) => {
+    const places = placeLabels(labelled, markBoxes, 12 * Math.max(unit, 0.652), { x: PAD.left, y: PAD.top - 10, w: W - PAD.left, h: H - PAD.top - PAD.bottom + 10 });
+    places.forEach((p, i) => {
+      const text = labelTexts[i]!;
+      text.setAttribute('x', p.x.toFixed(1));
+      text.setAttribute('y', p.y.toFixed(1));
+      text.setAttribute('text-anchor', p.anchor);
+    });
+  };
   chart.games.forEach((g, i) => {
     const cx = px(g.x);
     const cy = py(g.y);
@@ -157,19 +251,24 @@ export function dealChartFigure(chart: DealChart, options: ChartOptions): HTMLEl
           : svg('rect', { x: cx - r, y: cy - r, width: 2 * r, height: 2 * r, class: cls });
     const group = svg('g', { 'data-game': i, ...at(g), ...(emphasised.has(i) ? { class: 'dc-mine-group', 'data-mine': 'true' } : {}) }, shape, svg('title', {}, g.description));
     const number = numbers[i];
-    // Beside the point, on its left near the right edge (a group's "1–12" would run off the chart).
-    if (number) group.appendChild(svg('text', cx > W - PAD.right - 60 ? { x: cx - r - 2, y: cy - r, 'text-anchor': 'end', class: 'dc-label' } : { x: cx + r + 2, y: cy - r, class: 'dc-label' }, number));
+    // Beside the point, on a side where it covers no other mark or label (placeAll).
+    if (number) {
+      const text = svg('text', { 'dominant-baseline': 'central', class: 'dc-label' }, number);
+      labelTexts.push(text);
+      group.appendChild(text);
+    }
     marks.appendChild(group);
   });
   root.appendChild(marks);
-  keepTextSize(root);
+  placeAll(1);
+  keepTextSize(root, labelTexts.length > 0 ? placeAll : undefined);
 
   const legend = h(
     'ul',
     { class: 'dc-legend', attrs: { 'aria-hidden': 'true' } },
     h('li', null, h('span', { class: 'key key-nodeal' }), 'No deal'),
     chart.frontier.length ? h('li', null, h('span', { class: 'key key-zone' }), 'Deals both would ratify (bold: better than no deal for both)') : null,
-    chart.nash ? h('li', null, h('span', { class: 'key key-nash' }), 'Nash point') : null,
+    chart.nash ? h('li', null, h('span', { class: 'key key-nash' }), chart.nash.label, h('span', { class: 'dc-key-hint' }, `: ${NASH_HINT}`)) : null,
     chart.best.us || chart.best.china ? h('li', null, h('span', { class: 'key key-best' }), 'Each side’s best deal the other would ratify') : null,
     chart.history ? h('li', null, h('span', { class: 'key key-history' }), chart.history.label) : null,
     // The games' shapes that are on the chart (an empty class lists them all).

@@ -57,7 +57,7 @@ function followTable(state: AppState, live: LiveClass): AppState {
   const seat = live.seat;
   if (!table || !seat || !state.lib) return state;
   const scenario = findScenario(state, table.scenario.id);
-  if (!scenario) return withLive(state, { live: { ...live, problem: `This page does not have the class's scenario (${table.scenario.id}).` } });
+  if (!scenario) return withLive(state, { live: { ...live, problem: `This page does not have the class’s scenario (${table.scenario.id}).` } });
   const built = seatMatch(scenario, table, seat.side);
   if (!built.ok) return withLive(state, { live: { ...live, problem: `The table cannot be shown: ${built.message}.` } });
   const match = built.match;
@@ -87,7 +87,7 @@ function openClassScenario(state: AppState, file: { file: string; text: string }
   const opened = lib.catalog.open(file);
   const scenarios = { entries: [...lib.catalog.entries], failures: [...lib.catalog.failures] };
   if (opened.ok) return { ...state, scenarios };
-  const problem = `The class's scenario file does not load here: ${opened.problems.slice(0, 3).map((p) => p.message).join('; ')}.`;
+  const problem = `The class’s scenario file does not load here: ${opened.problems.slice(0, 3).map((p) => p.message).join('; ')}.`;
   return withLive({ ...state, scenarios }, { live: state.liveClass.live && { ...state.liveClass.live, problem } });
 }
 

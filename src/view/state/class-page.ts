@@ -84,5 +84,5 @@ export function readAnnouncement(page: ClassPageState): string {
   if (page.problem) return page.problem;
   const n = page.games.length;
   const r = page.rejected.length;
-  return `${n} game${n === 1 ? '' : 's'} verified${r ? `, ${r} line${r === 1 ? '' : 's'} rejected (listed with the reasons)` : ''}.${page.debrief ? ` ${page.debrief.summary[0]}` : ''}`;
+  return `${n} game${n === 1 ? '' : 's'} verified${r ? `, ${r} line${r === 1 ? '' : 's'} rejected (listed with the reasons)` : ''}.${page.debrief ? ` ${page.debrief.scenario.title}: ${page.debrief.summary[0]}` : ''}`;
 }

@@ -5,7 +5,7 @@ import { SIDES } from '../../src/core/types';
 import { gameRatingsJson } from '../../src/session/outcome';
 import { browserOrSkip, browserPerTest, expectAccessible, openGame, screenshot, settle, smallestSvgText, waitScreen, VIEWPORTS } from './browser';
 import { playUsByMouse, scenario, view } from './flows';
-import { canvasTextProblems, expectNoOverlap, shownCanvasText, smallestCanvasText, trayHeadingProblems } from './screen-checks';
+import { canvasTextProblems, expectNoOverlap, hiddenNash, shownCanvasText, smallestCanvasText, trayHeadingProblems } from './screen-checks';
 
 /**
  * Issue 11 in the browser: Play now, the one-screen briefing, readable canvas text, the debrief's
@@ -264,6 +264,10 @@ describe.skipIf(!browser)('issue 11: outcomes that mean something, readable on a
       const c = await smallestSvgText(page, '#deal-chart svg');
       expect(c.count).toBeGreaterThan(4);
       expect(c.px, `smallest deal-chart text: “${c.text}”`).toBeGreaterThanOrEqual(12 - 0.01);
+      // The fair split is seen, not under the best-deal triangles beside it.
+      expect(await hiddenNash(page, '#deal-chart svg'), 'the fair split').toEqual([]);
+      await page.evaluate(() => document.querySelector('#panel')!.scrollTo({ top: 0 }));
+      await page.evaluate(() => window.scrollTo({ top: 0 }));
     });
     expect(s.errors).toEqual([]);
   });

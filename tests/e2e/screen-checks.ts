@@ -184,3 +184,33 @@ export async function smallPanelText(page: Page, min = 12): Promise<string[]> {
     return out;
   }, min);
 }
+
+/**
+ * The deal chart's fair split (the Nash point) as seen: drawn after (over) each side's best-deal
+ * triangles, and what shows at its point is the fair split itself (or a game struck there, drawn
+ * over it on purpose), not a best-deal triangle. On the Busan charts it sits by them and was
+ * drawn under them; a best deal at its place still shows round it. [] when both are seen or the chart
+ * has no fair split; else what hides which.
+ */
+export async function hiddenNash(page: Page, chart: string): Promise<string[]> {
+  const nash = page.locator(`${chart} polygon[data-kind="nash"]`);
+  if ((await nash.count()) === 0) return [];
+  await nash.scrollIntoViewIfNeeded();
+  return nash.evaluate((el) => {
+    const root = el.closest('svg')!;
+    const out: string[] = [];
+    const r = el.getBoundingClientRect();
+    for (const best of root.querySelectorAll('polygon.dc-best')) {
+      if (best.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING) out.push(`drawn under ${best.getAttribute('class')}`);
+      // And the best deal is not lost under it in turn: a best deal at the same place shows round it.
+      const b = best.getBoundingClientRect();
+      if (b.left >= r.left - 0.5 && b.right <= r.right + 0.5 && b.top >= r.top - 0.5 && b.bottom <= r.bottom + 0.5) out.push(`${best.getAttribute('class')} hidden under it`);
+    }
+    // The point itself: the triangle's apex is r above it, its base 0.8 r below.
+    const x = r.left + r.width / 2;
+    const y = r.top + r.height / 1.8;
+    const shown = document.elementsFromPoint(x, y).find((e) => root.contains(e));
+    if (shown !== el && !shown?.closest('[data-game]')) out.push(`at its point: ${shown ? `${shown.tagName} ${shown.getAttribute('class') ?? ''}` : 'nothing of the chart'}`);
+    return out;
+  });
+}

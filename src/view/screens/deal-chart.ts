@@ -208,8 +208,12 @@ export function dealChartFigure(chart: DealChart, options: ChartOptions): HTMLEl
   const triangle = (m: ChartMark, r: number, cls: string) =>
     svg('polygon', { points: `${px(m.x)},${py(m.y) - r} ${px(m.x) + r},${py(m.y) + r * 0.8} ${px(m.x) - r},${py(m.y) + r * 0.8}`, class: cls, ...at(m) }, svg('title', {}, m.description));
   marks.appendChild(diamond(nd, 8, 'dc-nodeal'));
-  if (chart.nash) marks.appendChild(triangle(chart.nash, 8, 'dc-nash'));
-  for (const best of [chart.best.us, chart.best.china]) if (best) marks.appendChild(triangle(best, 6, `dc-best dc-best-${best.side ?? ''}`));
+  // The fair split is drawn over the best-deal triangles (on the Busan charts it sits on or by one of them, and drawn
+  // first it was hidden under it); a best deal at the fair split's place is drawn larger, its rim round the fair split.
+  const nash = chart.nash;
+  const bestSize = (m: ChartMark) => (nash && Math.hypot(px(m.x) - px(nash.x), py(m.y) - py(nash.y)) < 8 ? 12 : 6);
+  for (const best of [chart.best.us, chart.best.china]) if (best) marks.appendChild(triangle(best, bestSize(best), `dc-best dc-best-${best.side ?? ''}`));
+  if (nash) marks.appendChild(triangle(nash, 8, 'dc-nash'));
   if (chart.history) {
     const m = chart.history;
     marks.appendChild(svg('circle', { cx: px(m.x), cy: py(m.y), r: 9, class: 'dc-history', ...at(m) }, svg('title', {}, m.description)));
@@ -222,7 +226,7 @@ export function dealChartFigure(chart: DealChart, options: ChartOptions): HTMLEl
   const markBoxes: Box[] = [
     square(nd, 8),
     ...(chart.nash ? [square(chart.nash, 8)] : []),
-    ...[chart.best.us, chart.best.china].flatMap((m) => (m ? [square(m, 6)] : [])),
+    ...[chart.best.us, chart.best.china].flatMap((m) => (m ? [square(m, bestSize(m))] : [])),
     ...(chart.history ? [square(chart.history, 9)] : []),
     ...chart.games.map((g, i) => square(g, emphasised.has(i) ? 7 : 5)),
   ];

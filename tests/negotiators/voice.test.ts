@@ -276,6 +276,105 @@ describe('what the negotiator says', () => {
     expect(focus).toBeLessThan(said / 2);
   });
 
+  it('says why it still gives ground after an offer that asked more: near the deadline, that time is running out', () => {
+    // the counter is worth less to it than its last offer: a concession
+    const conceding = (turn: number) =>
+      assessment({
+        turn,
+        round: Math.floor(turn / 2) + 1,
+        counter: { pkg: { chips: 'ban', beans: 'lots' }, utility: 0.6, points: 2, previousUtility: 0.8 },
+      });
+    const worse = memory({ lastTheirs: 'propose', trend: 'worse', received: [{}, {}] });
+    for (const voiceBase of [[0.1, 0.9, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1], [0.9, 0.5, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9]]) {
+      // the last third of twelve turns: it moves because the talks end soon, and says so
+      const late = sayFor('counter', { ...conceding(9), voiceBase }, worse, 'conceding');
+      expect(late).toMatch(/talks end soon|time is running out/i);
+      // earlier, it says it still wants an agreement, not that time is short
+      const early = sayFor('counter', { ...conceding(3), voiceBase }, worse, 'conceding');
+      expect(early).toMatch(/given up on a deal|want a deal/);
+      expect(early).not.toMatch(/talks end soon|time is running out/i);
+      // and the word it adds does not repeat the concession's own ("In the interest of an agreement")
+      for (const said of [late, early]) expect(said.match(/agreement/g)?.length ?? 0, said).toBeLessThanOrEqual(1);
+    }
+    // holding firm after such an offer needs no such word
+    expect(sayFor('counter', conceding(9), worse, 'firm')).not.toMatch(/talks end soon|time is running out|a deal/i);
+  });
+
+  it('says "opening" at most once when it answers the other side’s opening', () => {
+    const first = memory({ lastTheirs: 'propose', trend: 'first', received: [{}] });
+    for (const d1 of [0.1, 0.5, 0.9])
+      for (const d3 of [0.1, 0.5, 0.9]) {
+        const a = assessment({ turn: 1, previousOffer: null, voiceBase: [0.1, d1, 0.1, d3, 0.1, 0.1, 0.1, 0.1] });
+        const said = sayFor('counter', a, first, 'probing');
+        expect(said.match(/\bopening\b/g)?.length ?? 0, said).toBeLessThanOrEqual(1);
+      }
+  });
+
+  it('does not name the measure just imposed on it twice in one turn', () => {
+    const coerced = memory({
+      lastTheirs: 'impose',
+      provoked: true,
+      coerced: true,
+      impositions: 1,
+      imposedOnMe: [{ issue: 'chips', position: 'ban' }],
+    });
+    for (const prefersCalm of [false, true])
+      for (const d1 of [0.1, 0.5, 0.9])
+        for (const d3 of [0.1, 0.5, 0.9]) {
+          const a = assessment({
+            prefersCalm,
+            coercion: [{ issue: 'chips', position: 'ban', asked: 'strict' }],
+            voiceBase: [0.1, d1, 0.1, d3, 0.1, 0.1, 0.1, 0.1],
+          });
+          const said = sayFor('stand-firm', a, coerced, 'firm');
+          expect(said.match(/a total ban/g)?.length, said).toBe(1);
+        }
+  });
+
+  it('does not name the measure it wants lifted again right after naming it', () => {
+    const coerced = memory({
+      lastTheirs: 'impose',
+      provoked: true,
+      coerced: true,
+      impositions: 1,
+      imposedOnMe: [{ issue: 'chips', position: 'ban' }],
+    });
+    for (const d1 of [0.1, 0.5, 0.9]) {
+      const a = assessment({ toReverse: ['chips'], voiceBase: [0.1, d1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1] });
+      const said = sayFor('counter', a, coerced, 'probing');
+      expect(said.match(/chip controls/g)?.length, said).toBe(1);
+      expect(said).toMatch(/Any agreement must lift that measure\./);
+    }
+    // with no measure named before it, it names what must be lifted
+    const named = sayFor('counter', assessment({ toReverse: ['chips'] }), memory({ lastTheirs: 'hold' }), 'firm');
+    expect(named).toMatch(/lift your measure on chip controls/);
+  });
+
+  it('counts the changes it does not name in different words within a sentence: "one other change", "one more", "one further"', () => {
+    const words = {
+      issue: { a: 'Issue A', b: 'Issue B', c: 'Issue C', d: 'Issue D', e: 'Issue E', f: 'Issue F' },
+      position: {
+        a: { x: 'Do A' }, b: { x: 'Do B' }, c: { x: 'Do C' }, d: { x: 'Do D' }, e: { x: 'Do E' }, f: { x: 'Do F' },
+      },
+      holder: { a: 'us', b: 'us', c: 'us', d: 'china', e: 'china', f: 'china' },
+    } as const;
+    const pkg = { a: 'x', b: 'x', c: 'x', d: 'x', e: 'x', f: 'x' };
+    for (const d3 of [0.1, 0.5, 0.9])
+      for (const posture of ['firm', 'conceding', 'probing'] as const) {
+        const a = assessment({
+          words: words as unknown as Assessment['words'],
+          counter: { pkg, utility: posture === 'conceding' ? 0.6 : 0.8, points: 2, previousUtility: 0.8 },
+          previousOffer: { a: 'y', b: 'y', c: 'y', d: 'x', e: 'x', f: 'x' },
+          voiceBase: [0.1, 0.1, 0.1, d3, 0.1, 0.1, 0.1, 0.1],
+        });
+        const said = sayFor('counter', a, memory({ lastTheirs: 'reject' }), posture);
+        for (const sentence of said.split(/(?<=[.!?])\s+/)) {
+          const kinds = [...sentence.matchAll(/ (other|more|further) changes?\b/g)].map((x) => x[1]);
+          expect(new Set(kinds).size, sentence).toBe(kinds.length);
+        }
+      }
+  });
+
   it('is what the session shows: a game against a script carries words and analysis on every AI move', () => {
     const { match } = playScriptedMatch(BUSAN, '3', 'early-sanction', 'us', 'hard');
     const ai = match.turns().filter((t) => t.by === 'ai');

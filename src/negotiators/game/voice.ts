@@ -49,11 +49,15 @@ const COUNT_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven'
 /** A count as said at the table: in words up to ten. */
 const countWord = (n: number): string => COUNT_WORDS[n] ?? String(n);
 
-/** At most two items named, the rest counted. */
-function short(items: string[]): string {
+/**
+ * At most two items named, the rest counted: "and one other change"; when a count was already said
+ * earlier in the sentence, "and one more change", then "and one further change", so the phrase is
+ * not said twice in one sentence.
+ */
+function short(items: string[], kind: 'other' | 'more' | 'further' = 'other'): string {
   if (items.length <= 2) return list(items);
   const rest = items.length - 2;
-  return `${items.slice(0, 2).join(', ')} and ${rest === 1 ? 'one other change' : `${countWord(rest)} other changes`}`;
+  return `${items.slice(0, 2).join(', ')} and ${countWord(rest)} ${kind} ${rest === 1 ? 'change' : 'changes'}`;
 }
 
 /** A package as said at the table: what we would do, and what we ask of them. */
@@ -65,11 +69,17 @@ export function packageWords(words: Words, pkg: Package, me: Side): { ours: stri
   return { ours, theirs };
 }
 
-function proposal(a: Assessment, pkg: Package): string {
+/** A package as proposed; `counted`: the sentence has already said "and … other changes" before it. */
+function proposal(a: Assessment, pkg: Package, counted = false): string {
   const { ours, theirs } = packageWords(a.words, pkg, a.side);
-  if (ours.length > 0 && theirs.length > 0) return `on our side, ${short(ours)}; on yours, ${short(theirs)}`;
-  if (ours.length > 0) return `on our side, ${short(ours)}`;
-  return `on your side, ${short(theirs)}`;
+  const first = counted ? 'more' : 'other';
+  if (ours.length > 0 && theirs.length > 0) {
+    // the count after "on yours" takes the next word when one was said on our side
+    const second = ours.length > 2 ? (counted ? 'further' : 'more') : first;
+    return `on our side, ${short(ours, first)}; on yours, ${short(theirs, second)}`;
+  }
+  if (ours.length > 0) return `on our side, ${short(ours, first)}`;
+  return `on your side, ${short(theirs, first)}`;
 }
 
 /** What its doctrine is about, as it would put it. */
@@ -212,7 +222,8 @@ function opening(a: Assessment, m: Memory, pkg: Package): string {
   const what = proposal(a, pkg);
   if (m.received.length > 0) {
     return choose(a, 3, [
-      `Here is our answer to your opening: ${what}.`,
+      // not "your opening": the reaction before it may just have said that word
+      `Here is our counter-proposal: ${what}.`,
       `Our own proposal: ${what}.`,
       `We put a different balance on the table: ${what}.`,
     ]);
@@ -236,6 +247,31 @@ function moved(a: Assessment): string[] {
   if (!before) return [];
   const issues = new Set([...Object.keys(before), ...Object.keys(after)]);
   return [...issues].filter((i) => before[i] !== after[i]).map((i) => issueText(a.words, i));
+}
+
+/**
+ * Late in the talks: its final offer, its last move, or the last third of the turns. Its
+ * concession curve falls with time, so a concession made then is made because the deadline is near.
+ */
+function late(a: Assessment): boolean {
+  return a.strategy.finalOffer !== null || a.finalOfferTurn || a.myLastMove || 3 * (a.turn + 1) >= 2 * a.turns;
+}
+
+/**
+ * Why it still gives ground after an offer no better than the last (the reaction has just said
+ * so): near the deadline, because time is running out; earlier, after an offer that asked more,
+ * because it still wants a deal (not "agreement": the concession's own line may say that word). Null when the reaction does not call for it.
+ */
+function stillMoving(a: Assessment, m: Memory): string | null {
+  if (m.lastTheirs !== 'propose' || !(m.trend === 'worse' || m.trend === 'same' || m.trend === 'little')) return null;
+  if (late(a))
+    return choose(a, 7, [
+      'Even so, the talks end soon, and we would rather close the gap than leave with nothing.',
+      'Still, time is running out, and we want a deal before these talks end.',
+    ]);
+  return m.trend === 'worse'
+    ? choose(a, 7, ['Even so, we have not given up on a deal.', 'We still want a deal, all the same.'])
+    : null;
 }
 
 function counter(a: Assessment, m: Memory, posture: Posture): string {
@@ -266,16 +302,18 @@ function counter(a: Assessment, m: Memory, posture: Posture): string {
   } else if (posture === 'probing') {
     parts.push(opening(a, m, pkg));
   } else if (posture === 'conceding') {
+    const still = stillMoving(a, m);
+    if (still) parts.push(still);
     const where = changed.length > 0 ? ` on ${short(changed)}` : '';
     parts.push(
       tone(a) === 'firm'
         ? choose(a, 3, [
             `We have moved${where}. Now it is your turn.`,
             `We take a step${where}, and we expect one from you.`,
-            `We adjust our offer${where}: ${proposal(a, pkg)}.`,
+            `We adjust our offer${where}: ${proposal(a, pkg, changed.length > 2)}.`,
           ])
         : choose(a, 3, [
-            `In the interest of an agreement, we move${where}: ${proposal(a, pkg)}.`,
+            `In the interest of an agreement, we move${where}: ${proposal(a, pkg, changed.length > 2)}.`,
             `We are taking a step towards you${where}.`,
             `We have listened, and we adjust our offer${where}.`,
           ]),
@@ -285,7 +323,7 @@ function counter(a: Assessment, m: Memory, posture: Posture): string {
       changed.length > 0
         ? choose(a, 3, [
             `We have reworked our package on ${short(changed)}, but our position has not changed.`,
-            `A different arrangement on ${short(changed)}, the same balance: ${proposal(a, pkg)}.`,
+            `A different arrangement on ${short(changed)}, the same balance: ${proposal(a, pkg, changed.length > 2)}.`,
           ])
         : choose(a, 3, [
             'Our proposal stands.',
@@ -300,8 +338,15 @@ function counter(a: Assessment, m: Memory, posture: Posture): string {
     );
   }
   if (a.toReverse.length > 0 && !(a.offer && a.offer.unreversed.length > 0)) {
+    // the reaction may have just named the one measure to lift: it is not named again
+    const named =
+      m.lastTheirs === 'impose' &&
+      a.toReverse.length === 1 &&
+      m.imposedOnMe[m.imposedOnMe.length - 1]?.issue === a.toReverse[0];
     parts.push(
-      `Any agreement must lift your measure on ${list(a.toReverse.map((i) => issueText(a.words, i)))}.`,
+      named
+        ? 'Any agreement must lift that measure.'
+        : `Any agreement must lift your measure on ${list(a.toReverse.map((i) => issueText(a.words, i)))}.`,
     );
   } else if ((ownMoves(a) + Math.floor((a.voiceBase[6] ?? 0) * 3)) % 3 === 0 && FOCUS[a.focus]) {
     // what matters to it, every third move: said every move, it would be a refrain
@@ -325,9 +370,19 @@ function standFirm(a: Assessment, m: Memory): string {
   if (seen) parts.push(seen);
   const pkg = a.counter!.pkg;
   const several = a.coercion.length > 1;
+  // the reaction has just named the one measure imposed: it is not named again in the same turn
+  const last = m.imposedOnMe[m.imposedOnMe.length - 1];
+  const named =
+    m.lastTheirs === 'impose' &&
+    !several &&
+    last !== undefined &&
+    last.issue === a.coercion[0]!.issue &&
+    last.position === a.coercion[0]!.position;
   const yours = several
     ? `your measures on ${list(a.coercion.map((c) => measure(a, c)))}`
-    : `your measure on ${measure(a, a.coercion[0]!)}`;
+    : named
+      ? 'your measure'
+      : `your measure on ${measure(a, a.coercion[0]!)}`;
   const is = several ? 'are' : 'is';
   const it = several ? 'them' : 'it';
   // an offer that leaves the measure in force is refused for that; any other refusal as usual
@@ -339,7 +394,7 @@ function standFirm(a: Assessment, m: Memory): string {
     parts.push(
       choose(a, 3, [
         `We do not negotiate with a measure held over us, and ${yours} ${is} exactly that.`,
-        `You imposed ${several ? 'measures' : 'a measure'} on ${list(a.coercion.map((c) => measure(a, c)))} in the middle of these talks. You will get nothing from us for lifting what you should never have imposed.`,
+        `${named ? '' : `You imposed ${several ? 'measures' : 'a measure'} on ${list(a.coercion.map((c) => measure(a, c)))} in the middle of these talks. `}You will get nothing from us for lifting what you should never have imposed.`,
         `Pressure buys no concessions from us, and ${yours} ${is} pressure.`,
       ]),
     );

@@ -310,14 +310,12 @@ describe('what the negotiator says', () => {
       }
   });
 
+  /** The other side has just imposed a total ban on chips: the memory of a coerced negotiator. */
+  const banImposed = () =>
+    memory({ lastTheirs: 'impose', provoked: true, coerced: true, impositions: 1, imposedOnMe: [{ issue: 'chips', position: 'ban' }] });
+
   it('does not name the measure just imposed on it twice in one turn', () => {
-    const coerced = memory({
-      lastTheirs: 'impose',
-      provoked: true,
-      coerced: true,
-      impositions: 1,
-      imposedOnMe: [{ issue: 'chips', position: 'ban' }],
-    });
+    const coerced = banImposed();
     for (const prefersCalm of [false, true])
       for (const d1 of [0.1, 0.5, 0.9])
         for (const d3 of [0.1, 0.5, 0.9]) {
@@ -332,13 +330,7 @@ describe('what the negotiator says', () => {
   });
 
   it('does not name the measure it wants lifted again right after naming it', () => {
-    const coerced = memory({
-      lastTheirs: 'impose',
-      provoked: true,
-      coerced: true,
-      impositions: 1,
-      imposedOnMe: [{ issue: 'chips', position: 'ban' }],
-    });
+    const coerced = banImposed();
     for (const d1 of [0.1, 0.5, 0.9]) {
       const a = assessment({ toReverse: ['chips'], voiceBase: [0.1, d1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1] });
       const said = sayFor('counter', a, coerced, 'probing');

@@ -12,6 +12,7 @@ import {
 import { INDICATORS, domesticSupportOf } from './indicators';
 import { issuePathSum } from './projection';
 import { doctrineOf, otherSide, positionOf } from './scenario-lookup';
+import { listed } from './sentence';
 import { pointsPerUnit, score } from './scoring';
 import type {
   Doctrine,
@@ -805,12 +806,6 @@ function afterwards(scenario: Scenario, explanations: readonly Explanation[]): A
   };
 }
 
-/** "a, b and c". */
-function listing(parts: string[]): string {
-  return parts.length <= 1
-    ? (parts[0] ?? '')
-    : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
-}
 
 function pts(x: number): string {
   const text = Math.abs(x).toFixed(1);
@@ -860,7 +855,7 @@ function reasonsFor(
       ...(after.drawn ? ['the draws of uncertain effects'] : []),
       ...(after.clamped ? ['indicators held at the end of their range'] : []),
     ];
-    const what = parts.length > 0 ? listing(parts) : "effects the model's expectation leaves out";
+    const what = parts.length > 0 ? listed(parts) : "effects the model's expectation leaves out";
     reasons.push({
       kind: 'afterwards',
       points: luck,

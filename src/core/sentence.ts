@@ -32,6 +32,11 @@ const NAMED_BY_NUMBER = new Set(['List', 'Order']);
  * A label put inside a sentence: its first letter lowered, unless its first word is a name, an
  * acronym or a number, or starts a name of two capitalised words (Entity List).
  */
+/** Items in a sentence: "a", "a and b", "a, b and c". */
+export function listed(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
 export function inSentence(label: string): string {
   const [first = '', second = ''] = label.split(/\s+/, 2);
   const numbered = /^\d+[A-Z]?$/.test(second);

@@ -7,11 +7,8 @@ import { LESSON_IDS } from '../core/types';
 import { withWords } from './explain-words';
 import { lessonRefs, type LessonRef } from './history-replay';
 import { CATEGORY_LABELS, CATEGORY_ORDER, possessive } from './text';
-import { atSentenceStart, sideInSentence } from '../core/sentence';
+import { atSentenceStart, listed, sideInSentence } from '../core/sentence';
 
-/** Items in a sentence: a, b and c. */
-const listed = (items: readonly string[]): string =>
-  items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 
 /**
  * Which of the five lessons an ordinary game illustrated, with the evidence from that game, for

@@ -2,7 +2,7 @@ import type { Package } from '../../core/types';
 import type { Assessment, DecisionKind, IntelLevel, Words } from './assess';
 import { FIRM_TOLERANCE } from './assess';
 import type { Memory } from './memory';
-import { atSentenceStart, inSentence, possessive, sideInSentence, withArticle } from '../../core/sentence';
+import { atSentenceStart, inSentence, listed as list, possessive, sideInSentence, withArticle } from '../../core/sentence';
 // an issue's label in a sentence, and a measure by its issue then what it does: as the voice says them
 import { issueText as issueName, measureWords as measure } from './voice';
 
@@ -26,11 +26,6 @@ export function describePackage(words: Words, pkg: Package): string {
     ([issue, position]) => `${words.issue[issue] ?? issue}: ${words.position[issue]?.[position] ?? position}`,
   );
   return parts.length === 0 ? 'no change' : parts.join('; ');
-}
-
-function list(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 

@@ -2,7 +2,7 @@ import type { Package, Side } from '../../core/types';
 import type { Assessment, DecisionKind, Words } from './assess';
 import type { Posture } from './posture';
 import type { Memory } from './memory';
-import { inSentence, withArticle } from '../../core/sentence';
+import { inSentence, listed as list, withArticle } from '../../core/sentence';
 
 /**
  * What a negotiator says at the table: first person, to the other side, in a register that fits
@@ -38,11 +38,6 @@ function positionText(words: Words, issue: string, position: string): string {
 /** An issue as said after a preposition ("a measure on the fentanyl tariff"): see withArticle. */
 export function issueText(words: Words, issue: string): string {
   return withArticle(inSentence(words.issue[issue] ?? issue));
-}
-
-function list(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 const COUNT_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];

@@ -74,6 +74,31 @@ describe('the blocked list of source domains', () => {
   });
 });
 
+/**
+ * Records a source audit could not find in any stored copy (a National Post page, the DOJ release of
+ * January 2019, Cadence's 8-K, NVIDIA's 10-Q sentence, the Federal Register number of the Board of
+ * Trade notice): the facts they carried now cite records that were found, and they stay out.
+ */
+const UNFOUND_SOURCES = ['nationalpost-dpa', 'doj-huawei-charges', 'cadence-eda', 'nvidia-10q-h20', 'fr-bot-comments'];
+const UNFOUND_URLS = [/nationalpost\.com/, /sec\.gov\/cgi-bin\/browse-edgar/, /2026-11291/];
+
+describe('sources the audit could not find', () => {
+  it.each(scenarios.map((s) => [s.id, s] as const))('%s cites none of them, in its data or its materials', (id, scenario) => {
+    for (const src of scenario.sources) {
+      expect(UNFOUND_SOURCES, `${id}: ${src.id}`).not.toContain(src.id);
+      for (const url of UNFOUND_URLS) expect(src.url ?? '', `${id}: ${src.id}`).not.toMatch(url);
+    }
+    for (const file of readMaterialFiles().filter((f) => f.path.startsWith(`${id}/`)))
+      for (const unfound of UNFOUND_SOURCES) expect(file.text, file.path).not.toContain(`@${unfound}`);
+  });
+
+  it('states no 2020 energy share for Phase One that no record gives', () => {
+    const text = JSON.stringify(scenarios.find((s) => s.id === 'phase-one-2020'));
+    const materials = readMaterialFiles().filter((f) => f.path.startsWith('phase-one-2020/')).map((f) => f.text).join('\n');
+    for (const t of [text, materials]) expect(t).not.toMatch(/(under|less than) 40%/);
+  });
+});
+
 describe('every figure on a play screen has a source or is a model estimate', () => {
   it.each(scenarios.map((s) => [s.id, s] as const))('%s: scenario data', (_id, scenario) => {
     const unsourced: string[] = [];

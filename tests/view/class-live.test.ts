@@ -15,7 +15,9 @@ import { Store } from '../../src/view/state/store';
 import { update } from '../../src/view/state/update';
 import { DEFAULT_RUN_CHOICES, joinPanelShown } from '../../src/view/state/class-live-state';
 import { busan, fixturePath } from '../helpers';
-import { classConnectionText, pausedText } from '../../src/view/screens/class-table';
+import { classConnectionText, classNotKeptText, pausedText } from '../../src/view/screens/class-table';
+import { classRequests } from '../../src/view/shell/class-shell';
+import { MemoryStorage } from '../../src/session/storage';
 import { debriefTitle, endedStatus } from '../../src/view/screens/class-live';
 import { busanFile, scriptedAi } from '../session/helpers';
 
@@ -365,5 +367,50 @@ describe('the dashboard’s status of a finished table', () => {
     expect(endedStatus('walkout')).toBe('ended in a walkout');
     expect(endedStatus('deadline')).toBe('no deal by the deadline');
     expect(endedStatus('something-new')).toBe('ended (something-new)');
+  });
+});
+
+describe('a browser that will not keep the class seat', () => {
+  it('a full storage: the student plays on, told to rejoin with the code and the same name after a reload', () => {
+    const storage = new MemoryStorage();
+    storage.failWrites.add('*');
+    const g = game();
+    const listen = classRequests(storage, (a) => g.dispatch(a));
+    const seatIt = () => {
+      g.dispatch({ type: 'class-join', code: 'ABCDEFGH', name: 'Ana' });
+      const before = g.state();
+      g.dispatch({ type: 'class-received', name: 'seat', payload: { info, seat: seat('us', 'Ana'), seatKey: 'seatkey-1', partner: null } });
+      // The listener throwing here broke the dispatch of the server's message (and every action queued behind it).
+      expect(() => listen(g.state(), before, [])).not.toThrow();
+    };
+    seatIt();
+    expect(classNotKeptText(g.state())).toBe('This browser would not keep your seat (storage is full). Play on: if this page reloads or closes, join again with the code ABCD EFGH and the name “Ana”, and you get your seat back.');
+    g.dispatch({ type: 'class-received', name: 'table', payload: table([]) });
+    expect(g.state().screen).toBe('table');
+    expect(classNotKeptText(g.state())).not.toBeNull();
+    // Another join starts with nothing said, until its seat fails to be kept too.
+    g.dispatch({ type: 'class-join', code: 'ABCDEFGH', name: 'Ana' });
+    expect(classNotKeptText(g.state())).toBeNull();
+  });
+
+  it('a storage refused altogether (kept in memory only): said as soon as the seat or the teacher key would be kept', () => {
+    const storage = new MemoryStorage();
+    const g = game();
+    const listen = classRequests(storage, (a) => g.dispatch(a), true);
+    g.dispatch({ type: 'class-created', code: 'ABCDEFGH', teacherKey: 'key-123' });
+    listen(g.state(), initialState(defaultSettings()), []);
+    expect(classNotKeptText(g.state())).toMatch(/^This browser would not keep this class’s teacher key \(it lets this page keep nothing\)\. Keep this page open.*key-123$/);
+  });
+
+  it('a storage that keeps the seat says nothing', () => {
+    const storage = new MemoryStorage();
+    const g = game();
+    const listen = classRequests(storage, (a) => g.dispatch(a));
+    g.dispatch({ type: 'class-join', code: 'ABCDEFGH', name: 'Ana' });
+    const before = g.state();
+    g.dispatch({ type: 'class-received', name: 'seat', payload: { info, seat: seat('us', 'Ana'), seatKey: 'seatkey-1', partner: null } });
+    listen(g.state(), before, []);
+    expect(JSON.parse(storage.getItem('bargaining-chips.class-seat')!)).toEqual({ code: 'ABCDEFGH', name: 'Ana', seatKey: 'seatkey-1' });
+    expect(classNotKeptText(g.state())).toBeNull();
   });
 });

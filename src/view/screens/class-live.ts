@@ -8,7 +8,7 @@ import type { Dispatch } from '../state/actions';
 import { DEFAULT_RUN_CHOICES, joinPanelShown, type ClassRunChoices } from '../state/class-live-state';
 import type { ViewState } from '../state/app-state';
 import { classDebriefView } from './class-page';
-import { classRoundText } from './class-table';
+import { classNotKeptNote, classRoundText, spacedCode } from './class-table';
 import { loadFailures, notices } from './common';
 import type { ScreenFn, ScreenView } from './screen';
 import { sideInSentence } from '../../session/text';
@@ -46,7 +46,6 @@ function qrSvg(text: string, label: string): SVGSVGElement {
 }
 
 /** The code as it is read aloud and off a screen: two groups of four. */
-export const spacedCode = (code: string) => (code.length === 8 ? `${code.slice(0, 4)} ${code.slice(4)}` : code);
 
 const titleScene = (tagline: string): ScreenView['scene'] => ({ key: 'title', model: { tagline } });
 
@@ -328,6 +327,8 @@ export const classTeacherScreen: ScreenFn = (state, dispatch) => {
       button(shown ? 'Hide the code' : 'Show the code for late joiners', () => dispatch({ type: 'class-join-panel', shown: !shown }), { key: 'join-toggle', class: 'secondary small', attrs: { 'aria-expanded': shown ? 'true' : 'false' } }),
     ),
   );
+  const notKept = classNotKeptNote(state);
+  if (notKept) body.push(notKept);
   if (shown)
     body.push(
       h(
@@ -594,6 +595,8 @@ export const classLobbyScreen: ScreenFn = (state, dispatch) => {
   // While the server is away (a restart), the lobby says so, as the table does: the seat is kept and the page rejoins on its own.
   if (live.seat && live.status === 'reconnecting') body.push(h('p', { class: 'message', id: 'class-connection', attrs: { role: 'status' } }, 'The connection to the class dropped; reconnecting… Your seat is kept.'));
   if (live.problem) body.push(h('div', { class: 'message error', attrs: { role: 'alert' } }, h('p', null, live.problem)));
+  const notKept = classNotKeptNote(state);
+  if (notKept) body.push(notKept);
   body.push(h('div', { class: 'actions' }, button('Leave the class', () => dispatch({ type: 'class-leave' }), { key: 'class-leave', class: 'secondary' })));
   return { title: 'Class lobby', body, scene: titleScene(live.seat ? `Table ${tableNumber(live.info, live.seat.table)}: waiting for the talks.` : 'Joining the class…') };
 };

@@ -48,6 +48,27 @@ export function classConnectionText(state: ViewState): string | null {
   return null;
 }
 
+/** A class code as the teacher's screen shows it, in two groups of four. */
+export const spacedCode = (code: string) => (code.length === 8 ? `${code.slice(0, 4)} ${code.slice(4)}` : code);
+
+/**
+ * What this browser could not keep (see class-shell.ts), and how to get back in without it: a
+ * student, by the code and the same name (the server gives a seat back to its name when no one
+ * holds it); the teacher, only from this page or with the key.
+ */
+export function classNotKeptText(state: ViewState): string | null {
+  const lc = state.liveClass;
+  if (lc.notKept === undefined || !lc.live) return null;
+  if (lc.teacher)
+    return `This browser would not keep this class’s teacher key (${lc.notKept}). Keep this page open: if it reloads or closes, the dashboard cannot be opened here again. The key, for npm run class on the server’s computer: ${lc.teacher.teacherKey}`;
+  return `This browser would not keep your seat (${lc.notKept}). Play on: if this page reloads or closes, join again with the code ${spacedCode(lc.live.code)} and the name “${lc.live.name}”, and you get your seat back.`;
+}
+
+export function classNotKeptNote(state: ViewState): HTMLElement | null {
+  const text = classNotKeptText(state);
+  return text === null ? null : h('p', { class: 'message', id: 'class-not-kept', attrs: { role: 'alert' } }, text);
+}
+
 export function classConnectionNote(state: ViewState): HTMLElement | null {
   const text = classConnectionText(state);
   return text === null ? null : h('p', { class: `message${state.liveClass.live?.status === 'closed' ? ' error' : ''}`, id: 'class-connection' }, text);

@@ -14,7 +14,7 @@ import { LEVER_ROLE_TEXT, leversFor, mainChartFor, type LeverChip } from '../../
 import { rewindLabel, turnLine } from './moves';
 import type { ScreenFn, ScreenView } from './screen';
 import { estimateTag } from './figures';
-import { classConnectionNote, classCountdown, classNewsNote, classRoundNote, classTeamNote } from './class-table';
+import { classConnectionNote, classCountdown, classNewsNote, classNotKeptNote, classRoundNote, classTeamNote } from './class-table';
 import { glossaryLinker } from './material-view';
 import { changeItems, chipFigures, newsTag, packageFigureTag, projectionSources } from './table-figures';
 import { chipFigureKinds } from '../figure-sources';
@@ -58,7 +58,7 @@ function tableView(table: TableState, dispatch: Dispatch): ScreenView {
       h('span', null, `Deadline: end of round ${deadlineOf(scenario, state.options)}.`),
       classCountdown(table, Date.now()),
     ),
-    ...[classConnectionNote(table), classRoundNote(table), classTeamNote(table), classNewsNote(table)].filter((n): n is HTMLElement => n !== null),
+    ...[classConnectionNote(table), classNotKeptNote(table), classRoundNote(table), classTeamNote(table), classNewsNote(table)].filter((n): n is HTMLElement => n !== null),
     h('p', { class: 'hint' }, `${atSentenceStart(them)} ${/^has /.test(POSTURES[postures[opponent]].meaning) ? '' : 'is '}${POSTURES[postures[opponent]].meaning}. Tension stands at ${fmt(state.indicators.tension)} of 10.`, ' ', estimateTag()),
   );
   if (match.branch) body.push(branchNote(match));

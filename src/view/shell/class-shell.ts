@@ -1,5 +1,5 @@
 import { readJoinLink } from '../../session/class/join-link';
-import type { KeyValueStorage } from '../../session/storage';
+import { errorText, type KeyValueStorage } from '../../session/storage';
 import type { Dispatch, Effect } from '../state/actions';
 import type { AppState } from '../state/app-state';
 import type * as Connection from './class-connection';
@@ -15,8 +15,23 @@ const TEACHER_KEY = 'bargaining-chips.class-teacher';
 
 type Listener = (next: AppState, prev: AppState, effects: readonly Effect[]) => void;
 
-export function classRequests(storage: KeyValueStorage, dispatch: Dispatch): Listener {
+/**
+ * `storageRefused`: the browser's storage cannot be used at all (main.ts then passes a storage in
+ * memory, which a reload empties). A seat or key that cannot be kept, for that reason or because
+ * the write fails (storage full, or refused as in Safari's private mode), is said on the class's
+ * screens, with what to do after a reload; the class plays on either way.
+ */
+export function classRequests(storage: KeyValueStorage, dispatch: Dispatch, storageRefused = false): Listener {
   let connection: Promise<typeof Connection> | null = null;
+  const keep = (key: string, value: unknown) => {
+    try {
+      if (storageRefused) throw new Error('it lets this page keep nothing');
+      storage.setItem(key, JSON.stringify(value));
+    } catch (error) {
+      // Said in brackets within a sentence: without its own full stop.
+      dispatch({ type: 'class-not-kept', reason: errorText(error).slice(0, 200).replace(/[.\s]+$/, '') });
+    }
+  };
   return (next, prev, effects) => {
     for (const effect of effects) {
       if (effect.kind !== 'class') continue;
@@ -26,16 +41,19 @@ export function classRequests(storage: KeyValueStorage, dispatch: Dispatch): Lis
         (error: unknown) => dispatch({ type: 'class-failed', text: `The class code could not be loaded: ${String(error).slice(0, 200)}` }),
       );
       if (effect.request.op === 'leave') {
-        storage.removeItem(SEAT_KEY);
-        storage.removeItem(TEACHER_KEY);
+        try {
+          storage.removeItem(SEAT_KEY);
+          storage.removeItem(TEACHER_KEY);
+        } catch {
+          // A storage that refuses has kept nothing to remove.
+        }
       }
     }
     const live = next.liveClass;
     if (live === prev.liveClass) return;
-    if (live.teacher && live.teacher !== prev.liveClass.teacher) storage.setItem(TEACHER_KEY, JSON.stringify(live.teacher));
+    if (live.teacher && live.teacher !== prev.liveClass.teacher) keep(TEACHER_KEY, live.teacher);
     const l = live.live;
-    if (l?.role === 'student' && l.seatKey && l.seatKey !== prev.liveClass.live?.seatKey)
-      storage.setItem(SEAT_KEY, JSON.stringify({ code: l.code, name: l.name, seatKey: l.seatKey }));
+    if (l?.role === 'student' && l.seatKey && l.seatKey !== prev.liveClass.live?.seatKey) keep(SEAT_KEY, { code: l.code, name: l.name, seatKey: l.seatKey });
   };
 }
 

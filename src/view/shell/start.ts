@@ -82,7 +82,7 @@ export function startGame(
   store.subscribe(settingsKeeper(deps.storage, sound, stage, dispatch));
   store.subscribe(announcer(elements.announcer));
   store.subscribe(soundCues(sound));
-  store.subscribe(classRequests(deps.storage, dispatch));
+  store.subscribe(classRequests(deps.storage, dispatch, deps.storageProblem !== null));
   // A class turn's countdown: its text follows the clock between renders.
   setInterval(() => tickCountdowns(document, Date.now()), 1000);
   // The canvas's chips send their intents here (a drag onto the table, or back to a tray).

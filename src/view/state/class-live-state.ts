@@ -54,6 +54,8 @@ export type ClassLiveAction =
   /** A class's join link was opened: the join screen, its code filled in (or the link's problem said). */
   | { type: 'class-join-link'; code: string | null; problem: string | null }
   | { type: 'class-status'; status: ConnectionStatus; text?: string; notice?: string }
+  /** This browser would not keep the student's seat or the teacher's key (storage full or refused): why, in the browser's words. */
+  | { type: 'class-not-kept'; reason: string }
   /** `at`: when it arrived, on this device's clock (the shell stamps it; the turn's countdown counts from it). */
   | { type: 'class-received'; name: string; payload: unknown; at?: number }
   | { type: 'class-teacher-action'; action: TeacherAction }
@@ -96,9 +98,15 @@ export interface LiveClassView {
   readonly pairChart?: { readonly debrief: ClassDebrief; readonly mine: number; readonly finished: number } | null;
   /** The Run a class form's choices (absent: its defaults); a fresh form each time the screen is entered. */
   readonly runForm?: ClassRunChoices;
+  /**
+   * Why this browser could not keep the seat (or the teacher's key) for a reload, if it could not:
+   * the class plays on, and its screens say how to get back in without it.
+   */
+  readonly notKept?: string;
 }
 
-export const NO_LIVE_CLASS: LiveClassView = { live: null, teacher: null, debrief: null, unfinished: 0, busy: false, error: null };
+/** `notKept` is cleared too: each class joined or opened says whether its own seat or key was kept. */
+export const NO_LIVE_CLASS: LiveClassView = { live: null, teacher: null, debrief: null, unfinished: 0, busy: false, error: null, notKept: undefined };
 
 
 /**

@@ -138,6 +138,8 @@ export function classLiveUpdate(state: AppState, action: { type: string }): Resu
       const resend = a.status === 'connected' && lc.live.status === 'reconnecting' && lc.live.pending ? [request({ op: 'send-move', message: lc.live.pending })] : [];
       return { state: withLive(state, { live }), effects: [...rewatch, ...resend, ...say([words, a.text ?? '', a.notice ?? ''])] };
     }
+    case 'class-not-kept':
+      return lc.live && lc.notKept === undefined ? same(withLive(state, { notKept: a.reason })) : same(state);
     case 'class-received': {
       if (!lc.live) return same(state);
       const scenarioId = lc.live.table?.scenario.id ?? lc.live.info?.config.scenario;

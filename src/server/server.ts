@@ -5,12 +5,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import { negotiators } from '../session/ai';
 import { CLASS_ROOM } from '../session/class/protocol';
-import { ClassService, AddressLimiter } from './classes';
+import { ClassService } from './classes';
 import { pinClientAddresses } from './client-address';
 import { apiHandler, setRoomOpener, staticHandler } from './http';
 import { ClassRoom, context, IDLE_CLOSE_MS } from './room';
 import { DEFAULT_CLASSES_PER_HOUR, listenFailure } from './host-settings';
-import { checkRedis, openStore, sharedMatchmaker, type ScaleSettings } from './scale';
+import { checkRedis, openLimiters, openStore, sharedMatchmaker, type ScaleSettings } from './scale';
 import { HeldElsewhereError, type ClassStore } from './store';
 
 /**
@@ -124,8 +124,8 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
   const shared = Boolean(scale.redisUrl);
   const random = (n: number) => webcrypto.getRandomValues(new Uint8Array(n));
   const service = new ClassService({ store, ai: negotiators, random, now: () => Date.now(), shared });
-  const limiter = new AddressLimiter();
-  const creations = new AddressLimiter(options.classesPerHour ?? DEFAULT_CLASSES_PER_HOUR, 3_600_000);
+  const limiters = openLimiters(scale.redisUrl, options.classesPerHour ?? DEFAULT_CLASSES_PER_HOUR);
+  const { guesses: limiter, creations } = limiters;
   context.service = service;
   context.limiter = limiter;
   context.idleCloseMs = options.idleCloseMs ?? IDLE_CLOSE_MS;
@@ -157,6 +157,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
     await listen(server, http, options.port, options.host);
   } catch (error) {
     await store.close().catch(() => undefined);
+    limiters.close();
     throw new Error(listenFailure(error, options.port, options.host), { cause: error });
   }
   pinClientAddresses(http, options.trustProxy ?? false);
@@ -188,6 +189,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
     close: async () => {
       await server.gracefullyShutdown(false);
       await store.close();
+      limiters.close();
     },
   };
 }

@@ -4,7 +4,7 @@ import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readTrustProxy } from './client-address';
-import { readClassesPerHour, readPort, readServeArgs, readServiceUrl, type Setting } from './host-settings';
+import { readClassesPerHour, readPort, readPublicHost, readServeArgs, readServiceUrl, readSqliteSync, studentAddresses, type Setting } from './host-settings';
 import { spawnChild, supervise } from './supervisor';
 
 /**
@@ -66,6 +66,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const classesPerHour = settingOrExit(readClassesPerHour(process.env.CLASSES_PER_HOUR));
+  const givenPublicHost = settingOrExit(readPublicHost(process.env.PUBLIC_HOST));
+  settingOrExit(readSqliteSync(process.env.SQLITE_SYNC));
   const dataDir = resolve(process.env.DATA_DIR ?? join(root, 'data'));
   const distDir = resolve(process.env.DIST_DIR ?? join(root, 'dist'));
   if (!existsSync(join(distDir, 'index.html'))) {
@@ -78,7 +80,7 @@ async function main(): Promise<void> {
   }
   if (processes > 1) return startProcesses(processes, port);
   const redisUrl = process.env.REDIS_URL || undefined;
-  const publicHost = process.env.PUBLIC_HOST ?? (host === '0.0.0.0' ? (lanAddresses(port)[0]?.replace(/^http:\/\/|:\d+\/$/g, '') ?? 'localhost') : host);
+  const publicHost = givenPublicHost ?? (host === '0.0.0.0' ? (lanAddresses(port)[0]?.replace(/^http:\/\/|:\d+\/$/g, '') ?? 'localhost') : host);
   const scale = { databaseUrl: process.env.DATABASE_URL || undefined, redisUrl, ...(redisUrl && port !== 0 ? { publicAddress: `${publicHost}:${port}` } : {}) };
   // Colyseus waits this long for another process to make a room before making it itself; making
   // a class's room reads its whole move log, which takes longer than the default 2 s on a busy
@@ -87,7 +89,7 @@ async function main(): Promise<void> {
   const { startClassServer } = await import('./server');
   const running = await startClassServer({ port, host, dataDir, distDir, scale, trustProxy, classesPerHour });
   const local = `http://localhost:${running.port}/`;
-  const lan = host === '0.0.0.0' ? lanAddresses(running.port) : [`http://${host}:${running.port}/`];
+  const lan = studentAddresses(running.port, givenPublicHost, host === '0.0.0.0' ? lanAddresses(running.port) : [`http://${host}:${running.port}/`]);
   console.log(`Bargaining Chips class server, classes kept in ${scale.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : dataDir}${redisUrl ? ', matchmaking shared through Redis (REDIS_URL)' : ''}`);
   console.log(`  on this computer: ${local}`);
   for (const a of lan) console.log(`  students open:    ${a}`);

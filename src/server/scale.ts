@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { MemoryLimiter, type AddressLimiter } from './classes';
-import { serviceFailure, sqliteFailure } from './host-settings';
+import { readSqliteSync, serviceFailure, sqliteFailure } from './host-settings';
 import { PgStore } from './pg-store';
 import { SqliteStore } from './sqlite-store';
 import type { ClassStore } from './store';
@@ -38,8 +38,10 @@ export async function openStore(dataDir: string, databaseUrl: string | undefined
     }
   }
   const file = join(dataDir, 'classes.sqlite');
+  // main.ts has refused a value it does not know.
+  const sync = readSqliteSync(process.env.SQLITE_SYNC);
   try {
-    return new SqliteStore(file, process.env.SQLITE_SYNC === 'FULL' ? 'FULL' : 'NORMAL');
+    return new SqliteStore(file, sync.ok ? sync.value : 'NORMAL');
   } catch (error) {
     throw new Error(sqliteFailure(error, file), { cause: error });
   }

@@ -96,8 +96,24 @@ async function main(): Promise<void> {
   if (lan.length === 0) console.log('  (no network address found: students on other devices cannot reach this computer)');
   // A machine-readable line for scripts and tests that start the server.
   console.log(`LISTENING ${running.port}`);
-  const stop = () => {
-    void running.close().then(() => process.exit(0));
+  // Said in the log so that a host reading it knows the stop was clean: the rooms closed after
+  // their last operations were committed, then the store closed (a second signal, as a terminal's
+  // Ctrl-C sends to every process of --processes alongside the parent's SIGTERM, changes nothing).
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`serve: ${signal}: closing the classes (${running.service.openCount} open), then the class store`);
+    running.close().then(
+      () => {
+        console.log('serve: stopped; every acknowledged move is in the class store');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        console.error(`serve: stopping failed: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

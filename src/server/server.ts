@@ -86,6 +86,26 @@ class ClassTransport extends WebSocketTransport {
   }
 }
 
+/** One log entry on one line: a line break or other control character in it (text a request chose, a stack) is written escaped, so no one can add lines to the host's log. */
+export function logLine(args: unknown[]): string {
+  const text = args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? (a.stack ?? a.message) : (JSON.stringify(a) ?? String(a)))).join(' ');
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
+/**
+ * Colyseus' log. Its `info` lines are hints for a developer, in two lines with emoji ("room
+ * \"…\" has been disposed. Did you miss .allowReconnection()?"), written for any request that
+ * names a room that is gone, quoting the id the request chose: anyone could write into the host's
+ * log. They are dropped; warnings and errors are kept, each on one line.
+ */
+export const colyseusLogger = {
+  debug: (): void => undefined,
+  trace: (): void => undefined,
+  info: (): void => undefined,
+  warn: (...args: unknown[]): void => console.warn(logLine(args)),
+  error: (...args: unknown[]): void => console.error(logLine(args)),
+};
+
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
 /**
@@ -134,6 +154,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
   const server = defineServer({
     transport: new ClassTransport(http),
     greet: false,
+    logger: colyseusLogger,
     // main.ts stops the server on SIGINT/SIGTERM, closing the store after the rooms; Colyseus' own
     // handler raced it ("error during shutdown: already_shutting_down") and could exit first
     gracefullyShutdown: false,
@@ -175,7 +196,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
         await openRoom(code);
         reopened++;
       } catch (error) {
-        console.error(`class ${code} was not opened: ${error instanceof Error ? error.message : String(error)}`);
+        console.error(logLine([`class ${code} was not opened: ${error instanceof Error ? error.message : String(error)}`]));
       }
     }
     if (total > 0) console.log(startupLine(reopened, total - active.length, withinMs));

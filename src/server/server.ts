@@ -89,6 +89,7 @@ class ClassTransport extends WebSocketTransport {
 /** One log entry on one line: a line break or other control character in it (text a request chose, a stack) is written escaped, so no one can add lines to the host's log. */
 export function logLine(args: unknown[]): string {
   const text = args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? (a.stack ?? a.message) : (JSON.stringify(a) ?? String(a)))).join(' ');
+  // eslint-disable-next-line no-control-regex -- the control characters are what is escaped
   return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 

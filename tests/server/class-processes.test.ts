@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLimiters } from '../../src/server/scale';
 import { JOIN_CHECK_PATH } from '../../src/session/class/protocol';
-import { config, startServer, stopServer, tempDirs, type ChildServer } from './helpers';
+import { config, createClass, Probe, startServer, stopServer, tempDirs, type ChildServer } from './helpers';
 import { freePort, servicesPresent, startPostgres, startRedis, type Postgres, type Redis } from './services';
 
 /**
- * The limits on wrong codes and on classes made, over several processes sharing Redis: each
+ * Two server processes sharing Redis and PostgreSQL, as a host runs them: a student on one and
+ * the teacher on the other see each other's moves. And the limits on wrong codes and on classes made, over several processes sharing Redis: each
  * process counted for itself, so behind a host's three processes a device made three times
  * CLASSES_PER_HOUR classes and guessed thirty codes a minute. With REDIS_URL they are counted once,
  * in Redis, whichever process a request reaches.
@@ -42,6 +43,20 @@ describe.runIf(present)('the limits over several processes (Redis + PostgreSQL)'
     for (const s of [one, two]) if (s) await stopServer(s);
     await redis?.destroy();
     await postgres?.destroy();
+  });
+
+  it('a student entering through one process and the teacher through the other see each other’s moves', async () => {
+    const cls = await createClass(one!);
+    const student = await Probe.joinOrCreate(one!.url, { role: 'student', code: cls.code, name: 'Ana' });
+    const teacher = await Probe.joinOrCreate(two!.url, { role: 'teacher', code: cls.code, teacherKey: cls.teacherKey });
+    await teacher.next('dashboard', (d: { waiting: unknown[] }) => d.waiting.length === 1);
+    teacher.room.send('teacherAction', { action: 'fillWithAi', seat: 't0-china', difficulty: 'easy' });
+    expect((await student.next<{ seats: { name: string }[] }>('table', (t: { seats: unknown[] }) => t.seats.length === 2)).seats.map((s) => s.name)).toEqual(['Ana', 'AI (easy)']);
+    student.room.send('move', { index: 0, move: { type: 'walkout', side: 'us' } });
+    await student.next('moveResult', (m) => m.ok === true);
+    const dashboard = await teacher.next<{ tables: { outcome: string | null }[] }>('dashboard', (d: { finished: number }) => d.finished === 1);
+    expect(dashboard.tables[0]!.outcome).toBe('walkout');
+    for (const p of [student, teacher]) await p.room.leave();
   });
 
   it('CLASSES_PER_HOUR counts a device’s classes made through every process together', async () => {

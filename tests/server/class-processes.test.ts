@@ -54,7 +54,7 @@ describe.runIf(present)('the limits over several processes (Redis + PostgreSQL)'
     expect((await student.next<{ seats: { name: string }[] }>('table', (t: { seats: unknown[] }) => t.seats.length === 2)).seats.map((s) => s.name)).toEqual(['Ana', 'AI (easy)']);
     student.room.send('move', { index: 0, move: { type: 'walkout', side: 'us' } });
     await student.next('moveResult', (m) => m.ok === true);
-    const dashboard = await teacher.next<{ tables: { outcome: string | null }[] }>('dashboard', (d: { finished: number }) => d.finished === 1);
+    const dashboard = await teacher.next<{ finished: number; tables: { outcome: string | null }[] }>('dashboard', (d: { finished: number }) => d.finished === 1);
     expect(dashboard.tables[0]!.outcome).toBe('walkout');
     for (const p of [student, teacher]) await p.room.leave();
   });

@@ -17,19 +17,19 @@ export type Admission = { ok: true; code: string; auth: Auth } | { ok: false; me
 
 export async function admit(service: ClassService, limiter: AddressLimiter, address: string, options: unknown): Promise<Admission> {
   const now = service.now();
-  if (limiter.blocked(address, now)) return { ok: false, message: 'too many attempts with wrong class codes or keys from this address: wait a minute and try again' };
+  if (await limiter.blocked(address, now)) return { ok: false, message: 'too many attempts with wrong class codes or keys from this address: wait a minute and try again' };
   const parsed = readJoinOptions(options);
   if (!parsed.ok) return { ok: false, message: parsed.message };
   const join = parsed.value;
   const code = normaliseJoinCode(join.code);
   const record = isJoinCodeShape(code) ? await service.store.findClass(code) : undefined;
   if (!record) {
-    limiter.count(address, now);
+    await limiter.count(address, now);
     return { ok: false, message: `no class has the code "${join.code.slice(0, 12)}": check it with your teacher` };
   }
   if (join.role === 'teacher') {
     if (!sameSecret(join.teacherKey, record.teacherKey)) {
-      limiter.count(address, now);
+      await limiter.count(address, now);
       return { ok: false, message: 'that is not the teacher key of this class' };
     }
     return { ok: true, code, auth: { role: 'teacher' } };

@@ -268,24 +268,32 @@ export class ClassService {
 /**
  * Events per address within a sliding window: after `max` of them within `windowMs`, an address
  * is refused until the oldest leaves the window. Counts wrong codes and keys (ten a minute), and
- * classes made (CLASSES_PER_HOUR an hour).
+ * classes made (CLASSES_PER_HOUR an hour). Asynchronous so that several processes can count
+ * together in Redis (scale.ts's RedisLimiter): one process counting alone let a device guess N
+ * times as often behind N processes.
  */
-export class AddressLimiter {
+export interface AddressLimiter {
+  blocked(address: string, now: number): Promise<boolean>;
+  count(address: string, now: number): Promise<void>;
+}
+
+/** The limiter of one process (the teacher's laptop), kept in memory. */
+export class MemoryLimiter implements AddressLimiter {
   private readonly events = new Map<string, number[]>();
 
   constructor(
-    private readonly max = 10,
-    private readonly windowMs = 60_000,
+    readonly max = 10,
+    readonly windowMs = 60_000,
   ) {}
 
-  blocked(address: string, now: number): boolean {
+  async blocked(address: string, now: number): Promise<boolean> {
     const recent = (this.events.get(address) ?? []).filter((t) => now - t < this.windowMs);
     if (recent.length === 0) this.events.delete(address);
     else this.events.set(address, recent);
     return recent.length >= this.max;
   }
 
-  count(address: string, now: number): void {
+  async count(address: string, now: number): Promise<void> {
     const list = this.events.get(address) ?? [];
     list.push(now);
     this.events.set(address, list);

@@ -28,6 +28,30 @@ export function readClassesPerHour(text: string | undefined): Setting<number> {
   return { ok: true, value: n };
 }
 
+/**
+ * PUBLIC_HOST: the name (or address) students' browsers reach this computer by. It is sent to
+ * them as `PUBLIC_HOST:PORT`, so a scheme or a port in it ("http://classes.example.org",
+ * "classes.example.org:443") made an address no browser could open, and every join failed.
+ */
+export function readPublicHost(text: string | undefined): Setting<string | undefined> {
+  if (text === undefined || text === '') return { ok: true, value: undefined };
+  if (/^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})$/.test(text) || /^\[[0-9A-Fa-f:.]{2,45}\]$/.test(text)) return { ok: true, value: text };
+  return { ok: false, message: `PUBLIC_HOST must be the name or address students' browsers use for this computer, without a scheme, a port or a path (the port is PORT), e.g. PUBLIC_HOST=classes.example.org, not ${shown(text)}` };
+}
+
+/** SQLITE_SYNC: NORMAL (the default: a power cut can lose the last moments) or FULL (an fsync per move). */
+export function readSqliteSync(text: string | undefined): Setting<'NORMAL' | 'FULL'> {
+  if (text === undefined || text === '') return { ok: true, value: 'NORMAL' };
+  const upper = text.toUpperCase();
+  if (upper === 'NORMAL' || upper === 'FULL') return { ok: true, value: upper };
+  return { ok: false, message: `SQLITE_SYNC must be NORMAL (the default) or FULL (each move written through to the disk before it is acknowledged), not ${shown(text, 20)}` };
+}
+
+/** The addresses printed for students: PUBLIC_HOST's when set (what they will be sent to), else this computer's own. */
+export function studentAddresses(port: number, publicHost: string | undefined, own: string[]): string[] {
+  return publicHost ? [`http://${publicHost}:${port}/`] : own;
+}
+
 /** The arguments `npm run serve -- …` takes: `--processes N` (or `--processes=N`), nothing else. */
 export function readServeArgs(args: string[]): Setting<{ processes: number }> {
   let processes: number | undefined;

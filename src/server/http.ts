@@ -126,12 +126,12 @@ export function apiHandler(service: ClassService, limiter: AddressLimiter, creat
       // Every class is kept, and one made is open (in memory) until it has been idle for
       // IDLE_CLOSE_MS: without a limit, anyone on the network could fill the host's memory and
       // disk with classes (1,000 took 97 s and 300 MB).
-      if (limited && creations.blocked(who, service.now()))
-        return sendJson(res, 429, { error: 'this device has made too many classes in the last hour: use one of them (its code and key are on its page), or wait an hour' });
       withJsonBody(req, res, '{"config": {...}}', async (body) => {
+        if (limited && (await creations.blocked(who, service.now())))
+          return sendJson(res, 429, { error: 'this device has made too many classes in the last hour: use one of them (its code and key are on its page), or wait an hour' });
         const created = await service.createClass(body);
         if (!created.ok) return sendJson(res, created.status, { error: created.message });
-        if (limited) creations.count(who, service.now());
+        if (limited) await creations.count(who, service.now());
         await openRoom(created.response.code);
         sendJson(res, 201, created.response);
       });
@@ -147,7 +147,7 @@ export function apiHandler(service: ClassService, limiter: AddressLimiter, creat
     if (exportMatch && req.method === 'GET') {
       void (async () => {
         const now = service.now();
-        if (limiter.blocked(address(req), now)) return sendJson(res, 429, { error: 'too many attempts with wrong class codes or keys: wait a minute' });
+        if (await limiter.blocked(address(req), now)) return sendJson(res, 429, { error: 'too many attempts with wrong class codes or keys: wait a minute' });
         let typed: string;
         try {
           typed = decodeURIComponent(exportMatch[1]!);
@@ -158,7 +158,7 @@ export function apiHandler(service: ClassService, limiter: AddressLimiter, creat
         const key = req.headers['x-teacher-key'];
         const record = await service.store.findClass(code);
         if (!record || typeof key !== 'string' || !sameSecret(key, record.teacherKey)) {
-          limiter.count(address(req), now);
+          await limiter.count(address(req), now);
           return sendJson(res, 403, { error: 'no class with that code and teacher key' });
         }
         // The class as this process's room holds it, else as the store has it: an export does not

@@ -4,7 +4,7 @@ import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readTrustProxy } from './client-address';
-import { readClassesPerHour, readPort, readServeArgs, readServiceUrl, type Setting } from './host-settings';
+import { readClassesPerHour, readPort, readPublicHost, readServeArgs, readServiceUrl, readSqliteSync, studentAddresses, type Setting } from './host-settings';
 import { spawnChild, supervise } from './supervisor';
 
 /**
@@ -66,6 +66,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const classesPerHour = settingOrExit(readClassesPerHour(process.env.CLASSES_PER_HOUR));
+  const givenPublicHost = settingOrExit(readPublicHost(process.env.PUBLIC_HOST));
+  settingOrExit(readSqliteSync(process.env.SQLITE_SYNC));
   const dataDir = resolve(process.env.DATA_DIR ?? join(root, 'data'));
   const distDir = resolve(process.env.DIST_DIR ?? join(root, 'dist'));
   if (!existsSync(join(distDir, 'index.html'))) {
@@ -78,7 +80,7 @@ async function main(): Promise<void> {
   }
   if (processes > 1) return startProcesses(processes, port);
   const redisUrl = process.env.REDIS_URL || undefined;
-  const publicHost = process.env.PUBLIC_HOST ?? (host === '0.0.0.0' ? (lanAddresses(port)[0]?.replace(/^http:\/\/|:\d+\/$/g, '') ?? 'localhost') : host);
+  const publicHost = givenPublicHost ?? (host === '0.0.0.0' ? (lanAddresses(port)[0]?.replace(/^http:\/\/|:\d+\/$/g, '') ?? 'localhost') : host);
   const scale = { databaseUrl: process.env.DATABASE_URL || undefined, redisUrl, ...(redisUrl && port !== 0 ? { publicAddress: `${publicHost}:${port}` } : {}) };
   // Colyseus waits this long for another process to make a room before making it itself; making
   // a class's room reads its whole move log, which takes longer than the default 2 s on a busy
@@ -87,15 +89,31 @@ async function main(): Promise<void> {
   const { startClassServer } = await import('./server');
   const running = await startClassServer({ port, host, dataDir, distDir, scale, trustProxy, classesPerHour });
   const local = `http://localhost:${running.port}/`;
-  const lan = host === '0.0.0.0' ? lanAddresses(running.port) : [`http://${host}:${running.port}/`];
+  const lan = studentAddresses(running.port, givenPublicHost, host === '0.0.0.0' ? lanAddresses(running.port) : [`http://${host}:${running.port}/`]);
   console.log(`Bargaining Chips class server, classes kept in ${scale.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : dataDir}${redisUrl ? ', matchmaking shared through Redis (REDIS_URL)' : ''}`);
   console.log(`  on this computer: ${local}`);
   for (const a of lan) console.log(`  students open:    ${a}`);
   if (lan.length === 0) console.log('  (no network address found: students on other devices cannot reach this computer)');
   // A machine-readable line for scripts and tests that start the server.
   console.log(`LISTENING ${running.port}`);
-  const stop = () => {
-    void running.close().then(() => process.exit(0));
+  // Said in the log so that a host reading it knows the stop was clean: the rooms closed after
+  // their last operations were committed, then the store closed (a second signal, as a terminal's
+  // Ctrl-C sends to every process of --processes alongside the parent's SIGTERM, changes nothing).
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`serve: ${signal}: closing the classes (${running.service.openCount} open), then the class store`);
+    running.close().then(
+      () => {
+        console.log('serve: stopped; every acknowledged move is in the class store');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        console.error(`serve: stopping failed: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

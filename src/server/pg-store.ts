@@ -153,11 +153,6 @@ export class PgStore implements ClassStore {
     return row && PgStore.record(row);
   }
 
-  async listClasses(): Promise<ClassRecord[]> {
-    const result = await this.query<ClassRow>('SELECT * FROM classes ORDER BY created_at, code', []);
-    return result.rows.map((row) => PgStore.record(row));
-  }
-
   async countClasses(): Promise<number> {
     const result = await this.query<{ n: string }>('SELECT count(*) AS n FROM classes', []);
     return Number(result.rows[0]?.n ?? 0);

@@ -1,8 +1,10 @@
 import { RedisDriver } from '@colyseus/redis-driver';
 import { RedisPresence } from '@colyseus/redis-presence';
 import { Redis } from 'ioredis';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { serviceFailure, sqliteFailure } from './host-settings';
+import { MemoryLimiter, type AddressLimiter } from './classes';
+import { readSqliteSync, serviceFailure, sqliteFailure } from './host-settings';
 import { PgStore } from './pg-store';
 import { SqliteStore } from './sqlite-store';
 import type { ClassStore } from './store';
@@ -36,8 +38,10 @@ export async function openStore(dataDir: string, databaseUrl: string | undefined
     }
   }
   const file = join(dataDir, 'classes.sqlite');
+  // main.ts has refused a value it does not know.
+  const sync = readSqliteSync(process.env.SQLITE_SYNC);
   try {
-    return new SqliteStore(file, process.env.SQLITE_SYNC === 'FULL' ? 'FULL' : 'NORMAL');
+    return new SqliteStore(file, sync.ok ? sync.value : 'NORMAL');
   } catch (error) {
     throw new Error(sqliteFailure(error, file), { cause: error });
   }
@@ -80,4 +84,63 @@ export function sharedMatchmaker(settings: ScaleSettings): { presence: RedisPres
     driver: new RedisDriver(settings.redisUrl),
     ...(settings.publicAddress ? { publicAddress: settings.publicAddress } : {}),
   };
+}
+
+/**
+ * A limit counted in Redis, shared by every process with the same REDIS_URL: each address's
+ * events are a sorted set (score: the time) under `bc:limit:NAME:ADDRESS`, expiring with the
+ * window. While Redis cannot be reached, this process counts in memory instead, so the limit
+ * still holds (per process) and no one is refused for Redis' sake.
+ */
+export class RedisLimiter implements AddressLimiter {
+  private readonly local: MemoryLimiter;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly name: string,
+    max = 10,
+    windowMs = 60_000,
+  ) {
+    this.local = new MemoryLimiter(max, windowMs);
+  }
+
+  private key(address: string): string {
+    return `bc:limit:${this.name}:${address}`;
+  }
+
+  async blocked(address: string, now: number): Promise<boolean> {
+    const key = this.key(address);
+    try {
+      const replies = await this.redis.multi().zremrangebyscore(key, '-inf', now - this.local.windowMs).zcard(key).exec();
+      const [error, n] = replies?.[1] ?? [new Error('no reply')];
+      if (error) throw error;
+      return Number(n) >= this.local.max || (await this.local.blocked(address, now));
+    } catch {
+      return this.local.blocked(address, now);
+    }
+  }
+
+  async count(address: string, now: number): Promise<void> {
+    const key = this.key(address);
+    try {
+      const replies = await this.redis.multi().zadd(key, now, `${now}:${randomUUID()}`).pexpire(key, this.local.windowMs).exec();
+      const failed = replies?.find(([error]) => error);
+      if (!replies || failed) throw failed?.[0] ?? new Error('no reply');
+    } catch {
+      await this.local.count(address, now);
+    }
+  }
+}
+
+/**
+ * The guess limit and the limit on classes made: in Redis with a REDIS_URL (several processes
+ * count together), else in this process. `close` lets go of the Redis connection.
+ */
+export function openLimiters(redisUrl: string | undefined, classesPerHour: number): { guesses: AddressLimiter; creations: AddressLimiter; close(): void } {
+  if (!redisUrl) return { guesses: new MemoryLimiter(), creations: new MemoryLimiter(classesPerHour, 3_600_000), close: () => undefined };
+  // Fails fast while Redis is away (the limiters then count in memory), and quietly: ioredis
+  // printed each failed reconnection with a stack trace unless the error is listened to.
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  redis.on('error', () => undefined);
+  return { guesses: new RedisLimiter(redis, 'guesses'), creations: new RedisLimiter(redis, 'classes', classesPerHour, 3_600_000), close: () => redis.disconnect() };
 }

@@ -5,12 +5,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import { negotiators } from '../session/ai';
 import { CLASS_ROOM } from '../session/class/protocol';
-import { ClassService, AddressLimiter } from './classes';
+import { ClassService } from './classes';
 import { pinClientAddresses } from './client-address';
 import { apiHandler, setRoomOpener, staticHandler } from './http';
 import { ClassRoom, context, IDLE_CLOSE_MS } from './room';
 import { DEFAULT_CLASSES_PER_HOUR, listenFailure } from './host-settings';
-import { checkRedis, openStore, sharedMatchmaker, type ScaleSettings } from './scale';
+import { checkRedis, openLimiters, openStore, sharedMatchmaker, type ScaleSettings } from './scale';
 import { HeldElsewhereError, type ClassStore } from './store';
 
 /**
@@ -86,6 +86,27 @@ class ClassTransport extends WebSocketTransport {
   }
 }
 
+/** One log entry on one line: a line break or other control character in it (text a request chose, a stack) is written escaped, so no one can add lines to the host's log. */
+export function logLine(args: unknown[]): string {
+  const text = args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? (a.stack ?? a.message) : (JSON.stringify(a) ?? String(a)))).join(' ');
+  // eslint-disable-next-line no-control-regex -- the control characters are what is escaped
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
+/**
+ * Colyseus' log. Its `info` lines are hints for a developer, in two lines with emoji ("room
+ * \"…\" has been disposed. Did you miss .allowReconnection()?"), written for any request that
+ * names a room that is gone, quoting the id the request chose: anyone could write into the host's
+ * log. They are dropped; warnings and errors are kept, each on one line.
+ */
+export const colyseusLogger = {
+  debug: (): void => undefined,
+  trace: (): void => undefined,
+  info: (): void => undefined,
+  warn: (...args: unknown[]): void => console.warn(logLine(args)),
+  error: (...args: unknown[]): void => console.error(logLine(args)),
+};
+
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
 /**
@@ -124,8 +145,8 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
   const shared = Boolean(scale.redisUrl);
   const random = (n: number) => webcrypto.getRandomValues(new Uint8Array(n));
   const service = new ClassService({ store, ai: negotiators, random, now: () => Date.now(), shared });
-  const limiter = new AddressLimiter();
-  const creations = new AddressLimiter(options.classesPerHour ?? DEFAULT_CLASSES_PER_HOUR, 3_600_000);
+  const limiters = openLimiters(scale.redisUrl, options.classesPerHour ?? DEFAULT_CLASSES_PER_HOUR);
+  const { guesses: limiter, creations } = limiters;
   context.service = service;
   context.limiter = limiter;
   context.idleCloseMs = options.idleCloseMs ?? IDLE_CLOSE_MS;
@@ -134,6 +155,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
   const server = defineServer({
     transport: new ClassTransport(http),
     greet: false,
+    logger: colyseusLogger,
     // main.ts stops the server on SIGINT/SIGTERM, closing the store after the rooms; Colyseus' own
     // handler raced it ("error during shutdown: already_shutting_down") and could exit first
     gracefullyShutdown: false,
@@ -157,6 +179,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
     await listen(server, http, options.port, options.host);
   } catch (error) {
     await store.close().catch(() => undefined);
+    limiters.close();
     throw new Error(listenFailure(error, options.port, options.host), { cause: error });
   }
   pinClientAddresses(http, options.trustProxy ?? false);
@@ -174,7 +197,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
         await openRoom(code);
         reopened++;
       } catch (error) {
-        console.error(`class ${code} was not opened: ${error instanceof Error ? error.message : String(error)}`);
+        console.error(logLine([`class ${code} was not opened: ${error instanceof Error ? error.message : String(error)}`]));
       }
     }
     if (total > 0) console.log(startupLine(reopened, total - active.length, withinMs));
@@ -188,6 +211,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
     close: async () => {
       await server.gracefullyShutdown(false);
       await store.close();
+      limiters.close();
     },
   };
 }

@@ -91,7 +91,6 @@ export class SqliteStore implements ClassStore {
     this.stmts = {
       insertClass: db.prepare('INSERT INTO classes (code, teacher_key, config, scenario_text, created_at) VALUES (?, ?, ?, ?, ?)'),
       findClass: db.prepare<[string], ClassRow>('SELECT * FROM classes WHERE code = ?'),
-      listClasses: db.prepare<[], ClassRow>('SELECT * FROM classes ORDER BY created_at, code'),
       countClasses: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM classes'),
       activeSince: db.prepare<[number], { code: string }>('SELECT code FROM classes WHERE coalesce(active_at, created_at) >= ? ORDER BY created_at, code'),
       touch: db.prepare('UPDATE classes SET active_at = max(coalesce(active_at, created_at), ?) WHERE code = ?'),
@@ -121,10 +120,6 @@ export class SqliteStore implements ClassStore {
   async findClass(code: string): Promise<ClassRecord | undefined> {
     const row = this.stmts.findClass.get(code);
     return row && SqliteStore.record(row);
-  }
-
-  async listClasses(): Promise<ClassRecord[]> {
-    return this.stmts.listClasses.all().map((row) => SqliteStore.record(row));
   }
 
   async countClasses(): Promise<number> {

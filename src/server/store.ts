@@ -20,7 +20,6 @@ export interface ClassStore {
   /** Refuses a code already used (the caller draws another). */
   createClass(record: ClassRecord): Promise<void>;
   findClass(code: string): Promise<ClassRecord | undefined>;
-  listClasses(): Promise<ClassRecord[]>;
   /** How many classes the store holds. */
   countClasses(): Promise<number>;
   /**

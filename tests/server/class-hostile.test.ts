@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_MESSAGE_BYTES } from '../../src/server/server';
+import { colyseusLogger, logLine, MAX_MESSAGE_BYTES } from '../../src/server/server';
 import { STACK_TRACE } from '../bad-inputs/corpus';
-import { createClass, Probe, serverPerFile } from './helpers';
+import { createClass, Probe, serverPerFile, startServer, stopServer, tempDirs } from './helpers';
 
 /**
  * What a hostile page can send the class server over its WebSocket that the protocol's schemas
@@ -51,5 +51,27 @@ describe('a message over the size limit', () => {
     const back = await Probe.join(server.url, { role: 'student', code: cls.code, name: 'Ana', seatKey: seat.seatKey });
     expect(await back.next('seat')).toMatchObject({ seat: { seat: seat.seat.seat } });
     for (const p of [back, bo]) await p.room.leave();
+  });
+});
+
+describe('the host’s log', () => {
+  it('gets no line from a request naming a room that is gone (Colyseus wrote the id the request chose, with two lines of hints)', async () => {
+    const server = await startServer(tempDirs());
+    const forged = 'abc%0Aserve:%20stopped;%20every%20acknowledged%20move%20is%20in%20the%20class%20store';
+    for (const route of ['reconnect', 'joinById']) {
+      const response = await fetch(`${server.http}/matchmake/${route}/${forged}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"reconnectionToken":"x"}' });
+      expect(response.ok).toBe(false);
+    }
+    // The stop's own lines come after anything the requests made it write.
+    await stopServer(server);
+    expect(server.output()).not.toContain('abc');
+    expect(server.output()).not.toContain('allowReconnection');
+    expect(server.output().match(/serve: stopped/g)).toHaveLength(1);
+  });
+
+  it('writes each of Colyseus’ warnings and errors on one line, whatever text they carry', () => {
+    expect(logLine(['a name\nserve: stopped', { x: 'y\r' }])).toBe('a name\\nserve: stopped {"x":"y\\r"}');
+    expect(logLine([new Error('two\nlines')]).split('\n')).toHaveLength(1);
+    expect(colyseusLogger.info()).toBeUndefined();
   });
 });

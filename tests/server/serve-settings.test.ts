@@ -4,10 +4,10 @@ import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readPort, readServeArgs, readServiceUrl, redactUrl, serviceFailure } from '../../src/server/host-settings';
+import { readPort, readPublicHost, readServeArgs, readServiceUrl, readSqliteSync, redactUrl, serviceFailure } from '../../src/server/host-settings';
 import { STACK_TRACE } from '../bad-inputs/corpus';
 import { freePort } from './services';
-import { tempDirs } from './helpers';
+import { startServer, stopServer, tempDirs } from './helpers';
 
 /**
  * `npm run serve` as a host meets it with a wrong setting: a port in use, a flag it does not take,
@@ -106,7 +106,34 @@ describe('npm run serve with a wrong setting', () => {
   });
 });
 
+describe('npm run serve with PUBLIC_HOST and SQLITE_SYNC', () => {
+  it('refuses a PUBLIC_HOST with a scheme or a port (its students were sent to ws://http://name:2567 or ws://name:443:2567) and an unknown SQLITE_SYNC, by name', async () => {
+    const [scheme, port, sync] = await Promise.all([serve({ PUBLIC_HOST: 'http://classes.example.org' }), serve({ PUBLIC_HOST: 'classes.example.org:443' }), serve({ SQLITE_SYNC: 'always' })]);
+    expectOneLine(scheme, 'PUBLIC_HOST must be the name or address', '"http://classes.example.org"');
+    expectOneLine(port, 'PUBLIC_HOST must be', '"classes.example.org:443"');
+    expectOneLine(sync, 'SQLITE_SYNC must be NORMAL (the default) or FULL', '"always"');
+  });
+
+  it('prints PUBLIC_HOST as the address students open, the one they are sent to (it printed the first network address)', async () => {
+    const server = await startServer(tempDirs(), 0, { PUBLIC_HOST: 'classes.example.org', SQLITE_SYNC: 'full' });
+    try {
+      expect(server.output()).toContain(`students open:    http://classes.example.org:${server.port}/`);
+    } finally {
+      await stopServer(server);
+    }
+  });
+});
+
 describe('reading the settings', () => {
+  it('takes PUBLIC_HOST as a name or an address, nothing more', () => {
+    for (const good of ['classes.example.org', '192.168.1.20', 'laptop', '[fe80::1]']) expect(readPublicHost(good)).toEqual({ ok: true, value: good });
+    expect(readPublicHost(undefined)).toEqual({ ok: true, value: undefined });
+    for (const bad of ['https://x.org', 'x.org:80', 'x.org/class', ' x.org', 'x .org']) expect(readPublicHost(bad), bad).toMatchObject({ ok: false });
+    expect(readSqliteSync('full')).toEqual({ ok: true, value: 'FULL' });
+    expect(readSqliteSync(undefined)).toEqual({ ok: true, value: 'NORMAL' });
+  });
+
+
   it('takes PORT as digits only', () => {
     expect(readPort(undefined)).toEqual({ ok: true, value: 2567 });
     expect(readPort('8080')).toEqual({ ok: true, value: 8080 });

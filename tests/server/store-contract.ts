@@ -28,7 +28,7 @@ export function storeContract(kind: string, make: () => Promise<{ store: ClassSt
       await expect(store.createClass(record('AAAA2222'))).rejects.toBeInstanceOf(DuplicateClassError);
       expect(await store.findClass('AAAA2222')).toEqual(record('AAAA2222'));
       expect(await store.findClass('ZZZZ9999')).toBeUndefined();
-      expect((await store.listClasses()).map((r) => r.code)).toEqual(['AAAA2222']);
+      expect(await store.countClasses()).toBe(1);
       await store.close();
     });
 

@@ -3,7 +3,8 @@ import type { HistoryDebrief } from '../../session/history-debrief';
 import { formatDate } from '../../session/text';
 import type { Debrief } from '../../session/debrief';
 import { columnHeads, h } from '../dom';
-import { sourceCite } from './common';
+import { backToHistory, sourceCite } from './common';
+import type { Dispatch } from '../state/actions';
 import { bandText, lessonsShort } from './history-text';
 
 /**
@@ -11,7 +12,7 @@ import { bandText, lessonsShort } from './history-text';
  * history's path replayed under the same seed, on every real number of the outcome and at every
  * decision point. The charts on the canvas carry history as a second, dashed series.
  */
-export function historySection(d: Debrief, hd: HistoryDebrief): HTMLElement {
+export function historySection(d: Debrief, hd: HistoryDebrief, dispatch: Dispatch): HTMLElement {
   const scenario = d.scenario;
   const path = scenario.history!.path;
   const metricRows = hd.metrics.map((m) =>
@@ -53,6 +54,7 @@ export function historySection(d: Debrief, hd: HistoryDebrief): HTMLElement {
     h('h2', { id: 'history-title' }, 'Your game against history'),
     h('p', null, `${branchText}. History’s own path is replayed here under your game’s seed (${hd.seed}), so what differs comes from the decisions, not from chance. History: `, h('strong', null, hd.historyOutcome), ' Your game: ', h('strong', null, d.outcomeText)),
     h('p', { class: 'hint' }, 'On the charts, history is the dashed line with hollow markers; your game is the solid line.'),
+    h('div', { class: 'actions' }, backToHistory(scenario.id, hd.branch ? hd.branch.step : null, dispatch)),
     h(
       'table',
       { class: 'data', id: 'history-metrics' },

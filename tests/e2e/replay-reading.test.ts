@@ -115,6 +115,8 @@ describe.skipIf(!browser)('the replay as a class reads it', () => {
     await page.getByRole('button', { name: 'See the debrief' }).click();
     await waitScreen(page, 'debrief');
     await page.locator('#history-comparison summary').click();
+    // Each real number with its unit as the teaching notes write it ("In of 17" read badly).
+    expect(await page.locator('[data-metric="tariff-after"] th').innerText()).toMatch(/^Tariff after the deal \(%\)\s*Source: Source A \(The Gazette, 5 Jan 2030\)\.$/);
     await page.locator('#history-comparison').getByRole('button', { name: 'Back to history: step 2' }).click();
     await waitScreen(page, 'replay');
     expect((await state<{ replay: unknown }>(page)).replay).toEqual({ id: 'mini-history', position: 2 });

@@ -19,7 +19,8 @@ export function historySection(d: Debrief, hd: HistoryDebrief, dispatch: Dispatc
     h(
       'tr',
       { attrs: { 'data-metric': m.id } },
-      h('th', { attrs: { scope: 'row' } }, m.label, h('span', { class: 'hint' }, `In ${m.unit}. Source: `, sourceCite(m.source, m.sourceId), '.'), m.fitted ? h('span', { class: 'tag' }, 'fitted') : null),
+      // The unit in brackets, as the teaching notes give it: units such as "of 17" or "yes (1) or no (0)" do not follow "In".
+      h('th', { attrs: { scope: 'row' } }, `${m.label} (${m.unit})`, h('span', { class: 'hint' }, ' Source: ', sourceCite(m.source, m.sourceId), '.'), m.fitted ? h('span', { class: 'tag' }, 'fitted') : null),
       h('td', { attrs: { 'data-expected': String(m.expected) } }, compact(m.expected), h('span', { class: 'hint band' }, ` ${bandText(m.band)}`)),
       h('td', { attrs: { 'data-history': String(m.history) } }, m.history === null ? '—' : compact(m.history), m.historyWhy ? h('span', { class: 'hint' }, ` ${m.historyWhy}`) : null),
       h(

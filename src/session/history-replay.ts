@@ -1,5 +1,5 @@
 import { INDICATOR_LIST, INDICATORS } from '../core/indicators';
-import { historyOf, LESSONS, replayHistory, roundStartDate } from '../core/history';
+import { civilFromDays, dateSpan, historyOf, LESSONS, replayHistory, roundSpan, roundStartDate } from '../core/history';
 import { historyTimeline, type TimelineEntry } from './history-timeline';
 import type { DecisionPoint, IndicatorId, Indicators, LessonId, Scenario, Side, Source } from '../core/types';
 import { describeMove, outcomeText } from './text';
@@ -86,6 +86,12 @@ export interface ReplayStep {
   /** The model round the move was made in, and the calendar date that round starts. */
   round: number;
   roundDate: string;
+  /**
+   * Where the real date falls outside that round's span on the model's calendar (its rounds are
+   * fixed steps, taken in the order of the moves): the round starts after the real date, or ends
+   * before it, on `date`. Null when the real date falls within the round.
+   */
+  calendarGap: { round: 'starts-after' | 'ends-before'; date: string } | null;
   /** The move as the game describes it. */
   moveText: string;
   before: Indicators;
@@ -147,6 +153,7 @@ export function historyReplay(scenario: Scenario, seed = historyOf(scenario).see
       whatIf: step.whatIf === true,
       round: before.round,
       roundDate: roundStartDate(scenario, before.round),
+      calendarGap: calendarGap(scenario, step.date, before.round),
       moveText: describeMove(scenario, step.move, before, null),
       before: before.indicators,
       after,
@@ -206,6 +213,15 @@ export function chartedIndicators(series: readonly Indicators[], count = CHARTED
     .slice(0, Math.max(0, count - fixed.length));
   const chosen = new Set<IndicatorId>([...fixed, ...rest]);
   return INDICATOR_LIST.map((d) => d.id).filter((id) => chosen.has(id));
+}
+
+/** Whether a real date falls outside a round's span on the model's calendar, and on which side. */
+function calendarGap(scenario: Scenario, date: string, round: number): ReplayStep['calendarGap'] {
+  const [first, last] = roundSpan(historyOf(scenario).calendar, round);
+  const [from, to] = dateSpan(date);
+  if (to < first) return { round: 'starts-after', date: civilFromDays(first) };
+  if (from > last) return { round: 'ends-before', date: civilFromDays(last) };
+  return null;
 }
 
 /** Where a replay can stand: 0 (the start) to the last frame. */

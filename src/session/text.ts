@@ -121,6 +121,14 @@ export function formatDates(dates: { start: string; end: string }): string {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+/**
+ * A source's date as the rest of the page writes dates ("18 May 2018", "May 2018"). A source's
+ * date is free text: anything but a plain ISO day or month is shown as written.
+ */
+export function sourceDate(date: string): string {
+  return /^\d{4}-\d{2}(?:-\d{2})?$/.test(date) ? formatDate(date) : date;
+}
+
 /** "3 May 2018"; a history date that names only the month ("2018-05") is "May 2018". */
 export function formatDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(iso);

@@ -9,7 +9,9 @@ import { INDICATORS } from '../../src/core/indicators';
 import type { Indicators, Scenario } from '../../src/core/types';
 import { historyDebrief, historySeriesLabel, historySoFar } from '../../src/session/history-debrief';
 import { canTakeOver, chartedIndicators, clampPosition, historyEpisodes, historyReplay, positionTitle, teachingNotes } from '../../src/session/history-replay';
-import { formatDate } from '../../src/session/text';
+import { formatDate, sourceDate } from '../../src/session/text';
+import { loadScenario, formatProblem } from '../../src/scenario/loader';
+import { readFileSync } from 'node:fs';
 import { loadOrThrow, scenarioPath } from '../helpers';
 
 const all: Scenario[] = readdirSync(fileURLToPath(new URL('../../scenarios', import.meta.url)))
@@ -200,5 +202,34 @@ describe('what-if steps are never labelled as history', () => {
     const d = historyDebrief(meng, historicalSpec(meng), null);
     expect(d.historyLabel).toBe('History (what-if)');
     expect(d.decisions.every((x) => x.historyWhatIf)).toBe(true);
+  });
+});
+
+describe('the replay beside the model’s calendar', () => {
+  const fixture = fileURLToPath(new URL('../history/fixtures/mini-history.yaml', import.meta.url));
+  /** The fixture with its third step moved two days before the round the model plays it in. */
+  const early = (() => {
+    const text = readFileSync(fixture, 'utf8').replace('date: 2030-01-15, account: A deal is offered.', 'date: 2030-01-12, account: A deal is offered.');
+    const result = loadScenario('early.yaml', text);
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+    return result.scenario;
+  })();
+
+  it('says where a real date falls outside its model round, so the two dates do not contradict each other', () => {
+    const steps = historyReplay(early).steps;
+    // Round 2 runs from 14 to 20 January; the step really happened on the 12th.
+    expect(steps[2]!.round).toBe(2);
+    expect(steps[2]!.calendarGap).toEqual({ round: 'starts-after', date: '2030-01-14' });
+    // A date known to the month only overlaps the round: nothing to say.
+    expect(steps[1]!.date).toBe('2030-01');
+    expect(steps[1]!.calendarGap).toBeNull();
+    expect(historyReplay(mini).steps.map((s) => s.calendarGap)).toEqual([null, null, null, null]);
+  });
+
+  it('writes a source’s ISO date as the page writes every other date, and free text as given', () => {
+    expect(sourceDate('2018-05-18')).toBe('18 May 2018');
+    expect(sourceDate('2018-05')).toBe('May 2018');
+    expect(sourceDate('spring 2018')).toBe('spring 2018');
+    expect(sourceDate('2018-05 (updated 2019)')).toBe('2018-05 (updated 2019)');
   });
 });

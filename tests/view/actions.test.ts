@@ -251,6 +251,16 @@ describe('the actions', () => {
     expect(g.state().match!.branch?.step).toBe(point.step);
   });
 
+  it('open a replay at a position past its path (a branch step of another version of the file) at its last frame', () => {
+    const g = game();
+    g.dispatch({ type: 'started', lib: g.lib, saved: { kind: 'empty' }, storageProblem: null });
+    g.dispatch({ type: 'open-replay', id: 'zte-2018', position: 999 });
+    const r = currentReplay(g.state())!;
+    expect(g.state().replaying!.position).toBe(r.frames.length - 1);
+    g.dispatch({ type: 'open-replay', id: 'zte-2018', position: -3 });
+    expect(g.state().replaying!.position).toBe(0);
+  });
+
   it('resume the earlier autosave offered on the title, and say nothing of the unreadable one after', () => {
     const first = game();
     toTable(first);

@@ -3,7 +3,7 @@ import type { IndicatorId, Side } from '../../core/types';
 import { fmt } from '../dom';
 import { ScreenScene } from './base';
 import { stageContext } from './context';
-import { compactIn, figure, fitText, text, type CompactAware } from './draw';
+import { compactIn, figure, fitFirst, fitText, text, type CompactAware } from './draw';
 import { CANVAS_LEGEND, CANVAS_MARK, markedLabel } from '../figure-sources';
 
 const HAS_FIGURE = /\d/;
@@ -25,6 +25,8 @@ export interface ReplayModel {
   position: number;
   /** e.g. "Step 3 of 7 · 3 May 2018 · United States". */
   heading: string;
+  /** The heading without who moved, where the full one does not fit. */
+  headingShort: string;
   /** The account of the current step (untrusted scenario text, drawn as text). */
   account: string;
   nodes: ReplayNode[];
@@ -60,9 +62,14 @@ export class ReplayScene extends ScreenScene<ReplayModel> implements CompactAwar
     if (m.whatIf) this.tag(1552, 26, 'WHAT-IF: supposed, not history');
     // The heading's date, the path's dates, the account and the question are history's, from the
     // sources the panel names beside each step; the charts are the model's.
-    this.put(figure(text(this, 50, 76, markedLabel(m.heading, HAS_FIGURE.test(m.heading) ? 'source' : null), { size: 27, bold: true, color: p.accent }), 'source'));
-    this.put(text(this, 1552, 70, `${CANVAS_MARK.source} history’s sources (named in the panel): the dates, the account`, { size: 19, originX: 1, color: p.muted }));
-    this.put(text(this, 1552, 98, `${CANVAS_LEGEND.estimate}: the charts`, { size: 19, originX: 1, color: p.muted }));
+    const legend = [
+      this.put(text(this, 1552, 70, `${CANVAS_MARK.source} history’s sources (named in the panel): the dates, the account`, { size: 19, originX: 1, color: p.muted })),
+      this.put(text(this, 1552, 98, `${CANVAS_LEGEND.estimate}: the charts`, { size: 19, originX: 1, color: p.muted })),
+    ];
+    // The heading stops short of the legend beside it: a long side ("China (and ByteDance)") is
+    // dropped first, as the path's node already says whose move it was.
+    const room = 1552 - Math.max(...legend.map((t) => t.width)) - 24 - 50;
+    fitFirst(this.put(figure(text(this, 50, 76, '', { size: 27, bold: true, color: p.accent, wrap: room }), 'source')), this.headings(''), 1);
     const below = this.path(90, 1490, 196);
     const account = this.put(figure(text(this, 50, Math.max(292, below + 6), markedLabel(m.account, HAS_FIGURE.test(m.account) ? 'source' : null), { size: 27, wrap: 1500, maxLines: 3 }), 'source'));
     if (m.decision) {
@@ -75,6 +82,11 @@ export class ReplayScene extends ScreenScene<ReplayModel> implements CompactAwar
     m.charts.forEach((c, i) => this.chart(c, 24 + (i % cols) * (cellW + 14), 448 + Math.floor(i / cols) * (cellH + 14), cellW, cellH));
   }
 
+  /** The heading in full, then without the side, each marked as history's where it holds a figure. */
+  private headings(prefix: string): string[] {
+    return [this.model.heading, this.model.headingShort].map((h) => `${prefix}${markedLabel(h, HAS_FIGURE.test(h) ? 'source' : null)}`);
+  }
+
   /**
    * The compact layout: the step's heading, the path (its shapes say whose move, where history
    * chose and where we are; the panel has the dates), and the first indicators one a row across
@@ -84,8 +96,7 @@ export class ReplayScene extends ScreenScene<ReplayModel> implements CompactAwar
     const p = stageContext.palette;
     const m = this.model;
     const line = stageContext.minTextSize * 1.25;
-    const heading = `${m.whatIf ? 'WHAT-IF · ' : ''}${markedLabel(m.heading, HAS_FIGURE.test(m.heading) ? 'source' : null)}`;
-    fitText(this.put(figure(text(this, 20, 8, '', { bold: true, wrap: 1560, color: p.accent, keep: true }), 'source')), heading, 1);
+    fitFirst(this.put(figure(text(this, 20, 8, '', { bold: true, wrap: 1560, color: p.accent, keep: true }), 'source')), this.headings(m.whatIf ? 'WHAT-IF · ' : ''), 1);
     const k = 1.5;
     const pathY = 8 + line + 8 + 33 * k;
     this.path(60, 1540, pathY, k);

@@ -1,7 +1,7 @@
 import { INDICATOR_LIST, otherSide, positionOf, replay } from '../../session/model';
 import type { GameSpec, IssueCategory, Side } from '../../core/types';
 import type { IntelItem, IntelLevel } from '../../session/ai';
-import { atSentenceStart, CATEGORY_LABELS, describeMove, formatDate, objectiveName, possessive, sideInSentence } from '../../session/text';
+import { atSentenceStart, CATEGORY_LABELS, describeMove, formatDate, objectiveName, sourceDate, possessive, sideInSentence } from '../../session/text';
 import { button, h, safeHref } from '../dom';
 import { pendingSpec } from '../state/selectors';
 import { caveatTag, categoryIcon, flagImg } from './common';
@@ -139,7 +139,7 @@ export const briefingScreen: ScreenFn = (state, dispatch) => {
       { class: 'plain sources' },
       ...scenario.sources.map((s) => {
         const href = safeHref(s.url);
-        const label = `${s.title}${s.publisher ? `, ${s.publisher}` : ''}${s.date ? `, ${s.date}` : ''}`;
+        const label = `${s.title}${s.publisher ? `, ${s.publisher}` : ''}${s.date ? `, ${sourceDate(s.date)}` : ''}`;
         return h('li', null, href ? h('a', { attrs: { href, target: '_blank', rel: 'noopener noreferrer' } }, label) : label);
       }),
     ),

@@ -1,10 +1,11 @@
 import type { IssueCategory, Side, Source } from '../../core/types';
 import type { ScenarioProblem } from '../../session/scenario-loader';
-import { CATEGORY_LABELS } from '../../session/text';
+import { CATEGORY_LABELS, sourceDate } from '../../session/text';
 import type { CatalogFailure } from '../../session/catalog';
+import type { Dispatch } from '../state/actions';
 import type { Notice } from '../state/app-state';
 import { FLAGS, ICONS } from '../assets';
-import { h, safeHref } from '../dom';
+import { button, h, safeHref } from '../dom';
 
 export function notices(list: readonly Notice[]): Node[] {
   return list.map((n) => h('div', { class: `message${n.kind === 'error' ? ' error' : ''}`, attrs: { role: n.kind === 'error' ? 'alert' : 'status' } }, h('p', null, n.text)));
@@ -55,7 +56,7 @@ export function sourceCite(source: Source | null, id?: string): Node {
   if (!source) return document.createTextNode(id ? `source “${id}” (not in the scenario's list)` : 'no source given');
   const href = safeHref(source.url);
   const label = source.title;
-  const rest = [source.publisher, source.date].filter(Boolean).join(', ');
+  const rest = [source.publisher, source.date ? sourceDate(source.date) : undefined].filter(Boolean).join(', ');
   return h(
     'span',
     { class: 'cite' },
@@ -67,4 +68,14 @@ export function sourceCite(source: Source | null, id?: string): Node {
 /** A label that keeps supposed or unconfirmed items from reading as fact. */
 export function caveatTag(kind: 'what-if' | 'unverified'): HTMLElement {
   return h('span', { class: `tag caveat`, attrs: { 'data-caveat': kind } }, kind === 'what-if' ? 'What-if: supposed' : 'Unverified');
+}
+
+/**
+ * From a game of a real episode back to its replay: where the game left history (the game stays,
+ * and the replay, like the title, offers the way back to it), or its start for a game played
+ * from the start.
+ */
+export function backToHistory(scenarioId: string, step: number | null, dispatch: Dispatch): HTMLElement {
+  const label = step === null ? 'Replay the real episode' : step === 0 ? 'Back to history: its start' : `Back to history: step ${step}`;
+  return button(label, () => dispatch({ type: 'open-replay', id: scenarioId, position: step ?? 0 }), { key: 'back-to-history', class: 'secondary' });
 }

@@ -77,7 +77,7 @@ export const debriefScreen: ScreenFn = (state, dispatch) => {
 
   // A game of a real episode (played from its start or taken over from its replay): beside history.
   const hd = state.debrief.history;
-  if (hd) body.push(collapsedNode(historySection(d, hd)));
+  if (hd) body.push(collapsedNode(historySection(d, hd, dispatch)));
 
   // Scores.
   const rows = d.scores.map(({ doctrine, score: s, chosen }) =>

@@ -3,7 +3,8 @@ import type { HistoryDebrief } from '../../session/history-debrief';
 import { formatDate } from '../../session/text';
 import type { Debrief } from '../../session/debrief';
 import { columnHeads, h } from '../dom';
-import { sourceCite } from './common';
+import { backToHistory, sourceCite } from './common';
+import type { Dispatch } from '../state/actions';
 import { bandText, lessonsShort } from './history-text';
 
 /**
@@ -11,14 +12,15 @@ import { bandText, lessonsShort } from './history-text';
  * history's path replayed under the same seed, on every real number of the outcome and at every
  * decision point. The charts on the canvas carry history as a second, dashed series.
  */
-export function historySection(d: Debrief, hd: HistoryDebrief): HTMLElement {
+export function historySection(d: Debrief, hd: HistoryDebrief, dispatch: Dispatch): HTMLElement {
   const scenario = d.scenario;
   const path = scenario.history!.path;
   const metricRows = hd.metrics.map((m) =>
     h(
       'tr',
       { attrs: { 'data-metric': m.id } },
-      h('th', { attrs: { scope: 'row' } }, m.label, h('span', { class: 'hint' }, `In ${m.unit}. Source: `, sourceCite(m.source, m.sourceId), '.'), m.fitted ? h('span', { class: 'tag' }, 'fitted') : null),
+      // The unit in brackets, as the teaching notes give it: units such as "of 17" or "yes (1) or no (0)" do not follow "In".
+      h('th', { attrs: { scope: 'row' } }, `${m.label} (${m.unit})`, h('span', { class: 'hint' }, ' Source: ', sourceCite(m.source, m.sourceId), '.'), m.fitted ? h('span', { class: 'tag' }, 'fitted') : null),
       h('td', { attrs: { 'data-expected': String(m.expected) } }, compact(m.expected), h('span', { class: 'hint band' }, ` ${bandText(m.band)}`)),
       h('td', { attrs: { 'data-history': String(m.history) } }, m.history === null ? '—' : compact(m.history), m.historyWhy ? h('span', { class: 'hint' }, ` ${m.historyWhy}`) : null),
       h(
@@ -53,6 +55,7 @@ export function historySection(d: Debrief, hd: HistoryDebrief): HTMLElement {
     h('h2', { id: 'history-title' }, 'Your game against history'),
     h('p', null, `${branchText}. History’s own path is replayed here under your game’s seed (${hd.seed}), so what differs comes from the decisions, not from chance. History: `, h('strong', null, hd.historyOutcome), ' Your game: ', h('strong', null, d.outcomeText)),
     h('p', { class: 'hint' }, 'On the charts, history is the dashed line with hollow markers; your game is the solid line.'),
+    h('div', { class: 'actions' }, backToHistory(scenario.id, hd.branch ? hd.branch.step : null, dispatch)),
     h(
       'table',
       { class: 'data', id: 'history-metrics' },

@@ -1,7 +1,7 @@
 import type { TimelineEntry } from '../../session/history-timeline';
 import { INDICATOR_LIST, INDICATORS } from '../../session/model';
 import type { IndicatorId, Indicators, Scenario, Side } from '../../core/types';
-import { canTakeOver, lessonRefs, positionTitle, sourceOf } from '../../session/history-replay';
+import { canTakeOver, lessonRefs, positionTitle, sourceOf, type ReplayStep } from '../../session/history-replay';
 import { atSentenceStart, formatDate, sideInSentence } from '../../session/text';
 import { button, columnHeads, fmt, h, signed } from '../dom';
 import type { ReplayModel } from '../scenes/replay';
@@ -13,6 +13,8 @@ import { conflictNote, estimateTag } from './figures';
 import { glossaryLinker } from './material-view';
 import { materialsButtons } from './materials-links';
 import type { ScreenFn } from './screen';
+import type { Dispatch } from '../state/actions';
+import type { ViewState } from '../state/app-state';
 
 const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -41,6 +43,28 @@ function entryItem(scenario: Scenario, e: TimelineEntry): HTMLElement {
     e.source ? h('span', { class: 'hint' }, ' Source: ', sourceCite(sourceOf(scenario, e.source), e.source), '.') : /\d/.test(e.text) ? [' ', estimateTag()] : null,
     e.conflict ? conflictNote(scenario, e.conflict) : null,
   );
+}
+
+/**
+ * The model's round beside the real date. Its calendar is fixed steps taken in the order of the
+ * moves, so a move can fall outside its round's days: said, so the two dates do not read as a
+ * contradiction.
+ */
+function roundNote(step: ReplayStep): string {
+  const gap = step.calendarGap;
+  if (!gap) return ` (from ${formatDate(step.roundDate)}).`;
+  return gap.round === 'starts-after'
+    ? `. The model’s calendar starts that round on ${formatDate(gap.date)}, after the real date: its rounds are fixed steps, taken in the order of the moves.`
+    : `. The model’s calendar ends that round on ${formatDate(gap.date)}, before the real date: its rounds are fixed steps, taken in the order of the moves.`;
+}
+
+/** Back from the replay to a game of this episode the player left for it (as the title's Resume does). */
+function backToGame(state: ViewState, scenario: Scenario, dispatch: Dispatch): HTMLElement | null {
+  const match = state.match;
+  if (!match || match.scenario.id !== scenario.id) return null;
+  return button(match.ended ? 'Back to your game’s debrief' : `Back to your game (round ${match.state.round})`, () => dispatch({ type: 'navigate', screen: match.ended ? 'debrief' : state.passTo ? 'pass-device' : 'table' }), {
+    key: 'back-to-game',
+  });
 }
 
 /** One step of a real episode at a time: what happened, its source, and the model's indicators. */
@@ -78,7 +102,7 @@ export const replayScreen: ScreenFn = (state, dispatch) => {
   if (step) {
     section.push(
       h('h2', { id: 'step-title' }, `${positionTitle(r, position)}: ${formatDate(step.date)}`),
-      h('p', { class: 'who' }, flagImg(step.side), h('strong', null, atSentenceStart(sideInSentence(scenario.sides[step.side].label))), ` moves, in round ${step.round} of the model (from ${formatDate(step.roundDate)}).`),
+      h('p', { class: 'who' }, flagImg(step.side), h('strong', null, atSentenceStart(sideInSentence(scenario.sides[step.side].label))), ` moves, in round ${step.round} of the model`, roundNote(step)),
       h('p', { class: 'account', attrs: { 'data-account': '' } }, ...link(step.account), step.whatIf ? caveatTag('what-if') : null),
       h('p', { class: 'source' }, 'Source: ', sourceCite(step.source, step.sourceId), '.'),
       history.path[step.index]?.conflict ? conflictNote(scenario, history.path[step.index]!.conflict!) : null,
@@ -209,6 +233,7 @@ export const replayScreen: ScreenFn = (state, dispatch) => {
     h(
       'div',
       { class: 'actions' },
+      backToGame(state, scenario, dispatch),
       button('All episodes', () => dispatch({ type: 'navigate', screen: 'history' }), { key: 'episodes', class: 'secondary' }),
       button('Main menu', () => dispatch({ type: 'navigate', screen: 'title' }), { key: 'menu', class: 'secondary' }),
     ),
@@ -224,6 +249,7 @@ export const replayScreen: ScreenFn = (state, dispatch) => {
     whatIf: history.kind === 'what-if',
     position,
     heading,
+    headingShort: step ? `${positionTitle(r, position)} · ${formatDate(step.date)}` : frame.kind === 'start' ? heading : 'After the talks',
     account: step
       ? step.account
       : frame.kind === 'start'

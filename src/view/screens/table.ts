@@ -7,7 +7,7 @@ import { button, columnHeads, fmt, h, signed } from '../dom';
 import type { TableModel } from '../scenes/table';
 import type { Dispatch } from '../state/actions';
 import type { ReadonlyMatch, ViewState } from '../state/app-state';
-import { categoryHeading, categoryIcon, notices } from './common';
+import { backToHistory, categoryHeading, categoryIcon, notices } from './common';
 import { changeLines, driftLines, newsItems } from './explanations';
 import { moveSummary } from '../../session/move-summary';
 import { LEVER_ROLE_TEXT, leversFor, mainChartFor, type LeverChip } from '../../session/perspective';
@@ -61,7 +61,7 @@ function tableView(table: TableState, dispatch: Dispatch): ScreenView {
     ...[classConnectionNote(table), classNotKeptNote(table), classRoundNote(table), classTeamNote(table), classNewsNote(table)].filter((n): n is HTMLElement => n !== null),
     h('p', { class: 'hint' }, `${atSentenceStart(them)} ${/^has /.test(POSTURES[postures[opponent]].meaning) ? '' : 'is '}${POSTURES[postures[opponent]].meaning}. Tension stands at ${fmt(state.indicators.tension)} of 10.`, ' ', estimateTag()),
   );
-  if (match.branch) body.push(branchNote(match));
+  if (match.branch) body.push(branchNote(match, dispatch));
   body.push(...notices(table.notices));
 
   if (match.ended && state.outcome?.kind === 'deal') body.push(dealSection(table));
@@ -457,7 +457,7 @@ function logSection(table: TableState, dispatch: Dispatch): HTMLElement {
 }
 
 /** In a game taken over from history: where, so the player knows what was history's. */
-function branchNote(match: ReadonlyMatch): HTMLElement {
+function branchNote(match: ReadonlyMatch, dispatch: Dispatch): HTMLElement {
   const b = match.branch!;
   const path = match.scenario.history?.path ?? [];
   const last = b.step > 0 ? path[b.step - 1] : undefined;
@@ -467,7 +467,8 @@ function branchNote(match: ReadonlyMatch): HTMLElement {
     h('strong', null, 'Taken over from history '),
     last ? `after step ${b.step} of ${path.length} (${formatDate(last.date)}).` : 'before its first step.',
     b.alternative ? ` Then the alternative “${b.alternative}”.` : '',
-    ' Everything from there on is this game’s.',
+    ' Everything from there on is this game’s. ',
+    backToHistory(match.scenario.id, b.step, dispatch),
   );
 }
 

@@ -511,11 +511,13 @@ function openCode(state: AppState, lib: Lib, code: string): Result {
 function openReplay(state: AppState, lib: Lib, id: string, position: number): Result {
   const scenario = findScenario(state, id);
   if (!scenario?.history) return same(state);
+  // A position past the path (a game's branch step of an older scenario file) shows its last frame.
+  const r = lib.history.replayOf(scenario);
+  position = Math.max(0, Math.min(r.frames.length - 1, position));
   const next = navigate(
     { ...state, replaying: { id, position }, highlight: { ...state.highlight, episode: id } },
     'replay',
   );
-  const r = lib.history.replayOf(scenario);
   return {
     state: next,
     effects: announce(`Replay of ${scenario.title}. ${lib.history.replayAnnouncement(r, position)}`),

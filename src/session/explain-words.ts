@@ -151,8 +151,14 @@ export function explanationText(scenario: Scenario, e: Explanation): string {
       if (o.kind === 'walkout') return `No deal: ${label(scenario, o.by!)} walked out in round ${o.round}.`;
       return `No deal by the deadline (round ${e.deadline}).`;
     }
-    case 'expiry':
-      return `${positionLabel(scenario, e.issue, e.expired)} (${issueLabel(scenario, e.issue)}) ran for its ${e.rounds} rounds and snaps back to ${positionLabel(scenario, e.issue, e.position)}.`;
+    case 'expiry': {
+      const ran = `${positionLabel(scenario, e.issue, e.expired)} (${issueLabel(scenario, e.issue)}) ran for its ${e.rounds} ${e.rounds === 1 ? 'round' : 'rounds'}`;
+      // Only a return to the status quo is a snap-back: a measure scheduled to follow ("15% due on
+      // 15 December", then "15% in force") comes into force for the first time.
+      return scenario.issues.find((i) => i.id === e.issue)?.statusQuo === e.position
+        ? `${ran} and snaps back to ${positionLabel(scenario, e.issue, e.position)}.`
+        : `${ran}: ${positionLabel(scenario, e.issue, e.position)} follows.`;
+    }
     case 'round':
       return `End of round ${e.round}.`;
     case 'effect':

@@ -31,7 +31,9 @@ function causeText(scenario: Scenario, cause: ChangeCause): string {
     case 'enacted':
     case 'in-force':
       return cause.through === 'snap-back'
-        ? `${position(cause.issue, cause.position)} came back into force when a time limit ran out`
+        ? scenario.issues.find((i) => i.id === cause.issue)?.statusQuo === cause.position
+          ? `${position(cause.issue, cause.position)} came back into force when a time limit ran out`
+          : `${position(cause.issue, cause.position)} came into force when the measure before it ran its course`
         : cause.through === 'event'
           ? `an event put ${position(cause.issue, cause.position)} in force`
           : `${position(cause.issue, cause.position)} came into force`;

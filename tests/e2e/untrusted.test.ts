@@ -81,3 +81,31 @@ describe.skipIf(!browser)('untrusted scenario files', () => {
     expect(s.errors).toEqual([]);
   });
 });
+
+describe.skipIf(!browser)('links from outside', () => {
+  const s = browserPerTest();
+
+  it('say what is wrong with a bad link by name, fill in the setup from a good one, and read a link once', async () => {
+    const { page } = s;
+    const base = inject('baseUrl');
+    await openGame(page, `${base}?scenario=sandbox&difficulty=impossible&seed=${encodeURIComponent(IMG)}`);
+    await waitScreen(page, 'title');
+    const notice = page.getByText(/^This link cannot be opened:/).first();
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('the parameter "difficulty": expected easy, normal, hard');
+    await checkScreen(page, '60-bad-link');
+
+    await openGame(page, `${base}?scenario=zte-2018&side=china&difficulty=hard&seed=${encodeURIComponent(IMG)}`);
+    await waitScreen(page, 'setup');
+    expect(await page.getByLabel('Seed').inputValue()).toBe(IMG);
+    expect(await page.getByRole('radio', { name: /^Hard/ }).isChecked()).toBe(true);
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    // Its parameters left the address: a reload mid-game resumes the game, not the link's setup.
+    expect(new URL(page.url()).search).toBe('');
+
+    await openGame(page, `${base}?code=bc1-garbage`);
+    await waitScreen(page, 'load-code', 'title');
+    await page.getByText(/^This code cannot be opened:/).first().waitFor();
+    expect(s.errors).toEqual([]);
+  });
+});

@@ -367,6 +367,32 @@ describe('what the negotiator says', () => {
       }
   });
 
+  it('counts the issues it moved on as issues: "we move on A, B and one other issue", never "… and one other change"', () => {
+    const words = {
+      issue: { a: 'Issue A', b: 'Issue B', c: 'Issue C', d: 'Issue D' },
+      position: { a: { x: 'Do A', y: 'Undo A' }, b: { x: 'Do B', y: 'Undo B' }, c: { x: 'Do C', y: 'Undo C' }, d: { x: 'Do D' } },
+      holder: { a: 'us', b: 'us', c: 'china', d: 'china' },
+    } as const;
+    let seen = 0;
+    for (const d3 of [0.1, 0.4, 0.7, 0.9])
+      for (const prefersCalm of [false, true])
+        for (const posture of ['firm', 'conceding'] as const) {
+          const a = assessment({
+            prefersCalm,
+            words: words as unknown as Assessment['words'],
+            counter: { pkg: { a: 'x', b: 'x', c: 'x', d: 'x' }, utility: posture === 'conceding' ? 0.6 : 0.8, points: 2, previousUtility: 0.8 },
+            previousOffer: { a: 'y', b: 'y', c: 'y', d: 'x' },
+            voiceBase: [0.1, 0.1, 0.1, d3, 0.1, 0.1, 0.1, 0.1],
+          });
+          const said = sayFor('counter', a, memory({ lastTheirs: 'reject' }), posture);
+          const listed = said.match(/issue a, issue b and (\w+ \w+ \w+)/i);
+          if (!listed) continue;
+          seen++;
+          expect(listed[1], said).toBe('one other issue');
+        }
+    expect(seen).toBeGreaterThan(0);
+  });
+
   it('is what the session shows: a game against a script carries words and analysis on every AI move', () => {
     const { match } = playScriptedMatch(BUSAN, '3', 'early-sanction', 'us', 'hard');
     const ai = match.turns().filter((t) => t.by === 'ai');

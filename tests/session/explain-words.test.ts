@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { defaultOptions } from '../../src/core/engine';
+import { defaultOptions, replay } from '../../src/core/engine';
 import type { Explanation } from '../../src/core/types';
 import { decideMove } from '../../src/session/ai';
 import { explanationText, withWords } from '../../src/session/explain-words';
 import { Match } from '../../src/session/match';
-import { busan, mini } from '../helpers';
+import { busan, loadOrThrow, mini, scenarioPath } from '../helpers';
+import { moveSummary } from '../../src/session/move-summary';
 
 describe('the words for the engine’s explanations', () => {
   it('give every explanation of 40 games of the random players a sentence, with no gaps', () => {
@@ -76,6 +77,23 @@ describe('the words for the engine’s explanations', () => {
       }),
     ).toBe(
       'The United States threatens publicly: "Total ban" on chip controls unless there is a deal by the end of round 2. Backing down later will cost it at home.',
+    );
+  });
+
+  it('say a measure scheduled to follow another comes into force, not that it snaps back, and count one round as one', () => {
+    // Phase One: "15% due on 15 December" runs out after a round and the List 4B tariff comes into force for the first time.
+    const phaseOne = loadOrThrow(scenarioPath('phase-one-2020.yaml'));
+    const holds = [{ type: 'hold', side: 'us' }, { type: 'hold', side: 'china' }] as const;
+    const all = replay(phaseOne, 'expiry', defaultOptions(phaseOne), holds).explanations.flat();
+    const expiry = all.find((e) => e.kind === 'expiry' && e.issue === 'list4b')!;
+    expect(explanationText(phaseOne, expiry)).toBe(
+      '15% due on 15 December (Tariff on List 4B (about $160B)) ran for its 1 round: 15% on List 4B in force follows.',
+    );
+    expect(moveSummary(phaseOne, all)).not.toMatch(/came back into force/);
+    // A concession that returns to the status quo still snaps back.
+    const back: Explanation = { ...expiry, expired: 'suspended', position: 'due-dec15', rounds: 4 } as Explanation;
+    expect(explanationText(phaseOne, back)).toBe(
+      'Suspend the List 4B tariff (Tariff on List 4B (about $160B)) ran for its 4 rounds and snaps back to 15% due on 15 December.',
     );
   });
 });

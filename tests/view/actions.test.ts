@@ -206,6 +206,37 @@ describe('the actions', () => {
     ]);
   });
 
+  it('open a link: a game link fills in the setup, a code link opens its game, a bad one says what is wrong by name', () => {
+    const g = game();
+    g.dispatch({ type: 'started', lib: g.lib, saved: { kind: 'empty' }, storageProblem: null });
+    g.dispatch({ type: 'open-link', query: 'scenario=zte-2018&side=china&difficulty=hard&seed=%3Cb%3E7' });
+    expect(g.state().screen).toBe('setup');
+    expect(g.state().scenario!.id).toBe('zte-2018');
+    expect(g.state().setup).toMatchObject({ side: 'china', difficulty: 'hard', seed: '<b>7' });
+
+    const bad = game();
+    bad.dispatch({ type: 'started', lib: bad.lib, saved: { kind: 'empty' }, storageProblem: null });
+    const effects = bad.effectsOf({ type: 'open-link', query: 'scenario=nope&difficulty=impossible' });
+    expect(bad.state().screen).toBe('title');
+    const text = bad.state().notices.map((n) => n.text).join(' ');
+    expect(text).toMatch(/^This link cannot be opened: .*"difficulty"/);
+    expect(effects).toEqual([{ kind: 'announce', text }]);
+    bad.dispatch({ type: 'open-link', query: 'scenario=nope' });
+    expect(bad.state().notices.at(-1)!.text).toMatch(/no scenario "nope" \(it has busan-2025, zte-2018\)/);
+
+    toTable(g);
+    g.dispatch({ type: 'play', move: { type: 'walkout', side: 'us' } });
+    g.dispatch({ type: 'navigate', screen: 'debrief' });
+    const code = g.state().debrief!.debrief.resultCode;
+    const fresh = game();
+    fresh.dispatch({ type: 'started', lib: fresh.lib, saved: { kind: 'empty' }, storageProblem: null });
+    fresh.dispatch({ type: 'open-link', query: `code=${encodeURIComponent(code.slice(0, -3))}` });
+    expect(fresh.state().screen).toBe('load-code');
+    expect(fresh.state().code.error).toMatch(/^This code cannot be opened/);
+    fresh.dispatch({ type: 'open-link', query: `code=${encodeURIComponent(code)}` });
+    expect(fresh.state().screen).toBe('debrief');
+  });
+
   it('move the highlight without touching anything else, and not at all when it is already there', () => {
     const g = game();
     g.dispatch({ type: 'started', lib: g.lib, saved: { kind: 'empty' }, storageProblem: null });

@@ -49,11 +49,14 @@ const countWord = (n: number): string => COUNT_WORDS[n] ?? String(n);
  * earlier in the sentence, "and one more change", then "and one further change", so the phrase is
  * not said twice in one sentence.
  */
-function short(items: string[], kind: 'other' | 'more' | 'further' = 'other'): string {
+function short(items: string[], kind: 'other' | 'more' | 'further' = 'other', noun: 'change' | 'issue' = 'change'): string {
   if (items.length <= 2) return list(items);
   const rest = items.length - 2;
-  return `${items.slice(0, 2).join(', ')} and ${countWord(rest)} ${kind} ${rest === 1 ? 'change' : 'changes'}`;
+  return `${items.slice(0, 2).join(', ')} and ${countWord(rest)} ${kind} ${noun}${rest === 1 ? '' : 's'}`;
 }
+
+/** Issues named after "on" ("we move on the fentanyl tariff, port fees and two other issues"): what is counted is issues, not changes. */
+const shortIssues = (issues: string[]): string => short(issues, 'other', 'issue');
 
 /** A package as said at the table: what we would do, and what we ask of them. */
 export function packageWords(words: Words, pkg: Package, me: Side): { ours: string[]; theirs: string[] } {
@@ -299,7 +302,7 @@ function counter(a: Assessment, m: Memory, posture: Posture): string {
   } else if (posture === 'conceding') {
     const still = stillMoving(a, m);
     if (still) parts.push(still);
-    const where = changed.length > 0 ? ` on ${short(changed)}` : '';
+    const where = changed.length > 0 ? ` on ${shortIssues(changed)}` : '';
     parts.push(
       tone(a) === 'firm'
         ? choose(a, 3, [
@@ -317,8 +320,8 @@ function counter(a: Assessment, m: Memory, posture: Posture): string {
     parts.push(
       changed.length > 0
         ? choose(a, 3, [
-            `We have reworked our package on ${short(changed)}, but our position has not changed.`,
-            `A different arrangement on ${short(changed)}, the same balance: ${proposal(a, pkg, changed.length > 2)}.`,
+            `We have reworked our package on ${shortIssues(changed)}, but our position has not changed.`,
+            `A different arrangement on ${shortIssues(changed)}, the same balance: ${proposal(a, pkg, changed.length > 2)}.`,
           ])
         : choose(a, 3, [
             'Our proposal stands.',

@@ -125,8 +125,25 @@ export function startGame(
     // A class's join link (its QR code) comes first: the join screen with the code filled in.
     const teacher = keptTeacherClass(deps.storage);
     if (openJoinLink(deps.storage, dispatch, window.location.search)) return;
+    openGameLink(dispatch);
     if (teacher) dispatch({ type: 'class-open-teacher', ...teacher });
     else resumeClass(deps.storage, dispatch);
   };
   return { store, stage, load, aiWhere: () => service?.where ?? null, freshPanel: () => freshPanel(store.getState(), screens, dispatch, elements.panel) };
+}
+
+/**
+ * A game link (`?scenario=…`, `?code=…`), read once: its parameters leave the address, so a reload
+ * mid-game resumes the saved game instead of opening the link's setup again. `renderer` is the
+ * stage's (renderer-choice.ts) and stays.
+ */
+function openGameLink(dispatch: (action: Action) => void): void {
+  const params = new URLSearchParams(window.location.search);
+  const renderer = params.get('renderer');
+  params.delete('renderer');
+  const query = params.toString();
+  if (query === '') return;
+  dispatch({ type: 'open-link', query });
+  const kept = renderer === null ? '' : `?${new URLSearchParams({ renderer }).toString()}`;
+  window.history.replaceState(window.history.state, '', `${window.location.pathname}${kept}${window.location.hash}`);
 }

@@ -29,6 +29,8 @@ export type Action =
   | { type: 'start-match' }
   | { type: 'resume-backup' }
   | { type: 'open-code'; code: string }
+  /** The page's address asked for a game or a result code (`?scenario=…`, `?code=…`: session/link.ts). */
+  | { type: 'open-link'; query: string }
   // At the table
   | { type: 'set-chip'; issue: string; position: string; inPackage: boolean }
   | { type: 'clear-draft' }

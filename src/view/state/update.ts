@@ -10,6 +10,7 @@ import { Match, type Turn } from '../../session/match';
 import type { SaveLoad } from '../../session/save';
 import { errorText } from '../../session/storage';
 import { describeMove } from '../../session/text';
+import { readLink } from '../../session/link';
 import type { Action, Effect } from './actions';
 import type { AppState, Lib, Notice, ScreenName } from './app-state';
 import { catalogEntry, currentReplay, defaultDoctrine, findScenario, pendingSpec } from './selectors';
@@ -107,6 +108,8 @@ export function update(state: AppState, action: Action, services: Services): Res
     }
     case 'open-code':
       return openCode({ ...state, backToClass: null }, lib, action.code);
+    case 'open-link':
+      return openLink(state, lib, action.query, services);
     case 'class-read-codes': {
       const classPage = readCodes((id) => findScenario(state, id), action.text, action.source ?? null);
       return { state: { ...state, classPage }, effects: announce(readAnnouncement(classPage)) };
@@ -504,6 +507,33 @@ function openCode(state: AppState, lib: Lib, code: string): Result {
         : `Opened a game of ${scenario.title} at round ${match.state.round}: play on.`,
     ),
   };
+}
+
+/**
+ * A link from outside: a game's setup filled in, or a result code opened. A link that cannot be
+ * read says why on the screen the player is on (a game resumed from the save stays at the table).
+ */
+function openLink(state: AppState, lib: Lib, query: string, services: Services): Result {
+  const reading = readLink(query, state.scenarios.entries.map((e) => e.scenario));
+  if (reading.kind === 'none') return same(state);
+  if (reading.kind === 'invalid') {
+    const text = `This link cannot be opened: ${reading.problems.join('; ')}.`;
+    return { state: { ...state, notices: [...state.notices, { kind: 'error', text }] }, effects: announce(text) };
+  }
+  if (reading.kind === 'code') {
+    const opened = openCode({ ...state, backToClass: null }, lib, reading.code);
+    // A code that does not open is shown where codes are typed, with its problem, to be corrected.
+    return opened.state.code.error === null ? opened : same(navigate(opened.state, 'load-code'));
+  }
+  const { scenario } = reading;
+  const side: Side = reading.side ?? 'us';
+  const setup = {
+    side,
+    doctrine: reading.doctrine ?? defaultDoctrine(scenario, side),
+    difficulty: reading.difficulty ?? 'normal',
+    seed: reading.seed ?? services.randomSeed(),
+  };
+  return same(navigate({ ...state, scenario, scenarioFile: openedFile(state, scenario.id), setup }, 'setup'));
 }
 
 // --- history ---------------------------------------------------------------------------------

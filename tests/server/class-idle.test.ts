@@ -24,6 +24,11 @@ let http = '';
 const logged: string[] = [];
 let old: { code: string; teacherKey: string; keys: Record<string, string> };
 let recent: { code: string; teacherKey: string };
+/**
+ * A teacher on the recent class from start-up until another is watching it: on a loaded machine
+ * the first tests can take longer than IDLE_MS, and the recent class would close under them.
+ */
+let keeper: Probe | null = null;
 
 /** The codes of the class rooms open in this process. */
 async function rooms(): Promise<string[]> {
@@ -78,9 +83,11 @@ beforeAll(async () => {
   vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void logged.push(args.join(' ')));
   url = `ws://127.0.0.1:${running.port}`;
   http = `http://127.0.0.1:${running.port}`;
+  keeper = await Probe.joinOrCreate(url, { role: 'teacher', code: recent.code, teacherKey: recent.teacherKey });
 }, 60_000);
 
 afterAll(async () => {
+  await keeper?.room.leave();
   vi.restoreAllMocks();
   await running?.close();
 });
@@ -117,6 +124,8 @@ describe('a class server used all term', () => {
   it('closes a room once no one has been in it for the idle limit, drops its class from memory, and opens it again on a join', async () => {
     // A teacher watching keeps the recent class open however long nothing happens.
     const watching = await Probe.joinOrCreate(url, { role: 'teacher', code: recent.code, teacherKey: recent.teacherKey });
+    await keeper?.room.leave();
+    keeper = null;
     await until('the old class closes', async () => !(await rooms()).includes(old.code));
     expect(logged.some((l) => l.startsWith(`class ${old.code}: closed after`))).toBe(true);
     await new Promise((r) => setTimeout(r, 2 * IDLE_MS));

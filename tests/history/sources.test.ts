@@ -101,6 +101,18 @@ describe('sources the audit could not find', () => {
     expect(text).not.toMatch(/White House fact sheet of 17 May/);
   });
 
+  it('cites every MOFCOM announcement to a record of it with a URL', () => {
+    const mofcom = scenarios.flatMap((s) => s.sources.filter((src) => src.id.startsWith('mofcom-')).map((src) => [s.id, src] as const));
+    expect(mofcom.length).toBeGreaterThanOrEqual(8);
+    for (const [id, src] of mofcom) expect(src.url, `${id}: ${src.id}`).toMatch(/^https?:\/\//);
+  });
+
+  it('counts no Kerry-Xie meetings before Glasgow, which no cited record gives', () => {
+    const text = JSON.stringify(scenarios.find((s) => s.id === 'meng-glasgow-2021'));
+    const materials = readMaterialFiles().filter((f) => f.path.startsWith('meng-glasgow-2021/')).map((f) => f.text).join('\n');
+    for (const t of [text, materials]) expect(t).not.toMatch(/\b30 meetings/);
+  });
+
   it('states no 2020 energy share for Phase One that no record gives', () => {
     const text = JSON.stringify(scenarios.find((s) => s.id === 'phase-one-2020'));
     const materials = readMaterialFiles().filter((f) => f.path.startsWith('phase-one-2020/')).map((f) => f.text).join('\n');

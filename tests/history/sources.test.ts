@@ -77,10 +77,11 @@ describe('the blocked list of source domains', () => {
 /**
  * Records a source audit could not find in any stored copy (a National Post page, the DOJ release of
  * January 2019, Cadence's 8-K, NVIDIA's 10-Q sentence, the Federal Register number of the Board of
- * Trade notice): the facts they carried now cite records that were found, and they stay out.
+ * Trade notice, a White House fact sheet of 17 May 2026 on the Beijing summit that only a blog's
+ * copy shows): the facts they carried now cite records that were found, and they stay out.
  */
-const UNFOUND_SOURCES = ['nationalpost-dpa', 'doj-huawei-charges', 'cadence-eda', 'nvidia-10q-h20', 'fr-bot-comments'];
-const UNFOUND_URLS = [/nationalpost\.com/, /sec\.gov\/cgi-bin\/browse-edgar/, /2026-11291/];
+const UNFOUND_SOURCES = ['nationalpost-dpa', 'doj-huawei-charges', 'cadence-eda', 'nvidia-10q-h20', 'fr-bot-comments', 'wh-beijing-summit'];
+const UNFOUND_URLS = [/nationalpost\.com/, /sec\.gov\/cgi-bin\/browse-edgar/, /2026-11291/, /whitehouse\.gov\/fact-sheets\/2026\/05\//];
 
 describe('sources the audit could not find', () => {
   it.each(scenarios.map((s) => [s.id, s] as const))('%s cites none of them, in its data or its materials', (id, scenario) => {
@@ -90,6 +91,26 @@ describe('sources the audit could not find', () => {
     }
     for (const file of readMaterialFiles().filter((f) => f.path.startsWith(`${id}/`)))
       for (const unfound of UNFOUND_SOURCES) expect(file.text, file.path).not.toContain(`@${unfound}`);
+  });
+
+  it('cites the Board of Investment to a record that names it, and nothing to a White House fact sheet of May 2026', () => {
+    const beijing = scenarios.find((s) => s.id === 'beijing-2026')!;
+    const investment = beijing.issues.find((i) => i.id === 'investmentAccess')!;
+    expect(investment.positions.find((p) => p.id === 'board-of-investment')?.source).toBe('seed-glasserman');
+    const text = readMaterialFiles().filter((f) => f.path.startsWith('beijing-2026/')).map((f) => f.text).join('\n');
+    expect(text).not.toMatch(/White House fact sheet of 17 May/);
+  });
+
+  it('cites every MOFCOM announcement to a record of it with a URL', () => {
+    const mofcom = scenarios.flatMap((s) => s.sources.filter((src) => src.id.startsWith('mofcom-')).map((src) => [s.id, src] as const));
+    expect(mofcom.length).toBeGreaterThanOrEqual(8);
+    for (const [id, src] of mofcom) expect(src.url, `${id}: ${src.id}`).toMatch(/^https?:\/\//);
+  });
+
+  it('counts no Kerry-Xie meetings before Glasgow, which no cited record gives', () => {
+    const text = JSON.stringify(scenarios.find((s) => s.id === 'meng-glasgow-2021'));
+    const materials = readMaterialFiles().filter((f) => f.path.startsWith('meng-glasgow-2021/')).map((f) => f.text).join('\n');
+    for (const t of [text, materials]) expect(t).not.toMatch(/\b30 meetings/);
   });
 
   it('states no 2020 energy share for Phase One that no record gives', () => {

@@ -90,7 +90,7 @@ describe('another round of a class', () => {
       sides: 'mirror',
       endUnfinished: false,
     });
-    expect(bad).toMatchObject({ ok: false, message: expect.stringContaining('"swap" or "same"') });
+    expect(bad).toMatchObject({ ok: false, message: expect.stringContaining('“swap” or “same”') });
     expect(readClientMessage('teacherAction', { action: 'newRound', sides: 'swap' })).toMatchObject({
       ok: false,
       message: expect.stringContaining('endUnfinished'),

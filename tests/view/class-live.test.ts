@@ -191,8 +191,8 @@ describe('a teacher at a live class', () => {
     g.dispatch({ type: 'class-export-loaded', data: exported });
     const lc = g.state().liveClass;
     expect(lc.debrief?.games.map((x) => [x.label, x.outcome])).toEqual([
-      ['1. table 1: Ana v Bo', 'deal'],
-      ['2. table 2: Cy v AI', 'walkout'],
+      ['1. Table 1: Ana v Bo', 'deal'],
+      ['2. Table 2: Cy v AI', 'walkout'],
     ]);
     expect(lc.unfinished).toBe(1);
     // One pair's game opens at its own debrief, which leads back to the live class (its dashboard still there).
@@ -225,10 +225,10 @@ describe('another round of a live class', () => {
     const game2 = { ...game1, round: 2, seats: seats('Bo', 'Ana') };
     g.dispatch({ type: 'class-export-loaded', data: { format: 'bargaining-chips-class', version: 1, code: 'ABCDEFGH', title: null, config: info.config, games: [game1, game2] } });
     expect(g.state().liveClass).toMatchObject({ debriefRound: 2, debriefRounds: [1, 2] });
-    expect(g.state().liveClass.debrief?.games.map((x) => x.label)).toEqual(['1. table 1: Bo v Ana']);
+    expect(g.state().liveClass.debrief?.games.map((x) => x.label)).toEqual(['1. Table 1: Bo v Ana']);
     g.dispatch({ type: 'class-debrief-round', round: 1 });
     expect(g.state().liveClass.debriefRound).toBe(1);
-    expect(g.state().liveClass.debrief?.games.map((x) => x.label)).toEqual(['1. table 1: Ana v Bo']);
+    expect(g.state().liveClass.debrief?.games.map((x) => x.label)).toEqual(['1. Table 1: Ana v Bo']);
   });
 
   it('a refresh of the class debrief keeps an earlier round the teacher chose, and its one heading names the scenario and the round', () => {
@@ -251,7 +251,7 @@ describe('another round of a live class', () => {
     // The refresh (the games finished since, a new round begun): still round 1, as chosen.
     g.dispatch({ type: 'class-export-loaded', data: exported([game1, game2, game3]) });
     expect(g.state().liveClass).toMatchObject({ debriefRound: 1, debriefRounds: [1, 2, 3] });
-    expect(g.state().liveClass.debrief?.games.map((x) => x.label)).toEqual(['1. table 1: Ana v Bo']);
+    expect(g.state().liveClass.debrief?.games.map((x) => x.label)).toEqual(['1. Table 1: Ana v Bo']);
     expect(debriefTitle(g.state())).toBe(`Class debrief: ${b.title}, class round 1`);
     // The latest chosen follows the class to its next round.
     g.dispatch({ type: 'class-debrief-round', round: 3 });

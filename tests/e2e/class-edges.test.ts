@@ -81,7 +81,7 @@ describe.skipIf(!browserPath)('the live class’s edges', () => {
     const wrong = code === 'ZZZZZZZZ' ? 'YYYYYYYY' : 'ZZZZZZZZ';
     await join(ana, `${wrong.slice(0, 4)}-${wrong.slice(4)}`);
     await ana.page.locator('#panel [role="alert"]').waitFor({ timeout: 30_000 });
-    expect(await ana.page.locator('#panel [role="alert"]').textContent()).toBe(`No class has the code "${wrong}": check it with your teacher.`);
+    expect(await ana.page.locator('#panel [role="alert"]').textContent()).toBe(`No class has the code “${wrong}”: check it with your teacher.`);
     await waitScreen(ana.page, 'class-join', 'title');
     await settle(ana.page, 500);
     expect(ana.errors, 'console errors after a wrong code').toEqual([]);

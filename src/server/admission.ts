@@ -25,7 +25,7 @@ export async function admit(service: ClassService, limiter: AddressLimiter, addr
   const record = isJoinCodeShape(code) ? await service.store.findClass(code) : undefined;
   if (!record) {
     await limiter.count(address, now);
-    return { ok: false, message: `no class has the code "${join.code.slice(0, 12)}": check it with your teacher` };
+    return { ok: false, message: `no class has the code “${join.code.slice(0, 12)}”: check it with your teacher` };
   }
   if (join.role === 'teacher') {
     if (!sameSecret(join.teacherKey, record.teacherKey)) {

@@ -62,15 +62,15 @@ export class ClassService {
 
   /** A shipped scenario by id: its text and the loaded scenario, or why not. */
   shippedScenario(id: string): { ok: true; text: string; scenario: Scenario } | { ok: false; message: string } {
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(id) || id.includes('..')) return { ok: false, message: `unknown scenario "${id.slice(0, 64)}"` };
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(id) || id.includes('..')) return { ok: false, message: `unknown scenario “${id.slice(0, 64)}”` };
     let text: string;
     try {
       text = readFileSync(join(this.options.scenarioDir ?? SCENARIO_DIR, `${id}.yaml`), 'utf8');
     } catch {
-      return { ok: false, message: `unknown scenario "${id}": the shipped scenarios are the files in scenarios/` };
+      return { ok: false, message: `unknown scenario “${id}”: the shipped scenarios are the files in scenarios/` };
     }
     const loaded = loadScenario(`${id}.yaml`, text);
-    if (!loaded.ok) return { ok: false, message: `scenario "${id}" does not load: ${loaded.problems.map(formatProblem).slice(0, 3).join('; ')}` };
+    if (!loaded.ok) return { ok: false, message: `scenario “${id}” does not load: ${loaded.problems.map(formatProblem).slice(0, 3).join('; ')}` };
     return { ok: true, text, scenario: loaded.scenario };
   }
 
@@ -85,7 +85,7 @@ export class ClassService {
       const more = loaded.problems.length > 5 ? ` (and ${loaded.problems.length - 5} more)` : '';
       return { ok: false, message: `${file.file.slice(0, 80)} does not load: ${loaded.problems.slice(0, 5).map(formatProblem).join('; ')}${more}` };
     }
-    if (this.shippedScenario(loaded.scenario.id).ok) return { ok: false, message: `${file.file.slice(0, 80)} has the id "${loaded.scenario.id}" of a scenario shipped with the game: give your scenario an id of its own` };
+    if (this.shippedScenario(loaded.scenario.id).ok) return { ok: false, message: `${file.file.slice(0, 80)} has the id “${loaded.scenario.id}” of a scenario shipped with the game: give your scenario an id of its own` };
     return { ok: true, text: file.text, scenario: loaded.scenario };
   }
 

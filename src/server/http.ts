@@ -152,7 +152,7 @@ export function apiHandler(service: ClassService, limiter: AddressLimiter, creat
         try {
           typed = decodeURIComponent(exportMatch[1]!);
         } catch {
-          return sendJson(res, 400, { error: `the class code in the address is not valid (a "%" not followed by two hex digits): ${exportMatch[1]!.slice(0, 40)}` });
+          return sendJson(res, 400, { error: `the class code in the address is not valid (a “%” not followed by two hex digits): ${exportMatch[1]!.slice(0, 40)}` });
         }
         const code = normaliseJoinCode(typed);
         const key = req.headers['x-teacher-key'];
@@ -165,7 +165,7 @@ export function apiHandler(service: ClassService, limiter: AddressLimiter, creat
         // open a closed class (its model would stay in memory with no room to close it).
         const model = (!service.shared && service.model(code)) || (await service.snapshot(code));
         const format = url.searchParams.get('format') ?? 'json';
-        if (format !== 'json' && format !== 'csv') return sendJson(res, 400, { error: `format: expected json or csv, not "${format.slice(0, 20)}"` });
+        if (format !== 'json' && format !== 'csv') return sendJson(res, 400, { error: `format: expected json or csv, not “${format.slice(0, 20)}”` });
         securityHeaders(res);
         res.setHeader('Cache-Control', 'no-store');
         if (format === 'csv') {

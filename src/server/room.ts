@@ -35,7 +35,19 @@ interface Seated {
 export const IDLE_CLOSE_MS = 2 * 3_600_000;
 
 /** Set once by the server before any room is made (Colyseus builds rooms and calls the static onAuth itself). */
-export const context: { service: ClassService | null; limiter: AddressLimiter | null; idleCloseMs: number } = { service: null, limiter: null, idleCloseMs: IDLE_CLOSE_MS };
+export const context: { service: ClassService | null; limiter: AddressLimiter | null; idleCloseMs: number; idleCheckMs: number | null; reconnectSeconds: number } = {
+  service: null,
+  limiter: null,
+  idleCloseMs: IDLE_CLOSE_MS,
+  idleCheckMs: null,
+  reconnectSeconds: RECONNECT_SECONDS,
+};
+
+/** The server's line for a room closed while idle: how long since anyone was last there or anything happened. */
+export function idleCloseLine(code: string, idleMs: number): string {
+  const minutes = Math.floor(idleMs / 60_000);
+  return `class ${code}: closed after ${minutes} minute${minutes === 1 ? '' : 's'} with no one connected; it reopens when someone joins`;
+}
 
 const refuse = (message: string) => new ServerError(ErrorCode.AUTH_FAILED, message);
 
@@ -59,8 +71,15 @@ export class ClassRoom extends Room {
   /** Students who asked for the class's finished games, and the tables whose end has been sent to them. */
   private readonly watchers = new Set<Client>();
   private readonly endedTables = new Set<number>();
-  /** The last time anyone joined, left, sent a message, or the class changed (the turn clock's moves too). */
+  /** The last time anyone joined, left, dropped, sent a message, or the class changed (the turn clock's moves too). */
   private lastActive = 0;
+  /**
+   * Connections dropped and awaited back: when the wait ends, Colyseus calls onLeave for them,
+   * which is no one's activity (the student was last there when the connection dropped). Counted
+   * as activity, it restarted the idle clock, and the room's close said it had been idle for less
+   * time than it had.
+   */
+  private readonly awaited = new WeakSet<Client>();
   private closing = false;
 
   /**
@@ -98,7 +117,7 @@ export class ClassRoom extends Room {
     const now = this.service.now();
     if (this.closing || !this.idle(now)) return;
     this.closing = true;
-    console.log(`class ${this.code}: closed after ${Math.round((now - this.lastActive) / 60_000)} minutes with no one connected; it reopens when someone joins`);
+    console.log(idleCloseLine(this.code, now - this.lastActive));
     void this.disconnect();
   }
 
@@ -145,7 +164,7 @@ export class ClassRoom extends Room {
         void this.service.run(this.code, (m) => m.expireTurns(this.service.now())).then((r) => this.afterChanges(r.changes, r.tables), () => undefined);
       }, 1000);
     }
-    this.clock.setInterval(() => this.closeIfIdle(), Math.min(60_000, Math.max(20, context.idleCloseMs / 4)));
+    this.clock.setInterval(() => this.closeIfIdle(), context.idleCheckMs ?? Math.min(60_000, Math.max(20, context.idleCloseMs / 4)));
   }
 
   private get service(): ClassService {
@@ -242,7 +261,10 @@ export class ClassRoom extends Room {
     this.scheduleDashboard();
     // A connection whose seat was taken over has nothing to come back to.
     // Refused while the room is disposing (the server stopping): nothing to wait for then.
-    if (seat || this.seated(client).role === 'teacher') this.allowReconnection(client, RECONNECT_SECONDS).catch(() => undefined);
+    if (seat || this.seated(client).role === 'teacher') {
+      this.awaited.add(client);
+      this.allowReconnection(client, context.reconnectSeconds).catch(() => undefined);
+    }
   }
 
   override onReconnect(client: Client): void {
@@ -256,7 +278,8 @@ export class ClassRoom extends Room {
   }
 
   override onLeave(client: Client): void {
-    this.active();
+    if (this.awaited.has(client)) this.awaited.delete(client);
+    else this.active();
     this.watchers.delete(client);
     const { seat } = this.seated(client) ?? {};
     // Only if no other connection holds the seat now (a rejoin may have replaced this one).

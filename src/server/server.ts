@@ -4,7 +4,7 @@ import { webcrypto } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import { negotiators } from '../session/ai';
-import { CLASS_ROOM } from '../session/class/protocol';
+import { CLASS_ROOM, RECONNECT_SECONDS } from '../session/class/protocol';
 import { ClassService } from './classes';
 import { pinClientAddresses } from './client-address';
 import { apiHandler, setRoomOpener, staticHandler } from './http';
@@ -43,6 +43,12 @@ export interface ClassServerOptions {
   reopenActiveWithinMs?: number;
   /** A room with no one connected and nothing happening for this long closes (IDLE_CLOSE_MS by default). */
   idleCloseMs?: number;
+  /** How often a room checks whether it is idle (a quarter of idleCloseMs, at most a minute, by default). */
+  idleCheckMs?: number;
+  /** How long a dropped connection may come back to its seat (RECONNECT_SECONDS by default). */
+  reconnectSeconds?: number;
+  /** The server's clock (Date.now by default): tests move it on to stand for hours of a class. */
+  now?: () => number;
 }
 
 export interface RunningServer {
@@ -144,12 +150,14 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
   const store = options.store ?? (await openStore(options.dataDir, scale.databaseUrl));
   const shared = Boolean(scale.redisUrl);
   const random = (n: number) => webcrypto.getRandomValues(new Uint8Array(n));
-  const service = new ClassService({ store, ai: negotiators, random, now: () => Date.now(), shared });
+  const service = new ClassService({ store, ai: negotiators, random, now: options.now ?? (() => Date.now()), shared });
   const limiters = openLimiters(scale.redisUrl, options.classesPerHour ?? DEFAULT_CLASSES_PER_HOUR);
   const { guesses: limiter, creations } = limiters;
   context.service = service;
   context.limiter = limiter;
   context.idleCloseMs = options.idleCloseMs ?? IDLE_CLOSE_MS;
+  context.idleCheckMs = options.idleCheckMs ?? null;
+  context.reconnectSeconds = options.reconnectSeconds ?? RECONNECT_SECONDS;
 
   const http = createServer();
   const server = defineServer({

@@ -249,7 +249,7 @@ export function pairInClass(live: LiveClass, scenario: Scenario): { debrief: Cla
     }
     if (g.table === own) mine = inputs.length;
     const n = tableNumber(live.info, g.table);
-    inputs.push({ name: g.table === own ? `table ${n} (your pair)` : `table ${n}`, line: n, code, spec: spec.spec });
+    inputs.push({ name: g.table === own ? `Table ${n} (your pair)` : `Table ${n}`, line: n, code, spec: spec.spec });
   }
   if (mine < 0) return null;
   try {
@@ -287,7 +287,7 @@ export function liveClassDebrief(
       continue;
     }
     const names = [...g.seats].sort((a, b) => (a.side === 'us' ? -1 : b.side === 'us' ? 1 : 0)).map((s) => s.name);
-    inputs.push({ name: `table ${g.table + 1}: ${names.join(' v ')}`, line: g.table + 1, code: g.resultCode, spec: spec.spec });
+    inputs.push({ name: `Table ${g.table + 1}: ${names.join(' v ')}`, line: g.table + 1, code: g.resultCode, spec: spec.spec });
   }
   const { config } = parsed.data;
   return { ok: true, debrief: inputs.length ? classDebrief(scenario, inputs, config.doctrines) : null, unfinished, round: shown, rounds };

@@ -36,7 +36,7 @@ describe('npm run class: the teacher commands', () => {
   it('refuses bad arguments by name before connecting', async () => {
     expect(await usage(['round', '--key', KEY])).toBe('--code is required');
     expect(await usage(['round', '--code', 'ABCDEFGH'])).toBe('--key is required');
-    expect(await usage(['round', '--code', 'ABCDEFGH', '--key', 'short'])).toBe('--key: a teacher key is 16 to 64 letters, digits, "-" or "_" (the teacherKey `create` printed)');
+    expect(await usage(['round', '--code', 'ABCDEFGH', '--key', 'short'])).toBe('--key: a teacher key is 16 to 64 letters, digits, “-” or “_” (the teacherKey `create` printed)');
     expect(await usage(['round', '--code', 'ABCDEFGH', '--key', KEY, '--sides', 'sideways'])).toBe('--sides: expected swap or same, got "sideways"');
     expect(await usage(['round', '--code', 'ABCDEFGH', '--key', KEY, '--sides'])).toBe('--sides needs a value');
     expect(await usage(['round', '--code', 'ABCDEFGH', '--key', KEY, '--end-unfinished=yes'])).toBe('--end-unfinished takes no value');

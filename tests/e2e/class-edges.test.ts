@@ -81,7 +81,7 @@ describe.skipIf(!browserPath)('the live class’s edges', () => {
     const wrong = code === 'ZZZZZZZZ' ? 'YYYYYYYY' : 'ZZZZZZZZ';
     await join(ana, `${wrong.slice(0, 4)}-${wrong.slice(4)}`);
     await ana.page.locator('#panel [role="alert"]').waitFor({ timeout: 30_000 });
-    expect(await ana.page.locator('#panel [role="alert"]').textContent()).toBe(`No class has the code "${wrong}": check it with your teacher.`);
+    expect(await ana.page.locator('#panel [role="alert"]').textContent()).toBe(`No class has the code “${wrong}”: check it with your teacher.`);
     await waitScreen(ana.page, 'class-join', 'title');
     await settle(ana.page, 500);
     expect(ana.errors, 'console errors after a wrong code').toEqual([]);
@@ -121,7 +121,7 @@ describe.skipIf(!browserPath)('the live class’s edges', () => {
     await t.waitForFunction(() => document.querySelector('#dashboard tbody tr[data-table="0"]')?.textContent?.includes('deal'), null, { timeout: 60_000 });
     await t.getByRole('button', { name: 'Show the class debrief' }).click();
     await t.waitForFunction(() => document.querySelectorAll('#live-games tbody tr').length === 1, null, { timeout: 30_000 });
-    const open = t.locator('#live-games tbody tr').first().getByRole('button', { name: /^Open the debrief of 1\. table 1: / });
+    const open = t.locator('#live-games tbody tr').first().getByRole('button', { name: /^Open the debrief of 1\. Table 1: / });
     expect(await open.evaluate((el) => el instanceof HTMLButtonElement && el.tabIndex === 0 && !el.disabled)).toBe(true);
     await t.locator('#live-games-title').scrollIntoViewIfNeeded();
     expect((await smallestSvgText(t, '#live-dealchart svg')).px).toBeGreaterThanOrEqual(12 - 0.01);

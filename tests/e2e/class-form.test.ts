@@ -127,7 +127,7 @@ describe.skipIf(!browserPath)('the Run a class form and a taken name', () => {
     await p.locator('#join-name').fill('ana');
     await p.getByRole('button', { name: 'Join the class' }).click();
     await p.locator('#panel [role="alert"]').waitFor({ timeout: 30_000 });
-    expect(await p.locator('#panel [role="alert"]').textContent()).toBe('The name "ana" is already taken in this class: choose another, or rejoin from the device that holds it.');
+    expect(await p.locator('#panel [role="alert"]').textContent()).toBe('The name “ana” is already taken in this class: choose another, or rejoin from the device that holds it.');
     await waitScreen(p, 'class-join', 'title');
     expect(await p.locator('#join-code-input').inputValue()).toBe(cls.code);
     expect(await p.locator('#join-name').inputValue()).toBe('ana');

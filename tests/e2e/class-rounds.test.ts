@@ -218,7 +218,7 @@ describe.skipIf(!browserPath)('another round of a live class', () => {
       'Round 1',
       'Round 2 (the latest)',
     ]);
-    expect(await t.locator('#live-games tbody').textContent()).toContain('table 1: Bo v Ana');
+    expect(await t.locator('#live-games tbody').textContent()).toContain('Table 1: Bo v Ana');
     await t.locator('#debrief-round').selectOption('1');
     await t.waitForFunction(
       (title) => document.querySelector('#class-debrief-title')?.textContent === `Class debrief: ${title}, class round 1`,
@@ -226,7 +226,7 @@ describe.skipIf(!browserPath)('another round of a live class', () => {
       { timeout: 30_000 },
     );
     expect(await t.locator('#live-debrief-count').textContent()).toBe('1 finished game.');
-    expect(await t.locator('#live-games tbody').textContent()).toContain('table 1: Ana v Bo');
+    expect(await t.locator('#live-games tbody').textContent()).toContain('Table 1: Ana v Bo');
     // A refresh keeps the round chosen.
     await t.getByRole('button', { name: 'Refresh the class debrief' }).click();
     await t.waitForFunction(
@@ -239,7 +239,7 @@ describe.skipIf(!browserPath)('another round of a live class', () => {
     );
     expect(await t.locator('#class-debrief-title').textContent()).toBe(`Class debrief: ${b.title}, class round 1`);
     expect(await t.locator('#debrief-round').inputValue()).toBe('1');
-    expect(await t.locator('#live-games tbody').textContent()).toContain('table 1: Ana v Bo');
+    expect(await t.locator('#live-games tbody').textContent()).toContain('Table 1: Ana v Bo');
     // Scrolled down to the debrief, the teacher still sees the connection's state (the class bar stays in view).
     await t.locator('#live-debrief-count').scrollIntoViewIfNeeded();
     const bar = await t.locator('#class-connection').evaluate((e) => {

@@ -106,7 +106,7 @@ describe('npm run class across rounds', () => {
     const wrongKey = await inProcess(['pause', '--code', code, '--key', 'x'.repeat(32)]);
     expect([wrongKey.status, wrongKey.stderr.trim()]).toEqual([1, 'class: the server refused the teacher: that is not the teacher key of this class']);
     const unknown = await inProcess(['round', '--code', 'ZZZZ-ZZZZ', '--key', teacherKey]);
-    expect([unknown.status, unknown.stderr.trim()]).toEqual([1, 'class: the server refused the teacher: no class has the code "ZZZZ-ZZZZ": check the code `create` printed']);
+    expect([unknown.status, unknown.stderr.trim()]).toEqual([1, 'class: the server refused the teacher: no class has the code “ZZZZ-ZZZZ”: check the code `create` printed']);
     const noTable = await inProcess(['pause', '--code', code, '--key', teacherKey, '--table', '2']);
     expect([noTable.status, noTable.stderr.trim()]).toEqual([1, 'class: there is no table 2 in round 1 of this class (it has 1 table)']);
 

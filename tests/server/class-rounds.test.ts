@@ -35,7 +35,7 @@ describe('another round of a class', () => {
     teacher.room.send('teacherAction', { action: 'newRound', sides: 'sideways', endUnfinished: true });
     expect(
       await teacher.next('problem', (p: { message: string }) => p.message.includes('sides')),
-    ).toMatchObject({ message: expect.stringContaining('"swap" or "same"') });
+    ).toMatchObject({ message: expect.stringContaining('“swap” or “same”') });
     teacher.room.send('teacherAction', { action: 'newRound', sides: 'swap', endUnfinished: false });
     expect(
       await teacher.next('problem', (p: { message: string }) => p.message.includes('still playing')),

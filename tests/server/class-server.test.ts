@@ -134,7 +134,7 @@ describe('the class server', () => {
     await expect(new Client(server.url).join('class', { role: 'student', code: cls.code, name: 'ana' })).rejects.toThrow(/already taken/);
     // The join check says so first (the page then makes no join the room would refuse); with the key, it lets the join go.
     const check = async (options: unknown) => joinCheckResponseSchema.parse(await (await fetch(`${server.http}${JOIN_CHECK_PATH}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(options) })).json());
-    expect(await check({ role: 'student', code: cls.code, name: ' ANA ' })).toEqual({ ok: false, message: 'the name "ANA" is already taken in this class: choose another, or rejoin from the device that holds it' });
+    expect(await check({ role: 'student', code: cls.code, name: ' ANA ' })).toEqual({ ok: false, message: 'the name “ANA” is already taken in this class: choose another, or rejoin from the device that holds it' });
     expect(await check({ role: 'student', code: cls.code, name: 'ana', seatKey: seat.seatKey })).toEqual({ ok: true });
     expect(await check({ role: 'student', code: cls.code, name: 'Bo' })).toEqual({ ok: true });
     const reloaded = await Probe.join(server.url, { role: 'student', code: cls.code, name: 'ana', seatKey: seat.seatKey });

@@ -33,11 +33,11 @@ describe('a class on the teacher’s own scenario file', () => {
     expect(broken.status).toBe(400);
     expect(broken.data.error).toMatch(/^scenarioFile: ours\.yaml does not load: /);
     const shippedId = await create({ config: config(), scenarioFile: { file: 'copy.yaml', text: sandboxText } });
-    expect(shippedId.data.error).toContain('has the id "sandbox" of a scenario shipped with the game');
+    expect(shippedId.data.error).toContain('has the id “sandbox” of a scenario shipped with the game');
     const huge = await create({ config: config({ scenario: 'our-own-sandbox' }), scenarioFile: { file: 'big.yaml', text: `${ownText}\n#${'x'.repeat(200_000)}` } });
     expect(huge.data.error).toContain('at most 200,000 characters');
     const mismatch = await create({ config: config({ scenario: 'sandbox' }), scenarioFile: { file: 'ours.yaml', text: ownText } });
-    expect(mismatch.data.error).toContain('the class names "sandbox" but the scenario loaded is "our-own-sandbox"');
+    expect(mismatch.data.error).toContain('the class names “sandbox” but the scenario loaded is “our-own-sandbox”');
   });
 
   it('is sent to everyone who joins, and comes back with the class after a kill -9 and a restart', async () => {

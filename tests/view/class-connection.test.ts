@@ -116,19 +116,19 @@ describe('a first join', () => {
   });
 
   it('is not made when the server’s check refuses it (a wrong code is no failed request): the reason is said', async () => {
-    checkAnswer = { ok: false, message: 'no class has the code "ABCD-EFGH": check it with your teacher' };
+    checkAnswer = { ok: false, message: 'no class has the code “ABCD-EFGH”: check it with your teacher' };
     await handleClassRequest(student, dispatch);
     expect(checks).toEqual([{ url: 'http://localhost:2567/api/classes/join-check', options: { role: 'student', code: 'ABCD-EFGH', name: 'Ana' } }]);
     expect(joins).toHaveLength(0);
-    expect(actions.find((a) => a.type === 'class-failed')).toMatchObject({ text: 'No class has the code "ABCD-EFGH": check it with your teacher.' });
+    expect(actions.find((a) => a.type === 'class-failed')).toMatchObject({ text: 'No class has the code “ABCD-EFGH”: check it with your teacher.' });
   });
 
   it('is not tried again when waiting cannot help', async () => {
-    script.push(new Error('no class has the code "ZZZZ": check it with your teacher'));
+    script.push(new Error('no class has the code “ZZZZ”: check it with your teacher'));
     await handleClassRequest(student, dispatch);
     expect(joins).toHaveLength(1);
     // Said as the server's own sentence, not behind "could not be reached": the student checks the code.
-    expect(actions.find((a) => a.type === 'class-failed')).toMatchObject({ text: 'No class has the code "ZZZZ": check it with your teacher.' });
+    expect(actions.find((a) => a.type === 'class-failed')).toMatchObject({ text: 'No class has the code “ZZZZ”: check it with your teacher.' });
   });
 });
 

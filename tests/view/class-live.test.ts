@@ -191,8 +191,8 @@ describe('a teacher at a live class', () => {
     g.dispatch({ type: 'class-export-loaded', data: exported });
     const lc = g.state().liveClass;
     expect(lc.debrief?.games.map((x) => [x.label, x.outcome])).toEqual([
-      ['1. table 1: Ana v Bo', 'deal'],
-      ['2. table 2: Cy v AI', 'walkout'],
+      ['1. Table 1: Ana v Bo', 'deal'],
+      ['2. Table 2: Cy v AI', 'walkout'],
     ]);
     expect(lc.unfinished).toBe(1);
     // One pair's game opens at its own debrief, which leads back to the live class (its dashboard still there).
@@ -225,10 +225,10 @@ describe('another round of a live class', () => {
     const game2 = { ...game1, round: 2, seats: seats('Bo', 'Ana') };
     g.dispatch({ type: 'class-export-loaded', data: { format: 'bargaining-chips-class', version: 1, code: 'ABCDEFGH', title: null, config: info.config, games: [game1, game2] } });
     expect(g.state().liveClass).toMatchObject({ debriefRound: 2, debriefRounds: [1, 2] });
-    expect(g.state().liveClass.debrief?.games.map((x) => x.label)).toEqual(['1. table 1: Bo v Ana']);
+    expect(g.state().liveClass.debrief?.games.map((x) => x.label)).toEqual(['1. Table 1: Bo v Ana']);
     g.dispatch({ type: 'class-debrief-round', round: 1 });
     expect(g.state().liveClass.debriefRound).toBe(1);
-    expect(g.state().liveClass.debrief?.games.map((x) => x.label)).toEqual(['1. table 1: Ana v Bo']);
+    expect(g.state().liveClass.debrief?.games.map((x) => x.label)).toEqual(['1. Table 1: Ana v Bo']);
   });
 
   it('a refresh of the class debrief keeps an earlier round the teacher chose, and its one heading names the scenario and the round', () => {
@@ -251,7 +251,7 @@ describe('another round of a live class', () => {
     // The refresh (the games finished since, a new round begun): still round 1, as chosen.
     g.dispatch({ type: 'class-export-loaded', data: exported([game1, game2, game3]) });
     expect(g.state().liveClass).toMatchObject({ debriefRound: 1, debriefRounds: [1, 2, 3] });
-    expect(g.state().liveClass.debrief?.games.map((x) => x.label)).toEqual(['1. table 1: Ana v Bo']);
+    expect(g.state().liveClass.debrief?.games.map((x) => x.label)).toEqual(['1. Table 1: Ana v Bo']);
     expect(debriefTitle(g.state())).toBe(`Class debrief: ${b.title}, class round 1`);
     // The latest chosen follows the class to its next round.
     g.dispatch({ type: 'class-debrief-round', round: 3 });
@@ -335,6 +335,51 @@ describe('the Run a class form', () => {
   });
 });
 
+describe('opening a class you run, from its code and teacher key', () => {
+  const key = 'Ab-_'.repeat(8);
+
+  it('asks the server to check the code and key as typed (the code normalised, a pasted key’s spaces and line breaks dropped)', () => {
+    const g = game();
+    g.dispatch({ type: 'navigate', screen: 'class-run' });
+    g.take();
+    g.dispatch({ type: 'class-open-check', code: ' abcd-efgh ', teacherKey: ` ${key.slice(0, 16)}\n${key.slice(16)}\n` });
+    expect(g.state().liveClass).toMatchObject({ opening: true, openError: null });
+    expect(g.take()).toEqual([{ kind: 'class', request: { op: 'check-teacher', code: 'ABCDEFGH', teacherKey: key } }]);
+    // Refused: said under the form, which is there to try again; nothing is kept.
+    g.dispatch({ type: 'class-open-refused', text: 'That is not the teacher key of this class.' });
+    expect(g.state().screen).toBe('class-run');
+    expect(g.state().liveClass).toMatchObject({ opening: false, openError: 'That is not the teacher key of this class.', teacher: null });
+  });
+
+  it('says a missing code, a missing key or half a key on the form, asking the server nothing', () => {
+    const g = game();
+    g.dispatch({ type: 'navigate', screen: 'class-run' });
+    g.take();
+    const refused = (code: string, teacherKey: string) => {
+      g.dispatch({ type: 'class-open-check', code, teacherKey });
+      expect(g.take().filter((e) => e.kind === 'class')).toEqual([]);
+      return g.state().liveClass.openError;
+    };
+    expect(refused('', key)).toMatch(/^Type the class code/);
+    expect(refused('ABCDEFGH', '  ')).toMatch(/^Paste the teacher key: it is on the dashboard of the browser that made the class, under “Show the teacher key”\.$/);
+    expect(refused('ABCDEFGH', key.slice(0, 10))).toBe('That is not a whole teacher key (a teacher key is 16 to 64 letters, digits, “-” or “_”): copy it again, all of it.');
+  });
+
+  it('opens the dashboard once the server has let the key in, keeps the key in this browser, and shows it only when asked', () => {
+    const storage = new MemoryStorage();
+    const g = game();
+    const listen = classRequests(storage, (a) => g.dispatch(a));
+    const before = g.state();
+    g.dispatch({ type: 'class-open-teacher', code: 'ABCDEFGH', teacherKey: key });
+    listen(g.state(), before, []);
+    expect(g.state().screen).toBe('class-teacher');
+    expect(JSON.parse(storage.getItem('bargaining-chips.class-teacher')!)).toEqual({ code: 'ABCDEFGH', teacherKey: key });
+    expect(g.state().liveClass.keyShown).toBeUndefined();
+    g.dispatch({ type: 'class-key-shown', shown: true });
+    expect(g.state().liveClass.keyShown).toBe(true);
+  });
+});
+
 describe('the teacher’s join panel', () => {
   const started = { table: 0, seats: [seat('us', 'Ana'), seat('china', 'Bo')], started: true, round: 1, moves: 0, turn: 'us', standing: null, tension: 0, outcome: null, paused: false, idle: false, lastMoveAt: null };
   it('is large until the first table starts, then folds into the class bar; one press shows it again, and the teacher’s choice holds', () => {
@@ -399,7 +444,7 @@ describe('a browser that will not keep the class seat', () => {
     const listen = classRequests(storage, (a) => g.dispatch(a), true);
     g.dispatch({ type: 'class-created', code: 'ABCDEFGH', teacherKey: 'key-123' });
     listen(g.state(), initialState(defaultSettings()), []);
-    expect(classNotKeptText(g.state())).toMatch(/^This browser would not keep this class’s teacher key \(it lets this page keep nothing\)\. Keep this page open.*key-123$/);
+    expect(classNotKeptText(g.state())).toMatch(/^This browser would not keep this class’s teacher key \(it lets this page keep nothing\)\. Write the key down now: .*the code ABCD EFGH and the key \(Run a class, then “Open a class you run”\)\. The key: key-123$/);
   });
 
   it('a storage that keeps the seat says nothing', () => {

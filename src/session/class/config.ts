@@ -11,7 +11,7 @@ export function checkClassConfig(scenario: Scenario, data: unknown): ConfigCheck
   const parsed = classConfigSchema.safeParse(data);
   if (!parsed.success) return { ok: false, problems: schemaProblems(parsed.error, data).map((p) => `${formatPath(p.path)}: ${p.message}`) };
   const config = parsed.data;
-  if (config.scenario !== scenario.id) return { ok: false, problems: [`scenario: the class names "${config.scenario}" but the scenario loaded is "${scenario.id}"`] };
+  if (config.scenario !== scenario.id) return { ok: false, problems: [`scenario: the class names “${config.scenario}” but the scenario loaded is “${scenario.id}”`] };
   const problems = checkOptions(scenario, tableOptions(config, ['us', 'china'], {})).map((p) => p.replace(/^doctrines/, 'doctrines'));
   return problems.length > 0 ? { ok: false, problems } : { ok: true, config };
 }

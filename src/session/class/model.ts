@@ -127,7 +127,7 @@ interface Table {
 export const seatId = (table: number, side: Side, member = 1) => `t${table}-${side}${member > 1 ? `-${member}` : ''}`;
 
 /** A name held by a connected student: refused, by the join check and by the room alike. */
-const nameTakenMessage = (name: string) => `the name "${name}" is already taken in this class: choose another, or rejoin from the device that holds it`;
+const nameTakenMessage = (name: string) => `the name “${name}” is already taken in this class: choose another, or rejoin from the device that holds it`;
 
 export class ClassModel {
   private readonly tables: Table[] = [];
@@ -589,7 +589,7 @@ export class ClassModel {
         const inject = action.inject;
         if (inject.kind === 'event') {
           const found = this.scenario.events.find((e) => e.id === inject.event);
-          if (!found) return { ok: false, message: `the scenario has no event "${inject.event}"` };
+          if (!found) return { ok: false, message: `the scenario has no event “${inject.event}”` };
           text = found.title;
           event = found.id;
         } else {

@@ -101,11 +101,11 @@ export const joinCodeSchema = z
 
 export const teacherKeySchema = z
   .string({ error: 'expected the teacher key as text' })
-  .regex(/^[A-Za-z0-9_-]{16,64}$/, { error: 'a teacher key is 16 to 64 letters, digits, "-" or "_"' });
+  .regex(/^[A-Za-z0-9_-]{16,64}$/, { error: 'a teacher key is 16 to 64 letters, digits, “-” or “_”' });
 
 export const seatKeySchema = z
   .string({ error: 'expected the seat key as text' })
-  .regex(/^[A-Za-z0-9_-]{8,64}$/, { error: 'a seat key is 8 to 64 letters, digits, "-" or "_"' });
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, { error: 'a seat key is 8 to 64 letters, digits, “-” or “_”' });
 
 /** A display name as sent; the server trims it and refuses an empty or over-long one by name. */
 export const displayNameSchema = z
@@ -114,7 +114,7 @@ export const displayNameSchema = z
 
 export const tableIdSchema = wholeNumber(0, 10_000, 'a table number');
 /** A seat: `t3-us` (a table's US seat, or the first member of its US team), `t3-us-2` and `t3-us-3` (further team members). */
-export const seatIdSchema = z.string().regex(/^t\d{1,5}-(us|china)(-[23])?$/, { error: 'expected a seat id like "t3-us" or "t3-us-2"' });
+export const seatIdSchema = z.string().regex(/^t\d{1,5}-(us|china)(-[23])?$/, { error: 'expected a seat id like “t3-us” or “t3-us-2”' });
 
 /** Students per side in a class of teams. */
 export const teamSizeSchema = z.union([z.literal(2), z.literal(3)], { error: 'a team has 2 or 3 students' });
@@ -139,7 +139,7 @@ export const pairingSchema = z.discriminatedUnion(
 );
 
 /** One seed for the whole class (every table plays the same dice), or one per table (derived from the class seed and the table number). */
-export const seedPolicySchema = z.enum(['class', 'table'], { error: 'expected the seed policy "class" or "table"' });
+export const seedPolicySchema = z.enum(['class', 'table'], { error: 'expected the seed policy “class” or “table”' });
 
 export const classConfigSchema = z.strictObject({
   /**
@@ -243,7 +243,7 @@ export const teacherActionSchema = z.discriminatedUnion(
      * number. Games still going on are kept as they stand (unfinished, no longer played): without
      * `endUnfinished` the server refuses while any table is playing, naming how many.
      */
-    z.strictObject({ action: z.literal('newRound'), sides: z.enum(['swap', 'same'], { error: 'expected sides "swap" or "same"' }), endUnfinished: z.boolean({ error: 'expected endUnfinished: true or false' }) }),
+    z.strictObject({ action: z.literal('newRound'), sides: z.enum(['swap', 'same'], { error: 'expected sides “swap” or “same”' }), endUnfinished: z.boolean({ error: 'expected endUnfinished: true or false' }) }),
   ],
   { error: 'expected a teacher action: pause, resume, extend, fillWithAi, inject or newRound' },
 );

@@ -161,6 +161,14 @@ export const classRunScreen: ScreenFn = (state, dispatch) => {
     ...notices(state.notices),
     ...loadFailures(state.scenarios.failures),
     h('p', null, 'Students open this page’s address on their own devices and join with the class code. The server keeps every move; a table that loses its connection picks up where it was.'),
+    h(
+      'p',
+      { class: 'hint' },
+      'A class you made already (in another browser, or before this one’s data was cleared)? ',
+      // Focusing the field brings the section into view; the page's address stays as it is.
+      button('Open it with its code and teacher key', () => document.getElementById('open-code')?.focus(), { key: 'to-open-class', class: 'secondary small' }),
+    ),
+    h('h2', { id: 'run-new-title' }, 'A new class'),
     field('run-scenario', 'Scenario', scenarioSelect),
     field('run-scenario-file', 'Or your own scenario file (YAML or JSON)', fileInput, 'It is checked here and again by the server, kept with the class, and sent to every student who joins.'),
     field('run-seed', 'Seed', seed, 'The seed fixes every chance event, so pairs can be compared.'),
@@ -180,9 +188,67 @@ export const classRunScreen: ScreenFn = (state, dispatch) => {
       button(lc.busy ? 'Opening the class…' : 'Open the class', open, { key: 'run-open', disabled: lc.busy }),
       button('Back', () => dispatch({ type: 'navigate', screen: 'title' }), { key: 'back', class: 'secondary' }),
     ),
+    openClassSection(state, dispatch),
   ].filter((n): n is Node => n !== null);
   return { title: 'Run a class', body, scene: titleScene('Run a class: pairs negotiate live, you watch every table.'), keepControls: true };
 };
+
+/**
+ * "Open a class you run": the dashboard of a class made elsewhere (the teacher's own laptop, when
+ * this is the projector's computer) or forgotten by this browser, from its code and teacher key.
+ * The server checks the key (with the guess limit of every join) before the dashboard opens and
+ * the key is kept here; the key field hides what is typed, as this screen may be projected.
+ */
+function openClassSection(state: ViewState, dispatch: Dispatch): HTMLElement {
+  const lc = state.liveClass;
+  const code = h('input', { id: 'open-code', attrs: { type: 'text', autocomplete: 'off', spellcheck: 'false', autocapitalize: 'characters', maxlength: 20, 'data-key': 'open-code' } });
+  const open = () => dispatch({ type: 'class-open-check', code: code.value, teacherKey: key.value });
+  const key = h('input', { id: 'open-key', attrs: { type: 'password', autocomplete: 'off', spellcheck: 'false', maxlength: 200, 'data-key': 'open-key' }, on: { keydown: (e) => e.key === 'Enter' && open() } });
+  return h(
+    'section',
+    { class: 'open-class', attrs: { 'aria-labelledby': 'open-class-title' } },
+    h('h2', { id: 'open-class-title' }, 'Open a class you run'),
+    h('p', null, 'Its dashboard, in this browser: for the projector’s computer, a colleague’s laptop, or after this browser’s data was cleared. Students keep playing meanwhile.'),
+    field('open-code', 'Class code', code),
+    field('open-key', 'Teacher key', key, 'Paste it whole. It is on the dashboard of the browser that made the class (“Show the teacher key”), or the teacherKey that npm run class create printed. Once the server has checked it, this browser keeps it, if it may.'),
+    lc.openError ? h('div', { class: 'message error', id: 'open-error', attrs: { role: 'alert' } }, h('p', null, lc.openError)) : null,
+    h('div', { class: 'actions' }, button(lc.opening ? 'Checking the key…' : 'Open its dashboard', open, { key: 'open-class', disabled: lc.opening === true })),
+  );
+}
+
+/**
+ * The teacher key, shown on request (hidden by default: the dashboard is often on the projector,
+ * and the key lets anyone run the class): to write it down or copy it before leaving this device,
+ * and to open the dashboard elsewhere. A page served over plain HTTP on the school's network has
+ * no clipboard API: the key is then selected, for the keyboard's copy.
+ */
+function teacherKeySection(state: ViewState, dispatch: Dispatch, key: string): HTMLElement {
+  const shown = state.liveClass.keyShown === true;
+  const value = h('input', { id: 'teacher-key', class: 'key-value', attrs: { type: 'text', readonly: true, spellcheck: 'false', 'aria-label': 'Teacher key', 'data-key': 'teacher-key' }, value: key, on: { focus: () => value.select() } });
+  const said = h('span', { class: 'hint', id: 'teacher-key-copied', attrs: { role: 'status' } });
+  const copy = () => {
+    value.select();
+    const done = (words: string) => (said.textContent = words);
+    if (navigator.clipboard && window.isSecureContext)
+      void navigator.clipboard.writeText(key).then(
+        () => done('Copied.'),
+        () => done('Selected: copy it with Ctrl+C (⌘C on a Mac).'),
+      );
+    else done('Selected: copy it with Ctrl+C (⌘C on a Mac).');
+  };
+  return h(
+    'section',
+    { class: 'teacher-key', attrs: { 'aria-labelledby': 'teacher-key-title' } },
+    h('h2', { id: 'teacher-key-title' }, 'Your teacher key'),
+    h('p', { class: 'hint' }, 'With the class code, it opens this dashboard in any browser (Run a class, then “Open a class you run”). Write it down or copy it before you leave this device, and keep it from students: it runs the class.'),
+    h(
+      'div',
+      { class: 'actions' },
+      button(shown ? 'Hide the teacher key' : 'Show the teacher key', () => dispatch({ type: 'class-key-shown', shown: !shown }), { key: 'key-toggle', class: 'secondary', attrs: { 'aria-expanded': shown ? 'true' : 'false', 'aria-controls': 'teacher-key-shown' } }),
+    ),
+    shown ? h('div', { id: 'teacher-key-shown', class: 'key-row' }, value, button('Copy', copy, { key: 'key-copy', class: 'secondary small' }), said) : null,
+  );
+}
 
 // --- the teacher's screen -------------------------------------------------------------------
 
@@ -389,6 +455,7 @@ export const classTeacherScreen: ScreenFn = (state, dispatch) => {
     ),
   );
   if (lc.debrief) body.push(...classDebriefView(lc.debrief, dispatch, { id: 'live', open: 'class-teacher', titled: false }));
+  body.push(teacherKeySection(state, dispatch, teacher.teacherKey));
   body.push(h('div', { class: 'actions' }, button('Leave the class on this device', () => dispatch({ type: 'class-leave' }), { key: 'class-leave', class: 'secondary' })));
   // The code is shown once: large in the join panel while it is open, else in the class bar (the
   // heading named it too, so the teacher's screen showed it twice until the heading scrolled away).

@@ -60,7 +60,7 @@ export function classNotKeptText(state: ViewState): string | null {
   const lc = state.liveClass;
   if (lc.notKept === undefined || !lc.live) return null;
   if (lc.teacher)
-    return `This browser would not keep this class’s teacher key (${lc.notKept}). Keep this page open: if it reloads or closes, the dashboard cannot be opened here again. The key, for npm run class on the server’s computer: ${lc.teacher.teacherKey}`;
+    return `This browser would not keep this class’s teacher key (${lc.notKept}). Write the key down now: if this page reloads or closes, the dashboard opens again only with the code ${spacedCode(lc.teacher.code)} and the key (Run a class, then “Open a class you run”). The key: ${lc.teacher.teacherKey}`;
   return `This browser would not keep your seat (${lc.notKept}). Play on: if this page reloads or closes, join again with the code ${spacedCode(lc.live.code)} and the name “${lc.live.name}”, and you get your seat back.`;
 }
 

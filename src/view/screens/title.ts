@@ -35,7 +35,7 @@ export const titleScreen: ScreenFn = (state, dispatch) => {
   item('Play solo', 'Pick a scenario and a side, and negotiate against the AI.', () => dispatch({ type: 'navigate', screen: 'choice' }), 'play-solo', 'secondary');
   item('History', 'Replay the real episodes of 2018–2026 step by step, with their sources; stop at a decision point and take over.', () => dispatch({ type: 'navigate', screen: 'history' }), 'history', 'secondary');
   item('Join a class', 'Your teacher runs a class: type its code and your name, and negotiate with a classmate.', () => dispatch({ type: 'navigate', screen: 'class-join' }), 'class-join', 'secondary');
-  item('Run a class', 'For teachers, with the class server running (npm run serve): pair your students, watch every table, debrief together.', () => dispatch({ type: 'navigate', screen: 'class-run' }), 'class-run', 'secondary');
+  item('Run a class', 'For teachers, with the class server running (npm run serve): pair your students, watch every table, debrief together; or open a class you run, on any device, with its code and teacher key.', () => dispatch({ type: 'navigate', screen: 'class-run' }), 'class-run', 'secondary');
   item('Class page from result codes', 'For teachers: paste or open the codes your students handed in; each is verified, and the class debrief compares them.', () => dispatch({ type: 'navigate', screen: 'class-page' }), 'class-page', 'secondary');
   item('Load a result code', 'Open a game someone played, from the code its debrief gave.', () => dispatch({ type: 'navigate', screen: 'load-code' }), 'load-code', 'secondary');
   item('Settings', 'Sound, reduced motion, text size, high contrast.', () => dispatch({ type: 'open-settings' }), 'settings', 'secondary');

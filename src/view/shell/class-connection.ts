@@ -174,6 +174,22 @@ export async function handleClassRequest(request: ClassRequest, dispatch: Dispat
       case 'connect-teacher':
         await connect({ role: 'teacher', code: request.code, teacherKey: request.teacherKey }, dispatch);
         return;
+      case 'check-teacher': {
+        // Asked before the dashboard opens (and before the key is kept here): a wrong key is said on
+        // the form, counted by the server's guess limit; the key goes in the request's body, never in an address.
+        let answer: { ok: true } | { ok: false; message: string };
+        try {
+          const parsed = joinCheckResponseSchema.safeParse(await postJson(JOIN_CHECK_PATH, { role: 'teacher', code: request.code, teacherKey: request.teacherKey }));
+          if (!parsed.success) throw new Error('its answer could not be read');
+          answer = parsed.data;
+        } catch (error) {
+          dispatch({ type: 'class-open-refused', text: `The class server could not check the key: ${errorText(error).slice(0, 300).replace(/\.+$/, '')}. Is npm run serve running, and is this page opened from its address?` });
+          return;
+        }
+        if (answer.ok) dispatch({ type: 'class-open-teacher', code: request.code, teacherKey: request.teacherKey });
+        else dispatch({ type: 'class-open-refused', text: classFailureText(answer.message) });
+        return;
+      }
       case 'connect-student':
         await connect({ role: 'student', code: request.code, name: request.name, ...(request.seatKey ? { seatKey: request.seatKey } : {}) }, dispatch);
         return;

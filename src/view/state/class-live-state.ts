@@ -14,6 +14,8 @@ export interface TeacherClass {
 export type ClassRequest =
   | { op: 'create'; config: ClassConfig; scenarioFile?: { file: string; text: string } }
   | { op: 'connect-teacher'; code: string; teacherKey: string }
+  /** A class opened from its code and teacher key as typed (another device): the server checks the key before the dashboard opens. */
+  | { op: 'check-teacher'; code: string; teacherKey: string }
   | { op: 'connect-student'; code: string; name: string; seatKey: string | null }
   | { op: 'send-move'; message: { index: number; move: Move } }
   | { op: 'send-draft'; message: { index: number; package: Package } }
@@ -49,6 +51,12 @@ export type ClassLiveAction =
   | { type: 'class-create'; config: ClassConfig }
   | { type: 'class-created'; code: string; teacherKey: string }
   | { type: 'class-open-teacher'; code: string; teacherKey: string }
+  /** "Open a class you run": the code and teacher key as the teacher typed or pasted them, to be checked by the server. */
+  | { type: 'class-open-check'; code: string; teacherKey: string }
+  /** The server (or the form) refused the code and key typed: why, said under the form. */
+  | { type: 'class-open-refused'; text: string }
+  /** The teacher shows the teacher key on the dashboard (to write it down or copy it), or hides it again. */
+  | { type: 'class-key-shown'; shown: boolean }
   | { type: 'class-failed'; text: string }
   | { type: 'class-join'; code: string; name: string; seatKey?: string | null }
   /** A class's join link was opened: the join screen, its code filled in (or the link's problem said). */
@@ -92,6 +100,11 @@ export interface LiveClassView {
   readonly goToDebrief?: boolean;
   readonly busy: boolean;
   readonly error: string | null;
+  /** "Open a class you run": its check under way, and why the code and key typed were refused. */
+  readonly opening?: boolean;
+  readonly openError?: string | null;
+  /** The teacher key shown on the dashboard (hidden by default: the screen may be on the projector). */
+  readonly keyShown?: boolean;
   /** The class code a join link brought, filled into the join screen. */
   readonly prefill?: string;
   /** A student's pair among the class's finished games (the class chart at the end of the talks). */

@@ -10,6 +10,7 @@ import {
 } from '../../session/class-client';
 import type { Match, Turn } from '../../session/match';
 import { describeMove } from '../../session/text';
+import { normaliseJoinCode, teacherKeySchema } from '../../session/class/protocol';
 import { pruneDraft } from '../../session/draft';
 import type { Package } from '../../core/types';
 import type { AppState, Notice } from './app-state';
@@ -114,6 +115,26 @@ export function classLiveUpdate(state: AppState, action: { type: string }): Resu
       const next = withLive({ ...state, screen: 'class-teacher', notices: NO_NOTICES }, { ...NO_LIVE_CLASS, teacher, live: newLiveClass('teacher', a.code) });
       return { state: next, effects: [request({ op: 'connect-teacher', code: a.code, teacherKey: a.teacherKey }), ...say([`The class is open. Its code is ${a.code.split('').join(' ')}.`])] };
     }
+    case 'class-open-check': {
+      const code = normaliseJoinCode(a.code);
+      // A key pasted from a note or an email may carry spaces or a line break; a key has none.
+      const teacherKey = a.teacherKey.replace(/\s+/g, '');
+      const keyShape = teacherKeySchema.safeParse(teacherKey);
+      const missing =
+        code === ''
+          ? 'Type the class code (eight letters and digits, on the dashboard and the students’ screens).'
+          : teacherKey === ''
+            ? 'Paste the teacher key: it is on the dashboard of the browser that made the class, under “Show the teacher key”.'
+            : !keyShape.success
+              ? `That is not a whole teacher key (${keyShape.error.issues[0]?.message ?? 'its shape is wrong'}): copy it again, all of it.`
+              : null;
+      if (missing) return { state: withLive(state, { openError: missing, opening: false }), effects: say([missing]) };
+      return { state: withLive(state, { opening: true, openError: null }), effects: [request({ op: 'check-teacher', code, teacherKey })] };
+    }
+    case 'class-open-refused':
+      return { state: withLive(state, { opening: false, openError: a.text }), effects: say([a.text]) };
+    case 'class-key-shown':
+      return lc.teacher ? same(withLive(state, { keyShown: a.shown })) : same(state);
     case 'class-failed': {
       // A join refused before a seat (a wrong code, a taken name): back on the join form, the code and name kept, the reason said there.
       const unseated = state.screen === 'class-lobby' && lc.live?.role === 'student' && !lc.live.seat;

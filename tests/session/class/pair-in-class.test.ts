@@ -41,7 +41,7 @@ describe('a pair in the class chart', () => {
     live = receive(live, 'classResults', { replace: true, games: games(c, [1]) }, scenario).live;
     const alone = pairInClass(live, scenario)!;
     expect(alone).toMatchObject({ mine: 0, finished: 1 });
-    expect(alone.debrief.games.map((g) => g.label)).toEqual(['1. table 2 (your pair)']);
+    expect(alone.debrief.games.map((g) => g.label)).toEqual(['1. Table 2 (your pair)']);
     live = receive(live, 'classResults', { replace: false, games: games(c, [0]) }, scenario).live;
     const two = pairInClass(live, scenario)!;
     expect(two).toMatchObject({ mine: 1, finished: 2 });

@@ -90,7 +90,7 @@ describe('another round of a class', () => {
       sides: 'mirror',
       endUnfinished: false,
     });
-    expect(bad).toMatchObject({ ok: false, message: expect.stringContaining('"swap" or "same"') });
+    expect(bad).toMatchObject({ ok: false, message: expect.stringContaining('“swap” or “same”') });
     expect(readClientMessage('teacherAction', { action: 'newRound', sides: 'swap' })).toMatchObject({
       ok: false,
       message: expect.stringContaining('endUnfinished'),
@@ -295,8 +295,8 @@ describe('another round of a class', () => {
     const find = (id: string) => (id === scenario.id ? scenario : undefined);
     const latest = liveClassDebrief(data, find);
     expect(latest).toMatchObject({ ok: true, round: 2, rounds: [1, 2], unfinished: 1 });
-    expect(latest.ok && latest.debrief?.games.map((g) => g.name)).toEqual(['table 2: Di v Cy']);
+    expect(latest.ok && latest.debrief?.games.map((g) => g.name)).toEqual(['Table 2: Di v Cy']);
     const first = liveClassDebrief(data, find, 1);
-    expect(first.ok && first.debrief?.games.map((g) => g.name)).toEqual(['table 1: Ana v Bo']);
+    expect(first.ok && first.debrief?.games.map((g) => g.name)).toEqual(['Table 1: Ana v Bo']);
   });
 });

@@ -80,8 +80,17 @@ describe('the blocked list of source domains', () => {
  * Trade notice, a White House fact sheet of 17 May 2026 on the Beijing summit that only a blog's
  * copy shows): the facts they carried now cite records that were found, and they stay out.
  */
-const UNFOUND_SOURCES = ['nationalpost-dpa', 'doj-huawei-charges', 'cadence-eda', 'nvidia-10q-h20', 'fr-bot-comments', 'wh-beijing-summit'];
-const UNFOUND_URLS = [/nationalpost\.com/, /sec\.gov\/cgi-bin\/browse-edgar/, /2026-11291/, /whitehouse\.gov\/fact-sheets\/2026\/05\//];
+const UNFOUND_SOURCES = [
+  'nationalpost-dpa', 'doj-huawei-charges', 'cadence-eda', 'nvidia-10q-h20', 'fr-bot-comments', 'wh-beijing-summit',
+  // Phase One and Huawei-Osaka law-firm and press pages no stored copy shows (BDO, Shapiro, King & Wood
+  // Mallesons, The Wire China of 20 February 2022, two Bryan Cave alerts); found records carry their facts.
+  'bdo-deal', 'shapiro-terms', 'kwm-chapters', 'wirechina-bury', 'bclp-tgl', 'bclp-more-affiliates',
+];
+const UNFOUND_URLS = [
+  /nationalpost\.com/, /sec\.gov\/cgi-bin\/browse-edgar/, /2026-11291/, /whitehouse\.gov\/fact-sheets\/2026\/05\//,
+  /bdo\.com\/insights\/tax\/the-u-s-and-china-reach-phase-one/, /shapiro\.com\/alerts\/trump-confirms/, /kwm\.com\/.*phase-one/,
+  /thewirechina\.com\/2022\/02\/20\/bury/, /bclplaw\.com\/en-US\/thought-leadership\/.*huawei/,
+];
 
 describe('sources the audit could not find', () => {
   it.each(scenarios.map((s) => [s.id, s] as const))('%s cites none of them, in its data or its materials', (id, scenario) => {
@@ -111,6 +120,24 @@ describe('sources the audit could not find', () => {
     const text = JSON.stringify(scenarios.find((s) => s.id === 'meng-glasgow-2021'));
     const materials = readMaterialFiles().filter((f) => f.path.startsWith('meng-glasgow-2021/')).map((f) => f.text).join('\n');
     for (const t of [text, materials]) expect(t).not.toMatch(/\b30 meetings/);
+  });
+
+  it('reads Phase One, Osaka and Glasgow as their records do', () => {
+    const text = (id: string) =>
+      JSON.stringify(scenarios.find((s) => s.id === id)) +
+      readMaterialFiles().filter((f) => f.path.startsWith(`${id}/`)).map((f) => f.text).join('\n');
+    // CNBC (after Chinese media) gives a meeting of about 80 minutes, not a lunch of that length.
+    expect(text('huawei-osaka-2019')).not.toMatch(/80-minute lunch/);
+    // Commerce announced the listing on 15 May, the day of the order; the listing took effect on 16 May.
+    expect(text('huawei-osaka-2019')).not.toMatch(/The next day the Commerce Department announced/);
+    // The Journal says both leaders pressed their delegates to find common ground, not that both needed a deal.
+    expect(text('meng-glasgow-2021')).not.toMatch(/both leaders as needing a deal/);
+    // $288.8B is the count of Bown's first post (57%); his revised figure is 58%.
+    expect(text('phase-one-2020')).not.toMatch(/came to \$288\.8/);
+    for (const id of ['phase-one-2020', 'huawei-osaka-2019']) {
+      const list4a = scenarios.find((s) => s.id === id)!.sources.find((src) => src.id === 'fr-list4a');
+      expect(list4a?.url, id).toMatch(/federalregister\.gov\/documents\/2020\/01\/22\/2020-00904\//);
+    }
   });
 
   it('states no 2020 energy share for Phase One that no record gives', () => {

@@ -104,6 +104,9 @@ export function checkQuantitiesAndHistory(data: Raw, ctx: ReferenceContext, add:
     // dates and model rounds cannot match exactly (a summit is one offer and one acceptance), but
     // a step more than a round away from its round's dates means the calendar or the path is off.
     if (calendar && (calendar.roundDays ?? calendar.roundMonths ?? 0) > 0) {
+      // The calendar starts where the episode does: a step wholly before it (a denial order dated
+      // the day before the scenario opens) is either misdated or belongs in the background.
+      if (last < roundSpan(calendar, 1)[0]) add(at('path', i, 'date'), `${step.date} comes before the calendar starts (${calendar.start})`);
       const round = Math.floor(i / 2) + 1;
       const from = roundSpan(calendar, round - 1)[0];
       const to = roundSpan(calendar, round + 1)[1];

@@ -339,7 +339,14 @@ describe('checking a history section', () => {
   it('wants the path to run forward in time and to fit the calendar', () => {
     expect(problems('date: 2030-01-15, account: A deal is offered.', 'date: 2029-12-15, account: A deal is offered.')).toEqual([
       'history.path[2].date: the path must run forward in time: 2029-12-15 comes before the step above it',
+      'history.path[2].date: 2029-12-15 comes before the calendar starts (2030-01-07)',
       'history.path[2].date: 2029-12-15 is more than a round away from round 2 of the calendar (which starts 2030-01-07, 7 days a round)',
+    ]);
+    // A first step the day before the calendar opens (ZTE's denial order was once dated so) is
+    // within a round of round 1, so only this check catches it; a month-dated step that
+    // overlaps the start is fine.
+    expect(problems('date: 2030-01-07, account: The US threatens', 'date: 2030-01-06, account: The US threatens')).toEqual([
+      'history.path[0].date: 2030-01-06 comes before the calendar starts (2030-01-07)',
     ]);
     expect(problems('date: 2030-01-16, account: China accepts.', 'date: 2030-03-16, account: China accepts.')).toEqual([
       'history.path[3].date: 2030-03-16 is more than a round away from round 2 of the calendar (which starts 2030-01-07, 7 days a round)',

@@ -237,6 +237,24 @@ describe('the actions', () => {
     expect(fresh.state().screen).toBe('debrief');
   });
 
+  it('open a replay link at the step the screen numbers, and say on the title what is wrong with a bad one', () => {
+    const g = game();
+    g.dispatch({ type: 'started', lib: g.lib, saved: { kind: 'empty' }, storageProblem: null });
+    const effects = g.effectsOf({ type: 'open-link', query: 'replay=zte-2018&step=2' });
+    expect(g.state().screen).toBe('replay');
+    expect(g.state().replaying).toEqual({ id: 'zte-2018', position: 2 });
+    expect(effects[0]).toMatchObject({ kind: 'announce', text: expect.stringMatching(/Step 2 of/) });
+    g.dispatch({ type: 'open-link', query: 'replay=busan-2025' });
+    expect(g.state().replaying).toEqual({ id: 'busan-2025', position: 0 });
+
+    const bad = game();
+    bad.dispatch({ type: 'started', lib: bad.lib, saved: { kind: 'empty' }, storageProblem: null });
+    bad.dispatch({ type: 'open-link', query: 'replay=zte-2018&step=99' });
+    expect(bad.state().screen).toBe('title');
+    expect(bad.state().replaying).toBeNull();
+    expect(bad.state().notices.at(-1)!.text).toMatch(/^This link cannot be opened: the parameter "step": there is no step 99; the steps of zte-2018 are numbered 1 to \d+/);
+  });
+
   it('move the highlight without touching anything else, and not at all when it is already there', () => {
     const g = game();
     g.dispatch({ type: 'started', lib: g.lib, saved: { kind: 'empty' }, storageProblem: null });

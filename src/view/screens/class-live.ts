@@ -9,7 +9,7 @@ import { DEFAULT_RUN_CHOICES, joinPanelShown, type ClassRunChoices } from '../st
 import type { ViewState } from '../state/app-state';
 import { classDebriefView } from './class-page';
 import { classNotKeptNote, classRoundText, spacedCode } from './class-table';
-import { loadFailures, notices } from './common';
+import { copyableText, loadFailures, notices } from './common';
 import type { ScreenFn, ScreenView } from './screen';
 import { sideInSentence } from '../../session/text';
 
@@ -219,23 +219,10 @@ function openClassSection(state: ViewState, dispatch: Dispatch): HTMLElement {
 /**
  * The teacher key, shown on request (hidden by default: the dashboard is often on the projector,
  * and the key lets anyone run the class): to write it down or copy it before leaving this device,
- * and to open the dashboard elsewhere. A page served over plain HTTP on the school's network has
- * no clipboard API: the key is then selected, for the keyboard's copy.
+ * and to open the dashboard elsewhere.
  */
 function teacherKeySection(state: ViewState, dispatch: Dispatch, key: string): HTMLElement {
   const shown = state.liveClass.keyShown === true;
-  const value = h('input', { id: 'teacher-key', class: 'key-value', attrs: { type: 'text', readonly: true, spellcheck: 'false', 'aria-label': 'Teacher key', 'data-key': 'teacher-key' }, value: key, on: { focus: () => value.select() } });
-  const said = h('span', { class: 'hint', id: 'teacher-key-copied', attrs: { role: 'status' } });
-  const copy = () => {
-    value.select();
-    const done = (words: string) => (said.textContent = words);
-    if (navigator.clipboard && window.isSecureContext)
-      void navigator.clipboard.writeText(key).then(
-        () => done('Copied.'),
-        () => done('Selected: copy it with Ctrl+C (⌘C on a Mac).'),
-      );
-    else done('Selected: copy it with Ctrl+C (⌘C on a Mac).');
-  };
   return h(
     'section',
     { class: 'teacher-key', attrs: { 'aria-labelledby': 'teacher-key-title' } },
@@ -246,7 +233,7 @@ function teacherKeySection(state: ViewState, dispatch: Dispatch, key: string): H
       { class: 'actions' },
       button(shown ? 'Hide the teacher key' : 'Show the teacher key', () => dispatch({ type: 'class-key-shown', shown: !shown }), { key: 'key-toggle', class: 'secondary', attrs: { 'aria-expanded': shown ? 'true' : 'false', 'aria-controls': 'teacher-key-shown' } }),
     ),
-    shown ? h('div', { id: 'teacher-key-shown', class: 'key-row' }, value, button('Copy', copy, { key: 'key-copy', class: 'secondary small' }), said) : null,
+    shown ? h('div', { id: 'teacher-key-shown', class: 'key-row' }, ...copyableText(key, { id: 'teacher-key', label: 'Teacher key', buttonLabel: 'Copy', buttonKey: 'key-copy' })) : null,
   );
 }
 

@@ -7,6 +7,30 @@ import type { Notice } from '../state/app-state';
 import { FLAGS, ICONS } from '../assets';
 import { button, h, safeHref } from '../dom';
 
+/**
+ * A text to hand on (a key, a link) in a read-only field, with a button that copies it. A page
+ * served over plain HTTP on the school's network has no clipboard API: the text is then selected,
+ * for the keyboard's copy, and the status beside the button says so.
+ */
+export function copyableText(
+  text: string,
+  o: { id: string; label: string; buttonLabel: string; buttonKey: string },
+): [HTMLInputElement, HTMLButtonElement, HTMLElement] {
+  const value = h('input', { id: o.id, class: 'key-value', attrs: { type: 'text', readonly: true, spellcheck: 'false', 'aria-label': o.label, 'data-key': o.id }, value: text, on: { focus: () => value.select() } });
+  const said = h('span', { class: 'hint', id: `${o.id}-copied`, attrs: { role: 'status' } });
+  const copy = () => {
+    value.select();
+    const done = (words: string) => (said.textContent = words);
+    if (navigator.clipboard && window.isSecureContext)
+      void navigator.clipboard.writeText(text).then(
+        () => done('Copied.'),
+        () => done('Selected: copy it with Ctrl+C (⌘C on a Mac).'),
+      );
+    else done('Selected: copy it with Ctrl+C (⌘C on a Mac).');
+  };
+  return [value, button(o.buttonLabel, copy, { key: o.buttonKey, class: 'secondary small' }), said];
+}
+
 export function notices(list: readonly Notice[]): Node[] {
   return list.map((n) => h('div', { class: `message${n.kind === 'error' ? ' error' : ''}`, attrs: { role: n.kind === 'error' ? 'alert' : 'status' } }, h('p', null, n.text)));
 }

@@ -6,7 +6,8 @@ import { atSentenceStart, formatDate, sideInSentence } from '../../session/text'
 import { button, columnHeads, fmt, h, signed } from '../dom';
 import type { ReplayModel } from '../scenes/replay';
 import { currentReplay } from '../state/selectors';
-import { caveatTag, flagImg, notices, sourceCite } from './common';
+import { caveatTag, copyableText, flagImg, notices, sourceCite } from './common';
+import { replayLinkQuery } from '../../session/link';
 import { lessonsShort } from './history-text';
 import { aiWouldHave, stepFigures } from './replay-figures';
 import { conflictNote, estimateTag } from './figures';
@@ -225,6 +226,25 @@ export const replayScreen: ScreenFn = (state, dispatch) => {
       'section',
       { attrs: { 'aria-labelledby': 'class-title' } },
       h('h2', { id: 'class-title' }, 'For the class'),
+      h(
+        'p',
+        { id: 'replay-link-hint' },
+        frame.kind === 'step'
+          ? 'A link that opens this replay at this step, to hand to students:'
+          : frame.kind === 'start'
+            ? 'A link that opens this replay at its start, to hand to students:'
+            : 'A link that opens this replay (at its start: a link names a step, and this is after the last one), to hand to students:',
+      ),
+      h(
+        'div',
+        { class: 'key-row' },
+        ...copyableText(`${window.location.origin}${window.location.pathname}${replayLinkQuery(scenario.id, position, n)}`, {
+          id: 'replay-link',
+          label: 'Link to this replay',
+          buttonLabel: frame.kind === 'step' ? 'Copy a link to this step' : 'Copy a link to this replay',
+          buttonKey: 'replay-link-copy',
+        }),
+      ),
       h('p', null, 'The calibration note (what the model represents and simplifies), the discussion questions with their lessons, every decision point, the real numbers against the model, and the epilogue.'),
       h('div', { class: 'actions' }, button('Open the teaching notes', () => dispatch({ type: 'navigate', screen: 'history-notes' }), { key: 'notes' })),
       h('p', null, 'The background brief, the role briefs and the teacher’s guide, printable as handouts, and the glossary:'),

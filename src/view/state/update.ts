@@ -525,6 +525,8 @@ function openLink(state: AppState, lib: Lib, query: string, services: Services):
     // A code that does not open is shown where codes are typed, with its problem, to be corrected.
     return opened.state.code.error === null ? opened : same(navigate(opened.state, 'load-code'));
   }
+  // The link's step is the number the replay shows, which is its position (0 is the start).
+  if (reading.kind === 'replay') return openReplay(state, lib, reading.scenario.id, reading.step ?? 0);
   const { scenario } = reading;
   const side: Side = reading.side ?? 'us';
   const setup = {

@@ -53,7 +53,7 @@ function conflictLine(scenario: Scenario, issue: string, position: string): Node
  */
 function positionNote(scenario: Scenario, issue: string, position: string): Node | null {
   const note = positionOf(scenario, issue, position).description;
-  return note ? h('span', { class: 'position-note', attrs: { 'data-position-note': '' } }, ` ${note}`) : null;
+  return note ? h('span', { class: 'hint position-note', attrs: { 'data-position-note': '' } }, ` ${note}`) : null;
 }
 
 /** The positions of a package whose labels carry figures, each with its source, and any position's note (for an offer on the table). */

@@ -20,10 +20,26 @@ function browserStorage(): { storage: KeyValueStorage; problem: string | null } 
     storage.removeItem(probe);
     return { storage, problem: null };
   } catch (error) {
+    // Full, or read-only: a game saved before is still there to resume, so it is read from where it is.
+    if (readable()) {
+      return {
+        storage: window.localStorage,
+        problem: `This browser does not let the game save (${(error as Error).message}): a game saved before can still be resumed, but a reload will lose the moves made now.`,
+      };
+    }
     return {
       storage: new MemoryStorage(),
       problem: `This browser does not let the game save (${(error as Error).message}): a reload will start afresh.`,
     };
+  }
+}
+
+function readable(): boolean {
+  try {
+    window.localStorage.getItem('bargaining-chips/probe');
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -344,6 +344,9 @@ function checksum(payload: Uint8Array, version: number): number {
   return crc32(covered);
 }
 
+/** The most bytes a code of the longest length spells (four base64 characters to three bytes). */
+const MAX_CODE_BYTES = Math.floor((LIMITS.codeChars * 3) / 4);
+
 function checksumHolds(bytes: Uint8Array, headLength: number, declared: number, version: number): boolean {
   const payload = bytes.subarray(headLength, headLength + declared);
   const tail = bytes.subarray(headLength + declared);
@@ -417,6 +420,9 @@ export function decodeResult(code: string, findScenario: (id: string) => Scenari
   const expected = headLength + declared + 4;
   if (bytes.length < expected) {
     if (lengthWasAltered(body, version)) throw new ResultCodeError('altered', 'the code has been altered: one of its first characters was changed');
+    // No code this game writes declares more data than the longest code can carry: a header
+    // like that is not a game's length, and its byte count would mean nothing to the reader.
+    if (expected > MAX_CODE_BYTES) throw new ResultCodeError('not-a-code', 'this is not a result code from this game: it is too short, or damaged at its start');
     throw new ResultCodeError('truncated', `the code is truncated: it should carry ${expected} bytes of game data but has ${bytes.length}`);
   }
   if (bytes.length > expected) throw new ResultCodeError('altered', 'the code has been altered: it is longer than the game it declares');

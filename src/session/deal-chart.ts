@@ -217,7 +217,7 @@ export function dealChart(scenario: Scenario, request: DealChartRequest): DealCh
       kind: 'best',
       side,
       ...point(b.values),
-      label: `Best for ${scenario.sides[side].label}`,
+      label: `Best for ${sideInSentence(scenario.sides[side].label)}`,
       description: `The best deal for ${sideInSentence(scenario.sides[side].label)} that both sides would ratify and the other side would prefer to no deal: ${valuesText(scenario, b.values.us, b.values.china)}.`,
       package: b.package,
     };

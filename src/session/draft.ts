@@ -18,6 +18,8 @@ export interface Chip {
   position: string;
   issueLabel: string;
   positionLabel: string;
+  /** What the chip shows when it is drawn too small for its label (the scenario's short label). */
+  positionShort?: string;
   category: IssueCategory;
   holder: Side;
   /** An offer gives up something of the player's; an ask wants something of the other side's. */
@@ -45,6 +47,7 @@ export function chipsFor(scenario: Scenario, state: GameState, side: Side): { of
         position: position.id,
         issueLabel: issue.label,
         positionLabel: position.label,
+        ...(position.short ? { positionShort: position.short } : {}),
         category: issue.category,
         holder: issue.holder,
         role: issue.holder === side ? 'offer' : 'ask',

@@ -62,7 +62,7 @@ export function outcomeFigures(
     return {
       kind: 'rating' as const,
       side: s,
-      label: `Rating for ${scenario.sides[s].label}`,
+      label: `Rating for ${sideInSentence(scenario.sides[s].label)}`,
       value: r.rating === null ? null : round4(r.rating),
       text: ratingText(r.rating),
       explanation: ratingSentence(scenario, r),

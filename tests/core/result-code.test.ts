@@ -55,6 +55,16 @@ describe('result codes', () => {
     expect(() => decodeResult(code.slice(0, -6), find)).toThrow(/truncated/);
   });
 
+  it('says a code whose start is garbage is not a code from this game, not that it misses millions of bytes', () => {
+    for (const text of ['bc1-garbage', 'bc1-hello-world']) {
+      expect(problemOf(text)).toBe('not-a-code');
+      expect(() => decodeResult(text, find)).toThrow(/^this is not a result code from this game: it is too short, or damaged at its start$/);
+    }
+    // a real code cut short keeps its precise message
+    const code = encodeResult(spec, b);
+    expect(() => decodeResult(code.slice(0, -8), find)).toThrow(/should carry \d+ bytes of game data but has \d+/);
+  });
+
   it('rejects every single-character change', () => {
     const code = encodeResult(spec, b);
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';

@@ -86,6 +86,26 @@ describe.skipIf(!browser)('chip labels on the table, and the choice screen on a 
     }
   });
 
+  it('draws Phase One’s eight purchase chips so that they can be told apart, at every size', { timeout: 300_000 }, async () => {
+    // They all began "Buy $… more … than in 2017": at 1280×720 each read "‡ Buy…".
+    const own = await launch({ viewport: LAPTOPS[0]! });
+    const { page } = own;
+    await sitDown(page, 'The Phase One deal, 2019-2021');
+    for (const size of [...LAPTOPS, PHONE]) {
+      await page.setViewportSize({ width: size.width, height: size.height });
+      await settle(page, 600);
+      const labels = (await shownCanvasText(page)).filter((t) => t.name === 'chip-label');
+      const byText = new Map<string, Set<string>>();
+      for (const t of labels) byText.set(t.text.replace(/\s+/g, ' '), (byText.get(t.text.replace(/\s+/g, ' ')) ?? new Set()).add(t.full));
+      const alike = [...byText].filter(([, fulls]) => fulls.size > 1).map(([text, fulls]) => `“${text}” for ${[...fulls].join('; ')}`);
+      expect.soft(alike, `Phase One at ${size.name}`).toEqual([]);
+      expect.soft([...(await canvasTextProblems(page)), ...(await cutWordProblems(page))], `Phase One at ${size.name}`).toEqual([]);
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/chiplabels-phase-one-${size.name}.png` });
+    }
+    expect(own.errors).toEqual([]);
+    await own.close();
+  });
+
   it('keeps the choice screen’s timeline readable on a phone: no text over another, every title mostly whole', async () => {
     const { page } = s;
     await page.setViewportSize(PHONE);

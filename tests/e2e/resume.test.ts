@@ -69,4 +69,45 @@ describe.skipIf(!browser)('autosave', () => {
     expect(backup.spec!.moves).toEqual(before.spec!.moves.slice(0, backup.spec!.moves.length));
     expect(s.errors).toEqual([]);
   });
+
+  it('says so when the browser denies storage, and a solo game still plays', async () => {
+    const { page } = s;
+    // As a browser with site data blocked does: reading localStorage throws.
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('The operation is insecure.', 'SecurityError');
+        },
+      });
+    });
+    await openGame(page, inject('baseUrl'));
+    await waitScreen(page, 'title');
+    await page.getByText(/This browser does not let the game save \(The operation is insecure\.\): a reload will start afresh\./).first().waitFor();
+    await checkScreen(page, '17-title-storage-denied');
+    await startSolo(page, { side: 'us', seed: 'denied-1' });
+    await aiSettled(page);
+    expect((await view(page)).spec).not.toBeNull();
+    expect(s.errors).toEqual([]);
+  });
+
+  it('resumes the saved game when the browser’s storage is full, and says new moves will not be saved', async () => {
+    const { page } = s;
+    await openGame(page, inject('baseUrl'));
+    await startSolo(page, { side: 'us', seed: 'full-1' });
+    await aiSettled(page);
+    const before = await view(page);
+    // From now on every write fails, as in a full (or read-only) storage; the save already written stays.
+    await page.addInitScript(() => {
+      Storage.prototype.setItem = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    await page.reload();
+    await page.waitForFunction(() => window.__bc?.ready === true);
+    await waitScreen(page, 'table');
+    expect((await view(page)).spec).toEqual(before.spec);
+    await page.getByText(/This browser does not let the game save \(The quota has been exceeded\.\): a game saved before can still be resumed, but a reload will lose the moves made now\./).first().waitFor();
+    await checkScreen(page, '18-table-storage-full');
+    expect(s.errors).toEqual([]);
+  });
 });

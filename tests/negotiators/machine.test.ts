@@ -46,7 +46,7 @@ function assessment(over: Partial<Assessment> = {}): Assessment {
       reciprocal: false,
       coerced: false,
     },
-    counter: { pkg: { beans: 'lots' }, utility: 0.8, points: 3, previousUtility: null },
+    counter: { pkg: { beans: 'lots' }, utility: 0.8, points: 3, previousUtility: null, theirWorth: 0, previousTheirWorth: null },
     previousOffer: null,
     walkAway: { utility: 0.2, points: 0 },
     myLastMove: false,
@@ -403,7 +403,7 @@ describe('the guards, as pure predicates', () => {
     const coerced = assessment({
       difficulty: 'hard',
       strategy: { ...assessment().strategy, coerced: true },
-      counter: { pkg: { beans: 'lots' }, utility: 0.8, points: 3, previousUtility: 0.8 },
+      counter: { pkg: { beans: 'lots' }, utility: 0.8, points: 3, previousUtility: 0.8, theirWorth: 1, previousTheirWorth: 0 },
       previousOffer: { beans: 'lots' },
       toReverse: ['chips'],
       coercion: [{ issue: 'chips', position: 'ban', asked: null }],

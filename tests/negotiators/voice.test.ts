@@ -51,7 +51,7 @@ function assessment(over: Partial<Assessment> = {}): Assessment {
       reciprocal: false,
       coerced: false,
     },
-    counter: { pkg: { chips: 'strict', beans: 'lots' }, utility: 0.8, points: 3, previousUtility: 0.8 },
+    counter: { pkg: { chips: 'strict', beans: 'lots' }, utility: 0.8, points: 3, previousUtility: 0.8, theirWorth: 1, previousTheirWorth: 0 },
     previousOffer: { chips: 'strict', beans: 'lots' },
     walkAway: { utility: 0.2, points: 0 },
     myLastMove: false,
@@ -282,7 +282,7 @@ describe('what the negotiator says', () => {
       assessment({
         turn,
         round: Math.floor(turn / 2) + 1,
-        counter: { pkg: { chips: 'ban', beans: 'lots' }, utility: 0.6, points: 2, previousUtility: 0.8 },
+        counter: { pkg: { chips: 'ban', beans: 'lots' }, utility: 0.6, points: 2, previousUtility: 0.8, theirWorth: 1, previousTheirWorth: 0 },
       });
     const worse = memory({ lastTheirs: 'propose', trend: 'worse', received: [{}, {}] });
     for (const voiceBase of [[0.1, 0.9, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1], [0.9, 0.5, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9]]) {
@@ -355,7 +355,7 @@ describe('what the negotiator says', () => {
       for (const posture of ['firm', 'conceding', 'probing'] as const) {
         const a = assessment({
           words: words as unknown as Assessment['words'],
-          counter: { pkg, utility: posture === 'conceding' ? 0.6 : 0.8, points: 2, previousUtility: 0.8 },
+          counter: { pkg, utility: posture === 'conceding' ? 0.6 : 0.8, points: 2, previousUtility: 0.8, theirWorth: 1, previousTheirWorth: 0 },
           previousOffer: { a: 'y', b: 'y', c: 'y', d: 'x', e: 'x', f: 'x' },
           voiceBase: [0.1, 0.1, 0.1, d3, 0.1, 0.1, 0.1, 0.1],
         });
@@ -380,7 +380,7 @@ describe('what the negotiator says', () => {
           const a = assessment({
             prefersCalm,
             words: words as unknown as Assessment['words'],
-            counter: { pkg: { a: 'x', b: 'x', c: 'x', d: 'x' }, utility: posture === 'conceding' ? 0.6 : 0.8, points: 2, previousUtility: 0.8 },
+            counter: { pkg: { a: 'x', b: 'x', c: 'x', d: 'x' }, utility: posture === 'conceding' ? 0.6 : 0.8, points: 2, previousUtility: 0.8, theirWorth: 1, previousTheirWorth: 0 },
             previousOffer: { a: 'y', b: 'y', c: 'y', d: 'x' },
             voiceBase: [0.1, 0.1, 0.1, d3, 0.1, 0.1, 0.1, 0.1],
           });

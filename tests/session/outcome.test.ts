@@ -139,6 +139,12 @@ describe('the debrief’s outcome figures', () => {
     expect(d.figures[3]!.explanation).toContain('US doctrine weighs us trade (+), security cost (−)');
   });
 
+  it('names the sides as a sentence does: the United States, China', () => {
+    expect(d.figures.filter((f) => f.kind === 'rating').map((f) => f.label)).toEqual(['Rating for the United States', 'Rating for China']);
+    const chart = gameDealChart(zone, spec(zone, moves));
+    expect([chart.best.us?.label, chart.best.china?.label]).toEqual(['Best for the United States', 'Best for China']);
+  });
+
   it('puts the ratings in the JSON export', () => {
     const json = JSON.parse(debriefJson(d));
     expect(json.ratings.china).toMatchObject({ rating: 100, value: 4, noDeal: 0, best: 4, accepted: true });

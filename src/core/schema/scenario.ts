@@ -111,6 +111,12 @@ const effects = listOf(effectSchema, LIMITS.effectsPerList, 'effects in one list
 export const positionSchema = z.strictObject({
   id,
   label: name,
+  /**
+   * What a chip drawn too small for the label shows instead: its distinctive words first, so that
+   * chips whose labels begin alike ("Buy $12.5B more farm goods …") can be told apart on the table.
+   * Words of the label, so it says nothing the label does not.
+   */
+  short: name.optional(),
   description: prose.optional(),
   /** Permanent changes the moment this position comes into force (e.g. credibility lost by trading a control). */
   effects: effects.optional(),

@@ -86,6 +86,13 @@ export interface CounterView {
   points: number;
   /** Its utility of my previous offer, now; null for my first. */
   previousUtility: number | null;
+  /**
+   * What the counter and my previous offer give the other side, by my model of it (the worth of
+   * their positions under the doctrine I take it to hold): a counter that costs me more may still
+   * give them less (it takes back one concession to make another), and is then no step towards them.
+   */
+  theirWorth: number;
+  previousTheirWorth: number | null;
 }
 
 export interface Assessment {
@@ -312,7 +319,11 @@ export function assess(input: AssessInput): Assessment {
     const outcome = gd.space.outcome(strategy.counter);
     const u = gd.table.utility(strategy.counter);
     const prev = offered.length > 0 ? gd.table.utility(gd.space.indexOf(offered[offered.length - 1]!)) : null;
-    counter = { pkg: packageOf(gd, outcome), utility: u, points: toPoints(gd, u), previousUtility: prev };
+    const pkg = packageOf(gd, outcome);
+    const before = lastProposal(memory, state);
+    const theirs = (p: Package) =>
+      Object.entries(p).reduce((sum, [issue, position]) => (state.positions[issue] === position ? sum : sum + worthOf(scenario, state, theirDoctrine, issue, position)), 0);
+    counter = { pkg, utility: u, points: toPoints(gd, u), previousUtility: prev, theirWorth: theirs(pkg), previousTheirWorth: before ? theirs(before) : null };
   }
 
   const maxOwnCost = difficulty === 'hard' ? THREAT_COST_SHARE * gd.scale : gd.scale;

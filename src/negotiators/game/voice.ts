@@ -239,6 +239,16 @@ function opening(a: Assessment, m: Memory, pkg: Package): string {
       ]);
 }
 
+/**
+ * Whether its counter gives the other side more than its previous offer did, by its own model of
+ * them: only then may it say it moves towards them (a counter that costs it more can still take
+ * back what it had offered).
+ */
+function towardsThem(a: Assessment): boolean {
+  const c = a.counter!;
+  return c.previousTheirWorth === null || c.theirWorth > c.previousTheirWorth;
+}
+
 function moved(a: Assessment): string[] {
   const before = a.previousOffer;
   const after = a.counter!.pkg;
@@ -299,6 +309,16 @@ function counter(a: Assessment, m: Memory, posture: Posture): string {
     );
   } else if (posture === 'probing') {
     parts.push(opening(a, m, pkg));
+  } else if (posture === 'conceding' && !towardsThem(a)) {
+    // it gives up something of its own but takes back more of what it had offered them: it hardens
+    const where = changed.length > 0 ? ` on ${shortIssues(changed)}` : '';
+    parts.push(
+      choose(a, 3, [
+        `We take back part of what we offered${where}: ${proposal(a, pkg, changed.length > 2)}.`,
+        `Our offer is firmer now${where}: ${proposal(a, pkg, changed.length > 2)}.`,
+        `We have rethought our package${where}, and it asks more of you: ${proposal(a, pkg, changed.length > 2)}.`,
+      ]),
+    );
   } else if (posture === 'conceding') {
     const still = stillMoving(a, m);
     if (still) parts.push(still);

@@ -723,7 +723,10 @@ export class TableScene extends ScreenScene<TableModel> implements CompactAware 
     const kind = this.model.chipFigures[chip.id] ?? null;
     const full = markedLabel(chip.positionLabel, kind);
     t.setData('full', full);
-    const set = wrapLabel(full, width, lines, measurer(readableSize(17)));
+    const measure = measurer(readableSize(17));
+    let set = wrapLabel(full, width, lines, measure);
+    // Cut short, labels that begin alike all read "Buy…": the short label's distinctive words first tell them apart.
+    if (chip.positionShort && !set.whole) set = wrapLabel(markedLabel(chip.positionShort, kind), width, lines, measure);
     t.setText(set.lines.join('\n'));
     if (kind) figure(t, kind);
     return set.lines.length > 0;

@@ -11,7 +11,7 @@ import { classDebriefView } from './class-page';
 import { classNotKeptNote, classRoundText, spacedCode } from './class-table';
 import { copyableText, loadFailures, notices } from './common';
 import type { ScreenFn, ScreenView } from './screen';
-import { sideInSentence } from '../../session/text';
+import { atSentenceStart, sideInSentence } from '../../session/text';
 
 /**
  * The live class's screens: run a class (the teacher's form), the teacher's screen (the join
@@ -125,7 +125,7 @@ export const classRunScreen: ScreenFn = (state, dispatch) => {
     const offered = doctrinesFor(scenario, side);
     doctrines[side] = offered.find((d) => d.id === form.doctrines[side])?.id ?? offered[0]?.id ?? '';
     const sel = select(`run-doctrine-${side}`, offered.map((d) => ({ value: d.id, label: d.label })), doctrines[side], (id) => choose({ doctrines: { [side]: id } }));
-    return field(`run-doctrine-${side}`, `${scenario.sides[side].label} is judged by`, sel);
+    return field(`run-doctrine-${side}`, `${atSentenceStart(sideInSentence(scenario.sides[side].label))} is judged by`, sel);
   });
   // The range offered is the scenario's (the core's own range, so the server agrees).
   const range = roundsRange(scenario);

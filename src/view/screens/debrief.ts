@@ -12,6 +12,7 @@ import { historySection } from './history-debrief';
 import { glossaryLinker } from './material-view';
 import { rewindLabel, turnLine } from './moves';
 import type { ScreenFn } from './screen';
+import { atSentenceStart, sideInSentence } from '../../session/text';
 
 function section(title: string, id: string, ...children: (Node | null)[]): HTMLElement {
   return h('section', { attrs: { 'aria-labelledby': id } }, h('h2', { id }, title), ...children.filter((c): c is Node => c !== null));
@@ -92,7 +93,7 @@ export const debriefScreen: ScreenFn = (state, dispatch) => {
   const scoreFigures = d.figures.filter((f) => f.kind === 'score');
   body.push(
     collapsed(
-      `Doctrine scores: ${scenario.sides[d.side].label} under each doctrine, ${them} under its own`,
+      `Doctrine scores: ${sideInSentence(scenario.sides[d.side].label)} under each doctrine, ${sideInSentence(them)} under its own`,
       'scores-title',
       h('p', { class: 'hint' }, 'From −100 (everything the doctrine cares about at its worst) to +100. The same game reads differently depending on what you value; the ratings above rest on these scores.'),
       h('ul', { class: 'plain', attrs: { 'data-figures': 'scores' } }, ...scoreFigures.map((f) => h('li', { attrs: { 'data-score-side': f.side ?? '' } }, h('strong', null, `${f.label}: ${f.text}. `), f.explanation))),
@@ -184,7 +185,7 @@ export const debriefScreen: ScreenFn = (state, dispatch) => {
   if (d.opponentIsAi && d.aiProfile) {
     body.push(
       collapsed(
-        `${them}, revealed`,
+        `${atSentenceStart(sideInSentence(them))}, revealed`,
         'ai-title',
         h('p', null, `The AI played “${d.aiProfile.label}”, judging by the ${d.aiProfile.doctrine.label} doctrine: ${d.aiProfile.doctrine.summary}`, d.aiProfile.description ? ` ${d.aiProfile.description}` : ''),
         h('h3', null, 'Its hidden red lines'),

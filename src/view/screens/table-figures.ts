@@ -26,7 +26,7 @@ export function changeItems(scenario: Scenario, turn: Turn, shown: (kind: string
 
 /** Where the rates, amounts and counts on the chips come from, in a disclosure under the chips. */
 export function chipFigures(scenario: Scenario, groups: readonly ChipGroup[]): HTMLElement | null {
-  const chips = groups.flatMap((g) => g.chips).filter((c) => /\d/.test(c.positionLabel));
+  const chips = groups.flatMap((g) => g.chips).filter((c) => /\d/.test(c.positionLabel) || positionOf(scenario, c.issue, c.position).description);
   if (chips.length === 0) return null;
   return h(
     'details',
@@ -35,7 +35,7 @@ export function chipFigures(scenario: Scenario, groups: readonly ChipGroup[]): H
     h(
       'ul',
       { class: 'plain' },
-      ...chips.map((c) => h('li', { class: 'hint' }, `${c.positionLabel}: `, provenanceTag(positionProvenance(scenario, c.issue, c.position)), conflictLine(scenario, c.issue, c.position))),
+      ...chips.map((c) => h('li', { class: 'hint' }, `${c.positionLabel}: `, provenanceTag(positionProvenance(scenario, c.issue, c.position)), positionNote(scenario, c.issue, c.position), conflictLine(scenario, c.issue, c.position))),
     ),
   );
 }
@@ -47,10 +47,20 @@ function conflictLine(scenario: Scenario, issue: string, position: string): Node
   return h('span', { class: 'conflict-inline', attrs: { 'data-conflict': '' } }, ` The sources conflict: ${c.values.map((v) => `${v.value} (${scenario.sources.find((s) => s.id === v.source)?.title ?? v.source})`).join(' against ')}. ${c.note}`);
 }
 
-/** The positions of a package whose labels carry figures, each with its source (for an offer on the table). */
+/**
+ * A position's note (the terms and caveats its sources give) beside its label: the label stays
+ * short because the AI speaks it in its sentences.
+ */
+function positionNote(scenario: Scenario, issue: string, position: string): Node | null {
+  const note = positionOf(scenario, issue, position).description;
+  return note ? h('span', { class: 'hint position-note', attrs: { 'data-position-note': '' } }, ` ${note}`) : null;
+}
+
+/** The positions of a package whose labels carry figures, each with its source, and any position's note (for an offer on the table). */
 export function packageFigureTag(scenario: Scenario, issue: string, position: string): Node | null {
-  if (!/\d/.test(positionOf(scenario, issue, position).label)) return null;
-  return h('span', null, ' ', provenanceTag(positionProvenance(scenario, issue, position)), conflictLine(scenario, issue, position));
+  const pos = positionOf(scenario, issue, position);
+  if (!/\d/.test(pos.label)) return pos.description ? positionNote(scenario, issue, position) : null;
+  return h('span', null, ' ', provenanceTag(positionProvenance(scenario, issue, position)), positionNote(scenario, issue, position), conflictLine(scenario, issue, position));
 }
 
 /** Under a projection: every figure in it is the model's estimate; the sources of the arguments behind its effects. */

@@ -45,8 +45,6 @@ function qrSvg(text: string, label: string): SVGSVGElement {
   return svg;
 }
 
-/** The code as it is read aloud and off a screen: two groups of four. */
-
 const titleScene = (tagline: string): ScreenView['scene'] => ({ key: 'title', model: { tagline } });
 
 function field(id: string, label: string, control: HTMLElement, hint?: string): HTMLElement {

@@ -11,6 +11,7 @@ import type { SaveLoad } from '../../session/save';
 import { errorText } from '../../session/storage';
 import { describeMove } from '../../session/text';
 import { readLink } from '../../session/link';
+import { clampPosition } from '../../session/history-replay';
 import type { Action, Effect } from './actions';
 import type { AppState, Lib, Notice, ScreenName } from './app-state';
 import { catalogEntry, currentReplay, defaultDoctrine, findScenario, pendingSpec } from './selectors';
@@ -545,7 +546,7 @@ function openReplay(state: AppState, lib: Lib, id: string, position: number): Re
   if (!scenario?.history) return same(state);
   // A position past the path (a game's branch step of an older scenario file) shows its last frame.
   const r = lib.history.replayOf(scenario);
-  position = Math.max(0, Math.min(r.frames.length - 1, position));
+  position = clampPosition(r, position);
   const next = navigate(
     { ...state, replaying: { id, position }, highlight: { ...state.highlight, episode: id } },
     'replay',
@@ -561,7 +562,7 @@ function setReplayPosition(state: AppState, lib: Lib, position: number): Result 
   const r = currentReplay(state);
   const replaying = state.replaying;
   if (!r || !replaying) return same(state);
-  const to = Math.max(0, Math.min(r.frames.length - 1, position));
+  const to = clampPosition(r, position);
   const moved = to !== replaying.position;
   const onReplay = state.screen === 'replay';
   if (!moved && onReplay) return same(state);
